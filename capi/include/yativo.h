@@ -1,0 +1,542 @@
+/* yativo.h: the C ABI of libyativo, the client SDK for the Yativo Crypto API.
+ *
+ * The only public C header. C99, no other libyativo header needed. Link with -lyativo
+ * (pkg-config yativo, or CMake find_package(yativo) -> yativo::yativo).
+ *
+ * CONVENTIONS (they hold for every function below unless its comment says otherwise)
+ *
+ * Errors. A function that can fail returns yv_status (YV_OK = 0 on success) and takes
+ *   `yv_error **err` last. err may be NULL. When it is not, *err is set to NULL on success and to
+ *   a new error object on failure, which the caller frees with yv_error_free(). There is no
+ *   global or thread-local "last error".
+ * Outputs. `T **out` parameters are set to NULL first, and to a new object only on success: a
+ *   failed call leaves nothing to free.
+ * Ownership. Every returned `const char *` is BORROWED from the handle passed in: valid until that
+ *   handle is freed, never to be freed by the caller. Objects returned through `T **out` are
+ *   OWNED by the caller and freed with the matching yv_T_free(). Never call free() on our memory.
+ * Inputs. Strings are NUL-terminated UTF-8 and copied before the call returns. A required string
+ *   that is NULL or empty gives YV_E_INVALID_ARGUMENT, as does a NULL handle, a NULL `out`, or an
+ *   enum value outside its list. Raw bytes are (const uint8_t *, size_t).
+ * Destructors (yv_T_free) return nothing, accept NULL, never fail, and may run on any thread.
+ * Threads. One yv_client is safe to share: any number of threads may call it at once. Objects
+ *   returned by calls (keys, tokens, buffers, events, errors) are immutable and may be read from
+ *   several threads. Builder handles (yv_options, yv_call, yv_send, yv_tx_query, yv_headers) are
+ *   not locked: change one from one thread at a time; once built they may be passed to
+ *   concurrent calls, which only read them. yv_cancel_trigger() may be called from any thread.
+ * Callbacks run on the thread that made the call that triggered them.
+ * Secrets (API secrets, tokens, TOTP secrets, 2FA codes, webhook secrets) never appear in log
+ *   lines or error messages, and the library wipes its copies when it frees them.
+ * Defaults. Tunables left unset take the core's defaults (see docs/c-api.md); this header
+ *   repeats none of them.
+ */
+#ifndef YATIVO_H
+#define YATIVO_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#ifndef YV_API
+#if defined(__GNUC__) || defined(__clang__)
+#define YV_API __attribute__((visibility("default")))
+#else
+#define YV_API
+#endif
+#endif
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* ---------------------------------------------------------------------------------------------
+ * Versions
+ * ------------------------------------------------------------------------------------------- */
+
+#define YV_VERSION_MAJOR 0
+#define YV_VERSION_MINOR 1
+#define YV_VERSION_PATCH 0
+#define YV_VERSION_STRING "0.1.0"
+
+/* The library's version at run time, "MAJOR.MINOR.PATCH". Static storage. */
+YV_API const char *yv_version(void);
+
+/* ---------------------------------------------------------------------------------------------
+ * Status codes: one table, append-only; numbers never change. docs/errors.md lists them.
+ * ------------------------------------------------------------------------------------------- */
+
+/* BEGIN STATUS TABLE: generated from core/include/yativo/status.def by scripts/gen_status.py */
+/* clang-format off */
+typedef enum yv_status {
+    /* Success. */
+    YV_OK = 0,
+    /* Bad input caught before any I/O: a NULL or empty required argument, bad base32,
+     * limit above 100, a float-like or negative amount, http:// to a non-loopback host. */
+    YV_E_INVALID_ARGUMENT = 100,
+    /* HTTP 401 that is not a 2FA answer, after one token re-exchange; or a token
+     * exchange refused. */
+    YV_E_AUTHENTICATION = 200,
+    /* HTTP 401 two_factor_required / two_factor_invalid (after one retry on the next
+     * TOTP step), or a 2FA call made without a code or TOTP source. */
+    YV_E_TWO_FACTOR_REQUIRED = 201,
+    /* HTTP 403: the credential lacks the scope the call needs. */
+    YV_E_PERMISSION_DENIED = 202,
+    /* HTTP 404. */
+    YV_E_NOT_FOUND = 203,
+    /* HTTP 409, an idempotency key reused for a different request;
+     * existing_transaction_id tells which. */
+    YV_E_CONFLICT = 204,
+    /* HTTP 400 or 422: the server rejected the input (insufficient_balance,
+     * validation_error). */
+    YV_E_VALIDATION = 205,
+    /* HTTP 429 after retries, or when waiting would pass the deadline; retry_after
+     * tells how long to wait. */
+    YV_E_RATE_LIMITED = 206,
+    /* HTTP 5xx after retries (or any other unexpected HTTP status). */
+    YV_E_SERVER = 207,
+    /* The connection failed or was dropped (refused, reset, closed before an answer). */
+    YV_E_NETWORK = 300,
+    /* The attempt timeout or the call's total deadline passed. */
+    YV_E_TIMEOUT = 301,
+    /* TLS handshake or certificate verification failed. */
+    YV_E_TLS = 302,
+    /* The response is not the JSON the call expects (truncated, not JSON, wrong shape). */
+    YV_E_PROTOCOL = 303,
+    /* A webhook signature that does not verify, is missing, or has a stale timestamp. */
+    YV_E_SIGNATURE_INVALID = 400,
+    /* The call's cancellation token was triggered. */
+    YV_E_CANCELLED = 500,
+    /* Memory allocation failed. */
+    YV_E_NO_MEMORY = 501,
+    /* A bug in libyativo; please report it. */
+    YV_E_INTERNAL = 502,
+} yv_status;
+/* clang-format on */
+/* END STATUS TABLE */
+
+/* The code's name without prefix ("INVALID_ARGUMENT"), or "UNKNOWN". Static storage. */
+YV_API const char *yv_status_str(yv_status status);
+
+/* Pass as a unix time to mean "now" (yv_totp, yv_webhook_sign). */
+#define YV_NOW ((int64_t)-1)
+
+/* ---------------------------------------------------------------------------------------------
+ * Errors: every field of a failure. All accessors accept NULL (and then return YV_OK, "", 0,
+ * NULL, -1 or false). Strings are borrowed from the error.
+ * ------------------------------------------------------------------------------------------- */
+
+typedef struct yv_error yv_error;
+
+YV_API yv_status yv_error_code(const yv_error *err);
+/* One line, never NULL, never a secret. */
+YV_API const char *yv_error_message(const yv_error *err);
+/* The HTTP status of the failing response, 0 when none was received. */
+YV_API int yv_error_http_status(const yv_error *err);
+/* The server's machine code ("insufficient_balance", "two_factor_invalid"...), or NULL. */
+YV_API const char *yv_error_error_code(const yv_error *err);
+/* The server's `details` as compact JSON text, or NULL. */
+YV_API const char *yv_error_details_json(const yv_error *err);
+/* X-Request-Id of the failing response, or NULL. */
+YV_API const char *yv_error_request_id(const yv_error *err);
+/* How long the server asked to wait (Retry-After or body retry_after) in ms, or -1. */
+YV_API int64_t yv_error_retry_after_ms(const yv_error *err);
+/* On YV_E_CONFLICT: the transaction the idempotency key already belongs to, or NULL. */
+YV_API const char *yv_error_existing_transaction_id(const yv_error *err);
+/* The Idempotency-Key the failing write carried (always set for send-funds), or NULL. */
+YV_API const char *yv_error_idempotency_key(const yv_error *err);
+/* True when the request may have been processed (timeout, dropped connection, 5xx after
+ * retries): retry with the same idempotency key. */
+YV_API bool yv_error_outcome_unknown(const yv_error *err);
+/* True when a later identical call may succeed. */
+YV_API bool yv_error_retryable(const yv_error *err);
+YV_API void yv_error_free(yv_error *err);
+
+/* ---------------------------------------------------------------------------------------------
+ * Owned bytes returned by calls (JSON text, keys). The data is followed by a NUL byte that
+ * len does not count, so it may be used as a C string. The memory is wiped when freed.
+ * ------------------------------------------------------------------------------------------- */
+
+typedef struct yv_buffer yv_buffer;
+
+/* Borrowed from the buffer; NULL for a NULL buffer. */
+YV_API const char *yv_buffer_data(const yv_buffer *buf);
+YV_API size_t yv_buffer_len(const yv_buffer *buf);
+YV_API void yv_buffer_free(yv_buffer *buf);
+
+/* ---------------------------------------------------------------------------------------------
+ * Cancellation: a token any thread may trigger; once triggered it stays triggered. A call given
+ * the token (yv_call_set_cancel) ends promptly with YV_E_CANCELLED wherever it waits.
+ * ------------------------------------------------------------------------------------------- */
+
+typedef struct yv_cancel yv_cancel;
+
+YV_API yv_status yv_cancel_new(yv_cancel **out, yv_error **err);
+/* Thread-safe, idempotent; NULL is ignored. */
+YV_API void yv_cancel_trigger(yv_cancel *cancel);
+YV_API bool yv_cancel_is_triggered(const yv_cancel *cancel);
+/* Calls still holding the token (through a yv_call) keep it alive. */
+YV_API void yv_cancel_free(yv_cancel *cancel);
+
+/* ---------------------------------------------------------------------------------------------
+ * Client options: typed setters. Every tunable starts unset (= the core's default). A string
+ * setter given "" restores the unset state; NULL is YV_E_INVALID_ARGUMENT.
+ * ------------------------------------------------------------------------------------------- */
+
+typedef struct yv_options yv_options;
+
+typedef enum yv_environment { YV_ENV_PRODUCTION = 0, YV_ENV_SANDBOX = 1 } yv_environment;
+
+typedef enum yv_auth_mode {
+    YV_AUTH_TOKEN = 0,   /* api_key + api_secret exchanged for a cached bearer token (default) */
+    YV_AUTH_HEADERS = 1, /* X-API-Key + X-API-Secret on every request */
+    YV_AUTH_BEARER = 2   /* a caller-supplied access token (a dashboard session), used as is */
+} yv_auth_mode;
+
+typedef enum yv_log_level {
+    YV_LOG_DEBUG = 0,
+    YV_LOG_INFO = 1,
+    YV_LOG_WARN = 2,
+    YV_LOG_ERROR = 3,
+    YV_LOG_OFF = 4
+} yv_log_level;
+
+/* A log line: `message` (NUL-terminated, `message_len` bytes) is borrowed for the duration of
+ * the callback and never contains a secret. Runs on the thread making the call, possibly on
+ * several threads at once; it must not call into the client. Returning anything but YV_OK
+ * switches the callback off for good (it is never called again; its free function still runs). */
+typedef yv_status (*yv_log_fn)(yv_log_level level, const char *message, size_t message_len,
+                               void *user_data);
+/* Releases user_data. Called once, on whichever thread frees the last holder. */
+typedef void (*yv_free_fn)(void *user_data);
+
+YV_API yv_status yv_options_new(yv_options **out, yv_error **err);
+YV_API void yv_options_free(yv_options *opts);
+
+YV_API yv_status yv_options_set_environment(yv_options *opts, yv_environment env, yv_error **err);
+/* Overrides the environment. http:// is accepted only for loopback hosts (checked by
+ * yv_client_new). */
+YV_API yv_status yv_options_set_base_url(yv_options *opts, const char *url, yv_error **err);
+YV_API yv_status yv_options_set_auth_mode(yv_options *opts, yv_auth_mode mode, yv_error **err);
+YV_API yv_status yv_options_set_api_key(yv_options *opts, const char *api_key, yv_error **err);
+YV_API yv_status yv_options_set_api_secret(yv_options *opts, const char *api_secret,
+                                           yv_error **err);
+/* The bearer token of YV_AUTH_BEARER. */
+YV_API yv_status yv_options_set_access_token(yv_options *opts, const char *token, yv_error **err);
+/* Base32 TOTP secret: the source of X-2FA-Token codes for key management. */
+YV_API yv_status yv_options_set_totp_secret(yv_options *opts, const char *base32_secret,
+                                            yv_error **err);
+/* Must be > 0. */
+YV_API yv_status yv_options_set_totp_period_s(yv_options *opts, uint32_t seconds, yv_error **err);
+/* Correct the TOTP clock by the server's Date header (default on). */
+YV_API yv_status yv_options_set_totp_use_server_time(yv_options *opts, bool enabled,
+                                                     yv_error **err);
+/* Read YATIVO_API_KEY, YATIVO_API_SECRET, YATIVO_ACCESS_TOKEN, YATIVO_BASE_URL and
+ * YATIVO_TOTP_SECRET for what was not set (default on). */
+YV_API yv_status yv_options_set_use_environment(yv_options *opts, bool enabled, yv_error **err);
+/* Total deadline of each call (token refresh, retries and waits included). Must be > 0. */
+YV_API yv_status yv_options_set_timeout_ms(yv_options *opts, uint32_t ms, yv_error **err);
+/* Must be > 0. */
+YV_API yv_status yv_options_set_connect_timeout_ms(yv_options *opts, uint32_t ms, yv_error **err);
+/* Per-attempt timeout. Must be > 0. */
+YV_API yv_status yv_options_set_attempt_timeout_ms(yv_options *opts, uint32_t ms, yv_error **err);
+/* 0 disables retries. */
+YV_API yv_status yv_options_set_max_retries(yv_options *opts, uint32_t retries, yv_error **err);
+/* Retry backoff (full jitter): base and cap. Must be > 0. */
+YV_API yv_status yv_options_set_backoff_base_ms(yv_options *opts, uint32_t ms, yv_error **err);
+YV_API yv_status yv_options_set_backoff_cap_ms(yv_options *opts, uint32_t ms, yv_error **err);
+/* Refresh a cached token this long before it expires. */
+YV_API yv_status yv_options_set_refresh_margin_s(yv_options *opts, uint32_t seconds,
+                                                 yv_error **err);
+/* Largest response body accepted. Must be > 0. */
+YV_API yv_status yv_options_set_max_response_bytes(yv_options *opts, uint64_t bytes,
+                                                   yv_error **err);
+/* TLS trust: a CA bundle file, a CA directory, or PEM text in memory. */
+YV_API yv_status yv_options_set_ca_file(yv_options *opts, const char *path, yv_error **err);
+YV_API yv_status yv_options_set_ca_path(yv_options *opts, const char *dir, yv_error **err);
+YV_API yv_status yv_options_set_ca_blob(yv_options *opts, const char *pem, yv_error **err);
+/* libcurl CURLOPT_PINNEDPUBLICKEY syntax ("sha256//<base64>"). */
+YV_API yv_status yv_options_set_pinned_public_key(yv_options *opts, const char *pin,
+                                                  yv_error **err);
+YV_API yv_status yv_options_set_proxy(yv_options *opts, const char *proxy, yv_error **err);
+/* Appended after "libyativo/VERSION". */
+YV_API yv_status yv_options_set_user_agent(yv_options *opts, const char *user_agent,
+                                           yv_error **err);
+/* Installs the log callback (fn NULL removes it). On success the library owns user_data and
+ * calls free_fn (if not NULL) once, when this options handle and every client made from it
+ * have let go of it. On failure it takes nothing: free_fn is not called. */
+YV_API yv_status yv_options_set_log_callback(yv_options *opts, yv_log_fn fn, void *user_data,
+                                             yv_free_fn free_fn, yv_error **err);
+/* Lines below this level are not produced (default YV_LOG_INFO). */
+YV_API yv_status yv_options_set_log_level(yv_options *opts, yv_log_level level, yv_error **err);
+
+/* ---------------------------------------------------------------------------------------------
+ * Per-call options. Pass NULL wherever a `const yv_call *` is taken for the defaults.
+ * ------------------------------------------------------------------------------------------- */
+
+typedef struct yv_call yv_call;
+
+YV_API yv_status yv_call_new(yv_call **out, yv_error **err);
+YV_API void yv_call_free(yv_call *call);
+/* Total deadline of the call. Must be > 0. */
+YV_API yv_status yv_call_set_timeout_ms(yv_call *call, uint32_t ms, yv_error **err);
+/* Idempotency-Key for a write ("" removes it). send-funds generates one when none is set. */
+YV_API yv_status yv_call_set_idempotency_key(yv_call *call, const char *key, yv_error **err);
+/* An explicit 2FA code ("" removes it); else the client's TOTP source is used. */
+YV_API yv_status yv_call_set_totp_code(yv_call *call, const char *code, yv_error **err);
+/* Calls made with this yv_call watch `cancel` (NULL detaches). The call keeps its own reference:
+ * the yv_cancel may be freed first. */
+YV_API yv_status yv_call_set_cancel(yv_call *call, yv_cancel *cancel, yv_error **err);
+
+/* ---------------------------------------------------------------------------------------------
+ * Client. yv_client_new validates the options and performs no I/O.
+ * ------------------------------------------------------------------------------------------- */
+
+typedef struct yv_client yv_client;
+
+/* opts is copied (it may be freed at once); NULL means all defaults. */
+YV_API yv_status yv_client_new(const yv_options *opts, yv_client **out, yv_error **err);
+/* Waits for nothing; calls in flight on other threads must have returned. */
+YV_API void yv_client_free(yv_client *client);
+/* Replaces key + secret for every later call; the cached token is dropped. */
+YV_API yv_status yv_client_set_credentials(yv_client *client, const char *api_key,
+                                           const char *api_secret, yv_error **err);
+/* Replaces the bearer token of YV_AUTH_BEARER. */
+YV_API yv_status yv_client_set_access_token(yv_client *client, const char *token, yv_error **err);
+/* The normalised base URL; borrowed from the client. NULL for a NULL client. */
+YV_API const char *yv_client_base_url(const yv_client *client);
+/* X-RateLimit-Limit/Remaining/Reset of the last response that carried them; each is -1 when no
+ * response carried them yet. Any out pointer may be NULL. */
+YV_API yv_status yv_client_rate_limit(const yv_client *client, int64_t *limit, int64_t *remaining,
+                                      int64_t *reset, yv_error **err);
+
+/* Any endpoint. method: GET, POST, PUT, PATCH or DELETE; path relative to the base URL;
+ * body: JSON text of body_len bytes, or NULL/0 for none. *out: the payload as compact JSON. */
+YV_API yv_status yv_client_request(yv_client *client, const char *method, const char *path,
+                                   const char *body, size_t body_len, const yv_call *call,
+                                   yv_buffer **out, yv_error **err);
+
+/* ---------------------------------------------------------------------------------------------
+ * API keys. create, rotate, update_permissions and revoke send X-2FA-Token: the call's code, or
+ * one computed from the client's TOTP secret; neither gives YV_E_TWO_FACTOR_REQUIRED.
+ * ------------------------------------------------------------------------------------------- */
+
+typedef struct yv_api_key yv_api_key;
+typedef struct yv_api_key_list yv_api_key_list;
+
+/* Accessors: strings borrowed from the key; NULL for a NULL key. */
+YV_API const char *yv_api_key_id(const yv_api_key *key);
+YV_API const char *yv_api_key_name(const yv_api_key *key);
+YV_API const char *yv_api_key_api_key(const yv_api_key *key);
+/* The secret, shown once: non-NULL only on keys returned by create and rotate. */
+YV_API const char *yv_api_key_api_secret(const yv_api_key *key);
+YV_API size_t yv_api_key_permissions_count(const yv_api_key *key);
+/* NULL when i is out of range. */
+YV_API const char *yv_api_key_permission(const yv_api_key *key, size_t i);
+YV_API const char *yv_api_key_status(const yv_api_key *key);
+YV_API const char *yv_api_key_created_at(const yv_api_key *key);
+/* NULL when the key does not expire / was never used. */
+YV_API const char *yv_api_key_expires_at(const yv_api_key *key);
+YV_API const char *yv_api_key_last_used_at(const yv_api_key *key);
+/* Wipes the secret. */
+YV_API void yv_api_key_free(yv_api_key *key);
+
+YV_API size_t yv_api_key_list_count(const yv_api_key_list *list);
+/* Borrowed from the list (do not free it); NULL when i is out of range. */
+YV_API const yv_api_key *yv_api_key_list_get(const yv_api_key_list *list, size_t i);
+YV_API void yv_api_key_list_free(yv_api_key_list *list);
+
+/* permissions: permissions_count strings ("read", "write", "transactions", "webhooks"; others
+ * are passed through). expires_in_days 0 = no expiry. */
+YV_API yv_status yv_client_create_api_key(yv_client *client, const char *name,
+                                          const char *const *permissions, size_t permissions_count,
+                                          uint32_t expires_in_days, const yv_call *call,
+                                          yv_api_key **out, yv_error **err);
+YV_API yv_status yv_client_list_api_keys(yv_client *client, const yv_call *call,
+                                         yv_api_key_list **out, yv_error **err);
+YV_API yv_status yv_client_get_api_key(yv_client *client, const char *key_id, const yv_call *call,
+                                       yv_api_key **out, yv_error **err);
+/* The returned key carries the new secret; the old one is refused from now on. */
+YV_API yv_status yv_client_rotate_api_key(yv_client *client, const char *key_id,
+                                          const yv_call *call, yv_api_key **out, yv_error **err);
+YV_API yv_status yv_client_update_api_key_permissions(yv_client *client, const char *key_id,
+                                                      const char *const *permissions,
+                                                      size_t permissions_count, const yv_call *call,
+                                                      yv_api_key **out, yv_error **err);
+YV_API yv_status yv_client_revoke_api_key(yv_client *client, const char *key_id,
+                                          const yv_call *call, yv_error **err);
+
+/* ---------------------------------------------------------------------------------------------
+ * Access token (YV_AUTH_TOKEN: exchanged now when none is cached and valid).
+ * ------------------------------------------------------------------------------------------- */
+
+typedef struct yv_token yv_token;
+
+YV_API yv_status yv_client_token(yv_client *client, const yv_call *call, yv_token **out,
+                                 yv_error **err);
+YV_API const char *yv_token_access_token(const yv_token *token);
+YV_API const char *yv_token_token_type(const yv_token *token);
+/* Seconds left when returned; 0 for a NULL token. */
+YV_API int64_t yv_token_expires_in(const yv_token *token);
+/* As the server wrote it, or NULL. */
+YV_API const char *yv_token_expires_at(const yv_token *token);
+YV_API size_t yv_token_scopes_count(const yv_token *token);
+YV_API const char *yv_token_scope(const yv_token *token, size_t i);
+/* Wipes the token. */
+YV_API void yv_token_free(yv_token *token);
+
+/* ---------------------------------------------------------------------------------------------
+ * Resources. Each returns the response payload as compact JSON in *out; every JSON number of a
+ * payload arrives as a string ("1250.000000"), so amounts never pass through a double.
+ * ------------------------------------------------------------------------------------------- */
+
+YV_API yv_status yv_client_list_accounts(yv_client *client, const yv_call *call, yv_buffer **out,
+                                         yv_error **err);
+/* account_type NULL = "business". */
+YV_API yv_status yv_client_create_account(yv_client *client, const char *account_name,
+                                          const char *account_type, const yv_call *call,
+                                          yv_buffer **out, yv_error **err);
+YV_API yv_status yv_client_add_asset(yv_client *client, const char *account_id, const char *chain,
+                                     const char *ticker, const yv_call *call, yv_buffer **out,
+                                     yv_error **err);
+/* account_id NULL or "" = the assets of every account. */
+YV_API yv_status yv_client_list_assets(yv_client *client, const char *account_id,
+                                       const yv_call *call, yv_buffer **out, yv_error **err);
+YV_API yv_status yv_client_check_balance(yv_client *client, const char *asset_id,
+                                         const yv_call *call, yv_buffer **out, yv_error **err);
+/* priority NULL = "medium"; extra_fields_json: a JSON object of further fields, or NULL. */
+YV_API yv_status yv_client_gas_price(yv_client *client, const char *chain, const char *priority,
+                                     const char *extra_fields_json, const yv_call *call,
+                                     yv_buffer **out, yv_error **err);
+
+/* Send-funds parameters. Required: account, assets, receiving_address, amount, type, chain,
+ * category. amount is a decimal string (> 0, at most 18 decimals), checked by the setter. */
+typedef struct yv_send yv_send;
+
+YV_API yv_status yv_send_new(yv_send **out, yv_error **err);
+YV_API void yv_send_free(yv_send *send);
+YV_API yv_status yv_send_set_account(yv_send *send, const char *account_id, yv_error **err);
+/* The asset id to send from. */
+YV_API yv_status yv_send_set_assets(yv_send *send, const char *asset_id, yv_error **err);
+YV_API yv_status yv_send_set_receiving_address(yv_send *send, const char *address, yv_error **err);
+YV_API yv_status yv_send_set_amount(yv_send *send, const char *amount, yv_error **err);
+/* The token symbol: "USDC" for a USDC_SOL asset. */
+YV_API yv_status yv_send_set_type(yv_send *send, const char *type, yv_error **err);
+YV_API yv_status yv_send_set_chain(yv_send *send, const char *chain, yv_error **err);
+YV_API yv_status yv_send_set_category(yv_send *send, const char *category, yv_error **err);
+/* low | medium | high (slow and fast are aliases); default "medium". */
+YV_API yv_status yv_send_set_priority(yv_send *send, const char *priority, yv_error **err);
+YV_API yv_status yv_send_set_description(yv_send *send, const char *description, yv_error **err);
+YV_API yv_status yv_send_set_use_self_funding(yv_send *send, bool enabled, yv_error **err);
+
+/* Always carries an Idempotency-Key: the call's, else a generated UUIDv4. The key used is in the
+ * JSON ("idempotency_key"), in *out_idempotency_key when that is not NULL, and on failure in
+ * yv_error_idempotency_key(). */
+YV_API yv_status yv_client_send_funds(yv_client *client, const yv_send *params, const yv_call *call,
+                                      yv_buffer **out, yv_buffer **out_idempotency_key,
+                                      yv_error **err);
+
+/* Transaction list filters; all optional. */
+typedef struct yv_tx_query yv_tx_query;
+
+YV_API yv_status yv_tx_query_new(yv_tx_query **out, yv_error **err);
+YV_API void yv_tx_query_free(yv_tx_query *query);
+/* Pages start at 1. */
+YV_API yv_status yv_tx_query_set_page(yv_tx_query *query, uint32_t page, yv_error **err);
+/* 1..100 (checked by the call). */
+YV_API yv_status yv_tx_query_set_limit(yv_tx_query *query, uint32_t limit, yv_error **err);
+YV_API yv_status yv_tx_query_set_status(yv_tx_query *query, const char *status, yv_error **err);
+YV_API yv_status yv_tx_query_set_chain(yv_tx_query *query, const char *chain, yv_error **err);
+/* A transaction id or hash. */
+YV_API yv_status yv_tx_query_set_search(yv_tx_query *query, const char *search, yv_error **err);
+
+/* query NULL = the first page with the server's default limit. */
+YV_API yv_status yv_client_list_transactions(yv_client *client, const yv_tx_query *query,
+                                             const yv_call *call, yv_buffer **out, yv_error **err);
+
+/* ---------------------------------------------------------------------------------------------
+ * Webhook subscriptions.
+ * ------------------------------------------------------------------------------------------- */
+
+typedef struct yv_webhook yv_webhook;
+
+/* events: events_count event names (at least one). description may be NULL. */
+YV_API yv_status yv_client_create_webhook(yv_client *client, const char *url,
+                                          const char *const *events, size_t events_count,
+                                          const char *description, const yv_call *call,
+                                          yv_webhook **out, yv_error **err);
+YV_API yv_status yv_client_list_webhooks(yv_client *client, const yv_call *call, yv_buffer **out,
+                                         yv_error **err);
+YV_API yv_status yv_client_delete_webhook(yv_client *client, const char *webhook_id,
+                                          const yv_call *call, yv_error **err);
+
+YV_API const char *yv_webhook_id(const yv_webhook *webhook);
+YV_API const char *yv_webhook_url(const yv_webhook *webhook);
+YV_API size_t yv_webhook_events_count(const yv_webhook *webhook);
+YV_API const char *yv_webhook_event(const yv_webhook *webhook, size_t i);
+/* NULL when none. */
+YV_API const char *yv_webhook_description(const yv_webhook *webhook);
+/* The signing secret, shown once: non-NULL only on the webhook returned by create. */
+YV_API const char *yv_webhook_secret(const yv_webhook *webhook);
+YV_API const char *yv_webhook_created_at(const yv_webhook *webhook);
+/* The whole payload as compact JSON (secret included when present). */
+YV_API const char *yv_webhook_json(const yv_webhook *webhook);
+/* Wipes the secret. */
+YV_API void yv_webhook_free(yv_webhook *webhook);
+
+/* ---------------------------------------------------------------------------------------------
+ * Webhook signatures (no client needed). Scheme A: X-Webhook-Signature = hex HMAC-SHA256 of the
+ * body. Scheme B: X-Yativo-Signature "sha256=<hex>" over "<X-Yativo-Timestamp>.<body>". When
+ * scheme B headers are present only scheme B is accepted.
+ * ------------------------------------------------------------------------------------------- */
+
+typedef struct yv_headers yv_headers;
+typedef struct yv_event yv_event;
+
+YV_API yv_status yv_headers_new(yv_headers **out, yv_error **err);
+YV_API void yv_headers_free(yv_headers *headers);
+/* Appends a header as received (the name must not be empty; the value may be). */
+YV_API yv_status yv_headers_add(yv_headers *headers, const char *name, const char *value,
+                                yv_error **err);
+YV_API size_t yv_headers_count(const yv_headers *headers);
+/* Borrowed from the headers; NULL when i is out of range. */
+YV_API const char *yv_headers_name(const yv_headers *headers, size_t i);
+YV_API const char *yv_headers_value(const yv_headers *headers, size_t i);
+/* Value of the first header of that name (case-insensitive), or NULL. */
+YV_API const char *yv_headers_get(const yv_headers *headers, const char *name);
+
+/* Verifies body (body_len bytes; NULL allowed when 0) with the webhook secret.
+ * tolerance_s: scheme B timestamp tolerance, 0 = default. require_timestamp refuses scheme A.
+ * YV_E_SIGNATURE_INVALID when it does not verify or is stale, YV_E_PROTOCOL when the verified
+ * body is not a JSON object. out_event may be NULL; else it receives the parsed event. */
+YV_API yv_status yv_webhook_verify(const uint8_t *body, size_t body_len, const yv_headers *headers,
+                                   const char *secret, uint32_t tolerance_s, bool require_timestamp,
+                                   yv_event **out_event, yv_error **err);
+/* For tests: the headers of both schemes for body, at unix_time (YV_NOW = now). */
+YV_API yv_status yv_webhook_sign(const uint8_t *body, size_t body_len, const char *secret,
+                                 int64_t unix_time, yv_headers **out, yv_error **err);
+
+YV_API const char *yv_event_id(const yv_event *event);
+YV_API const char *yv_event_type(const yv_event *event);
+YV_API const char *yv_event_created_at(const yv_event *event);
+/* The event's `data` as compact JSON ("null" when absent). */
+YV_API const char *yv_event_data_json(const yv_event *event);
+/* The whole event body as compact JSON. */
+YV_API const char *yv_event_json(const yv_event *event);
+YV_API void yv_event_free(yv_event *event);
+
+/* ---------------------------------------------------------------------------------------------
+ * TOTP (RFC 6238, HMAC-SHA1), e.g. to pass a code through yv_call_set_totp_code.
+ * ------------------------------------------------------------------------------------------- */
+
+/* Smallest out_code buffer that fits any code (8 digits + NUL). */
+#define YV_TOTP_CODE_SIZE 9
+
+/* Writes the code of base32_secret at unix_time (YV_NOW = now) as a NUL-terminated string.
+ * period_s 0 = default; digits 0 = default (6), else 6..8; out_size >= digits + 1. */
+YV_API yv_status yv_totp(const char *base32_secret, int64_t unix_time, uint32_t period_s,
+                         uint32_t digits, char *out_code, size_t out_size, yv_error **err);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* YATIVO_H */

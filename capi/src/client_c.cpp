@@ -1,0 +1,68 @@
+// C module "client": construction, credentials, rate limits and the generic request.
+#include "handles.hpp"
+
+using yv_capi::call_options;
+using yv_capi::guard;
+using yv_capi::need;
+using yv_capi::need_out;
+using yv_capi::need_str;
+
+extern "C" {
+
+YV_API yv_status yv_client_new(const yv_options *opts, yv_client **out, yv_error **err) {
+    return guard(err, [&] {
+        need_out(out, "out");
+        yv_capi::give(out, opts ? opts->options : yativo::ClientOptions{});
+    });
+}
+
+YV_API void yv_client_free(yv_client *client) {
+    delete client;
+}
+
+YV_API yv_status yv_client_set_credentials(yv_client *client, const char *api_key,
+                                           const char *api_secret, yv_error **err) {
+    return guard(err, [&] {
+        auto &c = need(client, "client");
+        std::string key(need_str(api_key, "api_key"));
+        yativo::Secret secret(need_str(api_secret, "api_secret"));
+        c.client.set_credentials(std::move(key), std::move(secret));
+    });
+}
+
+YV_API yv_status yv_client_set_access_token(yv_client *client, const char *token, yv_error **err) {
+    return guard(err, [&] {
+        auto &c = need(client, "client");
+        c.client.set_access_token(yativo::Secret(need_str(token, "token")));
+    });
+}
+
+YV_API const char *yv_client_base_url(const yv_client *client) {
+    return client ? client->client.base_url().c_str() : nullptr;
+}
+
+YV_API yv_status yv_client_rate_limit(const yv_client *client, int64_t *limit, int64_t *remaining,
+                                      int64_t *reset, yv_error **err) {
+    return guard(err, [&] {
+        const auto rl = need(client, "client").client.rate_limit().value_or(yativo::RateLimit{});
+        if (limit) *limit = rl.limit;
+        if (remaining) *remaining = rl.remaining;
+        if (reset) *reset = rl.reset;
+    });
+}
+
+YV_API yv_status yv_client_request(yv_client *client, const char *method, const char *path,
+                                   const char *body, size_t body_len, const yv_call *call,
+                                   yv_buffer **out, yv_error **err) {
+    return guard(err, [&] {
+        need_out(out, "out");
+        auto &c = need(client, "client");
+        const auto m = need_str(method, "method");
+        const auto p = need_str(path, "path");
+        if (!body && body_len > 0) yv_capi::invalid("body is NULL but body_len is not 0");
+        const std::string_view json = body ? std::string_view(body, body_len) : std::string_view();
+        yv_capi::give_buffer(out, c.client.request(m, p, json, call_options(call)).json());
+    });
+}
+
+}  // extern "C"

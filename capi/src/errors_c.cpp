@@ -1,0 +1,117 @@
+// C module "errors": the yv_error object, yv_status_str, and the check that yativo.h's enum
+// matches the status table.
+#include <cmath>
+#include <cstring>
+
+#include "handles.hpp"
+
+namespace {
+
+// yativo.h's enum is generated from status.def by scripts/gen_status.py; this fails to compile
+// when the committed header and the table disagree.
+constexpr yv_status YV_E_OK = YV_OK;
+#define YV_STATUS(name, number, py, doc) \
+    static_assert(YV_E_##name == (number), "yativo.h is stale: run scripts/gen_status.py");
+#include "yativo/status.def"
+#undef YV_STATUS
+
+yv_error no_memory{YV_E_NO_MEMORY, "out of memory", 0, {}, {}, {}, -1, {}, {}, false, false, true};
+
+}  // namespace
+
+namespace yv_capi {
+
+yv_error *no_memory_error() noexcept {
+    return &no_memory;
+}
+
+yv_error *make_error(const yativo::Error &e) noexcept {
+    try {
+        auto out = std::make_unique<yv_error>();
+        out->code = static_cast<yv_status>(static_cast<int>(e.code()));
+        out->message = e.message();
+        out->http_status = e.http_status;
+        out->error_code = e.error_code;
+        out->details_json = e.details_json;
+        out->request_id = e.request_id;
+        if (e.retry_after_s && std::isfinite(*e.retry_after_s) && *e.retry_after_s >= 0) {
+            out->retry_after_ms = std::llround(*e.retry_after_s * 1000.0);
+        }
+        out->existing_transaction_id = e.existing_transaction_id;
+        out->idempotency_key = e.idempotency_key;
+        out->outcome_unknown = e.outcome_unknown;
+        out->retryable = e.retryable;
+        return out.release();
+    } catch (...) {
+        return &no_memory;
+    }
+}
+
+yv_error *make_error(yv_status code, const char *message) noexcept {
+    try {
+        auto out = std::make_unique<yv_error>();
+        out->code = code;
+        out->message = message ? message : "";
+        return out.release();
+    } catch (...) {
+        return &no_memory;
+    }
+}
+
+}  // namespace yv_capi
+
+extern "C" {
+
+YV_API const char *yv_status_str(yv_status status) {
+    return yativo::status_name(static_cast<yativo::Status>(status));
+}
+
+YV_API yv_status yv_error_code(const yv_error *err) {
+    return err ? err->code : YV_OK;
+}
+
+YV_API const char *yv_error_message(const yv_error *err) {
+    return err ? err->message.c_str() : "";
+}
+
+YV_API int yv_error_http_status(const yv_error *err) {
+    return err ? err->http_status : 0;
+}
+
+YV_API const char *yv_error_error_code(const yv_error *err) {
+    return err ? yv_capi::or_null(err->error_code) : nullptr;
+}
+
+YV_API const char *yv_error_details_json(const yv_error *err) {
+    return err ? yv_capi::or_null(err->details_json) : nullptr;
+}
+
+YV_API const char *yv_error_request_id(const yv_error *err) {
+    return err ? yv_capi::or_null(err->request_id) : nullptr;
+}
+
+YV_API int64_t yv_error_retry_after_ms(const yv_error *err) {
+    return err ? err->retry_after_ms : -1;
+}
+
+YV_API const char *yv_error_existing_transaction_id(const yv_error *err) {
+    return err ? yv_capi::or_null(err->existing_transaction_id) : nullptr;
+}
+
+YV_API const char *yv_error_idempotency_key(const yv_error *err) {
+    return err ? yv_capi::or_null(err->idempotency_key) : nullptr;
+}
+
+YV_API bool yv_error_outcome_unknown(const yv_error *err) {
+    return err && err->outcome_unknown;
+}
+
+YV_API bool yv_error_retryable(const yv_error *err) {
+    return err && err->retryable;
+}
+
+YV_API void yv_error_free(yv_error *err) {
+    if (err && !err->is_static) delete err;
+}
+
+}  // extern "C"

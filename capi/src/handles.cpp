@@ -1,0 +1,55 @@
+// The argument checks and small helpers shared by every C module (declared in handles.hpp).
+#include "handles.hpp"
+
+namespace yv_capi {
+
+void invalid(std::string message) {
+    throw yativo::Error(yativo::Status::INVALID_ARGUMENT, std::move(message));
+}
+
+std::string_view need_str(const char *s, const char *what) {
+    if (!s) invalid(std::string(what) + " is NULL");
+    if (!*s) invalid(std::string(what) + " is empty");
+    return s;
+}
+
+std::string_view need_str_or_empty(const char *s, const char *what) {
+    if (!s) invalid(std::string(what) + " is NULL");
+    return s;
+}
+
+std::string_view opt_str(const char *s) {
+    return s ? std::string_view(s) : std::string_view();
+}
+
+std::vector<std::string> need_str_array(const char *const *items, size_t count, const char *what) {
+    if (!items && count > 0) invalid(std::string(what) + " is NULL");
+    std::vector<std::string> out;
+    out.reserve(count);
+    for (size_t i = 0; i < count; ++i) {
+        if (!items[i] || !*items[i]) {
+            invalid(std::string(what) + "[" + std::to_string(i) + "] is " +
+                    (items[i] ? "empty" : "NULL"));
+        }
+        out.emplace_back(items[i]);
+    }
+    return out;
+}
+
+uint32_t need_positive(uint32_t value, const char *what) {
+    if (value == 0) invalid(std::string(what) + " must be greater than 0");
+    return value;
+}
+
+const yativo::CallOptions &call_options(const yv_call *call) {
+    static const yativo::CallOptions defaults;
+    return call ? call->call : defaults;
+}
+
+void give_buffer(yv_buffer **out, std::string data) {
+    auto buf = std::make_unique<yv_buffer>();
+    buf->data = std::move(data);
+    *out = buf.release();
+}
+
+}  // namespace yv_capi

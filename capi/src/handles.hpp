@@ -1,0 +1,179 @@
+// The C handles of yativo.h as C++ structs over the core, the one exception guard every exported
+// body runs in, and the argument checks they share. Internal to capi/.
+#pragma once
+
+#include <memory>
+#include <new>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "yativo.h"
+#include "yativo/cancel.hpp"
+#include "yativo/client.hpp"
+#include "yativo/options.hpp"
+#include "yativo/secret.hpp"
+#include "yativo/status.hpp"
+#include "yativo/types.hpp"
+#include "yativo/webhook.hpp"
+
+struct yv_error {
+    yv_status code = YV_E_INTERNAL;
+    std::string message;
+    int http_status = 0;
+    std::string error_code;
+    std::string details_json;
+    std::string request_id;
+    int64_t retry_after_ms = -1;
+    std::string existing_transaction_id;
+    std::string idempotency_key;
+    bool outcome_unknown = false;
+    bool retryable = false;
+    // The preallocated NO_MEMORY error is shared and never deleted.
+    bool is_static = false;
+};
+
+struct yv_buffer {
+    std::string data;
+    ~yv_buffer() { yativo::wipe(data); }
+};
+
+struct yv_cancel {
+    yativo::CancelTokenPtr token;
+};
+
+struct yv_options {
+    yativo::ClientOptions options;
+};
+
+struct yv_call {
+    yativo::CallOptions call;
+};
+
+struct yv_client {
+    explicit yv_client(yativo::ClientOptions options) : client(std::move(options)) {}
+    yativo::Client client;
+};
+
+struct yv_api_key {
+    yativo::ApiKey key;
+};
+
+struct yv_api_key_list {
+    std::vector<yv_api_key> keys;
+};
+
+struct yv_token {
+    yativo::AccessToken token;
+};
+
+struct yv_send {
+    yativo::SendFunds params;
+};
+
+struct yv_tx_query {
+    yativo::TransactionQuery query;
+};
+
+struct yv_webhook {
+    yativo::Webhook webhook;
+    std::string json;  // webhook.raw as text, kept so yv_webhook_json can lend it
+    ~yv_webhook() { yativo::wipe(json); }
+};
+
+struct yv_headers {
+    yativo::Headers headers;
+};
+
+struct yv_event {
+    yativo::WebhookEvent event;
+    std::string data_json;
+    std::string json;
+};
+
+namespace yv_capi {
+
+// Builds the caller's error object; never throws (falls back to the static NO_MEMORY error).
+yv_error *make_error(const yativo::Error &e) noexcept;
+yv_error *make_error(yv_status code, const char *message) noexcept;
+yv_error *no_memory_error() noexcept;
+
+// Runs one exported body: every exception stops here and becomes a status + error object.
+// `body` returns nothing; it reports failure by throwing (yativo::Error for expected failures).
+template <class F>
+yv_status guard(yv_error **err, F &&body) noexcept {
+    if (err) *err = nullptr;
+    yv_error *e = nullptr;
+    try {
+        body();
+        return YV_OK;
+    } catch (const yativo::Error &ex) {
+        e = make_error(ex);
+    } catch (const std::bad_alloc &) {
+        e = no_memory_error();
+    } catch (const std::exception &ex) {
+        e = make_error(YV_E_INTERNAL, ex.what());
+    } catch (...) {
+        e = make_error(YV_E_INTERNAL, "unknown exception");
+    }
+    const yv_status code = e->code;
+    if (err) {
+        *err = e;
+    } else {
+        yv_error_free(e);
+    }
+    return code;
+}
+
+[[noreturn]] void invalid(std::string message);
+
+// A required handle: throws INVALID_ARGUMENT naming `what` when it is NULL.
+template <class T>
+T &need(T *handle, const char *what) {
+    if (!handle) invalid(std::string(what) + " is NULL");
+    return *handle;
+}
+
+// An out parameter: NULL is INVALID_ARGUMENT; else *out is cleared so a failure leaves NULL.
+template <class T>
+T **need_out(T **out, const char *what) {
+    if (!out) invalid(std::string(what) + " is NULL");
+    *out = nullptr;
+    return out;
+}
+
+// Clears an optional out parameter.
+template <class T>
+void clear_out(T **out) {
+    if (out) *out = nullptr;
+}
+
+// A required, non-empty string.
+std::string_view need_str(const char *s, const char *what);
+// A string that must not be NULL but may be empty ("" = unset, for setters).
+std::string_view need_str_or_empty(const char *s, const char *what);
+// NULL or "" -> "".
+std::string_view opt_str(const char *s);
+// `count` non-NULL, non-empty strings; `items` may be NULL only when count is 0.
+std::vector<std::string> need_str_array(const char *const *items, size_t count, const char *what);
+// A strictly positive number.
+uint32_t need_positive(uint32_t value, const char *what);
+
+// The per-call options, or the defaults for NULL.
+const yativo::CallOptions &call_options(const yv_call *call);
+
+// Hands a new object to the caller.
+template <class T, class... Args>
+void give(T **out, Args &&...args) {
+    *out = new T{std::forward<Args>(args)...};
+}
+
+void give_buffer(yv_buffer **out, std::string data);
+
+// "" -> NULL, for optional fields.
+inline const char *or_null(const std::string &s) noexcept {
+    return s.empty() ? nullptr : s.c_str();
+}
+
+}  // namespace yv_capi

@@ -1,0 +1,184 @@
+// C modules "api keys" and "token".
+#include "handles.hpp"
+
+using yv_capi::call_options;
+using yv_capi::guard;
+using yv_capi::need;
+using yv_capi::need_out;
+using yv_capi::need_str;
+using yv_capi::or_null;
+
+namespace {
+
+const char *nth(const std::vector<std::string> &items, size_t i) {
+    return i < items.size() ? items[i].c_str() : nullptr;
+}
+
+}  // namespace
+
+extern "C" {
+
+YV_API const char *yv_api_key_id(const yv_api_key *key) {
+    return key ? key->key.id.c_str() : nullptr;
+}
+
+YV_API const char *yv_api_key_name(const yv_api_key *key) {
+    return key ? key->key.name.c_str() : nullptr;
+}
+
+YV_API const char *yv_api_key_api_key(const yv_api_key *key) {
+    return key ? key->key.api_key.c_str() : nullptr;
+}
+
+YV_API const char *yv_api_key_api_secret(const yv_api_key *key) {
+    return key ? or_null(key->key.api_secret.reveal()) : nullptr;
+}
+
+YV_API size_t yv_api_key_permissions_count(const yv_api_key *key) {
+    return key ? key->key.permissions.size() : 0;
+}
+
+YV_API const char *yv_api_key_permission(const yv_api_key *key, size_t i) {
+    return key ? nth(key->key.permissions, i) : nullptr;
+}
+
+YV_API const char *yv_api_key_status(const yv_api_key *key) {
+    return key ? key->key.status.c_str() : nullptr;
+}
+
+YV_API const char *yv_api_key_created_at(const yv_api_key *key) {
+    return key ? key->key.created_at.c_str() : nullptr;
+}
+
+YV_API const char *yv_api_key_expires_at(const yv_api_key *key) {
+    return key ? or_null(key->key.expires_at) : nullptr;
+}
+
+YV_API const char *yv_api_key_last_used_at(const yv_api_key *key) {
+    return key ? or_null(key->key.last_used_at) : nullptr;
+}
+
+YV_API void yv_api_key_free(yv_api_key *key) {
+    delete key;
+}
+
+YV_API size_t yv_api_key_list_count(const yv_api_key_list *list) {
+    return list ? list->keys.size() : 0;
+}
+
+YV_API const yv_api_key *yv_api_key_list_get(const yv_api_key_list *list, size_t i) {
+    return list && i < list->keys.size() ? &list->keys[i] : nullptr;
+}
+
+YV_API void yv_api_key_list_free(yv_api_key_list *list) {
+    delete list;
+}
+
+YV_API yv_status yv_client_create_api_key(yv_client *client, const char *name,
+                                          const char *const *permissions, size_t permissions_count,
+                                          uint32_t expires_in_days, const yv_call *call,
+                                          yv_api_key **out, yv_error **err) {
+    return guard(err, [&] {
+        need_out(out, "out");
+        auto &c = need(client, "client");
+        yativo::CreateApiKey params;
+        params.name = need_str(name, "name");
+        params.permissions = yv_capi::need_str_array(permissions, permissions_count, "permissions");
+        if (expires_in_days > 0) {
+            if (expires_in_days > static_cast<uint32_t>(INT32_MAX)) {
+                yv_capi::invalid("expires_in_days is too large");
+            }
+            params.expires_in_days = static_cast<int>(expires_in_days);
+        }
+        yv_capi::give(out, c.client.create_api_key(params, call_options(call)));
+    });
+}
+
+YV_API yv_status yv_client_list_api_keys(yv_client *client, const yv_call *call,
+                                         yv_api_key_list **out, yv_error **err) {
+    return guard(err, [&] {
+        need_out(out, "out");
+        auto keys = need(client, "client").client.list_api_keys(call_options(call));
+        auto list = std::make_unique<yv_api_key_list>();
+        list->keys.reserve(keys.size());
+        for (auto &k : keys) list->keys.push_back(yv_api_key{std::move(k)});
+        *out = list.release();
+    });
+}
+
+YV_API yv_status yv_client_get_api_key(yv_client *client, const char *key_id, const yv_call *call,
+                                       yv_api_key **out, yv_error **err) {
+    return guard(err, [&] {
+        need_out(out, "out");
+        auto &c = need(client, "client");
+        yv_capi::give(out, c.client.get_api_key(need_str(key_id, "key_id"), call_options(call)));
+    });
+}
+
+YV_API yv_status yv_client_rotate_api_key(yv_client *client, const char *key_id,
+                                          const yv_call *call, yv_api_key **out, yv_error **err) {
+    return guard(err, [&] {
+        need_out(out, "out");
+        auto &c = need(client, "client");
+        yv_capi::give(out, c.client.rotate_api_key(need_str(key_id, "key_id"), call_options(call)));
+    });
+}
+
+YV_API yv_status yv_client_update_api_key_permissions(yv_client *client, const char *key_id,
+                                                      const char *const *permissions,
+                                                      size_t permissions_count, const yv_call *call,
+                                                      yv_api_key **out, yv_error **err) {
+    return guard(err, [&] {
+        need_out(out, "out");
+        auto &c = need(client, "client");
+        const auto id = need_str(key_id, "key_id");
+        const auto perms = yv_capi::need_str_array(permissions, permissions_count, "permissions");
+        yv_capi::give(out, c.client.update_api_key_permissions(id, perms, call_options(call)));
+    });
+}
+
+YV_API yv_status yv_client_revoke_api_key(yv_client *client, const char *key_id,
+                                          const yv_call *call, yv_error **err) {
+    return guard(err, [&] {
+        auto &c = need(client, "client");
+        c.client.revoke_api_key(need_str(key_id, "key_id"), call_options(call));
+    });
+}
+
+YV_API yv_status yv_client_token(yv_client *client, const yv_call *call, yv_token **out,
+                                 yv_error **err) {
+    return guard(err, [&] {
+        need_out(out, "out");
+        yv_capi::give(out, need(client, "client").client.token(call_options(call)));
+    });
+}
+
+YV_API const char *yv_token_access_token(const yv_token *token) {
+    return token ? token->token.access_token.reveal().c_str() : nullptr;
+}
+
+YV_API const char *yv_token_token_type(const yv_token *token) {
+    return token ? token->token.token_type.c_str() : nullptr;
+}
+
+YV_API int64_t yv_token_expires_in(const yv_token *token) {
+    return token ? token->token.expires_in : 0;
+}
+
+YV_API const char *yv_token_expires_at(const yv_token *token) {
+    return token ? or_null(token->token.expires_at) : nullptr;
+}
+
+YV_API size_t yv_token_scopes_count(const yv_token *token) {
+    return token ? token->token.scopes.size() : 0;
+}
+
+YV_API const char *yv_token_scope(const yv_token *token, size_t i) {
+    return token ? nth(token->token.scopes, i) : nullptr;
+}
+
+YV_API void yv_token_free(yv_token *token) {
+    delete token;
+}
+
+}  // extern "C"

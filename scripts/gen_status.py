@@ -1,0 +1,100 @@
+#!/usr/bin/env python3
+"""Generates the C status enum of capi/include/yativo.h and docs/errors.md from status.def.
+
+core/include/yativo/status.def is the one status table of libyativo. This script rewrites the
+block between the STATUS TABLE markers of yativo.h and the whole of docs/errors.md from it.
+With --check it writes nothing and exits 1 when either file is stale (a ctest runs that).
+"""
+import argparse
+import pathlib
+import re
+import sys
+import textwrap
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+STATUS_DEF = ROOT / "core/include/yativo/status.def"
+HEADER = ROOT / "capi/include/yativo.h"
+ERRORS_MD = ROOT / "docs/errors.md"
+
+BEGIN = "/* BEGIN STATUS TABLE: generated from core/include/yativo/status.def by scripts/gen_status.py */"
+END = "/* END STATUS TABLE */"
+ENTRY = re.compile(r'^YV_STATUS\(\s*(\w+)\s*,\s*(\d+)\s*,\s*(\w+)\s*,\s*"((?:[^"\\]|\\.)*)"\s*\)\s*$')
+
+
+def read_table(path):
+    rows = []
+    for line in path.read_text().splitlines():
+        line = line.strip()
+        if not line.startswith("YV_STATUS("):
+            continue
+        m = ENTRY.match(line)
+        if not m:
+            sys.exit(f"{path}: cannot parse: {line}")
+        name, number, py, doc = m.groups()
+        rows.append((name, int(number), py, doc.replace('\\"', '"')))
+    numbers = [r[1] for r in rows]
+    if len(set(numbers)) != len(numbers):
+        sys.exit(f"{path}: duplicate status numbers")
+    return rows
+
+
+def c_name(name):
+    return "YV_OK" if name == "OK" else "YV_E_" + name
+
+
+def header_block(rows):
+    out = [BEGIN, "/* clang-format off */", "typedef enum yv_status {"]
+    for name, number, _py, doc in rows:
+        for line in textwrap.wrap(doc, 88, initial_indent="    /* ", subsequent_indent="     * "):
+            out.append(line)
+        out[-1] += " */"
+        out.append(f"    {c_name(name)} = {number},")
+    out += ["} yv_status;", "/* clang-format on */", END]
+    return "\n".join(out)
+
+
+def errors_md(rows):
+    out = [
+        "# Status codes",
+        "",
+        "<!-- Generated from core/include/yativo/status.def by scripts/gen_status.py; do not edit. -->",
+        "",
+        "Every libyativo surface reports failures with one of these codes. Numbers never change; a",
+        "retired code keeps its slot. Ranges: 0 success; 1xx caller input; 2xx the server answered",
+        "with an error; 3xx transport and protocol; 4xx verification; 5xx local conditions.",
+        "",
+        "| Number | Name | C (`yv_status`) | Python exception | When |",
+        "|---:|---|---|---|---|",
+    ]
+    for name, number, py, doc in rows:
+        out.append(f"| {number} | `{name}` | `{c_name(name)}` | `{py}` | {doc.replace('|', '&#124;')} |")
+    return "\n".join(out) + "\n"
+
+
+def new_header_text(rows):
+    text = HEADER.read_text()
+    start, end = text.find(BEGIN), text.find(END)
+    if start < 0 or end < start:
+        sys.exit(f"{HEADER}: STATUS TABLE markers not found")
+    return text[:start] + header_block(rows) + text[end + len(END):]
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--check", action="store_true", help="fail when a generated file is stale")
+    args = parser.parse_args()
+    rows = read_table(STATUS_DEF)
+    wanted = {HEADER: new_header_text(rows), ERRORS_MD: errors_md(rows)}
+    stale = [p for p, text in wanted.items() if not p.exists() or p.read_text() != text]
+    if args.check:
+        for p in stale:
+            print(f"{p.relative_to(ROOT)} is stale: run scripts/gen_status.py", file=sys.stderr)
+        return 1 if stale else 0
+    for p in stale:
+        p.write_text(wanted[p])
+        print(f"wrote {p.relative_to(ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

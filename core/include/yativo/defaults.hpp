@@ -1,0 +1,27 @@
+// Every default of libyativo, defined once (SPEC §4). Bindings never repeat these: they pass
+// "unset" and the core resolves it here.
+#pragma once
+
+#include <chrono>
+#include <cstddef>
+
+namespace yativo::defaults {
+
+inline constexpr std::chrono::milliseconds connect_timeout{10'000};
+inline constexpr std::chrono::milliseconds attempt_timeout{30'000};
+inline constexpr std::chrono::milliseconds total_timeout{60'000};
+inline constexpr int max_retries = 3;
+inline constexpr std::chrono::milliseconds backoff_base{250};
+inline constexpr std::chrono::milliseconds backoff_cap{8'000};
+inline constexpr std::chrono::seconds refresh_margin{60};
+inline constexpr std::chrono::seconds totp_period{30};
+inline constexpr int totp_digits = 6;
+inline constexpr std::chrono::seconds webhook_tolerance{300};
+inline constexpr std::size_t max_response_bytes = 16u << 20;  // 16 MiB
+inline constexpr int max_page_limit = 100;
+inline constexpr int amount_max_decimals = 18;
+
+inline constexpr const char *production_url = "https://crypto-api.yativo.com/api/v1";
+inline constexpr const char *sandbox_url = "https://crypto-sandbox.yativo.com/api/v1";
+
+}  // namespace yativo::defaults

@@ -1,0 +1,35 @@
+// A decoded response payload: the envelope's `data` (or the whole body when there is none).
+// Every JSON number of a payload is held as its exact decimal text (a JSON string), so amounts and
+// balances never pass through a double.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include <rapidjson/document.h>
+
+namespace yativo {
+
+class Payload {
+  public:
+    Payload();
+    // Takes a whole parsed body; `pointer` is a JSON Pointer to the payload inside it ("" = root).
+    Payload(std::shared_ptr<rapidjson::Document> doc, const rapidjson::Value *value);
+
+    const rapidjson::Value &value() const noexcept { return *value_; }
+    // Compact JSON text of the payload.
+    std::string json() const;
+
+    bool is_object() const noexcept { return value_->IsObject(); }
+    // String member of an object payload, or "" when absent / not a string.
+    std::string get_string(const char *name) const;
+
+    // Mutable access for the core (adding idempotency_key to a send's payload).
+    rapidjson::Document &document() { return *doc_; }
+
+  private:
+    std::shared_ptr<rapidjson::Document> doc_;
+    const rapidjson::Value *value_;
+};
+
+}  // namespace yativo

@@ -1,0 +1,5 @@
+#pragma once
+
+namespace yativo {
+const char *version() noexcept;
+}

@@ -1,0 +1,165 @@
+#include "json_util.hpp"
+
+#include <cerrno>
+#include <cstdlib>
+
+#include <openssl/crypto.h>
+
+#include <rapidjson/memorystream.h>
+#include <rapidjson/reader.h>
+
+namespace yativo::json {
+
+std::shared_ptr<rapidjson::Document> parse(std::string_view text) {
+    auto doc = std::make_shared<rapidjson::Document>();
+    doc->Parse<kParseFlags>(text.data(), text.size());
+    if (doc->HasParseError()) return nullptr;
+    return doc;
+}
+
+const rapidjson::Value *member(const rapidjson::Value &obj, const char *name) {
+    if (!obj.IsObject()) return nullptr;
+    auto it = obj.FindMember(name);
+    if (it == obj.MemberEnd() || it->value.IsNull()) return nullptr;
+    return &it->value;
+}
+
+std::string to_string(const rapidjson::Value &v) {
+    if (v.IsString()) return std::string(v.GetString(), v.GetStringLength());
+    if (v.IsBool()) return v.GetBool() ? "true" : "false";
+    if (v.IsInt64()) return std::to_string(v.GetInt64());
+    if (v.IsUint64()) return std::to_string(v.GetUint64());
+    if (v.IsNull()) return {};
+    rapidjson::StringBuffer buffer;
+    rapidjson::Writer<rapidjson::StringBuffer> writer(buffer);
+    v.Accept(writer);
+    return std::string(buffer.GetString(), buffer.GetSize());
+}
+
+std::string str(const rapidjson::Value &obj, const char *name) {
+    const rapidjson::Value *v = member(obj, name);
+    return v ? to_string(*v) : std::string();
+}
+
+void wipe_strings(rapidjson::Value &v) {
+    if (v.IsString()) {
+        OPENSSL_cleanse(const_cast<char *>(v.GetString()), v.GetStringLength());
+    } else if (v.IsObject()) {
+        for (auto &m : v.GetObject()) wipe_strings(m.value);
+    } else if (v.IsArray()) {
+        for (auto &item : v.GetArray()) wipe_strings(item);
+    }
+}
+
+std::optional<std::int64_t> parse_int(std::string_view text) {
+    if (text.empty() || text.size() > 19) return std::nullopt;
+    std::int64_t value = 0;
+    std::size_t i = 0;
+    bool negative = text[0] == '-';
+    if (negative) i = 1;
+    if (i == text.size()) return std::nullopt;
+    for (; i < text.size(); ++i) {
+        char c = text[i];
+        if (c < '0' || c > '9') return std::nullopt;
+        value = value * 10 + (c - '0');
+    }
+    return negative ? -value : value;
+}
+
+std::optional<std::int64_t> integer(const rapidjson::Value &obj, const char *name) {
+    const rapidjson::Value *v = member(obj, name);
+    if (!v) return std::nullopt;
+    if (v->IsInt64()) return v->GetInt64();
+    if (v->IsString()) {
+        std::string_view s(v->GetString(), v->GetStringLength());
+        // "3600.0" from a server that writes floats still means whole seconds.
+        auto dot = s.find('.');
+        if (dot != std::string_view::npos &&
+            s.find_first_not_of('0', dot + 1) == std::string_view::npos)
+            s = s.substr(0, dot);
+        return parse_int(s);
+    }
+    return std::nullopt;
+}
+
+std::optional<double> seconds(const rapidjson::Value &obj, const char *name) {
+    const rapidjson::Value *v = member(obj, name);
+    if (!v) return std::nullopt;
+    if (v->IsNumber()) return v->GetDouble();
+    if (v->IsString()) {
+        // A duration, not money: a double is the right type here.
+        std::string s(v->GetString(), v->GetStringLength());
+        errno = 0;
+        char *end = nullptr;
+        double d = std::strtod(s.c_str(), &end);
+        if (errno == 0 && end && *end == '\0' && !s.empty() && d >= 0) return d;
+    }
+    return std::nullopt;
+}
+
+std::vector<std::string> strings(const rapidjson::Value &obj, const char *name) {
+    std::vector<std::string> out;
+    const rapidjson::Value *v = member(obj, name);
+    if (!v) return out;
+    if (v->IsArray()) {
+        for (const auto &item : v->GetArray()) out.push_back(to_string(item));
+    } else if (v->IsString()) {
+        // "read,write" in some answers
+        std::string s = to_string(*v);
+        std::size_t start = 0;
+        while (start <= s.size()) {
+            std::size_t comma = s.find(',', start);
+            std::string part =
+                s.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+            if (!part.empty()) out.push_back(part);
+            if (comma == std::string::npos) break;
+            start = comma + 1;
+        }
+    }
+    return out;
+}
+
+void string_array(Writer &w, const std::vector<std::string> &items) {
+    w.StartArray();
+    for (const auto &item : items) string(w, item);
+    w.EndArray();
+}
+
+namespace {
+// Forwards SAX events to a writer, numbers as the exact text they had (RapidJSON's own
+// Writer::RawNumber would quote them), skipping the outermost object's braces.
+struct MergeHandler : rapidjson::BaseReaderHandler<rapidjson::UTF8<>, MergeHandler> {
+    explicit MergeHandler(Writer &writer) : w(writer) {}
+    Writer &w;
+    int depth = 0;
+    bool Null() { return w.Null(); }
+    bool Bool(bool b) { return w.Bool(b); }
+    bool Int(int i) { return w.Int(i); }
+    bool Uint(unsigned u) { return w.Uint(u); }
+    bool Int64(std::int64_t i) { return w.Int64(i); }
+    bool Uint64(std::uint64_t u) { return w.Uint64(u); }
+    bool Double(double d) { return w.Double(d); }
+    bool RawNumber(const char *s, rapidjson::SizeType n, bool) {
+        return w.RawValue(s, n, rapidjson::kNumberType);
+    }
+    bool String(const char *s, rapidjson::SizeType n, bool) { return w.String(s, n); }
+    bool Key(const char *s, rapidjson::SizeType n, bool) { return w.Key(s, n); }
+    bool StartObject() { return depth++ == 0 ? true : w.StartObject(); }
+    bool EndObject(rapidjson::SizeType n) { return --depth == 0 ? true : w.EndObject(n); }
+    bool StartArray() { return depth == 0 ? false : w.StartArray(); }
+    bool EndArray(rapidjson::SizeType n) { return w.EndArray(n); }
+};
+}  // namespace
+
+bool merge_object(Writer &w, std::string_view text) {
+    // Checked first so that a half-copied object never reaches the writer.
+    rapidjson::Document check;
+    check.Parse<kParseFlags>(text.data(), text.size());
+    if (check.HasParseError() || !check.IsObject()) return false;
+    MergeHandler handler(w);
+    rapidjson::Reader reader;
+    rapidjson::MemoryStream ms(text.data(), text.size());
+    return !reader.Parse<kParseFlags>(ms, handler).IsError();
+}
+
+}  // namespace yativo::json

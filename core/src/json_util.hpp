@@ -1,0 +1,47 @@
+// RapidJSON helpers shared by the core: parsing with numbers kept as exact text, and readers
+// that tolerate the API's mixed types (a number written as a string and the other way round).
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <rapidjson/document.h>
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
+
+namespace yativo::json {
+
+constexpr unsigned kParseFlags = rapidjson::kParseNumbersAsStringsFlag;
+
+// nullptr when `text` is not one complete JSON value.
+std::shared_ptr<rapidjson::Document> parse(std::string_view text);
+
+const rapidjson::Value *member(const rapidjson::Value &obj, const char *name);
+// String member; numbers (held as text) and booleans are rendered too; "" when absent.
+std::string str(const rapidjson::Value &obj, const char *name);
+std::optional<std::int64_t> integer(const rapidjson::Value &obj, const char *name);
+std::optional<double> seconds(const rapidjson::Value &obj, const char *name);
+std::vector<std::string> strings(const rapidjson::Value &obj, const char *name);
+std::string to_string(const rapidjson::Value &v);
+
+// Overwrites every string of a document that held secrets (before it is freed).
+void wipe_strings(rapidjson::Value &v);
+
+std::optional<std::int64_t> parse_int(std::string_view text);
+
+using Writer = rapidjson::Writer<rapidjson::StringBuffer>;
+inline void key(Writer &w, const char *k) {
+    w.Key(k);
+}
+inline void string(Writer &w, std::string_view s) {
+    w.String(s.data(), static_cast<rapidjson::SizeType>(s.size()));
+}
+void string_array(Writer &w, const std::vector<std::string> &items);
+// Checks that `text` is a JSON object and copies its members into the writer's open object.
+bool merge_object(Writer &w, std::string_view text);
+
+}  // namespace yativo::json

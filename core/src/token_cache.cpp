@@ -1,0 +1,175 @@
+#include "token_cache.hpp"
+
+#include <algorithm>
+
+namespace yativo::detail {
+
+namespace {
+// An answer without expires_in still gets a bounded life; a 401 re-exchanges early if needed.
+constexpr std::chrono::seconds kAssumedLifetime{300};
+
+bool shareable(const Error &e) {
+    // Another caller's cancellation or deadline is not this caller's failure.
+    return e.code() != Status::CANCELLED && e.code() != Status::TIMEOUT;
+}
+}  // namespace
+
+TokenCache::TokenCache(std::shared_ptr<Clock> clock, std::chrono::seconds margin,
+                       ExchangeFn exchange, LogFn log)
+    : clock_(std::move(clock)),
+      margin_(margin),
+      exchange_(std::move(exchange)),
+      log_(std::move(log)) {}
+
+void TokenCache::set_single_flight_for_testing(bool on) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    single_flight_ = on;
+}
+
+std::uint64_t TokenCache::exchanges() const {
+    std::lock_guard<std::mutex> lock(mutex_);
+    return exchanges_;
+}
+
+bool TokenCache::run_exchange(std::unique_lock<std::mutex> &lock, SteadyTime deadline,
+                              CancelToken *cancel, std::optional<Error> &error) {
+    exchanging_ = true;
+    std::uint64_t epoch = credential_epoch_;
+    SteadyTime obtained = clock_->now();
+    ++exchanges_;
+    lock.unlock();
+    std::optional<ExchangedToken> token;
+    std::optional<Error> failure;
+    try {
+        token = exchange_(deadline, cancel);
+    } catch (const Error &e) {
+        failure = e;
+    } catch (const std::bad_alloc &) {
+        failure = Error(Status::NO_MEMORY, "out of memory during the token exchange");
+    } catch (const std::exception &e) {
+        failure = Error(Status::INTERNAL, std::string("token exchange: ") + e.what());
+    }
+    lock.lock();
+    exchanging_ = false;
+    ++exchange_seq_;
+    if (token && epoch == credential_epoch_) {
+        std::chrono::seconds ttl =
+            token->expires_in.count() > 0 ? token->expires_in : kAssumedLifetime;
+        std::chrono::seconds margin =
+            std::max(margin_, token->refresh_before.value_or(std::chrono::seconds(0)));
+        State state;
+        state.obtained = obtained;
+        state.expires_at = obtained + ttl;
+        state.refresh_at = margin >= ttl ? obtained + ttl / 2 : obtained + (ttl - margin);
+        state.generation = next_generation_++;
+        state.token = std::move(*token);
+        state_ = std::move(state);
+        last_error_.reset();
+        if (log_)
+            log_("token exchanged: lifetime " + std::to_string(ttl.count()) + " s, refresh after " +
+                 std::to_string(
+                     std::chrono::duration_cast<std::chrono::seconds>(state_->refresh_at - obtained)
+                         .count()) +
+                 " s");
+    } else if (failure) {
+        last_error_ = failure;
+        if (log_) log_(std::string("token exchange failed: ") + status_name(failure->code()));
+    }
+    cv_.notify_all();
+    if (failure) {
+        error = std::move(failure);
+        return false;
+    }
+    return true;
+}
+
+CachedToken TokenCache::get(SteadyTime deadline, CancelToken *cancel) {
+    std::uint64_t wake_id = 0;
+    if (cancel) {
+        wake_id = cancel->add_wakeup([this] {
+            std::lock_guard<std::mutex> guard(mutex_);
+            cv_.notify_all();
+        });
+    }
+    struct Unregister {
+        CancelToken *cancel;
+        std::uint64_t id;
+        ~Unregister() {
+            if (cancel) cancel->remove_wakeup(id);
+        }
+    } unregister{cancel, wake_id};
+    // Declared after `unregister`, so the lock is released before the wakeup is removed: the
+    // cancel token's mutex is never taken while ours is held.
+    std::unique_lock<std::mutex> lock(mutex_);
+
+    for (;;) {
+        if (cancel && cancel->cancelled()) throw Error(Status::CANCELLED, "call cancelled");
+        SteadyTime now = clock_->now();
+        if (valid_locked(now)) {
+            if (now >= state_->refresh_at && !exchanging_) {
+                if (log_) log_("token refresh started (current token still valid)");
+                std::optional<Error> error;
+                if (!run_exchange(lock, deadline, cancel, error)) {
+                    if (cancel && cancel->cancelled())
+                        throw Error(Status::CANCELLED, "call cancelled");
+                    if (!valid_locked(clock_->now())) throw *error;
+                    if (log_) log_("token refresh failed; the current token stays in service");
+                }
+                continue;
+            }
+            CachedToken out{state_->token.access_token, state_->generation};
+            lock.unlock();
+            return out;
+        }
+        if (exchanging_ && single_flight_) {
+            std::uint64_t seq = exchange_seq_;
+            auto wait = deadline - clock_->now();
+            bool finished = cv_.wait_for(lock, std::max(wait, SteadyTime::duration::zero()), [&] {
+                return exchange_seq_ != seq || (cancel && cancel->cancelled());
+            });
+            if (cancel && cancel->cancelled()) throw Error(Status::CANCELLED, "call cancelled");
+            if (!finished)
+                throw Error(Status::TIMEOUT,
+                            "deadline passed while waiting for the token exchange");
+            if (!valid_locked(clock_->now()) && last_error_ && shareable(*last_error_))
+                throw *last_error_;
+            continue;
+        }
+        if (clock_->now() >= deadline)
+            throw Error(Status::TIMEOUT, "deadline passed before the token exchange");
+        std::optional<Error> error;
+        if (!run_exchange(lock, deadline, cancel, error)) throw *error;
+    }
+}
+
+void TokenCache::invalidate(std::uint64_t generation) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (state_ && state_->generation == generation) {
+        state_.reset();
+        if (log_) log_("cached token dropped after a 401");
+    }
+}
+
+void TokenCache::clear() {
+    std::lock_guard<std::mutex> lock(mutex_);
+    state_.reset();
+    last_error_.reset();
+    ++credential_epoch_;
+}
+
+AccessToken TokenCache::describe(SteadyTime deadline, CancelToken *cancel) {
+    get(deadline, cancel);
+    std::lock_guard<std::mutex> lock(mutex_);
+    AccessToken out;
+    if (!state_) throw Error(Status::AUTHENTICATION, "no access token: the credentials changed");
+    out.access_token = state_->token.access_token;
+    out.token_type = state_->token.token_type.empty() ? "Bearer" : state_->token.token_type;
+    auto left =
+        std::chrono::duration_cast<std::chrono::seconds>(state_->expires_at - clock_->now());
+    out.expires_in = std::max<std::int64_t>(0, left.count());
+    out.expires_at = state_->token.expires_at;
+    out.scopes = state_->token.scopes;
+    return out;
+}
+
+}  // namespace yativo::detail

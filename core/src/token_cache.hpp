@@ -1,0 +1,99 @@
+// The access-token cache of AuthMode::Token (SPEC §2):
+// - while the cached token is valid, the first caller past the refresh point exchanges and every
+//   other caller keeps using the valid token;
+// - callers with no valid token wait, all of them for the same single exchange (single flight),
+//   and share its outcome, error included;
+// - a refresh that fails while the old token is still valid leaves the old token in service.
+#pragma once
+
+#include <chrono>
+#include <condition_variable>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "clock.hpp"
+#include "yativo/cancel.hpp"
+#include "yativo/secret.hpp"
+#include "yativo/status.hpp"
+#include "yativo/types.hpp"
+
+namespace yativo::detail {
+
+struct ExchangedToken {
+    Secret access_token;
+    std::string token_type;
+    std::chrono::seconds expires_in{0};
+    std::string expires_at;
+    std::vector<std::string> scopes;
+    std::optional<std::chrono::seconds> refresh_before;  // refresh_recommendation
+};
+
+struct CachedToken {
+    Secret token;
+    std::uint64_t generation = 0;  // identifies this token for invalidate()
+};
+
+class TokenCache {
+  public:
+    // `exchange` performs one exchange within the deadline (throws Error on failure).
+    using ExchangeFn = std::function<ExchangedToken(SteadyTime deadline, CancelToken *cancel)>;
+    // `on_log` receives debug lines about refreshes (never the token).
+    using LogFn = std::function<void(const std::string &)>;
+
+    TokenCache(std::shared_ptr<Clock> clock, std::chrono::seconds margin, ExchangeFn exchange,
+               LogFn log);
+
+    // A valid token, exchanging when needed. Throws the exchange's Error, TIMEOUT when the
+    // deadline passes while waiting, CANCELLED.
+    CachedToken get(SteadyTime deadline, CancelToken *cancel);
+    // Drops the token with this generation (a 401 answered it); a newer token is kept.
+    void invalidate(std::uint64_t generation);
+    // Drops everything (credentials changed); an exchange in flight is not stored.
+    void clear();
+    // The last exchanged token with its remaining life, exchanging if none is valid.
+    AccessToken describe(SteadyTime deadline, CancelToken *cancel);
+
+    std::uint64_t exchanges() const;
+
+    // Test seam: with single flight off, every caller without a valid token exchanges on its
+    // own. Exists only so that a test can show the single-flight test fails without it.
+    void set_single_flight_for_testing(bool on);
+
+  private:
+    struct State {
+        ExchangedToken token;
+        SteadyTime obtained;
+        SteadyTime refresh_at;
+        SteadyTime expires_at;
+        std::uint64_t generation = 0;
+    };
+
+    bool valid_locked(SteadyTime now) const { return state_ && now < state_->expires_at; }
+    // Runs one exchange with the lock released, then stores its result. Returns false and sets
+    // `error` when it failed.
+    bool run_exchange(std::unique_lock<std::mutex> &lock, SteadyTime deadline, CancelToken *cancel,
+                      std::optional<Error> &error);
+
+    std::shared_ptr<Clock> clock_;
+    std::chrono::seconds margin_;
+    ExchangeFn exchange_;
+    LogFn log_;
+
+    mutable std::mutex mutex_;
+    std::condition_variable cv_;
+    std::optional<State> state_;
+    bool exchanging_ = false;
+    std::uint64_t exchange_seq_ = 0;   // completed exchanges (success or failure)
+    std::optional<Error> last_error_;  // outcome of exchange number exchange_seq_
+    std::uint64_t credential_epoch_ = 0;
+    std::uint64_t next_generation_ = 1;
+    std::uint64_t exchanges_ = 0;
+    bool single_flight_ = true;
+};
+
+}  // namespace yativo::detail

@@ -1,0 +1,46 @@
+#include "totp_scheduler.hpp"
+
+#include <openssl/crypto.h>
+
+#include <cmath>
+
+#include "yativo/defaults.hpp"
+#include "yativo/status.hpp"
+#include "yativo/totp.hpp"
+
+namespace yativo::detail {
+
+TotpScheduler::TotpScheduler(std::vector<std::uint8_t> key, std::chrono::seconds period,
+                             std::shared_ptr<Clock> clock)
+    : key_(std::move(key)), period_(period), clock_(std::move(clock)) {}
+
+TotpScheduler::~TotpScheduler() {
+    OPENSSL_cleanse(key_.data(), key_.size());
+}
+
+Secret TotpScheduler::next_code(SteadyTime deadline, CancelToken *cancel) {
+    const double period = static_cast<double>(period_.count());
+    std::uint64_t step;
+    {
+        std::lock_guard<std::mutex> lock(mutex_);
+        double server_now = clock_->wall_seconds() + static_cast<double>(offset_.load());
+        auto current = static_cast<std::uint64_t>(std::floor(server_now / period));
+        step = std::max(current, last_reserved_ + 1);
+        last_reserved_ = step;
+    }
+    // Wait (outside the lock) until the reserved step has begun on the server's clock.
+    double wait_s = static_cast<double>(step) * period -
+                    (clock_->wall_seconds() + static_cast<double>(offset_.load()));
+    if (wait_s > 0) {
+        auto wait = std::chrono::duration_cast<std::chrono::steady_clock::duration>(
+            std::chrono::duration<double>(wait_s + 0.05));
+        SteadyTime until = clock_->now() + wait;
+        if (until > deadline)
+            throw Error(Status::TIMEOUT,
+                        "the next unused TOTP step begins after the call's deadline");
+        if (!clock_->sleep_until(until, cancel)) throw Error(Status::CANCELLED, "call cancelled");
+    }
+    return totp_code_for_step(key_, step, defaults::totp_digits);
+}
+
+}  // namespace yativo::detail

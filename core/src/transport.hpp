@@ -1,0 +1,62 @@
+// The HTTP transport behind the client: an interface so tests can fake what is hard to provoke
+// (clock edges, races), and the libcurl implementation used everywhere else.
+#pragma once
+
+#include <chrono>
+#include <cstddef>
+#include <memory>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "yativo/cancel.hpp"
+
+namespace yativo::detail {
+
+struct HttpRequest {
+    std::string method;  // GET POST PUT PATCH DELETE
+    std::string url;
+    std::vector<std::string> headers;  // "Name: value"; may hold secrets, wiped after use
+    std::string body;
+    bool has_body = false;
+    // libcurl may re-send on its own (rewind the body) only when a repeat cannot do harm.
+    bool may_resend = true;
+    std::chrono::milliseconds connect_timeout{10'000};
+    std::chrono::milliseconds timeout{30'000};
+    CancelToken *cancel = nullptr;
+};
+
+enum class FailureKind { None, Network, Timeout, Tls, Protocol, Cancelled, NoMemory };
+
+struct HttpResult {
+    FailureKind failure = FailureKind::None;
+    // Whether any byte of the request may have reached the server (decides retries).
+    bool request_sent = false;
+    std::string failure_message;  // libcurl's text; never contains secrets
+    long status = 0;
+    std::vector<std::pair<std::string, std::string>> headers;
+    std::string body;
+    bool reused_connection = false;
+
+    const std::string *header(const char *name) const;
+};
+
+struct TransportConfig {
+    std::string ca_file;
+    std::string ca_path;
+    std::string ca_blob;
+    std::string pinned_public_key;
+    std::string proxy;
+    std::string user_agent;
+    std::size_t max_response_bytes = 0;
+};
+
+class Transport {
+  public:
+    virtual ~Transport() = default;
+    virtual HttpResult perform(HttpRequest &request) = 0;
+};
+
+std::unique_ptr<Transport> make_curl_transport(const TransportConfig &config);
+
+}  // namespace yativo::detail

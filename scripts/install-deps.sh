@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Installs the Debian packages the build and tests need, only when one is missing, so `make test`
+# works on a fresh machine and costs nothing on a prepared one.
+set -euo pipefail
+pkgs=(build-essential cmake ninja-build pkg-config ccache clang-format
+      libcurl4-openssl-dev libssl-dev rapidjson-dev libgtest-dev libgmock-dev libboost-dev
+      liboath-dev openssl curl)
+missing=()
+for p in "${pkgs[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+    echo "installing: ${missing[*]}"
+    SUDO=""
+    [ "$(id -u)" -eq 0 ] || SUDO=sudo
+    $SUDO apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi

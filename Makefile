@@ -17,8 +17,9 @@ $(BUILD_DIR)/build.ninja: | deps
 build: deps $(BUILD_DIR)/build.ninja
 	cmake --build $(BUILD_DIR) -j $(JOBS)
 
+# ctest first, then every language suite (scripts/test-*.sh, each given the build directory).
 test: build
-	cd $(BUILD_DIR) && ctest --output-on-failure -j $(JOBS) --timeout 300
+	@bash scripts/run-tests.sh $(BUILD_DIR)
 
 demo: build
 	@bash scripts/demo.sh $(BUILD_DIR)

@@ -1,0 +1,143 @@
+// The emulated API as a function of requests: routing, authentication, scopes, rate limits,
+// idempotency, faults and the control endpoints. No sockets here, so tests and fuzzers can call
+// `handle` directly; server.cpp only moves bytes.
+#pragma once
+
+#include <functional>
+#include <mutex>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "api_error.hpp"
+#include "auth.hpp"
+#include "faults.hpp"
+#include "http_types.hpp"
+#include "json.hpp"
+#include "options.hpp"
+#include "rate_limit.hpp"
+#include "state.hpp"
+#include "totp.hpp"
+
+namespace yvsb {
+
+constexpr size_t kMaxBodyBytes = 1024 * 1024;
+
+class Api {
+  public:
+    explicit Api(const Options &options);  // throws std::invalid_argument on a bad TOTP secret
+
+    // Everything: control endpoints, API endpoints with faults. Thread-safe.
+    Response handle(const Request &req);
+    // Processes an API request whose `delay` fault has elapsed (no second fault lookup).
+    Response handle_after_delay(const Request &req);
+    // The 413 for a request whose headers announce a body over kMaxBodyBytes.
+    Response payload_too_large(const Request &req);
+
+    static bool is_api_target(std::string_view target);
+
+    // Counts an API request as being handled from construction to destruction (max_in_flight).
+    class InFlight {
+      public:
+        explicit InFlight(Api *api) : api_(api) {}
+        InFlight(InFlight &&other) noexcept : api_(other.api_) { other.api_ = nullptr; }
+        InFlight(const InFlight &) = delete;
+        InFlight &operator=(const InFlight &) = delete;
+        InFlight &operator=(InFlight &&) = delete;
+        ~InFlight();
+
+      private:
+        Api *api_;
+    };
+    InFlight track_in_flight();
+
+    const std::string &session_token() const { return session_token_; }
+    const std::string &totp_secret() const { return totp_secret_; }
+
+  private:
+    struct Ctx {
+        const Request &req;
+        std::string rel;  // path relative to the API base
+        std::vector<std::string> params;
+        Principal who;
+        Json body;
+        SysTime now;
+        std::string resource_id;  // set by handlers that create something
+    };
+    using Handler = Response (Api::*)(Ctx &);
+    struct Route {
+        const char *method;
+        const char *pattern;  // "{id}" matches one path segment
+        Scope scope;          // kNone: no scope check (token, key management)
+        bool write;           // honours Idempotency-Key
+        Handler handler;
+    };
+    static const std::vector<Route> &routes();
+
+    Response process(const Request &req, const std::string &rel);  // mu_ held
+    Response dispatch(const Request &req, const std::string &rel, SysTime t,
+                      const std::string &request_id, RateInfo &rate);
+    Response run_idempotent(const Route &route, Ctx &ctx);
+    void finish(Response &resp, const std::string &request_id, const RateInfo &rate) const;
+    Response fault_response(const Fault &fault, const std::string &rel);
+    Json parse_body(const Request &req) const;
+
+    // auth (handlers_keys.cpp)
+    Principal authenticate(const Request &req, SysTime t);
+    void require_2fa(const Request &req, SysTime t);
+    void check_may_manage(const Principal &who, const ApiKey &key,
+                          const std::vector<std::string> &new_permissions);
+    std::string hash_secret(const std::string &secret) const;
+    std::string hash_token(const std::string &token) const;
+    ApiKey &find_key(const Ctx &ctx);
+    void drop_tokens_of(const std::string &key_id);
+
+    // handlers
+    Response token_exchange(Ctx &ctx);
+    Response key_create(Ctx &ctx);
+    Response key_list(Ctx &ctx);
+    Response key_get(Ctx &ctx);
+    Response key_revoke(Ctx &ctx);
+    Response key_rotate(Ctx &ctx);
+    Response key_permissions(Ctx &ctx);
+    Response account_create(Ctx &ctx);
+    Response account_list(Ctx &ctx);
+    Response asset_add(Ctx &ctx);
+    Response asset_list(Ctx &ctx);
+    Response balance_check(Ctx &ctx);
+    Response gas_price(Ctx &ctx);
+    Response send_funds(Ctx &ctx);
+    Response transaction_list(Ctx &ctx);
+    Response webhook_create(Ctx &ctx);
+    Response webhook_list(Ctx &ctx);
+    Response webhook_delete(Ctx &ctx);
+
+    // control endpoints (control.cpp), mu_ held
+    Response control(const Request &req, const std::string &path);
+    Response control_stats();
+    Response control_faults(const Request &req);
+    Response control_deposit(const Request &req);
+    Response control_reset();
+
+    Options opts_;
+    std::string totp_secret_;
+    std::string session_token_;
+    std::string pepper_;      // keys secret hashes and token hashes
+    std::string jwt_secret_;  // signs the JWT-shaped access tokens
+    std::string user_id_;     // the seeded user
+
+    std::mutex mu_;
+    State state_;
+    Stats stats_;
+    FaultQueue faults_;
+    RateLimiter limiter_;
+    TotpVerifier totp_;
+    long in_flight_ = 0;
+};
+
+// {"status": true, "message": ..., "data": <data>} (+ extra top-level members).
+Response resource_response(int status, std::string_view message,
+                           const std::function<void(JsonWriter &)> &data,
+                           const std::function<void(JsonWriter &)> &extra = nullptr);
+
+}  // namespace yvsb

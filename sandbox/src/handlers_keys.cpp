@@ -1,0 +1,316 @@
+// Authentication, 2FA, token exchange and API-key management (reference §2.3 K1, §2.4).
+#include <algorithm>
+
+#include "api.hpp"
+#include "crypto.hpp"
+#include "validate.hpp"
+
+namespace yvsb {
+namespace {
+
+constexpr int kRefreshBeforeSeconds = 300;  // the documented refresh_recommendation
+constexpr long long kMaxExpiryDays = 3650;
+
+void write_key(JsonWriter &w, const ApiKey &k, SysTime t, const std::string *secret) {
+    w.StartObject();
+    kv_str(w, "id", k.id);
+    kv_str(w, "name", k.name);
+    kv_str(w, "api_key", k.api_key);
+    if (secret) kv_str(w, "api_secret", *secret);
+    kv_str_array(w, "permissions", k.permissions);
+    kv_str(w, "status", k.status(t));
+    kv_str(w, "created_at", iso8601_ms(k.created_at));
+    if (k.has_expiry)
+        kv_str(w, "expires_at", iso8601_ms(k.expires_at));
+    else
+        kv_null(w, "expires_at");
+    if (k.used)
+        kv_str(w, "last_used_at", iso8601_ms(k.last_used_at));
+    else
+        kv_null(w, "last_used_at");
+    if (k.revoked) kv_str(w, "revoked_at", iso8601_ms(k.revoked_at));
+    if (k.rotated) kv_str(w, "rotated_at", iso8601_ms(k.rotated_at));
+    w.EndObject();
+}
+
+std::string new_secret() {
+    return random_hex(32);
+}
+
+std::string trim(std::string s) {
+    size_t a = s.find_first_not_of(" \t");
+    if (a == std::string::npos) return {};
+    size_t b = s.find_last_not_of(" \t");
+    return s.substr(a, b - a + 1);
+}
+
+}  // namespace
+
+std::string Api::hash_secret(const std::string &secret) const {
+    auto mac = hmac_sha256(pepper_, "secret:" + secret);
+    return to_hex(mac.data(), mac.size());
+}
+
+std::string Api::hash_token(const std::string &token) const {
+    auto mac = hmac_sha256(pepper_, "token:" + token);
+    return to_hex(mac.data(), mac.size());
+}
+
+void Api::drop_tokens_of(const std::string &key_id) {
+    for (auto it = state_.tokens.begin(); it != state_.tokens.end();)
+        it = it->second.key_id == key_id ? state_.tokens.erase(it) : std::next(it);
+}
+
+Principal Api::authenticate(const Request &req, SysTime t) {
+    std::string authz = req.header("Authorization");
+    if (!authz.empty()) {
+        if (authz.size() < 7 || !iequals(authz.substr(0, 7), "Bearer "))
+            throw ApiError(401, "unauthorized", "Authorization must be a Bearer token");
+        std::string token = trim(authz.substr(7));
+        if (token.empty()) throw ApiError(401, "unauthorized", "Empty bearer token");
+        if (constant_time_equal(token, session_token_)) {
+            Principal p;
+            p.user_id = user_id_;
+            p.session = true;
+            p.bucket = "session";
+            return p;
+        }
+        auto it = state_.tokens.find(hash_token(token));
+        if (it == state_.tokens.end())
+            throw ApiError(401, "invalid_token", "Invalid or revoked access token");
+        if (t >= it->second.expires_at)
+            throw ApiError(401, "token_expired", "The access token has expired");
+        auto key = state_.keys.find(it->second.key_id);
+        if (key == state_.keys.end() || key->second.revoked)
+            throw ApiError(401, "invalid_token", "Invalid or revoked access token");
+        if (key->second.expired(t)) throw ApiError(401, "unauthorized", "The API key has expired");
+        key->second.used = true;
+        key->second.last_used_at = t;
+        Principal p;
+        p.user_id = key->second.user_id;
+        p.key_id = key->second.id;
+        p.permissions = key->second.permissions;
+        p.bucket = "key:" + key->second.id;
+        return p;
+    }
+    if (req.has_header("X-API-Key") || req.has_header("X-API-Secret")) {
+        std::string public_key = req.header("X-API-Key");
+        std::string secret = req.header("X-API-Secret");
+        if (public_key.empty() || secret.empty())
+            throw ApiError(401, "unauthorized", "X-API-Key and X-API-Secret go together");
+        auto id = state_.key_by_public.find(public_key);
+        // Hash anyway so an unknown key costs the same as a wrong secret.
+        std::string presented = hash_secret(secret);
+        if (id == state_.key_by_public.end())
+            throw ApiError(401, "unauthorized", "Invalid API key or secret");
+        ApiKey &key = state_.keys.at(id->second);
+        if (!constant_time_equal(presented, key.secret_hash))
+            throw ApiError(401, "unauthorized", "Invalid API key or secret");
+        if (key.revoked) throw ApiError(401, "unauthorized", "The API key has been revoked");
+        if (key.expired(t)) throw ApiError(401, "unauthorized", "The API key has expired");
+        key.used = true;
+        key.last_used_at = t;
+        Principal p;
+        p.user_id = key.user_id;
+        p.key_id = key.id;
+        p.permissions = key.permissions;
+        p.bucket = "key:" + key.id;
+        return p;
+    }
+    throw ApiError(401, "unauthorized",
+                   "Missing credentials: send Authorization: Bearer or X-API-Key + X-API-Secret");
+}
+
+void Api::require_2fa(const Request &req, SysTime t) {
+    std::string code = trim(req.header("X-2FA-Token"));
+    switch (totp_.verify(code, unix_seconds(t))) {
+        case TotpResult::kAccepted:
+            return;
+        case TotpResult::kMissing:
+            throw ApiError(401, "two_factor_required",
+                           "This operation requires a 2FA code in the X-2FA-Token header");
+        case TotpResult::kMalformed:
+            throw ApiError(401, "two_factor_invalid", "The 2FA code must be 6 digits");
+        case TotpResult::kReused:
+            throw ApiError(401, "two_factor_invalid", "The 2FA code was already used");
+        case TotpResult::kWrong:
+            break;
+    }
+    throw ApiError(401, "two_factor_invalid", "Invalid 2FA code");
+}
+
+void Api::check_may_manage(const Principal &who, const ApiKey &key,
+                           const std::vector<std::string> &new_permissions) {
+    if (who.session) return;
+    if (!who.holds_all(key.permissions) || !who.holds_all(new_permissions))
+        throw ApiError(403, "insufficient_permissions",
+                       "An API key can only manage keys whose permissions it holds itself",
+                       {{"permissions", "exceed the permissions of the calling key"}});
+}
+
+ApiKey &Api::find_key(const Ctx &ctx) {
+    auto it = state_.keys.find(ctx.params.at(0));
+    if (it == state_.keys.end() || it->second.user_id != ctx.who.user_id)
+        throw ApiError(404, "not_found", "API key not found", {{"id", ctx.params.at(0)}});
+    return it->second;
+}
+
+Response Api::token_exchange(Ctx &ctx) {
+    FieldReader f(ctx.body);
+    std::string public_key = f.string("api_key", true, 256);
+    std::string secret = f.string("api_secret", true, 256);
+    f.check();
+    std::string presented = hash_secret(secret);
+    auto id = state_.key_by_public.find(public_key);
+    const char *refused = "Invalid, expired, or revoked API key";
+    if (id == state_.key_by_public.end()) throw ApiError(401, "unauthorized", refused);
+    ApiKey &key = state_.keys.at(id->second);
+    if (!constant_time_equal(presented, key.secret_hash) || key.revoked || key.expired(ctx.now))
+        throw ApiError(401, "unauthorized", refused);
+    key.used = true;
+    key.last_used_at = ctx.now;
+
+    // Forget tokens that expired a day ago; younger ones still answer token_expired.
+    for (auto it = state_.tokens.begin(); it != state_.tokens.end();)
+        it = ctx.now - it->second.expires_at > std::chrono::hours(24) ? state_.tokens.erase(it)
+                                                                      : std::next(it);
+
+    SysTime expires = ctx.now + std::chrono::seconds(opts_.token_ttl);
+    rapidjson::StringBuffer payload_sb;
+    {
+        JsonWriter w(payload_sb);
+        w.StartObject();
+        kv_str(w, "sub", key.id);
+        kv_str(w, "jti", random_hex(16));
+        kv_int(w, "iat", unix_seconds(ctx.now));
+        kv_int(w, "exp", unix_seconds(expires));
+        kv_str_array(w, "scopes", key.permissions);
+        w.EndObject();
+    }
+    std::string signing_input =
+        base64url("{\"alg\":\"HS256\",\"typ\":\"JWT\"}") + "." +
+        base64url(std::string(payload_sb.GetString(), payload_sb.GetSize()));
+    auto sig = hmac_sha256(jwt_secret_, signing_input);
+    std::string token = signing_input + "." + base64url(std::string(sig.begin(), sig.end()));
+    state_.tokens[hash_token(token)] = AccessToken{key.id, key.user_id, expires};
+
+    rapidjson::StringBuffer sb;
+    JsonWriter w(sb);
+    w.StartObject();
+    kv_bool(w, "success", true);
+    kv_str(w, "access_token", token);
+    kv_str(w, "token_type", "Bearer");
+    kv_int(w, "expires_in", opts_.token_ttl);
+    kv_str(w, "expires_at", iso8601_ms(expires));
+    kv_str_array(w, "scopes", key.permissions);
+    w.Key("refresh_recommendation");
+    w.StartObject();
+    kv_int(w, "refresh_before_seconds", kRefreshBeforeSeconds);
+    kv_bool(w, "auto_refresh_enabled", true);
+    w.EndObject();
+    w.EndObject();
+    Response r;
+    r.body.assign(sb.GetString(), sb.GetSize());
+    return r;
+}
+
+Response Api::key_create(Ctx &ctx) {
+    FieldReader f(ctx.body);
+    std::string name = f.string("name", true, 100);
+    auto permissions = f.string_array("permissions", true);
+    auto days = f.amount("expires_in_days", false);
+    if (days && Decimal::parse(std::to_string(kMaxExpiryDays), nullptr).value() < *days)
+        f.fail("expires_in_days", "must be at most " + std::to_string(kMaxExpiryDays));
+    f.check();
+    if (!ctx.who.holds_all(permissions))
+        throw ApiError(403, "insufficient_permissions",
+                       "An API key cannot grant permissions it does not hold",
+                       {{"permissions", "exceed the permissions of the calling key"}});
+    require_2fa(ctx.req, ctx.now);
+
+    ApiKey k;
+    k.id = "key_" + random_hex(12);
+    k.user_id = ctx.who.user_id;
+    k.name = name;
+    k.api_key = "yativo_" + random_hex(24);
+    std::string secret = new_secret();
+    k.secret_hash = hash_secret(secret);
+    k.permissions = permissions;
+    k.created_at = ctx.now;
+    if (days) {
+        k.has_expiry = true;
+        k.expires_at = ctx.now + std::chrono::seconds(std::max(1LL, days->days_to_seconds()));
+    }
+    state_.key_by_public[k.api_key] = k.id;
+    state_.key_order.push_back(k.id);
+    ctx.resource_id = k.id;
+    const ApiKey &stored = state_.keys[k.id] = std::move(k);
+    return resource_response(201, "API key created successfully",
+                             [&](JsonWriter &w) { write_key(w, stored, ctx.now, &secret); });
+}
+
+Response Api::key_list(Ctx &ctx) {
+    return resource_response(200, "API keys retrieved successfully", [&](JsonWriter &w) {
+        w.StartObject();
+        w.Key("keys");
+        w.StartArray();
+        for (const auto &id : state_.key_order) {
+            const ApiKey &k = state_.keys.at(id);
+            if (k.user_id == ctx.who.user_id) write_key(w, k, ctx.now, nullptr);
+        }
+        w.EndArray();
+        w.EndObject();
+    });
+}
+
+Response Api::key_get(Ctx &ctx) {
+    const ApiKey &k = find_key(ctx);
+    return resource_response(200, "API key retrieved successfully",
+                             [&](JsonWriter &w) { write_key(w, k, ctx.now, nullptr); });
+}
+
+Response Api::key_revoke(Ctx &ctx) {
+    ApiKey &k = find_key(ctx);
+    check_may_manage(ctx.who, k, {});
+    require_2fa(ctx.req, ctx.now);
+    if (!k.revoked) {
+        k.revoked = true;
+        k.revoked_at = ctx.now;
+    }
+    drop_tokens_of(k.id);
+    ctx.resource_id = k.id;
+    return resource_response(200, "API key revoked successfully",
+                             [&](JsonWriter &w) { write_key(w, k, ctx.now, nullptr); });
+}
+
+Response Api::key_rotate(Ctx &ctx) {
+    ApiKey &k = find_key(ctx);
+    check_may_manage(ctx.who, k, {});
+    if (k.revoked) throw ApiError(409, "conflict", "A revoked API key cannot be rotated");
+    require_2fa(ctx.req, ctx.now);
+    std::string secret = new_secret();
+    k.secret_hash = hash_secret(secret);
+    k.rotated = true;
+    k.rotated_at = ctx.now;
+    drop_tokens_of(k.id);  // tokens minted with the old secret die with it
+    ctx.resource_id = k.id;
+    return resource_response(200, "API key secret rotated successfully",
+                             [&](JsonWriter &w) { write_key(w, k, ctx.now, &secret); });
+}
+
+Response Api::key_permissions(Ctx &ctx) {
+    ApiKey &k = find_key(ctx);
+    FieldReader f(ctx.body);
+    auto permissions = f.string_array("permissions", true);
+    f.check();
+    check_may_manage(ctx.who, k, permissions);
+    if (k.revoked)
+        throw ApiError(409, "conflict", "The permissions of a revoked API key cannot change");
+    require_2fa(ctx.req, ctx.now);
+    k.permissions = permissions;
+    ctx.resource_id = k.id;
+    return resource_response(200, "API key permissions updated successfully",
+                             [&](JsonWriter &w) { write_key(w, k, ctx.now, nullptr); });
+}
+
+}  // namespace yvsb

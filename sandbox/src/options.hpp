@@ -1,0 +1,29 @@
+// Command-line flags of yativo-sandbox (SPEC §6).
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace yvsb {
+
+struct Options {
+    std::string host = "127.0.0.1";
+    int port = 0;
+    std::string totp_secret;    // base32; generated when empty
+    std::string session_token;  // generated when empty
+    int totp_period = 30;
+    int token_ttl = 3600;
+    int rate_limit = 60;  // per credential per minute; 0 = off
+    bool require_2fa_on_send = false;
+    std::string tls_cert;
+    std::string tls_key;
+    int read_timeout = 30;  // seconds to receive a whole request (idle keep-alive included)
+    int threads = 4;
+};
+
+// Parses argv; on a usage error returns false with *error set. `--help` sets *help.
+bool parse_options(const std::vector<std::string> &args, Options &out, std::string *error,
+                   bool *help);
+std::string usage();
+
+}  // namespace yvsb

@@ -1,0 +1,256 @@
+// Error objects carry every field of SPEC §3 through the C ABI: 404, 403, 422, 409, 429, 5xx,
+// dropped connections on send-funds, cancellation and deadlines.
+#include <chrono>
+#include <string>
+#include <thread>
+
+#include "sandbox_client.hpp"
+
+using namespace capi_test;
+using Clock = std::chrono::steady_clock;
+
+namespace {
+
+constexpr const char *kAddress = "0x52908400098527886E0F7030069857D2E4169EE7";
+
+class CapiErrors : public ::testing::Test {
+  protected:
+    std::pair<std::string, std::string> asset(const char *deposit) {
+        const auto account = ok_json([&](yv_buffer **out, yv_error **e) {
+            return yv_client_create_account(c.get(), "ops", "business", nullptr, out, e);
+        });
+        const auto account_id = json_field(account, "account_id");
+        const auto asset_json = ok_json([&](yv_buffer **out, yv_error **e) {
+            return yv_client_add_asset(c.get(), account_id.c_str(), "ethereum", "USDC_ETH", nullptr,
+                                       out, e);
+        });
+        const auto asset_id = json_field(asset_json, "asset_id");
+        if (deposit) sb.deposit(asset_id, deposit);
+        return {account_id, asset_id};
+    }
+
+    Send send_params(const std::pair<std::string, std::string> &ids, const char *amount) {
+        yv_send *s = nullptr;
+        EXPECT_EQ(yv_send_new(&s, nullptr), YV_OK);
+        EXPECT_EQ(yv_send_set_account(s, ids.first.c_str(), nullptr), YV_OK);
+        EXPECT_EQ(yv_send_set_assets(s, ids.second.c_str(), nullptr), YV_OK);
+        EXPECT_EQ(yv_send_set_receiving_address(s, kAddress, nullptr), YV_OK);
+        EXPECT_EQ(yv_send_set_amount(s, amount, nullptr), YV_OK);
+        EXPECT_EQ(yv_send_set_type(s, "USDC", nullptr), YV_OK);
+        EXPECT_EQ(yv_send_set_chain(s, "ethereum", nullptr), YV_OK);
+        EXPECT_EQ(yv_send_set_category(s, "payment", nullptr), YV_OK);
+        return Send(s);
+    }
+
+    // A session client with the given retry count.
+    Client client_with_retries(uint32_t retries) {
+        auto o = session_options(sb);
+        EXPECT_EQ(yv_options_set_max_retries(o.get(), retries, nullptr), YV_OK);
+        EXPECT_EQ(yv_options_set_backoff_base_ms(o.get(), 10, nullptr), YV_OK);
+        return make_client(o.get());
+    }
+
+    Call call_with_key(const char *key) {
+        yv_call *raw = nullptr;
+        EXPECT_EQ(yv_call_new(&raw, nullptr), YV_OK);
+        EXPECT_EQ(yv_call_set_idempotency_key(raw, key, nullptr), YV_OK);
+        return Call(raw);
+    }
+
+    yvtest::SandboxProcess sb{sandbox_flags()};
+    Client c = session_client(sb);
+};
+
+TEST_F(CapiErrors, NotFound) {
+    yv_api_key *k = reinterpret_cast<yv_api_key *>(0x1);
+    Err err;
+    EXPECT_EQ(yv_client_get_api_key(c.get(), "key_does_not_exist", nullptr, &k, err.out()),
+              YV_E_NOT_FOUND);
+    EXPECT_EQ(k, nullptr);
+    EXPECT_EQ(err.code(), YV_E_NOT_FOUND);
+    EXPECT_EQ(yv_error_http_status(err.get()), 404);
+    EXPECT_STREQ(yv_error_error_code(err.get()), "not_found");
+    EXPECT_NE(yv_error_request_id(err.get()), nullptr);
+    EXPECT_FALSE(err.message().empty());
+    EXPECT_EQ(yv_error_retry_after_ms(err.get()), -1);
+    EXPECT_FALSE(yv_error_outcome_unknown(err.get()));
+    EXPECT_FALSE(yv_error_retryable(err.get()));
+}
+
+TEST_F(CapiErrors, PermissionDeniedForAReadOnlyKey) {
+    auto key = create_key(c.get(), "reader", {"read"});
+    ASSERT_TRUE(key);
+    auto reader = key_client(sb, yv_api_key_api_key(key.get()), yv_api_key_api_secret(key.get()));
+    yv_buffer *out = nullptr;
+    Err err;
+    EXPECT_EQ(yv_client_create_account(reader.get(), "nope", nullptr, nullptr, &out, err.out()),
+              YV_E_PERMISSION_DENIED)
+        << err.message();
+    EXPECT_EQ(yv_error_http_status(err.get()), 403);
+    EXPECT_NE(yv_error_error_code(err.get()), nullptr);
+    EXPECT_EQ(out, nullptr);
+    // Reading is allowed.
+    ok_json([&](yv_buffer **b, yv_error **e) {
+        return yv_client_list_accounts(reader.get(), nullptr, b, e);
+    });
+}
+
+TEST_F(CapiErrors, InsufficientBalanceIsAValidationErrorWithDetails) {
+    const auto ids = asset("1");
+    auto params = send_params(ids, "5");
+    yv_buffer *out = nullptr, *key = nullptr;
+    Err err;
+    EXPECT_EQ(yv_client_send_funds(c.get(), params.get(), nullptr, &out, &key, err.out()),
+              YV_E_VALIDATION);
+    EXPECT_EQ(out, nullptr);
+    EXPECT_EQ(key, nullptr);
+    EXPECT_EQ(yv_error_http_status(err.get()), 422);
+    EXPECT_STREQ(yv_error_error_code(err.get()), "insufficient_balance");
+    ASSERT_NE(yv_error_details_json(err.get()), nullptr);
+    EXPECT_NE(std::string(yv_error_details_json(err.get())).find("available_balance"),
+              std::string::npos);
+    ASSERT_NE(yv_error_idempotency_key(err.get()), nullptr) << "send-funds always has a key";
+    EXPECT_EQ(std::string(yv_error_idempotency_key(err.get())).size(), 36u);
+}
+
+TEST_F(CapiErrors, ConflictNamesTheExistingTransaction) {
+    const auto ids = asset("10");
+    auto call = call_with_key("invoice-7");
+    auto one = send_params(ids, "1");
+    const auto first = ok_json([&](yv_buffer **out, yv_error **e) {
+        return yv_client_send_funds(c.get(), one.get(), call.get(), out, nullptr, e);
+    });
+    auto two = send_params(ids, "2");
+    yv_buffer *out = nullptr;
+    Err err;
+    EXPECT_EQ(yv_client_send_funds(c.get(), two.get(), call.get(), &out, nullptr, err.out()),
+              YV_E_CONFLICT);
+    EXPECT_EQ(yv_error_http_status(err.get()), 409);
+    ASSERT_NE(yv_error_existing_transaction_id(err.get()), nullptr);
+    EXPECT_EQ(yv_error_existing_transaction_id(err.get()), json_field(first, "transaction_id"));
+    EXPECT_STREQ(yv_error_idempotency_key(err.get()), "invoice-7");
+}
+
+TEST_F(CapiErrors, RateLimitedCarriesRetryAfter) {
+    sb.fault(R"({"path":"/accounts/get-accounts","count":1,"status":429,"retry_after":7})");
+    auto no_retry = client_with_retries(0);
+    yv_buffer *out = nullptr;
+    Err err;
+    EXPECT_EQ(yv_client_list_accounts(no_retry.get(), nullptr, &out, err.out()), YV_E_RATE_LIMITED);
+    EXPECT_EQ(yv_error_http_status(err.get()), 429);
+    EXPECT_EQ(yv_error_retry_after_ms(err.get()), 7000);
+    EXPECT_TRUE(yv_error_retryable(err.get()));
+}
+
+TEST_F(CapiErrors, RateLimitedRetriedWithinTheDeadline) {
+    sb.fault(R"({"path":"/accounts/get-accounts","count":1,"status":429,"retry_after":1})");
+    const auto start = Clock::now();
+    ok_json([&](yv_buffer **b, yv_error **e) {
+        return yv_client_list_accounts(c.get(), nullptr, b, e);
+    });
+    EXPECT_GE(Clock::now() - start, std::chrono::milliseconds(900)) << "Retry-After honoured";
+}
+
+TEST_F(CapiErrors, ServerErrorsAfterRetries) {
+    sb.fault(R"({"path":"/accounts/get-accounts","count":5,"status":503})");
+    auto one_retry = client_with_retries(1);
+    yv_buffer *out = nullptr;
+    Err err;
+    EXPECT_EQ(yv_client_list_accounts(one_retry.get(), nullptr, &out, err.out()), YV_E_SERVER);
+    EXPECT_EQ(yv_error_http_status(err.get()), 503);
+    EXPECT_EQ(sb.path_count("/accounts/get-accounts"), 2) << "one try + one retry";
+}
+
+TEST_F(CapiErrors, DroppedSendIsRetriedWithTheSameKeyAndCreatesOneTransaction) {
+    const auto ids = asset("10");
+    auto params = send_params(ids, "1");
+    sb.fault(R"({"path":"/transactions/send-funds","count":1,"mode":"drop_after"})");
+    yv_buffer *key = nullptr;
+    const auto json = ok_json([&](yv_buffer **out, yv_error **e) {
+        return yv_client_send_funds(c.get(), params.get(), nullptr, out, &key, e);
+    });
+    Buffer key_owned(key);
+    ASSERT_NE(key, nullptr);
+    EXPECT_EQ(json_field(json, "idempotency_key"), text(key));
+    EXPECT_EQ(sb.stat("transactions_created"), 1);
+    const auto list = ok_json([&](yv_buffer **out, yv_error **e) {
+        return yv_client_list_transactions(c.get(), nullptr, nullptr, out, e);
+    });
+    EXPECT_EQ(list.find("txn_"), list.rfind("txn_")) << "exactly one transaction: " << list;
+}
+
+TEST_F(CapiErrors, DroppedSendWithoutRetriesHasAnUnknownOutcome) {
+    const auto ids = asset("10");
+    auto params = send_params(ids, "1");
+    sb.fault(R"({"path":"/transactions/send-funds","count":1,"mode":"drop_after"})");
+    auto no_retry = client_with_retries(0);
+    yv_buffer *out = nullptr;
+    Err err;
+    EXPECT_EQ(yv_client_send_funds(no_retry.get(), params.get(), nullptr, &out, nullptr, err.out()),
+              YV_E_NETWORK);
+    EXPECT_TRUE(yv_error_outcome_unknown(err.get()));
+    ASSERT_NE(yv_error_idempotency_key(err.get()), nullptr);
+    const std::string used = yv_error_idempotency_key(err.get());
+
+    // Retrying with that key replays the original: still one transaction.
+    auto call = call_with_key(used.c_str());
+    const auto json = ok_json([&](yv_buffer **b, yv_error **e) {
+        return yv_client_send_funds(no_retry.get(), params.get(), call.get(), b, nullptr, e);
+    });
+    EXPECT_EQ(json_field(json, "idempotency_key"), used);
+    EXPECT_EQ(sb.stat("transactions_created"), 1);
+}
+
+TEST_F(CapiErrors, CancelFromAnotherThreadEndsAStuckCallPromptly) {
+    sb.fault(R"({"path":"/accounts/get-accounts","count":1,"mode":"delay","delay_ms":10000})");
+    yv_cancel *cancel = nullptr;
+    ASSERT_EQ(yv_cancel_new(&cancel, nullptr), YV_OK);
+    Cancel cancel_owned(cancel);
+    yv_call *raw = nullptr;
+    ASSERT_EQ(yv_call_new(&raw, nullptr), YV_OK);
+    Call call(raw);
+    ASSERT_EQ(yv_call_set_cancel(raw, cancel, nullptr), YV_OK);
+
+    std::thread trigger([&] {
+        std::this_thread::sleep_for(std::chrono::milliseconds(300));
+        yv_cancel_trigger(cancel);
+    });
+    const auto start = Clock::now();
+    yv_buffer *out = nullptr;
+    Err err;
+    const yv_status st = yv_client_list_accounts(c.get(), raw, &out, err.out());
+    const auto elapsed = Clock::now() - start;
+    trigger.join();
+    EXPECT_EQ(st, YV_E_CANCELLED) << describe(st, err);
+    EXPECT_EQ(out, nullptr);
+    EXPECT_LT(elapsed, std::chrono::seconds(2));
+    EXPECT_GE(elapsed, std::chrono::milliseconds(250));
+
+    // A triggered token stays triggered: the next call with it ends at once.
+    EXPECT_EQ(yv_client_list_accounts(c.get(), raw, &out, err.out()), YV_E_CANCELLED);
+}
+
+TEST_F(CapiErrors, PerCallDeadline) {
+    sb.fault(R"({"path":"/accounts/get-accounts","count":5,"mode":"delay","delay_ms":3000})");
+    yv_call *raw = nullptr;
+    ASSERT_EQ(yv_call_new(&raw, nullptr), YV_OK);
+    Call call(raw);
+    ASSERT_EQ(yv_call_set_timeout_ms(raw, 400, nullptr), YV_OK);
+    const auto start = Clock::now();
+    yv_buffer *out = nullptr;
+    Err err;
+    EXPECT_EQ(yv_client_list_accounts(c.get(), raw, &out, err.out()), YV_E_TIMEOUT)
+        << err.message();
+    EXPECT_LT(Clock::now() - start, std::chrono::milliseconds(2000));
+}
+
+TEST_F(CapiErrors, GarbageIsAProtocolError) {
+    sb.fault(R"({"path":"/accounts/get-accounts","count":5,"mode":"garbage"})");
+    auto no_retry = client_with_retries(0);
+    yv_buffer *out = nullptr;
+    Err err;
+    EXPECT_EQ(yv_client_list_accounts(no_retry.get(), nullptr, &out, err.out()), YV_E_PROTOCOL)
+        << err.message();
+}
+
+}  // namespace

@@ -1,0 +1,401 @@
+// Every exported function called with NULL, empty or out-of-range arguments: the documented
+// status (YV_E_INVALID_ARGUMENT for calls, NULL / 0 / -1 / false for accessors), an error object
+// with a message, cleared out parameters, and never a crash. The table must name every symbol of
+// capi/symbols.txt, so a new export cannot skip this test.
+#include <gtest/gtest.h>
+
+#include <cstdint>
+#include <fstream>
+#include <functional>
+#include <set>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "capi_test.hpp"
+
+using namespace capi_test;
+
+namespace {
+
+// Runs a status-returning call with an error object and again with err == NULL.
+template <class F>
+void expect_invalid(const char *what, F &&call) {
+    Err err;
+    const yv_status st = call(err.out());
+    EXPECT_EQ(st, YV_E_INVALID_ARGUMENT) << what << ": " << describe(st, err);
+    EXPECT_EQ(err.code(), st) << what;
+    EXPECT_FALSE(err.message().empty()) << what;
+    EXPECT_EQ(call(nullptr), YV_E_INVALID_ARGUMENT) << what;
+}
+
+// An out parameter that starts non-NULL, to prove a failing call clears it.
+template <class T>
+struct Out {
+    T *p = reinterpret_cast<T *>(static_cast<uintptr_t>(0x1));
+    T **operator&() { return &p; }
+    ~Out() { EXPECT_EQ(p, nullptr) << "out parameter not cleared"; }
+};
+
+struct Case {
+    const char *symbol;
+    std::function<void()> run;
+};
+
+class InvalidArgs : public ::testing::Test {
+  protected:
+    void SetUp() override {
+        ASSERT_EQ(yv_options_new(&opts_, nullptr), YV_OK);
+        ASSERT_EQ(yv_options_set_base_url(opts_, "http://127.0.0.1:9/api/v1", nullptr), YV_OK);
+        ASSERT_EQ(yv_options_set_use_environment(opts_, false, nullptr), YV_OK);
+        ASSERT_EQ(yv_client_new(opts_, &client_, nullptr), YV_OK);
+        ASSERT_EQ(yv_call_new(&call_, nullptr), YV_OK);
+        ASSERT_EQ(yv_send_new(&send_, nullptr), YV_OK);
+        ASSERT_EQ(yv_tx_query_new(&query_, nullptr), YV_OK);
+        ASSERT_EQ(yv_headers_new(&headers_, nullptr), YV_OK);
+    }
+    void TearDown() override {
+        yv_headers_free(headers_);
+        yv_tx_query_free(query_);
+        yv_send_free(send_);
+        yv_call_free(call_);
+        yv_client_free(client_);
+        yv_options_free(opts_);
+    }
+
+    std::vector<Case> cases();
+
+    yv_options *opts_ = nullptr;
+    yv_client *client_ = nullptr;
+    yv_call *call_ = nullptr;
+    yv_send *send_ = nullptr;
+    yv_tx_query *query_ = nullptr;
+    yv_headers *headers_ = nullptr;
+    char code[YV_TOTP_CODE_SIZE] = {};
+};
+
+std::set<std::string> exported_symbols() {
+    std::ifstream in(YV_SYMBOLS_FILE);
+    std::set<std::string> out;
+    std::string line;
+    while (std::getline(in, line)) {
+        if (line.empty() || line[0] == '#') continue;
+        std::istringstream fields(line);
+        std::string name;
+        fields >> name;
+        out.insert(name);
+    }
+    return out;
+}
+
+#define STATUS_CASE(fn, ...)                                                             \
+    Case {                                                                               \
+#fn, [&] { expect_invalid(#fn, [&](yv_error **e) { return fn(__VA_ARGS__); }); } \
+    }
+#define CHECK_CASE(fn, ...)       \
+    Case {                        \
+#fn, [&] { __VA_ARGS__; } \
+    }
+
+std::vector<Case> InvalidArgs::cases() {
+    // The lambdas run after this function returns: they capture only `this` and statics.
+    static const char *const perms[] = {"read", nullptr};
+    static const char *const empty_item[] = {""};
+    static const uint8_t body[] = {'{', '}'};
+    return {
+        // Versions and status names.
+        CHECK_CASE(yv_version, EXPECT_STREQ(yv_version(), YV_VERSION_STRING)),
+            CHECK_CASE(yv_status_str,
+                       EXPECT_STREQ(yv_status_str(static_cast<yv_status>(12345)), "UNKNOWN");
+                       EXPECT_STREQ(yv_status_str(YV_E_TIMEOUT), "TIMEOUT")),
+            // Errors: every accessor accepts NULL.
+            CHECK_CASE(yv_error_code, EXPECT_EQ(yv_error_code(nullptr), YV_OK)),
+            CHECK_CASE(yv_error_message, EXPECT_STREQ(yv_error_message(nullptr), "")),
+            CHECK_CASE(yv_error_http_status, EXPECT_EQ(yv_error_http_status(nullptr), 0)),
+            CHECK_CASE(yv_error_error_code, EXPECT_EQ(yv_error_error_code(nullptr), nullptr)),
+            CHECK_CASE(yv_error_details_json, EXPECT_EQ(yv_error_details_json(nullptr), nullptr)),
+            CHECK_CASE(yv_error_request_id, EXPECT_EQ(yv_error_request_id(nullptr), nullptr)),
+            CHECK_CASE(yv_error_retry_after_ms, EXPECT_EQ(yv_error_retry_after_ms(nullptr), -1)),
+            CHECK_CASE(yv_error_existing_transaction_id,
+                       EXPECT_EQ(yv_error_existing_transaction_id(nullptr), nullptr)),
+            CHECK_CASE(yv_error_idempotency_key,
+                       EXPECT_EQ(yv_error_idempotency_key(nullptr), nullptr)),
+            CHECK_CASE(yv_error_outcome_unknown, EXPECT_FALSE(yv_error_outcome_unknown(nullptr))),
+            CHECK_CASE(yv_error_retryable, EXPECT_FALSE(yv_error_retryable(nullptr))),
+            CHECK_CASE(yv_error_free, yv_error_free(nullptr)),
+            // Buffers.
+            CHECK_CASE(yv_buffer_data, EXPECT_EQ(yv_buffer_data(nullptr), nullptr)),
+            CHECK_CASE(yv_buffer_len, EXPECT_EQ(yv_buffer_len(nullptr), 0u)),
+            CHECK_CASE(yv_buffer_free, yv_buffer_free(nullptr)),
+            // Cancellation.
+            STATUS_CASE(yv_cancel_new, nullptr, e),
+            CHECK_CASE(yv_cancel_trigger, yv_cancel_trigger(nullptr)),
+            CHECK_CASE(yv_cancel_is_triggered, EXPECT_FALSE(yv_cancel_is_triggered(nullptr))),
+            CHECK_CASE(yv_cancel_free, yv_cancel_free(nullptr)),
+            // Options.
+            STATUS_CASE(yv_options_new, nullptr, e),
+            CHECK_CASE(yv_options_free, yv_options_free(nullptr)),
+            STATUS_CASE(yv_options_set_environment, nullptr, YV_ENV_SANDBOX, e),
+            STATUS_CASE(yv_options_set_environment, opts_, static_cast<yv_environment>(7), e),
+            STATUS_CASE(yv_options_set_base_url, opts_, nullptr, e),
+            STATUS_CASE(yv_options_set_base_url, nullptr, "https://x.test", e),
+            STATUS_CASE(yv_options_set_auth_mode, opts_, static_cast<yv_auth_mode>(-1), e),
+            STATUS_CASE(yv_options_set_auth_mode, nullptr, YV_AUTH_BEARER, e),
+            STATUS_CASE(yv_options_set_api_key, opts_, nullptr, e),
+            STATUS_CASE(yv_options_set_api_secret, opts_, nullptr, e),
+            STATUS_CASE(yv_options_set_access_token, nullptr, "t", e),
+            STATUS_CASE(yv_options_set_totp_secret, opts_, nullptr, e),
+            STATUS_CASE(yv_options_set_totp_period_s, opts_, 0, e),
+            STATUS_CASE(yv_options_set_totp_use_server_time, nullptr, true, e),
+            STATUS_CASE(yv_options_set_use_environment, nullptr, false, e),
+            STATUS_CASE(yv_options_set_timeout_ms, opts_, 0, e),
+            STATUS_CASE(yv_options_set_connect_timeout_ms, opts_, 0, e),
+            STATUS_CASE(yv_options_set_attempt_timeout_ms, opts_, 0, e),
+            STATUS_CASE(yv_options_set_max_retries, nullptr, 1, e),
+            STATUS_CASE(yv_options_set_max_retries, opts_, UINT32_MAX, e),
+            STATUS_CASE(yv_options_set_backoff_base_ms, opts_, 0, e),
+            STATUS_CASE(yv_options_set_backoff_cap_ms, opts_, 0, e),
+            STATUS_CASE(yv_options_set_refresh_margin_s, nullptr, 5, e),
+            STATUS_CASE(yv_options_set_max_response_bytes, opts_, 0, e),
+            STATUS_CASE(yv_options_set_ca_file, opts_, nullptr, e),
+            STATUS_CASE(yv_options_set_ca_path, opts_, nullptr, e),
+            STATUS_CASE(yv_options_set_ca_blob, opts_, nullptr, e),
+            STATUS_CASE(yv_options_set_pinned_public_key, opts_, nullptr, e),
+            STATUS_CASE(yv_options_set_proxy, opts_, nullptr, e),
+            STATUS_CASE(yv_options_set_user_agent, opts_, nullptr, e),
+            STATUS_CASE(yv_options_set_log_callback, nullptr, nullptr, nullptr, nullptr, e),
+            STATUS_CASE(yv_options_set_log_level, opts_, static_cast<yv_log_level>(5), e),
+            // Per-call options.
+            STATUS_CASE(yv_call_new, nullptr, e), CHECK_CASE(yv_call_free, yv_call_free(nullptr)),
+            STATUS_CASE(yv_call_set_timeout_ms, call_, 0, e),
+            STATUS_CASE(yv_call_set_idempotency_key, call_, nullptr, e),
+            STATUS_CASE(yv_call_set_totp_code, call_, nullptr, e),
+            STATUS_CASE(yv_call_set_cancel, nullptr, nullptr, e),
+            // Client.
+            STATUS_CASE(yv_client_new, opts_, nullptr, e),
+            CHECK_CASE(
+                yv_client_new,
+                {
+                    // Secrets must not travel in clear: http:// only to loopback hosts.
+                    Options o;
+                    yv_options *raw = nullptr;
+                    ASSERT_EQ(yv_options_new(&raw, nullptr), YV_OK);
+                    o.reset(raw);
+                    ASSERT_EQ(yv_options_set_base_url(raw, "http://example.com/api/v1", nullptr),
+                              YV_OK);
+                    Out<yv_client> out;
+                    expect_invalid("http:// to a remote host",
+                                   [&](yv_error **e) { return yv_client_new(raw, &out, e); });
+                }),
+            CHECK_CASE(yv_client_free, yv_client_free(nullptr)),
+            STATUS_CASE(yv_client_set_credentials, nullptr, "k", "s", e),
+            STATUS_CASE(yv_client_set_credentials, client_, "", "s", e),
+            STATUS_CASE(yv_client_set_credentials, client_, "k", nullptr, e),
+            STATUS_CASE(yv_client_set_access_token, client_, "", e),
+            CHECK_CASE(yv_client_base_url, EXPECT_EQ(yv_client_base_url(nullptr), nullptr)),
+            STATUS_CASE(yv_client_rate_limit, nullptr, nullptr, nullptr, nullptr, e),
+            CHECK_CASE(yv_client_request,
+                       {
+                           Out<yv_buffer> out;
+                           expect_invalid("NULL method", [&](yv_error **e) {
+                               return yv_client_request(client_, nullptr, "/x", nullptr, 0, nullptr,
+                                                        &out, e);
+                           });
+                           expect_invalid("empty path", [&](yv_error **e) {
+                               return yv_client_request(client_, "GET", "", nullptr, 0, nullptr,
+                                                        &out, e);
+                           });
+                           expect_invalid("NULL body with a length", [&](yv_error **e) {
+                               return yv_client_request(client_, "POST", "/x", nullptr, 3, nullptr,
+                                                        &out, e);
+                           });
+                           expect_invalid("NULL out", [&](yv_error **e) {
+                               return yv_client_request(client_, "GET", "/x", nullptr, 0, nullptr,
+                                                        nullptr, e);
+                           });
+                       }),
+            // API keys.
+            CHECK_CASE(yv_api_key_id, EXPECT_EQ(yv_api_key_id(nullptr), nullptr)),
+            CHECK_CASE(yv_api_key_name, EXPECT_EQ(yv_api_key_name(nullptr), nullptr)),
+            CHECK_CASE(yv_api_key_api_key, EXPECT_EQ(yv_api_key_api_key(nullptr), nullptr)),
+            CHECK_CASE(yv_api_key_api_secret, EXPECT_EQ(yv_api_key_api_secret(nullptr), nullptr)),
+            CHECK_CASE(yv_api_key_permissions_count,
+                       EXPECT_EQ(yv_api_key_permissions_count(nullptr), 0u)),
+            CHECK_CASE(yv_api_key_permission,
+                       EXPECT_EQ(yv_api_key_permission(nullptr, 0), nullptr)),
+            CHECK_CASE(yv_api_key_status, EXPECT_EQ(yv_api_key_status(nullptr), nullptr)),
+            CHECK_CASE(yv_api_key_created_at, EXPECT_EQ(yv_api_key_created_at(nullptr), nullptr)),
+            CHECK_CASE(yv_api_key_expires_at, EXPECT_EQ(yv_api_key_expires_at(nullptr), nullptr)),
+            CHECK_CASE(yv_api_key_last_used_at,
+                       EXPECT_EQ(yv_api_key_last_used_at(nullptr), nullptr)),
+            CHECK_CASE(yv_api_key_free, yv_api_key_free(nullptr)),
+            CHECK_CASE(yv_api_key_list_count, EXPECT_EQ(yv_api_key_list_count(nullptr), 0u)),
+            CHECK_CASE(yv_api_key_list_get, EXPECT_EQ(yv_api_key_list_get(nullptr, 0), nullptr)),
+            CHECK_CASE(yv_api_key_list_free, yv_api_key_list_free(nullptr)),
+            CHECK_CASE(yv_client_create_api_key,
+                       {
+                           Out<yv_api_key> out;
+                           expect_invalid("NULL client", [&](yv_error **e) {
+                               return yv_client_create_api_key(nullptr, "n", perms, 1, 0, nullptr,
+                                                               &out, e);
+                           });
+                           expect_invalid("empty name", [&](yv_error **e) {
+                               return yv_client_create_api_key(client_, "", perms, 1, 0, nullptr,
+                                                               &out, e);
+                           });
+                           expect_invalid("NULL permission", [&](yv_error **e) {
+                               return yv_client_create_api_key(client_, "n", perms, 2, 0, nullptr,
+                                                               &out, e);
+                           });
+                           expect_invalid("NULL permissions array", [&](yv_error **e) {
+                               return yv_client_create_api_key(client_, "n", nullptr, 1, 0, nullptr,
+                                                               &out, e);
+                           });
+                       }),
+            STATUS_CASE(yv_client_list_api_keys, client_, nullptr, nullptr, e),
+            STATUS_CASE(yv_client_get_api_key, client_, nullptr, nullptr, &Out<yv_api_key>{}, e),
+            STATUS_CASE(yv_client_rotate_api_key, client_, "", nullptr, &Out<yv_api_key>{}, e),
+            STATUS_CASE(yv_client_update_api_key_permissions, client_, "id", empty_item, 1, nullptr,
+                        &Out<yv_api_key>{}, e),
+            STATUS_CASE(yv_client_revoke_api_key, client_, "", nullptr, e),
+            // Token.
+            STATUS_CASE(yv_client_token, client_, nullptr, nullptr, e),
+            STATUS_CASE(yv_client_token, nullptr, nullptr, &Out<yv_token>{}, e),
+            CHECK_CASE(yv_token_access_token, EXPECT_EQ(yv_token_access_token(nullptr), nullptr)),
+            CHECK_CASE(yv_token_token_type, EXPECT_EQ(yv_token_token_type(nullptr), nullptr)),
+            CHECK_CASE(yv_token_expires_in, EXPECT_EQ(yv_token_expires_in(nullptr), 0)),
+            CHECK_CASE(yv_token_expires_at, EXPECT_EQ(yv_token_expires_at(nullptr), nullptr)),
+            CHECK_CASE(yv_token_scopes_count, EXPECT_EQ(yv_token_scopes_count(nullptr), 0u)),
+            CHECK_CASE(yv_token_scope, EXPECT_EQ(yv_token_scope(nullptr, 0), nullptr)),
+            CHECK_CASE(yv_token_free, yv_token_free(nullptr)),
+            // Resources.
+            STATUS_CASE(yv_client_list_accounts, nullptr, nullptr, &Out<yv_buffer>{}, e),
+            STATUS_CASE(yv_client_create_account, client_, "", nullptr, nullptr, &Out<yv_buffer>{},
+                        e),
+            STATUS_CASE(yv_client_create_account, client_, "a", "", nullptr, &Out<yv_buffer>{}, e),
+            STATUS_CASE(yv_client_add_asset, client_, "acc", nullptr, "USDC_SOL", nullptr,
+                        &Out<yv_buffer>{}, e),
+            STATUS_CASE(yv_client_list_assets, nullptr, nullptr, nullptr, &Out<yv_buffer>{}, e),
+            STATUS_CASE(yv_client_check_balance, client_, "", nullptr, &Out<yv_buffer>{}, e),
+            STATUS_CASE(yv_client_gas_price, client_, nullptr, nullptr, nullptr, nullptr,
+                        &Out<yv_buffer>{}, e),
+            STATUS_CASE(yv_client_gas_price, client_, "solana", "", nullptr, nullptr,
+                        &Out<yv_buffer>{}, e),
+            STATUS_CASE(yv_send_new, nullptr, e), CHECK_CASE(yv_send_free, yv_send_free(nullptr)),
+            STATUS_CASE(yv_send_set_account, send_, "", e),
+            STATUS_CASE(yv_send_set_assets, nullptr, "a", e),
+            STATUS_CASE(yv_send_set_receiving_address, send_, nullptr, e),
+            CHECK_CASE(yv_send_set_amount,
+                       {
+                           for (const char *bad : {"", "0", "-1", "1e5", "1.5e2", " 1", "01", "1.",
+                                                   "0.1234567890123456789", "abc", "NaN"}) {
+                               expect_invalid(bad, [&](yv_error **e) {
+                                   return yv_send_set_amount(send_, bad, e);
+                               });
+                           }
+                       }),
+            STATUS_CASE(yv_send_set_type, send_, "", e),
+            STATUS_CASE(yv_send_set_chain, send_, nullptr, e),
+            STATUS_CASE(yv_send_set_category, send_, "", e),
+            STATUS_CASE(yv_send_set_priority, send_, "", e),
+            STATUS_CASE(yv_send_set_description, send_, nullptr, e),
+            STATUS_CASE(yv_send_set_use_self_funding, nullptr, true, e),
+            STATUS_CASE(yv_client_send_funds, client_, nullptr, nullptr, &Out<yv_buffer>{},
+                        &Out<yv_buffer>{}, e),
+            STATUS_CASE(yv_tx_query_new, nullptr, e),
+            CHECK_CASE(yv_tx_query_free, yv_tx_query_free(nullptr)),
+            STATUS_CASE(yv_tx_query_set_page, query_, 0, e),
+            STATUS_CASE(yv_tx_query_set_limit, nullptr, 10, e),
+            STATUS_CASE(yv_tx_query_set_status, query_, nullptr, e),
+            STATUS_CASE(yv_tx_query_set_chain, nullptr, "solana", e),
+            STATUS_CASE(yv_tx_query_set_search, query_, nullptr, e),
+            CHECK_CASE(
+                yv_client_list_transactions,
+                {
+                    // limit above 100 is caught before any I/O (the client points at a closed
+                    // port).
+                    ASSERT_EQ(yv_tx_query_set_limit(query_, 101, nullptr), YV_OK);
+                    Out<yv_buffer> out;
+                    expect_invalid("limit 101", [&](yv_error **e) {
+                        return yv_client_list_transactions(client_, query_, nullptr, &out, e);
+                    });
+                    expect_invalid("NULL client", [&](yv_error **e) {
+                        return yv_client_list_transactions(nullptr, nullptr, nullptr, &out, e);
+                    });
+                }),
+            // Webhook subscriptions.
+            STATUS_CASE(yv_client_create_webhook, client_, "https://x.test/h", nullptr, 0, nullptr,
+                        nullptr, &Out<yv_webhook>{}, e),
+            STATUS_CASE(yv_client_create_webhook, client_, "", perms, 1, nullptr, nullptr,
+                        &Out<yv_webhook>{}, e),
+            STATUS_CASE(yv_client_create_webhook, client_, "https://x.test/h", empty_item, 1,
+                        nullptr, nullptr, &Out<yv_webhook>{}, e),
+            STATUS_CASE(yv_client_list_webhooks, client_, nullptr, nullptr, e),
+            STATUS_CASE(yv_client_delete_webhook, client_, "", nullptr, e),
+            CHECK_CASE(yv_webhook_id, EXPECT_EQ(yv_webhook_id(nullptr), nullptr)),
+            CHECK_CASE(yv_webhook_url, EXPECT_EQ(yv_webhook_url(nullptr), nullptr)),
+            CHECK_CASE(yv_webhook_events_count, EXPECT_EQ(yv_webhook_events_count(nullptr), 0u)),
+            CHECK_CASE(yv_webhook_event, EXPECT_EQ(yv_webhook_event(nullptr, 0), nullptr)),
+            CHECK_CASE(yv_webhook_description, EXPECT_EQ(yv_webhook_description(nullptr), nullptr)),
+            CHECK_CASE(yv_webhook_secret, EXPECT_EQ(yv_webhook_secret(nullptr), nullptr)),
+            CHECK_CASE(yv_webhook_created_at, EXPECT_EQ(yv_webhook_created_at(nullptr), nullptr)),
+            CHECK_CASE(yv_webhook_json, EXPECT_EQ(yv_webhook_json(nullptr), nullptr)),
+            CHECK_CASE(yv_webhook_free, yv_webhook_free(nullptr)),
+            // Headers, verification, signing, events.
+            STATUS_CASE(yv_headers_new, nullptr, e),
+            CHECK_CASE(yv_headers_free, yv_headers_free(nullptr)),
+            STATUS_CASE(yv_headers_add, headers_, "", "v", e),
+            STATUS_CASE(yv_headers_add, headers_, "X-A", nullptr, e),
+            STATUS_CASE(yv_headers_add, nullptr, "X-A", "v", e),
+            CHECK_CASE(yv_headers_count, EXPECT_EQ(yv_headers_count(nullptr), 0u)),
+            CHECK_CASE(yv_headers_name, EXPECT_EQ(yv_headers_name(nullptr, 0), nullptr);
+                       EXPECT_EQ(yv_headers_name(headers_, 5), nullptr)),
+            CHECK_CASE(yv_headers_value, EXPECT_EQ(yv_headers_value(headers_, 0), nullptr)),
+            CHECK_CASE(yv_headers_get, EXPECT_EQ(yv_headers_get(nullptr, "a"), nullptr);
+                       EXPECT_EQ(yv_headers_get(headers_, nullptr), nullptr)),
+            STATUS_CASE(yv_webhook_verify, nullptr, 4, headers_, "s", 0, false, nullptr, e),
+            STATUS_CASE(yv_webhook_verify, body, 2, nullptr, "s", 0, false, &Out<yv_event>{}, e),
+            STATUS_CASE(yv_webhook_verify, body, 2, headers_, "", 0, false, &Out<yv_event>{}, e),
+            STATUS_CASE(yv_webhook_sign, body, 2, "s", YV_NOW, nullptr, e),
+            STATUS_CASE(yv_webhook_sign, body, 2, nullptr, YV_NOW, &Out<yv_headers>{}, e),
+            STATUS_CASE(yv_webhook_sign, body, 2, "s", -5, &Out<yv_headers>{}, e),
+            CHECK_CASE(yv_event_id, EXPECT_EQ(yv_event_id(nullptr), nullptr)),
+            CHECK_CASE(yv_event_type, EXPECT_EQ(yv_event_type(nullptr), nullptr)),
+            CHECK_CASE(yv_event_created_at, EXPECT_EQ(yv_event_created_at(nullptr), nullptr)),
+            CHECK_CASE(yv_event_data_json, EXPECT_EQ(yv_event_data_json(nullptr), nullptr)),
+            CHECK_CASE(yv_event_json, EXPECT_EQ(yv_event_json(nullptr), nullptr)),
+            CHECK_CASE(yv_event_free, yv_event_free(nullptr)),
+            // TOTP.
+            STATUS_CASE(yv_totp, nullptr, 59, 30, 8, code, sizeof code, e),
+            STATUS_CASE(yv_totp, "not base32!", 59, 30, 8, code, sizeof code, e),
+            STATUS_CASE(yv_totp, "GEZDGNBVGY3TQOJQ", 59, 30, 9, code, sizeof code, e),
+            STATUS_CASE(yv_totp, "GEZDGNBVGY3TQOJQ", 59, 30, 5, code, sizeof code, e),
+            STATUS_CASE(yv_totp, "GEZDGNBVGY3TQOJQ", 59, 30, 8, code, 8, e),
+            STATUS_CASE(yv_totp, "GEZDGNBVGY3TQOJQ", 59, 30, 6, nullptr, 7, e),
+            STATUS_CASE(yv_totp, "GEZDGNBVGY3TQOJQ", -2, 30, 6, code, sizeof code, e),
+    };
+}
+
+TEST_F(InvalidArgs, EveryExportedFunctionRefusesBadArguments) {
+    std::set<std::string> covered;
+    for (const auto &c : cases()) {
+        SCOPED_TRACE(c.symbol);
+        c.run();
+        covered.insert(c.symbol);
+    }
+    const auto exported = exported_symbols();
+    ASSERT_FALSE(exported.empty()) << "cannot read " << YV_SYMBOLS_FILE;
+    for (const auto &name : exported) {
+        EXPECT_TRUE(covered.count(name)) << name << " has no case in this table";
+    }
+}
+
+TEST_F(InvalidArgs, SettersAcceptEmptyToRestoreDefaults) {
+    Err err;
+    EXPECT_EQ(yv_options_set_proxy(opts_, "", err.out()), YV_OK);
+    EXPECT_EQ(yv_options_set_api_key(opts_, "", err.out()), YV_OK);
+    EXPECT_EQ(yv_call_set_idempotency_key(call_, "", err.out()), YV_OK);
+    EXPECT_EQ(err.get(), nullptr) << "a successful call sets *err to NULL";
+}
+
+}  // namespace

@@ -80,6 +80,8 @@ class Session : public std::enable_shared_from_this<Session<Stream>> {
     }
 
     void on_header(beast::error_code ec) {
+        // Beast checks Content-Length against body_limit as soon as the header is complete.
+        if (ec == http::error::body_limit) return too_large();
         if (ec) return hard_close();  // EOF, timeout or a malformed request: nothing to answer
         auto length = parser_->content_length();
         if (length && *length > kMaxBodyBytes) return too_large();
@@ -267,6 +269,8 @@ Server::Server(Api &api, const Options &options) : impl_(std::make_unique<Impl>(
     if (ec)
         throw std::runtime_error("listen on " + options.host + ":" + std::to_string(options.port) +
                                  ": " + ec.message());
+    // Installed before the start line is printed: a SIGTERM right after it must not kill us.
+    s.signals.emplace(s.ioc, SIGINT, SIGTERM);
 }
 
 Server::~Server() = default;
@@ -289,7 +293,6 @@ void Server::stop() {
 
 void Server::run() {
     Impl &s = *impl_;
-    s.signals.emplace(s.ioc, SIGINT, SIGTERM);
     s.signals->async_wait([this](beast::error_code ec, int) {
         if (!ec) stop();
     });

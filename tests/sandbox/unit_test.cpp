@@ -1,0 +1,154 @@
+// The emulator's pieces as plain functions: decimals, base58, TOTP, JSON, and Api::handle
+// without sockets (the shape a fuzzer drives).
+#include <gtest/gtest.h>
+
+#include <random>
+
+#include "api.hpp"
+#include "chains.hpp"
+#include "decimal.hpp"
+#include "json.hpp"
+#include "totp.hpp"
+
+namespace yvsb {
+namespace {
+
+std::string dec(const char *s) {
+    std::string why;
+    auto d = Decimal::parse(s, &why);
+    return d ? d->str() : "ERR:" + why;
+}
+
+TEST(Decimal, ParsesAndPrintsExactly) {
+    EXPECT_EQ(dec("0"), "0");
+    EXPECT_EQ(dec("000120.500"), "120.5");
+    EXPECT_EQ(dec("0.000000000000000001"), "0.000000000000000001");
+    EXPECT_EQ(dec("9999999999999999999.999999999999999999"),
+              "9999999999999999999.999999999999999999");
+    for (const char *bad : {"", "-1", "1e5", "1.", ".5", "1.0000000000000000001", "12a", "+1",
+                            "10000000000000000000", " 1", "0x10"})
+        EXPECT_EQ(dec(bad).rfind("ERR:", 0), 0u) << bad;
+}
+
+TEST(Decimal, AddsAndSubtractsWithoutRounding) {
+    auto a = *Decimal::parse("0.1", nullptr), b = *Decimal::parse("0.2", nullptr);
+    EXPECT_EQ(a.plus(b)->str(), "0.3");
+    EXPECT_EQ(a.minus(b)->str(), "-0.1");
+    auto big = *Decimal::parse("9999999999999999999.999999999999999999", nullptr);
+    EXPECT_FALSE(big.plus(a).has_value());
+    EXPECT_TRUE(a < b);
+    EXPECT_EQ(Decimal::parse("1.5", nullptr)->days_to_seconds(), 129600);
+}
+
+TEST(Base58, RoundTripsAndRejects) {
+    std::vector<uint8_t> bytes = {0, 0, 1, 2, 3, 255};
+    EXPECT_EQ(*base58_decode(base58_encode(bytes)), bytes);
+    EXPECT_EQ(base58_decode("9WzDXwBbmkg8ZTbNMqUxvQRAyrZzDsGYdLVL9zYtAWWM")->size(), 32u);
+    EXPECT_FALSE(base58_decode("0OIl").has_value());
+    EXPECT_FALSE(base58_decode("").has_value());
+    const Chain &sol = *find_chain("SOL");
+    EXPECT_TRUE(address_problem(sol, "9WzDXwBbmkg8ZTbNMqUxvQRAyrZzDsGYdLVL9zYtAWWM").empty());
+    EXPECT_FALSE(address_problem(sol, "9WzDXwBbmkg8ZTbNMqUxvQRAyrZzDsGYdLVL9zYt").empty());
+    for (const auto &chain : all_chains())
+        EXPECT_TRUE(address_problem(chain, generate_address(chain)).empty()) << chain.name;
+}
+
+TEST(Totp, MatchesRfc6238Vectors) {
+    // RFC 6238 appendix B, SHA-1 key "12345678901234567890", truncated to 6 digits.
+    std::vector<uint8_t> key(reinterpret_cast<const uint8_t *>("12345678901234567890"),
+                             reinterpret_cast<const uint8_t *>("12345678901234567890") + 20);
+    EXPECT_EQ(totp_code(key, 59 / 30), "287082");
+    EXPECT_EQ(totp_code(key, 1111111109 / 30), "081804");
+    EXPECT_EQ(totp_code(key, 1234567890 / 30), "005924");
+    EXPECT_EQ(totp_code(key, 20000000000LL / 30), "353130");
+    EXPECT_EQ(*base32_decode("GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ"), key);
+    EXPECT_EQ(*base32_decode("gezd gnbv gy3t qojq gezd gnbv gy3t qojq"), key);
+    EXPECT_FALSE(base32_decode("not base32!").has_value());
+}
+
+TEST(Totp, WindowOfOneStepAndNoReuse) {
+    std::vector<uint8_t> key = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10};
+    TotpVerifier v(key, 30);
+    int64_t t = 30 * 1000 + 5;
+    EXPECT_EQ(v.verify(totp_code(key, 999), t), TotpResult::kAccepted);
+    EXPECT_EQ(v.verify(totp_code(key, 999), t), TotpResult::kReused);
+    EXPECT_EQ(v.verify(totp_code(key, 1000), t), TotpResult::kAccepted);
+    EXPECT_EQ(v.verify(totp_code(key, 1001), t), TotpResult::kAccepted);
+    EXPECT_EQ(v.verify(totp_code(key, 1002), t), TotpResult::kWrong);
+    EXPECT_EQ(v.verify("", t), TotpResult::kMissing);
+    EXPECT_EQ(v.verify("12345", t), TotpResult::kMalformed);
+}
+
+TEST(Json, KeepsNumbersAndCanonicalisesKeys) {
+    Json j;
+    std::string err;
+    ASSERT_TRUE(
+        parse_json(R"({ "b": 0.10, "a": [1e2, "x", null, true], "c": {"z":1,"y":2} })", j, &err))
+        << err;
+    EXPECT_EQ(canonical_json(j), R"({"a":[1e2,"x",null,true],"b":0.10,"c":{"y":2,"z":1}})");
+    EXPECT_EQ(j.find("b")->kind, Json::Kind::kNumber);
+    EXPECT_EQ(j.find("b")->text, "0.10");
+    EXPECT_FALSE(parse_json(std::string(100, '['), j, &err));
+    EXPECT_NE(err.find("deeper"), std::string::npos);
+    EXPECT_FALSE(parse_json("{\"a\":1} x", j, &err));
+}
+
+Request req(const std::string &method, const std::string &target, const std::string &body,
+            std::vector<std::pair<std::string, std::string>> headers) {
+    Request r;
+    r.method = method;
+    r.target = target;
+    r.body = body;
+    r.headers = std::move(headers);
+    return r;
+}
+
+TEST(ApiHandle, WorksAsAPureFunction) {
+    Options o;
+    o.session_token = "sess";
+    o.rate_limit = 0;
+    Api api(o);
+    auto r = api.handle(req("POST", "/api/v1/accounts/create-account", R"({"account_name":"A"})",
+                            {{"authorization", "Bearer sess"}}));
+    EXPECT_EQ(r.status, 201) << r.body;
+    EXPECT_EQ(r.action, Action::kSend);
+    EXPECT_FALSE(r.header("X-Request-Id").empty());
+    auto f = api.handle(req("POST", "/__sandbox/faults",
+                            R"({"path":"/accounts/get-accounts","mode":"drop_before"})", {}));
+    EXPECT_EQ(f.status, 200) << f.body;
+    EXPECT_EQ(api.handle(req("GET", "/api/accounts/get-accounts", "", {})).action, Action::kClose);
+}
+
+TEST(ApiHandle, SurvivesRandomInput) {
+    Options o;
+    o.session_token = "sess";
+    Api api(o);
+    std::mt19937 rng(12345);
+    const std::vector<std::string> targets = {"/api/v1/transactions/send-funds",
+                                              "/api/v1/apikey/create",
+                                              "/api/v1/apikey/x/rotate",
+                                              "/api/v1/assets/add-asset",
+                                              "/api/v1/auth/token",
+                                              "/api/v1/transactions/get-transactions",
+                                              "/__sandbox/faults",
+                                              "/__sandbox/deposit",
+                                              "/api/v1/webhook/create"};
+    const std::string alphabet = "{}[]\":,0123456789.eE-+truefalsnl abc\\u\x01\xff";
+    for (int i = 0; i < 3000; ++i) {
+        std::string body;
+        size_t len = rng() % 80;
+        for (size_t k = 0; k < len; ++k) body.push_back(alphabet[rng() % alphabet.size()]);
+        auto r = api.handle(req(i % 3 ? "POST" : "PUT", targets[rng() % targets.size()], body,
+                                {{"Authorization", "Bearer sess"}}));
+        EXPECT_GE(r.status, 200);
+        EXPECT_LT(r.status, 600);
+        if (r.action == Action::kSend) {
+            Json j;
+            std::string err;
+            EXPECT_TRUE(parse_json(r.body, j, &err)) << r.body;
+        }
+    }
+}
+
+}  // namespace
+}  // namespace yvsb

@@ -108,6 +108,9 @@ ApiKey key_from_payload(Payload &p) {
 
 Client::Client(ClientOptions options)
     : impl_(std::make_unique<detail::ClientImpl>(std::move(options))) {}
+Client::Client(std::unique_ptr<detail::ClientImpl> impl) : impl_(std::move(impl)) {
+    if (!impl_) throw_invalid("client engine is null");
+}
 Client::~Client() = default;
 Client::Client(Client &&) noexcept = default;
 Client &Client::operator=(Client &&) noexcept = default;

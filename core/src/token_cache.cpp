@@ -60,7 +60,8 @@ bool TokenCache::run_exchange(std::unique_lock<std::mutex> &lock, SteadyTime dea
         State state;
         state.obtained = obtained;
         state.expires_at = obtained + ttl;
-        state.refresh_at = margin >= ttl ? obtained + ttl / 2 : obtained + (ttl - margin);
+        state.refresh_at = margin >= ttl ? obtained + std::chrono::milliseconds(ttl) / 2
+                                         : obtained + (ttl - margin);
         state.generation = next_generation_++;
         state.token = std::move(*token);
         state_ = std::move(state);
@@ -112,8 +113,21 @@ CachedToken TokenCache::get(SteadyTime deadline, CancelToken *cancel) {
                 if (!run_exchange(lock, deadline, cancel, error)) {
                     if (cancel && cancel->cancelled())
                         throw Error(Status::CANCELLED, "call cancelled");
-                    if (!valid_locked(clock_->now())) throw *error;
+                    SteadyTime after = clock_->now();
+                    if (!valid_locked(after)) throw *error;
+                    // Keep serving the valid token; try again after a quarter of its remaining
+                    // life (1 s to 30 s), not on every call.
+                    auto pause = std::clamp<SteadyTime::duration>((state_->expires_at - after) / 4,
+                                                                  std::chrono::seconds(1),
+                                                                  std::chrono::seconds(30));
+                    state_->refresh_at = after + pause;
                     if (log_) log_("token refresh failed; the current token stays in service");
+                }
+                // This caller has done its refresh: it uses whatever valid token there is now.
+                if (valid_locked(clock_->now())) {
+                    CachedToken out{state_->token.access_token, state_->generation};
+                    lock.unlock();
+                    return out;
                 }
                 continue;
             }

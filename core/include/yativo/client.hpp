@@ -22,6 +22,8 @@ class Client {
   public:
     // Validates the options (INVALID_ARGUMENT) and performs no I/O.
     explicit Client(ClientOptions options);
+    // For tests of the core: a client over an engine built with test seams.
+    explicit Client(std::unique_ptr<detail::ClientImpl> impl);
     ~Client();
     Client(const Client &) = delete;
     Client &operator=(const Client &) = delete;

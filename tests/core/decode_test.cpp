@@ -1,0 +1,114 @@
+#include <gtest/gtest.h>
+
+#include "decode.hpp"
+#include "fakes.hpp"
+
+using yativo::Status;
+using yativo::detail::decode_error;
+using yativo::detail::decode_success;
+using yvtest::respond;
+
+TEST(Decode, EverySuccessEnvelope) {
+    EXPECT_EQ(
+        decode_success(respond(200, R"({"status":true,"message":"ok","data":{"a":"1"}})")).json(),
+        R"({"a":"1"})");
+    EXPECT_EQ(decode_success(respond(200, R"({"status":"success","data":{"a":"1"}})")).json(),
+              R"({"a":"1"})");
+    EXPECT_EQ(decode_success(respond(201, R"({"success":true,"data":[1,2]})")).json(),
+              R"(["1","2"])");
+    EXPECT_EQ(decode_success(respond(200, R"({"id":"key_1","name":"n"})")).json(),
+              R"({"id":"key_1","name":"n"})");
+    EXPECT_EQ(decode_success(respond(200, R"([{"x":1.50}])")).json(), R"([{"x":"1.50"}])");
+    EXPECT_TRUE(decode_success(respond(204, "")).value().IsNull());
+}
+
+TEST(Decode, NumbersStayExactText) {
+    auto p = decode_success(
+        respond(200, R"({"data":{"balance":12345678901234567890.123456789012345678}})"));
+    EXPECT_EQ(p.get_string("balance"), "12345678901234567890.123456789012345678");
+}
+
+TEST(Decode, SuccessStatusWithFalseFlagIsAnError) {
+    for (const char *body : {R"({"status":false,"message":"Asset not found"})",
+                             R"({"success":false,"error":"Asset not found"})"}) {
+        try {
+            decode_success(respond(200, body));
+            ADD_FAILURE() << body;
+        } catch (const yativo::Error &e) {
+            EXPECT_EQ(e.code(), Status::VALIDATION);
+            EXPECT_NE(e.message().find("Asset not found"), std::string::npos);
+        }
+    }
+}
+
+TEST(Decode, NotJsonIsProtocol) {
+    for (const char *body : {"<html>oops</html>", R"({"status":true,"data":{"a":)"}) {
+        try {
+            decode_success(respond(200, body, {{"X-Request-Id", "req_9"}}));
+            ADD_FAILURE();
+        } catch (const yativo::Error &e) {
+            EXPECT_EQ(e.code(), Status::PROTOCOL);
+            EXPECT_EQ(e.request_id, "req_9");
+        }
+    }
+}
+
+TEST(Decode, ErrorShapeFlatWithDetails) {
+    auto e = decode_error(respond(
+        422,
+        R"({"error":"insufficient_balance","message":"Balance too low","details":{"needed":"10.5"}})",
+        {{"X-Request-Id", "req_1"}}));
+    EXPECT_EQ(e.code(), Status::VALIDATION);
+    EXPECT_EQ(e.http_status, 422);
+    EXPECT_EQ(e.error_code, "insufficient_balance");
+    EXPECT_EQ(e.message(), "HTTP 422 insufficient_balance: Balance too low");
+    EXPECT_EQ(e.details_json, R"({"needed":"10.5"})");
+    EXPECT_EQ(e.request_id, "req_1");
+}
+
+TEST(Decode, ErrorShapeStatusFalse) {
+    auto e = decode_error(respond(404, R"({"status":false,"message":"Account not found"})"));
+    EXPECT_EQ(e.code(), Status::NOT_FOUND);
+    EXPECT_EQ(e.error_code, "");
+    EXPECT_NE(e.message().find("Account not found"), std::string::npos);
+}
+
+TEST(Decode, ErrorShapeSuccessFalse) {
+    auto e = decode_error(respond(403, R"({"success":false,"error":"insufficient_permissions"})"));
+    EXPECT_EQ(e.code(), Status::PERMISSION_DENIED);
+    EXPECT_EQ(e.error_code, "insufficient_permissions");
+}
+
+TEST(Decode, ErrorShapeNestedObject) {
+    auto e = decode_error(
+        respond(401, R"({"error":{"code":"two_factor_invalid","message":"Invalid code"}})"));
+    EXPECT_EQ(e.code(), Status::AUTHENTICATION);
+    EXPECT_EQ(e.error_code, "two_factor_invalid");
+    EXPECT_NE(e.message().find("Invalid code"), std::string::npos);
+}
+
+TEST(Decode, ConflictAndRetryAfter) {
+    auto c = decode_error(respond(
+        409, R"({"error":"conflict","message":"key reused","existing_transaction_id":"tx_42"})"));
+    EXPECT_EQ(c.code(), Status::CONFLICT);
+    EXPECT_EQ(c.existing_transaction_id, "tx_42");
+    auto d = decode_error(
+        respond(409, R"({"error":"conflict","details":{"existing_transaction_id":"tx_43"}})"));
+    EXPECT_EQ(d.existing_transaction_id, "tx_43");
+
+    auto r = decode_error(respond(429, R"({"error":"rate_limited","retry_after":7})"));
+    EXPECT_EQ(r.code(), Status::RATE_LIMITED);
+    ASSERT_TRUE(r.retry_after_s.has_value());
+    EXPECT_EQ(*r.retry_after_s, 7.0);
+    auto h = decode_error(
+        respond(429, R"({"error":"rate_limited","retry_after":7})", {{"Retry-After", "3"}}));
+    EXPECT_EQ(*h.retry_after_s, 3.0);  // the header wins
+    EXPECT_TRUE(h.retryable);
+}
+
+TEST(Decode, StatusForEveryHttpClass) {
+    EXPECT_EQ(decode_error(respond(400, "{}")).code(), Status::VALIDATION);
+    EXPECT_EQ(decode_error(respond(500, "")).code(), Status::SERVER);
+    EXPECT_EQ(decode_error(respond(503, "<html>")).code(), Status::SERVER);
+    EXPECT_EQ(decode_error(respond(418, "{}")).code(), Status::SERVER);
+}

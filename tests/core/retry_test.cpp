@@ -1,0 +1,253 @@
+// The retry table of SPEC §4 on a scripted transport and a fake clock.
+#include <gtest/gtest.h>
+
+#include <regex>
+
+#include "fakes.hpp"
+
+using namespace std::chrono_literals;
+using yativo::Status;
+using yativo::detail::FailureKind;
+using yvtest::ends_with;
+using yvtest::fail;
+using yvtest::ok_data;
+using yvtest::respond;
+
+namespace {
+
+yativo::SendFunds a_send() {
+    yativo::SendFunds s;
+    s.account = "acc_1";
+    s.assets = "asset_1";
+    s.receiving_address = "4Nd1mBQtrMJVYVfKf2PJy9NZUZdTAsp7D4xWLs4gDB4T";
+    s.amount = "5";
+    s.type = "USDC";
+    s.chain = "solana";
+    s.category = "transfer";
+    return s;
+}
+
+// Fails the first `n` non-token requests with `first`, then answers ok.
+yvtest::FakeTransport::Handler first_n(int n, std::function<yvtest::HttpResult()> first) {
+    auto count = std::make_shared<int>(0);
+    return yvtest::with_tokens([=](const yvtest::Seen &, int) {
+        if ((*count)++ < n) return first();
+        return ok_data(R"({"transaction_id":"tx_1"})");
+    });
+}
+
+Status code_of(const std::function<void()> &f, yativo::Error *out = nullptr) {
+    try {
+        f();
+    } catch (const yativo::Error &e) {
+        if (out) *out = e;
+        return e.code();
+    }
+    return Status::OK;
+}
+
+}  // namespace
+
+TEST(Retry, ConnectFailureBeforeSendingIsRetriedForEveryCall) {
+    auto h = yvtest::make(first_n(2, [] { return fail(FailureKind::Network, false); }));
+    EXPECT_NO_THROW(h.client->create_account("Main", "business"));  // a keyless write
+    EXPECT_EQ(h.transport->count("/accounts/create-account"), 3);
+}
+
+TEST(Retry, KeylessWriteIsNeverSentTwice) {
+    for (auto kind : {FailureKind::Network, FailureKind::Timeout}) {
+        auto h = yvtest::make(first_n(1, [kind] { return fail(kind, true); }));
+        yativo::Error e(Status::OK, "");
+        EXPECT_EQ(code_of([&] { h.client->create_account("Main", "business"); }, &e),
+                  kind == FailureKind::Network ? Status::NETWORK : Status::TIMEOUT);
+        EXPECT_TRUE(e.outcome_unknown);
+        EXPECT_EQ(h.transport->count("/accounts/create-account"), 1);
+        EXPECT_FALSE(h.transport->seen().back().may_resend);  // libcurl may not re-send it either
+    }
+    auto h = yvtest::make(first_n(1, [] { return respond(503, R"({"error":"unavailable"})"); }));
+    yativo::Error e(Status::OK, "");
+    EXPECT_EQ(code_of([&] { h.client->create_account("Main", "business"); }, &e), Status::SERVER);
+    EXPECT_TRUE(e.outcome_unknown);
+    EXPECT_EQ(h.transport->count("/accounts/create-account"), 1);
+}
+
+TEST(Retry, SendFundsRetriesWithTheSameKey) {
+    auto h = yvtest::make(first_n(2, [] { return fail(FailureKind::Network, true); }));
+    auto r = h.client->send_funds(a_send());
+    EXPECT_TRUE(std::regex_match(
+        r.idempotency_key,
+        std::regex("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}")));
+    EXPECT_EQ(r.payload.get_string("idempotency_key"), r.idempotency_key);
+    auto seen = h.transport->seen();
+    int sends = 0;
+    for (const auto &s : seen) {
+        if (!ends_with(s.url, "/send-funds")) continue;
+        ++sends;
+        EXPECT_EQ(s.idempotency_key, r.idempotency_key);
+        EXPECT_TRUE(s.may_resend);
+    }
+    EXPECT_EQ(sends, 3);
+}
+
+TEST(Retry, SendFundsErrorCarriesTheKeyAndOutcome) {
+    auto h = yvtest::make(first_n(100, [] { return fail(FailureKind::Network, true); }));
+    yativo::CallOptions call;
+    call.idempotency_key = "order-42";
+    yativo::Error e(Status::OK, "");
+    EXPECT_EQ(code_of([&] { h.client->send_funds(a_send(), call); }, &e), Status::NETWORK);
+    EXPECT_EQ(e.idempotency_key, "order-42");
+    EXPECT_TRUE(e.outcome_unknown);
+    EXPECT_TRUE(e.retryable);
+    EXPECT_EQ(h.transport->count("/send-funds"), 4);  // 1 + 3 retries
+}
+
+TEST(Retry, ServerErrorsRetriedForSafeCallsOnly) {
+    for (long status : {500L, 502L, 503L, 504L}) {
+        auto h = yvtest::make(first_n(2, [status] { return respond(status, "{}"); }));
+        EXPECT_NO_THROW(h.client->list_accounts());
+        EXPECT_EQ(h.transport->count("/accounts/get-accounts"), 3);
+    }
+    auto h = yvtest::make(first_n(100, [] { return respond(500, "{}"); }));
+    yativo::Error e(Status::OK, "");
+    EXPECT_EQ(code_of([&] { h.client->check_balance("asset_1"); }, &e), Status::SERVER);
+    EXPECT_FALSE(e.outcome_unknown);  // a read
+    EXPECT_EQ(h.transport->count("/balance/check"), 4);
+}
+
+TEST(Retry, RetryAfterIsHonoured) {
+    auto h = yvtest::make(first_n(1, [] { return respond(503, "{}", {{"Retry-After", "7"}}); }));
+    h.client->list_accounts();
+    EXPECT_GE(h.clock->slept_ms(), 7000);
+    EXPECT_LT(h.clock->slept_ms(), 7100);
+    auto r = yvtest::make(
+        first_n(1, [] { return respond(429, R"({"error":"rate_limited","retry_after":2})"); }));
+    r.client->create_account("Main", "business");  // 429 is retried even for keyless writes
+    EXPECT_EQ(r.clock->slept_ms(), 2000);
+    EXPECT_EQ(r.transport->count("/create-account"), 2);
+}
+
+TEST(Retry, RateLimitPastTheDeadlineFailsAtOnce) {
+    auto h = yvtest::make(first_n(1, [] {
+        return respond(429, R"({"error":"rate_limited"})", {{"Retry-After", "120"}});
+    }));
+    yativo::Error e(Status::OK, "");
+    EXPECT_EQ(code_of([&] { h.client->list_accounts(); }, &e), Status::RATE_LIMITED);
+    ASSERT_TRUE(e.retry_after_s.has_value());
+    EXPECT_EQ(*e.retry_after_s, 120.0);
+    EXPECT_EQ(h.clock->slept_ms(), 0);
+    EXPECT_EQ(h.transport->count("/accounts/get-accounts"), 1);
+}
+
+TEST(Retry, ClientErrorsAreNotRetried) {
+    struct Case {
+        long http;
+        Status code;
+    } cases[] = {{400, Status::VALIDATION},
+                 {403, Status::PERMISSION_DENIED},
+                 {404, Status::NOT_FOUND},
+                 {409, Status::CONFLICT},
+                 {422, Status::VALIDATION}};
+    for (auto c : cases) {
+        auto h = yvtest::make(first_n(100, [c] {
+            return respond(c.http, R"({"error":"x","existing_transaction_id":"tx_9"})");
+        }));
+        yativo::Error e(Status::OK, "");
+        EXPECT_EQ(code_of([&] { h.client->send_funds(a_send()); }, &e), c.code);
+        EXPECT_FALSE(e.outcome_unknown) << c.http;
+        EXPECT_FALSE(e.idempotency_key.empty());
+        if (c.http == 409) {
+            EXPECT_EQ(e.existing_transaction_id, "tx_9");
+        }
+        EXPECT_EQ(h.transport->count("/send-funds"), 1);
+    }
+}
+
+TEST(Retry, TlsFailuresAreNotRetried) {
+    auto h = yvtest::make([](const yvtest::Seen &, int) { return fail(FailureKind::Tls, false); });
+    EXPECT_EQ(code_of([&] { h.client->list_accounts(); }), Status::TLS);
+    EXPECT_EQ(h.transport->seen().size(), 1u);
+}
+
+TEST(Retry, GarbageAnswerIsProtocolAndFlagsWrites) {
+    auto h = yvtest::make(
+        yvtest::with_tokens([](const yvtest::Seen &, int) { return respond(200, "<html>"); }));
+    yativo::Error e(Status::OK, "");
+    EXPECT_EQ(code_of([&] { h.client->send_funds(a_send()); }, &e), Status::PROTOCOL);
+    EXPECT_TRUE(e.outcome_unknown);  // the transfer happened; replay with the same key to read it
+    EXPECT_EQ(h.transport->count("/send-funds"), 1);
+}
+
+TEST(Retry, DeadlineBoundsEveryAttempt) {
+    auto h = yvtest::make(first_n(100, [] { return respond(503, "{}"); }));
+    yativo::CallOptions call;
+    call.timeout = 1500ms;
+    yativo::Error e(Status::OK, "");
+    auto code = code_of([&] { h.client->list_accounts(call); }, &e);
+    EXPECT_TRUE(code == Status::SERVER || code == Status::TIMEOUT);
+    for (const auto &s : h.transport->seen()) EXPECT_LE(s.timeout_ms, 1500);
+    call.timeout = 0ms;
+    EXPECT_EQ(code_of([&] { h.client->list_accounts(call); }), Status::INVALID_ARGUMENT);
+}
+
+TEST(Retry, GenericRequestClassifiesSafety) {
+    auto h = yvtest::make(first_n(1, [] { return fail(FailureKind::Network, true); }));
+    EXPECT_NO_THROW(
+        h.client->request("POST", "/balance/check", R"({"asset_id":"a"})"));  // read-only POST
+    auto w = yvtest::make(first_n(1, [] { return fail(FailureKind::Network, true); }));
+    yativo::Error e(Status::OK, "");
+    EXPECT_EQ(code_of([&] { w.client->request("POST", "/swap/execute", R"({"a":1})"); }, &e),
+              Status::NETWORK);
+    EXPECT_TRUE(e.outcome_unknown);
+    auto k = yvtest::make(first_n(1, [] { return fail(FailureKind::Network, true); }));
+    yativo::CallOptions keyed;
+    keyed.idempotency_key = "k-1";
+    EXPECT_NO_THROW(k.client->request("POST", "/swap/execute", R"({"a":1})", keyed));
+    EXPECT_EQ(code_of([&] { k.client->request("BREW", "/x", ""); }), Status::INVALID_ARGUMENT);
+    EXPECT_EQ(code_of([&] { k.client->request("POST", "/x", "{bad"); }), Status::INVALID_ARGUMENT);
+}
+
+TEST(Retry, RateLimitHeadersAreKept) {
+    auto h = yvtest::make(yvtest::with_tokens([](const yvtest::Seen &, int) {
+        return respond(200, "{\"data\":[]}",
+                       {{"X-RateLimit-Limit", "60"},
+                        {"X-RateLimit-Remaining", "59"},
+                        {"X-RateLimit-Reset", "1700000060"}});
+    }));
+    EXPECT_FALSE(h.client->rate_limit().has_value());
+    h.client->list_accounts();
+    auto rl = h.client->rate_limit();
+    ASSERT_TRUE(rl.has_value());
+    EXPECT_EQ(rl->limit, 60);
+    EXPECT_EQ(rl->remaining, 59);
+    EXPECT_EQ(rl->reset, 1700000060);
+}
+
+TEST(Validation, BadInputNeverReachesTheNetwork) {
+    auto h = yvtest::make([](const yvtest::Seen &, int) { return ok_data("{}"); });
+    auto invalid = [&](const std::function<void()> &f) {
+        EXPECT_EQ(code_of(f), Status::INVALID_ARGUMENT);
+    };
+    invalid([&] { h.client->create_account("", "business"); });
+    invalid([&] { h.client->add_asset("acc", "", "USDC_SOL"); });
+    invalid([&] { h.client->check_balance(""); });
+    invalid([&] { h.client->get_api_key(""); });
+    invalid([&] { h.client->list_transactions({1, 101, "", "", ""}); });
+    invalid([&] { h.client->list_transactions({0, {}, "", "", ""}); });
+    invalid([&] { h.client->gas_price("solana", "warp"); });
+    invalid([&] { h.client->gas_price("solana", "low", "[1]"); });
+    invalid([&] { h.client->create_webhook("ftp://x", {"a"}, ""); });
+    invalid([&] { h.client->create_webhook("https://x", {}, ""); });
+    yativo::CallOptions bad_key;
+    bad_key.idempotency_key = "has space";
+    invalid([&] { h.client->create_account("a", "b", bad_key); });
+    EXPECT_TRUE(h.transport->seen().empty());
+}
+
+TEST(Requests, GasPriceKeepsExtraFieldsExact) {
+    auto h =
+        yvtest::make(yvtest::with_tokens([](const yvtest::Seen &, int) { return ok_data("{}"); }));
+    h.client->gas_price("ethereum", "fast", R"({"amount":0.000000000000000001,"to":"0xabc"})");
+    EXPECT_EQ(
+        h.transport->seen().back().body,
+        R"({"chainType":"ethereum","priority":"high","amount":0.000000000000000001,"to":"0xabc"})");
+}

@@ -1,0 +1,63 @@
+// The commands as data: words, operands, options, help and the function that runs each.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "args.hpp"
+#include "inputs.hpp"
+#include "output.hpp"
+
+namespace yvcli {
+
+struct Context {
+    const ParsedArgs &args;
+    std::vector<std::string> operands;
+    Output &out;
+    Inputs &inputs;
+};
+
+using Handler = int (*)(Context &);
+
+struct CommandSpec {
+    const char *path;      // "keys create"
+    const char *operands;  // "ID", "METHOD PATH", or ""
+    int operand_count;
+    std::vector<Opt> options;   // its own options (the global ones are always accepted)
+    std::vector<Opt> required;  // of `options`
+    const char *summary;        // one line, for the command list
+    const char *description;    // what it does and prints
+    const char *examples;       // one example per line
+    Handler run;
+};
+
+const std::vector<CommandSpec> &command_table();
+
+// Handlers, one file per family.
+int run_keys_create(Context &ctx);
+int run_keys_list(Context &ctx);
+int run_keys_get(Context &ctx);
+int run_keys_rotate(Context &ctx);
+int run_keys_revoke(Context &ctx);
+int run_keys_set_permissions(Context &ctx);
+int run_token(Context &ctx);
+int run_totp(Context &ctx);
+int run_request(Context &ctx);
+int run_webhooks_verify(Context &ctx);
+
+}  // namespace yvcli
+
+namespace yvcli {
+
+// The command named by the leading words, or where the words stop making one.
+struct Resolution {
+    const CommandSpec *command = nullptr;
+    std::string group;     // "keys" when the words stop after a group word
+    std::size_t used = 0;  // words consumed by the command path
+};
+Resolution resolve_command(const std::vector<std::string> &words);
+
+// Groups ("keys", "webhooks") in table order.
+std::vector<std::string> command_groups();
+
+}  // namespace yvcli

@@ -1,0 +1,164 @@
+#include "help.hpp"
+
+#include <iostream>
+#include <sstream>
+
+#include "exit_codes.hpp"
+#include "yativo/version.hpp"
+
+namespace yvcli {
+
+namespace {
+
+constexpr std::size_t kWidth = 100;
+
+// Wraps `text` to kWidth columns, every line after the first indented by `indent`.
+std::string wrap(const std::string &text, std::size_t first_column, std::size_t indent) {
+    std::istringstream words(text);
+    std::string word, out;
+    std::size_t column = first_column;
+    bool first = true;
+    while (words >> word) {
+        if (!first && column + 1 + word.size() > kWidth) {
+            out += '\n' + std::string(indent, ' ');
+            column = indent;
+        } else if (!first) {
+            out += ' ';
+            ++column;
+        }
+        out += word;
+        column += word.size();
+        first = false;
+    }
+    return out;
+}
+
+std::string option_label(const OptionSpec &spec) {
+    std::string label = spec.name;
+    if (spec.metavar) label += std::string(" ") + spec.metavar;
+    return label;
+}
+
+void print_options(std::ostream &os, const std::vector<const OptionSpec *> &specs) {
+    std::size_t width = 0;
+    for (const auto *spec : specs) width = std::max(width, option_label(*spec).size());
+    const std::size_t column = 2 + width + 2;
+    for (const auto *spec : specs) {
+        std::string label = option_label(*spec);
+        std::string help = spec->help;
+        if (spec->secret) help += " (also @FILE, or - for stdin)";
+        if (spec->repeatable) help += " (repeatable)";
+        os << "  " << label << std::string(width - label.size() + 2, ' ')
+           << wrap(help, column, column) << '\n';
+    }
+}
+
+std::vector<const OptionSpec *> global_options() {
+    std::vector<const OptionSpec *> out;
+    for (const auto &spec : option_table())
+        if (spec.global) out.push_back(&spec);
+    return out;
+}
+
+void print_command_list(std::ostream &os, const std::string &group) {
+    std::size_t width = 0;
+    for (const auto &c : command_table()) {
+        std::string label =
+            std::string(c.path) + (*c.operands ? std::string(" ") + c.operands : "");
+        width = std::max(width, label.size());
+    }
+    for (const auto &c : command_table()) {
+        std::string path = c.path;
+        if (!group.empty() && path.rfind(group + " ", 0) != 0) continue;
+        std::string label = path + (*c.operands ? std::string(" ") + c.operands : "");
+        os << "  " << label << std::string(width - label.size() + 2, ' ') << c.summary << '\n';
+    }
+}
+
+void print_exit_codes(std::ostream &os) {
+    os << "Exit codes:\n"
+       << "  0   success\n"
+       << "  2   usage error: the command line is wrong (unknown command or option, missing or\n"
+       << "      malformed value, missing credentials); nothing was sent\n";
+    for (const auto &row : exit_code_table()) {
+        std::string head = std::to_string(row.code);
+        head.resize(4, ' ');
+        std::string name = yativo::status_name(row.status);
+        std::string text = name + ": " + yativo::status_description(row.status);
+        os << "  " << head << wrap(text, 6, 6) << '\n';
+    }
+}
+
+const char *kSecretsAdvice =
+    "Secrets: arguments show in `ps` and in shell history, so pass secrets through the YATIVO_*\n"
+    "variables, as @FILE (a file only you can read), or as - (read from standard input; one\n"
+    "trailing newline is dropped). The command prints a secret only where that is its purpose:\n"
+    "the api secret after keys create/rotate (shown once), the token of `token`, the code of\n"
+    "`totp`. Errors never contain one.\n";
+
+const char *kEnvironment =
+    "Environment (used when the matching option is not given):\n"
+    "  YATIVO_API_KEY, YATIVO_API_SECRET   key and secret\n"
+    "  YATIVO_ACCESS_TOKEN                 a bearer token (used when no key is set)\n"
+    "  YATIVO_TOTP_SECRET                  base32 TOTP secret for 2FA codes\n"
+    "  YATIVO_BASE_URL                     API base URL (--environment overrides it)\n";
+
+}  // namespace
+
+void print_global_help() {
+    std::ostream &os = std::cout;
+    os << "yativo " << yativo::version()
+       << ": manage Yativo Crypto API keys and call the API from a terminal or a script.\n\n"
+       << "Usage: yativo [GLOBAL OPTIONS] COMMAND [OPERANDS] [OPTIONS]\n"
+       << "       yativo COMMAND --help\n\n"
+       << "Commands:\n";
+    print_command_list(os, "");
+    os << "\nGlobal options (accepted before or after the command):\n";
+    print_options(os, global_options());
+    os << '\n' << kEnvironment << '\n' << kSecretsAdvice << '\n';
+    print_exit_codes(os);
+    os << "\nExamples:\n"
+       << "  export YATIVO_API_KEY=yk_... YATIVO_API_SECRET=\"$(cat secret.txt)\"\n"
+       << "  yativo keys list\n"
+       << "  yativo --base-url http://127.0.0.1:8080/api/v1 --access-token @session.txt \\\n"
+       << "      --totp-secret @totp.txt keys create --name ci --permissions read,write\n"
+       << "  yativo --json request GET /accounts/get-accounts\n"
+       << "\nDocumentation: docs/cli.md\n";
+}
+
+void print_group_help(const std::string &group) {
+    std::ostream &os = std::cout;
+    os << "Usage: yativo [GLOBAL OPTIONS] " << group << " SUBCOMMAND [OPERANDS] [OPTIONS]\n\n"
+       << "Subcommands:\n";
+    print_command_list(os, group);
+    os << "\nRun 'yativo " << group << " SUBCOMMAND --help' for its options and examples, and "
+       << "'yativo --help' for\nthe global options and exit codes.\n";
+}
+
+void print_command_help(const CommandSpec &c) {
+    std::ostream &os = std::cout;
+    os << "Usage: yativo [GLOBAL OPTIONS] " << c.path << (*c.operands ? " " : "") << c.operands;
+    for (Opt id : c.options) {
+        const OptionSpec &spec = option_spec(id);
+        bool required = std::find(c.required.begin(), c.required.end(), id) != c.required.end();
+        os << ' ' << (required ? "" : "[") << option_label(spec) << (spec.repeatable ? " ..." : "")
+           << (required ? "" : "]");
+    }
+    os << "\n\n" << c.description << '\n';
+    if (!c.options.empty()) {
+        os << "\nOptions:\n";
+        std::vector<const OptionSpec *> specs;
+        for (Opt id : c.options) specs.push_back(&option_spec(id));
+        print_options(os, specs);
+    }
+    os << "\nGlobal options:\n";
+    print_options(os, global_options());
+    os << "\nExamples:\n";
+    std::istringstream examples(c.examples);
+    std::string line;
+    while (std::getline(examples, line)) os << "  " << line << '\n';
+    os << '\n' << kSecretsAdvice << '\n';
+    print_exit_codes(os);
+}
+
+}  // namespace yvcli

@@ -1,0 +1,155 @@
+#include "cli_run.hpp"
+
+#include <fcntl.h>
+#include <poll.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <stdexcept>
+
+#include <gtest/gtest.h>
+
+extern char **environ;
+
+namespace clitest {
+
+namespace {
+
+void set_nonblocking(int fd) {
+    fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK);
+}
+
+}  // namespace
+
+CliResult run_cli(const CliRun &run) {
+    int in[2], out[2], err[2];
+    if (pipe(in) || pipe(out) || pipe(err)) throw std::runtime_error("pipe failed");
+
+    std::vector<std::string> env_strings;
+    for (char **e = environ; *e; ++e)
+        if (std::strncmp(*e, "YATIVO_", 7) != 0) env_strings.emplace_back(*e);
+    for (const auto &[k, v] : run.env) env_strings.push_back(k + "=" + v);
+    std::vector<char *> envp;
+    for (auto &s : env_strings) envp.push_back(s.data());
+    envp.push_back(nullptr);
+
+    std::vector<std::string> argv_strings = {YV_CLI_EXE};
+    argv_strings.insert(argv_strings.end(), run.args.begin(), run.args.end());
+    std::vector<char *> argv;
+    for (auto &s : argv_strings) argv.push_back(s.data());
+    argv.push_back(nullptr);
+
+    pid_t pid = fork();
+    if (pid < 0) throw std::runtime_error("fork failed");
+    if (pid == 0) {
+        dup2(in[0], 0);
+        dup2(out[1], 1);
+        dup2(err[1], 2);
+        for (int fd : {in[0], in[1], out[0], out[1], err[0], err[1]}) close(fd);
+        execve(argv[0], argv.data(), envp.data());
+        _exit(127);
+    }
+    close(in[0]);
+    close(out[1]);
+    close(err[1]);
+
+    CliResult result;
+    std::size_t written = 0;
+    int in_fd = in[1];
+    set_nonblocking(in_fd);
+    if (run.stdin_data.empty()) {
+        close(in_fd);
+        in_fd = -1;
+    }
+    int out_fd = out[0], err_fd = err[0];
+    while (out_fd >= 0 || err_fd >= 0) {
+        std::vector<pollfd> fds;
+        if (in_fd >= 0) fds.push_back({in_fd, POLLOUT, 0});
+        if (out_fd >= 0) fds.push_back({out_fd, POLLIN, 0});
+        if (err_fd >= 0) fds.push_back({err_fd, POLLIN, 0});
+        if (poll(fds.data(), fds.size(), 30000) <= 0) break;
+        for (const auto &p : fds) {
+            if (!p.revents) continue;
+            if (p.fd == in_fd) {
+                ssize_t n =
+                    write(in_fd, run.stdin_data.data() + written, run.stdin_data.size() - written);
+                if (n > 0) written += static_cast<std::size_t>(n);
+                if (n < 0 || written == run.stdin_data.size()) {
+                    close(in_fd);
+                    in_fd = -1;
+                }
+                continue;
+            }
+            char buffer[4096];
+            ssize_t n = read(p.fd, buffer, sizeof buffer);
+            std::string &sink = p.fd == out_fd ? result.out : result.err;
+            if (n > 0) {
+                sink.append(buffer, static_cast<std::size_t>(n));
+            } else if (n == 0 || errno != EINTR) {
+                close(p.fd);
+                (p.fd == out_fd ? out_fd : err_fd) = -1;
+            }
+        }
+    }
+    if (in_fd >= 0) close(in_fd);
+    int status = 0;
+    waitpid(pid, &status, 0);
+    result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    return result;
+}
+
+CliResult run_cli(const std::vector<std::string> &args,
+                  const std::map<std::string, std::string> &env, const std::string &stdin_data) {
+    return run_cli(CliRun{args, env, stdin_data});
+}
+
+rapidjson::Document parse_json(const std::string &text) {
+    rapidjson::Document doc;
+    doc.Parse(text.c_str(), text.size());
+    EXPECT_FALSE(doc.HasParseError()) << "not JSON: " << text;
+    return doc;
+}
+
+std::string str(const rapidjson::Value &obj, const char *key) {
+    if (!obj.IsObject()) return {};
+    auto it = obj.FindMember(key);
+    if (it == obj.MemberEnd() || !it->value.IsString()) return {};
+    return std::string(it->value.GetString(), it->value.GetStringLength());
+}
+
+int count_lines(const std::string &text) {
+    return static_cast<int>(std::count(text.begin(), text.end(), '\n'));
+}
+
+std::string temp_file(const std::string &name, const std::string &content) {
+    // Removed when the test process exits.
+    struct TempDir {
+        std::string path;
+        TempDir() {
+            char pattern[] = "/tmp/yativo-cli-test-XXXXXX";
+            const char *made = mkdtemp(pattern);
+            if (!made) throw std::runtime_error("mkdtemp failed");
+            path = made;
+        }
+        ~TempDir() {
+            std::error_code ignored;
+            std::filesystem::remove_all(path, ignored);
+        }
+    };
+    static const TempDir dir;
+    std::string path = dir.path + "/" + name;
+    std::ofstream f(path, std::ios::binary | std::ios::trunc);
+    f << content;
+    f.close();
+    chmod(path.c_str(), 0600);
+    return path;
+}
+
+}  // namespace clitest

@@ -176,7 +176,9 @@ TEST_F(CapiErrors, DroppedSendIsRetriedWithTheSameKeyAndCreatesOneTransaction) {
     const auto list = ok_json([&](yv_buffer **out, yv_error **e) {
         return yv_client_list_transactions(c.get(), nullptr, nullptr, out, e);
     });
-    EXPECT_EQ(list.find("txn_"), list.rfind("txn_")) << "exactly one transaction: " << list;
+    const std::string id_field = "\"transaction_id\":\"";
+    EXPECT_NE(list.find(id_field), std::string::npos) << list;
+    EXPECT_EQ(list.find(id_field), list.rfind(id_field)) << "exactly one transaction: " << list;
 }
 
 TEST_F(CapiErrors, DroppedSendWithoutRetriesHasAnUnknownOutcome) {

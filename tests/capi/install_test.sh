@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# ctest capi.install: `cmake --install` into a temporary prefix, then consume the result the two
+# documented ways: pkg-config (C, shared) and find_package(yativo) (C shared, C static, C++ core).
+# usage: install_test.sh BUILD_DIR SOURCE_DIR WORK_DIR
+set -euo pipefail
+build=$1 src=$2 work=$3
+rm -rf "$work" && mkdir -p "$work"
+prefix=$work/prefix
+cmake --install "$build" --prefix "$prefix" >/dev/null
+
+pc_dir=$(dirname "$(find "$prefix" -name yativo.pc | head -n 1)")
+export PKG_CONFIG_PATH=$pc_dir
+cc -std=c99 -Wall -Wextra -pedantic -Werror $(pkg-config --cflags yativo) \
+   "$src/tests/capi/static_min.c" -o "$work/pc_shared" $(pkg-config --libs yativo)
+LD_LIBRARY_PATH=$(pkg-config --variable=libdir yativo) "$work/pc_shared"
+
+cmake -S "$src/tests/capi/consumer" -B "$work/consumer" -G Ninja \
+      -DCMAKE_PREFIX_PATH="$prefix" -DCMAKE_BUILD_TYPE=Release >/dev/null
+cmake --build "$work/consumer" >/dev/null
+"$work/consumer/c_shared"
+"$work/consumer/c_static"
+"$work/consumer/cpp_core"
+if ldd "$work/consumer/c_static" | grep -q libyativo; then
+  echo "c_static links libyativo.so" >&2
+  exit 1
+fi
+rm -rf "$work"

@@ -13,6 +13,10 @@ export PKG_CONFIG_PATH=$pc_dir
 cc -std=c99 -Wall -Wextra -pedantic -Werror $(pkg-config --cflags yativo) \
    "$src/tests/capi/static_min.c" -o "$work/pc_shared" $(pkg-config --libs yativo)
 LD_LIBRARY_PATH=$(pkg-config --variable=libdir yativo) "$work/pc_shared"
+# Static, as docs/c-api.md shows it: the archive, then the private libraries.
+cc -std=c99 $(pkg-config --cflags yativo) "$src/tests/capi/static_min.c" -o "$work/pc_static" \
+   "$(pkg-config --variable=libdir yativo)/libyativo.a" $(pkg-config --static --libs-only-l yativo | sed 's/-lyativo//')
+"$work/pc_static"
 
 cmake -S "$src/tests/capi/consumer" -B "$work/consumer" -G Ninja \
       -DCMAKE_PREFIX_PATH="$prefix" -DCMAKE_BUILD_TYPE=Release >/dev/null

@@ -114,6 +114,7 @@ class Api {
 
     // control endpoints (control.cpp), mu_ held
     Response control(const Request &req, const std::string &path);
+    Response control_endpoint(const Request &req, const std::string &path);
     Response control_stats();
     Response control_faults(const Request &req);
     Response control_deposit(const Request &req);

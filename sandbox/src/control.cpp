@@ -43,6 +43,12 @@ Json parse_control_body(const Request &req) {
 }  // namespace
 
 Response Api::control(const Request &req, const std::string &path) {
+    Response r = control_endpoint(req, path);
+    r.set_header("X-Request-Id", "req_" + random_hex(12));
+    return r;
+}
+
+Response Api::control_endpoint(const Request &req, const std::string &path) {
     try {
         std::string allow;
         if (path == "/__sandbox/stats") {

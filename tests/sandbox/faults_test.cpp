@@ -156,6 +156,7 @@ TEST_F(Faults, BadFaultSpecsAreRefused) {
     EXPECT_EQ(post(R"({"path":"/x","count":0})").status, 400);
     EXPECT_EQ(post(R"({"path":"/x","status":99})").status, 400);
     EXPECT_EQ(post("[").status, 400);
+    EXPECT_FALSE(post("[").header("X-Request-Id").empty());
     EXPECT_EQ(http_call("GET", sb.root_url() + "/__sandbox/faults").status, 405);
     EXPECT_EQ(http_call("GET", sb.root_url() + "/__sandbox/nothing").status, 404);
 }

@@ -167,9 +167,27 @@ class Session : public std::enable_shared_from_this<Session<Stream>> {
             stream_.async_shutdown(
                 [self = this->shared_from_this()](beast::error_code) { self->hard_close(); });
         } else {
+            // Half-close, then drain what the client still sends (an unread 413 body) for a
+            // moment: closing with unread data would reset the connection and could destroy
+            // the answer before the client reads it.
             beast::error_code ec;
             stream_.socket().shutdown(tcp::socket::shutdown_send, ec);
-            hard_close();
+            if (ec) return hard_close();
+            stream_.expires_after(std::chrono::seconds(2));
+            drain();
+        }
+    }
+
+    void drain() {
+        if constexpr (std::is_same_v<Stream, PlainStream>) {
+            drain_buffer_.resize(16 * 1024);
+            stream_.async_read_some(
+                net::buffer(drain_buffer_),
+                [self = this->shared_from_this()](beast::error_code ec, size_t n) {
+                    self->drained_ += n;
+                    if (ec || self->drained_ > 4 * kMaxBodyBytes) return self->hard_close();
+                    self->drain();
+                });
         }
     }
 
@@ -190,6 +208,8 @@ class Session : public std::enable_shared_from_this<Session<Stream>> {
     bool keep_alive_ = true;
     std::string interim_;
     std::string out_;
+    std::vector<char> drain_buffer_;
+    size_t drained_ = 0;
     std::optional<Api::InFlight> in_flight_;
 };
 

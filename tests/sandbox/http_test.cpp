@@ -146,7 +146,14 @@ TEST(Http, OversizedBodiesAre413BeforeAuthentication) {
         auto r = c.call("POST", "/balance/check", body);
         EXPECT_EQ(r.status, 404) << r.body;
     }
-    EXPECT_EQ(sb.path_count("/transactions/send-funds"), 1);
+    {
+        // Through libcurl, which sends the whole body: the 413 still arrives intact.
+        Client c(sb);
+        auto r = c.anon("POST", "/transactions/send-funds", std::string(3 * 1024 * 1024, ' '));
+        EXPECT_EQ(r.status, 413) << r.error;
+        EXPECT_EQ(str(parse(r.body), "error"), "payload_too_large");
+    }
+    EXPECT_EQ(sb.path_count("/transactions/send-funds"), 2);
 }
 
 TEST(Http, MalformedHttpClosesTheConnectionAndTheServerLivesOn) {

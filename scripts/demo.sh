@@ -34,7 +34,15 @@ bold=$'\e[1m' dim=$'\e[2m' green=$'\e[32m' red=$'\e[31m' reset=$'\e[0m'
 step=0
 say() { step=$((step + 1)); printf '\n%s%d. %s%s\n' "$bold" "$step" "$1" "$reset"; }
 exec 3>&1  # the terminal, even while a command's stdout goes to a file
-show() { printf '%s$ %s%s\n' "$dim" "$*" "$reset" >&3; }
+# show PREFIX ARGS...: the command line a person would type, ARGS quoted where the shell needs it.
+show() {
+    local line=$1 arg
+    shift
+    for arg in "$@"; do
+        if [[ $arg =~ ^[A-Za-z0-9_./@:,=+-]+$ ]]; then line+=" $arg"; else line+=" '$arg'"; fi
+    done
+    printf '%s$ %s%s\n' "$dim" "$line" "$reset" >&3
+}
 fail() { printf '%sdemo failed: %s%s\n' "$red" "$1" "$reset" >&2; exit 1; }
 
 # A string field of one-line JSON (the CLI's --json output): enough for ids, keys and secrets.
@@ -59,7 +67,7 @@ echo "yativo-sandbox is serving $base_url (pid $sandbox_pid)"
 export YATIVO_BASE_URL="$base_url"
 # The dashboard user: session token + TOTP secret, as variables (never in argv).
 as_user() {
-    show "yativo --totp-period 3 $*"
+    show "yativo --totp-period 3" "$@"
     YATIVO_ACCESS_TOKEN="$session_token" YATIVO_TOTP_SECRET="$totp_secret" \
         "$yativo" --totp-period 3 "$@"
 }
@@ -76,7 +84,7 @@ rm -f "$work/created.json"
 echo "created $key_id (api key $api_key); its secret went straight into a file only we can read"
 
 as_key() { # the new key, its secret read from a file (@FILE)
-    show "yativo --api-key $api_key --api-secret @secret.txt $*"
+    show "yativo --api-key $api_key --api-secret @secret.txt" "$@"
     "$yativo" --api-key "$api_key" --api-secret "@$work/secret.txt" "$@"
 }
 

@@ -4,6 +4,7 @@
 #include <string_view>
 
 #include "usage_error.hpp"
+#include "yativo/secret.hpp"
 
 namespace yvcli {
 
@@ -26,13 +27,13 @@ const std::vector<OptionSpec> &option_table() {
         {Opt::TotpSecret, "--totp-secret", "B32", true, false, true,
          "base32 TOTP secret: 2FA codes are computed when needed [YATIVO_TOTP_SECRET]"},
         {Opt::TotpPeriod, "--totp-period", "S", true, false, false,
-         "TOTP step in seconds (default 30)"},
+         "TOTP step in seconds"},
         {Opt::Totp, "--totp", "CODE", true, false, true,
          "a 6-digit 2FA code, instead of --totp-secret"},
         {Opt::Json, "--json", nullptr, true, false, false,
          "print the result as JSON on stdout (and errors as JSON on stderr)"},
         {Opt::Timeout, "--timeout", "SECONDS", true, false, false,
-         "total deadline of the call, retries included (default 60)"},
+         "total deadline of the call, retries included"},
         {Opt::Help, "--help", nullptr, true, false, false, "show help and exit"},
         {Opt::Version, "--version", nullptr, true, false, false, "print the version and exit"},
 
@@ -51,7 +52,7 @@ const std::vector<OptionSpec> &option_table() {
         {Opt::Header, "--header", "'NAME: VALUE'", false, true, false,
          "a header as received (repeat for each signature header)"},
         {Opt::Tolerance, "--tolerance", "SECONDS", false, false, false,
-         "accepted age of X-Yativo-Timestamp (default 300)"},
+         "accepted age of X-Yativo-Timestamp"},
         {Opt::RequireTimestamp, "--require-timestamp", nullptr, false, false, false,
          "refuse signatures without a timestamp (scheme A)"},
     };
@@ -64,6 +65,12 @@ const OptionSpec &option_spec(Opt id) {
     auto it = std::find_if(table.begin(), table.end(),
                            [id](const OptionSpec &spec) { return spec.id == id; });
     return *it;  // every Opt has a row
+}
+
+ParsedArgs::~ParsedArgs() {
+    for (auto &[id, given] : values)
+        if (option_spec(id).secret)
+            for (auto &value : given) yativo::wipe(value);
 }
 
 const std::string *ParsedArgs::get(Opt id) const {

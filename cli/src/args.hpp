@@ -50,6 +50,10 @@ const std::vector<OptionSpec> &option_table();
 const OptionSpec &option_spec(Opt id);
 
 struct ParsedArgs {
+    ParsedArgs() = default;
+    ParsedArgs(ParsedArgs &&) = default;
+    ParsedArgs &operator=(ParsedArgs &&) = default;
+    ~ParsedArgs();                                   // wipes the values of secret options
     std::map<Opt, std::vector<std::string>> values;  // a switch holds one empty string
     std::vector<std::string> words;                  // command words and operands, in order
 

@@ -1,9 +1,12 @@
 #include "help.hpp"
 
+#include <algorithm>
+#include <chrono>
 #include <iostream>
 #include <sstream>
 
 #include "exit_codes.hpp"
+#include "yativo/defaults.hpp"
 #include "yativo/version.hpp"
 
 namespace yvcli {
@@ -33,6 +36,24 @@ std::string wrap(const std::string &text, std::size_t first_column, std::size_t 
     return out;
 }
 
+// Defaults come from the core (defaults.hpp), never from a copy here.
+std::string default_note(Opt id) {
+    switch (id) {
+        case Opt::TotpPeriod:
+            return " (default " + std::to_string(yativo::defaults::totp_period.count()) + ")";
+        case Opt::Timeout:
+            return " (default " +
+                   std::to_string(std::chrono::duration_cast<std::chrono::seconds>(
+                                      yativo::defaults::total_timeout)
+                                      .count()) +
+                   ")";
+        case Opt::Tolerance:
+            return " (default " + std::to_string(yativo::defaults::webhook_tolerance.count()) + ")";
+        default:
+            return "";
+    }
+}
+
 std::string option_label(const OptionSpec &spec) {
     std::string label = spec.name;
     if (spec.metavar) label += std::string(" ") + spec.metavar;
@@ -45,7 +66,7 @@ void print_options(std::ostream &os, const std::vector<const OptionSpec *> &spec
     const std::size_t column = 2 + width + 2;
     for (const auto *spec : specs) {
         std::string label = option_label(*spec);
-        std::string help = spec->help;
+        std::string help = spec->help + default_note(spec->id);
         if (spec->secret) help += " (also @FILE, or - for stdin)";
         if (spec->repeatable) help += " (repeatable)";
         os << "  " << label << std::string(width - label.size() + 2, ' ')
@@ -87,6 +108,17 @@ void print_exit_codes(std::ostream &os) {
         std::string text = name + ": " + yativo::status_description(row.status);
         os << "  " << head << wrap(text, 6, 6) << '\n';
     }
+}
+
+// One line per class for a command's help; the full table is in `yativo --help`.
+void print_exit_codes_short(std::ostream &os) {
+    // '\001' keeps a code and its name on one line through wrap().
+    std::string text = "0\001success, 2\001usage\001error\001(nothing\001sent)";
+    for (const auto &row : exit_code_table())
+        text += ", " + std::to_string(row.code) + "\001" + yativo::status_name(row.status);
+    std::string wrapped = wrap(text, 12, 2);
+    std::replace(wrapped.begin(), wrapped.end(), '\001', ' ');
+    os << "Exit codes: " << wrapped << "\n  (described in yativo --help and docs/cli.md)\n";
 }
 
 const char *kSecretsAdvice =
@@ -158,7 +190,7 @@ void print_command_help(const CommandSpec &c) {
     std::string line;
     while (std::getline(examples, line)) os << "  " << line << '\n';
     os << '\n' << kSecretsAdvice << '\n';
-    print_exit_codes(os);
+    print_exit_codes_short(os);
 }
 
 }  // namespace yvcli

@@ -1,0 +1,73 @@
+// libyativo._core: the pybind11 module. The public API is the pure-Python package around it.
+#include <pybind11/pybind11.h>
+#include <pybind11/stl.h>
+
+#include <cmath>
+
+// options.hpp before webhook.hpp: the other order makes GCC's -Wshadow flag
+// AuthMode::Headers against yativo::Headers.
+#include <yativo/options.hpp>
+#include <yativo/status.hpp>
+#include <yativo/totp.hpp>
+#include <yativo/version.hpp>
+#include <yativo/webhook.hpp>
+
+#include "call.hpp"
+#include "client.hpp"
+#include "convert.hpp"
+#include "errors.hpp"
+#include "types.hpp"
+
+namespace py = pybind11;
+
+namespace {
+
+std::string_view bytes_view(py::handle body) {
+    char *data = nullptr;
+    Py_ssize_t size = 0;
+    if (!PyBytes_Check(body.ptr()) || PyBytes_AsStringAndSize(body.ptr(), &data, &size) != 0)
+        yativo::throw_invalid("body must be bytes: the raw body as received");
+    return {data, static_cast<std::size_t>(size)};
+}
+
+}  // namespace
+
+PYBIND11_MODULE(_core, m) {
+    m.doc() = "libyativo's C++ core (use the libyativo package, not this module).";
+    yvpy::init_call_runner();
+    yvpy::bind_errors(m);
+    yvpy::bind_types(m);
+    yvpy::bind_client(m);
+
+    m.def("version", [] { return std::string(yativo::version()); });
+
+    m.def("totp", [](py::handle secret, std::optional<std::int64_t> at,
+                     const std::optional<double> &period, int digits) {
+        yativo::Secret s = yvpy::secret_from(secret, "secret");
+        return yativo::totp(s.reveal(), at, yvpy::whole_seconds(period, "period"), digits).reveal();
+    });
+
+    m.def("verify_webhook", [](py::handle body, py::handle headers, py::handle secret,
+                               const std::optional<double> &tolerance, bool require_timestamp) {
+        std::string_view raw = bytes_view(body);
+        yativo::Headers h;
+        for (auto item : headers.attr("items")()) {
+            auto pair = item.cast<py::tuple>();
+            h.emplace_back(pair[0].cast<std::string>(), pair[1].cast<std::string>());
+        }
+        yativo::VerifyOptions options;
+        options.tolerance = yvpy::whole_seconds(tolerance, "tolerance");
+        options.require_timestamp = require_timestamp;
+        return yativo::verify_webhook(raw, h, yvpy::secret_from(secret, "secret"), options);
+    });
+
+    m.def("sign_webhook",
+          [](py::handle body, py::handle secret, std::optional<std::int64_t> timestamp) {
+              std::string_view raw = bytes_view(body);
+              py::dict out;
+              for (const auto &[name, value] :
+                   yativo::sign_webhook(raw, yvpy::secret_from(secret, "secret"), timestamp))
+                  out[py::str(name)] = py::str(value);
+              return out;
+          });
+}

@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# The Python suite: pytest (tests/python) against the module of the main CMake build in $1, with
+# the sandbox of that build. Makes or refreshes .venv (pytest, pybind11, mypy, installed only
+# when missing) and builds just the module target: the core is compiled once, by CMake, not
+# again by pip. `pip install .` (which compiles the core a second time) is checked by
+# YV_TEST_PIP_INSTALL=1 bash scripts/test-python.sh build.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+build=$(cd "${1:-build}" && pwd)
+venv="$root/.venv"
+py="$venv/bin/python"
+
+if [ ! -x "$py" ] || ! "$py" -c 'import sys' 2>/dev/null; then
+    python3 -m venv --clear "$venv"
+fi
+need=()
+for mod in pytest pybind11 mypy; do
+    "$py" -c "import $mod" 2>/dev/null || need+=("$mod")
+done
+if [ ${#need[@]} -gt 0 ]; then
+    "$py" -m pip install -q --disable-pip-version-check "${need[@]}"
+fi
+
+# Build the module in the main build: turn it on (with this venv's Python and pybind11) if the
+# build was configured before the venv existed, then build only its target.
+if ! grep -q '^YV_BUILD_PYTHON:BOOL=ON' "$build/CMakeCache.txt" ||
+   ! grep -q "^Python_EXECUTABLE:FILEPATH=$py\$" "$build/CMakeCache.txt"; then
+    cmake -S "$root" -B "$build" -DYV_BUILD_PYTHON=ON -DPython_EXECUTABLE="$py" \
+        -Dpybind11_DIR="$("$py" -m pybind11 --cmakedir)" >/dev/null
+fi
+cmake --build "$build" --target _core yativo-sandbox -j "$(nproc)"
+
+export PYTHONPATH="$build/python"
+export YV_SANDBOX="$build/sandbox/yativo-sandbox"
+export YV_REPO_ROOT="$root"
+unset YATIVO_API_KEY YATIVO_API_SECRET YATIVO_ACCESS_TOKEN YATIVO_BASE_URL YATIVO_TOTP_SECRET
+
+set +e
+"$py" -m pytest -q -p no:cacheprovider "$root/tests/python"
+rc=$?
+set -e
+if [ $rc -eq 5 ]; then
+    echo "pytest ran no test: failing"
+    exit 1
+fi
+[ $rc -eq 0 ] || exit $rc
+
+if [ "${YV_TEST_PIP_INSTALL:-0}" = 1 ]; then
+    bash "$root/tests/python/pip_install_check.sh" "$py"
+fi

@@ -1,0 +1,100 @@
+"""The examples of docs/python.md: the page shows exactly the files of docs/examples/python, they
+pass mypy --strict, and they run against a sandbox."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from typing import Callable, Dict
+
+import pytest
+
+import libyativo as yv
+from sandbox import Sandbox, ident
+
+ROOT = os.environ.get("YV_REPO_ROOT", os.path.join(os.path.dirname(__file__), "..", ".."))
+EXAMPLES = os.path.join(ROOT, "docs", "examples", "python")
+DOC = os.path.join(ROOT, "docs", "python.md")
+
+
+def doc_blocks() -> Dict[str, str]:
+    text = open(DOC).read()
+    return dict(re.findall(r"<!-- example: (\S+) -->\n```python\n(.*?)```\n", text, re.S))
+
+
+def test_doc_shows_the_example_files() -> None:
+    blocks = doc_blocks()
+    files = sorted(f for f in os.listdir(EXAMPLES) if f.endswith(".py"))
+    assert sorted(blocks) == files
+    for name, code in blocks.items():
+        assert code == open(os.path.join(EXAMPLES, name)).read(), name
+
+
+def test_mypy_strict_on_examples() -> None:
+    paths = [os.path.abspath(p) for p in os.environ.get("PYTHONPATH", "").split(os.pathsep) if p]
+    env = dict(os.environ, MYPYPATH=os.pathsep.join(paths))
+    proc = subprocess.run(
+        [sys.executable, "-m", "mypy", "--strict", "--no-incremental", "--cache-dir", "/dev/null",
+         *sorted(os.path.join(EXAMPLES, f) for f in os.listdir(EXAMPLES) if f.endswith(".py"))],
+        capture_output=True, text=True, env=env, cwd=EXAMPLES,
+    )
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
+def run_example(name: str, env: Dict[str, str]) -> str:
+    full = dict(os.environ, **env)
+    proc = subprocess.run([sys.executable, os.path.join(EXAMPLES, name)], capture_output=True,
+                          text=True, env=full, timeout=120)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    return proc.stdout
+
+
+@pytest.fixture
+def docs_sandbox(make_sandbox: Callable[..., Sandbox]) -> Sandbox:
+    # The default TOTP period, as in production: the examples set none.
+    return make_sandbox("--totp-period", "30")
+
+
+def test_quickstart_sends_once_after_outcome_unknown(docs_sandbox: Sandbox) -> None:
+    sb = docs_sandbox
+    with yv.YativoCrypto(access_token=sb.session_token, base_url=sb.base_url) as c:
+        account_id = ident(c.accounts.create("treasury"), "account_id")
+        asset_id = ident(c.assets.add(account_id, "solana", "USDC_SOL"), "asset_id")
+    sb.deposit(asset_id, "10")
+    # Every answer dropped until the example reports outcome_unknown; then the network "heals"
+    # and its retry with the same key gets the original answer.
+    sb.fault("/transactions/send-funds", "drop_after", count=1000)
+    env = dict(os.environ, YATIVO_BASE_URL=sb.base_url, YATIVO_ACCESS_TOKEN=sb.session_token,
+               YATIVO_TOTP_SECRET=sb.totp_secret)
+    proc = subprocess.Popen([sys.executable, os.path.join(EXAMPLES, "quickstart.py")],
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env)
+    assert proc.stdout is not None
+    lines = []
+    for line in proc.stdout:
+        lines.append(line)
+        if "outcome unknown" in line:
+            sb.clear_faults()
+    assert proc.wait(60) == 0, "".join(lines)
+    out = "".join(lines)
+    assert "api_secret='***'" in out and "balance USDC_SOL 10" in out
+    assert "outcome unknown" in out and "sent " in out
+    assert sb.stats()["transactions_created"] == 1
+
+
+def test_errors_threads_and_webhook_examples(docs_sandbox: Sandbox) -> None:
+    sb = docs_sandbox
+    with yv.YativoCrypto(access_token=sb.session_token, totp_secret=sb.totp_secret,
+                         base_url=sb.base_url) as c:
+        key = c.api_keys.create("examples", ["read", "write", "transactions"])
+        account_id = ident(c.accounts.create("ops"), "account_id")
+        for ticker, chain in (("USDC_SOL", "solana"), ("SOL", "solana"), ("ETH", "ethereum")):
+            c.assets.add(account_id, chain, ticker)
+    assert key.api_secret
+    env = {"YATIVO_BASE_URL": sb.base_url, "YATIVO_API_KEY": key.api_key,
+           "YATIVO_API_SECRET": key.api_secret}
+    out = run_example("errors.py", env)
+    assert "refused: insufficient_balance 422" in out and "invalid: amount" in out
+    assert len(run_example("threads.py", env).splitlines()) == 3
+    assert "event transaction.completed {'amount': '25.00'}" in run_example("webhook_receiver.py", {})

@@ -46,10 +46,6 @@ class Err {
     const yv_error *get() const { return e_; }
     yv_status code() const { return yv_error_code(e_); }
     std::string message() const { return yv_error_message(e_); }
-    std::string str(const char *(*field)(const yv_error *)) const {
-        const char *s = field(e_);
-        return s ? s : "";
-    }
 
   private:
     yv_error *e_ = nullptr;

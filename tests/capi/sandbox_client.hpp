@@ -85,4 +85,43 @@ std::string ok_json(F &&call) {
     return b ? text(b) : std::string();
 }
 
+// An account with a USDC asset on Ethereum, holding `deposit` (NULL = nothing).
+struct FundedAsset {
+    std::string account_id;
+    std::string asset_id;
+};
+
+inline FundedAsset funded_asset(yv_client *c, yvtest::SandboxProcess &sb, const char *deposit) {
+    const auto account = ok_json([&](yv_buffer **out, yv_error **e) {
+        return yv_client_create_account(c, "treasury", nullptr, nullptr, out, e);
+    });
+    FundedAsset ids{json_field(account, "account_id"), ""};
+    EXPECT_FALSE(ids.account_id.empty()) << account;
+    const auto asset = ok_json([&](yv_buffer **out, yv_error **e) {
+        return yv_client_add_asset(c, ids.account_id.c_str(), "ethereum", "USDC_ETH", nullptr, out,
+                                   e);
+    });
+    ids.asset_id = json_field(asset, "asset_id");
+    EXPECT_FALSE(ids.asset_id.empty()) << asset;
+    if (deposit) sb.deposit(ids.asset_id, deposit);
+    return ids;
+}
+
+// Send-funds parameters moving `amount` USDC from that asset to a fixed Ethereum address.
+inline Send send_params(const FundedAsset &from, const char *amount) {
+    yv_send *s = nullptr;
+    EXPECT_EQ(yv_send_new(&s, nullptr), YV_OK);
+    Err err;
+    EXPECT_EQ(yv_send_set_account(s, from.account_id.c_str(), err.out()), YV_OK);
+    EXPECT_EQ(yv_send_set_assets(s, from.asset_id.c_str(), err.out()), YV_OK);
+    EXPECT_EQ(
+        yv_send_set_receiving_address(s, "0x52908400098527886E0F7030069857D2E4169EE7", err.out()),
+        YV_OK);
+    EXPECT_EQ(yv_send_set_amount(s, amount, err.out()), YV_OK) << err.message();
+    EXPECT_EQ(yv_send_set_type(s, "USDC", err.out()), YV_OK);
+    EXPECT_EQ(yv_send_set_chain(s, "ethereum", err.out()), YV_OK);
+    EXPECT_EQ(yv_send_set_category(s, "business", err.out()), YV_OK);
+    return Send(s);
+}
+
 }  // namespace capi_test

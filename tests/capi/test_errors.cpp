@@ -11,36 +11,9 @@ using Clock = std::chrono::steady_clock;
 
 namespace {
 
-constexpr const char *kAddress = "0x52908400098527886E0F7030069857D2E4169EE7";
-
 class CapiErrors : public ::testing::Test {
   protected:
-    std::pair<std::string, std::string> asset(const char *deposit) {
-        const auto account = ok_json([&](yv_buffer **out, yv_error **e) {
-            return yv_client_create_account(c.get(), "ops", "business", nullptr, out, e);
-        });
-        const auto account_id = json_field(account, "account_id");
-        const auto asset_json = ok_json([&](yv_buffer **out, yv_error **e) {
-            return yv_client_add_asset(c.get(), account_id.c_str(), "ethereum", "USDC_ETH", nullptr,
-                                       out, e);
-        });
-        const auto asset_id = json_field(asset_json, "asset_id");
-        if (deposit) sb.deposit(asset_id, deposit);
-        return {account_id, asset_id};
-    }
-
-    Send send_params(const std::pair<std::string, std::string> &ids, const char *amount) {
-        yv_send *s = nullptr;
-        EXPECT_EQ(yv_send_new(&s, nullptr), YV_OK);
-        EXPECT_EQ(yv_send_set_account(s, ids.first.c_str(), nullptr), YV_OK);
-        EXPECT_EQ(yv_send_set_assets(s, ids.second.c_str(), nullptr), YV_OK);
-        EXPECT_EQ(yv_send_set_receiving_address(s, kAddress, nullptr), YV_OK);
-        EXPECT_EQ(yv_send_set_amount(s, amount, nullptr), YV_OK);
-        EXPECT_EQ(yv_send_set_type(s, "USDC", nullptr), YV_OK);
-        EXPECT_EQ(yv_send_set_chain(s, "ethereum", nullptr), YV_OK);
-        EXPECT_EQ(yv_send_set_category(s, "payment", nullptr), YV_OK);
-        return Send(s);
-    }
+    FundedAsset asset(const char *deposit) { return funded_asset(c.get(), sb, deposit); }
 
     // A session client with the given retry count.
     Client client_with_retries(uint32_t retries) {

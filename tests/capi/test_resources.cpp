@@ -9,50 +9,16 @@ using namespace capi_test;
 
 namespace {
 
-constexpr const char *kAddress = "0x52908400098527886E0F7030069857D2E4169EE7";
-
 class CapiResources : public ::testing::Test {
   protected:
-    // An account with a USDC asset on Ethereum; returns {account_id, asset_id}.
-    std::pair<std::string, std::string> funded_asset(const char *amount) {
-        const auto account = ok_json([&](yv_buffer **out, yv_error **e) {
-            return yv_client_create_account(c.get(), "treasury", nullptr, nullptr, out, e);
-        });
-        const auto account_id = json_field(account, "account_id");
-        EXPECT_FALSE(account_id.empty()) << account;
-        const auto asset = ok_json([&](yv_buffer **out, yv_error **e) {
-            return yv_client_add_asset(c.get(), account_id.c_str(), "ethereum", "USDC_ETH", nullptr,
-                                       out, e);
-        });
-        const auto asset_id = json_field(asset, "asset_id");
-        EXPECT_FALSE(asset_id.empty()) << asset;
-        if (amount) sb.deposit(asset_id, amount);
-        return {account_id, asset_id};
-    }
-
-    Send send_params(const std::string &account, const std::string &asset, const char *amount) {
-        yv_send *s = nullptr;
-        EXPECT_EQ(yv_send_new(&s, nullptr), YV_OK);
-        Err err;
-        EXPECT_EQ(yv_send_set_account(s, account.c_str(), err.out()), YV_OK);
-        EXPECT_EQ(yv_send_set_assets(s, asset.c_str(), err.out()), YV_OK);
-        EXPECT_EQ(yv_send_set_receiving_address(s, kAddress, err.out()), YV_OK);
-        EXPECT_EQ(yv_send_set_amount(s, amount, err.out()), YV_OK) << err.message();
-        EXPECT_EQ(yv_send_set_type(s, "USDC", err.out()), YV_OK);
-        EXPECT_EQ(yv_send_set_chain(s, "ethereum", err.out()), YV_OK);
-        EXPECT_EQ(yv_send_set_category(s, "business", err.out()), YV_OK);
-        EXPECT_EQ(yv_send_set_priority(s, "fast", err.out()), YV_OK);
-        EXPECT_EQ(yv_send_set_description(s, "invoice 42", err.out()), YV_OK);
-        EXPECT_EQ(yv_send_set_use_self_funding(s, false, err.out()), YV_OK);
-        return Send(s);
-    }
+    FundedAsset funded(const char *deposit) { return funded_asset(c.get(), sb, deposit); }
 
     yvtest::SandboxProcess sb{sandbox_flags()};
     Client c = session_client(sb);
 };
 
 TEST_F(CapiResources, AccountsAssetsAndBalances) {
-    const auto [account_id, asset_id] = funded_asset("100.25");
+    const auto [account_id, asset_id] = funded("100.25");
     const auto accounts = ok_json([&](yv_buffer **out, yv_error **e) {
         return yv_client_list_accounts(c.get(), nullptr, out, e);
     });
@@ -87,8 +53,13 @@ TEST_F(CapiResources, GasPrice) {
 }
 
 TEST_F(CapiResources, SendFundsReturnsTheIdempotencyKeyItUsed) {
-    const auto [account_id, asset_id] = funded_asset("50");
-    auto params = send_params(account_id, asset_id, "1.5");
+    const auto from = funded("50");
+    const auto &asset_id = from.asset_id;
+    auto params = send_params(from, "1.5");
+    // Every optional field too.
+    ASSERT_EQ(yv_send_set_priority(params.get(), "fast", nullptr), YV_OK);
+    ASSERT_EQ(yv_send_set_description(params.get(), "invoice 42", nullptr), YV_OK);
+    ASSERT_EQ(yv_send_set_use_self_funding(params.get(), false, nullptr), YV_OK);
 
     // A generated key: a UUIDv4, in the JSON and in the out parameter.
     yv_buffer *json_raw = nullptr, *key_raw = nullptr;
@@ -208,7 +179,7 @@ TEST_F(CapiResources, WebhookSubscriptions) {
 }
 
 TEST_F(CapiResources, GenericRequestReachesAnyEndpoint) {
-    const auto [account_id, asset_id] = funded_asset("7");
+    const auto [account_id, asset_id] = funded("7");
     const auto accounts = ok_json([&](yv_buffer **out, yv_error **e) {
         return yv_client_request(c.get(), "GET", "/accounts/get-accounts", nullptr, 0, nullptr, out,
                                  e);

@@ -2,8 +2,9 @@
 # The Python suite: pytest (tests/python) against the module of the main CMake build in $1, with
 # the sandbox of that build. Makes or refreshes .venv (pytest, pybind11, mypy, installed only
 # when missing) and builds just the module target: the core is compiled once, by CMake, not
-# again by pip. `pip install .` (which compiles the core a second time) is checked by
-# YV_TEST_PIP_INSTALL=1 bash scripts/test-python.sh build.
+# again by pip, for the test run. Then the packaging check (tests/python/pip_install_check.sh:
+# `python -m build` and `pip install .`, about 2-3 minutes on 2 cores since both compile the
+# core again) runs unless YV_TEST_PIP_INSTALL=0.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 build=$(cd "${1:-build}" && pwd)
@@ -22,11 +23,14 @@ if [ ${#need[@]} -gt 0 ]; then
 fi
 
 # Build the module in the main build: turn it on (with this venv's Python and pybind11) if the
-# build was configured before the venv existed, then build only its target.
-if ! grep -q '^YV_BUILD_PYTHON:BOOL=ON' "$build/CMakeCache.txt" ||
-   ! grep -q "^Python_EXECUTABLE:FILEPATH=$py\$" "$build/CMakeCache.txt"; then
-    cmake -S "$root" -B "$build" -DYV_BUILD_PYTHON=ON -DPython_EXECUTABLE="$py" \
-        -Dpybind11_DIR="$("$py" -m pybind11 --cmakedir)" >/dev/null
+# build was configured before the venv existed, and the sandbox the tests need, then build only
+# those two targets.
+cache="$build/CMakeCache.txt"
+if ! grep -q '^YV_BUILD_PYTHON:BOOL=ON' "$cache" ||
+   ! grep -q "^Python_EXECUTABLE:FILEPATH=$py\$" "$cache" ||
+   grep -q '^YV_BUILD_SANDBOX:BOOL=OFF' "$cache"; then
+    cmake -S "$root" -B "$build" -DYV_BUILD_PYTHON=ON -DYV_BUILD_SANDBOX=ON \
+        -DPython_EXECUTABLE="$py" -Dpybind11_DIR="$("$py" -m pybind11 --cmakedir)" >/dev/null
 fi
 cmake --build "$build" --target _core yativo-sandbox -j "$(nproc)"
 
@@ -45,6 +49,6 @@ if [ $rc -eq 5 ]; then
 fi
 [ $rc -eq 0 ] || exit $rc
 
-if [ "${YV_TEST_PIP_INSTALL:-0}" = 1 ]; then
+if [ "${YV_TEST_PIP_INSTALL:-1}" != 0 ]; then
     bash "$root/tests/python/pip_install_check.sh" "$py"
 fi

@@ -1,4 +1,4 @@
-# Install rules of the C ABI and the C++ core: libraries, headers, pkg-config files (installed
+# Install rules (component "capi") of the C ABI and the C++ core: libraries, headers, pkg-config files (installed
 # and build-tree) and the CMake package (find_package(yativo) -> yativo::yativo, yativo::cpp).
 include(GNUInstallDirs)
 include(CMakePackageConfigHelpers)
@@ -9,23 +9,23 @@ set(YV_CMAKE_DIR ${CMAKE_INSTALL_LIBDIR}/cmake/yativo)
 set_target_properties(yativo_core PROPERTIES EXPORT_NAME cpp)
 
 install(TARGETS yativo yativo_static yativo_core EXPORT yativoTargets
-  LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR}
-  ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR}
-  RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR}
+  LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR} COMPONENT capi
+  ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR} COMPONENT capi
+  RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR} COMPONENT capi
   INCLUDES DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
 install(FILES ${PROJECT_SOURCE_DIR}/capi/include/yativo.h
-  DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
+  DESTINATION ${CMAKE_INSTALL_INCLUDEDIR} COMPONENT capi)
 install(DIRECTORY ${PROJECT_SOURCE_DIR}/core/include/yativo
-  DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
+  DESTINATION ${CMAKE_INSTALL_INCLUDEDIR} COMPONENT capi)
 
-install(EXPORT yativoTargets NAMESPACE yativo:: DESTINATION ${YV_CMAKE_DIR})
+install(EXPORT yativoTargets NAMESPACE yativo:: DESTINATION ${YV_CMAKE_DIR} COMPONENT capi)
 configure_package_config_file(${CMAKE_CURRENT_LIST_DIR}/yativoConfig.cmake.in
   ${CMAKE_CURRENT_BINARY_DIR}/yativoConfig.cmake INSTALL_DESTINATION ${YV_CMAKE_DIR})
 # 0.x: a new minor version may break the ABI.
 write_basic_package_version_file(${CMAKE_CURRENT_BINARY_DIR}/yativoConfigVersion.cmake
   COMPATIBILITY SameMinorVersion)
 install(FILES ${CMAKE_CURRENT_BINARY_DIR}/yativoConfig.cmake
-  ${CMAKE_CURRENT_BINARY_DIR}/yativoConfigVersion.cmake DESTINATION ${YV_CMAKE_DIR})
+  ${CMAKE_CURRENT_BINARY_DIR}/yativoConfigVersion.cmake DESTINATION ${YV_CMAKE_DIR} COMPONENT capi)
 
 # pkg-config, installed: paths relative to the .pc file, so `cmake --install --prefix` works.
 file(RELATIVE_PATH YV_PC_UP /${CMAKE_INSTALL_LIBDIR}/pkgconfig /)
@@ -36,7 +36,7 @@ set(YV_PC_INCLUDEDIR "\${prefix}/${CMAKE_INSTALL_INCLUDEDIR}")
 set(YV_PC_RPATH "")
 configure_file(${CMAKE_CURRENT_LIST_DIR}/yativo.pc.in ${CMAKE_CURRENT_BINARY_DIR}/yativo.pc @ONLY)
 install(FILES ${CMAKE_CURRENT_BINARY_DIR}/yativo.pc
-  DESTINATION ${CMAKE_INSTALL_LIBDIR}/pkgconfig)
+  DESTINATION ${CMAKE_INSTALL_LIBDIR}/pkgconfig COMPONENT capi)
 
 # pkg-config, build tree: ${CMAKE_BINARY_DIR}/pkgconfig/yativo.pc, for the Go and Rust bindings
 # during `make test` (PKG_CONFIG_PATH=build/pkgconfig). It points at the built libraries and the

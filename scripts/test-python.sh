@@ -27,9 +27,10 @@ fi
 # those two targets.
 cache="$build/CMakeCache.txt"
 if ! grep -q '^YV_BUILD_PYTHON:BOOL=ON' "$cache" ||
-   ! grep -q "^Python_EXECUTABLE:FILEPATH=$py\$" "$cache" ||
+   ! grep -q "^Python_EXECUTABLE:[A-Z]*=$py\$" "$cache" ||
    grep -q '^YV_BUILD_SANDBOX:BOOL=OFF' "$cache"; then
-    cmake -S "$root" -B "$build" -DYV_BUILD_PYTHON=ON -DYV_BUILD_SANDBOX=ON \
+    # -U drops what FindPython cached for another interpreter (its headers, its library).
+    cmake -S "$root" -B "$build" -U '_Python_*' -DYV_BUILD_PYTHON=ON -DYV_BUILD_SANDBOX=ON \
         -DPython_EXECUTABLE="$py" -Dpybind11_DIR="$("$py" -m pybind11 --cmakedir)" >/dev/null
 fi
 cmake --build "$build" --target _core yativo-sandbox -j "$(nproc)"

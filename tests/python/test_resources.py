@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import decimal
-from typing import Dict
+from typing import Callable, Dict
 
 import pytest
 
@@ -138,8 +138,8 @@ def test_request(client: yv.YativoCrypto) -> None:
         client.request("GET", "/no/such/endpoint")
 
 
-def test_rate_limit_property(make_sandbox: object, admin_key: object) -> None:
-    sb = make_sandbox("--rate-limit", "3")  # type: ignore[operator]
+def test_rate_limit_property(make_sandbox: Callable[..., Sandbox]) -> None:
+    sb = make_sandbox("--rate-limit", "3")
     with yv.YativoCrypto(access_token=sb.session_token, base_url=sb.base_url, max_retries=0) as c:
         assert c.rate_limit is None
         c.accounts.list()

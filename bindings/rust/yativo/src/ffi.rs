@@ -1,0 +1,155 @@
+//! Conversions at the C boundary. Every `unsafe` block of the crate goes through these helpers
+//! or sits next to the one C call it makes.
+
+use std::ffi::{CStr, CString};
+use std::os::raw::c_char;
+use std::ptr;
+
+use serde_json::Value;
+use yativo_sys as sys;
+use zeroize::Zeroize;
+
+use crate::error::{Error, ErrorKind, Result};
+
+/// A NUL-terminated copy of `value` for C; an interior NUL is INVALID_ARGUMENT.
+pub(crate) fn c_string(value: &str, what: &str) -> Result<CString> {
+    CString::new(value).map_err(|_| {
+        Error::local(
+            ErrorKind::InvalidArgument,
+            format!("{what} contains a NUL byte"),
+        )
+    })
+}
+
+/// A C copy of a secret, wiped when dropped (the library copies what it is given).
+pub(crate) struct SecretCString(CString);
+
+impl SecretCString {
+    pub(crate) fn new(value: &str, what: &str) -> Result<Self> {
+        c_string(value, what).map(SecretCString)
+    }
+
+    pub(crate) fn as_ptr(&self) -> *const c_char {
+        self.0.as_ptr()
+    }
+}
+
+impl Drop for SecretCString {
+    fn drop(&mut self) {
+        std::mem::take(&mut self.0).into_bytes().zeroize();
+    }
+}
+
+/// A list of strings as C wants it: the CStrings and an array of pointers into them.
+pub(crate) struct CStringArray {
+    _owned: Vec<CString>,
+    ptrs: Vec<*const c_char>,
+}
+
+impl CStringArray {
+    pub(crate) fn new(values: &[&str], what: &str) -> Result<Self> {
+        let owned = values
+            .iter()
+            .map(|v| c_string(v, what))
+            .collect::<Result<Vec<_>>>()?;
+        let ptrs = owned.iter().map(|c| c.as_ptr()).collect();
+        Ok(CStringArray {
+            _owned: owned,
+            ptrs,
+        })
+    }
+
+    pub(crate) fn as_ptr(&self) -> *const *const c_char {
+        if self.ptrs.is_empty() {
+            ptr::null()
+        } else {
+            self.ptrs.as_ptr()
+        }
+    }
+
+    pub(crate) fn len(&self) -> usize {
+        self.ptrs.len()
+    }
+}
+
+/// Copies a borrowed C string (NULL → None). Invalid UTF-8 is replaced, never trusted.
+///
+/// # Safety
+/// `p` is NULL or a NUL-terminated string valid for this call.
+pub(crate) unsafe fn opt_string(p: *const c_char) -> Option<String> {
+    if p.is_null() {
+        None
+    } else {
+        Some(CStr::from_ptr(p).to_string_lossy().into_owned())
+    }
+}
+
+/// As [`opt_string`], "" for NULL.
+///
+/// # Safety
+/// As [`opt_string`].
+pub(crate) unsafe fn string(p: *const c_char) -> String {
+    opt_string(p).unwrap_or_default()
+}
+
+/// Runs one C call that reports through `yv_error **` and turns its status into a Result.
+pub(crate) fn check(f: impl FnOnce(*mut *mut sys::yv_error) -> sys::yv_status) -> Result<()> {
+    let mut err: *mut sys::yv_error = ptr::null_mut();
+    let status = f(&mut err);
+    if status == sys::YV_OK {
+        if !err.is_null() {
+            // Not expected on success; never leak it.
+            unsafe { sys::yv_error_free(err) };
+        }
+        Ok(())
+    } else {
+        // SAFETY: err is NULL or an error object the call handed to us.
+        Err(unsafe { Error::from_raw(status, err) })
+    }
+}
+
+/// An owned `yv_buffer`, freed (and wiped by the library) on drop.
+pub(crate) struct Buffer(pub(crate) *mut sys::yv_buffer);
+
+impl Buffer {
+    pub(crate) fn null() -> Self {
+        Buffer(ptr::null_mut())
+    }
+
+    pub(crate) fn bytes(&self) -> &[u8] {
+        // SAFETY: data/len describe the buffer's bytes while it lives; NULL buffer → empty.
+        unsafe {
+            let data = sys::yv_buffer_data(self.0);
+            if data.is_null() {
+                return &[];
+            }
+            std::slice::from_raw_parts(data as *const u8, sys::yv_buffer_len(self.0))
+        }
+    }
+
+    pub(crate) fn text(&self) -> String {
+        String::from_utf8_lossy(self.bytes()).into_owned()
+    }
+
+    /// The payload as JSON; a payload that is not JSON is PROTOCOL.
+    pub(crate) fn json(&self) -> Result<Value> {
+        parse_json(self.bytes())
+    }
+}
+
+impl Drop for Buffer {
+    fn drop(&mut self) {
+        unsafe { sys::yv_buffer_free(self.0) };
+    }
+}
+
+pub(crate) fn parse_json(bytes: &[u8]) -> Result<Value> {
+    serde_json::from_slice(bytes)
+        .map_err(|e| Error::local(ErrorKind::Protocol, format!("payload is not JSON: {e}")))
+}
+
+/// Milliseconds for a C `_ms` setter: rounded up, saturating at u32::MAX.
+pub(crate) fn millis(d: std::time::Duration) -> u32 {
+    let ms = d.as_nanos().div_ceil(1_000_000);
+    u32::try_from(ms).unwrap_or(u32::MAX)
+}

@@ -1,0 +1,72 @@
+//! Safe Rust client for the Yativo Crypto API, over libyativo's C ABI (`yativo-sys`).
+//!
+//! ```no_run
+//! use yativo::{CallOptions, Client, CreateKey, SendFunds};
+//!
+//! # fn main() -> yativo::Result<()> {
+//! let client = Client::builder()
+//!     .api_key("yativo_...", "api secret")
+//!     .totp_secret("JBSWY3DPEHPK3PXP") // for the 2FA of key management
+//!     .build()?;
+//!
+//! let key = client.api_keys().create(&CreateKey {
+//!     name: "gateway-7",
+//!     permissions: &["read", "transactions"],
+//!     expires_in_days: Some(30),
+//! })?;
+//! println!("{} {:?}", key.id, key.api_secret); // Secret("***"): use .expose() to store it
+//!
+//! let tx = client
+//!     .transactions()
+//!     .with(&CallOptions::new().idempotency_key("order-42"))
+//!     .send_funds(&SendFunds {
+//!         account: "acc_...",
+//!         assets: "ast_...",
+//!         receiving_address: "9xQeWvG816bUx9EPjHmaT23yvVM2ZWbrrpZb9PusVFin",
+//!         amount: "12.50",
+//!         r#type: "USDC",
+//!         chain: "solana",
+//!         category: "payment",
+//!         ..Default::default()
+//!     })?;
+//! println!("{}", tx["transaction_id"]);
+//! # Ok(())
+//! # }
+//! ```
+//!
+//! Every call returns [`Result<T, Error>`](Error); [`Error::kind`] is an [`ErrorKind`]
+//! generated from libyativo's status table. Resource payloads are [`serde_json::Value`] with
+//! every number as a string, so amounts never pass through a float. Secrets are [`Secret`]s:
+//! redacted in `Debug`/`Display`, wiped on drop.
+
+mod call;
+mod client;
+mod error;
+mod ffi;
+mod handle;
+mod keys;
+mod kind;
+mod log;
+mod resources;
+mod secret;
+mod webhooks;
+
+pub use call::{CallOptions, CancelToken};
+pub use client::{AuthMode, Client, ClientBuilder, Environment, RateLimit};
+pub use error::{Error, ErrorKind, Result};
+pub use keys::{AccessToken, ApiKey, ApiKeys, CreateKey};
+pub use log::LogLevel;
+pub use resources::{Accounts, Assets, Balance, SendFunds, TransactionQuery, Transactions};
+pub use secret::Secret;
+pub use serde_json;
+pub use webhooks::{
+    sign_webhook, totp, verify_webhook, CreateWebhook, Event, VerifyOptions, Webhook, Webhooks,
+};
+/// The raw C declarations, for what this crate does not wrap.
+pub use yativo_sys as sys;
+
+/// The version of the linked libyativo (`"0.1.0"`).
+pub fn version() -> String {
+    // SAFETY: static storage.
+    unsafe { ffi::string(sys::yv_version()) }
+}

@@ -1,0 +1,263 @@
+use std::ptr;
+use std::time::Duration;
+
+use serde_json::Value;
+use yativo_sys as sys;
+
+use crate::error::Result;
+use crate::ffi::{c_string, check, opt_string, parse_json, string, CStringArray, SecretCString};
+use crate::handle::resource_handle;
+use crate::secret::Secret;
+
+/// A webhook subscription. `secret` is `Some` only on the one returned by create (shown
+/// once); `Debug` never shows it, and `payload` leaves it out.
+#[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
+pub struct Webhook {
+    pub id: String,
+    pub url: String,
+    pub events: Vec<String>,
+    pub description: Option<String>,
+    pub secret: Option<Secret>,
+    pub created_at: String,
+    /// The whole payload without `secret`.
+    pub payload: Value,
+}
+
+/// What [`Webhooks::create`] creates.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct CreateWebhook<'a> {
+    /// `https://`, or `http://` to a loopback host.
+    pub url: &'a str,
+    /// Event names (`"*"` or dotted names such as `"transaction.completed"`).
+    pub events: &'a [&'a str],
+    pub description: Option<&'a str>,
+}
+
+resource_handle!(
+    /// Webhook subscriptions.
+    Webhooks
+);
+
+impl Webhooks<'_> {
+    /// Creates a subscription; the answer carries its signing secret, shown once.
+    pub fn create(&self, webhook: &CreateWebhook<'_>) -> Result<Webhook> {
+        let url = c_string(webhook.url, "webhook URL")?;
+        let events = CStringArray::new(webhook.events, "event")?;
+        let description = webhook
+            .description
+            .map(|d| c_string(d, "description"))
+            .transpose()?;
+        let c = self.client.as_ptr();
+        let mut out = ptr::null_mut();
+        self.client.unit_call(self.opts, |call, err| unsafe {
+            sys::yv_client_create_webhook(
+                c,
+                url.as_ptr(),
+                events.as_ptr(),
+                events.len(),
+                description.as_ref().map_or(ptr::null(), |d| d.as_ptr()),
+                call,
+                &mut out,
+                err,
+            )
+        })?;
+        // SAFETY: out is an owned webhook, freed (and its secret wiped) below.
+        unsafe {
+            let mut payload =
+                parse_json(std::ffi::CStr::from_ptr(sys::yv_webhook_json(out)).to_bytes())
+                    .unwrap_or(Value::Null);
+            if let Value::Object(map) = &mut payload {
+                if let Some(Value::String(mut s)) = map.remove("secret") {
+                    zeroize::Zeroize::zeroize(&mut s);
+                }
+            }
+            let w = Webhook {
+                id: string(sys::yv_webhook_id(out)),
+                url: string(sys::yv_webhook_url(out)),
+                events: (0..sys::yv_webhook_events_count(out))
+                    .map(|i| string(sys::yv_webhook_event(out, i)))
+                    .collect(),
+                description: opt_string(sys::yv_webhook_description(out)),
+                secret: opt_string(sys::yv_webhook_secret(out)).map(Secret::from),
+                created_at: string(sys::yv_webhook_created_at(out)),
+                payload,
+            };
+            sys::yv_webhook_free(out);
+            Ok(w)
+        }
+    }
+
+    /// Every subscription (`{"webhooks": [...]}`), without secrets.
+    pub fn list(&self) -> Result<Value> {
+        let c = self.client.as_ptr();
+        self.client.json_call(self.opts, |call, out, err| unsafe {
+            sys::yv_client_list_webhooks(c, call, out, err)
+        })
+    }
+
+    pub fn delete(&self, webhook_id: &str) -> Result<()> {
+        let id = c_string(webhook_id, "webhook id")?;
+        let c = self.client.as_ptr();
+        self.client.unit_call(self.opts, |call, err| unsafe {
+            sys::yv_client_delete_webhook(c, id.as_ptr(), call, err)
+        })
+    }
+}
+
+/// A verified webhook delivery. De-duplicate on `id`.
+#[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
+pub struct Event {
+    pub id: String,
+    pub r#type: String,
+    pub created_at: String,
+    pub data: Value,
+    /// The whole event body.
+    pub body: Value,
+}
+
+/// Options of [`verify_webhook`].
+#[derive(Clone, Copy, Debug, Default)]
+pub struct VerifyOptions {
+    /// Scheme B timestamp tolerance; `None` = libyativo's default (300 s).
+    pub tolerance: Option<Duration>,
+    /// Refuse scheme A (no timestamp).
+    pub require_timestamp: bool,
+}
+
+struct RawHeaders(*mut sys::yv_headers);
+
+impl Drop for RawHeaders {
+    fn drop(&mut self) {
+        unsafe { sys::yv_headers_free(self.0) };
+    }
+}
+
+/// Verifies a webhook delivery: `body` exactly as received, its headers, the subscription's
+/// secret. Scheme A (`X-Webhook-Signature`) or scheme B (`X-Yativo-Signature` over
+/// `"<X-Yativo-Timestamp>.<body>"`; when present only B is accepted). A signature that does
+/// not verify or a stale timestamp is `ErrorKind::SignatureInvalid`; a verified body that is
+/// not a JSON object is `ErrorKind::Protocol`.
+///
+/// ```
+/// let body = br#"{"id":"evt_1","type":"transaction.completed","created_at":"2026-01-01T00:00:00Z","data":{"amount":"1.5"}}"#;
+/// let headers = yativo::sign_webhook(body, "whsec_test", None)?;
+/// let event = yativo::verify_webhook(body, &headers, "whsec_test", yativo::VerifyOptions::default())?;
+/// assert_eq!(event.id, "evt_1");
+/// assert_eq!(event.data["amount"], "1.5");
+/// # Ok::<(), yativo::Error>(())
+/// ```
+pub fn verify_webhook<K: AsRef<str>, V: AsRef<str>>(
+    body: &[u8],
+    headers: &[(K, V)],
+    secret: &str,
+    options: VerifyOptions,
+) -> Result<Event> {
+    let mut raw = RawHeaders(ptr::null_mut());
+    check(|err| unsafe { sys::yv_headers_new(&mut raw.0, err) })?;
+    for (name, value) in headers {
+        let name = c_string(name.as_ref(), "header name")?;
+        let value = c_string(value.as_ref(), "header value")?;
+        check(|err| unsafe { sys::yv_headers_add(raw.0, name.as_ptr(), value.as_ptr(), err) })?;
+    }
+    let secret = SecretCString::new(secret, "webhook secret")?;
+    let tolerance = options
+        .tolerance
+        .map_or(0, |t| u32::try_from(t.as_secs().max(1)).unwrap_or(u32::MAX));
+    let mut event = ptr::null_mut();
+    check(|err| unsafe {
+        sys::yv_webhook_verify(
+            body.as_ptr(),
+            body.len(),
+            raw.0,
+            secret.as_ptr(),
+            tolerance,
+            options.require_timestamp,
+            &mut event,
+            err,
+        )
+    })?;
+    // SAFETY: event is owned, freed below.
+    unsafe {
+        let data = parse_json(std::ffi::CStr::from_ptr(sys::yv_event_data_json(event)).to_bytes());
+        let whole = parse_json(std::ffi::CStr::from_ptr(sys::yv_event_json(event)).to_bytes());
+        let e = Event {
+            id: string(sys::yv_event_id(event)),
+            r#type: string(sys::yv_event_type(event)),
+            created_at: string(sys::yv_event_created_at(event)),
+            data: data.unwrap_or(Value::Null),
+            body: whole.unwrap_or(Value::Null),
+        };
+        sys::yv_event_free(event);
+        Ok(e)
+    }
+}
+
+/// For tests: the headers of both signature schemes for `body`, at `unix_time` (`None` = now).
+pub fn sign_webhook(
+    body: &[u8],
+    secret: &str,
+    unix_time: Option<i64>,
+) -> Result<Vec<(String, String)>> {
+    let secret = SecretCString::new(secret, "webhook secret")?;
+    let mut raw = RawHeaders(ptr::null_mut());
+    check(|err| unsafe {
+        sys::yv_webhook_sign(
+            body.as_ptr(),
+            body.len(),
+            secret.as_ptr(),
+            unix_time.unwrap_or(sys::YV_NOW),
+            &mut raw.0,
+            err,
+        )
+    })?;
+    // SAFETY: raw is an owned header list; names and values are borrowed from it.
+    unsafe {
+        Ok((0..sys::yv_headers_count(raw.0))
+            .map(|i| {
+                (
+                    string(sys::yv_headers_name(raw.0, i)),
+                    string(sys::yv_headers_value(raw.0, i)),
+                )
+            })
+            .collect())
+    }
+}
+
+/// The RFC 6238 code (HMAC-SHA1) of a base32 secret at `unix_time` (`None` = now), with
+/// `period` (`None` = 30 s) and `digits` (`None` = 6, else 6..=8).
+///
+/// ```
+/// // RFC 6238 test vector: the ASCII secret "12345678901234567890" at T = 59.
+/// let code = yativo::totp("GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ", Some(59), None, Some(8))?;
+/// assert_eq!(code.expose(), "94287082");
+/// # Ok::<(), yativo::Error>(())
+/// ```
+pub fn totp(
+    secret: &str,
+    unix_time: Option<i64>,
+    period: Option<Duration>,
+    digits: Option<u32>,
+) -> Result<Secret> {
+    let secret = SecretCString::new(secret, "TOTP secret")?;
+    let period = period.map_or(0, |p| u32::try_from(p.as_secs()).unwrap_or(u32::MAX));
+    let mut buf = [0u8; sys::YV_TOTP_CODE_SIZE];
+    let result = check(|err| unsafe {
+        sys::yv_totp(
+            secret.as_ptr(),
+            unix_time.unwrap_or(sys::YV_NOW),
+            period,
+            digits.unwrap_or(0),
+            buf.as_mut_ptr() as *mut std::os::raw::c_char,
+            buf.len(),
+            err,
+        )
+    });
+    let code = result.map(|()| {
+        let len = buf.iter().position(|b| *b == 0).unwrap_or(buf.len());
+        Secret::from(String::from_utf8_lossy(&buf[..len]).into_owned())
+    });
+    zeroize::Zeroize::zeroize(&mut buf);
+    code
+}

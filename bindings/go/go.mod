@@ -1,0 +1,3 @@
+module github.com/libyativo/libyativo/bindings/go
+
+go 1.24

@@ -31,7 +31,7 @@ pub struct Error {
     inner: Box<Inner>,
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 struct Inner {
     code: i32,
     kind: ErrorKind,
@@ -192,7 +192,20 @@ impl fmt::Display for Error {
 
 impl fmt::Debug for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Debug::fmt(&self.inner, f)
+        let e = &self.inner;
+        f.debug_struct("Error")
+            .field("kind", &e.kind)
+            .field("message", &e.message)
+            .field("http_status", &e.http_status)
+            .field("error_code", &e.error_code)
+            .field("details", &e.details)
+            .field("request_id", &e.request_id)
+            .field("retry_after", &e.retry_after)
+            .field("existing_transaction_id", &e.existing_transaction_id)
+            .field("idempotency_key", &e.idempotency_key)
+            .field("outcome_unknown", &e.outcome_unknown)
+            .field("retryable", &e.retryable)
+            .finish()
     }
 }
 

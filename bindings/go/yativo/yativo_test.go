@@ -2,6 +2,9 @@ package yativo_test
 
 import (
 	"context"
+	"crypto/hmac"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -9,8 +12,10 @@ import (
 	"net/http"
 	"os"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -18,6 +23,13 @@ import (
 	"github.com/libyativo/libyativo/bindings/go/internal/statusgen"
 	"github.com/libyativo/libyativo/bindings/go/yativo"
 )
+
+var uniqN atomic.Int64
+
+// uniq makes an idempotency key unique to this run, so that -count=N runs do not collide.
+func uniq(prefix string) string {
+	return prefix + "-" + strconv.FormatInt(time.Now().UnixNano(), 36) + "-" + strconv.FormatInt(uniqN.Add(1), 10)
+}
 
 func TestStatusTableIsGenerated(t *testing.T) {
 	def, err := os.ReadFile("../../../core/include/yativo/status.def")
@@ -141,6 +153,8 @@ func TestAPIKeyLifecycle(t *testing.T) {
 }
 
 func TestResources(t *testing.T) {
+	sendKey := uniq("sendKey")
+	accKey := uniq("accKey")
 	kc := shared.keyClient(t, fullKey)
 	c := ctx(t)
 
@@ -189,11 +203,11 @@ func TestResources(t *testing.T) {
 
 	p := sendParams(accountID, assetID, "12.5")
 	p.Description = "go suite"
-	tr, err := kc.Transactions.SendFunds(c, p, yativo.IdempotencyKey("go-send-1"))
+	tr, err := kc.Transactions.SendFunds(c, p, yativo.IdempotencyKey(sendKey))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if tr.IdempotencyKey != "go-send-1" || field(t, tr.Data, "idempotency_key") != "go-send-1" {
+	if tr.IdempotencyKey != sendKey || field(t, tr.Data, "idempotency_key") != sendKey {
 		t.Fatalf("transfer %+v", tr)
 	}
 	txID := field(t, tr.Data, "transaction_id")
@@ -258,11 +272,11 @@ func TestResources(t *testing.T) {
 	if err != nil || !strings.Contains(string(raw), accountID) {
 		t.Fatalf("request GET %s %v", raw, err)
 	}
-	raw, err = kc.Request(c, "POST", "/accounts/create-account", json.RawMessage(`{"account_name":"viaRequest"}`), yativo.IdempotencyKey("go-acc-1"))
+	raw, err = kc.Request(c, "POST", "/accounts/create-account", json.RawMessage(`{"account_name":"viaRequest"}`), yativo.IdempotencyKey(accKey))
 	if err != nil || field(t, raw, "account_name") != "viaRequest" {
 		t.Fatalf("request POST %s %v", raw, err)
 	}
-	again, err := kc.Request(c, "POST", "/accounts/create-account", `{"account_name":"viaRequest"}`, yativo.IdempotencyKey("go-acc-1"))
+	again, err := kc.Request(c, "POST", "/accounts/create-account", `{"account_name":"viaRequest"}`, yativo.IdempotencyKey(accKey))
 	if err != nil || field(t, again, "account_id") != field(t, raw, "account_id") {
 		t.Fatalf("idempotent replay %s %v", again, err)
 	}
@@ -470,11 +484,13 @@ func TestErrorClasses(t *testing.T) {
 }
 
 func TestErrorFields(t *testing.T) {
+	key422 := uniq("key422")
+	key409 := uniq("key409")
 	kc := shared.keyClient(t, fullKey, yativo.WithBackoff(5*time.Millisecond, 20*time.Millisecond))
 	accountID, assetID := funded(t, shared, kc, "5")
 	c := ctx(t)
 
-	_, err := kc.Transactions.SendFunds(c, sendParams(accountID, assetID, "1000"), yativo.IdempotencyKey("go-422"))
+	_, err := kc.Transactions.SendFunds(c, sendParams(accountID, assetID, "1000"), yativo.IdempotencyKey(key422))
 	var e *yativo.Error
 	if !errors.As(err, &e) {
 		t.Fatal(err)
@@ -483,16 +499,16 @@ func TestErrorFields(t *testing.T) {
 	if err := json.Unmarshal(e.Details, &details); err != nil || details["available_balance"] != "5" {
 		t.Fatalf("details %s %v", e.Details, err)
 	}
-	if e.IdempotencyKey != "go-422" || e.RequestID == "" || e.OutcomeUnknown {
+	if e.IdempotencyKey != key422 || e.RequestID == "" || e.OutcomeUnknown {
 		t.Fatalf("422 fields %+v", e)
 	}
 
-	first, err := kc.Transactions.SendFunds(c, sendParams(accountID, assetID, "1"), yativo.IdempotencyKey("go-409"))
+	first, err := kc.Transactions.SendFunds(c, sendParams(accountID, assetID, "1"), yativo.IdempotencyKey(key409))
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, err = kc.Transactions.SendFunds(c, sendParams(accountID, assetID, "2"), yativo.IdempotencyKey("go-409"))
-	if !errors.As(err, &e) || e.Code != yativo.CodeConflict || e.ExistingTransactionID != field(t, first.Data, "transaction_id") || e.IdempotencyKey != "go-409" {
+	_, err = kc.Transactions.SendFunds(c, sendParams(accountID, assetID, "2"), yativo.IdempotencyKey(key409))
+	if !errors.As(err, &e) || e.Code != yativo.CodeConflict || e.ExistingTransactionID != field(t, first.Data, "transaction_id") || e.IdempotencyKey != key409 {
 		t.Fatalf("409: %+v", err)
 	}
 
@@ -561,13 +577,14 @@ func TestContextDeadlineEndsAWaitingCall(t *testing.T) {
 }
 
 func TestContextCancelEndsAWaitingCall(t *testing.T) {
+	cancelKey := uniq("cancelKey")
 	kc := shared.keyClient(t, fullKey)
 	accountID, assetID := funded(t, shared, kc, "5")
 	shared.fault(t, fault{Path: "/transactions/send-funds", Count: 1, Mode: "delay", DelayMS: 5000})
 	c, cancel := context.WithCancel(context.Background())
 	time.AfterFunc(200*time.Millisecond, cancel)
 	start := time.Now()
-	_, err := kc.Transactions.SendFunds(c, sendParams(accountID, assetID, "1"), yativo.IdempotencyKey("go-cancel"))
+	_, err := kc.Transactions.SendFunds(c, sendParams(accountID, assetID, "1"), yativo.IdempotencyKey(cancelKey))
 	elapsed := time.Since(start)
 	if !errors.Is(err, context.Canceled) || !errors.Is(err, yativo.ErrCancelled) {
 		t.Fatalf("got %v", err)
@@ -576,7 +593,7 @@ func TestContextCancelEndsAWaitingCall(t *testing.T) {
 		t.Fatalf("returned after %v", elapsed)
 	}
 	var e *yativo.Error
-	if !errors.As(err, &e) || e.IdempotencyKey != "go-cancel" {
+	if !errors.As(err, &e) || e.IdempotencyKey != cancelKey {
 		t.Fatalf("cancelled send lost its idempotency key: %+v", err)
 	}
 }
@@ -792,6 +809,18 @@ func TestWebhookSignatures(t *testing.T) {
 	}
 	if h.Get("X-Webhook-Signature") == "" || !strings.HasPrefix(h.Get("X-Yativo-Signature"), "sha256=") || h.Get("X-Yativo-Timestamp") == "" {
 		t.Fatalf("headers %v", h)
+	}
+	// Both schemes, checked against crypto/hmac independently of the library.
+	mac := hmac.New(sha256.New, []byte(secret))
+	mac.Write(body)
+	if got := h.Get("X-Webhook-Signature"); got != hex.EncodeToString(mac.Sum(nil)) {
+		t.Fatalf("scheme A signature %s", got)
+	}
+	mac = hmac.New(sha256.New, []byte(secret))
+	mac.Write([]byte(h.Get("X-Yativo-Timestamp") + "."))
+	mac.Write(body)
+	if got := h.Get("X-Yativo-Signature"); got != "sha256="+hex.EncodeToString(mac.Sum(nil)) {
+		t.Fatalf("scheme B signature %s", got)
 	}
 	ev, err := yativo.VerifyWebhook(body, h, secret, yativo.RequireTimestamp())
 	if err != nil {

@@ -371,7 +371,10 @@ Payload ClientImpl::run(Call &call, SteadyTime deadline, CancelToken *cancel,
                 }
             }
             if (transient && result.request_sent && write && !safe)
-                log(LogLevel::Debug, label + ": not re-sent, a write without an idempotency key");
+                log(LogLevel::Debug,
+                    label + ": " + status_name(st) + " (" + result.failure_message + ")" +
+                        (result.reused_connection ? " on a reused connection" : "") +
+                        "; not re-sent, a write without an idempotency key");
             err.retryable = transient;
             throw fail(std::move(err));
         }

@@ -299,7 +299,9 @@ class CurlTransport : public Transport {
 
         long connects = 0;
         curl_easy_getinfo(e, CURLINFO_NUM_CONNECTS, &connects);
-        result.reused_connection = connects == 0;
+        // A reused connection that died is retried by libcurl on a fresh one, which counts as
+        // a connect; a body it could not rewind for that retry is the sign it happened.
+        result.reused_connection = connects == 0 || rc == CURLE_SEND_FAIL_REWIND;
         long request_size = 0;
         curl_easy_getinfo(e, CURLINFO_REQUEST_SIZE, &request_size);
 
@@ -329,7 +331,10 @@ class CurlTransport : public Transport {
         } else if (rc == CURLE_OUT_OF_MEMORY) {
             result.failure = FailureKind::NoMemory;
             result.request_sent = request_size > 0 || transfer.body_read;
-        } else if (rc == CURLE_WEIRD_SERVER_REPLY || rc == CURLE_BAD_CONTENT_ENCODING) {
+        } else if (rc == CURLE_WEIRD_SERVER_REPLY || rc == CURLE_BAD_CONTENT_ENCODING ||
+                   rc == CURLE_PARTIAL_FILE) {
+            // The server answered, but not with a whole HTTP response (a body cut short of its
+            // Content-Length, a broken status line): the request was processed.
             result.failure = FailureKind::Protocol;
             result.request_sent = true;
         } else {

@@ -1,0 +1,119 @@
+// Token lifecycle and auth modes against the sandbox.
+#include <thread>
+
+#include "itest.hpp"
+
+using itest::code_of;
+using yativo::Status;
+
+TEST(Auth, TokenExpiresAndIsRefreshed) {
+    yvtest::SandboxProcess sb({"--token-ttl", "2"});
+    auto key = itest::create_key(sb);
+    yativo::Client c(itest::key_options(sb, key));
+    auto end = std::chrono::steady_clock::now() + std::chrono::milliseconds(3500);
+    int calls = 0;
+    while (std::chrono::steady_clock::now() < end) {
+        ASSERT_NO_THROW(c.list_accounts());
+        ++calls;
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+    EXPECT_GT(calls, 10);
+    long exchanges = sb.stat("token_exchanges");
+    EXPECT_GE(exchanges, 3);  // a 2 s token refreshed at half-life over 3.5 s
+    EXPECT_LE(exchanges, 6);
+}
+
+TEST(Auth, SingleFlightAcrossSixteenThreads) {
+    yvtest::SandboxProcess sb;
+    auto key = itest::create_key(sb);
+    sb.fault(R"({"path":"/auth/token","count":1,"mode":"delay","delay_ms":500})");
+    yativo::Client c(itest::key_options(sb, key));
+    std::vector<std::thread> threads;
+    std::atomic<int> ok{0};
+    for (int i = 0; i < 16; ++i)
+        threads.emplace_back([&] {
+            try {
+                c.list_accounts();
+                ++ok;
+            } catch (const yativo::Error &e) {
+                ADD_FAILURE() << e.what();
+            }
+        });
+    for (auto &t : threads) t.join();
+    EXPECT_EQ(ok.load(), 16);
+    EXPECT_EQ(sb.stat("token_exchanges"), 1);
+}
+
+TEST(Auth, Non2fa401ReExchangesExactlyOnce) {
+    yvtest::SandboxProcess sb;
+    auto key = itest::create_key(sb);
+    yativo::Client c(itest::key_options(sb, key));
+    c.list_accounts();
+    EXPECT_EQ(sb.stat("token_exchanges"), 1);
+    sb.fault(R"({"path":"/accounts/get-accounts","count":1,"mode":"respond","status":401,
+                 "body":{"error":"invalid_token","message":"Token revoked"}})");
+    EXPECT_NO_THROW(c.list_accounts());
+    EXPECT_EQ(sb.stat("token_exchanges"), 2);
+    EXPECT_EQ(sb.path_count("/accounts/get-accounts"), 3);
+}
+
+TEST(Auth, HeaderAndBearerModes) {
+    yvtest::SandboxProcess sb;
+    auto key = itest::create_key(sb);
+    auto o = itest::key_options(sb, key);
+    o.auth = yativo::AuthMode::Headers;
+    yativo::Client headers(o);
+    EXPECT_NO_THROW(headers.list_accounts());
+    EXPECT_EQ(sb.stat("token_exchanges"), 0);
+    o.api_secret =
+        yativo::Secret("0000000000000000000000000000000000000000000000000000000000000000");
+    yativo::Client wrong(o);
+    EXPECT_EQ(code_of([&] { wrong.list_accounts(); }), Status::AUTHENTICATION);
+
+    auto b = itest::options_for(sb);
+    b.access_token = yativo::Secret(sb.session_token());  // bearer inferred from a token alone
+    yativo::Client bearer(b);
+    EXPECT_NO_THROW(bearer.list_accounts());
+    EXPECT_EQ(bearer.token().access_token.reveal(), sb.session_token());
+}
+
+TEST(Auth, SetCredentialsSwitchesKeys) {
+    yvtest::SandboxProcess sb;
+    auto a = itest::create_key(sb, {"read"});
+    auto b = itest::create_key(sb, {"read", "write"});
+    yativo::Client c(itest::key_options(sb, a));
+    EXPECT_EQ(code_of([&] { c.create_account("x", "business"); }), Status::PERMISSION_DENIED);
+    c.set_credentials(b.api_key, b.secret);
+    EXPECT_NO_THROW(c.create_account("x", "business"));
+}
+
+TEST(Auth, ReadOnlyKeyIsPermissionDenied) {
+    yvtest::SandboxProcess sb;
+    auto key = itest::create_key(sb, {"read"});
+    yativo::Client c(itest::key_options(sb, key));
+    EXPECT_NO_THROW(c.list_accounts());
+    yativo::Error e(Status::OK, "");
+    EXPECT_EQ(code_of([&] { c.create_account("x", "business"); }, &e), Status::PERMISSION_DENIED);
+    EXPECT_EQ(e.http_status, 403);
+    EXPECT_FALSE(e.error_code.empty());
+    EXPECT_FALSE(e.request_id.empty());
+}
+
+TEST(Auth, RateLimitedWithRetryAfter) {
+    yvtest::SandboxProcess sb({"--rate-limit", "3"});
+    yativo::Client session(itest::session_options(sb));
+    auto o = itest::session_options(sb);
+    o.max_retries = 0;
+    yativo::Client c(o);
+    yativo::Error e(Status::OK, "");
+    Status last = Status::OK;
+    for (int i = 0; i < 6 && last == Status::OK; ++i)
+        last = code_of([&] { c.list_accounts(); }, &e);
+    EXPECT_EQ(last, Status::RATE_LIMITED);
+    ASSERT_TRUE(e.retry_after_s.has_value());
+    EXPECT_GT(*e.retry_after_s, 0);
+    auto rl = c.rate_limit();
+    ASSERT_TRUE(rl.has_value());
+    EXPECT_EQ(rl->limit, 3);
+    EXPECT_EQ(rl->remaining, 0);
+}

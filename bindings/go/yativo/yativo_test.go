@@ -11,6 +11,7 @@ import (
 	"net"
 	"net/http"
 	"os"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
@@ -46,6 +47,14 @@ func TestStatusTableIsGenerated(t *testing.T) {
 	}
 	if string(got) != string(want) {
 		t.Fatal("status_gen.go is stale: run `go generate ./...` in bindings/go")
+	}
+	// The comparison notices a change of the table.
+	grown, err := statusgen.Generate(append(def, "\nYV_STATUS(QUOTA_EXCEEDED, 208, QuotaError, \"Over quota.\")\n"...))
+	if err != nil || string(grown) == string(got) || !strings.Contains(string(grown), "ErrQuotaExceeded error = &statusError{CodeQuotaExceeded}") {
+		t.Fatalf("a new row is not generated: %v", err)
+	}
+	if _, err := statusgen.Generate(append(def, "\nYV_STATUS(DUP, 100, X, \"dup\")\n"...)); err == nil {
+		t.Fatal("a duplicate number was accepted")
 	}
 }
 
@@ -927,5 +936,46 @@ func TestClientTimeoutOption(t *testing.T) {
 	_, err := c.Accounts.List(context.Background())
 	if !errors.Is(err, yativo.ErrTimeout) || errors.Is(err, context.DeadlineExceeded) || time.Since(start) > 2*time.Second {
 		t.Fatalf("client deadline: %v after %v", err, time.Since(start))
+	}
+}
+
+func TestLogHandleReleasedByCloseAndByCleanup(t *testing.T) {
+	base := capi.LiveLogHandles()
+	logger := yativo.WithLogger(func(yativo.LogLevel, string) {})
+	c, err := yativo.New(yativo.WithBaseURL(shared.BaseURL), logger)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if capi.LiveLogHandles() != base+1 {
+		t.Fatalf("live handles %d, want %d", capi.LiveLogHandles(), base+1)
+	}
+	_ = c.Close()
+	if capi.LiveLogHandles() != base {
+		t.Fatalf("after Close: %d live handles, want %d", capi.LiveLogHandles(), base)
+	}
+
+	// A failed New releases the handle it made.
+	if _, err := yativo.New(logger, yativo.WithTimeout(0)); err == nil {
+		t.Fatal("New with a zero timeout succeeded")
+	}
+	if capi.LiveLogHandles() != base {
+		t.Fatalf("after a failed New: %d live handles", capi.LiveLogHandles())
+	}
+
+	// A client never closed is freed by its cleanup once unreachable.
+	func() {
+		c, err := yativo.New(yativo.WithBaseURL(shared.BaseURL), logger)
+		if err != nil {
+			t.Fatal(err)
+		}
+		_ = c.BaseURL()
+	}()
+	deadline := time.Now().Add(5 * time.Second)
+	for capi.LiveLogHandles() != base && time.Now().Before(deadline) {
+		runtime.GC()
+		time.Sleep(10 * time.Millisecond)
+	}
+	if capi.LiveLogHandles() != base {
+		t.Fatalf("the cleanup did not free an abandoned client: %d live handles", capi.LiveLogHandles())
 	}
 }

@@ -364,7 +364,7 @@ func (o *Options) SetLogCallback(fn LogFunc) error {
 	err := takeError(C.yvgo_set_log_callback(o.p, C.uintptr_t(h), &e), e)
 	runtime.KeepAlive(o)
 	if err != nil {
-		h.Delete() // on failure the library took nothing
+		deleteLogHandle(h) // on failure the library took nothing
 	}
 	return err
 }

@@ -8,12 +8,27 @@ import "C"
 
 import (
 	"runtime/cgo"
+	"sync/atomic"
 )
 
 // LogFunc receives one log line. It may run on several goroutines at once.
 type LogFunc func(level int, message string)
 
-func newLogHandle(fn LogFunc) cgo.Handle { return cgo.NewHandle(fn) }
+var liveLogHandles atomic.Int64
+
+// LiveLogHandles is the number of log callbacks the library still holds (for tests: it returns
+// to its former value once the options and clients holding one are freed).
+func LiveLogHandles() int64 { return liveLogHandles.Load() }
+
+func newLogHandle(fn LogFunc) cgo.Handle {
+	liveLogHandles.Add(1)
+	return cgo.NewHandle(fn)
+}
+
+func deleteLogHandle(h cgo.Handle) {
+	h.Delete()
+	liveLogHandles.Add(-1)
+}
 
 // yvgoLog is the log callback: log.c passes the handle's number as user_data. A panic in the
 // user's function is recovered and switches the callback off (non-zero status): a panic must not
@@ -34,4 +49,4 @@ func yvgoLog(level C.int, msg *C.char, n C.size_t, h C.uintptr_t) (status C.int)
 // yvgoLogFree is the library's free function for user_data: it deletes the handle, once.
 //
 //export yvgoLogFree
-func yvgoLogFree(h C.uintptr_t) { cgo.Handle(h).Delete() }
+func yvgoLogFree(h C.uintptr_t) { deleteLogHandle(cgo.Handle(h)) }

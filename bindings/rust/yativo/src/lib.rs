@@ -70,3 +70,8 @@ pub fn version() -> String {
     // SAFETY: static storage.
     unsafe { ffi::string(sys::yv_version()) }
 }
+
+/// The examples of docs/rust.md, compiled (and the runnable ones run) as doc tests.
+#[cfg(doctest)]
+#[doc = include_str!("../../../../docs/rust.md")]
+struct RustGuide;

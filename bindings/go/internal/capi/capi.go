@@ -570,14 +570,14 @@ func (c *Client) Request(method, path string, body []byte, call *Call) ([]byte, 
 	m, pa := cstr(method), cstr(path)
 	defer free(m)
 	defer free(pa)
-	var b *C.char
-	if len(body) > 0 {
-		b = (*C.char)(C.CBytes(body))
-		defer C.free(unsafe.Pointer(b))
-	}
+	// The body is passed in place (no C copy left behind unwiped): it holds no Go pointers and
+	// the library copies it before returning.
+	bp, bl := bodyPtr(body)
 	var out *C.yv_buffer
 	var e *C.yv_error
-	if err := takeError(C.yv_client_request(p, m, pa, b, C.size_t(len(body)), call.ptr(), &out, &e), e); err != nil {
+	err = takeError(C.yv_client_request(p, m, pa, (*C.char)(unsafe.Pointer(bp)), bl, call.ptr(), &out, &e), e)
+	runtime.KeepAlive(body)
+	if err != nil {
 		return nil, err
 	}
 	return takeBuffer(out), nil

@@ -83,7 +83,7 @@ struct yv_webhook {
 };
 
 struct yv_headers {
-    yativo::Headers headers;
+    yativo::HeaderList headers;
 };
 
 struct yv_event {

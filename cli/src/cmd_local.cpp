@@ -37,7 +37,7 @@ int run_totp(Context &ctx) {
 }
 
 int run_webhooks_verify(Context &ctx) {
-    yativo::Headers headers;
+    yativo::HeaderList headers;
     for (const auto &h : ctx.args.all(Opt::Header)) {
         std::size_t colon = h.find(':');
         std::string name = h.substr(0, colon);

@@ -379,6 +379,10 @@ Payload ClientImpl::run(Call &call, SteadyTime deadline, CancelToken *cancel,
             throw fail(std::move(err));
         }
 
+        if (result.resent_by_libcurl)
+            log(LogLevel::Debug, label +
+                                     ": the reused connection died; libcurl re-sent the request "
+                                     "on a fresh one (a safe request)");
         observe(result);
         const std::string *rid = result.header("X-Request-Id");
         log(LogLevel::Debug, label + " -> " + std::to_string(result.status) +
@@ -401,6 +405,13 @@ Payload ClientImpl::run(Call &call, SteadyTime deadline, CancelToken *cancel,
             bool two_factor =
                 err.error_code == "two_factor_required" || err.error_code == "two_factor_invalid";
             if (two_factor) {
+                if (!call.needs_2fa && call.two_factor_on_demand && totp_ &&
+                    err.error_code == "two_factor_required") {
+                    call.needs_2fa = true;
+                    log(LogLevel::Debug,
+                        label + ": two_factor_required; retrying with a TOTP code");
+                    continue;
+                }
                 if (call.needs_2fa && totp_ && !second_step) {
                     second_step = true;
                     log(LogLevel::Debug,

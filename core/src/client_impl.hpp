@@ -26,6 +26,9 @@ struct Call {
     bool has_body = false;
     bool read_only = false;  // GET and the read-only POSTs: safe to repeat
     bool needs_2fa = false;
+    // Send X-2FA-Token from the TOTP source only when the server asks for it (send-funds on
+    // accounts that require 2FA; generic requests): a step is not spent on every call.
+    bool two_factor_on_demand = false;
     bool authenticated = true;
     std::string idempotency_key;
     bool sensitive_response = false;  // the answer holds a secret: wipe the raw body

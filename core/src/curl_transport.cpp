@@ -77,6 +77,7 @@ struct Transfer {
     const std::string *body = nullptr;
     std::size_t offset = 0;
     bool body_read = false;
+    int rewinds = 0;
     HttpResult *result = nullptr;
     std::size_t max_bytes = 0;
     bool too_large = false;
@@ -124,6 +125,7 @@ int on_seek(void *user, curl_off_t offset, int origin) {
     if (origin != SEEK_SET || offset < 0 || static_cast<size_t>(offset) > t->body->size())
         return CURL_SEEKFUNC_CANTSEEK;
     t->offset = static_cast<size_t>(offset);
+    ++t->rewinds;
     return CURL_SEEKFUNC_OK;
 }
 
@@ -294,6 +296,7 @@ class CurlTransport : public Transport {
         }
 
         CURLcode rc = drive(slot, request.cancel, result);
+        result.resent_by_libcurl = transfer.rewinds > 0;
         free_headers(headers);
         curl_easy_setopt(e, CURLOPT_HTTPHEADER, nullptr);
 

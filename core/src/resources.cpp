@@ -347,6 +347,7 @@ SendResult Client::send_funds(const SendFunds &s, const CallOptions &opts) {
     c.idempotency_key = opts.idempotency_key.empty() ? crypto::uuid4() : opts.idempotency_key;
     // An optional 2FA code, for accounts where transfers require one.
     c.needs_2fa = !opts.totp_code.empty();
+    c.two_factor_on_demand = true;
     SendResult result;
     result.idempotency_key = c.idempotency_key;
     result.payload = impl_->execute(c, opts);
@@ -492,6 +493,7 @@ Payload Client::request(std::string_view method_in, std::string_view path,
         c.needs_2fa = !opts.totp_code.empty() || impl_->totp() != nullptr;
     else
         c.needs_2fa = !opts.totp_code.empty();
+    c.two_factor_on_demand = true;
     return impl_->execute(c, opts);
 }
 

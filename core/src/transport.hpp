@@ -37,6 +37,9 @@ struct HttpResult {
     std::vector<std::pair<std::string, std::string>> headers;
     std::string body;
     bool reused_connection = false;
+    // libcurl sent the (safe) request again on a fresh connection after a reused one died
+    // before answering, as Go's net/http does for replayable requests.
+    bool resent_by_libcurl = false;
 
     const std::string *header(const char *name) const;
 };

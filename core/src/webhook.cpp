@@ -13,7 +13,7 @@ namespace yativo {
 
 namespace {
 
-const std::string *find_header(const Headers &headers, const char *name) {
+const std::string *find_header(const HeaderList &headers, const char *name) {
     for (const auto &h : headers)
         if (strcasecmp(h.first.c_str(), name) == 0) return &h.second;
     return nullptr;
@@ -62,7 +62,7 @@ WebhookEvent parse_event(std::string_view body) {
 
 }  // namespace
 
-WebhookEvent verify_webhook(std::string_view body, const Headers &headers, const Secret &secret,
+WebhookEvent verify_webhook(std::string_view body, const HeaderList &headers, const Secret &secret,
                             const VerifyOptions &options) {
     if (secret.empty()) throw_invalid("webhook secret is empty");
     const std::string *sig_b = find_header(headers, "X-Yativo-Signature");
@@ -103,14 +103,14 @@ WebhookEvent verify_webhook(std::string_view body, const Headers &headers, const
     return parse_event(body);
 }
 
-Headers sign_webhook(std::string_view body, const Secret &secret,
-                     std::optional<std::int64_t> timestamp) {
+HeaderList sign_webhook(std::string_view body, const Secret &secret,
+                        std::optional<std::int64_t> timestamp) {
     if (secret.empty()) throw_invalid("webhook secret is empty");
     std::int64_t ts = timestamp.value_or(now_unix());
     if (ts < 0) throw_invalid("webhook timestamp must not be negative");
     std::string ts_text = std::to_string(ts);
     std::string signed_text = ts_text + "." + std::string(body);
-    Headers out;
+    HeaderList out;
     out.emplace_back("X-Webhook-Signature",
                      crypto::hex_lower(crypto::hmac_sha256(secret.reveal(), body)));
     out.emplace_back("X-Yativo-Signature", "sha256=" + crypto::hex_lower(crypto::hmac_sha256(

@@ -110,7 +110,7 @@ TEST_F(CommandsTest, WebhooksVerifyChecksTheSignature) {
     const std::string body =
         R"({"id":"evt_1","type":"transaction.completed","created_at":"2026-01-02T03:04:05Z","data":{"amount":"1.50"}})";
     yativo::Secret secret("whsec_test");
-    yativo::Headers signed_headers = yativo::sign_webhook(body, secret);
+    yativo::HeaderList signed_headers = yativo::sign_webhook(body, secret);
     std::vector<std::string> args = {"webhooks", "verify",
                                      "--secret", "@" + temp_file("whsec", "whsec_test\n"),
                                      "--body",   "@" + temp_file("body", body)};

@@ -277,3 +277,36 @@ TEST(TwoFactor, ServerDateCorrectsTheTotpClock) {
     ASSERT_FALSE(codes.empty());
     EXPECT_TRUE(codes.back() == expected || codes.back() == next);
 }
+
+TEST(TwoFactor, SendFundsAsksTheTotpSourceOnlyWhenTheServerDoes) {
+    auto h = yvtest::make(yvtest::with_tokens([](const yvtest::Seen &s, int) {
+                              if (s.two_factor.empty())
+                                  return respond(401, R"({"error":"two_factor_required"})");
+                              return yvtest::ok_data(R"({"transaction_id":"tx_1"})");
+                          }),
+                          with_totp());
+    yativo::SendFunds s;
+    s.account = "acc_1";
+    s.assets = "asset_1";
+    s.receiving_address = "4Nd1mBQtrMJVYVfKf2PJy9NZUZdTAsp7D4xWLs4gDB4T";
+    s.amount = "1";
+    s.type = "USDC";
+    s.chain = "solana";
+    s.category = "transfer";
+    auto r = h.client->send_funds(s);
+    auto seen = h.transport->seen();
+    ASSERT_EQ(h.transport->count("/send-funds"), 2);
+    EXPECT_TRUE(seen[1].two_factor.empty());
+    EXPECT_EQ(seen[2].two_factor.size(), 6u);
+    EXPECT_EQ(seen[1].idempotency_key, seen[2].idempotency_key);
+    // Without a TOTP source the server's demand surfaces as TWO_FACTOR_REQUIRED.
+    auto plain = yvtest::make(yvtest::with_tokens([](const yvtest::Seen &, int) {
+        return respond(401, R"({"error":"two_factor_required"})");
+    }));
+    try {
+        plain.client->send_funds(s);
+        FAIL();
+    } catch (const yativo::Error &e) {
+        EXPECT_EQ(e.code(), Status::TWO_FACTOR_REQUIRED);
+    }
+}

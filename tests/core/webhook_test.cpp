@@ -4,7 +4,7 @@
 #include "yativo/status.hpp"
 #include "yativo/webhook.hpp"
 
-using yativo::Headers;
+using Headers = yativo::HeaderList;
 using yativo::Secret;
 using yativo::Status;
 

@@ -135,3 +135,18 @@ TEST(Resources, GenericRequestReachesAnyEndpoint) {
     EXPECT_EQ(e.http_status, 400);
     EXPECT_FALSE(e.details_json.empty());
 }
+
+TEST(Resources, SendFundsWithTwoFactorRequired) {
+    yvtest::SandboxProcess sb({"--require-2fa-on-send", "--totp-period", "2"});
+    auto key = itest::create_key(sb);
+    yativo::Client plain(itest::key_options(sb, key));
+    auto [account, asset] = itest::funded_asset(plain, sb, "10");
+    EXPECT_EQ(code_of([&] { plain.send_funds(itest::a_send(account, asset, "1")); }),
+              Status::TWO_FACTOR_REQUIRED);
+    auto o = itest::key_options(sb, key);
+    o.totp_secret = yativo::Secret(sb.totp_secret());
+    o.totp_period = std::chrono::seconds(2);
+    yativo::Client with_totp(o);
+    EXPECT_NO_THROW(with_totp.send_funds(itest::a_send(account, asset, "1")));
+    EXPECT_EQ(sb.stat("transactions_created"), 1);
+}

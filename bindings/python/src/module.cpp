@@ -5,7 +5,7 @@
 #include <cmath>
 
 // options.hpp before webhook.hpp: the other order makes GCC's -Wshadow flag
-// AuthMode::Headers against yativo::Headers.
+// AuthMode::Headers against yativo::HeaderList.
 #include <yativo/options.hpp>
 #include <yativo/status.hpp>
 #include <yativo/totp.hpp>
@@ -50,7 +50,7 @@ PYBIND11_MODULE(_core, m) {
     m.def("verify_webhook", [](py::handle body, py::handle headers, py::handle secret,
                                const std::optional<double> &tolerance, bool require_timestamp) {
         std::string_view raw = bytes_view(body);
-        yativo::Headers h;
+        yativo::HeaderList h;
         for (auto item : headers.attr("items")()) {
             auto pair = item.cast<py::tuple>();
             h.emplace_back(pair[0].cast<std::string>(), pair[1].cast<std::string>());

@@ -14,7 +14,7 @@
 
 namespace yativo {
 
-using Headers = std::vector<std::pair<std::string, std::string>>;
+using HeaderList = std::vector<std::pair<std::string, std::string>>;
 
 struct VerifyOptions {
     std::optional<std::chrono::seconds> tolerance;  // scheme B timestamp tolerance
@@ -27,12 +27,12 @@ struct VerifyOptions {
 // headers are present, and then only scheme B; else scheme A (X-Webhook-Signature = hex
 // HMAC-SHA256 of the body) unless require_timestamp. Throws SIGNATURE_INVALID, or PROTOCOL when
 // the verified body is not a JSON object. Returns the parsed event.
-WebhookEvent verify_webhook(std::string_view body, const Headers &headers, const Secret &secret,
+WebhookEvent verify_webhook(std::string_view body, const HeaderList &headers, const Secret &secret,
                             const VerifyOptions &options = {});
 
 // Signs a body with both schemes, for users' tests: returns X-Webhook-Signature,
 // X-Yativo-Signature and X-Yativo-Timestamp. timestamp nullopt = now.
-Headers sign_webhook(std::string_view body, const Secret &secret,
+HeaderList sign_webhook(std::string_view body, const Secret &secret,
                      std::optional<std::int64_t> timestamp = {});
 
 }  // namespace yativo

@@ -52,6 +52,13 @@ struct Body {
     rapidjson::StringBuffer buffer;
     json::Writer w{buffer};
     std::string str() const { return std::string(buffer.GetString(), buffer.GetSize()); }
+    // "name": "value"; with `optional`, nothing when the value is empty.
+    Body &field(const char *name, std::string_view value, bool optional = false) {
+        if (optional && value.empty()) return *this;
+        json::key(w, name);
+        json::string(w, value);
+        return *this;
+    }
 };
 
 Call make_call(const char *method, std::string path, bool read_only) {
@@ -59,6 +66,14 @@ Call make_call(const char *method, std::string path, bool read_only) {
     c.method = method;
     c.path = std::move(path);
     c.read_only = read_only;
+    return c;
+}
+
+// A write carries the caller's idempotency key, when there is one.
+Call write_call(const char *method, std::string path, const CallOptions &opts) {
+    check_idempotency_key(opts.idempotency_key);
+    Call c = make_call(method, std::move(path), false);
+    c.idempotency_key = opts.idempotency_key;
     return c;
 }
 
@@ -138,7 +153,6 @@ ApiKey Client::create_api_key(const CreateApiKey &params, const CallOptions &opt
     check_permissions(params.permissions);
     if (params.expires_in_days && *params.expires_in_days <= 0)
         throw_invalid("expires_in_days must be a positive number of days");
-    check_idempotency_key(opts.idempotency_key);
     Body b;
     b.w.StartObject();
     json::key(b.w, "name");
@@ -150,10 +164,9 @@ ApiKey Client::create_api_key(const CreateApiKey &params, const CallOptions &opt
         b.w.Int(*params.expires_in_days);
     }
     b.w.EndObject();
-    Call c = make_call("POST", "/apikey/create", false);
+    Call c = write_call("POST", "/apikey/create", opts);
     set_body(c, b);
     c.needs_2fa = true;
-    c.idempotency_key = opts.idempotency_key;
     c.sensitive_response = true;
     Payload p = impl_->execute(c, opts);
     return key_from_payload(p);
@@ -178,10 +191,8 @@ ApiKey Client::get_api_key(std::string_view id, const CallOptions &opts) {
 }
 
 ApiKey Client::rotate_api_key(std::string_view id, const CallOptions &opts) {
-    check_idempotency_key(opts.idempotency_key);
-    Call c = make_call("POST", "/apikey/" + detail::path_segment(id, "key id") + "/rotate", false);
+    Call c = write_call("POST", "/apikey/" + detail::path_segment(id, "key id") + "/rotate", opts);
     c.needs_2fa = true;
-    c.idempotency_key = opts.idempotency_key;
     c.sensitive_response = true;
     Payload p = impl_->execute(c, opts);
     return key_from_payload(p);
@@ -192,26 +203,22 @@ ApiKey Client::update_api_key_permissions(std::string_view id,
                                           const CallOptions &opts) {
     std::string seg = detail::path_segment(id, "key id");
     check_permissions(perms);
-    check_idempotency_key(opts.idempotency_key);
     Body b;
     b.w.StartObject();
     json::key(b.w, "permissions");
     json::string_array(b.w, perms);
     b.w.EndObject();
     // Replacing the whole set is idempotent by nature; it still goes through the keyed rules.
-    Call c = make_call("PUT", "/apikey/" + seg + "/permissions", false);
+    Call c = write_call("PUT", "/apikey/" + seg + "/permissions", opts);
     set_body(c, b);
     c.needs_2fa = true;
-    c.idempotency_key = opts.idempotency_key;
     Payload p = impl_->execute(c, opts);
     return key_from_payload(p);
 }
 
 void Client::revoke_api_key(std::string_view id, const CallOptions &opts) {
-    check_idempotency_key(opts.idempotency_key);
-    Call c = make_call("POST", "/apikey/" + detail::path_segment(id, "key id") + "/revoke", false);
+    Call c = write_call("POST", "/apikey/" + detail::path_segment(id, "key id") + "/revoke", opts);
     c.needs_2fa = true;
-    c.idempotency_key = opts.idempotency_key;
     impl_->execute(c, opts);
 }
 
@@ -226,17 +233,12 @@ Payload Client::create_account(std::string_view account_name, std::string_view a
                                const CallOptions &opts) {
     require(account_name, "account_name");
     require(account_type, "account_type");
-    check_idempotency_key(opts.idempotency_key);
+    Call c = write_call("POST", "/accounts/create-account", opts);
     Body b;
     b.w.StartObject();
-    json::key(b.w, "account_name");
-    json::string(b.w, account_name);
-    json::key(b.w, "account_type");
-    json::string(b.w, account_type);
+    b.field("account_name", account_name).field("account_type", account_type);
     b.w.EndObject();
-    Call c = make_call("POST", "/accounts/create-account", false);
     set_body(c, b);
-    c.idempotency_key = opts.idempotency_key;
     return impl_->execute(c, opts);
 }
 
@@ -245,29 +247,19 @@ Payload Client::add_asset(std::string_view account_id, std::string_view chain,
     require(account_id, "account_id");
     require(chain, "chain");
     require(ticker, "ticker");
-    check_idempotency_key(opts.idempotency_key);
+    Call c = write_call("POST", "/assets/add-asset", opts);
     Body b;
     b.w.StartObject();
-    json::key(b.w, "account_id");
-    json::string(b.w, account_id);
-    json::key(b.w, "chain");
-    json::string(b.w, chain);
-    json::key(b.w, "ticker");
-    json::string(b.w, ticker);
+    b.field("account_id", account_id).field("chain", chain).field("ticker", ticker);
     b.w.EndObject();
-    Call c = make_call("POST", "/assets/add-asset", false);
     set_body(c, b);
-    c.idempotency_key = opts.idempotency_key;
     return impl_->execute(c, opts);
 }
 
 Payload Client::list_assets(std::string_view account_id, const CallOptions &opts) {
     Body b;
     b.w.StartObject();
-    if (!account_id.empty()) {
-        json::key(b.w, "account_id");
-        json::string(b.w, account_id);
-    }
+    b.field("account_id", account_id, true);
     b.w.EndObject();
     Call c = make_call("POST", "/assets/get-user-assets", true);
     set_body(c, b);
@@ -278,8 +270,7 @@ Payload Client::check_balance(std::string_view asset_id, const CallOptions &opts
     require(asset_id, "asset_id");
     Body b;
     b.w.StartObject();
-    json::key(b.w, "asset_id");
-    json::string(b.w, asset_id);
+    b.field("asset_id", asset_id);
     b.w.EndObject();
     Call c = make_call("POST", "/balance/check", true);
     set_body(c, b);
@@ -318,27 +309,14 @@ SendResult Client::send_funds(const SendFunds &s, const CallOptions &opts) {
     check_idempotency_key(opts.idempotency_key);
     Body b;
     b.w.StartObject();
-    json::key(b.w, "account");
-    json::string(b.w, s.account);
-    json::key(b.w, "assets");
-    json::string(b.w, s.assets);
-    json::key(b.w, "receiving_address");
-    json::string(b.w, s.receiving_address);
+    b.field("account", s.account)
+        .field("assets", s.assets)
+        .field("receiving_address", s.receiving_address);
     json::key(b.w, "amount");
     // Exactly the digits given, as a JSON number: never through a double.
     b.w.RawValue(amount.data(), amount.size(), rapidjson::kNumberType);
-    json::key(b.w, "type");
-    json::string(b.w, s.type);
-    json::key(b.w, "chain");
-    json::string(b.w, s.chain);
-    json::key(b.w, "category");
-    json::string(b.w, s.category);
-    json::key(b.w, "priority");
-    json::string(b.w, prio);
-    if (!s.description.empty()) {
-        json::key(b.w, "description");
-        json::string(b.w, s.description);
-    }
+    b.field("type", s.type).field("chain", s.chain).field("category", s.category);
+    b.field("priority", prio).field("description", s.description, true);
     json::key(b.w, "use_self_funding");
     b.w.Bool(s.use_self_funding);
     b.w.EndObject();
@@ -373,18 +351,7 @@ Payload Client::list_transactions(const TransactionQuery &q, const CallOptions &
         json::key(b.w, "limit");
         b.w.Int(*q.limit);
     }
-    if (!q.status.empty()) {
-        json::key(b.w, "status");
-        json::string(b.w, q.status);
-    }
-    if (!q.chain.empty()) {
-        json::key(b.w, "chain");
-        json::string(b.w, q.chain);
-    }
-    if (!q.search.empty()) {
-        json::key(b.w, "search");
-        json::string(b.w, q.search);
-    }
+    b.field("status", q.status, true).field("chain", q.chain, true).field("search", q.search, true);
     b.w.EndObject();
     Call c = make_call("POST", "/transactions/get-transactions", true);
     set_body(c, b);
@@ -400,7 +367,6 @@ Webhook Client::create_webhook(std::string_view url, const std::vector<std::stri
         throw_invalid("webhook url must start with https:// (or http://)");
     if (events.empty()) throw_invalid("events is empty: give at least one event type");
     for (const auto &e : events) require(e, "event type");
-    check_idempotency_key(opts.idempotency_key);
     Body b;
     b.w.StartObject();
     json::key(b.w, "url");
@@ -412,9 +378,8 @@ Webhook Client::create_webhook(std::string_view url, const std::vector<std::stri
         json::string(b.w, description);
     }
     b.w.EndObject();
-    Call c = make_call("POST", "/webhook/create", false);
+    Call c = write_call("POST", "/webhook/create", opts);
     set_body(c, b);
-    c.idempotency_key = opts.idempotency_key;
     c.sensitive_response = true;
     Payload p = impl_->execute(c, opts);
     const rapidjson::Value *v = &p.value();
@@ -450,9 +415,7 @@ Payload Client::list_webhooks(const CallOptions &opts) {
 }
 
 void Client::delete_webhook(std::string_view id, const CallOptions &opts) {
-    check_idempotency_key(opts.idempotency_key);
-    Call c = make_call("DELETE", "/webhook/" + detail::path_segment(id, "webhook id"), false);
-    c.idempotency_key = opts.idempotency_key;
+    Call c = write_call("DELETE", "/webhook/" + detail::path_segment(id, "webhook id"), opts);
     impl_->execute(c, opts);
 }
 

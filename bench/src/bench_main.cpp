@@ -1,0 +1,291 @@
+// yv_bench MODE BASE_URL [API_KEY API_SECRET] [name=value ...]: one benchmark run, one JSON line
+// per result on stdout (bench/run.sh collects them). Modes:
+//   setup BASE_URL SESSION_TOKEN TOTP_SECRET   a read key for the runs + a few accounts to list
+//   core | curl          n=, warmup=   the SDK's list_accounts vs a raw libcurl easy-handle loop
+//   threads-core | threads-curl  n= (per thread), threads=   one shared client vs one handle each
+//   refresh              seconds=, threads=, delay_ms=   latencies during token refreshes
+//   idle                 RSS and heap of a client, before and after its first call
+#include <curl/curl.h>
+
+#include <atomic>
+#include <cstdio>
+#include <cstdlib>
+#include <map>
+#include <mutex>
+#include <sstream>
+#include <stdexcept>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "raw_curl.hpp"
+#include "stats.hpp"
+#include "yativo/yativo.hpp"
+
+namespace {
+
+using bench::Sample;
+
+struct Args {
+    std::string mode, base_url, key, secret;
+    std::map<std::string, std::string> named;
+
+    long get(const std::string &name, long fallback) const {
+        auto it = named.find(name);
+        return it == named.end() ? fallback : std::stol(it->second);
+    }
+};
+
+yativo::ClientOptions key_options(const Args &a) {
+    yativo::ClientOptions o;
+    o.base_url = a.base_url;
+    o.api_key = a.key;
+    o.api_secret = yativo::Secret(a.secret);
+    o.use_environment = false;
+    return o;
+}
+
+int setup(const Args &a) {
+    yativo::ClientOptions o;
+    o.base_url = a.base_url;
+    o.auth = yativo::AuthMode::Bearer;
+    o.access_token = yativo::Secret(a.key);  // the session token
+    o.totp_secret = yativo::Secret(a.secret);
+    o.use_environment = false;
+    yativo::Client session(std::move(o));
+    auto key = session.create_api_key({"bench", {"read"}, std::nullopt});
+    for (const char *name : {"Treasury", "Payroll", "Operations"})
+        session.create_account(name, "business");
+    std::printf("{\"api_key\":\"%s\",\"api_secret\":\"%s\"}\n", key.api_key.c_str(),
+                key.api_secret.reveal().c_str());
+    return 0;
+}
+
+template <typename Call>
+Sample timed_loop(long n, Call &&call) {
+    Sample start = bench::now();
+    for (long i = 0; i < n; ++i) call();
+    return bench::now() - start;
+}
+
+int single(const Args &a) {
+    long n = a.get("n", 2000), warmup = a.get("warmup", 200);
+    Sample d;
+    std::size_t body = 0;
+    if (a.mode == "core") {
+        yativo::Client client(key_options(a));
+        for (long i = 0; i < warmup; ++i) client.list_accounts();  // first one exchanges the token
+        d = timed_loop(n, [&] { client.list_accounts(); });
+        body = client.list_accounts().json().size();
+    } else {
+        bench::RawCurl raw(a.base_url, bench::exchange_token(a.base_url, a.key, a.secret));
+        for (long i = 0; i < warmup; ++i) raw.list_accounts();
+        d = timed_loop(n, [&] { raw.list_accounts(); });
+        body = raw.body().size();
+    }
+    std::printf("%s\n",
+                bench::result_json("p1", a.mode, n, d, "\"payload_bytes\":" + std::to_string(body))
+                    .c_str());
+    return 0;
+}
+
+int threads(const Args &a) {
+    long n = a.get("n", 500), count = a.get("threads", 16);
+    std::atomic<long> failures{0};
+    std::vector<std::thread> pool;
+    Sample d;
+    if (a.mode == "threads-core") {
+        yativo::Client client(key_options(a));
+        Sample start = bench::now();
+        for (long t = 0; t < count; ++t) {
+            pool.emplace_back([&] {
+                for (long i = 0; i < n; ++i) {
+                    try {
+                        client.list_accounts();
+                    } catch (const std::exception &) {
+                        ++failures;
+                    }
+                }
+            });
+        }
+        for (auto &t : pool) t.join();
+        d = bench::now() - start;
+    } else {
+        std::string token = bench::exchange_token(a.base_url, a.key, a.secret);
+        Sample start = bench::now();
+        for (long t = 0; t < count; ++t) {
+            pool.emplace_back([&] {
+                bench::RawCurl raw(a.base_url, token);
+                for (long i = 0; i < n; ++i) {
+                    try {
+                        raw.list_accounts();
+                    } catch (const std::exception &) {
+                        ++failures;
+                    }
+                }
+            });
+        }
+        for (auto &t : pool) t.join();
+        d = bench::now() - start;
+    }
+    std::printf("%s\n", bench::result_json("p3", a.mode, n * count, d,
+                                           "\"threads\":" + std::to_string(count) +
+                                               ",\"failures\":" + std::to_string(failures.load()))
+                            .c_str());
+    return failures.load() == 0 ? 0 : 1;
+}
+
+// Calls from several threads for a few seconds while the token (short --token-ttl) is refreshed
+// at half-life; the exchange is slowed by a sandbox fault (delay_ms) so refresh windows are wide.
+// Each call is classed by its interval: overlapping a refresh window on another thread than the
+// refreshing one ("during"), the refreshing call itself ("refresher"), or neither ("outside").
+int refresh(const Args &a) {
+    long seconds = a.get("seconds", 10), count = a.get("threads", 4),
+         delay_ms = a.get("delay_ms", 200);
+    struct Window {
+        std::uint64_t start = 0, end = 0;
+        std::thread::id thread;
+    };
+    struct Call {
+        std::uint64_t start, end;
+        std::thread::id thread;
+    };
+    std::mutex mu;
+    std::vector<Window> windows;
+    auto opts = key_options(a);
+    opts.log_level = yativo::LogLevel::Debug;
+    opts.log = [&](yativo::LogLevel, std::string_view line) {
+        std::uint64_t t = bench::steady_ns();
+        if (line.rfind("token refresh started", 0) == 0) {
+            std::lock_guard<std::mutex> lock(mu);
+            windows.push_back({t, 0, std::this_thread::get_id()});
+        } else if (line.rfind("token exchanged", 0) == 0 ||
+                   line.rfind("token refresh failed", 0) == 0) {
+            std::lock_guard<std::mutex> lock(mu);
+            for (auto it = windows.rbegin(); it != windows.rend(); ++it) {
+                if (it->end == 0 && it->thread == std::this_thread::get_id()) {
+                    it->end = t;
+                    break;
+                }
+            }
+        }
+    };
+    yativo::Client client(std::move(opts));
+    client.list_accounts();  // the first exchange (no valid token yet: that caller must wait)
+    if (delay_ms > 0) {
+        bench::control(a.base_url, "/__sandbox/faults",
+                       "{\"path\":\"/auth/token\",\"count\":1000,\"mode\":\"delay\",\"delay_ms\":" +
+                           std::to_string(delay_ms) + "}");
+    }
+    std::vector<std::vector<Call>> calls(static_cast<std::size_t>(count));
+    std::atomic<long> failures{0};
+    std::uint64_t stop = bench::steady_ns() + std::uint64_t(seconds) * 1000000000ull;
+    std::vector<std::thread> pool;
+    for (long t = 0; t < count; ++t) {
+        pool.emplace_back([&, t] {
+            auto &mine = calls[std::size_t(t)];
+            while (bench::steady_ns() < stop) {
+                std::uint64_t s = bench::steady_ns();
+                try {
+                    client.list_accounts();
+                } catch (const std::exception &) {
+                    ++failures;
+                }
+                mine.push_back({s, bench::steady_ns(), std::this_thread::get_id()});
+            }
+        });
+    }
+    for (auto &t : pool) t.join();
+
+    std::vector<double> outside, during, refresher;
+    for (const auto &per_thread : calls) {
+        for (const auto &c : per_thread) {
+            double ms = double(c.end - c.start) / 1e6;
+            bool overlaps = false, refreshing = false;
+            for (const auto &w : windows) {
+                std::uint64_t end = w.end ? w.end : stop;
+                if (c.start < end && c.end > w.start) {
+                    overlaps = true;
+                    if (w.thread == c.thread) refreshing = true;
+                }
+            }
+            (refreshing ? refresher : overlaps ? during : outside).push_back(ms);
+        }
+    }
+    auto group = [](const std::vector<double> &v) {
+        std::ostringstream out;
+        out.precision(4);
+        out << "{\"calls\":" << v.size() << ",\"p50_ms\":" << bench::percentile(v, 50)
+            << ",\"p99_ms\":" << bench::percentile(v, 99)
+            << ",\"max_ms\":" << bench::percentile(v, 100) << "}";
+        return out.str();
+    };
+    std::ostringstream extra;
+    extra << "\"threads\":" << count << ",\"seconds\":" << seconds << ",\"delay_ms\":" << delay_ms
+          << ",\"refreshes\":" << windows.size() << ",\"failures\":" << failures.load()
+          << ",\"outside\":" << group(outside) << ",\"during\":" << group(during)
+          << ",\"refresher\":" << group(refresher);
+    std::printf("%s\n", bench::result_json("refresh", "core",
+                                           long(outside.size() + during.size() + refresher.size()),
+                                           Sample{}, extra.str())
+                            .c_str());
+    return failures.load() == 0 ? 0 : 1;
+}
+
+int idle(const Args &a) {
+    curl_global_init(CURL_GLOBAL_DEFAULT);  // libcurl's own global state is not the client's
+    long rss0 = bench::rss_kib(), heap0 = bench::heap_bytes();
+    auto allocs0 = bench::now().allocations;
+    yativo::Client client(key_options(a));
+    long rss1 = bench::rss_kib(), heap1 = bench::heap_bytes();
+    auto allocs1 = bench::now().allocations;
+    client.list_accounts();  // token cached, one keep-alive connection open
+    long rss2 = bench::rss_kib(), heap2 = bench::heap_bytes();
+    std::ostringstream extra;
+    extra << "\"rss_kib_before\":" << rss0 << ",\"construct_rss_kib\":" << rss1 - rss0
+          << ",\"construct_heap_bytes\":" << heap1 - heap0
+          << ",\"construct_allocations\":" << allocs1 - allocs0
+          << ",\"after_call_rss_kib\":" << rss2 - rss0
+          << ",\"after_call_heap_bytes\":" << heap2 - heap0;
+    std::printf("%s\n", bench::result_json("p4", "idle", 0, Sample{}, extra.str()).c_str());
+    return 0;
+}
+
+}  // namespace
+
+int main(int argc, char **argv) {
+    if (argc < 3) {
+        std::fprintf(stderr, "usage: yv_bench MODE BASE_URL [KEY SECRET] [name=value ...]\n");
+        return 2;
+    }
+    Args a;
+    a.mode = argv[1];
+    a.base_url = argv[2];
+    int i = 3;
+    if (argc > 4) {
+        a.key = argv[3];
+        a.secret = argv[4];
+        i = 5;
+    }
+    for (; i < argc; ++i) {
+        std::string arg = argv[i];
+        auto eq = arg.find('=');
+        if (eq == std::string::npos) {
+            std::fprintf(stderr, "yv_bench: expected name=value, got %s\n", argv[i]);
+            return 2;
+        }
+        a.named[arg.substr(0, eq)] = arg.substr(eq + 1);
+    }
+    try {
+        if (a.mode == "setup") return setup(a);
+        if (a.mode == "core" || a.mode == "curl") return single(a);
+        if (a.mode == "threads-core" || a.mode == "threads-curl") return threads(a);
+        if (a.mode == "refresh") return refresh(a);
+        if (a.mode == "idle") return idle(a);
+        std::fprintf(stderr, "yv_bench: unknown mode %s\n", a.mode.c_str());
+        return 2;
+    } catch (const std::exception &e) {
+        std::fprintf(stderr, "yv_bench %s: %s\n", a.mode.c_str(), e.what());
+        return 1;
+    }
+}

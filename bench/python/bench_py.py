@@ -1,0 +1,110 @@
+"""One Python benchmark run: N calls of GET /accounts/get-accounts through one client, after a
+warm-up, printing one JSON line with the process's CPU (getrusage RUSAGE_SELF) and wall time.
+
+    bench_py.py CLIENT BASE_URL API_KEY API_SECRET N WARMUP
+
+CLIENT is one of:
+  binding   libyativo (this repository's module; PYTHONPATH points at the build), accounts.list()
+  requests  requests.Session, bearer token exchanged once, .json() of each answer
+  httpx     httpx.Client, the same
+  official  yativo-crypto-sdk from PyPI (package `yativo`): YativoSDK(base_url=...),
+            auth.get_token(key, secret) once, then accounts.list()
+"""
+
+from __future__ import annotations
+
+import json
+import resource
+import sys
+import time
+from typing import Any, Callable
+
+
+def cpu_us() -> float:
+    ru = resource.getrusage(resource.RUSAGE_SELF)
+    return (ru.ru_utime + ru.ru_stime) * 1e6
+
+
+def token_for(post: Callable[..., Any], base_url: str, key: str, secret: str) -> str:
+    answer = post(f"{base_url}/auth/token", json={"api_key": key, "api_secret": secret})
+    answer.raise_for_status()
+    return str(answer.json()["access_token"])
+
+
+def make_call(client: str, base_url: str, key: str, secret: str) -> tuple[Callable[[], Any], str]:
+    url = f"{base_url}/accounts/get-accounts"
+    if client == "binding":
+        import libyativo
+
+        c = libyativo.YativoCrypto(key, secret, base_url=base_url)
+        return c.accounts.list, libyativo.__file__
+    if client == "requests":
+        import requests
+
+        session = requests.Session()
+        session.headers["Authorization"] = "Bearer " + token_for(
+            session.post, base_url, key, secret
+        )
+
+        def call_requests() -> Any:
+            answer = session.get(url)
+            answer.raise_for_status()
+            return answer.json()
+
+        return call_requests, "requests " + requests.__version__
+    if client == "httpx":
+        import httpx
+
+        hc = httpx.Client()
+        hc.headers["Authorization"] = "Bearer " + token_for(hc.post, base_url, key, secret)
+
+        def call_httpx() -> Any:
+            answer = hc.get(url)
+            answer.raise_for_status()
+            return answer.json()
+
+        return call_httpx, "httpx " + httpx.__version__
+    if client == "official":
+        from importlib.metadata import version
+
+        from yativo import YativoSDK  # yativo-crypto-sdk
+
+        # Its base_url is the API root (its default lacks /api/v1); paths are appended to it.
+        sdk = YativoSDK(base_url=base_url)
+        # A client-side limit of 60 calls per endpoint per minute raises YativoError on the 61st;
+        # the sandbox runs with --rate-limit 0, so lift it for the measurement.
+        sdk.MAX_REQUESTS_PER_MINUTE = 1 << 62
+        sdk.auth.get_token(key, secret)  # POST /auth/token, keeps access_token
+        return sdk.accounts.list, "yativo-crypto-sdk " + version("yativo-crypto-sdk")
+    raise SystemExit(f"unknown client {client}")
+
+
+def main() -> int:
+    client, base_url, key, secret, n_text, warmup_text = sys.argv[1:7]
+    n, warmup = int(n_text), int(warmup_text)
+    call, what = make_call(client, base_url, key, secret)
+    for _ in range(warmup):
+        call()
+    payload = call()
+    cpu0, wall0 = cpu_us(), time.perf_counter()
+    for _ in range(n):
+        call()
+    cpu, wall = cpu_us() - cpu0, (time.perf_counter() - wall0) * 1e6
+    print(
+        json.dumps(
+            {
+                "bench": "p2",
+                "client": client,
+                "requests": n,
+                "cpu_us": round(cpu, 1),
+                "wall_us": round(wall, 1),
+                "version": what,
+                "payload_type": type(payload).__name__,
+            }
+        )
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,386 @@
+"""Turns the runs of bench/run.sh (one JSON line each) into the results file (machine, date,
+commit, every run, the medians) and docs/benchmarks.md. Every figure comes from the runs."""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import json
+import os
+import platform
+import socket
+import statistics
+import subprocess
+from collections import defaultdict
+from pathlib import Path
+from typing import Any, Dict, List, Optional
+
+GOALS = {"p1": 1.10, "p2": 5.0}
+
+
+def sh(*cmd: str, cwd: Optional[str] = None) -> str:
+    try:
+        return subprocess.run(cmd, cwd=cwd, capture_output=True, text=True, check=True).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return ""
+
+
+def machine(root: str) -> Dict[str, Any]:
+    cpu = ""
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return {
+        "uname": sh("uname", "-a") or platform.platform(),
+        "host": socket.gethostname(),
+        "nproc": os.cpu_count(),
+        "cpu_model": cpu,
+        "loadavg_at_report": Path("/proc/loadavg").read_text().strip(),
+        "date_utc": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"),
+        "git_commit": sh("git", "rev-parse", "HEAD", cwd=root),
+        "git_dirty": bool(sh("git", "status", "--porcelain", "--untracked-files=no", cwd=root)),
+        "compiler": sh("c++", "--version").splitlines()[0] if sh("c++", "--version") else "",
+        "libcurl": sh("curl-config", "--version"),
+        "python": sh(os.path.join(root, ".venv/bin/python"), "--version"),
+        "go": sh("go", "version"),
+        "rustc": sh("rustc", "--version"),
+    }
+
+
+def med(values: List[float]) -> Optional[float]:
+    return statistics.median(values) if values else None
+
+
+class Runs:
+    def __init__(self, lines: List[Dict[str, Any]]) -> None:
+        self.by: Dict[tuple, List[Dict[str, Any]]] = defaultdict(list)
+        for r in lines:
+            self.by[(r["bench"], r["client"])].append(r)
+
+    def ok(self, bench: str, client: str) -> List[Dict[str, Any]]:
+        return [r for r in self.by.get((bench, client), []) if "skipped" not in r]
+
+    def skipped(self, bench: str, client: str) -> Optional[str]:
+        rs = self.by.get((bench, client), [])
+        return rs[0]["skipped"] if rs and all("skipped" in r for r in rs) else None
+
+    def per_request(self, bench: str, client: str) -> Optional[Dict[str, Any]]:
+        rs = [r for r in self.ok(bench, client) if r.get("requests")]
+        if not rs:
+            return None
+        s: Dict[str, Any] = {
+            "runs": len(rs),
+            "requests_per_run": rs[0]["requests"],
+            "cpu_us_per_request": med([r["cpu_us"] / r["requests"] for r in rs]),
+            "wall_us_per_request": med([r["wall_us"] / r["requests"] for r in rs]),
+            "requests_per_s": med([r["requests"] / (r["wall_us"] / 1e6) for r in rs]),
+            "cpu_us_per_request_all_runs": [round(r["cpu_us"] / r["requests"], 2) for r in rs],
+        }
+        if "allocations" in rs[0]:
+            s["allocations_per_request"] = med([r["allocations"] / r["requests"] for r in rs])
+        return s
+
+
+def fmt(x: Optional[float], digits: int = 1) -> str:
+    return "—" if x is None else f"{x:,.{digits}f}"
+
+
+def ratio(a: Optional[float], b: Optional[float]) -> Optional[float]:
+    return None if a is None or b is None or b == 0 else a / b
+
+
+def summarise(runs: Runs) -> Dict[str, Any]:
+    s: Dict[str, Any] = {}
+    core, curl = runs.per_request("p1", "core"), runs.per_request("p1", "curl")
+    r1 = ratio(core and core["cpu_us_per_request"], curl and curl["cpu_us_per_request"])
+    s["p1"] = {"core": core, "curl": curl, "cpu_ratio": r1, "goal_max_ratio": GOALS["p1"],
+               "met": None if r1 is None else r1 <= GOALS["p1"]}
+    p2 = {c: runs.per_request("p2", c) for c in ("binding", "requests", "httpx", "official")}
+    peers = {c: v for c, v in p2.items() if c != "binding" and v}
+    best = min(peers, key=lambda c: peers[c]["cpu_us_per_request"]) if peers else None
+    adv = ratio(best and peers[best]["cpu_us_per_request"],
+                p2["binding"] and p2["binding"]["cpu_us_per_request"])
+    s["p2"] = {**p2, "best_peer": best, "advantage_over_best": adv, "goal_min_advantage": GOALS["p2"],
+               "met": None if adv is None else adv >= GOALS["p2"],
+               "skipped": {c: runs.skipped("p2", c) for c in p2 if runs.skipped("p2", c)},
+               "versions": {c: runs.ok("p2", c)[0].get("version") for c in p2 if runs.ok("p2", c)}}
+    tc, tr = runs.per_request("p3", "threads-core"), runs.per_request("p3", "threads-curl")
+    ex = [r["token_exchanges"] for r in runs.ok("p3x", "threads-core")]
+    s["p3"] = {"threads_core": tc, "threads_curl": tr,
+               "throughput_ratio": ratio(tc and tc["requests_per_s"], tr and tr["requests_per_s"]),
+               "cpu_ratio": ratio(tc and tc["cpu_us_per_request"], tr and tr["cpu_us_per_request"]),
+               "token_exchanges_per_run": ex, "met": bool(ex) and all(e == 1 for e in ex),
+               "failures": sum(r.get("failures", 0) for r in runs.ok("p3", "threads-core") +
+                               runs.ok("p3", "threads-curl"))}
+    idle = runs.ok("p4", "idle")
+    sizes = runs.ok("p4", "sizes")
+    keys = ("construct_rss_kib", "construct_heap_bytes", "construct_allocations",
+            "after_call_rss_kib", "after_call_heap_bytes")
+    s["p4"] = {"sizes": sizes[0] if sizes else None,
+               "idle": {k: med([r[k] for r in idle]) for k in keys} if idle else None}
+    c = runs.per_request("p5", "c")
+    p5: Dict[str, Any] = {"c": c}
+    for lang in ("go", "rust"):
+        v = runs.per_request("p5", lang)
+        p5[lang] = v
+        if v and c:
+            p5[lang + "_overhead_cpu_us"] = v["cpu_us_per_request"] - c["cpu_us_per_request"]
+            p5[lang + "_cpu_ratio"] = v["cpu_us_per_request"] / c["cpu_us_per_request"]
+        elif runs.skipped("p5", lang):
+            p5[lang + "_skipped"] = runs.skipped("p5", lang)
+    s["p5"] = p5
+    rf = runs.ok("refresh", "core")
+    groups = {}
+    for g in ("outside", "during", "refresher"):
+        groups[g] = {k: med([r[g][k] for r in rf if r[g]["calls"]]) for k in ("p50_ms", "p99_ms", "max_ms")}
+        groups[g]["calls"] = sum(r[g]["calls"] for r in rf)
+        groups[g]["max_ms_all_runs"] = max((r[g]["max_ms"] for r in rf if r[g]["calls"]), default=None)
+    s["refresh"] = {"runs": len(rf), "refreshes": sum(r["refreshes"] for r in rf),
+                    "delay_ms": rf[0]["delay_ms"] if rf else None,
+                    "threads": rf[0]["threads"] if rf else None,
+                    "seconds": rf[0]["seconds"] if rf else None,
+                    "failures": sum(r["failures"] for r in rf), **groups}
+    if rf and groups["during"]["max_ms_all_runs"] is not None:
+        s["refresh"]["met"] = groups["during"]["max_ms_all_runs"] < rf[0]["delay_ms"]
+    s["profile"] = {r["client"]: r["ir_per_request"] for r in runs.ok("profile", "core") +
+                    runs.ok("profile", "curl")}
+    return s
+
+
+def verdict(met: Optional[bool]) -> str:
+    return "—" if met is None else ("**met**" if met else "**missed**")
+
+
+def doc(s: Dict[str, Any], m: Dict[str, Any], out_dir: Path, root: Path, results_rel: str) -> str:
+    L: List[str] = []
+    add = L.append
+    add("# Benchmarks")
+    add("")
+    add("Generated by `make bench` (`bench/run.sh` → `bench/report.py`); every figure below comes from "
+        f"the runs recorded in `{results_rel}`. Do not edit by hand: rerun `make bench`.")
+    add("")
+    add("All clients make the same authenticated call, `GET /accounts/get-accounts` (three accounts "
+        "in the answer), against one `yativo-sandbox --rate-limit 0` on loopback, with connections kept "
+        "alive. Each client runs in its own process, after a warm-up (the SDK's first call exchanges "
+        "the token). Runs of different clients alternate, so drifts in the machine's load hit them "
+        "alike; figures are **medians** over the runs. **Client CPU µs/request** = user + system CPU "
+        "of the client process (`getrusage(RUSAGE_SELF)` around the timed loop) / requests: the fair "
+        "figure, because the sandbox shares the machine. Wall-clock and requests/s are beside it and "
+        "depend on the sandbox and the load.")
+    add("")
+    add(f"**Machine:** {m['cpu_model']}, {m['nproc']} CPUs — `{m['uname']}`. "
+        f"Date {m['date_utc']}, commit `{m['git_commit'][:12]}`{' (with uncommitted changes)' if m['git_dirty'] else ''}. "
+        f"Load average at the end of the run: {m['loadavg_at_report']}. **The machine was shared** "
+        "with other builds (sanitizer builds of the test suites) during the run: wall-clock figures "
+        "are noisy; CPU per request much less so.")
+    add("")
+    add("Reproduce: `make bench` (or `bash bench/run.sh BUILD_DIR`); `make test` runs "
+        "`bench/run.sh --smoke` (each benchmark once, tiny counts) so the scripts cannot rot.")
+    add("")
+
+    p1 = s["p1"]
+    add("## P1 — C++ core vs a raw libcurl loop")
+    add("")
+    add("The floor is a plain libcurl easy handle reused for every request, with the same headers "
+        "(`Authorization: Bearer`, token obtained once before timing), appending the body to a "
+        "`std::string` and checking the status — no JSON parsing. The core's `list_accounts` "
+        "also checks the token's expiry, builds the request, parses the envelope (RapidJSON) and "
+        "returns the payload. Heap allocations are counted by a malloc/calloc/realloc interposer in "
+        "the bench binary (libcurl's and OpenSSL's included; `operator new` lands in malloc).")
+    add("")
+    add("| Client | CPU µs/request | Wall µs/request | Requests/s | Heap allocations/request | Runs × requests |")
+    add("|---|---|---|---|---|---|")
+    for name, key in (("libyativo C++ core (`Client::list_accounts`)", "core"), ("raw libcurl easy handle", "curl")):
+        v = p1[key]
+        if v:
+            add(f"| {name} | {fmt(v['cpu_us_per_request'])} | {fmt(v['wall_us_per_request'])} | "
+                f"{fmt(v['requests_per_s'], 0)} | {fmt(v.get('allocations_per_request'))} | "
+                f"{v['runs']} × {v['requests_per_run']} |")
+    add("")
+    add(f"**Ratio core / raw libcurl (CPU): {fmt(p1['cpu_ratio'], 2)}×** — goal ≤ {GOALS['p1']:.2f}×: "
+        f"{verdict(p1['met'])}.")
+    if s.get("profile"):
+        pr = s["profile"]
+        add("")
+        add("Instructions per request under callgrind (difference of a 600- and a 100-request run, so "
+            "start-up cancels): " + ", ".join(f"{k} {v:,}" for k, v in pr.items()) +
+            (f" — ratio {pr['core'] / pr['curl']:.2f}×." if "core" in pr and pr.get("curl") else "."))
+    add("")
+
+    p2 = s["p2"]
+    add("## P2 — Python: the binding vs requests, httpx and the official SDK")
+    add("")
+    add("`libyativo` (this repository's pybind11 module, `accounts.list()`, which returns the decoded "
+        "payload as Python objects) against `requests.Session` and `httpx.Client` (token from "
+        "`POST /auth/token` once, then `get(...).json()` per call) and the official "
+        "`yativo-crypto-sdk` from PyPI in its own venv (`YativoSDK(base_url=<sandbox>/api/v1)`, "
+        "`auth.get_token(key, secret)` once, then `accounts.list()`).")
+    add("")
+    add("| Client | Version | CPU µs/request | Wall µs/request | Requests/s | Binding's CPU advantage |")
+    add("|---|---|---|---|---|---|")
+    b = p2["binding"]
+    for c, name in (("binding", "libyativo"), ("requests", "requests.Session"), ("httpx", "httpx.Client"),
+                    ("official", "yativo-crypto-sdk")):
+        v = p2[c]
+        ver = p2["versions"].get(c, "") if c != "binding" else "this build"
+        if v:
+            adv = ratio(v["cpu_us_per_request"], b and b["cpu_us_per_request"]) if c != "binding" else None
+            add(f"| {name} | {ver} | {fmt(v['cpu_us_per_request'])} | {fmt(v['wall_us_per_request'])} | "
+                f"{fmt(v['requests_per_s'], 0)} | {fmt(adv, 1) + '×' if adv else '—'} |")
+        else:
+            add(f"| {name} | — | not run: {p2['skipped'].get(c, 'no runs')} | | | |")
+    add("")
+    add(f"**Advantage over the best peer ({p2['best_peer'] or '—'}): {fmt(p2['advantage_over_best'], 1)}×** "
+        f"— goal ≥ {GOALS['p2']:.0f}×: {verdict(p2['met'])}.")
+    add("")
+    add("The official SDK *can* make the same call (`GET {base_url}/accounts/get-accounts` with "
+        "`Authorization: Bearer`), with two adjustments read from its source "
+        "(`yativo/client.py`): its `base_url` is the API root without `/api/v1` appended by the SDK "
+        "(its default `https://crypto-api.yativo.com` lacks the `/api/v1` prefix the API documents), "
+        "so it is given `<sandbox>/api/v1`; and it enforces a client-side limit of 60 calls per "
+        "endpoint per minute (`MAX_REQUESTS_PER_MINUTE`, raising `YativoError` on the 61st), which "
+        "the bench lifts on the instance. It is built on `requests.Session`, so it costs what "
+        "requests costs plus its own header building and rate-limit bookkeeping. It is constructed "
+        "without key and secret: given them, it would send `X-API-Key` and `X-API-Secret` on every "
+        "call beside the bearer token.")
+    add("")
+
+    p3 = s["p3"]
+    add("## P3 — 16 threads: one shared client vs 16 raw libcurl handles")
+    add("")
+    add("| Client | Requests/s | CPU µs/request | Wall µs/request (aggregate) | Runs × requests |")
+    add("|---|---|---|---|---|")
+    for name, key in (("one `yativo::Client` shared by 16 threads", "threads_core"),
+                      ("16 raw libcurl easy handles, one per thread", "threads_curl")):
+        v = p3[key]
+        if v:
+            add(f"| {name} | {fmt(v['requests_per_s'], 0)} | {fmt(v['cpu_us_per_request'])} | "
+                f"{fmt(v['wall_us_per_request'])} | {v['runs']} × {v['requests_per_run']} |")
+    add("")
+    add(f"**Throughput ratio shared client / raw handles: {fmt(p3['throughput_ratio'], 2)}×**; CPU ratio "
+        f"{fmt(p3['cpu_ratio'], 2)}×. Token exchanges of the shared client per run (read from "
+        f"`/__sandbox/stats`): {p3['token_exchanges_per_run']} — must be 1: {verdict(p3['met'])}. "
+        f"Failed calls: {p3['failures']}. With 2 CPUs shared by 16 client threads, the sandbox "
+        "(4 I/O threads) and other builds, throughput is bounded by the machine, not the client.")
+    add("")
+
+    p4 = s["p4"]
+    add("## P4 — Footprint")
+    add("")
+    sz, idle = p4["sizes"], p4["idle"]
+    add("| What | Size |")
+    add("|---|---|")
+    if sz:
+        add(f"| `libyativo.so`, stripped | {sz['libyativo_so_stripped']:,} bytes ({sz['libyativo_so_stripped'] / 1024:,.0f} KiB) |")
+        add(f"| minimal C program (`tests/capi/static_min.c`) linked statically against `libyativo.a`, "
+            f"stripped (dynamic: {sz['static_min_needed']}) | {sz['static_min_stripped']:,} bytes "
+            f"({sz['static_min_stripped'] / 1024:,.0f} KiB) |")
+    if idle:
+        add(f"| idle client, just constructed: RSS / heap in use / allocations | "
+            f"{fmt(idle['construct_rss_kib'], 0)} KiB / {fmt(idle['construct_heap_bytes'], 0)} bytes / "
+            f"{fmt(idle['construct_allocations'], 0)} |")
+        add(f"| idle client after its first call (token cached, one keep-alive connection): RSS / heap | "
+            f"{fmt(idle['after_call_rss_kib'], 0)} KiB / {fmt(idle['after_call_heap_bytes'], 0)} bytes |")
+    add("")
+    add("Method of `docs/c-api.md`: the CMake target `yativo_static` (libyativo.a with the core "
+        "inside), libc, libstdc++, libcurl, OpenSSL and liboath dynamic, `strip`ped. RSS is the "
+        "growth of `VmRSS` and heap the growth of glibc's `mallinfo2()` (arena + mmapped) over a "
+        "process that has already run `curl_global_init`; medians over the runs.")
+    add("")
+
+    p5 = s["p5"]
+    add("## P5 — Go and Rust bindings vs the same loop in C")
+    add("")
+    add("The same `list_accounts` loop over the C ABI: `yv_bench_capi` (C), `bench/go` (the Go "
+        "binding, `client.Accounts.List(ctx)`), `bench/rust` (the Rust binding, "
+        "`client.accounts().list()`, release build). Both bindings also decode the JSON payload "
+        "(Go returns `json.RawMessage`, Rust parses into `serde_json::Value`).")
+    add("")
+    add("| Language | CPU µs/request | Wall µs/request | Requests/s | Overhead vs C (CPU µs/request) | Ratio |")
+    add("|---|---|---|---|---|---|")
+    for lang, name in (("c", "C (yativo.h)"), ("go", "Go"), ("rust", "Rust")):
+        v = p5.get(lang)
+        if v:
+            over = p5.get(lang + "_overhead_cpu_us")
+            rat = p5.get(lang + "_cpu_ratio")
+            add(f"| {name} | {fmt(v['cpu_us_per_request'])} | {fmt(v['wall_us_per_request'])} | "
+                f"{fmt(v['requests_per_s'], 0)} | {'—' if over is None else f'{over:+.1f}'} | "
+                f"{'—' if rat is None else f'{rat:.2f}×'} |")
+        else:
+            add(f"| {name} | not run: {p5.get(lang + '_skipped', 'no runs')} | | | | |")
+    add("")
+
+    rf = s["refresh"]
+    add("## Refresh under load")
+    add("")
+    add(f"A sandbox with a short token life (`--token-ttl`; the client refreshes at half-life, since "
+        f"its default 60 s margin is longer than the token's life), {rf['threads']} threads calling "
+        f"`list_accounts` on one client for {rf['seconds']} s per run, {rf['runs']} runs. The token "
+        f"exchange is slowed by a sandbox delay fault of {rf['delay_ms']} ms so each refresh is a wide "
+        "window. Calls are classed by their interval: *during a refresh* (overlapping a refresh "
+        "window, on another thread than the refreshing one), *the refreshing call* itself, and "
+        "*outside*. Percentiles are medians over runs; max is the worst of all runs.")
+    add("")
+    add("| Calls | Count | p50 ms | p99 ms | max ms |")
+    add("|---|---|---|---|---|")
+    for g, name in (("outside", "outside a refresh"), ("during", "during a refresh (token still valid)"),
+                    ("refresher", "the call that refreshes")):
+        v = rf[g]
+        add(f"| {name} | {v['calls']} | {fmt(v['p50_ms'], 2)} | {fmt(v['p99_ms'], 2)} | {fmt(v['max_ms_all_runs'], 2)} |")
+    add("")
+    add(f"Refreshes observed: {rf['refreshes']}; failed calls: {rf['failures']}. Callers with a valid "
+        f"token never wait for the exchange (the worst call during a refresh is shorter than the "
+        f"{rf['delay_ms']} ms exchange): {verdict(rf.get('met'))}. The refreshing caller pays the "
+        "exchange itself: in this design the first caller past the refresh point runs the exchange "
+        "on its own thread while others keep the valid token.")
+    add("")
+
+    analysis = root / "bench" / "analysis.md"
+    if analysis.exists():
+        add(analysis.read_text().rstrip())
+        add("")
+    for client in ("core", "curl"):
+        prof = out_dir / f"profile.{client}.txt"
+        if prof.exists() and prof.read_text().strip():
+            add(f"<details><summary>callgrind_annotate, {client}, 600 requests (top of the self-cost list)</summary>")
+            add("")
+            add("```")
+            add(prof.read_text().rstrip())
+            add("```")
+            add("</details>")
+            add("")
+    return "\n".join(L) + "\n"
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--runs", required=True)
+    ap.add_argument("--out-dir", required=True)
+    ap.add_argument("--results", required=True)
+    ap.add_argument("--doc", required=True)
+    ap.add_argument("--root", required=True)
+    ap.add_argument("--smoke", type=int, default=0)
+    ap.add_argument("--perf", default="false")
+    a = ap.parse_args()
+    lines = [json.loads(x) for x in Path(a.runs).read_text().splitlines() if x.strip()]
+    runs = Runs(lines)
+    m = machine(a.root)
+    m["perf_hardware_counters"] = a.perf == "true"
+    s = summarise(runs)
+    results = {"machine": m, "smoke": bool(a.smoke), "summary": s, "runs": lines}
+    Path(a.results).parent.mkdir(parents=True, exist_ok=True)
+    Path(a.results).write_text(json.dumps(results, indent=1) + "\n")
+    try:
+        results_rel = str(Path(a.results).resolve().relative_to(Path(a.root).resolve()))
+    except ValueError:
+        results_rel = a.results
+    Path(a.doc).write_text(doc(s, m, Path(a.out_dir), Path(a.root), results_rel))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,201 @@
+#!/usr/bin/env bash
+# Benchmarks of libyativo (docs/benchmarks.md): make bench, or
+#   bash bench/run.sh [--smoke] [BUILD_DIR]
+# Full run: every benchmark, at least 5 runs each (interleaved so load drifts hit every client
+# alike), a callgrind profile, then bench/results/<date>-<host>.json and docs/benchmarks.md.
+# --smoke (make test, via scripts/test-bench.sh): each benchmark once with tiny counts, nothing
+# installed from PyPI (peers run only if their venvs already exist), output under BUILD_DIR only.
+set -euo pipefail
+smoke=0
+if [ "${1:-}" = --smoke ]; then
+    smoke=1
+    shift
+fi
+root=$(cd "$(dirname "$0")/.." && pwd)
+build_arg=${1:-build}
+mkdir -p "$build_arg"
+build=$(cd "$build_arg" && pwd)
+out="$build/bench/out$([ $smoke = 1 ] && echo -smoke)"
+rm -rf "$out"
+mkdir -p "$out"
+runs_file="$out/runs.jsonl"
+: >"$runs_file"
+log() { echo "bench: $*" >&2; }
+
+if [ $smoke = 1 ]; then
+    runs=1 refresh_runs=1 n_cpp=50 n_py=20 n_thr=5 warm=5 refresh_s=3 ttl=2
+else
+    runs=7 refresh_runs=5 n_cpp=5000 n_py=1000 n_thr=500 warm=200 refresh_s=8 ttl=4
+fi
+[ -x /usr/local/go/bin/go ] && export PATH="/usr/local/go/bin:$PATH"
+[ -d "$HOME/.cargo/bin" ] && export PATH="$HOME/.cargo/bin:$PATH"
+jobs=$(($(nproc) < 2 ? $(nproc) : 2))
+
+# --- Build: the C/C++ programs through CMake, Go and Rust programs with their tools.
+cache="$build/CMakeCache.txt"
+if [ ! -f "$cache" ]; then
+    cmake -S "$root" -B "$build" -G Ninja >/dev/null
+elif grep -q '^YV_BUILD_BENCH:BOOL=OFF' "$cache" || grep -q '^YV_BUILD_SANDBOX:BOOL=OFF' "$cache"; then
+    cmake -S "$root" -B "$build" -DYV_BUILD_BENCH=ON -DYV_BUILD_SANDBOX=ON >/dev/null
+fi
+targets=(yv_bench yv_bench_capi yv_bench_static_min yativo yativo-sandbox)
+have_pymod=0
+if grep -q '^YV_BUILD_PYTHON:BOOL=ON' "$cache"; then
+    targets+=(_core)
+    have_pymod=1
+fi
+cmake --build "$build" --target "${targets[@]}" -j "$jobs" >"$out/build.log" 2>&1 ||
+    { cat "$out/build.log" >&2; exit 1; }
+bin="$build/bench"
+export PKG_CONFIG_PATH="$build/pkgconfig${PKG_CONFIG_PATH:+:$PKG_CONFIG_PATH}"
+export LD_LIBRARY_PATH="$build/capi${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}"
+unset YATIVO_API_KEY YATIVO_API_SECRET YATIVO_ACCESS_TOKEN YATIVO_BASE_URL YATIVO_TOTP_SECRET
+
+go_bin="" rust_bin=""
+if command -v go >/dev/null; then
+    (cd "$root/bench/go" && CGO_ENABLED=1 go build -o "$bin/yv-bench-go" .) && go_bin="$bin/yv-bench-go"
+else
+    log "no Go toolchain: P5 without Go"
+fi
+if command -v cargo >/dev/null; then
+    (cd "$root/bench/rust" && CARGO_TARGET_DIR="$build/rust-target" cargo build -q --release \
+        --locked -j "$jobs") && rust_bin="$build/rust-target/release/yv-bench-rust"
+else
+    log "no cargo: P5 without Rust"
+fi
+
+# --- Python: the module is built for the repository's .venv interpreter (scripts/test-python.sh).
+# Peers go in venvs of their own under the build dir: requests + httpx, and yativo-crypto-sdk
+# alone (it installs a top-level package named `yativo`).
+py="$root/.venv/bin/python"
+[ -x "$py" ] || py=$(command -v python3)
+peers_venv="$build/bench/venv-peers"
+official_venv="$build/bench/venv-official"
+if [ $smoke = 0 ]; then
+    if [ ! -x "$peers_venv/bin/python" ] || ! "$peers_venv/bin/python" -c 'import requests, httpx' 2>/dev/null; then
+        "$py" -m venv --clear "$peers_venv"
+        "$peers_venv/bin/pip" install -q --disable-pip-version-check requests httpx
+    fi
+    if [ ! -x "$official_venv/bin/python" ] || ! "$official_venv/bin/python" -c 'import yativo' 2>/dev/null; then
+        "$py" -m venv --clear "$official_venv"
+        "$official_venv/bin/pip" install -q --disable-pip-version-check yativo-crypto-sdk
+    fi
+fi
+
+# --- One sandbox per phase, killed on exit.
+sandbox_pids=()
+cleanup() {
+    for pid in "${sandbox_pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+    wait 2>/dev/null || true
+}
+trap cleanup EXIT
+# start_sandbox NAME FLAGS...: sets base, root_url, key, secret (a read key + 3 accounts).
+start_sandbox() {
+    local name=$1 line="" i
+    shift
+    "$build/sandbox/yativo-sandbox" --port 0 --rate-limit 0 "$@" >"$out/$name.line" 2>"$out/$name.err" &
+    sandbox_pids+=($!)
+    for i in $(seq 100); do
+        line=$(head -n1 "$out/$name.line" 2>/dev/null || true)
+        [ -n "$line" ] && break
+        sleep 0.05
+    done
+    [ -n "$line" ] || { log "sandbox $name did not start"; cat "$out/$name.err" >&2; exit 1; }
+    read -r base session totp < <(jfield "$line" base_url session_token totp_secret)
+    root_url=${base%/api/v1}
+    read -r key secret < <(jfield "$("$bin/yv_bench" setup "$base" "$session" "$totp")" api_key api_secret)
+}
+jfield() {  # jfield JSON NAME...: the fields, space-separated
+    python3 -c 'import json,sys; d=json.loads(sys.argv[1]); print(*(d[k] for k in sys.argv[2:]))' "$@"
+}
+exchanges() { jfield "$(curl -sf "$root_url/__sandbox/stats")" token_exchanges; }
+record() { "$@" | tee -a "$runs_file" >&2; }
+skip() { echo "{\"bench\":\"$1\",\"client\":\"$2\",\"skipped\":\"$3\"}" | tee -a "$runs_file" >&2; }
+
+start_sandbox main
+main_base=$base main_key=$key main_secret=$secret
+log "sandbox $base, $runs runs"
+
+for r in $(seq "$runs"); do
+    log "run $r/$runs"
+    # P1: the core vs raw libcurl, one process each, alternating.
+    record "$bin/yv_bench" core "$base" "$key" "$secret" n=$n_cpp warmup=$warm
+    record "$bin/yv_bench" curl "$base" "$key" "$secret" n=$n_cpp warmup=$warm
+    # P3: 16 threads; the token exchanges of the shared client are read from the sandbox.
+    before=$(exchanges)
+    record "$bin/yv_bench" threads-core "$base" "$key" "$secret" n=$n_thr threads=16
+    echo "{\"bench\":\"p3x\",\"client\":\"threads-core\",\"token_exchanges\":$(($(exchanges) - before))}" |
+        tee -a "$runs_file" >&2
+    record "$bin/yv_bench" threads-curl "$base" "$key" "$secret" n=$n_thr threads=16
+    # P2: Python clients.
+    if [ $have_pymod = 1 ]; then
+        record env PYTHONPATH="$build/python" "$py" "$root/bench/python/bench_py.py" binding \
+            "$base" "$key" "$secret" $((n_py * 3)) $warm
+    else
+        skip p2 binding "the build has no Python module (YV_BUILD_PYTHON=OFF)"
+    fi
+    for client in requests httpx; do
+        if [ -x "$peers_venv/bin/python" ] && "$peers_venv/bin/python" -c "import $client" 2>/dev/null; then
+            record "$peers_venv/bin/python" "$root/bench/python/bench_py.py" "$client" "$base" \
+                "$key" "$secret" $n_py $((warm / 4 + 1))
+        else
+            skip p2 "$client" "not installed (smoke runs install nothing; make bench does)"
+        fi
+    done
+    if [ -x "$official_venv/bin/python" ] && "$official_venv/bin/python" -c 'import yativo' 2>/dev/null; then
+        record "$official_venv/bin/python" "$root/bench/python/bench_py.py" official "$base" "$key" \
+            "$secret" $n_py $((warm / 4 + 1))
+    else
+        skip p2 official "yativo-crypto-sdk not installed (smoke runs install nothing; make bench does)"
+    fi
+    # P5: the same loop in C, Go and Rust.
+    record "$bin/yv_bench_capi" "$base" "$key" "$secret" $n_cpp $warm
+    if [ -n "$go_bin" ]; then record "$go_bin" "$base" "$key" "$secret" $n_cpp $warm; else skip p5 go "no Go toolchain"; fi
+    if [ -n "$rust_bin" ]; then record "$rust_bin" "$base" "$key" "$secret" $n_cpp $warm; else skip p5 rust "no cargo"; fi
+    # P4: an idle client.
+    record "$bin/yv_bench" idle "$base" "$key" "$secret"
+done
+
+# P4: sizes.
+strip -o "$out/libyativo.so.stripped" "$(readlink -f "$build/capi/libyativo.so")"
+strip -o "$out/static_min.stripped" "$bin/yv_bench_static_min"
+echo "{\"bench\":\"p4\",\"client\":\"sizes\",\"libyativo_so_stripped\":$(stat -c %s "$out/libyativo.so.stripped"),\"static_min_stripped\":$(stat -c %s "$out/static_min.stripped"),\"static_min_needed\":\"$(readelf -d "$bin/yv_bench_static_min" | sed -n 's/.*Shared library: \[\(.*\)\]/\1/p' | tr '\n' ' ' | sed 's/ $//')\"}" |
+    tee -a "$runs_file" >&2
+
+# Refresh under load: short token life, the exchange slowed by 200 ms (a sandbox delay fault).
+start_sandbox refresh --token-ttl "$ttl"
+for r in $(seq "$refresh_runs"); do
+    record "$bin/yv_bench" refresh "$base" "$key" "$secret" seconds=$refresh_s threads=4 delay_ms=200
+done
+
+# Where the time goes: instructions per request under callgrind (deterministic on a shared machine;
+# whether perf has hardware counters here is recorded beside it),
+# from the difference of two loop lengths, and the top functions by self cost of the core's run.
+if [ $smoke = 0 ] && command -v valgrind >/dev/null; then
+    base=$main_base key=$main_key secret=$main_secret
+    for client in core curl; do
+        for n in 100 600; do
+            valgrind --tool=callgrind --callgrind-out-file="$out/callgrind.$client.$n" \
+                "$bin/yv_bench" "$client" "$base" "$key" "$secret" n=$n warmup=20 >/dev/null 2>"$out/callgrind.$client.$n.log"
+        done
+        ir() { sed -n 's/^summary: //p' "$1" | head -n1; }
+        echo "{\"bench\":\"profile\",\"client\":\"$client\",\"ir_per_request\":$((($(ir "$out/callgrind.$client.600") - $(ir "$out/callgrind.$client.100")) / 500))}" |
+            tee -a "$runs_file" >&2
+        callgrind_annotate --threshold=100 "$out/callgrind.$client.600" 2>/dev/null | head -n 60 >"$out/profile.$client.txt" || true
+    done
+fi
+
+perf_ok=false
+if command -v perf >/dev/null && perf stat -x, -e instructions true >/dev/null 2>&1 &&
+    ! perf stat -x, -e instructions true 2>&1 | grep -q 'not supported'; then
+    perf_ok=true
+fi
+if [ $smoke = 1 ]; then
+    results="$out/results.json" doc="$out/benchmarks.md"
+else
+    results="$root/bench/results/$(date -u +%Y-%m-%d)-$(hostname -s).json" doc="$root/docs/benchmarks.md"
+fi
+python3 "$root/bench/report.py" --runs "$runs_file" --out-dir "$out" --results "$results" \
+    --doc "$doc" --root "$root" --smoke $smoke --perf "$perf_ok"
+log "results: $results"
+log "report: $doc"

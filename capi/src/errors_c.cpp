@@ -1,5 +1,6 @@
 // C module "errors": the yv_error object, yv_status_str, and the check that yativo.h's enum
 // matches the status table.
+#include <climits>
 #include <cmath>
 #include <cstring>
 
@@ -63,7 +64,9 @@ yv_error *make_error(yv_status code, const char *message) noexcept {
 extern "C" {
 
 YV_API const char *yv_status_str(yv_status status) {
-    return yativo::status_name(static_cast<yativo::Status>(status));
+    const long long raw = yv_capi::raw_enum(status);
+    if (raw < INT_MIN || raw > INT_MAX) return "UNKNOWN";
+    return yativo::status_name(static_cast<yativo::Status>(static_cast<int>(raw)));
 }
 
 YV_API yv_status yv_error_code(const yv_error *err) {

@@ -2,10 +2,12 @@
 // body runs in, and the argument checks they share. Internal to capi/.
 #pragma once
 
+#include <cstring>
 #include <memory>
 #include <new>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
@@ -93,6 +95,18 @@ struct yv_event {
 };
 
 namespace yv_capi {
+
+// The integer a C caller passed for an enum parameter. C lets any int through, but in C++
+// reading an enum object that holds a value outside its enumerators' range is undefined
+// (UBSan: "load of value 7, which is not a valid value for type 'yv_environment'"), so the
+// bytes are copied out instead of the enum being read.
+template <class E>
+inline long long raw_enum(const E &value) {
+    std::underlying_type_t<E> raw;
+    static_assert(sizeof raw == sizeof value, "an enum has the size of its underlying type");
+    std::memcpy(&raw, &value, sizeof raw);
+    return static_cast<long long>(raw);
+}
 
 // Builds the caller's error object; never throws (falls back to the static NO_MEMORY error).
 yv_error *make_error(const yativo::Error &e) noexcept;

@@ -69,7 +69,7 @@ YV_API void yv_options_free(yv_options *opts) {
 
 YV_API yv_status yv_options_set_environment(yv_options *opts, yv_environment env, yv_error **err) {
     return set(opts, err, [&](yativo::ClientOptions &o) {
-        switch (env) {
+        switch (yv_capi::raw_enum(env)) {
             case YV_ENV_PRODUCTION:
                 o.environment = yativo::Environment::Production;
                 return;
@@ -88,7 +88,7 @@ YV_API yv_status yv_options_set_base_url(yv_options *opts, const char *url, yv_e
 
 YV_API yv_status yv_options_set_auth_mode(yv_options *opts, yv_auth_mode mode, yv_error **err) {
     return set(opts, err, [&](yativo::ClientOptions &o) {
-        switch (mode) {
+        switch (yv_capi::raw_enum(mode)) {
             case YV_AUTH_TOKEN:
                 o.auth = yativo::AuthMode::Token;
                 return;
@@ -248,7 +248,7 @@ YV_API yv_status yv_options_set_log_callback(yv_options *opts, yv_log_fn fn, voi
 
 YV_API yv_status yv_options_set_log_level(yv_options *opts, yv_log_level level, yv_error **err) {
     return set(opts, err, [&](yativo::ClientOptions &o) {
-        switch (level) {
+        switch (yv_capi::raw_enum(level)) {
             case YV_LOG_DEBUG:
                 o.log_level = yativo::LogLevel::Debug;
                 return;

@@ -15,7 +15,8 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 build_arg=${1:-build}
 mkdir -p "$build_arg"
 build=$(cd "$build_arg" && pwd)
-out="$build/bench/out$([ $smoke = 1 ] && echo -smoke)"
+out="$build/bench/out"
+[ $smoke = 0 ] || out="$out-smoke"
 rm -rf "$out"
 mkdir -p "$out"
 runs_file="$out/runs.jsonl"
@@ -118,35 +119,42 @@ log "sandbox $base, $runs runs"
 
 for r in $(seq "$runs"); do
     log "run $r/$runs"
-    # P1: the core vs raw libcurl, one process each, alternating.
-    record "$bin/yv_bench" core "$base" "$key" "$secret" n=$n_cpp warmup=$warm
-    record "$bin/yv_bench" curl "$base" "$key" "$secret" n=$n_cpp warmup=$warm
+    echo "{\"bench\":\"round\",\"client\":\"-\",\"run\":$r}" >>"$runs_file"
+    # P1: the core vs raw libcurl (and raw libcurl + a JSON parse) in one process, alternating
+    # blocks of 100 requests: on a shared machine, separate processes met different loads.
+    record "$bin/yv_bench" p1 "$base" "$key" "$secret" n=$n_cpp warmup=$warm block=$((n_cpp < 100 ? n_cpp : 100))
     # P3: 16 threads; the token exchanges of the shared client are read from the sandbox.
     before=$(exchanges)
     record "$bin/yv_bench" threads-core "$base" "$key" "$secret" n=$n_thr threads=16
     echo "{\"bench\":\"p3x\",\"client\":\"threads-core\",\"token_exchanges\":$(($(exchanges) - before))}" |
         tee -a "$runs_file" >&2
     record "$bin/yv_bench" threads-curl "$base" "$key" "$secret" n=$n_thr threads=16
-    # P2: Python clients.
+    # P2: Python clients. The binding runs in the same process as the peers it is compared with,
+    # in alternating blocks: requests + httpx in one venv, the official SDK in its own.
     if [ $have_pymod = 1 ]; then
-        record env PYTHONPATH="$build/python" "$py" "$root/bench/python/bench_py.py" binding \
-            "$base" "$key" "$secret" $((n_py * 3)) $warm
+        peers=()
+        for client in requests httpx; do
+            if [ -x "$peers_venv/bin/python" ] && "$peers_venv/bin/python" -c "import $client" 2>/dev/null; then
+                peers+=("$client")
+            else
+                skip p2 "$client" "not installed (smoke runs install nothing; make bench does)"
+            fi
+        done
+        if [ ${#peers[@]} -gt 0 ]; then
+            record env PYTHONPATH="$build/python" "$peers_venv/bin/python" "$root/bench/python/bench_py.py" \
+                "binding,$(IFS=,; echo "${peers[*]}")" "$base" "$key" "$secret" $n_py $((warm / 4 + 1))
+        else
+            record env PYTHONPATH="$build/python" "$py" "$root/bench/python/bench_py.py" binding \
+                "$base" "$key" "$secret" $n_py $((warm / 4 + 1))
+        fi
+        if [ -x "$official_venv/bin/python" ] && "$official_venv/bin/python" -c 'import yativo' 2>/dev/null; then
+            record env PYTHONPATH="$build/python" "$official_venv/bin/python" "$root/bench/python/bench_py.py" \
+                binding,official "$base" "$key" "$secret" $n_py $((warm / 4 + 1))
+        else
+            skip p2 official "yativo-crypto-sdk not installed (smoke runs install nothing; make bench does)"
+        fi
     else
         skip p2 binding "the build has no Python module (YV_BUILD_PYTHON=OFF)"
-    fi
-    for client in requests httpx; do
-        if [ -x "$peers_venv/bin/python" ] && "$peers_venv/bin/python" -c "import $client" 2>/dev/null; then
-            record "$peers_venv/bin/python" "$root/bench/python/bench_py.py" "$client" "$base" \
-                "$key" "$secret" $n_py $((warm / 4 + 1))
-        else
-            skip p2 "$client" "not installed (smoke runs install nothing; make bench does)"
-        fi
-    done
-    if [ -x "$official_venv/bin/python" ] && "$official_venv/bin/python" -c 'import yativo' 2>/dev/null; then
-        record "$official_venv/bin/python" "$root/bench/python/bench_py.py" official "$base" "$key" \
-            "$secret" $n_py $((warm / 4 + 1))
-    else
-        skip p2 official "yativo-crypto-sdk not installed (smoke runs install nothing; make bench does)"
     fi
     # P5: the same loop in C, Go and Rust.
     record "$bin/yv_bench_capi" "$base" "$key" "$secret" $n_cpp $warm
@@ -170,10 +178,10 @@ done
 
 # Where the time goes: instructions per request under callgrind (deterministic on a shared machine;
 # whether perf has hardware counters here is recorded beside it),
-# from the difference of two loop lengths, and the top functions by self cost of the core's run.
+# from the difference of two loop lengths; report.py breaks it down by object and function.
 if [ $smoke = 0 ] && command -v valgrind >/dev/null; then
     base=$main_base key=$main_key secret=$main_secret
-    for client in core curl; do
+    for client in core curl curl-json; do
         for n in 100 600; do
             valgrind --tool=callgrind --callgrind-out-file="$out/callgrind.$client.$n" \
                 "$bin/yv_bench" "$client" "$base" "$key" "$secret" n=$n warmup=20 >/dev/null 2>"$out/callgrind.$client.$n.log"
@@ -181,7 +189,6 @@ if [ $smoke = 0 ] && command -v valgrind >/dev/null; then
         ir() { sed -n 's/^summary: //p' "$1" | head -n1; }
         echo "{\"bench\":\"profile\",\"client\":\"$client\",\"ir_per_request\":$((($(ir "$out/callgrind.$client.600") - $(ir "$out/callgrind.$client.100")) / 500))}" |
             tee -a "$runs_file" >&2
-        callgrind_annotate --threshold=100 "$out/callgrind.$client.600" 2>/dev/null | head -n 60 >"$out/profile.$client.txt" || true
     done
 fi
 

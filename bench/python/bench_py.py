@@ -1,8 +1,11 @@
-"""One Python benchmark run: N calls of GET /accounts/get-accounts through one client, after a
-warm-up, printing one JSON line with the process's CPU (getrusage RUSAGE_SELF) and wall time.
+"""One Python benchmark run: N calls of GET /accounts/get-accounts through each client, after a
+warm-up, printing one JSON line per client with the process's CPU (getrusage RUSAGE_SELF) and
+wall time spent in that client's calls.
 
-    bench_py.py CLIENT BASE_URL API_KEY API_SECRET N WARMUP
+    bench_py.py CLIENT[,CLIENT...] BASE_URL API_KEY API_SECRET N WARMUP [BLOCK]
 
+Several clients in one process run in alternating blocks of BLOCK calls (the order rotating), so
+the load of a shared machine hits them alike and their ratio is measured within one process.
 CLIENT is one of:
   binding   libyativo (this repository's module; PYTHONPATH points at the build), accounts.list()
   requests  requests.Session, bearer token exchanged once, .json() of each answer
@@ -80,29 +83,46 @@ def make_call(client: str, base_url: str, key: str, secret: str) -> tuple[Callab
 
 
 def main() -> int:
-    client, base_url, key, secret, n_text, warmup_text = sys.argv[1:7]
+    clients_text, base_url, key, secret, n_text, warmup_text = sys.argv[1:7]
+    clients = clients_text.split(",")
     n, warmup = int(n_text), int(warmup_text)
-    call, what = make_call(client, base_url, key, secret)
-    for _ in range(warmup):
-        call()
-    payload = call()
-    cpu0, wall0 = cpu_us(), time.perf_counter()
-    for _ in range(n):
-        call()
-    cpu, wall = cpu_us() - cpu0, (time.perf_counter() - wall0) * 1e6
-    print(
-        json.dumps(
-            {
-                "bench": "p2",
-                "client": client,
-                "requests": n,
-                "cpu_us": round(cpu, 1),
-                "wall_us": round(wall, 1),
-                "version": what,
-                "payload_type": type(payload).__name__,
-            }
+    block = int(sys.argv[7]) if len(sys.argv) > 7 else 50
+    made = [make_call(c, base_url, key, secret) for c in clients]
+    payload_types = []
+    for call, _ in made:
+        for _ in range(warmup):
+            call()
+        payload_types.append(type(call()).__name__)
+    cpu = [0.0] * len(clients)
+    wall = [0.0] * len(clients)
+    done, round_ = 0, 0
+    while done < n:
+        k = min(block, n - done)
+        for j in range(len(clients)):
+            which = (round_ + j) % len(clients)
+            call = made[which][0]
+            cpu0, wall0 = cpu_us(), time.perf_counter()
+            for _ in range(k):
+                call()
+            cpu[which] += cpu_us() - cpu0
+            wall[which] += (time.perf_counter() - wall0) * 1e6
+        done += k
+        round_ += 1
+    for j, client in enumerate(clients):
+        print(
+            json.dumps(
+                {
+                    "bench": "p2",
+                    "client": client,
+                    "requests": n,
+                    "cpu_us": round(cpu[j], 1),
+                    "wall_us": round(wall[j], 1),
+                    "version": made[j][1],
+                    "payload_type": payload_types[j],
+                    "process": clients_text,
+                }
+            )
         )
-    )
     return 0
 
 

@@ -1,12 +1,17 @@
 // yv_bench MODE BASE_URL [API_KEY API_SECRET] [name=value ...]: one benchmark run, one JSON line
 // per result on stdout (bench/run.sh collects them). Modes:
 //   setup BASE_URL SESSION_TOKEN TOTP_SECRET   a read key for the runs + a few accounts to list
-//   core | curl          n=, warmup=   the SDK's list_accounts vs a raw libcurl easy-handle loop
+//   core | curl | curl-json   n=, warmup=   the SDK's list_accounts vs a raw libcurl easy-handle
+//                        loop (curl-json: the same loop that also parses each body with RapidJSON)
+//   p1                   n=, warmup=, block=   the three above in one process, alternating blocks
+//   of
+//                        `block` requests so a shared machine's load hits them alike
 //   threads-core | threads-curl  n= (per thread), threads=   one shared client vs one handle each
 //   refresh              seconds=, threads=, delay_ms=   latencies during token refreshes
 //   idle                 RSS and heap of a client, before and after its first call
 #include <curl/curl.h>
 
+#include <algorithm>
 #include <atomic>
 #include <cstdio>
 #include <cstdlib>
@@ -17,6 +22,8 @@
 #include <string>
 #include <thread>
 #include <vector>
+
+#include <rapidjson/document.h>
 
 #include "raw_curl.hpp"
 #include "stats.hpp"
@@ -79,13 +86,63 @@ int single(const Args &a) {
         body = client.list_accounts().json().size();
     } else {
         bench::RawCurl raw(a.base_url, bench::exchange_token(a.base_url, a.key, a.secret));
-        for (long i = 0; i < warmup; ++i) raw.list_accounts();
-        d = timed_loop(n, [&] { raw.list_accounts(); });
+        // curl-json decodes as the core does (numbers kept as strings), into a fresh document.
+        bool parse = a.mode == "curl-json";
+        auto call = [&] {
+            raw.list_accounts();
+            if (parse) {
+                rapidjson::Document doc;
+                doc.Parse<rapidjson::kParseNumbersAsStringsFlag>(raw.body().data(),
+                                                                 raw.body().size());
+                if (doc.HasParseError() || !doc.IsObject()) throw std::runtime_error("bad JSON");
+            }
+        };
+        for (long i = 0; i < warmup; ++i) call();
+        d = timed_loop(n, call);
         body = raw.body().size();
     }
     std::printf("%s\n",
                 bench::result_json("p1", a.mode, n, d, "\"payload_bytes\":" + std::to_string(body))
                     .c_str());
+    return 0;
+}
+
+int interleaved(const Args &a) {
+    long n = a.get("n", 2000), warmup = a.get("warmup", 200), block = a.get("block", 100);
+    yativo::Client client(key_options(a));
+    std::string token = bench::exchange_token(a.base_url, a.key, a.secret);
+    bench::RawCurl raw(a.base_url, token), raw_json(a.base_url, token);
+    auto parse = [&] {
+        raw_json.list_accounts();
+        rapidjson::Document doc;
+        doc.Parse<rapidjson::kParseNumbersAsStringsFlag>(raw_json.body().data(),
+                                                         raw_json.body().size());
+        if (doc.HasParseError() || !doc.IsObject()) throw std::runtime_error("bad JSON");
+    };
+    for (long i = 0; i < warmup; ++i) {
+        client.list_accounts();
+        raw.list_accounts();
+        parse();
+    }
+    Sample total[3];
+    const char *names[3] = {"core", "curl", "curl-json"};
+    for (long done = 0, round = 0; done < n; done += block, ++round) {
+        long k = std::min(block, n - done);
+        for (int j = 0; j < 3; ++j) {
+            int which = int((round + j) % 3);  // rotate the order too
+            Sample d = which == 0   ? timed_loop(k, [&] { client.list_accounts(); })
+                       : which == 1 ? timed_loop(k, [&] { raw.list_accounts(); })
+                                    : timed_loop(k, parse);
+            total[which].cpu_us += d.cpu_us;
+            total[which].wall_us += d.wall_us;
+            total[which].allocations += d.allocations;
+        }
+    }
+    for (int j = 0; j < 3; ++j) {
+        std::printf("%s\n", bench::result_json("p1", names[j], n, total[j],
+                                               "\"interleaved_block\":" + std::to_string(block))
+                                .c_str());
+    }
     return 0;
 }
 
@@ -278,7 +335,8 @@ int main(int argc, char **argv) {
     }
     try {
         if (a.mode == "setup") return setup(a);
-        if (a.mode == "core" || a.mode == "curl") return single(a);
+        if (a.mode == "core" || a.mode == "curl" || a.mode == "curl-json") return single(a);
+        if (a.mode == "p1") return interleaved(a);
         if (a.mode == "threads-core" || a.mode == "threads-curl") return threads(a);
         if (a.mode == "refresh") return refresh(a);
         if (a.mode == "idle") return idle(a);

@@ -27,6 +27,8 @@ std::string validate_amount(std::string_view amount) {
     for (char c : whole)
         if (!is_digit(c)) fail("is not a plain decimal number");
     if (whole.size() > 1 && whole[0] == '0') fail("has a leading zero");
+    if (whole.size() > static_cast<std::size_t>(defaults::amount_max_integer_digits))
+        fail("has more than 78 digits before the decimal point");
     if (dot != std::string_view::npos) {
         if (frac.empty()) fail("ends with a decimal point");
         for (char c : frac)

@@ -25,6 +25,10 @@ TEST(Amount, RejectsEverythingElse) {
             EXPECT_NE(e.message().find("amount"), std::string::npos);
         }
     }
+    // fuzz/corpus/amount/too_many_digits: 400 digits parsed as a JSON number nowhere.
+    EXPECT_NO_THROW(yativo::validate_amount(std::string(78, '9') + ".5"));
+    EXPECT_THROW(yativo::validate_amount(std::string(79, '9')), yativo::Error);
+    EXPECT_THROW(yativo::validate_amount("1" + std::string(399, '0')), yativo::Error);
 }
 
 // The amount leaves as a JSON number with exactly the digits given, and amounts in answers come

@@ -20,6 +20,9 @@ inline constexpr std::chrono::seconds webhook_tolerance{300};
 inline constexpr std::size_t max_response_bytes = 16u << 20;  // 16 MiB
 inline constexpr int max_page_limit = 100;
 inline constexpr int amount_max_decimals = 18;
+// Digits before the point: 78 holds any uint256 (on-chain balances); far more made a JSON number
+// RapidJSON refuses as too big (found by fuzz/fuzz_amount), so the server could not read it.
+inline constexpr int amount_max_integer_digits = 78;
 
 inline constexpr const char *production_url = "https://crypto-api.yativo.com/api/v1";
 inline constexpr const char *sandbox_url = "https://crypto-sandbox.yativo.com/api/v1";

@@ -254,15 +254,16 @@ def doc(s: Dict[str, Any], m: Dict[str, Any], out_dir: Path, root: Path, results
     add("")
     add("All clients make the same authenticated call, `GET /accounts/get-accounts` (three accounts "
         "in the answer), against one `yativo-sandbox --rate-limit 0` on loopback, with connections kept "
-        "alive. Each client runs in its own process, after a warm-up (the SDK's first call exchanges "
-        "the token). Runs of different clients alternate, so drifts in the machine's load hit them "
-        "alike; figures are **medians** over the runs. **Client CPU µs/request** = user + system CPU "
+        "alive, after a warm-up (the SDK's first call exchanges the token). Clients compared with each "
+        "other share one process where they can (P1; P2 per peer), in alternating blocks of calls, "
+        "so the machine's load hits them alike; elsewhere each client is a process of its own and "
+        "the processes alternate within each round. Figures are **medians** over the runs. **Client CPU µs/request** = user + system CPU "
         "of the client process (`getrusage(RUSAGE_SELF)` around the timed loop) / requests: the fair "
         "figure, because the sandbox shares the machine. Wall-clock and requests/s are beside it and "
         "depend on the sandbox and the load.")
     add("")
     add(f"**Machine:** {m['cpu_model']}, {m['nproc']} CPUs — `{m['uname']}`. "
-        f"Date {m['date_utc']}, commit `{m['git_commit'][:12]}`{' (with uncommitted changes)' if m['git_dirty'] else ''}. "
+        f"Date {m['date_utc']}, commit `{m['git_commit'][:12]}`{' (the working tree also held uncommitted work in progress)' if m['git_dirty'] else ''}. "
         f"Load average at the end of the run: {m['loadavg_at_report']}. **The machine was shared** "
         "with other builds (sanitizer builds of the test suites) during the run: wall-clock figures "
         "are noisy; CPU per request much less so.")

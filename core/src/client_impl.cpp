@@ -303,8 +303,9 @@ Payload ClientImpl::run(Call &call, SteadyTime deadline, CancelToken *cancel,
                               err.http_status != 403 && err.http_status != 404 &&
                               err.http_status != 422 && err.http_status != 429;
         if (err.outcome_unknown) err.retryable = keyed;
-        log(LogLevel::Debug, label + " failed: " + status_name(err.code()) +
-                                 (err.outcome_unknown ? " (outcome unknown)" : ""));
+        if (logging(LogLevel::Debug))
+            log(LogLevel::Debug, label + " failed: " + status_name(err.code()) +
+                                     (err.outcome_unknown ? " (outcome unknown)" : ""));
         return err;
     };
 
@@ -347,7 +348,8 @@ Payload ClientImpl::run(Call &call, SteadyTime deadline, CancelToken *cancel,
         request.timeout = std::min(attempt_timeout_, left);
         request.connect_timeout = std::min(connect_timeout_, request.timeout);
 
-        log(LogLevel::Debug, label + " attempt " + std::to_string(attempt));
+        if (logging(LogLevel::Debug))
+            log(LogLevel::Debug, label + " attempt " + std::to_string(attempt));
         HttpResult result = transport_->perform(request);
         for (auto &h : request.headers) wipe(h);
         wipe(request.body);
@@ -359,35 +361,40 @@ Payload ClientImpl::run(Call &call, SteadyTime deadline, CancelToken *cancel,
             bool transient = st == Status::NETWORK || st == Status::TIMEOUT;
             if (transient && (!result.request_sent || safe) && retries < max_retries_) {
                 auto wait = backoff(retries);
-                log(LogLevel::Debug,
-                    label + ": " + status_name(st) +
-                        (result.request_sent ? " after the request was sent" : " before sending") +
-                        "; retry " + std::to_string(retries + 1) + " of " +
-                        std::to_string(max_retries_) + " in " + std::to_string(wait.count()) +
-                        " ms");
+                if (logging(LogLevel::Debug))
+                    log(LogLevel::Debug, label + ": " + status_name(st) +
+                                             (result.request_sent ? " after the request was sent"
+                                                                  : " before sending") +
+                                             "; retry " + std::to_string(retries + 1) + " of " +
+                                             std::to_string(max_retries_) + " in " +
+                                             std::to_string(wait.count()) + " ms");
                 if (wait_before_retry(wait, deadline, cancel)) {
                     ++retries;
                     continue;
                 }
             }
             if (transient && result.request_sent && write && !safe)
-                log(LogLevel::Debug,
-                    label + ": " + status_name(st) + " (" + result.failure_message + ")" +
-                        (result.reused_connection ? " on a reused connection" : "") +
-                        "; not re-sent, a write without an idempotency key");
+                if (logging(LogLevel::Debug))
+                    log(LogLevel::Debug,
+                        label + ": " + status_name(st) + " (" + result.failure_message + ")" +
+                            (result.reused_connection ? " on a reused connection" : "") +
+                            "; not re-sent, a write without an idempotency key");
             err.retryable = transient;
             throw fail(std::move(err));
         }
 
         if (result.resent_by_libcurl)
-            log(LogLevel::Debug, label +
-                                     ": the reused connection died; libcurl re-sent the request "
-                                     "on a fresh one (a safe request)");
+            if (logging(LogLevel::Debug))
+                log(LogLevel::Debug,
+                    label +
+                        ": the reused connection died; libcurl re-sent the request "
+                        "on a fresh one (a safe request)");
         observe(result);
         const std::string *rid = result.header("X-Request-Id");
-        log(LogLevel::Debug, label + " -> " + std::to_string(result.status) +
-                                 (rid ? " request_id=" + *rid : std::string()) + " after " +
-                                 std::to_string(ms_between(started, clock_->now())) + " ms");
+        if (logging(LogLevel::Debug))
+            log(LogLevel::Debug, label + " -> " + std::to_string(result.status) +
+                                     (rid ? " request_id=" + *rid : std::string()) + " after " +
+                                     std::to_string(ms_between(started, clock_->now())) + " ms");
         if (result.status >= 200 && result.status <= 299) {
             if (write) maybe_sent = true;
             try {
@@ -408,14 +415,16 @@ Payload ClientImpl::run(Call &call, SteadyTime deadline, CancelToken *cancel,
                 if (!call.needs_2fa && call.two_factor_on_demand && totp_ &&
                     err.error_code == "two_factor_required") {
                     call.needs_2fa = true;
-                    log(LogLevel::Debug,
-                        label + ": two_factor_required; retrying with a TOTP code");
+                    if (logging(LogLevel::Debug))
+                        log(LogLevel::Debug,
+                            label + ": two_factor_required; retrying with a TOTP code");
                     continue;
                 }
                 if (call.needs_2fa && totp_ && !second_step) {
                     second_step = true;
-                    log(LogLevel::Debug,
-                        label + ": " + err.error_code + "; retrying once with the next TOTP step");
+                    if (logging(LogLevel::Debug))
+                        log(LogLevel::Debug, label + ": " + err.error_code +
+                                                 "; retrying once with the next TOTP step");
                     continue;
                 }
                 Error tf(Status::TWO_FACTOR_REQUIRED, err.message());
@@ -428,8 +437,9 @@ Payload ClientImpl::run(Call &call, SteadyTime deadline, CancelToken *cancel,
             if (used_cached_token && !reauthed) {
                 reauthed = true;
                 tokens_->invalidate(token_generation);
-                log(LogLevel::Debug,
-                    label + ": 401 with a cached token; exchanging again and retrying once");
+                if (logging(LogLevel::Debug))
+                    log(LogLevel::Debug,
+                        label + ": 401 with a cached token; exchanging again and retrying once");
                 continue;
             }
             throw fail(std::move(err));
@@ -439,13 +449,15 @@ Payload ClientImpl::run(Call &call, SteadyTime deadline, CancelToken *cancel,
                 err.retry_after_s ? milliseconds(static_cast<long long>(*err.retry_after_s * 1000))
                                   : backoff(retries);
             if (retries < max_retries_) {
-                log(LogLevel::Debug,
-                    label + ": 429; waiting " + std::to_string(wait.count()) + " ms");
+                if (logging(LogLevel::Debug))
+                    log(LogLevel::Debug,
+                        label + ": 429; waiting " + std::to_string(wait.count()) + " ms");
                 if (wait_before_retry(wait, deadline, cancel)) {
                     ++retries;
                     continue;
                 }
-                log(LogLevel::Debug, label + ": 429 wait would pass the deadline");
+                if (logging(LogLevel::Debug))
+                    log(LogLevel::Debug, label + ": 429 wait would pass the deadline");
             }
             throw fail(std::move(err));
         }
@@ -456,10 +468,11 @@ Payload ClientImpl::run(Call &call, SteadyTime deadline, CancelToken *cancel,
                     err.retry_after_s
                         ? milliseconds(static_cast<long long>(*err.retry_after_s * 1000))
                         : backoff(retries);
-                log(LogLevel::Debug, label + ": HTTP " + std::to_string(result.status) +
-                                         "; retry " + std::to_string(retries + 1) + " of " +
-                                         std::to_string(max_retries_) + " in " +
-                                         std::to_string(wait.count()) + " ms");
+                if (logging(LogLevel::Debug))
+                    log(LogLevel::Debug, label + ": HTTP " + std::to_string(result.status) +
+                                             "; retry " + std::to_string(retries + 1) + " of " +
+                                             std::to_string(max_retries_) + " in " +
+                                             std::to_string(wait.count()) + " ms");
                 if (wait_before_retry(wait, deadline, cancel)) {
                     ++retries;
                     continue;

@@ -291,7 +291,10 @@ class CurlTransport : public Transport {
                 curl_easy_setopt(e, CURLOPT_CUSTOMREQUEST, request.method.c_str());
         }
 
+        char error_text[CURL_ERROR_SIZE] = {0};
+        curl_easy_setopt(e, CURLOPT_ERRORBUFFER, error_text);
         CURLcode rc = drive(slot, request.cancel, result);
+        curl_easy_setopt(e, CURLOPT_ERRORBUFFER, nullptr);
         result.resent_by_libcurl = transfer.rewinds > 0;
         free_headers(headers);
         curl_easy_setopt(e, CURLOPT_HTTPHEADER, nullptr);
@@ -309,7 +312,9 @@ class CurlTransport : public Transport {
             result.request_sent = true;
             return result;
         }
-        result.failure_message = curl_easy_strerror(rc);
+        // libcurl's detailed text ("SSL certificate problem: certificate has expired") names
+        // hosts and certificate problems, never request headers or bodies.
+        result.failure_message = error_text[0] ? error_text : curl_easy_strerror(rc);
         if (rc == CURLE_ABORTED_BY_CALLBACK) {
             result.failure = FailureKind::Cancelled;
             result.request_sent = request_size > 0 || transfer.body_read;

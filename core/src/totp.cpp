@@ -89,14 +89,15 @@ Secret totp_code(const std::vector<std::uint8_t> &key, std::int64_t unix_seconds
 
 Secret totp(std::string_view base32_secret, std::optional<std::int64_t> unix_seconds,
             std::optional<std::chrono::seconds> period, int digits) {
-    auto key = decode_base32_secret(base32_secret);
+    struct WipedKey {
+        std::vector<std::uint8_t> bytes;
+        ~WipedKey() { OPENSSL_cleanse(bytes.data(), bytes.size()); }
+    } key{decode_base32_secret(base32_secret)};  // wiped on every exit, exceptions included
     std::int64_t now = unix_seconds ? *unix_seconds
                                     : std::chrono::duration_cast<std::chrono::seconds>(
                                           std::chrono::system_clock::now().time_since_epoch())
                                           .count();
-    Secret code = totp_code(key, now, period.value_or(defaults::totp_period), digits);
-    OPENSSL_cleanse(key.data(), key.size());
-    return code;
+    return totp_code(key.bytes, now, period.value_or(defaults::totp_period), digits);
 }
 
 }  // namespace yativo

@@ -4,7 +4,7 @@
 set -euo pipefail
 pkgs=(build-essential cmake ninja-build pkg-config ccache clang-format
       libcurl4-openssl-dev libssl-dev rapidjson-dev libgtest-dev libgmock-dev libboost-dev
-      liboath-dev openssl curl)
+      liboath-dev openssl curl tinyproxy wrk)
 missing=()
 for p in "${pkgs[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -224,3 +224,42 @@ TEST(Fork, ChildUsesFreshConnectionsParentUnharmed) {
     for (int i = 0; i < 3; ++i) EXPECT_NO_THROW(c.list_accounts());
     EXPECT_NE(c.list_accounts().json().find("from-child"), std::string::npos);
 }
+
+// HTTPS through a local proxy (Debian's tinyproxy): the client tunnels with CONNECT and still
+// verifies the server's certificate end to end.
+TEST(Tls, HttpsThroughAProxy) {
+    TempDir dir;
+    std::string cert = make_cert(dir.path, "proxy", "IP:127.0.0.1", 2);
+    ASSERT_FALSE(cert.empty());
+    yvtest::SandboxProcess sb({"--tls-cert", cert, "--tls-key", dir.path + "/proxy.key"});
+    int proxy_port = free_port();
+    std::string conf = dir.path + "/tinyproxy.conf";
+    std::ofstream(conf) << "Port " << proxy_port
+                        << "\nListen 127.0.0.1\nAllow 127.0.0.1\nTimeout 30\n"
+                        << "MaxClients 16\nLogLevel Critical\nPidFile \"" << dir.path
+                        << "/tinyproxy.pid\"\n"
+                        << "ConnectPort " << sb.port() << "\n";
+    pid_t proxy = fork();
+    if (proxy == 0) {
+        int devnull = open("/dev/null", O_RDWR);
+        dup2(devnull, 1);
+        dup2(devnull, 2);
+        execlp("tinyproxy", "tinyproxy", "-d", "-c", conf.c_str(), static_cast<char *>(nullptr));
+        _exit(127);
+    }
+    auto o = tls_options(sb);
+    o.ca_file = cert;
+    o.proxy = "http://127.0.0.1:" + std::to_string(proxy_port);
+    o.max_retries = 3;
+    o.backoff_base = std::chrono::milliseconds(100);
+    EXPECT_NO_THROW(yativo::Client(o).list_accounts());
+    // The same client without the CA is still refused through the tunnel.
+    o.ca_file.clear();
+    EXPECT_EQ(code_of([&] { yativo::Client(o).list_accounts(); }), Status::TLS);
+    // And the proxy really is in the path: with it gone, the call fails to connect.
+    kill(proxy, SIGTERM);
+    waitpid(proxy, nullptr, 0);
+    o.ca_file = cert;
+    o.max_retries = 0;
+    EXPECT_EQ(code_of([&] { yativo::Client(o).list_accounts(); }), Status::NETWORK);
+}

@@ -46,6 +46,13 @@ Status status_of(FailureKind kind) {
     }
 }
 
+// A server's Retry-After as a wait: negative is 0; beyond a day is a day (the deadline then
+// refuses to wait), and no overflow reaches the conversion.
+milliseconds retry_after_wait(double seconds) {
+    if (!(seconds > 0)) return milliseconds(0);
+    return milliseconds(static_cast<long long>(std::min(seconds, 86400.0) * 1000));
+}
+
 bool retryable_http(long status) {
     return status == 500 || status == 502 || status == 503 || status == 504;
 }
@@ -293,15 +300,19 @@ Payload ClientImpl::run(Call &call, SteadyTime deadline, CancelToken *cancel,
     const SteadyTime started = clock_->now();
     int retries = 0;
     bool reauthed = false, second_step = false, maybe_sent = false;
+    // Whether an attempt before the current one may have been processed: a definitive answer to
+    // a later attempt (429, 401, ...) does not make that earlier one go away.
+    bool earlier_maybe_sent = false;
     const std::string label = call.method + " " + call.path;
 
     // Every error leaving this call carries what the caller needs to decide what to do next.
     auto fail = [&](Error err) -> Error {
         if (keyed) err.idempotency_key = call.idempotency_key;
-        err.outcome_unknown = write && maybe_sent && err.code() != Status::CONFLICT &&
-                              err.http_status != 400 && err.http_status != 401 &&
-                              err.http_status != 403 && err.http_status != 404 &&
-                              err.http_status != 422 && err.http_status != 429;
+        bool definitive = err.code() == Status::CONFLICT || err.http_status == 400 ||
+                          err.http_status == 401 || err.http_status == 403 ||
+                          err.http_status == 404 || err.http_status == 422 ||
+                          err.http_status == 429;
+        err.outcome_unknown = write && (earlier_maybe_sent || (maybe_sent && !definitive));
         if (err.outcome_unknown) err.retryable = keyed;
         if (logging(LogLevel::Debug))
             log(LogLevel::Debug, label + " failed: " + status_name(err.code()) +
@@ -310,6 +321,7 @@ Payload ClientImpl::run(Call &call, SteadyTime deadline, CancelToken *cancel,
     };
 
     for (int attempt = 1;; ++attempt) {
+        earlier_maybe_sent = maybe_sent;
         if (cancel && cancel->cancelled()) throw fail(Error(Status::CANCELLED, "call cancelled"));
         if (clock_->now() >= deadline)
             throw fail(Error(Status::TIMEOUT, label + ": deadline of the call passed"));
@@ -420,7 +432,8 @@ Payload ClientImpl::run(Call &call, SteadyTime deadline, CancelToken *cancel,
                             label + ": two_factor_required; retrying with a TOTP code");
                     continue;
                 }
-                if (call.needs_2fa && totp_ && !second_step) {
+                // A caller's explicit code is never swapped for one of the TOTP source.
+                if (call.needs_2fa && totp_ && !totp_code && !second_step) {
                     second_step = true;
                     if (logging(LogLevel::Debug))
                         log(LogLevel::Debug, label + ": " + err.error_code +
@@ -446,8 +459,7 @@ Payload ClientImpl::run(Call &call, SteadyTime deadline, CancelToken *cancel,
         }
         if (result.status == 429) {
             milliseconds wait =
-                err.retry_after_s ? milliseconds(static_cast<long long>(*err.retry_after_s * 1000))
-                                  : backoff(retries);
+                err.retry_after_s ? retry_after_wait(*err.retry_after_s) : backoff(retries);
             if (retries < max_retries_) {
                 if (logging(LogLevel::Debug))
                     log(LogLevel::Debug,
@@ -461,13 +473,11 @@ Payload ClientImpl::run(Call &call, SteadyTime deadline, CancelToken *cancel,
             }
             throw fail(std::move(err));
         }
+        if (write && result.status >= 500) maybe_sent = true;  // any 5xx may come after processing
         if (retryable_http(result.status)) {
-            if (write) maybe_sent = true;
             if (safe && retries < max_retries_) {
                 milliseconds wait =
-                    err.retry_after_s
-                        ? milliseconds(static_cast<long long>(*err.retry_after_s * 1000))
-                        : backoff(retries);
+                    err.retry_after_s ? retry_after_wait(*err.retry_after_s) : backoff(retries);
                 if (logging(LogLevel::Debug))
                     log(LogLevel::Debug, label + ": HTTP " + std::to_string(result.status) +
                                              "; retry " + std::to_string(retries + 1) + " of " +

@@ -270,6 +270,8 @@ class CurlTransport : public Transport {
         } else if (request.method == "DELETE" && !request.has_body) {
             curl_easy_setopt(e, CURLOPT_HTTPGET, 1L);
             curl_easy_setopt(e, CURLOPT_CUSTOMREQUEST, "DELETE");
+            // Nothing to rewind: libcurl would re-send it on a reused connection that died.
+            if (!request.may_resend) curl_easy_setopt(e, CURLOPT_FRESH_CONNECT, 1L);
         } else {
             // The body goes through a read callback. Without a seek callback libcurl cannot
             // rewind it, so it cannot silently re-send a write on a reused connection that died

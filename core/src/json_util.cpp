@@ -52,7 +52,7 @@ void wipe_strings(rapidjson::Value &v) {
 }
 
 std::optional<std::int64_t> parse_int(std::string_view text) {
-    if (text.empty() || text.size() > 19) return std::nullopt;
+    if (text.empty() || text.size() > 18) return std::nullopt;  // 18 digits cannot overflow
     std::int64_t value = 0;
     std::size_t i = 0;
     bool negative = text[0] == '-';

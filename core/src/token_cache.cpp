@@ -72,12 +72,14 @@ bool TokenCache::run_exchange(std::unique_lock<std::mutex> &lock, SteadyTime dea
                      std::chrono::duration_cast<std::chrono::seconds>(state_->refresh_at - obtained)
                          .count()) +
                  " s");
-    } else if (failure) {
+    } else if (failure && epoch == credential_epoch_) {
         last_error_ = failure;
         if (log_) log_(std::string("token exchange failed: ") + status_name(failure->code()));
     }
     cv_.notify_all();
-    if (failure) {
+    // An exchange made with credentials replaced meanwhile decides nothing: the caller loops and
+    // exchanges with the new ones.
+    if (failure && epoch == credential_epoch_) {
         error = std::move(failure);
         return false;
     }

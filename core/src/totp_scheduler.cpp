@@ -25,9 +25,17 @@ Secret TotpScheduler::next_code(SteadyTime deadline, CancelToken *cancel) {
         std::lock_guard<std::mutex> lock(mutex_);
         double server_now = clock_->wall_seconds() + static_cast<double>(offset_.load());
         auto current = static_cast<std::uint64_t>(std::floor(server_now / period));
+        // A clock that moved back (NTP, a corrected server offset) must not leave the queue
+        // hours ahead; a step the server already saw is refused and the call moves on.
+        if (last_reserved_ > current + 1) last_reserved_ = current;
         step = std::max(current, last_reserved_ + 1);
         last_reserved_ = step;
     }
+    // A step this call reserved but will not use goes back, so the next call need not wait.
+    auto release = [&] {
+        std::lock_guard<std::mutex> lock(mutex_);
+        if (last_reserved_ == step) last_reserved_ = step - 1;
+    };
     // Wait (outside the lock) until the reserved step has begun on the server's clock.
     double wait_s = static_cast<double>(step) * period -
                     (clock_->wall_seconds() + static_cast<double>(offset_.load()));
@@ -35,10 +43,15 @@ Secret TotpScheduler::next_code(SteadyTime deadline, CancelToken *cancel) {
         auto wait = std::chrono::duration_cast<std::chrono::steady_clock::duration>(
             std::chrono::duration<double>(wait_s + 0.05));
         SteadyTime until = clock_->now() + wait;
-        if (until > deadline)
+        if (until > deadline) {
+            release();
             throw Error(Status::TIMEOUT,
                         "the next unused TOTP step begins after the call's deadline");
-        if (!clock_->sleep_until(until, cancel)) throw Error(Status::CANCELLED, "call cancelled");
+        }
+        if (!clock_->sleep_until(until, cancel)) {
+            release();
+            throw Error(Status::CANCELLED, "call cancelled");
+        }
     }
     return totp_code_for_step(key_, step, defaults::totp_digits);
 }

@@ -216,3 +216,47 @@ TEST(Concurrency, CredentialSwapUnderLoad) {
         if (ends_with(s.url, "/auth/token")) last_exchange = s.body;
     EXPECT_NE(last_exchange.find("yativo_key_49"), std::string::npos);
 }
+
+// Found in review: an exchange that fails with credentials replaced meanwhile must not fail the
+// callers waiting for a token: they exchange again with the new credentials.
+TEST(Concurrency, ExchangeWithReplacedCredentialsIsNotShared) {
+    std::mutex m;
+    std::condition_variable cv;
+    bool in_exchange = false, release = false;
+    auto h = yvtest::make(
+        [&](const yvtest::Seen &s, int) {
+            if (ends_with(s.url, "/auth/token")) {
+                if (s.body.find("yativo_testkey") != std::string::npos) {
+                    std::unique_lock<std::mutex> lock(m);
+                    in_exchange = true;
+                    cv.notify_all();
+                    cv.wait(lock, [&] { return release; });
+                    return respond(401, R"({"error":"invalid_credentials"})");
+                }
+                return respond(200, yvtest::token_body("CANARY-TOKEN-NEW"));
+            }
+            return ok_data("[]");
+        },
+        yvtest::base_options(), nullptr);
+    std::atomic<bool> ok{false};
+    std::thread caller([&] {
+        try {
+            h.client->list_accounts();
+            ok = true;
+        } catch (...) {
+        }
+    });
+    {
+        std::unique_lock<std::mutex> lock(m);
+        cv.wait(lock, [&] { return in_exchange; });
+    }
+    h.client->set_credentials("yativo_rotated", yativo::Secret("CANARY-SECRET-ROTATED"));
+    {
+        std::lock_guard<std::mutex> lock(m);
+        release = true;
+        cv.notify_all();
+    }
+    caller.join();
+    EXPECT_TRUE(ok.load());
+    EXPECT_EQ(h.transport->seen().back().authorization, "Bearer CANARY-TOKEN-NEW");
+}

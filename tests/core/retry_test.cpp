@@ -251,3 +251,38 @@ TEST(Requests, GasPriceKeepsExtraFieldsExact) {
         h.transport->seen().back().body,
         R"({"chainType":"ethereum","priority":"high","amount":0.000000000000000001,"to":"0xabc"})");
 }
+
+// Found in review: a definitive answer to a later attempt must not hide that an earlier attempt
+// may have been processed.
+TEST(Retry, EarlierAttemptKeepsTheOutcomeUnknown) {
+    auto count = std::make_shared<int>(0);
+    auto h = yvtest::make(yvtest::with_tokens([count](const yvtest::Seen &, int) {
+        if ((*count)++ == 0) return fail(FailureKind::Timeout, true);
+        return respond(429, R"({"error":"rate_limited"})", {{"Retry-After", "120"}});
+    }));
+    yativo::Error e(Status::OK, "");
+    EXPECT_EQ(code_of([&] { h.client->send_funds(a_send()); }, &e), Status::RATE_LIMITED);
+    EXPECT_TRUE(e.outcome_unknown);
+    EXPECT_FALSE(e.idempotency_key.empty());
+}
+
+TEST(Retry, AnyServerErrorLeavesAWriteUnknown) {
+    auto h = yvtest::make(first_n(100, [] { return respond(524, "{}"); }));
+    yativo::Error e(Status::OK, "");
+    EXPECT_EQ(code_of([&] { h.client->create_account("Main", "business"); }, &e), Status::SERVER);
+    EXPECT_TRUE(e.outcome_unknown);
+    EXPECT_EQ(h.transport->count("/create-account"), 1);
+}
+
+TEST(Retry, RetryAfterOutOfRangeIsClamped) {
+    auto neg = yvtest::make(first_n(1, [] { return respond(503, R"({"retry_after":-5})"); }));
+    EXPECT_NO_THROW(neg.client->list_accounts());
+    EXPECT_LE(neg.clock->slept_ms(), 250);  // a negative value is ignored: plain backoff
+    auto huge = yvtest::make(first_n(1, [] {
+        return respond(503, "{}", {{"Retry-After", "99999999999999999"}});
+    }));
+    EXPECT_EQ(code_of([&] { huge.client->list_accounts(); }), Status::SERVER);
+    EXPECT_EQ(huge.clock->slept_ms(), 0);
+    auto body = yvtest::make(first_n(1, [] { return respond(429, R"({"retry_after":1e300})"); }));
+    EXPECT_EQ(code_of([&] { body.client->list_accounts(); }), Status::RATE_LIMITED);
+}

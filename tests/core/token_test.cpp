@@ -13,6 +13,15 @@ using yvtest::ok_data;
 using yvtest::respond;
 
 namespace {
+Status code_of_call(const std::function<void()> &f) {
+    try {
+        f();
+    } catch (const yativo::Error &e) {
+        return e.code();
+    }
+    return Status::OK;
+}
+
 // Serves tokens with `ttl` (and an optional refresh recommendation) and ok for everything else.
 yvtest::FakeTransport::Handler tokens_then_ok(int ttl, int refresh_before = 0) {
     auto n = std::make_shared<int>(0);
@@ -309,4 +318,45 @@ TEST(TwoFactor, SendFundsAsksTheTotpSourceOnlyWhenTheServerDoes) {
     } catch (const yativo::Error &e) {
         EXPECT_EQ(e.code(), Status::TWO_FACTOR_REQUIRED);
     }
+}
+
+// Found in review: an explicit code is the caller's; the TOTP source must not replace it.
+TEST(TwoFactor, ExplicitCodeIsNotReplacedByTheTotpSource) {
+    auto h = yvtest::make(yvtest::with_tokens([](const yvtest::Seen &, int) {
+                              return respond(401, R"({"error":"two_factor_invalid"})");
+                          }),
+                          with_totp());
+    yativo::CallOptions call;
+    call.totp_code = yativo::Secret("123456");
+    try {
+        h.client->rotate_api_key("key_1", call);
+        FAIL();
+    } catch (const yativo::Error &e) {
+        EXPECT_EQ(e.code(), Status::TWO_FACTOR_REQUIRED);
+    }
+    EXPECT_EQ(h.transport->count("/rotate"), 1);
+}
+
+// Found in review: a step reserved by a call that then gave up is released, and a clock that
+// moved back does not leave the queue far ahead.
+TEST(TwoFactor, UnusedAndFarStepsDoNotStallLaterCalls) {
+    auto h = yvtest::make(
+        yvtest::with_tokens([](const yvtest::Seen &, int) { return respond(200, kKey); }),
+        with_totp());
+    auto *totp = h.client->impl().totp();
+    ASSERT_NE(totp, nullptr);
+    totp->set_clock_offset(3600);
+    h.client->rotate_api_key("key_1");  // reserves a step an hour ahead of this machine
+    totp->set_clock_offset(0);
+    auto before = h.clock->slept_ms();
+    h.client->rotate_api_key("key_1");
+    EXPECT_LT(h.clock->slept_ms() - before, 31'000);
+
+    yativo::CallOptions tight;
+    tight.timeout = std::chrono::milliseconds(1);
+    h.client->rotate_api_key("key_1");  // uses the current step
+    EXPECT_EQ(code_of_call([&] { h.client->rotate_api_key("key_1", tight); }), Status::TIMEOUT);
+    before = h.clock->slept_ms();
+    h.client->rotate_api_key("key_1");  // waits one period at most, not two
+    EXPECT_LE(h.clock->slept_ms() - before, 30'100);
 }

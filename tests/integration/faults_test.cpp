@@ -191,3 +191,16 @@ TEST(Faults, ConnectionRefusedIsNetwork) {
     EXPECT_EQ(code_of([&] { c.create_account("x", "business"); }, &e), Status::NETWORK);
     EXPECT_FALSE(e.outcome_unknown);  // nothing was sent
 }
+
+// Found in review: a DELETE has no body to make un-rewindable, so a keyless one gets a connection
+// of its own; the server sees it once even when the connection dies after processing.
+TEST(Faults, KeylessDeleteIsNeverResent) {
+    Fixture f;
+    auto hook = f.client->create_webhook("https://example.com/h", {"transaction.completed"}, "");
+    f.client->list_webhooks();  // warm the connection
+    f.sb.fault("{\"path\":\"/webhook/" + hook.id + "\",\"count\":1,\"mode\":\"drop_after\"}");
+    yativo::Error e(Status::OK, "");
+    EXPECT_EQ(code_of([&] { f.client->delete_webhook(hook.id); }, &e), Status::NETWORK);
+    EXPECT_TRUE(e.outcome_unknown);
+    EXPECT_EQ(f.sb.path_count("/webhook/" + hook.id), 1);
+}

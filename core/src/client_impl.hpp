@@ -62,7 +62,6 @@ class ClientImpl {
     bool logging(LogLevel level) const { return log_ && level >= log_level_; }
 
   private:
-    struct Attempt;
     ExchangedToken exchange(SteadyTime deadline, CancelToken *cancel);
     Payload run(Call &call, SteadyTime deadline, CancelToken *cancel, const Secret *totp_code);
     void add_auth(std::vector<std::string> &headers, SteadyTime deadline, CancelToken *cancel,

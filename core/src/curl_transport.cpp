@@ -295,7 +295,7 @@ class CurlTransport : public Transport {
 
         char error_text[CURL_ERROR_SIZE] = {0};
         curl_easy_setopt(e, CURLOPT_ERRORBUFFER, error_text);
-        CURLcode rc = drive(slot, request.cancel, result);
+        CURLcode rc = drive(slot, request.cancel);
         curl_easy_setopt(e, CURLOPT_ERRORBUFFER, nullptr);
         result.resent_by_libcurl = transfer.rewinds > 0;
         free_headers(headers);
@@ -378,7 +378,7 @@ class CurlTransport : public Transport {
     }
 
     // Runs the transfer in the slot's multi handle, waking on socket activity or cancellation.
-    CURLcode drive(Slot &slot, CancelToken *cancel, HttpResult &) {
+    CURLcode drive(Slot &slot, CancelToken *cancel) {
         CURLM *multi = slot.multi;
         if (cancel && cancel->cancelled()) return CURLE_ABORTED_BY_CALLBACK;
         std::uint64_t wake_id = 0;

@@ -26,17 +26,11 @@ void TokenCache::set_single_flight_for_testing(bool on) {
     single_flight_ = on;
 }
 
-std::uint64_t TokenCache::exchanges() const {
-    std::lock_guard<std::mutex> lock(mutex_);
-    return exchanges_;
-}
-
 bool TokenCache::run_exchange(std::unique_lock<std::mutex> &lock, SteadyTime deadline,
                               CancelToken *cancel, std::optional<Error> &error) {
     exchanging_ = true;
     std::uint64_t epoch = credential_epoch_;
     SteadyTime obtained = clock_->now();
-    ++exchanges_;
     lock.unlock();
     std::optional<ExchangedToken> token;
     std::optional<Error> failure;

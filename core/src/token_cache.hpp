@@ -58,8 +58,6 @@ class TokenCache {
     // The last exchanged token with its remaining life, exchanging if none is valid.
     AccessToken describe(SteadyTime deadline, CancelToken *cancel);
 
-    std::uint64_t exchanges() const;
-
     // Test seam: with single flight off, every caller without a valid token exchanges on its
     // own. Exists only so that a test can show the single-flight test fails without it.
     void set_single_flight_for_testing(bool on);
@@ -92,7 +90,6 @@ class TokenCache {
     std::optional<Error> last_error_;  // outcome of exchange number exchange_seq_
     std::uint64_t credential_epoch_ = 0;
     std::uint64_t next_generation_ = 1;
-    std::uint64_t exchanges_ = 0;
     bool single_flight_ = true;
 };
 

@@ -3,6 +3,7 @@
 
 #include "api.hpp"
 #include "crypto.hpp"
+#include "secret_record.hpp"
 #include "validate.hpp"
 
 namespace yvsb {
@@ -34,7 +35,9 @@ void write_key(JsonWriter &w, const ApiKey &k, SysTime t, const std::string *sec
 }
 
 std::string new_secret() {
-    return random_hex(32);
+    std::string secret = random_hex(32);
+    record_secret(secret);
+    return secret;
 }
 
 std::string trim(std::string s) {
@@ -192,6 +195,7 @@ Response Api::token_exchange(Ctx &ctx) {
         base64url(std::string(payload_sb.GetString(), payload_sb.GetSize()));
     auto sig = hmac_sha256(jwt_secret_, signing_input);
     std::string token = signing_input + "." + base64url(std::string(sig.begin(), sig.end()));
+    record_secret(token);
     state_.tokens[hash_token(token)] = AccessToken{key.id, key.user_id, expires};
 
     rapidjson::StringBuffer sb;

@@ -4,6 +4,7 @@
 
 #include "api.hpp"
 #include "crypto.hpp"
+#include "secret_record.hpp"
 #include "validate.hpp"
 
 namespace yvsb {
@@ -80,6 +81,7 @@ Response Api::webhook_create(Ctx &ctx) {
     h.events = events;
     h.description = description;
     h.secret = "whsec_" + random_hex(32);
+    record_secret(h.secret);
     h.created_at = ctx.now;
     state_.webhook_order.push_back(h.id);
     ctx.resource_id = h.id;

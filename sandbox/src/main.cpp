@@ -2,12 +2,14 @@
 // SIGTERM/SIGINT and exits 0.
 #include <csignal>
 #include <cstdio>
+#include <cstdlib>
 #include <exception>
 #include <iostream>
 
 #include "api.hpp"
 #include "json.hpp"
 #include "options.hpp"
+#include "secret_record.hpp"
 #include "server.hpp"
 
 int main(int argc, char **argv) {
@@ -24,8 +26,14 @@ int main(int argc, char **argv) {
         std::cout << yvsb::usage();
         return 0;
     }
+    if (options.record_secrets.empty())
+        if (const char *path = std::getenv("YATIVO_SANDBOX_RECORD_SECRETS"))
+            options.record_secrets = path;
     try {
+        if (!options.record_secrets.empty()) yvsb::open_secret_record(options.record_secrets);
         yvsb::Api api(options);
+        yvsb::record_secret(api.session_token());
+        yvsb::record_secret(api.totp_secret());
         yvsb::Server server(api, options);
         std::string host =
             options.host.find(':') != std::string::npos ? "[" + options.host + "]" : options.host;

@@ -31,7 +31,10 @@ std::string usage() {
            "  --tls-cert FILE        serve HTTPS with this PEM certificate chain\n"
            "  --tls-key FILE         ... and this PEM private key\n"
            "  --read-timeout S       seconds allowed to receive one request (default 30)\n"
-           "  --threads N            I/O threads (default 4)\n";
+           "  --threads N            I/O threads (default 4)\n"
+           "  --record-secrets FILE  append every secret handed out (seeds, key secrets, tokens,\n"
+           "                         webhook secrets) to FILE, for leak scans of test output;\n"
+           "                         default: $YATIVO_SANDBOX_RECORD_SECRETS\n";
 }
 
 bool parse_options(const std::vector<std::string> &args, Options &out, std::string *error,
@@ -104,6 +107,13 @@ bool parse_options(const std::vector<std::string> &args, Options &out, std::stri
             out.tls_key = value;
         } else if (flag == "--read-timeout") {
             ok = int_flag(&out.read_timeout, 1, 3600);
+        } else if (flag == "--record-secrets") {
+            ok = need_value();
+            out.record_secrets = value;
+            if (ok && value.empty()) {
+                *error = "--record-secrets must not be empty";
+                return false;
+            }
         } else if (flag == "--threads") {
             ok = int_flag(&out.threads, 1, 64);
         } else {

@@ -19,6 +19,7 @@ struct Options {
     std::string tls_key;
     int read_timeout = 30;  // seconds to receive a whole request (idle keep-alive included)
     int threads = 4;
+    std::string record_secrets;  // file to append every issued secret to (empty = off)
 };
 
 // Parses argv; on a usage error returns false with *error set. `--help` sets *help.

@@ -4,7 +4,11 @@
 #include <spawn.h>
 #include <sys/wait.h>
 
+#include <algorithm>
+#include <cstdlib>
 #include <ctime>
+#include <filesystem>
+#include <fstream>
 #include <regex>
 #include <thread>
 
@@ -51,6 +55,69 @@ TEST(Startup, SeedsComeFromFlags) {
     EXPECT_EQ(c.call("GET", "/apikey/list").status, 200);
     // The session token acts with every scope; a wrong one is refused.
     EXPECT_EQ(c.bearer("sess-abd", "GET", "/apikey/list").status, 401);
+}
+
+std::vector<std::string> read_lines(const std::string &path) {
+    std::ifstream in(path);
+    std::vector<std::string> lines;
+    for (std::string line; std::getline(in, line);) lines.push_back(line);
+    return lines;
+}
+
+bool has(const std::vector<std::string> &lines, const std::string &s) {
+    return std::find(lines.begin(), lines.end(), s) != lines.end();
+}
+
+// --record-secrets: every secret handed out is appended, one per line; public ids are not.
+TEST(Startup, RecordSecretsListsEverySecretHandedOut) {
+    char dir[] = "/tmp/yvsb-record-XXXXXX";
+    ASSERT_NE(mkdtemp(dir), nullptr);
+    std::string path = std::string(dir) + "/secrets.txt";
+    SandboxProcess sb({"--record-secrets", path});
+    Client c(sb);
+    Creds key = c.create_key(R"(["read"])");
+    std::string token = c.token(key);
+    auto rotated = c.call("POST", "/apikey/" + key.id + "/rotate", "", {c.code_header()});
+    ASSERT_EQ(rotated.status, 200);
+    std::string rotated_secret = data_str(rotated, "api_secret");
+    auto hook = c.call("POST", "/webhook/create",
+                       R"({"url":"https://example.com/h","events":["transaction.completed"]})");
+    ASSERT_EQ(hook.status, 201);
+
+    auto lines = read_lines(path);
+    EXPECT_TRUE(has(lines, sb.session_token()));
+    EXPECT_TRUE(has(lines, sb.totp_secret()));
+    EXPECT_TRUE(has(lines, key.api_secret));
+    EXPECT_TRUE(has(lines, rotated_secret));
+    EXPECT_TRUE(has(lines, token));
+    EXPECT_TRUE(has(lines, data_str(hook, "secret")));
+    EXPECT_FALSE(has(lines, key.api_key));
+    EXPECT_FALSE(has(lines, key.id));
+    std::filesystem::remove_all(dir);
+}
+
+// Without the flag, YATIVO_SANDBOX_RECORD_SECRETS names the file: a whole test run records into
+// one file without every harness passing the flag.
+TEST(Startup, RecordSecretsFallsBackToTheEnvironment) {
+    char dir[] = "/tmp/yvsb-record-XXXXXX";
+    ASSERT_NE(mkdtemp(dir), nullptr);
+    std::string path = std::string(dir) + "/secrets.txt";
+    const char *before = std::getenv("YATIVO_SANDBOX_RECORD_SECRETS");
+    std::string saved = before ? before : "";
+    setenv("YATIVO_SANDBOX_RECORD_SECRETS", path.c_str(), 1);
+    {
+        SandboxProcess sb({"--session-token", "sess-env-recorded"});
+        auto lines = read_lines(path);
+        EXPECT_TRUE(has(lines, "sess-env-recorded"));
+        EXPECT_TRUE(has(lines, sb.totp_secret()));
+    }
+    if (before)
+        setenv("YATIVO_SANDBOX_RECORD_SECRETS", saved.c_str(), 1);
+    else
+        unsetenv("YATIVO_SANDBOX_RECORD_SECRETS");
+    EXPECT_EQ(run_and_wait({"--record-secrets", std::string(dir) + "/missing/x"}), 1);
+    EXPECT_EQ(run_and_wait({"--record-secrets="}), 2);
+    std::filesystem::remove_all(dir);
 }
 
 TEST(Startup, SigtermAndSigintExitZero) {

@@ -9,6 +9,7 @@
 
 #include "decode.hpp"
 #include "json_util.hpp"
+#include "log.hpp"
 #include "yativo/defaults.hpp"
 #include "yativo/status.hpp"
 #include "yativo/totp.hpp"
@@ -117,6 +118,17 @@ ClientImpl::ClientImpl(ClientOptions options, Seams seams) {
     totp_use_server_time_ = options.totp_use_server_time;
     log_ = std::move(options.log);
     log_level_ = options.log_level;
+    // YATIVO_LOG is a diagnostics switch for clients without a hook, on every surface (the CLI
+    // included). It carries no credentials, so it holds even when use_environment is off.
+    if (!log_) {
+        std::string name = env("YATIVO_LOG");
+        if (!name.empty()) {
+            auto level = parse_log_level(name);
+            if (!level) throw_invalid("YATIVO_LOG must be debug, info, warn, error or off");
+            log_ = stderr_log_hook();
+            log_level_ = *level;
+        }
+    }
 
     clock_ = seams.clock ? seams.clock : system_clock();
     if (!options.totp_secret.empty()) {

@@ -1,0 +1,119 @@
+// YATIVO_LOG: clients without a log hook write their log lines to stderr at the level it names.
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <optional>
+
+#include "fakes.hpp"
+#include "log.hpp"
+
+using yvtest::ends_with;
+using yvtest::respond;
+
+namespace {
+
+// Sets (or unsets) an environment variable for one test and restores the run's value after:
+// make test itself runs with YATIVO_LOG=debug.
+class EnvVar {
+  public:
+    EnvVar(const char *name, const char *value) : name_(name) {
+        if (const char *old = std::getenv(name)) saved_ = old;
+        if (value)
+            setenv(name, value, 1);
+        else
+            unsetenv(name);
+    }
+    ~EnvVar() {
+        if (saved_)
+            setenv(name_, saved_->c_str(), 1);
+        else
+            unsetenv(name_);
+    }
+
+  private:
+    const char *name_;
+    std::optional<std::string> saved_;
+};
+
+yvtest::Harness accounts_client(yativo::ClientOptions o = yvtest::base_options()) {
+    return yvtest::make(
+        [](const yvtest::Seen &s, int) {
+            if (ends_with(s.url, "/auth/token"))
+                return respond(200, yvtest::token_body("CANARY-TOKEN-LOG"));
+            return respond(200, R"({"status":true,"data":[]})");
+        },
+        std::move(o));
+}
+
+std::string stderr_of_one_call(yativo::ClientOptions o = yvtest::base_options()) {
+    testing::internal::CaptureStderr();
+    {
+        auto h = accounts_client(std::move(o));
+        h.client->list_accounts();
+    }
+    return testing::internal::GetCapturedStderr();
+}
+
+}  // namespace
+
+TEST(Log, LevelNamesRoundTrip) {
+    for (auto level : {yativo::LogLevel::Debug, yativo::LogLevel::Info, yativo::LogLevel::Warn,
+                       yativo::LogLevel::Error, yativo::LogLevel::Off})
+        EXPECT_EQ(yativo::detail::parse_log_level(yativo::log_level_name(level)), level);
+    EXPECT_FALSE(yativo::detail::parse_log_level("DEBUG"));
+    EXPECT_FALSE(yativo::detail::parse_log_level(""));
+}
+
+TEST(Log, YativoLogDebugWritesLinesToStderrWithoutSecrets) {
+    EnvVar v("YATIVO_LOG", "debug");
+    std::string err = stderr_of_one_call();
+    EXPECT_NE(err.find("yativo debug: "), std::string::npos) << err;
+    EXPECT_NE(err.find("attempt 1"), std::string::npos) << err;
+    EXPECT_NE(err.find("token exchanged"), std::string::npos) << err;
+    EXPECT_EQ(err.find("CANARY"), std::string::npos);
+    for (size_t start = 0; start < err.size();) {  // whole lines, each with the prefix
+        size_t end = err.find('\n', start);
+        ASSERT_NE(end, std::string::npos) << "a line without its newline";
+        EXPECT_EQ(err.compare(start, 7, "yativo "), 0) << err.substr(start, end - start);
+        start = end + 1;
+    }
+}
+
+TEST(Log, YativoLogHoldsWithoutUseEnvironmentAndRespectsItsLevel) {
+    EnvVar v("YATIVO_LOG", "warn");
+    auto o = yvtest::base_options();
+    ASSERT_FALSE(o.use_environment);
+    EXPECT_EQ(stderr_of_one_call(o), "");  // a successful call logs nothing at warn
+    EnvVar off("YATIVO_LOG", "off");
+    EXPECT_EQ(stderr_of_one_call(), "");
+}
+
+TEST(Log, AHookWinsOverYativoLog) {
+    EnvVar v("YATIVO_LOG", "debug");
+    std::vector<std::string> lines;
+    auto o = yvtest::base_options();
+    o.log_level = yativo::LogLevel::Debug;
+    o.log = [&](yativo::LogLevel, std::string_view line) { lines.emplace_back(line); };
+    EXPECT_EQ(stderr_of_one_call(o), "");
+    EXPECT_FALSE(lines.empty());
+}
+
+TEST(Log, AnUnknownYativoLogValueIsAnInvalidArgument) {
+    EnvVar v("YATIVO_LOG", "verbose");
+    try {
+        accounts_client();
+        FAIL() << "no error";
+    } catch (const yativo::Error &e) {
+        EXPECT_EQ(e.code(), yativo::Status::INVALID_ARGUMENT);
+        EXPECT_NE(std::string(e.what()).find("YATIVO_LOG"), std::string::npos);
+    }
+}
+
+TEST(Log, UnsetOrEmptyYativoLogWritesNothing) {
+    {
+        EnvVar v("YATIVO_LOG", nullptr);
+        EXPECT_EQ(stderr_of_one_call(), "");
+    }
+    EnvVar v("YATIVO_LOG", "");
+    EXPECT_EQ(stderr_of_one_call(), "");
+}

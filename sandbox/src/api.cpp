@@ -159,6 +159,11 @@ Api::InFlight Api::track_in_flight() {
     return InFlight(this);
 }
 
+void Api::count_connection() {
+    std::lock_guard<std::mutex> lock(mu_);
+    ++stats_.connections;
+}
+
 Api::InFlight::~InFlight() {
     if (!api_) return;
     std::lock_guard<std::mutex> lock(api_->mu_);

@@ -50,6 +50,8 @@ class Api {
         Api *api_;
     };
     InFlight track_in_flight();
+    // Counts a newly accepted TCP connection (stats "connections").
+    void count_connection();
 
     const std::string &session_token() const { return session_token_; }
     const std::string &totp_secret() const { return totp_secret_; }

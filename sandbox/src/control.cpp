@@ -79,6 +79,7 @@ Response Api::control_stats() {
     rapidjson::StringBuffer sb;
     JsonWriter w(sb);
     w.StartObject();
+    kv_int(w, "connections", stats_.connections);
     kv_int(w, "requests", stats_.requests);
     kv_int(w, "token_exchanges", stats_.token_exchanges);
     kv_int(w, "transactions_created", stats_.transactions_created);

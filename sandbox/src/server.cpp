@@ -237,6 +237,7 @@ struct Server::Impl {
                                                              tcp::socket socket) {
             if (ec == net::error::operation_aborted || !acceptor->is_open()) return;
             if (!ec) {
+                api.count_connection();
                 beast::error_code opt_ec;
                 socket.set_option(tcp::no_delay(true), opt_ec);
                 auto timeout = std::chrono::seconds(options.read_timeout);

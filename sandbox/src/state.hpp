@@ -105,6 +105,7 @@ struct IdempotencyRecord {
 };
 
 struct Stats {
+    long connections = 0;  // TCP connections accepted (any purpose, control ones included)
     long requests = 0;
     long token_exchanges = 0;
     long transactions_created = 0;

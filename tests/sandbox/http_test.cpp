@@ -228,6 +228,42 @@ TEST(Http, PipelinedRequestsOnOneConnection) {
     EXPECT_TRUE(s.closed_within(2000));
 }
 
+// Stats "connections" reads here go over the test's own sockets, so they add no connection.
+long connections_seen_on(Socket &s) {
+    s.send("GET /__sandbox/stats HTTP/1.1\r\nHost: x\r\n\r\n");
+    std::string resp = s.read_response();
+    size_t end = resp.find("\r\n\r\n");
+    if (status_of(resp) != 200 || end == std::string::npos) return -1;
+    auto doc = parse(resp.substr(end + 4));
+    return doc.IsObject() && doc.HasMember("connections") ? doc["connections"].GetInt64() : -1;
+}
+
+TEST(Http, StatsCountAcceptedConnections) {
+    SandboxProcess sb;
+    std::string request = "GET /api/v1/apikey/list HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " +
+                          sb.session_token() + "\r\n\r\n";
+    Socket first(sb.port());
+    ASSERT_TRUE(first.ok());
+    first.send(request);
+    EXPECT_EQ(status_of(first.read_response()), 200);
+    first.send(request);
+    EXPECT_EQ(status_of(first.read_response()), 200);
+    EXPECT_EQ(connections_seen_on(first), 1);  // two requests, one keep-alive connection
+
+    Socket second(sb.port());
+    ASSERT_TRUE(second.ok());
+    second.send(request);
+    EXPECT_EQ(status_of(second.read_response()), 200);
+    EXPECT_EQ(connections_seen_on(second), 2);
+    EXPECT_EQ(connections_seen_on(first), 2);
+
+    // Reset zeroes it with the other stats; a control request on a new connection counts too.
+    first.send("POST /__sandbox/reset HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\n\r\n");
+    EXPECT_EQ(status_of(first.read_response()), 200);
+    EXPECT_EQ(connections_seen_on(first), 0);
+    EXPECT_EQ(sb.stat("connections"), 1);
+}
+
 TEST(Http, RateLimitPerCredentialPerMinute) {
     SandboxProcess sb({"--rate-limit", "4", "--totp-period", "2"});
     Client c(sb);

@@ -4,12 +4,13 @@
 // be woken and stopped at once when the call is cancelled (curl_multi_wakeup).
 #include <curl/curl.h>
 #include <openssl/crypto.h>
-#include <unistd.h>
 
 #include <strings.h>
+#include <cstdint>
 #include <cstring>
 #include <mutex>
 
+#include "fork_guard.hpp"
 #include "transport.hpp"
 #include "yativo/status.hpp"
 
@@ -58,7 +59,8 @@ struct Share {
 struct Slot {
     CURL *easy = nullptr;
     CURLM *multi = nullptr;
-    bool configured = false;  // the options that never change are set once per handle
+    bool configured = false;       // the options that never change are set once per handle
+    std::uint64_t forks_seen = 0;  // the transport's forks_seen_ when it was checked out
     Slot() {
         easy = curl_easy_init();
         multi = curl_multi_init();
@@ -189,12 +191,11 @@ class CurlTransport : public Transport {
     explicit CurlTransport(const TransportConfig &config) : config_(config) {
         global_init();
         share_ = std::make_unique<Share>();
-        pid_ = getpid();
     }
 
     ~CurlTransport() override {
         std::lock_guard<std::mutex> lock(mutex_);
-        if (getpid() != pid_) abandon_locked();
+        leave_parent_state_locked();
         idle_.clear();
     }
 
@@ -206,31 +207,38 @@ class CurlTransport : public Transport {
     }
 
   private:
-    // After fork() the child must not touch the parent's sockets or TLS state: a TLS shutdown
-    // from the child would corrupt the parent's connection. The inherited handles are dropped
-    // without cleanup (a deliberate, bounded leak) and the child starts with fresh ones.
-    void abandon_locked() {
+    // After fork() the child must not touch the parent's sockets or TLS state: using them would
+    // desynchronise the parent's TLS stream, and a TLS shutdown from the child would end the
+    // parent's connection. The inherited handles are dropped without cleanup (a deliberate,
+    // bounded leak) and the child starts with fresh ones.
+    void leave_parent_state_locked() {
+        if (!fork_guard_.entered_child()) return;
         for (auto &slot : idle_) (void)slot.release();
         idle_.clear();
         (void)share_.release();
         share_ = std::make_unique<Share>();
-        pid_ = getpid();
+        ++forks_seen_;
     }
 
     std::unique_ptr<Slot> checkout() {
         std::lock_guard<std::mutex> lock(mutex_);
-        if (getpid() != pid_) abandon_locked();
+        leave_parent_state_locked();
+        std::unique_ptr<Slot> slot;
         if (!idle_.empty()) {
-            auto slot = std::move(idle_.back());
+            slot = std::move(idle_.back());
             idle_.pop_back();
-            return slot;
+        } else {
+            slot = std::make_unique<Slot>();
         }
-        return std::make_unique<Slot>();
+        slot->forks_seen = forks_seen_;
+        return slot;
     }
 
     void checkin(std::unique_ptr<Slot> slot) {
         std::lock_guard<std::mutex> lock(mutex_);
-        if (getpid() != pid_) {
+        leave_parent_state_locked();
+        // Checked out before a fork made during the call (from a log hook): the parent's.
+        if (slot->forks_seen != forks_seen_) {
             (void)slot.release();
             return;
         }
@@ -416,7 +424,8 @@ class CurlTransport : public Transport {
     std::mutex mutex_;
     std::unique_ptr<Share> share_;
     std::vector<std::unique_ptr<Slot>> idle_;
-    pid_t pid_;
+    ForkGuard fork_guard_;
+    std::uint64_t forks_seen_ = 0;
 };
 
 }  // namespace

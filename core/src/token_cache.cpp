@@ -19,10 +19,31 @@ TokenCache::TokenCache(std::shared_ptr<Clock> clock, std::chrono::seconds margin
     : clock_(std::move(clock)),
       margin_(margin),
       exchange_(std::move(exchange)),
-      log_(std::move(log)) {}
+      log_(std::move(log)),
+      cv_(std::make_unique<std::condition_variable>()) {}
+
+// A child that never called still must not destroy the parent's condition variable.
+TokenCache::~TokenCache() {
+    std::lock_guard<std::mutex> lock(mutex_);
+    leave_parent_state_locked();
+}
+
+bool TokenCache::leave_parent_state_locked() {
+    if (!fork_guard_.entered_child()) return false;
+    state_.reset();
+    last_error_.reset();
+    exchanging_ = false;
+    // An exchange still running here was begun in the parent (a log hook forked during it): its
+    // token is the parent's, so it is not stored.
+    ++credential_epoch_;
+    (void)cv_.release();
+    cv_ = std::make_unique<std::condition_variable>();
+    return true;
+}
 
 void TokenCache::set_single_flight_for_testing(bool on) {
     std::lock_guard<std::mutex> lock(mutex_);
+    leave_parent_state_locked();
     single_flight_ = on;
 }
 
@@ -44,6 +65,7 @@ bool TokenCache::run_exchange(std::unique_lock<std::mutex> &lock, SteadyTime dea
         failure = Error(Status::INTERNAL, std::string("token exchange: ") + e.what());
     }
     lock.lock();
+    leave_parent_state_locked();
     exchanging_ = false;
     ++exchange_seq_;
     if (token && epoch == credential_epoch_) {
@@ -70,7 +92,7 @@ bool TokenCache::run_exchange(std::unique_lock<std::mutex> &lock, SteadyTime dea
         last_error_ = failure;
         if (log_) log_(std::string("token exchange failed: ") + status_name(failure->code()));
     }
-    cv_.notify_all();
+    cv_->notify_all();
     // An exchange made with credentials replaced meanwhile decides nothing: the caller loops and
     // exchanges with the new ones.
     if (failure && epoch == credential_epoch_) {
@@ -85,7 +107,8 @@ CachedToken TokenCache::get(SteadyTime deadline, CancelToken *cancel) {
     if (cancel) {
         wake_id = cancel->add_wakeup([this] {
             std::lock_guard<std::mutex> guard(mutex_);
-            cv_.notify_all();
+            leave_parent_state_locked();
+            cv_->notify_all();
         });
     }
     struct Unregister {
@@ -98,6 +121,8 @@ CachedToken TokenCache::get(SteadyTime deadline, CancelToken *cancel) {
     // Declared after `unregister`, so the lock is released before the wakeup is removed: the
     // cancel token's mutex is never taken while ours is held.
     std::unique_lock<std::mutex> lock(mutex_);
+    if (leave_parent_state_locked() && log_)
+        log_("in a child of fork(): the parent's token and exchange are dropped");
 
     for (;;) {
         if (cancel && cancel->cancelled()) throw Error(Status::CANCELLED, "call cancelled");
@@ -134,7 +159,7 @@ CachedToken TokenCache::get(SteadyTime deadline, CancelToken *cancel) {
         if (exchanging_ && single_flight_) {
             std::uint64_t seq = exchange_seq_;
             auto wait = deadline - clock_->now();
-            bool finished = cv_.wait_for(lock, std::max(wait, SteadyTime::duration::zero()), [&] {
+            bool finished = cv_->wait_for(lock, std::max(wait, SteadyTime::duration::zero()), [&] {
                 return exchange_seq_ != seq || (cancel && cancel->cancelled());
             });
             if (cancel && cancel->cancelled()) throw Error(Status::CANCELLED, "call cancelled");
@@ -154,6 +179,7 @@ CachedToken TokenCache::get(SteadyTime deadline, CancelToken *cancel) {
 
 void TokenCache::invalidate(std::uint64_t generation) {
     std::lock_guard<std::mutex> lock(mutex_);
+    leave_parent_state_locked();
     if (state_ && state_->generation == generation) {
         state_.reset();
         if (log_) log_("cached token dropped after a 401");
@@ -162,6 +188,7 @@ void TokenCache::invalidate(std::uint64_t generation) {
 
 void TokenCache::clear() {
     std::lock_guard<std::mutex> lock(mutex_);
+    leave_parent_state_locked();
     state_.reset();
     last_error_.reset();
     ++credential_epoch_;
@@ -170,6 +197,7 @@ void TokenCache::clear() {
 AccessToken TokenCache::describe(SteadyTime deadline, CancelToken *cancel) {
     get(deadline, cancel);
     std::lock_guard<std::mutex> lock(mutex_);
+    leave_parent_state_locked();
     AccessToken out;
     if (!state_) throw Error(Status::AUTHENTICATION, "no access token: the credentials changed");
     out.access_token = state_->token.access_token;

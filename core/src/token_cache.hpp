@@ -3,7 +3,9 @@
 //   other caller keeps using the valid token;
 // - callers with no valid token wait, all of them for the same single exchange (single flight),
 //   and share its outcome, error included;
-// - a refresh that fails while the old token is still valid leaves the old token in service.
+// - a refresh that fails while the old token is still valid leaves the old token in service;
+// - in a child of fork() the first call drops the parent's token and any exchange the parent had
+//   in flight (its thread does not exist in the child) and exchanges the child's own token.
 #pragma once
 
 #include <chrono>
@@ -17,6 +19,7 @@
 #include <vector>
 
 #include "clock.hpp"
+#include "fork_guard.hpp"
 #include "yativo/cancel.hpp"
 #include "yativo/secret.hpp"
 #include "yativo/status.hpp"
@@ -47,6 +50,7 @@ class TokenCache {
 
     TokenCache(std::shared_ptr<Clock> clock, std::chrono::seconds margin, ExchangeFn exchange,
                LogFn log);
+    ~TokenCache();
 
     // A valid token, exchanging when needed. Throws the exchange's Error, TIMEOUT when the
     // deadline passes while waiting, CANCELLED.
@@ -72,6 +76,9 @@ class TokenCache {
     };
 
     bool valid_locked(SteadyTime now) const { return state_ && now < state_->expires_at; }
+    // In a child of fork(): forgets everything inherited and returns true. Every entry point
+    // calls it first.
+    bool leave_parent_state_locked();
     // Runs one exchange with the lock released, then stores its result. Returns false and sets
     // `error` when it failed.
     bool run_exchange(std::unique_lock<std::mutex> &lock, SteadyTime deadline, CancelToken *cancel,
@@ -83,7 +90,9 @@ class TokenCache {
     LogFn log_;
 
     mutable std::mutex mutex_;
-    std::condition_variable cv_;
+    // Replaced (the old one leaked) in a child of fork(): it may count waiters that are threads
+    // of the parent, and glibc's broadcast and destroy wait for those.
+    std::unique_ptr<std::condition_variable> cv_;
     std::optional<State> state_;
     bool exchanging_ = false;
     std::uint64_t exchange_seq_ = 0;   // completed exchanges (success or failure)
@@ -91,6 +100,7 @@ class TokenCache {
     std::uint64_t credential_epoch_ = 0;
     std::uint64_t next_generation_ = 1;
     bool single_flight_ = true;
+    ForkGuard fork_guard_;
 };
 
 }  // namespace yativo::detail

@@ -10,39 +10,16 @@
 
 #include <curl/curl.h>
 
+#include "certs.hpp"
 #include "itest.hpp"
 
 using itest::code_of;
+using itest::make_cert;
+using itest::sh;
+using itest::TempDir;
 using yativo::Status;
 
 namespace {
-
-struct TempDir {
-    std::string path;
-    TempDir() {
-        char tmpl[] = "/tmp/yv-tls-XXXXXX";
-        path = mkdtemp(tmpl);
-    }
-    ~TempDir() { std::system(("rm -rf " + path).c_str()); }
-};
-
-bool sh(const std::string &cmd) {
-    return std::system(("(" + cmd + ") >/dev/null 2>&1").c_str()) == 0;
-}
-
-// A key and a self-signed certificate for `san`, valid for `days` (negative: already expired).
-std::string make_cert(const std::string &dir, const std::string &name, const std::string &san,
-                      int days) {
-    std::string key = dir + "/" + name + ".key", csr = dir + "/" + name + ".csr",
-                crt = dir + "/" + name + ".pem", ext = dir + "/" + name + ".ext";
-    std::ofstream(ext) << "subjectAltName=" << san << "\n";
-    if (!sh("openssl req -new -newkey rsa:2048 -nodes -subj /CN=yativo-test -keyout " + key +
-            " -out " + csr) ||
-        !sh("openssl x509 -req -in " + csr + " -signkey " + key + " -days " + std::to_string(days) +
-            " -extfile " + ext + " -out " + crt))
-        return {};
-    return crt;
-}
 
 yativo::ClientOptions tls_options(const yvtest::SandboxProcess &sb) {
     yativo::ClientOptions o;
@@ -189,40 +166,6 @@ TEST(Tls, MinimumIsTls12) {
     EXPECT_EQ(code_of([&] { yativo::Client(o).list_accounts(); }), Status::TLS);
     kill(server, SIGTERM);
     waitpid(server, nullptr, 0);
-}
-
-// A process that forks while holding a client: the child works with connections of its own
-// (the inherited ones are abandoned, never shut down), and the parent's client keeps working.
-TEST(Fork, ChildUsesFreshConnectionsParentUnharmed) {
-    TempDir dir;
-    std::string cert = make_cert(dir.path, "fork", "IP:127.0.0.1", 2);
-    ASSERT_FALSE(cert.empty());
-    yvtest::SandboxProcess sb({"--tls-cert", cert, "--tls-key", dir.path + "/fork.key"});
-    auto session_options = itest::session_options(sb);
-    session_options.ca_file = cert;
-    auto created = yativo::Client(session_options).create_api_key({"fork", {"read", "write"}, {}});
-    auto o = itest::key_options(sb, {created.id, created.api_key, created.api_secret});
-    o.ca_file = cert;
-    yativo::Client c(o);
-    c.list_accounts();  // a live TLS keep-alive connection and a cached token
-    pid_t child = fork();
-    if (child == 0) {
-        int status = 0;
-        try {
-            for (int i = 0; i < 3; ++i) c.list_accounts();
-            c.create_account("from-child", "business");
-        } catch (...) {
-            status = 1;
-        }
-        _exit(status);
-    }
-    int status = -1;
-    waitpid(child, &status, 0);
-    ASSERT_TRUE(WIFEXITED(status));
-    EXPECT_EQ(WEXITSTATUS(status), 0);
-    // The parent's connection was not shut down by the child: its calls still succeed.
-    for (int i = 0; i < 3; ++i) EXPECT_NO_THROW(c.list_accounts());
-    EXPECT_NE(c.list_accounts().json().find("from-child"), std::string::npos);
 }
 
 // HTTPS through a local proxy (Debian's tinyproxy): the client tunnels with CONNECT and still

@@ -3,12 +3,13 @@
 # at DEBUG), the CLI (human and --json output, error paths) and the Python module (repr, str and
 # errors) against a sandbox seeded with known canary secrets; the secrets the run creates (API
 # key secrets, access tokens, webhook secrets) are collected too. Then every byte of output
-# (stdout, stderr, log lines) is searched for every canary: zero hits required, and the C run
-# must have produced DEBUG log lines. Allowed places, by design: the sandbox's start line (it
-# prints its seeds), and the outputs whose job is to show a secret once (`keys create`/`token`
-# stdout), which go to the secrets list instead. A control proves the scanner finds a canary.
+# (stdout, stderr, log lines) is searched for every canary (scripts/scan-secrets.sh, which also
+# runs a control): zero hits required, and the C and CLI runs must have produced DEBUG lines.
+# Allowed places, by design: the sandbox's start line (it prints its seeds), and the outputs whose
+# job is to show a secret once (`keys create`/`token` stdout), which go to the secrets list.
 # usage: test-canary.sh BUILD_DIR
 set -euo pipefail
+export YATIVO_LOG=debug  # the CLI and Python clients (no hook) log at debug to stderr, scanned
 root=$(cd "$(dirname "$0")/.." && pwd)
 build=$(cd "${1:-build}" && pwd)
 work=$(mktemp -d)
@@ -30,7 +31,7 @@ printf '%s\n' "$totp_secret" "$session" ys_canary_WRONG_secret_C_7f3a \
     --totp-secret "$totp_secret" --session-token "$session" >"$work/sandbox-start.txt" \
     2>"$out/sandbox.stderr" &
 sandbox_pid=$!
-for _ in $(seq 100); do grep -q base_url "$work/sandbox-start.txt" && break; sleep 0.05; done
+for _ in $(seq 100); do grep -qs base_url "$work/sandbox-start.txt" && break; sleep 0.05; done
 base=$(sed -n 's/.*"base_url": *"\([^"]*\)".*/\1/p' "$work/sandbox-start.txt")
 [ -n "$base" ] || { echo "sandbox did not start" >&2; exit 1; }
 
@@ -112,31 +113,12 @@ else
 fi
 
 echo "--- scan"
-# scan FILE...: prints every canary hit as FILE:canary-prefix, returns 1 when there is any.
-scan() {
-    local hits=0 s f
-    while IFS= read -r s; do
-        [ ${#s} -ge 8 ] || continue
-        for f in "$@"; do
-            if grep -qF -- "$s" "$f"; then
-                echo "SECRET LEAK: ${s:0:6}... in $(basename "$f")"; hits=1
-            fi
-        done
-    done <"$secrets"
-    return $hits
-}
-# Control: a canary deliberately written to a file must be found.
-echo "careless log line: secret=$secret" >"$work/control.txt"
-if scan "$work/control.txt" >/dev/null; then
-    echo "control failed: the scanner did not find a planted canary" >&2; exit 1
-fi
-n_secrets=$(wc -l <"$secrets")
 n_files=$(ls "$out" | wc -l)
-if ! scan "$out"/*; then
-    echo "canary: secrets found in the output above" >&2; exit 1
-fi
-if [ "$debug_lines" -lt 5 ]; then
-    echo "canary: only $debug_lines DEBUG log lines from the C run; the scan proves little" >&2
+bash "$root/scripts/scan-secrets.sh" "$secrets" "$out"/* || { echo "canary: secrets found" >&2; exit 1; }
+cli_debug=$(cat "$out"/cli-*.stderr | grep -c '^yativo debug: ' || true)
+py_debug=$(grep -c '^yativo debug: ' "$out/py.stderr" 2>/dev/null || true)
+if [ "$debug_lines" -lt 5 ] || [ "$cli_debug" -lt 5 ]; then
+    echo "canary: only $debug_lines DEBUG lines from C, $cli_debug from the CLI; the scan proves little" >&2
     exit 1
 fi
-echo "canary: $n_secrets canaries, $n_files outputs, $debug_lines DEBUG lines, 0 leaks (control caught)"
+echo "canary: $(wc -l <"$secrets") canaries, $n_files outputs, DEBUG lines: C $debug_lines, CLI $cli_debug, Python ${py_debug:-0}; 0 leaks"

@@ -41,7 +41,9 @@ export YV_REPO_ROOT="$root"
 unset YATIVO_API_KEY YATIVO_API_SECRET YATIVO_ACCESS_TOKEN YATIVO_BASE_URL YATIVO_TOTP_SECRET
 
 set +e
-"$py" -m pytest -q -p no:cacheprovider "$root/tests/python"
+# -rA: the captured output of passing tests too (stdout, stderr and the core's YATIVO_LOG lines),
+# for the secret scan of scripts/run-tests.sh.
+"$py" -m pytest -q -rA -p no:cacheprovider "$root/tests/python"
 rc=$?
 set -e
 if [ $rc -eq 5 ]; then

@@ -31,4 +31,6 @@ jobs=$(( $(nproc) < 2 ? $(nproc) : 2 ))
 cd "$root/bindings/rust"
 cargo fmt --all -- --check
 cargo clippy --locked -j "$jobs" --all-targets -- -D warnings
-cargo test --locked -j "$jobs"
+# --nocapture: what passing tests print reaches the log that scripts/run-tests.sh searches for
+# secrets.
+cargo test --locked -j "$jobs" -- --nocapture

@@ -8,11 +8,13 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <stdexcept>
+#include <string_view>
 
 #include <gtest/gtest.h>
 
@@ -26,6 +28,45 @@ void set_nonblocking(int fd) {
     fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK);
 }
 
+bool is_log_line(std::string_view line) {
+    for (const char *prefix :
+         {"yativo debug: ", "yativo info: ", "yativo warn: ", "yativo error: "})
+        if (line.rfind(prefix, 0) == 0) return true;
+    return false;
+}
+
+// Moves the core's log lines (YATIVO_LOG) out of stderr, so the tests' checks of stderr see
+// what a user without YATIVO_LOG sees.
+void split_log_lines(CliResult &result) {
+    std::string rest;
+    for (std::size_t start = 0; start < result.err.size();) {
+        std::size_t end = result.err.find('\n', start);
+        end = end == std::string::npos ? result.err.size() : end + 1;
+        std::string_view line(result.err.data() + start, end - start);
+        (is_log_line(line) ? result.log : rest).append(line);
+        start = end;
+    }
+    result.err = std::move(rest);
+}
+
+// keys create / keys rotate / token / totp print a secret by design (SPEC §7): their stdout is
+// not echoed. Anything else printing a secret is a leak the scan must find.
+bool prints_secret_by_design(const std::vector<std::string> &args) {
+    auto has = [&](const char *word) {
+        return std::find(args.begin(), args.end(), word) != args.end();
+    };
+    return has("token") || has("totp") || (has("keys") && (has("create") || has("rotate")));
+}
+
+// The arguments are not echoed: tests pass secrets there on purpose.
+void echo(const CliRun &run, const CliResult &result) {
+    std::string text =
+        "[cli run] exit " + std::to_string(result.exit_code) + "\n" + result.log + result.err;
+    if (!prints_secret_by_design(run.args)) text += result.out;
+    if (!text.empty() && text.back() != '\n') text += '\n';
+    std::fwrite(text.data(), 1, text.size(), stdout);
+}
+
 }  // namespace
 
 CliResult run_cli(const CliRun &run) {
@@ -34,7 +75,9 @@ CliResult run_cli(const CliRun &run) {
 
     std::vector<std::string> env_strings;
     for (char **e = environ; *e; ++e)
-        if (std::strncmp(*e, "YATIVO_", 7) != 0) env_strings.emplace_back(*e);
+        if (std::strncmp(*e, "YATIVO_", 7) != 0 ||
+            (std::strncmp(*e, "YATIVO_LOG=", 11) == 0 && !run.env.count("YATIVO_LOG")))
+            env_strings.emplace_back(*e);
     for (const auto &[k, v] : run.env) env_strings.push_back(k + "=" + v);
     std::vector<char *> envp;
     for (auto &s : env_strings) envp.push_back(s.data());
@@ -102,6 +145,8 @@ CliResult run_cli(const CliRun &run) {
     int status = 0;
     waitpid(pid, &status, 0);
     result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    split_log_lines(result);
+    echo(run, result);
     return result;
 }
 

@@ -1,5 +1,8 @@
 // Runs the yativo binary as a user would: argv, environment, stdin in; exit code, stdout and
-// stderr out. The YATIVO_* variables of the test process are never inherited.
+// stderr out. The YATIVO_* variables of the test process are never inherited, except YATIVO_LOG:
+// make test runs with YATIVO_LOG=debug, and every run's log lines, stderr and (unless printing a
+// secret is the command's purpose) stdout are echoed to the test's output, which make test then
+// searches for secrets (scripts/scan-secrets.sh).
 #pragma once
 
 #include <map>
@@ -13,7 +16,8 @@ namespace clitest {
 struct CliResult {
     int exit_code = -1;  // -1 when killed by a signal
     std::string out;
-    std::string err;
+    std::string err;  // stderr without the core's log lines
+    std::string log;  // the core's log lines ("yativo debug: ..."), present under YATIVO_LOG
 };
 
 struct CliRun {

@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Searches test output for secrets. usage: scan-secrets.sh SECRETS_FILE OUTPUT_FILE...
+# SECRETS_FILE holds one secret per line: what yativo-sandbox --record-secrets handed out during
+# the run, plus canaries the tests invented. Lines shorter than 6 characters are ignored (too
+# common to mean anything). The one place a secret may appear by design is the sandbox's start
+# line ({"base_url":..., "session_token":..., "totp_secret":...}), which is skipped.
+# Hits are reported as FILE:LINE only — the scanner never prints a secret itself.
+# Before scanning, a control: a secret from the list planted in a scratch file must be found.
+# Exit 0: no secret found; 1: secrets found (or the control failed); 2: usage.
+set -euo pipefail
+[ $# -ge 2 ] || { echo "usage: scan-secrets.sh SECRETS_FILE OUTPUT_FILE..." >&2; exit 2; }
+list=$1
+shift
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+awk 'length($0) >= 6' "$list" | sort -u >"$work/secrets"
+n_secrets=$(wc -l <"$work/secrets")
+[ "$n_secrets" -gt 0 ] || { echo "scan-secrets: no secrets to search for in $list" >&2; exit 1; }
+
+start_line='^[0-9]+:\{"base_url": ?"'
+# hits FILE: line numbers of FILE holding a secret, the sandbox start line excepted.
+hits() {
+    { grep -naF -f "$work/secrets" -- "$1" || true; } | { grep -avE "$start_line" || true; } |
+        cut -d: -f1
+}
+
+# Control: the last secret of the list, inside an ordinary log line, must be found.
+printf 'a careless log line: secret=%s tail\n' "$(tail -n 1 "$work/secrets")" >"$work/control"
+if [ -z "$(hits "$work/control")" ]; then
+    echo "scan-secrets: control failed: a planted secret was not found" >&2
+    exit 1
+fi
+
+leaks=0 bytes=0
+for f in "$@"; do
+    [ -f "$f" ] || { echo "scan-secrets: $f is missing" >&2; exit 1; }
+    bytes=$((bytes + $(stat -c %s "$f")))
+    lines=$(hits "$f" | head -n 20 | paste -sd, -)
+    if [ -n "$lines" ]; then
+        echo "SECRET LEAK in $f, line(s) $lines"
+        leaks=1
+    fi
+done
+if [ $leaks = 1 ]; then
+    echo "scan-secrets: secrets found in test output (the files above; the secrets are in $list)" >&2
+    exit 1
+fi
+echo "scan-secrets: $n_secrets secrets, $# files ($((bytes / 1024)) KiB), 0 leaks (control caught)"

@@ -1,14 +1,20 @@
 #!/usr/bin/env python3
 """Malformed HTTP against a running yativo-sandbox: none of it may crash or hang the server.
 
-Usage: abuse.py HOST PORT. Each case opens its own connection, sends raw bytes, and reads until
-the server answers or closes (bounded by a timeout). Afterwards the server must still answer a
-well-formed request. Exit 0 on success; prints one line per case."""
+Usage: abuse.py HOST PORT [--timeout S]
+       abuse.py --control [--timeout S]
+
+Each case opens its own connection, sends raw bytes, half-closes, and reads until the server
+closes: silence for S seconds (default 5), or still sending after 3*S, is a hang. Afterwards the
+server must still answer a well-formed request. Exit 0 on success; prints one line per case.
+
+--control checks the hang detection itself: a local server that accepts and then never answers
+nor closes must be reported as hanging. Exit 0 when it is."""
+import argparse
 import socket
 import sys
+import threading
 import time
-
-HOST, PORT = sys.argv[1], int(sys.argv[2])
 
 CASES = {
     "garbage bytes": bytes(range(256)) * 4,
@@ -31,8 +37,9 @@ CASES = {
 }
 
 
-def send_case(name, data):
-    s = socket.create_connection((HOST, PORT), timeout=5)
+def send_case(host, port, timeout, name, data):
+    """True when the server answered or closed in time; False (and a FAIL line) on a hang."""
+    s = socket.create_connection((host, port), timeout=timeout)
     try:
         s.sendall(data)
         s.shutdown(socket.SHUT_WR)
@@ -40,38 +47,83 @@ def send_case(name, data):
         pass  # the server may close early on a large bad request: that is a fine answer
     start = time.monotonic()
     got = b""
+    closed = False
     try:
-        while time.monotonic() - start < 15:
+        while time.monotonic() - start < 3 * timeout:
             chunk = s.recv(65536)
             if not chunk:
+                closed = True
                 break
             got += chunk
     except socket.timeout:
-        print(f"FAIL {name}: no answer and no close within the timeout")
+        print(f"FAIL {name}: no answer and no close within {timeout:g} s")
         return False
     except OSError:
-        pass
+        closed = True  # reset by the server
     finally:
         s.close()
+    if not closed:
+        print(f"FAIL {name}: still sending after {3 * timeout:g} s")
+        return False
     first_line = got.split(b"\r\n", 1)[0][:60]
     print(f"ok   {name}: {first_line!r}")
     return True
 
 
-def healthy():
-    s = socket.create_connection((HOST, PORT), timeout=5)
-    s.sendall(b"GET /__sandbox/stats HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
-    data = b""
-    while True:
-        chunk = s.recv(65536)
-        if not chunk:
-            break
-        data += chunk
-    s.close()
+def healthy(host, port, timeout):
+    try:
+        s = socket.create_connection((host, port), timeout=timeout)
+        s.sendall(b"GET /__sandbox/stats HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+        data = b""
+        while True:
+            chunk = s.recv(65536)
+            if not chunk:
+                break
+            data += chunk
+        s.close()
+    except OSError:
+        return False
     return data.startswith(b"HTTP/1.1 200")
 
 
-ok = all(send_case(n, d) for n, d in CASES.items())
-alive = healthy()
-print("server still answers:", alive)
-sys.exit(0 if ok and alive else 1)
+def silent_server():
+    """A server that accepts connections and then neither reads, answers nor closes them."""
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen()
+    held = []
+
+    def accept_forever():
+        while True:
+            conn, _ = listener.accept()
+            held.append(conn)  # kept referenced: never closed
+
+    threading.Thread(target=accept_forever, daemon=True).start()
+    return listener.getsockname()
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("host", nargs="?")
+    parser.add_argument("port", nargs="?", type=int)
+    parser.add_argument("--timeout", type=float, default=5.0, help="seconds of silence that count as a hang")
+    parser.add_argument("--control", action="store_true", help="check that a hang is detected")
+    args = parser.parse_args()
+
+    if args.control:
+        host, port = silent_server()
+        name = "partial request line"
+        caught = not send_case(host, port, args.timeout, name, CASES[name])
+        print("control: hang detection", "caught the silent server" if caught else "MISSED the silent server")
+        return 0 if caught else 1
+
+    if args.host is None or args.port is None:
+        parser.error("HOST and PORT are required without --control")
+    results = [send_case(args.host, args.port, args.timeout, n, d) for n, d in CASES.items()]
+    alive = healthy(args.host, args.port, args.timeout)
+    print("server still answers:", alive)
+    return 0 if all(results) and alive else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

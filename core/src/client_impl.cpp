@@ -363,6 +363,7 @@ Payload ClientImpl::run(Call &call, SteadyTime deadline, CancelToken *cancel,
         }
         request.body = call.body;
         request.has_body = call.has_body;
+        request.sensitive_response = call.sensitive_response;
         request.may_resend = safe;
         request.cancel = cancel;
         SteadyTime now = clock_->now();

@@ -6,6 +6,7 @@
 #include <openssl/crypto.h>
 
 #include <strings.h>
+#include <algorithm>
 #include <cstdint>
 #include <cstring>
 #include <mutex>
@@ -84,7 +85,22 @@ struct Transfer {
     HttpResult *result = nullptr;
     std::size_t max_bytes = 0;
     bool too_large = false;
+    bool wipe_on_growth = false;
+    bool started = false;  // libcurl began this transfer (its per-transfer info is this one's)
 };
+
+// Appends to a body that may hold a secret: when the buffer must grow, the new one is allocated
+// here and the old one wiped before it is freed (std::string would free it as it is).
+void append_wiping_old_buffer(std::string &body, const char *data, size_t len) {
+    if (body.size() + len > body.capacity()) {
+        std::string grown;
+        grown.reserve(std::max(body.size() + len, 2 * body.capacity()));
+        grown.append(body);
+        OPENSSL_cleanse(body.data(), body.size());
+        body.swap(grown);
+    }
+    body.append(data, len);
+}
 
 size_t on_write(char *data, size_t size, size_t n, void *user) {
     auto *t = static_cast<Transfer *>(user);
@@ -93,7 +109,10 @@ size_t on_write(char *data, size_t size, size_t n, void *user) {
         t->too_large = true;
         return 0;
     }
-    t->result->body.append(data, len);
+    if (t->wipe_on_growth)
+        append_wiping_old_buffer(t->result->body, data, len);
+    else
+        t->result->body.append(data, len);
     return len;
 }
 
@@ -251,6 +270,7 @@ class CurlTransport : public Transport {
         transfer.body = &request.body;
         transfer.result = &result;
         transfer.max_bytes = config_.max_response_bytes;
+        transfer.wipe_on_growth = request.sensitive_response;
 
         CURL *e = slot.easy;
         if (!slot.configured) configure(e);
@@ -303,7 +323,7 @@ class CurlTransport : public Transport {
 
         char error_text[CURL_ERROR_SIZE] = {0};
         curl_easy_setopt(e, CURLOPT_ERRORBUFFER, error_text);
-        CURLcode rc = drive(slot, request.cancel);
+        CURLcode rc = drive(slot, request.cancel, transfer);
         curl_easy_setopt(e, CURLOPT_ERRORBUFFER, nullptr);
         result.resent_by_libcurl = transfer.rewinds > 0;
         free_headers(headers);
@@ -314,8 +334,10 @@ class CurlTransport : public Transport {
         // A reused connection that died is retried by libcurl on a fresh one, which counts as
         // a connect; a body it could not rewind for that retry is the sign it happened.
         result.reused_connection = connects == 0 || rc == CURLE_SEND_FAIL_REWIND;
+        // Before a transfer starts, libcurl's per-transfer info still describes the previous
+        // request of this pooled handle.
         long request_size = 0;
-        curl_easy_getinfo(e, CURLINFO_REQUEST_SIZE, &request_size);
+        if (transfer.started) curl_easy_getinfo(e, CURLINFO_REQUEST_SIZE, &request_size);
 
         if (rc == CURLE_OK) {
             curl_easy_getinfo(e, CURLINFO_RESPONSE_CODE, &result.status);
@@ -386,7 +408,7 @@ class CurlTransport : public Transport {
     }
 
     // Runs the transfer in the slot's multi handle, waking on socket activity or cancellation.
-    CURLcode drive(Slot &slot, CancelToken *cancel) {
+    CURLcode drive(Slot &slot, CancelToken *cancel, Transfer &transfer) {
         CURLM *multi = slot.multi;
         if (cancel && cancel->cancelled()) return CURLE_ABORTED_BY_CALLBACK;
         std::uint64_t wake_id = 0;
@@ -396,6 +418,7 @@ class CurlTransport : public Transport {
         bool done = false;
         while (!done) {
             int running = 0;
+            transfer.started = true;
             CURLMcode mc = curl_multi_perform(multi, &running);
             if (mc != CURLM_OK) {
                 rc = mc == CURLM_OUT_OF_MEMORY ? CURLE_OUT_OF_MEMORY : CURLE_RECV_ERROR;

@@ -21,6 +21,9 @@ struct HttpRequest {
     bool has_body = false;
     // libcurl may re-send on its own (rewind the body) only when a repeat cannot do harm.
     bool may_resend = true;
+    // The answer holds a secret (a token, a new API secret): the body buffer is wiped when it
+    // grows, so no copy of the secret is left in freed memory.
+    bool sensitive_response = false;
     std::chrono::milliseconds connect_timeout{10'000};
     std::chrono::milliseconds timeout{30'000};
     CancelToken *cancel = nullptr;

@@ -3,12 +3,14 @@ the core's defaults, which are defined there and nowhere else."""
 
 from __future__ import annotations
 
+import logging
 from decimal import Decimal
 from types import TracebackType
 from typing import Any, Dict, Iterator, List, Optional, Sequence, Type, Union
 
 from . import _core
 from ._core import AccessToken, ApiKey, RateLimit, Webhook
+from ._errors import InvalidArgumentError
 
 #: An amount: a decimal string ("12.5") or a decimal.Decimal. Never a float.
 Amount = Union[str, Decimal]
@@ -273,6 +275,22 @@ class Webhooks:
         self._c.delete_webhook(id, idempotency_key, timeout)
 
 
+def _core_log_level(logger: Union[logging.Logger, logging.LoggerAdapter[Any], None]) -> str:
+    """The core's level for a Python logger: the lowest level the logger lets through."""
+    if logger is None:
+        return "off"
+    level = logger.getEffectiveLevel()
+    for limit, name in (
+        (logging.DEBUG, "debug"),
+        (logging.INFO, "info"),
+        (logging.WARNING, "warn"),
+        (logging.ERROR, "error"),
+    ):
+        if level <= limit:
+            return name
+    return "off"
+
+
 class YativoCrypto:
     """A client of the Yativo Crypto API. One per application: every method is thread-safe, and
     network calls run with the GIL released.
@@ -280,6 +298,11 @@ class YativoCrypto:
     Credentials not given here are read from ``YATIVO_API_KEY``, ``YATIVO_API_SECRET``,
     ``YATIVO_ACCESS_TOKEN``, ``YATIVO_BASE_URL`` and ``YATIVO_TOTP_SECRET``. Times are in
     seconds; every tunable left at None takes the core's default.
+
+    ``logger`` (a ``logging.Logger`` or ``LoggerAdapter``) receives the core's log lines —
+    method, path, status, request id, attempts, retry waits, token refreshes; never a secret —
+    at the levels its effective level (read once, here) lets through. Without one,
+    ``YATIVO_LOG=debug`` sends the lines to stderr.
     """
 
     __slots__ = ("_c", "api_keys", "accounts", "assets", "balance", "transactions", "webhooks")
@@ -300,7 +323,12 @@ class YativoCrypto:
         attempt_timeout: Optional[float] = None,
         max_retries: Optional[int] = None,
         refresh_margin: Optional[int] = None,
+        logger: Union[logging.Logger, logging.LoggerAdapter[Any], None] = None,
     ) -> None:
+        if logger is not None and not isinstance(logger, (logging.Logger, logging.LoggerAdapter)):
+            raise InvalidArgumentError(
+                f"logger must be a logging.Logger or LoggerAdapter, not {type(logger).__name__}"
+            )
         self._c = _core.Client(
             api_key,
             api_secret,
@@ -315,6 +343,8 @@ class YativoCrypto:
             attempt_timeout,
             max_retries,
             refresh_margin,
+            logger,
+            _core_log_level(logger),
         )
         self.api_keys = ApiKeys(self._c)
         self.accounts = Accounts(self._c)

@@ -86,6 +86,8 @@ class Client:
         attempt_timeout: Optional[float],
         max_retries: Optional[int],
         refresh_margin: Optional[float],
+        logger: Any,
+        log_level: str,
     ) -> None: ...
     def close(self) -> None: ...
     @property

@@ -22,7 +22,10 @@ chmod 600 "$YATIVO_SANDBOX_RECORD_SECRETS"
 failed=()
 (cd "$build" && ctest --output-on-failure -j "$(nproc)" --timeout 300) || failed+=(ctest)
 cp "$build/Testing/Temporary/LastTest.log" "$logs/ctest.log" 2>/dev/null || failed+=(ctest-log)
-for suite in "$root"/scripts/test-*.sh; do
+# test-canary.sh last: its Python part needs the venv and module that test-python.sh makes.
+export YV_CANARY_REQUIRE_PYTHON=1
+suites=$(ls "$root"/scripts/test-*.sh | grep -v '/test-canary\.sh$'; ls "$root"/scripts/test-canary.sh)
+for suite in $suites; do
     [ -e "$suite" ] || continue
     name=$(basename "$suite" .sh)
     echo "=== $name"

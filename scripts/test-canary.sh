@@ -108,6 +108,9 @@ for bad in (libyativo.YativoCrypto(key.api_key, "ys_canary_WRONG_secret_PY_a1d3"
         print(repr(e)); print(str(e)); print(vars(e) if hasattr(e, "__dict__") else "")
         traceback.print_exc()
 PY
+elif [ -n "${YV_CANARY_REQUIRE_PYTHON:-}" ]; then
+    echo "canary: the Python module is not built in $build (scripts/test-python.sh builds it)" >&2
+    exit 1
 else
     echo "(Python module not built in $build: skipped)"
 fi

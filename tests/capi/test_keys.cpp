@@ -168,7 +168,7 @@ TEST_F(CapiKeys, TwoFactorCodesFromTheCallOrRefused) {
 TEST_F(CapiKeys, SetCredentialsReplacesAWrongSecret) {
     auto key = create_key(admin.get(), "svc", {"read"});
     ASSERT_TRUE(key);
-    auto user = key_client(sb, yv_api_key_api_key(key.get()), "wrong-secret");
+    auto user = key_client(sb, yv_api_key_api_key(key.get()), "CANARY-wrong-secret-c");
     Err err;
     EXPECT_EQ(token_status(user.get()), YV_E_AUTHENTICATION);
     ASSERT_EQ(yv_client_set_credentials(user.get(), yv_api_key_api_key(key.get()),

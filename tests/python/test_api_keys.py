@@ -77,11 +77,11 @@ def test_token(client: yv.YativoCrypto) -> None:
 
 
 def test_authentication_error(sandbox: Sandbox, admin_key: Tuple[str, str]) -> None:
-    with yv.YativoCrypto(admin_key[0], "wrong-secret", base_url=sandbox.base_url) as c:
+    with yv.YativoCrypto(admin_key[0], "CANARY-wrong-secret-py", base_url=sandbox.base_url) as c:
         with pytest.raises(yv.AuthenticationError) as err:
             c.accounts.list()
     assert err.value.http_status == 401
-    assert "wrong-secret" not in str(err.value)
+    assert "CANARY-wrong-secret-py" not in str(err.value)
 
 
 def test_headers_auth(sandbox: Sandbox, admin_key: Tuple[str, str]) -> None:

@@ -24,7 +24,7 @@ import (
 )
 
 func TestBearerModeAndSetAccessToken(t *testing.T) {
-	c := mustClient(t, yativo.WithBaseURL(shared.BaseURL), yativo.WithAccessToken("yvsess_wrong"), yativo.WithEnvironmentVariables(false))
+	c := mustClient(t, yativo.WithBaseURL(shared.BaseURL), yativo.WithAccessToken("yvsess_CANARY_wrong_session_go"), yativo.WithEnvironmentVariables(false))
 	if _, err := c.Accounts.List(ctx(t)); !errors.Is(err, yativo.ErrAuthentication) {
 		t.Fatalf("wrong bearer token: %v", err)
 	}

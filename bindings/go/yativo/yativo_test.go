@@ -376,7 +376,7 @@ func TestErrorClasses(t *testing.T) {
 		want check
 	}{
 		{"401 bad credentials", func(t *testing.T) error {
-			bad := &yativo.APIKey{APIKey: "yativo_" + strings.Repeat("0", 48), APISecret: "nope"}
+			bad := &yativo.APIKey{APIKey: "yativo_" + strings.Repeat("0", 48), APISecret: "CANARY-wrong-secret-go"}
 			_, err := shared.keyClient(t, bad).Accounts.List(ctx(t))
 			return err
 		}, check{yativo.CodeAuthentication, yativo.ErrAuthentication, 401, ""}},

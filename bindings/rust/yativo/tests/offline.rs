@@ -129,11 +129,11 @@ fn webhook_schemes_a_and_b() {
 
 #[test]
 fn secret_redacts_and_compares() {
-    let s = Secret::new("topsecret");
+    let s = Secret::new("CANARY-topsecret-rust");
     assert_eq!(format!("{s:?}"), "Secret(\"***\")");
     assert_eq!(s.to_string(), "***");
-    assert_eq!(s, Secret::from("topsecret"));
-    assert_eq!(s.clone().expose(), "topsecret");
+    assert_eq!(s, Secret::from("CANARY-topsecret-rust"));
+    assert_eq!(s.clone().expose(), "CANARY-topsecret-rust");
 }
 
 #[test]

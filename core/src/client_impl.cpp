@@ -1,6 +1,7 @@
 #include "client_impl.hpp"
 
 #include <curl/curl.h>
+#include <cxxabi.h>
 #include <openssl/crypto.h>
 
 #include <algorithm>
@@ -121,10 +122,7 @@ ClientImpl::ClientImpl(ClientOptions options, Seams seams) {
     // YATIVO_LOG is a diagnostics switch for clients without a hook, on every surface (the CLI
     // included). It carries no credentials, so it holds even when use_environment is off.
     if (!log_) {
-        std::string name = env("YATIVO_LOG");
-        if (!name.empty()) {
-            auto level = parse_log_level(name);
-            if (!level) throw_invalid("YATIVO_LOG must be debug, info, warn, error or off");
+        if (auto level = log_level_from_environment()) {
             log_ = stderr_log_hook();
             log_level_ = *level;
         }
@@ -168,6 +166,8 @@ void ClientImpl::log(LogLevel level, const std::string &line) const {
     if (!logging(level)) return;
     try {
         log_(level, line);
+    } catch (abi::__forced_unwind &) {
+        throw;  // a thread being ended (pthread_exit, as Python does at shutdown) must unwind
     } catch (...) {
         // A throwing log hook must not change the outcome of a call.
     }
@@ -378,6 +378,14 @@ Payload ClientImpl::run(Call &call, SteadyTime deadline, CancelToken *cancel,
         HttpResult result = transport_->perform(request);
         for (auto &h : request.headers) wipe(h);
         wipe(request.body);
+        // A secret-bearing answer, whole or cut short, is wiped on every way out of the attempt.
+        struct WipeSensitiveBody {
+            HttpResult &result;
+            bool sensitive;
+            ~WipeSensitiveBody() {
+                if (sensitive) wipe(result.body);
+            }
+        } wipe_body{result, call.sensitive_response};
 
         if (result.failure != FailureKind::None) {
             if (write && result.request_sent) maybe_sent = true;
@@ -423,11 +431,8 @@ Payload ClientImpl::run(Call &call, SteadyTime deadline, CancelToken *cancel,
         if (result.status >= 200 && result.status <= 299) {
             if (write) maybe_sent = true;
             try {
-                Payload payload = decode_success(result);
-                if (call.sensitive_response) wipe(result.body);
-                return payload;
+                return decode_success(result);
             } catch (Error &e) {
-                if (call.sensitive_response) wipe(result.body);
                 throw fail(std::move(e));
             }
         }

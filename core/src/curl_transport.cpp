@@ -329,15 +329,17 @@ class CurlTransport : public Transport {
         free_headers(headers);
         curl_easy_setopt(e, CURLOPT_HTTPHEADER, nullptr);
 
-        long connects = 0;
-        curl_easy_getinfo(e, CURLINFO_NUM_CONNECTS, &connects);
-        // A reused connection that died is retried by libcurl on a fresh one, which counts as
-        // a connect; a body it could not rewind for that retry is the sign it happened.
-        result.reused_connection = connects == 0 || rc == CURLE_SEND_FAIL_REWIND;
         // Before a transfer starts, libcurl's per-transfer info still describes the previous
         // request of this pooled handle.
-        long request_size = 0;
-        if (transfer.started) curl_easy_getinfo(e, CURLINFO_REQUEST_SIZE, &request_size);
+        long connects = 0, request_size = 0;
+        if (transfer.started) {
+            curl_easy_getinfo(e, CURLINFO_NUM_CONNECTS, &connects);
+            curl_easy_getinfo(e, CURLINFO_REQUEST_SIZE, &request_size);
+        }
+        // A reused connection that died is retried by libcurl on a fresh one, which counts as
+        // a connect; a body it could not rewind for that retry is the sign it happened.
+        result.reused_connection =
+            (transfer.started && connects == 0) || rc == CURLE_SEND_FAIL_REWIND;
 
         if (rc == CURLE_OK) {
             curl_easy_getinfo(e, CURLINFO_RESPONSE_CODE, &result.status);

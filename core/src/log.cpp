@@ -1,6 +1,9 @@
 #include "log.hpp"
 
+#include <cctype>
 #include <cstdio>
+#include <cstdlib>
+#include <mutex>
 #include <string>
 
 namespace yativo {
@@ -37,6 +40,21 @@ LogHook stderr_log_hook() {
         text += '\n';
         std::fwrite(text.data(), 1, text.size(), stderr);
     };
+}
+
+std::optional<LogLevel> log_level_from_environment() {
+    const char *value = std::getenv("YATIVO_LOG");
+    if (!value || !*value) return std::nullopt;
+    std::string name(value);
+    for (char &c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (auto level = parse_log_level(name)) return level;
+    static std::once_flag warned;
+    std::call_once(warned, [] {
+        static const char text[] =
+            "yativo warn: YATIVO_LOG is not debug, info, warn, error or off; ignored\n";
+        std::fwrite(text, 1, sizeof text - 1, stderr);
+    });
+    return std::nullopt;
 }
 
 }  // namespace detail

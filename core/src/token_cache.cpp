@@ -22,10 +22,23 @@ TokenCache::TokenCache(std::shared_ptr<Clock> clock, std::chrono::seconds margin
       log_(std::move(log)),
       cv_(std::make_unique<std::condition_variable>()) {}
 
-// A child that never called still must not destroy the parent's condition variable.
+// A child that never called still must not destroy the parent's condition variable. No lock:
+// nothing may call a cache being destroyed, and in a child the mutex may be held by a thread of
+// the parent for ever.
 TokenCache::~TokenCache() {
-    std::lock_guard<std::mutex> lock(mutex_);
     leave_parent_state_locked();
+}
+
+void TokenCache::LogLines::flush() noexcept {
+    std::vector<std::string> lines;
+    lines.swap(lines_);
+    for (const auto &line : lines) {
+        try {
+            log_(line);
+        } catch (...) {
+            // Logging never changes the outcome of a call.
+        }
+    }
 }
 
 bool TokenCache::leave_parent_state_locked() {
@@ -48,11 +61,12 @@ void TokenCache::set_single_flight_for_testing(bool on) {
 }
 
 bool TokenCache::run_exchange(std::unique_lock<std::mutex> &lock, SteadyTime deadline,
-                              CancelToken *cancel, std::optional<Error> &error) {
+                              CancelToken *cancel, std::optional<Error> &error, LogLines &lines) {
     exchanging_ = true;
     std::uint64_t epoch = credential_epoch_;
     SteadyTime obtained = clock_->now();
     lock.unlock();
+    lines.flush();
     std::optional<ExchangedToken> token;
     std::optional<Error> failure;
     try {
@@ -82,15 +96,15 @@ bool TokenCache::run_exchange(std::unique_lock<std::mutex> &lock, SteadyTime dea
         state.token = std::move(*token);
         state_ = std::move(state);
         last_error_.reset();
-        if (log_)
-            log_("token exchanged: lifetime " + std::to_string(ttl.count()) + " s, refresh after " +
-                 std::to_string(
-                     std::chrono::duration_cast<std::chrono::seconds>(state_->refresh_at - obtained)
-                         .count()) +
-                 " s");
+        lines.add("token exchanged: lifetime " + std::to_string(ttl.count()) +
+                  " s, refresh after " +
+                  std::to_string(std::chrono::duration_cast<std::chrono::seconds>(
+                                     state_->refresh_at - obtained)
+                                     .count()) +
+                  " s");
     } else if (failure && epoch == credential_epoch_) {
         last_error_ = failure;
-        if (log_) log_(std::string("token exchange failed: ") + status_name(failure->code()));
+        lines.add(std::string("token exchange failed: ") + status_name(failure->code()));
     }
     cv_->notify_all();
     // An exchange made with credentials replaced meanwhile decides nothing: the caller loops and
@@ -118,20 +132,22 @@ CachedToken TokenCache::get(SteadyTime deadline, CancelToken *cancel) {
             if (cancel) cancel->remove_wakeup(id);
         }
     } unregister{cancel, wake_id};
-    // Declared after `unregister`, so the lock is released before the wakeup is removed: the
-    // cancel token's mutex is never taken while ours is held.
+    LogLines lines(log_);
+    // Declared after `unregister` and `lines`, so the lock is released before the wakeup is
+    // removed (the cancel token's mutex is never taken while ours is held) and before the lines
+    // are written.
     std::unique_lock<std::mutex> lock(mutex_);
-    if (leave_parent_state_locked() && log_)
-        log_("in a child of fork(): the parent's token and exchange are dropped");
+    if (leave_parent_state_locked())
+        lines.add("in a child of fork(): the parent's token and exchange are dropped");
 
     for (;;) {
         if (cancel && cancel->cancelled()) throw Error(Status::CANCELLED, "call cancelled");
         SteadyTime now = clock_->now();
         if (valid_locked(now)) {
             if (now >= state_->refresh_at && !exchanging_) {
-                if (log_) log_("token refresh started (current token still valid)");
+                lines.add("token refresh started (current token still valid)");
                 std::optional<Error> error;
-                if (!run_exchange(lock, deadline, cancel, error)) {
+                if (!run_exchange(lock, deadline, cancel, error, lines)) {
                     if (cancel && cancel->cancelled())
                         throw Error(Status::CANCELLED, "call cancelled");
                     SteadyTime after = clock_->now();
@@ -142,7 +158,7 @@ CachedToken TokenCache::get(SteadyTime deadline, CancelToken *cancel) {
                                                                   std::chrono::seconds(1),
                                                                   std::chrono::seconds(30));
                     state_->refresh_at = after + pause;
-                    if (log_) log_("token refresh failed; the current token stays in service");
+                    lines.add("token refresh failed; the current token stays in service");
                 }
                 // This caller has done its refresh: it uses whatever valid token there is now.
                 if (valid_locked(clock_->now())) {
@@ -173,16 +189,17 @@ CachedToken TokenCache::get(SteadyTime deadline, CancelToken *cancel) {
         if (clock_->now() >= deadline)
             throw Error(Status::TIMEOUT, "deadline passed before the token exchange");
         std::optional<Error> error;
-        if (!run_exchange(lock, deadline, cancel, error)) throw *error;
+        if (!run_exchange(lock, deadline, cancel, error, lines)) throw *error;
     }
 }
 
 void TokenCache::invalidate(std::uint64_t generation) {
+    LogLines lines(log_);
     std::lock_guard<std::mutex> lock(mutex_);
     leave_parent_state_locked();
     if (state_ && state_->generation == generation) {
         state_.reset();
-        if (log_) log_("cached token dropped after a 401");
+        lines.add("cached token dropped after a 401");
     }
 }
 

@@ -45,7 +45,9 @@ class TokenCache {
   public:
     // `exchange` performs one exchange within the deadline (throws Error on failure).
     using ExchangeFn = std::function<ExchangedToken(SteadyTime deadline, CancelToken *cancel)>;
-    // `on_log` receives debug lines about refreshes (never the token).
+    // `log` receives debug lines about refreshes (never the token), always with no lock of the
+    // cache held: a hook may take locks of its own (Python's GIL) that a thread calling into the
+    // cache holds.
     using LogFn = std::function<void(const std::string &)>;
 
     TokenCache(std::shared_ptr<Clock> clock, std::chrono::seconds margin, ExchangeFn exchange,
@@ -67,6 +69,25 @@ class TokenCache {
     void set_single_flight_for_testing(bool on);
 
   private:
+    // Lines made while the lock is held, written once it is released: flush() is called with
+    // the lock released, and the destructor runs after the lock of its scope was released
+    // (declare it before the lock).
+    class LogLines {
+      public:
+        explicit LogLines(const LogFn &log) : log_(log) {}
+        LogLines(const LogLines &) = delete;
+        LogLines &operator=(const LogLines &) = delete;
+        ~LogLines() { flush(); }
+        void add(std::string line) {
+            if (log_) lines_.push_back(std::move(line));
+        }
+        void flush() noexcept;
+
+      private:
+        const LogFn &log_;
+        std::vector<std::string> lines_;
+    };
+
     struct State {
         ExchangedToken token;
         SteadyTime obtained;
@@ -82,7 +103,7 @@ class TokenCache {
     // Runs one exchange with the lock released, then stores its result. Returns false and sets
     // `error` when it failed.
     bool run_exchange(std::unique_lock<std::mutex> &lock, SteadyTime deadline, CancelToken *cancel,
-                      std::optional<Error> &error);
+                      std::optional<Error> &error, LogLines &lines);
 
     std::shared_ptr<Clock> clock_;
     std::chrono::seconds margin_;

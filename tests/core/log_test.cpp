@@ -98,15 +98,19 @@ TEST(Log, AHookWinsOverYativoLog) {
     EXPECT_FALSE(lines.empty());
 }
 
-TEST(Log, AnUnknownYativoLogValueIsAnInvalidArgument) {
+// A diagnostics switch must never stop a service from making its clients.
+TEST(Log, AnUnknownYativoLogValueIsIgnoredWithOneWarning) {
     EnvVar v("YATIVO_LOG", "verbose");
-    try {
-        accounts_client();
-        FAIL() << "no error";
-    } catch (const yativo::Error &e) {
-        EXPECT_EQ(e.code(), yativo::Status::INVALID_ARGUMENT);
-        EXPECT_NE(std::string(e.what()).find("YATIVO_LOG"), std::string::npos);
-    }
+    testing::internal::CaptureStderr();
+    { auto first = accounts_client(); }
+    { auto second = accounts_client(); }
+    std::string err = testing::internal::GetCapturedStderr();
+    EXPECT_EQ(err, "yativo warn: YATIVO_LOG is not debug, info, warn, error or off; ignored\n");
+}
+
+TEST(Log, YativoLogIgnoresCase) {
+    EnvVar v("YATIVO_LOG", "DEBUG");
+    EXPECT_NE(stderr_of_one_call().find("yativo debug: "), std::string::npos);
 }
 
 TEST(Log, UnsetOrEmptyYativoLogWritesNothing) {

@@ -124,6 +124,7 @@ def test_real_sigint_in_a_subprocess(make_sandbox: Callable[..., Sandbox]) -> No
     time.sleep(0.4)
     proc.send_signal(signal.SIGINT)
     out, _ = proc.communicate(timeout=10)
+    sys.stdout.write(out)  # kept by `make test` (-rA) and searched for secrets
     assert proc.returncode == 0, out
     assert float(out.split()[1]) < 1.5
 

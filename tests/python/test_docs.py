@@ -47,6 +47,9 @@ def run_example(name: str, env: Dict[str, str]) -> str:
     full = dict(os.environ, **env)
     proc = subprocess.run([sys.executable, os.path.join(EXAMPLES, name)], capture_output=True,
                           text=True, env=full, timeout=120)
+    # Passed on to pytest's capture: `make test` keeps it (-rA) and searches it for secrets.
+    sys.stdout.write(proc.stdout)
+    sys.stderr.write(proc.stderr)
     assert proc.returncode == 0, proc.stdout + proc.stderr
     return proc.stdout
 
@@ -78,6 +81,7 @@ def test_quickstart_sends_once_after_outcome_unknown(docs_sandbox: Sandbox) -> N
             sb.clear_faults()
     assert proc.wait(60) == 0, "".join(lines)
     out = "".join(lines)
+    sys.stdout.write(out)  # kept by `make test` (-rA) and searched for secrets
     assert "api_secret='***'" in out and "balance USDC_SOL 10" in out
     assert "outcome unknown" in out and "sent " in out
     assert sb.stats()["transactions_created"] == 1

@@ -140,5 +140,7 @@ def test_threads_logging_while_credentials_change_do_not_deadlock(
         text=True,
         timeout=60,
     )
+    sys.stdout.write(done.stdout)  # kept by `make test` (-rA) and searched for secrets
+    sys.stderr.write(done.stderr)
     assert done.returncode == 0, done.stderr[-2000:]
     assert done.stdout.startswith("exchanges ")

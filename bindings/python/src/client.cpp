@@ -59,13 +59,22 @@ yativo::AuthMode auth_mode(const std::string &auth) {
     yativo::throw_invalid("auth \"" + auth + "\" is not token, headers or bearer");
 }
 
+// Py_IsFinalizing is public from 3.13, which removed the private _Py_IsFinalizing.
+bool interpreter_gone() {
+#if PY_VERSION_HEX >= 0x030D0000
+    return !Py_IsInitialized() || Py_IsFinalizing();
+#else
+    return !Py_IsInitialized() || _Py_IsFinalizing();
+#endif
+}
+
 // Owns the bound `logger.log` of a Python logger. Destroyed on whatever thread drops the last
 // client reference: it takes the GIL to drop the object, and leaks it while the interpreter is
 // shutting down (taking the GIL then would end the thread).
 struct PyLogSink {
     py::object log;
     ~PyLogSink() {
-        if (!Py_IsInitialized() || _Py_IsFinalizing()) {
+        if (interpreter_gone()) {
             (void)log.release();
             return;
         }
@@ -100,7 +109,7 @@ yativo::LogHook python_log_hook(py::handle logger) {
     auto sink = std::make_shared<PyLogSink>();
     sink->log = logger.attr("log");
     return [sink](yativo::LogLevel level, std::string_view line) {
-        if (!Py_IsInitialized() || _Py_IsFinalizing()) return;
+        if (interpreter_gone()) return;
         py::gil_scoped_acquire gil;
         PyObject *text =
             PyUnicode_DecodeUTF8(line.data(), static_cast<Py_ssize_t>(line.size()), "replace");

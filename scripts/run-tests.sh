@@ -36,7 +36,7 @@ done
 
 echo "=== secret scan of the whole run"
 # Invented canaries of the test code ("CANARY..." strings) are searched for too.
-{ cat "$YATIVO_SANDBOX_RECORD_SECRETS"; echo CANARY; } >"$logs/searched-secrets.txt"
+(umask 077 && { cat "$YATIVO_SANDBOX_RECORD_SECRETS"; echo CANARY; } >"$logs/searched-secrets.txt")
 bash "$root/scripts/scan-secrets.sh" "$logs/searched-secrets.txt" "$logs"/*.log ||
     failed+=(secret-scan)
 # Debug lines per suite: ctest's log attributes output to each test's directory.

@@ -17,7 +17,9 @@ awk 'length($0) >= 6' "$list" | sort -u >"$work/secrets"
 n_secrets=$(wc -l <"$work/secrets")
 [ "$n_secrets" -gt 0 ] || { echo "scan-secrets: no secrets to search for in $list" >&2; exit 1; }
 
-start_line='^[0-9]+:\{"base_url": ?"'
+# The start line exactly: {"base_url":"...","session_token":"...","totp_secret":"..."} alone on
+# its line (grep -n prefixes the line number).
+start_line='^[0-9]+:\{"base_url": ?"[^"]*", ?"session_token": ?"[^"]*", ?"totp_secret": ?"[^"]*"\}$'
 # hits FILE: line numbers of FILE holding a secret, the sandbox start line excepted.
 hits() {
     { grep -naF -f "$work/secrets" -- "$1" || true; } | { grep -avE "$start_line" || true; } |
@@ -35,7 +37,7 @@ leaks=0 bytes=0
 for f in "$@"; do
     [ -f "$f" ] || { echo "scan-secrets: $f is missing" >&2; exit 1; }
     bytes=$((bytes + $(stat -c %s "$f")))
-    lines=$(hits "$f" | head -n 20 | paste -sd, -)
+    lines=$(hits "$f" | awk 'NR <= 20' | paste -sd, -)  # awk reads all: no SIGPIPE upstream
     if [ -n "$lines" ]; then
         echo "SECRET LEAK in $f, line(s) $lines"
         leaks=1

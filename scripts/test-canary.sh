@@ -120,8 +120,11 @@ n_files=$(ls "$out" | wc -l)
 bash "$root/scripts/scan-secrets.sh" "$secrets" "$out"/* || { echo "canary: secrets found" >&2; exit 1; }
 cli_debug=$(cat "$out"/cli-*.stderr | grep -c '^yativo debug: ' || true)
 py_debug=$(grep -c '^yativo debug: ' "$out/py.stderr" 2>/dev/null || true)
-if [ "$debug_lines" -lt 5 ] || [ "$cli_debug" -lt 5 ]; then
-    echo "canary: only $debug_lines DEBUG lines from C, $cli_debug from the CLI; the scan proves little" >&2
+py_debug=${py_debug:-0}
+if [ "$debug_lines" -lt 5 ] || [ "$cli_debug" -lt 5 ] ||
+   { [ -n "${YV_CANARY_REQUIRE_PYTHON:-}" ] && [ "$py_debug" -lt 5 ]; }; then
+    echo "canary: only $debug_lines DEBUG lines from C, $cli_debug from the CLI, $py_debug from" \
+        "Python; the scan proves little" >&2
     exit 1
 fi
-echo "canary: $(wc -l <"$secrets") canaries, $n_files outputs, DEBUG lines: C $debug_lines, CLI $cli_debug, Python ${py_debug:-0}; 0 leaks"
+echo "canary: $(wc -l <"$secrets") canaries, $n_files outputs, DEBUG lines: C $debug_lines, CLI $cli_debug, Python $py_debug; 0 leaks"

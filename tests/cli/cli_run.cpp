@@ -49,13 +49,34 @@ void split_log_lines(CliResult &result) {
     result.err = std::move(rest);
 }
 
+// The command words of a command line (`keys create`), without the options and their values.
+std::vector<std::string> command_words(const std::vector<std::string> &args) {
+    static const char *const kTakesValue[] = {
+        "--environment", "--base-url",    "--api-key",         "--api-secret", "--access-token",
+        "--auth",        "--totp-secret", "--totp-period",     "--totp",       "--timeout",
+        "--name",        "--permissions", "--expires-in-days", "--data",       "--idempotency-key",
+        "--secret",      "--body",        "--header",          "--tolerance"};
+    std::vector<std::string> words;
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        const std::string &a = args[i];
+        if (a.rfind("-", 0) != 0 || a == "-") {
+            words.push_back(a);
+        } else if (a.find('=') == std::string::npos &&
+                   std::find(std::begin(kTakesValue), std::end(kTakesValue), a) !=
+                       std::end(kTakesValue)) {
+            ++i;
+        }
+    }
+    return words;
+}
+
 // keys create / keys rotate / token / totp print a secret by design (SPEC §7): their stdout is
 // not echoed. Anything else printing a secret is a leak the scan must find.
 bool prints_secret_by_design(const std::vector<std::string> &args) {
-    auto has = [&](const char *word) {
-        return std::find(args.begin(), args.end(), word) != args.end();
-    };
-    return has("token") || has("totp") || (has("keys") && (has("create") || has("rotate")));
+    auto words = command_words(args);
+    if (words.empty()) return false;
+    if (words[0] == "token" || words[0] == "totp") return true;
+    return words[0] == "keys" && words.size() > 1 && (words[1] == "create" || words[1] == "rotate");
 }
 
 // The arguments are not echoed: tests pass secrets there on purpose.

@@ -142,7 +142,7 @@ TEST_F(KeysTest, HeaderAuthAndSecretsFromFileAndStdin) {
 
     // Flags beat the environment.
     env["YATIVO_API_KEY"] = k.api_key;
-    env["YATIVO_API_SECRET"] = "wrong";
+    env["YATIVO_API_SECRET"] = "CANARY-wrong-secret-cli";
     CliResult flag_wins = run_cli({"--api-secret", "@" + file, "keys", "list"}, env);
     EXPECT_EQ(flag_wins.exit_code, 0) << flag_wins.err;
 

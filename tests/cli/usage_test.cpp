@@ -109,7 +109,7 @@ TEST_F(UsageTest, JsonUsageErrorsAreOneJsonObjectOnStderr) {
 }
 
 TEST_F(UsageTest, SecretsAreNeverEchoed) {
-    const std::string secret = "s3cr3t-Value-9f8e7d";
+    const std::string secret = "s3cr3t-CANARY-Value-9f8e7d";
     for (const std::vector<std::string> &args : std::vector<std::vector<std::string>>{
              {"--api-secret=" + secret + "x", "--bogus=" + secret, "keys", "list"},
              {"--api-key", "k", secret, "keys", "list"},  // a stray secret read as a command

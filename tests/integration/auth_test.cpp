@@ -65,8 +65,7 @@ TEST(Auth, HeaderAndBearerModes) {
     yativo::Client headers(o);
     EXPECT_NO_THROW(headers.list_accounts());
     EXPECT_EQ(sb.stat("token_exchanges"), 0);
-    o.api_secret =
-        yativo::Secret("0000000000000000000000000000000000000000000000000000000000000000");
+    o.api_secret = yativo::Secret("CANARY-wrong-secret-integration");
     yativo::Client wrong(o);
     EXPECT_EQ(code_of([&] { wrong.list_accounts(); }), Status::AUTHENTICATION);
 

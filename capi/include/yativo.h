@@ -303,6 +303,10 @@ YV_API yv_status yv_client_set_credentials(yv_client *client, const char *api_ke
 YV_API yv_status yv_client_set_access_token(yv_client *client, const char *token, yv_error **err);
 /* The normalised base URL; borrowed from the client. NULL for a NULL client. */
 YV_API const char *yv_client_base_url(const yv_client *client);
+/* The total deadline of a call whose yv_call sets none, in milliseconds: the client's
+ * yv_options_set_timeout_ms or the core's default (saturated at UINT32_MAX). 0 for a NULL client.
+ * For bindings whose callers bring their own deadlines: pass the earlier of the two. */
+YV_API uint32_t yv_client_timeout_ms(const yv_client *client);
 /* X-RateLimit-Limit/Remaining/Reset of the last response that carried them; each is -1 when no
  * response carried them yet. Any out pointer may be NULL. */
 YV_API yv_status yv_client_rate_limit(const yv_client *client, int64_t *limit, int64_t *remaining,

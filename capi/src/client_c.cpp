@@ -41,6 +41,12 @@ YV_API const char *yv_client_base_url(const yv_client *client) {
     return client ? client->client.base_url().c_str() : nullptr;
 }
 
+YV_API uint32_t yv_client_timeout_ms(const yv_client *client) {
+    if (!client) return 0;
+    auto ms = client->client.total_timeout().count();
+    return ms > static_cast<long long>(UINT32_MAX) ? UINT32_MAX : static_cast<uint32_t>(ms);
+}
+
 YV_API yv_status yv_client_rate_limit(const yv_client *client, int64_t *limit, int64_t *remaining,
                                       int64_t *reset, yv_error **err) {
     return guard(err, [&] {

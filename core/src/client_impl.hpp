@@ -56,6 +56,7 @@ class ClientImpl {
     std::optional<RateLimit> rate_limit() const;
 
     const std::string &base_url() const noexcept { return base_url_; }
+    std::chrono::milliseconds total_timeout() const noexcept { return total_timeout_; }
     TokenCache &tokens() { return *tokens_; }
     TotpScheduler *totp() { return totp_.get(); }
     void log(LogLevel level, const std::string &line) const;

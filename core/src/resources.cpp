@@ -139,6 +139,9 @@ void Client::set_access_token(Secret token) {
 const std::string &Client::base_url() const noexcept {
     return impl_->base_url();
 }
+std::chrono::milliseconds Client::total_timeout() const noexcept {
+    return impl_->total_timeout();
+}
 std::optional<RateLimit> Client::rate_limit() const {
     return impl_->rate_limit();
 }

@@ -193,6 +193,7 @@ std::vector<Case> InvalidArgs::cases() {
             STATUS_CASE(yv_client_set_credentials, client_, "k", nullptr, e),
             STATUS_CASE(yv_client_set_access_token, client_, "", e),
             CHECK_CASE(yv_client_base_url, EXPECT_EQ(yv_client_base_url(nullptr), nullptr)),
+            CHECK_CASE(yv_client_timeout_ms, EXPECT_EQ(yv_client_timeout_ms(nullptr), 0u)),
             STATUS_CASE(yv_client_rate_limit, nullptr, nullptr, nullptr, nullptr, e),
             CHECK_CASE(yv_client_request,
                        {

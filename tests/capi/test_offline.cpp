@@ -227,6 +227,22 @@ TEST(CapiClient, BaseUrlIsNormalisedAndBorrowed) {
     EXPECT_EQ(reset, -1);
 }
 
+// The default is the core's (SPEC §4: 60 s); the option replaces it.
+TEST(CapiClient, TimeoutIsTheOptionOrTheCoresDefault) {
+    yv_options *o = nullptr;
+    ASSERT_EQ(yv_options_new(&o, nullptr), YV_OK);
+    Options opts(o);
+    ASSERT_EQ(yv_options_set_base_url(o, "http://127.0.0.1:8080/api/v1", nullptr), YV_OK);
+    yv_client *c = nullptr;
+    ASSERT_EQ(yv_client_new(o, &c, nullptr), YV_OK);
+    Client by_default(c);
+    EXPECT_EQ(yv_client_timeout_ms(c), 60000u);
+    ASSERT_EQ(yv_options_set_timeout_ms(o, 4500, nullptr), YV_OK);
+    ASSERT_EQ(yv_client_new(o, &c, nullptr), YV_OK);
+    Client configured(c);
+    EXPECT_EQ(yv_client_timeout_ms(c), 4500u);
+}
+
 TEST(CapiClient, EnvironmentsNeedNoBaseUrl) {
     yv_options *o = nullptr;
     ASSERT_EQ(yv_options_new(&o, nullptr), YV_OK);

@@ -12,6 +12,9 @@ import (
 // credentials and share it. Close it when done.
 type Client struct {
 	c *capi.Client
+	// The client's own total deadline per call (WithTimeout or the core's default): a context
+	// deadline only ever shortens it.
+	timeout time.Duration
 
 	APIKeys      *APIKeysService
 	Accounts     *AccountsService
@@ -40,7 +43,12 @@ func New(opts ...Option) (*Client, error) {
 	if err != nil {
 		return nil, fromCAPI(err)
 	}
-	c := &Client{c: cc}
+	timeout, err := cc.Timeout()
+	if err != nil {
+		cc.Close()
+		return nil, fromCAPI(err)
+	}
+	c := &Client{c: cc, timeout: timeout}
 	c.APIKeys = &APIKeysService{c}
 	c.Accounts = &AccountsService{c}
 	c.Assets = &AssetsService{c}
@@ -96,9 +104,9 @@ func (c *Client) RateLimit() (rl RateLimit, ok bool) {
 	return rl, l >= 0 || r >= 0 || s >= 0
 }
 
-// do runs one C call under ctx: the context's deadline becomes the call's total deadline and its
-// end triggers the call's cancellation token (through context.AfterFunc, stopped, and waited
-// for, before the token is freed).
+// do runs one C call under ctx: a context deadline earlier than the client's own becomes the
+// call's total deadline, and the context's end triggers the call's cancellation token (through
+// context.AfterFunc, stopped, and waited for, before the token is freed).
 func (c *Client) do(ctx context.Context, opts []CallOption, fn func(*capi.Call) error) error {
 	if ctx == nil {
 		return invalidArgument("nil context")
@@ -115,9 +123,12 @@ func (c *Client) do(ctx context.Context, opts []CallOption, fn func(*capi.Call) 
 	cp := capi.CallParams{IdempotencyKey: cfg.idempotencyKey, TOTPCode: cfg.totpCode}
 	deadline, hasDeadline := ctx.Deadline()
 	if hasDeadline {
-		cp.Timeout = time.Until(deadline)
-		if cp.Timeout <= 0 {
+		left := time.Until(deadline)
+		if left <= 0 {
 			return contextError(nil, context.DeadlineExceeded)
+		}
+		if left < c.timeout {
+			cp.Timeout = left
 		}
 	}
 	done := ctx.Done()

@@ -939,6 +939,22 @@ func TestClientTimeoutOption(t *testing.T) {
 	}
 }
 
+// A context deadline later than the client's WithTimeout does not extend it: the earlier wins.
+func TestClientTimeoutHoldsUnderALaterContextDeadline(t *testing.T) {
+	shared.fault(t, fault{Path: "/accounts/get-accounts", Count: 1, Mode: "delay", DelayMS: 3000})
+	c := shared.keyClient(t, fullKey, yativo.WithTimeout(400*time.Millisecond), yativo.WithMaxRetries(0))
+	if _, err := c.Token(ctx(t)); err != nil {
+		t.Fatal(err)
+	}
+	later, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+	defer cancel()
+	start := time.Now()
+	_, err := c.Accounts.List(later)
+	if !errors.Is(err, yativo.ErrTimeout) || errors.Is(err, context.DeadlineExceeded) || time.Since(start) > 2*time.Second {
+		t.Fatalf("a 20 s context extended the client's 400 ms deadline: %v after %v", err, time.Since(start))
+	}
+}
+
 func TestLogHandleReleasedByCloseAndByCleanup(t *testing.T) {
 	base := capi.LiveLogHandles()
 	logger := yativo.WithLogger(func(yativo.LogLevel, string) {})

@@ -37,6 +37,9 @@ class Client {
     void set_access_token(Secret access_token);
 
     const std::string &base_url() const noexcept;
+    // The total deadline of a call that sets none: ClientOptions::total_timeout or the default.
+    // Bindings whose callers bring deadlines of their own (Go contexts) take the earlier one.
+    std::chrono::milliseconds total_timeout() const noexcept;
 
     // --- API keys (create, rotate, update_permissions and revoke send X-2FA-Token) ---
     ApiKey create_api_key(const CreateApiKey &params, const CallOptions &call = {});

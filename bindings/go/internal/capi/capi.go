@@ -518,6 +518,16 @@ func (c *Client) BaseURL() (string, error) {
 	return gostr(C.yv_client_base_url(p)), nil
 }
 
+// Timeout is yv_client_timeout_ms: the total deadline of a call that sets none.
+func (c *Client) Timeout() (time.Duration, error) {
+	p, err := c.acquire()
+	if err != nil {
+		return 0, err
+	}
+	defer c.release()
+	return time.Duration(C.yv_client_timeout_ms(p)) * time.Millisecond, nil
+}
+
 // SetCredentials is yv_client_set_credentials.
 func (c *Client) SetCredentials(key, secret string) error {
 	p, err := c.acquire()

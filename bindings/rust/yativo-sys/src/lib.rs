@@ -323,6 +323,7 @@ unsafe extern "C" {
         err: *mut *mut yv_error,
     ) -> yv_status;
     pub fn yv_client_base_url(client: *const yv_client) -> *const c_char;
+    pub fn yv_client_timeout_ms(client: *const yv_client) -> u32;
     pub fn yv_client_rate_limit(
         client: *const yv_client,
         limit: *mut i64,

@@ -24,14 +24,14 @@ const char *log_level_name(LogLevel level) noexcept {
     return "unknown";
 }
 
-namespace detail {
-
-std::optional<LogLevel> parse_log_level(std::string_view name) noexcept {
+std::optional<LogLevel> log_level_from_name(std::string_view name) noexcept {
     for (LogLevel level :
          {LogLevel::Debug, LogLevel::Info, LogLevel::Warn, LogLevel::Error, LogLevel::Off})
         if (name == log_level_name(level)) return level;
     return std::nullopt;
 }
+
+namespace detail {
 
 LogHook stderr_log_hook() {
     return [](LogLevel level, std::string_view line) {
@@ -47,7 +47,7 @@ std::optional<LogLevel> log_level_from_environment() {
     if (!value || !*value) return std::nullopt;
     std::string name(value);
     for (char &c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    if (auto level = parse_log_level(name)) return level;
+    if (auto level = log_level_from_name(name)) return level;
     static std::once_flag warned;
     std::call_once(warned, [] {
         static const char text[] =

@@ -2,14 +2,10 @@
 #pragma once
 
 #include <optional>
-#include <string_view>
 
 #include "yativo/options.hpp"
 
 namespace yativo::detail {
-
-// "debug", "info", "warn", "error" or "off" (lower case, as log_level_name spells them).
-std::optional<LogLevel> parse_log_level(std::string_view name) noexcept;
 
 // Writes "yativo LEVEL: line\n" to stderr in one write, so lines of concurrent calls never mix.
 LogHook stderr_log_hook();

@@ -1,39 +1,15 @@
 // YATIVO_LOG: clients without a log hook write their log lines to stderr at the level it names.
 #include <gtest/gtest.h>
 
-#include <cstdlib>
-#include <optional>
-
+#include "env_var.hpp"
 #include "fakes.hpp"
 #include "log.hpp"
 
 using yvtest::ends_with;
+using yvtest::EnvVar;
 using yvtest::respond;
 
 namespace {
-
-// Sets (or unsets) an environment variable for one test and restores the run's value after:
-// make test itself runs with YATIVO_LOG=debug.
-class EnvVar {
-  public:
-    EnvVar(const char *name, const char *value) : name_(name) {
-        if (const char *old = std::getenv(name)) saved_ = old;
-        if (value)
-            setenv(name, value, 1);
-        else
-            unsetenv(name);
-    }
-    ~EnvVar() {
-        if (saved_)
-            setenv(name_, saved_->c_str(), 1);
-        else
-            unsetenv(name_);
-    }
-
-  private:
-    const char *name_;
-    std::optional<std::string> saved_;
-};
 
 yvtest::Harness accounts_client(yativo::ClientOptions o = yvtest::base_options()) {
     return yvtest::make(
@@ -59,9 +35,9 @@ std::string stderr_of_one_call(yativo::ClientOptions o = yvtest::base_options())
 TEST(Log, LevelNamesRoundTrip) {
     for (auto level : {yativo::LogLevel::Debug, yativo::LogLevel::Info, yativo::LogLevel::Warn,
                        yativo::LogLevel::Error, yativo::LogLevel::Off})
-        EXPECT_EQ(yativo::detail::parse_log_level(yativo::log_level_name(level)), level);
-    EXPECT_FALSE(yativo::detail::parse_log_level("DEBUG"));
-    EXPECT_FALSE(yativo::detail::parse_log_level(""));
+        EXPECT_EQ(yativo::log_level_from_name(yativo::log_level_name(level)), level);
+    EXPECT_FALSE(yativo::log_level_from_name("DEBUG"));
+    EXPECT_FALSE(yativo::log_level_from_name(""));
 }
 
 TEST(Log, YativoLogDebugWritesLinesToStderrWithoutSecrets) {

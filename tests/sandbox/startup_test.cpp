@@ -5,13 +5,13 @@
 #include <sys/wait.h>
 
 #include <algorithm>
-#include <cstdlib>
 #include <ctime>
 #include <filesystem>
 #include <fstream>
 #include <regex>
 #include <thread>
 
+#include "env_var.hpp"
 #include "util.hpp"
 
 extern char **environ;
@@ -102,19 +102,13 @@ TEST(Startup, RecordSecretsFallsBackToTheEnvironment) {
     char dir[] = "/tmp/yvsb-record-XXXXXX";
     ASSERT_NE(mkdtemp(dir), nullptr);
     std::string path = std::string(dir) + "/secrets.txt";
-    const char *before = std::getenv("YATIVO_SANDBOX_RECORD_SECRETS");
-    std::string saved = before ? before : "";
-    setenv("YATIVO_SANDBOX_RECORD_SECRETS", path.c_str(), 1);
     {
+        yvtest::EnvVar record("YATIVO_SANDBOX_RECORD_SECRETS", path.c_str());
         SandboxProcess sb({"--session-token", "sess-env-recorded"});
         auto lines = read_lines(path);
         EXPECT_TRUE(has(lines, "sess-env-recorded"));
         EXPECT_TRUE(has(lines, sb.totp_secret()));
     }
-    if (before)
-        setenv("YATIVO_SANDBOX_RECORD_SECRETS", saved.c_str(), 1);
-    else
-        unsetenv("YATIVO_SANDBOX_RECORD_SECRETS");
     EXPECT_EQ(run_and_wait({"--record-secrets", std::string(dir) + "/missing/x"}), 1);
     EXPECT_EQ(run_and_wait({"--record-secrets="}), 2);
     std::filesystem::remove_all(dir);

@@ -97,9 +97,7 @@ int python_log_level(yativo::LogLevel level) {
 }
 
 yativo::LogLevel core_log_level(const std::string &name) {
-    for (auto level : {yativo::LogLevel::Debug, yativo::LogLevel::Info, yativo::LogLevel::Warn,
-                       yativo::LogLevel::Error, yativo::LogLevel::Off})
-        if (name == yativo::log_level_name(level)) return level;
+    if (auto level = yativo::log_level_from_name(name)) return *level;
     yativo::throw_invalid("log level \"" + name + "\" is not debug, info, warn, error or off");
 }
 

@@ -23,6 +23,8 @@ enum class Environment { Production, Sandbox };
 
 enum class LogLevel { Debug = 0, Info = 1, Warn = 2, Error = 3, Off = 4 };
 const char *log_level_name(LogLevel level) noexcept;
+// The level log_level_name spells `name` ("debug", ... "off", lower case); nullopt otherwise.
+std::optional<LogLevel> log_level_from_name(std::string_view name) noexcept;
 
 // Receives every log line at or above ClientOptions::log_level. Lines never contain a secret.
 // Called on the thread that makes the call; must not call back into the client.

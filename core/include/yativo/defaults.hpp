@@ -17,6 +17,11 @@ inline constexpr std::chrono::seconds refresh_margin{60};
 inline constexpr std::chrono::seconds totp_period{30};
 inline constexpr int totp_digits = 6;
 inline constexpr std::chrono::seconds webhook_tolerance{300};
+// The replay guard (WebhookVerifier): how long an accepted event id is remembered, and how many
+// ids at most; at the bound the oldest is forgotten first. 100 000 ids of ~40 bytes take ~15 MB
+// and cover a sustained 1.1 deliveries a second for the whole window.
+inline constexpr std::chrono::seconds webhook_replay_window{24 * 60 * 60};
+inline constexpr std::size_t webhook_replay_max_events = 100'000;
 inline constexpr std::size_t max_response_bytes = 16u << 20;  // 16 MiB
 inline constexpr int max_page_limit = 100;
 inline constexpr int amount_max_decimals = 18;

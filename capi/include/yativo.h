@@ -489,7 +489,9 @@ YV_API void yv_webhook_free(yv_webhook *webhook);
 /* ---------------------------------------------------------------------------------------------
  * Webhook signatures (no client needed). Scheme A: X-Webhook-Signature = hex HMAC-SHA256 of the
  * body. Scheme B: X-Yativo-Signature "sha256=<hex>" over "<X-Yativo-Timestamp>.<body>". When
- * scheme B headers are present only scheme B is accepted.
+ * scheme B headers are present only scheme B is accepted, but a receiver cannot see headers that
+ * were stripped: a captured delivery sent again with scheme A alone verifies, at any later time.
+ * yv_webhook_verifier (below) refuses such replays.
  * ------------------------------------------------------------------------------------------- */
 
 typedef struct yv_headers yv_headers;
@@ -526,6 +528,30 @@ YV_API const char *yv_event_data_json(const yv_event *event);
 /* The whole event body as compact JSON. */
 YV_API const char *yv_event_json(const yv_event *event);
 YV_API void yv_event_free(yv_event *event);
+
+/* A replay guard: yv_webhook_verify, then each event id is accepted once within a window
+ * (docs/security.md). Safe to share: any number of threads may call
+ * yv_webhook_verifier_verify at once, and concurrent deliveries of one event are accepted
+ * exactly once. The memory is this process's only. */
+typedef struct yv_webhook_verifier yv_webhook_verifier;
+
+/* secret: the subscription's signing secret (copied; wiped when the verifier is freed).
+ * window_s: how long an accepted id is remembered, on the monotonic clock, from its acceptance;
+ * max_events: how many ids at most (at the bound the oldest is forgotten first, so it could be
+ * replayed again); tolerance_s, require_timestamp: as for yv_webhook_verify. 0 = default for
+ * each number. */
+YV_API yv_status yv_webhook_verifier_new(const char *secret, uint32_t window_s, size_t max_events,
+                                         uint32_t tolerance_s, bool require_timestamp,
+                                         yv_webhook_verifier **out, yv_error **err);
+/* No call on the verifier may be in flight. */
+YV_API void yv_webhook_verifier_free(yv_webhook_verifier *verifier);
+/* Verifies the signature as yv_webhook_verify does, then checks and records the event's id in
+ * one step. YV_E_SIGNATURE_INVALID also when the id was accepted within the window (a replay);
+ * YV_E_PROTOCOL when the verified event has no id (it cannot be de-duplicated, so it is
+ * refused). Only an accepted event is remembered. out_event may be NULL. */
+YV_API yv_status yv_webhook_verifier_verify(yv_webhook_verifier *verifier, const uint8_t *body,
+                                            size_t body_len, const yv_headers *headers,
+                                            yv_event **out_event, yv_error **err);
 
 /* ---------------------------------------------------------------------------------------------
  * TOTP (RFC 6238, HMAC-SHA1), e.g. to pass a code through yv_call_set_totp_code.

@@ -94,6 +94,12 @@ struct yv_event {
     std::string json;
 };
 
+struct yv_webhook_verifier {
+    explicit yv_webhook_verifier(yativo::Secret secret, yativo::WebhookVerifierOptions options)
+        : verifier(std::move(secret), std::move(options)) {}
+    yativo::WebhookVerifier verifier;
+};
+
 namespace yv_capi {
 
 // The integer a C caller passed for an enum parameter. C lets any int through, but in C++

@@ -1,5 +1,5 @@
-// C module "webhooks": subscriptions, signature verification, the test signer, and the header
-// and event handles they use.
+// C module "webhooks": subscriptions, signature verification, the replay guard, the test signer,
+// and the header and event handles they use.
 #include <strings.h>
 
 #include <chrono>
@@ -18,6 +18,16 @@ namespace {
 std::string_view bytes(const uint8_t *body, size_t len) {
     if (!body && len > 0) yv_capi::invalid("body is NULL but body_len is not 0");
     return body ? std::string_view(reinterpret_cast<const char *>(body), len) : std::string_view();
+}
+
+// Hands a verified event to the caller when it asked for one.
+void give_event(yv_event **out_event, yativo::WebhookEvent event) {
+    if (!out_event) return;
+    auto ev = std::make_unique<yv_event>();
+    ev->data_json = event.data.json();
+    ev->json = event.raw.json();
+    ev->event = std::move(event);
+    *out_event = ev.release();
 }
 
 }  // namespace
@@ -148,13 +158,38 @@ YV_API yv_status yv_webhook_verify(const uint8_t *body, size_t body_len, const y
         yativo::VerifyOptions options;
         if (tolerance_s > 0) options.tolerance = std::chrono::seconds(tolerance_s);
         options.require_timestamp = require_timestamp;
-        auto event = yativo::verify_webhook(raw, h.headers, key, options);
-        if (!out_event) return;
-        auto ev = std::make_unique<yv_event>();
-        ev->data_json = event.data.json();
-        ev->json = event.raw.json();
-        ev->event = std::move(event);
-        *out_event = ev.release();
+        give_event(out_event, yativo::verify_webhook(raw, h.headers, key, options));
+    });
+}
+
+YV_API yv_status yv_webhook_verifier_new(const char *secret, uint32_t window_s, size_t max_events,
+                                         uint32_t tolerance_s, bool require_timestamp,
+                                         yv_webhook_verifier **out, yv_error **err) {
+    return guard(err, [&] {
+        need_out(out, "out");
+        yativo::Secret key(need_str(secret, "secret"));
+        yativo::WebhookVerifierOptions options;
+        if (window_s > 0) options.window = std::chrono::seconds(window_s);
+        if (max_events > 0) options.max_events = max_events;
+        if (tolerance_s > 0) options.verify.tolerance = std::chrono::seconds(tolerance_s);
+        options.verify.require_timestamp = require_timestamp;
+        yv_capi::give(out, std::move(key), std::move(options));
+    });
+}
+
+YV_API void yv_webhook_verifier_free(yv_webhook_verifier *verifier) {
+    delete verifier;
+}
+
+YV_API yv_status yv_webhook_verifier_verify(yv_webhook_verifier *verifier, const uint8_t *body,
+                                            size_t body_len, const yv_headers *headers,
+                                            yv_event **out_event, yv_error **err) {
+    return guard(err, [&] {
+        yv_capi::clear_out(out_event);
+        auto &v = need(verifier, "verifier");
+        const auto raw = bytes(body, body_len);
+        const auto &h = need(headers, "headers");
+        give_event(out_event, v.verifier.verify(raw, h.headers));
     });
 }
 

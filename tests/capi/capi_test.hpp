@@ -29,6 +29,7 @@ using TxQuery = Owned<yv_tx_query, yv_tx_query_free>;
 using Webhook = Owned<yv_webhook, yv_webhook_free>;
 using Headers = Owned<yv_headers, yv_headers_free>;
 using Event = Owned<yv_event, yv_event_free>;
+using WebhookVerifier = Owned<yv_webhook_verifier, yv_webhook_verifier_free>;
 
 // Receives a yv_error and frees it.
 class Err {

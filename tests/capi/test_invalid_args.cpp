@@ -53,8 +53,11 @@ class InvalidArgs : public ::testing::Test {
         ASSERT_EQ(yv_send_new(&send_, nullptr), YV_OK);
         ASSERT_EQ(yv_tx_query_new(&query_, nullptr), YV_OK);
         ASSERT_EQ(yv_headers_new(&headers_, nullptr), YV_OK);
+        ASSERT_EQ(yv_webhook_verifier_new("whsec_CANARY_args", 0, 0, 0, false, &verifier_, nullptr),
+                  YV_OK);
     }
     void TearDown() override {
+        yv_webhook_verifier_free(verifier_);
         yv_headers_free(headers_);
         yv_tx_query_free(query_);
         yv_send_free(send_);
@@ -71,6 +74,7 @@ class InvalidArgs : public ::testing::Test {
     yv_send *send_ = nullptr;
     yv_tx_query *query_ = nullptr;
     yv_headers *headers_ = nullptr;
+    yv_webhook_verifier *verifier_ = nullptr;
     char code[YV_TOTP_CODE_SIZE] = {};
 };
 
@@ -366,6 +370,18 @@ std::vector<Case> InvalidArgs::cases() {
             CHECK_CASE(yv_event_data_json, EXPECT_EQ(yv_event_data_json(nullptr), nullptr)),
             CHECK_CASE(yv_event_json, EXPECT_EQ(yv_event_json(nullptr), nullptr)),
             CHECK_CASE(yv_event_free, yv_event_free(nullptr)),
+            STATUS_CASE(yv_webhook_verifier_new, nullptr, 0, 0, 0, false,
+                        &Out<yv_webhook_verifier>{}, e),
+            STATUS_CASE(yv_webhook_verifier_new, "", 0, 0, 0, false, &Out<yv_webhook_verifier>{},
+                        e),
+            STATUS_CASE(yv_webhook_verifier_new, "whsec_CANARY_args", 0, 0, 0, false, nullptr, e),
+            CHECK_CASE(yv_webhook_verifier_free, yv_webhook_verifier_free(nullptr)),
+            STATUS_CASE(yv_webhook_verifier_verify, nullptr, body, 2, headers_, &Out<yv_event>{},
+                        e),
+            STATUS_CASE(yv_webhook_verifier_verify, verifier_, nullptr, 4, headers_,
+                        &Out<yv_event>{}, e),
+            STATUS_CASE(yv_webhook_verifier_verify, verifier_, body, 2, nullptr, &Out<yv_event>{},
+                        e),
             // TOTP.
             STATUS_CASE(yv_totp, nullptr, 59, 30, 8, code, sizeof code, e),
             STATUS_CASE(yv_totp, "not base32!", 59, 30, 8, code, sizeof code, e),

@@ -2,10 +2,13 @@
 // signing and verification, headers, cancellation tokens.
 #include <gtest/gtest.h>
 
+#include <atomic>
+#include <cstdint>
 #include <cstring>
 #include <ctime>
 #include <string>
 #include <thread>
+#include <vector>
 
 #include "capi_test.hpp"
 
@@ -184,6 +187,82 @@ TEST(CapiWebhook, AVerifiedBodyThatIsNotAnObjectIsAProtocolError) {
     auto h = sign(body, "whsec_test", YV_NOW);
     Err err;
     EXPECT_EQ(verify(body, h.get(), "whsec_test", false, err), YV_E_PROTOCOL);
+}
+
+// The replay guard. Its invented secret holds CANARY: the test run searches all output for it.
+constexpr const char *kGuardSecret = "whsec_CANARY_capi_guard";
+
+WebhookVerifier new_verifier(size_t max_events = 0) {
+    yv_webhook_verifier *raw = nullptr;
+    Err err;
+    EXPECT_EQ(yv_webhook_verifier_new(kGuardSecret, 0, max_events, 0, false, &raw, err.out()),
+              YV_OK)
+        << err.message();
+    return WebhookVerifier(raw);
+}
+
+yv_status guard_verify(yv_webhook_verifier *v, const std::string &body, const yv_headers *h,
+                       Err &err, yv_event **event = nullptr) {
+    return yv_webhook_verifier_verify(v, reinterpret_cast<const uint8_t *>(body.data()),
+                                      body.size(), h, event, err.out());
+}
+
+TEST(CapiWebhookVerifier, AcceptsTheFirstDeliveryAndRefusesTheReplay) {
+    auto v = new_verifier();
+    ASSERT_TRUE(v);
+    auto h = sign(kBody, kGuardSecret, YV_NOW);
+    Err err;
+    yv_event *raw = nullptr;
+    ASSERT_EQ(guard_verify(v.get(), kBody, h.get(), err, &raw), YV_OK) << err.message();
+    Event ev(raw);
+    EXPECT_STREQ(yv_event_id(ev.get()), "evt_1");
+    EXPECT_EQ(err.get(), nullptr);
+
+    yv_event *again = reinterpret_cast<yv_event *>(static_cast<uintptr_t>(0x1));
+    EXPECT_EQ(guard_verify(v.get(), kBody, h.get(), err, &again), YV_E_SIGNATURE_INVALID);
+    EXPECT_EQ(again, nullptr);
+    EXPECT_EQ(err.code(), YV_E_SIGNATURE_INVALID);
+    EXPECT_NE(err.message().find("replay"), std::string::npos) << err.message();
+    EXPECT_EQ(err.message().find(kGuardSecret), std::string::npos);
+
+    // The same delivery stripped of its scheme B headers: yv_webhook_verify alone accepts it
+    // (the control), the guard does not.
+    auto stripped = only(h.get(), {"X-Webhook-Signature"});
+    EXPECT_EQ(verify(kBody, stripped.get(), kGuardSecret, false, err), YV_OK) << err.message();
+    EXPECT_EQ(guard_verify(v.get(), kBody, stripped.get(), err), YV_E_SIGNATURE_INVALID);
+}
+
+TEST(CapiWebhookVerifier, AcceptsOtherIdsAndRefusesEventsWithoutOne) {
+    auto v = new_verifier(1);
+    const std::string other = R"({"id":"evt_2","type":"transaction.confirmed"})";
+    const std::string no_id = R"({"type":"transaction.confirmed"})";
+    Err err;
+    EXPECT_EQ(guard_verify(v.get(), kBody, sign(kBody, kGuardSecret, YV_NOW).get(), err), YV_OK)
+        << err.message();
+    EXPECT_EQ(guard_verify(v.get(), other, sign(other, kGuardSecret, YV_NOW).get(), err), YV_OK)
+        << err.message();
+    EXPECT_EQ(guard_verify(v.get(), no_id, sign(no_id, kGuardSecret, YV_NOW).get(), err),
+              YV_E_PROTOCOL);
+    EXPECT_NE(err.message().find("no id"), std::string::npos) << err.message();
+    // A wrong signature stays SIGNATURE_INVALID and is not remembered.
+    EXPECT_EQ(guard_verify(v.get(), other, sign(other, "whsec_CANARY_other", YV_NOW).get(), err),
+              YV_E_SIGNATURE_INVALID);
+}
+
+TEST(CapiWebhookVerifier, ConcurrentDeliveriesOfOneEventAreAcceptedOnce) {
+    auto v = new_verifier();
+    auto h = sign(kBody, kGuardSecret, YV_NOW);
+    std::atomic<int> ok{0}, replay{0};
+    std::vector<std::thread> threads;
+    for (int i = 0; i < 8; ++i)
+        threads.emplace_back([&] {
+            Err err;
+            const yv_status st = guard_verify(v.get(), kBody, h.get(), err);
+            (st == YV_OK ? ok : replay).fetch_add(st == YV_OK || st == YV_E_SIGNATURE_INVALID);
+        });
+    for (auto &t : threads) t.join();
+    EXPECT_EQ(ok.load(), 1);
+    EXPECT_EQ(replay.load(), 7);
 }
 
 TEST(CapiCancel, TriggeredFromAnotherThreadAndSticky) {

@@ -117,6 +117,11 @@ pub struct yv_event {
     _private: [u8; 0],
     _pinned: core::marker::PhantomData<(*mut u8, core::marker::PhantomPinned)>,
 }
+#[repr(C)]
+pub struct yv_webhook_verifier {
+    _private: [u8; 0],
+    _pinned: core::marker::PhantomData<(*mut u8, core::marker::PhantomPinned)>,
+}
 
 pub type yv_log_fn = unsafe extern "C" fn(
     level: yv_log_level,
@@ -620,6 +625,24 @@ unsafe extern "C" {
     pub fn yv_event_data_json(event: *const yv_event) -> *const c_char;
     pub fn yv_event_json(event: *const yv_event) -> *const c_char;
     pub fn yv_event_free(event: *mut yv_event);
+    pub fn yv_webhook_verifier_new(
+        secret: *const c_char,
+        window_s: u32,
+        max_events: usize,
+        tolerance_s: u32,
+        require_timestamp: bool,
+        out: *mut *mut yv_webhook_verifier,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
+    pub fn yv_webhook_verifier_free(verifier: *mut yv_webhook_verifier);
+    pub fn yv_webhook_verifier_verify(
+        verifier: *mut yv_webhook_verifier,
+        body: *const u8,
+        body_len: usize,
+        headers: *const yv_headers,
+        out_event: *mut *mut yv_event,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
     pub fn yv_totp(
         base32_secret: *const c_char,
         unix_time: i64,

@@ -60,7 +60,8 @@ pub use resources::{Accounts, Assets, Balance, SendFunds, TransactionQuery, Tran
 pub use secret::Secret;
 pub use serde_json;
 pub use webhooks::{
-    sign_webhook, totp, verify_webhook, CreateWebhook, Event, VerifyOptions, Webhook, Webhooks,
+    sign_webhook, totp, verify_webhook, CreateWebhook, Event, VerifierOptions, VerifyOptions,
+    Webhook, WebhookVerifier, Webhooks,
 };
 /// The raw C declarations, for what this crate does not wrap.
 pub use yativo_sys as sys;

@@ -1,10 +1,10 @@
-use std::ptr;
+use std::ptr::{self, NonNull};
 use std::time::Duration;
 
 use serde_json::Value;
 use yativo_sys as sys;
 
-use crate::error::Result;
+use crate::error::{Error, ErrorKind, Result};
 use crate::ffi::{c_string, check, opt_string, parse_json, string, CStringArray, SecretCString};
 use crate::handle::resource_handle;
 use crate::secret::Secret;
@@ -128,6 +128,19 @@ pub struct VerifyOptions {
 
 struct RawHeaders(*mut sys::yv_headers);
 
+impl RawHeaders {
+    fn new<K: AsRef<str>, V: AsRef<str>>(headers: &[(K, V)]) -> Result<Self> {
+        let mut raw = RawHeaders(ptr::null_mut());
+        check(|err| unsafe { sys::yv_headers_new(&mut raw.0, err) })?;
+        for (name, value) in headers {
+            let name = c_string(name.as_ref(), "header name")?;
+            let value = c_string(value.as_ref(), "header value")?;
+            check(|err| unsafe { sys::yv_headers_add(raw.0, name.as_ptr(), value.as_ptr(), err) })?;
+        }
+        Ok(raw)
+    }
+}
+
 impl Drop for RawHeaders {
     fn drop(&mut self) {
         unsafe { sys::yv_headers_free(self.0) };
@@ -154,13 +167,7 @@ pub fn verify_webhook<K: AsRef<str>, V: AsRef<str>>(
     secret: &str,
     options: VerifyOptions,
 ) -> Result<Event> {
-    let mut raw = RawHeaders(ptr::null_mut());
-    check(|err| unsafe { sys::yv_headers_new(&mut raw.0, err) })?;
-    for (name, value) in headers {
-        let name = c_string(name.as_ref(), "header name")?;
-        let value = c_string(value.as_ref(), "header value")?;
-        check(|err| unsafe { sys::yv_headers_add(raw.0, name.as_ptr(), value.as_ptr(), err) })?;
-    }
+    let raw = RawHeaders::new(headers)?;
     let secret = SecretCString::new(secret, "webhook secret")?;
     let tolerance = options
         .tolerance
@@ -178,19 +185,143 @@ pub fn verify_webhook<K: AsRef<str>, V: AsRef<str>>(
             err,
         )
     })?;
-    // SAFETY: event is owned, freed below.
-    unsafe {
-        let data = parse_json(std::ffi::CStr::from_ptr(sys::yv_event_data_json(event)).to_bytes());
-        let whole = parse_json(std::ffi::CStr::from_ptr(sys::yv_event_json(event)).to_bytes());
-        let e = Event {
-            id: string(sys::yv_event_id(event)),
-            r#type: string(sys::yv_event_type(event)),
-            created_at: string(sys::yv_event_created_at(event)),
-            data: data.unwrap_or(Value::Null),
-            body: whole.unwrap_or(Value::Null),
+    // SAFETY: event is the owned event the call handed over.
+    Ok(unsafe { take_event(event) })
+}
+
+/// Copies an owned `yv_event` into an [`Event`] and frees it.
+///
+/// # Safety
+/// `event` is an event owned by the caller, not used afterwards.
+unsafe fn take_event(event: *mut sys::yv_event) -> Event {
+    let data = parse_json(std::ffi::CStr::from_ptr(sys::yv_event_data_json(event)).to_bytes());
+    let whole = parse_json(std::ffi::CStr::from_ptr(sys::yv_event_json(event)).to_bytes());
+    let e = Event {
+        id: string(sys::yv_event_id(event)),
+        r#type: string(sys::yv_event_type(event)),
+        created_at: string(sys::yv_event_created_at(event)),
+        data: data.unwrap_or(Value::Null),
+        body: whole.unwrap_or(Value::Null),
+    };
+    sys::yv_event_free(event);
+    e
+}
+
+/// Options of [`WebhookVerifier::new`]; `None` = libyativo's default.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct VerifierOptions {
+    /// How long an accepted event id is remembered (default 24 h; at least 1 s).
+    pub window: Option<Duration>,
+    /// How many ids at most (default 100 000); at the bound the oldest is forgotten first.
+    pub max_events: Option<usize>,
+    /// Tolerance and `require_timestamp`, as for [`verify_webhook`].
+    pub verify: VerifyOptions,
+}
+
+/// A replay guard: [`verify_webhook`], then each event id is accepted once within a window.
+/// A captured delivery sent again, also one stripped of its scheme B headers, is
+/// `ErrorKind::SignatureInvalid`; a verified event without an id is `ErrorKind::Protocol` (it
+/// cannot be de-duplicated, so it is refused). Share one verifier between threads:
+/// concurrent deliveries of one event are accepted exactly once. It remembers in this
+/// process only; receivers behind several instances also de-duplicate on `id` in their store.
+///
+/// ```
+/// let body = br#"{"id":"evt_1","type":"transaction.completed","data":{}}"#;
+/// let secret = "whsec_CANARY_doc"; // the subscription's secret (tests search output for CANARY)
+/// let headers = yativo::sign_webhook(body, secret, None)?;
+/// let guard = yativo::WebhookVerifier::new(secret, yativo::VerifierOptions::default())?;
+/// assert_eq!(guard.verify(body, &headers)?.id, "evt_1");
+/// let replay = guard.verify(body, &headers).unwrap_err();
+/// assert_eq!(replay.kind(), yativo::ErrorKind::SignatureInvalid);
+/// # Ok::<(), yativo::Error>(())
+/// ```
+pub struct WebhookVerifier {
+    raw: NonNull<sys::yv_webhook_verifier>,
+}
+
+// SAFETY: yativo.h: a yv_webhook_verifier is safe to share (any number of threads may call
+// yv_webhook_verifier_verify at once) and destructors may run on any thread.
+unsafe impl Send for WebhookVerifier {}
+unsafe impl Sync for WebhookVerifier {}
+
+impl WebhookVerifier {
+    /// A verifier for one subscription's `secret` (copied by the library).
+    pub fn new(secret: &str, options: VerifierOptions) -> Result<Self> {
+        let window = match options.window {
+            None => 0,
+            Some(w) if w.as_secs() == 0 => {
+                return Err(Error::local(
+                    ErrorKind::InvalidArgument,
+                    "replay window must be at least 1 s",
+                ))
+            }
+            Some(w) => u32::try_from(w.as_secs()).unwrap_or(u32::MAX),
         };
-        sys::yv_event_free(event);
-        Ok(e)
+        let max_events = match options.max_events {
+            None => 0,
+            Some(0) => {
+                return Err(Error::local(
+                    ErrorKind::InvalidArgument,
+                    "max_events must be at least 1",
+                ))
+            }
+            Some(n) => n,
+        };
+        let tolerance = options
+            .verify
+            .tolerance
+            .map_or(0, |t| u32::try_from(t.as_secs().max(1)).unwrap_or(u32::MAX));
+        let secret = SecretCString::new(secret, "webhook secret")?;
+        let mut raw = ptr::null_mut();
+        check(|err| unsafe {
+            sys::yv_webhook_verifier_new(
+                secret.as_ptr(),
+                window,
+                max_events,
+                tolerance,
+                options.verify.require_timestamp,
+                &mut raw,
+                err,
+            )
+        })?;
+        let raw = NonNull::new(raw)
+            .ok_or_else(|| Error::local(ErrorKind::Internal, "no verifier returned"))?;
+        Ok(WebhookVerifier { raw })
+    }
+
+    /// Verifies a delivery (`body` exactly as received) and accepts its id once.
+    pub fn verify<K: AsRef<str>, V: AsRef<str>>(
+        &self,
+        body: &[u8],
+        headers: &[(K, V)],
+    ) -> Result<Event> {
+        let raw = RawHeaders::new(headers)?;
+        let mut event = ptr::null_mut();
+        check(|err| unsafe {
+            sys::yv_webhook_verifier_verify(
+                self.raw.as_ptr(),
+                body.as_ptr(),
+                body.len(),
+                raw.0,
+                &mut event,
+                err,
+            )
+        })?;
+        // SAFETY: event is the owned event the call handed over.
+        Ok(unsafe { take_event(event) })
+    }
+}
+
+impl Drop for WebhookVerifier {
+    fn drop(&mut self) {
+        // &mut self: no call on this verifier is in flight. Wipes the library's copy of the secret.
+        unsafe { sys::yv_webhook_verifier_free(self.raw.as_ptr()) };
+    }
+}
+
+impl std::fmt::Debug for WebhookVerifier {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("WebhookVerifier").finish_non_exhaustive()
     }
 }
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import _thread
+import json
 import os
 import signal
 import subprocess
@@ -10,12 +11,12 @@ import sys
 import textwrap
 import threading
 import time
-from typing import Any, Callable, List, Tuple
+from typing import Any, Callable, Dict, List, Optional, Tuple
 
 import pytest
 
 import libyativo as yv
-from sandbox import ALL_SCOPES, Sandbox
+from sandbox import ALL_SCOPES, Sandbox, ident, send_args
 
 
 def run_threads(n: int, fn: Callable[[], Any]) -> List[Any]:
@@ -176,3 +177,111 @@ def test_fork_after_use(make_sandbox: Callable[..., Sandbox]) -> None:
         """
     )
     assert subprocess.run([sys.executable, "-c", code], timeout=30).returncode == 0
+
+
+def _fund(sb: Sandbox) -> Dict[str, str]:
+    with yv.YativoCrypto(access_token=sb.session_token, base_url=sb.base_url) as c:
+        account_id = ident(c.accounts.create("ctrl-c"), "account_id")
+        asset_id = ident(c.assets.add(account_id, "solana", "USDC_SOL"), "asset_id")
+    sb.deposit(asset_id, "50")
+    return {"account": account_id, "asset": asset_id}
+
+
+def _run_child(code: str, sigint_when: Optional[Callable[[], None]] = None) -> Dict[str, Any]:
+    """Runs `code` in a Python subprocess (a real SIGINT there cannot stop this pytest) and
+    returns the JSON object it prints last. With `sigint_when`, sends the child SIGINT when that
+    returns (called once the child printed "ready")."""
+    proc = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True)
+    assert proc.stdout is not None
+    assert proc.stdout.readline().strip() == "ready"
+    if sigint_when is not None:
+        try:
+            sigint_when()
+        finally:
+            proc.send_signal(signal.SIGINT)
+    out, _ = proc.communicate(timeout=20)
+    sys.stdout.write(out)  # kept by `make test` (-rA) and searched for secrets
+    assert proc.returncode == 0, out
+    return json.loads(out.strip().splitlines()[-1])  # type: ignore[no-any-return]
+
+
+def test_sigint_after_the_request_left_chains_the_outcome_unknown_error(
+    make_sandbox: Callable[..., Sandbox],
+) -> None:
+    sb = make_sandbox()
+    funded = _fund(sb)
+    sb.fault("/transactions/send-funds", "delay", count=1, delay_ms=10000)
+    code = textwrap.dedent(
+        f"""
+        import json, sys, libyativo as yv
+        c = yv.YativoCrypto(access_token={sb.session_token!r}, base_url={sb.base_url!r})
+        print("ready", flush=True)
+        try:
+            c.transactions.send_funds(**{send_args(funded, amount="2")!r})
+        except KeyboardInterrupt as e:
+            err = e.__context__
+            print(json.dumps({{
+                "error": type(err).__name__,
+                "idempotency_key": getattr(err, "idempotency_key", None),
+                "outcome_unknown": getattr(err, "outcome_unknown", None),
+            }}), flush=True)
+            sys.exit(0)
+        sys.exit(3)
+        """
+    )
+
+    def request_in_the_sandbox() -> None:
+        # The request has left the client: the sandbox holds it in the delay.
+        deadline = time.monotonic() + 10
+        while sb.stats()["in_flight"] < 1:
+            assert time.monotonic() < deadline, "send-funds never reached the sandbox"
+            time.sleep(0.02)
+
+    got = _run_child(code, request_in_the_sandbox)
+    assert got["error"] == "CancelledError", got
+    assert got["idempotency_key"], got
+    assert got["outcome_unknown"] is True, got
+
+
+def test_sigint_as_a_transfer_completes_keeps_its_result(
+    make_sandbox: Callable[..., Sandbox],
+) -> None:
+    sb = make_sandbox()
+    funded = _fund(sb)
+    # The child's logger sends the process SIGINT from the core's "-> 2xx" line of send-funds:
+    # the answer is in, the call is about to return. Python handles the signal on the main
+    # thread only, so it lands exactly as the call completes, whatever the timing.
+    code = textwrap.dedent(
+        f"""
+        import json, logging, os, signal, sys, libyativo as yv
+
+        class SigintOnAnswer(logging.Handler):
+            def emit(self, record):
+                if "send-funds -> 2" in record.getMessage():
+                    os.kill(os.getpid(), signal.SIGINT)
+
+        log = logging.getLogger("sigint-on-answer")
+        log.setLevel(logging.DEBUG)
+        log.propagate = False
+        log.addHandler(SigintOnAnswer())
+        c = yv.YativoCrypto(access_token={sb.session_token!r}, base_url={sb.base_url!r},
+                            logger=log)
+        print("ready", flush=True)
+        try:
+            result = c.transactions.send_funds(**{send_args(funded, amount="2")!r})
+        except KeyboardInterrupt as e:
+            print(json.dumps({{"interrupted": True, "result": getattr(e, "result", None)}}),
+                  flush=True)
+            sys.exit(0)
+        print(json.dumps({{"interrupted": False, "result": result}}), flush=True)
+        sys.exit(0)
+        """
+    )
+    got = _run_child(code)
+    # Ctrl-C still stops the program, and the transfer it made is not lost: the interrupt
+    # carries the call's result.
+    assert got["interrupted"] is True, got
+    assert got["result"], got
+    with yv.YativoCrypto(access_token=sb.session_token, base_url=sb.base_url) as c:
+        listed = [t["transaction_id"] for t in c.transactions.list()]
+    assert listed == [got["result"]["transaction_id"]]

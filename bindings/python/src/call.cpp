@@ -10,6 +10,8 @@
 #include <mutex>
 #include <thread>
 
+#include "errors.hpp"
+
 namespace py = pybind11;
 
 namespace yvpy {
@@ -97,6 +99,26 @@ Helper &helper() {
     return *g_helper;
 }
 
+// The exception being raised, normalised, its traceback attached; none is raised after.
+py::object fetch_raised() {
+    PyObject *type = nullptr, *value = nullptr, *traceback = nullptr;
+    PyErr_Fetch(&type, &value, &traceback);
+    PyErr_NormalizeException(&type, &value, &traceback);
+    if (traceback && value) PyException_SetTraceback(value, traceback);
+    Py_XDECREF(type);
+    Py_XDECREF(traceback);
+    return py::reinterpret_steal<py::object>(value);
+}
+
+// Raises `exception` again as it is: PyErr_Restore, unlike PyErr_SetObject, leaves its
+// __context__ alone when the call was made inside an `except` block.
+void restore_raised(py::object exception) {
+    PyObject *value = exception.release().ptr();
+    PyObject *type = reinterpret_cast<PyObject *>(Py_TYPE(value));
+    Py_INCREF(type);
+    PyErr_Restore(type, value, PyException_GetTraceback(value));
+}
+
 }  // namespace
 
 void init_call_runner() {
@@ -104,18 +126,18 @@ void init_call_runner() {
         py::module_::import("threading").attr("main_thread")().attr("ident").cast<unsigned long>();
 }
 
-void run_blocking(yativo::CallOptions &call, const std::function<void()> &work) {
+Interrupted run_blocking(yativo::CallOptions &call, const std::function<void()> &work) {
     if (PyThread_get_thread_ident() != g_main_thread) {
         py::gil_scoped_release nogil;
         work();
-        return;
+        return {};
     }
     Helper &h = helper();
     call.cancel = std::make_shared<yativo::CancelToken>();
     if (!h.start(&work)) {
         py::gil_scoped_release nogil;
         work();
-        return;
+        return {};
     }
     bool interrupted = false;
     {
@@ -132,9 +154,36 @@ void run_blocking(yativo::CallOptions &call, const std::function<void()> &work) 
             h.wait();
         }
     }
+    // A signal that arrived as the work ended is handled here, while the outcome is at hand:
+    // left pending, its handler would run as soon as this call returns, and the result with it
+    // would be lost.
+    if (!interrupted && PyErr_CheckSignals() != 0) interrupted = true;
     std::exception_ptr error = h.take_error();
-    if (interrupted) throw py::error_already_set();  // the handler's exception, still pending
-    if (error) std::rethrow_exception(error);
+    if (!interrupted) {
+        if (error) std::rethrow_exception(error);
+        return {};
+    }
+    py::object exception = fetch_raised();
+    if (!error) return Interrupted{std::move(exception)};
+    // What became of the call (CancelledError with idempotency_key and outcome_unknown, or what
+    // the core reported) rides on the interrupt as its __context__.
+    PyException_SetContext(exception.ptr(), exception_object(error).release().ptr());
+    restore_raised(std::move(exception));
+    throw py::error_already_set();
+}
+
+void raise_interrupted_result(Interrupted interrupted, py::object result) {
+    py::object exception = std::move(interrupted.exception);
+    try {
+        exception.attr("result") = std::move(result);
+        if (py::hasattr(exception, "add_note"))  // Python 3.11+: shown with the traceback
+            exception.attr("add_note")(
+                "libyativo: the call completed before the interrupt; its result is in .result");
+    } catch (py::error_already_set &) {
+        // An exception that takes no attributes is raised as it is.
+    }
+    restore_raised(std::move(exception));
+    throw py::error_already_set();
 }
 
 }  // namespace yvpy

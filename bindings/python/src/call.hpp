@@ -2,6 +2,8 @@
 // keeps Ctrl-C working on the main thread (Python runs signal handlers only there).
 #pragma once
 
+#include <pybind11/pybind11.h>
+
 #include <functional>
 
 #include <yativo/options.hpp>
@@ -11,12 +13,29 @@ namespace yvpy {
 // Captures the main thread's identity; called once at import.
 void init_call_runner();
 
+// The exception a signal handler raised (KeyboardInterrupt) during a call that completed
+// anyway: the caller attaches the call's result with raise_interrupted_result().
+struct Interrupted {
+    pybind11::object exception;  // empty when no handler raised
+    explicit operator bool() const { return static_cast<bool>(exception); }
+};
+
 // Runs `work` without the GIL. On the main thread the work runs on a helper thread while the
-// main thread waits in short slices and runs Python's signal handlers between them; when a
-// handler raises (KeyboardInterrupt), the call's cancellation token is triggered, the call is
-// awaited, and the handler's exception is raised instead of the call's result. Other threads
-// run `work` directly: no signal can be handled there anyway.
+// main thread waits in short slices and runs Python's signal handlers between them, and once
+// more when the work has ended. When a handler raises (KeyboardInterrupt), the call's
+// cancellation token is triggered and the call awaited; then
+// - if `work` threw, the handler's exception is raised with the call's error (CancelledError
+//   with idempotency_key and outcome_unknown, or whatever the core reported) as __context__;
+// - if `work` completed, the handler's exception is returned, not raised: the result exists and
+//   must reach the caller (see raise_interrupted_result).
+// Other threads run `work` directly: no signal can be handled there anyway.
 // `call.cancel` must be empty; it is set here when needed. Rethrows what `work` threw.
-void run_blocking(yativo::CallOptions &call, const std::function<void()> &work);
+[[nodiscard]] Interrupted run_blocking(yativo::CallOptions &call,
+                                       const std::function<void()> &work);
+
+// Raises the interrupt of a call that completed, carrying its result as `.result`. Returning
+// the result and leaving the signal pending would lose it: the interpreter runs pending signal
+// handlers as the call's bytecode ends, before the result is stored anywhere.
+[[noreturn]] void raise_interrupted_result(Interrupted interrupted, pybind11::object result);
 
 }  // namespace yvpy

@@ -38,16 +38,32 @@ class PyClient {
     std::shared_ptr<yativo::Client> client_;
 };
 
-// Runs fn(client, call) without the GIL and returns its result.
+// A call's result as the method returns it to Python.
+py::object as_python(yativo::Payload &&payload) {
+    return to_python(payload);
+}
+py::object as_python(yativo::SendResult &&result) {
+    return to_python(result.payload);
+}
+template <class R>
+py::object as_python(R &&result) {
+    return py::cast(std::forward<R>(result));
+}
+
+// Runs fn(client, call) without the GIL and returns its result. A call that completed while
+// Ctrl-C was pressed raises KeyboardInterrupt carrying the result (see run_blocking).
 template <class F>
 auto blocking(const PyClient &self, CallOptions &call, F &&fn) {
     std::shared_ptr<yativo::Client> client = self.get();
     using R = decltype(fn(*client, call));
     if constexpr (std::is_void_v<R>) {
-        run_blocking(call, [&] { fn(*client, call); });
+        Interrupted interrupted = run_blocking(call, [&] { fn(*client, call); });
+        if (interrupted) raise_interrupted_result(std::move(interrupted), py::none());
     } else {
         std::optional<R> result;
-        run_blocking(call, [&] { result.emplace(fn(*client, call)); });
+        Interrupted interrupted = run_blocking(call, [&] { result.emplace(fn(*client, call)); });
+        if (interrupted)
+            raise_interrupted_result(std::move(interrupted), as_python(std::move(*result)));
         return std::move(*result);
     }
 }

@@ -2,6 +2,8 @@
 
 #include <yativo/status.hpp>
 
+#include <new>
+
 #include "convert.hpp"
 
 namespace yvpy {
@@ -50,6 +52,30 @@ void raise(const yativo::Error &e) {
 }
 
 }  // namespace
+
+py::object exception_object(std::exception_ptr error) {
+    try {
+        std::rethrow_exception(error);
+    } catch (const yativo::Error &e) {
+        try {
+            raise(e);
+        } catch (py::error_already_set &failed) {
+            failed.restore();
+        }
+    } catch (const std::bad_alloc &) {
+        PyErr_NoMemory();
+    } catch (const std::exception &e) {
+        PyErr_SetString(PyExc_RuntimeError, e.what());
+    } catch (...) {
+        PyErr_SetString(PyExc_RuntimeError, "unknown error");
+    }
+    PyObject *type = nullptr, *value = nullptr, *traceback = nullptr;
+    PyErr_Fetch(&type, &value, &traceback);
+    PyErr_NormalizeException(&type, &value, &traceback);
+    Py_XDECREF(type);
+    Py_XDECREF(traceback);
+    return value ? py::reinterpret_steal<py::object>(value) : py::object(py::none());
+}
 
 void bind_errors(py::module_ &m) {
     m.def(

@@ -31,7 +31,8 @@ pub enum AuthMode {
     Bearer,
 }
 
-/// `X-RateLimit-*` of the last response that carried them.
+/// `X-RateLimit-*` of the last response that carried any of them; a header that response did
+/// not carry is -1.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct RateLimit {
     pub limit: i64,
@@ -467,13 +468,14 @@ impl Client {
         check(|err| unsafe { sys::yv_client_set_access_token(self.as_ptr(), token.as_ptr(), err) })
     }
 
-    /// `X-RateLimit-*` of the last response that carried them; `None` before any did.
+    /// `X-RateLimit-*` of the last response that carried any of them (Remaining and Reset
+    /// count without Limit); `None` before any did.
     pub fn rate_limit(&self) -> Option<RateLimit> {
         let (mut limit, mut remaining, mut reset) = (-1i64, -1i64, -1i64);
         let ok = check(|err| unsafe {
             sys::yv_client_rate_limit(self.as_ptr(), &mut limit, &mut remaining, &mut reset, err)
         });
-        (ok.is_ok() && limit >= 0).then_some(RateLimit {
+        (ok.is_ok() && (limit >= 0 || remaining >= 0 || reset >= 0)).then_some(RateLimit {
             limit,
             remaining,
             reset,

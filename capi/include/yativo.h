@@ -546,9 +546,11 @@ YV_API yv_status yv_webhook_verifier_new(const char *secret, uint32_t window_s, 
 /* No call on the verifier may be in flight. */
 YV_API void yv_webhook_verifier_free(yv_webhook_verifier *verifier);
 /* Verifies the signature as yv_webhook_verify does, then checks and records the event's id in
- * one step. YV_E_SIGNATURE_INVALID also when the id was accepted within the window (a replay);
- * YV_E_PROTOCOL when the verified event has no id (it cannot be de-duplicated, so it is
- * refused). Only an accepted event is remembered. out_event may be NULL. */
+ * one step. YV_E_SIGNATURE_INVALID also when the id was accepted within the window (a replay):
+ * then yv_error_error_code() is "webhook_replay" (NULL for a bad signature), and a receiver may
+ * answer 2xx without processing the event again. YV_E_PROTOCOL when the verified event has no
+ * id (it cannot be de-duplicated, so it is refused). Only an accepted event is remembered.
+ * out_event may be NULL. */
 YV_API yv_status yv_webhook_verifier_verify(yv_webhook_verifier *verifier, const uint8_t *body,
                                             size_t body_len, const yv_headers *headers,
                                             yv_event **out_event, yv_error **err);

@@ -92,10 +92,12 @@ WebhookEvent WebhookVerifier::verify(std::string_view body, const HeaderList &he
     auto found = s.seen.find(event.id);
     if (found != s.seen.end()) {
         const auto ago = std::chrono::duration_cast<std::chrono::seconds>(now - found->second);
-        throw Error(Status::SIGNATURE_INVALID,
-                    "webhook replay refused: event " + shown_id(event.id) + " was accepted " +
-                        std::to_string(ago.count()) + " s ago (replay window " +
-                        std::to_string(s.window.count()) + " s)");
+        Error replay(Status::SIGNATURE_INVALID,
+                     "webhook replay refused: event " + shown_id(event.id) + " was accepted " +
+                         std::to_string(ago.count()) + " s ago (replay window " +
+                         std::to_string(s.window.count()) + " s)");
+        replay.error_code = kWebhookReplayCode;
+        throw replay;
     }
     if (s.seen.size() >= s.max_events) s.forget_oldest_locked();
     auto inserted = s.seen.emplace(event.id, now).first;

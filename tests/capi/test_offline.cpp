@@ -223,6 +223,8 @@ TEST(CapiWebhookVerifier, AcceptsTheFirstDeliveryAndRefusesTheReplay) {
     EXPECT_EQ(again, nullptr);
     EXPECT_EQ(err.code(), YV_E_SIGNATURE_INVALID);
     EXPECT_NE(err.message().find("replay"), std::string::npos) << err.message();
+    ASSERT_NE(yv_error_error_code(err.get()), nullptr);
+    EXPECT_STREQ(yv_error_error_code(err.get()), "webhook_replay");
     EXPECT_EQ(err.message().find(kGuardSecret), std::string::npos);
 
     // The same delivery stripped of its scheme B headers: yv_webhook_verify alone accepts it

@@ -194,6 +194,20 @@ TEST(WebhookVerifier, AcceptsOnceAndRefusesTheReplay) {
     EXPECT_EQ(verify_status(v, body, h, &message), Status::SIGNATURE_INVALID);
     EXPECT_NE(message.find("replay"), std::string::npos) << message;
     EXPECT_NE(message.find("evt_once"), std::string::npos) << message;
+    // A replay is told from a bad signature by its error_code, not by its message.
+    try {
+        v.verify(body, h);
+        ADD_FAILURE() << "replay accepted";
+    } catch (const yativo::Error &e) {
+        EXPECT_EQ(e.error_code, yativo::kWebhookReplayCode);
+    }
+    try {
+        v.verify(body, {{"X-Webhook-Signature", hmac_hex("other", body)}});
+        ADD_FAILURE() << "bad signature accepted";
+    } catch (const yativo::Error &e) {
+        EXPECT_EQ(e.code(), Status::SIGNATURE_INVALID);
+        EXPECT_EQ(e.error_code, "");
+    }
     EXPECT_EQ(v.remembered(), 1u);
 }
 

@@ -38,6 +38,11 @@ WebhookEvent verify_webhook(std::string_view body, const HeaderList &headers, co
 HeaderList sign_webhook(std::string_view body, const Secret &secret,
                         std::optional<std::int64_t> timestamp = {});
 
+// The error_code of WebhookVerifier's SIGNATURE_INVALID for a replay (empty for a signature that
+// does not verify): the event was already accepted, so a receiver may answer 2xx without
+// processing it again, which stops the sender's retries of a delivery whose answer was lost.
+inline constexpr const char *kWebhookReplayCode = "webhook_replay";
+
 struct WebhookVerifierOptions {
     VerifyOptions verify;                        // passed to verify_webhook as is
     std::optional<std::chrono::seconds> window;  // how long an accepted id is remembered

@@ -24,6 +24,7 @@ fn first_delivery_accepted_and_replay_refused() {
     assert_eq!(err.kind(), ErrorKind::SignatureInvalid);
     assert!(err.message().contains("replay"), "{}", err.message());
     assert!(!err.message().contains(SECRET));
+    assert_eq!(err.error_code(), Some("webhook_replay"));
 
     // Stripped of its scheme B headers: verify_webhook alone accepts it (the control), the
     // guard does not.

@@ -202,11 +202,13 @@ Response Api::handle(const Request &req) {
         case FaultMode::kDropBefore: {
             Response r;
             r.action = Action::kClose;
+            r.unlisten_ms = fault->unlisten_ms;
             return r;
         }
         case FaultMode::kDropAfter: {
             Response r = process(req, rel);
             r.action = Action::kClose;
+            r.unlisten_ms = fault->unlisten_ms;
             return r;
         }
         case FaultMode::kTruncate: {

@@ -120,6 +120,10 @@ Response Api::control_faults(const Request &req) {
     fault.status = static_cast<int>(f.integer("status", false, 100, 599).value_or(503));
     fault.retry_after = f.integer("retry_after", false, 0, 86400).value_or(-1);
     fault.delay_ms = static_cast<int>(f.integer("delay_ms", false, 0, 600000).value_or(0));
+    fault.unlisten_ms = static_cast<int>(f.integer("unlisten_ms", false, 0, 60000).value_or(0));
+    if (fault.unlisten_ms > 0 && fault.mode != FaultMode::kDropBefore &&
+        fault.mode != FaultMode::kDropAfter)
+        f.fail("unlisten_ms", "goes with mode drop_before or drop_after");
     if (fault.mode == FaultMode::kDelay && !body.find("delay_ms"))
         f.fail("delay_ms", "is required for mode delay");
     if (const Json *b = body.find("body")) {

@@ -18,6 +18,9 @@ struct Fault {
     int status = 503;
     long retry_after = -1;  // seconds; < 0 = no Retry-After
     int delay_ms = 0;
+    // drop_before/drop_after: stop listening for this long before the connection is closed, so a
+    // client's reconnect is refused (what a server restart looks like from outside).
+    int unlisten_ms = 0;
     bool has_body = false;
     std::string body;  // sent verbatim by respond
 };

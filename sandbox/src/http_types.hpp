@@ -35,6 +35,7 @@ struct Response {
     std::string content_type = "application/json";
     Action action = Action::kSend;
     int delay_ms = 0;
+    int unlisten_ms = 0;  // kClose: stop listening for this long first
 
     void set_header(std::string name, std::string value);
     std::string header(std::string_view name) const;

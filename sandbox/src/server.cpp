@@ -9,6 +9,8 @@
 #include <boost/beast/ssl.hpp>
 
 #include <csignal>
+#include <cstdio>
+#include <functional>
 #include <optional>
 #include <stdexcept>
 #include <thread>
@@ -31,6 +33,14 @@ constexpr std::chrono::seconds kWriteTimeout(30);
 constexpr std::chrono::seconds kHandshakeTimeout(10);
 constexpr size_t kHeaderLimit = 64 * 1024;
 
+// What a session may ask of the listening side: stop accepting for a while (the unlisten_ms of
+// the drop faults), then run `then`.
+class Listener {
+  public:
+    virtual ~Listener() = default;
+    virtual void pause(std::chrono::milliseconds duration, std::function<void()> then) = 0;
+};
+
 using PlainStream = beast::tcp_stream;
 using TlsStream = beast::ssl_stream<beast::tcp_stream>;
 
@@ -38,9 +48,11 @@ template <class Stream>
 class Session : public std::enable_shared_from_this<Session<Stream>> {
   public:
     template <class... StreamArgs>
-    Session(Api &api, std::chrono::seconds read_timeout, tcp::socket &&socket, StreamArgs &&...args)
+    Session(Api &api, Listener &listener, std::chrono::seconds read_timeout, tcp::socket &&socket,
+            StreamArgs &&...args)
         : stream_(std::move(socket), std::forward<StreamArgs>(args)...),
           api_(api),
+          listener_(listener),
           read_timeout_(read_timeout),
           timer_(stream_.get_executor()) {}
 
@@ -132,6 +144,14 @@ class Session : public std::enable_shared_from_this<Session<Stream>> {
                 });
                 return;
             case Action::kClose:
+                if (resp.unlisten_ms > 0) {
+                    // The listener is closed first: the client's reconnect must be refused.
+                    auto self = this->shared_from_this();
+                    listener_.pause(std::chrono::milliseconds(resp.unlisten_ms), [self] {
+                        net::post(self->stream_.get_executor(), [self] { self->hard_close(); });
+                    });
+                    return;
+                }
                 return hard_close();
             case Action::kSendTruncated: {
                 keep_alive_ = false;
@@ -200,6 +220,7 @@ class Session : public std::enable_shared_from_this<Session<Stream>> {
 
     Stream stream_;
     Api &api_;
+    Listener &listener_;
     std::chrono::seconds read_timeout_;
     net::steady_timer timer_;
     beast::flat_buffer buffer_;
@@ -229,8 +250,38 @@ std::string serialize_response(const Response &resp, bool keep_alive) {
     return out;
 }
 
-struct Server::Impl {
+struct Server::Impl : Listener {
     Impl(Api &a, const Options &o) : api(a), options(o), ssl_ctx(ssl::context::tls_server) {}
+
+    // Every acceptor operation runs on accept_strand: the acceptor is shared by the threads.
+    void pause(std::chrono::milliseconds duration, std::function<void()> then) override {
+        net::post(accept_strand, [this, duration, then = std::move(then)] {
+            beast::error_code ec;
+            tcp::endpoint endpoint = acceptor->local_endpoint(ec);
+            acceptor->close(ec);
+            then();
+            auto timer = std::make_shared<net::steady_timer>(accept_strand, duration);
+            timer->async_wait([this, timer, endpoint](beast::error_code wait_ec) {
+                if (wait_ec || ioc.stopped()) return;
+                beast::error_code open_ec;
+                listen(endpoint, open_ec);
+                if (open_ec) {
+                    std::fprintf(stderr, "yativo-sandbox: listening again on port %u: %s\n",
+                                 static_cast<unsigned>(endpoint.port()), open_ec.message().c_str());
+                    return;
+                }
+                accept();
+            });
+        });
+    }
+
+    void listen(const tcp::endpoint &endpoint, beast::error_code &ec) {
+        acceptor.emplace(accept_strand);
+        acceptor->open(endpoint.protocol(), ec);
+        if (!ec) acceptor->set_option(net::socket_base::reuse_address(true), ec);
+        if (!ec) acceptor->bind(endpoint, ec);
+        if (!ec) acceptor->listen(net::socket_base::max_listen_connections, ec);
+    }
 
     void accept() {
         acceptor->async_accept(net::make_strand(ioc), [this](beast::error_code ec,
@@ -242,10 +293,11 @@ struct Server::Impl {
                 socket.set_option(tcp::no_delay(true), opt_ec);
                 auto timeout = std::chrono::seconds(options.read_timeout);
                 if (use_tls)
-                    std::make_shared<Session<TlsStream>>(api, timeout, std::move(socket), ssl_ctx)
+                    std::make_shared<Session<TlsStream>>(api, *this, timeout, std::move(socket),
+                                                         ssl_ctx)
                         ->start();
                 else
-                    std::make_shared<Session<PlainStream>>(api, timeout, std::move(socket))
+                    std::make_shared<Session<PlainStream>>(api, *this, timeout, std::move(socket))
                         ->start();
             }
             accept();
@@ -257,6 +309,7 @@ struct Server::Impl {
     bool use_tls = false;
     ssl::context ssl_ctx;
     net::io_context ioc;  // after ssl_ctx: destroyed first, with every pending session
+    net::strand<net::io_context::executor_type> accept_strand{net::make_strand(ioc)};
     std::optional<tcp::acceptor> acceptor;
     std::optional<net::signal_set> signals;
 };
@@ -282,11 +335,7 @@ Server::Server(Api &api, const Options &options) : impl_(std::make_unique<Impl>(
         throw std::runtime_error("--host " + options.host + ": " +
                                  (ec ? ec.message() : "no address"));
     tcp::endpoint endpoint = results.begin()->endpoint();
-    s.acceptor.emplace(s.ioc);
-    s.acceptor->open(endpoint.protocol(), ec);
-    if (!ec) s.acceptor->set_option(net::socket_base::reuse_address(true), ec);
-    if (!ec) s.acceptor->bind(endpoint, ec);
-    if (!ec) s.acceptor->listen(net::socket_base::max_listen_connections, ec);
+    s.listen(endpoint, ec);
     if (ec)
         throw std::runtime_error("listen on " + options.host + ":" + std::to_string(options.port) +
                                  ": " + ec.message());
@@ -305,7 +354,7 @@ bool Server::tls() const {
 }
 
 void Server::stop() {
-    net::post(impl_->ioc, [this] {
+    net::post(impl_->accept_strand, [this] {
         beast::error_code ec;
         impl_->acceptor->close(ec);
         impl_->ioc.stop();

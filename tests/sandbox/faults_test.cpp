@@ -155,6 +155,8 @@ TEST_F(Faults, BadFaultSpecsAreRefused) {
     EXPECT_EQ(post(R"({"path":"/x","mode":"delay"})").status, 400);
     EXPECT_EQ(post(R"({"path":"/x","count":0})").status, 400);
     EXPECT_EQ(post(R"({"path":"/x","status":99})").status, 400);
+    EXPECT_EQ(post(R"({"path":"/x","mode":"respond","unlisten_ms":100})").status, 400);
+    EXPECT_EQ(post(R"({"path":"/x","mode":"drop_after","unlisten_ms":60001})").status, 400);
     EXPECT_EQ(post("[").status, 400);
     EXPECT_FALSE(post("[").header("X-Request-Id").empty());
     EXPECT_EQ(http_call("GET", sb.root_url() + "/__sandbox/faults").status, 405);
@@ -194,6 +196,23 @@ TEST_F(Faults, ResetEmptiesStateButKeepsSeeds) {
                      {"X-2FA-Token: " + code})
                   .status,
               201);
+}
+
+// unlisten_ms: the sandbox processes the request, stops listening, closes the connection, and
+// listens again on the same port after the pause (a server restart seen from outside).
+TEST_F(Faults, DropAfterWithUnlistenRefusesConnectionsForThePause) {
+    ASSERT_EQ(
+        http_call("POST", sb.root_url() + "/__sandbox/faults", {},
+                  R"({"path":"/accounts/get-accounts","mode":"drop_after","unlisten_ms":600})")
+            .status,
+        200);
+    auto dropped = c.call("GET", "/accounts/get-accounts");
+    EXPECT_EQ(dropped.status, 0);  // nothing answered
+    auto refused = http_call("GET", sb.root_url() + "/__sandbox/stats");
+    EXPECT_EQ(refused.status, 0);  // not listening
+    std::this_thread::sleep_for(std::chrono::milliseconds(900));
+    EXPECT_EQ(http_call("GET", sb.root_url() + "/__sandbox/stats").status, 200);
+    EXPECT_EQ(sb.path_count("/accounts/get-accounts"), 1);  // it was processed, once
 }
 
 }  // namespace

@@ -81,12 +81,15 @@ struct Transfer {
     const std::string *body = nullptr;
     std::size_t offset = 0;
     bool body_read = false;
-    int rewinds = 0;
     HttpResult *result = nullptr;
     std::size_t max_bytes = 0;
     bool too_large = false;
+    bool out_of_memory = false;  // a callback could not store what libcurl gave it
     bool wipe_on_growth = false;
     bool started = false;  // libcurl began this transfer (its per-transfer info is this one's)
+    int sends = 0;         // times a connection was ready to carry the request (PREREQFUNCTION)
+    int max_sends = 1;
+    bool send_refused = false;  // a re-send beyond max_sends was stopped before it left
 };
 
 // Appends to a body that may hold a secret: when the buffer must grow, the new one is allocated
@@ -102,17 +105,25 @@ void append_wiping_old_buffer(std::string &body, const char *data, size_t len) {
     body.append(data, len);
 }
 
-size_t on_write(char *data, size_t size, size_t n, void *user) {
+// libcurl's callbacks are called from C frames: nothing may be thrown through them (an
+// exception would skip libcurl's own clean-up). A failed allocation is recorded and ends the
+// transfer with a write error instead.
+size_t on_write(char *data, size_t size, size_t n, void *user) noexcept {
     auto *t = static_cast<Transfer *>(user);
     size_t len = size * n;
     if (t->max_bytes && t->result->body.size() + len > t->max_bytes) {
         t->too_large = true;
         return 0;
     }
-    if (t->wipe_on_growth)
-        append_wiping_old_buffer(t->result->body, data, len);
-    else
-        t->result->body.append(data, len);
+    try {
+        if (t->wipe_on_growth)
+            append_wiping_old_buffer(t->result->body, data, len);
+        else
+            t->result->body.append(data, len);
+    } catch (...) {
+        t->out_of_memory = true;
+        return 0;
+    }
     return len;
 }
 
@@ -128,24 +139,32 @@ bool wanted(std::string_view name) {
     return false;
 }
 
-size_t on_header(char *data, size_t size, size_t n, void *user) {
-    auto *t = static_cast<Transfer *>(user);
-    size_t len = size * n;
-    std::string_view line(data, len);
+void keep_header(HttpResult &result, std::string_view line) {
     while (!line.empty() && (line.back() == '\n' || line.back() == '\r')) line.remove_suffix(1);
     if (line.rfind("HTTP/", 0) == 0) {
-        t->result->headers.clear();  // a new response (after 100 Continue)
+        result.headers.clear();  // a new response (after 100 Continue)
     } else if (auto colon = line.find(':');
                colon != std::string_view::npos && wanted(line.substr(0, colon))) {
         std::string_view value = line.substr(colon + 1);
         while (!value.empty() && (value.front() == ' ' || value.front() == '\t'))
             value.remove_prefix(1);
-        t->result->headers.emplace_back(std::string(line.substr(0, colon)), std::string(value));
+        result.headers.emplace_back(std::string(line.substr(0, colon)), std::string(value));
+    }
+}
+
+size_t on_header(char *data, size_t size, size_t n, void *user) noexcept {
+    auto *t = static_cast<Transfer *>(user);
+    size_t len = size * n;
+    try {
+        keep_header(*t->result, std::string_view(data, len));
+    } catch (...) {
+        t->out_of_memory = true;
+        return 0;
     }
     return len;
 }
 
-size_t on_read(char *buffer, size_t size, size_t n, void *user) {
+size_t on_read(char *buffer, size_t size, size_t n, void *user) noexcept {
     auto *t = static_cast<Transfer *>(user);
     t->body_read = true;
     size_t left = t->body->size() - t->offset;
@@ -155,26 +174,26 @@ size_t on_read(char *buffer, size_t size, size_t n, void *user) {
     return len;
 }
 
-int on_seek(void *user, curl_off_t offset, int origin) {
+int on_seek(void *user, curl_off_t offset, int origin) noexcept {
     auto *t = static_cast<Transfer *>(user);
     if (origin != SEEK_SET || offset < 0 || static_cast<size_t>(offset) > t->body->size())
         return CURL_SEEKFUNC_CANTSEEK;
     t->offset = static_cast<size_t>(offset);
-    ++t->rewinds;
     return CURL_SEEKFUNC_OK;
 }
 
-bool is_connect_phase(CURLcode rc) {
-    switch (rc) {
-        case CURLE_COULDNT_RESOLVE_HOST:
-        case CURLE_COULDNT_RESOLVE_PROXY:
-        case CURLE_COULDNT_CONNECT:
-        case CURLE_UNSUPPORTED_PROTOCOL:
-        case CURLE_URL_MALFORMAT:
-            return true;
-        default:
-            return false;
+// Called each time a connection (new or reused) is ready and the request is about to go on it:
+// the count of sends is measured here, not inferred from how the transfer ended. libcurl calls
+// it again for its own re-send after a reused connection died; beyond max_sends that re-send is
+// refused before a byte of it leaves.
+int on_prereq(void *user, char *, char *, int, int) noexcept {
+    auto *t = static_cast<Transfer *>(user);
+    if (t->sends >= t->max_sends) {
+        t->send_refused = true;
+        return CURL_PREREQFUNC_ABORT;
     }
+    ++t->sends;
+    return CURL_PREREQFUNC_OK;
 }
 
 bool is_tls(CURLcode rc) {
@@ -198,12 +217,24 @@ bool is_tls(CURLcode rc) {
     }
 }
 
-// Frees a header list after wiping it: auth headers carry secrets.
-void free_headers(curl_slist *list) {
-    for (curl_slist *node = list; node; node = node->next)
-        if (node->data) OPENSSL_cleanse(node->data, std::strlen(node->data));
-    curl_slist_free_all(list);
-}
+// A request's header list, wiped and freed on every way out: auth headers carry secrets.
+struct HeaderList {
+    curl_slist *list = nullptr;
+    HeaderList() = default;
+    HeaderList(const HeaderList &) = delete;
+    HeaderList &operator=(const HeaderList &) = delete;
+    ~HeaderList() {
+        for (curl_slist *node = list; node; node = node->next)
+            if (node->data) OPENSSL_cleanse(node->data, std::strlen(node->data));
+        curl_slist_free_all(list);
+    }
+    // A failed append would silently drop a header (the auth header among them): it throws.
+    void append(const char *line) {
+        curl_slist *grown = curl_slist_append(list, line);
+        if (!grown) throw Error(Status::NO_MEMORY, "out of memory building the request headers");
+        list = grown;
+    }
+};
 
 class CurlTransport : public Transport {
   public:
@@ -271,6 +302,11 @@ class CurlTransport : public Transport {
         transfer.result = &result;
         transfer.max_bytes = config_.max_response_bytes;
         transfer.wipe_on_growth = request.sensitive_response;
+        transfer.max_sends = request.may_resend ? std::max(1, request.max_sends) : 1;
+
+        HeaderList headers;
+        for (const auto &h : request.headers) headers.append(h.c_str());
+        headers.append("Expect:");
 
         CURL *e = slot.easy;
         if (!slot.configured) configure(e);
@@ -282,15 +318,14 @@ class CurlTransport : public Transport {
                          static_cast<long>(std::max<long long>(1, request.timeout.count())));
         curl_easy_setopt(e, CURLOPT_WRITEDATA, &transfer);
         curl_easy_setopt(e, CURLOPT_HEADERDATA, &transfer);
+        curl_easy_setopt(e, CURLOPT_PREREQDATA, &transfer);
         slot.configured = true;
-
-        curl_slist *headers = nullptr;
-        for (const auto &h : request.headers) headers = curl_slist_append(headers, h.c_str());
-        headers = curl_slist_append(headers, "Expect:");
-        curl_easy_setopt(e, CURLOPT_HTTPHEADER, headers);
+        curl_easy_setopt(e, CURLOPT_HTTPHEADER, headers.list);
 
         // The handle is reused: every per-request option is set (or cleared) on every call.
-        curl_easy_setopt(e, CURLOPT_FRESH_CONNECT, 0L);
+        // A request that may not be repeated takes a connection of its own: libcurl re-sends
+        // only on a reused connection, so it never meets one that died under this request.
+        curl_easy_setopt(e, CURLOPT_FRESH_CONNECT, request.may_resend ? 0L : 1L);
         curl_easy_setopt(e, CURLOPT_CUSTOMREQUEST, nullptr);
         curl_easy_setopt(e, CURLOPT_SEEKFUNCTION, nullptr);
         if (request.method == "GET") {
@@ -298,12 +333,9 @@ class CurlTransport : public Transport {
         } else if (request.method == "DELETE" && !request.has_body) {
             curl_easy_setopt(e, CURLOPT_HTTPGET, 1L);
             curl_easy_setopt(e, CURLOPT_CUSTOMREQUEST, "DELETE");
-            // Nothing to rewind: libcurl would re-send it on a reused connection that died.
-            if (!request.may_resend) curl_easy_setopt(e, CURLOPT_FRESH_CONNECT, 1L);
         } else {
-            // The body goes through a read callback. Without a seek callback libcurl cannot
-            // rewind it, so it cannot silently re-send a write on a reused connection that died
-            // after the body left (it fails with CURLE_SEND_FAIL_REWIND instead).
+            // The body goes through a read callback; only a request that may be repeated gets a
+            // seek callback, so libcurl cannot rewind the body of any other.
             curl_easy_setopt(e, CURLOPT_POST, 1L);
             curl_easy_setopt(e, CURLOPT_POSTFIELDSIZE_LARGE,
                              static_cast<curl_off_t>(request.body.size()));
@@ -312,10 +344,6 @@ class CurlTransport : public Transport {
             if (request.may_resend) {
                 curl_easy_setopt(e, CURLOPT_SEEKFUNCTION, on_seek);
                 curl_easy_setopt(e, CURLOPT_SEEKDATA, &transfer);
-            } else if (request.body.empty()) {
-                // With no body there is nothing to rewind, and libcurl would re-send: use a
-                // connection of its own.
-                curl_easy_setopt(e, CURLOPT_FRESH_CONNECT, 1L);
             }
             if (request.method != "POST")
                 curl_easy_setopt(e, CURLOPT_CUSTOMREQUEST, request.method.c_str());
@@ -325,9 +353,8 @@ class CurlTransport : public Transport {
         curl_easy_setopt(e, CURLOPT_ERRORBUFFER, error_text);
         CURLcode rc = drive(slot, request.cancel, transfer);
         curl_easy_setopt(e, CURLOPT_ERRORBUFFER, nullptr);
-        result.resent_by_libcurl = transfer.rewinds > 0;
-        free_headers(headers);
         curl_easy_setopt(e, CURLOPT_HTTPHEADER, nullptr);
+        result.sends = transfer.sends;
 
         // Before a transfer starts, libcurl's per-transfer info still describes the previous
         // request of this pooled handle.
@@ -338,37 +365,40 @@ class CurlTransport : public Transport {
         }
         // A reused connection that died is retried by libcurl on a fresh one, which counts as
         // a connect; a body it could not rewind for that retry is the sign it happened.
-        result.reused_connection =
-            (transfer.started && connects == 0) || rc == CURLE_SEND_FAIL_REWIND;
+        result.reused_connection = (transfer.started && connects == 0) ||
+                                   rc == CURLE_SEND_FAIL_REWIND || transfer.sends > 1 ||
+                                   transfer.send_refused;
 
         if (rc == CURLE_OK) {
             curl_easy_getinfo(e, CURLINFO_RESPONSE_CODE, &result.status);
             result.request_sent = true;
             return result;
         }
+        // Whether the request may have reached the server is what libcurl measured: a
+        // connection was ready to carry it, its body was read, or request bytes were counted.
+        // Never the error code alone: a reused connection that dies after the server read the
+        // request, followed by a refused reconnect, ends in CURLE_COULDNT_CONNECT.
+        result.request_sent = transfer.sends > 0 || transfer.body_read || request_size > 0;
         // libcurl's detailed text ("SSL certificate problem: certificate has expired") names
         // hosts and certificate problems, never request headers or bodies.
         result.failure_message = error_text[0] ? error_text : curl_easy_strerror(rc);
-        if (rc == CURLE_ABORTED_BY_CALLBACK) {
+        if (transfer.send_refused) {
+            result.failure = FailureKind::Network;
+            result.failure_message =
+                "the connection closed after the request was sent, before an answer";
+        } else if (rc == CURLE_ABORTED_BY_CALLBACK) {
             result.failure = FailureKind::Cancelled;
-            result.request_sent = request_size > 0 || transfer.body_read;
         } else if (transfer.too_large) {
             result.failure = FailureKind::Protocol;
-            result.request_sent = true;
             result.failure_message =
                 "response larger than " + std::to_string(config_.max_response_bytes) + " bytes";
+        } else if (transfer.out_of_memory || rc == CURLE_OUT_OF_MEMORY) {
+            result.failure = FailureKind::NoMemory;
+            result.failure_message = "out of memory while receiving the answer";
         } else if (is_tls(rc)) {
             result.failure = FailureKind::Tls;
-            result.request_sent = false;
-        } else if (is_connect_phase(rc)) {
-            result.failure = FailureKind::Network;
-            result.request_sent = false;
         } else if (rc == CURLE_OPERATION_TIMEDOUT) {
             result.failure = FailureKind::Timeout;
-            result.request_sent = request_size > 0 || transfer.body_read;
-        } else if (rc == CURLE_OUT_OF_MEMORY) {
-            result.failure = FailureKind::NoMemory;
-            result.request_sent = request_size > 0 || transfer.body_read;
         } else if (rc == CURLE_WEIRD_SERVER_REPLY || rc == CURLE_BAD_CONTENT_ENCODING ||
                    rc == CURLE_PARTIAL_FILE) {
             // The server answered, but not with a whole HTTP response (a body cut short of its
@@ -377,7 +407,6 @@ class CurlTransport : public Transport {
             result.request_sent = true;
         } else {
             result.failure = FailureKind::Network;
-            result.request_sent = true;
         }
         return result;
     }
@@ -407,42 +436,43 @@ class CurlTransport : public Transport {
         curl_easy_setopt(e, CURLOPT_TCP_KEEPALIVE, 1L);
         curl_easy_setopt(e, CURLOPT_WRITEFUNCTION, on_write);
         curl_easy_setopt(e, CURLOPT_HEADERFUNCTION, on_header);
+        curl_easy_setopt(e, CURLOPT_PREREQFUNCTION, on_prereq);
     }
 
     // Runs the transfer in the slot's multi handle, waking on socket activity or cancellation.
+    // The handle leaves the multi handle and the wake-up is unregistered on every way out.
     CURLcode drive(Slot &slot, CancelToken *cancel, Transfer &transfer) {
         CURLM *multi = slot.multi;
         if (cancel && cancel->cancelled()) return CURLE_ABORTED_BY_CALLBACK;
-        std::uint64_t wake_id = 0;
-        if (cancel) wake_id = cancel->add_wakeup([multi] { curl_multi_wakeup(multi); });
-        curl_multi_add_handle(multi, slot.easy);
-        CURLcode rc = CURLE_OK;
-        bool done = false;
-        while (!done) {
+        struct Wakeup {
+            CancelToken *cancel;
+            std::uint64_t id = 0;
+            ~Wakeup() {
+                if (cancel) cancel->remove_wakeup(id);
+            }
+        } wakeup{cancel};
+        if (cancel) wakeup.id = cancel->add_wakeup([multi] { curl_multi_wakeup(multi); });
+        CURLMcode added = curl_multi_add_handle(multi, slot.easy);
+        if (added != CURLM_OK)
+            return added == CURLM_OUT_OF_MEMORY ? CURLE_OUT_OF_MEMORY : CURLE_FAILED_INIT;
+        struct Attached {
+            CURLM *multi;
+            CURL *easy;
+            ~Attached() { curl_multi_remove_handle(multi, easy); }
+        } attached{multi, slot.easy};
+        for (;;) {
             int running = 0;
             transfer.started = true;
             CURLMcode mc = curl_multi_perform(multi, &running);
-            if (mc != CURLM_OK) {
-                rc = mc == CURLM_OUT_OF_MEMORY ? CURLE_OUT_OF_MEMORY : CURLE_RECV_ERROR;
-                break;
-            }
+            if (mc != CURLM_OK)
+                return mc == CURLM_OUT_OF_MEMORY ? CURLE_OUT_OF_MEMORY : CURLE_RECV_ERROR;
             int queued = 0;
-            while (CURLMsg *msg = curl_multi_info_read(multi, &queued)) {
-                if (msg->msg == CURLMSG_DONE && msg->easy_handle == slot.easy) {
-                    rc = msg->data.result;
-                    done = true;
-                }
-            }
-            if (done) break;
-            if (cancel && cancel->cancelled()) {
-                rc = CURLE_ABORTED_BY_CALLBACK;
-                break;
-            }
+            while (CURLMsg *msg = curl_multi_info_read(multi, &queued))
+                if (msg->msg == CURLMSG_DONE && msg->easy_handle == slot.easy)
+                    return msg->data.result;
+            if (cancel && cancel->cancelled()) return CURLE_ABORTED_BY_CALLBACK;
             curl_multi_poll(multi, nullptr, 0, 1000, nullptr);
         }
-        curl_multi_remove_handle(multi, slot.easy);
-        if (cancel) cancel->remove_wakeup(wake_id);
-        return rc;
     }
 
     TransportConfig config_;

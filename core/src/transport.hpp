@@ -19,8 +19,14 @@ struct HttpRequest {
     std::vector<std::string> headers;  // "Name: value"; may hold secrets, wiped after use
     std::string body;
     bool has_body = false;
-    // libcurl may re-send on its own (rewind the body) only when a repeat cannot do harm.
+    // A repeat of this request can do no harm (a read, or a write with an idempotency key). When
+    // false, the request goes out on a connection of its own, so libcurl never has a dead reused
+    // connection to re-send it on, and its body cannot be rewound.
     bool may_resend = true;
+    // How many times this attempt may put the request on the wire: libcurl re-sends a request
+    // on its own when a reused connection dies before the answer, and that re-send is a send.
+    // 1 refuses it (the caller has no retry left, or the request may not be repeated).
+    int max_sends = 2;
     // The answer holds a secret (a token, a new API secret): the body buffer is wiped when it
     // grows, so no copy of the secret is left in freed memory.
     bool sensitive_response = false;
@@ -40,9 +46,10 @@ struct HttpResult {
     std::vector<std::pair<std::string, std::string>> headers;
     std::string body;
     bool reused_connection = false;
-    // libcurl sent the (safe) request again on a fresh connection after a reused one died
-    // before answering, as Go's net/http does for replayable requests.
-    bool resent_by_libcurl = false;
+    // How many times the request went (or may have gone) on the wire, as libcurl reported it:
+    // each time a connection was ready to carry it. 2 means libcurl re-sent it on a fresh
+    // connection after a reused one died before answering.
+    int sends = 0;
 
     const std::string *header(const char *name) const;
 };

@@ -47,6 +47,7 @@ inline std::string header_value(const HttpRequest &r, const std::string &name) {
 struct Seen {
     std::string method, url, body, idempotency_key, authorization, two_factor;
     bool may_resend = true;
+    int max_sends = 0;
     std::int64_t timeout_ms = 0;
 };
 
@@ -63,6 +64,7 @@ class FakeTransport : public yativo::detail::Transport {
         s.authorization = header_value(r, "Authorization");
         s.two_factor = header_value(r, "X-2FA-Token");
         s.may_resend = r.may_resend;
+        s.max_sends = r.max_sends;
         s.timeout_ms = r.timeout.count();
         int index;
         {

@@ -119,7 +119,10 @@ KeepAliveFork fork_with_live_connection(bool fork_detection) {
         int code = 0;
         try {
             for (int i = 0; i < 3; ++i) c.list_accounts();
-            c.create_account("from-child", "business");
+            // Keyed: a keyless write would take a connection of its own (SPEC §4).
+            yativo::CallOptions keyed;
+            keyed.idempotency_key = "fork-child-account";
+            c.create_account("from-child", "business", keyed);
         } catch (...) {
             code = 1;
         }

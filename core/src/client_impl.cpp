@@ -52,11 +52,8 @@ Status status_of(FailureKind kind) {
 // refuses to wait), and no overflow reaches the conversion.
 milliseconds retry_after_wait(double seconds) {
     if (!(seconds > 0)) return milliseconds(0);
-    return milliseconds(static_cast<long long>(std::min(seconds, 86400.0) * 1000));
-}
-
-bool retryable_http(long status) {
-    return status == 500 || status == 502 || status == 503 || status == 504;
+    return milliseconds(
+        static_cast<long long>(std::min(seconds, double(kMaxRetryAfterSeconds)) * 1000));
 }
 
 template <class D>
@@ -320,10 +317,14 @@ Payload ClientImpl::run(Call &call, SteadyTime deadline, CancelToken *cancel,
     // Every error leaving this call carries what the caller needs to decide what to do next.
     auto fail = [&](Error err) -> Error {
         if (keyed) err.idempotency_key = call.idempotency_key;
-        bool definitive = err.code() == Status::CONFLICT || err.http_status == 400 ||
-                          err.http_status == 401 || err.http_status == 403 ||
-                          err.http_status == 404 || err.http_status == 422 ||
-                          err.http_status == 429;
+        // The server's own refusal says this attempt changed nothing: a 4xx it answers before
+        // acting, or a 2xx whose body says the call failed (status:false). A 2xx that cannot be
+        // read, a 5xx, a timeout or a dropped connection say nothing of the kind.
+        bool answered_2xx = err.http_status >= 200 && err.http_status <= 299;
+        bool definitive =
+            err.code() == Status::CONFLICT || err.http_status == 400 || err.http_status == 401 ||
+            err.http_status == 403 || err.http_status == 404 || err.http_status == 422 ||
+            err.http_status == 429 || (answered_2xx && err.code() != Status::PROTOCOL);
         err.outcome_unknown = write && (earlier_maybe_sent || (maybe_sent && !definitive));
         if (err.outcome_unknown) err.retryable = keyed;
         if (logging(LogLevel::Debug))
@@ -365,6 +366,9 @@ Payload ClientImpl::run(Call &call, SteadyTime deadline, CancelToken *cancel,
         request.has_body = call.has_body;
         request.sensitive_response = call.sensitive_response;
         request.may_resend = safe;
+        // libcurl's own re-send on a dead reused connection is a send: allowed only while a
+        // retry is left, and then it spends that retry.
+        request.max_sends = retries < max_retries_ ? 2 : 1;
         request.cancel = cancel;
         SteadyTime now = clock_->now();
         auto left = std::chrono::duration_cast<milliseconds>(deadline - now);
@@ -378,6 +382,15 @@ Payload ClientImpl::run(Call &call, SteadyTime deadline, CancelToken *cancel,
         HttpResult result = transport_->perform(request);
         for (auto &h : request.headers) wipe(h);
         wipe(request.body);
+        if (result.sends > 1) {
+            retries += result.sends - 1;
+            if (logging(LogLevel::Debug))
+                log(LogLevel::Debug, label +
+                                         ": the reused connection died before an answer; libcurl "
+                                         "re-sent the request on a fresh one (counted as retry " +
+                                         std::to_string(retries) + " of " +
+                                         std::to_string(max_retries_) + ")");
+        }
         // A secret-bearing answer, whole or cut short, is wiped on every way out of the attempt.
         struct WipeSensitiveBody {
             HttpResult &result;
@@ -416,12 +429,6 @@ Payload ClientImpl::run(Call &call, SteadyTime deadline, CancelToken *cancel,
             throw fail(std::move(err));
         }
 
-        if (result.resent_by_libcurl)
-            if (logging(LogLevel::Debug))
-                log(LogLevel::Debug,
-                    label +
-                        ": the reused connection died; libcurl re-sent the request "
-                        "on a fresh one (a safe request)");
         observe(result);
         const std::string *rid = result.header("X-Request-Id");
         if (logging(LogLevel::Debug))
@@ -431,7 +438,7 @@ Payload ClientImpl::run(Call &call, SteadyTime deadline, CancelToken *cancel,
         if (result.status >= 200 && result.status <= 299) {
             if (write) maybe_sent = true;
             try {
-                return decode_success(result);
+                return decode_success(result, call.sensitive_response);
             } catch (Error &e) {
                 throw fail(std::move(e));
             }
@@ -525,7 +532,10 @@ ExchangedToken ClientImpl::exchange(SteadyTime deadline, CancelToken *cancel) {
             throw_invalid(
                 "no credentials: give api_key and api_secret (or set YATIVO_API_KEY and "
                 "YATIVO_API_SECRET)");
-        rapidjson::StringBuffer buffer;
+        // Reserved for the worst case (every byte escaped as \u00XX), so the buffer holding the
+        // secret never grows by reallocation and leaves an unwiped copy behind.
+        rapidjson::StringBuffer buffer(nullptr,
+                                       6 * (api_key_.size() + api_secret_.reveal().size()) + 64);
         json::Writer w(buffer);
         w.StartObject();
         json::key(w, "api_key");

@@ -1,6 +1,10 @@
 #include "decode.hpp"
 
+#include <curl/curl.h>
+
+#include <algorithm>
 #include <cctype>
+#include <ctime>
 
 #include "json_util.hpp"
 
@@ -38,23 +42,53 @@ std::string first_of(const rapidjson::Value &a, const rapidjson::Value *b, const
 }  // namespace
 
 Status status_for_http(long http_status) {
+    if (http_status >= 500) return Status::SERVER;
     switch (http_status) {
-        case 400:
-        case 422:
-            return Status::VALIDATION;
         case 401:
             return Status::AUTHENTICATION;
         case 403:
             return Status::PERMISSION_DENIED;
         case 404:
+        case 405:  // no such operation at this path: the endpoint as called does not exist
+        case 410:
             return Status::NOT_FOUND;
+        case 408:  // the server gave up waiting for the request: it was not processed
+            return Status::TIMEOUT;
         case 409:
             return Status::CONFLICT;
         case 429:
             return Status::RATE_LIMITED;
         default:
-            return Status::SERVER;
+            break;
     }
+    // Every other 4xx (400, 413, 415, 422, ...) refuses the request as it was sent. Redirects
+    // (never followed) and anything below 400 that is not a success are not answers of this API.
+    if (http_status >= 400) return Status::VALIDATION;
+    return Status::PROTOCOL;
+}
+
+bool retryable_http(long http_status) {
+    return http_status == 408 || http_status == 429 || http_status == 500 || http_status == 502 ||
+           http_status == 503 || http_status == 504;
+}
+
+std::optional<double> parse_retry_after(std::string_view value, std::int64_t now_unix) {
+    while (!value.empty() && (value.front() == ' ' || value.front() == '\t'))
+        value.remove_prefix(1);
+    while (!value.empty() && (value.back() == ' ' || value.back() == '\t')) value.remove_suffix(1);
+    if (value.empty()) return std::nullopt;
+    if (std::all_of(value.begin(), value.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+        // delay-seconds of any length: beyond a day it is a day (the deadline refuses it anyway).
+        auto secs = json::parse_int(value);
+        if (!secs || *secs > kMaxRetryAfterSeconds) return double(kMaxRetryAfterSeconds);
+        return static_cast<double>(*secs);
+    }
+    // An HTTP-date (RFC 9110 §10.2.3): the wait is the time from now until then, none if past.
+    std::string text(value);
+    time_t when = curl_getdate(text.c_str(), nullptr);
+    if (when <= 0) return std::nullopt;
+    std::int64_t wait = static_cast<std::int64_t>(when) - now_unix;
+    return static_cast<double>(std::clamp<std::int64_t>(wait, 0, kMaxRetryAfterSeconds));
 }
 
 bool is_success(const HttpResult &response, const rapidjson::Document *doc) {
@@ -100,9 +134,16 @@ Error decode_error(const HttpResult &response) {
     }
     if (const std::string *rid = response.header("X-Request-Id")) request_id = *rid;
     if (const std::string *ra = response.header("Retry-After")) {
-        if (auto secs = json::parse_int(*ra); secs && *secs >= 0)
-            retry_after = static_cast<double>(*secs);
+        // An HTTP-date is read against the server's own Date header when it sent one, so a
+        // client with a wrong clock still waits what the server meant.
+        std::int64_t now_unix = static_cast<std::int64_t>(std::time(nullptr));
+        if (const std::string *date = response.header("Date"))
+            if (time_t server = curl_getdate(date->c_str(), nullptr); server > 0)
+                now_unix = static_cast<std::int64_t>(server);
+        if (auto secs = parse_retry_after(*ra, now_unix)) retry_after = secs;
     }
+    // Every surface converts this to its own units (milliseconds in C): bounded here.
+    if (retry_after) retry_after = std::clamp(*retry_after, 0.0, double(kMaxRetryAfterSeconds));
     std::string text = "HTTP " + std::to_string(response.status);
     if (!error_code.empty()) text += " " + error_code;
     if (!message.empty()) text += ": " + message;
@@ -115,13 +156,13 @@ Error decode_error(const HttpResult &response) {
     err.request_id = request_id;
     err.retry_after_s = retry_after;
     err.existing_transaction_id = existing;
-    err.retryable = code == Status::RATE_LIMITED || code == Status::SERVER;
+    err.retryable = retryable_http(response.status);
     return err;
 }
 
-Payload decode_success(const HttpResult &response) {
+Payload decode_success(const HttpResult &response, bool holds_secret) {
     if (response.body.find_first_not_of(" \t\r\n") == std::string::npos) return Payload();
-    auto doc = json::parse(response.body);
+    auto doc = holds_secret ? json::parse_in_place(response.body) : json::parse(response.body);
     if (!doc) {
         Error err(Status::PROTOCOL, "HTTP " + std::to_string(response.status) +
                                         " answer is not JSON (" +

@@ -17,6 +17,22 @@ std::shared_ptr<rapidjson::Document> parse(std::string_view text) {
     return doc;
 }
 
+namespace {
+// A document parsed in place: its strings live in `text`, which is wiped when it is freed.
+struct InPlaceDocument : rapidjson::Document {
+    std::string text;
+    ~InPlaceDocument() { OPENSSL_cleanse(text.data(), text.size()); }
+};
+}  // namespace
+
+std::shared_ptr<rapidjson::Document> parse_in_place(std::string_view text) {
+    auto doc = std::make_shared<InPlaceDocument>();
+    doc->text.assign(text.data(), text.size());  // one allocation of the exact size
+    doc->ParseInsitu<kParseFlags>(doc->text.data());
+    if (doc->HasParseError()) return nullptr;
+    return doc;
+}
+
 const rapidjson::Value *member(const rapidjson::Value &obj, const char *name) {
     if (!obj.IsObject()) return nullptr;
     auto it = obj.FindMember(name);

@@ -20,6 +20,11 @@ constexpr unsigned kParseFlags = rapidjson::kParseNumbersAsStringsFlag;
 // nullptr when `text` is not one complete JSON value.
 std::shared_ptr<rapidjson::Document> parse(std::string_view text);
 
+// Like parse, for an answer that holds a secret: the text is copied once into a buffer the
+// document owns and wipes, and parsed in place there. A plain parse copies every decoded string
+// through the reader's growing stack, whose freed buffers are not wiped.
+std::shared_ptr<rapidjson::Document> parse_in_place(std::string_view text);
+
 const rapidjson::Value *member(const rapidjson::Value &obj, const char *name);
 // String member; numbers (held as text) and booleans are rendered too; "" when absent.
 std::string str(const rapidjson::Value &obj, const char *name);

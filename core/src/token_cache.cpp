@@ -7,6 +7,8 @@ namespace yativo::detail {
 namespace {
 // An answer without expires_in still gets a bounded life; a 401 re-exchanges early if needed.
 constexpr std::chrono::seconds kAssumedLifetime{300};
+// The longest life a token answer is believed: a year (SPEC §4).
+constexpr std::chrono::seconds kMaxTokenLifetime{365 * 24 * 3600};
 
 bool shareable(const Error &e) {
     // Another caller's cancellation or deadline is not this caller's failure.
@@ -83,10 +85,14 @@ bool TokenCache::run_exchange(std::unique_lock<std::mutex> &lock, SteadyTime dea
     exchanging_ = false;
     ++exchange_seq_;
     if (token && epoch == credential_epoch_) {
-        std::chrono::seconds ttl =
-            token->expires_in.count() > 0 ? token->expires_in : kAssumedLifetime;
-        std::chrono::seconds margin =
-            std::max(margin_, token->refresh_before.value_or(std::chrono::seconds(0)));
+        // The server's numbers are clamped before any arithmetic: a huge expires_in would
+        // overflow the expiry (and, wrapped, make every token born expired).
+        std::chrono::seconds ttl = token->expires_in.count() > 0
+                                       ? std::min(token->expires_in, kMaxTokenLifetime)
+                                       : kAssumedLifetime;
+        std::chrono::seconds margin = std::max(
+            margin_,
+            std::min(token->refresh_before.value_or(std::chrono::seconds(0)), kMaxTokenLifetime));
         State state;
         state.obtained = obtained;
         state.expires_at = obtained + ttl;

@@ -110,5 +110,45 @@ TEST(Decode, StatusForEveryHttpClass) {
     EXPECT_EQ(decode_error(respond(400, "{}")).code(), Status::VALIDATION);
     EXPECT_EQ(decode_error(respond(500, "")).code(), Status::SERVER);
     EXPECT_EQ(decode_error(respond(503, "<html>")).code(), Status::SERVER);
-    EXPECT_EQ(decode_error(respond(418, "{}")).code(), Status::SERVER);
+    // Client errors are refusals of the request as sent, never "server errors, retryable".
+    EXPECT_EQ(decode_error(respond(418, "{}")).code(), Status::VALIDATION);
+    EXPECT_EQ(decode_error(respond(413, "{}")).code(), Status::VALIDATION);
+    EXPECT_EQ(decode_error(respond(405, "{}")).code(), Status::NOT_FOUND);
+    EXPECT_EQ(decode_error(respond(410, "{}")).code(), Status::NOT_FOUND);
+    EXPECT_EQ(decode_error(respond(408, "{}")).code(), Status::TIMEOUT);
+    // Redirects are never followed and are no answer of this API.
+    EXPECT_EQ(decode_error(respond(301, "")).code(), Status::PROTOCOL);
+    EXPECT_EQ(decode_error(respond(307, "")).code(), Status::PROTOCOL);
+}
+
+TEST(Decode, OnlyTransientStatusesAreRetryable) {
+    for (long status : {408L, 429L, 500L, 502L, 503L, 504L})
+        EXPECT_TRUE(decode_error(respond(status, "{}")).retryable) << status;
+    for (long status : {301L, 400L, 404L, 405L, 409L, 413L, 422L, 501L, 505L})
+        EXPECT_FALSE(decode_error(respond(status, "{}")).retryable) << status;
+}
+
+TEST(Decode, RetryAfterInEveryFormIsClamped) {
+    using yativo::detail::parse_retry_after;
+    EXPECT_EQ(parse_retry_after("120", 0), 120.0);
+    EXPECT_EQ(parse_retry_after(" 7 \t", 0), 7.0);  // RFC 9110 allows white space around it
+    EXPECT_EQ(parse_retry_after("99999999999999999999999", 0), 86400.0);
+    // HTTP-date: Sun, 06 Nov 1994 08:49:37 GMT is 784111777.
+    EXPECT_EQ(parse_retry_after("Sun, 06 Nov 1994 08:49:37 GMT", 784111777 - 30), 30.0);
+    EXPECT_EQ(parse_retry_after("Sun, 06 Nov 1994 08:49:37 GMT ", 784111777 + 30), 0.0);
+    EXPECT_EQ(parse_retry_after("Sun, 06 Nov 1994 08:49:37 GMT", 0), 86400.0);
+    EXPECT_FALSE(parse_retry_after("soon", 0).has_value());
+    EXPECT_FALSE(parse_retry_after("-5", 0).has_value());
+    EXPECT_FALSE(parse_retry_after("", 0).has_value());
+
+    // In an answer, an HTTP-date is read against the server's Date header.
+    auto e = decode_error(respond(503, "{}",
+                                  {{"Date", "Sun, 06 Nov 1994 08:49:00 GMT"},
+                                   {"Retry-After", "Sun, 06 Nov 1994 08:49:37 GMT"}}));
+    ASSERT_TRUE(e.retry_after_s.has_value());
+    EXPECT_EQ(*e.retry_after_s, 37.0);
+    // A body's retry_after beyond a day is a day: every surface converts it without overflow.
+    auto huge = decode_error(respond(429, R"({"retry_after":1e300})"));
+    ASSERT_TRUE(huge.retry_after_s.has_value());
+    EXPECT_EQ(*huge.retry_after_s, 86400.0);
 }

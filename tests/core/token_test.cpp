@@ -161,6 +161,27 @@ TEST(Token, TokenReportsRemainingLife) {
     EXPECT_EQ(h.transport->count("/auth/token"), 1);
 }
 
+// A server's expires_in is clamped to a year before any arithmetic: 10^18 s once overflowed the
+// expiry (undefined behaviour; wrapped, every token was born expired and each call exchanged).
+TEST(Token, HugeLifetimeIsClampedToAYear) {
+    auto h = yvtest::make([](const yvtest::Seen &s, int) {
+        if (yvtest::ends_with(s.url, "/auth/token"))
+            return respond(
+                200, R"({"access_token":"CANARY-TOKEN-LONG","token_type":"Bearer",)"
+                     R"("expires_in":999999999999999999,)"
+                     R"("refresh_recommendation":{"refresh_before_seconds":999999999999999999}})");
+        return yvtest::ok_data("[]");
+    });
+    h.client->list_accounts();
+    h.client->list_accounts();
+    EXPECT_EQ(h.transport->count("/auth/token"), 1);
+    EXPECT_LE(h.client->token().expires_in, 365 * 24 * 3600);
+    EXPECT_GT(h.client->token().expires_in, 364 * 24 * 3600 / 2);
+    h.clock->advance(std::chrono::hours(24 * 366));  // past the clamped life
+    h.client->list_accounts();
+    EXPECT_EQ(h.transport->count("/auth/token"), 2);
+}
+
 TEST(Token, SetCredentialsDropsTheCachedToken) {
     auto h = yvtest::make(tokens_then_ok(3600));
     h.client->list_accounts();

@@ -77,6 +77,16 @@ Call write_call(const char *method, std::string path, const CallOptions &opts) {
     return c;
 }
 
+// The key a value-moving call used, in its payload too (when the payload is an object that does
+// not name one already), so a caller who gave none can still find it.
+void add_idempotency_key(Payload &payload, const std::string &key) {
+    rapidjson::Document &doc = payload.document();
+    auto &value = const_cast<rapidjson::Value &>(payload.value());
+    if (value.IsObject() && !value.HasMember("idempotency_key"))
+        value.AddMember("idempotency_key", rapidjson::Value(key.c_str(), doc.GetAllocator()),
+                        doc.GetAllocator());
+}
+
 void set_body(Call &c, const Body &b) {
     c.body = b.str();
     c.has_body = true;
@@ -332,13 +342,7 @@ SendResult Client::send_funds(const SendFunds &s, const CallOptions &opts) {
     SendResult result;
     result.idempotency_key = c.idempotency_key;
     result.payload = impl_->execute(c, opts);
-    rapidjson::Document &doc = result.payload.document();
-    auto &value = const_cast<rapidjson::Value &>(result.payload.value());
-    if (value.IsObject() && !value.HasMember("idempotency_key")) {
-        value.AddMember("idempotency_key",
-                        rapidjson::Value(result.idempotency_key.c_str(), doc.GetAllocator()),
-                        doc.GetAllocator());
-    }
+    add_idempotency_key(result.payload, result.idempotency_key);
     return result;
 }
 
@@ -431,6 +435,33 @@ bool read_only_post(const std::string &path) {
     std::string p = path.substr(0, path.find('?'));
     return std::any_of(std::begin(paths), std::end(paths), [&](const char *x) { return p == x; });
 }
+
+// Operations that move value (SPEC §4): each carries an idempotency key, generated when the
+// caller gives none, through request() as through the typed call. `*` is one path segment.
+bool moves_value(const std::string &method, const std::string &path) {
+    static const char *const patterns[] = {
+        "/transactions/send-funds",
+        "/swap/execute",
+        "/card-issuer/fund-customer",
+        "/card-issuer/deposits/*/fund",
+        "/yativo-card/*/cards/physical/order/*/payment",
+    };
+    if (method != "POST") return false;
+    std::string_view p(path);
+    p = p.substr(0, p.find('?'));
+    while (p.size() > 1 && p.back() == '/') p.remove_suffix(1);
+    return std::any_of(std::begin(patterns), std::end(patterns), [&](std::string_view pattern) {
+        std::string_view rest = p;
+        while (!pattern.empty() && !rest.empty()) {
+            std::size_t ps = pattern.find('/', 1), rs = rest.find('/', 1);
+            std::string_view pseg = pattern.substr(0, ps), rseg = rest.substr(0, rs);
+            if (pseg != "/*" ? pseg != rseg : rseg.size() < 2) return false;
+            pattern = ps == std::string_view::npos ? std::string_view() : pattern.substr(ps);
+            rest = rs == std::string_view::npos ? std::string_view() : rest.substr(rs);
+        }
+        return pattern.empty() && rest.empty();
+    });
+}
 }  // namespace
 
 Payload Client::request(std::string_view method_in, std::string_view path,
@@ -455,12 +486,16 @@ Payload Client::request(std::string_view method_in, std::string_view path,
         c.has_body = true;
     }
     c.idempotency_key = opts.idempotency_key;
+    const bool keyed_by_us = c.idempotency_key.empty() && moves_value(method, p);
+    if (keyed_by_us) c.idempotency_key = crypto::uuid4();
     if (p.rfind("/apikey/", 0) == 0 && (method != "GET" && p != "/apikey/token"))
         c.needs_2fa = !opts.totp_code.empty() || impl_->totp() != nullptr;
     else
         c.needs_2fa = !opts.totp_code.empty();
     c.two_factor_on_demand = true;
-    return impl_->execute(c, opts);
+    Payload payload = impl_->execute(c, opts);
+    if (keyed_by_us) add_idempotency_key(payload, c.idempotency_key);
+    return payload;
 }
 
 }  // namespace yativo

@@ -195,9 +195,12 @@ TEST(Retry, GenericRequestClassifiesSafety) {
         h.client->request("POST", "/balance/check", R"({"asset_id":"a"})"));  // read-only POST
     auto w = yvtest::make(first_n(1, [] { return fail(FailureKind::Network, true); }));
     yativo::Error e(Status::OK, "");
-    EXPECT_EQ(code_of([&] { w.client->request("POST", "/swap/execute", R"({"a":1})"); }, &e),
-              Status::NETWORK);
+    EXPECT_EQ(
+        code_of([&] { w.client->request("POST", "/customers/create-customer", R"({"a":1})"); }, &e),
+        Status::NETWORK);
     EXPECT_TRUE(e.outcome_unknown);
+    EXPECT_TRUE(e.idempotency_key.empty());
+    EXPECT_EQ(w.transport->count("/create-customer"), 1);
     auto k = yvtest::make(first_n(1, [] { return fail(FailureKind::Network, true); }));
     yativo::CallOptions keyed;
     keyed.idempotency_key = "k-1";
@@ -285,4 +288,95 @@ TEST(Retry, RetryAfterOutOfRangeIsClamped) {
     EXPECT_EQ(huge.clock->slept_ms(), 0);
     auto body = yvtest::make(first_n(1, [] { return respond(429, R"({"retry_after":1e300})"); }));
     EXPECT_EQ(code_of([&] { body.client->list_accounts(); }), Status::RATE_LIMITED);
+}
+
+// libcurl's own re-send on a dead reused connection is a send (SPEC §4): it is allowed only while
+// a retry is left, and it spends that retry.
+TEST(Retry, LibcurlResendIsAllowedOnlyWhileARetryIsLeft) {
+    auto none = yativo::ClientOptions(yvtest::base_options());
+    none.max_retries = 0;
+    auto h = yvtest::make(first_n(0, [] { return respond(200, "{}"); }), none);
+    h.client->list_accounts();
+    h.client->send_funds(a_send());
+    for (const auto &s : h.transport->seen())
+        if (!ends_with(s.url, "/auth/token")) {
+            EXPECT_EQ(s.max_sends, 1) << s.url;
+        }
+
+    auto d = yvtest::make(first_n(1, [] { return fail(FailureKind::Network, true); }));
+    d.client->list_accounts();
+    auto seen = d.transport->seen();
+    ASSERT_EQ(seen.size(), 3u);  // the exchange, the failed attempt, the retry
+    EXPECT_EQ(seen[1].max_sends, 2);
+    EXPECT_EQ(seen[2].max_sends, 2);
+    // A keyless write may never be re-sent by libcurl, whatever retries are left.
+    d.client->create_account("Main", "business");
+    EXPECT_FALSE(d.transport->seen().back().may_resend);
+}
+
+TEST(Retry, LibcurlResendSpendsARetry) {
+    auto one = yativo::ClientOptions(yvtest::base_options());
+    one.max_retries = 1;
+    auto resent_then_failed = [] {
+        auto r = fail(FailureKind::Network, true);
+        r.sends = 2;  // libcurl re-sent once on a fresh connection, which failed too
+        return r;
+    };
+    auto h = yvtest::make(first_n(1, resent_then_failed), one);
+    EXPECT_EQ(code_of([&] { h.client->list_accounts(); }), Status::NETWORK);
+    EXPECT_EQ(h.transport->count("/get-accounts"), 1);  // the one retry was libcurl's
+    // The control: the same failure without libcurl's re-send is retried.
+    auto c = yvtest::make(first_n(1, [] { return fail(FailureKind::Network, true); }), one);
+    EXPECT_NO_THROW(c.client->list_accounts());
+    EXPECT_EQ(c.transport->count("/get-accounts"), 2);
+}
+
+// A 2xx whose body says the call failed is the server's refusal: a write it refused did not
+// happen, so its outcome is known.
+TEST(Retry, StatusFalseOnAWriteIsARefusal) {
+    auto h = yvtest::make(first_n(
+        100, [] { return respond(200, R"({"status":false,"message":"Insufficient balance"})"); }));
+    yativo::Error e(Status::OK, "");
+    EXPECT_EQ(code_of([&] { h.client->send_funds(a_send()); }, &e), Status::VALIDATION);
+    EXPECT_FALSE(e.outcome_unknown);
+    EXPECT_FALSE(e.idempotency_key.empty());
+    EXPECT_EQ(h.transport->count("/send-funds"), 1);
+    // An unreadable 2xx on a write says nothing of the kind.
+    auto g = yvtest::make(first_n(100, [] { return respond(200, "<html>"); }));
+    EXPECT_EQ(code_of([&] { g.client->send_funds(a_send()); }, &e), Status::PROTOCOL);
+    EXPECT_TRUE(e.outcome_unknown);
+}
+
+// Calls that move value carry a key through request() too (SPEC §4): generated, the same on every
+// retry, in the payload and on the error.
+TEST(Retry, RequestToAValueMovingPathIsKeyed) {
+    auto h = yvtest::make(first_n(1, [] { return fail(FailureKind::Network, true); }));
+    auto payload = h.client->request("POST", "/swap/execute", R"({"quote_id":"q1"})");
+    auto seen = h.transport->seen();
+    ASSERT_EQ(seen.size(), 3u);
+    EXPECT_FALSE(seen[1].idempotency_key.empty());
+    EXPECT_EQ(seen[1].idempotency_key, seen[2].idempotency_key);
+    EXPECT_EQ(payload.get_string("idempotency_key"), seen[1].idempotency_key);
+    for (const char *path :
+         {"/transactions/send-funds", "/transactions/send-funds/", "/card-issuer/fund-customer",
+          "/card-issuer/deposits/dep_1/fund", "/yativo-card/c1/cards/physical/order/o1/payment"}) {
+        auto w = yvtest::make(first_n(100, [] { return fail(FailureKind::Network, true); }));
+        yativo::Error e(Status::OK, "");
+        code_of([&] { w.client->request("POST", path, "{}"); }, &e);
+        EXPECT_FALSE(e.idempotency_key.empty()) << path;
+        EXPECT_GT(w.transport->count("/auth/token"), 0);
+        EXPECT_FALSE(w.transport->seen().back().idempotency_key.empty()) << path;
+    }
+    // Not value-moving: no key is invented.
+    for (const char *path : {"/card-issuer/deposits//fund", "/swap/execute/extra", "/swap/quote"}) {
+        auto w = yvtest::make(first_n(0, [] { return respond(200, "{}"); }));
+        w.client->request("POST", path, "{}");
+        EXPECT_TRUE(w.transport->seen().back().idempotency_key.empty()) << path;
+    }
+    // The caller's own key is used as given.
+    auto k = yvtest::make(first_n(0, [] { return respond(200, "{}"); }));
+    yativo::CallOptions keyed;
+    keyed.idempotency_key = "mine-1";
+    k.client->request("POST", "/swap/execute", "{}", keyed);
+    EXPECT_EQ(k.transport->seen().back().idempotency_key, "mine-1");
 }

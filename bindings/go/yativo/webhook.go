@@ -46,13 +46,31 @@ func VerifyWebhook(body []byte, header http.Header, secret string, opts ...Verif
 			o(&cfg)
 		}
 	}
-	if cfg.tolerance < 0 {
-		return nil, invalidArgument("negative tolerance")
+	tol, err := cfg.toleranceS()
+	if err != nil {
+		return nil, err
 	}
-	tol := (cfg.tolerance + time.Second - 1) / time.Second
+	ev, err := capi.VerifyWebhook(body, capiHeaders(header), secret, tol, cfg.requireTimestamp)
+	if err != nil {
+		return nil, fromCAPI(err)
+	}
+	return newEvent(ev), nil
+}
+
+// toleranceS is the tolerance in whole seconds for C (rounded up; 0 = the default).
+func (c *verifyConfig) toleranceS() (uint32, error) {
+	if c.tolerance < 0 {
+		return 0, invalidArgument("negative tolerance")
+	}
+	tol := (c.tolerance + time.Second - 1) / time.Second
 	if tol > math.MaxUint32 {
 		tol = math.MaxUint32
 	}
+	return uint32(tol), nil
+}
+
+// capiHeaders flattens received headers in a stable order.
+func capiHeaders(header http.Header) []capi.Header {
 	names := make([]string, 0, len(header))
 	for name := range header {
 		names = append(names, name)
@@ -64,11 +82,11 @@ func VerifyWebhook(body []byte, header http.Header, secret string, opts ...Verif
 			hs = append(hs, capi.Header{Name: name, Value: v})
 		}
 	}
-	ev, err := capi.VerifyWebhook(body, hs, secret, uint32(tol), cfg.requireTimestamp)
-	if err != nil {
-		return nil, fromCAPI(err)
-	}
-	return &Event{ID: ev.ID, Type: ev.Type, CreatedAt: ev.CreatedAt, Data: json.RawMessage(ev.DataJSON), Raw: json.RawMessage(ev.JSON)}, nil
+	return hs
+}
+
+func newEvent(ev *capi.Event) *Event {
+	return &Event{ID: ev.ID, Type: ev.Type, CreatedAt: ev.CreatedAt, Data: json.RawMessage(ev.DataJSON), Raw: json.RawMessage(ev.JSON)}
 }
 
 // SignWebhook returns the headers of both signature schemes for body, as the API would send

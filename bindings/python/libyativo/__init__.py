@@ -21,7 +21,7 @@ from ._client import (
 from ._core import AccessToken, ApiKey, Event, RateLimit, Webhook
 from ._errors import *  # noqa: F401,F403  (one class per status code, see _errors.py)
 from ._errors import ERROR_CLASS_NAMES, Status, YativoError
-from ._functions import sign_webhook, totp, verify_webhook
+from ._functions import WebhookVerifier, sign_webhook, totp, verify_webhook
 
 __version__: str = _core.version()
 
@@ -38,6 +38,7 @@ __all__ = [
     "Status",
     "Transactions",
     "Webhook",
+    "WebhookVerifier",
     "Webhooks",
     "YativoCrypto",
     "YativoError",

@@ -192,6 +192,23 @@ std::vector<std::string> strings_from(py::handle items, const char *what) {
     return out;
 }
 
+std::string_view body_bytes(py::handle body) {
+    char *data = nullptr;
+    Py_ssize_t size = 0;
+    if (!PyBytes_Check(body.ptr()) || PyBytes_AsStringAndSize(body.ptr(), &data, &size) != 0)
+        yativo::throw_invalid("body must be bytes: the raw body as received");
+    return {data, static_cast<std::size_t>(size)};
+}
+
+yativo::HeaderList header_list(py::handle headers) {
+    yativo::HeaderList h;
+    for (auto item : headers.attr("items")()) {
+        auto pair = item.cast<py::tuple>();
+        h.emplace_back(pair[0].cast<std::string>(), pair[1].cast<std::string>());
+    }
+    return h;
+}
+
 yativo::Secret secret_from(py::handle value, const char *what) {
     if (value.is_none()) return {};
     if (!PyUnicode_Check(value.ptr())) yativo::throw_invalid(std::string(what) + " must be a str");

@@ -10,6 +10,7 @@
 
 #include <yativo/options.hpp>
 #include <yativo/payload.hpp>
+#include <yativo/webhook.hpp>
 
 namespace yvpy {
 
@@ -50,5 +51,10 @@ std::vector<std::string> strings_from(py::handle items, const char *what);
 // A secret argument (str or None) read straight into a Secret, with no std::string copy left
 // behind.
 yativo::Secret secret_from(py::handle value, const char *what);
+
+// A webhook body: bytes only (the raw body as received), viewed in place.
+std::string_view body_bytes(py::handle body);
+// Received headers from a mapping's items().
+yativo::HeaderList header_list(py::handle headers);
 
 }  // namespace yvpy

@@ -17,20 +17,9 @@
 #include "convert.hpp"
 #include "errors.hpp"
 #include "types.hpp"
+#include "webhooks.hpp"
 
 namespace py = pybind11;
-
-namespace {
-
-std::string_view bytes_view(py::handle body) {
-    char *data = nullptr;
-    Py_ssize_t size = 0;
-    if (!PyBytes_Check(body.ptr()) || PyBytes_AsStringAndSize(body.ptr(), &data, &size) != 0)
-        yativo::throw_invalid("body must be bytes: the raw body as received");
-    return {data, static_cast<std::size_t>(size)};
-}
-
-}  // namespace
 
 PYBIND11_MODULE(_core, m) {
     m.doc() = "libyativo's C++ core (use the libyativo package, not this module).";
@@ -38,6 +27,7 @@ PYBIND11_MODULE(_core, m) {
     yvpy::bind_errors(m);
     yvpy::bind_types(m);
     yvpy::bind_client(m);
+    yvpy::bind_webhook_verifier(m);
 
     m.def("version", [] { return std::string(yativo::version()); });
 
@@ -49,12 +39,8 @@ PYBIND11_MODULE(_core, m) {
 
     m.def("verify_webhook", [](py::handle body, py::handle headers, py::handle secret,
                                const std::optional<double> &tolerance, bool require_timestamp) {
-        std::string_view raw = bytes_view(body);
-        yativo::HeaderList h;
-        for (auto item : headers.attr("items")()) {
-            auto pair = item.cast<py::tuple>();
-            h.emplace_back(pair[0].cast<std::string>(), pair[1].cast<std::string>());
-        }
+        std::string_view raw = yvpy::body_bytes(body);
+        yativo::HeaderList h = yvpy::header_list(headers);
         yativo::VerifyOptions options;
         options.tolerance = yvpy::whole_seconds(tolerance, "tolerance");
         options.require_timestamp = require_timestamp;
@@ -63,7 +49,7 @@ PYBIND11_MODULE(_core, m) {
 
     m.def("sign_webhook",
           [](py::handle body, py::handle secret, std::optional<std::int64_t> timestamp) {
-              std::string_view raw = bytes_view(body);
+              std::string_view raw = yvpy::body_bytes(body);
               py::dict out;
               for (const auto &[name, value] :
                    yativo::sign_webhook(raw, yvpy::secret_from(secret, "secret"), timestamp))

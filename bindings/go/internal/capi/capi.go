@@ -185,6 +185,16 @@ func (o *Options) setString(s string, f func(*C.yv_options, *C.char, **C.yv_erro
 	return err
 }
 
+// setSecret is setString for a secret: its C copy is wiped before it is freed.
+func (o *Options) setSecret(s string, f func(*C.yv_options, *C.char, **C.yv_error) C.yv_status) error {
+	p := cstr(s)
+	defer freeSecret(p, len(s))
+	var e *C.yv_error
+	err := takeError(f(o.p, p, &e), e)
+	runtime.KeepAlive(o)
+	return err
+}
+
 func (o *Options) setU32(v uint32, f func(*C.yv_options, C.uint32_t, **C.yv_error) C.yv_status) error {
 	var e *C.yv_error
 	err := takeError(f(o.p, C.uint32_t(v), &e), e)
@@ -235,19 +245,19 @@ func (o *Options) SetAPIKey(s string) error {
 }
 
 func (o *Options) SetAPISecret(s string) error {
-	return o.setString(s, func(p *C.yv_options, v *C.char, e **C.yv_error) C.yv_status {
+	return o.setSecret(s, func(p *C.yv_options, v *C.char, e **C.yv_error) C.yv_status {
 		return C.yv_options_set_api_secret(p, v, e)
 	})
 }
 
 func (o *Options) SetAccessToken(s string) error {
-	return o.setString(s, func(p *C.yv_options, v *C.char, e **C.yv_error) C.yv_status {
+	return o.setSecret(s, func(p *C.yv_options, v *C.char, e **C.yv_error) C.yv_status {
 		return C.yv_options_set_access_token(p, v, e)
 	})
 }
 
 func (o *Options) SetTOTPSecret(s string) error {
-	return o.setString(s, func(p *C.yv_options, v *C.char, e **C.yv_error) C.yv_status {
+	return o.setSecret(s, func(p *C.yv_options, v *C.char, e **C.yv_error) C.yv_status {
 		return C.yv_options_set_totp_secret(p, v, e)
 	})
 }
@@ -417,7 +427,7 @@ func NewCall(cp CallParams) (call *Call, err error) {
 	}
 	if cp.TOTPCode != "" {
 		c := cstr(cp.TOTPCode)
-		defer free(c)
+		defer freeSecret(c, len(cp.TOTPCode))
 		if err = takeError(C.yv_call_set_totp_code(call.p, c, &e), e); err != nil {
 			return
 		}
@@ -537,7 +547,7 @@ func (c *Client) SetCredentials(key, secret string) error {
 	defer c.release()
 	k, s := cstr(key), cstr(secret)
 	defer free(k)
-	defer free(s)
+	defer freeSecret(s, len(secret))
 	var e *C.yv_error
 	return takeError(C.yv_client_set_credentials(p, k, s, &e), e)
 }
@@ -550,7 +560,7 @@ func (c *Client) SetAccessToken(token string) error {
 	}
 	defer c.release()
 	t := cstr(token)
-	defer free(t)
+	defer freeSecret(t, len(token))
 	var e *C.yv_error
 	return takeError(C.yv_client_set_access_token(p, t, &e), e)
 }
@@ -1031,7 +1041,7 @@ func VerifyWebhook(body []byte, headers []Header, secret string, toleranceS uint
 	}
 	defer C.yv_headers_free(h)
 	s := cstr(secret)
-	defer free(s)
+	defer freeSecret(s, len(secret))
 	bp, bl := bodyPtr(body)
 	var ev *C.yv_event
 	var e *C.yv_error
@@ -1053,7 +1063,7 @@ func VerifyWebhook(body []byte, headers []Header, secret string, toleranceS uint
 // SignWebhook is yv_webhook_sign.
 func SignWebhook(body []byte, secret string, unixTime int64) ([]Header, error) {
 	s := cstr(secret)
-	defer free(s)
+	defer freeSecret(s, len(secret))
 	bp, bl := bodyPtr(body)
 	var h *C.yv_headers
 	var e *C.yv_error
@@ -1074,7 +1084,7 @@ func SignWebhook(body []byte, secret string, unixTime int64) ([]Header, error) {
 // TOTP is yv_totp.
 func TOTP(secret string, unixTime int64, periodS, digits uint32) (string, error) {
 	s := cstr(secret)
-	defer free(s)
+	defer freeSecret(s, len(secret))
 	var buf [C.YV_TOTP_CODE_SIZE]C.char
 	var e *C.yv_error
 	if err := takeError(C.yv_totp(s, C.int64_t(unixTime), C.uint32_t(periodS), C.uint32_t(digits), &buf[0], C.size_t(len(buf)), &e), e); err != nil {

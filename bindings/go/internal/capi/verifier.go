@@ -23,7 +23,7 @@ type WebhookVerifier struct {
 // NewWebhookVerifier is yv_webhook_verifier_new (0 = the library's default for each number).
 func NewWebhookVerifier(secret string, windowS uint32, maxEvents uint64, toleranceS uint32, requireTimestamp bool) (*WebhookVerifier, error) {
 	s := cstr(secret)
-	defer free(s)
+	defer freeSecret(s, len(secret))
 	var p *C.yv_webhook_verifier
 	var e *C.yv_error
 	if err := takeError(C.yv_webhook_verifier_new(s, C.uint32_t(windowS), C.size_t(maxEvents), C.uint32_t(toleranceS), C.bool(requireTimestamp), &p, &e), e); err != nil {

@@ -2,6 +2,8 @@
 // body runs in, and the argument checks they share. Internal to capi/.
 #pragma once
 
+#include <cxxabi.h>
+
 #include <cstring>
 #include <memory>
 #include <new>
@@ -119,15 +121,19 @@ yv_error *make_error(const yativo::Error &e) noexcept;
 yv_error *make_error(yv_status code, const char *message) noexcept;
 yv_error *no_memory_error() noexcept;
 
-// Runs one exported body: every exception stops here and becomes a status + error object.
+// Runs one exported body: every exception stops here and becomes a status + error object,
+// except a forced unwind (pthread_exit or pthread_cancel of the calling thread, raised in a
+// callback), which must go on through the caller's frames: swallowing it makes glibc abort.
 // `body` returns nothing; it reports failure by throwing (yativo::Error for expected failures).
 template <class F>
-yv_status guard(yv_error **err, F &&body) noexcept {
+yv_status guard(yv_error **err, F &&body) {
     if (err) *err = nullptr;
     yv_error *e = nullptr;
     try {
         body();
         return YV_OK;
+    } catch (abi::__forced_unwind &) {
+        throw;
     } catch (const yativo::Error &ex) {
         e = make_error(ex);
     } catch (const std::bad_alloc &) {

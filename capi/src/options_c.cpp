@@ -4,6 +4,8 @@
 #include <climits>
 #include <cstdint>
 
+#include <cxxabi.h>
+
 #include "handles.hpp"
 
 using yv_capi::guard;
@@ -23,7 +25,8 @@ struct LogSink {
         if (free_fn) free_fn(user_data);
     }
 
-    void operator()(yativo::LogLevel level, std::string_view message) noexcept {
+    // Throws only a forced unwind: a callback that ends its thread (pthread_exit) unwinds it.
+    void operator()(yativo::LogLevel level, std::string_view message) {
         if (off.load(std::memory_order_relaxed)) return;
         try {
             const std::string line(message);  // the callback gets a NUL-terminated copy
@@ -31,6 +34,8 @@ struct LogSink {
                 YV_OK) {
                 off.store(true, std::memory_order_relaxed);
             }
+        } catch (abi::__forced_unwind &) {
+            throw;
         } catch (...) {
             // Out of memory for a log line: drop the line, never the call.
         }

@@ -1,6 +1,9 @@
 #include "token_cache.hpp"
 
+#include <cxxabi.h>
+
 #include <algorithm>
+#include <exception>
 
 namespace yativo::detail {
 
@@ -31,12 +34,31 @@ TokenCache::~TokenCache() {
     leave_parent_state_locked();
 }
 
-void TokenCache::LogLines::flush() noexcept {
+TokenCache::LogLines::~LogLines() noexcept(false) {
+    // Unwinding already: nothing may be thrown from here, and the lines are only best effort.
+    if (std::uncaught_exceptions() > unwinding_at_start_) {
+        std::vector<std::string> lines;
+        lines.swap(lines_);
+        for (const auto &line : lines) {
+            try {
+                log_(line);
+            } catch (...) {
+            }
+        }
+        return;
+    }
+    flush();
+}
+
+void TokenCache::LogLines::flush() {
     std::vector<std::string> lines;
     lines.swap(lines_);
     for (const auto &line : lines) {
         try {
             log_(line);
+        } catch (abi::__forced_unwind &) {
+            throw;  // a thread being ended (pthread_exit, pthread_cancel) must unwind, or glibc
+                    // aborts
         } catch (...) {
             // Logging never changes the outcome of a call.
         }
@@ -73,6 +95,15 @@ bool TokenCache::run_exchange(std::unique_lock<std::mutex> &lock, SteadyTime dea
     std::optional<Error> failure;
     try {
         token = exchange_(deadline, cancel);
+    } catch (abi::__forced_unwind &) {
+        // The exchanging thread is being ended (its log hook called pthread_exit): the exchange
+        // is over, and the callers waiting for it must not wait for a thread that is gone.
+        lock.lock();
+        exchanging_ = false;
+        ++exchange_seq_;
+        cv_->notify_all();
+        lock.unlock();
+        throw;
     } catch (const Error &e) {
         failure = e;
     } catch (const std::bad_alloc &) {

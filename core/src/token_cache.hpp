@@ -11,6 +11,7 @@
 #include <chrono>
 #include <condition_variable>
 #include <cstdint>
+#include <exception>
 #include <functional>
 #include <memory>
 #include <mutex>
@@ -77,15 +78,17 @@ class TokenCache {
         explicit LogLines(const LogFn &log) : log_(log) {}
         LogLines(const LogLines &) = delete;
         LogLines &operator=(const LogLines &) = delete;
-        ~LogLines() { flush(); }
+        // May throw only a forced unwind (abi::__forced_unwind) raised in the log hook.
+        ~LogLines() noexcept(false);
         void add(std::string line) {
             if (log_) lines_.push_back(std::move(line));
         }
-        void flush() noexcept;
+        void flush();
 
       private:
         const LogFn &log_;
         std::vector<std::string> lines_;
+        int unwinding_at_start_ = std::uncaught_exceptions();
     };
 
     struct State {

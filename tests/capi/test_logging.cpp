@@ -1,5 +1,8 @@
 // The log callback through the C ABI: debug lines arrive on the calling thread, never carry a
 // secret, stop when the callback says so, and user_data is released exactly once.
+#include <pthread.h>
+
+#include <atomic>
 #include <cstring>
 #include <mutex>
 #include <string>
@@ -120,3 +123,70 @@ TEST(CapiLogging, LevelFiltersAndRemovalReleases) {
 }
 
 }  // namespace
+
+namespace {
+
+// A log callback that ends its thread, as a Python daemon thread logging during interpreter
+// shutdown does: pthread_exit unwinds the thread with abi::__forced_unwind, which every frame of
+// ours must let through (swallowing it makes glibc abort the process).
+struct Exiting {
+    std::string when;  // the first line containing this ends the thread
+    std::atomic<bool> exited{false};
+};
+
+yv_status exit_thread_on(yv_log_level, const char *message, size_t, void *user_data) {
+    auto *e = static_cast<Exiting *>(user_data);
+    if (std::strstr(message, e->when.c_str())) {
+        e->exited = true;
+        pthread_exit(nullptr);
+    }
+    return YV_OK;
+}
+
+struct Job {
+    yv_client *client;
+    bool returned = false;
+};
+
+void *list_accounts(void *arg) {
+    auto *job = static_cast<Job *>(arg);
+    yv_buffer *out = nullptr;
+    yv_client_list_accounts(job->client, nullptr, &out, nullptr);
+    yv_buffer_free(out);
+    job->returned = true;
+    return nullptr;
+}
+
+}  // namespace
+
+TEST(CapiLogging, ACallbackEndingItsThreadUnwindsIt) {
+    yvtest::SandboxProcess sb(sandbox_flags());
+    auto session = session_options(sb);
+    auto admin = make_client(session.get());
+    auto key = create_key(admin.get(), "unwound", {"read"});
+    ASSERT_TRUE(key);
+    // In the call's retry loop (through the C guard), and in the token cache's deferred lines.
+    for (const char *when : {"attempt 1", "token exchanged"}) {
+        Exiting exiting;
+        exiting.when = when;
+        auto o = sandbox_options(sb.base_url());
+        ASSERT_EQ(yv_options_set_api_key(o.get(), yv_api_key_api_key(key.get()), nullptr), YV_OK);
+        ASSERT_EQ(yv_options_set_api_secret(o.get(), yv_api_key_api_secret(key.get()), nullptr),
+                  YV_OK);
+        ASSERT_EQ(yv_options_set_log_level(o.get(), YV_LOG_DEBUG, nullptr), YV_OK);
+        ASSERT_EQ(yv_options_set_log_callback(o.get(), exit_thread_on, &exiting, nullptr, nullptr),
+                  YV_OK);
+        auto client = make_client(o.get());
+        Job job{client.get()};
+        pthread_t thread;
+        ASSERT_EQ(pthread_create(&thread, nullptr, list_accounts, &job), 0);
+        ASSERT_EQ(pthread_join(thread, nullptr), 0);
+        EXPECT_TRUE(exiting.exited) << when;
+        EXPECT_FALSE(job.returned) << when;  // the thread ended inside the call
+        // The client is still usable from another thread.
+        yv_buffer *out = nullptr;
+        exiting.when = "no such line";
+        EXPECT_EQ(yv_client_list_accounts(client.get(), nullptr, &out, nullptr), YV_OK) << when;
+        yv_buffer_free(out);
+    }
+}

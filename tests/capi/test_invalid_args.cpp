@@ -172,6 +172,7 @@ std::vector<Case> InvalidArgs::cases() {
             // Per-call options.
             STATUS_CASE(yv_call_new, nullptr, e), CHECK_CASE(yv_call_free, yv_call_free(nullptr)),
             STATUS_CASE(yv_call_set_timeout_ms, call_, 0, e),
+            STATUS_CASE(yv_call_set_envelope, nullptr, true, e),
             STATUS_CASE(yv_call_set_idempotency_key, call_, nullptr, e),
             STATUS_CASE(yv_call_set_totp_code, call_, nullptr, e),
             STATUS_CASE(yv_call_set_cancel, nullptr, nullptr, e),

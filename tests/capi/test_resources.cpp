@@ -1,6 +1,6 @@
 // Every resource call of the C ABI against a sandbox: accounts, assets, balance, gas price,
-// send-funds (and the idempotency key it used), transactions, webhooks, the generic request and
-// the rate-limit values.
+// send-funds (and the idempotency key it used), transactions, the whole answer (envelope),
+// webhooks, the generic request and the rate-limit values.
 #include <string>
 
 #include "sandbox_client.hpp"
@@ -128,6 +128,64 @@ TEST_F(CapiResources, SendFundsReturnsTheIdempotencyKeyItUsed) {
         return yv_client_list_transactions(c.get(), nullptr, nullptr, out, e);
     });
     EXPECT_NE(all.find(first_txn), std::string::npos) << all;
+}
+
+TEST_F(CapiResources, EnvelopeReturnsTheSiblingsOfData) {
+    const auto from = funded("10");
+    auto params = send_params(from, "0.1");
+    for (int i = 0; i < 3; ++i) {
+        ok_json([&](yv_buffer **out, yv_error **e) {
+            return yv_client_send_funds(c.get(), params.get(), nullptr, out, nullptr, e);
+        });
+    }
+    yv_tx_query *q = nullptr;
+    ASSERT_EQ(yv_tx_query_new(&q, nullptr), YV_OK);
+    TxQuery query(q);
+    ASSERT_EQ(yv_tx_query_set_limit(q, 2, nullptr), YV_OK);
+
+    // The default: `data` alone.
+    const auto data = ok_json([&](yv_buffer **out, yv_error **e) {
+        return yv_client_list_transactions(c.get(), q, nullptr, out, e);
+    });
+    ASSERT_FALSE(data.empty());
+    EXPECT_EQ(data.front(), '[') << data;
+    EXPECT_EQ(data.find("pagination"), std::string::npos) << data;
+
+    yv_call *raw_call = nullptr;
+    ASSERT_EQ(yv_call_new(&raw_call, nullptr), YV_OK);
+    Call call(raw_call);
+    Err err;
+    ASSERT_EQ(yv_call_set_envelope(raw_call, true, err.out()), YV_OK) << err.message();
+    EXPECT_EQ(err.get(), nullptr);
+    const auto whole = ok_json([&](yv_buffer **out, yv_error **e) {
+        return yv_client_list_transactions(c.get(), q, raw_call, out, e);
+    });
+    EXPECT_NE(whole.find("\"data\":" + data), std::string::npos) << whole;
+    // Numbers come back as strings, as everywhere in a payload.
+    EXPECT_NE(whole.find(R"("pagination":{"page":"1","limit":"2","total":"3","pages":"2"})"),
+              std::string::npos)
+        << whole;
+    EXPECT_EQ(json_field(whole, "message"), "Transactions fetched successfully") << whole;
+
+    // Other payload calls too; send-funds' key stays in `data`.
+    const auto accounts = ok_json([&](yv_buffer **out, yv_error **e) {
+        return yv_client_list_accounts(c.get(), raw_call, out, e);
+    });
+    EXPECT_EQ(accounts.rfind("{", 0), 0u) << accounts;
+    EXPECT_NE(accounts.find("\"data\":[{"), std::string::npos) << accounts;
+    ASSERT_EQ(yv_call_set_idempotency_key(raw_call, "env-key-1", nullptr), YV_OK);
+    const auto sent = ok_json([&](yv_buffer **out, yv_error **e) {
+        return yv_client_send_funds(c.get(), params.get(), raw_call, out, nullptr, e);
+    });
+    EXPECT_NE(sent.find("\"data\":{"), std::string::npos) << sent;
+    EXPECT_EQ(json_field(sent, "idempotency_key"), "env-key-1") << sent;
+
+    // Switched off again: `data` alone.
+    ASSERT_EQ(yv_call_set_envelope(raw_call, false, nullptr), YV_OK);
+    const auto again = ok_json([&](yv_buffer **out, yv_error **e) {
+        return yv_client_list_transactions(c.get(), q, raw_call, out, e);
+    });
+    EXPECT_EQ(again.find("pagination"), std::string::npos) << again;
 }
 
 TEST_F(CapiResources, WebhookSubscriptions) {

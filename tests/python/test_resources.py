@@ -70,6 +70,34 @@ def test_iterate_walks_every_page(client: yv.YativoCrypto, funded: Dict[str, str
     assert len({t.get("id") or t.get("transaction_id") for t in items}) == 5
 
 
+def test_envelope_returns_the_siblings_of_data(
+    client: yv.YativoCrypto, funded: Dict[str, str]
+) -> None:
+    for _ in range(3):
+        client.transactions.send_funds(**send_args(funded, amount="0.1", description="env-test"))
+    page = client.transactions.list(page=1, limit=2, search="env-test")
+    assert isinstance(page, list) and len(page) == 2  # the default: `data` alone
+    whole = client.transactions.list(page=1, limit=2, search="env-test", envelope=True)
+    assert isinstance(whole, dict)
+    assert whole["data"] == page
+    # Numbers come back as str, as everywhere in a payload.
+    assert whole["pagination"] == {"page": "1", "limit": "2", "total": "3", "pages": "2"}
+    assert whole["message"] == "Transactions fetched successfully"
+
+    assert client.accounts.list(envelope=True)["data"] == client.accounts.list()
+    assert client.assets.list(envelope=True)["data"] == client.assets.list()
+    assert client.webhooks.list(envelope=True)["data"] == client.webhooks.list()
+    assert client.balance.check(funded["asset"], envelope=True)["data"] == client.balance.check(
+        funded["asset"]
+    )
+    via_request = client.request("GET", "/accounts/get-accounts", envelope=True)
+    assert via_request["data"] == client.accounts.list() and "message" in via_request
+    sent = client.transactions.send_funds(
+        **send_args(funded, amount="0.1", idempotency_key="env-key-1"), envelope=True
+    )
+    assert sent["data"]["idempotency_key"] == "env-key-1" and "message" in sent
+
+
 def test_amount_types(client: yv.YativoCrypto, funded: Dict[str, str]) -> None:
     with pytest.raises(yv.InvalidArgumentError, match="float"):
         client.transactions.send_funds(**send_args(funded, amount=1.5))

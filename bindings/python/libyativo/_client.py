@@ -14,7 +14,9 @@ from ._errors import InvalidArgumentError
 
 #: An amount: a decimal string ("12.5") or a decimal.Decimal. Never a float.
 Amount = Union[str, Decimal]
-#: A decoded JSON payload: dict / list / str / bool / None (numbers come back as str).
+#: A decoded JSON payload: dict / list / str / bool / None (numbers come back as str). With
+#: ``envelope=True`` it is the whole answer instead: a dict with ``data`` and its siblings
+#: (``message``, ``pagination``, ...); an answer without an envelope comes back as it is.
 Payload = Any
 
 
@@ -91,8 +93,8 @@ class Accounts:
     def __init__(self, core: _core.Client) -> None:
         self._c = core
 
-    def list(self, *, timeout: Optional[float] = None) -> Payload:
-        return self._c.list_accounts(timeout)
+    def list(self, *, timeout: Optional[float] = None, envelope: bool = False) -> Payload:
+        return self._c.list_accounts(timeout, envelope)
 
     def create(
         self,
@@ -101,8 +103,11 @@ class Accounts:
         *,
         idempotency_key: Optional[str] = None,
         timeout: Optional[float] = None,
+        envelope: bool = False,
     ) -> Payload:
-        return self._c.create_account(account_name, account_type, idempotency_key, timeout)
+        return self._c.create_account(
+            account_name, account_type, idempotency_key, timeout, envelope
+        )
 
 
 class Assets:
@@ -121,13 +126,18 @@ class Assets:
         *,
         idempotency_key: Optional[str] = None,
         timeout: Optional[float] = None,
+        envelope: bool = False,
     ) -> Payload:
-        return self._c.add_asset(account_id, chain, ticker, idempotency_key, timeout)
+        return self._c.add_asset(account_id, chain, ticker, idempotency_key, timeout, envelope)
 
     def list(
-        self, account_id: Optional[str] = None, *, timeout: Optional[float] = None
+        self,
+        account_id: Optional[str] = None,
+        *,
+        timeout: Optional[float] = None,
+        envelope: bool = False,
     ) -> Payload:
-        return self._c.list_assets(account_id, timeout)
+        return self._c.list_assets(account_id, timeout, envelope)
 
 
 class Balance:
@@ -138,9 +148,11 @@ class Balance:
     def __init__(self, core: _core.Client) -> None:
         self._c = core
 
-    def check(self, asset_id: str, *, timeout: Optional[float] = None) -> Payload:
+    def check(
+        self, asset_id: str, *, timeout: Optional[float] = None, envelope: bool = False
+    ) -> Payload:
         """The asset's balance; amounts come back as str."""
-        return self._c.check_balance(asset_id, timeout)
+        return self._c.check_balance(asset_id, timeout, envelope)
 
 
 class Transactions:
@@ -157,10 +169,11 @@ class Transactions:
         priority: str = "medium",
         *,
         timeout: Optional[float] = None,
+        envelope: bool = False,
         **fields: Any,
     ) -> Payload:
         """Gas price estimate; ``fields`` are sent as further body fields."""
-        return self._c.gas_price(chain, priority, fields, timeout)
+        return self._c.gas_price(chain, priority, fields, timeout, envelope)
 
     def send_funds(
         self,
@@ -178,9 +191,11 @@ class Transactions:
         idempotency_key: Optional[str] = None,
         totp_code: Optional[str] = None,
         timeout: Optional[float] = None,
+        envelope: bool = False,
     ) -> Dict[str, Any]:
         """Sends funds. Always carries an Idempotency-Key (``idempotency_key`` or a generated
-        UUIDv4), returned in the result's ``"idempotency_key"`` and on every error; after an
+        UUIDv4), returned in the result's ``"idempotency_key"`` (its ``data``'s with
+        ``envelope=True``) and on every error; after an
         error with ``outcome_unknown``, call again with that key: the transfer happens once."""
         return self._c.send_funds(
             account,
@@ -196,6 +211,7 @@ class Transactions:
             idempotency_key,
             totp_code,
             timeout,
+            envelope,
         )
 
     def list(
@@ -207,9 +223,12 @@ class Transactions:
         chain: Optional[str] = None,
         search: Optional[str] = None,
         timeout: Optional[float] = None,
+        envelope: bool = False,
     ) -> Payload:
-        """One page of the transaction history (newest first)."""
-        return self._c.list_transactions(page, limit, status, chain, search, timeout)
+        """One page of the transaction history (newest first): the list of transactions, or
+        with ``envelope=True`` the whole answer, whose ``pagination`` holds ``page``, ``limit``,
+        ``total`` and ``pages``."""
+        return self._c.list_transactions(page, limit, status, chain, search, timeout, envelope)
 
     def iterate(
         self,
@@ -262,8 +281,8 @@ class Webhooks:
         """Registers an endpoint; the answer's ``secret`` is shown this once."""
         return self._c.create_webhook(url, events, description, idempotency_key, timeout)
 
-    def list(self, *, timeout: Optional[float] = None) -> Payload:
-        return self._c.list_webhooks(timeout)
+    def list(self, *, timeout: Optional[float] = None, envelope: bool = False) -> Payload:
+        return self._c.list_webhooks(timeout, envelope)
 
     def delete(
         self,
@@ -405,10 +424,12 @@ class YativoCrypto:
         idempotency_key: Optional[str] = None,
         totp_code: Optional[str] = None,
         timeout: Optional[float] = None,
+        envelope: bool = False,
     ) -> Payload:
         """Any endpoint: ``method`` GET/POST/PUT/PATCH/DELETE, ``path`` relative to the base URL,
-        ``json`` a body (Decimals are sent as JSON numbers with their exact digits)."""
-        return self._c.request(method, path, json, idempotency_key, totp_code, timeout)
+        ``json`` a body (Decimals are sent as JSON numbers with their exact digits). Returns the
+        answer's ``data``, or with ``envelope=True`` the whole answer."""
+        return self._c.request(method, path, json, idempotency_key, totp_code, timeout, envelope)
 
     @property
     def rate_limit(self) -> Optional[RateLimit]:

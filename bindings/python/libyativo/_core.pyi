@@ -131,13 +131,14 @@ class Client:
         timeout: Optional[float],
     ) -> None: ...
     def token(self, timeout: Optional[float]) -> AccessToken: ...
-    def list_accounts(self, timeout: Optional[float]) -> Any: ...
+    def list_accounts(self, timeout: Optional[float], envelope: bool) -> Any: ...
     def create_account(
         self,
         account_name: str,
         account_type: str,
         idempotency_key: Optional[str],
         timeout: Optional[float],
+        envelope: bool,
     ) -> Any: ...
     def add_asset(
         self,
@@ -146,11 +147,19 @@ class Client:
         ticker: str,
         idempotency_key: Optional[str],
         timeout: Optional[float],
+        envelope: bool,
     ) -> Any: ...
-    def list_assets(self, account_id: Optional[str], timeout: Optional[float]) -> Any: ...
-    def check_balance(self, asset_id: str, timeout: Optional[float]) -> Any: ...
+    def list_assets(
+        self, account_id: Optional[str], timeout: Optional[float], envelope: bool
+    ) -> Any: ...
+    def check_balance(self, asset_id: str, timeout: Optional[float], envelope: bool) -> Any: ...
     def gas_price(
-        self, chain: str, priority: str, fields: Dict[str, Any], timeout: Optional[float]
+        self,
+        chain: str,
+        priority: str,
+        fields: Dict[str, Any],
+        timeout: Optional[float],
+        envelope: bool,
     ) -> Any: ...
     def send_funds(
         self,
@@ -167,6 +176,7 @@ class Client:
         idempotency_key: Optional[str],
         totp_code: Optional[str],
         timeout: Optional[float],
+        envelope: bool,
     ) -> Dict[str, Any]: ...
     def list_transactions(
         self,
@@ -176,6 +186,7 @@ class Client:
         chain: Optional[str],
         search: Optional[str],
         timeout: Optional[float],
+        envelope: bool,
     ) -> Any: ...
     def create_webhook(
         self,
@@ -185,7 +196,7 @@ class Client:
         idempotency_key: Optional[str],
         timeout: Optional[float],
     ) -> Webhook: ...
-    def list_webhooks(self, timeout: Optional[float]) -> Any: ...
+    def list_webhooks(self, timeout: Optional[float], envelope: bool) -> Any: ...
     def delete_webhook(
         self, webhook_id: str, idempotency_key: Optional[str], timeout: Optional[float]
     ) -> None: ...
@@ -197,6 +208,7 @@ class Client:
         idempotency_key: Optional[str],
         totp_code: Optional[str],
         timeout: Optional[float],
+        envelope: bool,
     ) -> Any: ...
 
 def version() -> str: ...

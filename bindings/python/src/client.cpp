@@ -39,14 +39,14 @@ class PyClient {
 };
 
 // A call's result as the method returns it to Python.
-py::object as_python(yativo::Payload &&payload) {
-    return to_python(payload);
+py::object as_python(yativo::Payload &&payload, const CallOptions &call) {
+    return to_python(payload, call);
 }
-py::object as_python(yativo::SendResult &&result) {
-    return to_python(result.payload);
+py::object as_python(yativo::SendResult &&result, const CallOptions &call) {
+    return to_python(result.payload, call);
 }
 template <class R>
-py::object as_python(R &&result) {
+py::object as_python(R &&result, const CallOptions &) {
     return py::cast(std::forward<R>(result));
 }
 
@@ -63,7 +63,7 @@ auto blocking(const PyClient &self, CallOptions &call, F &&fn) {
         std::optional<R> result;
         Interrupted interrupted = run_blocking(call, [&] { result.emplace(fn(*client, call)); });
         if (interrupted)
-            raise_interrupted_result(std::move(interrupted), as_python(std::move(*result)));
+            raise_interrupted_result(std::move(interrupted), as_python(std::move(*result), call));
         return std::move(*result);
     }
 }
@@ -266,58 +266,79 @@ void bind_client(py::module_ &m) {
 
         // --- Resources: payloads come back as dict / list ---
         .def("list_accounts",
-             [](const PyClient &s, const OptSeconds &timeout) {
+             [](const PyClient &s, const OptSeconds &timeout, bool envelope) {
                  CallOptions call = call_options(timeout);
-                 return to_python(blocking(
-                     s, call, [](Client &c, const CallOptions &o) { return c.list_accounts(o); }));
+                 call.envelope = envelope;
+                 return to_python(
+                     blocking(s, call,
+                              [](Client &c, const CallOptions &o) { return c.list_accounts(o); }),
+                     call);
              })
         .def("create_account",
              [](const PyClient &s, const std::string &name, const std::string &type,
-                const OptStr &idem, const OptSeconds &timeout) {
+                const OptStr &idem, const OptSeconds &timeout, bool envelope) {
                  CallOptions call = call_options(timeout, idem);
-                 return to_python(blocking(s, call, [&](Client &c, const CallOptions &o) {
-                     return c.create_account(name, type, o);
-                 }));
+                 call.envelope = envelope;
+                 return to_python(blocking(s, call,
+                                           [&](Client &c, const CallOptions &o) {
+                                               return c.create_account(name, type, o);
+                                           }),
+                                  call);
              })
         .def("add_asset",
              [](const PyClient &s, const std::string &account_id, const std::string &chain,
-                const std::string &ticker, const OptStr &idem, const OptSeconds &timeout) {
+                const std::string &ticker, const OptStr &idem, const OptSeconds &timeout,
+                bool envelope) {
                  CallOptions call = call_options(timeout, idem);
-                 return to_python(blocking(s, call, [&](Client &c, const CallOptions &o) {
-                     return c.add_asset(account_id, chain, ticker, o);
-                 }));
+                 call.envelope = envelope;
+                 return to_python(blocking(s, call,
+                                           [&](Client &c, const CallOptions &o) {
+                                               return c.add_asset(account_id, chain, ticker, o);
+                                           }),
+                                  call);
              })
         .def("list_assets",
-             [](const PyClient &s, const OptStr &account_id, const OptSeconds &timeout) {
+             [](const PyClient &s, const OptStr &account_id, const OptSeconds &timeout,
+                bool envelope) {
                  std::string id = account_id.value_or("");
                  if (account_id && id.empty()) yativo::throw_invalid("account_id is empty");
                  CallOptions call = call_options(timeout);
-                 return to_python(blocking(s, call, [&](Client &c, const CallOptions &o) {
-                     return c.list_assets(id, o);
-                 }));
+                 call.envelope = envelope;
+                 return to_python(blocking(s, call,
+                                           [&](Client &c, const CallOptions &o) {
+                                               return c.list_assets(id, o);
+                                           }),
+                                  call);
              })
         .def("check_balance",
-             [](const PyClient &s, const std::string &asset_id, const OptSeconds &timeout) {
+             [](const PyClient &s, const std::string &asset_id, const OptSeconds &timeout,
+                bool envelope) {
                  CallOptions call = call_options(timeout);
-                 return to_python(blocking(s, call, [&](Client &c, const CallOptions &o) {
-                     return c.check_balance(asset_id, o);
-                 }));
+                 call.envelope = envelope;
+                 return to_python(blocking(s, call,
+                                           [&](Client &c, const CallOptions &o) {
+                                               return c.check_balance(asset_id, o);
+                                           }),
+                                  call);
              })
         .def("gas_price",
              [](const PyClient &s, const std::string &chain, const std::string &priority,
-                py::dict fields, const OptSeconds &timeout) {
+                py::dict fields, const OptSeconds &timeout, bool envelope) {
                  std::string extra = fields.empty() ? std::string() : to_json(fields);
                  CallOptions call = call_options(timeout);
-                 return to_python(blocking(s, call, [&](Client &c, const CallOptions &o) {
-                     return c.gas_price(chain, priority, extra, o);
-                 }));
+                 call.envelope = envelope;
+                 return to_python(blocking(s, call,
+                                           [&](Client &c, const CallOptions &o) {
+                                               return c.gas_price(chain, priority, extra, o);
+                                           }),
+                                  call);
              })
         .def("send_funds",
              [](const PyClient &s, const std::string &account, const std::string &assets,
                 const std::string &receiving_address, py::handle amount, const std::string &type,
                 const std::string &chain, const std::string &category, const std::string &priority,
                 const OptStr &description, bool use_self_funding, const OptStr &idem,
-                py::handle totp_code, const OptSeconds &timeout) {
+                py::handle totp_code, const OptSeconds &timeout, bool envelope) {
                  yativo::SendFunds p;
                  p.account = account;
                  p.assets = assets;
@@ -330,13 +351,15 @@ void bind_client(py::module_ &m) {
                  p.description = description.value_or("");
                  p.use_self_funding = use_self_funding;
                  CallOptions call = call_options(timeout, idem, totp_code);
+                 call.envelope = envelope;
                  yativo::SendResult result = blocking(
                      s, call, [&](Client &c, const CallOptions &o) { return c.send_funds(p, o); });
-                 return to_python(result.payload);
+                 return to_python(result.payload, call);
              })
         .def("list_transactions",
              [](const PyClient &s, int page, std::optional<int> limit, const OptStr &status,
-                const OptStr &chain, const OptStr &search, const OptSeconds &timeout) {
+                const OptStr &chain, const OptStr &search, const OptSeconds &timeout,
+                bool envelope) {
                  yativo::TransactionQuery q;
                  q.page = page;
                  q.limit = limit;
@@ -344,9 +367,12 @@ void bind_client(py::module_ &m) {
                  q.chain = chain.value_or("");
                  q.search = search.value_or("");
                  CallOptions call = call_options(timeout);
-                 return to_python(blocking(s, call, [&](Client &c, const CallOptions &o) {
-                     return c.list_transactions(q, o);
-                 }));
+                 call.envelope = envelope;
+                 return to_python(blocking(s, call,
+                                           [&](Client &c, const CallOptions &o) {
+                                               return c.list_transactions(q, o);
+                                           }),
+                                  call);
              })
 
         // --- Webhooks ---
@@ -361,10 +387,13 @@ void bind_client(py::module_ &m) {
                  });
              })
         .def("list_webhooks",
-             [](const PyClient &s, const OptSeconds &timeout) {
+             [](const PyClient &s, const OptSeconds &timeout, bool envelope) {
                  CallOptions call = call_options(timeout);
-                 return to_python(blocking(
-                     s, call, [](Client &c, const CallOptions &o) { return c.list_webhooks(o); }));
+                 call.envelope = envelope;
+                 return to_python(
+                     blocking(s, call,
+                              [](Client &c, const CallOptions &o) { return c.list_webhooks(o); }),
+                     call);
              })
         .def("delete_webhook",
              [](const PyClient &s, const std::string &id, const OptStr &idem,
@@ -377,12 +406,15 @@ void bind_client(py::module_ &m) {
         // --- Anything else ---
         .def("request", [](const PyClient &s, const std::string &method, const std::string &path,
                            py::handle json, const OptStr &idem, py::handle totp_code,
-                           const OptSeconds &timeout) {
+                           const OptSeconds &timeout, bool envelope) {
             std::string body = json.is_none() ? std::string() : to_json(json);
             CallOptions call = call_options(timeout, idem, totp_code);
-            return to_python(blocking(s, call, [&](Client &c, const CallOptions &o) {
-                return c.request(method, path, body, o);
-            }));
+            call.envelope = envelope;
+            return to_python(blocking(s, call,
+                                      [&](Client &c, const CallOptions &o) {
+                                          return c.request(method, path, body, o);
+                                      }),
+                             call);
         });
 }
 

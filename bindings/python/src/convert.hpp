@@ -22,6 +22,11 @@ py::object to_python(const rapidjson::Value &value);
 inline py::object to_python(const yativo::Payload &payload) {
     return to_python(payload.value());
 }
+// A call's payload, or with `call.envelope` the whole answer it came from (`data` and its
+// siblings such as `pagination`).
+inline py::object to_python(const yativo::Payload &payload, const yativo::CallOptions &call) {
+    return to_python(call.envelope ? payload.envelope().value() : payload.value());
+}
 
 // JSON text of a Python value (dict, list, tuple, str, int, float, bool, None, Decimal).
 // Decimals are written as JSON numbers with exactly their digits. INVALID_ARGUMENT for anything

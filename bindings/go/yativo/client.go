@@ -120,7 +120,7 @@ func (c *Client) do(ctx context.Context, opts []CallOption, fn func(*capi.Call) 
 	if err := ctx.Err(); err != nil {
 		return contextError(nil, context.Cause(ctx))
 	}
-	cp := capi.CallParams{IdempotencyKey: cfg.idempotencyKey, TOTPCode: cfg.totpCode}
+	cp := capi.CallParams{IdempotencyKey: cfg.idempotencyKey, TOTPCode: cfg.totpCode, Envelope: cfg.envelope}
 	deadline, hasDeadline := ctx.Deadline()
 	if hasDeadline {
 		left := time.Until(deadline)
@@ -178,7 +178,7 @@ func (c *Client) do(ctx context.Context, opts []CallOption, fn func(*capi.Call) 
 
 // Request calls any endpoint: method is GET, POST, PUT, PATCH or DELETE, path is relative to
 // the base URL. body is nil (no body), a []byte or json.RawMessage of JSON text, or any value
-// encoding/json can marshal. It returns the response payload.
+// encoding/json can marshal. It returns the response payload (the whole answer with Envelope()).
 func (c *Client) Request(ctx context.Context, method, path string, body any, opts ...CallOption) (json.RawMessage, error) {
 	var raw []byte
 	switch b := body.(type) {

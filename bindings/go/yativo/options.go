@@ -306,6 +306,7 @@ type CallOption func(*callConfig)
 type callConfig struct {
 	idempotencyKey string
 	totpCode       string
+	envelope       bool
 }
 
 // IdempotencyKey sends this Idempotency-Key with a write (SendFunds generates one otherwise).
@@ -314,3 +315,8 @@ func IdempotencyKey(key string) CallOption { return func(c *callConfig) { c.idem
 // TOTPCode sends this 2FA code as X-2FA-Token instead of one computed from the client's TOTP
 // secret (SendFunds sends one only when given).
 func TOTPCode(code string) CallOption { return func(c *callConfig) { c.totpCode = code } }
+
+// Envelope makes a call that returns a payload return the whole answer instead: the envelope
+// with "data" and its siblings ("message", "pagination", ...). An answer without an envelope is
+// returned as it is. TransactionsService.All ignores it.
+func Envelope() CallOption { return func(c *callConfig) { c.envelope = true } }

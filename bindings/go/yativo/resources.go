@@ -9,8 +9,9 @@ import (
 	"github.com/libyativo/libyativo/bindings/go/internal/capi"
 )
 
-// Resource calls return the response payload as JSON. Every JSON number in it is a string
-// ("1250.000000"): decode amounts into string fields, never float64.
+// Resource calls return the response payload as JSON (with the Envelope call option, the whole
+// answer: "data" and its siblings). Every JSON number in it is a string ("1250.000000"): decode
+// amounts into string fields, never float64.
 
 func (c *Client) payload(ctx context.Context, opts []CallOption, f func(*capi.Call) ([]byte, error)) (json.RawMessage, error) {
 	var out []byte
@@ -164,7 +165,8 @@ func (p ListTransactionsParams) query() (capi.TxQuery, error) {
 	return capi.TxQuery{Page: uint32(p.Page), Limit: uint32(p.Limit), Status: p.Status, Chain: p.Chain, Search: p.Search}, nil
 }
 
-// List returns one page of the transaction history (POST /transactions/get-transactions).
+// List returns one page of the transaction history (POST /transactions/get-transactions). With
+// Envelope() it returns the whole answer, whose "pagination" holds page, limit, total and pages.
 func (s *TransactionsService) List(ctx context.Context, p ListTransactionsParams, opts ...CallOption) (json.RawMessage, error) {
 	q, err := p.query()
 	if err != nil {
@@ -175,8 +177,9 @@ func (s *TransactionsService) List(ctx context.Context, p ListTransactionsParams
 
 // All iterates over every transaction matching p, page after page from p.Page (Limit per page,
 // default 100), until a page comes back short. Iteration stops at the first error, which is
-// yielded.
+// yielded. It yields items, so an Envelope option is ignored.
 func (s *TransactionsService) All(ctx context.Context, p ListTransactionsParams, opts ...CallOption) iter.Seq2[json.RawMessage, error] {
+	opts = append(opts[:len(opts):len(opts)], func(c *callConfig) { c.envelope = false })
 	return func(yield func(json.RawMessage, error) bool) {
 		if p.Page == 0 {
 			p.Page = 1

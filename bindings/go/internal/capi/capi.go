@@ -387,6 +387,7 @@ type CallParams struct {
 	Timeout        time.Duration // 0: the client's default
 	IdempotencyKey string
 	TOTPCode       string
+	Envelope       bool // payloads as the whole answer, not only its data
 	Cancellable    bool // attach a yv_cancel that Cancel triggers
 }
 
@@ -429,6 +430,11 @@ func NewCall(cp CallParams) (call *Call, err error) {
 		c := cstr(cp.TOTPCode)
 		defer freeSecret(c, len(cp.TOTPCode))
 		if err = takeError(C.yv_call_set_totp_code(call.p, c, &e), e); err != nil {
+			return
+		}
+	}
+	if cp.Envelope {
+		if err = takeError(C.yv_call_set_envelope(call.p, C.bool(true), &e), e); err != nil {
 			return
 		}
 	}

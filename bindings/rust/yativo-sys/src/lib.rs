@@ -295,6 +295,11 @@ unsafe extern "C" {
         ms: u32,
         err: *mut *mut yv_error,
     ) -> yv_status;
+    pub fn yv_call_set_envelope(
+        call: *mut yv_call,
+        envelope: bool,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
     pub fn yv_call_set_idempotency_key(
         call: *mut yv_call,
         key: *const c_char,

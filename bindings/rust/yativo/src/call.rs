@@ -8,8 +8,8 @@ use crate::error::Result;
 use crate::ffi::{c_string, check, millis, SecretCString};
 use crate::secret::Secret;
 
-/// Per-call options: deadline, idempotency key, 2FA code, cancellation. Unset fields take the
-/// client's settings (and the core's defaults).
+/// Per-call options: deadline, idempotency key, 2FA code, cancellation, envelope. Unset fields
+/// take the client's settings (and the core's defaults).
 ///
 /// ```
 /// use std::time::Duration;
@@ -18,7 +18,8 @@ use crate::secret::Secret;
 ///     .timeout(Duration::from_secs(5))
 ///     .idempotency_key("order-42")
 ///     .totp_code("123456")
-///     .cancel(&cancel);
+///     .cancel(&cancel)
+///     .envelope(true);
 /// assert!(format!("{opts:?}").contains("***"));
 /// ```
 #[derive(Clone, Debug, Default)]
@@ -27,6 +28,7 @@ pub struct CallOptions {
     idempotency_key: Option<String>,
     totp_code: Option<Secret>,
     cancel: Option<CancelToken>,
+    envelope: bool,
 }
 
 impl CallOptions {
@@ -58,11 +60,24 @@ impl CallOptions {
         self
     }
 
+    /// With `true`, a call that returns a payload returns the whole answer instead: the
+    /// envelope with `data` and its siblings (`message`, `pagination`, ...). An answer without
+    /// an envelope is returned as it is.
+    pub fn envelope(mut self, envelope: bool) -> Self {
+        self.envelope = envelope;
+        self
+    }
+
+    pub(crate) fn wants_envelope(&self) -> bool {
+        self.envelope
+    }
+
     fn is_default(&self) -> bool {
         self.timeout.is_none()
             && self.idempotency_key.is_none()
             && self.totp_code.is_none()
             && self.cancel.is_none()
+            && !self.envelope
     }
 
     /// The `yv_call` for these options, or none when every field is unset.
@@ -85,6 +100,9 @@ impl CallOptions {
         }
         if let Some(cancel) = &self.cancel {
             check(|err| unsafe { sys::yv_call_set_cancel(raw.0, cancel.inner.0, err) })?;
+        }
+        if self.envelope {
+            check(|err| unsafe { sys::yv_call_set_envelope(raw.0, true, err) })?;
         }
         Ok(raw)
     }

@@ -483,7 +483,8 @@ impl Client {
     }
 
     /// Any endpoint: `method` is GET, POST, PUT, PATCH or DELETE, `path` is relative to the
-    /// base URL. Returns the payload (`data` of the envelope, else the whole body).
+    /// base URL. Returns the payload (`data` of the envelope, else the whole body), or the whole
+    /// answer with [`CallOptions::envelope`].
     pub fn request(
         &self,
         method: &str,

@@ -3,6 +3,7 @@ use std::ptr;
 use serde_json::Value;
 use yativo_sys as sys;
 
+use crate::call::CallOptions;
 use crate::error::Result;
 use crate::ffi::{c_string, check, Buffer};
 use crate::handle::resource_handle;
@@ -225,14 +226,18 @@ impl Transactions<'_> {
         let mut payload = self.client.json_call(self.opts, |call, out, err| unsafe {
             sys::yv_client_send_funds(c, s, call, out, &mut key.0, err)
         })?;
-        if let Value::Object(map) = &mut payload {
+        // The whole answer (CallOptions::envelope) holds the key in its `data`, as it is.
+        let envelope = self.opts.is_some_and(CallOptions::wants_envelope);
+        if let (Value::Object(map), false) = (&mut payload, envelope) {
             map.entry("idempotency_key")
                 .or_insert_with(|| Value::String(key.text()));
         }
         Ok(payload)
     }
 
-    /// A page of the history (newest first); the default query is the first page.
+    /// A page of the history (newest first); the default query is the first page. With
+    /// [`CallOptions::envelope`] the whole answer, whose `pagination` holds `page`, `limit`,
+    /// `total` and `pages`.
     pub fn list(&self, query: &TransactionQuery<'_>) -> Result<Value> {
         let mut q = RawQuery(ptr::null_mut());
         check(|err| unsafe { sys::yv_tx_query_new(&mut q.0, err) })?;

@@ -123,6 +123,56 @@ fn send_funds_and_history() {
 }
 
 #[test]
+fn envelope_returns_the_siblings_of_data() {
+    let sb = Sandbox::start();
+    let admin = sb.admin();
+    let (account, asset) = sb.funded_asset(&admin, "10");
+    for _ in 0..3 {
+        admin
+            .transactions()
+            .send_funds(&send(&account, &asset, "0.1"))
+            .unwrap();
+    }
+    let query = TransactionQuery {
+        page: Some(1),
+        limit: Some(2),
+        ..Default::default()
+    };
+    // The default: `data` alone.
+    let page = admin.transactions().list(&query).unwrap();
+    assert_eq!(page.as_array().unwrap().len(), 2);
+
+    let opts = CallOptions::new().envelope(true);
+    let whole = admin.transactions().with(&opts).list(&query).unwrap();
+    assert_eq!(whole["data"], page);
+    // Numbers come back as strings, as everywhere in a payload.
+    assert_eq!(
+        whole["pagination"],
+        json!({"page": "1", "limit": "2", "total": "3", "pages": "2"})
+    );
+    assert_eq!(whole["message"], "Transactions fetched successfully");
+
+    // Every payload call takes it, request() included; send-funds' key stays in `data`.
+    let accounts = admin.accounts().with(&opts).list().unwrap();
+    assert_eq!(accounts["data"], admin.accounts().list().unwrap());
+    let balance = admin.balance().with(&opts).check(&asset).unwrap();
+    assert_eq!(balance["data"]["asset_id"], asset.as_str());
+    let listed = admin
+        .request("GET", "accounts/get-accounts", None, &opts)
+        .unwrap();
+    assert_eq!(listed["data"], accounts["data"]);
+    let keyed = CallOptions::new().envelope(true).idempotency_key("env-1");
+    let sent = admin
+        .transactions()
+        .with(&keyed)
+        .send_funds(&send(&account, &asset, "0.1"))
+        .unwrap();
+    assert_eq!(sent["data"]["idempotency_key"], "env-1");
+    assert!(sent.get("idempotency_key").is_none(), "{sent}");
+    assert!(sent["message"].is_string());
+}
+
+#[test]
 fn webhooks_create_list_delete_and_debug_hides_the_secret() {
     let sb = Sandbox::start();
     let admin = sb.admin();

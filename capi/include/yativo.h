@@ -278,6 +278,10 @@ YV_API yv_status yv_call_new(yv_call **out, yv_error **err);
 YV_API void yv_call_free(yv_call *call);
 /* Total deadline of the call. Must be > 0. */
 YV_API yv_status yv_call_set_timeout_ms(yv_call *call, uint32_t ms, yv_error **err);
+/* Whether a call that returns its payload as JSON (a yv_buffer) returns the whole answer
+ * instead: the envelope with `data` and its siblings (`message`, `pagination`, ...). An answer
+ * without an envelope is returned as is either way. Default false. Since 0.2.0. */
+YV_API yv_status yv_call_set_envelope(yv_call *call, bool envelope, yv_error **err);
 /* Idempotency-Key for a write ("" removes it). send-funds generates one when none is set. */
 YV_API yv_status yv_call_set_idempotency_key(yv_call *call, const char *key, yv_error **err);
 /* An explicit 2FA code ("" removes it); else the client's TOTP source is used. */

@@ -46,6 +46,10 @@ YV_API yv_status yv_call_set_timeout_ms(yv_call *call, uint32_t ms, yv_error **e
     });
 }
 
+YV_API yv_status yv_call_set_envelope(yv_call *call, bool envelope, yv_error **err) {
+    return guard(err, [&] { need(call, "call").call.envelope = envelope; });
+}
+
 YV_API yv_status yv_call_set_idempotency_key(yv_call *call, const char *key, yv_error **err) {
     return guard(err, [&] {
         auto &c = need(call, "call");

@@ -67,7 +67,8 @@ YV_API yv_status yv_client_request(yv_client *client, const char *method, const 
         const auto p = need_str(path, "path");
         if (!body && body_len > 0) yv_capi::invalid("body is NULL but body_len is not 0");
         const std::string_view json = body ? std::string_view(body, body_len) : std::string_view();
-        yv_capi::give_buffer(out, c.client.request(m, p, json, call_options(call)).json());
+        yv_capi::give_buffer(
+            out, yv_capi::payload_json(c.client.request(m, p, json, call_options(call)), call));
     });
 }
 

@@ -46,6 +46,10 @@ const yativo::CallOptions &call_options(const yv_call *call) {
     return call ? call->call : defaults;
 }
 
+std::string payload_json(const yativo::Payload &payload, const yv_call *call) {
+    return call && call->call.envelope ? payload.envelope().json() : payload.json();
+}
+
 void give_buffer(yv_buffer **out, std::string data) {
     auto buf = std::make_unique<yv_buffer>();
     buf->data = std::move(data);

@@ -57,7 +57,8 @@ YV_API yv_status yv_client_list_webhooks(yv_client *client, const yv_call *call,
     return guard(err, [&] {
         need_out(out, "out");
         auto &c = need(client, "client");
-        yv_capi::give_buffer(out, c.client.list_webhooks(call_options(call)).json());
+        yv_capi::give_buffer(
+            out, yv_capi::payload_json(c.client.list_webhooks(call_options(call)), call));
     });
 }
 

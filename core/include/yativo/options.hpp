@@ -74,6 +74,9 @@ struct CallOptions {
     std::string idempotency_key;
     Secret totp_code;  // an explicit 6-digit 2FA code; else the client's TOTP source is used
     CancelTokenPtr cancel;
+    // Return the whole answer (Payload::envelope()) where a call returns its payload as JSON:
+    // the siblings of `data`, such as `pagination`, are then reachable from every language.
+    bool envelope = false;
 };
 
 }  // namespace yativo

@@ -17,6 +17,9 @@ class Payload {
     Payload(std::shared_ptr<rapidjson::Document> doc, const rapidjson::Value *value);
 
     const rapidjson::Value &value() const noexcept { return *value_; }
+    // The whole answer the payload came from: the envelope with `data` and its siblings
+    // (`message`, `pagination`, ...). The same payload when the answer had no envelope.
+    Payload envelope() const { return Payload(doc_, doc_.get()); }
     // Compact JSON text of the payload.
     std::string json() const;
 

@@ -48,6 +48,17 @@ yv_error *make_error(const yativo::Error &e) noexcept {
     }
 }
 
+PreparedError prepare_outcome_unknown(const std::string &idempotency_key, const char *message) {
+    PreparedError prepared{std::make_unique<yv_error>()};
+    yv_error &e = *prepared.error;
+    e.code = YV_E_NO_MEMORY;
+    e.message = message;
+    e.idempotency_key = idempotency_key;
+    e.outcome_unknown = true;
+    e.retryable = !idempotency_key.empty();
+    return prepared;
+}
+
 yv_error *make_error(yv_status code, const char *message) noexcept {
     try {
         auto out = std::make_unique<yv_error>();

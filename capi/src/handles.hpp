@@ -62,6 +62,7 @@ struct yv_client {
 
 struct yv_api_key {
     yativo::ApiKey key;
+    yativo::ApiKey &value() { return key; }
 };
 
 struct yv_api_key_list {
@@ -70,6 +71,7 @@ struct yv_api_key_list {
 
 struct yv_token {
     yativo::AccessToken token;
+    yativo::AccessToken &value() { return token; }
 };
 
 struct yv_send {
@@ -116,6 +118,22 @@ inline long long raw_enum(const E &value) {
     return static_cast<long long>(raw);
 }
 
+// An error object made whole before a call that moves value, for the case where memory runs
+// out after the server may have acted: the caller still gets the idempotency key (and knows the
+// outcome is unknown), where the static NO_MEMORY error could carry nothing. Thrown as is
+// (guard() hands it to the caller).
+struct PreparedError {
+    std::unique_ptr<yv_error> error;
+};
+
+// NO_MEMORY, outcome unknown (retryable when there is an `idempotency_key`); allocated now.
+PreparedError prepare_outcome_unknown(const std::string &idempotency_key, const char *message);
+
+// Runs a call that may change something on the server with `prepared` standing by: memory
+// running out anywhere in it, or in copying its error out, reports `prepared`.
+template <class F>
+void with_prepared_error(PreparedError &prepared, F &&call);
+
 // Builds the caller's error object; never throws (falls back to the static NO_MEMORY error).
 yv_error *make_error(const yativo::Error &e) noexcept;
 yv_error *make_error(yv_status code, const char *message) noexcept;
@@ -134,6 +152,8 @@ yv_status guard(yv_error **err, F &&body) {
         return YV_OK;
     } catch (abi::__forced_unwind &) {
         throw;
+    } catch (PreparedError &prepared) {
+        e = prepared.error.release();
     } catch (const yativo::Error &ex) {
         e = make_error(ex);
     } catch (const std::bad_alloc &) {
@@ -189,13 +209,39 @@ uint32_t need_positive(uint32_t value, const char *what);
 // The per-call options, or the defaults for NULL.
 const yativo::CallOptions &call_options(const yv_call *call);
 
+template <class F>
+void with_prepared_error(PreparedError &prepared, F &&call) {
+    try {
+        call();
+    } catch (const std::bad_alloc &) {
+        throw std::move(prepared);
+    } catch (const yativo::Error &e) {
+        yv_error *made = make_error(e);
+        if (made->is_static) throw std::move(prepared);
+        throw PreparedError{std::unique_ptr<yv_error>(made)};
+    }
+}
+
 // Hands a new object to the caller.
 template <class T, class... Args>
 void give(T **out, Args &&...args) {
     *out = new T{std::forward<Args>(args)...};
 }
 
+// Hands the caller the result of a call whose answer cannot be had twice (a new API secret, a
+// token): the output object is allocated before the call and the result moved into it, so no
+// allocation can fail between the server's answer and the caller.
+template <class T, class Call>
+void give_result(T **out, Call &&call) {
+    auto holder = std::make_unique<T>();
+    holder->value() = call();
+    *out = holder.release();
+}
+
 void give_buffer(yv_buffer **out, std::string data);
+
+// A call's payload as JSON, or its whole answer when the call asked for the envelope.
+std::string payload_json(const yativo::Payload &payload, const yv_call *call);
 
 // "" -> NULL, for optional fields.
 inline const char *or_null(const std::string &s) noexcept {

@@ -90,7 +90,12 @@ YV_API yv_status yv_client_create_api_key(yv_client *client, const char *name,
             }
             params.expires_in_days = static_cast<int>(expires_in_days);
         }
-        yv_capi::give(out, c.client.create_api_key(params, call_options(call)));
+        auto prepared = yv_capi::prepare_outcome_unknown(
+            "", "out of memory during key creation: the key may have been created; list the keys");
+        yv_capi::with_prepared_error(prepared, [&] {
+            yv_capi::give_result(
+                out, [&] { return c.client.create_api_key(params, call_options(call)); });
+        });
     });
 }
 
@@ -120,7 +125,13 @@ YV_API yv_status yv_client_rotate_api_key(yv_client *client, const char *key_id,
     return guard(err, [&] {
         need_out(out, "out");
         auto &c = need(client, "client");
-        yv_capi::give(out, c.client.rotate_api_key(need_str(key_id, "key_id"), call_options(call)));
+        const auto id = need_str(key_id, "key_id");
+        auto prepared = yv_capi::prepare_outcome_unknown(
+            "", "out of memory during key rotation: the key may have been rotated");
+        yv_capi::with_prepared_error(prepared, [&] {
+            yv_capi::give_result(out,
+                                 [&] { return c.client.rotate_api_key(id, call_options(call)); });
+        });
     });
 }
 
@@ -149,7 +160,8 @@ YV_API yv_status yv_client_token(yv_client *client, const yv_call *call, yv_toke
                                  yv_error **err) {
     return guard(err, [&] {
         need_out(out, "out");
-        yv_capi::give(out, need(client, "client").client.token(call_options(call)));
+        auto &c = need(client, "client");
+        yv_capi::give_result(out, [&] { return c.client.token(call_options(call)); });
     });
 }
 

@@ -31,7 +31,9 @@ YV_API yv_status yv_client_list_accounts(yv_client *client, const yv_call *call,
                                          yv_error **err) {
     return guard(err, [&] {
         need_out(out, "out");
-        give_buffer(out, need(client, "client").client.list_accounts(call_options(call)).json());
+        give_buffer(out,
+                    yv_capi::payload_json(
+                        need(client, "client").client.list_accounts(call_options(call)), call));
     });
 }
 
@@ -43,7 +45,8 @@ YV_API yv_status yv_client_create_account(yv_client *client, const char *account
         auto &c = need(client, "client");
         const auto name = need_str(account_name, "account_name");
         const auto type = account_type ? need_str(account_type, "account_type") : "business";
-        give_buffer(out, c.client.create_account(name, type, call_options(call)).json());
+        give_buffer(out, yv_capi::payload_json(
+                             c.client.create_account(name, type, call_options(call)), call));
     });
 }
 
@@ -56,7 +59,8 @@ YV_API yv_status yv_client_add_asset(yv_client *client, const char *account_id, 
         const auto id = need_str(account_id, "account_id");
         const auto ch = need_str(chain, "chain");
         const auto t = need_str(ticker, "ticker");
-        give_buffer(out, c.client.add_asset(id, ch, t, call_options(call)).json());
+        give_buffer(out,
+                    yv_capi::payload_json(c.client.add_asset(id, ch, t, call_options(call)), call));
     });
 }
 
@@ -65,8 +69,9 @@ YV_API yv_status yv_client_list_assets(yv_client *client, const char *account_id
     return guard(err, [&] {
         need_out(out, "out");
         auto &c = need(client, "client");
-        give_buffer(out,
-                    c.client.list_assets(yv_capi::opt_str(account_id), call_options(call)).json());
+        give_buffer(
+            out, yv_capi::payload_json(
+                     c.client.list_assets(yv_capi::opt_str(account_id), call_options(call)), call));
     });
 }
 
@@ -76,7 +81,8 @@ YV_API yv_status yv_client_check_balance(yv_client *client, const char *asset_id
         need_out(out, "out");
         auto &c = need(client, "client");
         const auto id = need_str(asset_id, "asset_id");
-        give_buffer(out, c.client.check_balance(id, call_options(call)).json());
+        give_buffer(out,
+                    yv_capi::payload_json(c.client.check_balance(id, call_options(call)), call));
     });
 }
 
@@ -89,7 +95,8 @@ YV_API yv_status yv_client_gas_price(yv_client *client, const char *chain, const
         const auto ch = need_str(chain, "chain");
         const auto prio = priority ? need_str(priority, "priority") : "medium";
         const auto extra = yv_capi::opt_str(extra_fields_json);
-        give_buffer(out, c.client.gas_price(ch, prio, extra, call_options(call)).json());
+        give_buffer(out, yv_capi::payload_json(
+                             c.client.gas_price(ch, prio, extra, call_options(call)), call));
     });
 }
 
@@ -162,10 +169,25 @@ YV_API yv_status yv_client_send_funds(yv_client *client, const yv_send *params, 
         yv_capi::clear_out(out_idempotency_key);
         auto &c = need(client, "client");
         const auto &p = need(params, "params").params;
-        auto result = c.client.send_funds(p, call_options(call));
+        // The key is fixed, and everything that hands back the outcome allocated, before the
+        // transfer: memory running out once the server may have acted must not lose the key.
+        yativo::CallOptions options = call_options(call);
+        if (options.idempotency_key.empty())
+            options.idempotency_key = yativo::new_idempotency_key();
+        auto prepared = yv_capi::prepare_outcome_unknown(
+            options.idempotency_key,
+            "out of memory during send-funds: its outcome is unknown; send it again with the same "
+            "idempotency key");
         auto json = std::make_unique<yv_buffer>();
-        json->data = result.payload.json();
-        if (out_idempotency_key) give_buffer(out_idempotency_key, result.idempotency_key);
+        std::unique_ptr<yv_buffer> key;
+        if (out_idempotency_key) {
+            key = std::make_unique<yv_buffer>();
+            key->data = options.idempotency_key;
+        }
+        yv_capi::with_prepared_error(prepared, [&] {
+            json->data = yv_capi::payload_json(c.client.send_funds(p, options).payload, call);
+        });
+        if (key) *out_idempotency_key = key.release();
         *out = json.release();
     });
 }
@@ -221,7 +243,8 @@ YV_API yv_status yv_client_list_transactions(yv_client *client, const yv_tx_quer
         auto &c = need(client, "client");
         const yativo::TransactionQuery defaults;
         const auto &q = query ? query->query : defaults;
-        give_buffer(out, c.client.list_transactions(q, call_options(call)).json());
+        give_buffer(out,
+                    yv_capi::payload_json(c.client.list_transactions(q, call_options(call)), call));
     });
 }
 

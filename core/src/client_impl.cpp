@@ -441,6 +441,9 @@ Payload ClientImpl::run(Call &call, SteadyTime deadline, CancelToken *cancel,
                 return decode_success(result, call.sensitive_response);
             } catch (Error &e) {
                 throw fail(std::move(e));
+            } catch (const std::bad_alloc &) {
+                // The server acted; only the answer is lost: a write's outcome is unknown.
+                throw fail(Error(Status::NO_MEMORY, label + ": out of memory decoding the answer"));
             }
         }
 

@@ -14,6 +14,10 @@ namespace yativo {
 
 using detail::Call;
 
+std::string new_idempotency_key() {
+    return crypto::uuid4();
+}
+
 namespace {
 
 void require(std::string_view value, const char *what) {
@@ -335,7 +339,7 @@ SendResult Client::send_funds(const SendFunds &s, const CallOptions &opts) {
     b.w.EndObject();
     Call c = make_call("POST", "/transactions/send-funds", false);
     set_body(c, b);
-    c.idempotency_key = opts.idempotency_key.empty() ? crypto::uuid4() : opts.idempotency_key;
+    c.idempotency_key = opts.idempotency_key.empty() ? new_idempotency_key() : opts.idempotency_key;
     // An optional 2FA code, for accounts where transfers require one.
     c.needs_2fa = !opts.totp_code.empty();
     c.two_factor_on_demand = true;
@@ -487,7 +491,7 @@ Payload Client::request(std::string_view method_in, std::string_view path,
     }
     c.idempotency_key = opts.idempotency_key;
     const bool keyed_by_us = c.idempotency_key.empty() && moves_value(method, p);
-    if (keyed_by_us) c.idempotency_key = crypto::uuid4();
+    if (keyed_by_us) c.idempotency_key = new_idempotency_key();
     if (p.rfind("/apikey/", 0) == 0 && (method != "GET" && p != "/apikey/token"))
         c.needs_2fa = !opts.totp_code.empty() || impl_->totp() != nullptr;
     else

@@ -2,6 +2,8 @@
 
 #include <openssl/crypto.h>
 
+#include <utility>
+
 namespace yativo {
 
 void wipe(std::string &s) noexcept {
@@ -11,7 +13,10 @@ void wipe(std::string &s) noexcept {
 
 Secret::Secret(std::string_view value) : value_(value) {}
 Secret::Secret(const Secret &other) : value_(other.value_) {}
-Secret::Secret(Secret &&other) noexcept : value_(other.value_) {
+// A move takes the other's buffer (a long secret) or copies into this one's (a short one: the
+// string's inline storage), so it never allocates; the other's storage, inline copy included, is
+// wiped after.
+Secret::Secret(Secret &&other) noexcept : value_(std::move(other.value_)) {
     other.clear();
 }
 
@@ -26,7 +31,7 @@ Secret &Secret::operator=(const Secret &other) {
 Secret &Secret::operator=(Secret &&other) noexcept {
     if (this != &other) {
         clear();
-        value_ = other.value_;
+        value_ = std::move(other.value_);
         other.clear();
     }
     return *this;
@@ -36,8 +41,8 @@ Secret::~Secret() {
     clear();
 }
 
-// Moves copy rather than steal the buffer: a stolen small-string buffer would be left behind
-// unwiped in the moved-from object's inline storage.
+// Wipes the whole buffer (its capacity, not just its size): what a move left in inline storage
+// goes too.
 void Secret::clear() noexcept {
     wipe(value_);
 }

@@ -14,6 +14,10 @@
 
 namespace yativo {
 
+// A fresh idempotency key (a random UUIDv4), as the SDK generates for calls that move value. A
+// caller who fixes the key before the call knows it whatever happens to the call.
+std::string new_idempotency_key();
+
 namespace detail {
 class ClientImpl;
 }
@@ -64,7 +68,8 @@ class Client {
     // extra_fields_json: a JSON object of further fields, or "".
     Payload gas_price(std::string_view chain, std::string_view priority,
                       std::string_view extra_fields_json = {}, const CallOptions &call = {});
-    // Always carries an Idempotency-Key: call.idempotency_key, or a generated UUIDv4.
+    // Always carries an Idempotency-Key: call.idempotency_key, or a generated one
+    // (new_idempotency_key()).
     SendResult send_funds(const SendFunds &params, const CallOptions &call = {});
     Payload list_transactions(const TransactionQuery &query, const CallOptions &call = {});
     Webhook create_webhook(std::string_view url, const std::vector<std::string> &events,

@@ -68,7 +68,46 @@ def errors_md(rows):
     ]
     for name, number, py, doc in rows:
         out.append(f"| {number} | `{name}` | `{c_name(name)}` | `{py}` | {doc.replace('|', '&#124;')} |")
-    return "\n".join(out) + "\n"
+    return "\n".join(out) + "\n" + ERRORS_MD_TAIL
+
+
+# The fields every error carries beside its code, and the rules behind retryable and
+# outcome_unknown (SPEC §3-§4): prose kept here so docs/errors.md stays one generated file.
+ERRORS_MD_TAIL = """
+## HTTP statuses
+
+| HTTP | Code | Retried by the SDK | `retryable` |
+|---|---|---|---|
+| 2xx with `status`/`success` false | `VALIDATION` | no | no |
+| 3xx (never followed) | `PROTOCOL` | no | no |
+| 400, 413, 415, 422, other 4xx not below | `VALIDATION` | no | no |
+| 401 | `AUTHENTICATION` or `TWO_FACTOR_REQUIRED` | one re-exchange, or one next TOTP step | no |
+| 403 | `PERMISSION_DENIED` | no | no |
+| 404, 405, 410 | `NOT_FOUND` | no (404/405 on the token path, key and webhook dialects: the other path) | no |
+| 408 | `TIMEOUT` | safe calls | yes |
+| 409 | `CONFLICT` | no | no |
+| 429 | `RATE_LIMITED` | every call, waiting `Retry-After` within the deadline | yes |
+| 500, 502, 503, 504 | `SERVER` | safe calls | yes |
+| other 5xx | `SERVER` | no | no |
+
+Safe calls are reads and writes that carry an idempotency key.
+
+## outcome_unknown and the idempotency key
+
+`outcome_unknown` is true when a write may have been processed although the call failed: the
+request may have reached the server (measured, never inferred from the error code: libcurl's
+count of connections ready to carry it, body bytes read, request bytes sent), and no answer
+says the server refused it (a 4xx, or a 2xx with `status:false`). A 5xx, a timeout, a dropped
+connection, an unreadable 2xx or memory running out after the send leave it true. It stays
+true when a later attempt of the same call gets a definitive answer.
+
+Every call that moves value (send-funds, swap execute, card-issuer funding, manual deposit
+funding, card order payment; through `request()` too) carries an idempotency key, generated
+when the caller gives none. Its error carries `idempotency_key`: with `outcome_unknown`, send
+the call again **with that key** and the server replays the original answer instead of moving
+money twice. A write without a key is never re-sent by the SDK or by libcurl once it may have
+reached the server.
+"""
 
 
 def new_header_text(rows):

@@ -80,32 +80,38 @@ typedef enum yv_status {
     YV_E_TWO_FACTOR_REQUIRED = 201,
     /* HTTP 403: the credential lacks the scope the call needs. */
     YV_E_PERMISSION_DENIED = 202,
-    /* HTTP 404. */
+    /* HTTP 404, 405 (no such operation at that path) or 410. */
     YV_E_NOT_FOUND = 203,
     /* HTTP 409, an idempotency key reused for a different request;
      * existing_transaction_id tells which. */
     YV_E_CONFLICT = 204,
-    /* HTTP 400 or 422: the server rejected the input (insufficient_balance,
-     * validation_error). */
+    /* HTTP 400, 422 or another 4xx not listed here (413 payload too large, 415, ...):
+     * the server refused the request as sent (insufficient_balance, validation_error),
+     * or a 2xx whose body says status:false. Not retryable. */
     YV_E_VALIDATION = 205,
     /* HTTP 429 after retries, or when waiting would pass the deadline; retry_after
      * tells how long to wait. */
     YV_E_RATE_LIMITED = 206,
-    /* HTTP 5xx after retries (or any other unexpected HTTP status). */
+    /* HTTP 5xx after retries. Retryable when 500, 502, 503 or 504. */
     YV_E_SERVER = 207,
     /* The connection failed or was dropped (refused, reset, closed before an answer). */
     YV_E_NETWORK = 300,
-    /* The attempt timeout or the call's total deadline passed. */
+    /* The attempt timeout or the call's total deadline passed, or HTTP 408 (the server
+     * gave up waiting for the request, which it did not process). */
     YV_E_TIMEOUT = 301,
     /* TLS handshake or certificate verification failed. */
     YV_E_TLS = 302,
-    /* The response is not the JSON the call expects (truncated, not JSON, wrong shape). */
+    /* The response is not the JSON the call expects (truncated, not JSON, wrong shape),
+     * or a redirect (3xx, never followed). */
     YV_E_PROTOCOL = 303,
-    /* A webhook signature that does not verify, is missing, or has a stale timestamp. */
+    /* A webhook signature that does not verify, is missing, or has a stale timestamp;
+     * or a replay of an event id a WebhookVerifier already accepted (error_code
+     * webhook_replay). */
     YV_E_SIGNATURE_INVALID = 400,
     /* The call's cancellation token was triggered. */
     YV_E_CANCELLED = 500,
-    /* Memory allocation failed. */
+    /* Memory allocation failed. After a call that may have changed something, the error
+     * still carries the idempotency key and outcome_unknown. */
     YV_E_NO_MEMORY = 501,
     /* A bug in libyativo; please report it. */
     YV_E_INTERNAL = 502,

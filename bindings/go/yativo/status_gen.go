@@ -20,35 +20,39 @@ const (
 	// CodePermissionDenied (PERMISSION_DENIED): HTTP 403: the credential lacks the scope the call
 	// needs.
 	CodePermissionDenied Code = 202
-	// CodeNotFound (NOT_FOUND): HTTP 404.
+	// CodeNotFound (NOT_FOUND): HTTP 404, 405 (no such operation at that path) or 410.
 	CodeNotFound Code = 203
 	// CodeConflict (CONFLICT): HTTP 409, an idempotency key reused for a different request;
 	// existing_transaction_id tells which.
 	CodeConflict Code = 204
-	// CodeValidation (VALIDATION): HTTP 400 or 422: the server rejected the input
-	// (insufficient_balance, validation_error).
+	// CodeValidation (VALIDATION): HTTP 400, 422 or another 4xx not listed here (413 payload too
+	// large, 415, ...): the server refused the request as sent (insufficient_balance,
+	// validation_error), or a 2xx whose body says status:false. Not retryable.
 	CodeValidation Code = 205
 	// CodeRateLimited (RATE_LIMITED): HTTP 429 after retries, or when waiting would pass the
 	// deadline; retry_after tells how long to wait.
 	CodeRateLimited Code = 206
-	// CodeServer (SERVER): HTTP 5xx after retries (or any other unexpected HTTP status).
+	// CodeServer (SERVER): HTTP 5xx after retries. Retryable when 500, 502, 503 or 504.
 	CodeServer Code = 207
 	// CodeNetwork (NETWORK): The connection failed or was dropped (refused, reset, closed before
 	// an answer).
 	CodeNetwork Code = 300
-	// CodeTimeout (TIMEOUT): The attempt timeout or the call's total deadline passed.
+	// CodeTimeout (TIMEOUT): The attempt timeout or the call's total deadline passed, or HTTP 408
+	// (the server gave up waiting for the request, which it did not process).
 	CodeTimeout Code = 301
 	// CodeTLS (TLS): TLS handshake or certificate verification failed.
 	CodeTLS Code = 302
 	// CodeProtocol (PROTOCOL): The response is not the JSON the call expects (truncated, not JSON,
-	// wrong shape).
+	// wrong shape), or a redirect (3xx, never followed).
 	CodeProtocol Code = 303
 	// CodeSignatureInvalid (SIGNATURE_INVALID): A webhook signature that does not verify, is
-	// missing, or has a stale timestamp.
+	// missing, or has a stale timestamp; or a replay of an event id a WebhookVerifier already
+	// accepted (error_code webhook_replay).
 	CodeSignatureInvalid Code = 400
 	// CodeCancelled (CANCELLED): The call's cancellation token was triggered.
 	CodeCancelled Code = 500
-	// CodeNoMemory (NO_MEMORY): Memory allocation failed.
+	// CodeNoMemory (NO_MEMORY): Memory allocation failed. After a call that may have changed
+	// something, the error still carries the idempotency key and outcome_unknown.
 	CodeNoMemory Code = 501
 	// CodeInternal (INTERNAL): A bug in libyativo; please report it.
 	CodeInternal Code = 502

@@ -14,29 +14,29 @@ pub enum ErrorKind {
     TwoFactorRequired,
     /// HTTP 403: the credential lacks the scope the call needs.
     PermissionDenied,
-    /// HTTP 404.
+    /// HTTP 404, 405 (no such operation at that path) or 410.
     NotFound,
     /// HTTP 409, an idempotency key reused for a different request; existing_transaction_id tells which.
     Conflict,
-    /// HTTP 400 or 422: the server rejected the input (insufficient_balance, validation_error).
+    /// HTTP 400, 422 or another 4xx not listed here (413 payload too large, 415, ...): the server refused the request as sent (insufficient_balance, validation_error), or a 2xx whose body says status:false. Not retryable.
     Validation,
     /// HTTP 429 after retries, or when waiting would pass the deadline; retry_after tells how long to wait.
     RateLimited,
-    /// HTTP 5xx after retries (or any other unexpected HTTP status).
+    /// HTTP 5xx after retries. Retryable when 500, 502, 503 or 504.
     Server,
     /// The connection failed or was dropped (refused, reset, closed before an answer).
     Network,
-    /// The attempt timeout or the call's total deadline passed.
+    /// The attempt timeout or the call's total deadline passed, or HTTP 408 (the server gave up waiting for the request, which it did not process).
     Timeout,
     /// TLS handshake or certificate verification failed.
     Tls,
-    /// The response is not the JSON the call expects (truncated, not JSON, wrong shape).
+    /// The response is not the JSON the call expects (truncated, not JSON, wrong shape), or a redirect (3xx, never followed).
     Protocol,
-    /// A webhook signature that does not verify, is missing, or has a stale timestamp.
+    /// A webhook signature that does not verify, is missing, or has a stale timestamp; or a replay of an event id a WebhookVerifier already accepted (error_code webhook_replay).
     SignatureInvalid,
     /// The call's cancellation token was triggered.
     Cancelled,
-    /// Memory allocation failed.
+    /// Memory allocation failed. After a call that may have changed something, the error still carries the idempotency key and outcome_unknown.
     NoMemory,
     /// A bug in libyativo; please report it.
     Internal,

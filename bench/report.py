@@ -127,6 +127,10 @@ def summarise(runs: Runs) -> Dict[str, Any]:
                "met": None if adv is None else adv >= GOALS["p2"],
                "skipped": {c: runs.skipped("p2", c) for c in p2 if runs.skipped("p2", c)},
                "versions": {c: runs.ok("p2", c)[0].get("version") for c in p2 if runs.ok("p2", c)}}
+    keyed, keyless = runs.per_request("p1w", "keyed"), runs.per_request("p1w", "keyless")
+    s["p1w"] = {"keyed": keyed, "keyless": keyless,
+                "wall_ratio": ratio(keyless and keyless["wall_us_per_request"], keyed and keyed["wall_us_per_request"]),
+                "cpu_ratio": ratio(keyless and keyless["cpu_us_per_request"], keyed and keyed["cpu_us_per_request"])}
     tc, tr = runs.per_request("p3", "threads-core"), runs.per_request("p3", "threads-curl")
     ex = [r["token_exchanges"] for r in runs.ok("p3x", "threads-core")]
     s["p3"] = {"threads_core": tc, "threads_curl": tr,
@@ -353,6 +357,29 @@ def doc(s: Dict[str, Any], m: Dict[str, Any], out_dir: Path, root: Path, results
         "without key and secret: given them, it would send `X-API-Key` and `X-API-Secret` on every "
         "call beside the bearer token.")
     add("")
+
+    p1w = s.get("p1w", {})
+    if p1w.get("keyed") and p1w.get("keyless"):
+        add("## P1w — a write with and without an idempotency key")
+        add("")
+        add("`create_account` against the sandbox, keyed and keyless in one process, alternating blocks. "
+            "A write without a key may not be sent twice, so it always takes a connection of its own "
+            "(`CURLOPT_FRESH_CONNECT`): libcurl then has no dead reused connection to re-send it on. "
+            "A keyed write reuses the keep-alive connection. Over plain HTTP on loopback the extra cost is "
+            "a TCP handshake; over TLS to a real server it is a handshake with session resumption (the "
+            "share handle keeps TLS sessions) plus a round trip or two.")
+        add("")
+        add("| Write | CPU µs/request | Wall µs/request | Heap allocations/request | Runs × requests |")
+        add("|---|---|---|---|---|")
+        for name, key in (("with an idempotency key (reused connection)", "keyed"),
+                          ("without a key (fresh connection)", "keyless")):
+            v = p1w[key]
+            add(f"| {name} | {fmt(v['cpu_us_per_request'])} | {fmt(v['wall_us_per_request'])} | "
+                f"{fmt(v.get('allocations_per_request'))} | {v['runs']} × {v['requests_per_run']} |")
+        add("")
+        add(f"**Keyless / keyed: {fmt(p1w['wall_ratio'], 2)}× wall, {fmt(p1w['cpu_ratio'], 2)}× CPU.** "
+            "Give writes an idempotency key where the API accepts one: it is safer and cheaper.")
+        add("")
 
     p3 = s["p3"]
     add("## P3 — 16 threads: one shared client vs 16 raw libcurl handles")

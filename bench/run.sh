@@ -24,9 +24,9 @@ runs_file="$out/runs.jsonl"
 log() { echo "bench: $*" >&2; }
 
 if [ $smoke = 1 ]; then
-    runs=1 refresh_runs=1 n_cpp=50 n_py=20 n_thr=5 warm=5 refresh_s=3 ttl=2
+    runs=1 refresh_runs=1 n_cpp=50 n_py=20 n_thr=5 warm=5 refresh_s=3 ttl=2 n_w=10
 else
-    runs=7 refresh_runs=5 n_cpp=5000 n_py=1000 n_thr=500 warm=200 refresh_s=8 ttl=4
+    runs=7 refresh_runs=5 n_cpp=5000 n_py=1000 n_thr=500 warm=200 refresh_s=8 ttl=4 n_w=500
 fi
 [ -x /usr/local/go/bin/go ] && export PATH="/usr/local/go/bin:$PATH"
 [ -d "$HOME/.cargo/bin" ] && export PATH="$HOME/.cargo/bin:$PATH"
@@ -123,6 +123,9 @@ for r in $(seq "$runs"); do
     # P1: the core vs raw libcurl (and raw libcurl + a JSON parse) in one process, alternating
     # blocks of 100 requests: on a shared machine, separate processes met different loads.
     record "$bin/yv_bench" p1 "$base" "$key" "$secret" n=$n_cpp warmup=$warm block=$((n_cpp < 100 ? n_cpp : 100))
+    # P1w: a write with an idempotency key (reuses the connection) vs one without (a connection
+    # of its own, SPEC §4), interleaved in one process.
+    record "$bin/yv_bench" writes "$base" "$key" "$secret" n=$n_w block=$((n_w < 50 ? n_w : 50))
     # P3: 16 threads; the token exchanges of the shared client are read from the sandbox.
     before=$(exchanges)
     record "$bin/yv_bench" threads-core "$base" "$key" "$secret" n=$n_thr threads=16

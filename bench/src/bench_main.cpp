@@ -60,7 +60,8 @@ int setup(const Args &a) {
     o.totp_secret = yativo::Secret(a.secret);
     o.use_environment = false;
     yativo::Client session(std::move(o));
-    auto key = session.create_api_key({"bench", {"read"}, std::nullopt});
+    // write: the P1w benchmark creates accounts.
+    auto key = session.create_api_key({"bench", {"read", "write"}, std::nullopt});
     for (const char *name : {"Treasury", "Payroll", "Operations"})
         session.create_account(name, "business");
     std::printf("{\"api_key\":\"%s\",\"api_secret\":\"%s\"}\n", key.api_key.c_str(),
@@ -143,6 +144,38 @@ int interleaved(const Args &a) {
                                                "\"interleaved_block\":" + std::to_string(block))
                                 .c_str());
     }
+    return 0;
+}
+
+// P1w: what a write costs with and without an idempotency key, interleaved in one process. A
+// keyless write always takes a connection of its own (SPEC §4: libcurl must have no dead reused
+// connection to re-send it on); a keyed one reuses the keep-alive connection.
+int writes(const Args &a) {
+    long n = a.get("n", 500), block = a.get("block", 50);
+    yativo::Client client(key_options(a));
+    client.list_accounts();  // the token exchange, outside the timing
+    auto keyed = [&] {
+        yativo::CallOptions call;
+        call.idempotency_key = yativo::new_idempotency_key();
+        client.create_account("bench-keyed", "business", call);
+    };
+    auto keyless = [&] { client.create_account("bench-keyless", "business"); };
+    Sample total[2];
+    const char *names[2] = {"keyed", "keyless"};
+    for (long done = 0, round = 0; done < n; done += block, ++round) {
+        long k = std::min(block, n - done);
+        for (int j = 0; j < 2; ++j) {
+            int which = int((round + j) % 2);
+            Sample d = which == 0 ? timed_loop(k, keyed) : timed_loop(k, keyless);
+            total[which].cpu_us += d.cpu_us;
+            total[which].wall_us += d.wall_us;
+            total[which].allocations += d.allocations;
+        }
+    }
+    for (int j = 0; j < 2; ++j)
+        std::printf("%s\n", bench::result_json("p1w", names[j], n, total[j],
+                                               "\"interleaved_block\":" + std::to_string(block))
+                                .c_str());
     return 0;
 }
 
@@ -337,6 +370,7 @@ int main(int argc, char **argv) {
         if (a.mode == "setup") return setup(a);
         if (a.mode == "core" || a.mode == "curl" || a.mode == "curl-json") return single(a);
         if (a.mode == "p1") return interleaved(a);
+        if (a.mode == "writes") return writes(a);
         if (a.mode == "threads-core" || a.mode == "threads-curl") return threads(a);
         if (a.mode == "refresh") return refresh(a);
         if (a.mode == "idle") return idle(a);

@@ -67,8 +67,26 @@ YV_API yv_status yv_client_request(yv_client *client, const char *method, const 
         const auto p = need_str(path, "path");
         if (!body && body_len > 0) yv_capi::invalid("body is NULL but body_len is not 0");
         const std::string_view json = body ? std::string_view(body, body_len) : std::string_view();
-        yv_capi::give_buffer(
-            out, yv_capi::payload_json(c.client.request(m, p, json, call_options(call)), call));
+        if (!yativo::moves_value(m, p)) {
+            yv_capi::give_buffer(
+                out, yv_capi::payload_json(c.client.request(m, p, json, call_options(call)), call));
+            return;
+        }
+        // A call that moves value: as for send-funds, the key is fixed and the outputs and the
+        // error that carries the key are allocated before it, so running out of memory once
+        // the server may have acted never loses the key.
+        yativo::CallOptions options = call_options(call);
+        if (options.idempotency_key.empty())
+            options.idempotency_key = yativo::new_idempotency_key();
+        auto prepared = yv_capi::prepare_outcome_unknown(
+            options.idempotency_key,
+            "out of memory during a call that moves value: its outcome is unknown; send it again "
+            "with the same idempotency key");
+        auto buffer = std::make_unique<yv_buffer>();
+        yv_capi::with_prepared_error(prepared, [&] {
+            buffer->data = yv_capi::payload_json(c.client.request(m, p, json, options), call);
+        });
+        *out = buffer.release();
     });
 }
 

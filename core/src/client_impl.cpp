@@ -379,7 +379,12 @@ Payload ClientImpl::run(Call &call, SteadyTime deadline, CancelToken *cancel,
 
         if (logging(LogLevel::Debug))
             log(LogLevel::Debug, label + " attempt " + std::to_string(attempt));
-        HttpResult result = transport_->perform(request);
+        HttpResult result;
+        try {
+            result = transport_->perform(request);
+        } catch (Error &e) {
+            throw fail(std::move(e));  // before anything was sent (out of memory building it)
+        }
         for (auto &h : request.headers) wipe(h);
         wipe(request.body);
         if (result.sends > 1) {
@@ -501,7 +506,10 @@ Payload ClientImpl::run(Call &call, SteadyTime deadline, CancelToken *cancel,
             }
             throw fail(std::move(err));
         }
-        if (write && result.status >= 500) maybe_sent = true;  // any 5xx may come after processing
+        // Any 5xx, and a redirect (a gateway's 303 after a processed POST), may come after
+        // processing.
+        if (write && (result.status >= 500 || (result.status >= 300 && result.status < 400)))
+            maybe_sent = true;
         if (retryable_http(result.status)) {
             if (safe && retries < max_retries_) {
                 milliseconds wait =

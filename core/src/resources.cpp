@@ -1,5 +1,8 @@
 // yativo::Client: the calls of SPEC §1, each a thin description handed to ClientImpl::execute.
+#include <strings.h>
+
 #include <algorithm>
+#include <new>
 
 #include "address.hpp"
 #include "client_impl.hpp"
@@ -440,17 +443,19 @@ bool read_only_post(const std::string &path) {
     return std::any_of(std::begin(paths), std::end(paths), [&](const char *x) { return p == x; });
 }
 
-// Operations that move value (SPEC §4): each carries an idempotency key, generated when the
-// caller gives none, through request() as through the typed call. `*` is one path segment.
-bool moves_value(const std::string &method, const std::string &path) {
+}  // namespace
+
+// `*` is one path segment.
+bool moves_value(std::string_view method, std::string_view path) {
     static const char *const patterns[] = {
         "/transactions/send-funds",
         "/swap/execute",
+        "/yativo-card/fund",
         "/card-issuer/fund-customer",
         "/card-issuer/deposits/*/fund",
         "/yativo-card/*/cards/physical/order/*/payment",
     };
-    if (method != "POST") return false;
+    if (method.size() != 4 || strncasecmp(method.data(), "POST", 4) != 0) return false;
     std::string_view p(path);
     p = p.substr(0, p.find('?'));
     while (p.size() > 1 && p.back() == '/') p.remove_suffix(1);
@@ -466,7 +471,6 @@ bool moves_value(const std::string &method, const std::string &path) {
         return pattern.empty() && rest.empty();
     });
 }
-}  // namespace
 
 Payload Client::request(std::string_view method_in, std::string_view path,
                         std::string_view json_body, const CallOptions &opts) {
@@ -490,15 +494,27 @@ Payload Client::request(std::string_view method_in, std::string_view path,
         c.has_body = true;
     }
     c.idempotency_key = opts.idempotency_key;
-    const bool keyed_by_us = c.idempotency_key.empty() && moves_value(method, p);
-    if (keyed_by_us) c.idempotency_key = new_idempotency_key();
+    const bool value_moving = moves_value(method, p);
+    if (value_moving && c.idempotency_key.empty()) c.idempotency_key = new_idempotency_key();
     if (p.rfind("/apikey/", 0) == 0 && (method != "GET" && p != "/apikey/token"))
         c.needs_2fa = !opts.totp_code.empty() || impl_->totp() != nullptr;
     else
         c.needs_2fa = !opts.totp_code.empty();
     c.two_factor_on_demand = true;
     Payload payload = impl_->execute(c, opts);
-    if (keyed_by_us) add_idempotency_key(payload, c.idempotency_key);
+    if (value_moving) {
+        try {
+            add_idempotency_key(payload, c.idempotency_key);
+        } catch (const std::bad_alloc &) {
+            // The server acted; the caller must still learn the key to re-send under.
+            Error err(Status::NO_MEMORY, "out of memory after " + c.method + " " + c.path +
+                                             ": its outcome is unknown");
+            err.idempotency_key = c.idempotency_key;
+            err.outcome_unknown = true;
+            err.retryable = true;
+            throw err;
+        }
+    }
     return payload;
 }
 

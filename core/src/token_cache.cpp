@@ -90,10 +90,10 @@ bool TokenCache::run_exchange(std::unique_lock<std::mutex> &lock, SteadyTime dea
     std::uint64_t epoch = credential_epoch_;
     SteadyTime obtained = clock_->now();
     lock.unlock();
-    lines.flush();
     std::optional<ExchangedToken> token;
     std::optional<Error> failure;
     try {
+        lines.flush();  // may throw a forced unwind: the exchange is then ended below
         token = exchange_(deadline, cancel);
     } catch (abi::__forced_unwind &) {
         // The exchanging thread is being ended (its log hook called pthread_exit): the exchange

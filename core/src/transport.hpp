@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "yativo/cancel.hpp"
+#include "yativo/secret.hpp"
 
 namespace yativo::detail {
 
@@ -33,6 +34,16 @@ struct HttpRequest {
     std::chrono::milliseconds connect_timeout{10'000};
     std::chrono::milliseconds timeout{30'000};
     CancelToken *cancel = nullptr;
+
+    HttpRequest() = default;
+    HttpRequest(HttpRequest &&) = default;  // the moved-from strings are wiped by its destructor
+    HttpRequest(const HttpRequest &) = delete;
+    HttpRequest &operator=(const HttpRequest &) = delete;
+    // On every way out, an exception or a forced unwind included: headers and body hold secrets.
+    ~HttpRequest() {
+        for (auto &h : headers) wipe(h);
+        wipe(body);
+    }
 };
 
 enum class FailureKind { None, Network, Timeout, Tls, Protocol, Cancelled, NoMemory };

@@ -68,6 +68,13 @@ WebhookVerifier::WebhookVerifier(Secret secret, WebhookVerifierOptions options)
         throw_invalid("webhook tolerance must not be negative");
     const auto window = options.window.value_or(defaults::webhook_replay_window);
     if (window.count() <= 0) throw_invalid("replay window must be at least 1 s");
+    // A scheme B delivery verifies for `tolerance` after its timestamp: a shorter memory would
+    // let its replay through once the id is forgotten.
+    const auto tolerance = options.verify.tolerance.value_or(defaults::webhook_tolerance);
+    if (window < tolerance)
+        throw_invalid("replay window (" + std::to_string(window.count()) +
+                      " s) must not be shorter than the timestamp tolerance (" +
+                      std::to_string(tolerance.count()) + " s)");
     const auto max_events = options.max_events.value_or(defaults::webhook_replay_max_events);
     if (max_events == 0) throw_invalid("max_events must be at least 1");
     state_->secret = std::move(secret);

@@ -125,6 +125,43 @@ TEST(CapiOutOfMemory, SendFundsNeverLosesItsKey) {
                 unknown);
 }
 
+// The same through the generic request(): a call that moves value is keyed there too.
+TEST(CapiOutOfMemory, RequestThatMovesValueNeverLosesItsKey) {
+    yvtest::SandboxProcess sb(sandbox_flags());
+    Client c = session_client(sb);
+    const auto from = funded_asset(c.get(), sb, "100000");
+    const std::string body =
+        R"({"account":")" + from.account_id + R"(","assets":")" + from.asset_id +
+        R"(","receiving_address":"0x52908400098527886E0F7030069857D2E4169EE7",)"
+        R"("amount":1,"type":"USDC","chain":"ethereum","category":"business"})";
+    long unknown = 0;
+    for_each_failing_allocation([&](long n) {
+        yv_buffer *json = nullptr;
+        yv_error *err = nullptr;
+        long created = sb.stat("transactions_created");
+        yv_status st;
+        {
+            FailNth fail(n);
+            st = yv_client_request(c.get(), "POST", "/transactions/send-funds", body.data(),
+                                   body.size(), nullptr, &json, &err);
+        }
+        bool made = sb.stat("transactions_created") > created;
+        if (st == YV_OK) {
+            EXPECT_TRUE(made);
+            EXPECT_NE(json, nullptr);
+        } else if (made) {
+            ++unknown;
+            EXPECT_NE(yv_error_idempotency_key(err), nullptr) << "allocation " << n;
+            EXPECT_TRUE(yv_error_outcome_unknown(err))
+                << "allocation " << n << ": " << yv_error_message(err);
+        }
+        yv_buffer_free(json);
+        yv_error_free(err);
+        return st == YV_OK;
+    });
+    EXPECT_GT(unknown, 0) << "no allocation failed after the server made the transfer";
+}
+
 TEST(CapiOutOfMemory, AKeyMadeByTheServerIsReturnedOrReportedUnknown) {
     // Each creation spends a TOTP step: 1 s steps and every other allocation keep this short.
     yvtest::SandboxProcess sb({"--rate-limit", "0", "--totp-period", "1"});

@@ -358,8 +358,9 @@ TEST(Retry, RequestToAValueMovingPathIsKeyed) {
     EXPECT_EQ(seen[1].idempotency_key, seen[2].idempotency_key);
     EXPECT_EQ(payload.get_string("idempotency_key"), seen[1].idempotency_key);
     for (const char *path :
-         {"/transactions/send-funds", "/transactions/send-funds/", "/card-issuer/fund-customer",
-          "/card-issuer/deposits/dep_1/fund", "/yativo-card/c1/cards/physical/order/o1/payment"}) {
+         {"/transactions/send-funds", "/transactions/send-funds/", "/yativo-card/fund",
+          "/card-issuer/fund-customer", "/card-issuer/deposits/dep_1/fund",
+          "/yativo-card/c1/cards/physical/order/o1/payment"}) {
         auto w = yvtest::make(first_n(100, [] { return fail(FailureKind::Network, true); }));
         yativo::Error e(Status::OK, "");
         code_of([&] { w.client->request("POST", path, "{}"); }, &e);
@@ -373,6 +374,13 @@ TEST(Retry, RequestToAValueMovingPathIsKeyed) {
         w.client->request("POST", path, "{}");
         EXPECT_TRUE(w.transport->seen().back().idempotency_key.empty()) << path;
     }
+    // A 303 from a gateway after a processed POST may have come after processing.
+    auto r = yvtest::make(first_n(100, [] { return respond(303, ""); }));
+    yativo::Error redirected(Status::OK, "");
+    EXPECT_EQ(code_of([&] { r.client->request("POST", "/customers/create-customer", "{}"); },
+                      &redirected),
+              Status::PROTOCOL);
+    EXPECT_TRUE(redirected.outcome_unknown);
     // The caller's own key is used as given.
     auto k = yvtest::make(first_n(0, [] { return respond(200, "{}"); }));
     yativo::CallOptions keyed;

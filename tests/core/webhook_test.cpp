@@ -254,6 +254,7 @@ TEST(WebhookVerifier, ForgetsAnIdWhenTheWindowHasPassed) {
     FakeSteadyClock clock;
     yativo::WebhookVerifierOptions o;
     o.window = std::chrono::seconds(60);
+    o.verify.tolerance = std::chrono::seconds(60);  // a window may not be shorter
     o.steady_now = clock.fn();
     yativo::WebhookVerifier v(Secret(kGuardSecret), o);
     const std::string body = event_body("evt_window");
@@ -350,6 +351,12 @@ TEST(WebhookVerifier, BadArgumentsAreInvalidArgument) {
     EXPECT_EQ(status_of(kGuardSecret, o), Status::INVALID_ARGUMENT);
     o.window = std::chrono::seconds(-5);
     EXPECT_EQ(status_of(kGuardSecret, o), Status::INVALID_ARGUMENT);
+    // Shorter than the timestamp tolerance (default 300 s): a scheme B replay would verify
+    // again once the id was forgotten.
+    o.window = std::chrono::seconds(299);
+    EXPECT_EQ(status_of(kGuardSecret, o), Status::INVALID_ARGUMENT);
+    o.verify.tolerance = std::chrono::seconds(299);
+    EXPECT_EQ(status_of(kGuardSecret, o), Status::OK);
     o = {};
     o.max_events = 0;
     EXPECT_EQ(status_of(kGuardSecret, o), Status::INVALID_ARGUMENT);

@@ -3,7 +3,10 @@
 // stopped listening and closed the connection unanswered, then came back: libcurl's own re-send
 // of the request on a fresh connection is refused, and it reports a connect error although the
 // first send was processed.
+#include <mutex>
+#include <string>
 #include <thread>
+#include <vector>
 
 #include "itest.hpp"
 
@@ -18,13 +21,26 @@ struct Fixture {
     itest::Key key;
     std::unique_ptr<yativo::Client> client;
     std::unique_ptr<yativo::Client> sender;
+    std::mutex log_mutex;
+    std::vector<std::string> log;  // the sender's debug lines
     explicit Fixture(int max_retries) : sb(), key(itest::create_key(sb)) {
         auto o = itest::key_options(sb, key);
         client = std::make_unique<yativo::Client>(o);
         o.max_retries = max_retries;
         o.backoff_base = 100ms;
         o.backoff_cap = 400ms;
+        o.log_level = yativo::LogLevel::Debug;
+        o.log = [this](yativo::LogLevel, std::string_view line) {
+            std::lock_guard<std::mutex> lock(log_mutex);
+            log.emplace_back(line);
+        };
         sender = std::make_unique<yativo::Client>(o);
+    }
+    bool logged(const std::string &needle) {
+        std::lock_guard<std::mutex> lock(log_mutex);
+        for (const auto &l : log)
+            if (l.find(needle) != std::string::npos) return true;
+        return false;
     }
     // The sender's one keep-alive connection (its token exchange and a read ride it): when it
     // dies, libcurl has no other live connection to re-send on and must reconnect.
@@ -35,6 +51,20 @@ struct Fixture {
 std::string drop_after(const std::string &path, int unlisten_ms) {
     return R"({"path":")" + path + R"(","count":1,"mode":"drop_after","unlisten_ms":)" +
            std::to_string(unlisten_ms) + "}";
+}
+
+// Waits (up to 10 s) until the sandbox listens again after an unlisten_ms pause.
+void await_listening(yvtest::SandboxProcess &sb) {
+    auto until = std::chrono::steady_clock::now() + 10s;
+    for (;;) {
+        try {
+            sb.stats_json();
+            return;
+        } catch (const std::exception &) {
+            if (std::chrono::steady_clock::now() > until) throw;
+            std::this_thread::sleep_for(50ms);
+        }
+    }
 }
 
 long accounts_named(yativo::Client &c, const std::string &name) {
@@ -63,10 +93,10 @@ TEST(Wire, SendFundsWithARefusedReconnectIsOutcomeUnknown) {
     EXPECT_TRUE(e.outcome_unknown) << e.what();
     EXPECT_TRUE(e.retryable);  // keyed: safe to send again with the same key
     ASSERT_FALSE(e.idempotency_key.empty());
-    std::this_thread::sleep_for(700ms);  // the sandbox listens again
+    await_listening(f.sb);
     // The send went out on the reused connection: new ones are only the fault request's and
-    // this stats request's.
-    EXPECT_EQ(f.sb.stat("connections"), connections + 2);
+    // this stats request's (and those of the polls that found the sandbox listening again).
+    EXPECT_EQ(f.sb.stat("connections"), connections + 2 + 1);
     EXPECT_EQ(f.sb.path_count("/transactions/send-funds"), 1);
     EXPECT_EQ(f.sb.stat("transactions_created"), 1);
     // Sending again with the error's key replays the original: still one transfer.
@@ -105,9 +135,10 @@ TEST(Wire, KeylessWriteWithARefusedReconnectIsSentOnce) {
     EXPECT_EQ(code_of([&] { f.sender->create_account("Once", "business"); }, &e), Status::NETWORK);
     EXPECT_TRUE(e.outcome_unknown) << e.what();
     EXPECT_FALSE(e.retryable);
-    std::this_thread::sleep_for(700ms);
-    // The fault request's connection, the write's own, and this stats request's.
-    EXPECT_EQ(f.sb.stat("connections"), connections + 3);
+    await_listening(f.sb);
+    // The fault request's connection, the write's own, the poll that answered, and this stats
+    // request's.
+    EXPECT_EQ(f.sb.stat("connections"), connections + 3 + 1);
     EXPECT_EQ(f.sb.path_count("/accounts/create-account"), 1);
     EXPECT_EQ(accounts_named(*f.client, "Once"), 1);
 }
@@ -127,6 +158,7 @@ TEST(Wire, NoRetriesMeansExactlyOneSendIncludingLibcurls) {
     EXPECT_EQ(f.sb.path_count("/transactions/send-funds"), 1);
     EXPECT_EQ(f.sb.stat("transactions_created"), 1);
 
+    f.warm_sender();  // the refused re-send closed the connection: a read reuses a new one
     long accounts_reads = f.sb.path_count("/accounts/get-accounts");
     f.sb.fault(drop_after("/accounts/get-accounts", 0));
     EXPECT_EQ(code_of([&] { f.sender->list_accounts(); }), Status::NETWORK);
@@ -135,14 +167,37 @@ TEST(Wire, NoRetriesMeansExactlyOneSendIncludingLibcurls) {
 }
 
 // The control for the test above: with one retry left, libcurl's re-send on a fresh connection
-// is allowed and answers (the sandbox replays the keyed send), and it spent that retry.
+// is allowed and answers (the sandbox replays the keyed send), on a connection of its own.
 TEST(Wire, LibcurlResendIsAllowedWhileARetryIsLeft) {
     Fixture f(1);
     auto [account, asset] = itest::funded_asset(*f.client, f.sb, "10");
     f.warm_sender();
+    long connections = f.sb.stat("connections");
     f.sb.fault(drop_after("/transactions/send-funds", 0));
     auto r = f.sender->send_funds(itest::a_send(account, asset, "1"));
     EXPECT_FALSE(r.idempotency_key.empty());
     EXPECT_EQ(f.sb.path_count("/transactions/send-funds"), 2);
     EXPECT_EQ(f.sb.stat("transactions_created"), 1);
+    // The fault request's, the re-send's and the three stats requests' (path_count is one).
+    EXPECT_EQ(f.sb.stat("connections"), connections + 5);
+    // libcurl's re-send, not the retry engine's: one attempt, and the re-send counted as a retry.
+    EXPECT_TRUE(f.logged("libcurl re-sent the request on a fresh one (counted as retry 1 of 1)"));
+    EXPECT_FALSE(f.logged("send-funds attempt 2"));
+}
+
+// ... and that re-send spent the one retry: when it is dropped too, nothing is sent again.
+TEST(Wire, LibcurlResendSpendsTheRetry) {
+    Fixture f(1);
+    auto [account, asset] = itest::funded_asset(*f.client, f.sb, "10");
+    f.warm_sender();
+    f.sb.fault(R"({"path":"/transactions/send-funds","count":2,"mode":"drop_after"})");
+    yativo::Error e(Status::OK, "");
+    EXPECT_EQ(code_of([&] { f.sender->send_funds(itest::a_send(account, asset, "1")); }, &e),
+              Status::NETWORK);
+    EXPECT_TRUE(e.outcome_unknown);
+    EXPECT_FALSE(e.idempotency_key.empty());
+    EXPECT_EQ(f.sb.path_count("/transactions/send-funds"), 2);  // the send and libcurl's re-send
+    EXPECT_EQ(f.sb.stat("transactions_created"), 1);
+    EXPECT_TRUE(f.logged("counted as retry 1 of 1"));
+    EXPECT_FALSE(f.logged("send-funds attempt 2"));
 }

@@ -18,6 +18,10 @@ namespace yativo {
 // caller who fixes the key before the call knows it whatever happens to the call.
 std::string new_idempotency_key();
 
+// Whether a call moves value (send-funds, swap execute, card funding, ...; SPEC §4): such a call
+// always carries an idempotency key, through request() too. `path` is relative to the base URL.
+bool moves_value(std::string_view method, std::string_view path);
+
 namespace detail {
 class ClientImpl;
 }

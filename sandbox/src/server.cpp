@@ -256,12 +256,15 @@ struct Server::Impl : Listener {
     // Every acceptor operation runs on accept_strand: the acceptor is shared by the threads.
     void pause(std::chrono::milliseconds duration, std::function<void()> then) override {
         net::post(accept_strand, [this, duration, then = std::move(then)] {
+            // Paused already (another drop fault during the pause): that pause's timer reopens.
+            if (paused) return then();
+            paused = true;
             beast::error_code ec;
-            tcp::endpoint endpoint = acceptor->local_endpoint(ec);
             acceptor->close(ec);
             then();
             auto timer = std::make_shared<net::steady_timer>(accept_strand, duration);
-            timer->async_wait([this, timer, endpoint](beast::error_code wait_ec) {
+            timer->async_wait([this, timer](beast::error_code wait_ec) {
+                paused = false;
                 if (wait_ec || ioc.stopped()) return;
                 beast::error_code open_ec;
                 listen(endpoint, open_ec);
@@ -275,12 +278,14 @@ struct Server::Impl : Listener {
         });
     }
 
-    void listen(const tcp::endpoint &endpoint, beast::error_code &ec) {
+    // Listens on `at` (port 0: a free one), and remembers the address for a reopen.
+    void listen(const tcp::endpoint &at, beast::error_code &ec) {
         acceptor.emplace(accept_strand);
-        acceptor->open(endpoint.protocol(), ec);
+        acceptor->open(at.protocol(), ec);
         if (!ec) acceptor->set_option(net::socket_base::reuse_address(true), ec);
-        if (!ec) acceptor->bind(endpoint, ec);
+        if (!ec) acceptor->bind(at, ec);
         if (!ec) acceptor->listen(net::socket_base::max_listen_connections, ec);
+        if (!ec) endpoint = acceptor->local_endpoint(ec);
     }
 
     void accept() {
@@ -311,6 +316,8 @@ struct Server::Impl : Listener {
     net::io_context ioc;  // after ssl_ctx: destroyed first, with every pending session
     net::strand<net::io_context::executor_type> accept_strand{net::make_strand(ioc)};
     std::optional<tcp::acceptor> acceptor;
+    tcp::endpoint endpoint;  // where the acceptor listens (kept for reopening after a pause)
+    bool paused = false;     // on accept_strand
     std::optional<net::signal_set> signals;
 };
 
@@ -346,7 +353,7 @@ Server::Server(Api &api, const Options &options) : impl_(std::make_unique<Impl>(
 Server::~Server() = default;
 
 unsigned short Server::port() const {
-    return impl_->acceptor->local_endpoint().port();
+    return impl_->endpoint.port();
 }
 
 bool Server::tls() const {

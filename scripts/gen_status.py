@@ -101,8 +101,8 @@ says the server refused it (a 4xx, or a 2xx with `status:false`). A 5xx, a timeo
 connection, an unreadable 2xx or memory running out after the send leave it true. It stays
 true when a later attempt of the same call gets a definitive answer.
 
-Every call that moves value (send-funds, swap execute, card-issuer funding, manual deposit
-funding, card order payment; through `request()` too) carries an idempotency key, generated
+Every call that moves value (send-funds, swap execute, card funding, card-issuer funding,
+manual deposit funding, card order payment; through `request()` too) carries an idempotency key, generated
 when the caller gives none. Its error carries `idempotency_key`: with `outcome_unknown`, send
 the call again **with that key** and the server replays the original answer instead of moving
 money twice. A write without a key is never re-sent by the SDK or by libcurl once it may have

@@ -491,7 +491,8 @@ YV_API const char *yv_webhook_description(const yv_webhook *webhook);
 /* The signing secret, shown once: non-NULL only on the webhook returned by create. */
 YV_API const char *yv_webhook_secret(const yv_webhook *webhook);
 YV_API const char *yv_webhook_created_at(const yv_webhook *webhook);
-/* The whole payload as compact JSON, without the secret (read it with yv_webhook_secret). */
+/* The whole payload as compact JSON, without the secret (read it with yv_webhook_secret).
+ * NULL when memory ran out building it after create: the webhook and its secret are whole. */
 YV_API const char *yv_webhook_json(const yv_webhook *webhook);
 /* Wipes the secret. */
 YV_API void yv_webhook_free(yv_webhook *webhook);

@@ -84,7 +84,8 @@ struct yv_tx_query {
 
 struct yv_webhook {
     yativo::Webhook webhook;
-    std::string json;  // webhook.raw as text, kept so yv_webhook_json can lend it
+    std::string json;       // webhook.raw as text, kept so yv_webhook_json can lend it
+    bool has_json = false;  // false: memory ran out building it (the webhook itself is whole)
     ~yv_webhook() { yativo::wipe(json); }
 };
 

@@ -44,10 +44,23 @@ YV_API yv_status yv_client_create_webhook(yv_client *client, const char *url,
         const auto u = need_str(url, "url");
         const auto ev = yv_capi::need_str_array(events, events_count, "events");
         if (ev.empty()) yv_capi::invalid("events is empty");
+        // The signing secret is shown once: the output exists before the call, the result is
+        // moved into it, and a JSON view that cannot be built (out of memory) is left out
+        // rather than the webhook lost.
         auto wh = std::make_unique<yv_webhook>();
-        wh->webhook =
-            c.client.create_webhook(u, ev, yv_capi::opt_str(description), call_options(call));
-        wh->json = wh->webhook.raw.json();
+        auto prepared = yv_capi::prepare_outcome_unknown(
+            "",
+            "out of memory during webhook creation: the webhook may have been created; list "
+            "the webhooks");
+        yv_capi::with_prepared_error(prepared, [&] {
+            wh->webhook =
+                c.client.create_webhook(u, ev, yv_capi::opt_str(description), call_options(call));
+        });
+        try {
+            wh->json = wh->webhook.raw.json();
+            wh->has_json = true;
+        } catch (const std::bad_alloc &) {
+        }
         *out = wh.release();
     });
 }
@@ -100,7 +113,7 @@ YV_API const char *yv_webhook_created_at(const yv_webhook *webhook) {
 }
 
 YV_API const char *yv_webhook_json(const yv_webhook *webhook) {
-    return webhook ? webhook->json.c_str() : nullptr;
+    return webhook && webhook->has_json ? webhook->json.c_str() : nullptr;
 }
 
 YV_API void yv_webhook_free(yv_webhook *webhook) {

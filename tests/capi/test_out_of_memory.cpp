@@ -201,3 +201,39 @@ TEST(CapiOutOfMemory, AKeyMadeByTheServerIsReturnedOrReportedUnknown) {
         2);
     EXPECT_GT(failing_runs, 5);
 }
+
+// A webhook's signing secret is shown once: it is returned whole (its JSON view may be left out),
+// or the error says the webhook may have been created.
+TEST(CapiOutOfMemory, AWebhookMadeByTheServerIsReturnedOrReportedUnknown) {
+    yvtest::SandboxProcess sb(sandbox_flags());
+    Client c = session_client(sb);
+    const char *events[] = {"transaction.completed"};
+    long without_json = 0;
+    for_each_failing_allocation([&](long n) {
+        yv_webhook *hook = nullptr;
+        yv_error *err = nullptr;
+        long before = sb.path_count("/webhook/create");
+        yv_status st;
+        {
+            FailNth fail(n);
+            st = yv_client_create_webhook(c.get(), "https://example.com/hook", events, 1, nullptr,
+                                          nullptr, &hook, &err);
+        }
+        bool reached_server = sb.path_count("/webhook/create") > before;
+        if (st == YV_OK) {
+            EXPECT_TRUE(hook && yv_webhook_secret(hook) && yv_webhook_id(hook));
+            if (hook && !yv_webhook_json(hook)) ++without_json;
+        } else {
+            EXPECT_EQ(hook, nullptr);
+            if (reached_server) {
+                EXPECT_TRUE(yv_error_outcome_unknown(err))
+                    << "allocation " << n << ": " << yv_error_message(err);
+            }
+        }
+        const bool whole = st == YV_OK && hook && yv_webhook_json(hook);
+        yv_webhook_free(hook);
+        yv_error_free(err);
+        return whole;
+    });
+    EXPECT_GT(without_json, 0) << "no allocation failed while the JSON view was built";
+}

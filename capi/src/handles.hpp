@@ -144,8 +144,10 @@ yv_error *no_memory_error() noexcept;
 // except a forced unwind (pthread_exit or pthread_cancel of the calling thread, raised in a
 // callback), which must go on through the caller's frames: swallowing it makes glibc abort.
 // `body` returns nothing; it reports failure by throwing (yativo::Error for expected failures).
+// no_sanitize("null"): UBSan reports the catch of abi::__forced_unwind, which has no object, as
+// a reference bound to null.
 template <class F>
-yv_status guard(yv_error **err, F &&body) {
+__attribute__((no_sanitize("null"))) yv_status guard(yv_error **err, F &&body) {
     if (err) *err = nullptr;
     yv_error *e = nullptr;
     try {

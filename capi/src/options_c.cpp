@@ -26,7 +26,8 @@ struct LogSink {
     }
 
     // Throws only a forced unwind: a callback that ends its thread (pthread_exit) unwinds it.
-    void operator()(yativo::LogLevel level, std::string_view message) {
+    __attribute__((no_sanitize("null"))) void operator()(yativo::LogLevel level,
+                                                         std::string_view message) {
         if (off.load(std::memory_order_relaxed)) return;
         try {
             const std::string line(message);  // the callback gets a NUL-terminated copy

@@ -69,7 +69,8 @@ void await_listening(yvtest::SandboxProcess &sb) {
 
 long accounts_named(yativo::Client &c, const std::string &name) {
     long found = 0;
-    for (const auto &a : c.list_accounts().value().GetArray())
+    auto list = c.list_accounts();  // alive for the loop: the values below live in it
+    for (const auto &a : list.value().GetArray())
         if (a.IsObject() && a.HasMember("account_name") &&
             std::string(a["account_name"].GetString()) == name)
             ++found;

@@ -75,16 +75,10 @@ YV_API yv_status yv_client_request(yv_client *client, const char *method, const 
         // A call that moves value: as for send-funds, the key is fixed and the outputs and the
         // error that carries the key are allocated before it, so running out of memory once
         // the server may have acted never loses the key.
-        yativo::CallOptions options = call_options(call);
-        if (options.idempotency_key.empty())
-            options.idempotency_key = yativo::new_idempotency_key();
-        auto prepared = yv_capi::prepare_outcome_unknown(
-            options.idempotency_key,
-            "out of memory during a call that moves value: its outcome is unknown; send it again "
-            "with the same idempotency key");
+        auto ready = yv_capi::prepare_value_moving(call, "a call that moves value");
         auto buffer = std::make_unique<yv_buffer>();
-        yv_capi::with_prepared_error(prepared, [&] {
-            buffer->data = yv_capi::payload_json(c.client.request(m, p, json, options), call);
+        yv_capi::with_prepared_error(ready.prepared, [&] {
+            buffer->data = yv_capi::payload_json(c.client.request(m, p, json, ready.options), call);
         });
         *out = buffer.release();
     });

@@ -59,6 +59,16 @@ PreparedError prepare_outcome_unknown(const std::string &idempotency_key, const 
     return prepared;
 }
 
+ValueMovingCall prepare_value_moving(const yv_call *call, const char *what) {
+    yativo::CallOptions options = call_options(call);
+    if (options.idempotency_key.empty()) options.idempotency_key = yativo::new_idempotency_key();
+    const std::string message = std::string("out of memory during ") + what +
+                                ": its outcome is unknown; send it again with the same "
+                                "idempotency key";
+    PreparedError prepared = prepare_outcome_unknown(options.idempotency_key, message.c_str());
+    return ValueMovingCall{std::move(options), std::move(prepared)};
+}
+
 yv_error *make_error(yv_status code, const char *message) noexcept {
     try {
         auto out = std::make_unique<yv_error>();

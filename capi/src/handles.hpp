@@ -130,6 +130,15 @@ struct PreparedError {
 // NO_MEMORY, outcome unknown (retryable when there is an `idempotency_key`); allocated now.
 PreparedError prepare_outcome_unknown(const std::string &idempotency_key, const char *message);
 
+// A call that moves value, made ready before it runs: its key fixed (the caller's, or a new one)
+// and the error that carries it allocated, so memory running out once the server may have acted
+// never loses the key (run it through with_prepared_error).
+struct ValueMovingCall {
+    yativo::CallOptions options;
+    PreparedError prepared;
+};
+ValueMovingCall prepare_value_moving(const yv_call *call, const char *what);
+
 // Runs a call that may change something on the server with `prepared` standing by: memory
 // running out anywhere in it, or in copying its error out, reports `prepared`.
 template <class F>

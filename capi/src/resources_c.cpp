@@ -171,21 +171,15 @@ YV_API yv_status yv_client_send_funds(yv_client *client, const yv_send *params, 
         const auto &p = need(params, "params").params;
         // The key is fixed, and everything that hands back the outcome allocated, before the
         // transfer: memory running out once the server may have acted must not lose the key.
-        yativo::CallOptions options = call_options(call);
-        if (options.idempotency_key.empty())
-            options.idempotency_key = yativo::new_idempotency_key();
-        auto prepared = yv_capi::prepare_outcome_unknown(
-            options.idempotency_key,
-            "out of memory during send-funds: its outcome is unknown; send it again with the same "
-            "idempotency key");
+        auto ready = yv_capi::prepare_value_moving(call, "send-funds");
         auto json = std::make_unique<yv_buffer>();
         std::unique_ptr<yv_buffer> key;
         if (out_idempotency_key) {
             key = std::make_unique<yv_buffer>();
-            key->data = options.idempotency_key;
+            key->data = ready.options.idempotency_key;
         }
-        yv_capi::with_prepared_error(prepared, [&] {
-            json->data = yv_capi::payload_json(c.client.send_funds(p, options).payload, call);
+        yv_capi::with_prepared_error(ready.prepared, [&] {
+            json->data = yv_capi::payload_json(c.client.send_funds(p, ready.options).payload, call);
         });
         if (key) *out_idempotency_key = key.release();
         *out = json.release();

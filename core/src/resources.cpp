@@ -85,13 +85,24 @@ Call write_call(const char *method, std::string path, const CallOptions &opts) {
 }
 
 // The key a value-moving call used, in its payload too (when the payload is an object that does
-// not name one already), so a caller who gave none can still find it.
-void add_idempotency_key(Payload &payload, const std::string &key) {
-    rapidjson::Document &doc = payload.document();
-    auto &value = const_cast<rapidjson::Value &>(payload.value());
-    if (value.IsObject() && !value.HasMember("idempotency_key"))
-        value.AddMember("idempotency_key", rapidjson::Value(key.c_str(), doc.GetAllocator()),
-                        doc.GetAllocator());
+// not name one already), so a caller who gave none can still find it. The server has acted by
+// now: running out of memory here reports the key, outcome unknown, instead of losing it.
+void add_idempotency_key(Payload &payload, const Call &call) {
+    try {
+        rapidjson::Document &doc = payload.document();
+        auto &value = const_cast<rapidjson::Value &>(payload.value());
+        if (value.IsObject() && !value.HasMember("idempotency_key"))
+            value.AddMember("idempotency_key",
+                            rapidjson::Value(call.idempotency_key.c_str(), doc.GetAllocator()),
+                            doc.GetAllocator());
+    } catch (const std::bad_alloc &) {
+        Error err(Status::NO_MEMORY, "out of memory after " + call.method + " " + call.path +
+                                         ": its outcome is unknown");
+        err.idempotency_key = call.idempotency_key;
+        err.outcome_unknown = true;
+        err.retryable = true;
+        throw err;
+    }
 }
 
 void set_body(Call &c, const Body &b) {
@@ -349,7 +360,7 @@ SendResult Client::send_funds(const SendFunds &s, const CallOptions &opts) {
     SendResult result;
     result.idempotency_key = c.idempotency_key;
     result.payload = impl_->execute(c, opts);
-    add_idempotency_key(result.payload, result.idempotency_key);
+    add_idempotency_key(result.payload, c);
     return result;
 }
 
@@ -502,19 +513,7 @@ Payload Client::request(std::string_view method_in, std::string_view path,
         c.needs_2fa = !opts.totp_code.empty();
     c.two_factor_on_demand = true;
     Payload payload = impl_->execute(c, opts);
-    if (value_moving) {
-        try {
-            add_idempotency_key(payload, c.idempotency_key);
-        } catch (const std::bad_alloc &) {
-            // The server acted; the caller must still learn the key to re-send under.
-            Error err(Status::NO_MEMORY, "out of memory after " + c.method + " " + c.path +
-                                             ": its outcome is unknown");
-            err.idempotency_key = c.idempotency_key;
-            err.outcome_unknown = true;
-            err.retryable = true;
-            throw err;
-        }
-    }
+    if (value_moving) add_idempotency_key(payload, c);
     return payload;
 }
 

@@ -1,0 +1,270 @@
+"""The endpoint description (api/endpoints.toml) as checked Python objects.
+
+Every target reads these objects, never the TOML: a mistake in a row is reported here once, with
+the endpoint's name, instead of as broken code in five languages.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from typing import Any, Dict, List, Optional
+
+PARAM_TYPES = {"string", "decimal", "int", "bool", "string_list", "enum", "fields"}
+FIELD_TYPES = {"string", "int", "decimal", "bool", "string_list", "secret", "json"}
+KINDS = {"read", "write", "moves_value"}
+TWO_FACTOR = {"none", "required", "on_demand"}
+METHODS = {"GET", "POST", "PUT", "PATCH", "DELETE"}
+CHECKS = {"permissions", "address", "http_url"}
+NAME = re.compile(r"^[a-z][a-z0-9_]*$")
+
+
+class DescriptionError(ValueError):
+    pass
+
+
+@dataclass
+class Param:
+    name: str
+    type: str
+    doc: str
+    required: bool = True
+    default: Any = None
+    wire: str = ""
+    values: List[str] = field(default_factory=list)
+    aliases: Dict[str, str] = field(default_factory=dict)
+    check: str = ""
+    min: Optional[int] = None
+    max: Optional[int] = None
+    in_path: bool = False
+
+    @property
+    def optional(self) -> bool:
+        return not self.required
+
+    @property
+    def has_default(self) -> bool:
+        return self.default is not None
+
+
+@dataclass
+class RecordField:
+    name: str
+    type: str
+    wire: List[str]
+
+
+@dataclass
+class Record:
+    name: str
+    doc: str
+    fields: List[RecordField]
+
+
+@dataclass
+class Endpoint:
+    name: str
+    group: str
+    verb: str
+    method: str
+    path: str
+    kind: str
+    two_factor: str
+    sensitive: bool
+    returns: str
+    doc: str
+    params: List[Param]
+    body: str = "generated"
+    struct: str = ""
+    paged: bool = False
+
+    @property
+    def path_params(self) -> List[Param]:
+        return [p for p in self.params if p.in_path]
+
+    @property
+    def body_params(self) -> List[Param]:
+        return [p for p in self.params if not p.in_path]
+
+    @property
+    def read_only(self) -> bool:
+        return self.kind == "read"
+
+    @property
+    def has_body(self) -> bool:
+        return self.method != "GET" and self.method != "DELETE"
+
+    @property
+    def returns_list(self) -> bool:
+        return self.returns.startswith("[")
+
+    @property
+    def record(self) -> str:
+        """The record name of a typed result (ApiKey for ApiKey and [ApiKey]), or ""."""
+        r = self.returns.strip("[]")
+        return "" if r in ("json", "none") else r
+
+    @property
+    def path_pattern(self) -> str:
+        """The path with each {param} as *: the form the core's route table matches."""
+        return re.sub(r"\{[a-z_]+\}", "*", self.path)
+
+
+@dataclass
+class Route:
+    method: str
+    path: str
+    kind: str
+    two_factor: str
+    endpoint: str = ""  # the typed endpoint this row describes, when there is one
+
+    @property
+    def path_pattern(self) -> str:
+        return re.sub(r"\{[a-z_]+\}", "*", self.path)
+
+
+@dataclass
+class Group:
+    name: str
+    doc: str
+    endpoints: List[Endpoint] = field(default_factory=list)
+
+
+@dataclass
+class Api:
+    groups: List[Group]
+    endpoints: List[Endpoint]
+    records: List[Record]
+    routes: List[Route]  # every endpoint's, then the extra [[route]] rows
+
+    def endpoint(self, name: str) -> Endpoint:
+        return next(e for e in self.endpoints if e.name == name)
+
+
+def _take(row: Dict[str, Any], where: str, allowed: set) -> None:
+    extra = set(row) - allowed
+    if extra:
+        raise DescriptionError(f"{where}: unknown keys {sorted(extra)}")
+
+
+def _param(row: Dict[str, Any], where: str, path_names: List[str]) -> Param:
+    _take(row, where, {"name", "type", "doc", "required", "default", "wire", "values", "aliases",
+                       "check", "min", "max"})
+    for key in ("name", "type", "doc"):
+        if key not in row:
+            raise DescriptionError(f"{where}: no {key}")
+    p = Param(name=row["name"], type=row["type"], doc=row["doc"],
+              required=row.get("required", True), default=row.get("default"),
+              wire=row.get("wire", row["name"]), values=list(row.get("values", [])),
+              aliases=dict(row.get("aliases", {})), check=row.get("check", ""),
+              min=row.get("min"), max=row.get("max"), in_path=row["name"] in path_names)
+    where = f"{where} ({p.name})"
+    if not NAME.match(p.name):
+        raise DescriptionError(f"{where}: a name is lower_snake_case")
+    if p.type not in PARAM_TYPES:
+        raise DescriptionError(f"{where}: type {p.type!r} is not one of {sorted(PARAM_TYPES)}")
+    if p.check and p.check not in CHECKS:
+        raise DescriptionError(f"{where}: check {p.check!r} is not one of {sorted(CHECKS)}")
+    if p.in_path and (p.type != "string" or not p.required):
+        raise DescriptionError(f"{where}: a path parameter is a required string")
+    if (p.type == "enum") != bool(p.values):
+        raise DescriptionError(f"{where}: values belong to (and only to) an enum")
+    for alias, target in p.aliases.items():
+        if target not in p.values:
+            raise DescriptionError(f"{where}: alias {alias} names no value")
+    if p.default is not None:
+        if p.required:
+            raise DescriptionError(f"{where}: a required parameter has no default")
+        if p.type == "enum" and p.default not in p.values:
+            raise DescriptionError(f"{where}: default {p.default!r} is not a value")
+        want = {"string": str, "enum": str, "int": int, "bool": bool}.get(p.type)
+        if want is None or type(p.default) is not want:
+            raise DescriptionError(f"{where}: default {p.default!r} does not fit type {p.type}")
+    if (p.min is not None or p.max is not None) and p.type != "int":
+        raise DescriptionError(f"{where}: min/max are for int")
+    return p
+
+
+def _record(row: Dict[str, Any]) -> Record:
+    where = f"record {row.get('name', '?')}"
+    _take(row, where, {"name", "doc", "fields"})
+    fields = []
+    for f in row["fields"]:
+        _take(f, where, {"name", "type", "wire"})
+        if f["type"] not in FIELD_TYPES:
+            raise DescriptionError(f"{where}: field {f['name']}: type {f['type']!r}")
+        wire = f.get("wire", [f["name"]])
+        fields.append(RecordField(f["name"], f["type"], [wire] if isinstance(wire, str) else wire))
+    return Record(row["name"], row["doc"], fields)
+
+
+def parse(data: Dict[str, Any]) -> Api:
+    _take(data, "endpoints.toml", {"group", "endpoint", "record", "route"})
+    groups = [Group(g["name"], g["doc"]) for g in data.get("group", [])]
+    by_group = {g.name: g for g in groups}
+    records = [_record(r) for r in data.get("record", [])]
+    record_names = {r.name for r in records}
+    endpoints: List[Endpoint] = []
+    seen = set()
+    for row in data.get("endpoint", []):
+        name = row.get("name", "?")
+        where = f"endpoint {name}"
+        _take(row, where, {"name", "group", "verb", "method", "path", "kind", "two_factor",
+                           "sensitive", "returns", "doc", "params", "body", "struct", "paged"})
+        for key in ("name", "group", "verb", "method", "path", "kind", "returns", "doc"):
+            if key not in row:
+                raise DescriptionError(f"{where}: no {key}")
+        if not NAME.match(name) or name in seen:
+            raise DescriptionError(f"{where}: names are lower_snake_case and unique")
+        seen.add(name)
+        path_names = re.findall(r"\{([a-z_]+)\}", row["path"])
+        params = [_param(p, where, path_names) for p in row.get("params", [])]
+        missing = set(path_names) - {p.name for p in params}
+        if missing:
+            raise DescriptionError(f"{where}: path parameters without a row: {sorted(missing)}")
+        e = Endpoint(name=name, group=row["group"], verb=row["verb"], method=row["method"],
+                     path=row["path"], kind=row["kind"], two_factor=row.get("two_factor", "none"),
+                     sensitive=row.get("sensitive", False), returns=row["returns"],
+                     doc=" ".join(row["doc"].split()), params=params,
+                     body=row.get("body", "generated"), struct=row.get("struct", ""),
+                     paged=row.get("paged", False))
+        if e.group not in by_group:
+            raise DescriptionError(f"{where}: group {e.group!r} is not declared")
+        if e.method not in METHODS or not e.path.startswith("/"):
+            raise DescriptionError(f"{where}: method {e.method} / path {e.path}")
+        if e.kind not in KINDS or e.two_factor not in TWO_FACTOR:
+            raise DescriptionError(f"{where}: kind {e.kind} / two_factor {e.two_factor}")
+        if e.method == "GET" and not e.read_only:
+            raise DescriptionError(f"{where}: a GET is read")
+        if e.returns not in ("json", "none") and e.record not in record_names:
+            raise DescriptionError(f"{where}: returns {e.returns!r}: no such record")
+        if e.body not in ("generated", "custom"):
+            raise DescriptionError(f"{where}: body is generated or custom")
+        if not e.has_body and e.body_params:
+            raise DescriptionError(f"{where}: a {e.method} takes no body parameters")
+        if [p for p in e.params if p.type == "fields"][1:]:
+            raise DescriptionError(f"{where}: at most one fields parameter")
+        verbs = [x.verb for x in by_group[e.group].endpoints]
+        if e.verb in verbs:
+            raise DescriptionError(f"{where}: verb {e.verb} twice in group {e.group}")
+        by_group[e.group].endpoints.append(e)
+        endpoints.append(e)
+    routes = [Route(e.method, e.path, e.kind, e.two_factor, e.name) for e in endpoints]
+    for row in data.get("route", []):
+        where = f"route {row.get('method')} {row.get('path')}"
+        _take(row, where, {"method", "path", "kind", "two_factor"})
+        r = Route(row["method"], row["path"], row["kind"], row.get("two_factor", "none"))
+        if r.kind not in KINDS or r.two_factor not in TWO_FACTOR or r.method not in METHODS:
+            raise DescriptionError(f"{where}: kind / two_factor / method")
+        routes.append(r)
+    keys = [(r.method, r.path_pattern) for r in routes]
+    dup = {k for k in keys if keys.count(k) > 1}
+    if dup:
+        raise DescriptionError(f"routes described twice: {sorted(dup)}")
+    return Api(groups, endpoints, records, routes)
+
+
+def load(path) -> Api:
+    with open(path, "rb") as f:
+        return parse(tomllib.load(f))

@@ -1,0 +1,10 @@
+package capi
+
+/*
+#include <stdlib.h>
+#include <yativo.h>
+*/
+import "C"
+
+// Version is yv_version().
+func Version() string { return gostr(C.yv_version()) }

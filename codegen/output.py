@@ -14,8 +14,11 @@ generator, which replaces only the lines between them.
 from __future__ import annotations
 
 import difflib
+import os
 import pathlib
 import re
+import shutil
+import subprocess
 from dataclasses import dataclass, field
 from typing import Dict, List, Tuple
 
@@ -39,7 +42,7 @@ class Output:
         self.regions.setdefault(path, []).append((name, text))
 
     def rendered(self) -> Dict[str, str]:
-        """Every generated path with the full text it must have."""
+        """Every generated path with the full text it must have, formatted as committed."""
         out = dict(self.files)
         for path, regions in self.regions.items():
             current = out.get(path)
@@ -48,7 +51,7 @@ class Output:
             for name, text in regions:
                 current = replace_region(current, name, text, path)
             out[path] = current
-        return out
+        return {path: format_text(self.root, path, text) for path, text in out.items()}
 
     def apply(self, check: bool) -> List[str]:
         """Writes every stale file (or, with check, only lists them). Returns the stale paths."""
@@ -82,3 +85,32 @@ def replace_region(text: str, name: str, body: str, path: str) -> str:
     if body and not body.endswith("\n"):
         body += "\n"
     return text[: b.end()] + "\n" + body + text[e.start():]
+
+
+# The formatter each language's files are committed with. Templates need not get every line
+# break right: the formatter's output is what is written and what --check compares.
+FORMATTERS = {
+    (".c", ".h", ".cpp", ".hpp"): ["clang-format", "--assume-filename={path}"],
+    (".go",): ["gofmt"],
+    (".rs",): ["rustfmt", "--edition", "2021", "--emit", "stdout", "--quiet"],
+}
+
+
+def _tool(name: str) -> str:
+    found = shutil.which(name)
+    for extra in ("/usr/local/go/bin", os.path.expanduser("~/.cargo/bin")):
+        found = found or shutil.which(name, path=extra)
+    if not found:
+        raise SystemExit(f"codegen: {name} is needed to format generated files (make deps)")
+    return found
+
+
+def format_text(root: pathlib.Path, path: str, text: str) -> str:
+    for suffixes, argv in FORMATTERS.items():
+        if path.endswith(suffixes):
+            cmd = [_tool(argv[0])] + [a.format(path=root / path) for a in argv[1:]]
+            done = subprocess.run(cmd, input=text, capture_output=True, text=True, cwd=root)
+            if done.returncode != 0:
+                raise SystemExit(f"codegen: {argv[0]} refused {path}: {done.stderr.strip()}")
+            return done.stdout
+    return text

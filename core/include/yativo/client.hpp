@@ -1,5 +1,6 @@
 // The client: one per application, shared by every thread (all methods are thread-safe).
-// Every method throws yativo::Error on failure.
+// Every method throws yativo::Error on failure. The endpoint methods are generated from
+// api/endpoints.toml (the region marked below).
 #pragma once
 
 #include <memory>
@@ -49,37 +50,72 @@ class Client {
     // Bindings whose callers bring deadlines of their own (Go contexts) take the earlier one.
     std::chrono::milliseconds total_timeout() const noexcept;
 
-    // --- API keys (create, rotate, update_permissions and revoke send X-2FA-Token) ---
-    ApiKey create_api_key(const CreateApiKey &params, const CallOptions &call = {});
-    std::vector<ApiKey> list_api_keys(const CallOptions &call = {});
-    ApiKey get_api_key(std::string_view id, const CallOptions &call = {});
-    ApiKey rotate_api_key(std::string_view id, const CallOptions &call = {});
-    ApiKey update_api_key_permissions(std::string_view id, const std::vector<std::string> &perms,
-                                      const CallOptions &call = {});
-    void revoke_api_key(std::string_view id, const CallOptions &call = {});
-
     // The access token in use (AuthMode::Token: exchanged now if none is cached and valid).
     AccessToken token(const CallOptions &call = {});
 
-    // --- Resources ---
+    // BEGIN GENERATED: endpoints (python3 -m codegen from api/endpoints.toml; do not edit)
+
+    // --- api_keys: API key management. Writes send X-2FA-Token: the call's code or the
+    // client's TOTP source.
+    // Creates an API key. Its api_secret is in this answer only.
+    // Sends X-2FA-Token: call.totp_code or the client's TOTP source.
+    ApiKey create_api_key(const CreateApiKey &params, const CallOptions &call = {});
+    // Every API key of the account, without secrets.
+    std::vector<ApiKey> list_api_keys(const CallOptions &call = {});
+    // One API key, without its secret.
+    ApiKey get_api_key(std::string_view key_id, const CallOptions &call = {});
+    // Issues a new api_secret (in this answer only); the old one stops working at once.
+    // Sends X-2FA-Token: call.totp_code or the client's TOTP source.
+    ApiKey rotate_api_key(std::string_view key_id, const CallOptions &call = {});
+    // Replaces the key's whole set of scopes.
+    // Sends X-2FA-Token: call.totp_code or the client's TOTP source.
+    ApiKey update_api_key_permissions(std::string_view key_id,
+                                      const std::vector<std::string> &permissions,
+                                      const CallOptions &call = {});
+    // Revokes the key: it stops working at once.
+    // Sends X-2FA-Token: call.totp_code or the client's TOTP source.
+    void revoke_api_key(std::string_view key_id, const CallOptions &call = {});
+
+    // --- accounts: Accounts hold assets.
+    // The accounts of the user.
     Payload list_accounts(const CallOptions &call = {});
-    Payload create_account(std::string_view account_name, std::string_view account_type,
+    // Creates an account.
+    Payload create_account(std::string_view account_name, std::string_view account_type = {},
                            const CallOptions &call = {});
+
+    // --- assets: Assets: one chain and token within an account.
+    // Adds an asset (a chain and token, with its deposit address) to an account.
     Payload add_asset(std::string_view account_id, std::string_view chain, std::string_view ticker,
                       const CallOptions &call = {});
-    Payload list_assets(std::string_view account_id, const CallOptions &call = {});  // "" = all
+    // The assets of one account, or of every account.
+    Payload list_assets(std::string_view account_id = {}, const CallOptions &call = {});
+
+    // --- balance: Balances of assets.
+    // The balance of one asset; amounts are exact decimal text.
     Payload check_balance(std::string_view asset_id, const CallOptions &call = {});
-    // extra_fields_json: a JSON object of further fields, or "".
-    Payload gas_price(std::string_view chain, std::string_view priority,
+
+    // --- transactions: Gas prices, transfers and the transaction history.
+    // A gas price estimate for a chain.
+    Payload gas_price(std::string_view chain, std::string_view priority = {},
                       std::string_view extra_fields_json = {}, const CallOptions &call = {});
-    // Always carries an Idempotency-Key: call.idempotency_key, or a generated one
-    // (new_idempotency_key()).
+    // Sends funds. Always carries an Idempotency-Key (the call's, or one the core
+    // generates), returned with the result and on every error; after an error whose outcome
+    // is unknown, call again with that key: the transfer happens once.
+    // Sends X-2FA-Token when call.totp_code is set, or from the TOTP source when the server asks.
     SendResult send_funds(const SendFunds &params, const CallOptions &call = {});
-    Payload list_transactions(const TransactionQuery &query, const CallOptions &call = {});
+    // One page of the transaction history, newest first.
+    Payload list_transactions(const TransactionQuery &params, const CallOptions &call = {});
+
+    // --- webhooks: Webhook subscriptions. Deliveries are checked with the webhook
+    // verifier.
+    // Subscribes a URL to events. The signing secret is in this answer only.
     Webhook create_webhook(std::string_view url, const std::vector<std::string> &events,
-                           std::string_view description, const CallOptions &call = {});
+                           std::string_view description = {}, const CallOptions &call = {});
+    // Every webhook subscription, without secrets.
     Payload list_webhooks(const CallOptions &call = {});
-    void delete_webhook(std::string_view id, const CallOptions &call = {});
+    // Deletes a webhook subscription.
+    void delete_webhook(std::string_view webhook_id, const CallOptions &call = {});
+    // END GENERATED: endpoints
 
     // Any endpoint: method GET/POST/PUT/PATCH/DELETE, path relative to the base URL,
     // json_body a JSON text or "" for none.

@@ -48,39 +48,45 @@ struct RateLimit {
     std::int64_t reset = -1;
 };
 
-struct CreateApiKey {
-    std::string name;
-    std::vector<std::string> permissions;
-    std::optional<int> expires_in_days;
-};
-
 enum class Priority { Low, Medium, High };
-
-struct SendFunds {
-    std::string account;
-    std::string assets;  // the asset id to send from
-    std::string receiving_address;
-    std::string amount;  // decimal string, > 0, at most 18 decimals
-    std::string type;    // token symbol: USDC for a USDC_SOL asset
-    std::string chain;
-    std::string category;
-    std::string priority = "medium";  // low|medium|high; slow and fast are aliases
-    std::string description;
-    bool use_self_funding = false;
-};
 
 struct SendResult {
     Payload payload;  // holds "idempotency_key" too
     std::string idempotency_key;
 };
 
-struct TransactionQuery {
-    int page = 1;
-    std::optional<int> limit;  // 1..100
-    std::string status;
-    std::string chain;
-    std::string search;
+// BEGIN GENERATED: parameter structs (python3 -m codegen from api/endpoints.toml; do not edit)
+
+// The parameters of Client::create_api_key.
+struct CreateApiKey {
+    std::string name;                      // a name to recognise the key by
+    std::vector<std::string> permissions;  // scopes: read, write, transactions, webhooks
+    std::optional<int> expires_in_days;    // days until the key expires; unset = never
 };
+
+// The parameters of Client::send_funds.
+struct SendFunds {
+    std::string account;            // the account's id
+    std::string assets;             // the id of the asset to send from
+    std::string receiving_address;  // the destination address, checked against the chain
+    std::string amount;             // the amount, > 0, at most 18 decimals
+    std::string type;               // the token symbol (USDC for a USDC_SOL asset)
+    std::string chain;              // the chain
+    std::string category;           // the transfer's category
+    std::string priority;           // low, medium or high (slow and fast are aliases); "" = medium
+    std::string description;        // a note kept with the transfer; "" = unset
+    bool use_self_funding = false;  // pay gas from the asset itself
+};
+
+// The parameters of Client::list_transactions.
+struct TransactionQuery {
+    int page = 1;              // the page, from 1
+    std::optional<int> limit;  // items per page, 1..100; unset = the server's default
+    std::string status;        // only transactions in this status; "" = unset
+    std::string chain;         // only transactions on this chain; "" = unset
+    std::string search;        // a hash, address or id to look for; "" = unset
+};
+// END GENERATED: parameter structs
 
 struct WebhookEvent {
     std::string id;

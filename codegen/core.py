@@ -1,0 +1,180 @@
+"""The core: Client's method declarations (client.hpp), the parameter structs (types.hpp), and
+endpoints_gen.cpp with the route table and every generated request builder."""
+
+from __future__ import annotations
+
+from .api import Endpoint, Param
+from .templating import c_string
+from .templating import render as tmpl
+
+KIND = {"read": "Kind::Read", "write": "Kind::Write", "moves_value": "Kind::MovesValue"}
+TWO_FACTOR = {"none": "TwoFactor::None", "required": "TwoFactor::Required",
+              "on_demand": "TwoFactor::OnDemand"}
+
+
+def arg_name(p: Param) -> str:
+    return p.name + "_json" if p.type == "fields" else p.name
+
+
+def arg_type(p: Param) -> str:
+    """A positional argument's C++ type; "" / nullopt / empty means unset."""
+    if p.type == "string_list":
+        return "const std::vector<std::string> &"
+    if p.type == "int":
+        return "std::optional<std::int64_t>" if p.optional else "std::int64_t"
+    if p.type == "bool":
+        return "bool"
+    return "std::string_view"
+
+
+def field_decl(p: Param) -> str:
+    """A parameter struct's member, with the default it has in the core."""
+    if p.type == "string_list":
+        return f"std::vector<std::string> {p.name};"
+    if p.type == "int":
+        if p.has_default:
+            return f"int {p.name} = {p.default};"
+        return f"std::optional<int> {p.name};" if p.optional else f"int {p.name} = 0;"
+    if p.type == "bool":
+        return f"bool {p.name} = {'true' if p.default else 'false'};"
+    return f"std::string {p.name};"
+
+
+def result_type(e: Endpoint) -> str:
+    if e.returns == "none":
+        return "void"
+    if e.returns == "json":
+        return "SendResult" if e.kind == "moves_value" else "Payload"
+    return f"std::vector<{e.record}>" if e.returns_list else e.record
+
+
+def signature(e: Endpoint, qualified: bool = False, defaults: bool = True) -> str:
+    name = ("Client::" if qualified else "") + e.name
+    if e.struct:
+        args = [f"const {e.struct} &params"]
+    else:
+        args = []
+        for i, p in enumerate(e.params):
+            trailing_optional = all(q.optional for q in e.params[i:])
+            dflt = " = {}" if defaults and trailing_optional and p.optional else ""
+            t = arg_type(p)
+            sep = "" if t.endswith("&") else " "
+            args.append(f"{t}{sep}{arg_name(p)}{dflt}")
+    args.append("const CallOptions &call" + (" = {}" if defaults else ""))
+    return f"{result_type(e)} {name}({', '.join(args)})"
+
+
+def path_expr(e: Endpoint, value) -> str:
+    """The C++ expression of the path: literals and checked path segments."""
+    parts = []
+    rest = e.path
+    for p in e.path_params:
+        before, rest = rest.split("{" + p.name + "}", 1)
+        if before:
+            parts.append(c_string(before))
+        parts.append(f'detail::path_segment({value(p)}, {c_string(p.name.replace("_", " "))})')
+    if rest:
+        parts.append(c_string(rest))
+    if len(parts) == 1 and parts[0].startswith('"'):
+        return f"std::string({parts[0]})"
+    if parts[0].startswith('"'):
+        parts[0] = f"std::string({parts[0]})"
+    return " + ".join(parts)
+
+
+def body_lines(e: Endpoint, value) -> list:
+    """Checks, then the body: one C++ statement per line."""
+    checks, body = [], []
+    for p in e.body_params:
+        v, wire, what = value(p), c_string(p.wire), c_string(p.name)
+        t = p.type
+        if t in ("string", "decimal"):
+            if p.check == "http_url":
+                checks.append(f"detail::check_http_url({v}, {what});")
+            elif p.required:
+                checks.append(f"detail::require({v}, {what});")
+        if t == "string":
+            if p.has_default:
+                body.append(f"b.field({wire}, {v}.empty() ? std::string_view({c_string(p.default)}) : std::string_view({v}));")
+            else:
+                body.append(f"b.field({wire}, {v}{', true' if p.optional else ''});")
+        elif t == "decimal":
+            local = f"{p.name}_digits"
+            checks.append(f"const std::string {local} = {v}.empty() ? std::string() : validate_amount({v});")
+            body.append(f"if (!{local}.empty()) b.number({wire}, {local});")
+        elif t == "enum":
+            local = f"{p.name}_value"
+            values = ", ".join(c_string(x) for x in p.values)
+            aliases = ", ".join(f"{{{c_string(a)}, {c_string(b)}}}" for a, b in p.aliases.items())
+            fallback = c_string(p.default or "")
+            if p.optional and not p.has_default:
+                checks.append(f"const std::string {local} = {v}.empty() ? std::string() : detail::enum_value({v}, {what}, {{{values}}}, {{{aliases}}}, \"\");")
+                body.append(f"b.field({wire}, {local}, true);")
+            else:
+                checks.append(f"const std::string {local} = detail::enum_value({v}, {what}, {{{values}}}, {{{aliases}}}, {fallback});")
+                body.append(f"b.field({wire}, {local});")
+        elif t == "int":
+            lo = p.min if p.min is not None else -(2**63 - 1)
+            hi = p.max if p.max is not None else 2**63 - 1
+            rng = f"{lo}, {hi}" if p.min is not None or p.max is not None else ""
+            if p.optional and not p.has_default:
+                if rng:
+                    checks.append(f"if ({v}) detail::check_range(*{v}, {what}, {rng});")
+                body.append(f"if ({v}) b.integer({wire}, *{v});")
+            else:
+                if rng:
+                    checks.append(f"detail::check_range({v}, {what}, {rng});")
+                body.append(f"b.integer({wire}, {v});")
+        elif t == "bool":
+            body.append(f"b.boolean({wire}, {v});")
+        elif t == "string_list":
+            if p.check == "permissions":
+                checks.append(f"detail::check_permissions({v});")
+            elif p.required:
+                checks.append(f"detail::require_items({v}, {what});")
+            body.append(f"b.strings({wire}, {v}{', true' if p.optional else ''});")
+        elif t == "fields":
+            body.append(f"b.merge({v}, {what});")
+    return checks, body
+
+
+def builder(e: Endpoint) -> dict:
+    def value(p: Param) -> str:
+        return f"params.{p.name}" if e.struct else arg_name(p)
+
+    checks, body = body_lines(e, value)
+    return dict(
+        e=e,
+        signature=signature(e, qualified=True, defaults=False),
+        path=path_expr(e, value),
+        path_checks=[],
+        checks=checks,
+        body=body,
+        kind=KIND[e.kind],
+        two_factor=TWO_FACTOR[e.two_factor],
+        decoder=("detail::decode_" + snake_record(e.record) + ("_list" if e.returns_list else ""))
+        if e.record else "",
+    )
+
+
+def snake_record(name: str) -> str:
+    out = ""
+    for ch in name:
+        out += ("_" + ch.lower()) if ch.isupper() and out else ch.lower()
+    return out
+
+
+def render(ctx, out) -> None:
+    api = ctx.api
+    structs = []
+    for e in api.endpoints:
+        if e.struct:
+            structs.append(dict(name=e.struct, e=e, fields=[(field_decl(p), p) for p in e.params]))
+    out.region("core/include/yativo/client.hpp", "endpoints",
+               tmpl("core/client_decls.j2", groups=api.groups, signature=signature))
+    out.region("core/include/yativo/types.hpp", "parameter structs",
+               tmpl("core/structs.j2", structs=structs))
+    out.file("core/src/endpoints_gen.cpp",
+             tmpl("core/endpoints_gen.cpp.j2", routes=api.routes, KIND=KIND,
+                    TWO_FACTOR=TWO_FACTOR,
+                    builders=[builder(e) for e in api.endpoints if e.body == "generated"]))

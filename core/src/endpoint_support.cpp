@@ -1,0 +1,275 @@
+#include "endpoint_support.hpp"
+
+#include <strings.h>
+
+#include <algorithm>
+#include <new>
+
+#include "crypto.hpp"
+#include "yativo/status.hpp"
+
+namespace yativo::detail {
+
+namespace {
+
+bool same_method(std::string_view a, const char *b) {
+    return a.size() == std::char_traits<char>::length(b) && strncasecmp(a.data(), b, a.size()) == 0;
+}
+
+// `*` in the pattern is one non-empty path segment.
+bool path_matches(std::string_view pattern, std::string_view path) {
+    while (!pattern.empty() && !path.empty()) {
+        std::size_t ps = pattern.find('/', 1), rs = path.find('/', 1);
+        std::string_view pseg = pattern.substr(0, ps), rseg = path.substr(0, rs);
+        if (pseg != "/*" ? pseg != rseg : rseg.size() < 2) return false;
+        pattern = ps == std::string_view::npos ? std::string_view() : pattern.substr(ps);
+        path = rs == std::string_view::npos ? std::string_view() : path.substr(rs);
+    }
+    return pattern.empty() && path.empty();
+}
+
+}  // namespace
+
+const Route *find_route(std::string_view method, std::string_view path) {
+    path = path.substr(0, path.find('?'));
+    while (path.size() > 1 && path.back() == '/') path.remove_suffix(1);
+    const Route *end = kRoutes + kRouteCount;
+    const Route *found = std::find_if(kRoutes, end, [&](const Route &r) {
+        return same_method(method, r.method) && path_matches(r.path, path);
+    });
+    return found == end ? nullptr : found;
+}
+
+void require(std::string_view value, const char *what) {
+    if (value.empty()) throw_invalid(std::string(what) + " is empty");
+}
+
+void require_items(const std::vector<std::string> &items, const char *what) {
+    if (items.empty()) throw_invalid(std::string(what) + " is empty: give at least one");
+    for (const auto &item : items)
+        if (item.empty()) throw_invalid(std::string(what) + " contains an empty item");
+}
+
+void check_idempotency_key(const std::string &key) {
+    if (key.empty()) return;
+    if (key.size() > 255) throw_invalid("idempotency key is longer than 255 characters");
+    for (char c : key)
+        if (c <= 0x20 || c >= 0x7f)
+            throw_invalid("idempotency key must be printable ASCII without spaces");
+}
+
+void check_permissions(const std::vector<std::string> &perms) {
+    if (perms.empty())
+        throw_invalid(
+            "permissions is empty: give at least one scope (read, write, transactions, webhooks)");
+    for (const auto &p : perms) {
+        if (p.empty()) throw_invalid("permissions contains an empty scope");
+        for (char c : p)
+            if (static_cast<unsigned char>(c) <= 0x20)
+                throw_invalid("permission \"" + p + "\" contains spaces");
+    }
+}
+
+void check_http_url(std::string_view url, const char *what) {
+    require(url, what);
+    if (url.rfind("https://", 0) != 0 && url.rfind("http://", 0) != 0)
+        throw_invalid(std::string(what) + " must start with https:// (or http://)");
+}
+
+void check_range(std::int64_t value, const char *what, std::int64_t min, std::int64_t max) {
+    if (value < min || value > max)
+        throw_invalid(std::string(what) + " must be between " + std::to_string(min) + " and " +
+                      std::to_string(max));
+}
+
+std::string enum_value(std::string_view given, const char *what,
+                       std::initializer_list<const char *> values,
+                       std::initializer_list<std::pair<const char *, const char *>> aliases,
+                       const char *fallback) {
+    if (given.empty()) {
+        if (*fallback) return fallback;
+        throw_invalid(std::string(what) + " is empty");
+    }
+    for (const char *v : values)
+        if (given == v) return v;
+    for (const auto &[alias, value] : aliases)
+        if (given == alias) return value;
+    std::string allowed;
+    for (const char *v : values) allowed += (allowed.empty() ? "" : ", ") + std::string(v);
+    std::string also;
+    for (const auto &[alias, value] : aliases)
+        also += (also.empty() ? "" : ", ") + std::string(alias) + " = " + value;
+    throw_invalid(std::string(what) + " \"" + std::string(given) + "\" is not one of " + allowed +
+                  (also.empty() ? "" : " (aliases: " + also + ")"));
+}
+
+Body &Body::field(const char *name, std::string_view value, bool omit_empty) {
+    if (omit_empty && value.empty()) return *this;
+    json::key(w, name);
+    json::string(w, value);
+    return *this;
+}
+
+Body &Body::strings(const char *name, const std::vector<std::string> &items, bool omit_empty) {
+    if (omit_empty && items.empty()) return *this;
+    json::key(w, name);
+    json::string_array(w, items);
+    return *this;
+}
+
+Body &Body::integer(const char *name, std::int64_t value) {
+    json::key(w, name);
+    w.Int64(value);
+    return *this;
+}
+
+Body &Body::boolean(const char *name, bool value) {
+    json::key(w, name);
+    w.Bool(value);
+    return *this;
+}
+
+Body &Body::number(const char *name, std::string_view digits) {
+    json::key(w, name);
+    w.RawValue(digits.data(), digits.size(), rapidjson::kNumberType);
+    return *this;
+}
+
+Body &Body::merge(std::string_view object_json, const char *what) {
+    if (!object_json.empty() && !json::merge_object(w, object_json))
+        throw_invalid(std::string(what) + " must be a JSON object");
+    return *this;
+}
+
+void Body::into(Call &call) {
+    w.EndObject();
+    call.body.assign(buffer.GetString(), buffer.GetSize());
+    call.has_body = true;
+}
+
+Call make_call(const char *method, std::string path, Kind kind, TwoFactor two_factor,
+               const CallOptions &opts) {
+    Call c;
+    c.method = method;
+    c.path = std::move(path);
+    c.read_only = kind == Kind::Read;
+    if (kind != Kind::Read) {
+        check_idempotency_key(opts.idempotency_key);
+        c.idempotency_key = opts.idempotency_key;
+        if (kind == Kind::MovesValue && c.idempotency_key.empty())
+            c.idempotency_key = crypto::uuid4();
+    }
+    switch (two_factor) {
+        case TwoFactor::None:
+            break;
+        case TwoFactor::Required:
+            c.needs_2fa = true;
+            break;
+        case TwoFactor::OnDemand:
+            // An optional code, for accounts where the call requires one; otherwise the TOTP
+            // source answers only when the server asks.
+            c.needs_2fa = !opts.totp_code.empty();
+            c.two_factor_on_demand = true;
+            break;
+    }
+    return c;
+}
+
+void add_idempotency_key(Payload &payload, const Call &call) {
+    try {
+        rapidjson::Document &doc = payload.document();
+        auto &value = const_cast<rapidjson::Value &>(payload.value());
+        if (value.IsObject() && !value.HasMember("idempotency_key"))
+            value.AddMember("idempotency_key",
+                            rapidjson::Value(call.idempotency_key.c_str(), doc.GetAllocator()),
+                            doc.GetAllocator());
+    } catch (const std::bad_alloc &) {
+        Error err(Status::NO_MEMORY, "out of memory after " + call.method + " " + call.path +
+                                         ": its outcome is unknown");
+        err.idempotency_key = call.idempotency_key;
+        err.outcome_unknown = true;
+        err.retryable = true;
+        throw err;
+    }
+}
+
+namespace {
+
+ApiKey to_api_key(const rapidjson::Value &v) {
+    if (!v.IsObject()) throw Error(Status::PROTOCOL, "API key answer is not an object");
+    ApiKey k;
+    k.id = json::str(v, "id");
+    if (k.id.empty()) k.id = json::str(v, "key_id");
+    k.name = json::str(v, "name");
+    if (k.name.empty()) k.name = json::str(v, "key_name");
+    k.api_key = json::str(v, "api_key");
+    std::string secret = json::str(v, "api_secret");
+    k.api_secret = Secret(secret);
+    wipe(secret);
+    k.permissions = json::strings(v, "permissions");
+    if (k.permissions.empty()) k.permissions = json::strings(v, "scopes");
+    k.status = json::str(v, "status");
+    k.created_at = json::str(v, "created_at");
+    k.expires_at = json::str(v, "expires_at");
+    k.last_used_at = json::str(v, "last_used_at");
+    if (k.id.empty() && k.api_key.empty())
+        throw Error(Status::PROTOCOL, "API key answer has no id");
+    return k;
+}
+
+const rapidjson::Value *find_object(const rapidjson::Value &v, const char *name) {
+    const rapidjson::Value *inner = json::member(v, name);
+    return inner && inner->IsObject() ? inner : nullptr;
+}
+
+}  // namespace
+
+// An answer may be the key itself or wrap it ({"key": {...}}, {"api_key": {...}}).
+ApiKey decode_api_key(Payload &p) {
+    const rapidjson::Value &v = p.value();
+    const rapidjson::Value *inner = find_object(v, "key");
+    if (!inner) inner = find_object(v, "api_key");
+    ApiKey k = to_api_key(inner ? *inner : v);
+    json::wipe_strings(p.document());  // the raw answer may hold api_secret
+    return k;
+}
+
+std::vector<ApiKey> decode_api_key_list(Payload &p) {
+    const rapidjson::Value *arr = &p.value();
+    if (arr->IsObject()) arr = json::member(*arr, "keys");
+    if (!arr || !arr->IsArray())
+        throw Error(Status::PROTOCOL, "API key list answer has no keys array");
+    std::vector<ApiKey> out;
+    for (const auto &item : arr->GetArray()) out.push_back(to_api_key(item));
+    return out;
+}
+
+Webhook decode_webhook(Payload &p) {
+    const rapidjson::Value *v = &p.value();
+    if (const rapidjson::Value *inner = find_object(*v, "webhook")) v = inner;
+    if (!v->IsObject()) throw Error(Status::PROTOCOL, "webhook answer is not an object");
+    Webhook hook;
+    hook.id = json::str(*v, "id");
+    hook.url = json::str(*v, "url");
+    hook.events = json::strings(*v, "events");
+    hook.description = json::str(*v, "description");
+    hook.created_at = json::str(*v, "created_at");
+    std::string secret = json::str(*v, "secret");
+    if (secret.empty()) secret = json::str(*v, "webhook_secret");
+    hook.secret = Secret(secret);
+    wipe(secret);
+    if (hook.id.empty()) throw Error(Status::PROTOCOL, "webhook answer has no id");
+    // `raw` keeps the answer without its secret.
+    auto &mv = const_cast<rapidjson::Value &>(*v);
+    for (const char *name : {"secret", "webhook_secret"}) {
+        auto it = mv.FindMember(name);
+        if (it != mv.MemberEnd()) {
+            json::wipe_strings(it->value);
+            mv.RemoveMember(it);
+        }
+    }
+    hook.raw = p;
+    return hook;
+}
+
+}  // namespace yativo::detail

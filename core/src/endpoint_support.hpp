@@ -1,0 +1,85 @@
+// What every endpoint's request builder uses: argument checks, the JSON body, the call's rules
+// from its row in api/endpoints.toml, and the record decoders. The builders themselves are
+// generated (endpoints_gen.cpp) or hand-written where they do real work (resources.cpp).
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <initializer_list>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "client_impl.hpp"
+#include "json_util.hpp"
+#include "yativo/payload.hpp"
+#include "yativo/types.hpp"
+
+namespace yativo::detail {
+
+enum class Kind { Read, Write, MovesValue };
+enum class TwoFactor { None, Required, OnDemand };
+
+// One row of the route table: what the core must know about a path, typed method or not.
+struct Route {
+    const char *method;
+    const char *path;  // `*` is one path segment
+    Kind kind;
+    TwoFactor two_factor;
+};
+
+// Every row of api/endpoints.toml (generated into endpoints_gen.cpp).
+extern const Route kRoutes[];
+extern const std::size_t kRouteCount;
+
+// The route of method + path (query string and trailing slashes ignored), or nullptr.
+const Route *find_route(std::string_view method, std::string_view path);
+
+// --- argument checks (INVALID_ARGUMENT) ---
+void require(std::string_view value, const char *what);
+void require_items(const std::vector<std::string> &items, const char *what);
+void check_idempotency_key(const std::string &key);
+void check_permissions(const std::vector<std::string> &perms);
+void check_http_url(std::string_view url, const char *what);
+void check_range(std::int64_t value, const char *what, std::int64_t min, std::int64_t max);
+// The enum's value for `given`: an alias resolved, "" = `fallback` (required enums pass "").
+std::string enum_value(std::string_view given, const char *what,
+                       std::initializer_list<const char *> values,
+                       std::initializer_list<std::pair<const char *, const char *>> aliases,
+                       const char *fallback);
+
+// --- the JSON body ---
+struct Body {
+    Body() { w.StartObject(); }
+    // "name": "value"; with `omit_empty`, nothing when the value is empty.
+    Body &field(const char *name, std::string_view value, bool omit_empty = false);
+    Body &strings(const char *name, const std::vector<std::string> &items, bool omit_empty = false);
+    Body &integer(const char *name, std::int64_t value);
+    Body &boolean(const char *name, bool value);
+    // Exactly the digits given (a checked decimal), as a JSON number: never through a double.
+    Body &number(const char *name, std::string_view digits);
+    // The members of a JSON object text ("" = none), merged into the body.
+    Body &merge(std::string_view object_json, const char *what);
+    // Closes the object and moves the text into the call.
+    void into(Call &call);
+
+    rapidjson::StringBuffer buffer;
+    json::Writer w{buffer};
+};
+
+// A call with the rules of its row: read-only, the idempotency key (a write carries the caller's;
+// a value-moving call carries the caller's or a new one), 2FA.
+Call make_call(const char *method, std::string path, Kind kind, TwoFactor two_factor,
+               const CallOptions &opts);
+
+// The key a value-moving call used, in its payload too (when the payload is an object that does
+// not name one already). Reports the key, outcome unknown, when memory runs out.
+void add_idempotency_key(Payload &payload, const Call &call);
+
+// --- records (typed results) ---
+ApiKey decode_api_key(Payload &payload);
+std::vector<ApiKey> decode_api_key_list(Payload &payload);
+Webhook decode_webhook(Payload &payload);
+
+}  // namespace yativo::detail

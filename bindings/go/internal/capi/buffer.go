@@ -1,14 +1,11 @@
 package capi
 
 /*
-#include <stdlib.h>
 #include <yativo.h>
 */
 import "C"
 
-import (
-	"unsafe"
-)
+import "unsafe"
 
 // takeBuffer copies an owned yv_buffer into Go memory and frees it.
 func takeBuffer(b *C.yv_buffer) []byte {

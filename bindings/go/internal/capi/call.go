@@ -1,7 +1,6 @@
 package capi
 
 /*
-#include <stdlib.h>
 #include <yativo.h>
 */
 import "C"
@@ -26,55 +25,38 @@ type Call struct {
 }
 
 // NewCall builds a yv_call; Free it after the call returned.
-func NewCall(cp CallParams) (call *Call, err error) {
-	call = &Call{}
-	var e *C.yv_error
-	if err = takeError(C.yv_call_new(&call.p, &e), e); err != nil {
+func NewCall(cp CallParams) (*Call, error) {
+	call := &Call{}
+	err := invokeAll(
+		func(a *cargs) C.yv_status { return C.yv_call_new(&call.p, a.err) },
+		when(cp.Timeout > 0, func(a *cargs) C.yv_status {
+			return C.yv_call_set_timeout_ms(call.p, C.uint32_t(ceilMS(cp.Timeout)), a.err)
+		}),
+		when(cp.IdempotencyKey != "", func(a *cargs) C.yv_status {
+			return C.yv_call_set_idempotency_key(call.p, a.str(cp.IdempotencyKey), a.err)
+		}),
+		when(cp.TOTPCode != "", func(a *cargs) C.yv_status {
+			return C.yv_call_set_totp_code(call.p, a.secret(cp.TOTPCode), a.err)
+		}),
+		when(cp.Envelope, func(a *cargs) C.yv_status { return C.yv_call_set_envelope(call.p, C.bool(true), a.err) }),
+		when(cp.Cancellable, func(a *cargs) C.yv_status { return C.yv_cancel_new(&call.cancel, a.err) }),
+		when(cp.Cancellable, func(a *cargs) C.yv_status { return C.yv_call_set_cancel(call.p, call.cancel, a.err) }),
+	)
+	if err != nil {
+		call.Free() // both destructors accept NULL: whatever was made is freed
 		return nil, err
 	}
-	defer func() {
-		if err != nil {
-			call.Free()
-			call = nil
-		}
-	}()
-	if cp.Timeout > 0 {
-		ms := (cp.Timeout + time.Millisecond - 1) / time.Millisecond
-		if ms > 0xFFFFFFFF {
-			ms = 0xFFFFFFFF
-		}
-		if err = takeError(C.yv_call_set_timeout_ms(call.p, C.uint32_t(ms), &e), e); err != nil {
-			return
-		}
-	}
-	if cp.IdempotencyKey != "" {
-		k := cstr(cp.IdempotencyKey)
-		defer free(k)
-		if err = takeError(C.yv_call_set_idempotency_key(call.p, k, &e), e); err != nil {
-			return
-		}
-	}
-	if cp.TOTPCode != "" {
-		c := cstr(cp.TOTPCode)
-		defer freeSecret(c, len(cp.TOTPCode))
-		if err = takeError(C.yv_call_set_totp_code(call.p, c, &e), e); err != nil {
-			return
-		}
-	}
-	if cp.Envelope {
-		if err = takeError(C.yv_call_set_envelope(call.p, C.bool(true), &e), e); err != nil {
-			return
-		}
-	}
-	if cp.Cancellable {
-		if err = takeError(C.yv_cancel_new(&call.cancel, &e), e); err != nil {
-			return
-		}
-		if err = takeError(C.yv_call_set_cancel(call.p, call.cancel, &e), e); err != nil {
-			return
-		}
-	}
 	return call, nil
+}
+
+// ceilMS is d in whole milliseconds, rounded up (a positive timeout never becomes 0) and capped
+// at the largest uint32.
+func ceilMS(d time.Duration) uint32 {
+	ms := (d + time.Millisecond - 1) / time.Millisecond
+	if ms > 0xFFFFFFFF {
+		ms = 0xFFFFFFFF
+	}
+	return uint32(ms)
 }
 
 // Cancel triggers the call's cancellation token (any goroutine; idempotent). It must not run

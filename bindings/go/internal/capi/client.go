@@ -1,7 +1,6 @@
 package capi
 
 /*
-#include <stdlib.h>
 #include <yativo.h>
 */
 import "C"
@@ -25,12 +24,7 @@ type Client struct {
 // NewClient makes a client from opts (which may be freed right after).
 func NewClient(o *Options) (*Client, error) {
 	var p *C.yv_client
-	var e *C.yv_error
-	var op *C.yv_options
-	if o != nil {
-		op = o.p
-	}
-	err := takeError(C.yv_client_new(op, &p, &e), e)
+	err := invoke(func(a *cargs) C.yv_status { return C.yv_client_new(o.ptr(), &p, a.err) })
 	runtime.KeepAlive(o)
 	if err != nil {
 		return nil, err
@@ -89,41 +83,24 @@ func (c *Client) Timeout() (time.Duration, error) {
 
 // SetCredentials is yv_client_set_credentials.
 func (c *Client) SetCredentials(key, secret string) error {
-	p, err := c.acquire()
-	if err != nil {
-		return err
-	}
-	defer c.release()
-	k, s := cstr(key), cstr(secret)
-	defer free(k)
-	defer freeSecret(s, len(secret))
-	var e *C.yv_error
-	return takeError(C.yv_client_set_credentials(p, k, s, &e), e)
+	return c.do(nil, func(a *clientArgs) C.yv_status {
+		return C.yv_client_set_credentials(a.client, a.str(key), a.secret(secret), a.err)
+	})
 }
 
 // SetAccessToken is yv_client_set_access_token.
 func (c *Client) SetAccessToken(token string) error {
-	p, err := c.acquire()
-	if err != nil {
-		return err
-	}
-	defer c.release()
-	t := cstr(token)
-	defer freeSecret(t, len(token))
-	var e *C.yv_error
-	return takeError(C.yv_client_set_access_token(p, t, &e), e)
+	return c.do(nil, func(a *clientArgs) C.yv_status {
+		return C.yv_client_set_access_token(a.client, a.secret(token), a.err)
+	})
 }
 
 // RateLimit is yv_client_rate_limit.
 func (c *Client) RateLimit() (limit, remaining, reset int64, err error) {
-	p, err := c.acquire()
-	if err != nil {
-		return -1, -1, -1, err
-	}
-	defer c.release()
 	var l, r, s C.int64_t
-	var e *C.yv_error
-	if err := takeError(C.yv_client_rate_limit(p, &l, &r, &s, &e), e); err != nil {
+	if err := c.do(nil, func(a *clientArgs) C.yv_status {
+		return C.yv_client_rate_limit(a.client, &l, &r, &s, a.err)
+	}); err != nil {
 		return -1, -1, -1, err
 	}
 	return int64(l), int64(r), int64(s), nil
@@ -131,38 +108,12 @@ func (c *Client) RateLimit() (limit, remaining, reset int64, err error) {
 
 // Request is yv_client_request.
 func (c *Client) Request(method, path string, body []byte, call *Call) ([]byte, error) {
-	p, err := c.acquire()
-	if err != nil {
-		return nil, err
-	}
-	defer c.release()
-	m, pa := cstr(method), cstr(path)
-	defer free(m)
-	defer free(pa)
 	// The body is passed in place (no C copy left behind unwiped): it holds no Go pointers and
 	// the library copies it before returning.
 	bp, bl := bodyPtr(body)
-	var out *C.yv_buffer
-	var e *C.yv_error
-	err = takeError(C.yv_client_request(p, m, pa, (*C.char)(unsafe.Pointer(bp)), bl, call.ptr(), &out, &e), e)
+	out, err := callClient(c, call, takeBuffer, func(a *clientArgs, out **C.yv_buffer) C.yv_status {
+		return C.yv_client_request(a.client, a.str(method), a.str(path), (*C.char)(unsafe.Pointer(bp)), bl, a.call, out, a.err)
+	})
 	runtime.KeepAlive(body)
-	if err != nil {
-		return nil, err
-	}
-	return takeBuffer(out), nil
-}
-
-// bufferCall runs a C function that fills a yv_buffer.
-func (c *Client) bufferCall(f func(p *C.yv_client, out **C.yv_buffer, e **C.yv_error) C.yv_status) ([]byte, error) {
-	p, err := c.acquire()
-	if err != nil {
-		return nil, err
-	}
-	defer c.release()
-	var out *C.yv_buffer
-	var e *C.yv_error
-	if err := takeError(f(p, &out, &e), e); err != nil {
-		return nil, err
-	}
-	return takeBuffer(out), nil
+	return out, err
 }

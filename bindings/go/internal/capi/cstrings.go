@@ -2,14 +2,12 @@ package capi
 
 /*
 #include <stdlib.h>
-#include <yativo.h>
 */
 import "C"
 
-import (
-	"unsafe"
-)
+import "unsafe"
 
+// gostr copies a borrowed C string into Go memory; NULL reads as "".
 func gostr(p *C.char) string {
 	if p == nil {
 		return ""
@@ -17,45 +15,70 @@ func gostr(p *C.char) string {
 	return C.GoString(p)
 }
 
-// cstr returns a C copy of s, NULL for "" when optional; the caller frees it with free().
-func cstr(s string) *C.char { return C.CString(s) }
+// gostrs copies the n borrowed strings at(0)..at(n-1) of a C object (a list accessor such as
+// yv_webhook_event) into Go memory.
+func gostrs(n C.size_t, at func(i C.size_t) *C.char) []string {
+	out := make([]string, n)
+	for i := range out {
+		out[i] = gostr(at(C.size_t(i)))
+	}
+	return out
+}
 
-func cstrOpt(s string) *C.char {
+// cstrings holds the C copies of the strings one C call receives, so that they are freed in one
+// place: Free releases them all once the call has returned, wiping the copies of secrets first
+// (see freeSecret). The zero value is ready to use; the methods return what C takes.
+type cstrings struct{ copies []ccopy }
+
+type ccopy struct {
+	p      *C.char
+	secret bool
+	n      int // the Go string's length: what a secret's wipe covers
+}
+
+func (cs *cstrings) add(s string, secret bool) *C.char {
+	p := C.CString(s)
+	cs.copies = append(cs.copies, ccopy{p: p, secret: secret, n: len(s)})
+	return p
+}
+
+// str is a C copy of s.
+func (cs *cstrings) str(s string) *C.char { return cs.add(s, false) }
+
+// opt is a C copy of s, or NULL for "": an optional argument left unset.
+func (cs *cstrings) opt(s string) *C.char {
 	if s == "" {
 		return nil
 	}
-	return C.CString(s)
+	return cs.add(s, false)
 }
 
-func free(p *C.char) {
-	if p != nil {
-		C.free(unsafe.Pointer(p))
+// secret is a C copy of a secret (an API secret, a token, a TOTP secret or code, a webhook
+// secret). The library wipes its own copies; the ones Go makes to hand a secret over are Go's to
+// wipe, and Free does.
+func (cs *cstrings) secret(s string) *C.char { return cs.add(s, true) }
+
+// list is a C array of C copies of ss, with its length. The array itself lives in Go memory (it
+// holds only C pointers, which cgo allows) and is kept alive by the call that receives it.
+func (cs *cstrings) list(ss []string) (**C.char, C.size_t) {
+	if len(ss) == 0 {
+		return nil, 0
 	}
-}
-
-// cstrings is a C array of C strings built from a Go slice. The array itself lives in Go memory
-// (it holds only C pointers, which cgo allows); the strings are C copies freed by free().
-type cstrings struct{ ptrs []*C.char }
-
-func newCStrings(ss []string) *cstrings {
-	cs := &cstrings{ptrs: make([]*C.char, len(ss))}
+	ptrs := make([]*C.char, len(ss))
 	for i, s := range ss {
-		cs.ptrs[i] = C.CString(s)
+		ptrs[i] = cs.str(s)
 	}
-	return cs
+	return &ptrs[0], C.size_t(len(ptrs))
 }
 
-func (cs *cstrings) data() **C.char {
-	if len(cs.ptrs) == 0 {
-		return nil
+// Free frees every copy (wiping secrets first); the arena can be used again.
+func (cs *cstrings) Free() {
+	for _, c := range cs.copies {
+		if c.secret {
+			freeSecret(c.p, c.n)
+		} else {
+			C.free(unsafe.Pointer(c.p))
+		}
 	}
-	return &cs.ptrs[0]
-}
-
-func (cs *cstrings) count() C.size_t { return C.size_t(len(cs.ptrs)) }
-
-func (cs *cstrings) free() {
-	for _, p := range cs.ptrs {
-		C.free(unsafe.Pointer(p))
-	}
+	cs.copies = nil
 }

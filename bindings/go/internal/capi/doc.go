@@ -1,7 +1,8 @@
 // Package capi is the thin cgo layer over libyativo's C ABI (yativo.h). It owns every C
-// reference of the Go binding: C strings are freed with defer, owned outputs are copied into Go
-// memory and released with the library's own free functions, and C never holds a Go pointer.
-// Package yativo builds the idiomatic API on top.
+// reference of the Go binding: every C call goes through invoke (invoke.go), which frees the C
+// copies of its strings and takes its error; owned outputs are copied into Go memory and released
+// with the library's own free functions, and C never holds a Go pointer. The files follow the C
+// ABI's modules (capi/src/*_c.cpp). Package yativo builds the idiomatic API on top.
 package capi
 
 // The flags of every file of the package come from pkg-config here.

@@ -1,14 +1,11 @@
 package capi
 
 /*
-#include <stdlib.h>
 #include <yativo.h>
 */
 import "C"
 
-import (
-	"errors"
-)
+import "errors"
 
 // Status codes used by the Go layer itself.
 const (

@@ -1,59 +1,43 @@
 package capi
 
 /*
-#include <stdlib.h>
 #include <yativo.h>
 */
 import "C"
 
 func (c *Client) ListAccounts(call *Call) ([]byte, error) {
-	return c.bufferCall(func(p *C.yv_client, out **C.yv_buffer, e **C.yv_error) C.yv_status {
-		return C.yv_client_list_accounts(p, call.ptr(), out, e)
+	return callClient(c, call, takeBuffer, func(a *clientArgs, out **C.yv_buffer) C.yv_status {
+		return C.yv_client_list_accounts(a.client, a.call, out, a.err)
 	})
 }
 
 func (c *Client) CreateAccount(name, accountType string, call *Call) ([]byte, error) {
-	n, t := cstr(name), cstrOpt(accountType)
-	defer free(n)
-	defer free(t)
-	return c.bufferCall(func(p *C.yv_client, out **C.yv_buffer, e **C.yv_error) C.yv_status {
-		return C.yv_client_create_account(p, n, t, call.ptr(), out, e)
+	return callClient(c, call, takeBuffer, func(a *clientArgs, out **C.yv_buffer) C.yv_status {
+		return C.yv_client_create_account(a.client, a.str(name), a.opt(accountType), a.call, out, a.err)
 	})
 }
 
 func (c *Client) AddAsset(accountID, chain, ticker string, call *Call) ([]byte, error) {
-	a, ch, t := cstr(accountID), cstr(chain), cstr(ticker)
-	defer free(a)
-	defer free(ch)
-	defer free(t)
-	return c.bufferCall(func(p *C.yv_client, out **C.yv_buffer, e **C.yv_error) C.yv_status {
-		return C.yv_client_add_asset(p, a, ch, t, call.ptr(), out, e)
+	return callClient(c, call, takeBuffer, func(a *clientArgs, out **C.yv_buffer) C.yv_status {
+		return C.yv_client_add_asset(a.client, a.str(accountID), a.str(chain), a.str(ticker), a.call, out, a.err)
 	})
 }
 
 func (c *Client) ListAssets(accountID string, call *Call) ([]byte, error) {
-	a := cstrOpt(accountID)
-	defer free(a)
-	return c.bufferCall(func(p *C.yv_client, out **C.yv_buffer, e **C.yv_error) C.yv_status {
-		return C.yv_client_list_assets(p, a, call.ptr(), out, e)
+	return callClient(c, call, takeBuffer, func(a *clientArgs, out **C.yv_buffer) C.yv_status {
+		return C.yv_client_list_assets(a.client, a.opt(accountID), a.call, out, a.err)
 	})
 }
 
 func (c *Client) CheckBalance(assetID string, call *Call) ([]byte, error) {
-	a := cstr(assetID)
-	defer free(a)
-	return c.bufferCall(func(p *C.yv_client, out **C.yv_buffer, e **C.yv_error) C.yv_status {
-		return C.yv_client_check_balance(p, a, call.ptr(), out, e)
+	return callClient(c, call, takeBuffer, func(a *clientArgs, out **C.yv_buffer) C.yv_status {
+		return C.yv_client_check_balance(a.client, a.str(assetID), a.call, out, a.err)
 	})
 }
 
 func (c *Client) GasPrice(chain, priority, extraJSON string, call *Call) ([]byte, error) {
-	ch, pr, ex := cstr(chain), cstrOpt(priority), cstrOpt(extraJSON)
-	defer free(ch)
-	defer free(pr)
-	defer free(ex)
-	return c.bufferCall(func(p *C.yv_client, out **C.yv_buffer, e **C.yv_error) C.yv_status {
-		return C.yv_client_gas_price(p, ch, pr, ex, call.ptr(), out, e)
+	return callClient(c, call, takeBuffer, func(a *clientArgs, out **C.yv_buffer) C.yv_status {
+		return C.yv_client_gas_price(a.client, a.str(chain), a.opt(priority), a.opt(extraJSON), a.call, out, a.err)
 	})
 }
 
@@ -63,52 +47,30 @@ type SendParams struct {
 	UseSelfFunding                                                                         bool
 }
 
-func buildSend(sp SendParams) (s *C.yv_send, err error) {
-	var e *C.yv_error
-	if err = takeError(C.yv_send_new(&s, &e), e); err != nil {
-		return nil, err
-	}
-	defer func() {
-		if err != nil {
-			C.yv_send_free(s)
-			s = nil
-		}
-	}()
-	set := func(v string, optional bool, f func(*C.yv_send, *C.char, **C.yv_error) C.yv_status) error {
-		if optional && v == "" {
-			return nil
-		}
-		p := cstr(v)
-		defer free(p)
-		var e *C.yv_error
-		return takeError(f(s, p, &e), e)
-	}
-	steps := []error{
-		set(sp.Account, false, func(s *C.yv_send, v *C.char, e **C.yv_error) C.yv_status { return C.yv_send_set_account(s, v, e) }),
-		set(sp.Asset, false, func(s *C.yv_send, v *C.char, e **C.yv_error) C.yv_status { return C.yv_send_set_assets(s, v, e) }),
-		set(sp.ReceivingAddress, false, func(s *C.yv_send, v *C.char, e **C.yv_error) C.yv_status {
-			return C.yv_send_set_receiving_address(s, v, e)
+// buildSend makes the yv_send of sp; the optional fields left "" are not set.
+func buildSend(sp SendParams) (*C.yv_send, error) {
+	var s *C.yv_send
+	return build(&s, func(s *C.yv_send) { C.yv_send_free(s) },
+		func(a *cargs) C.yv_status { return C.yv_send_new(&s, a.err) },
+		func(a *cargs) C.yv_status { return C.yv_send_set_account(s, a.str(sp.Account), a.err) },
+		func(a *cargs) C.yv_status { return C.yv_send_set_assets(s, a.str(sp.Asset), a.err) },
+		func(a *cargs) C.yv_status {
+			return C.yv_send_set_receiving_address(s, a.str(sp.ReceivingAddress), a.err)
+		},
+		func(a *cargs) C.yv_status { return C.yv_send_set_amount(s, a.str(sp.Amount), a.err) },
+		func(a *cargs) C.yv_status { return C.yv_send_set_type(s, a.str(sp.Type), a.err) },
+		func(a *cargs) C.yv_status { return C.yv_send_set_chain(s, a.str(sp.Chain), a.err) },
+		func(a *cargs) C.yv_status { return C.yv_send_set_category(s, a.str(sp.Category), a.err) },
+		when(sp.Priority != "", func(a *cargs) C.yv_status {
+			return C.yv_send_set_priority(s, a.str(sp.Priority), a.err)
 		}),
-		set(sp.Amount, false, func(s *C.yv_send, v *C.char, e **C.yv_error) C.yv_status { return C.yv_send_set_amount(s, v, e) }),
-		set(sp.Type, false, func(s *C.yv_send, v *C.char, e **C.yv_error) C.yv_status { return C.yv_send_set_type(s, v, e) }),
-		set(sp.Chain, false, func(s *C.yv_send, v *C.char, e **C.yv_error) C.yv_status { return C.yv_send_set_chain(s, v, e) }),
-		set(sp.Category, false, func(s *C.yv_send, v *C.char, e **C.yv_error) C.yv_status { return C.yv_send_set_category(s, v, e) }),
-		set(sp.Priority, true, func(s *C.yv_send, v *C.char, e **C.yv_error) C.yv_status { return C.yv_send_set_priority(s, v, e) }),
-		set(sp.Description, true, func(s *C.yv_send, v *C.char, e **C.yv_error) C.yv_status {
-			return C.yv_send_set_description(s, v, e)
+		when(sp.Description != "", func(a *cargs) C.yv_status {
+			return C.yv_send_set_description(s, a.str(sp.Description), a.err)
 		}),
-	}
-	for _, err := range steps {
-		if err != nil {
-			return nil, err
-		}
-	}
-	if sp.UseSelfFunding {
-		if err = takeError(C.yv_send_set_use_self_funding(s, C.bool(true), &e), e); err != nil {
-			return nil, err
-		}
-	}
-	return s, nil
+		when(sp.UseSelfFunding, func(a *cargs) C.yv_status {
+			return C.yv_send_set_use_self_funding(s, C.bool(true), a.err)
+		}),
+	)
 }
 
 // SendFunds is yv_client_send_funds: the payload and the idempotency key used.
@@ -118,14 +80,10 @@ func (c *Client) SendFunds(sp SendParams, call *Call) ([]byte, string, error) {
 		return nil, "", err
 	}
 	defer C.yv_send_free(s)
-	p, err := c.acquire()
-	if err != nil {
-		return nil, "", err
-	}
-	defer c.release()
 	var out, key *C.yv_buffer
-	var e *C.yv_error
-	if err := takeError(C.yv_client_send_funds(p, s, call.ptr(), &out, &key, &e), e); err != nil {
+	if err := c.do(call, func(a *clientArgs) C.yv_status {
+		return C.yv_client_send_funds(a.client, s, a.call, &out, &key, a.err)
+	}); err != nil {
 		return nil, "", err
 	}
 	payload := takeBuffer(out)
@@ -138,46 +96,35 @@ type TxQuery struct {
 	Status, Chain, Search string
 }
 
-func (c *Client) ListTransactions(q TxQuery, call *Call) ([]byte, error) {
+func buildTxQuery(q TxQuery) (*C.yv_tx_query, error) {
 	var query *C.yv_tx_query
-	var e *C.yv_error
-	if err := takeError(C.yv_tx_query_new(&query, &e), e); err != nil {
+	return build(&query, func(q *C.yv_tx_query) { C.yv_tx_query_free(q) },
+		func(a *cargs) C.yv_status { return C.yv_tx_query_new(&query, a.err) },
+		when(q.Page > 0, func(a *cargs) C.yv_status {
+			return C.yv_tx_query_set_page(query, C.uint32_t(q.Page), a.err)
+		}),
+		when(q.Limit > 0, func(a *cargs) C.yv_status {
+			return C.yv_tx_query_set_limit(query, C.uint32_t(q.Limit), a.err)
+		}),
+		when(q.Status != "", func(a *cargs) C.yv_status {
+			return C.yv_tx_query_set_status(query, a.str(q.Status), a.err)
+		}),
+		when(q.Chain != "", func(a *cargs) C.yv_status {
+			return C.yv_tx_query_set_chain(query, a.str(q.Chain), a.err)
+		}),
+		when(q.Search != "", func(a *cargs) C.yv_status {
+			return C.yv_tx_query_set_search(query, a.str(q.Search), a.err)
+		}),
+	)
+}
+
+func (c *Client) ListTransactions(q TxQuery, call *Call) ([]byte, error) {
+	query, err := buildTxQuery(q)
+	if err != nil {
 		return nil, err
 	}
 	defer C.yv_tx_query_free(query)
-	if q.Page > 0 {
-		if err := takeError(C.yv_tx_query_set_page(query, C.uint32_t(q.Page), &e), e); err != nil {
-			return nil, err
-		}
-	}
-	if q.Limit > 0 {
-		if err := takeError(C.yv_tx_query_set_limit(query, C.uint32_t(q.Limit), &e), e); err != nil {
-			return nil, err
-		}
-	}
-	for _, f := range []struct {
-		v   string
-		set func(*C.yv_tx_query, *C.char, **C.yv_error) C.yv_status
-	}{
-		{q.Status, func(q *C.yv_tx_query, v *C.char, e **C.yv_error) C.yv_status {
-			return C.yv_tx_query_set_status(q, v, e)
-		}},
-		{q.Chain, func(q *C.yv_tx_query, v *C.char, e **C.yv_error) C.yv_status { return C.yv_tx_query_set_chain(q, v, e) }},
-		{q.Search, func(q *C.yv_tx_query, v *C.char, e **C.yv_error) C.yv_status {
-			return C.yv_tx_query_set_search(q, v, e)
-		}},
-	} {
-		if f.v == "" {
-			continue
-		}
-		p := cstr(f.v)
-		err := takeError(f.set(query, p, &e), e)
-		free(p)
-		if err != nil {
-			return nil, err
-		}
-	}
-	return c.bufferCall(func(p *C.yv_client, out **C.yv_buffer, e **C.yv_error) C.yv_status {
-		return C.yv_client_list_transactions(p, query, call.ptr(), out, e)
+	return callClient(c, call, takeBuffer, func(a *clientArgs, out **C.yv_buffer) C.yv_status {
+		return C.yv_client_list_transactions(a.client, query, a.call, out, a.err)
 	})
 }

@@ -31,9 +31,9 @@ func wipeSecret(p *C.char, n int) {
 	secretCopiesWiped.Add(1)
 }
 
-// freeSecret wipes, then frees, a C copy of a secret made by cstr: the API secret, an access
-// token, a TOTP secret, a 2FA code, a webhook secret. The library wipes its own copies; the ones
-// Go makes to hand a secret over are Go's to wipe. Use as `defer freeSecret(p, len(s))`.
+// freeSecret wipes, then frees, a C copy of a secret (one made by cstrings.secret: the API
+// secret, an access token, a TOTP secret, a 2FA code, a webhook secret); cstrings.Free calls it.
+// The library wipes its own copies; the ones Go makes to hand a secret over are Go's to wipe.
 func freeSecret(p *C.char, n int) {
 	if p == nil {
 		return

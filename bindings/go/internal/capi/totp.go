@@ -1,7 +1,6 @@
 package capi
 
 /*
-#include <stdlib.h>
 #include <yativo.h>
 */
 import "C"
@@ -11,11 +10,10 @@ const NowUnix = int64(-1)
 
 // TOTP is yv_totp.
 func TOTP(secret string, unixTime int64, periodS, digits uint32) (string, error) {
-	s := cstr(secret)
-	defer freeSecret(s, len(secret))
 	var buf [C.YV_TOTP_CODE_SIZE]C.char
-	var e *C.yv_error
-	if err := takeError(C.yv_totp(s, C.int64_t(unixTime), C.uint32_t(periodS), C.uint32_t(digits), &buf[0], C.size_t(len(buf)), &e), e); err != nil {
+	if err := invoke(func(a *cargs) C.yv_status {
+		return C.yv_totp(a.secret(secret), C.int64_t(unixTime), C.uint32_t(periodS), C.uint32_t(digits), &buf[0], C.size_t(len(buf)), a.err)
+	}); err != nil {
 		return "", err
 	}
 	return C.GoString(&buf[0]), nil

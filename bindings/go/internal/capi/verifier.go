@@ -1,7 +1,6 @@
 package capi
 
 /*
-#include <stdlib.h>
 #include <yativo.h>
 */
 import "C"
@@ -22,11 +21,10 @@ type WebhookVerifier struct {
 
 // NewWebhookVerifier is yv_webhook_verifier_new (0 = the library's default for each number).
 func NewWebhookVerifier(secret string, windowS uint32, maxEvents uint64, toleranceS uint32, requireTimestamp bool) (*WebhookVerifier, error) {
-	s := cstr(secret)
-	defer freeSecret(s, len(secret))
 	var p *C.yv_webhook_verifier
-	var e *C.yv_error
-	if err := takeError(C.yv_webhook_verifier_new(s, C.uint32_t(windowS), C.size_t(maxEvents), C.uint32_t(toleranceS), C.bool(requireTimestamp), &p, &e), e); err != nil {
+	if err := invoke(func(a *cargs) C.yv_status {
+		return C.yv_webhook_verifier_new(a.secret(secret), C.uint32_t(windowS), C.size_t(maxEvents), C.uint32_t(toleranceS), C.bool(requireTimestamp), &p, a.err)
+	}); err != nil {
 		return nil, err
 	}
 	v := &WebhookVerifier{p: p}
@@ -61,24 +59,11 @@ func (v *WebhookVerifier) Verify(body []byte, headers []Header) (*Event, error) 
 	}
 	bp, bl := bodyPtr(body)
 	var ev *C.yv_event
-	var e *C.yv_error
-	err = takeError(C.yv_webhook_verifier_verify(v.p, bp, bl, h, &ev, &e), e)
+	err = invoke(func(a *cargs) C.yv_status { return C.yv_webhook_verifier_verify(v.p, bp, bl, h, &ev, a.err) })
 	runtime.KeepAlive(body)
 	runtime.KeepAlive(v)
 	if err != nil {
 		return nil, err
 	}
 	return takeEvent(ev), nil
-}
-
-// takeEvent copies an owned yv_event into Go memory and frees it.
-func takeEvent(ev *C.yv_event) *Event {
-	defer C.yv_event_free(ev)
-	return &Event{
-		ID:        gostr(C.yv_event_id(ev)),
-		Type:      gostr(C.yv_event_type(ev)),
-		CreatedAt: gostr(C.yv_event_created_at(ev)),
-		DataJSON:  gostr(C.yv_event_data_json(ev)),
-		JSON:      gostr(C.yv_event_json(ev)),
-	}
 }

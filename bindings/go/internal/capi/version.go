@@ -1,7 +1,6 @@
 package capi
 
 /*
-#include <stdlib.h>
 #include <yativo.h>
 */
 import "C"

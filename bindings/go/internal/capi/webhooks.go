@@ -1,31 +1,22 @@
 package capi
 
 /*
-#include <stdlib.h>
 #include <yativo.h>
 */
 import "C"
 
-import (
-	"runtime"
-)
+import "runtime"
 
 func (c *Client) ListWebhooks(call *Call) ([]byte, error) {
-	return c.bufferCall(func(p *C.yv_client, out **C.yv_buffer, e **C.yv_error) C.yv_status {
-		return C.yv_client_list_webhooks(p, call.ptr(), out, e)
+	return callClient(c, call, takeBuffer, func(a *clientArgs, out **C.yv_buffer) C.yv_status {
+		return C.yv_client_list_webhooks(a.client, a.call, out, a.err)
 	})
 }
 
 func (c *Client) DeleteWebhook(id string, call *Call) error {
-	p, err := c.acquire()
-	if err != nil {
-		return err
-	}
-	defer c.release()
-	i := cstr(id)
-	defer free(i)
-	var e *C.yv_error
-	return takeError(C.yv_client_delete_webhook(p, i, call.ptr(), &e), e)
+	return c.do(call, func(a *clientArgs) C.yv_status {
+		return C.yv_client_delete_webhook(a.client, a.str(id), a.call, a.err)
+	})
 }
 
 // Webhook is a yv_webhook copied into Go memory.
@@ -34,38 +25,29 @@ type Webhook struct {
 	Events                                        []string
 }
 
-func (c *Client) CreateWebhook(url string, events []string, description string, call *Call) (*Webhook, error) {
-	p, err := c.acquire()
-	if err != nil {
-		return nil, err
-	}
-	defer c.release()
-	u, d := cstr(url), cstrOpt(description)
-	defer free(u)
-	defer free(d)
-	ev := newCStrings(events)
-	defer ev.free()
-	var w *C.yv_webhook
-	var e *C.yv_error
-	if err := takeError(C.yv_client_create_webhook(p, u, ev.data(), ev.count(), d, call.ptr(), &w, &e), e); err != nil {
-		return nil, err
-	}
+// takeWebhook copies an owned yv_webhook into Go memory and frees it.
+func takeWebhook(w *C.yv_webhook) *Webhook {
 	defer C.yv_webhook_free(w)
-	out := &Webhook{
+	return &Webhook{
 		ID:          gostr(C.yv_webhook_id(w)),
 		URL:         gostr(C.yv_webhook_url(w)),
 		Description: gostr(C.yv_webhook_description(w)),
 		Secret:      gostr(C.yv_webhook_secret(w)),
 		CreatedAt:   gostr(C.yv_webhook_created_at(w)),
 		JSON:        gostr(C.yv_webhook_json(w)),
+		Events:      gostrs(C.yv_webhook_events_count(w), func(i C.size_t) *C.char { return C.yv_webhook_event(w, i) }),
 	}
-	n := int(C.yv_webhook_events_count(w))
-	out.Events = make([]string, n)
-	for i := 0; i < n; i++ {
-		out.Events[i] = gostr(C.yv_webhook_event(w, C.size_t(i)))
-	}
-	return out, nil
 }
+
+func (c *Client) CreateWebhook(url string, events []string, description string, call *Call) (*Webhook, error) {
+	return callClient(c, call, takeWebhook, func(a *clientArgs, out **C.yv_webhook) C.yv_status {
+		ev, n := a.list(events)
+		return C.yv_client_create_webhook(a.client, a.str(url), ev, n, a.opt(description), a.call, out, a.err)
+	})
+}
+
+// ---------------------------------------------------------------------------------------------
+// Webhook signatures (no client)
 
 // Header is one received header.
 type Header struct{ Name, Value string }
@@ -73,23 +55,38 @@ type Header struct{ Name, Value string }
 // Event is a yv_event copied into Go memory.
 type Event struct{ ID, Type, CreatedAt, DataJSON, JSON string }
 
+// takeEvent copies an owned yv_event into Go memory and frees it.
+func takeEvent(ev *C.yv_event) *Event {
+	defer C.yv_event_free(ev)
+	return &Event{
+		ID:        gostr(C.yv_event_id(ev)),
+		Type:      gostr(C.yv_event_type(ev)),
+		CreatedAt: gostr(C.yv_event_created_at(ev)),
+		DataJSON:  gostr(C.yv_event_data_json(ev)),
+		JSON:      gostr(C.yv_event_json(ev)),
+	}
+}
+
+// buildHeaders makes the yv_headers of hs; free it with yv_headers_free.
 func buildHeaders(hs []Header) (*C.yv_headers, error) {
 	var h *C.yv_headers
-	var e *C.yv_error
-	if err := takeError(C.yv_headers_new(&h, &e), e); err != nil {
-		return nil, err
-	}
+	steps := []cfunc{func(a *cargs) C.yv_status { return C.yv_headers_new(&h, a.err) }}
 	for _, kv := range hs {
-		n, v := cstr(kv.Name), cstr(kv.Value)
-		err := takeError(C.yv_headers_add(h, n, v, &e), e)
-		free(n)
-		free(v)
-		if err != nil {
-			C.yv_headers_free(h)
-			return nil, err
-		}
+		steps = append(steps, func(a *cargs) C.yv_status {
+			return C.yv_headers_add(h, a.str(kv.Name), a.str(kv.Value), a.err)
+		})
 	}
-	return h, nil
+	return build(&h, func(h *C.yv_headers) { C.yv_headers_free(h) }, steps...)
+}
+
+// takeHeaders copies an owned yv_headers into Go memory and frees it.
+func takeHeaders(h *C.yv_headers) []Header {
+	defer C.yv_headers_free(h)
+	out := make([]Header, C.yv_headers_count(h))
+	for i := range out {
+		out[i] = Header{Name: gostr(C.yv_headers_name(h, C.size_t(i))), Value: gostr(C.yv_headers_value(h, C.size_t(i)))}
+	}
+	return out
 }
 
 // VerifyWebhook is yv_webhook_verify.
@@ -99,43 +96,28 @@ func VerifyWebhook(body []byte, headers []Header, secret string, toleranceS uint
 		return nil, err
 	}
 	defer C.yv_headers_free(h)
-	s := cstr(secret)
-	defer freeSecret(s, len(secret))
 	bp, bl := bodyPtr(body)
 	var ev *C.yv_event
-	var e *C.yv_error
-	err = takeError(C.yv_webhook_verify(bp, bl, h, s, C.uint32_t(toleranceS), C.bool(requireTimestamp), &ev, &e), e)
+	err = invoke(func(a *cargs) C.yv_status {
+		return C.yv_webhook_verify(bp, bl, h, a.secret(secret), C.uint32_t(toleranceS), C.bool(requireTimestamp), &ev, a.err)
+	})
 	runtime.KeepAlive(body)
 	if err != nil {
 		return nil, err
 	}
-	defer C.yv_event_free(ev)
-	return &Event{
-		ID:        gostr(C.yv_event_id(ev)),
-		Type:      gostr(C.yv_event_type(ev)),
-		CreatedAt: gostr(C.yv_event_created_at(ev)),
-		DataJSON:  gostr(C.yv_event_data_json(ev)),
-		JSON:      gostr(C.yv_event_json(ev)),
-	}, nil
+	return takeEvent(ev), nil
 }
 
 // SignWebhook is yv_webhook_sign.
 func SignWebhook(body []byte, secret string, unixTime int64) ([]Header, error) {
-	s := cstr(secret)
-	defer freeSecret(s, len(secret))
 	bp, bl := bodyPtr(body)
 	var h *C.yv_headers
-	var e *C.yv_error
-	err := takeError(C.yv_webhook_sign(bp, bl, s, C.int64_t(unixTime), &h, &e), e)
+	err := invoke(func(a *cargs) C.yv_status {
+		return C.yv_webhook_sign(bp, bl, a.secret(secret), C.int64_t(unixTime), &h, a.err)
+	})
 	runtime.KeepAlive(body)
 	if err != nil {
 		return nil, err
 	}
-	defer C.yv_headers_free(h)
-	n := int(C.yv_headers_count(h))
-	out := make([]Header, n)
-	for i := 0; i < n; i++ {
-		out[i] = Header{Name: gostr(C.yv_headers_name(h, C.size_t(i))), Value: gostr(C.yv_headers_value(h, C.size_t(i)))}
-	}
-	return out, nil
+	return takeHeaders(h), nil
 }

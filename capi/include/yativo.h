@@ -64,7 +64,7 @@ YV_API const char *yv_version(void);
  * Status codes: one table, append-only; numbers never change. docs/errors.md lists them.
  * ------------------------------------------------------------------------------------------- */
 
-/* BEGIN STATUS TABLE: generated from core/include/yativo/status.def by scripts/gen_status.py */
+/* BEGIN GENERATED: status (python3 -m codegen from core/include/yativo/status.def; do not edit) */
 /* clang-format off */
 typedef enum yv_status {
     /* Success. */
@@ -117,7 +117,7 @@ typedef enum yv_status {
     YV_E_INTERNAL = 502,
 } yv_status;
 /* clang-format on */
-/* END STATUS TABLE */
+/* END GENERATED: status */
 
 /* The code's name without prefix ("INVALID_ARGUMENT"), or "UNKNOWN". Static storage. */
 YV_API const char *yv_status_str(yv_status status);

@@ -8,11 +8,11 @@
 
 namespace {
 
-// yativo.h's enum is generated from status.def by scripts/gen_status.py; this fails to compile
+// yativo.h's enum is generated from status.def by `python3 -m codegen`; this fails to compile
 // when the committed header and the table disagree.
 constexpr yv_status YV_E_OK = YV_OK;
 #define YV_STATUS(name, number, py, doc) \
-    static_assert(YV_E_##name == (number), "yativo.h is stale: run scripts/gen_status.py");
+    static_assert(YV_E_##name == (number), "yativo.h is stale: run python3 -m codegen");
 #include "yativo/status.def"
 #undef YV_STATUS
 

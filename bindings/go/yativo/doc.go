@@ -20,5 +20,3 @@
 // ("1250.000000"), so amounts never pass through a float64. Amounts given to the client are
 // decimal strings too.
 package yativo
-
-//go:generate go run ../internal/statusgen/genstatus -def ../../../core/include/yativo/status.def -o status_gen.go

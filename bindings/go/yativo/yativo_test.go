@@ -10,7 +10,6 @@ import (
 	"fmt"
 	"net"
 	"net/http"
-	"os"
 	"runtime"
 	"slices"
 	"strconv"
@@ -21,7 +20,6 @@ import (
 	"time"
 
 	"github.com/libyativo/libyativo/bindings/go/internal/capi"
-	"github.com/libyativo/libyativo/bindings/go/internal/statusgen"
 	"github.com/libyativo/libyativo/bindings/go/yativo"
 )
 
@@ -30,32 +28,6 @@ var uniqN atomic.Int64
 // uniq makes an idempotency key unique to this run, so that -count=N runs do not collide.
 func uniq(prefix string) string {
 	return prefix + "-" + strconv.FormatInt(time.Now().UnixNano(), 36) + "-" + strconv.FormatInt(uniqN.Add(1), 10)
-}
-
-func TestStatusTableIsGenerated(t *testing.T) {
-	def, err := os.ReadFile("../../../core/include/yativo/status.def")
-	if err != nil {
-		t.Skipf("status.def not found (outside the libyativo repository): %v", err)
-	}
-	want, err := statusgen.Generate(def)
-	if err != nil {
-		t.Fatal(err)
-	}
-	got, err := os.ReadFile("status_gen.go")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if string(got) != string(want) {
-		t.Fatal("status_gen.go is stale: run `go generate ./...` in bindings/go")
-	}
-	// The comparison notices a change of the table.
-	grown, err := statusgen.Generate(append(def, "\nYV_STATUS(QUOTA_EXCEEDED, 208, QuotaError, \"Over quota.\")\n"...))
-	if err != nil || string(grown) == string(got) || !strings.Contains(string(grown), "ErrQuotaExceeded error = &statusError{CodeQuotaExceeded}") {
-		t.Fatalf("a new row is not generated: %v", err)
-	}
-	if _, err := statusgen.Generate(append(def, "\nYV_STATUS(DUP, 100, X, \"dup\")\n"...)); err == nil {
-		t.Fatal("a duplicate number was accepted")
-	}
 }
 
 func TestCodesMatchTheLibrary(t *testing.T) {

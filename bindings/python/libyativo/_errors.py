@@ -4,7 +4,7 @@ One class per status code; ``YativoError`` is the base of all of them. A few als
 builtin a Python programmer would catch: ``InvalidArgumentError`` is a ``ValueError``,
 ``NetworkError`` a ``ConnectionError``, ``TimeoutError`` the builtin ``TimeoutError``; NO_MEMORY is
 raised as the builtin ``MemoryError``. ``_errors.pyi`` declares the same classes for type checkers
-(a test keeps it in step with the table).
+(written from the table by ``python3 -m codegen``).
 """
 
 from __future__ import annotations

@@ -68,10 +68,6 @@ impl CallOptions {
         self
     }
 
-    pub(crate) fn wants_envelope(&self) -> bool {
-        self.envelope
-    }
-
     fn is_default(&self) -> bool {
         self.timeout.is_none()
             && self.idempotency_key.is_none()

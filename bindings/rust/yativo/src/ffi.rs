@@ -127,10 +127,6 @@ impl Buffer {
         }
     }
 
-    pub(crate) fn text(&self) -> String {
-        String::from_utf8_lossy(self.bytes()).into_owned()
-    }
-
     /// The payload as JSON; a payload that is not JSON is PROTOCOL.
     pub(crate) fn json(&self) -> Result<Value> {
         parse_json(self.bytes())
@@ -152,4 +148,14 @@ pub(crate) fn parse_json(bytes: &[u8]) -> Result<Value> {
 pub(crate) fn millis(d: std::time::Duration) -> u32 {
     let ms = d.as_nanos().div_ceil(1_000_000);
     u32::try_from(ms).unwrap_or(u32::MAX)
+}
+
+/// `Some(s)` as a C string, `None` as no string (NULL: "unset" at the C boundary).
+pub(crate) fn opt_c_string(value: Option<&str>, what: &str) -> Result<Option<CString>> {
+    value.map(|v| c_string(v, what)).transpose()
+}
+
+/// The pointer of an optional C string; NULL for `None`.
+pub(crate) fn c_ptr(value: &Option<CString>) -> *const c_char {
+    value.as_ref().map_or(ptr::null(), |c| c.as_ptr())
 }

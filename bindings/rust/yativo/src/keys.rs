@@ -57,6 +57,19 @@ impl ApiKey {
         sys::yv_api_key_free(key);
         k
     }
+
+    /// Reads and frees an owned list of keys.
+    ///
+    /// # Safety
+    /// `list` is an owned list, not used afterwards.
+    unsafe fn take_list(list: *mut sys::yv_api_key_list) -> Vec<Self> {
+        // Its keys are borrowed from the list until it is freed.
+        let keys = (0..sys::yv_api_key_list_count(list))
+            .map(|i| Self::read(sys::yv_api_key_list_get(list, i)))
+            .collect();
+        sys::yv_api_key_list_free(list);
+        keys
+    }
 }
 
 /// An access token from the token exchange. `Debug` never shows the token.
@@ -94,111 +107,128 @@ impl AccessToken {
     }
 }
 
-/// What [`ApiKeys::create`] creates.
+// BEGIN GENERATED: endpoints (python3 -m codegen; do not edit)
+
+/// The parameters of [`ApiKeys::create`].
 #[derive(Clone, Copy, Debug, Default)]
 pub struct CreateKey<'a> {
+    /// A name to recognise the key by
     pub name: &'a str,
-    /// `read`, `write`, `transactions`, `webhooks`; other strings pass through to the server.
+    /// Scopes: read, write, transactions, webhooks
     pub permissions: &'a [&'a str],
-    /// `None` = no expiry.
+    /// Days until the key expires; unset = never
     pub expires_in_days: Option<u32>,
 }
 
 resource_handle!(
-    /// API key management. create, rotate, update_permissions and revoke send `X-2FA-Token`:
-    /// the call's code, or one computed from the client's TOTP secret.
+    /// API key management. Writes send X-2FA-Token: the call's code or the client's TOTP
+    /// source.
     ApiKeys
 );
 
 impl ApiKeys<'_> {
-    fn key_call(
-        &self,
-        f: impl FnOnce(
-            *const sys::yv_call,
-            *mut *mut sys::yv_api_key,
-            *mut *mut sys::yv_error,
-        ) -> sys::yv_status,
-    ) -> Result<ApiKey> {
-        let mut out = ptr::null_mut();
-        self.client
-            .unit_call(self.opts, |call, err| f(call, &mut out, err))?;
-        Ok(unsafe { ApiKey::take(out) })
-    }
-
-    /// Creates a key; the answer carries its `api_secret`, shown once.
-    pub fn create(&self, key: &CreateKey<'_>) -> Result<ApiKey> {
-        let name = c_string(key.name, "key name")?;
-        let perms = CStringArray::new(key.permissions, "permission")?;
+    /// Creates an API key. Its api_secret is in this answer only.
+    ///
+    /// Sends `X-2FA-Token`: the call's code, or one from the client's TOTP secret.
+    pub fn create(&self, params: &CreateKey<'_>) -> Result<ApiKey> {
+        let name = c_string(params.name, "name")?;
+        let permissions = CStringArray::new(params.permissions, "permissions")?;
         let c = self.client.as_ptr();
-        self.key_call(|call, out, err| unsafe {
+        let mut out = ptr::null_mut();
+        self.client.unit_call(self.opts, |call, err| unsafe {
             sys::yv_client_create_api_key(
                 c,
                 name.as_ptr(),
-                perms.as_ptr(),
-                perms.len(),
-                key.expires_in_days.unwrap_or(0),
+                permissions.as_ptr(),
+                permissions.len(),
+                params.expires_in_days.unwrap_or(0),
                 call,
-                out,
+                &mut out,
                 err,
             )
-        })
+        })?;
+        // SAFETY: out is the owned record the call handed over.
+        Ok(unsafe { ApiKey::take(out) })
     }
 
+    /// Every API key of the account, without secrets.
     pub fn list(&self) -> Result<Vec<ApiKey>> {
-        let mut out = ptr::null_mut();
         let c = self.client.as_ptr();
+        let mut out = ptr::null_mut();
         self.client.unit_call(self.opts, |call, err| unsafe {
             sys::yv_client_list_api_keys(c, call, &mut out, err)
         })?;
-        // SAFETY: out is an owned list; its keys are borrowed from it until it is freed.
-        unsafe {
-            let keys = (0..sys::yv_api_key_list_count(out))
-                .map(|i| ApiKey::read(sys::yv_api_key_list_get(out, i)))
-                .collect();
-            sys::yv_api_key_list_free(out);
-            Ok(keys)
-        }
+        // SAFETY: out is the owned list the call handed over.
+        Ok(unsafe { ApiKey::take_list(out) })
     }
 
+    /// One API key, without its secret.
+    ///
+    /// - `key_id`: the key's id
     pub fn get(&self, key_id: &str) -> Result<ApiKey> {
-        let id = c_string(key_id, "key id")?;
+        let key_id = c_string(key_id, "key id")?;
         let c = self.client.as_ptr();
-        self.key_call(|call, out, err| unsafe {
-            sys::yv_client_get_api_key(c, id.as_ptr(), call, out, err)
-        })
+        let mut out = ptr::null_mut();
+        self.client.unit_call(self.opts, |call, err| unsafe {
+            sys::yv_client_get_api_key(c, key_id.as_ptr(), call, &mut out, err)
+        })?;
+        // SAFETY: out is the owned record the call handed over.
+        Ok(unsafe { ApiKey::take(out) })
     }
 
-    /// A new secret for the key (in the answer); the old one is refused from now on.
+    /// Issues a new api_secret (in this answer only); the old one stops working at once.
+    ///
+    /// Sends `X-2FA-Token`: the call's code, or one from the client's TOTP secret.
+    ///
+    /// - `key_id`: the key's id
     pub fn rotate(&self, key_id: &str) -> Result<ApiKey> {
-        let id = c_string(key_id, "key id")?;
+        let key_id = c_string(key_id, "key id")?;
         let c = self.client.as_ptr();
-        self.key_call(|call, out, err| unsafe {
-            sys::yv_client_rotate_api_key(c, id.as_ptr(), call, out, err)
-        })
+        let mut out = ptr::null_mut();
+        self.client.unit_call(self.opts, |call, err| unsafe {
+            sys::yv_client_rotate_api_key(c, key_id.as_ptr(), call, &mut out, err)
+        })?;
+        // SAFETY: out is the owned record the call handed over.
+        Ok(unsafe { ApiKey::take(out) })
     }
 
+    /// Replaces the key's whole set of scopes.
+    ///
+    /// Sends `X-2FA-Token`: the call's code, or one from the client's TOTP secret.
+    ///
+    /// - `key_id`: the key's id
+    /// - `permissions`: the new scopes
     pub fn update_permissions(&self, key_id: &str, permissions: &[&str]) -> Result<ApiKey> {
-        let id = c_string(key_id, "key id")?;
-        let perms = CStringArray::new(permissions, "permission")?;
+        let key_id = c_string(key_id, "key id")?;
+        let permissions = CStringArray::new(permissions, "permissions")?;
         let c = self.client.as_ptr();
-        self.key_call(|call, out, err| unsafe {
+        let mut out = ptr::null_mut();
+        self.client.unit_call(self.opts, |call, err| unsafe {
             sys::yv_client_update_api_key_permissions(
                 c,
-                id.as_ptr(),
-                perms.as_ptr(),
-                perms.len(),
+                key_id.as_ptr(),
+                permissions.as_ptr(),
+                permissions.len(),
                 call,
-                out,
+                &mut out,
                 err,
             )
-        })
+        })?;
+        // SAFETY: out is the owned record the call handed over.
+        Ok(unsafe { ApiKey::take(out) })
     }
 
+    /// Revokes the key: it stops working at once.
+    ///
+    /// Sends `X-2FA-Token`: the call's code, or one from the client's TOTP secret.
+    ///
+    /// - `key_id`: the key's id
     pub fn revoke(&self, key_id: &str) -> Result<()> {
-        let id = c_string(key_id, "key id")?;
+        let key_id = c_string(key_id, "key id")?;
         let c = self.client.as_ptr();
         self.client.unit_call(self.opts, |call, err| unsafe {
-            sys::yv_client_revoke_api_key(c, id.as_ptr(), call, err)
+            sys::yv_client_revoke_api_key(c, key_id.as_ptr(), call, err)
         })
     }
 }
+// END GENERATED: endpoints

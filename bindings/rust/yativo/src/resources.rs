@@ -1,28 +1,23 @@
+//! Accounts, assets, balances and transactions: generated from api/endpoints.toml.
+
 use std::ptr;
 
 use serde_json::Value;
 use yativo_sys as sys;
 
-use crate::call::CallOptions;
 use crate::error::Result;
-use crate::ffi::{c_string, check, Buffer};
+use crate::ffi::{c_ptr, c_string, check, opt_c_string};
 use crate::handle::resource_handle;
 
-/// `Some(s)` as a C string, `None` as NULL.
-fn opt_c(value: Option<&str>, what: &str) -> Result<Option<std::ffi::CString>> {
-    value.map(|v| c_string(v, what)).transpose()
-}
-
-fn ptr_of(c: &Option<std::ffi::CString>) -> *const std::os::raw::c_char {
-    c.as_ref().map_or(ptr::null(), |c| c.as_ptr())
-}
+// BEGIN GENERATED: endpoints (python3 -m codegen; do not edit)
 
 resource_handle!(
-    /// Accounts. Payloads are JSON with every number as a string.
+    /// Accounts hold assets.
     Accounts
 );
 
 impl Accounts<'_> {
+    /// The accounts of the user.
     pub fn list(&self) -> Result<Value> {
         let c = self.client.as_ptr();
         self.client.json_call(self.opts, |call, out, err| unsafe {
@@ -30,32 +25,47 @@ impl Accounts<'_> {
         })
     }
 
-    /// `account_type` `None` = `"business"`.
+    /// Creates an account.
+    ///
+    /// - `account_name`: the account's name
+    /// - `account_type`: the account's type; `None` = the core's default, `"business"`
     pub fn create(&self, account_name: &str, account_type: Option<&str>) -> Result<Value> {
-        let name = c_string(account_name, "account name")?;
-        let kind = opt_c(account_type, "account type")?;
+        let account_name = c_string(account_name, "account name")?;
+        let account_type = opt_c_string(account_type, "account type")?;
         let c = self.client.as_ptr();
         self.client.json_call(self.opts, |call, out, err| unsafe {
-            sys::yv_client_create_account(c, name.as_ptr(), ptr_of(&kind), call, out, err)
+            sys::yv_client_create_account(
+                c,
+                account_name.as_ptr(),
+                c_ptr(&account_type),
+                call,
+                out,
+                err,
+            )
         })
     }
 }
 
 resource_handle!(
-    /// Assets (a chain + ticker in an account, with its wallet address and balance).
+    /// Assets: one chain and token within an account.
     Assets
 );
 
 impl Assets<'_> {
+    /// Adds an asset (a chain and token, with its deposit address) to an account.
+    ///
+    /// - `account_id`: the account's id
+    /// - `chain`: the chain, e.g. ethereum, solana
+    /// - `ticker`: the token, e.g. USDC
     pub fn add(&self, account_id: &str, chain: &str, ticker: &str) -> Result<Value> {
-        let account = c_string(account_id, "account id")?;
+        let account_id = c_string(account_id, "account id")?;
         let chain = c_string(chain, "chain")?;
         let ticker = c_string(ticker, "ticker")?;
         let c = self.client.as_ptr();
         self.client.json_call(self.opts, |call, out, err| unsafe {
             sys::yv_client_add_asset(
                 c,
-                account.as_ptr(),
+                account_id.as_ptr(),
                 chain.as_ptr(),
                 ticker.as_ptr(),
                 call,
@@ -65,63 +75,73 @@ impl Assets<'_> {
         })
     }
 
-    /// The assets of one account, or of every account with `None`.
+    /// The assets of one account, or of every account.
+    ///
+    /// - `account_id`: the account's id; unset = every account
     pub fn list(&self, account_id: Option<&str>) -> Result<Value> {
-        let account = opt_c(account_id, "account id")?;
+        let account_id = opt_c_string(account_id, "account id")?;
         let c = self.client.as_ptr();
         self.client.json_call(self.opts, |call, out, err| unsafe {
-            sys::yv_client_list_assets(c, ptr_of(&account), call, out, err)
+            sys::yv_client_list_assets(c, c_ptr(&account_id), call, out, err)
         })
     }
 }
 
 resource_handle!(
-    /// Balances.
+    /// Balances of assets.
     Balance
 );
 
 impl Balance<'_> {
-    /// The asset's balance; `payload["balance"]` is a decimal string.
+    /// The balance of one asset; amounts are exact decimal text.
+    ///
+    /// - `asset_id`: the asset's id
     pub fn check(&self, asset_id: &str) -> Result<Value> {
-        let asset = c_string(asset_id, "asset id")?;
+        let asset_id = c_string(asset_id, "asset id")?;
         let c = self.client.as_ptr();
         self.client.json_call(self.opts, |call, out, err| unsafe {
-            sys::yv_client_check_balance(c, asset.as_ptr(), call, out, err)
+            sys::yv_client_check_balance(c, asset_id.as_ptr(), call, out, err)
         })
     }
 }
 
-/// Send-funds parameters. `amount` is a decimal string (> 0, at most 18 decimals), written to
-/// the wire with exactly those digits.
+/// The parameters of [`Transactions::send_funds`].
 #[derive(Clone, Copy, Debug, Default)]
 pub struct SendFunds<'a> {
-    /// Account id.
+    /// The account's id
     pub account: &'a str,
-    /// The asset id to send from.
+    /// The id of the asset to send from
     pub assets: &'a str,
+    /// The destination address, checked against the chain
     pub receiving_address: &'a str,
+    /// The amount, > 0, at most 18 decimals
     pub amount: &'a str,
-    /// The token symbol, the API's `type` field: `"USDC"` for a `USDC_SOL` asset.
+    /// The token symbol (USDC for a USDC_SOL asset)
     pub r#type: &'a str,
+    /// The chain
     pub chain: &'a str,
-    /// `personal`, `business`, `payment`, …
+    /// The transfer's category
     pub category: &'a str,
-    /// `low | medium | high` (`slow`/`fast` aliases); `None` = `medium`.
+    /// Low, medium or high (slow and fast are aliases); `None` = the core's default, `"medium"`
     pub priority: Option<&'a str>,
+    /// A note kept with the transfer; `None` = unset
     pub description: Option<&'a str>,
+    /// Pay gas from the asset itself
     pub use_self_funding: bool,
 }
 
-/// Transaction list filters; all optional.
+/// The parameters of [`Transactions::list`].
 #[derive(Clone, Copy, Debug, Default)]
 pub struct TransactionQuery<'a> {
-    /// From 1.
+    /// The page, from 1; `None` = the core's default, `1`
     pub page: Option<u32>,
-    /// 1..=100.
+    /// Items per page, 1..100; unset = the server's default
     pub limit: Option<u32>,
+    /// Only transactions in this status; `None` = unset
     pub status: Option<&'a str>,
+    /// Only transactions on this chain; `None` = unset
     pub chain: Option<&'a str>,
-    /// A transaction id or hash.
+    /// A hash, address or id to look for; `None` = unset
     pub search: Option<&'a str>,
 }
 
@@ -138,38 +158,30 @@ impl Drop for RawSend {
     }
 }
 
-struct RawQuery(*mut sys::yv_tx_query);
+struct RawTxQuery(*mut sys::yv_tx_query);
 
-impl Drop for RawQuery {
+impl Drop for RawTxQuery {
     fn drop(&mut self) {
         unsafe { sys::yv_tx_query_free(self.0) };
     }
 }
 
-type SendSetter = unsafe extern "C" fn(
-    *mut sys::yv_send,
-    *const std::os::raw::c_char,
-    *mut *mut sys::yv_error,
-) -> sys::yv_status;
-
-type QuerySetter = unsafe extern "C" fn(
-    *mut sys::yv_tx_query,
-    *const std::os::raw::c_char,
-    *mut *mut sys::yv_error,
-) -> sys::yv_status;
-
 impl Transactions<'_> {
-    /// The network fee estimate for `chain`; `priority` `None` = `medium`; `extra` adds
-    /// further fields (a JSON object).
+    /// A gas price estimate for a chain.
+    ///
+    /// - `chain`: the chain
+    /// - `priority`: low, medium or high (slow and fast are aliases); `None` = the core's
+    ///   default, `"medium"`
+    /// - `extra_fields`: further body fields, as a JSON object; `None` = unset
     pub fn gas_price(
         &self,
         chain: &str,
         priority: Option<&str>,
-        extra: Option<&Value>,
+        extra_fields: Option<&Value>,
     ) -> Result<Value> {
         let chain = c_string(chain, "chain")?;
-        let priority = opt_c(priority, "priority")?;
-        let extra = extra
+        let priority = opt_c_string(priority, "priority")?;
+        let extra_fields = extra_fields
             .map(|v| c_string(&v.to_string(), "extra fields"))
             .transpose()?;
         let c = self.client.as_ptr();
@@ -177,8 +189,8 @@ impl Transactions<'_> {
             sys::yv_client_gas_price(
                 c,
                 chain.as_ptr(),
-                ptr_of(&priority),
-                ptr_of(&extra),
+                c_ptr(&priority),
+                c_ptr(&extra_fields),
                 call,
                 out,
                 err,
@@ -186,82 +198,77 @@ impl Transactions<'_> {
         })
     }
 
-    /// Sends funds. Always carries an `Idempotency-Key` (the call's, or a generated UUIDv4),
-    /// reused on every retry; the payload's `"idempotency_key"` holds it, and so does the
-    /// error (`Error::idempotency_key`) on failure, to retry safely with the same key.
+    /// Sends funds. Always carries an Idempotency-Key (the call's, or one the core generates),
+    /// returned with the result and on every error; after an error whose outcome is unknown,
+    /// call again with that key: the transfer happens once.
+    ///
+    /// Sends `X-2FA-Token` when the call gives a code, or from the client's TOTP secret when
+    /// the server asks for one.
     pub fn send_funds(&self, params: &SendFunds<'_>) -> Result<Value> {
-        let mut send = RawSend(ptr::null_mut());
-        check(|err| unsafe { sys::yv_send_new(&mut send.0, err) })?;
-        let s = send.0;
-        let fields: [(&str, &str, SendSetter); 7] = [
-            (params.account, "account", sys::yv_send_set_account),
-            (params.assets, "assets", sys::yv_send_set_assets),
-            (
-                params.receiving_address,
-                "receiving address",
-                sys::yv_send_set_receiving_address,
-            ),
-            (params.amount, "amount", sys::yv_send_set_amount),
-            (params.r#type, "type", sys::yv_send_set_type),
-            (params.chain, "chain", sys::yv_send_set_chain),
-            (params.category, "category", sys::yv_send_set_category),
-        ];
-        for (value, what, setter) in fields {
-            let v = c_string(value, what)?;
-            check(|err| unsafe { setter(s, v.as_ptr(), err) })?;
-        }
-        if let Some(p) = params.priority {
-            let v = c_string(p, "priority")?;
-            check(|err| unsafe { sys::yv_send_set_priority(s, v.as_ptr(), err) })?;
-        }
-        if let Some(d) = params.description {
-            let v = c_string(d, "description")?;
-            check(|err| unsafe { sys::yv_send_set_description(s, v.as_ptr(), err) })?;
-        }
-        if params.use_self_funding {
-            check(|err| unsafe { sys::yv_send_set_use_self_funding(s, true, err) })?;
-        }
-        let c = self.client.as_ptr();
-        let mut key = Buffer::null();
-        let mut payload = self.client.json_call(self.opts, |call, out, err| unsafe {
-            sys::yv_client_send_funds(c, s, call, out, &mut key.0, err)
+        let mut raw = RawSend(ptr::null_mut());
+        check(|err| unsafe { sys::yv_send_new(&mut raw.0, err) })?;
+        let account = c_string(params.account, "account")?;
+        check(|err| unsafe { sys::yv_send_set_account(raw.0, account.as_ptr(), err) })?;
+        let assets = c_string(params.assets, "assets")?;
+        check(|err| unsafe { sys::yv_send_set_assets(raw.0, assets.as_ptr(), err) })?;
+        let receiving_address = c_string(params.receiving_address, "receiving address")?;
+        check(|err| unsafe {
+            sys::yv_send_set_receiving_address(raw.0, receiving_address.as_ptr(), err)
         })?;
-        // The whole answer (CallOptions::envelope) holds the key in its `data`, as it is.
-        let envelope = self.opts.is_some_and(CallOptions::wants_envelope);
-        if let (Value::Object(map), false) = (&mut payload, envelope) {
-            map.entry("idempotency_key")
-                .or_insert_with(|| Value::String(key.text()));
+        let amount = c_string(params.amount, "amount")?;
+        check(|err| unsafe { sys::yv_send_set_amount(raw.0, amount.as_ptr(), err) })?;
+        let type_ = c_string(params.r#type, "type")?;
+        check(|err| unsafe { sys::yv_send_set_type(raw.0, type_.as_ptr(), err) })?;
+        let chain = c_string(params.chain, "chain")?;
+        check(|err| unsafe { sys::yv_send_set_chain(raw.0, chain.as_ptr(), err) })?;
+        let category = c_string(params.category, "category")?;
+        check(|err| unsafe { sys::yv_send_set_category(raw.0, category.as_ptr(), err) })?;
+        if let Some(priority) = params.priority {
+            let priority = c_string(priority, "priority")?;
+            check(|err| unsafe { sys::yv_send_set_priority(raw.0, priority.as_ptr(), err) })?;
         }
-        Ok(payload)
+        if let Some(description) = params.description {
+            let description = c_string(description, "description")?;
+            check(|err| unsafe { sys::yv_send_set_description(raw.0, description.as_ptr(), err) })?;
+        }
+        check(|err| unsafe {
+            sys::yv_send_set_use_self_funding(raw.0, params.use_self_funding, err)
+        })?;
+        let c = self.client.as_ptr();
+        self.client.json_call(self.opts, |call, out, err| unsafe {
+            sys::yv_client_send_funds(c, raw.0, call, out, ptr::null_mut(), err)
+        })
     }
 
-    /// A page of the history (newest first); the default query is the first page. With
-    /// [`CallOptions::envelope`] the whole answer, whose `pagination` holds `page`, `limit`,
-    /// `total` and `pages`.
-    pub fn list(&self, query: &TransactionQuery<'_>) -> Result<Value> {
-        let mut q = RawQuery(ptr::null_mut());
-        check(|err| unsafe { sys::yv_tx_query_new(&mut q.0, err) })?;
-        let raw = q.0;
-        if let Some(page) = query.page {
-            check(|err| unsafe { sys::yv_tx_query_set_page(raw, page, err) })?;
+    /// One page of the transaction history, newest first.
+    ///
+    /// With [`CallOptions::envelope`](crate::CallOptions::envelope) the whole answer, whose
+    /// `pagination` holds `page`, `limit`, `total` and `pages`.
+    pub fn list(&self, params: &TransactionQuery<'_>) -> Result<Value> {
+        let mut raw = RawTxQuery(ptr::null_mut());
+        check(|err| unsafe { sys::yv_tx_query_new(&mut raw.0, err) })?;
+        if let Some(page) = params.page {
+            check(|err| unsafe { sys::yv_tx_query_set_page(raw.0, page, err) })?;
         }
-        if let Some(limit) = query.limit {
-            check(|err| unsafe { sys::yv_tx_query_set_limit(raw, limit, err) })?;
+        if let Some(limit) = params.limit {
+            check(|err| unsafe { sys::yv_tx_query_set_limit(raw.0, limit, err) })?;
         }
-        let filters: [(Option<&str>, &str, QuerySetter); 3] = [
-            (query.status, "status", sys::yv_tx_query_set_status),
-            (query.chain, "chain", sys::yv_tx_query_set_chain),
-            (query.search, "search", sys::yv_tx_query_set_search),
-        ];
-        for (value, what, setter) in filters {
-            if let Some(v) = value {
-                let v = c_string(v, what)?;
-                check(|err| unsafe { setter(raw, v.as_ptr(), err) })?;
-            }
+        if let Some(status) = params.status {
+            let status = c_string(status, "status")?;
+            check(|err| unsafe { sys::yv_tx_query_set_status(raw.0, status.as_ptr(), err) })?;
+        }
+        if let Some(chain) = params.chain {
+            let chain = c_string(chain, "chain")?;
+            check(|err| unsafe { sys::yv_tx_query_set_chain(raw.0, chain.as_ptr(), err) })?;
+        }
+        if let Some(search) = params.search {
+            let search = c_string(search, "search")?;
+            check(|err| unsafe { sys::yv_tx_query_set_search(raw.0, search.as_ptr(), err) })?;
         }
         let c = self.client.as_ptr();
         self.client.json_call(self.opts, |call, out, err| unsafe {
-            sys::yv_client_list_transactions(c, raw, call, out, err)
+            sys::yv_client_list_transactions(c, raw.0, call, out, err)
         })
     }
 }
+// END GENERATED: endpoints

@@ -5,7 +5,10 @@ use serde_json::Value;
 use yativo_sys as sys;
 
 use crate::error::{Error, ErrorKind, Result};
-use crate::ffi::{c_string, check, opt_string, parse_json, string, CStringArray, SecretCString};
+use crate::ffi::{
+    c_ptr, c_string, check, opt_c_string, opt_string, parse_json, string, CStringArray,
+    SecretCString,
+};
 use crate::handle::resource_handle;
 use crate::secret::Secret;
 
@@ -24,30 +27,60 @@ pub struct Webhook {
     pub payload: Value,
 }
 
-/// What [`Webhooks::create`] creates.
+impl Webhook {
+    /// Reads and frees an owned webhook (the library wipes its copy of the secret).
+    ///
+    /// # Safety
+    /// `webhook` is an owned webhook, not used afterwards.
+    unsafe fn take(webhook: *mut sys::yv_webhook) -> Self {
+        let mut payload =
+            parse_json(std::ffi::CStr::from_ptr(sys::yv_webhook_json(webhook)).to_bytes())
+                .unwrap_or(Value::Null);
+        if let Value::Object(map) = &mut payload {
+            if let Some(Value::String(mut s)) = map.remove("secret") {
+                zeroize::Zeroize::zeroize(&mut s);
+            }
+        }
+        let w = Webhook {
+            id: string(sys::yv_webhook_id(webhook)),
+            url: string(sys::yv_webhook_url(webhook)),
+            events: (0..sys::yv_webhook_events_count(webhook))
+                .map(|i| string(sys::yv_webhook_event(webhook, i)))
+                .collect(),
+            description: opt_string(sys::yv_webhook_description(webhook)),
+            secret: opt_string(sys::yv_webhook_secret(webhook)).map(Secret::from),
+            created_at: string(sys::yv_webhook_created_at(webhook)),
+            payload,
+        };
+        sys::yv_webhook_free(webhook);
+        w
+    }
+}
+
+// BEGIN GENERATED: endpoints (python3 -m codegen; do not edit)
+
+/// The parameters of [`Webhooks::create`].
 #[derive(Clone, Copy, Debug, Default)]
 pub struct CreateWebhook<'a> {
-    /// `https://`, or `http://` to a loopback host.
+    /// The https:// URL deliveries go to
     pub url: &'a str,
-    /// Event names (`"*"` or dotted names such as `"transaction.completed"`).
+    /// The event types to deliver
     pub events: &'a [&'a str],
+    /// A note kept with the subscription; `None` = unset
     pub description: Option<&'a str>,
 }
 
 resource_handle!(
-    /// Webhook subscriptions.
+    /// Webhook subscriptions. Deliveries are checked with the webhook verifier.
     Webhooks
 );
 
 impl Webhooks<'_> {
-    /// Creates a subscription; the answer carries its signing secret, shown once.
-    pub fn create(&self, webhook: &CreateWebhook<'_>) -> Result<Webhook> {
-        let url = c_string(webhook.url, "webhook URL")?;
-        let events = CStringArray::new(webhook.events, "event")?;
-        let description = webhook
-            .description
-            .map(|d| c_string(d, "description"))
-            .transpose()?;
+    /// Subscribes a URL to events. The signing secret is in this answer only.
+    pub fn create(&self, params: &CreateWebhook<'_>) -> Result<Webhook> {
+        let url = c_string(params.url, "url")?;
+        let events = CStringArray::new(params.events, "events")?;
+        let description = opt_c_string(params.description, "description")?;
         let c = self.client.as_ptr();
         let mut out = ptr::null_mut();
         self.client.unit_call(self.opts, |call, err| unsafe {
@@ -56,39 +89,17 @@ impl Webhooks<'_> {
                 url.as_ptr(),
                 events.as_ptr(),
                 events.len(),
-                description.as_ref().map_or(ptr::null(), |d| d.as_ptr()),
+                c_ptr(&description),
                 call,
                 &mut out,
                 err,
             )
         })?;
-        // SAFETY: out is an owned webhook, freed (and its secret wiped) below.
-        unsafe {
-            let mut payload =
-                parse_json(std::ffi::CStr::from_ptr(sys::yv_webhook_json(out)).to_bytes())
-                    .unwrap_or(Value::Null);
-            if let Value::Object(map) = &mut payload {
-                if let Some(Value::String(mut s)) = map.remove("secret") {
-                    zeroize::Zeroize::zeroize(&mut s);
-                }
-            }
-            let w = Webhook {
-                id: string(sys::yv_webhook_id(out)),
-                url: string(sys::yv_webhook_url(out)),
-                events: (0..sys::yv_webhook_events_count(out))
-                    .map(|i| string(sys::yv_webhook_event(out, i)))
-                    .collect(),
-                description: opt_string(sys::yv_webhook_description(out)),
-                secret: opt_string(sys::yv_webhook_secret(out)).map(Secret::from),
-                created_at: string(sys::yv_webhook_created_at(out)),
-                payload,
-            };
-            sys::yv_webhook_free(out);
-            Ok(w)
-        }
+        // SAFETY: out is the owned record the call handed over.
+        Ok(unsafe { Webhook::take(out) })
     }
 
-    /// Every subscription (`{"webhooks": [...]}`), without secrets.
+    /// Every webhook subscription, without secrets.
     pub fn list(&self) -> Result<Value> {
         let c = self.client.as_ptr();
         self.client.json_call(self.opts, |call, out, err| unsafe {
@@ -96,14 +107,18 @@ impl Webhooks<'_> {
         })
     }
 
+    /// Deletes a webhook subscription.
+    ///
+    /// - `webhook_id`: the subscription's id
     pub fn delete(&self, webhook_id: &str) -> Result<()> {
-        let id = c_string(webhook_id, "webhook id")?;
+        let webhook_id = c_string(webhook_id, "webhook id")?;
         let c = self.client.as_ptr();
         self.client.unit_call(self.opts, |call, err| unsafe {
-            sys::yv_client_delete_webhook(c, id.as_ptr(), call, err)
+            sys::yv_client_delete_webhook(c, webhook_id.as_ptr(), call, err)
         })
     }
 }
+// END GENERATED: endpoints
 
 /// A verified webhook delivery. De-duplicate on `id`.
 #[derive(Clone, Debug, PartialEq)]

@@ -9,113 +9,74 @@ import (
 	"github.com/libyativo/libyativo/bindings/go/internal/capi"
 )
 
+// The services and their Params structs are generated (endpoints.go, from api/endpoints.toml);
+// this file holds what they call and what is not an endpoint.
+//
 // Resource calls return the response payload as JSON (with the Envelope call option, the whole
 // answer: "data" and its siblings). Every JSON number in it is a string ("1250.000000"): decode
 // amounts into string fields, never float64.
 
 func (c *Client) payload(ctx context.Context, opts []CallOption, f func(*capi.Call) ([]byte, error)) (json.RawMessage, error) {
-	var out []byte
+	return result(c, ctx, opts, func(b []byte) json.RawMessage { return b }, f)
+}
+
+// result makes one call of f and converts its result from capi's type to the public one.
+func result[T, R any](c *Client, ctx context.Context, opts []CallOption, conv func(T) R, f func(*capi.Call) (T, error)) (R, error) {
+	var out T
 	err := c.do(ctx, opts, func(call *capi.Call) (err error) {
 		out, err = f(call)
 		return err
 	})
 	if err != nil {
+		var none R
+		return none, err
+	}
+	return conv(out), nil
+}
+
+// listOf converts a list of records with the conversion of one.
+func listOf[T, R any](from func(*T) *R) func([]T) []R {
+	return func(ts []T) []R {
+		out := make([]R, len(ts))
+		for i := range ts {
+			out[i] = *from(&ts[i])
+		}
+		return out
+	}
+}
+
+// transfer makes one call that moves value: its payload and the Idempotency-Key it carried.
+func transfer(c *Client, ctx context.Context, opts []CallOption, f func(*capi.Call) ([]byte, string, error)) (*Transfer, error) {
+	var data []byte
+	var key string
+	err := c.do(ctx, opts, func(call *capi.Call) (err error) {
+		data, key, err = f(call)
+		return err
+	})
+	if err != nil {
 		return nil, err
 	}
-	return out, nil
+	return &Transfer{IdempotencyKey: key, Data: data}, nil
 }
 
-// AccountsService: /accounts.
-type AccountsService struct{ c *Client }
-
-// List returns the accounts (GET /accounts/get-accounts).
-func (s *AccountsService) List(ctx context.Context, opts ...CallOption) (json.RawMessage, error) {
-	return s.c.payload(ctx, opts, s.c.c.ListAccounts)
-}
-
-// CreateAccountParams are the fields of a new account.
-type CreateAccountParams struct {
-	Name string
-	Type string // "" = "business"
-}
-
-// Create makes an account (POST /accounts/create-account).
-func (s *AccountsService) Create(ctx context.Context, p CreateAccountParams, opts ...CallOption) (json.RawMessage, error) {
-	return s.c.payload(ctx, opts, func(call *capi.Call) ([]byte, error) { return s.c.c.CreateAccount(p.Name, p.Type, call) })
-}
-
-// AssetsService: /assets.
-type AssetsService struct{ c *Client }
-
-// AddAssetParams name an asset to add to an account.
-type AddAssetParams struct {
-	AccountID string
-	Chain     string // "solana", "ethereum", ...
-	Ticker    string // "USDC_SOL", "ETH", ...
-}
-
-// Add adds an asset (a wallet) to an account (POST /assets/add-asset).
-func (s *AssetsService) Add(ctx context.Context, p AddAssetParams, opts ...CallOption) (json.RawMessage, error) {
-	return s.c.payload(ctx, opts, func(call *capi.Call) ([]byte, error) {
-		return s.c.c.AddAsset(p.AccountID, p.Chain, p.Ticker, call)
-	})
-}
-
-// List returns the assets of one account, or of every account when accountID is ""
-// (POST /assets/get-user-assets).
-func (s *AssetsService) List(ctx context.Context, accountID string, opts ...CallOption) (json.RawMessage, error) {
-	return s.c.payload(ctx, opts, func(call *capi.Call) ([]byte, error) { return s.c.c.ListAssets(accountID, call) })
-}
-
-// BalanceService: /balance.
-type BalanceService struct{ c *Client }
-
-// Check returns an asset's balance (POST /balance/check); the balance is a decimal string.
-func (s *BalanceService) Check(ctx context.Context, assetID string, opts ...CallOption) (json.RawMessage, error) {
-	return s.c.payload(ctx, opts, func(call *capi.Call) ([]byte, error) { return s.c.c.CheckBalance(assetID, call) })
-}
-
-// TransactionsService: /transactions.
-type TransactionsService struct{ c *Client }
-
-// GasPriceParams ask for a fee estimate.
-type GasPriceParams struct {
-	Chain    string
-	Priority string // "" = "medium"
-	// Extra holds further request fields, marshalled into the JSON body.
-	Extra map[string]any
-}
-
-// GasPrice returns a fee estimate (POST /transactions/get-gas-price).
-func (s *TransactionsService) GasPrice(ctx context.Context, p GasPriceParams, opts ...CallOption) (json.RawMessage, error) {
-	var extra string
-	if len(p.Extra) > 0 {
-		b, err := json.Marshal(p.Extra)
-		if err != nil {
-			return nil, invalidArgument("cannot encode Extra: " + err.Error())
-		}
-		extra = string(b)
+// uint32Arg is an int parameter as C takes it (0 = unset); the core checks its range further.
+func uint32Arg(name string, v int) (uint32, error) {
+	if v < 0 || uint64(v) > math.MaxUint32 {
+		return 0, invalidArgument(name + " out of range")
 	}
-	return s.c.payload(ctx, opts, func(call *capi.Call) ([]byte, error) {
-		return s.c.c.GasPrice(p.Chain, p.Priority, extra, call)
-	})
+	return uint32(v), nil
 }
 
-// SendFundsParams are the fields of a transfer (schema S1). Every field but Priority,
-// Description and UseSelfFunding is required.
-type SendFundsParams struct {
-	AccountID        string // "account"
-	AssetID          string // "assets": the asset to send from
-	ReceivingAddress string
-	// Amount is a decimal string (> 0, at most 18 decimals): "12.50".
-	Amount      string
-	Type        string // the token symbol: "USDC" for a USDC_SOL asset
-	Chain       string
-	Category    string // personal, business, payment, auto-forward, other, transfer
-	Priority    string // low, medium (""), high
-	Description string
-	// UseSelfFunding pays the fee from the asset itself (native assets only).
-	UseSelfFunding bool
+// fieldsArg is a map of further body fields as the JSON object C takes ("" = none).
+func fieldsArg(name string, m map[string]any) (string, error) {
+	if len(m) == 0 {
+		return "", nil
+	}
+	b, err := json.Marshal(m)
+	if err != nil {
+		return "", invalidArgument("cannot encode " + name + ": " + err.Error())
+	}
+	return string(b), nil
 }
 
 // Transfer is the result of SendFunds.
@@ -125,54 +86,6 @@ type Transfer struct {
 	IdempotencyKey string
 	// Data is the transaction as the server answered it (its "idempotency_key" included).
 	Data json.RawMessage
-}
-
-// SendFunds sends a transfer (POST /transactions/send-funds). It always carries an
-// Idempotency-Key, reused on every retry; on failure the *Error carries it too, with
-// OutcomeUnknown set when the transfer may have happened: retry with IdempotencyKey(err.IdempotencyKey).
-// A 2FA code is sent only when given with TOTPCode.
-func (s *TransactionsService) SendFunds(ctx context.Context, p SendFundsParams, opts ...CallOption) (*Transfer, error) {
-	sp := capi.SendParams{
-		Account: p.AccountID, Asset: p.AssetID, ReceivingAddress: p.ReceivingAddress, Amount: p.Amount,
-		Type: p.Type, Chain: p.Chain, Category: p.Category, Priority: p.Priority,
-		Description: p.Description, UseSelfFunding: p.UseSelfFunding,
-	}
-	var data []byte
-	var key string
-	err := s.c.do(ctx, opts, func(call *capi.Call) (err error) {
-		data, key, err = s.c.c.SendFunds(sp, call)
-		return err
-	})
-	if err != nil {
-		return nil, err
-	}
-	return &Transfer{IdempotencyKey: key, Data: data}, nil
-}
-
-// ListTransactionsParams filter the history; zero values are left out.
-type ListTransactionsParams struct {
-	Page   int // from 1; 0 = the first
-	Limit  int // 1..100; 0 = the server's default
-	Status string
-	Chain  string
-	Search string // a transaction id or hash
-}
-
-func (p ListTransactionsParams) query() (capi.TxQuery, error) {
-	if p.Page < 0 || p.Page > math.MaxUint32 || p.Limit < 0 || p.Limit > math.MaxUint32 {
-		return capi.TxQuery{}, invalidArgument("page or limit out of range")
-	}
-	return capi.TxQuery{Page: uint32(p.Page), Limit: uint32(p.Limit), Status: p.Status, Chain: p.Chain, Search: p.Search}, nil
-}
-
-// List returns one page of the transaction history (POST /transactions/get-transactions). With
-// Envelope() it returns the whole answer, whose "pagination" holds page, limit, total and pages.
-func (s *TransactionsService) List(ctx context.Context, p ListTransactionsParams, opts ...CallOption) (json.RawMessage, error) {
-	q, err := p.query()
-	if err != nil {
-		return nil, err
-	}
-	return s.c.payload(ctx, opts, func(call *capi.Call) ([]byte, error) { return s.c.c.ListTransactions(q, call) })
 }
 
 // All iterates over every transaction matching p, page after page from p.Page (Limit per page,
@@ -211,9 +124,6 @@ func (s *TransactionsService) All(ctx context.Context, p ListTransactionsParams,
 	}
 }
 
-// WebhooksService: /webhook.
-type WebhooksService struct{ c *Client }
-
 // Webhook is a webhook subscription. Secret, the signing secret, is set only on the webhook
 // returned by Create (shown once) and never prints itself.
 type Webhook struct {
@@ -225,32 +135,7 @@ type Webhook struct {
 	Secret      Secret
 }
 
-// CreateWebhookParams describe a subscription.
-type CreateWebhookParams struct {
-	URL         string
-	Events      []string // at least one
-	Description string
-}
-
-// Create subscribes a URL to events (POST /webhook/create).
-func (s *WebhooksService) Create(ctx context.Context, p CreateWebhookParams, opts ...CallOption) (*Webhook, error) {
-	var w *capi.Webhook
-	err := s.c.do(ctx, opts, func(call *capi.Call) (err error) {
-		w, err = s.c.c.CreateWebhook(p.URL, p.Events, p.Description, call)
-		return err
-	})
-	if err != nil {
-		return nil, err
-	}
-	return &Webhook{ID: w.ID, URL: w.URL, Events: w.Events, Description: w.Description, CreatedAt: w.CreatedAt, Secret: Secret(w.Secret)}, nil
-}
-
-// List returns the subscriptions (GET /webhook/list).
-func (s *WebhooksService) List(ctx context.Context, opts ...CallOption) (json.RawMessage, error) {
-	return s.c.payload(ctx, opts, s.c.c.ListWebhooks)
-}
-
-// Delete removes a subscription (DELETE /webhook/{id}).
-func (s *WebhooksService) Delete(ctx context.Context, id string, opts ...CallOption) error {
-	return s.c.do(ctx, opts, func(call *capi.Call) error { return s.c.c.DeleteWebhook(id, call) })
+// webhookFrom converts capi's copy of a webhook (the generated methods name it).
+func webhookFrom(w *capi.Webhook) *Webhook {
+	return &Webhook{ID: w.ID, URL: w.URL, Events: w.Events, Description: w.Description, CreatedAt: w.CreatedAt, Secret: Secret(w.Secret)}
 }

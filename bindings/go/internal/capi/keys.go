@@ -45,44 +45,6 @@ func takeAPIKeyList(l *C.yv_api_key_list) []APIKey {
 	return keys
 }
 
-func (c *Client) CreateAPIKey(name string, perms []string, expiresInDays uint32, call *Call) (*APIKey, error) {
-	return callClient(c, call, takeAPIKey, func(a *clientArgs, out **C.yv_api_key) C.yv_status {
-		ps, n := a.list(perms)
-		return C.yv_client_create_api_key(a.client, a.str(name), ps, n, C.uint32_t(expiresInDays), a.call, out, a.err)
-	})
-}
-
-func (c *Client) GetAPIKey(id string, call *Call) (*APIKey, error) {
-	return callClient(c, call, takeAPIKey, func(a *clientArgs, out **C.yv_api_key) C.yv_status {
-		return C.yv_client_get_api_key(a.client, a.str(id), a.call, out, a.err)
-	})
-}
-
-func (c *Client) RotateAPIKey(id string, call *Call) (*APIKey, error) {
-	return callClient(c, call, takeAPIKey, func(a *clientArgs, out **C.yv_api_key) C.yv_status {
-		return C.yv_client_rotate_api_key(a.client, a.str(id), a.call, out, a.err)
-	})
-}
-
-func (c *Client) UpdateAPIKeyPermissions(id string, perms []string, call *Call) (*APIKey, error) {
-	return callClient(c, call, takeAPIKey, func(a *clientArgs, out **C.yv_api_key) C.yv_status {
-		ps, n := a.list(perms)
-		return C.yv_client_update_api_key_permissions(a.client, a.str(id), ps, n, a.call, out, a.err)
-	})
-}
-
-func (c *Client) RevokeAPIKey(id string, call *Call) error {
-	return c.do(call, func(a *clientArgs) C.yv_status {
-		return C.yv_client_revoke_api_key(a.client, a.str(id), a.call, a.err)
-	})
-}
-
-func (c *Client) ListAPIKeys(call *Call) ([]APIKey, error) {
-	return callClient(c, call, takeAPIKeyList, func(a *clientArgs, out **C.yv_api_key_list) C.yv_status {
-		return C.yv_client_list_api_keys(a.client, a.call, out, a.err)
-	})
-}
-
 // Token is a yv_token copied into Go memory.
 type Token struct {
 	AccessToken, TokenType, ExpiresAt string

@@ -7,18 +7,6 @@ import "C"
 
 import "runtime"
 
-func (c *Client) ListWebhooks(call *Call) ([]byte, error) {
-	return callClient(c, call, takeBuffer, func(a *clientArgs, out **C.yv_buffer) C.yv_status {
-		return C.yv_client_list_webhooks(a.client, a.call, out, a.err)
-	})
-}
-
-func (c *Client) DeleteWebhook(id string, call *Call) error {
-	return c.do(call, func(a *clientArgs) C.yv_status {
-		return C.yv_client_delete_webhook(a.client, a.str(id), a.call, a.err)
-	})
-}
-
 // Webhook is a yv_webhook copied into Go memory.
 type Webhook struct {
 	ID, URL, Description, Secret, CreatedAt, JSON string
@@ -37,13 +25,6 @@ func takeWebhook(w *C.yv_webhook) *Webhook {
 		JSON:        gostr(C.yv_webhook_json(w)),
 		Events:      gostrs(C.yv_webhook_events_count(w), func(i C.size_t) *C.char { return C.yv_webhook_event(w, i) }),
 	}
-}
-
-func (c *Client) CreateWebhook(url string, events []string, description string, call *Call) (*Webhook, error) {
-	return callClient(c, call, takeWebhook, func(a *clientArgs, out **C.yv_webhook) C.yv_status {
-		ev, n := a.list(events)
-		return C.yv_client_create_webhook(a.client, a.str(url), ev, n, a.opt(description), a.call, out, a.err)
-	})
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -77,6 +77,7 @@ class Endpoint:
     params: List[Param]
     body: str = "generated"
     struct: str = ""
+    c_handle: str = ""
     paged: bool = False
 
     @property
@@ -211,7 +212,8 @@ def parse(data: Dict[str, Any]) -> Api:
         name = row.get("name", "?")
         where = f"endpoint {name}"
         _take(row, where, {"name", "group", "verb", "method", "path", "kind", "two_factor",
-                           "sensitive", "returns", "doc", "params", "body", "struct", "paged"})
+                           "sensitive", "returns", "doc", "params", "body", "struct", "c_handle",
+                           "paged"})
         for key in ("name", "group", "verb", "method", "path", "kind", "returns", "doc"):
             if key not in row:
                 raise DescriptionError(f"{where}: no {key}")
@@ -228,6 +230,7 @@ def parse(data: Dict[str, Any]) -> Api:
                      sensitive=row.get("sensitive", False), returns=row["returns"],
                      doc=" ".join(row["doc"].split()), params=params,
                      body=row.get("body", "generated"), struct=row.get("struct", ""),
+                     c_handle=row.get("c_handle", ""),
                      paged=row.get("paged", False))
         if e.group not in by_group:
             raise DescriptionError(f"{where}: group {e.group!r} is not declared")
@@ -239,6 +242,8 @@ def parse(data: Dict[str, Any]) -> Api:
             raise DescriptionError(f"{where}: a GET is read")
         if e.returns not in ("json", "none") and e.record not in record_names:
             raise DescriptionError(f"{where}: returns {e.returns!r}: no such record")
+        if e.c_handle and not e.struct:
+            raise DescriptionError(f"{where}: a c_handle carries a struct")
         if e.body not in ("generated", "custom"):
             raise DescriptionError(f"{where}: body is generated or custom")
         if not e.has_body and e.body_params:

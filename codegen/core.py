@@ -114,9 +114,8 @@ def body_lines(e: Endpoint, value) -> list:
                 checks.append(f"const std::string {local} = detail::enum_value({v}, {what}, {{{values}}}, {{{aliases}}}, {fallback});")
                 body.append(f"b.field({wire}, {local});")
         elif t == "int":
-            lo = p.min if p.min is not None else -(2**63 - 1)
-            hi = p.max if p.max is not None else 2**63 - 1
-            rng = f"{lo}, {hi}" if p.min is not None or p.max is not None else ""
+            lo = p.min if p.min is not None else "INT64_MIN"
+            rng = f"{lo}, {p.max}" if p.max is not None else (f"{lo}" if p.min is not None else "")
             if p.optional and not p.has_default:
                 if rng:
                     checks.append(f"if ({v}) detail::check_range(*{v}, {what}, {rng});")

@@ -42,10 +42,11 @@ def c_string(text: str) -> str:
 
 
 def wrap(text: str, width: int = 96, prefix: str = "") -> str:
-    """Wraps prose to width, every line starting with prefix (e.g. ' * ' or '/// ')."""
+    """Wraps each line of text to width, every output line starting with prefix (' * ', '/// ')."""
     lines = []
-    for para in text.strip().split("\n\n"):
-        lines += textwrap.wrap(" ".join(para.split()), width - len(prefix)) or [""]
+    for para in text.strip().split("\n"):
+        lines += textwrap.wrap(" ".join(para.split()), width - len(prefix), break_on_hyphens=False,
+                               break_long_words=False) or [""]
     return "\n".join((prefix + line).rstrip() for line in lines)
 
 
@@ -56,7 +57,7 @@ _env = jinja2.Environment(
     lstrip_blocks=True,
     keep_trailing_newline=True,
 )
-_env.filters.update(pascal=pascal, go_pascal=go_pascal, go_camel=go_camel, c_string=c_string,
+_env.filters.update(add_suffix=lambda s, suffix: s + suffix, pascal=pascal, go_pascal=go_pascal, go_camel=go_camel, c_string=c_string,
                     wrap=wrap)
 
 

@@ -358,26 +358,6 @@ YV_API size_t yv_api_key_list_count(const yv_api_key_list *list);
 YV_API const yv_api_key *yv_api_key_list_get(const yv_api_key_list *list, size_t i);
 YV_API void yv_api_key_list_free(yv_api_key_list *list);
 
-/* permissions: permissions_count strings ("read", "write", "transactions", "webhooks"; others
- * are passed through). expires_in_days 0 = no expiry. */
-YV_API yv_status yv_client_create_api_key(yv_client *client, const char *name,
-                                          const char *const *permissions, size_t permissions_count,
-                                          uint32_t expires_in_days, const yv_call *call,
-                                          yv_api_key **out, yv_error **err);
-YV_API yv_status yv_client_list_api_keys(yv_client *client, const yv_call *call,
-                                         yv_api_key_list **out, yv_error **err);
-YV_API yv_status yv_client_get_api_key(yv_client *client, const char *key_id, const yv_call *call,
-                                       yv_api_key **out, yv_error **err);
-/* The returned key carries the new secret; the old one is refused from now on. */
-YV_API yv_status yv_client_rotate_api_key(yv_client *client, const char *key_id,
-                                          const yv_call *call, yv_api_key **out, yv_error **err);
-YV_API yv_status yv_client_update_api_key_permissions(yv_client *client, const char *key_id,
-                                                      const char *const *permissions,
-                                                      size_t permissions_count, const yv_call *call,
-                                                      yv_api_key **out, yv_error **err);
-YV_API yv_status yv_client_revoke_api_key(yv_client *client, const char *key_id,
-                                          const yv_call *call, yv_error **err);
-
 /* ---------------------------------------------------------------------------------------------
  * Access token (YV_AUTH_TOKEN: exchanged now when none is cached and valid).
  * ------------------------------------------------------------------------------------------- */
@@ -398,89 +378,10 @@ YV_API const char *yv_token_scope(const yv_token *token, size_t i);
 YV_API void yv_token_free(yv_token *token);
 
 /* ---------------------------------------------------------------------------------------------
- * Resources. Each returns the response payload as compact JSON in *out; every JSON number of a
- * payload arrives as a string ("1250.000000"), so amounts never pass through a double.
- * ------------------------------------------------------------------------------------------- */
-
-YV_API yv_status yv_client_list_accounts(yv_client *client, const yv_call *call, yv_buffer **out,
-                                         yv_error **err);
-/* account_type NULL = "business". */
-YV_API yv_status yv_client_create_account(yv_client *client, const char *account_name,
-                                          const char *account_type, const yv_call *call,
-                                          yv_buffer **out, yv_error **err);
-YV_API yv_status yv_client_add_asset(yv_client *client, const char *account_id, const char *chain,
-                                     const char *ticker, const yv_call *call, yv_buffer **out,
-                                     yv_error **err);
-/* account_id NULL or "" = the assets of every account. */
-YV_API yv_status yv_client_list_assets(yv_client *client, const char *account_id,
-                                       const yv_call *call, yv_buffer **out, yv_error **err);
-YV_API yv_status yv_client_check_balance(yv_client *client, const char *asset_id,
-                                         const yv_call *call, yv_buffer **out, yv_error **err);
-/* priority NULL = "medium"; extra_fields_json: a JSON object of further fields, or NULL. */
-YV_API yv_status yv_client_gas_price(yv_client *client, const char *chain, const char *priority,
-                                     const char *extra_fields_json, const yv_call *call,
-                                     yv_buffer **out, yv_error **err);
-
-/* Send-funds parameters. Required: account, assets, receiving_address, amount, type, chain,
- * category. amount is a decimal string (> 0, at most 18 decimals), checked by the setter. */
-typedef struct yv_send yv_send;
-
-YV_API yv_status yv_send_new(yv_send **out, yv_error **err);
-YV_API void yv_send_free(yv_send *send);
-YV_API yv_status yv_send_set_account(yv_send *send, const char *account_id, yv_error **err);
-/* The asset id to send from. */
-YV_API yv_status yv_send_set_assets(yv_send *send, const char *asset_id, yv_error **err);
-YV_API yv_status yv_send_set_receiving_address(yv_send *send, const char *address, yv_error **err);
-YV_API yv_status yv_send_set_amount(yv_send *send, const char *amount, yv_error **err);
-/* The token symbol: "USDC" for a USDC_SOL asset. */
-YV_API yv_status yv_send_set_type(yv_send *send, const char *type, yv_error **err);
-YV_API yv_status yv_send_set_chain(yv_send *send, const char *chain, yv_error **err);
-YV_API yv_status yv_send_set_category(yv_send *send, const char *category, yv_error **err);
-/* low | medium | high (slow and fast are aliases); default "medium". */
-YV_API yv_status yv_send_set_priority(yv_send *send, const char *priority, yv_error **err);
-YV_API yv_status yv_send_set_description(yv_send *send, const char *description, yv_error **err);
-YV_API yv_status yv_send_set_use_self_funding(yv_send *send, bool enabled, yv_error **err);
-
-/* Always carries an Idempotency-Key: the call's, else a generated UUIDv4. The key used is in the
- * JSON ("idempotency_key"), in *out_idempotency_key when that is not NULL, and on failure in
- * yv_error_idempotency_key(). */
-YV_API yv_status yv_client_send_funds(yv_client *client, const yv_send *params, const yv_call *call,
-                                      yv_buffer **out, yv_buffer **out_idempotency_key,
-                                      yv_error **err);
-
-/* Transaction list filters; all optional. */
-typedef struct yv_tx_query yv_tx_query;
-
-YV_API yv_status yv_tx_query_new(yv_tx_query **out, yv_error **err);
-YV_API void yv_tx_query_free(yv_tx_query *query);
-/* Pages start at 1. */
-YV_API yv_status yv_tx_query_set_page(yv_tx_query *query, uint32_t page, yv_error **err);
-/* 1..100 (checked by the call). */
-YV_API yv_status yv_tx_query_set_limit(yv_tx_query *query, uint32_t limit, yv_error **err);
-YV_API yv_status yv_tx_query_set_status(yv_tx_query *query, const char *status, yv_error **err);
-YV_API yv_status yv_tx_query_set_chain(yv_tx_query *query, const char *chain, yv_error **err);
-/* A transaction id or hash. */
-YV_API yv_status yv_tx_query_set_search(yv_tx_query *query, const char *search, yv_error **err);
-
-/* query NULL = the first page with the server's default limit. */
-YV_API yv_status yv_client_list_transactions(yv_client *client, const yv_tx_query *query,
-                                             const yv_call *call, yv_buffer **out, yv_error **err);
-
-/* ---------------------------------------------------------------------------------------------
  * Webhook subscriptions.
  * ------------------------------------------------------------------------------------------- */
 
 typedef struct yv_webhook yv_webhook;
-
-/* events: events_count event names (at least one). description may be NULL. */
-YV_API yv_status yv_client_create_webhook(yv_client *client, const char *url,
-                                          const char *const *events, size_t events_count,
-                                          const char *description, const yv_call *call,
-                                          yv_webhook **out, yv_error **err);
-YV_API yv_status yv_client_list_webhooks(yv_client *client, const yv_call *call, yv_buffer **out,
-                                         yv_error **err);
-YV_API yv_status yv_client_delete_webhook(yv_client *client, const char *webhook_id,
-                                          const yv_call *call, yv_error **err);
 
 YV_API const char *yv_webhook_id(const yv_webhook *webhook);
 YV_API const char *yv_webhook_url(const yv_webhook *webhook);
@@ -496,6 +397,213 @@ YV_API const char *yv_webhook_created_at(const yv_webhook *webhook);
 YV_API const char *yv_webhook_json(const yv_webhook *webhook);
 /* Wipes the secret. */
 YV_API void yv_webhook_free(yv_webhook *webhook);
+
+/* ---------------------------------------------------------------------------------------------
+ * Endpoints: one function per call of the API, each described in api/endpoints.toml. Every one
+ * takes the client, its parameters (NULL / 0 = unset for optional ones: the library applies the
+ * default), the per-call options (NULL = defaults), its outputs (set only on YV_OK; the caller
+ * frees them) and an optional yv_error.
+ * JSON outputs hold every number of the payload as a string ("1250.000000"), so amounts never
+ * pass through a double.
+ * ------------------------------------------------------------------------------------------- */
+
+/* BEGIN GENERATED: endpoints (python3 -m codegen from api/endpoints.toml; do not edit) */
+
+/* --- api_keys: API key management. Writes send X-2FA-Token: the call's code or the client's TOTP
+ * source. */
+
+/* Creates an API key. Its api_secret is in this answer only.
+ * POST /apikey/create; a write: retried only with the call's idempotency key.
+ * Sends X-2FA-Token: the call's code, or one from the client's TOTP secret.
+ * name: a name to recognise the key by.
+ * permissions: scopes: read, write, transactions, webhooks (permissions_count strings).
+ * expires_in_days: days until the key expires; unset = never (0 = unset).
+ * *out: a yv_api_key the caller frees with yv_api_key_free. */
+YV_API yv_status yv_client_create_api_key(yv_client *client, const char *name,
+                                          const char *const *permissions, size_t permissions_count,
+                                          uint32_t expires_in_days, const yv_call *call,
+                                          yv_api_key **out, yv_error **err);
+
+/* Every API key of the account, without secrets.
+ * GET /apikey/list; read-only (safe to repeat).
+ * *out: a yv_api_key_list the caller frees with yv_api_key_list_free. */
+YV_API yv_status yv_client_list_api_keys(yv_client *client, const yv_call *call,
+                                         yv_api_key_list **out, yv_error **err);
+
+/* One API key, without its secret.
+ * GET /apikey/{key_id}; read-only (safe to repeat).
+ * key_id: the key's id.
+ * *out: a yv_api_key the caller frees with yv_api_key_free. */
+YV_API yv_status yv_client_get_api_key(yv_client *client, const char *key_id, const yv_call *call,
+                                       yv_api_key **out, yv_error **err);
+
+/* Issues a new api_secret (in this answer only); the old one stops working at once.
+ * POST /apikey/{key_id}/rotate; a write: retried only with the call's idempotency key.
+ * Sends X-2FA-Token: the call's code, or one from the client's TOTP secret.
+ * key_id: the key's id.
+ * *out: a yv_api_key the caller frees with yv_api_key_free. */
+YV_API yv_status yv_client_rotate_api_key(yv_client *client, const char *key_id,
+                                          const yv_call *call, yv_api_key **out, yv_error **err);
+
+/* Replaces the key's whole set of scopes.
+ * PUT /apikey/{key_id}/permissions; a write: retried only with the call's idempotency key.
+ * Sends X-2FA-Token: the call's code, or one from the client's TOTP secret.
+ * key_id: the key's id.
+ * permissions: the new scopes (permissions_count strings).
+ * *out: a yv_api_key the caller frees with yv_api_key_free. */
+YV_API yv_status yv_client_update_api_key_permissions(yv_client *client, const char *key_id,
+                                                      const char *const *permissions,
+                                                      size_t permissions_count, const yv_call *call,
+                                                      yv_api_key **out, yv_error **err);
+
+/* Revokes the key: it stops working at once.
+ * POST /apikey/{key_id}/revoke; a write: retried only with the call's idempotency key.
+ * Sends X-2FA-Token: the call's code, or one from the client's TOTP secret.
+ * key_id: the key's id. */
+YV_API yv_status yv_client_revoke_api_key(yv_client *client, const char *key_id,
+                                          const yv_call *call, yv_error **err);
+
+/* --- accounts: Accounts hold assets. */
+
+/* The accounts of the user.
+ * GET /accounts/get-accounts; read-only (safe to repeat).
+ * *out: the payload as compact JSON (numbers as strings), freed with yv_buffer_free. */
+YV_API yv_status yv_client_list_accounts(yv_client *client, const yv_call *call, yv_buffer **out,
+                                         yv_error **err);
+
+/* Creates an account.
+ * POST /accounts/create-account; a write: retried only with the call's idempotency key.
+ * account_name: the account's name.
+ * account_type: the account's type; NULL = "business".
+ * *out: the payload as compact JSON (numbers as strings), freed with yv_buffer_free. */
+YV_API yv_status yv_client_create_account(yv_client *client, const char *account_name,
+                                          const char *account_type, const yv_call *call,
+                                          yv_buffer **out, yv_error **err);
+
+/* --- assets: Assets: one chain and token within an account. */
+
+/* Adds an asset (a chain and token, with its deposit address) to an account.
+ * POST /assets/add-asset; a write: retried only with the call's idempotency key.
+ * account_id: the account's id.
+ * chain: the chain, e.g. ethereum, solana.
+ * ticker: the token, e.g. USDC.
+ * *out: the payload as compact JSON (numbers as strings), freed with yv_buffer_free. */
+YV_API yv_status yv_client_add_asset(yv_client *client, const char *account_id, const char *chain,
+                                     const char *ticker, const yv_call *call, yv_buffer **out,
+                                     yv_error **err);
+
+/* The assets of one account, or of every account.
+ * POST /assets/get-user-assets; read-only (safe to repeat).
+ * account_id: the account's id; unset = every account (NULL = unset).
+ * *out: the payload as compact JSON (numbers as strings), freed with yv_buffer_free. */
+YV_API yv_status yv_client_list_assets(yv_client *client, const char *account_id,
+                                       const yv_call *call, yv_buffer **out, yv_error **err);
+
+/* --- balance: Balances of assets. */
+
+/* The balance of one asset; amounts are exact decimal text.
+ * POST /balance/check; read-only (safe to repeat).
+ * asset_id: the asset's id.
+ * *out: the payload as compact JSON (numbers as strings), freed with yv_buffer_free. */
+YV_API yv_status yv_client_check_balance(yv_client *client, const char *asset_id,
+                                         const yv_call *call, yv_buffer **out, yv_error **err);
+
+/* --- transactions: Gas prices, transfers and the transaction history. */
+
+/* A gas price estimate for a chain.
+ * POST /transactions/get-gas-price; read-only (safe to repeat).
+ * chain: the chain.
+ * priority: low, medium or high (slow and fast are aliases); NULL = "medium".
+ * extra_fields_json: further body fields, as a JSON object; NULL = unset.
+ * *out: the payload as compact JSON (numbers as strings), freed with yv_buffer_free. */
+YV_API yv_status yv_client_gas_price(yv_client *client, const char *chain, const char *priority,
+                                     const char *extra_fields_json, const yv_call *call,
+                                     yv_buffer **out, yv_error **err);
+
+/* The parameters of yv_client_send_funds, set one by one; yv_send_free frees it. */
+typedef struct yv_send yv_send;
+YV_API yv_status yv_send_new(yv_send **out, yv_error **err);
+YV_API void yv_send_free(yv_send *params);
+/* The account's id. */
+YV_API yv_status yv_send_set_account(yv_send *params, const char *value, yv_error **err);
+/* The id of the asset to send from. */
+YV_API yv_status yv_send_set_assets(yv_send *params, const char *value, yv_error **err);
+/* The destination address, checked against the chain. */
+YV_API yv_status yv_send_set_receiving_address(yv_send *params, const char *value, yv_error **err);
+/* The amount, > 0, at most 18 decimals. */
+YV_API yv_status yv_send_set_amount(yv_send *params, const char *value, yv_error **err);
+/* The token symbol (USDC for a USDC_SOL asset). */
+YV_API yv_status yv_send_set_type(yv_send *params, const char *value, yv_error **err);
+/* The chain. */
+YV_API yv_status yv_send_set_chain(yv_send *params, const char *value, yv_error **err);
+/* The transfer's category. */
+YV_API yv_status yv_send_set_category(yv_send *params, const char *value, yv_error **err);
+/* Low, medium or high (slow and fast are aliases); default "medium" ("" = unset). */
+YV_API yv_status yv_send_set_priority(yv_send *params, const char *value, yv_error **err);
+/* A note kept with the transfer; unset by default ("" = unset). */
+YV_API yv_status yv_send_set_description(yv_send *params, const char *value, yv_error **err);
+/* Pay gas from the asset itself; default false. */
+YV_API yv_status yv_send_set_use_self_funding(yv_send *params, bool value, yv_error **err);
+
+/* Sends funds. Always carries an Idempotency-Key (the call's, or one the core generates),
+ * returned with the result and on every error; after an error whose outcome is unknown, call
+ * again with that key: the transfer happens once.
+ * POST /transactions/send-funds; moves value: always carries an Idempotency-Key (the call's,
+ * else a new UUIDv4), in *out_idempotency_key when that is not NULL and on failure in
+ * yv_error_idempotency_key().
+ * Sends X-2FA-Token when the call has a code, or from the TOTP secret when the server asks.
+ * *out: the payload as compact JSON (numbers as strings), freed with yv_buffer_free. */
+YV_API yv_status yv_client_send_funds(yv_client *client, const yv_send *params, const yv_call *call,
+                                      yv_buffer **out, yv_buffer **out_idempotency_key,
+                                      yv_error **err);
+
+/* The parameters of yv_client_list_transactions, set one by one; yv_tx_query_free frees it. */
+typedef struct yv_tx_query yv_tx_query;
+YV_API yv_status yv_tx_query_new(yv_tx_query **out, yv_error **err);
+YV_API void yv_tx_query_free(yv_tx_query *params);
+/* The page, from 1; default 1. */
+YV_API yv_status yv_tx_query_set_page(yv_tx_query *params, uint32_t value, yv_error **err);
+/* Items per page, 1..100; unset = the server's default. */
+YV_API yv_status yv_tx_query_set_limit(yv_tx_query *params, uint32_t value, yv_error **err);
+/* Only transactions in this status; unset by default ("" = unset). */
+YV_API yv_status yv_tx_query_set_status(yv_tx_query *params, const char *value, yv_error **err);
+/* Only transactions on this chain; unset by default ("" = unset). */
+YV_API yv_status yv_tx_query_set_chain(yv_tx_query *params, const char *value, yv_error **err);
+/* A hash, address or id to look for; unset by default ("" = unset). */
+YV_API yv_status yv_tx_query_set_search(yv_tx_query *params, const char *value, yv_error **err);
+
+/* One page of the transaction history, newest first.
+ * POST /transactions/get-transactions; read-only (safe to repeat).
+ * params NULL = every parameter unset.
+ * *out: the payload as compact JSON (numbers as strings), freed with yv_buffer_free. */
+YV_API yv_status yv_client_list_transactions(yv_client *client, const yv_tx_query *params,
+                                             const yv_call *call, yv_buffer **out, yv_error **err);
+
+/* --- webhooks: Webhook subscriptions. Deliveries are checked with the webhook verifier. */
+
+/* Subscribes a URL to events. The signing secret is in this answer only.
+ * POST /webhook/create; a write: retried only with the call's idempotency key.
+ * url: the https:// URL deliveries go to.
+ * events: the event types to deliver (events_count strings).
+ * description: a note kept with the subscription; NULL = unset.
+ * *out: a yv_webhook the caller frees with yv_webhook_free. */
+YV_API yv_status yv_client_create_webhook(yv_client *client, const char *url,
+                                          const char *const *events, size_t events_count,
+                                          const char *description, const yv_call *call,
+                                          yv_webhook **out, yv_error **err);
+
+/* Every webhook subscription, without secrets.
+ * GET /webhook/list; read-only (safe to repeat).
+ * *out: the payload as compact JSON (numbers as strings), freed with yv_buffer_free. */
+YV_API yv_status yv_client_list_webhooks(yv_client *client, const yv_call *call, yv_buffer **out,
+                                         yv_error **err);
+
+/* Deletes a webhook subscription.
+ * DELETE /webhook/{webhook_id}; a write: retried only with the call's idempotency key.
+ * webhook_id: the subscription's id. */
+YV_API yv_status yv_client_delete_webhook(yv_client *client, const char *webhook_id,
+                                          const yv_call *call, yv_error **err);
+/* END GENERATED: endpoints */
 
 /* ---------------------------------------------------------------------------------------------
  * Webhook signatures (no client needed). Scheme A: X-Webhook-Signature = hex HMAC-SHA256 of the

@@ -18,6 +18,32 @@ std::string_view need_str_or_empty(const char *s, const char *what) {
     return s;
 }
 
+std::string_view opt_nonempty_str(const char *s, const char *what) {
+    if (s && !*s) invalid(std::string(what) + " is empty (NULL means unset)");
+    return opt_str(s);
+}
+
+std::optional<int> opt_int(uint32_t value, const char *what) {
+    if (value == 0) return std::nullopt;
+    if (value > static_cast<uint32_t>(INT32_MAX)) invalid(std::string(what) + " is too large");
+    return static_cast<int>(value);
+}
+
+int need_int(uint32_t value, const char *what, uint32_t min) {
+    if (value < min) invalid(std::string(what) + " must be " + std::to_string(min) + " or more");
+    if (value > static_cast<uint32_t>(INT32_MAX)) invalid(std::string(what) + " is too large");
+    return static_cast<int>(value);
+}
+
+void fill(yv_webhook &out, yativo::Webhook &&webhook) {
+    out.webhook = std::move(webhook);
+    try {
+        out.json = out.webhook.raw.json();
+        out.has_json = true;
+    } catch (const std::bad_alloc &) {
+    }
+}
+
 std::string_view opt_str(const char *s) {
     return s ? std::string_view(s) : std::string_view();
 }

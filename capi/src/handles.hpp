@@ -7,6 +7,7 @@
 #include <cstring>
 #include <memory>
 #include <new>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <type_traits>
@@ -79,7 +80,7 @@ struct yv_send {
 };
 
 struct yv_tx_query {
-    yativo::TransactionQuery query;
+    yativo::TransactionQuery params;
 };
 
 struct yv_webhook {
@@ -215,6 +216,12 @@ std::string_view need_str_or_empty(const char *s, const char *what);
 std::string_view opt_str(const char *s);
 // `count` non-NULL, non-empty strings; `items` may be NULL only when count is 0.
 std::vector<std::string> need_str_array(const char *const *items, size_t count, const char *what);
+// NULL = unset (""); "" is refused: the core has a default to apply when the value is unset.
+std::string_view opt_nonempty_str(const char *s, const char *what);
+// 0 = unset; at most INT32_MAX.
+std::optional<int> opt_int(uint32_t value, const char *what);
+// A setter's number: at least `min`, at most INT32_MAX.
+int need_int(uint32_t value, const char *what, uint32_t min);
 // A strictly positive number.
 uint32_t need_positive(uint32_t value, const char *what);
 
@@ -233,6 +240,18 @@ void with_prepared_error(PreparedError &prepared, F &&call) {
         throw PreparedError{std::unique_ptr<yv_error>(made)};
     }
 }
+
+// Moves a call's result into the output object the caller will get (allocated before the call).
+inline void fill(yv_api_key &out, yativo::ApiKey &&key) {
+    out.key = std::move(key);
+}
+inline void fill(yv_api_key_list &out, std::vector<yativo::ApiKey> &&keys) {
+    out.keys.reserve(keys.size());
+    for (auto &k : keys) out.keys.push_back(yv_api_key{std::move(k)});
+}
+// The signing secret is shown once: a JSON view that cannot be built (out of memory) is left
+// out rather than the webhook lost.
+void fill(yv_webhook &out, yativo::Webhook &&webhook);
 
 // Hands a new object to the caller.
 template <class T, class... Args>

@@ -34,55 +34,6 @@ void give_event(yv_event **out_event, yativo::WebhookEvent event) {
 
 extern "C" {
 
-YV_API yv_status yv_client_create_webhook(yv_client *client, const char *url,
-                                          const char *const *events, size_t events_count,
-                                          const char *description, const yv_call *call,
-                                          yv_webhook **out, yv_error **err) {
-    return guard(err, [&] {
-        need_out(out, "out");
-        auto &c = need(client, "client");
-        const auto u = need_str(url, "url");
-        const auto ev = yv_capi::need_str_array(events, events_count, "events");
-        if (ev.empty()) yv_capi::invalid("events is empty");
-        // The signing secret is shown once: the output exists before the call, the result is
-        // moved into it, and a JSON view that cannot be built (out of memory) is left out
-        // rather than the webhook lost.
-        auto wh = std::make_unique<yv_webhook>();
-        auto prepared = yv_capi::prepare_outcome_unknown(
-            "",
-            "out of memory during webhook creation: the webhook may have been created; list "
-            "the webhooks");
-        yv_capi::with_prepared_error(prepared, [&] {
-            wh->webhook =
-                c.client.create_webhook(u, ev, yv_capi::opt_str(description), call_options(call));
-        });
-        try {
-            wh->json = wh->webhook.raw.json();
-            wh->has_json = true;
-        } catch (const std::bad_alloc &) {
-        }
-        *out = wh.release();
-    });
-}
-
-YV_API yv_status yv_client_list_webhooks(yv_client *client, const yv_call *call, yv_buffer **out,
-                                         yv_error **err) {
-    return guard(err, [&] {
-        need_out(out, "out");
-        auto &c = need(client, "client");
-        yv_capi::give_buffer(
-            out, yv_capi::payload_json(c.client.list_webhooks(call_options(call)), call));
-    });
-}
-
-YV_API yv_status yv_client_delete_webhook(yv_client *client, const char *webhook_id,
-                                          const yv_call *call, yv_error **err) {
-    return guard(err, [&] {
-        auto &c = need(client, "client");
-        c.client.delete_webhook(need_str(webhook_id, "webhook_id"), call_options(call));
-    });
-}
-
 YV_API const char *yv_webhook_id(const yv_webhook *webhook) {
     return webhook ? webhook->webhook.id.c_str() : nullptr;
 }

@@ -77,9 +77,11 @@ void check_http_url(std::string_view url, const char *what) {
 }
 
 void check_range(std::int64_t value, const char *what, std::int64_t min, std::int64_t max) {
-    if (value < min || value > max)
-        throw_invalid(std::string(what) + " must be between " + std::to_string(min) + " and " +
-                      std::to_string(max));
+    if (value >= min && value <= max) return;
+    if (max == INT64_MAX)
+        throw_invalid(std::string(what) + " must be " + std::to_string(min) + " or more");
+    throw_invalid(std::string(what) + " must be between " + std::to_string(min) + " and " +
+                  std::to_string(max));
 }
 
 std::string enum_value(std::string_view given, const char *what,

@@ -42,7 +42,9 @@ void require_items(const std::vector<std::string> &items, const char *what);
 void check_idempotency_key(const std::string &key);
 void check_permissions(const std::vector<std::string> &perms);
 void check_http_url(std::string_view url, const char *what);
-void check_range(std::int64_t value, const char *what, std::int64_t min, std::int64_t max);
+// min..max; without max, min or more.
+void check_range(std::int64_t value, const char *what, std::int64_t min,
+                 std::int64_t max = INT64_MAX);
 // The enum's value for `given`: an alias resolved, "" = `fallback` (required enums pass "").
 std::string enum_value(std::string_view given, const char *what,
                        std::initializer_list<const char *> values,

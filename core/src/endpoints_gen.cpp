@@ -47,8 +47,7 @@ using detail::TwoFactor;
 ApiKey Client::create_api_key(const CreateApiKey &params, const CallOptions &call) {
     detail::require(params.name, "name");
     detail::check_permissions(params.permissions);
-    if (params.expires_in_days)
-        detail::check_range(*params.expires_in_days, "expires_in_days", 1, 9223372036854775807);
+    if (params.expires_in_days) detail::check_range(*params.expires_in_days, "expires_in_days", 1);
     detail::Call c = detail::make_call("POST", std::string("/apikey/create"), Kind::Write,
                                        TwoFactor::Required, call);
     c.sensitive_response = true;
@@ -180,7 +179,7 @@ Payload Client::gas_price(std::string_view chain, std::string_view priority,
 }
 
 Payload Client::list_transactions(const TransactionQuery &params, const CallOptions &call) {
-    detail::check_range(params.page, "page", 1, 9223372036854775807);
+    detail::check_range(params.page, "page", 1);
     if (params.limit) detail::check_range(*params.limit, "limit", 1, 100);
     detail::Call c = detail::make_call("POST", std::string("/transactions/get-transactions"),
                                        Kind::Read, TwoFactor::None, call);

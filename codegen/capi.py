@@ -1,0 +1,171 @@
+"""The C ABI: yativo.h's endpoint declarations with a doc comment each, their shims
+(capi/src/endpoints_c.cpp), and the symbols they add to capi/symbols.txt."""
+
+from __future__ import annotations
+
+import re
+from typing import List
+
+from .api import Endpoint, Param
+from .core import arg_name, snake_record
+from .templating import c_string
+from .templating import render as tmpl
+
+HEADER = "capi/include/yativo.h"
+SYMBOLS = "capi/symbols.txt"
+# The version a symbol first generated now is introduced in (capi/symbols.txt is append-only).
+NEXT_VERSION = "0.2.0"
+
+
+def c_args(p: Param) -> List[str]:
+    """The C parameters one description parameter becomes."""
+    if p.type == "string_list":
+        return [f"const char *const *{p.name}", f"size_t {p.name}_count"]
+    if p.type == "int":
+        return [f"uint32_t {p.name}"] if p.optional else [f"int64_t {p.name}"]
+    if p.type == "bool":
+        return [f"bool {p.name}"]
+    return [f"const char *{arg_name(p)}"]
+
+
+def c_value(p: Param) -> str:
+    """The C++ expression that checks a C argument and gives the core's value."""
+    n, what = arg_name(p), c_string(p.name)
+    if p.type == "string_list":
+        return f"yv_capi::need_str_array({n}, {n}_count, {what})"
+    if p.type == "int":
+        return f"yv_capi::opt_int({n}, {what})" if p.optional else n
+    if p.type == "bool":
+        return n
+    if p.required:
+        return f"yv_capi::need_str({n}, {what})"
+    # NULL = unset; "" is refused where the core has a default to apply instead.
+    return f"yv_capi::opt_nonempty_str({n}, {what})" if p.has_default else f"yv_capi::opt_str({n})"
+
+
+def setter_value(p: Param) -> str:
+    """A handle setter's check: what the setter stores for `value`."""
+    what = c_string(p.name)
+    if p.type == "decimal":
+        return f"yativo::validate_amount(yv_capi::need_str(value, {what}))"
+    if p.type == "int":
+        return f"yv_capi::need_int(value, {what}, {p.min if p.min is not None else 0})"
+    if p.type == "bool":
+        return "value"
+    if p.required or p.type == "enum":
+        return f"yv_capi::need_str(value, {what})"
+    return f"yv_capi::need_str_or_empty(value, {what})"
+
+
+def c_literal(value) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return f'"{value}"' if isinstance(value, str) else str(value)
+
+
+def setter_doc(p: Param) -> str:
+    text = p.doc[:1].upper() + p.doc[1:]
+    if p.has_default:
+        text += f"; default {c_literal(p.default)}"
+    elif p.optional and "unset" not in p.doc:
+        text += "; unset by default"
+    if p.optional and p.type in ("string", "enum", "decimal"):
+        text += ' ("" = unset)'
+    return text + "."
+
+
+def setter_arg(p: Param) -> str:
+    return {"int": "uint32_t value", "bool": "bool value"}.get(p.type, "const char *value")
+
+
+def outputs(e: Endpoint) -> List[str]:
+    if e.returns == "none":
+        return []
+    if e.record:
+        handle = "yv_" + snake_record(e.record) + ("_list" if e.returns_list else "")
+        return [f"{handle} **out"]
+    if e.kind == "moves_value":
+        return ["yv_buffer **out", "yv_buffer **out_idempotency_key"]
+    return ["yv_buffer **out"]
+
+
+def c_params(e: Endpoint) -> List[str]:
+    args = ["yv_client *client"]
+    if e.c_handle:
+        args.append(f"const {e.c_handle} *params")
+    else:
+        for p in e.params:
+            args += c_args(p)
+    return args + ["const yv_call *call"] + outputs(e) + ["yv_error **err"]
+
+
+def param_doc(p: Param) -> str:
+    text = f"{arg_name(p)}: {p.doc}"
+    if p.type == "string_list":
+        text += f" ({p.name}_count strings)"
+    if p.optional:
+        unset = "0" if p.type == "int" else "NULL"
+        if p.has_default:
+            text += f"; {unset} = {c_literal(p.default)}"
+        else:
+            text += f" ({unset} = unset)" if "unset" in p.doc else f"; {unset} = unset"
+    return text + "."
+
+
+def docs(e: Endpoint) -> str:
+    lines = [e.doc]
+    lines.append(f"{e.method} {e.path}; " + {
+        "read": "read-only (safe to repeat).",
+        "write": "a write: retried only with the call's idempotency key.",
+        "moves_value": "moves value: always carries an Idempotency-Key (the call's, else a new "
+                       "UUIDv4), in *out_idempotency_key when that is not NULL and on failure "
+                       "in yv_error_idempotency_key().",
+    }[e.kind])
+    if e.two_factor == "required":
+        lines.append("Sends X-2FA-Token: the call's code, or one from the client's TOTP secret.")
+    elif e.two_factor == "on_demand":
+        lines.append("Sends X-2FA-Token when the call has a code, or from the TOTP secret when "
+                     "the server asks.")
+    if not e.c_handle:
+        lines += [param_doc(p) for p in e.params]
+    elif all(p.optional for p in e.params):
+        lines.append("params NULL = every parameter unset.")
+    if e.record:
+        handle = "yv_" + snake_record(e.record) + ("_list" if e.returns_list else "")
+        lines.append(f"*out: a {handle} the caller frees with {handle}_free.")
+    elif e.returns == "json":
+        lines.append("*out: the payload as compact JSON (numbers as strings), freed with "
+                     "yv_buffer_free.")
+    return "\n".join(lines)
+
+
+def symbols_of(e: Endpoint, api) -> List[str]:
+    names = [f"yv_client_{e.name}"]
+    if e.c_handle:
+        names += [f"{e.c_handle}_new", f"{e.c_handle}_free"]
+        names += [f"{e.c_handle}_set_{p.name}" for p in e.params]
+    return names
+
+
+def symbols_text(current: str, wanted: List[str]) -> str:
+    """capi/symbols.txt with every generated symbol present (new ones appended at NEXT_VERSION)."""
+    have = {line.split()[0] for line in current.splitlines() if line and not line.startswith("#")}
+    missing = [s for s in wanted if s not in have]
+    if not missing:
+        return current
+    return current.rstrip("\n") + "\n" + "".join(f"{s} {NEXT_VERSION}\n" for s in missing)
+
+
+def render(ctx, out) -> None:
+    api = ctx.api
+    endpoints = [dict(e=e, params=c_params(e), docs=docs(e), conv=[c_value(p) for p in e.params],
+                      setters=[(p, setter_arg(p), setter_value(p), setter_doc(p))
+                               for p in e.params])
+                 for e in api.endpoints]
+    out.region(HEADER, "endpoints", tmpl("capi/decls.j2", groups=api.groups,
+                                         by_name={x["e"].name: x for x in endpoints}))
+    out.file("capi/src/endpoints_c.cpp", tmpl("capi/endpoints_c.cpp.j2", endpoints=endpoints,
+                                              snake_record=snake_record))
+    wanted = [s for e in api.endpoints for s in symbols_of(e, api)]
+    path = ctx.root / SYMBOLS
+    out.file(SYMBOLS, symbols_text(path.read_text(), wanted))

@@ -30,3 +30,39 @@ func TestGeneratedMethodsRefuseWhatCCannotTake(t *testing.T) {
 		t.Errorf("unencodable Extra: %v", err)
 	}
 }
+
+// All with no Limit leaves the page size to the server (the sandbox's default is 20) and still
+// reads every page: it learns the size from each answer's pagination. 21 items take two pages
+// of 20, where a page size of Go's own would have taken one.
+func TestAllLeavesThePageSizeToTheServer(t *testing.T) {
+	kc := shared.keyClient(t, fullKey)
+	c := ctx(t)
+	accountID, assetID := funded(t, shared, kc, "10")
+	tag := uniq("all-default-size")
+	const sent = 21
+	for range sent {
+		p := sendParams(accountID, assetID, "0.1")
+		p.Description = tag
+		if _, err := kc.Transactions.SendFunds(c, p); err != nil {
+			t.Fatal(err)
+		}
+	}
+	const path = "/transactions/get-transactions"
+	before := shared.stats(t).Paths[path]
+	n := 0
+	for tx, err := range kc.Transactions.All(c, yativo.ListTransactionsParams{Search: tag}) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		if field(t, tx, "description") != tag {
+			t.Fatalf("item %s", tx)
+		}
+		n++
+	}
+	if n != sent {
+		t.Fatalf("All yielded %d of %d transactions", n, sent)
+	}
+	if pages := shared.stats(t).Paths[path] - before; pages != 2 {
+		t.Fatalf("All read %d pages, want 2 of the server's default size", pages)
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"iter"
 	"math"
+	"strconv"
 
 	"github.com/libyativo/libyativo/bindings/go/internal/capi"
 )
@@ -88,40 +89,58 @@ type Transfer struct {
 	Data json.RawMessage
 }
 
-// All iterates over every transaction matching p, page after page from p.Page (Limit per page,
-// default 100), until a page comes back short. Iteration stops at the first error, which is
-// yielded. It yields items, so an Envelope option is ignored.
+// All iterates over every transaction matching p, page after page from p.Page (p.Limit per
+// page; 0 leaves the page size to the server), until a page comes back short or empty.
+// Iteration stops at the first error, which is yielded. It yields items, so an Envelope option
+// is ignored.
 func (s *TransactionsService) All(ctx context.Context, p ListTransactionsParams, opts ...CallOption) iter.Seq2[json.RawMessage, error] {
-	opts = append(opts[:len(opts):len(opts)], func(c *callConfig) { c.envelope = false })
+	// Each page is read with its envelope: its "pagination" says the page size the server used.
+	opts = append(opts[:len(opts):len(opts)], func(c *callConfig) { c.envelope = true })
 	return func(yield func(json.RawMessage, error) bool) {
 		if p.Page == 0 {
 			p.Page = 1
 		}
-		if p.Limit == 0 {
-			p.Limit = 100
-		}
 		for {
-			page, err := s.List(ctx, p, opts...)
+			answer, err := s.List(ctx, p, opts...)
 			if err != nil {
 				yield(nil, err)
 				return
 			}
-			var items []json.RawMessage
-			if err := json.Unmarshal(page, &items); err != nil {
-				yield(nil, &Error{Code: CodeProtocol, Message: "the transaction page is not a JSON array"})
+			var page struct {
+				Data       []json.RawMessage `json:"data"`
+				Pagination struct {
+					Limit json.RawMessage `json:"limit"`
+				} `json:"pagination"`
+			}
+			if err := json.Unmarshal(answer, &page); err != nil {
+				yield(nil, &Error{Code: CodeProtocol, Message: "the transaction page is not a JSON object with a data array"})
 				return
 			}
-			for _, it := range items {
+			for _, it := range page.Data {
 				if !yield(it, nil) {
 					return
 				}
 			}
-			if len(items) < p.Limit {
+			limit := p.Limit
+			if n, ok := jsonInt(page.Pagination.Limit); ok {
+				limit = n
+			}
+			if len(page.Data) == 0 || len(page.Data) < limit {
 				return
 			}
 			p.Page++
 		}
 	}
+}
+
+// jsonInt reads a JSON integer, or one as a string (the core hands numbers over as text).
+func jsonInt(raw json.RawMessage) (int, bool) {
+	var text string
+	if json.Unmarshal(raw, &text) != nil {
+		text = string(raw)
+	}
+	n, err := strconv.Atoi(text)
+	return n, err == nil && n > 0
 }
 
 // Webhook is a webhook subscription. Secret, the signing secret, is set only on the webhook

@@ -1,5 +1,5 @@
 //! Finds libyativo with pkg-config (`PKG_CONFIG_PATH=build/pkgconfig` inside this repository,
-//! or an installed `yativo.pc`). No bindgen: the declarations in src/lib.rs are committed.
+//! or an installed `yativo.pc`). No bindgen here: its output, src/bindings.rs, is committed.
 
 fn main() {
     println!("cargo:rerun-if-env-changed=PKG_CONFIG_PATH");

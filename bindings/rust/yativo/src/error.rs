@@ -79,11 +79,13 @@ impl Error {
     /// `err` is NULL or an error object owned by the caller, not used afterwards.
     pub(crate) unsafe fn from_raw(status: sys::yv_status, err: *mut sys::yv_error) -> Self {
         use crate::ffi::{opt_string, string};
-        let code = if err.is_null() {
+        let raw = if err.is_null() {
             status
         } else {
             sys::yv_error_code(err)
         };
+        // yv_status is C's enum, unsigned for the compiler; every number of the table fits i32.
+        let code = raw as i32;
         let kind = ErrorKind::from_code(code).unwrap_or(ErrorKind::Internal);
         if err.is_null() {
             let name = string(sys::yv_status_str(status));

@@ -142,7 +142,10 @@ fn error_kind_table_and_version() {
     assert_eq!(ErrorKind::RateLimited.code(), 206);
     assert_eq!(ErrorKind::from_code(303), Some(ErrorKind::Protocol));
     assert_eq!(ErrorKind::Tls.name(), "TLS");
-    assert_eq!(yativo::version(), yativo::sys::YV_VERSION_STRING);
+    assert_eq!(
+        format!("{}\0", yativo::version()).as_bytes(),
+        yativo::sys::YV_VERSION_STRING
+    );
 }
 
 #[test]

@@ -45,7 +45,11 @@ fn every_kind_round_trips_through_the_c_library() {
         let kind = yativo::ErrorKind::from_code(row.number).expect("known code");
         assert_eq!(kind.code(), row.number);
         assert_eq!(kind.name(), row.name);
-        let c_name = unsafe { std::ffi::CStr::from_ptr(yativo::sys::yv_status_str(row.number)) };
+        let c_name = unsafe {
+            std::ffi::CStr::from_ptr(yativo::sys::yv_status_str(
+                row.number as yativo::sys::yv_status,
+            ))
+        };
         assert_eq!(c_name.to_str().unwrap(), row.name);
     }
     assert_eq!(yativo::ErrorKind::from_code(0), None);

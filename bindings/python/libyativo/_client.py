@@ -4,231 +4,34 @@ the core's defaults, which are defined there and nowhere else."""
 from __future__ import annotations
 
 import logging
-from decimal import Decimal
 from types import TracebackType
-from typing import Any, Dict, Iterator, List, Optional, Sequence, Type, Union
+from typing import Any, Dict, Iterator, Optional, Type, Union
 
-from . import _core
-from ._core import AccessToken, ApiKey, RateLimit, Webhook
+from . import _core, _resources
+from ._core import AccessToken, RateLimit
 from ._errors import InvalidArgumentError
+from ._resources import Accounts, ApiKeys, Assets, Balance, Webhooks
+from ._values import Amount, Payload
 
-#: An amount: a decimal string ("12.5") or a decimal.Decimal. Never a float.
-Amount = Union[str, Decimal]
-#: A decoded JSON payload: dict / list / str / bool / None (numbers come back as str). With
-#: ``envelope=True`` it is the whole answer instead: a dict with ``data`` and its siblings
-#: (``message``, ``pagination``, ...); an answer without an envelope comes back as it is.
-Payload = Any
-
-
-class ApiKeys:
-    """API key management (``c.api_keys``). Writes send ``X-2FA-Token``: ``totp_code`` or the
-    client's TOTP source."""
-
-    __slots__ = ("_c",)
-
-    def __init__(self, core: _core.Client) -> None:
-        self._c = core
-
-    def create(
-        self,
-        name: str,
-        permissions: Sequence[str],
-        *,
-        expires_in_days: Optional[int] = None,
-        totp_code: Optional[str] = None,
-        idempotency_key: Optional[str] = None,
-        timeout: Optional[float] = None,
-    ) -> ApiKey:
-        """Creates a key; the answer's ``api_secret`` is shown this once."""
-        return self._c.create_api_key(
-            name, permissions, expires_in_days, totp_code, idempotency_key, timeout
-        )
-
-    def list(self, *, timeout: Optional[float] = None) -> List[ApiKey]:
-        return self._c.list_api_keys(timeout)
-
-    def get(self, key_id: str, *, timeout: Optional[float] = None) -> ApiKey:
-        return self._c.get_api_key(key_id, timeout)
-
-    def rotate(
-        self,
-        key_id: str,
-        *,
-        totp_code: Optional[str] = None,
-        idempotency_key: Optional[str] = None,
-        timeout: Optional[float] = None,
-    ) -> ApiKey:
-        """Issues a new ``api_secret`` (shown this once); the old one stops working at once."""
-        return self._c.rotate_api_key(key_id, totp_code, idempotency_key, timeout)
-
-    def update_permissions(
-        self,
-        key_id: str,
-        permissions: Sequence[str],
-        *,
-        totp_code: Optional[str] = None,
-        idempotency_key: Optional[str] = None,
-        timeout: Optional[float] = None,
-    ) -> ApiKey:
-        return self._c.update_api_key_permissions(
-            key_id, permissions, totp_code, idempotency_key, timeout
-        )
-
-    def revoke(
-        self,
-        key_id: str,
-        *,
-        totp_code: Optional[str] = None,
-        idempotency_key: Optional[str] = None,
-        timeout: Optional[float] = None,
-    ) -> None:
-        self._c.revoke_api_key(key_id, totp_code, idempotency_key, timeout)
+__all__ = [
+    "Accounts",
+    "Amount",
+    "ApiKeys",
+    "Assets",
+    "Balance",
+    "Payload",
+    "Transactions",
+    "Webhooks",
+    "YativoCrypto",
+]
 
 
-class Accounts:
-    """``c.accounts``."""
+class Transactions(_resources.Transactions):
+    """``c.transactions``: gas prices, transfers and the transaction history. The endpoint
+    methods are generated (_resources.Transactions); iterate() is written here until the core
+    walks the pages itself."""
 
-    __slots__ = ("_c",)
-
-    def __init__(self, core: _core.Client) -> None:
-        self._c = core
-
-    def list(self, *, timeout: Optional[float] = None, envelope: bool = False) -> Payload:
-        return self._c.list_accounts(timeout, envelope)
-
-    def create(
-        self,
-        account_name: str,
-        account_type: str = "business",
-        *,
-        idempotency_key: Optional[str] = None,
-        timeout: Optional[float] = None,
-        envelope: bool = False,
-    ) -> Payload:
-        return self._c.create_account(
-            account_name, account_type, idempotency_key, timeout, envelope
-        )
-
-
-class Assets:
-    """``c.assets``."""
-
-    __slots__ = ("_c",)
-
-    def __init__(self, core: _core.Client) -> None:
-        self._c = core
-
-    def add(
-        self,
-        account_id: str,
-        chain: str,
-        ticker: str,
-        *,
-        idempotency_key: Optional[str] = None,
-        timeout: Optional[float] = None,
-        envelope: bool = False,
-    ) -> Payload:
-        return self._c.add_asset(account_id, chain, ticker, idempotency_key, timeout, envelope)
-
-    def list(
-        self,
-        account_id: Optional[str] = None,
-        *,
-        timeout: Optional[float] = None,
-        envelope: bool = False,
-    ) -> Payload:
-        return self._c.list_assets(account_id, timeout, envelope)
-
-
-class Balance:
-    """``c.balance``."""
-
-    __slots__ = ("_c",)
-
-    def __init__(self, core: _core.Client) -> None:
-        self._c = core
-
-    def check(
-        self, asset_id: str, *, timeout: Optional[float] = None, envelope: bool = False
-    ) -> Payload:
-        """The asset's balance; amounts come back as str."""
-        return self._c.check_balance(asset_id, timeout, envelope)
-
-
-class Transactions:
-    """``c.transactions``."""
-
-    __slots__ = ("_c",)
-
-    def __init__(self, core: _core.Client) -> None:
-        self._c = core
-
-    def gas_price(
-        self,
-        chain: str,
-        priority: str = "medium",
-        *,
-        timeout: Optional[float] = None,
-        envelope: bool = False,
-        **fields: Any,
-    ) -> Payload:
-        """Gas price estimate; ``fields`` are sent as further body fields."""
-        return self._c.gas_price(chain, priority, fields, timeout, envelope)
-
-    def send_funds(
-        self,
-        *,
-        account: str,
-        assets: str,
-        receiving_address: str,
-        amount: Amount,
-        type: str,
-        chain: str,
-        category: str,
-        priority: str = "medium",
-        description: Optional[str] = None,
-        use_self_funding: bool = False,
-        idempotency_key: Optional[str] = None,
-        totp_code: Optional[str] = None,
-        timeout: Optional[float] = None,
-        envelope: bool = False,
-    ) -> Dict[str, Any]:
-        """Sends funds. Always carries an Idempotency-Key (``idempotency_key`` or a generated
-        UUIDv4), returned in the result's ``"idempotency_key"`` (its ``data``'s with
-        ``envelope=True``) and on every error; after an
-        error with ``outcome_unknown``, call again with that key: the transfer happens once."""
-        return self._c.send_funds(
-            account,
-            assets,
-            receiving_address,
-            amount,
-            type,
-            chain,
-            category,
-            priority,
-            description,
-            use_self_funding,
-            idempotency_key,
-            totp_code,
-            timeout,
-            envelope,
-        )
-
-    def list(
-        self,
-        *,
-        page: int = 1,
-        limit: Optional[int] = None,
-        status: Optional[str] = None,
-        chain: Optional[str] = None,
-        search: Optional[str] = None,
-        timeout: Optional[float] = None,
-        envelope: bool = False,
-    ) -> Payload:
-        """One page of the transaction history (newest first): the list of transactions, or
-        with ``envelope=True`` the whole answer, whose ``pagination`` holds ``page``, ``limit``,
-        ``total`` and ``pages``."""
-        return self._c.list_transactions(page, limit, status, chain, search, timeout, envelope)
+    __slots__ = ()
 
     def iterate(
         self,
@@ -259,39 +62,6 @@ class Transactions:
                 return
             previous = len(items)
             page += 1
-
-
-class Webhooks:
-    """``c.webhooks``."""
-
-    __slots__ = ("_c",)
-
-    def __init__(self, core: _core.Client) -> None:
-        self._c = core
-
-    def create(
-        self,
-        url: str,
-        events: Sequence[str],
-        description: Optional[str] = None,
-        *,
-        idempotency_key: Optional[str] = None,
-        timeout: Optional[float] = None,
-    ) -> Webhook:
-        """Registers an endpoint; the answer's ``secret`` is shown this once."""
-        return self._c.create_webhook(url, events, description, idempotency_key, timeout)
-
-    def list(self, *, timeout: Optional[float] = None, envelope: bool = False) -> Payload:
-        return self._c.list_webhooks(timeout, envelope)
-
-    def delete(
-        self,
-        id: str,
-        *,
-        idempotency_key: Optional[str] = None,
-        timeout: Optional[float] = None,
-    ) -> None:
-        self._c.delete_webhook(id, idempotency_key, timeout)
 
 
 def _core_log_level(logger: Union[logging.Logger, logging.LoggerAdapter[Any], None]) -> str:

@@ -1,6 +1,6 @@
 """Type declarations for libyativo._core, the pybind11 module over the C++ core."""
 
-from typing import Any, Dict, List, Mapping, Optional, Tuple
+from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple
 
 class ApiKey:
     @property
@@ -97,19 +97,32 @@ class Client:
     def set_credentials(self, api_key: str, api_secret: str) -> None: ...
     def set_access_token(self, token: str) -> None: ...
     def rate_limit(self) -> Optional[RateLimit]: ...
+    def token(self, timeout: Optional[float]) -> AccessToken: ...
+    # BEGIN GENERATED: endpoints (python3 -m codegen from api/endpoints.toml; do not edit)
     def create_api_key(
         self,
+        *,
         name: str,
-        permissions: Any,
+        permissions: Sequence[str],
         expires_in_days: Optional[int],
         totp_code: Optional[str],
         idempotency_key: Optional[str],
         timeout: Optional[float],
     ) -> ApiKey: ...
-    def list_api_keys(self, timeout: Optional[float]) -> List[ApiKey]: ...
-    def get_api_key(self, key_id: str, timeout: Optional[float]) -> ApiKey: ...
+    def list_api_keys(
+        self,
+        *,
+        timeout: Optional[float],
+    ) -> List[ApiKey]: ...
+    def get_api_key(
+        self,
+        *,
+        key_id: str,
+        timeout: Optional[float],
+    ) -> ApiKey: ...
     def rotate_api_key(
         self,
+        *,
         key_id: str,
         totp_code: Optional[str],
         idempotency_key: Optional[str],
@@ -117,31 +130,39 @@ class Client:
     ) -> ApiKey: ...
     def update_api_key_permissions(
         self,
+        *,
         key_id: str,
-        permissions: Any,
+        permissions: Sequence[str],
         totp_code: Optional[str],
         idempotency_key: Optional[str],
         timeout: Optional[float],
     ) -> ApiKey: ...
     def revoke_api_key(
         self,
+        *,
         key_id: str,
         totp_code: Optional[str],
         idempotency_key: Optional[str],
         timeout: Optional[float],
     ) -> None: ...
-    def token(self, timeout: Optional[float]) -> AccessToken: ...
-    def list_accounts(self, timeout: Optional[float], envelope: bool) -> Any: ...
+    def list_accounts(
+        self,
+        *,
+        timeout: Optional[float],
+        envelope: bool,
+    ) -> Any: ...
     def create_account(
         self,
+        *,
         account_name: str,
-        account_type: str,
+        account_type: Optional[str],
         idempotency_key: Optional[str],
         timeout: Optional[float],
         envelope: bool,
     ) -> Any: ...
     def add_asset(
         self,
+        *,
         account_id: str,
         chain: str,
         ticker: str,
@@ -150,19 +171,31 @@ class Client:
         envelope: bool,
     ) -> Any: ...
     def list_assets(
-        self, account_id: Optional[str], timeout: Optional[float], envelope: bool
+        self,
+        *,
+        account_id: Optional[str],
+        timeout: Optional[float],
+        envelope: bool,
     ) -> Any: ...
-    def check_balance(self, asset_id: str, timeout: Optional[float], envelope: bool) -> Any: ...
+    def check_balance(
+        self,
+        *,
+        asset_id: str,
+        timeout: Optional[float],
+        envelope: bool,
+    ) -> Any: ...
     def gas_price(
         self,
+        *,
         chain: str,
-        priority: str,
-        fields: Dict[str, Any],
+        priority: Optional[str],
+        extra_fields: Dict[str, Any],
         timeout: Optional[float],
         envelope: bool,
     ) -> Any: ...
     def send_funds(
         self,
+        *,
         account: str,
         assets: str,
         receiving_address: str,
@@ -170,17 +203,18 @@ class Client:
         type: str,
         chain: str,
         category: str,
-        priority: str,
+        priority: Optional[str],
         description: Optional[str],
-        use_self_funding: bool,
-        idempotency_key: Optional[str],
+        use_self_funding: Optional[bool],
         totp_code: Optional[str],
+        idempotency_key: Optional[str],
         timeout: Optional[float],
         envelope: bool,
     ) -> Dict[str, Any]: ...
     def list_transactions(
         self,
-        page: int,
+        *,
+        page: Optional[int],
         limit: Optional[int],
         status: Optional[str],
         chain: Optional[str],
@@ -190,16 +224,27 @@ class Client:
     ) -> Any: ...
     def create_webhook(
         self,
+        *,
         url: str,
-        events: Any,
+        events: Sequence[str],
         description: Optional[str],
         idempotency_key: Optional[str],
         timeout: Optional[float],
     ) -> Webhook: ...
-    def list_webhooks(self, timeout: Optional[float], envelope: bool) -> Any: ...
+    def list_webhooks(
+        self,
+        *,
+        timeout: Optional[float],
+        envelope: bool,
+    ) -> Any: ...
     def delete_webhook(
-        self, webhook_id: str, idempotency_key: Optional[str], timeout: Optional[float]
+        self,
+        *,
+        webhook_id: str,
+        idempotency_key: Optional[str],
+        timeout: Optional[float],
     ) -> None: ...
+    # END GENERATED: endpoints
     def request(
         self,
         method: str,

@@ -13,10 +13,10 @@
 #include <yativo/webhook.hpp>
 
 #include "call.hpp"
-#include "client.hpp"
 #include "convert.hpp"
 #include "errors.hpp"
-#include "types.hpp"
+#include "py_client.hpp"
+#include "py_types.hpp"
 #include "webhooks.hpp"
 
 namespace py = pybind11;

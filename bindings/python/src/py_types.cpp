@@ -1,4 +1,4 @@
-#include "types.hpp"
+#include "py_types.hpp"
 
 #include <pybind11/stl.h>
 

@@ -3,13 +3,16 @@
 // idempotency rules (SPEC §4).
 #pragma once
 
-#include <atomic>
+#include <chrono>
 #include <memory>
 #include <mutex>
 #include <optional>
 #include <string>
 
+#include "auth.hpp"
+#include "client_config.hpp"
 #include "clock.hpp"
+#include "retry_policy.hpp"
 #include "token_cache.hpp"
 #include "totp_scheduler.hpp"
 #include "transport.hpp"
@@ -55,46 +58,34 @@ class ClientImpl {
     AccessToken token(const CallOptions &options);
     std::optional<RateLimit> rate_limit() const;
 
-    const std::string &base_url() const noexcept { return base_url_; }
-    std::chrono::milliseconds total_timeout() const noexcept { return total_timeout_; }
-    TokenCache &tokens() { return *tokens_; }
+    const std::string &base_url() const noexcept { return config_.base_url; }
+    std::chrono::milliseconds total_timeout() const noexcept { return config_.total_timeout; }
+    TokenCache &tokens() { return auth_->tokens(); }
     TotpScheduler *totp() { return totp_.get(); }
     void log(LogLevel level, const std::string &line) const;
-    bool logging(LogLevel level) const { return log_ && level >= log_level_; }
+    bool logging(LogLevel level) const { return config_.log && level >= config_.log_level; }
 
   private:
-    ExchangedToken exchange(SteadyTime deadline, CancelToken *cancel);
     Payload run(Call &call, SteadyTime deadline, CancelToken *cancel, const Secret *totp_code);
-    void add_auth(std::vector<std::string> &headers, SteadyTime deadline, CancelToken *cancel,
-                  std::uint64_t &token_generation, bool &used_cached_token);
+    CallPolicy policy_for(const Call &call, bool caller_code) const;
+    // The request of one attempt, its auth and 2FA headers and timeouts included. TIMEOUT when
+    // the deadline passed while it was built (a token exchange, a wait for a TOTP step).
+    HttpRequest build_request(const Call &call, const CallPolicy &policy, const RetryState &state,
+                              SteadyTime deadline, CancelToken *cancel, const Secret *totp_code,
+                              TokenUse &token_use);
     void observe(const HttpResult &result);
+    // A full-jitter wait before retry number `retry` + 1.
     std::chrono::milliseconds backoff(int retry) const;
-    // Sleeps `wait` unless that would pass the deadline (false) or the call is cancelled (throws).
-    bool wait_before_retry(std::chrono::milliseconds wait, SteadyTime deadline,
-                           CancelToken *cancel);
 
-    std::string base_url_;
-    AuthMode auth_;
-    std::chrono::milliseconds connect_timeout_, attempt_timeout_, total_timeout_;
-    int max_retries_;
-    std::chrono::milliseconds backoff_base_, backoff_cap_;
-    bool totp_use_server_time_;
-    LogHook log_;
-    LogLevel log_level_;
+    ClientConfig config_;  // its credentials and TOTP secret moved out to auth_ and totp_
 
     std::shared_ptr<Clock> clock_;
     std::unique_ptr<Transport> transport_;
-    std::unique_ptr<TokenCache> tokens_;
     std::unique_ptr<TotpScheduler> totp_;
-
-    mutable std::mutex credentials_mutex_;
-    std::string api_key_;
-    Secret api_secret_;
-    Secret access_token_;
+    std::unique_ptr<Auth> auth_;
 
     mutable std::mutex rate_mutex_;
     std::optional<RateLimit> rate_limit_;
-    std::atomic<int> token_path_{0};  // 0: /auth/token, 1: /apikey/token answered instead
 };
 
 // Checks and normalises a base URL: http(s) only, http only to loopback hosts, no query or

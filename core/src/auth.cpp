@@ -1,0 +1,176 @@
+#include "auth.hpp"
+
+#include <openssl/crypto.h>
+
+#include <utility>
+
+#include "client_impl.hpp"
+#include "json_util.hpp"
+#include "yativo/status.hpp"
+
+namespace yativo::detail {
+
+namespace {
+
+constexpr const char *kNoCredentials =
+    "no credentials: give api_key and api_secret (or set YATIVO_API_KEY and YATIVO_API_SECRET)";
+
+}  // namespace
+
+Auth::Auth(AuthMode mode, Credentials credentials, std::shared_ptr<Clock> clock,
+           std::chrono::seconds refresh_margin, RunFn run, LogFn log)
+    : mode_(mode),
+      run_(std::move(run)),
+      log_(std::move(log)),
+      api_key_(std::move(credentials.api_key)),
+      api_secret_(std::move(credentials.api_secret)),
+      access_token_(std::move(credentials.access_token)) {
+    tokens_ = std::make_unique<TokenCache>(
+        std::move(clock), refresh_margin,
+        [this](SteadyTime deadline, CancelToken *cancel) { return exchange(deadline, cancel); },
+        [this](const std::string &line) { log_(LogLevel::Debug, line); });
+}
+
+void Auth::set_credentials(std::string api_key, Secret api_secret) {
+    if (api_key.empty()) throw_invalid("api_key is empty");
+    if (api_secret.empty()) throw_invalid("api_secret is empty");
+    {
+        std::lock_guard<std::mutex> lock(mutex_);
+        api_key_ = std::move(api_key);
+        api_secret_ = std::move(api_secret);
+    }
+    tokens_->clear();
+    log_(LogLevel::Info, "credentials replaced; cached token dropped");
+}
+
+void Auth::set_access_token(Secret token) {
+    if (token.empty()) throw_invalid("access token is empty");
+    std::lock_guard<std::mutex> lock(mutex_);
+    access_token_ = std::move(token);
+}
+
+void Auth::require_api_key() const {
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (api_key_.empty()) throw_invalid(kNoCredentials);
+}
+
+TokenUse Auth::add_headers(std::vector<std::string> &headers, SteadyTime deadline,
+                           CancelToken *cancel) {
+    TokenUse use;
+    switch (mode_) {
+        case AuthMode::Token: {
+            require_api_key();
+            CachedToken token = tokens_->get(deadline, cancel);
+            headers.push_back("Authorization: Bearer " + token.token.reveal());
+            use.cached = true;
+            use.generation = token.generation;
+            break;
+        }
+        case AuthMode::Headers: {
+            std::lock_guard<std::mutex> lock(mutex_);
+            if (api_key_.empty()) throw_invalid(kNoCredentials);
+            headers.push_back("X-API-Key: " + api_key_);
+            headers.push_back("X-API-Secret: " + api_secret_.reveal());
+            break;
+        }
+        case AuthMode::Bearer: {
+            std::lock_guard<std::mutex> lock(mutex_);
+            if (access_token_.empty())
+                throw_invalid("no access token: give access_token (or set YATIVO_ACCESS_TOKEN)");
+            headers.push_back("Authorization: Bearer " + access_token_.reveal());
+            break;
+        }
+    }
+    return use;
+}
+
+AccessToken Auth::token(SteadyTime deadline, CancelToken *cancel) {
+    if (mode_ == AuthMode::Bearer) {
+        std::lock_guard<std::mutex> lock(mutex_);
+        if (access_token_.empty()) throw_invalid("no access token configured");
+        AccessToken out;
+        out.access_token = access_token_;
+        out.token_type = "Bearer";
+        return out;
+    }
+    if (mode_ == AuthMode::Headers)
+        throw_invalid("header authentication uses no access token (auth mode is headers)");
+    {
+        std::lock_guard<std::mutex> lock(mutex_);
+        if (api_key_.empty()) throw_invalid("no credentials: give api_key and api_secret");
+    }
+    return tokens_->describe(deadline, cancel);
+}
+
+ExchangedToken Auth::exchange(SteadyTime deadline, CancelToken *cancel) {
+    Call call;
+    call.method = "POST";
+    call.read_only = true;  // an exchange changes nothing: safe to repeat
+    call.authenticated = false;
+    call.has_body = true;
+    call.sensitive_response = true;
+    {
+        std::lock_guard<std::mutex> lock(mutex_);
+        if (api_key_.empty() || api_secret_.empty()) throw_invalid(kNoCredentials);
+        // Reserved for the worst case (every byte escaped as \u00XX), so the buffer holding the
+        // secret never grows by reallocation and leaves an unwiped copy behind.
+        rapidjson::StringBuffer buffer(nullptr,
+                                       6 * (api_key_.size() + api_secret_.reveal().size()) + 64);
+        json::Writer w(buffer);
+        w.StartObject();
+        json::key(w, "api_key");
+        json::string(w, api_key_);
+        json::key(w, "api_secret");
+        json::string(w, api_secret_.reveal());
+        w.EndObject();
+        call.body.assign(buffer.GetString(), buffer.GetSize());
+        // The buffer held the secret too.
+        OPENSSL_cleanse(const_cast<char *>(buffer.GetString()), buffer.GetSize());
+    }
+    Payload payload;
+    for (;;) {
+        call.path = token_path_.load() == 0 ? "/auth/token" : "/apikey/token";
+        try {
+            payload = run_(call, deadline, cancel);
+            break;
+        } catch (const Error &e) {
+            if (token_path_.load() == 0 && (e.http_status == 404 || e.http_status == 405)) {
+                token_path_.store(1);
+                log_(LogLevel::Info, "POST /auth/token answered " + std::to_string(e.http_status) +
+                                         "; using /apikey/token from now on");
+                continue;
+            }
+            if (e.http_status == 401 || e.http_status == 403) {
+                Error refused(Status::AUTHENTICATION,
+                              "token exchange refused (HTTP " + std::to_string(e.http_status) +
+                                  (e.error_code.empty() ? "" : " " + e.error_code) +
+                                  "): check the API key and secret");
+                refused.http_status = e.http_status;
+                refused.error_code = e.error_code;
+                refused.request_id = e.request_id;
+                refused.details_json = e.details_json;
+                throw refused;
+            }
+            throw;
+        }
+    }
+    const rapidjson::Value &v = payload.value();
+    ExchangedToken token;
+    std::string access = json::str(v, "access_token");
+    if (access.empty()) access = json::str(v, "token");
+    if (access.empty()) throw Error(Status::PROTOCOL, "token answer has no access_token");
+    token.access_token = Secret(access);
+    wipe(access);
+    token.token_type = json::str(v, "token_type");
+    token.expires_in = std::chrono::seconds(json::integer(v, "expires_in").value_or(0));
+    token.expires_at = json::str(v, "expires_at");
+    token.scopes = json::strings(v, "scopes");
+    if (const rapidjson::Value *rec = json::member(v, "refresh_recommendation")) {
+        if (auto before = json::integer(*rec, "refresh_before_seconds"); before && *before > 0)
+            token.refresh_before = std::chrono::seconds(*before);
+    }
+    json::wipe_strings(payload.document());  // it held the token
+    return token;
+}
+
+}  // namespace yativo::detail

@@ -1,0 +1,83 @@
+// How a request proves who sends it (SPEC §2): the credentials, replaceable at run time; the
+// exchange of key + secret for a token and the cache of that token; the auth headers of a request.
+#pragma once
+
+#include <atomic>
+#include <chrono>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include "clock.hpp"
+#include "token_cache.hpp"
+#include "yativo/cancel.hpp"
+#include "yativo/options.hpp"
+#include "yativo/payload.hpp"
+#include "yativo/secret.hpp"
+#include "yativo/types.hpp"
+
+namespace yativo::detail {
+
+struct Call;
+
+struct Credentials {
+    std::string api_key;
+    Secret api_secret;
+    Secret access_token;  // AuthMode::Bearer
+};
+
+// Which cached token a request carried, so that a 401 drops exactly that one.
+struct TokenUse {
+    bool cached = false;
+    std::uint64_t generation = 0;
+};
+
+class Auth {
+  public:
+    // Runs the exchange call with the client's deadline and retry rules.
+    using RunFn = std::function<Payload(Call &call, SteadyTime deadline, CancelToken *cancel)>;
+    using LogFn = std::function<void(LogLevel level, const std::string &line)>;
+
+    Auth(AuthMode mode, Credentials credentials, std::shared_ptr<Clock> clock,
+         std::chrono::seconds refresh_margin, RunFn run, LogFn log);
+    Auth(const Auth &) = delete;
+    Auth &operator=(const Auth &) = delete;
+
+    AuthMode mode() const noexcept { return mode_; }
+    TokenCache &tokens() { return *tokens_; }
+
+    // Replaces key and secret and drops the cached token; thread-safe.
+    void set_credentials(std::string api_key, Secret api_secret);
+    void set_access_token(Secret token);
+
+    // Appends the headers that authenticate one request, exchanging for a token when the cache
+    // holds none. INVALID_ARGUMENT when the credentials the mode needs are missing.
+    TokenUse add_headers(std::vector<std::string> &headers, SteadyTime deadline,
+                         CancelToken *cancel);
+
+    // The token the client would send (Token and Bearer modes).
+    AccessToken token(SteadyTime deadline, CancelToken *cancel);
+
+  private:
+    // One key + secret exchange at the token endpoint (/auth/token, or /apikey/token once the
+    // server answered that the first does not exist).
+    ExchangedToken exchange(SteadyTime deadline, CancelToken *cancel);
+    void require_api_key() const;
+
+    AuthMode mode_;
+    RunFn run_;
+    LogFn log_;
+
+    mutable std::mutex mutex_;
+    std::string api_key_;
+    Secret api_secret_;
+    Secret access_token_;
+
+    std::atomic<int> token_path_{0};  // 0: /auth/token, 1: /apikey/token answered instead
+    std::unique_ptr<TokenCache> tokens_;
+};
+
+}  // namespace yativo::detail

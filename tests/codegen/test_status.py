@@ -35,7 +35,8 @@ class StatusTarget(unittest.TestCase):
     def setUp(self) -> None:
         self.tmp = pathlib.Path(tempfile.mkdtemp(prefix="yv-codegen-"))
         self.addCleanup(shutil.rmtree, self.tmp)
-        for rel in [STATUS_DEF] + OUTPUTS:
+        # .clang-format too: codegen formats the C header it writes with the repository's style.
+        for rel in [STATUS_DEF, ".clang-format"] + OUTPUTS:
             (self.tmp / rel).parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(REPO / rel, self.tmp / rel)
 

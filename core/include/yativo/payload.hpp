@@ -20,6 +20,9 @@ class Payload {
     // The whole answer the payload came from: the envelope with `data` and its siblings
     // (`message`, `pagination`, ...). The same payload when the answer had no envelope.
     Payload envelope() const { return Payload(doc_, doc_.get()); }
+    // A payload for a value inside this one's document (`inside` must belong to it); it shares
+    // the document, so envelope() still gives the whole answer.
+    Payload part(const rapidjson::Value &inside) const { return Payload(doc_, &inside); }
     // Compact JSON text of the payload.
     std::string json() const;
 

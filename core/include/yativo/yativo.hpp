@@ -6,6 +6,7 @@
 #include "yativo/client.hpp"
 #include "yativo/defaults.hpp"
 #include "yativo/options.hpp"
+#include "yativo/pager.hpp"
 #include "yativo/payload.hpp"
 #include "yativo/secret.hpp"
 #include "yativo/status.hpp"

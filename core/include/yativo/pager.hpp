@@ -1,0 +1,51 @@
+// Walks the transaction history page by page: the one place that decides when the walk ends, for
+// C++ and, through it, every binding.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+
+#include "yativo/client.hpp"
+#include "yativo/options.hpp"
+#include "yativo/payload.hpp"
+#include "yativo/types.hpp"
+
+namespace yativo {
+
+// The stop rule, written once:
+// - the answer has a `pagination` block beside `data` with `pages` (or `total` and a `limit`):
+//   the page whose number reaches it is the last, so a full last page costs no extra request;
+// - otherwise a page with fewer items than the page size is the last. The page size is the
+//   query's `limit`, else the block's `limit`, else the size of the walk's first page.
+// An empty page always ends the walk.
+//
+// A pager is one walk: not for two threads at once (it may move between threads). The client
+// must outlive it. Every request uses the given CallOptions (the timeout is per page).
+class TransactionPager {
+  public:
+    // Starts at query.page; sends nothing until next_page().
+    TransactionPager(Client &client, TransactionQuery query, CallOptions call = {});
+
+    // The next page, or nullopt once the walk is over (without a request). The payload's value()
+    // is the page's items, a JSON array; its envelope() is the whole answer (`data`,
+    // `pagination`, ...). Throws yativo::Error like Client::list_transactions (PROTOCOL when the
+    // answer holds no list); the walk can then be resumed by calling again.
+    std::optional<Payload> next_page();
+
+    // True once the last page has been returned.
+    bool done() const noexcept { return done_; }
+    // The number of the page next_page() asks for.
+    int page() const noexcept { return query_.page; }
+    // The options of every later request: a binding that cancels per call (Python's Ctrl-C)
+    // attaches a fresh token before each page.
+    CallOptions &call() noexcept { return call_; }
+
+  private:
+    Client *client_;
+    TransactionQuery query_;
+    CallOptions call_;
+    std::optional<std::size_t> first_page_size_;
+    bool done_ = false;
+};
+
+}  // namespace yativo

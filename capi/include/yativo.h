@@ -606,6 +606,34 @@ YV_API yv_status yv_client_delete_webhook(yv_client *client, const char *webhook
 /* END GENERATED: endpoints */
 
 /* ---------------------------------------------------------------------------------------------
+ * The transaction history, page after page. The core decides when the walk ends, the same way
+ * for every language: it follows the server's `pagination` block when the answer has one (a
+ * full last page costs no extra request), and otherwise stops at a page with fewer items than
+ * the page size (the query's limit, else the first page's size). An empty page always ends it.
+ * Since 0.2.0.
+ * ------------------------------------------------------------------------------------------- */
+
+typedef struct yv_tx_pager yv_tx_pager;
+
+/* A walk over yv_client_list_transactions, from the query's page (query may be NULL: every
+ * transaction, the server's page size). The query and call are copied: either may be freed at
+ * once. Every request uses `call` (its timeout is per page; its cancel token stays attached).
+ * Sends nothing. `client` is borrowed: it must outlive the pager.
+ * Threads: a pager is one walk, not locked: call it from one thread at a time (any thread). */
+YV_API yv_status yv_tx_pager_new(yv_client *client, const yv_tx_query *query, const yv_call *call,
+                                 yv_tx_pager **out, yv_error **err);
+/* Fetches the next page. On YV_OK, either *done is false and *out_page_json holds the page's
+ * items as a compact JSON array (numbers as strings), or, when the call set
+ * yv_call_set_envelope, the whole answer with `data` and `pagination`; freed with
+ * yv_buffer_free. Or *done is true, *out_page_json is NULL and no request was made: the walk is
+ * over, and stays over. On failure *done is false and the same page is asked for again by the
+ * next call, so a walk can go on after a timeout. YV_E_PROTOCOL when an answer holds no list. */
+YV_API yv_status yv_tx_pager_next(yv_tx_pager *pager, yv_buffer **out_page_json, bool *done,
+                                  yv_error **err);
+/* No call on the pager may be in flight. */
+YV_API void yv_tx_pager_free(yv_tx_pager *pager);
+
+/* ---------------------------------------------------------------------------------------------
  * Webhook signatures (no client needed). Scheme A: X-Webhook-Signature = hex HMAC-SHA256 of the
  * body. Scheme B: X-Yativo-Signature "sha256=<hex>" over "<X-Yativo-Timestamp>.<body>". When
  * scheme B headers are present only scheme B is accepted, but a receiver cannot see headers that

@@ -18,6 +18,7 @@
 #include "yativo/cancel.hpp"
 #include "yativo/client.hpp"
 #include "yativo/options.hpp"
+#include "yativo/pager.hpp"
 #include "yativo/secret.hpp"
 #include "yativo/status.hpp"
 #include "yativo/types.hpp"
@@ -81,6 +82,11 @@ struct yv_send {
 
 struct yv_tx_query {
     yativo::TransactionQuery params;
+};
+
+struct yv_tx_pager {
+    yativo::TransactionPager pager;
+    bool envelope = false;  // the buffers hold the whole answer, not the items
 };
 
 struct yv_webhook {

@@ -26,6 +26,7 @@ using ApiKeyList = Owned<yv_api_key_list, yv_api_key_list_free>;
 using Token = Owned<yv_token, yv_token_free>;
 using Send = Owned<yv_send, yv_send_free>;
 using TxQuery = Owned<yv_tx_query, yv_tx_query_free>;
+using TxPager = Owned<yv_tx_pager, yv_tx_pager_free>;
 using Webhook = Owned<yv_webhook, yv_webhook_free>;
 using Headers = Owned<yv_headers, yv_headers_free>;
 using Event = Owned<yv_event, yv_event_free>;

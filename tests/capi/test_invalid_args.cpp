@@ -329,6 +329,35 @@ std::vector<Case> InvalidArgs::cases() {
                         return yv_client_list_transactions(nullptr, nullptr, nullptr, &out, e);
                     });
                 }),
+            STATUS_CASE(yv_tx_pager_new, nullptr, query_, nullptr, &Out<yv_tx_pager>{}, e),
+            STATUS_CASE(yv_tx_pager_new, client_, query_, nullptr, nullptr, e),
+            CHECK_CASE(yv_tx_pager_next,
+                       {
+                           bool done = true;
+                           expect_invalid("NULL pager", [&](yv_error **e) {
+                               Out<yv_buffer> out;
+                               return yv_tx_pager_next(nullptr, &out, &done, e);
+                           });
+                           EXPECT_FALSE(done);
+                           // limit above 100 is caught before any I/O, at the first page.
+                           ASSERT_EQ(yv_tx_query_set_limit(query_, 101, nullptr), YV_OK);
+                           yv_tx_pager *pager = nullptr;
+                           ASSERT_EQ(yv_tx_pager_new(client_, query_, nullptr, &pager, nullptr),
+                                     YV_OK);
+                           expect_invalid("limit 101", [&](yv_error **e) {
+                               Out<yv_buffer> out;
+                               return yv_tx_pager_next(pager, &out, &done, e);
+                           });
+                           expect_invalid("NULL done", [&](yv_error **e) {
+                               Out<yv_buffer> out;
+                               return yv_tx_pager_next(pager, &out, nullptr, e);
+                           });
+                           expect_invalid("NULL out", [&](yv_error **e) {
+                               return yv_tx_pager_next(pager, nullptr, &done, e);
+                           });
+                           yv_tx_pager_free(pager);
+                       }),
+            CHECK_CASE(yv_tx_pager_free, yv_tx_pager_free(nullptr)),
             // Webhook subscriptions.
             STATUS_CASE(yv_client_create_webhook, client_, "https://x.test/h", nullptr, 0, nullptr,
                         nullptr, &Out<yv_webhook>{}, e),

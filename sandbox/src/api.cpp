@@ -3,6 +3,7 @@
 #include <stdexcept>
 
 #include "crypto.hpp"
+#include "validate.hpp"
 
 namespace yvsb {
 namespace {
@@ -282,22 +283,6 @@ void Api::finish(Response &resp, const std::string &request_id, const RateInfo &
         resp.set_header("Retry-After", std::to_string(rate.retry_after));
 }
 
-Json Api::parse_body(const Request &req) const {
-    Json body;
-    bool blank = req.body.find_first_not_of(" \t\r\n") == std::string::npos;
-    if (blank) {
-        body.kind = Json::Kind::kObject;
-        return body;
-    }
-    std::string why;
-    if (!parse_json(req.body, body, &why))
-        throw ApiError(400, "validation_error", "Malformed JSON body: " + why, {{"body", why}});
-    if (!body.is_object())
-        throw ApiError(400, "validation_error", "The request body must be a JSON object",
-                       {{"body", "must be a JSON object"}});
-    return body;
-}
-
 Response Api::process(const Request &req, const std::string &rel) {
     SysTime t = now();
     std::string request_id = "req_" + random_hex(12);
@@ -355,7 +340,7 @@ Response Api::dispatch(const Request &req, const std::string &rel, SysTime t,
 
     Ctx ctx{req, rel, params, Principal{}, Json{}, t, {}};
     if (route->handler == &Api::token_exchange) {
-        ctx.body = parse_body(req);
+        ctx.body = parse_request_body(req.body);
         const Json *key = ctx.body.find("api_key");
         std::string bucket = "anon";
         if (key && key->kind == Json::Kind::kString) {
@@ -386,7 +371,7 @@ Response Api::dispatch(const Request &req, const std::string &rel, SysTime t,
                        {{"required_permission", scope}});
     }
     if (req.method == "POST" || req.method == "PUT")
-        ctx.body = parse_body(req);
+        ctx.body = parse_request_body(req.body);
     else
         ctx.body.kind = Json::Kind::kObject;
     if (route->write) return run_idempotent(*route, ctx);

@@ -82,7 +82,6 @@ class Api {
     Response run_idempotent(const Route &route, Ctx &ctx);
     void finish(Response &resp, const std::string &request_id, const RateInfo &rate) const;
     Response fault_response(const Fault &fault, const std::string &rel);
-    Json parse_body(const Request &req) const;
 
     // auth (handlers_keys.cpp)
     Principal authenticate(const Request &req, SysTime t);

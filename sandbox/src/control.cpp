@@ -25,21 +25,6 @@ std::string relative_fault_path(std::string path) {
     return path;
 }
 
-Json parse_control_body(const Request &req) {
-    Json body;
-    if (req.body.find_first_not_of(" \t\r\n") == std::string::npos) {
-        body.kind = Json::Kind::kObject;
-        return body;
-    }
-    std::string why;
-    if (!parse_json(req.body, body, &why))
-        throw ApiError(400, "validation_error", "Malformed JSON body: " + why, {{"body", why}});
-    if (!body.is_object())
-        throw ApiError(400, "validation_error", "The request body must be a JSON object",
-                       {{"body", "must be a JSON object"}});
-    return body;
-}
-
 }  // namespace
 
 Response Api::control(const Request &req, const std::string &path) {
@@ -105,7 +90,7 @@ Response Api::control_faults(const Request &req) {
             w.EndObject();
         });
     }
-    Json body = parse_control_body(req);
+    Json body = parse_request_body(req.body);
     FieldReader f(body);
     Fault fault;
     std::string path = f.string("path", true, 512);
@@ -150,7 +135,7 @@ Response Api::control_faults(const Request &req) {
 }
 
 Response Api::control_deposit(const Request &req) {
-    Json body = parse_control_body(req);
+    Json body = parse_request_body(req.body);
     FieldReader f(body);
     std::string asset_id = f.string("asset_id", true, 64);
     auto amount = f.amount("amount", true);

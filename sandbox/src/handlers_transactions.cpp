@@ -1,5 +1,7 @@
 // Gas price, send-funds (schema S1) and transaction history (reference §7.4–7.6).
 #include <algorithm>
+#include <stdexcept>
+#include <string_view>
 
 #include "api.hpp"
 #include "chains.hpp"
@@ -31,30 +33,74 @@ std::string upper(std::string s) {
     return s;
 }
 
-void write_transaction(JsonWriter &w, const Transaction &t) {
-    const Chain *chain = find_chain(t.chain);
+// What only the send-funds answer tells: the type as the caller sent it and the debit made.
+struct SendReceipt {
+    std::string type;
+    std::string total_debited;
+    std::string balance_after;
+};
+
+// The two shapes of docs/sandbox.md ("Response shapes"): which members, in which order.
+// clang-format off
+constexpr const char *kSendFundsMembers[] = {
+    "transaction_id", "transaction_hash", "status", "amount", "fee", "total_fee",
+    "total_debited", "balance_after", "chain", "ticker", "type", "account_id", "asset_id",
+    "from_address", "receiving_address", "priority", "category", "description",
+    "use_self_funding", "idempotency_key", "gas_tx_hash", "platform_fee_tx_hash", "created_at"};
+constexpr const char *kHistoryMembers[] = {
+    "transaction_id", "_id", "type", "direction", "status", "chain", "chain_code", "ticker",
+    "asset_name", "asset_id", "account_id", "amount", "fee", "transaction_hash", "tx_hash",
+    "from_address", "receiving_address", "priority", "category", "description", "created_at"};
+// clang-format on
+
+// Every member either shape may name is written here, once. total_debited and balance_after
+// need the receipt, so only the send-funds shape names them.
+void write_member(JsonWriter &w, std::string_view key, const Transaction &t,
+                  const SendReceipt *receipt) {
+    w.Key(key.data(), static_cast<rapidjson::SizeType>(key.size()));
+    auto str = [&w](std::string_view v) {
+        w.String(v.data(), static_cast<rapidjson::SizeType>(v.size()));
+    };
+    auto null = [&w] { w.Null(); };
+    auto str_or_null = [&](const std::string &v) { return v.empty() ? null() : str(v); };
+    auto boolean = [&w](bool b) { w.Bool(b); };
+    if (key == "transaction_id" || key == "_id") return str(t.id);
+    if (key == "transaction_hash" || key == "tx_hash") return str(t.hash);
+    if (key == "fee" || key == "total_fee") return str(t.fee.str());
+    if (key == "type") return str(receipt ? std::string_view(receipt->type) : "send");
+    if (key == "direction") return str("out");
+    if (key == "status") return str(t.status);
+    if (key == "chain") return str(t.chain);
+    if (key == "chain_code") {
+        const Chain *chain = find_chain(t.chain);
+        return str(chain ? chain->code : "");
+    }
+    if (key == "ticker") return str(t.ticker);
+    if (key == "asset_name") return str(t.symbol);
+    if (key == "asset_id") return str(t.asset_id);
+    if (key == "account_id") return str(t.account_id);
+    if (key == "amount") return str(t.amount.str());
+    if (key == "total_debited") return str(receipt->total_debited);
+    if (key == "balance_after") return str(receipt->balance_after);
+    if (key == "from_address") return str(t.from_address);
+    if (key == "receiving_address") return str(t.receiving_address);
+    if (key == "priority") return str(t.priority);
+    if (key == "category") return str(t.category);
+    if (key == "description") return str_or_null(t.description);
+    if (key == "use_self_funding") return boolean(t.use_self_funding);
+    if (key == "idempotency_key") return str_or_null(t.idempotency_key);
+    if (key == "gas_tx_hash" || key == "platform_fee_tx_hash") return null();
+    if (key == "created_at") return str(iso8601_ms(t.created_at));
+    throw std::logic_error("no transaction member " + std::string(key));
+}
+
+// A transaction as send-funds answers it (given its receipt) or as the history lists it.
+void write_transaction(JsonWriter &w, const Transaction &t, const SendReceipt *receipt = nullptr) {
     w.StartObject();
-    kv_str(w, "transaction_id", t.id);
-    kv_str(w, "_id", t.id);
-    kv_str(w, "type", "send");
-    kv_str(w, "direction", "out");
-    kv_str(w, "status", t.status);
-    kv_str(w, "chain", t.chain);
-    kv_str(w, "chain_code", chain ? chain->code : "");
-    kv_str(w, "ticker", t.ticker);
-    kv_str(w, "asset_name", t.symbol);
-    kv_str(w, "asset_id", t.asset_id);
-    kv_str(w, "account_id", t.account_id);
-    kv_str(w, "amount", t.amount.str());
-    kv_str(w, "fee", t.fee.str());
-    kv_str(w, "transaction_hash", t.hash);
-    kv_str(w, "tx_hash", t.hash);
-    kv_str(w, "from_address", t.from_address);
-    kv_str(w, "receiving_address", t.receiving_address);
-    kv_str(w, "priority", t.priority);
-    kv_str(w, "category", t.category);
-    kv_str_or_null(w, "description", t.description);
-    kv_str(w, "created_at", iso8601_ms(t.created_at));
+    if (receipt)
+        for (const char *key : kSendFundsMembers) write_member(w, key, t, receipt);
+    else
+        for (const char *key : kHistoryMembers) write_member(w, key, t, nullptr);
     w.EndObject();
 }
 
@@ -184,35 +230,9 @@ Response Api::send_funds(Ctx &ctx) {
     state_.transactions.push_back(t);
     ++stats_.transactions_created;
     ctx.resource_id = t.id;
-    std::string balance_after = asset.balance.str();
-
-    return resource_response(201, "Transaction Created Successfully", [&](JsonWriter &w) {
-        w.StartObject();
-        kv_str(w, "transaction_id", t.id);
-        kv_str(w, "transaction_hash", t.hash);
-        kv_str(w, "status", t.status);
-        kv_str(w, "amount", t.amount.str());
-        kv_str(w, "fee", t.fee.str());
-        kv_str(w, "total_fee", t.fee.str());
-        kv_str(w, "total_debited", total->str());
-        kv_str(w, "balance_after", balance_after);
-        kv_str(w, "chain", t.chain);
-        kv_str(w, "ticker", t.ticker);
-        kv_str(w, "type", type);
-        kv_str(w, "account_id", t.account_id);
-        kv_str(w, "asset_id", t.asset_id);
-        kv_str(w, "from_address", t.from_address);
-        kv_str(w, "receiving_address", t.receiving_address);
-        kv_str(w, "priority", t.priority);
-        kv_str(w, "category", t.category);
-        kv_str_or_null(w, "description", t.description);
-        kv_bool(w, "use_self_funding", t.use_self_funding);
-        kv_str_or_null(w, "idempotency_key", t.idempotency_key);
-        kv_null(w, "gas_tx_hash");
-        kv_null(w, "platform_fee_tx_hash");
-        kv_str(w, "created_at", iso8601_ms(t.created_at));
-        w.EndObject();
-    });
+    SendReceipt receipt{type, total->str(), asset.balance.str()};
+    return resource_response(201, "Transaction Created Successfully",
+                             [&](JsonWriter &w) { write_transaction(w, t, &receipt); });
 }
 
 Response Api::transaction_list(Ctx &ctx) {

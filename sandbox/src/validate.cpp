@@ -2,6 +2,21 @@
 
 namespace yvsb {
 
+Json parse_request_body(std::string_view body) {
+    Json parsed;
+    if (body.find_first_not_of(" \t\r\n") == std::string_view::npos) {
+        parsed.kind = Json::Kind::kObject;
+        return parsed;
+    }
+    std::string why;
+    if (!parse_json(body, parsed, &why))
+        throw ApiError(400, "validation_error", "Malformed JSON body: " + why, {{"body", why}});
+    if (!parsed.is_object())
+        throw ApiError(400, "validation_error", "The request body must be a JSON object",
+                       {{"body", "must be a JSON object"}});
+    return parsed;
+}
+
 const Json *FieldReader::get(const char *name) const {
     const Json *v = body_.find(name);
     if (v && v->kind == Json::Kind::kNull) return nullptr;

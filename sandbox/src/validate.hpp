@@ -1,8 +1,10 @@
-// Reads request fields, collecting every problem so one 400 names all bad fields.
+// Reads a request: its JSON body, then its fields, collecting every problem so one 400 names all
+// bad fields.
 #pragma once
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "api_error.hpp"
@@ -10,6 +12,10 @@
 #include "json.hpp"
 
 namespace yvsb {
+
+// A request body as the JSON object FieldReader reads; a blank body is {}. Throws 400
+// validation_error when the body is not JSON or not an object.
+Json parse_request_body(std::string_view body);
 
 class FieldReader {
   public:

@@ -9,6 +9,7 @@
 #include "decimal.hpp"
 #include "json.hpp"
 #include "totp.hpp"
+#include "validate.hpp"
 
 namespace yvsb {
 namespace {
@@ -93,6 +94,22 @@ TEST(Json, KeepsNumbersAndCanonicalisesKeys) {
     EXPECT_FALSE(parse_json("{\"a\":1} x", j, &err));
 }
 
+TEST(Json, RequestBodyIsAnObjectOrA400) {
+    EXPECT_TRUE(parse_request_body(" \t\r\n").is_object());
+    EXPECT_EQ(parse_request_body(R"({"a":1})").find("a")->text, "1");
+    auto status_of = [](std::string_view body) {
+        try {
+            parse_request_body(body);
+            return std::string("parsed");
+        } catch (const ApiError &e) {
+            return std::to_string(e.status) + " " + e.details.at(0).first + ": " + e.what();
+        }
+    };
+    EXPECT_EQ(status_of("[1]"), "400 body: The request body must be a JSON object");
+    EXPECT_EQ(status_of("{"),
+              "400 body: Malformed JSON body: Missing a name for object member. at offset 1");
+}
+
 Request req(const std::string &method, const std::string &target, const std::string &body,
             std::vector<std::pair<std::string, std::string>> headers) {
     Request r;
@@ -103,11 +120,16 @@ Request req(const std::string &method, const std::string &target, const std::str
     return r;
 }
 
-TEST(ApiHandle, WorksAsAPureFunction) {
+// The seeded session token "sess", no rate limit.
+Options session_options() {
     Options o;
     o.session_token = "sess";
     o.rate_limit = 0;
-    Api api(o);
+    return o;
+}
+
+TEST(ApiHandle, WorksAsAPureFunction) {
+    Api api(session_options());
     auto r = api.handle(req("POST", "/api/v1/accounts/create-account", R"({"account_name":"A"})",
                             {{"authorization", "Bearer sess"}}));
     EXPECT_EQ(r.status, 201) << r.body;
@@ -117,6 +139,65 @@ TEST(ApiHandle, WorksAsAPureFunction) {
                             R"({"path":"/accounts/get-accounts","mode":"drop_before"})", {}));
     EXPECT_EQ(f.status, 200) << f.body;
     EXPECT_EQ(api.handle(req("GET", "/api/accounts/get-accounts", "", {})).action, Action::kClose);
+}
+
+// "a b c": the member names of an object, in order.
+std::string member_names(const Json &object) {
+    std::string names;
+    for (const auto &m : object.members) names += (names.empty() ? "" : " ") + m.first;
+    return names;
+}
+
+// The two transaction shapes of docs/sandbox.md, member by member and in order.
+TEST(ApiHandle, TransactionShapesFollowTheDocs) {
+    Api api(session_options());
+    auto call = [&](const char *target, const std::string &body) {
+        auto r = api.handle(req("POST", target, body, {{"Authorization", "Bearer sess"}}));
+        Json j;
+        std::string err;
+        EXPECT_TRUE(parse_json(r.body, j, &err)) << r.body;
+        EXPECT_LT(r.status, 300) << r.body;
+        return j;
+    };
+    std::string acc = call("/api/v1/accounts/create-account", R"({"account_name":"A"})")
+                          .find("data")
+                          ->find("account_id")
+                          ->text;
+    std::string ast =
+        call("/api/v1/assets/add-asset",
+             R"({"account_id":")" + acc + R"(","chain":"solana","ticker":"USDC_SOL"})")
+            .find("data")
+            ->find("asset_id")
+            ->text;
+    call("/__sandbox/deposit", R"({"asset_id":")" + ast + R"(","amount":"10"})");
+    Json sent = call("/api/v1/transactions/send-funds",
+                     R"({"account":")" + acc + R"(","assets":")" + ast +
+                         R"(","receiving_address":"9xQeWvG816bUx9EPjHmaT23yvVM2ZWbrrpZb9PusVFin",)"
+                         R"("amount":"1.5","type":"USDC","chain":"solana","category":"payment"})");
+    const Json &receipt = *sent.find("data");
+    EXPECT_EQ(member_names(receipt),
+              "transaction_id transaction_hash status amount fee total_fee total_debited "
+              "balance_after chain ticker type account_id asset_id from_address "
+              "receiving_address priority category description use_self_funding "
+              "idempotency_key gas_tx_hash platform_fee_tx_hash created_at");
+    EXPECT_EQ(receipt.find("type")->text, "USDC");
+    EXPECT_EQ(receipt.find("amount")->text, "1.5");
+    Decimal fee = *Decimal::parse(receipt.find("fee")->text, nullptr);
+    EXPECT_EQ(receipt.find("total_debited")->text,
+              Decimal::parse("1.5", nullptr)->plus(fee)->str());
+    EXPECT_EQ(receipt.find("description")->kind, Json::Kind::kNull);
+    EXPECT_EQ(receipt.find("use_self_funding")->kind, Json::Kind::kBool);
+
+    Json listed = call("/api/v1/transactions/get-transactions", "");
+    ASSERT_EQ(listed.find("data")->items.size(), 1u);
+    const Json &item = listed.find("data")->items[0];
+    EXPECT_EQ(member_names(item),
+              "transaction_id _id type direction status chain chain_code ticker asset_name "
+              "asset_id account_id amount fee transaction_hash tx_hash from_address "
+              "receiving_address priority category description created_at");
+    EXPECT_EQ(item.find("type")->text, "send");
+    EXPECT_EQ(item.find("_id")->text, receipt.find("transaction_id")->text);
+    EXPECT_EQ(item.find("tx_hash")->text, receipt.find("transaction_hash")->text);
 }
 
 TEST(ApiHandle, SurvivesRandomInput) {

@@ -39,6 +39,7 @@
 //! every number as a string, so amounts never pass through a float. Secrets are [`Secret`]s:
 //! redacted in `Debug`/`Display`, wiped on drop.
 
+mod builder;
 mod call;
 mod client;
 mod error;
@@ -51,8 +52,9 @@ mod resources;
 mod secret;
 mod webhooks;
 
+pub use builder::{AuthMode, ClientBuilder, Environment};
 pub use call::{CallOptions, CancelToken};
-pub use client::{AuthMode, Client, ClientBuilder, Environment, RateLimit};
+pub use client::{Client, RateLimit};
 pub use error::{Error, ErrorKind, Result};
 pub use keys::{AccessToken, ApiKey, ApiKeys, CreateKey};
 pub use log::LogLevel;

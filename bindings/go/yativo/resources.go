@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"iter"
 	"math"
-	"strconv"
 
 	"github.com/libyativo/libyativo/bindings/go/internal/capi"
 )
@@ -90,57 +89,52 @@ type Transfer struct {
 }
 
 // All iterates over every transaction matching p, page after page from p.Page (p.Limit per
-// page; 0 leaves the page size to the server), until a page comes back short or empty.
-// Iteration stops at the first error, which is yielded. It yields items, so an Envelope option
-// is ignored.
+// page; 0 leaves the page size to the server). When the walk ends is the core's rule (see
+// yv_tx_pager_new): it follows the server's pagination and makes no request past the last page.
+// Iteration stops at the first error, which is yielded. ctx and opts hold for the whole walk
+// (a timeout applies to each page). It yields items, so an Envelope option is ignored.
 func (s *TransactionsService) All(ctx context.Context, p ListTransactionsParams, opts ...CallOption) iter.Seq2[json.RawMessage, error] {
-	// Each page is read with its envelope: its "pagination" says the page size the server used.
-	opts = append(opts[:len(opts):len(opts)], func(c *callConfig) { c.envelope = true })
+	opts = append(opts[:len(opts):len(opts)], func(c *callConfig) { c.envelope = false })
 	return func(yield func(json.RawMessage, error) bool) {
-		if p.Page == 0 {
-			p.Page = 1
+		page, err := uint32Arg("Page", p.Page)
+		if err != nil {
+			yield(nil, err)
+			return
 		}
-		for {
-			answer, err := s.List(ctx, p, opts...)
+		limit, err := uint32Arg("Limit", p.Limit)
+		if err != nil {
+			yield(nil, err)
+			return
+		}
+		q := capi.TransactionQuery{Page: page, Limit: limit, Status: p.Status, Chain: p.Chain, Search: p.Search}
+		stopped := false
+		err = s.c.do(ctx, opts, func(call *capi.Call) error {
+			pager, err := s.c.c.NewTxPager(q, call)
 			if err != nil {
-				yield(nil, err)
-				return
+				return err
 			}
-			var page struct {
-				Data       []json.RawMessage `json:"data"`
-				Pagination struct {
-					Limit json.RawMessage `json:"limit"`
-				} `json:"pagination"`
-			}
-			if err := json.Unmarshal(answer, &page); err != nil {
-				yield(nil, &Error{Code: CodeProtocol, Message: "the transaction page is not a JSON object with a data array"})
-				return
-			}
-			for _, it := range page.Data {
-				if !yield(it, nil) {
-					return
+			defer pager.Free()
+			for {
+				answer, done, err := pager.Next()
+				if err != nil || done {
+					return err
+				}
+				var items []json.RawMessage
+				if err := json.Unmarshal(answer, &items); err != nil {
+					return &Error{Code: CodeProtocol, Message: "the transaction page is not a JSON array"}
+				}
+				for _, it := range items {
+					if !yield(it, nil) {
+						stopped = true
+						return nil
+					}
 				}
 			}
-			limit := p.Limit
-			if n, ok := jsonInt(page.Pagination.Limit); ok {
-				limit = n
-			}
-			if len(page.Data) == 0 || len(page.Data) < limit {
-				return
-			}
-			p.Page++
+		})
+		if err != nil && !stopped {
+			yield(nil, err)
 		}
 	}
-}
-
-// jsonInt reads a JSON integer, or one as a string (the core hands numbers over as text).
-func jsonInt(raw json.RawMessage) (int, bool) {
-	var text string
-	if json.Unmarshal(raw, &text) != nil {
-		text = string(raw)
-	}
-	n, err := strconv.Atoi(text)
-	return n, err == nil && n > 0
 }
 
 // Webhook is a webhook subscription. Secret, the signing secret, is set only on the webhook

@@ -220,8 +220,10 @@ Payload ClientImpl::run(Call &call, SteadyTime deadline, CancelToken *cancel,
                 }
             case RetryAction::Retry:
                 // The wait ends before the deadline: the classifier measured it from `now`.
+                // Cancelled while waiting: settled like any failure, so a write that may have
+                // reached the server keeps its key and its unknown outcome.
                 if (!clock_->sleep_until(now + decision.wait, cancel))
-                    throw Error(Status::CANCELLED, "call cancelled");
+                    throw fail(Error(Status::CANCELLED, "call cancelled"));
                 break;
             case RetryAction::Reexchange:
                 auth_->tokens().invalidate(decision.token_generation);

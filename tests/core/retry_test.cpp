@@ -388,3 +388,22 @@ TEST(Retry, RequestToAValueMovingPathIsKeyed) {
     k.client->request("POST", "/swap/execute", "{}", keyed);
     EXPECT_EQ(k.transport->seen().back().idempotency_key, "mine-1");
 }
+
+// Cancelled while waiting to retry, after an attempt that may have reached the server: the
+// error still carries the key and says the outcome is unknown (it once threw a bare CANCELLED).
+TEST(Retry, CancelDuringTheRetryWaitKeepsTheKeyAndTheUnknownOutcome) {
+    auto cancel = std::make_shared<yativo::CancelToken>();
+    auto h = yvtest::make(first_n(1, [cancel] {
+        cancel->cancel();  // the wait before the retry sees it
+        return fail(FailureKind::Network, true);
+    }));
+    yativo::CallOptions call;
+    call.cancel = cancel;
+    yativo::Error e(Status::OK, "");
+    EXPECT_EQ(code_of([&] { h.client->send_funds(a_send(), call); }, &e), Status::CANCELLED);
+    EXPECT_EQ(h.transport->count("/transactions/send-funds"), 1);
+    EXPECT_FALSE(e.idempotency_key.empty());
+    EXPECT_EQ(e.idempotency_key, h.transport->seen().back().idempotency_key);
+    EXPECT_TRUE(e.outcome_unknown);
+    EXPECT_TRUE(e.retryable);
+}

@@ -28,8 +28,7 @@ __all__ = [
 
 class Transactions(_resources.Transactions):
     """``c.transactions``: gas prices, transfers and the transaction history. The endpoint
-    methods are generated (_resources.Transactions); iterate() is written here until the core
-    walks the pages itself."""
+    methods are generated (_resources.Transactions); iterate() walks the core's pager."""
 
     __slots__ = ()
 
@@ -42,26 +41,18 @@ class Transactions(_resources.Transactions):
         search: Optional[str] = None,
         timeout: Optional[float] = None,
     ) -> Iterator[Dict[str, Any]]:
-        """Every transaction matching the filters, page after page. The API sends no paging
-        metadata, so the walk ends at an empty page or one shorter than the page before it (or
-        than ``limit``)."""
-        page = 1
-        previous: Optional[int] = None
+        """Every transaction matching the filters, page after page (``limit`` per page; None
+        leaves the page size to the server). The core decides when the walk ends: it follows the
+        server's pagination and asks for no page past the last. ``timeout`` applies to each
+        page."""
+        pager = _core.TransactionPager(
+            self._c, limit=limit, status=status, chain=chain, search=search, timeout=timeout
+        )
         while True:
-            items = self.list(
-                page=page, limit=limit, status=status, chain=chain, search=search, timeout=timeout
-            )
-            if not isinstance(items, list):
-                items = items.get("transactions", []) if isinstance(items, dict) else []
-            yield from items
-            if (
-                not items
-                or (limit is not None and len(items) < limit)
-                or (previous is not None and len(items) < previous)
-            ):
+            items = pager.next_page()
+            if items is None:
                 return
-            previous = len(items)
-            page += 1
+            yield from items
 
 
 def _core_log_level(logger: Union[logging.Logger, logging.LoggerAdapter[Any], None]) -> str:

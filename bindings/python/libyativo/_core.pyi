@@ -256,6 +256,23 @@ class Client:
         envelope: bool,
     ) -> Any: ...
 
+class TransactionPager:
+    def __init__(
+        self,
+        client: Client,
+        *,
+        page: Optional[int] = ...,
+        limit: Optional[int] = ...,
+        status: Optional[str] = ...,
+        chain: Optional[str] = ...,
+        search: Optional[str] = ...,
+        timeout: Optional[float] = ...,
+        envelope: bool = ...,
+    ) -> None: ...
+    def next_page(self) -> Any: ...
+    @property
+    def done(self) -> bool: ...
+
 def version() -> str: ...
 def totp(secret: str, at: Optional[int], period: Optional[float], digits: int) -> str: ...
 def verify_webhook(

@@ -15,6 +15,7 @@
 #include "call.hpp"
 #include "convert.hpp"
 #include "errors.hpp"
+#include "pager.hpp"
 #include "py_client.hpp"
 #include "py_types.hpp"
 #include "webhooks.hpp"
@@ -27,6 +28,7 @@ PYBIND11_MODULE(_core, m) {
     yvpy::bind_errors(m);
     yvpy::bind_types(m);
     yvpy::bind_client(m);
+    yvpy::bind_pager(m);
     yvpy::bind_webhook_verifier(m);
 
     m.def("version", [] { return std::string(yativo::version()); });

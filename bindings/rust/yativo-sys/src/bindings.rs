@@ -96,6 +96,10 @@ pub struct yv_tx_query {
     _unused: [u8; 0],
 }
 #[repr(C)]
+pub struct yv_tx_pager {
+    _unused: [u8; 0],
+}
+#[repr(C)]
 pub struct yv_headers {
     _unused: [u8; 0],
 }
@@ -570,6 +574,20 @@ unsafe extern "C" {
         call: *const yv_call,
         err: *mut *mut yv_error,
     ) -> yv_status;
+    pub fn yv_tx_pager_new(
+        client: *mut yv_client,
+        query: *const yv_tx_query,
+        call: *const yv_call,
+        out: *mut *mut yv_tx_pager,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
+    pub fn yv_tx_pager_next(
+        pager: *mut yv_tx_pager,
+        out_page_json: *mut *mut yv_buffer,
+        done: *mut bool,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
+    pub fn yv_tx_pager_free(pager: *mut yv_tx_pager);
     pub fn yv_headers_new(out: *mut *mut yv_headers, err: *mut *mut yv_error) -> yv_status;
     pub fn yv_headers_free(headers: *mut yv_headers);
     pub fn yv_headers_add(

@@ -1,0 +1,165 @@
+//! The transaction history, item after item, over the C pager (`yv_tx_pager`): when the walk
+//! ends is the core's rule, not this crate's.
+
+use std::marker::PhantomData;
+use std::ptr;
+
+use serde_json::Value;
+use yativo_sys as sys;
+
+use crate::error::{Error, ErrorKind, Result};
+use crate::ffi::{c_string, check, Buffer};
+use crate::resources::{TransactionQuery, Transactions};
+use crate::Client;
+
+impl<'c> Transactions<'c> {
+    /// Every transaction matching `params`, page after page from `params.page` (`params.limit`
+    /// per page; `None` leaves the page size to the server). The core's pager decides when the
+    /// walk ends: it follows the server's `pagination` block and asks for no page past the last
+    /// (without one, a short page ends the walk). Pages are fetched as the iterator is advanced,
+    /// with the handle's [`CallOptions`](crate::CallOptions) (a timeout applies to each page;
+    /// `envelope` is ignored: items are yielded).
+    ///
+    /// The first error is yielded and ends the iteration.
+    ///
+    /// ```no_run
+    /// # fn demo(client: &yativo::Client) -> yativo::Result<()> {
+    /// let query = yativo::TransactionQuery { limit: Some(50), ..Default::default() };
+    /// for tx in client.transactions().iter(&query) {
+    ///     println!("{}", tx?["transaction_id"]);
+    /// }
+    /// # Ok(()) }
+    /// ```
+    pub fn iter(&self, params: &TransactionQuery<'_>) -> TransactionIter<'c> {
+        match new_pager(self, params) {
+            Ok(raw) => TransactionIter::new(raw, None),
+            Err(e) => TransactionIter::new(ptr::null_mut(), Some(e)),
+        }
+    }
+}
+
+/// The iterator of [`Transactions::iter`]: yields each transaction once, in the server's order.
+/// It borrows the client; it is `Send` (one thread at a time may advance it, as `yv_tx_pager`
+/// allows) but not `Sync`.
+pub struct TransactionIter<'c> {
+    raw: *mut sys::yv_tx_pager,
+    items: std::vec::IntoIter<Value>,
+    pending: Option<Error>,
+    finished: bool,
+    _client: PhantomData<&'c Client>,
+}
+
+// SAFETY: a yv_tx_pager may be used from any thread, one at a time (&mut self guarantees it);
+// the client it borrows is Sync.
+unsafe impl Send for TransactionIter<'_> {}
+
+impl TransactionIter<'_> {
+    fn new(raw: *mut sys::yv_tx_pager, pending: Option<Error>) -> Self {
+        TransactionIter {
+            raw,
+            items: Vec::new().into_iter(),
+            pending,
+            finished: false,
+            _client: PhantomData,
+        }
+    }
+
+    /// The next page's items, or `None` when the walk is over.
+    fn next_page(&mut self) -> Result<Option<Vec<Value>>> {
+        let mut out = Buffer::null();
+        let mut done = false;
+        check(|err| unsafe { sys::yv_tx_pager_next(self.raw, &mut out.0, &mut done, err) })?;
+        if done {
+            return Ok(None);
+        }
+        match out.json()? {
+            Value::Array(items) => Ok(Some(items)),
+            _ => Err(Error::local(
+                ErrorKind::Protocol,
+                "the transaction page is not a JSON array",
+            )),
+        }
+    }
+}
+
+impl Iterator for TransactionIter<'_> {
+    type Item = Result<Value>;
+
+    fn next(&mut self) -> Option<Result<Value>> {
+        loop {
+            if let Some(item) = self.items.next() {
+                return Some(Ok(item));
+            }
+            if let Some(e) = self.pending.take() {
+                self.finished = true;
+                return Some(Err(e));
+            }
+            if self.finished {
+                return None;
+            }
+            match self.next_page() {
+                Ok(Some(items)) => self.items = items.into_iter(),
+                Ok(None) => self.finished = true,
+                Err(e) => {
+                    self.finished = true;
+                    return Some(Err(e));
+                }
+            }
+        }
+    }
+}
+
+impl std::iter::FusedIterator for TransactionIter<'_> {}
+
+impl Drop for TransactionIter<'_> {
+    fn drop(&mut self) {
+        unsafe { sys::yv_tx_pager_free(self.raw) };
+    }
+}
+
+struct RawTxQuery(*mut sys::yv_tx_query);
+
+impl Drop for RawTxQuery {
+    fn drop(&mut self) {
+        unsafe { sys::yv_tx_query_free(self.0) };
+    }
+}
+
+/// The C pager for `params` with the handle's options (envelope off: items are yielded).
+fn new_pager(t: &Transactions<'_>, params: &TransactionQuery<'_>) -> Result<*mut sys::yv_tx_pager> {
+    let mut query = RawTxQuery(ptr::null_mut());
+    check(|err| unsafe { sys::yv_tx_query_new(&mut query.0, err) })?;
+    if let Some(page) = params.page {
+        check(|err| unsafe { sys::yv_tx_query_set_page(query.0, page, err) })?;
+    }
+    if let Some(limit) = params.limit {
+        check(|err| unsafe { sys::yv_tx_query_set_limit(query.0, limit, err) })?;
+    }
+    for (value, what, set) in [
+        (
+            params.status,
+            "status",
+            sys::yv_tx_query_set_status as Setter,
+        ),
+        (params.chain, "chain", sys::yv_tx_query_set_chain),
+        (params.search, "search", sys::yv_tx_query_set_search),
+    ] {
+        if let Some(value) = value {
+            let value = c_string(value, what)?;
+            check(|err| unsafe { set(query.0, value.as_ptr(), err) })?;
+        }
+    }
+    let opts = t.options().cloned().unwrap_or_default().envelope(false);
+    let call = opts.to_raw()?;
+    let mut raw = ptr::null_mut();
+    check(|err| unsafe {
+        sys::yv_tx_pager_new(t.client().as_ptr(), query.0, call.as_ptr(), &mut raw, err)
+    })?;
+    Ok(raw)
+}
+
+type Setter = unsafe extern "C" fn(
+    *mut sys::yv_tx_query,
+    *const std::os::raw::c_char,
+    *mut *mut sys::yv_error,
+) -> sys::yv_status;

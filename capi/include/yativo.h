@@ -191,8 +191,11 @@ typedef struct yv_options yv_options;
 
 typedef enum yv_environment { YV_ENV_PRODUCTION = 0, YV_ENV_SANDBOX = 1 } yv_environment;
 
+/* Without yv_options_set_auth_mode the library decides: an access token alone means
+ * YV_AUTH_BEARER, a key and secret YV_AUTH_TOKEN (the caller's credentials before the
+ * environment's), and both given is YV_E_INVALID_ARGUMENT at yv_client_new. */
 typedef enum yv_auth_mode {
-    YV_AUTH_TOKEN = 0,   /* api_key + api_secret exchanged for a cached bearer token (default) */
+    YV_AUTH_TOKEN = 0,   /* api_key + api_secret exchanged for a cached bearer token */
     YV_AUTH_HEADERS = 1, /* X-API-Key + X-API-Secret on every request */
     YV_AUTH_BEARER = 2   /* a caller-supplied access token (a dashboard session), used as is */
 } yv_auth_mode;

@@ -26,6 +26,17 @@ Secret env_secret(const char *name) {
     return out;
 }
 
+// The one rule for an unset auth mode. What the caller gave decides before what the environment
+// gave: an access token given without a key is Bearer even when YATIVO_API_KEY is set.
+AuthMode infer_auth_mode(bool explicit_key, bool explicit_token, bool any_key, bool any_token) {
+    if (explicit_key && explicit_token)
+        throw_invalid(
+            "both an API key and an access token are given: set the auth mode to choose one");
+    if (explicit_token) return AuthMode::Bearer;
+    if (explicit_key || any_key) return AuthMode::Token;
+    return any_token ? AuthMode::Bearer : AuthMode::Token;
+}
+
 template <class D>
 D positive(std::optional<D> value, D fallback, const char *what) {
     if (!value) return fallback;
@@ -36,6 +47,8 @@ D positive(std::optional<D> value, D fallback, const char *what) {
 }  // namespace
 
 ClientConfig resolve_client_config(ClientOptions options) {
+    const bool explicit_key = !options.api_key.empty() || !options.api_secret.empty();
+    const bool explicit_token = !options.access_token.empty();
     if (options.use_environment) {
         if (options.api_key.empty()) options.api_key = env("YATIVO_API_KEY");
         if (options.api_secret.empty()) options.api_secret = env_secret("YATIVO_API_SECRET");
@@ -49,11 +62,11 @@ ClientConfig resolve_client_config(ClientOptions options) {
     ClientConfig config;
     config.base_url = normalize_base_url(options.base_url);
 
-    config.auth = options.auth;
-    // A bearer token alone means bearer auth: nothing else could be meant.
-    if (config.auth == AuthMode::Token && options.api_key.empty() && options.api_secret.empty() &&
-        !options.access_token.empty())
-        config.auth = AuthMode::Bearer;
+    config.auth = options.auth
+                      ? *options.auth
+                      : infer_auth_mode(explicit_key, explicit_token,
+                                        !options.api_key.empty() || !options.api_secret.empty(),
+                                        !options.access_token.empty());
     if (config.auth != AuthMode::Bearer && options.api_key.empty() != options.api_secret.empty())
         throw_invalid(options.api_key.empty() ? "api_secret given without api_key"
                                               : "api_key given without api_secret");

@@ -22,7 +22,8 @@ const (
 type AuthMode int
 
 const (
-	// AuthToken exchanges the API key and secret for a cached access token (the default).
+	// AuthToken exchanges the API key and secret for a cached access token. Without
+	// WithAuthMode the library picks it when an API key is given.
 	AuthToken AuthMode = 0
 	// AuthHeaders sends X-API-Key and X-API-Secret on every request.
 	AuthHeaders AuthMode = 1
@@ -94,15 +95,11 @@ func WithAPIKey(key, secret string) Option {
 	})
 }
 
-// WithAccessToken uses a caller-supplied access token (a dashboard session) and selects
-// AuthBearer.
+// WithAccessToken uses a caller-supplied access token (a dashboard session). Without
+// WithAuthMode the library decides the mode: a token alone means AuthBearer; a token together
+// with WithAPIKey is ErrInvalidArgument.
 func WithAccessToken(token string) Option {
-	return opt(func(o *capi.Options) error {
-		if err := o.SetAuthMode(int(AuthBearer)); err != nil {
-			return err
-		}
-		return o.SetAccessToken(token)
-	})
+	return opt(func(o *capi.Options) error { return o.SetAccessToken(token) })
 }
 
 // WithAuthMode selects how the client authenticates.

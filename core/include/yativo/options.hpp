@@ -33,7 +33,10 @@ using LogHook = std::function<void(LogLevel, std::string_view)>;
 struct ClientOptions {
     Environment environment = Environment::Production;
     std::string base_url;  // overrides environment when not empty; http:// only to loopback
-    AuthMode auth = AuthMode::Token;
+    // Unset: decided from the credentials, here and nowhere else (every binding passes unset):
+    // an access token given without a key means Bearer; a key and secret mean Token; both given
+    // is INVALID_ARGUMENT. Credentials given here win over the environment's.
+    std::optional<AuthMode> auth;
 
     std::string api_key;
     Secret api_secret;

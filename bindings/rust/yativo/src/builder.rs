@@ -140,7 +140,9 @@ impl ClientBuilder {
         self
     }
 
-    /// A caller-supplied access token; implies [`AuthMode::Bearer`] unless a mode is set.
+    /// A caller-supplied access token. Without [`ClientBuilder::auth_mode`] the library decides:
+    /// a token alone means [`AuthMode::Bearer`]; with an API key too, `build` fails with
+    /// `InvalidArgument`.
     pub fn access_token(mut self, token: impl Into<Secret>) -> Self {
         self.access_token = Some(token.into());
         self
@@ -252,10 +254,8 @@ impl ClientBuilder {
             check(|err| unsafe { sys::yv_options_set_environment(o, raw, err) })?;
         }
         set_str(&self.base_url, "base URL", sys::yv_options_set_base_url)?;
-        let mode = self.auth_mode.or_else(|| {
-            (self.access_token.is_some() && self.api_key.is_none()).then_some(AuthMode::Bearer)
-        });
-        if let Some(mode) = mode {
+        // Unset leaves the mode to the library: it decides from the credentials.
+        if let Some(mode) = self.auth_mode {
             let raw = match mode {
                 AuthMode::Token => sys::YV_AUTH_TOKEN,
                 AuthMode::Headers => sys::YV_AUTH_HEADERS,

@@ -77,7 +77,9 @@ class YativoCrypto:
 
     Credentials not given here are read from ``YATIVO_API_KEY``, ``YATIVO_API_SECRET``,
     ``YATIVO_ACCESS_TOKEN``, ``YATIVO_BASE_URL`` and ``YATIVO_TOTP_SECRET``. Times are in
-    seconds; every tunable left at None takes the core's default.
+    seconds; every tunable left at None takes the core's default. ``auth`` (``"token"``,
+    ``"headers"``, ``"bearer"``) left at None is decided by the core: an access token alone means
+    bearer, a key and secret mean token, both given is an ``InvalidArgumentError``.
 
     ``logger`` (a ``logging.Logger`` or ``LoggerAdapter``) receives the core's log lines —
     method, path, status, request id, attempts, retry waits, token refreshes; never a secret —
@@ -93,8 +95,8 @@ class YativoCrypto:
         api_secret: Optional[str] = None,
         *,
         access_token: Optional[str] = None,
-        auth: str = "token",
-        environment: str = "production",
+        auth: Optional[str] = None,
+        environment: Optional[str] = None,
         base_url: Optional[str] = None,
         totp_secret: Optional[str] = None,
         totp_period: Optional[int] = None,

@@ -98,14 +98,15 @@ yativo::Environment environment(const std::string &env) {
 }
 
 std::unique_ptr<PyClient> make_client(
-    const OptStr &api_key, py::handle api_secret, py::handle access_token, const std::string &auth,
-    const std::string &env, const OptStr &base_url, py::handle totp_secret,
+    const OptStr &api_key, py::handle api_secret, py::handle access_token, const OptStr &auth,
+    const OptStr &env, const OptStr &base_url, py::handle totp_secret,
     const OptSeconds &totp_period, const OptSeconds &timeout, const OptSeconds &connect_timeout,
     const OptSeconds &attempt_timeout, const std::optional<int> &max_retries,
     const OptSeconds &refresh_margin, py::handle logger, const std::string &log_level) {
     yativo::ClientOptions o;
-    o.auth = auth_mode(auth);
-    o.environment = environment(env);
+    // Unset (None) leaves both to the core: it infers the auth mode from the credentials.
+    if (auth) o.auth = auth_mode(*auth);
+    if (env) o.environment = environment(*env);
     if (base_url) o.base_url = *base_url;
     if (api_key) o.api_key = *api_key;
     o.api_secret = secret_from(api_secret, "api_secret");

@@ -132,6 +132,7 @@ YV_API const char *yv_status_str(yv_status status);
 
 typedef struct yv_error yv_error;
 
+/* The status of the failure (YV_OK for NULL). */
 YV_API yv_status yv_error_code(const yv_error *err);
 /* One line, never NULL, never a secret. */
 YV_API const char *yv_error_message(const yv_error *err);
@@ -154,6 +155,7 @@ YV_API const char *yv_error_idempotency_key(const yv_error *err);
 YV_API bool yv_error_outcome_unknown(const yv_error *err);
 /* True when a later identical call may succeed. */
 YV_API bool yv_error_retryable(const yv_error *err);
+/* Frees the error; NULL is ignored. Any thread. */
 YV_API void yv_error_free(yv_error *err);
 
 /* ---------------------------------------------------------------------------------------------
@@ -165,7 +167,9 @@ typedef struct yv_buffer yv_buffer;
 
 /* Borrowed from the buffer; NULL for a NULL buffer. */
 YV_API const char *yv_buffer_data(const yv_buffer *buf);
+/* Bytes of data, without the trailing NUL; 0 for a NULL buffer. */
 YV_API size_t yv_buffer_len(const yv_buffer *buf);
+/* Wipes and frees the buffer; NULL is ignored. Any thread. */
 YV_API void yv_buffer_free(yv_buffer *buf);
 
 /* ---------------------------------------------------------------------------------------------
@@ -175,9 +179,11 @@ YV_API void yv_buffer_free(yv_buffer *buf);
 
 typedef struct yv_cancel yv_cancel;
 
+/* A new, untriggered token; *out is freed with yv_cancel_free. */
 YV_API yv_status yv_cancel_new(yv_cancel **out, yv_error **err);
 /* Thread-safe, idempotent; NULL is ignored. */
 YV_API void yv_cancel_trigger(yv_cancel *cancel);
+/* Whether yv_cancel_trigger was called; false for NULL. Thread-safe. */
 YV_API bool yv_cancel_is_triggered(const yv_cancel *cancel);
 /* Calls still holding the token (through a yv_call) keep it alive. */
 YV_API void yv_cancel_free(yv_cancel *cancel);
@@ -217,15 +223,21 @@ typedef yv_status (*yv_log_fn)(yv_log_level level, const char *message, size_t m
 /* Releases user_data. Called once, on whichever thread frees the last holder. */
 typedef void (*yv_free_fn)(void *user_data);
 
+/* Options with every value unset (the library's defaults); freed with yv_options_free. */
 YV_API yv_status yv_options_new(yv_options **out, yv_error **err);
+/* Wipes the secrets the options hold and frees them; NULL is ignored. */
 YV_API void yv_options_free(yv_options *opts);
 
+/* YV_ENV_PRODUCTION (the default) or YV_ENV_SANDBOX: which base URL is used. */
 YV_API yv_status yv_options_set_environment(yv_options *opts, yv_environment env, yv_error **err);
 /* Overrides the environment. http:// is accepted only for loopback hosts (checked by
  * yv_client_new). */
 YV_API yv_status yv_options_set_base_url(yv_options *opts, const char *url, yv_error **err);
+/* How the client authenticates; unset, the library decides (see yv_auth_mode). */
 YV_API yv_status yv_options_set_auth_mode(yv_options *opts, yv_auth_mode mode, yv_error **err);
+/* The API key ("yativo_..."); copied. */
 YV_API yv_status yv_options_set_api_key(yv_options *opts, const char *api_key, yv_error **err);
+/* The API secret; copied into wiped memory, never logged. */
 YV_API yv_status yv_options_set_api_secret(yv_options *opts, const char *api_secret,
                                            yv_error **err);
 /* The bearer token of YV_AUTH_BEARER. */
@@ -251,6 +263,7 @@ YV_API yv_status yv_options_set_attempt_timeout_ms(yv_options *opts, uint32_t ms
 YV_API yv_status yv_options_set_max_retries(yv_options *opts, uint32_t retries, yv_error **err);
 /* Retry backoff (full jitter): base and cap. Must be > 0. */
 YV_API yv_status yv_options_set_backoff_base_ms(yv_options *opts, uint32_t ms, yv_error **err);
+/* The longest wait between two retries; must be > 0. */
 YV_API yv_status yv_options_set_backoff_cap_ms(yv_options *opts, uint32_t ms, yv_error **err);
 /* Refresh a cached token this long before it expires. */
 YV_API yv_status yv_options_set_refresh_margin_s(yv_options *opts, uint32_t seconds,
@@ -260,11 +273,14 @@ YV_API yv_status yv_options_set_max_response_bytes(yv_options *opts, uint64_t by
                                                    yv_error **err);
 /* TLS trust: a CA bundle file, a CA directory, or PEM text in memory. */
 YV_API yv_status yv_options_set_ca_file(yv_options *opts, const char *path, yv_error **err);
+/* A directory of CA certificates (c_rehash layout) to verify TLS with. */
 YV_API yv_status yv_options_set_ca_path(yv_options *opts, const char *dir, yv_error **err);
+/* CA certificates as PEM text, used instead of the system's. */
 YV_API yv_status yv_options_set_ca_blob(yv_options *opts, const char *pem, yv_error **err);
 /* libcurl CURLOPT_PINNEDPUBLICKEY syntax ("sha256//<base64>"). */
 YV_API yv_status yv_options_set_pinned_public_key(yv_options *opts, const char *pin,
                                                   yv_error **err);
+/* A proxy URL (http://, https://, socks5://); NULL or "" = none. */
 YV_API yv_status yv_options_set_proxy(yv_options *opts, const char *proxy, yv_error **err);
 /* Appended after "libyativo/VERSION". */
 YV_API yv_status yv_options_set_user_agent(yv_options *opts, const char *user_agent,
@@ -283,7 +299,9 @@ YV_API yv_status yv_options_set_log_level(yv_options *opts, yv_log_level level, 
 
 typedef struct yv_call yv_call;
 
+/* Per-call options with every value unset; freed with yv_call_free. */
 YV_API yv_status yv_call_new(yv_call **out, yv_error **err);
+/* Frees the call options (a call in flight keeps what it needs); NULL is ignored. */
 YV_API void yv_call_free(yv_call *call);
 /* Total deadline of the call. Must be > 0. */
 YV_API yv_status yv_call_set_timeout_ms(yv_call *call, uint32_t ms, yv_error **err);
@@ -341,24 +359,32 @@ typedef struct yv_api_key_list yv_api_key_list;
 
 /* Accessors: strings borrowed from the key; NULL for a NULL key. */
 YV_API const char *yv_api_key_id(const yv_api_key *key);
+/* The key's name. */
 YV_API const char *yv_api_key_name(const yv_api_key *key);
+/* The public key ("yativo_..."). */
 YV_API const char *yv_api_key_api_key(const yv_api_key *key);
 /* The secret, shown once: non-NULL only on keys returned by create and rotate. */
 YV_API const char *yv_api_key_api_secret(const yv_api_key *key);
+/* How many scopes the key has. */
 YV_API size_t yv_api_key_permissions_count(const yv_api_key *key);
 /* NULL when i is out of range. */
 YV_API const char *yv_api_key_permission(const yv_api_key *key, size_t i);
+/* "active", "revoked", ... as the server says. */
 YV_API const char *yv_api_key_status(const yv_api_key *key);
+/* ISO 8601, as the server wrote it. */
 YV_API const char *yv_api_key_created_at(const yv_api_key *key);
 /* NULL when the key does not expire / was never used. */
 YV_API const char *yv_api_key_expires_at(const yv_api_key *key);
+/* ISO 8601, or NULL when the key was never used. */
 YV_API const char *yv_api_key_last_used_at(const yv_api_key *key);
 /* Wipes the secret. */
 YV_API void yv_api_key_free(yv_api_key *key);
 
+/* How many keys the list holds; 0 for NULL. */
 YV_API size_t yv_api_key_list_count(const yv_api_key_list *list);
 /* Borrowed from the list (do not free it); NULL when i is out of range. */
 YV_API const yv_api_key *yv_api_key_list_get(const yv_api_key_list *list, size_t i);
+/* Frees the list and every key in it; NULL is ignored. */
 YV_API void yv_api_key_list_free(yv_api_key_list *list);
 
 /* ---------------------------------------------------------------------------------------------
@@ -367,15 +393,21 @@ YV_API void yv_api_key_list_free(yv_api_key_list *list);
 
 typedef struct yv_token yv_token;
 
+/* The access token in use (YV_AUTH_TOKEN: exchanged now when none is cached and valid); *out is
+ * freed with yv_token_free. */
 YV_API yv_status yv_client_token(yv_client *client, const yv_call *call, yv_token **out,
                                  yv_error **err);
+/* The bearer token; borrowed from the token, wiped by yv_token_free. */
 YV_API const char *yv_token_access_token(const yv_token *token);
+/* "Bearer". */
 YV_API const char *yv_token_token_type(const yv_token *token);
 /* Seconds left when returned; 0 for a NULL token. */
 YV_API int64_t yv_token_expires_in(const yv_token *token);
 /* As the server wrote it, or NULL. */
 YV_API const char *yv_token_expires_at(const yv_token *token);
+/* How many scopes the token carries. */
 YV_API size_t yv_token_scopes_count(const yv_token *token);
+/* Scope i, or NULL when i is out of range. */
 YV_API const char *yv_token_scope(const yv_token *token, size_t i);
 /* Wipes the token. */
 YV_API void yv_token_free(yv_token *token);
@@ -386,14 +418,19 @@ YV_API void yv_token_free(yv_token *token);
 
 typedef struct yv_webhook yv_webhook;
 
+/* The subscription's id; borrowed from the webhook. */
 YV_API const char *yv_webhook_id(const yv_webhook *webhook);
+/* The URL deliveries go to. */
 YV_API const char *yv_webhook_url(const yv_webhook *webhook);
+/* How many event types the subscription delivers. */
 YV_API size_t yv_webhook_events_count(const yv_webhook *webhook);
+/* Event type i, or NULL when i is out of range. */
 YV_API const char *yv_webhook_event(const yv_webhook *webhook, size_t i);
 /* NULL when none. */
 YV_API const char *yv_webhook_description(const yv_webhook *webhook);
 /* The signing secret, shown once: non-NULL only on the webhook returned by create. */
 YV_API const char *yv_webhook_secret(const yv_webhook *webhook);
+/* ISO 8601, as the server wrote it. */
 YV_API const char *yv_webhook_created_at(const yv_webhook *webhook);
 /* The whole payload as compact JSON, without the secret (read it with yv_webhook_secret).
  * NULL when memory ran out building it after create: the webhook and its secret are whole. */
@@ -525,7 +562,9 @@ YV_API yv_status yv_client_gas_price(yv_client *client, const char *chain, const
 
 /* The parameters of yv_client_send_funds, set one by one; yv_send_free frees it. */
 typedef struct yv_send yv_send;
+/* New parameters, every one unset; *out is freed with yv_send_free. */
 YV_API yv_status yv_send_new(yv_send **out, yv_error **err);
+/* Frees the parameters; NULL is ignored. */
 YV_API void yv_send_free(yv_send *params);
 /* The account's id. */
 YV_API yv_status yv_send_set_account(yv_send *params, const char *value, yv_error **err);
@@ -562,7 +601,9 @@ YV_API yv_status yv_client_send_funds(yv_client *client, const yv_send *params, 
 
 /* The parameters of yv_client_list_transactions, set one by one; yv_tx_query_free frees it. */
 typedef struct yv_tx_query yv_tx_query;
+/* New parameters, every one unset; *out is freed with yv_tx_query_free. */
 YV_API yv_status yv_tx_query_new(yv_tx_query **out, yv_error **err);
+/* Frees the parameters; NULL is ignored. */
 YV_API void yv_tx_query_free(yv_tx_query *params);
 /* The page, from 1; default 1. */
 YV_API yv_status yv_tx_query_set_page(yv_tx_query *params, uint32_t value, yv_error **err);
@@ -647,14 +688,18 @@ YV_API void yv_tx_pager_free(yv_tx_pager *pager);
 typedef struct yv_headers yv_headers;
 typedef struct yv_event yv_event;
 
+/* An empty header list (for yv_webhook_verify); freed with yv_headers_free. */
 YV_API yv_status yv_headers_new(yv_headers **out, yv_error **err);
+/* Frees the list; NULL is ignored. */
 YV_API void yv_headers_free(yv_headers *headers);
 /* Appends a header as received (the name must not be empty; the value may be). */
 YV_API yv_status yv_headers_add(yv_headers *headers, const char *name, const char *value,
                                 yv_error **err);
+/* How many headers the list holds. */
 YV_API size_t yv_headers_count(const yv_headers *headers);
 /* Borrowed from the headers; NULL when i is out of range. */
 YV_API const char *yv_headers_name(const yv_headers *headers, size_t i);
+/* The value of header i, or NULL when i is out of range. */
 YV_API const char *yv_headers_value(const yv_headers *headers, size_t i);
 /* Value of the first header of that name (case-insensitive), or NULL. */
 YV_API const char *yv_headers_get(const yv_headers *headers, const char *name);
@@ -670,13 +715,17 @@ YV_API yv_status yv_webhook_verify(const uint8_t *body, size_t body_len, const y
 YV_API yv_status yv_webhook_sign(const uint8_t *body, size_t body_len, const char *secret,
                                  int64_t unix_time, yv_headers **out, yv_error **err);
 
+/* The event's id; borrowed from the event. */
 YV_API const char *yv_event_id(const yv_event *event);
+/* The event's type ("transaction.confirmed", ...). */
 YV_API const char *yv_event_type(const yv_event *event);
+/* ISO 8601, as the sender wrote it. */
 YV_API const char *yv_event_created_at(const yv_event *event);
 /* The event's `data` as compact JSON ("null" when absent). */
 YV_API const char *yv_event_data_json(const yv_event *event);
 /* The whole event body as compact JSON. */
 YV_API const char *yv_event_json(const yv_event *event);
+/* Frees the event; NULL is ignored. */
 YV_API void yv_event_free(yv_event *event);
 
 /* A replay guard: yv_webhook_verify, then each event id is accepted once within a window

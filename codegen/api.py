@@ -17,6 +17,8 @@ KINDS = {"read", "write", "moves_value"}
 TWO_FACTOR = {"none", "required", "on_demand"}
 METHODS = {"GET", "POST", "PUT", "PATCH", "DELETE"}
 CHECKS = {"permissions", "address", "http_url"}
+LANGUAGES = {"python", "go", "rust"}
+ENDPOINT_NAMES = {"go_params", "rust_struct"}
 NAME = re.compile(r"^[a-z][a-z0-9_]*$")
 
 
@@ -38,6 +40,11 @@ class Param:
     min: Optional[int] = None
     max: Optional[int] = None
     in_path: bool = False
+    names: Dict[str, str] = field(default_factory=dict)  # published names per language
+    refuse_empty: bool = False
+
+    def public(self, language: str, fallback: str) -> str:
+        return self.names.get(language, fallback)
 
     @property
     def optional(self) -> bool:
@@ -79,6 +86,7 @@ class Endpoint:
     struct: str = ""
     c_handle: str = ""
     paged: bool = False
+    names: Dict[str, str] = field(default_factory=dict)  # published type names per language
 
     @property
     def path_params(self) -> List[Param]:
@@ -151,7 +159,7 @@ def _take(row: Dict[str, Any], where: str, allowed: set) -> None:
 
 def _param(row: Dict[str, Any], where: str, path_names: List[str]) -> Param:
     _take(row, where, {"name", "type", "doc", "required", "default", "wire", "values", "aliases",
-                       "check", "min", "max"})
+                       "check", "min", "max", "names", "refuse_empty"})
     for key in ("name", "type", "doc"):
         if key not in row:
             raise DescriptionError(f"{where}: no {key}")
@@ -159,7 +167,8 @@ def _param(row: Dict[str, Any], where: str, path_names: List[str]) -> Param:
               required=row.get("required", True), default=row.get("default"),
               wire=row.get("wire", row["name"]), values=list(row.get("values", [])),
               aliases=dict(row.get("aliases", {})), check=row.get("check", ""),
-              min=row.get("min"), max=row.get("max"), in_path=row["name"] in path_names)
+              min=row.get("min"), max=row.get("max"), in_path=row["name"] in path_names,
+              names=dict(row.get("names", {})), refuse_empty=row.get("refuse_empty", False))
     where = f"{where} ({p.name})"
     if not NAME.match(p.name):
         raise DescriptionError(f"{where}: a name is lower_snake_case")
@@ -182,6 +191,10 @@ def _param(row: Dict[str, Any], where: str, path_names: List[str]) -> Param:
         want = {"string": str, "enum": str, "int": int, "bool": bool}.get(p.type)
         if want is None or type(p.default) is not want:
             raise DescriptionError(f"{where}: default {p.default!r} does not fit type {p.type}")
+    if set(p.names) - LANGUAGES:
+        raise DescriptionError(f"{where}: names are given for {sorted(LANGUAGES)}")
+    if p.refuse_empty and (p.required or p.type != "string"):
+        raise DescriptionError(f"{where}: refuse_empty is for optional strings")
     if (p.min is not None or p.max is not None) and p.type != "int":
         raise DescriptionError(f"{where}: min/max are for int")
     return p
@@ -213,7 +226,7 @@ def parse(data: Dict[str, Any]) -> Api:
         where = f"endpoint {name}"
         _take(row, where, {"name", "group", "verb", "method", "path", "kind", "two_factor",
                            "sensitive", "returns", "doc", "params", "body", "struct", "c_handle",
-                           "paged"})
+                           "paged", "names"})
         for key in ("name", "group", "verb", "method", "path", "kind", "returns", "doc"):
             if key not in row:
                 raise DescriptionError(f"{where}: no {key}")
@@ -230,7 +243,7 @@ def parse(data: Dict[str, Any]) -> Api:
                      sensitive=row.get("sensitive", False), returns=row["returns"],
                      doc=" ".join(row["doc"].split()), params=params,
                      body=row.get("body", "generated"), struct=row.get("struct", ""),
-                     c_handle=row.get("c_handle", ""),
+                     c_handle=row.get("c_handle", ""), names=dict(row.get("names", {})),
                      paged=row.get("paged", False))
         if e.group not in by_group:
             raise DescriptionError(f"{where}: group {e.group!r} is not declared")
@@ -242,6 +255,8 @@ def parse(data: Dict[str, Any]) -> Api:
             raise DescriptionError(f"{where}: a GET is read")
         if e.returns not in ("json", "none") and e.record not in record_names:
             raise DescriptionError(f"{where}: returns {e.returns!r}: no such record")
+        if set(e.names) - ENDPOINT_NAMES:
+            raise DescriptionError(f"{where}: names are given for {sorted(ENDPOINT_NAMES)}")
         if e.c_handle and not e.struct:
             raise DescriptionError(f"{where}: a c_handle carries a struct")
         if e.body not in ("generated", "custom"):

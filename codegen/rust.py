@@ -20,19 +20,9 @@ CRATE = "bindings/rust/yativo/src/"
 FILES = {"api_keys": "keys.rs", "webhooks": "webhooks.rs"}
 DEFAULT_FILE = "resources.rs"
 
-# The crate's public struct names where they differ from the description's `struct` (or where
-# the description has none): kept for source compatibility.
-STRUCT_NAMES = {"create_api_key": "CreateKey", "create_webhook": "CreateWebhook"}
-
-# Endpoints whose C function takes a parameter handle built with setters (yv_<obj>_new,
-# yv_<obj>_set_<param>, yv_<obj>_free) instead of one argument per parameter. The description's
-# `c_handle` says so where the model has it; this table is the fallback until then.
-C_HANDLES = {"send_funds": "yv_send", "list_transactions": "yv_tx_query"}
-
-
 def c_handle(e: Endpoint) -> str:
     """The C parameter handle's name without its yv_ prefix (send), or ""."""
-    handle = getattr(e, "c_handle", "") or C_HANDLES.get(e.name, "")
+    handle = e.c_handle
     return handle[len("yv_"):] if handle else ""
 
 
@@ -76,7 +66,7 @@ def what(p: Param) -> str:
 
 
 def struct_name(e: Endpoint) -> str:
-    return STRUCT_NAMES.get(e.name, e.struct)
+    return e.names.get("rust_struct", e.struct)
 
 
 def rust_type(p: Param, lifetime: str = "") -> str:

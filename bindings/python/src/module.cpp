@@ -15,8 +15,8 @@
 #include "call.hpp"
 #include "convert.hpp"
 #include "errors.hpp"
-#include "pager.hpp"
 #include "py_client.hpp"
+#include "py_pager.hpp"
 #include "py_types.hpp"
 #include "webhooks.hpp"
 

@@ -1,4 +1,4 @@
-#include "pager.hpp"
+#include "py_pager.hpp"
 
 #include <pybind11/stl.h>
 

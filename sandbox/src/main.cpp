@@ -1,5 +1,8 @@
 // yativo-sandbox: prints one JSON line with its base URL and seeds, then serves until
 // SIGTERM/SIGINT and exits 0.
+#include <sys/prctl.h>
+#include <unistd.h>
+
 #include <csignal>
 #include <cstdio>
 #include <cstdlib>
@@ -13,6 +16,7 @@
 #include "server.hpp"
 
 int main(int argc, char **argv) {
+    const pid_t parent = getppid();
     std::signal(SIGPIPE, SIG_IGN);
     yvsb::Options options;
     std::string error;
@@ -25,6 +29,11 @@ int main(int argc, char **argv) {
     if (help) {
         std::cout << yvsb::usage();
         return 0;
+    }
+    if (options.exit_with_parent) {
+        // SIGTERM ends the server as a signal from anyone else does. A parent gone already
+        // (between our start and this line) is not noticed by the kernel: check by hand.
+        if (prctl(PR_SET_PDEATHSIG, SIGTERM) != 0 || getppid() != parent) return 1;
     }
     if (options.record_secrets.empty())
         if (const char *path = std::getenv("YATIVO_SANDBOX_RECORD_SECRETS"))

@@ -32,6 +32,7 @@ std::string usage() {
            "  --tls-key FILE         ... and this PEM private key\n"
            "  --read-timeout S       seconds allowed to receive one request (default 30)\n"
            "  --threads N            I/O threads (default 4)\n"
+           "  --exit-with-parent     exit when the process (thread) that started us ends\n"
            "  --record-secrets FILE  append every secret handed out (seeds, key secrets, tokens,\n"
            "                         webhook secrets) to FILE, for leak scans of test output;\n"
            "                         default: $YATIVO_SANDBOX_RECORD_SECRETS\n";
@@ -99,6 +100,8 @@ bool parse_options(const std::vector<std::string> &args, Options &out, std::stri
             ok = int_flag(&out.rate_limit, 0, 1000000000L);
         } else if (flag == "--require-2fa-on-send") {
             out.require_2fa_on_send = true;
+        } else if (flag == "--exit-with-parent") {
+            out.exit_with_parent = true;
         } else if (flag == "--tls-cert") {
             ok = need_value();
             out.tls_cert = value;

@@ -20,6 +20,9 @@ struct Options {
     int read_timeout = 30;  // seconds to receive a whole request (idle keep-alive included)
     int threads = 4;
     std::string record_secrets;  // file to append every issued secret to (empty = off)
+    // Exit (SIGTERM) when the process that started us dies: a test harness that crashes must not
+    // leave a sandbox holding its output pipe open (ctest then waits for its timeout).
+    bool exit_with_parent = false;
 };
 
 // Parses argv; on a usage error returns false with *error set. `--help` sets *help.

@@ -200,3 +200,72 @@ TEST(Startup, ApiAliasTrailingSlashAndUnknownPaths) {
 
 }  // namespace
 }  // namespace sbt
+
+namespace sbt {
+namespace {
+
+// Whether `pid` has ended (gone, or a zombie nobody reaped yet).
+bool ended(pid_t pid) {
+    if (kill(pid, 0) != 0) return errno == ESRCH;
+    std::ifstream stat("/proc/" + std::to_string(pid) + "/stat");
+    std::string line;
+    std::getline(stat, line);
+    auto close_paren = line.rfind(')');
+    return close_paren != std::string::npos && line.size() > close_paren + 2 &&
+           line[close_paren + 2] == 'Z';
+}
+
+bool ends_within(pid_t pid, std::chrono::milliseconds limit) {
+    auto deadline = std::chrono::steady_clock::now() + limit;
+    while (std::chrono::steady_clock::now() < deadline) {
+        if (ended(pid)) return true;
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+    return ended(pid);
+}
+
+// Starts a sandbox from a child process that then dies without stopping it; returns its pid.
+pid_t orphan_a_sandbox(bool exit_with_parent) {
+    int fds[2];
+    EXPECT_EQ(pipe(fds), 0);
+    pid_t child = fork();
+    if (child == 0) {
+        close(fds[0]);
+        std::vector<std::string> args = {YV_SANDBOX_EXE_PATH, "--port", "0"};
+        if (exit_with_parent) args.push_back("--exit-with-parent");
+        std::vector<char *> argv;
+        for (auto &a : args) argv.push_back(a.data());
+        argv.push_back(nullptr);
+        posix_spawn_file_actions_t actions;
+        posix_spawn_file_actions_init(&actions);
+        posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, "/dev/null", O_WRONLY, 0);
+        pid_t sandbox = -1;
+        posix_spawn(&sandbox, argv[0], &actions, nullptr, argv.data(), environ);
+        // Let it reach its prctl before this process ends.
+        std::this_thread::sleep_for(std::chrono::milliseconds(300));
+        (void)!write(fds[1], &sandbox, sizeof sandbox);
+        _exit(0);
+    }
+    close(fds[1]);
+    pid_t sandbox = -1;
+    EXPECT_EQ(read(fds[0], &sandbox, sizeof sandbox), static_cast<ssize_t>(sizeof sandbox));
+    close(fds[0]);
+    waitpid(child, nullptr, 0);
+    return sandbox;
+}
+
+}  // namespace
+
+// A crashed test binary must not leave its sandbox running (holding ctest's output pipe).
+TEST(Startup, ExitWithParentEndsTheSandboxWithItsParent) {
+    pid_t orphan = orphan_a_sandbox(true);
+    ASSERT_GT(orphan, 0);
+    EXPECT_TRUE(ends_within(orphan, std::chrono::seconds(10)));
+    // Control: without the flag the orphan lives on (and is stopped here).
+    pid_t survivor = orphan_a_sandbox(false);
+    ASSERT_GT(survivor, 0);
+    EXPECT_FALSE(ends_within(survivor, std::chrono::milliseconds(500)));
+    kill(survivor, SIGKILL);
+}
+
+}  // namespace sbt

@@ -79,6 +79,10 @@ SandboxProcess::SandboxProcess(std::vector<std::string> extra_args) {
     std::vector<std::string> args = {YV_SANDBOX_EXE};
     if (!has_flag(extra_args, "--port")) args.insert(args.end(), {"--port", "0"});
     if (!has_flag(extra_args, "--rate-limit")) args.insert(args.end(), {"--rate-limit", "0"});
+    // A test binary that aborts must not leave its sandbox holding ctest's output pipe (ctest
+    // would wait for its timeout). Tests create sandboxes on their main thread, whose end is the
+    // process's end.
+    args.push_back("--exit-with-parent");
     args.insert(args.end(), extra_args.begin(), extra_args.end());
     std::string period = flag_value(extra_args, "--totp-period");
     if (!period.empty()) totp_period_ = std::stoi(period);

@@ -137,6 +137,7 @@ class Route:
 class Group:
     name: str
     doc: str
+    accessor_doc: str = ""  # the doc comment of the client's accessor, where a binding has one
     endpoints: List[Endpoint] = field(default_factory=list)
 
 
@@ -200,6 +201,18 @@ def _param(row: Dict[str, Any], where: str, path_names: List[str]) -> Param:
     return p
 
 
+def _group(row: Dict[str, Any]) -> Group:
+    where = f"group {row.get('name', '?')}"
+    _take(row, where, {"name", "doc", "accessor_doc"})
+    for key in ("name", "doc"):
+        if key not in row:
+            raise DescriptionError(f"{where}: no {key}")
+    if not NAME.match(row["name"]):
+        raise DescriptionError(f"{where}: a name is lower_snake_case")
+    accessor_doc = " ".join(row.get("accessor_doc", "").split())
+    return Group(row["name"], row["doc"], accessor_doc=accessor_doc)
+
+
 def _record(row: Dict[str, Any]) -> Record:
     where = f"record {row.get('name', '?')}"
     _take(row, where, {"name", "doc", "fields"})
@@ -215,8 +228,10 @@ def _record(row: Dict[str, Any]) -> Record:
 
 def parse(data: Dict[str, Any]) -> Api:
     _take(data, "endpoints.toml", {"group", "endpoint", "record", "route"})
-    groups = [Group(g["name"], g["doc"]) for g in data.get("group", [])]
+    groups = [_group(g) for g in data.get("group", [])]
     by_group = {g.name: g for g in groups}
+    if len(by_group) != len(groups):
+        raise DescriptionError("a group is declared twice")
     records = [_record(r) for r in data.get("record", [])]
     record_names = {r.name for r in records}
     endpoints: List[Endpoint] = []

@@ -4,6 +4,10 @@ rest (records and their conversion from C handles, verification helpers).
 
 A method converts its arguments for C, passes "unset" as NULL / 0 and reports the status; every
 default and check stays in the core.
+
+The groups' place on the client is generated too, so a new [[group]] row needs no hand edit:
+Client's accessor per group (client.accounts()) and the imports of their handles (regions of
+client.rs), and lib.rs's re-export of every handle and parameter struct.
 """
 
 from __future__ import annotations
@@ -19,6 +23,8 @@ CRATE = "bindings/rust/yativo/src/"
 # Where each group's generated code goes; a group not named here goes to resources.rs.
 FILES = {"api_keys": "keys.rs", "webhooks": "webhooks.rs"}
 DEFAULT_FILE = "resources.rs"
+CLIENT = CRATE + "client.rs"
+LIB = CRATE + "lib.rs"
 
 def c_handle(e: Endpoint) -> str:
     """The C parameter handle's name without its yv_ prefix (send), or ""."""
@@ -205,6 +211,35 @@ def struct_def(e: Endpoint) -> dict:
     return dict(name=struct_name(e), e=e, fields=fields)
 
 
+def use_line(prefix: str, module: str, names: list) -> str:
+    names = sorted(names)
+    items = names[0] if len(names) == 1 else "{" + ", ".join(names) + "}"
+    return f"{prefix}use {module}::{items};\n"
+
+
+def accessor(g) -> str:
+    name = pascal(g.name)
+    doc = doc_comment([g.accessor_doc]) + "\n" if g.accessor_doc else ""
+    return (f"{doc}    pub fn {ident(g.name)}(&self) -> {name}<'_> {{\n"
+            f"        {name}::new(self)\n    }}\n")
+
+
+def client_regions(api, out) -> None:
+    """The accessor of every group on Client, and lib.rs's re-exports of what the groups' files
+    generate (handles and parameter structs)."""
+    handles, types = {}, {}
+    for g in api.groups:
+        module = FILES.get(g.name, DEFAULT_FILE)[: -len(".rs")]
+        handles.setdefault(module, []).append(pascal(g.name))
+        types.setdefault(module, []).append(pascal(g.name))
+        types[module] += [struct_name(e) for e in g.endpoints if struct_name(e)]
+    out.region(CLIENT, "group handles",
+               "".join(use_line("", f"crate::{m}", n) for m, n in sorted(handles.items())))
+    out.region(CLIENT, "group accessors", "\n" + "\n".join(accessor(g) for g in api.groups))
+    out.region(LIB, "group types",
+               "".join(use_line("pub ", m, n) for m, n in sorted(types.items())))
+
+
 def render(ctx, out) -> None:
     api = ctx.api
     by_file = {}
@@ -218,3 +253,4 @@ def render(ctx, out) -> None:
                 structs=[struct_def(e) for e in g.endpoints if struct_name(e)],
                 methods=[method(e) for e in g.endpoints]))
         out.region(CRATE + file, "endpoints", tmpl("rust/endpoints.rs.j2", handles=handles))
+    client_regions(api, out)

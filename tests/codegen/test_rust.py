@@ -19,6 +19,8 @@ REPO = pathlib.Path(__file__).resolve().parents[2]
 API = "api/endpoints.toml"
 CRATE = "bindings/rust/yativo/src/"
 FILES = [CRATE + name for name in ("resources.rs", "keys.rs", "webhooks.rs")]
+# The files of the groups' place on the client (accessors, imports, re-exports).
+CLIENT_FILES = [CRATE + "client.rs", CRATE + "lib.rs"]
 REGION = re.compile(r"BEGIN GENERATED: endpoints.*?END GENERATED: endpoints", re.S)
 
 GET_ACCOUNT = '''
@@ -46,7 +48,7 @@ class RustTarget(unittest.TestCase):
     def setUp(self) -> None:
         self.tmp = pathlib.Path(tempfile.mkdtemp(prefix="yv-codegen-rust-"))
         self.addCleanup(shutil.rmtree, self.tmp)
-        for rel in [API] + FILES:
+        for rel in [API] + FILES + CLIENT_FILES:
             (self.tmp / rel).parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(REPO / rel, self.tmp / rel)
 
@@ -58,7 +60,7 @@ class RustTarget(unittest.TestCase):
         self.assertEqual(run.returncode, 0, run.stdout + run.stderr)
 
     def test_a_new_row_becomes_a_method_and_nothing_hand_written_moves(self) -> None:
-        before = {rel: REGION.sub("", self.read(rel)) for rel in FILES}
+        before = {rel: REGION.sub("", self.read(rel)) for rel in FILES + CLIENT_FILES}
         with open(self.tmp / API, "a") as f:
             f.write(GET_ACCOUNT)
         run = codegen(self.tmp)
@@ -68,7 +70,7 @@ class RustTarget(unittest.TestCase):
         self.assertIn("pub fn get(&self, account_id: &str) -> Result<Value>", resources)
         self.assertIn("sys::yv_client_get_account(c, account_id.as_ptr(), call, out, err)",
                       resources)
-        for rel in FILES:
+        for rel in FILES + CLIENT_FILES:
             self.assertEqual(REGION.sub("", self.read(rel)), before[rel], rel)
 
     def test_defaults_stay_in_the_core(self) -> None:

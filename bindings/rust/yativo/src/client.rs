@@ -7,9 +7,12 @@ use crate::builder::ClientBuilder;
 use crate::call::CallOptions;
 use crate::error::Result;
 use crate::ffi::{c_string, check, Buffer, SecretCString};
-use crate::keys::{AccessToken, ApiKeys};
+use crate::keys::AccessToken;
+// BEGIN GENERATED: group handles (python3 -m codegen; do not edit)
+use crate::keys::ApiKeys;
 use crate::resources::{Accounts, Assets, Balance, Transactions};
 use crate::webhooks::Webhooks;
+// END GENERATED: group handles
 
 /// `X-RateLimit-*` of the last response that carried any of them; a header that response did
 /// not carry is -1.
@@ -184,6 +187,8 @@ impl Client {
         Ok(unsafe { AccessToken::from_raw(out) })
     }
 
+    // BEGIN GENERATED: group accessors (python3 -m codegen; do not edit)
+
     /// API keys: create, list, get, rotate, update permissions, revoke.
     pub fn api_keys(&self) -> ApiKeys<'_> {
         ApiKeys::new(self)
@@ -208,4 +213,5 @@ impl Client {
     pub fn webhooks(&self) -> Webhooks<'_> {
         Webhooks::new(self)
     }
+    // END GENERATED: group accessors
 }

@@ -57,16 +57,20 @@ pub use builder::{AuthMode, ClientBuilder, Environment};
 pub use call::{CallOptions, CancelToken};
 pub use client::{Client, RateLimit};
 pub use error::{Error, ErrorKind, Result};
-pub use keys::{AccessToken, ApiKey, ApiKeys, CreateKey};
+pub use keys::{AccessToken, ApiKey};
 pub use log::LogLevel;
 pub use pager::TransactionIter;
-pub use resources::{Accounts, Assets, Balance, SendFunds, TransactionQuery, Transactions};
 pub use secret::Secret;
 pub use serde_json;
 pub use webhooks::{
-    sign_webhook, totp, verify_webhook, CreateWebhook, Event, VerifierOptions, VerifyOptions,
-    Webhook, WebhookVerifier, Webhooks,
+    sign_webhook, totp, verify_webhook, Event, VerifierOptions, VerifyOptions, Webhook,
+    WebhookVerifier,
 };
+// BEGIN GENERATED: group types (python3 -m codegen; do not edit)
+pub use keys::{ApiKeys, CreateKey};
+pub use resources::{Accounts, Assets, Balance, SendFunds, TransactionQuery, Transactions};
+pub use webhooks::{CreateWebhook, Webhooks};
+// END GENERATED: group types
 /// The raw C declarations, for what this crate does not wrap.
 pub use yativo_sys as sys;
 

@@ -10,7 +10,9 @@ from typing import Any, Dict, Iterator, Optional, Type, Union
 from . import _core, _resources
 from ._core import AccessToken, RateLimit
 from ._errors import InvalidArgumentError
+# BEGIN GENERATED: group classes (python3 -m codegen; do not edit)
 from ._resources import Accounts, ApiKeys, Assets, Balance, Webhooks
+# END GENERATED: group classes
 from ._values import Amount, Payload
 
 __all__ = [
@@ -87,7 +89,9 @@ class YativoCrypto:
     ``YATIVO_LOG=debug`` sends the lines to stderr.
     """
 
+    # BEGIN GENERATED: group slots (python3 -m codegen; do not edit)
     __slots__ = ("_c", "api_keys", "accounts", "assets", "balance", "transactions", "webhooks")
+    # END GENERATED: group slots
 
     def __init__(
         self,
@@ -128,12 +132,14 @@ class YativoCrypto:
             logger,
             _core_log_level(logger),
         )
+        # BEGIN GENERATED: group attributes (python3 -m codegen; do not edit)
         self.api_keys = ApiKeys(self._c)
         self.accounts = Accounts(self._c)
         self.assets = Assets(self._c)
         self.balance = Balance(self._c)
         self.transactions = Transactions(self._c)
         self.webhooks = Webhooks(self._c)
+        # END GENERATED: group attributes
 
     @classmethod
     def from_env(cls, **options: Any) -> "YativoCrypto":

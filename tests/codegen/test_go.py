@@ -19,6 +19,7 @@ REPO = pathlib.Path(__file__).resolve().parents[2]
 API = "api/endpoints.toml"
 INTERNAL = "bindings/go/internal/capi/endpoints.go"
 PUBLIC = "bindings/go/yativo/endpoints.go"
+CLIENT = "bindings/go/yativo/client.go"
 
 GET_ACCOUNT = '''
 [[endpoint]]
@@ -75,6 +76,9 @@ class GoTarget(unittest.TestCase):
         self.addCleanup(shutil.rmtree, self.tmp)
         (self.tmp / API).parent.mkdir(parents=True)
         shutil.copyfile(REPO / API, self.tmp / API)
+        # The hand-written file whose regions the target fills (the Client's services).
+        (self.tmp / CLIENT).parent.mkdir(parents=True)
+        shutil.copyfile(REPO / CLIENT, self.tmp / CLIENT)
 
     def generate(self, extra: str) -> subprocess.CompletedProcess:
         with open(self.tmp / API, "a") as f:

@@ -16,12 +16,15 @@ type Client struct {
 	// deadline only ever shortens it.
 	timeout time.Duration
 
+	// BEGIN GENERATED: services (python3 -m codegen; do not edit)
+
 	APIKeys      *APIKeysService
 	Accounts     *AccountsService
 	Assets       *AssetsService
 	Balance      *BalanceService
 	Transactions *TransactionsService
 	Webhooks     *WebhooksService
+	// END GENERATED: services
 }
 
 // New makes a client. It validates the options and performs no I/O.
@@ -49,12 +52,14 @@ func New(opts ...Option) (*Client, error) {
 		return nil, fromCAPI(err)
 	}
 	c := &Client{c: cc, timeout: timeout}
+	// BEGIN GENERATED: service assignments (python3 -m codegen; do not edit)
 	c.APIKeys = &APIKeysService{c}
 	c.Accounts = &AccountsService{c}
 	c.Assets = &AssetsService{c}
 	c.Balance = &BalanceService{c}
 	c.Transactions = &TransactionsService{c}
 	c.Webhooks = &WebhooksService{c}
+	// END GENERATED: service assignments
 	return c, nil
 }
 

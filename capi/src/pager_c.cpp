@@ -32,7 +32,13 @@ YV_API yv_status yv_tx_pager_next(yv_tx_pager *pager, yv_buffer **out_page_json,
             *done = true;
             return;
         }
-        yv_capi::give_buffer(out_page_json, p.envelope ? page->envelope().json() : page->json());
+        try {
+            yv_capi::give_buffer(out_page_json,
+                                 p.envelope ? page->envelope().json() : page->json());
+        } catch (...) {
+            p.pager.unread();  // the page was not handed over: the next call asks for it again
+            throw;
+        }
     });
 }
 

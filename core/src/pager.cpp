@@ -48,6 +48,9 @@ TransactionPager::TransactionPager(Client &client, TransactionQuery query, CallO
 std::optional<Payload> TransactionPager::next_page() {
     if (done_) return std::nullopt;
     Payload answer = client_->list_transactions(query_, call_);
+    previous_page_ = query_.page;
+    previous_done_ = done_;
+    previous_first_page_size_ = first_page_size_;
     const rapidjson::Value &items = items_of(answer);
     const std::size_t count = items.Size();
     if (!first_page_size_) first_page_size_ = count;
@@ -56,6 +59,14 @@ std::optional<Payload> TransactionPager::next_page() {
     done_ = last_page(answer.envelope().value(), query_.page, count, page_size);
     ++query_.page;
     return answer.part(items);
+}
+
+void TransactionPager::unread() noexcept {
+    if (previous_page_ == 0) return;
+    query_.page = previous_page_;
+    done_ = previous_done_;
+    first_page_size_ = previous_first_page_size_;
+    previous_page_ = 0;
 }
 
 }  // namespace yativo

@@ -167,3 +167,30 @@ TEST(Pager, AnswerWithoutAListIsProtocolAndTheWalkCanResume) {
     EXPECT_TRUE(pager.done());
     EXPECT_TRUE(ends_with(h.transport->seen().back().url, kHistory));
 }
+
+// A page a binding could not hand over (out of memory converting it) is asked for again, the
+// last one included: unread() undoes exactly one next_page().
+TEST(Pager, UnreadAsksForTheSamePageAgain) {
+    auto h = yvtest::make(history(4, 2, "pages"));
+    yativo::TransactionPager pager(*h.client, with_limit(2));
+    auto first = pager.next_page();
+    ASSERT_TRUE(first);
+    pager.unread();
+    EXPECT_EQ(pager.page(), 1);
+    auto again = pager.next_page();
+    ASSERT_TRUE(again);
+    EXPECT_EQ(std::string(again->value()[0]["transaction_id"].GetString()), "t1");
+    auto last = pager.next_page();
+    ASSERT_TRUE(last);
+    EXPECT_TRUE(pager.done());
+    pager.unread();  // the last page, lost on the way: not done any more
+    EXPECT_FALSE(pager.done());
+    auto last_again = pager.next_page();
+    ASSERT_TRUE(last_again);
+    EXPECT_EQ(std::string(last_again->value()[0]["transaction_id"].GetString()), "t3");
+    EXPECT_TRUE(pager.done());
+    pager.unread();
+    pager.unread();  // only one step back
+    EXPECT_EQ(pager.page(), 2);
+    EXPECT_EQ(h.transport->count("/transactions/get-transactions"), 4);
+}

@@ -33,7 +33,13 @@ class PyTransactionPager {
         call.cancel.reset();  // run_blocking attaches a fresh token when it watches for Ctrl-C
         std::optional<yativo::Payload> page;
         Interrupted interrupted = run_blocking(call, [&] { page = pager_.next_page(); });
-        py::object result = page ? to_python(*page, call) : py::none();
+        py::object result;
+        try {
+            result = page ? to_python(*page, call) : py::none();
+        } catch (...) {
+            pager_.unread();  // not handed over: the next call asks for the same page again
+            throw;
+        }
         if (interrupted) raise_interrupted_result(std::move(interrupted), std::move(result));
         return result;
     }

@@ -32,6 +32,9 @@ class TransactionPager {
     // answer holds no list); the walk can then be resumed by calling again.
     std::optional<Payload> next_page();
 
+    // Undoes the last next_page(): the next call asks for the same page again. For a caller that
+    // could not hand the page over (out of memory converting it), so no page is skipped.
+    void unread() noexcept;
     // True once the last page has been returned.
     bool done() const noexcept { return done_; }
     // The number of the page next_page() asks for.
@@ -46,6 +49,10 @@ class TransactionPager {
     CallOptions call_;
     std::optional<std::size_t> first_page_size_;
     bool done_ = false;
+    // What next_page() changed, for unread().
+    int previous_page_ = 0;
+    bool previous_done_ = false;
+    std::optional<std::size_t> previous_first_page_size_;
 };
 
 }  // namespace yativo

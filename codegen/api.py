@@ -102,7 +102,8 @@ class Endpoint:
 
     @property
     def has_body(self) -> bool:
-        return self.method != "GET" and self.method != "DELETE"
+        """A JSON body is sent when there are body parameters (all unset: `{}`); none otherwise."""
+        return bool(self.body_params)
 
     @property
     def returns_list(self) -> bool:
@@ -276,7 +277,7 @@ def parse(data: Dict[str, Any]) -> Api:
             raise DescriptionError(f"{where}: a c_handle carries a struct")
         if e.body not in ("generated", "custom"):
             raise DescriptionError(f"{where}: body is generated or custom")
-        if not e.has_body and e.body_params:
+        if e.method in ("GET", "DELETE") and e.body_params:
             raise DescriptionError(f"{where}: a {e.method} takes no body parameters")
         if [p for p in e.params if p.type == "fields"][1:]:
             raise DescriptionError(f"{where}: at most one fields parameter")

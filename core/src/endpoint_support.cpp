@@ -16,11 +16,12 @@ bool same_method(std::string_view a, const char *b) {
     return a.size() == std::char_traits<char>::length(b) && strncasecmp(a.data(), b, a.size()) == 0;
 }
 
-// `*` in the pattern is one non-empty path segment.
+// `*` in the pattern is one non-empty path segment; a final `**` is one or more.
 bool path_matches(std::string_view pattern, std::string_view path) {
     while (!pattern.empty() && !path.empty()) {
         std::size_t ps = pattern.find('/', 1), rs = path.find('/', 1);
         std::string_view pseg = pattern.substr(0, ps), rseg = path.substr(0, rs);
+        if (pseg == "/**") return rseg.size() >= 2;
         if (pseg != "/*" ? pseg != rseg : rseg.size() < 2) return false;
         pattern = ps == std::string_view::npos ? std::string_view() : pattern.substr(ps);
         path = rs == std::string_view::npos ? std::string_view() : path.substr(rs);
@@ -30,8 +31,14 @@ bool path_matches(std::string_view pattern, std::string_view path) {
 
 }  // namespace
 
-const Route *find_route(std::string_view method, std::string_view path) {
-    path = path.substr(0, path.find('?'));
+const Route *find_route(std::string_view method, std::string_view raw_path) {
+    // Matched as a server would read it: a leading slash, repeated slashes as one, no query and
+    // no trailing slash ("transactions//send-funds/" still moves value).
+    raw_path = raw_path.substr(0, raw_path.find('?'));
+    std::string normal = "/";
+    for (char c : raw_path)
+        if (c != '/' || normal.back() != '/') normal += c;
+    std::string_view path = normal;
     while (path.size() > 1 && path.back() == '/') path.remove_suffix(1);
     const Route *end = kRoutes + kRouteCount;
     const Route *found = std::find_if(kRoutes, end, [&](const Route &r) {

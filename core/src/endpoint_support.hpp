@@ -24,7 +24,7 @@ enum class TwoFactor { None, Required, OnDemand };
 // One row of the route table: what the core must know about a path, typed method or not.
 struct Route {
     const char *method;
-    const char *path;  // `*` is one path segment
+    const char *path;  // `*` is one path segment, a final `**` one or more
     Kind kind;
     TwoFactor two_factor;
 };
@@ -33,7 +33,8 @@ struct Route {
 extern const Route kRoutes[];
 extern const std::size_t kRouteCount;
 
-// The route of method + path (query string and trailing slashes ignored), or nullptr.
+// The route of method + path (a missing leading slash, repeated slashes, the query string and
+// trailing slashes ignored), or nullptr.
 const Route *find_route(std::string_view method, std::string_view path);
 
 // --- argument checks (INVALID_ARGUMENT) ---

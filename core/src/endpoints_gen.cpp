@@ -30,6 +30,11 @@ const Route kRoutes[] = {
     {"GET", "/webhook/list", Kind::Read, TwoFactor::None},
     {"DELETE", "/webhook/*", Kind::Write, TwoFactor::None},
     {"POST", "/apikey/generate", Kind::Write, TwoFactor::Required},
+    {"POST", "/apikey/token", Kind::Write, TwoFactor::None},
+    {"POST", "/apikey/**", Kind::Write, TwoFactor::Required},
+    {"PUT", "/apikey/**", Kind::Write, TwoFactor::Required},
+    {"PATCH", "/apikey/**", Kind::Write, TwoFactor::Required},
+    {"DELETE", "/apikey/**", Kind::Write, TwoFactor::Required},
     {"DELETE", "/apikey/*", Kind::Write, TwoFactor::Required},
     {"POST", "/swap/execute", Kind::MovesValue, TwoFactor::None},
     {"POST", "/yativo-card/fund", Kind::MovesValue, TwoFactor::None},
@@ -80,8 +85,6 @@ ApiKey Client::rotate_api_key(std::string_view key_id, const CallOptions &call) 
         "POST", std::string("/apikey/") + detail::path_segment(key_id, "key id") + "/rotate",
         Kind::Write, TwoFactor::Required, call);
     c.sensitive_response = true;
-    detail::Body b;
-    b.into(c);
     Payload p = impl_->execute(c, call);
     return detail::decode_api_key(p);
 }
@@ -104,8 +107,6 @@ void Client::revoke_api_key(std::string_view key_id, const CallOptions &call) {
     detail::Call c = detail::make_call(
         "POST", std::string("/apikey/") + detail::path_segment(key_id, "key id") + "/revoke",
         Kind::Write, TwoFactor::Required, call);
-    detail::Body b;
-    b.into(c);
     impl_->execute(c, call);
 }
 

@@ -407,3 +407,59 @@ TEST(Retry, CancelDuringTheRetryWaitKeepsTheKeyAndTheUnknownOutcome) {
     EXPECT_TRUE(e.outcome_unknown);
     EXPECT_TRUE(e.retryable);
 }
+
+// Key management through request(): every /apikey/ write but the token exchange sends the TOTP
+// source's code up front, described in api/endpoints.toml or not; reads never do.
+TEST(Retry, GenericKeyManagementWritesSendTwoFactor) {
+    auto o = yvtest::base_options();
+    o.totp_secret = yativo::Secret("JBSWY3DPEHPK3PXP");
+    auto h = yvtest::make(yvtest::with_tokens([](const yvtest::Seen &, int) {
+                              return ok_data(R"({"id":"key_1","api_key":"yativo_x"})");
+                          }),
+                          o);
+    h.client->request("POST", "/apikey/key_1/activate", "{}");
+    h.client->request("PATCH", "apikey/key_1", "{}");
+    h.client->request("DELETE", "/apikey/key_1", "");
+    h.client->request("GET", "/apikey/key_1/usage", "");
+    h.client->request("POST", "/accounts/create-account", "{}");
+    std::vector<std::pair<std::string, bool>> sent;
+    for (const auto &s : h.transport->seen())
+        if (s.url.find("/apikey/token") == std::string::npos &&
+            s.url.find("/auth/token") == std::string::npos)
+            sent.emplace_back(s.method, !s.two_factor.empty());
+    std::vector<std::pair<std::string, bool>> want = {
+        {"POST", true}, {"PATCH", true}, {"DELETE", true}, {"GET", false}, {"POST", false}};
+    EXPECT_EQ(sent, want);
+}
+
+// A described write without body parameters sends no body (rotate, revoke), as before.
+TEST(Retry, WritesWithoutBodyParametersSendNoBody) {
+    auto o = yvtest::base_options();
+    o.totp_secret = yativo::Secret("JBSWY3DPEHPK3PXP");
+    auto h = yvtest::make(yvtest::with_tokens([](const yvtest::Seen &, int) {
+                              return ok_data(R"({"id":"key_1","api_key":"yativo_x"})");
+                          }),
+                          o);
+    h.client->rotate_api_key("key_1");
+    h.client->revoke_api_key("key_1");
+    h.client->list_assets();  // a POST whose parameters are all unset: {}
+    std::vector<std::string> bodies;
+    for (const auto &s : h.transport->seen())
+        if (s.url.find("token") == std::string::npos) bodies.push_back(s.body);
+    EXPECT_EQ(bodies, (std::vector<std::string>{"", "", "{}"}));
+}
+
+// The route table reads a path as a server would: without a leading slash, with repeated or
+// trailing slashes, with a query string, a value-moving path still moves value.
+TEST(Retry, MovesValueReadsThePathAsTheServerWould) {
+    for (const char *path :
+         {"/transactions/send-funds", "transactions/send-funds", "/transactions//send-funds",
+          "//transactions/send-funds/", "/transactions/send-funds?x=1",
+          "/card-issuer/deposits/dep_1/fund", "/yativo-card/c1/cards/physical/order/o1/payment"})
+        EXPECT_TRUE(yativo::moves_value("POST", path)) << path;
+    EXPECT_TRUE(yativo::moves_value("post", "/swap/execute"));
+    for (const char *path : {"/transactions/send-funds-x", "/transactions",
+                             "/card-issuer/deposits//fund", "/swap/execute/more"})
+        EXPECT_FALSE(yativo::moves_value("POST", path)) << path;
+    EXPECT_FALSE(yativo::moves_value("GET", "/transactions/send-funds"));
+}

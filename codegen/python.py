@@ -97,8 +97,9 @@ def cpp_param(e: Endpoint, p: Param) -> dict:
             decl, expr = f"const std::string &{n}", n
         else:
             decl, expr = f"const std::optional<std::string> &{n}", f"{n}.value_or(std::string())"
-            if p.refuse_empty:
-                pre.append(f'if ({n} && {n}->empty()) yativo::throw_invalid("{n} is empty");')
+            if p.refuse_empty or p.has_default:  # "" is not unset: None is
+                pre.append(f'if ({n} && {n}->empty()) '
+                           f'yativo::throw_invalid("{n} is empty (None means unset)");')
     elif t == "decimal":
         decl, expr = f"py::handle {n}", f"{n}_digits"
         value = f"amount_text({n})"

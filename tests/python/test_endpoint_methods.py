@@ -116,3 +116,13 @@ def test_webhook_delete_by_keyword(client: yv.YativoCrypto) -> None:
     listed = client.webhooks.list()
     hooks = listed if isinstance(listed, list) else listed.get("webhooks", [])
     assert hook.id not in [ident(h, "webhook_id") for h in hooks]
+
+
+def test_an_empty_string_is_not_unset() -> None:
+    """"" for a parameter with a default is refused (as in C); None means unset."""
+    c = yv.YativoCrypto(access_token="t", base_url="http://127.0.0.1:1/api/v1")
+    with pytest.raises(yv.InvalidArgumentError, match="account_type is empty"):
+        c.accounts.create("acct", "")
+    with pytest.raises(yv.InvalidArgumentError, match="priority is empty"):
+        c.transactions.gas_price("solana", priority="")
+    c.close()

@@ -121,6 +121,8 @@ void bind_endpoints(py::class_<PyClient> &cls) {
            const std::optional<std::string> &account_type,
            const std::optional<std::string> &idempotency_key, const std::optional<double> &timeout,
            bool envelope) {
+            if (account_type && account_type->empty())
+                yativo::throw_invalid("account_type is empty (None means unset)");
             CallOptions call = call_options(timeout, idempotency_key);
             call.envelope = envelope;
             return as_python(blocking(s, call,
@@ -152,7 +154,8 @@ void bind_endpoints(py::class_<PyClient> &cls) {
         "list_assets",
         [](const PyClient &s, const std::optional<std::string> &account_id,
            const std::optional<double> &timeout, bool envelope) {
-            if (account_id && account_id->empty()) yativo::throw_invalid("account_id is empty");
+            if (account_id && account_id->empty())
+                yativo::throw_invalid("account_id is empty (None means unset)");
             CallOptions call = call_options(timeout);
             call.envelope = envelope;
             return as_python(blocking(s, call,
@@ -180,6 +183,8 @@ void bind_endpoints(py::class_<PyClient> &cls) {
         "gas_price",
         [](const PyClient &s, const std::string &chain, const std::optional<std::string> &priority,
            py::handle extra_fields, const std::optional<double> &timeout, bool envelope) {
+            if (priority && priority->empty())
+                yativo::throw_invalid("priority is empty (None means unset)");
             std::string extra_fields_json = extra_fields.is_none() || py::len(extra_fields) == 0
                                                 ? std::string()
                                                 : to_json(extra_fields);
@@ -205,6 +210,8 @@ void bind_endpoints(py::class_<PyClient> &cls) {
            py::handle totp_code, const std::optional<std::string> &idempotency_key,
            const std::optional<double> &timeout, bool envelope) {
             std::string amount_digits = amount_text(amount);
+            if (priority && priority->empty())
+                yativo::throw_invalid("priority is empty (None means unset)");
             yativo::SendFunds params;
             params.account = account;
             params.assets = assets;
@@ -213,7 +220,7 @@ void bind_endpoints(py::class_<PyClient> &cls) {
             params.type = type;
             params.chain = chain;
             params.category = category;
-            params.priority = priority.value_or(std::string());
+            params.priority = std::move(priority.value_or(std::string()));
             params.description = description.value_or(std::string());
             if (use_self_funding) params.use_self_funding = *use_self_funding;
             CallOptions call = call_options(timeout, idempotency_key, totp_code);

@@ -23,7 +23,7 @@ pub struct Webhook {
     pub description: Option<String>,
     pub secret: Option<Secret>,
     pub created_at: String,
-    /// The whole payload without `secret`.
+    /// The whole payload without `secret` (`Null` if the library could not build it).
     pub payload: Value,
 }
 
@@ -33,9 +33,14 @@ impl Webhook {
     /// # Safety
     /// `webhook` is an owned webhook, not used afterwards.
     unsafe fn take(webhook: *mut sys::yv_webhook) -> Self {
-        let mut payload =
-            parse_json(std::ffi::CStr::from_ptr(sys::yv_webhook_json(webhook)).to_bytes())
-                .unwrap_or(Value::Null);
+        // NULL when the library ran out of memory building the JSON view (the webhook and its
+        // secret are whole): the payload is then Null.
+        let json = sys::yv_webhook_json(webhook);
+        let mut payload = if json.is_null() {
+            Value::Null
+        } else {
+            parse_json(std::ffi::CStr::from_ptr(json).to_bytes()).unwrap_or(Value::Null)
+        };
         if let Value::Object(map) = &mut payload {
             if let Some(Value::String(mut s)) = map.remove("secret") {
                 zeroize::Zeroize::zeroize(&mut s);

@@ -279,6 +279,8 @@ def parse(data: Dict[str, Any]) -> Api:
             raise DescriptionError(f"{where}: body is generated or custom")
         if e.method in ("GET", "DELETE") and e.body_params:
             raise DescriptionError(f"{where}: a {e.method} takes no body parameters")
+        if any(p.check == "address" for p in params) and "chain" not in {p.name for p in params}:
+            raise DescriptionError(f"{where}: check address reads the chain parameter: none")
         if [p for p in e.params if p.type == "fields"][1:]:
             raise DescriptionError(f"{where}: at most one fields parameter")
         verbs = [x.verb for x in by_group[e.group].endpoints]

@@ -84,7 +84,9 @@ def path_expr(e: Endpoint, value) -> str:
 
 def body_lines(e: Endpoint, value) -> list:
     """Checks, then the body: one C++ statement per line."""
-    checks, body = [], []
+    # Every required value is checked for presence first, then each value's form, in order: a
+    # call missing a parameter says so before it says another one is malformed.
+    presence, checks, body = [], [], []
     for p in e.body_params:
         v, wire, what = value(p), c_string(p.wire), c_string(p.name)
         t = p.type
@@ -92,7 +94,10 @@ def body_lines(e: Endpoint, value) -> list:
             if p.check == "http_url":
                 checks.append(f"detail::check_http_url({v}, {what});")
             elif p.required:
-                checks.append(f"detail::require({v}, {what});")
+                presence.append(f"detail::require({v}, {what});")
+            if p.check == "address":
+                chain = next(q for q in e.params if q.name == "chain")
+                checks.append(f"detail::validate_address({value(chain)}, {v});")
         if t == "string":
             if p.has_default:
                 body.append(f"b.field({wire}, {v}.empty() ? std::string_view({c_string(p.default)}) : std::string_view({v}));")
@@ -134,7 +139,7 @@ def body_lines(e: Endpoint, value) -> list:
             body.append(f"b.strings({wire}, {v}{', true' if p.optional else ''});")
         elif t == "fields":
             body.append(f"b.merge({v}, {what});")
-    return checks, body
+    return presence + checks, body
 
 
 def builder(e: Endpoint) -> dict:

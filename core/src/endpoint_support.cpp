@@ -5,7 +5,7 @@
 #include <algorithm>
 #include <new>
 
-#include "crypto.hpp"
+#include "yativo/client.hpp"
 #include "yativo/status.hpp"
 
 namespace yativo::detail {
@@ -166,7 +166,7 @@ Call make_call(const char *method, std::string path, Kind kind, TwoFactor two_fa
         check_idempotency_key(opts.idempotency_key);
         c.idempotency_key = opts.idempotency_key;
         if (kind == Kind::MovesValue && c.idempotency_key.empty())
-            c.idempotency_key = crypto::uuid4();
+            c.idempotency_key = new_idempotency_key();
     }
     switch (two_factor) {
         case TwoFactor::None:

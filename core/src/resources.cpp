@@ -3,12 +3,10 @@
 // api/endpoints.toml cannot say would be written here (body = "custom").
 #include <algorithm>
 
-#include "address.hpp"
 #include "client_impl.hpp"
 #include "crypto.hpp"
 #include "endpoint_support.hpp"
 #include "json_util.hpp"
-#include "yativo/amount.hpp"
 #include "yativo/client.hpp"
 #include "yativo/status.hpp"
 

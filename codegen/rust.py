@@ -167,10 +167,12 @@ def method(e: Endpoint) -> dict:
     if obj:
         if not struct:
             raise ValueError(f"{e.name}: a parameter object needs a struct")
-        setup.append(f"let mut raw = Raw{pascal(obj)}(ptr::null_mut());")
-        setup.append(f"check(|err| unsafe {{ sys::yv_{obj}_new(&mut raw.0, err) }})?;")
+        # The handle is built by the struct's c_handle(), which the pager (pager.rs) uses too.
+        build = [f"let mut raw = Raw{pascal(obj)}(ptr::null_mut());",
+                 f"check(|err| unsafe {{ sys::yv_{obj}_new(&mut raw.0, err) }})?;"]
         for p in e.params:
-            setup += setter(p, obj, source(p))
+            build += setter(p, obj, f"self.{ident(p.name)}")
+        setup.append("let raw = params.c_handle()?;")
         args.append("raw.0")
     else:
         for p in e.params:
@@ -202,7 +204,8 @@ def method(e: Endpoint) -> dict:
                 signature=", ".join(["&self"] + signature_args), ret=ret, result=result,
                 setup=setup, lines=lines, args=", ".join(["c"] + args + ["call"]),
                 extra_out=", ".join(extra_out), record=e.record,
-                object=(f"Raw{pascal(obj)}", f"sys::yv_{obj}") if obj else None)
+                object=(f"Raw{pascal(obj)}", f"sys::yv_{obj}") if obj else None,
+                struct=struct, build=build if obj else [])
 
 
 def struct_def(e: Endpoint) -> dict:

@@ -8,7 +8,7 @@ use serde_json::Value;
 use yativo_sys as sys;
 
 use crate::error::{Error, ErrorKind, Result};
-use crate::ffi::{c_string, check, Buffer};
+use crate::ffi::{check, Buffer};
 use crate::resources::{TransactionQuery, Transactions};
 use crate::Client;
 
@@ -117,38 +117,9 @@ impl Drop for TransactionIter<'_> {
     }
 }
 
-struct RawTxQuery(*mut sys::yv_tx_query);
-
-impl Drop for RawTxQuery {
-    fn drop(&mut self) {
-        unsafe { sys::yv_tx_query_free(self.0) };
-    }
-}
-
 /// The C pager for `params` with the handle's options (envelope off: items are yielded).
 fn new_pager(t: &Transactions<'_>, params: &TransactionQuery<'_>) -> Result<*mut sys::yv_tx_pager> {
-    let mut query = RawTxQuery(ptr::null_mut());
-    check(|err| unsafe { sys::yv_tx_query_new(&mut query.0, err) })?;
-    if let Some(page) = params.page {
-        check(|err| unsafe { sys::yv_tx_query_set_page(query.0, page, err) })?;
-    }
-    if let Some(limit) = params.limit {
-        check(|err| unsafe { sys::yv_tx_query_set_limit(query.0, limit, err) })?;
-    }
-    for (value, what, set) in [
-        (
-            params.status,
-            "status",
-            sys::yv_tx_query_set_status as Setter,
-        ),
-        (params.chain, "chain", sys::yv_tx_query_set_chain),
-        (params.search, "search", sys::yv_tx_query_set_search),
-    ] {
-        if let Some(value) = value {
-            let value = c_string(value, what)?;
-            check(|err| unsafe { set(query.0, value.as_ptr(), err) })?;
-        }
-    }
+    let query = params.c_handle()?;
     let opts = t.options().cloned().unwrap_or_default().envelope(false);
     let call = opts.to_raw()?;
     let mut raw = ptr::null_mut();
@@ -157,9 +128,3 @@ fn new_pager(t: &Transactions<'_>, params: &TransactionQuery<'_>) -> Result<*mut
     })?;
     Ok(raw)
 }
-
-type Setter = unsafe extern "C" fn(
-    *mut sys::yv_tx_query,
-    *const std::os::raw::c_char,
-    *mut *mut sys::yv_error,
-) -> sys::yv_status;

@@ -150,7 +150,8 @@ resource_handle!(
     Transactions
 );
 
-struct RawSend(*mut sys::yv_send);
+/// The C parameter handle of [`Transactions::send_funds`], freed on drop.
+pub(crate) struct RawSend(pub(crate) *mut sys::yv_send);
 
 impl Drop for RawSend {
     fn drop(&mut self) {
@@ -158,11 +159,75 @@ impl Drop for RawSend {
     }
 }
 
-struct RawTxQuery(*mut sys::yv_tx_query);
+impl SendFunds<'_> {
+    /// The C parameter handle of these parameters (each set one is checked by its setter).
+    pub(crate) fn c_handle(&self) -> Result<RawSend> {
+        let mut raw = RawSend(ptr::null_mut());
+        check(|err| unsafe { sys::yv_send_new(&mut raw.0, err) })?;
+        let account = c_string(self.account, "account")?;
+        check(|err| unsafe { sys::yv_send_set_account(raw.0, account.as_ptr(), err) })?;
+        let assets = c_string(self.assets, "assets")?;
+        check(|err| unsafe { sys::yv_send_set_assets(raw.0, assets.as_ptr(), err) })?;
+        let receiving_address = c_string(self.receiving_address, "receiving address")?;
+        check(|err| unsafe {
+            sys::yv_send_set_receiving_address(raw.0, receiving_address.as_ptr(), err)
+        })?;
+        let amount = c_string(self.amount, "amount")?;
+        check(|err| unsafe { sys::yv_send_set_amount(raw.0, amount.as_ptr(), err) })?;
+        let type_ = c_string(self.r#type, "type")?;
+        check(|err| unsafe { sys::yv_send_set_type(raw.0, type_.as_ptr(), err) })?;
+        let chain = c_string(self.chain, "chain")?;
+        check(|err| unsafe { sys::yv_send_set_chain(raw.0, chain.as_ptr(), err) })?;
+        let category = c_string(self.category, "category")?;
+        check(|err| unsafe { sys::yv_send_set_category(raw.0, category.as_ptr(), err) })?;
+        if let Some(priority) = self.priority {
+            let priority = c_string(priority, "priority")?;
+            check(|err| unsafe { sys::yv_send_set_priority(raw.0, priority.as_ptr(), err) })?;
+        }
+        if let Some(description) = self.description {
+            let description = c_string(description, "description")?;
+            check(|err| unsafe { sys::yv_send_set_description(raw.0, description.as_ptr(), err) })?;
+        }
+        check(|err| unsafe {
+            sys::yv_send_set_use_self_funding(raw.0, self.use_self_funding, err)
+        })?;
+        Ok(raw)
+    }
+}
+
+/// The C parameter handle of [`Transactions::list`], freed on drop.
+pub(crate) struct RawTxQuery(pub(crate) *mut sys::yv_tx_query);
 
 impl Drop for RawTxQuery {
     fn drop(&mut self) {
         unsafe { sys::yv_tx_query_free(self.0) };
+    }
+}
+
+impl TransactionQuery<'_> {
+    /// The C parameter handle of these parameters (each set one is checked by its setter).
+    pub(crate) fn c_handle(&self) -> Result<RawTxQuery> {
+        let mut raw = RawTxQuery(ptr::null_mut());
+        check(|err| unsafe { sys::yv_tx_query_new(&mut raw.0, err) })?;
+        if let Some(page) = self.page {
+            check(|err| unsafe { sys::yv_tx_query_set_page(raw.0, page, err) })?;
+        }
+        if let Some(limit) = self.limit {
+            check(|err| unsafe { sys::yv_tx_query_set_limit(raw.0, limit, err) })?;
+        }
+        if let Some(status) = self.status {
+            let status = c_string(status, "status")?;
+            check(|err| unsafe { sys::yv_tx_query_set_status(raw.0, status.as_ptr(), err) })?;
+        }
+        if let Some(chain) = self.chain {
+            let chain = c_string(chain, "chain")?;
+            check(|err| unsafe { sys::yv_tx_query_set_chain(raw.0, chain.as_ptr(), err) })?;
+        }
+        if let Some(search) = self.search {
+            let search = c_string(search, "search")?;
+            check(|err| unsafe { sys::yv_tx_query_set_search(raw.0, search.as_ptr(), err) })?;
+        }
+        Ok(raw)
     }
 }
 
@@ -205,35 +270,7 @@ impl Transactions<'_> {
     /// Sends `X-2FA-Token` when the call gives a code, or from the client's TOTP secret when
     /// the server asks for one.
     pub fn send_funds(&self, params: &SendFunds<'_>) -> Result<Value> {
-        let mut raw = RawSend(ptr::null_mut());
-        check(|err| unsafe { sys::yv_send_new(&mut raw.0, err) })?;
-        let account = c_string(params.account, "account")?;
-        check(|err| unsafe { sys::yv_send_set_account(raw.0, account.as_ptr(), err) })?;
-        let assets = c_string(params.assets, "assets")?;
-        check(|err| unsafe { sys::yv_send_set_assets(raw.0, assets.as_ptr(), err) })?;
-        let receiving_address = c_string(params.receiving_address, "receiving address")?;
-        check(|err| unsafe {
-            sys::yv_send_set_receiving_address(raw.0, receiving_address.as_ptr(), err)
-        })?;
-        let amount = c_string(params.amount, "amount")?;
-        check(|err| unsafe { sys::yv_send_set_amount(raw.0, amount.as_ptr(), err) })?;
-        let type_ = c_string(params.r#type, "type")?;
-        check(|err| unsafe { sys::yv_send_set_type(raw.0, type_.as_ptr(), err) })?;
-        let chain = c_string(params.chain, "chain")?;
-        check(|err| unsafe { sys::yv_send_set_chain(raw.0, chain.as_ptr(), err) })?;
-        let category = c_string(params.category, "category")?;
-        check(|err| unsafe { sys::yv_send_set_category(raw.0, category.as_ptr(), err) })?;
-        if let Some(priority) = params.priority {
-            let priority = c_string(priority, "priority")?;
-            check(|err| unsafe { sys::yv_send_set_priority(raw.0, priority.as_ptr(), err) })?;
-        }
-        if let Some(description) = params.description {
-            let description = c_string(description, "description")?;
-            check(|err| unsafe { sys::yv_send_set_description(raw.0, description.as_ptr(), err) })?;
-        }
-        check(|err| unsafe {
-            sys::yv_send_set_use_self_funding(raw.0, params.use_self_funding, err)
-        })?;
+        let raw = params.c_handle()?;
         let c = self.client.as_ptr();
         self.client.json_call(self.opts, |call, out, err| unsafe {
             sys::yv_client_send_funds(c, raw.0, call, out, ptr::null_mut(), err)
@@ -245,26 +282,7 @@ impl Transactions<'_> {
     /// With [`CallOptions::envelope`](crate::CallOptions::envelope) the whole answer, whose
     /// `pagination` holds `page`, `limit`, `total` and `pages`.
     pub fn list(&self, params: &TransactionQuery<'_>) -> Result<Value> {
-        let mut raw = RawTxQuery(ptr::null_mut());
-        check(|err| unsafe { sys::yv_tx_query_new(&mut raw.0, err) })?;
-        if let Some(page) = params.page {
-            check(|err| unsafe { sys::yv_tx_query_set_page(raw.0, page, err) })?;
-        }
-        if let Some(limit) = params.limit {
-            check(|err| unsafe { sys::yv_tx_query_set_limit(raw.0, limit, err) })?;
-        }
-        if let Some(status) = params.status {
-            let status = c_string(status, "status")?;
-            check(|err| unsafe { sys::yv_tx_query_set_status(raw.0, status.as_ptr(), err) })?;
-        }
-        if let Some(chain) = params.chain {
-            let chain = c_string(chain, "chain")?;
-            check(|err| unsafe { sys::yv_tx_query_set_chain(raw.0, chain.as_ptr(), err) })?;
-        }
-        if let Some(search) = params.search {
-            let search = c_string(search, "search")?;
-            check(|err| unsafe { sys::yv_tx_query_set_search(raw.0, search.as_ptr(), err) })?;
-        }
+        let raw = params.c_handle()?;
         let c = self.client.as_ptr();
         self.client.json_call(self.opts, |call, out, err| unsafe {
             sys::yv_client_list_transactions(c, raw.0, call, out, err)

@@ -60,6 +60,8 @@ class RecordField:
     name: str
     type: str
     wire: List[str]
+    doc: str = ""
+    required: bool = False
 
 
 @dataclass
@@ -67,6 +69,25 @@ class Record:
     name: str
     doc: str
     fields: List[RecordField]
+    unwrap: List[str] = field(default_factory=list)  # members an answer may wrap it in
+    list_unwrap: List[str] = field(default_factory=list)  # members a list may come in
+    hand_written: bool = False
+
+    @property
+    def generated(self) -> bool:
+        return not self.hand_written
+
+    @property
+    def snake(self) -> str:
+        out = ""
+        for ch in self.name:
+            out += ("_" + ch.lower()) if ch.isupper() and out else ch.lower()
+        return out
+
+    @property
+    def raw(self) -> Optional[RecordField]:
+        """The json field (the whole object), when the record has one."""
+        return next((f for f in self.fields if f.type == "json"), None)
 
 
 @dataclass
@@ -152,6 +173,17 @@ class Api:
     def endpoint(self, name: str) -> Endpoint:
         return next(e for e in self.endpoints if e.name == name)
 
+    def record(self, name: str) -> Record:
+        return next(r for r in self.records if r.name == name)
+
+    @property
+    def generated_records(self) -> List[Record]:
+        return [r for r in self.records if r.generated]
+
+    def list_records(self) -> set:
+        """The names of the records some endpoint returns a list of."""
+        return {e.record for e in self.endpoints if e.record and e.returns_list}
+
 
 def _take(row: Dict[str, Any], where: str, allowed: set) -> None:
     extra = set(row) - allowed
@@ -216,15 +248,36 @@ def _group(row: Dict[str, Any]) -> Group:
 
 def _record(row: Dict[str, Any]) -> Record:
     where = f"record {row.get('name', '?')}"
-    _take(row, where, {"name", "doc", "fields"})
+    _take(row, where, {"name", "doc", "fields", "unwrap", "list_unwrap", "hand_written"})
+    if not re.match(r"^[A-Z][A-Za-z0-9]*$", row.get("name", "")):
+        raise DescriptionError(f"{where}: a record's name is PascalCase")
     fields = []
     for f in row["fields"]:
-        _take(f, where, {"name", "type", "wire"})
+        _take(f, where, {"name", "type", "wire", "doc", "required"})
+        if not NAME.match(f.get("name", "")):
+            raise DescriptionError(f"{where}: field {f.get('name')!r}: lower_snake_case")
         if f["type"] not in FIELD_TYPES:
             raise DescriptionError(f"{where}: field {f['name']}: type {f['type']!r}")
         wire = f.get("wire", [f["name"]])
-        fields.append(RecordField(f["name"], f["type"], [wire] if isinstance(wire, str) else wire))
-    return Record(row["name"], row["doc"], fields)
+        fields.append(RecordField(f["name"], f["type"], [wire] if isinstance(wire, str) else wire,
+                                  doc=f.get("doc", ""), required=f.get("required", False)))
+    r = Record(row["name"], row["doc"], fields, unwrap=list(row.get("unwrap", [])),
+               list_unwrap=list(row.get("list_unwrap", [])),
+               hand_written=row.get("hand_written", False))
+    names = [f.name for f in fields]
+    if len(set(names)) != len(names):
+        raise DescriptionError(f"{where}: a field is named twice")
+    if r.generated:
+        if any(f.type == "secret" for f in fields):
+            raise DescriptionError(f"{where}: a record with a secret is hand_written")
+        if [f for f in fields if f.type == "json"][1:] or (r.raw and r.raw.name != "raw"):
+            raise DescriptionError(f"{where}: at most one json field, named raw")
+        for f in fields:
+            if not f.doc:
+                raise DescriptionError(f"{where}: field {f.name} has no doc")
+            if f.required and f.type not in ("string", "decimal"):
+                raise DescriptionError(f"{where}: field {f.name}: only strings are required")
+    return r
 
 
 def parse(data: Dict[str, Any]) -> Api:
@@ -271,6 +324,12 @@ def parse(data: Dict[str, Any]) -> Api:
             raise DescriptionError(f"{where}: a GET is read")
         if e.returns not in ("json", "none") and e.record not in record_names:
             raise DescriptionError(f"{where}: returns {e.returns!r}: no such record")
+        if e.kind == "moves_value" and e.returns != "none":
+            fields = {} if not e.record else {
+                f.name: f.type for r in records if r.name == e.record for f in r.fields}
+            if fields.get("idempotency_key") != "string":
+                raise DescriptionError(f"{where}: moves value: its record has an "
+                                       f"idempotency_key string field")
         if set(e.names) - ENDPOINT_NAMES:
             raise DescriptionError(f"{where}: names are given for {sorted(ENDPOINT_NAMES)}")
         if e.c_handle and not e.struct:

@@ -84,9 +84,45 @@ def outputs(e: Endpoint) -> List[str]:
     if e.record:
         handle = "yv_" + snake_record(e.record) + ("_list" if e.returns_list else "")
         return [f"{handle} **out"]
-    if e.kind == "moves_value":
-        return ["yv_buffer **out", "yv_buffer **out_idempotency_key"]
     return ["yv_buffer **out"]
+
+
+def singular(name: str) -> str:
+    """The accessor of one item of a string list: events -> event, permissions -> permission."""
+    return name[:-1] if name.endswith("s") else name + "_item"
+
+
+def accessor_docs(r, f) -> List[tuple]:
+    """(doc comment, declaration) of each C accessor of a record field."""
+    h, v = "yv_" + r.snake, r.snake
+    doc = f.doc[:1].upper() + f.doc[1:]
+    if f.type in ("string", "decimal"):
+        what = "; exact decimal text" if f.type == "decimal" else ""
+        absent = "" if f.required else "; NULL when the answer has none"
+        return [(f"{doc}{what}{absent}.", f"const char *{h}_{f.name}(const {h} *{v})")]
+    if f.type == "int":
+        return [(f"{doc}: true and *out (when out is not NULL) set when the answer has it.",
+                 f"bool {h}_{f.name}(const {h} *{v}, int64_t *out)")]
+    if f.type == "bool":
+        return [(f"{doc}: true and *out (when out is not NULL) set when the answer has it.",
+                 f"bool {h}_{f.name}(const {h} *{v}, bool *out)")]
+    if f.type == "string_list":
+        return [(f"{doc}: how many.", f"size_t {h}_{f.name}_count(const {h} *{v})"),
+                (f"{doc}: item i, or NULL when i is out of range.",
+                 f"const char *{h}_{singular(f.name)}(const {h} *{v}, size_t i)")]
+    if f.type == "json":
+        return [(f"{doc}, as compact JSON (numbers as strings); NULL when memory ran out "
+                 "building it (every field is still there).", f"const char *{h}_json(const {h} *{v})")]
+    raise ValueError(f"record {r.name}: no C accessor for {f.type}")
+
+
+def record_symbols(r, lists) -> List[str]:
+    names = [decl.split("(")[0].split()[-1].lstrip("*") for f in r.fields
+             for _, decl in accessor_docs(r, f)]
+    names.append(f"yv_{r.snake}_free")
+    if r.name in lists:
+        names += [f"yv_{r.snake}_list_count", f"yv_{r.snake}_list_get", f"yv_{r.snake}_list_free"]
+    return names
 
 
 def c_params(e: Endpoint) -> List[str]:
@@ -118,8 +154,7 @@ def docs(e: Endpoint) -> str:
         "read": "read-only (safe to repeat).",
         "write": "a write: retried only with the call's idempotency key.",
         "moves_value": "moves value: always carries an Idempotency-Key (the call's, else a new "
-                       "UUIDv4), in *out_idempotency_key when that is not NULL and on failure "
-                       "in yv_error_idempotency_key().",
+                       "UUIDv4), in the result and, on failure, in yv_error_idempotency_key().",
     }[e.kind])
     if e.two_factor == "required":
         lines.append("Sends X-2FA-Token: the call's code, or one from the client's TOTP secret.")
@@ -166,6 +201,14 @@ def render(ctx, out) -> None:
                                          by_name={x["e"].name: x for x in endpoints}))
     out.file("capi/src/endpoints_c.cpp", tmpl("capi/endpoints_c.cpp.j2", endpoints=endpoints,
                                               snake_record=snake_record))
-    wanted = [s for e in api.endpoints for s in symbols_of(e, api)]
+    records, lists = api.generated_records, api.list_records()
+    out.region(HEADER, "records", tmpl("capi/records_decls.j2", records=records, lists=lists,
+                                       accessor_docs=accessor_docs))
+    out.file("capi/src/records_gen.hpp", tmpl("capi/records_gen.hpp.j2", records=records,
+                                               lists=lists))
+    out.file("capi/src/records_c.cpp", tmpl("capi/records_c.cpp.j2", records=records,
+                                             lists=lists, singular=singular))
+    wanted = [s for r in records for s in record_symbols(r, lists)]
+    wanted += [s for e in api.endpoints for s in symbols_of(e, api)]
     path = ctx.root / SYMBOLS
     out.file(SYMBOLS, symbols_text(path.read_text(), wanted))

@@ -44,8 +44,30 @@ def result_type(e: Endpoint) -> str:
     if e.returns == "none":
         return "void"
     if e.returns == "json":
-        return "SendResult" if e.kind == "moves_value" else "Payload"
+        return "Payload"
     return f"std::vector<{e.record}>" if e.returns_list else e.record
+
+
+MEMBER = {"string": "std::string", "decimal": "std::string",
+          "int": "std::optional<std::int64_t>", "bool": "std::optional<bool>",
+          "string_list": "std::vector<std::string>", "json": "Payload"}
+READER = {"string": "field_string", "decimal": "field_decimal", "int": "field_int",
+          "bool": "field_bool", "string_list": "field_strings"}
+
+
+def record_member(f) -> str:
+    return f"{MEMBER[f.type]} {f.name};"
+
+
+def record_absent(f) -> str:
+    """What an absent field holds, said after its doc."""
+    if f.required or f.type == "json":
+        return ""
+    if f.type in ("string", "decimal"):
+        return '; "" when absent' if f.type == "string" else '; exact text, "" when absent'
+    if f.type in ("int", "bool"):
+        return "; nullopt when absent"
+    return "; empty when absent"
 
 
 def signature(e: Endpoint, qualified: bool = False, defaults: bool = True) -> str:
@@ -147,7 +169,12 @@ def builder(e: Endpoint) -> dict:
         return f"params.{p.name}" if e.struct else arg_name(p)
 
     checks, body = body_lines(e, value)
+    call_args = (f"const {e.struct} &params" if e.struct else
+                 ", ".join(signature(e, defaults=False).split("(", 1)[1].rsplit(", const CallOptions", 1)[0:1]))
+    call_names = ", ".join((["params"] if e.struct else [arg_name(p) for p in e.params]) + ["call"])
     return dict(
+        call_args=(call_args + ", " if call_args else "") + "const CallOptions &call",
+        call_names=call_names,
         e=e,
         signature=signature(e, qualified=True, defaults=False),
         path=path_expr(e, value),
@@ -178,7 +205,17 @@ def render(ctx, out) -> None:
                tmpl("core/client_decls.j2", groups=api.groups, signature=signature))
     out.region("core/include/yativo/types.hpp", "parameter structs",
                tmpl("core/structs.j2", structs=structs))
+    records = api.generated_records
+    lists = api.list_records()
+    singles = {e.record for e in api.endpoints if e.record and not e.returns_list}
+    builders = [builder(e) for e in api.endpoints if e.body == "generated"]
+    out.region("core/include/yativo/types.hpp", "records",
+               tmpl("core/records.j2", records=records, member=record_member,
+                    absent=record_absent))
+    out.file("core/src/endpoints_gen.hpp",
+             tmpl("core/endpoints_gen.hpp.j2", records=records, lists=lists, singles=singles,
+                  paged=[b for b in builders if b["e"].paged]))
     out.file("core/src/endpoints_gen.cpp",
              tmpl("core/endpoints_gen.cpp.j2", routes=api.routes, KIND=KIND,
-                    TWO_FACTOR=TWO_FACTOR,
-                    builders=[builder(e) for e in api.endpoints if e.body == "generated"]))
+                  TWO_FACTOR=TWO_FACTOR, records=records, lists=lists, singles=singles, reader=READER,
+                  builders=builders))

@@ -438,6 +438,193 @@ YV_API const char *yv_webhook_json(const yv_webhook *webhook);
 /* Wipes the secret. */
 YV_API void yv_webhook_free(yv_webhook *webhook);
 
+/* A list of webhooks (yv_client_list_webhooks), without secrets. Since 0.2.0. */
+typedef struct yv_webhook_list yv_webhook_list;
+/* How many webhooks the list holds; 0 for NULL. */
+YV_API size_t yv_webhook_list_count(const yv_webhook_list *list);
+/* Webhook i, borrowed from the list (freed with it); NULL when i is out of range. */
+YV_API const yv_webhook *yv_webhook_list_get(const yv_webhook_list *list, size_t i);
+/* Frees the list and its webhooks; NULL is ignored. */
+YV_API void yv_webhook_list_free(yv_webhook_list *list);
+
+/* ---------------------------------------------------------------------------------------------
+ * Records: what the endpoints answer, with typed fields (api/endpoints.toml, [[record]]). A
+ * string field is NULL when the answer has none; a decimal is its exact text ("1250.000000",
+ * never through a double); an integer or a boolean comes through an out pointer, the function
+ * saying whether the answer had it. A value that does not fit its type (an amount "N/A") reads as
+ * absent; yv_<record>_json has the whole object as the server sent it. Since 0.2.0.
+ * ------------------------------------------------------------------------------------------- */
+
+/* BEGIN GENERATED: records (python3 -m codegen from api/endpoints.toml; do not edit) */
+
+/* An account: it holds assets. Accessors take a NULL record as "absent"; strings are borrowed from
+ * it. */
+typedef struct yv_account yv_account;
+/* The account's id. */
+YV_API const char *yv_account_id(const yv_account *account);
+/* Its name; NULL when the answer has none. */
+YV_API const char *yv_account_name(const yv_account *account);
+/* The account's type: business, personal or customer; NULL when the answer has none. */
+YV_API const char *yv_account_type(const yv_account *account);
+/* Its status: active or archived; NULL when the answer has none. */
+YV_API const char *yv_account_status(const yv_account *account);
+/* How many assets it holds (in lists): true and *out (when out is not NULL) set when the answer
+ * has it. */
+YV_API bool yv_account_assets(const yv_account *account, int64_t *out);
+/* When it was created; NULL when the answer has none. */
+YV_API const char *yv_account_created_at(const yv_account *account);
+/* The whole object as the server sent it, as compact JSON (numbers as strings); NULL when
+ * memory ran out building it (every field is still there). */
+YV_API const char *yv_account_json(const yv_account *account);
+/* Frees the record; NULL is ignored. */
+YV_API void yv_account_free(yv_account *account);
+
+/* A list of yv_account, in the server's order. */
+typedef struct yv_account_list yv_account_list;
+/* How many records the list holds; 0 for NULL. */
+YV_API size_t yv_account_list_count(const yv_account_list *list);
+/* Record i, borrowed from the list (freed with it); NULL when i is out of range. */
+YV_API const yv_account *yv_account_list_get(const yv_account_list *list, size_t i);
+/* Frees the list and its records; NULL is ignored. */
+YV_API void yv_account_list_free(yv_account_list *list);
+
+/* An asset: one chain and token within an account, with its deposit address and balance. Accessors
+ * take a NULL record as "absent"; strings are borrowed from it. */
+typedef struct yv_asset yv_asset;
+/* The asset's id. */
+YV_API const char *yv_asset_id(const yv_asset *asset);
+/* The account holding it; NULL when the answer has none. */
+YV_API const char *yv_asset_account_id(const yv_asset *asset);
+/* The chain; NULL when the answer has none. */
+YV_API const char *yv_asset_chain(const yv_asset *asset);
+/* The token, e.g. USDC_SOL; NULL when the answer has none. */
+YV_API const char *yv_asset_ticker(const yv_asset *asset);
+/* The deposit address; NULL when the answer has none. */
+YV_API const char *yv_asset_address(const yv_asset *asset);
+/* The balance in token units; exact decimal text; NULL when the answer has none. */
+YV_API const char *yv_asset_balance(const yv_asset *asset);
+/* Its status: active or archived; NULL when the answer has none. */
+YV_API const char *yv_asset_status(const yv_asset *asset);
+/* When it was added; NULL when the answer has none. */
+YV_API const char *yv_asset_created_at(const yv_asset *asset);
+/* The whole object as the server sent it, as compact JSON (numbers as strings); NULL when
+ * memory ran out building it (every field is still there). */
+YV_API const char *yv_asset_json(const yv_asset *asset);
+/* Frees the record; NULL is ignored. */
+YV_API void yv_asset_free(yv_asset *asset);
+
+/* A list of yv_asset, in the server's order. */
+typedef struct yv_asset_list yv_asset_list;
+/* How many records the list holds; 0 for NULL. */
+YV_API size_t yv_asset_list_count(const yv_asset_list *list);
+/* Record i, borrowed from the list (freed with it); NULL when i is out of range. */
+YV_API const yv_asset *yv_asset_list_get(const yv_asset_list *list, size_t i);
+/* Frees the list and its records; NULL is ignored. */
+YV_API void yv_asset_list_free(yv_asset_list *list);
+
+/* The balance of one asset, in token units (confirmed funds only). Accessors take a NULL record as
+ * "absent"; strings are borrowed from it. */
+typedef struct yv_balance yv_balance;
+/* The asset's id; NULL when the answer has none. */
+YV_API const char *yv_balance_asset_id(const yv_balance *balance);
+/* The chain; NULL when the answer has none. */
+YV_API const char *yv_balance_chain(const yv_balance *balance);
+/* The token; NULL when the answer has none. */
+YV_API const char *yv_balance_ticker(const yv_balance *balance);
+/* The deposit address; NULL when the answer has none. */
+YV_API const char *yv_balance_address(const yv_balance *balance);
+/* The balance in token units; exact decimal text. */
+YV_API const char *yv_balance_balance(const yv_balance *balance);
+/* Its value in USD, when the server gives one; exact decimal text; NULL when the answer has
+ * none. */
+YV_API const char *yv_balance_balance_usd(const yv_balance *balance);
+/* When it last changed; NULL when the answer has none. */
+YV_API const char *yv_balance_updated_at(const yv_balance *balance);
+/* The whole object as the server sent it, as compact JSON (numbers as strings); NULL when
+ * memory ran out building it (every field is still there). */
+YV_API const char *yv_balance_json(const yv_balance *balance);
+/* Frees the record; NULL is ignored. */
+YV_API void yv_balance_free(yv_balance *balance);
+
+/* The answer to send_funds. idempotency_key is always the key the call carried. Accessors take a
+ * NULL record as "absent"; strings are borrowed from it. */
+typedef struct yv_transfer yv_transfer;
+/* The transaction's id; NULL when the answer has none. */
+YV_API const char *yv_transfer_id(const yv_transfer *transfer);
+/* The chain transaction hash, once known; NULL when the answer has none. */
+YV_API const char *yv_transfer_hash(const yv_transfer *transfer);
+/* Its status: pending, confirmed, failed or cancelled; NULL when the answer has none. */
+YV_API const char *yv_transfer_status(const yv_transfer *transfer);
+/* The amount sent; exact decimal text; NULL when the answer has none. */
+YV_API const char *yv_transfer_amount(const yv_transfer *transfer);
+/* The fee charged; exact decimal text; NULL when the answer has none. */
+YV_API const char *yv_transfer_fee(const yv_transfer *transfer);
+/* The amount plus the fee, taken from the asset; exact decimal text; NULL when the answer has
+ * none. */
+YV_API const char *yv_transfer_total_debited(const yv_transfer *transfer);
+/* The asset's balance after the debit; exact decimal text; NULL when the answer has none. */
+YV_API const char *yv_transfer_balance_after(const yv_transfer *transfer);
+/* The chain; NULL when the answer has none. */
+YV_API const char *yv_transfer_chain(const yv_transfer *transfer);
+/* The token; NULL when the answer has none. */
+YV_API const char *yv_transfer_ticker(const yv_transfer *transfer);
+/* The Idempotency-Key the call carried; NULL when the answer has none. */
+YV_API const char *yv_transfer_idempotency_key(const yv_transfer *transfer);
+/* When it was created; NULL when the answer has none. */
+YV_API const char *yv_transfer_created_at(const yv_transfer *transfer);
+/* The whole object as the server sent it, as compact JSON (numbers as strings); NULL when
+ * memory ran out building it (every field is still there). */
+YV_API const char *yv_transfer_json(const yv_transfer *transfer);
+/* Frees the record; NULL is ignored. */
+YV_API void yv_transfer_free(yv_transfer *transfer);
+
+/* One transaction of the history. Accessors take a NULL record as "absent"; strings are borrowed
+ * from it. */
+typedef struct yv_transaction yv_transaction;
+/* The transaction's id. */
+YV_API const char *yv_transaction_id(const yv_transaction *transaction);
+/* Its type: send, receive, ...; NULL when the answer has none. */
+YV_API const char *yv_transaction_type(const yv_transaction *transaction);
+/* Its direction: in or out; NULL when the answer has none. */
+YV_API const char *yv_transaction_direction(const yv_transaction *transaction);
+/* Its status: pending, confirmed, failed or cancelled; NULL when the answer has none. */
+YV_API const char *yv_transaction_status(const yv_transaction *transaction);
+/* The chain; NULL when the answer has none. */
+YV_API const char *yv_transaction_chain(const yv_transaction *transaction);
+/* The token; NULL when the answer has none. */
+YV_API const char *yv_transaction_ticker(const yv_transaction *transaction);
+/* The asset it moved; NULL when the answer has none. */
+YV_API const char *yv_transaction_asset_id(const yv_transaction *transaction);
+/* The account of that asset; NULL when the answer has none. */
+YV_API const char *yv_transaction_account_id(const yv_transaction *transaction);
+/* The amount; exact decimal text; NULL when the answer has none. */
+YV_API const char *yv_transaction_amount(const yv_transaction *transaction);
+/* The fee; exact decimal text; NULL when the answer has none. */
+YV_API const char *yv_transaction_fee(const yv_transaction *transaction);
+/* The chain transaction hash; NULL when the answer has none. */
+YV_API const char *yv_transaction_hash(const yv_transaction *transaction);
+/* The sending address; NULL when the answer has none. */
+YV_API const char *yv_transaction_from_address(const yv_transaction *transaction);
+/* The receiving address; NULL when the answer has none. */
+YV_API const char *yv_transaction_to_address(const yv_transaction *transaction);
+/* When it was created; NULL when the answer has none. */
+YV_API const char *yv_transaction_created_at(const yv_transaction *transaction);
+/* The whole object as the server sent it, as compact JSON (numbers as strings); NULL when
+ * memory ran out building it (every field is still there). */
+YV_API const char *yv_transaction_json(const yv_transaction *transaction);
+/* Frees the record; NULL is ignored. */
+YV_API void yv_transaction_free(yv_transaction *transaction);
+
+/* A list of yv_transaction, in the server's order. */
+typedef struct yv_transaction_list yv_transaction_list;
+/* How many records the list holds; 0 for NULL. */
+YV_API size_t yv_transaction_list_count(const yv_transaction_list *list);
+/* Record i, borrowed from the list (freed with it); NULL when i is out of range. */
+YV_API const yv_transaction *yv_transaction_list_get(const yv_transaction_list *list, size_t i);
+/* Frees the list and its records; NULL is ignored. */
+YV_API void yv_transaction_list_free(yv_transaction_list *list);
+/* END GENERATED: records */
+
 /* ---------------------------------------------------------------------------------------------
  * Endpoints: one function per call of the API, each described in api/endpoints.toml. Every one
  * takes the client, its parameters (NULL / 0 = unset for optional ones: the library applies the
@@ -507,18 +694,18 @@ YV_API yv_status yv_client_revoke_api_key(yv_client *client, const char *key_id,
 
 /* The accounts of the user.
  * GET /accounts/get-accounts; read-only (safe to repeat).
- * *out: the payload as compact JSON (numbers as strings), freed with yv_buffer_free. */
-YV_API yv_status yv_client_list_accounts(yv_client *client, const yv_call *call, yv_buffer **out,
-                                         yv_error **err);
+ * *out: a yv_account_list the caller frees with yv_account_list_free. */
+YV_API yv_status yv_client_list_accounts(yv_client *client, const yv_call *call,
+                                         yv_account_list **out, yv_error **err);
 
 /* Creates an account.
  * POST /accounts/create-account; a write: retried only with the call's idempotency key.
  * account_name: the account's name.
  * account_type: the account's type; NULL = "business".
- * *out: the payload as compact JSON (numbers as strings), freed with yv_buffer_free. */
+ * *out: a yv_account the caller frees with yv_account_free. */
 YV_API yv_status yv_client_create_account(yv_client *client, const char *account_name,
                                           const char *account_type, const yv_call *call,
-                                          yv_buffer **out, yv_error **err);
+                                          yv_account **out, yv_error **err);
 
 /* --- assets: Assets: one chain and token within an account. */
 
@@ -527,26 +714,26 @@ YV_API yv_status yv_client_create_account(yv_client *client, const char *account
  * account_id: the account's id.
  * chain: the chain, e.g. ethereum, solana.
  * ticker: the token, e.g. USDC.
- * *out: the payload as compact JSON (numbers as strings), freed with yv_buffer_free. */
+ * *out: a yv_asset the caller frees with yv_asset_free. */
 YV_API yv_status yv_client_add_asset(yv_client *client, const char *account_id, const char *chain,
-                                     const char *ticker, const yv_call *call, yv_buffer **out,
+                                     const char *ticker, const yv_call *call, yv_asset **out,
                                      yv_error **err);
 
 /* The assets of one account, or of every account.
  * POST /assets/get-user-assets; read-only (safe to repeat).
  * account_id: the account's id; unset = every account (NULL = unset).
- * *out: the payload as compact JSON (numbers as strings), freed with yv_buffer_free. */
+ * *out: a yv_asset_list the caller frees with yv_asset_list_free. */
 YV_API yv_status yv_client_list_assets(yv_client *client, const char *account_id,
-                                       const yv_call *call, yv_buffer **out, yv_error **err);
+                                       const yv_call *call, yv_asset_list **out, yv_error **err);
 
 /* --- balance: Balances of assets. */
 
 /* The balance of one asset; amounts are exact decimal text.
  * POST /balance/check; read-only (safe to repeat).
  * asset_id: the asset's id.
- * *out: the payload as compact JSON (numbers as strings), freed with yv_buffer_free. */
+ * *out: a yv_balance the caller frees with yv_balance_free. */
 YV_API yv_status yv_client_check_balance(yv_client *client, const char *asset_id,
-                                         const yv_call *call, yv_buffer **out, yv_error **err);
+                                         const yv_call *call, yv_balance **out, yv_error **err);
 
 /* --- transactions: Gas prices, transfers and the transaction history. */
 
@@ -591,13 +778,11 @@ YV_API yv_status yv_send_set_use_self_funding(yv_send *params, bool value, yv_er
  * returned with the result and on every error; after an error whose outcome is unknown, call
  * again with that key: the transfer happens once.
  * POST /transactions/send-funds; moves value: always carries an Idempotency-Key (the call's,
- * else a new UUIDv4), in *out_idempotency_key when that is not NULL and on failure in
- * yv_error_idempotency_key().
+ * else a new UUIDv4), in the result and, on failure, in yv_error_idempotency_key().
  * Sends X-2FA-Token when the call has a code, or from the TOTP secret when the server asks.
- * *out: the payload as compact JSON (numbers as strings), freed with yv_buffer_free. */
+ * *out: a yv_transfer the caller frees with yv_transfer_free. */
 YV_API yv_status yv_client_send_funds(yv_client *client, const yv_send *params, const yv_call *call,
-                                      yv_buffer **out, yv_buffer **out_idempotency_key,
-                                      yv_error **err);
+                                      yv_transfer **out, yv_error **err);
 
 /* The parameters of yv_client_list_transactions, set one by one; yv_tx_query_free frees it. */
 typedef struct yv_tx_query yv_tx_query;
@@ -619,9 +804,10 @@ YV_API yv_status yv_tx_query_set_search(yv_tx_query *params, const char *value, 
 /* One page of the transaction history, newest first.
  * POST /transactions/get-transactions; read-only (safe to repeat).
  * params NULL = every parameter unset.
- * *out: the payload as compact JSON (numbers as strings), freed with yv_buffer_free. */
+ * *out: a yv_transaction_list the caller frees with yv_transaction_list_free. */
 YV_API yv_status yv_client_list_transactions(yv_client *client, const yv_tx_query *params,
-                                             const yv_call *call, yv_buffer **out, yv_error **err);
+                                             const yv_call *call, yv_transaction_list **out,
+                                             yv_error **err);
 
 /* --- webhooks: Webhook subscriptions. Deliveries are checked with the webhook verifier. */
 
@@ -638,9 +824,9 @@ YV_API yv_status yv_client_create_webhook(yv_client *client, const char *url,
 
 /* Every webhook subscription, without secrets.
  * GET /webhook/list; read-only (safe to repeat).
- * *out: the payload as compact JSON (numbers as strings), freed with yv_buffer_free. */
-YV_API yv_status yv_client_list_webhooks(yv_client *client, const yv_call *call, yv_buffer **out,
-                                         yv_error **err);
+ * *out: a yv_webhook_list the caller frees with yv_webhook_list_free. */
+YV_API yv_status yv_client_list_webhooks(yv_client *client, const yv_call *call,
+                                         yv_webhook_list **out, yv_error **err);
 
 /* Deletes a webhook subscription.
  * DELETE /webhook/{webhook_id}; a write: retried only with the call's idempotency key.
@@ -666,13 +852,12 @@ typedef struct yv_tx_pager yv_tx_pager;
  * Threads: a pager is one walk, not locked: call it from one thread at a time (any thread). */
 YV_API yv_status yv_tx_pager_new(yv_client *client, const yv_tx_query *query, const yv_call *call,
                                  yv_tx_pager **out, yv_error **err);
-/* Fetches the next page. On YV_OK, either *done is false and *out_page_json holds the page's
- * items as a compact JSON array (numbers as strings), or, when the call set
- * yv_call_set_envelope, the whole answer with `data` and `pagination`; freed with
- * yv_buffer_free. Or *done is true, *out_page_json is NULL and no request was made: the walk is
- * over, and stays over. On failure *done is false and the same page is asked for again by the
- * next call, so a walk can go on after a timeout. YV_E_PROTOCOL when an answer holds no list. */
-YV_API yv_status yv_tx_pager_next(yv_tx_pager *pager, yv_buffer **out_page_json, bool *done,
+/* Fetches the next page. On YV_OK, either *done is false and *out_page holds the page's
+ * transactions (freed with yv_transaction_list_free), or *done is true, *out_page is NULL and no
+ * request was made: the walk is over, and stays over. On failure *done is false and the same page
+ * is asked for again by the next call, so a walk can go on after a timeout. YV_E_PROTOCOL when an
+ * answer holds no list. */
+YV_API yv_status yv_tx_pager_next(yv_tx_pager *pager, yv_transaction_list **out_page, bool *done,
                                   yv_error **err);
 /* No call on the pager may be in flight. */
 YV_API void yv_tx_pager_free(yv_tx_pager *pager);

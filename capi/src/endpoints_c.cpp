@@ -119,19 +119,20 @@ YV_API yv_status yv_client_revoke_api_key(yv_client *client, const char *key_id,
     });
 }
 
-YV_API yv_status yv_client_list_accounts(yv_client *client, const yv_call *call, yv_buffer **out,
-                                         yv_error **err) {
+YV_API yv_status yv_client_list_accounts(yv_client *client, const yv_call *call,
+                                         yv_account_list **out, yv_error **err) {
     return guard(err, [&] {
         need_out(out, "out");
         auto &c = need(client, "client");
-        yv_capi::give_buffer(
-            out, yv_capi::payload_json(c.client.list_accounts(call_options(call)), call));
+        auto result = std::make_unique<yv_account_list>();
+        yv_capi::fill(*result, c.client.list_accounts(call_options(call)));
+        *out = result.release();
     });
 }
 
 YV_API yv_status yv_client_create_account(yv_client *client, const char *account_name,
                                           const char *account_type, const yv_call *call,
-                                          yv_buffer **out, yv_error **err) {
+                                          yv_account **out, yv_error **err) {
     return guard(err, [&] {
         need_out(out, "out");
         auto &c = need(client, "client");
@@ -143,18 +144,17 @@ YV_API yv_status yv_client_create_account(yv_client *client, const char *account
             call ? call_options(call).idempotency_key : std::string(),
             "out of memory during create_account: the server may have acted; its outcome is "
             "unknown");
-        auto json = std::make_unique<yv_buffer>();
+        auto result = std::make_unique<yv_account>();
         yv_capi::with_prepared_error(prepared, [&] {
-            json->data = yv_capi::payload_json(
-                c.client.create_account(account_name_value, account_type_value, call_options(call)),
-                call);
+            yv_capi::fill(*result, c.client.create_account(account_name_value, account_type_value,
+                                                           call_options(call)));
         });
-        *out = json.release();
+        *out = result.release();
     });
 }
 
 YV_API yv_status yv_client_add_asset(yv_client *client, const char *account_id, const char *chain,
-                                     const char *ticker, const yv_call *call, yv_buffer **out,
+                                     const char *ticker, const yv_call *call, yv_asset **out,
                                      yv_error **err) {
     return guard(err, [&] {
         need_out(out, "out");
@@ -167,37 +167,36 @@ YV_API yv_status yv_client_add_asset(yv_client *client, const char *account_id, 
         auto prepared = yv_capi::prepare_outcome_unknown(
             call ? call_options(call).idempotency_key : std::string(),
             "out of memory during add_asset: the server may have acted; its outcome is unknown");
-        auto json = std::make_unique<yv_buffer>();
+        auto result = std::make_unique<yv_asset>();
         yv_capi::with_prepared_error(prepared, [&] {
-            json->data = yv_capi::payload_json(
-                c.client.add_asset(account_id_value, chain_value, ticker_value, call_options(call)),
-                call);
+            yv_capi::fill(*result, c.client.add_asset(account_id_value, chain_value, ticker_value,
+                                                      call_options(call)));
         });
-        *out = json.release();
+        *out = result.release();
     });
 }
 
 YV_API yv_status yv_client_list_assets(yv_client *client, const char *account_id,
-                                       const yv_call *call, yv_buffer **out, yv_error **err) {
+                                       const yv_call *call, yv_asset_list **out, yv_error **err) {
     return guard(err, [&] {
         need_out(out, "out");
         auto &c = need(client, "client");
         const auto account_id_value = yv_capi::opt_str(account_id);
-        yv_capi::give_buffer(
-            out, yv_capi::payload_json(c.client.list_assets(account_id_value, call_options(call)),
-                                       call));
+        auto result = std::make_unique<yv_asset_list>();
+        yv_capi::fill(*result, c.client.list_assets(account_id_value, call_options(call)));
+        *out = result.release();
     });
 }
 
 YV_API yv_status yv_client_check_balance(yv_client *client, const char *asset_id,
-                                         const yv_call *call, yv_buffer **out, yv_error **err) {
+                                         const yv_call *call, yv_balance **out, yv_error **err) {
     return guard(err, [&] {
         need_out(out, "out");
         auto &c = need(client, "client");
         const auto asset_id_value = yv_capi::need_str(asset_id, "asset_id");
-        yv_capi::give_buffer(
-            out, yv_capi::payload_json(c.client.check_balance(asset_id_value, call_options(call)),
-                                       call));
+        auto result = std::make_unique<yv_balance>();
+        yv_capi::fill(*result, c.client.check_balance(asset_id_value, call_options(call)));
+        *out = result.release();
     });
 }
 
@@ -286,27 +285,18 @@ YV_API yv_status yv_send_set_use_self_funding(yv_send *params, bool value, yv_er
 }
 
 YV_API yv_status yv_client_send_funds(yv_client *client, const yv_send *params, const yv_call *call,
-                                      yv_buffer **out, yv_buffer **out_idempotency_key,
-                                      yv_error **err) {
+                                      yv_transfer **out, yv_error **err) {
     return guard(err, [&] {
         need_out(out, "out");
-        yv_capi::clear_out(out_idempotency_key);
         auto &c = need(client, "client");
         const auto &p = need(params, "params").params;
         // The key is fixed, and everything that hands back the outcome allocated, before the
         // call: memory running out once the server may have acted must not lose the key.
         auto ready = yv_capi::prepare_value_moving(call, "send_funds");
-        auto json = std::make_unique<yv_buffer>();
-        std::unique_ptr<yv_buffer> key;
-        if (out_idempotency_key) {
-            key = std::make_unique<yv_buffer>();
-            key->data = ready.options.idempotency_key;
-        }
-        yv_capi::with_prepared_error(ready.prepared, [&] {
-            json->data = yv_capi::payload_json(c.client.send_funds(p, ready.options).payload, call);
-        });
-        if (key) *out_idempotency_key = key.release();
-        *out = json.release();
+        auto result = std::make_unique<yv_transfer>();
+        yv_capi::with_prepared_error(
+            ready.prepared, [&] { yv_capi::fill(*result, c.client.send_funds(p, ready.options)); });
+        *out = result.release();
     });
 }
 
@@ -350,14 +340,16 @@ YV_API yv_status yv_tx_query_set_search(yv_tx_query *params, const char *value, 
 }
 
 YV_API yv_status yv_client_list_transactions(yv_client *client, const yv_tx_query *params,
-                                             const yv_call *call, yv_buffer **out, yv_error **err) {
+                                             const yv_call *call, yv_transaction_list **out,
+                                             yv_error **err) {
     return guard(err, [&] {
         need_out(out, "out");
         auto &c = need(client, "client");
         const yativo::TransactionQuery unset;
         const auto &p = params ? params->params : unset;
-        yv_capi::give_buffer(
-            out, yv_capi::payload_json(c.client.list_transactions(p, call_options(call)), call));
+        auto result = std::make_unique<yv_transaction_list>();
+        yv_capi::fill(*result, c.client.list_transactions(p, call_options(call)));
+        *out = result.release();
     });
 }
 
@@ -386,13 +378,14 @@ YV_API yv_status yv_client_create_webhook(yv_client *client, const char *url,
     });
 }
 
-YV_API yv_status yv_client_list_webhooks(yv_client *client, const yv_call *call, yv_buffer **out,
-                                         yv_error **err) {
+YV_API yv_status yv_client_list_webhooks(yv_client *client, const yv_call *call,
+                                         yv_webhook_list **out, yv_error **err) {
     return guard(err, [&] {
         need_out(out, "out");
         auto &c = need(client, "client");
-        yv_capi::give_buffer(
-            out, yv_capi::payload_json(c.client.list_webhooks(call_options(call)), call));
+        auto result = std::make_unique<yv_webhook_list>();
+        yv_capi::fill(*result, c.client.list_webhooks(call_options(call)));
+        *out = result.release();
     });
 }
 

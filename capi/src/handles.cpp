@@ -35,6 +35,11 @@ int need_int(uint32_t value, const char *what, uint32_t min) {
     return static_cast<int>(value);
 }
 
+void fill(yv_webhook_list &out, std::vector<yativo::Webhook> &&webhooks) {
+    out.items.resize(webhooks.size());
+    for (std::size_t i = 0; i < webhooks.size(); ++i) fill(out.items[i], std::move(webhooks[i]));
+}
+
 void fill(yv_webhook &out, yativo::Webhook &&webhook) {
     out.webhook = std::move(webhook);
     try {

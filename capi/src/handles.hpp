@@ -14,6 +14,7 @@
 #include <utility>
 #include <vector>
 
+#include "records_gen.hpp"
 #include "yativo.h"
 #include "yativo/cancel.hpp"
 #include "yativo/client.hpp"
@@ -86,7 +87,6 @@ struct yv_tx_query {
 
 struct yv_tx_pager {
     yativo::TransactionPager pager;
-    bool envelope = false;  // the buffers hold the whole answer, not the items
 };
 
 struct yv_webhook {
@@ -94,6 +94,10 @@ struct yv_webhook {
     std::string json;       // webhook.raw as text, kept so yv_webhook_json can lend it
     bool has_json = false;  // false: memory ran out building it (the webhook itself is whole)
     ~yv_webhook() { yativo::wipe(json); }
+};
+
+struct yv_webhook_list {
+    std::vector<yv_webhook> items;
 };
 
 struct yv_headers {
@@ -258,6 +262,7 @@ inline void fill(yv_api_key_list &out, std::vector<yativo::ApiKey> &&keys) {
 // The signing secret is shown once: a JSON view that cannot be built (out of memory) is left
 // out rather than the webhook lost.
 void fill(yv_webhook &out, yativo::Webhook &&webhook);
+void fill(yv_webhook_list &out, std::vector<yativo::Webhook> &&webhooks);
 
 // Hands a new object to the caller.
 template <class T, class... Args>

@@ -15,15 +15,14 @@ YV_API yv_status yv_tx_pager_new(yv_client *client, const yv_tx_query *query, co
         auto &c = need(client, "client");
         yativo::TransactionQuery params = query ? query->params : yativo::TransactionQuery{};
         *out = new yv_tx_pager{
-            yativo::TransactionPager(c.client, std::move(params), call_options(call)),
-            call && call->call.envelope};
+            yativo::TransactionPager(c.client, std::move(params), call_options(call))};
     });
 }
 
-YV_API yv_status yv_tx_pager_next(yv_tx_pager *pager, yv_buffer **out_page_json, bool *done,
+YV_API yv_status yv_tx_pager_next(yv_tx_pager *pager, yv_transaction_list **out_page, bool *done,
                                   yv_error **err) {
     return guard(err, [&] {
-        need_out(out_page_json, "out_page_json");
+        need_out(out_page, "out_page");
         if (!done) yv_capi::invalid("done is NULL");
         *done = false;
         auto &p = need(pager, "pager");
@@ -33,8 +32,9 @@ YV_API yv_status yv_tx_pager_next(yv_tx_pager *pager, yv_buffer **out_page_json,
             return;
         }
         try {
-            yv_capi::give_buffer(out_page_json,
-                                 p.envelope ? page->envelope().json() : page->json());
+            auto list = std::make_unique<yv_transaction_list>();
+            yv_capi::fill(*list, std::move(*page));
+            *out_page = list.release();
         } catch (...) {
             p.pager.unread();  // the page was not handed over: the next call asks for it again
             throw;

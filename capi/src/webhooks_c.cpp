@@ -71,6 +71,18 @@ YV_API void yv_webhook_free(yv_webhook *webhook) {
     delete webhook;
 }
 
+YV_API size_t yv_webhook_list_count(const yv_webhook_list *list) {
+    return list ? list->items.size() : 0;
+}
+
+YV_API const yv_webhook *yv_webhook_list_get(const yv_webhook_list *list, size_t i) {
+    return list && i < list->items.size() ? &list->items[i] : nullptr;
+}
+
+YV_API void yv_webhook_list_free(yv_webhook_list *list) {
+    delete list;
+}
+
 YV_API yv_status yv_headers_new(yv_headers **out, yv_error **err) {
     return guard(err, [&] {
         need_out(out, "out");

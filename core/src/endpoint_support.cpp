@@ -253,32 +253,174 @@ std::vector<ApiKey> decode_api_key_list(Payload &p) {
     return out;
 }
 
-Webhook decode_webhook(Payload &p) {
-    const rapidjson::Value *v = &p.value();
-    if (const rapidjson::Value *inner = find_object(*v, "webhook")) v = inner;
-    if (!v->IsObject()) throw Error(Status::PROTOCOL, "webhook answer is not an object");
+namespace {
+
+// A webhook object of any dialect (W1: id, url; W2: _id, webhook_url; W4: webhookId).
+Webhook to_webhook(const Payload &p, const rapidjson::Value &object) {
+    if (!object.IsObject()) throw Error(Status::PROTOCOL, "webhook answer is not an object");
+    auto &v = const_cast<rapidjson::Value &>(object);
     Webhook hook;
-    hook.id = json::str(*v, "id");
-    hook.url = json::str(*v, "url");
-    hook.events = json::strings(*v, "events");
-    hook.description = json::str(*v, "description");
-    hook.created_at = json::str(*v, "created_at");
-    std::string secret = json::str(*v, "secret");
-    if (secret.empty()) secret = json::str(*v, "webhook_secret");
+    hook.id = field_string(v, {"id", "_id", "webhook_id", "webhookId"});
+    hook.url = field_string(v, {"url", "webhook_url"});
+    hook.events = json::strings(v, "events");
+    hook.description = json::str(v, "description");
+    hook.created_at = field_string(v, {"created_at", "createdAt"});
+    std::string secret = json::str(v, "secret");
+    if (secret.empty()) secret = json::str(v, "webhook_secret");
     hook.secret = Secret(secret);
     wipe(secret);
     if (hook.id.empty()) throw Error(Status::PROTOCOL, "webhook answer has no id");
     // `raw` keeps the answer without its secret.
-    auto &mv = const_cast<rapidjson::Value &>(*v);
     for (const char *name : {"secret", "webhook_secret"}) {
-        auto it = mv.FindMember(name);
-        if (it != mv.MemberEnd()) {
+        auto it = v.FindMember(name);
+        if (it != v.MemberEnd()) {
             json::wipe_strings(it->value);
-            mv.RemoveMember(it);
+            v.RemoveMember(it);
         }
     }
-    hook.raw = p;
+    hook.raw = p.part(v);
     return hook;
+}
+
+}  // namespace
+
+Webhook decode_webhook(Payload &p) {
+    return to_webhook(p, record_object(p.value(), {"webhook"}, "webhook"));
+}
+
+std::vector<Webhook> decode_webhook_list(Payload &p) {
+    std::vector<Webhook> out;
+    for (const auto &item : record_list(p.value(), {"webhooks"}, "webhook list").GetArray())
+        out.push_back(to_webhook(p, item));
+    return out;
+}
+
+// --- record fields ---
+
+namespace {
+
+const rapidjson::Value *present(const rapidjson::Value &obj, const char *key) {
+    const rapidjson::Value *v = obj.IsObject() ? json::member(obj, key) : nullptr;
+    return v && !v->IsNull() ? v : nullptr;
+}
+
+std::string_view text_of(const rapidjson::Value &v) {
+    return {v.GetString(), v.GetStringLength()};
+}
+
+// JSON's number grammar: -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)? (leading zeros allowed:
+// servers write "007.5" rarely, and the digits are still exact).
+bool is_decimal(std::string_view t) {
+    std::size_t i = 0;
+    auto digits = [&] {
+        std::size_t start = i;
+        while (i < t.size() && t[i] >= '0' && t[i] <= '9') ++i;
+        return i > start;
+    };
+    if (i < t.size() && t[i] == '-') ++i;
+    if (!digits()) return false;
+    if (i < t.size() && t[i] == '.') {
+        ++i;
+        if (!digits()) return false;
+    }
+    if (i < t.size() && (t[i] == 'e' || t[i] == 'E')) {
+        ++i;
+        if (i < t.size() && (t[i] == '+' || t[i] == '-')) ++i;
+        if (!digits()) return false;
+    }
+    return i == t.size();
+}
+
+}  // namespace
+
+std::string field_string(const rapidjson::Value &obj, Keys keys) {
+    for (const char *key : keys) {
+        const rapidjson::Value *v = present(obj, key);
+        if (v && v->IsString()) return std::string(text_of(*v));
+        if (v && v->IsBool()) return v->GetBool() ? "true" : "false";
+    }
+    return {};
+}
+
+std::string field_decimal(const rapidjson::Value &obj, Keys keys) {
+    for (const char *key : keys) {
+        const rapidjson::Value *v = present(obj, key);
+        if (v && v->IsString() && is_decimal(text_of(*v))) return std::string(text_of(*v));
+    }
+    return {};
+}
+
+std::optional<std::int64_t> field_int(const rapidjson::Value &obj, Keys keys) {
+    for (const char *key : keys) {
+        const rapidjson::Value *v = present(obj, key);
+        if (!v) continue;
+        if (v->IsString())
+            if (auto n = json::parse_int(text_of(*v))) return n;
+        if (v->IsInt64()) return v->GetInt64();
+    }
+    return std::nullopt;
+}
+
+std::optional<bool> field_bool(const rapidjson::Value &obj, Keys keys) {
+    for (const char *key : keys) {
+        const rapidjson::Value *v = present(obj, key);
+        if (!v) continue;
+        if (v->IsBool()) return v->GetBool();
+        if (v->IsString() && (text_of(*v) == "true" || text_of(*v) == "false"))
+            return text_of(*v) == "true";
+    }
+    return std::nullopt;
+}
+
+std::vector<std::string> field_strings(const rapidjson::Value &obj, Keys keys) {
+    for (const char *key : keys) {
+        const rapidjson::Value *v = present(obj, key);
+        if (!v || !v->IsArray()) continue;
+        std::vector<std::string> out;
+        for (const auto &item : v->GetArray())
+            if (item.IsString()) out.emplace_back(text_of(item));
+        return out;
+    }
+    return {};
+}
+
+const rapidjson::Value &record_object(const rapidjson::Value &payload, Keys wrappers,
+                                      const char *what) {
+    for (const char *key : wrappers) {
+        const rapidjson::Value *v = present(payload, key);
+        if (v && v->IsObject()) return *v;
+    }
+    if (!payload.IsObject())
+        throw Error(Status::PROTOCOL, std::string(what) + " answer is not an object");
+    return payload;
+}
+
+const rapidjson::Value &record_list(const rapidjson::Value &payload, Keys members,
+                                    const char *what) {
+    if (payload.IsArray()) return payload;
+    for (const char *key : members) {
+        const rapidjson::Value *v = present(payload, key);
+        if (v && v->IsArray()) return *v;
+    }
+    throw Error(Status::PROTOCOL, std::string(what) + " answer holds no list");
+}
+
+void rethrow_after_move(const Call &call) {
+    try {
+        throw;
+    } catch (Error &err) {
+        err.idempotency_key = call.idempotency_key;
+        err.outcome_unknown = true;
+        err.retryable = true;
+        throw;
+    } catch (const std::bad_alloc &) {
+        Error err(Status::NO_MEMORY, "out of memory reading the answer of " + call.method + " " +
+                                         call.path + ": its outcome is unknown");
+        err.idempotency_key = call.idempotency_key;
+        err.outcome_unknown = true;
+        err.retryable = true;
+        throw err;
+    }
 }
 
 }  // namespace yativo::detail

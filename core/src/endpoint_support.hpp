@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <initializer_list>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -81,8 +82,32 @@ Call make_call(const char *method, std::string path, Kind kind, TwoFactor two_fa
 void add_idempotency_key(Payload &payload, const Call &call);
 
 // --- records (typed results) ---
+// --- reading a record's fields (the generated decoders of endpoints_gen.hpp use these) ---
+// Each reads the first of `keys` that is present, not null, and fits the type; a value that does
+// not fit (an amount "N/A", a count "many") reads as absent: its text stays in the record's raw
+// JSON. Numbers arrive as their exact text (json::kParseFlags).
+using Keys = std::initializer_list<const char *>;
+std::string field_string(const rapidjson::Value &obj, Keys keys);
+// Exact decimal text in JSON number grammar ("12.50", "-3", "1e-7"), never through a double.
+std::string field_decimal(const rapidjson::Value &obj, Keys keys);
+std::optional<std::int64_t> field_int(const rapidjson::Value &obj, Keys keys);
+std::optional<bool> field_bool(const rapidjson::Value &obj, Keys keys);
+std::vector<std::string> field_strings(const rapidjson::Value &obj, Keys keys);
+// The record's object: the payload itself, or the first of `wrappers` holding an object.
+// PROTOCOL ("<what> answer is not an object") otherwise.
+const rapidjson::Value &record_object(const rapidjson::Value &payload, Keys wrappers,
+                                      const char *what);
+// A list answer's items: the payload itself when it is an array, or the first of `members`
+// holding an array. PROTOCOL ("<what> answer holds no list") otherwise.
+const rapidjson::Value &record_list(const rapidjson::Value &payload, Keys members,
+                                    const char *what);
+// A decoder's failure after a value-moving call reached the server: its error carries the key
+// and says the outcome is unknown (the caller repeats the call with that key to learn it).
+[[noreturn]] void rethrow_after_move(const Call &call);
+
 ApiKey decode_api_key(Payload &payload);
 std::vector<ApiKey> decode_api_key_list(Payload &payload);
 Webhook decode_webhook(Payload &payload);
+std::vector<Webhook> decode_webhook_list(Payload &payload);
 
 }  // namespace yativo::detail

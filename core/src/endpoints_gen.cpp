@@ -5,6 +5,7 @@
 
 #include "address.hpp"
 #include "endpoint_support.hpp"
+#include "endpoints_gen.hpp"
 #include "yativo/amount.hpp"
 #include "yativo/client.hpp"
 
@@ -44,6 +45,156 @@ const Route kRoutes[] = {
     {"POST", "/yativo-card/*/cards/physical/order/*/payment", Kind::MovesValue, TwoFactor::None},
 };
 const std::size_t kRouteCount = sizeof(kRoutes) / sizeof(kRoutes[0]);
+
+Account to_account(const Payload &p, const rapidjson::Value &v) {
+    Account r;
+    r.id = field_string(v, {"account_id", "_id", "id"});
+    r.name = field_string(v, {"account_name", "name"});
+    r.type = field_string(v, {"account_type"});
+    r.status = field_string(v, {"status"});
+    r.assets = field_int(v, {"assets", "asset_count"});
+    r.created_at = field_string(v, {"created_at", "createdAt"});
+    r.raw = p.part(v);
+    if (r.id.empty())
+        throw Error(Status::PROTOCOL, "account answer has no id (account_id, _id, id)");
+    return r;
+}
+
+Account decode_account(Payload &payload) {
+    return to_account(payload, record_object(payload.value(), {"account"}, "account"));
+}
+
+std::vector<Account> decode_account_list(Payload &payload) {
+    const rapidjson::Value &items = record_list(payload.value(), {"accounts"}, "account list");
+    std::vector<Account> out;
+    out.reserve(items.Size());
+    for (const auto &item : items.GetArray()) {
+        if (!item.IsObject())
+            throw Error(Status::PROTOCOL, "account list answer holds a non-object");
+        out.push_back(to_account(payload, item));
+    }
+    return out;
+}
+
+Asset to_asset(const Payload &p, const rapidjson::Value &v) {
+    Asset r;
+    r.id = field_string(v, {"asset_id", "id", "_id"});
+    r.account_id = field_string(v, {"account_id"});
+    r.chain = field_string(v, {"chain"});
+    r.ticker = field_string(v, {"ticker", "ticker_name"});
+    r.address = field_string(v, {"wallet_address", "address"});
+    r.balance = field_decimal(v, {"balance", "amount"});
+    r.status = field_string(v, {"status"});
+    r.created_at = field_string(v, {"created_at", "createdAt"});
+    r.raw = p.part(v);
+    if (r.id.empty()) throw Error(Status::PROTOCOL, "asset answer has no id (asset_id, id, _id)");
+    return r;
+}
+
+Asset decode_asset(Payload &payload) {
+    return to_asset(payload, record_object(payload.value(), {"asset"}, "asset"));
+}
+
+std::vector<Asset> decode_asset_list(Payload &payload) {
+    const rapidjson::Value &items = record_list(payload.value(), {"assets"}, "asset list");
+    std::vector<Asset> out;
+    out.reserve(items.Size());
+    for (const auto &item : items.GetArray()) {
+        if (!item.IsObject()) throw Error(Status::PROTOCOL, "asset list answer holds a non-object");
+        out.push_back(to_asset(payload, item));
+    }
+    return out;
+}
+
+Balance to_balance(const Payload &p, const rapidjson::Value &v) {
+    Balance r;
+    r.asset_id = field_string(v, {"asset_id"});
+    r.chain = field_string(v, {"chain"});
+    r.ticker = field_string(v, {"ticker", "currency"});
+    r.address = field_string(v, {"wallet_address", "address"});
+    r.balance = field_decimal(v, {"balance", "amount"});
+    r.balance_usd = field_decimal(v, {"balance_usd"});
+    r.updated_at = field_string(v, {"last_updated", "updated_at"});
+    r.raw = p.part(v);
+    if (r.balance.empty())
+        throw Error(Status::PROTOCOL, "balance answer has no balance (balance, amount)");
+    return r;
+}
+
+Balance decode_balance(Payload &payload) {
+    return to_balance(payload, record_object(payload.value(), {}, "balance"));
+}
+
+Transfer to_transfer(const Payload &p, const rapidjson::Value &v) {
+    Transfer r;
+    r.id = field_string(v, {"transaction_id", "id", "_id"});
+    r.hash = field_string(v, {"transaction_hash", "tx_hash"});
+    r.status = field_string(v, {"status"});
+    r.amount = field_decimal(v, {"amount"});
+    r.fee = field_decimal(v, {"fee", "total_fee"});
+    r.total_debited = field_decimal(v, {"total_debited"});
+    r.balance_after = field_decimal(v, {"balance_after"});
+    r.chain = field_string(v, {"chain"});
+    r.ticker = field_string(v, {"ticker"});
+    r.idempotency_key = field_string(v, {"idempotency_key"});
+    r.created_at = field_string(v, {"created_at", "createdAt"});
+    r.raw = p.part(v);
+    return r;
+}
+
+Transfer decode_transfer(Payload &payload) {
+    return to_transfer(payload, record_object(payload.value(), {"transaction"}, "transfer"));
+}
+
+Transaction to_transaction(const Payload &p, const rapidjson::Value &v) {
+    Transaction r;
+    r.id = field_string(v, {"transaction_id", "_id", "id"});
+    r.type = field_string(v, {"type"});
+    r.direction = field_string(v, {"direction"});
+    r.status = field_string(v, {"status"});
+    r.chain = field_string(v, {"chain"});
+    r.ticker = field_string(v, {"ticker", "asset_name"});
+    r.asset_id = field_string(v, {"asset_id"});
+    r.account_id = field_string(v, {"account_id"});
+    r.amount = field_decimal(v, {"amount"});
+    r.fee = field_decimal(v, {"fee", "total_fee"});
+    r.hash = field_string(v, {"transaction_hash", "tx_hash"});
+    r.from_address = field_string(v, {"from_address"});
+    r.to_address = field_string(v, {"receiving_address", "to_address"});
+    r.created_at = field_string(v, {"created_at", "createdAt"});
+    r.raw = p.part(v);
+    if (r.id.empty())
+        throw Error(Status::PROTOCOL, "transaction answer has no id (transaction_id, _id, id)");
+    return r;
+}
+
+std::vector<Transaction> decode_transaction_list(Payload &payload) {
+    const rapidjson::Value &items =
+        record_list(payload.value(), {"transactions"}, "transaction list");
+    std::vector<Transaction> out;
+    out.reserve(items.Size());
+    for (const auto &item : items.GetArray()) {
+        if (!item.IsObject())
+            throw Error(Status::PROTOCOL, "transaction list answer holds a non-object");
+        out.push_back(to_transaction(payload, item));
+    }
+    return out;
+}
+
+Call list_transactions_call(const TransactionQuery &params, const CallOptions &call) {
+    detail::check_range(params.page, "page", 1);
+    if (params.limit) detail::check_range(*params.limit, "limit", 1, 100);
+    detail::Call c = detail::make_call("POST", std::string("/transactions/get-transactions"),
+                                       Kind::Read, TwoFactor::None, call);
+    detail::Body b;
+    b.integer("page", params.page);
+    if (params.limit) b.integer("limit", *params.limit);
+    b.field("status", params.status, true);
+    b.field("chain", params.chain, true);
+    b.field("search", params.search, true);
+    b.into(c);
+    return c;
+}
 
 }  // namespace detail
 
@@ -111,13 +262,14 @@ void Client::revoke_api_key(std::string_view key_id, const CallOptions &call) {
     impl_->execute(c, call);
 }
 
-Payload Client::list_accounts(const CallOptions &call) {
+std::vector<Account> Client::list_accounts(const CallOptions &call) {
     detail::Call c = detail::make_call("GET", std::string("/accounts/get-accounts"), Kind::Read,
                                        TwoFactor::None, call);
-    return impl_->execute(c, call);
+    Payload p = impl_->execute(c, call);
+    return detail::decode_account_list(p);
 }
 
-Payload Client::create_account(std::string_view account_name, std::string_view account_type,
+Account Client::create_account(std::string_view account_name, std::string_view account_type,
                                const CallOptions &call) {
     detail::require(account_name, "account_name");
     detail::Call c = detail::make_call("POST", std::string("/accounts/create-account"), Kind::Write,
@@ -127,11 +279,12 @@ Payload Client::create_account(std::string_view account_name, std::string_view a
     b.field("account_type",
             account_type.empty() ? std::string_view("business") : std::string_view(account_type));
     b.into(c);
-    return impl_->execute(c, call);
+    Payload p = impl_->execute(c, call);
+    return detail::decode_account(p);
 }
 
-Payload Client::add_asset(std::string_view account_id, std::string_view chain,
-                          std::string_view ticker, const CallOptions &call) {
+Asset Client::add_asset(std::string_view account_id, std::string_view chain,
+                        std::string_view ticker, const CallOptions &call) {
     detail::require(account_id, "account_id");
     detail::require(chain, "chain");
     detail::require(ticker, "ticker");
@@ -142,26 +295,29 @@ Payload Client::add_asset(std::string_view account_id, std::string_view chain,
     b.field("chain", chain);
     b.field("ticker", ticker);
     b.into(c);
-    return impl_->execute(c, call);
+    Payload p = impl_->execute(c, call);
+    return detail::decode_asset(p);
 }
 
-Payload Client::list_assets(std::string_view account_id, const CallOptions &call) {
+std::vector<Asset> Client::list_assets(std::string_view account_id, const CallOptions &call) {
     detail::Call c = detail::make_call("POST", std::string("/assets/get-user-assets"), Kind::Read,
                                        TwoFactor::None, call);
     detail::Body b;
     b.field("account_id", account_id, true);
     b.into(c);
-    return impl_->execute(c, call);
+    Payload p = impl_->execute(c, call);
+    return detail::decode_asset_list(p);
 }
 
-Payload Client::check_balance(std::string_view asset_id, const CallOptions &call) {
+Balance Client::check_balance(std::string_view asset_id, const CallOptions &call) {
     detail::require(asset_id, "asset_id");
     detail::Call c =
         detail::make_call("POST", std::string("/balance/check"), Kind::Read, TwoFactor::None, call);
     detail::Body b;
     b.field("asset_id", asset_id);
     b.into(c);
-    return impl_->execute(c, call);
+    Payload p = impl_->execute(c, call);
+    return detail::decode_balance(p);
 }
 
 Payload Client::gas_price(std::string_view chain, std::string_view priority,
@@ -180,7 +336,7 @@ Payload Client::gas_price(std::string_view chain, std::string_view priority,
     return impl_->execute(c, call);
 }
 
-SendResult Client::send_funds(const SendFunds &params, const CallOptions &call) {
+Transfer Client::send_funds(const SendFunds &params, const CallOptions &call) {
     detail::require(params.account, "account");
     detail::require(params.assets, "assets");
     detail::require(params.receiving_address, "receiving_address");
@@ -208,26 +364,23 @@ SendResult Client::send_funds(const SendFunds &params, const CallOptions &call) 
     b.field("description", params.description, true);
     b.boolean("use_self_funding", params.use_self_funding);
     b.into(c);
-    SendResult result;
-    result.idempotency_key = c.idempotency_key;
-    result.payload = impl_->execute(c, call);
-    detail::add_idempotency_key(result.payload, c);
-    return result;
+    Payload p = impl_->execute(c, call);
+    // The server has acted: from here on an error carries the key and an unknown outcome.
+    detail::add_idempotency_key(p, c);
+    try {
+        Transfer r = detail::decode_transfer(p);
+        r.idempotency_key = c.idempotency_key;
+        return r;
+    } catch (...) {
+        detail::rethrow_after_move(c);
+    }
 }
 
-Payload Client::list_transactions(const TransactionQuery &params, const CallOptions &call) {
-    detail::check_range(params.page, "page", 1);
-    if (params.limit) detail::check_range(*params.limit, "limit", 1, 100);
-    detail::Call c = detail::make_call("POST", std::string("/transactions/get-transactions"),
-                                       Kind::Read, TwoFactor::None, call);
-    detail::Body b;
-    b.integer("page", params.page);
-    if (params.limit) b.integer("limit", *params.limit);
-    b.field("status", params.status, true);
-    b.field("chain", params.chain, true);
-    b.field("search", params.search, true);
-    b.into(c);
-    return impl_->execute(c, call);
+std::vector<Transaction> Client::list_transactions(const TransactionQuery &params,
+                                                   const CallOptions &call) {
+    detail::Call c = detail::list_transactions_call(params, call);
+    Payload p = impl_->execute(c, call);
+    return detail::decode_transaction_list(p);
 }
 
 Webhook Client::create_webhook(std::string_view url, const std::vector<std::string> &events,
@@ -246,10 +399,11 @@ Webhook Client::create_webhook(std::string_view url, const std::vector<std::stri
     return detail::decode_webhook(p);
 }
 
-Payload Client::list_webhooks(const CallOptions &call) {
+std::vector<Webhook> Client::list_webhooks(const CallOptions &call) {
     detail::Call c =
         detail::make_call("GET", std::string("/webhook/list"), Kind::Read, TwoFactor::None, call);
-    return impl_->execute(c, call);
+    Payload p = impl_->execute(c, call);
+    return detail::decode_webhook_list(p);
 }
 
 void Client::delete_webhook(std::string_view webhook_id, const CallOptions &call) {

@@ -2,23 +2,13 @@
 
 #include <utility>
 
+#include "endpoints_gen.hpp"
 #include "json_util.hpp"
 #include "yativo/status.hpp"
 
 namespace yativo {
 
 namespace {
-
-// The items of a history answer: `data` itself, or a `transactions` list inside it.
-const rapidjson::Value &items_of(const Payload &page) {
-    const rapidjson::Value &data = page.value();
-    if (data.IsArray()) return data;
-    if (data.IsObject()) {
-        const rapidjson::Value *list = json::member(data, "transactions");
-        if (list && list->IsArray()) return *list;
-    }
-    throw Error(Status::PROTOCOL, "the transaction history answer holds no list of items");
-}
 
 // Whether the page just read is the last (the rule of pager.hpp). `page_size` is the query's
 // limit, or else the walk's first page size.
@@ -45,20 +35,23 @@ bool last_page(const rapidjson::Value &envelope, int page, std::size_t count,
 TransactionPager::TransactionPager(Client &client, TransactionQuery query, CallOptions call)
     : client_(&client), query_(std::move(query)), call_(std::move(call)) {}
 
-std::optional<Payload> TransactionPager::next_page() {
+std::optional<std::vector<Transaction>> TransactionPager::next_page() {
     if (done_) return std::nullopt;
-    Payload answer = client_->list_transactions(query_, call_);
+    // The page's request and decoder are Client::list_transactions' own; the pager reads the
+    // answer's envelope too, for its pagination block.
+    detail::Call request = detail::list_transactions_call(query_, call_);
+    Payload answer = client_->impl().execute(request, call_);
+    std::vector<Transaction> items = detail::decode_transaction_list(answer);
     previous_page_ = query_.page;
     previous_done_ = done_;
     previous_first_page_size_ = first_page_size_;
-    const rapidjson::Value &items = items_of(answer);
-    const std::size_t count = items.Size();
+    const std::size_t count = items.size();
     if (!first_page_size_) first_page_size_ = count;
     const std::size_t page_size =
         query_.limit ? static_cast<std::size_t>(*query_.limit) : *first_page_size_;
     done_ = last_page(answer.envelope().value(), query_.page, count, page_size);
     ++query_.page;
-    return answer.part(items);
+    return items;
 }
 
 void TransactionPager::unread() noexcept {

@@ -78,21 +78,21 @@ class Client {
 
     // --- accounts: Accounts hold assets.
     // The accounts of the user.
-    Payload list_accounts(const CallOptions &call = {});
+    std::vector<Account> list_accounts(const CallOptions &call = {});
     // Creates an account.
-    Payload create_account(std::string_view account_name, std::string_view account_type = {},
+    Account create_account(std::string_view account_name, std::string_view account_type = {},
                            const CallOptions &call = {});
 
     // --- assets: Assets: one chain and token within an account.
     // Adds an asset (a chain and token, with its deposit address) to an account.
-    Payload add_asset(std::string_view account_id, std::string_view chain, std::string_view ticker,
-                      const CallOptions &call = {});
+    Asset add_asset(std::string_view account_id, std::string_view chain, std::string_view ticker,
+                    const CallOptions &call = {});
     // The assets of one account, or of every account.
-    Payload list_assets(std::string_view account_id = {}, const CallOptions &call = {});
+    std::vector<Asset> list_assets(std::string_view account_id = {}, const CallOptions &call = {});
 
     // --- balance: Balances of assets.
     // The balance of one asset; amounts are exact decimal text.
-    Payload check_balance(std::string_view asset_id, const CallOptions &call = {});
+    Balance check_balance(std::string_view asset_id, const CallOptions &call = {});
 
     // --- transactions: Gas prices, transfers and the transaction history.
     // A gas price estimate for a chain.
@@ -102,9 +102,10 @@ class Client {
     // generates), returned with the result and on every error; after an error whose outcome
     // is unknown, call again with that key: the transfer happens once.
     // Sends X-2FA-Token when call.totp_code is set, or from the TOTP source when the server asks.
-    SendResult send_funds(const SendFunds &params, const CallOptions &call = {});
+    Transfer send_funds(const SendFunds &params, const CallOptions &call = {});
     // One page of the transaction history, newest first.
-    Payload list_transactions(const TransactionQuery &params, const CallOptions &call = {});
+    std::vector<Transaction> list_transactions(const TransactionQuery &params,
+                                               const CallOptions &call = {});
 
     // --- webhooks: Webhook subscriptions. Deliveries are checked with the webhook
     // verifier.
@@ -112,7 +113,7 @@ class Client {
     Webhook create_webhook(std::string_view url, const std::vector<std::string> &events,
                            std::string_view description = {}, const CallOptions &call = {});
     // Every webhook subscription, without secrets.
-    Payload list_webhooks(const CallOptions &call = {});
+    std::vector<Webhook> list_webhooks(const CallOptions &call = {});
     // Deletes a webhook subscription.
     void delete_webhook(std::string_view webhook_id, const CallOptions &call = {});
     // END GENERATED: endpoints

@@ -4,6 +4,7 @@
 
 #include <cstddef>
 #include <optional>
+#include <vector>
 
 #include "yativo/client.hpp"
 #include "yativo/options.hpp"
@@ -26,11 +27,11 @@ class TransactionPager {
     // Starts at query.page; sends nothing until next_page().
     TransactionPager(Client &client, TransactionQuery query, CallOptions call = {});
 
-    // The next page, or nullopt once the walk is over (without a request). The payload's value()
-    // is the page's items, a JSON array; its envelope() is the whole answer (`data`,
-    // `pagination`, ...). Throws yativo::Error like Client::list_transactions (PROTOCOL when the
-    // answer holds no list); the walk can then be resumed by calling again.
-    std::optional<Payload> next_page();
+    // The next page's transactions, or nullopt once the walk is over (without a request). Each
+    // item's raw.envelope() is the whole answer (`data`, `pagination`, ...). Throws yativo::Error
+    // like Client::list_transactions (PROTOCOL when the answer holds no list); the walk can then
+    // be resumed by calling again.
+    std::optional<std::vector<Transaction>> next_page();
 
     // Undoes the last next_page(): the next call asks for the same page again. For a caller that
     // could not hand the page over (out of memory converting it), so no page is skipped.

@@ -50,10 +50,130 @@ struct RateLimit {
 
 enum class Priority { Low, Medium, High };
 
-struct SendResult {
-    Payload payload;  // holds "idempotency_key" too
-    std::string idempotency_key;
+// BEGIN GENERATED: records (python3 -m codegen from api/endpoints.toml; do not edit)
+
+// An account: it holds assets.
+struct Account {
+    // The account's id.
+    std::string id;
+    // Its name; "" when absent.
+    std::string name;
+    // The account's type: business, personal or customer; "" when absent.
+    std::string type;
+    // Its status: active or archived; "" when absent.
+    std::string status;
+    // How many assets it holds (in lists); nullopt when absent.
+    std::optional<std::int64_t> assets;
+    // When it was created; "" when absent.
+    std::string created_at;
+    // The whole object as the server sent it.
+    Payload raw;
 };
+
+// An asset: one chain and token within an account, with its deposit address and balance.
+struct Asset {
+    // The asset's id.
+    std::string id;
+    // The account holding it; "" when absent.
+    std::string account_id;
+    // The chain; "" when absent.
+    std::string chain;
+    // The token, e.g. USDC_SOL; "" when absent.
+    std::string ticker;
+    // The deposit address; "" when absent.
+    std::string address;
+    // The balance in token units; exact text, "" when absent.
+    std::string balance;
+    // Its status: active or archived; "" when absent.
+    std::string status;
+    // When it was added; "" when absent.
+    std::string created_at;
+    // The whole object as the server sent it.
+    Payload raw;
+};
+
+// The balance of one asset, in token units (confirmed funds only).
+struct Balance {
+    // The asset's id; "" when absent.
+    std::string asset_id;
+    // The chain; "" when absent.
+    std::string chain;
+    // The token; "" when absent.
+    std::string ticker;
+    // The deposit address; "" when absent.
+    std::string address;
+    // The balance in token units.
+    std::string balance;
+    // Its value in USD, when the server gives one; exact text, "" when absent.
+    std::string balance_usd;
+    // When it last changed; "" when absent.
+    std::string updated_at;
+    // The whole object as the server sent it.
+    Payload raw;
+};
+
+// The answer to send_funds. idempotency_key is always the key the call carried.
+struct Transfer {
+    // The transaction's id; "" when absent.
+    std::string id;
+    // The chain transaction hash, once known; "" when absent.
+    std::string hash;
+    // Its status: pending, confirmed, failed or cancelled; "" when absent.
+    std::string status;
+    // The amount sent; exact text, "" when absent.
+    std::string amount;
+    // The fee charged; exact text, "" when absent.
+    std::string fee;
+    // The amount plus the fee, taken from the asset; exact text, "" when absent.
+    std::string total_debited;
+    // The asset's balance after the debit; exact text, "" when absent.
+    std::string balance_after;
+    // The chain; "" when absent.
+    std::string chain;
+    // The token; "" when absent.
+    std::string ticker;
+    // The Idempotency-Key the call carried; "" when absent.
+    std::string idempotency_key;
+    // When it was created; "" when absent.
+    std::string created_at;
+    // The whole object as the server sent it.
+    Payload raw;
+};
+
+// One transaction of the history.
+struct Transaction {
+    // The transaction's id.
+    std::string id;
+    // Its type: send, receive, ...; "" when absent.
+    std::string type;
+    // Its direction: in or out; "" when absent.
+    std::string direction;
+    // Its status: pending, confirmed, failed or cancelled; "" when absent.
+    std::string status;
+    // The chain; "" when absent.
+    std::string chain;
+    // The token; "" when absent.
+    std::string ticker;
+    // The asset it moved; "" when absent.
+    std::string asset_id;
+    // The account of that asset; "" when absent.
+    std::string account_id;
+    // The amount; exact text, "" when absent.
+    std::string amount;
+    // The fee; exact text, "" when absent.
+    std::string fee;
+    // The chain transaction hash; "" when absent.
+    std::string hash;
+    // The sending address; "" when absent.
+    std::string from_address;
+    // The receiving address; "" when absent.
+    std::string to_address;
+    // When it was created; "" when absent.
+    std::string created_at;
+    // The whole object as the server sent it.
+    Payload raw;
+};
+// END GENERATED: records
 
 // BEGIN GENERATED: parameter structs (python3 -m codegen from api/endpoints.toml; do not edit)
 

@@ -16,7 +16,9 @@
 // sentinels (ErrRateLimited, ErrNotFound, ...) or context.DeadlineExceeded / context.Canceled,
 // and read their fields with errors.As.
 //
-// Resource payloads come back as json.RawMessage; every JSON number in them is a string
-// ("1250.000000"), so amounts never pass through a float64. Amounts given to the client are
-// decimal strings too.
+// Resource calls return records (Account, Asset, Balance, Transfer, Transaction, APIKey,
+// Webhook): amounts are exact decimal text in string fields, so they never pass through a
+// float64; counts are *int64 (nil when the answer has none); Raw holds the record's whole object,
+// fields the record does not name included. GasPrice and Request return json.RawMessage, whose
+// JSON numbers are strings ("1250.000000"). Amounts given to the client are decimal strings too.
 package yativo

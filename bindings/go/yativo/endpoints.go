@@ -78,8 +78,8 @@ func (s *APIKeysService) Revoke(ctx context.Context, keyID string, opts ...CallO
 type AccountsService struct{ c *Client }
 
 // List returns the accounts of the user (GET /accounts/get-accounts).
-func (s *AccountsService) List(ctx context.Context, opts ...CallOption) (json.RawMessage, error) {
-	return s.c.payload(ctx, opts, func(call *capi.Call) ([]byte, error) { return s.c.c.ListAccounts(call) })
+func (s *AccountsService) List(ctx context.Context, opts ...CallOption) ([]Account, error) {
+	return result(s.c, ctx, opts, listOf(accountFrom), func(call *capi.Call) ([]capi.Account, error) { return s.c.c.ListAccounts(call) })
 }
 
 // CreateAccountParams are the parameters of AccountsService.Create.
@@ -91,8 +91,8 @@ type CreateAccountParams struct {
 }
 
 // Create creates an account (POST /accounts/create-account).
-func (s *AccountsService) Create(ctx context.Context, p CreateAccountParams, opts ...CallOption) (json.RawMessage, error) {
-	return s.c.payload(ctx, opts, func(call *capi.Call) ([]byte, error) { return s.c.c.CreateAccount(p.Name, p.Type, call) })
+func (s *AccountsService) Create(ctx context.Context, p CreateAccountParams, opts ...CallOption) (*Account, error) {
+	return result(s.c, ctx, opts, accountFrom, func(call *capi.Call) (*capi.Account, error) { return s.c.c.CreateAccount(p.Name, p.Type, call) })
 }
 
 // AssetsService is Client.Assets. Assets: one chain and token within an account.
@@ -110,14 +110,16 @@ type AddAssetParams struct {
 
 // Add adds an asset (a chain and token, with its deposit address) to an account (POST
 // /assets/add-asset).
-func (s *AssetsService) Add(ctx context.Context, p AddAssetParams, opts ...CallOption) (json.RawMessage, error) {
-	return s.c.payload(ctx, opts, func(call *capi.Call) ([]byte, error) { return s.c.c.AddAsset(p.AccountID, p.Chain, p.Ticker, call) })
+func (s *AssetsService) Add(ctx context.Context, p AddAssetParams, opts ...CallOption) (*Asset, error) {
+	return result(s.c, ctx, opts, assetFrom, func(call *capi.Call) (*capi.Asset, error) {
+		return s.c.c.AddAsset(p.AccountID, p.Chain, p.Ticker, call)
+	})
 }
 
 // List returns the assets of one account, or of every account (POST /assets/get-user-assets).
 // accountID: the account's id; "" = every account.
-func (s *AssetsService) List(ctx context.Context, accountID string, opts ...CallOption) (json.RawMessage, error) {
-	return s.c.payload(ctx, opts, func(call *capi.Call) ([]byte, error) { return s.c.c.ListAssets(accountID, call) })
+func (s *AssetsService) List(ctx context.Context, accountID string, opts ...CallOption) ([]Asset, error) {
+	return result(s.c, ctx, opts, listOf(assetFrom), func(call *capi.Call) ([]capi.Asset, error) { return s.c.c.ListAssets(accountID, call) })
 }
 
 // BalanceService is Client.Balance. Balances of assets.
@@ -125,8 +127,8 @@ type BalanceService struct{ c *Client }
 
 // Check returns the balance of one asset; amounts are exact decimal text (POST /balance/check).
 // assetID: the asset's id.
-func (s *BalanceService) Check(ctx context.Context, assetID string, opts ...CallOption) (json.RawMessage, error) {
-	return s.c.payload(ctx, opts, func(call *capi.Call) ([]byte, error) { return s.c.c.CheckBalance(assetID, call) })
+func (s *BalanceService) Check(ctx context.Context, assetID string, opts ...CallOption) (*Balance, error) {
+	return result(s.c, ctx, opts, balanceFrom, func(call *capi.Call) (*capi.Balance, error) { return s.c.c.CheckBalance(assetID, call) })
 }
 
 // TransactionsService is Client.Transactions. Gas prices, transfers and the transaction history.
@@ -195,7 +197,7 @@ func (s *TransactionsService) SendFunds(ctx context.Context, p SendFundsParams, 
 		Description:      p.Description,
 		UseSelfFunding:   p.UseSelfFunding,
 	}
-	return transfer(s.c, ctx, opts, func(call *capi.Call) ([]byte, string, error) { return s.c.c.SendFunds(h, call) })
+	return result(s.c, ctx, opts, transferFrom, func(call *capi.Call) (*capi.Transfer, error) { return s.c.c.SendFunds(h, call) })
 }
 
 // ListTransactionsParams are the parameters of TransactionsService.List.
@@ -214,7 +216,7 @@ type ListTransactionsParams struct {
 
 // List returns one page of the transaction history, newest first (POST
 // /transactions/get-transactions).
-func (s *TransactionsService) List(ctx context.Context, p ListTransactionsParams, opts ...CallOption) (json.RawMessage, error) {
+func (s *TransactionsService) List(ctx context.Context, p ListTransactionsParams, opts ...CallOption) ([]Transaction, error) {
 	page, err := uint32Arg("Page", p.Page)
 	if err != nil {
 		return nil, err
@@ -230,7 +232,7 @@ func (s *TransactionsService) List(ctx context.Context, p ListTransactionsParams
 		Chain:  p.Chain,
 		Search: p.Search,
 	}
-	return s.c.payload(ctx, opts, func(call *capi.Call) ([]byte, error) { return s.c.c.ListTransactions(h, call) })
+	return result(s.c, ctx, opts, listOf(transactionFrom), func(call *capi.Call) ([]capi.Transaction, error) { return s.c.c.ListTransactions(h, call) })
 }
 
 // WebhooksService is Client.Webhooks. Webhook subscriptions. Deliveries are checked with the
@@ -256,8 +258,8 @@ func (s *WebhooksService) Create(ctx context.Context, p CreateWebhookParams, opt
 }
 
 // List returns every webhook subscription, without secrets (GET /webhook/list).
-func (s *WebhooksService) List(ctx context.Context, opts ...CallOption) (json.RawMessage, error) {
-	return s.c.payload(ctx, opts, func(call *capi.Call) ([]byte, error) { return s.c.c.ListWebhooks(call) })
+func (s *WebhooksService) List(ctx context.Context, opts ...CallOption) ([]Webhook, error) {
+	return result(s.c, ctx, opts, listOf(webhookFrom), func(call *capi.Call) ([]capi.Webhook, error) { return s.c.c.ListWebhooks(call) })
 }
 
 // Delete deletes a webhook subscription (DELETE /webhook/{webhook_id}).

@@ -54,8 +54,8 @@ func TestAllLeavesThePageSizeToTheServer(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if field(t, tx, "description") != tag {
-			t.Fatalf("item %s", tx)
+		if field(t, tx.Raw, "description") != tag {
+			t.Fatalf("item %+v", tx)
 		}
 		n++
 	}

@@ -15,6 +15,8 @@ type envelope struct {
 	Pagination map[string]string `json:"pagination"` // numbers come back as strings
 }
 
+// Envelope gives the whole answer of the calls returning JSON (GasPrice, Request); the calls
+// returning records ignore it: a record's Raw is its own object either way.
 func TestEnvelopeReturnsTheSiblingsOfData(t *testing.T) {
 	kc := shared.keyClient(t, fullKey)
 	c := ctx(t)
@@ -29,17 +31,20 @@ func TestEnvelopeReturnsTheSiblingsOfData(t *testing.T) {
 	}
 	query := yativo.ListTransactionsParams{Page: 1, Limit: 2, Search: tag}
 
-	// The default: data alone, a JSON array.
+	// The records of one page, with the option or without.
 	page, err := kc.Transactions.List(c, query)
-	if err != nil {
-		t.Fatal(err)
+	if err != nil || len(page) != 2 {
+		t.Fatalf("default page %+v: %v", page, err)
 	}
-	var items []json.RawMessage
-	if err := json.Unmarshal(page, &items); err != nil || len(items) != 2 {
-		t.Fatalf("default page %s: %v", page, err)
+	same, err := kc.Transactions.List(c, query, yativo.Envelope())
+	if err != nil || len(same) != 2 || same[0].ID != page[0].ID || same[1].ID != page[1].ID ||
+		field(t, same[0].Raw, "description") != tag {
+		t.Fatalf("page with Envelope %+v: %v", same, err)
 	}
 
-	whole, err := kc.Transactions.List(c, query, yativo.Envelope())
+	// The same page through Request: the envelope and its pagination.
+	body := map[string]any{"page": 1, "limit": 2, "search": tag}
+	whole, err := kc.Request(c, "POST", "/transactions/get-transactions", body, yativo.Envelope())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -56,30 +61,36 @@ func TestEnvelopeReturnsTheSiblingsOfData(t *testing.T) {
 		t.Fatalf("envelope data %s: %v", env.Data, err)
 	}
 
-	// Every payload call takes it, Request included; SendFunds' key stays in data.
-	accounts, err := kc.Accounts.List(c, yativo.Envelope())
-	if err != nil || json.Unmarshal(accounts, &env) != nil || env.Message == "" || len(env.Data) == 0 {
-		t.Fatalf("accounts envelope %s: %v", accounts, err)
+	// Every JSON call takes it, GasPrice and Request.
+	gas, err := kc.Transactions.GasPrice(c, yativo.GasPriceParams{Chain: "solana"}, yativo.Envelope())
+	if err != nil || json.Unmarshal(gas, &env) != nil || env.Message == "" || field(t, env.Data, "fee") == "" {
+		t.Fatalf("gas price envelope %s: %v", gas, err)
 	}
 	raw, err := kc.Request(c, "POST", "/balance/check", map[string]string{"asset_id": assetID}, yativo.Envelope())
 	if err != nil || json.Unmarshal(raw, &env) != nil || field(t, env.Data, "asset_id") != assetID {
 		t.Fatalf("request envelope %s: %v", raw, err)
 	}
+
+	// Records are the same with it: accounts, and a transfer whose Raw is the transaction.
+	accounts, err := kc.Accounts.List(c, yativo.Envelope())
+	if err != nil || len(accounts) == 0 || accounts[0].ID == "" || field(t, accounts[0].Raw, "account_id") != accounts[0].ID {
+		t.Fatalf("accounts with Envelope %+v: %v", accounts, err)
+	}
 	p := sendParams(accountID, assetID, "0.1")
 	key := uniq("envelope-key")
 	tr, err := kc.Transactions.SendFunds(c, p, yativo.IdempotencyKey(key), yativo.Envelope())
-	if err != nil || json.Unmarshal(tr.Data, &env) != nil || field(t, env.Data, "idempotency_key") != key {
-		t.Fatalf("send-funds envelope %+v: %v", tr, err)
+	if err != nil || tr.IdempotencyKey != key || field(t, tr.Raw, "idempotency_key") != key || field(t, tr.Raw, "transaction_id") != tr.ID {
+		t.Fatalf("send-funds with Envelope %+v: %v", tr, err)
 	}
 
-	// All yields items whatever the options.
+	// All yields transactions whatever the options.
 	n := 0
 	for tx, err := range kc.Transactions.All(c, yativo.ListTransactionsParams{Limit: 2, Search: tag}, yativo.Envelope()) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if field(t, tx, "description") != tag {
-			t.Fatalf("item %s", tx)
+		if field(t, tx.Raw, "description") != tag {
+			t.Fatalf("item %+v", tx)
 		}
 		n++
 	}

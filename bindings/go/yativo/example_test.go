@@ -43,14 +43,7 @@ func ExampleNew() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	var a struct {
-		Name string `json:"account_name"`
-		Type string `json:"account_type"`
-	}
-	if err := json.Unmarshal(account, &a); err != nil {
-		log.Fatal(err)
-	}
-	fmt.Println(a.Name, a.Type)
+	fmt.Println(account.Name, account.Type)
 	// Output: Treasury business
 }
 
@@ -62,22 +55,14 @@ func ExampleTransactionsService_SendFunds() {
 	defer client.Close()
 	ctx := context.Background()
 
-	var account struct {
-		ID string `json:"account_id"`
-	}
-	var asset struct {
-		ID string `json:"asset_id"`
-	}
-	raw, err := client.Accounts.Create(ctx, yativo.CreateAccountParams{Name: "Payouts"})
+	account, err := client.Accounts.Create(ctx, yativo.CreateAccountParams{Name: "Payouts"})
 	if err != nil {
 		log.Fatal(err)
 	}
-	_ = json.Unmarshal(raw, &account)
-	raw, err = client.Assets.Add(ctx, yativo.AddAssetParams{AccountID: account.ID, Chain: "solana", Ticker: "USDC_SOL"})
+	asset, err := client.Assets.Add(ctx, yativo.AddAssetParams{AccountID: account.ID, Chain: "solana", Ticker: "USDC_SOL"})
 	if err != nil {
 		log.Fatal(err)
 	}
-	_ = json.Unmarshal(raw, &asset)
 	sandboxDeposit(asset.ID, "100")
 
 	transfer, err := client.Transactions.SendFunds(ctx, yativo.SendFundsParams{
@@ -96,23 +81,15 @@ func ExampleTransactionsService_SendFunds() {
 	} else if err != nil {
 		log.Fatal(err)
 	}
-	var tx struct {
-		Status string `json:"status"`
-	}
-	_ = json.Unmarshal(transfer.Data, &tx)
-	fmt.Println(tx.Status, transfer.IdempotencyKey == "payout-"+account.ID)
+	fmt.Println(transfer.Status, transfer.Amount, transfer.IdempotencyKey == "payout-"+account.ID)
 
-	raw, err = client.Balance.Check(ctx, asset.ID)
+	balance, err := client.Balance.Check(ctx, asset.ID)
 	if err != nil {
 		log.Fatal(err)
 	}
-	var balance struct {
-		Balance string `json:"balance"` // amounts are strings
-	}
-	_ = json.Unmarshal(raw, &balance)
-	fmt.Println("balance", balance.Balance)
+	fmt.Println("balance", balance.Balance) // exact decimal text
 	// Output:
-	// confirmed true
+	// confirmed 12.5 true
 	// balance 87.499
 }
 

@@ -313,7 +313,8 @@ func IdempotencyKey(key string) CallOption { return func(c *callConfig) { c.idem
 // secret (SendFunds sends one only when given).
 func TOTPCode(code string) CallOption { return func(c *callConfig) { c.totpCode = code } }
 
-// Envelope makes a call that returns a payload return the whole answer instead: the envelope
-// with "data" and its siblings ("message", "pagination", ...). An answer without an envelope is
-// returned as it is. TransactionsService.All ignores it.
+// Envelope makes a call that returns a JSON payload (GasPrice, Request) return the whole answer
+// instead: the envelope with "data" and its siblings ("message", "pagination", ...). An answer
+// without an envelope is returned as it is. Calls returning records (Account, Transfer, ...) and
+// TransactionsService.All are not changed by it: a record's Raw is its own object.
 func Envelope() CallOption { return func(c *callConfig) { c.envelope = true } }

@@ -1,13 +1,12 @@
 package yativo_test
 
 import (
-	"encoding/json"
 	"testing"
 
 	"github.com/libyativo/libyativo/bindings/go/yativo"
 )
 
-// All walks the core's pager: every item once, in the server's order, and one request per page
+// All walks the core's pager: every transaction once, typed, in the server's order, and one request per page
 // (the sandbox answers a pagination block, so a full last page costs no extra request). Breaking
 // out of the loop stops the walk.
 func TestAllReadsEachPageOnce(t *testing.T) {
@@ -27,12 +26,8 @@ func TestAllReadsEachPageOnce(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var items []map[string]any
-	if err := json.Unmarshal(page, &items); err != nil {
-		t.Fatal(err)
-	}
-	for _, it := range items {
-		want = append(want, it["transaction_id"].(string))
+	for _, tx := range page {
+		want = append(want, tx.ID)
 	}
 
 	const path = "/transactions/get-transactions"
@@ -42,7 +37,12 @@ func TestAllReadsEachPageOnce(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		got = append(got, field(t, tx, "transaction_id"))
+		// Typed items: the record's fields, and Raw with the ones it does not name.
+		if tx.Amount != "0.1" || tx.AssetID != assetID || tx.AccountID != accountID || tx.Chain != "solana" ||
+			field(t, tx.Raw, "description") != tag {
+			t.Fatalf("item %+v", tx)
+		}
+		got = append(got, tx.ID)
 	}
 	if len(want) != 4 || len(got) != len(want) {
 		t.Fatalf("All yielded %v, List %v", got, want)

@@ -9,12 +9,14 @@ import (
 	"github.com/libyativo/libyativo/bindings/go/internal/capi"
 )
 
-// The services and their Params structs are generated (endpoints.go, from api/endpoints.toml);
-// this file holds what they call and what is not an endpoint.
+// The services and their Params structs are generated (endpoints.go, from api/endpoints.toml),
+// and so are the records they return (records.go: Account, Asset, Balance, Transfer,
+// Transaction); this file holds what they call and what is not an endpoint.
 //
-// Resource calls return the response payload as JSON (with the Envelope call option, the whole
-// answer: "data" and its siblings). Every JSON number in it is a string ("1250.000000"): decode
-// amounts into string fields, never float64.
+// Records hold exact values: amounts are decimal text (never a float64), counts *int64, and Raw
+// the record's whole object. Calls answering JSON (GasPrice, Request) return the response
+// payload (with the Envelope call option, the whole answer: "data" and its siblings); every JSON
+// number in it is a string ("1250.000000"): decode amounts into string fields, never float64.
 
 func (c *Client) payload(ctx context.Context, opts []CallOption, f func(*capi.Call) ([]byte, error)) (json.RawMessage, error) {
 	return result(c, ctx, opts, func(b []byte) json.RawMessage { return b }, f)
@@ -45,20 +47,6 @@ func listOf[T, R any](from func(*T) *R) func([]T) []R {
 	}
 }
 
-// transfer makes one call that moves value: its payload and the Idempotency-Key it carried.
-func transfer(c *Client, ctx context.Context, opts []CallOption, f func(*capi.Call) ([]byte, string, error)) (*Transfer, error) {
-	var data []byte
-	var key string
-	err := c.do(ctx, opts, func(call *capi.Call) (err error) {
-		data, key, err = f(call)
-		return err
-	})
-	if err != nil {
-		return nil, err
-	}
-	return &Transfer{IdempotencyKey: key, Data: data}, nil
-}
-
 // uint32Arg is an int parameter as C takes it (0 = unset); the core checks its range further.
 func uint32Arg(name string, v int) (uint32, error) {
 	if v < 0 || uint64(v) > math.MaxUint32 {
@@ -79,31 +67,21 @@ func fieldsArg(name string, m map[string]any) (string, error) {
 	return string(b), nil
 }
 
-// Transfer is the result of SendFunds.
-type Transfer struct {
-	// IdempotencyKey is the key the transfer was sent with: the IdempotencyKey call option, or
-	// a generated UUIDv4. Retrying with it never sends twice.
-	IdempotencyKey string
-	// Data is the transaction as the server answered it (its "idempotency_key" included).
-	Data json.RawMessage
-}
-
 // All iterates over every transaction matching p, page after page from p.Page (p.Limit per
 // page; 0 leaves the page size to the server). When the walk ends is the core's rule (see
 // yv_tx_pager_new): it follows the server's pagination and makes no request past the last page.
-// Iteration stops at the first error, which is yielded. ctx and opts hold for the whole walk
-// (a timeout applies to each page). It yields items, so an Envelope option is ignored.
-func (s *TransactionsService) All(ctx context.Context, p ListTransactionsParams, opts ...CallOption) iter.Seq2[json.RawMessage, error] {
-	opts = append(opts[:len(opts):len(opts)], func(c *callConfig) { c.envelope = false })
-	return func(yield func(json.RawMessage, error) bool) {
+// Iteration stops at the first error, which is yielded with a zero Transaction. ctx and opts
+// hold for the whole walk (a timeout applies to each page); the Envelope option does not apply.
+func (s *TransactionsService) All(ctx context.Context, p ListTransactionsParams, opts ...CallOption) iter.Seq2[Transaction, error] {
+	return func(yield func(Transaction, error) bool) {
 		page, err := uint32Arg("Page", p.Page)
 		if err != nil {
-			yield(nil, err)
+			yield(Transaction{}, err)
 			return
 		}
 		limit, err := uint32Arg("Limit", p.Limit)
 		if err != nil {
-			yield(nil, err)
+			yield(Transaction{}, err)
 			return
 		}
 		q := capi.TransactionQuery{Page: page, Limit: limit, Status: p.Status, Chain: p.Chain, Search: p.Search}
@@ -115,16 +93,12 @@ func (s *TransactionsService) All(ctx context.Context, p ListTransactionsParams,
 			}
 			defer pager.Free()
 			for {
-				answer, done, err := pager.Next()
+				items, done, err := pager.Next()
 				if err != nil || done {
 					return err
 				}
-				var items []json.RawMessage
-				if err := json.Unmarshal(answer, &items); err != nil {
-					return &Error{Code: CodeProtocol, Message: "the transaction page is not a JSON array"}
-				}
-				for _, it := range items {
-					if !yield(it, nil) {
+				for i := range items {
+					if !yield(*transactionFrom(&items[i]), nil) {
 						stopped = true
 						return nil
 					}
@@ -132,7 +106,7 @@ func (s *TransactionsService) All(ctx context.Context, p ListTransactionsParams,
 			}
 		})
 		if err != nil && !stopped {
-			yield(nil, err)
+			yield(Transaction{}, err)
 		}
 	}
 }
@@ -146,9 +120,13 @@ type Webhook struct {
 	Description string
 	CreatedAt   string
 	Secret      Secret
+	// Raw is the whole object as the server sent it, as compact JSON (numbers as strings),
+	// without the secret; nil when the library ran out of memory building it.
+	Raw json.RawMessage
 }
 
 // webhookFrom converts capi's copy of a webhook (the generated methods name it).
 func webhookFrom(w *capi.Webhook) *Webhook {
-	return &Webhook{ID: w.ID, URL: w.URL, Events: w.Events, Description: w.Description, CreatedAt: w.CreatedAt, Secret: Secret(w.Secret)}
+	return &Webhook{ID: w.ID, URL: w.URL, Events: w.Events, Description: w.Description, CreatedAt: w.CreatedAt,
+		Secret: Secret(w.Secret), Raw: json.RawMessage(w.JSON)}
 }

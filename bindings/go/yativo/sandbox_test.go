@@ -211,7 +211,7 @@ func ctx(t testing.TB) context.Context {
 	return c
 }
 
-// field reads a string field of a JSON object payload.
+// field reads a string field of a JSON object: a payload, or a record's Raw.
 func field(t testing.TB, payload json.RawMessage, name string) string {
 	t.Helper()
 	var m map[string]any
@@ -232,12 +232,12 @@ func funded(t testing.TB, s *sandbox, c *yativo.Client, amount string) (accountI
 	if err != nil {
 		t.Fatal(err)
 	}
-	accountID = field(t, acc, "account_id")
+	accountID = acc.ID
 	ast, err := c.Assets.Add(ctx(t), yativo.AddAssetParams{AccountID: accountID, Chain: "solana", Ticker: "USDC_SOL"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	assetID = field(t, ast, "asset_id")
+	assetID = ast.ID
 	if amount != "" {
 		s.deposit(t, assetID, amount)
 	}

@@ -143,35 +143,38 @@ func TestResources(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	accountID := field(t, acc, "account_id")
-	if field(t, acc, "account_name") != "Main" {
-		t.Fatalf("account %s", acc)
+	accountID := acc.ID
+	if accountID == "" || acc.Name != "Main" || acc.Type != "business" {
+		t.Fatalf("account %+v", acc)
 	}
 	accounts, err := kc.Accounts.List(c)
-	if err != nil || !strings.Contains(string(accounts), accountID) {
-		t.Fatalf("accounts %s %v", accounts, err)
+	if err != nil || !slices.ContainsFunc(accounts, func(a yativo.Account) bool { return a.ID == accountID }) {
+		t.Fatalf("accounts %+v %v", accounts, err)
 	}
 
 	ast, err := kc.Assets.Add(c, yativo.AddAssetParams{AccountID: accountID, Chain: "solana", Ticker: "USDC_SOL"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	assetID := field(t, ast, "asset_id")
+	assetID := ast.ID
+	if assetID == "" || ast.AccountID != accountID {
+		t.Fatalf("asset %+v", ast)
+	}
 	for _, filter := range []string{accountID, ""} {
 		assets, err := kc.Assets.List(c, filter)
-		if err != nil || !strings.Contains(string(assets), assetID) {
-			t.Fatalf("assets(%q) %s %v", filter, assets, err)
+		if err != nil || !slices.ContainsFunc(assets, func(a yativo.Asset) bool { return a.ID == assetID }) {
+			t.Fatalf("assets(%q) %+v %v", filter, assets, err)
 		}
 	}
 
 	bal, err := kc.Balance.Check(c, assetID)
-	if err != nil || field(t, bal, "balance") != "0" {
-		t.Fatalf("balance %s %v", bal, err)
+	if err != nil || bal.Balance != "0" {
+		t.Fatalf("balance %+v %v", bal, err)
 	}
 	shared.deposit(t, assetID, "100")
-	bal, _ = kc.Balance.Check(c, assetID)
-	if b := field(t, bal, "balance"); b != "100" {
-		t.Fatalf("balance after deposit %s", b)
+	bal, err = kc.Balance.Check(c, assetID)
+	if err != nil || bal.Balance != "100" {
+		t.Fatalf("balance after deposit %+v %v", bal, err)
 	}
 
 	gas, err := kc.Transactions.GasPrice(c, yativo.GasPriceParams{Chain: "solana", Priority: "high", Extra: map[string]any{"amount": "1"}})
@@ -188,37 +191,36 @@ func TestResources(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if tr.IdempotencyKey != sendKey || field(t, tr.Data, "idempotency_key") != sendKey {
+	if tr.IdempotencyKey != sendKey || field(t, tr.Raw, "idempotency_key") != sendKey {
 		t.Fatalf("transfer %+v", tr)
 	}
-	txID := field(t, tr.Data, "transaction_id")
-	if field(t, tr.Data, "amount") != "12.5" {
-		t.Fatalf("amount in %s", tr.Data)
+	txID := tr.ID
+	if txID == "" || tr.Amount != "12.5" {
+		t.Fatalf("transfer %+v", tr)
 	}
 	tr2, err := kc.Transactions.SendFunds(c, sendParams(accountID, assetID, "0.5"))
 	if err != nil || len(tr2.IdempotencyKey) != 36 {
 		t.Fatalf("generated key: %+v %v", tr2, err)
 	}
-	bal, _ = kc.Balance.Check(c, assetID)
-	if b := field(t, bal, "balance"); b != "86.998" {
-		t.Fatalf("balance after two sends: %s", b)
+	bal, err = kc.Balance.Check(c, assetID)
+	if err != nil || bal.Balance != "86.998" {
+		t.Fatalf("balance after two sends: %+v %v", bal, err)
 	}
 
 	page, err := kc.Transactions.List(c, yativo.ListTransactionsParams{Page: 1, Limit: 10, Chain: "solana", Search: txID})
 	if err != nil {
 		t.Fatal(err)
 	}
-	var items []map[string]any
-	if err := json.Unmarshal(page, &items); err != nil || len(items) != 1 || items[0]["transaction_id"] != txID {
-		t.Fatalf("filtered page %s %v", page, err)
+	if len(page) != 1 || page[0].ID != txID {
+		t.Fatalf("filtered page %+v", page)
 	}
 	n := 0
 	for tx, err := range kc.Transactions.All(c, yativo.ListTransactionsParams{Limit: 1, Status: "confirmed"}) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if !json.Valid(tx) {
-			t.Fatalf("item %s", tx)
+		if tx.ID == "" || !json.Valid(tx.Raw) {
+			t.Fatalf("item %+v", tx)
 		}
 		n++
 	}
@@ -235,8 +237,10 @@ func TestResources(t *testing.T) {
 		t.Fatalf("webhook %+v", wh)
 	}
 	list, err := kc.Webhooks.List(c)
-	if err != nil || !strings.Contains(string(list), wh.ID) || strings.Contains(string(list), wh.Secret.Reveal()) {
-		t.Fatalf("webhooks %s %v", list, err)
+	i := slices.IndexFunc(list, func(w yativo.Webhook) bool { return w.ID == wh.ID })
+	if err != nil || i < 0 || list[i].URL != wh.URL || !list[i].Secret.IsZero() ||
+		strings.Contains(string(list[i].Raw), wh.Secret.Reveal()) {
+		t.Fatalf("webhooks %+v %v", list, err)
 	}
 	if err := kc.Webhooks.Delete(c, wh.ID); err != nil {
 		t.Fatal(err)
@@ -489,7 +493,7 @@ func TestErrorFields(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, err = kc.Transactions.SendFunds(c, sendParams(accountID, assetID, "2"), yativo.IdempotencyKey(key409))
-	if !errors.As(err, &e) || e.Code != yativo.CodeConflict || e.ExistingTransactionID != field(t, first.Data, "transaction_id") || e.IdempotencyKey != key409 {
+	if !errors.As(err, &e) || e.Code != yativo.CodeConflict || e.ExistingTransactionID != first.ID || e.IdempotencyKey != key409 {
 		t.Fatalf("409: %+v", err)
 	}
 
@@ -609,16 +613,16 @@ func TestSendFundsDropAfterSendsOnce(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if tr.IdempotencyKey == "" || field(t, tr.Data, "idempotency_key") != tr.IdempotencyKey {
+	if tr.IdempotencyKey == "" || field(t, tr.Raw, "idempotency_key") != tr.IdempotencyKey {
 		t.Fatalf("transfer %+v", tr)
 	}
 	st := sb.stats(t)
 	if st.TransactionsCreated != 1 || st.Paths["/transactions/send-funds"] != 2 {
 		t.Fatalf("transactions_created %d over %d requests", st.TransactionsCreated, st.Paths["/transactions/send-funds"])
 	}
-	bal, _ := kc.Balance.Check(ctx(t), assetID)
-	if b := field(t, bal, "balance"); b != "7.999" {
-		t.Fatalf("balance %s", b)
+	bal, err := kc.Balance.Check(ctx(t), assetID)
+	if err != nil || bal.Balance != "7.999" {
+		t.Fatalf("balance %+v %v", bal, err)
 	}
 }
 

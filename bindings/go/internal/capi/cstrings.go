@@ -1,7 +1,10 @@
 package capi
 
 /*
+#include <stdbool.h>
+#include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 */
 import "C"
 
@@ -23,6 +26,35 @@ func gostrs(n C.size_t, at func(i C.size_t) *C.char) []string {
 		out[i] = gostr(at(C.size_t(i)))
 	}
 	return out
+}
+
+// gobytes copies a borrowed C string into Go memory as bytes (a record's JSON); NULL reads as nil.
+func gobytes(p *C.char) []byte {
+	if p == nil {
+		return nil
+	}
+	return C.GoBytes(unsafe.Pointer(p), C.int(C.strlen(p)))
+}
+
+// optInt64 reads an int accessor of a record (true, and *out set, when the answer has the field)
+// as a pointer: nil when absent.
+func optInt64(get func(out *C.int64_t) C.bool) *int64 {
+	var v C.int64_t
+	if !get(&v) {
+		return nil
+	}
+	n := int64(v)
+	return &n
+}
+
+// optBool reads a bool accessor of a record as optInt64 reads an int one.
+func optBool(get func(out *C.bool) C.bool) *bool {
+	var v C.bool
+	if !get(&v) {
+		return nil
+	}
+	b := bool(v)
+	return &b
 }
 
 // cstrings holds the C copies of the strings one C call receives, so that they are freed in one

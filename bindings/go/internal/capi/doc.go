@@ -2,9 +2,10 @@
 // reference of the Go binding: every C call goes through invoke (invoke.go), which frees the C
 // copies of its strings and takes its error; owned outputs are copied into Go memory and released
 // with the library's own free functions, and C never holds a Go pointer. The files follow the C
-// ABI's modules (capi/src/*_c.cpp); endpoints.go, one method per endpoint, is generated from
-// api/endpoints.toml by `python3 -m codegen` (codegen/go.py), as endpoints_c.cpp is. Package
-// yativo builds the idiomatic API on top.
+// ABI's modules (capi/src/*_c.cpp); endpoints.go, one method per endpoint, and records.go, one
+// struct and take function per generated record, are generated from api/endpoints.toml by
+// `python3 -m codegen` (codegen/go.py), as endpoints_c.cpp and records_c.cpp are. Package yativo
+// builds the idiomatic API on top.
 package capi
 
 // The flags of every file of the package come from pkg-config here.

@@ -52,36 +52,36 @@ func (c *Client) RevokeAPIKey(keyID string, call *Call) error {
 }
 
 // ListAccounts is yv_client_list_accounts.
-func (c *Client) ListAccounts(call *Call) ([]byte, error) {
-	return callClient(c, call, takeBuffer, func(a *clientArgs, out **C.yv_buffer) C.yv_status {
+func (c *Client) ListAccounts(call *Call) ([]Account, error) {
+	return callClient(c, call, takeAccountList, func(a *clientArgs, out **C.yv_account_list) C.yv_status {
 		return C.yv_client_list_accounts(a.client, a.call, out, a.err)
 	})
 }
 
 // CreateAccount is yv_client_create_account.
-func (c *Client) CreateAccount(accountName string, accountType string, call *Call) ([]byte, error) {
-	return callClient(c, call, takeBuffer, func(a *clientArgs, out **C.yv_buffer) C.yv_status {
+func (c *Client) CreateAccount(accountName string, accountType string, call *Call) (*Account, error) {
+	return callClient(c, call, takeAccount, func(a *clientArgs, out **C.yv_account) C.yv_status {
 		return C.yv_client_create_account(a.client, a.str(accountName), a.opt(accountType), a.call, out, a.err)
 	})
 }
 
 // AddAsset is yv_client_add_asset.
-func (c *Client) AddAsset(accountID string, chain string, ticker string, call *Call) ([]byte, error) {
-	return callClient(c, call, takeBuffer, func(a *clientArgs, out **C.yv_buffer) C.yv_status {
+func (c *Client) AddAsset(accountID string, chain string, ticker string, call *Call) (*Asset, error) {
+	return callClient(c, call, takeAsset, func(a *clientArgs, out **C.yv_asset) C.yv_status {
 		return C.yv_client_add_asset(a.client, a.str(accountID), a.str(chain), a.str(ticker), a.call, out, a.err)
 	})
 }
 
 // ListAssets is yv_client_list_assets.
-func (c *Client) ListAssets(accountID string, call *Call) ([]byte, error) {
-	return callClient(c, call, takeBuffer, func(a *clientArgs, out **C.yv_buffer) C.yv_status {
+func (c *Client) ListAssets(accountID string, call *Call) ([]Asset, error) {
+	return callClient(c, call, takeAssetList, func(a *clientArgs, out **C.yv_asset_list) C.yv_status {
 		return C.yv_client_list_assets(a.client, a.opt(accountID), a.call, out, a.err)
 	})
 }
 
 // CheckBalance is yv_client_check_balance.
-func (c *Client) CheckBalance(assetID string, call *Call) ([]byte, error) {
-	return callClient(c, call, takeBuffer, func(a *clientArgs, out **C.yv_buffer) C.yv_status {
+func (c *Client) CheckBalance(assetID string, call *Call) (*Balance, error) {
+	return callClient(c, call, takeBalance, func(a *clientArgs, out **C.yv_balance) C.yv_status {
 		return C.yv_client_check_balance(a.client, a.str(assetID), a.call, out, a.err)
 	})
 }
@@ -147,21 +147,15 @@ func buildSendFunds(p SendFunds) (*C.yv_send, error) {
 }
 
 // SendFunds is yv_client_send_funds.
-func (c *Client) SendFunds(p SendFunds, call *Call) ([]byte, string, error) {
+func (c *Client) SendFunds(p SendFunds, call *Call) (*Transfer, error) {
 	h, err := buildSendFunds(p)
 	if err != nil {
-		return nil, "", err
+		return nil, err
 	}
 	defer C.yv_send_free(h)
-	// A call that moves value answers with the payload and the Idempotency-Key it carried.
-	var out, key *C.yv_buffer
-	if err := c.do(call, func(a *clientArgs) C.yv_status {
-		return C.yv_client_send_funds(a.client, h, a.call, &out, &key, a.err)
-	}); err != nil {
-		return nil, "", err
-	}
-	payload := takeBuffer(out)
-	return payload, string(takeBuffer(key)), nil
+	return callClient(c, call, takeTransfer, func(a *clientArgs, out **C.yv_transfer) C.yv_status {
+		return C.yv_client_send_funds(a.client, h, a.call, out, a.err)
+	})
 }
 
 // TransactionQuery holds the parameters of yv_client_list_transactions, set one by one on a yv_tx_query;
@@ -198,13 +192,13 @@ func buildTransactionQuery(p TransactionQuery) (*C.yv_tx_query, error) {
 }
 
 // ListTransactions is yv_client_list_transactions.
-func (c *Client) ListTransactions(p TransactionQuery, call *Call) ([]byte, error) {
+func (c *Client) ListTransactions(p TransactionQuery, call *Call) ([]Transaction, error) {
 	h, err := buildTransactionQuery(p)
 	if err != nil {
 		return nil, err
 	}
 	defer C.yv_tx_query_free(h)
-	return callClient(c, call, takeBuffer, func(a *clientArgs, out **C.yv_buffer) C.yv_status {
+	return callClient(c, call, takeTransactionList, func(a *clientArgs, out **C.yv_transaction_list) C.yv_status {
 		return C.yv_client_list_transactions(a.client, h, a.call, out, a.err)
 	})
 }
@@ -218,8 +212,8 @@ func (c *Client) CreateWebhook(url string, events []string, description string, 
 }
 
 // ListWebhooks is yv_client_list_webhooks.
-func (c *Client) ListWebhooks(call *Call) ([]byte, error) {
-	return callClient(c, call, takeBuffer, func(a *clientArgs, out **C.yv_buffer) C.yv_status {
+func (c *Client) ListWebhooks(call *Call) ([]Webhook, error) {
+	return callClient(c, call, takeWebhookList, func(a *clientArgs, out **C.yv_webhook_list) C.yv_status {
 		return C.yv_client_list_webhooks(a.client, a.call, out, a.err)
 	})
 }

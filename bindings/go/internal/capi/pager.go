@@ -37,13 +37,14 @@ func (c *Client) NewTxPager(q TransactionQuery, call *Call) (*TxPager, error) {
 	return t, nil
 }
 
-// Next is yv_tx_pager_next: the next page's JSON, or done (and no request) once the walk is over.
-func (t *TxPager) Next() (page []byte, done bool, err error) {
+// Next is yv_tx_pager_next: the next page's transactions, or done (and no request) once the
+// walk is over.
+func (t *TxPager) Next() (page []Transaction, done bool, err error) {
 	if _, err := t.c.acquire(); err != nil {
 		return nil, false, err
 	}
 	defer t.c.release()
-	var out *C.yv_buffer
+	var out *C.yv_transaction_list
 	var d C.bool
 	err = invoke(func(a *cargs) C.yv_status { return C.yv_tx_pager_next(t.p, &out, &d, a.err) })
 	runtime.KeepAlive(t)
@@ -53,7 +54,7 @@ func (t *TxPager) Next() (page []byte, done bool, err error) {
 	if d {
 		return nil, true, nil
 	}
-	return takeBuffer(out), false, nil
+	return takeTransactionList(out), false, nil
 }
 
 // Free is yv_tx_pager_free. Idempotent.

@@ -9,22 +9,39 @@ import "runtime"
 
 // Webhook is a yv_webhook copied into Go memory.
 type Webhook struct {
-	ID, URL, Description, Secret, CreatedAt, JSON string
-	Events                                        []string
+	ID, URL, Description, Secret, CreatedAt string
+	Events                                  []string
+	JSON                                    []byte // nil when the library could not build it
 }
 
-// takeWebhook copies an owned yv_webhook into Go memory and frees it.
-func takeWebhook(w *C.yv_webhook) *Webhook {
-	defer C.yv_webhook_free(w)
-	return &Webhook{
+// copyWebhook copies a borrowed yv_webhook (one of a list, or an owned one before it is freed).
+func copyWebhook(w *C.yv_webhook) Webhook {
+	return Webhook{
 		ID:          gostr(C.yv_webhook_id(w)),
 		URL:         gostr(C.yv_webhook_url(w)),
 		Description: gostr(C.yv_webhook_description(w)),
 		Secret:      gostr(C.yv_webhook_secret(w)),
 		CreatedAt:   gostr(C.yv_webhook_created_at(w)),
-		JSON:        gostr(C.yv_webhook_json(w)),
+		JSON:        gobytes(C.yv_webhook_json(w)),
 		Events:      gostrs(C.yv_webhook_events_count(w), func(i C.size_t) *C.char { return C.yv_webhook_event(w, i) }),
 	}
+}
+
+// takeWebhook copies an owned yv_webhook into Go memory and frees it.
+func takeWebhook(w *C.yv_webhook) *Webhook {
+	defer C.yv_webhook_free(w)
+	wh := copyWebhook(w)
+	return &wh
+}
+
+// takeWebhookList copies an owned yv_webhook_list into Go memory and frees it.
+func takeWebhookList(l *C.yv_webhook_list) []Webhook {
+	defer C.yv_webhook_list_free(l)
+	out := make([]Webhook, C.yv_webhook_list_count(l))
+	for i := range out {
+		out[i] = copyWebhook(C.yv_webhook_list_get(l, C.size_t(i)))
+	}
+	return out
 }
 
 // ---------------------------------------------------------------------------------------------

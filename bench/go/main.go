@@ -1,5 +1,6 @@
-// yv-bench-go BASE_URL API_KEY API_SECRET N WARMUP: the list_accounts loop through the Go binding,
-// one JSON line with the process's CPU (getrusage) and wall time, as yv_bench_capi prints for C.
+// yv-bench-go BASE_URL API_KEY API_SECRET N WARMUP: the list_accounts loop through the Go binding
+// (each call copies the answer's []yativo.Account out of the C records: fields and Raw), one JSON
+// line with the process's CPU (getrusage) and wall time, as yv_bench_capi prints for C.
 package main
 
 import (
@@ -38,8 +39,13 @@ func main() {
 	defer client.Close()
 	ctx := context.Background()
 	call := func() {
-		if _, err := client.Accounts.List(ctx); err != nil {
+		accounts, err := client.Accounts.List(ctx)
+		if err != nil {
 			fmt.Fprintln(os.Stderr, "yv-bench-go:", err)
+			os.Exit(1)
+		}
+		if len(accounts) == 0 || accounts[0].ID == "" {
+			fmt.Fprintln(os.Stderr, "yv-bench-go: the account list is empty")
 			os.Exit(1)
 		}
 	}

@@ -208,6 +208,8 @@ def render(ctx, out) -> None:
                                                lists=lists))
     out.file("capi/src/records_c.cpp", tmpl("capi/records_c.cpp.j2", records=records,
                                              lists=lists, singular=singular))
+    out.file("tests/capi/record_cases_gen.inc",
+             tmpl("capi/record_cases.inc.j2", records=records, lists=lists, singular=singular))
     wanted = [s for r in records for s in record_symbols(r, lists)]
     wanted += [s for e in api.endpoints for s in symbols_of(e, api)]
     path = ctx.root / SYMBOLS

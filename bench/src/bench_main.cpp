@@ -84,7 +84,7 @@ int single(const Args &a) {
         yativo::Client client(key_options(a));
         for (long i = 0; i < warmup; ++i) client.list_accounts();  // first one exchanges the token
         d = timed_loop(n, [&] { client.list_accounts(); });
-        body = client.list_accounts().json().size();
+        body = client.list_accounts().at(0).raw.envelope().json().size();
     } else {
         bench::RawCurl raw(a.base_url, bench::exchange_token(a.base_url, a.key, a.secret));
         // curl-json decodes as the core does (numbers kept as strings), into a fresh document.

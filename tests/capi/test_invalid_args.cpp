@@ -238,6 +238,8 @@ std::vector<Case> InvalidArgs::cases() {
             CHECK_CASE(yv_api_key_list_count, EXPECT_EQ(yv_api_key_list_count(nullptr), 0u)),
             CHECK_CASE(yv_api_key_list_get, EXPECT_EQ(yv_api_key_list_get(nullptr, 0), nullptr)),
             CHECK_CASE(yv_api_key_list_free, yv_api_key_list_free(nullptr)),
+            // Every generated record's accessors (api/endpoints.toml [[record]]).
+#include "record_cases_gen.inc"
             CHECK_CASE(yv_client_create_api_key,
                        {
                            Out<yv_api_key> out;
@@ -376,6 +378,9 @@ std::vector<Case> InvalidArgs::cases() {
             CHECK_CASE(yv_webhook_created_at, EXPECT_EQ(yv_webhook_created_at(nullptr), nullptr)),
             CHECK_CASE(yv_webhook_json, EXPECT_EQ(yv_webhook_json(nullptr), nullptr)),
             CHECK_CASE(yv_webhook_free, yv_webhook_free(nullptr)),
+            CHECK_CASE(yv_webhook_list_count, EXPECT_EQ(yv_webhook_list_count(nullptr), 0u)),
+            CHECK_CASE(yv_webhook_list_get, EXPECT_EQ(yv_webhook_list_get(nullptr, 0), nullptr)),
+            CHECK_CASE(yv_webhook_list_free, yv_webhook_list_free(nullptr)),
             // Headers, verification, signing, events.
             STATUS_CASE(yv_headers_new, nullptr, e),
             CHECK_CASE(yv_headers_free, yv_headers_free(nullptr)),

@@ -53,9 +53,9 @@ TEST(Amount, RoundTripsExactlyThroughSendFunds) {
         auto r = h.client->send_funds(s);
         EXPECT_NE(sent_body.find(std::string("\"amount\":") + amount + ","), std::string::npos)
             << sent_body;
-        EXPECT_EQ(r.payload.get_string("amount"), "0.1");
-        EXPECT_EQ(r.payload.get_string("fee"), "0.000000000000000001");
-        EXPECT_EQ(r.payload.get_string("balance_after"), "123456789.123456789012345678");
+        EXPECT_EQ(r.amount, "0.1");
+        EXPECT_EQ(r.fee, "0.000000000000000001");
+        EXPECT_EQ(r.balance_after, "123456789.123456789012345678");
     }
 }
 

@@ -51,9 +51,7 @@ Walk walk(yativo::Client &client, yativo::TransactionQuery query) {
     yativo::TransactionPager pager(client, std::move(query));
     while (auto page = pager.next_page()) {
         ++w.pages;
-        EXPECT_TRUE(page->value().IsArray());
-        for (const auto &item : page->value().GetArray())
-            w.ids.push_back(item["transaction_id"].GetString());
+        for (const yativo::Transaction &item : *page) w.ids.push_back(item.id);
     }
     EXPECT_TRUE(pager.done());
     EXPECT_FALSE(pager.next_page());  // over, and no request for it
@@ -131,8 +129,10 @@ TEST(Pager, StartsAtTheQueryPageAndKeepsTheEnvelope) {
     yativo::TransactionPager pager(*h.client, q);
     auto page = pager.next_page();
     ASSERT_TRUE(page);
-    EXPECT_EQ(page->json(), R"([{"transaction_id":"t3"},{"transaction_id":"t4"}])");
-    auto env = page->envelope();
+    ASSERT_EQ(page->size(), 2u);
+    EXPECT_EQ((*page)[0].id, "t3");
+    EXPECT_EQ((*page)[1].raw.json(), R"({"transaction_id":"t4"})");
+    auto env = (*page)[0].raw.envelope();
     ASSERT_TRUE(env.value().HasMember("pagination"));
     EXPECT_EQ(env.get_string("message"), "ok");
     EXPECT_EQ(pager.page(), 3);
@@ -163,7 +163,7 @@ TEST(Pager, AnswerWithoutAListIsProtocolAndTheWalkCanResume) {
     EXPECT_EQ(pager.page(), 1);
     auto page = pager.next_page();
     ASSERT_TRUE(page);
-    EXPECT_EQ(page->value().Size(), 1u);
+    EXPECT_EQ(page->size(), 1u);
     EXPECT_TRUE(pager.done());
     EXPECT_TRUE(ends_with(h.transport->seen().back().url, kHistory));
 }
@@ -179,7 +179,7 @@ TEST(Pager, UnreadAsksForTheSamePageAgain) {
     EXPECT_EQ(pager.page(), 1);
     auto again = pager.next_page();
     ASSERT_TRUE(again);
-    EXPECT_EQ(std::string(again->value()[0]["transaction_id"].GetString()), "t1");
+    EXPECT_EQ(again->at(0).id, "t1");
     auto last = pager.next_page();
     ASSERT_TRUE(last);
     EXPECT_TRUE(pager.done());
@@ -187,7 +187,7 @@ TEST(Pager, UnreadAsksForTheSamePageAgain) {
     EXPECT_FALSE(pager.done());
     auto last_again = pager.next_page();
     ASSERT_TRUE(last_again);
-    EXPECT_EQ(std::string(last_again->value()[0]["transaction_id"].GetString()), "t3");
+    EXPECT_EQ(last_again->at(0).id, "t3");
     EXPECT_TRUE(pager.done());
     pager.unread();
     pager.unread();  // only one step back

@@ -134,8 +134,9 @@ KeepAliveFork fork_with_live_connection(bool fork_detection) {
     try {
         c.list_accounts();
         c.list_accounts();
-        seen.parent_sees_child_account =
-            c.list_accounts().json().find("from-child") != std::string::npos;
+        for (const yativo::Account &a : c.list_accounts())
+            seen.parent_sees_child_account =
+                seen.parent_sees_child_account || a.name == "from-child";
         seen.parent_ok = true;
     } catch (...) {
     }

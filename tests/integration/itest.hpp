@@ -62,11 +62,8 @@ inline yativo::Status code_of(const std::function<void()> &f, yativo::Error *out
 inline std::pair<std::string, std::string> funded_asset(yativo::Client &c,
                                                         yvtest::SandboxProcess &sb,
                                                         const std::string &amount) {
-    auto acc = c.create_account("Treasury", "business");
-    std::string account_id = acc.get_string("account_id");
-    auto asset = c.add_asset(account_id, "solana", "USDC_SOL");
-    std::string asset_id = asset.get_string("asset_id");
-    if (asset_id.empty()) asset_id = asset.get_string("id");
+    std::string account_id = c.create_account("Treasury", "business").id;
+    std::string asset_id = c.add_asset(account_id, "solana", "USDC_SOL").id;
     if (!amount.empty()) sb.deposit(asset_id, amount);
     return {account_id, asset_id};
 }

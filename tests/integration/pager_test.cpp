@@ -16,9 +16,9 @@ struct Fixture {
         auto [account, asset] = itest::funded_asset(client, sb, "100");
         for (int i = 0; i < n; ++i) client.send_funds(itest::a_send(account, asset, "0.1"));
     }
-    std::vector<std::string> ids_of(const rapidjson::Value &items) {
+    static std::vector<std::string> ids_of(const std::vector<yativo::Transaction> &items) {
         std::vector<std::string> ids;
-        for (const auto &t : items.GetArray()) ids.push_back(t["transaction_id"].GetString());
+        for (const auto &t : items) ids.push_back(t.id);
         return ids;
     }
 };
@@ -31,7 +31,7 @@ TEST(PagerSandbox, WalksEveryPageOnceInOrderWithOneRequestEach) {
     for (int sent : {5, 4}) {  // a short last page, and a full one
         Fixture f;
         f.send(sent);
-        auto expected = f.ids_of(f.client.list_transactions({1, 100, "", "", ""}).value());
+        auto expected = f.ids_of(f.client.list_transactions({1, 100, "", "", ""}));
         ASSERT_EQ(expected.size(), static_cast<size_t>(sent));
         long before = f.sb.path_count(kHistory);
 
@@ -42,9 +42,11 @@ TEST(PagerSandbox, WalksEveryPageOnceInOrderWithOneRequestEach) {
         int pages = 0;
         while (auto page = pager.next_page()) {
             ++pages;
-            auto ids = f.ids_of(page->value());
+            auto ids = f.ids_of(*page);
             walked.insert(walked.end(), ids.begin(), ids.end());
-            auto env = page->envelope();
+            ASSERT_FALSE(page->empty());
+            EXPECT_EQ(page->front().amount, "0.1");
+            auto env = page->front().raw.envelope();
             ASSERT_TRUE(env.value().HasMember("pagination")) << env.json();
             EXPECT_TRUE(env.value().HasMember("data"));
         }
@@ -61,7 +63,7 @@ TEST(PagerSandbox, UnsetLimitLeavesThePageSizeToTheServer) {
     yativo::TransactionPager pager(f.client, {});
     auto page = pager.next_page();
     ASSERT_TRUE(page);
-    EXPECT_EQ(page->value().Size(), 3u);
+    EXPECT_EQ(page->size(), 3u);
     EXPECT_TRUE(pager.done());
     EXPECT_FALSE(pager.next_page());
     EXPECT_EQ(f.sb.path_count(kHistory) - before, 1);
@@ -76,6 +78,6 @@ TEST(PagerSandbox, FiltersApplyToEveryPage) {
     yativo::TransactionPager pager(f.client, q);
     auto page = pager.next_page();
     ASSERT_TRUE(page);
-    EXPECT_EQ(page->value().Size(), 0u);
+    EXPECT_TRUE(page->empty());
     EXPECT_TRUE(pager.done());
 }

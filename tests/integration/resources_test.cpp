@@ -15,24 +15,43 @@ struct Fixture {
 
 TEST(Resources, AccountsAssetsBalance) {
     Fixture f;
-    auto acc = f.client.create_account("Treasury", "business");
-    std::string account_id = acc.get_string("account_id");
-    ASSERT_FALSE(account_id.empty());
-    auto list = f.client.list_accounts();
-    ASSERT_TRUE(list.value().IsArray());
-    EXPECT_NE(list.json().find(account_id), std::string::npos);
+    yativo::Account acc = f.client.create_account("Treasury", "business");
+    ASSERT_FALSE(acc.id.empty());
+    EXPECT_EQ(acc.name, "Treasury");
+    EXPECT_EQ(acc.type, "business");
+    EXPECT_FALSE(acc.assets);  // the create answer has no count
+    std::vector<yativo::Account> list = f.client.list_accounts();
+    ASSERT_EQ(list.size(), 1u);
+    EXPECT_EQ(list[0].id, acc.id);
+    ASSERT_TRUE(list[0].assets);
+    EXPECT_EQ(*list[0].assets, 0);  // the sandbox writes the count as a string: "0"
+    // raw holds what the record does not name, and its envelope the whole answer.
+    EXPECT_FALSE(list[0].raw.get_string("user_id").empty());
+    EXPECT_NE(list[0].raw.envelope().json().find("\"message\""), std::string::npos);
 
-    auto asset = f.client.add_asset(account_id, "solana", "USDC_SOL");
-    std::string asset_id = asset.get_string("asset_id");
-    ASSERT_FALSE(asset_id.empty());
-    EXPECT_NE(f.client.list_assets(account_id).json().find(asset_id), std::string::npos);
-    EXPECT_NE(f.client.list_assets("").json().find(asset_id), std::string::npos);
+    yativo::Asset asset = f.client.add_asset(acc.id, "solana", "USDC_SOL");
+    ASSERT_FALSE(asset.id.empty());
+    EXPECT_EQ(asset.account_id, acc.id);
+    EXPECT_EQ(asset.chain, "solana");
+    EXPECT_EQ(asset.ticker, "USDC_SOL");
+    EXPECT_FALSE(asset.address.empty());
+    EXPECT_EQ(asset.balance, "0");
+    std::vector<yativo::Asset> mine = f.client.list_assets(acc.id);
+    ASSERT_EQ(mine.size(), 1u);
+    EXPECT_EQ(mine[0].id, asset.id);
+    EXPECT_EQ(mine[0].address, asset.address);
+    EXPECT_EQ(f.client.list_assets("").size(), 1u);
+    EXPECT_EQ(f.client.list_accounts()[0].assets, std::optional<std::int64_t>(1));
 
-    auto bal = f.client.check_balance(asset_id);
-    EXPECT_NE(bal.json().find("\"0\""), std::string::npos) << bal.json();
-    f.sb.deposit(asset_id, "1000.123456789012345678");
-    bal = f.client.check_balance(asset_id);
-    EXPECT_NE(bal.json().find("\"1000.123456789012345678\""), std::string::npos) << bal.json();
+    yativo::Balance bal = f.client.check_balance(asset.id);
+    EXPECT_EQ(bal.balance, "0");
+    EXPECT_EQ(bal.asset_id, asset.id);
+    EXPECT_TRUE(bal.balance_usd.empty());  // the sandbox gives no USD value
+    f.sb.deposit(asset.id, "1000.123456789012345678");
+    EXPECT_EQ(f.client.check_balance(asset.id).balance, "1000.123456789012345678");
+    f.sb.deposit(asset.id, "0.000000000000000001");
+    EXPECT_EQ(f.client.check_balance(asset.id).balance, "1000.123456789012345679");
+    EXPECT_EQ(f.client.list_assets(acc.id)[0].balance, "1000.123456789012345679");
 
     EXPECT_EQ(code_of([&] { f.client.check_balance("asset_does_not_exist"); }), Status::NOT_FOUND);
 }
@@ -40,27 +59,34 @@ TEST(Resources, AccountsAssetsBalance) {
 TEST(Resources, SendFundsDebitsExactlyAndListsHistory) {
     Fixture f;
     auto [account, asset] = itest::funded_asset(f.client, f.sb, "10");
-    auto sent = f.client.send_funds(itest::a_send(account, asset, "0.1"));
+    yativo::Transfer sent = f.client.send_funds(itest::a_send(account, asset, "0.1"));
     EXPECT_FALSE(sent.idempotency_key.empty());
-    EXPECT_EQ(sent.payload.get_string("idempotency_key"), sent.idempotency_key);
-    EXPECT_EQ(sent.payload.get_string("amount"), "0.1");
-    std::string fee = sent.payload.get_string("fee");
-    ASSERT_FALSE(fee.empty());
+    EXPECT_EQ(sent.raw.get_string("idempotency_key"), sent.idempotency_key);
+    EXPECT_FALSE(sent.id.empty());
+    EXPECT_EQ(sent.amount, "0.1");
+    EXPECT_EQ(sent.chain, "solana");
+    ASSERT_FALSE(sent.fee.empty());
+    EXPECT_EQ(sent.balance_after, f.client.check_balance(asset).balance);
     EXPECT_EQ(f.sb.stat("transactions_created"), 1);
 
-    for (int i = 0; i < 4; ++i) f.client.send_funds(itest::a_send(account, asset, "0.2"));
-    auto page1 = f.client.list_transactions({1, 2, "", "", ""});
-    auto page3 = f.client.list_transactions({3, 2, "", "", ""});
-    auto all = f.client.list_transactions({1, 100, "", "solana", ""});
-    ASSERT_TRUE(page1.value().IsArray());
-    EXPECT_EQ(page1.value().Size(), 2u);
-    EXPECT_EQ(page3.value().Size(), 1u);
-    EXPECT_EQ(all.value().Size(), 5u);
-    EXPECT_NE(page1.json(), page3.json());
-    // 10 - 0.1 - 4 * 0.2 - 5 fees, exactly
-    auto bal = f.client.check_balance(asset);
-    std::string expected = "9.1";  // before fees
-    EXPECT_NE(bal.json().find("\"balance\""), std::string::npos);
+    yativo::Transfer last;
+    for (int i = 0; i < 4; ++i) last = f.client.send_funds(itest::a_send(account, asset, "0.2"));
+    std::vector<yativo::Transaction> page1 = f.client.list_transactions({1, 2, "", "", ""});
+    std::vector<yativo::Transaction> page3 = f.client.list_transactions({3, 2, "", "", ""});
+    std::vector<yativo::Transaction> all = f.client.list_transactions({1, 100, "", "solana", ""});
+    EXPECT_EQ(page1.size(), 2u);
+    ASSERT_EQ(page3.size(), 1u);
+    ASSERT_EQ(all.size(), 5u);
+    EXPECT_NE(page1[0].id, page3[0].id);
+    EXPECT_EQ(all.front().id, last.id);  // newest first
+    EXPECT_EQ(all.back().id, sent.id);
+    EXPECT_EQ(all.back().amount, "0.1");
+    EXPECT_EQ(all.back().fee, sent.fee);
+    EXPECT_EQ(all.back().asset_id, asset);
+    EXPECT_EQ(all.back().to_address, "4Nd1mBQtrMJVYVfKf2PJy9NZUZdTAsp7D4xWLs4gDB4T");
+    EXPECT_EQ(all.back().direction, "out");
+    // What the last transfer left is what the balance says, to the last digit.
+    EXPECT_EQ(f.client.check_balance(asset).balance, last.balance_after);
     EXPECT_EQ(code_of([&] {
                   f.client.list_transactions({1, 101, "", "", ""});
               }),
@@ -88,14 +114,17 @@ TEST(Resources, IdempotencyReplayAndConflict) {
     auto [account, asset] = itest::funded_asset(f.client, f.sb, "10");
     yativo::CallOptions call;
     call.idempotency_key = "order-1001";
-    auto a = f.client.send_funds(itest::a_send(account, asset, "1"), call);
-    auto b = f.client.send_funds(itest::a_send(account, asset, "1"), call);
-    EXPECT_EQ(a.payload.get_string("transaction_id"), b.payload.get_string("transaction_id"));
+    yativo::Transfer a = f.client.send_funds(itest::a_send(account, asset, "1"), call);
+    yativo::Transfer b = f.client.send_funds(itest::a_send(account, asset, "1"), call);
+    EXPECT_EQ(a.idempotency_key, "order-1001");
+    EXPECT_EQ(b.idempotency_key, "order-1001");
+    ASSERT_FALSE(a.id.empty());
+    EXPECT_EQ(a.id, b.id);
     EXPECT_EQ(f.sb.stat("transactions_created"), 1);
     yativo::Error e(Status::OK, "");
     EXPECT_EQ(code_of([&] { f.client.send_funds(itest::a_send(account, asset, "2"), call); }, &e),
               Status::CONFLICT);
-    EXPECT_EQ(e.existing_transaction_id, a.payload.get_string("transaction_id"));
+    EXPECT_EQ(e.existing_transaction_id, a.id);
     EXPECT_EQ(e.idempotency_key, "order-1001");
 }
 
@@ -106,13 +135,18 @@ TEST(Resources, WebhooksCreateListDeleteAndVerify) {
     EXPECT_FALSE(hook.id.empty());
     EXPECT_FALSE(hook.secret.empty());
     EXPECT_EQ(hook.raw.json().find(hook.secret.reveal()), std::string::npos);
-    EXPECT_NE(f.client.list_webhooks().json().find(hook.id), std::string::npos);
+    std::vector<yativo::Webhook> hooks = f.client.list_webhooks();
+    ASSERT_EQ(hooks.size(), 1u);
+    EXPECT_EQ(hooks[0].id, hook.id);
+    EXPECT_EQ(hooks[0].url, "https://example.com/hooks");
+    EXPECT_EQ(hooks[0].events, std::vector<std::string>{"transaction.completed"});
+    EXPECT_TRUE(hooks[0].secret.empty());  // shown once, at create
     // A delivery signed with the secret the server gave verifies.
     std::string body = R"({"id":"evt_1","type":"transaction.completed","data":{"amount":"1"}})";
     auto headers = yativo::sign_webhook(body, hook.secret);
     EXPECT_EQ(yativo::verify_webhook(body, headers, hook.secret).id, "evt_1");
     f.client.delete_webhook(hook.id);
-    EXPECT_EQ(f.client.list_webhooks().json().find(hook.id), std::string::npos);
+    EXPECT_TRUE(f.client.list_webhooks().empty());
     EXPECT_EQ(code_of([&] { f.client.delete_webhook(hook.id); }), Status::NOT_FOUND);
 }
 

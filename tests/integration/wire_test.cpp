@@ -69,11 +69,7 @@ void await_listening(yvtest::SandboxProcess &sb) {
 
 long accounts_named(yativo::Client &c, const std::string &name) {
     long found = 0;
-    auto list = c.list_accounts();  // alive for the loop: the values below live in it
-    for (const auto &a : list.value().GetArray())
-        if (a.IsObject() && a.HasMember("account_name") &&
-            std::string(a["account_name"].GetString()) == name)
-            ++found;
+    for (const yativo::Account &a : c.list_accounts()) found += a.name == name;
     return found;
 }
 
@@ -119,7 +115,7 @@ TEST(Wire, SendFundsAcrossARestartMakesOneTransfer) {
     auto r = f.sender->send_funds(itest::a_send(account, asset, "2"));
     // It could only be answered once the sandbox listened again.
     EXPECT_GE(std::chrono::steady_clock::now() - started, 300ms);
-    EXPECT_EQ(r.payload.get_string("amount"), "2");
+    EXPECT_EQ(r.amount, "2");
     EXPECT_EQ(f.sb.stat("transactions_created"), 1);
     EXPECT_GE(f.sb.path_count("/transactions/send-funds"), 2);  // the replay answered
 }

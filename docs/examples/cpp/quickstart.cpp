@@ -9,7 +9,8 @@
 int main() try {
     // 1. The dashboard session (bearer token + TOTP secret from the environment) creates a key.
     yativo::Client dashboard(yativo::ClientOptions{});
-    yativo::ApiKey key = dashboard.create_api_key({"quickstart", {"read", "write", "transactions"}, 30});
+    yativo::ApiKey key =
+        dashboard.create_api_key({"quickstart", {"read", "write", "transactions"}, 30});
     std::cout << "created key " << key.id << " (" << key.api_key << ")\n";
 
     // 2. A service client with that key: the token exchange happens on the first call.
@@ -19,18 +20,20 @@ int main() try {
     yativo::Client client(options);
     std::cout << "token expires in " << client.token().expires_in << " s\n";
 
-    // 3. Accounts, an asset and its balance. Amounts are exact decimal strings.
-    auto account = client.create_account("Treasury", "business");
-    auto asset = client.add_asset(account.get_string("account_id"), "solana", "USDC_SOL");
-    auto balance = client.check_balance(asset.get_string("asset_id"));
-    std::cout << "balance: " << balance.get_string("balance") << "\n";
-    std::cout << "accounts: " << client.list_accounts().json().size() << " bytes of JSON\n";
+    // 3. Accounts, an asset and its balance: typed records. Amounts are exact decimal text.
+    yativo::Account account = client.create_account("Treasury", "business");
+    yativo::Asset asset = client.add_asset(account.id, "solana", "USDC_SOL");
+    std::cout << "deposit address: " << asset.address << "\n";
+    yativo::Balance balance = client.check_balance(asset.id);
+    std::cout << "balance: " << balance.balance << " " << balance.ticker << "\n";
+    for (const yativo::Account &a : client.list_accounts())
+        std::cout << "account " << a.id << " holds " << a.assets.value_or(0) << " asset(s)\n";
 
     // 4. Send funds. Every send carries an idempotency key; when the outcome is unknown (timeout,
     //    dropped connection), retrying with the same key can never move the money twice.
     yativo::SendFunds send;
-    send.account = account.get_string("account_id");
-    send.assets = asset.get_string("asset_id");
+    send.account = account.id;
+    send.assets = asset.id;
     send.receiving_address = "4Nd1mBQtrMJVYVfKf2PJy9NZUZdTAsp7D4xWLs4gDB4T";
     send.amount = "0.1";
     send.type = "USDC";
@@ -40,8 +43,8 @@ int main() try {
     call.idempotency_key = "quickstart-order-1";
     for (int attempt = 1; attempt <= 3; ++attempt) {
         try {
-            auto result = client.send_funds(send, call);
-            std::cout << "sent: " << result.payload.get_string("transaction_id") << "\n";
+            yativo::Transfer sent = client.send_funds(send, call);
+            std::cout << "sent: " << sent.id << " (fee " << sent.fee << ")\n";
             break;
         } catch (const yativo::Error &e) {
             if (e.outcome_unknown) continue;  // same key: safe to retry

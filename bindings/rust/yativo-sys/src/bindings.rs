@@ -88,6 +88,42 @@ pub struct yv_webhook {
     _unused: [u8; 0],
 }
 #[repr(C)]
+pub struct yv_webhook_list {
+    _unused: [u8; 0],
+}
+#[repr(C)]
+pub struct yv_account {
+    _unused: [u8; 0],
+}
+#[repr(C)]
+pub struct yv_account_list {
+    _unused: [u8; 0],
+}
+#[repr(C)]
+pub struct yv_asset {
+    _unused: [u8; 0],
+}
+#[repr(C)]
+pub struct yv_asset_list {
+    _unused: [u8; 0],
+}
+#[repr(C)]
+pub struct yv_balance {
+    _unused: [u8; 0],
+}
+#[repr(C)]
+pub struct yv_transfer {
+    _unused: [u8; 0],
+}
+#[repr(C)]
+pub struct yv_transaction {
+    _unused: [u8; 0],
+}
+#[repr(C)]
+pub struct yv_transaction_list {
+    _unused: [u8; 0],
+}
+#[repr(C)]
 pub struct yv_send {
     _unused: [u8; 0],
 }
@@ -367,6 +403,104 @@ unsafe extern "C" {
     pub fn yv_webhook_created_at(webhook: *const yv_webhook) -> *const ::std::os::raw::c_char;
     pub fn yv_webhook_json(webhook: *const yv_webhook) -> *const ::std::os::raw::c_char;
     pub fn yv_webhook_free(webhook: *mut yv_webhook);
+    pub fn yv_webhook_list_count(list: *const yv_webhook_list) -> usize;
+    pub fn yv_webhook_list_get(list: *const yv_webhook_list, i: usize) -> *const yv_webhook;
+    pub fn yv_webhook_list_free(list: *mut yv_webhook_list);
+    pub fn yv_account_id(account: *const yv_account) -> *const ::std::os::raw::c_char;
+    pub fn yv_account_name(account: *const yv_account) -> *const ::std::os::raw::c_char;
+    pub fn yv_account_type(account: *const yv_account) -> *const ::std::os::raw::c_char;
+    pub fn yv_account_status(account: *const yv_account) -> *const ::std::os::raw::c_char;
+    pub fn yv_account_assets(account: *const yv_account, out: *mut i64) -> bool;
+    pub fn yv_account_created_at(account: *const yv_account) -> *const ::std::os::raw::c_char;
+    pub fn yv_account_json(account: *const yv_account) -> *const ::std::os::raw::c_char;
+    pub fn yv_account_free(account: *mut yv_account);
+    pub fn yv_account_list_count(list: *const yv_account_list) -> usize;
+    pub fn yv_account_list_get(list: *const yv_account_list, i: usize) -> *const yv_account;
+    pub fn yv_account_list_free(list: *mut yv_account_list);
+    pub fn yv_asset_id(asset: *const yv_asset) -> *const ::std::os::raw::c_char;
+    pub fn yv_asset_account_id(asset: *const yv_asset) -> *const ::std::os::raw::c_char;
+    pub fn yv_asset_chain(asset: *const yv_asset) -> *const ::std::os::raw::c_char;
+    pub fn yv_asset_ticker(asset: *const yv_asset) -> *const ::std::os::raw::c_char;
+    pub fn yv_asset_address(asset: *const yv_asset) -> *const ::std::os::raw::c_char;
+    pub fn yv_asset_balance(asset: *const yv_asset) -> *const ::std::os::raw::c_char;
+    pub fn yv_asset_status(asset: *const yv_asset) -> *const ::std::os::raw::c_char;
+    pub fn yv_asset_created_at(asset: *const yv_asset) -> *const ::std::os::raw::c_char;
+    pub fn yv_asset_json(asset: *const yv_asset) -> *const ::std::os::raw::c_char;
+    pub fn yv_asset_free(asset: *mut yv_asset);
+    pub fn yv_asset_list_count(list: *const yv_asset_list) -> usize;
+    pub fn yv_asset_list_get(list: *const yv_asset_list, i: usize) -> *const yv_asset;
+    pub fn yv_asset_list_free(list: *mut yv_asset_list);
+    pub fn yv_balance_asset_id(balance: *const yv_balance) -> *const ::std::os::raw::c_char;
+    pub fn yv_balance_chain(balance: *const yv_balance) -> *const ::std::os::raw::c_char;
+    pub fn yv_balance_ticker(balance: *const yv_balance) -> *const ::std::os::raw::c_char;
+    pub fn yv_balance_address(balance: *const yv_balance) -> *const ::std::os::raw::c_char;
+    pub fn yv_balance_balance(balance: *const yv_balance) -> *const ::std::os::raw::c_char;
+    pub fn yv_balance_balance_usd(balance: *const yv_balance) -> *const ::std::os::raw::c_char;
+    pub fn yv_balance_updated_at(balance: *const yv_balance) -> *const ::std::os::raw::c_char;
+    pub fn yv_balance_json(balance: *const yv_balance) -> *const ::std::os::raw::c_char;
+    pub fn yv_balance_free(balance: *mut yv_balance);
+    pub fn yv_transfer_id(transfer: *const yv_transfer) -> *const ::std::os::raw::c_char;
+    pub fn yv_transfer_hash(transfer: *const yv_transfer) -> *const ::std::os::raw::c_char;
+    pub fn yv_transfer_status(transfer: *const yv_transfer) -> *const ::std::os::raw::c_char;
+    pub fn yv_transfer_amount(transfer: *const yv_transfer) -> *const ::std::os::raw::c_char;
+    pub fn yv_transfer_fee(transfer: *const yv_transfer) -> *const ::std::os::raw::c_char;
+    pub fn yv_transfer_total_debited(transfer: *const yv_transfer)
+        -> *const ::std::os::raw::c_char;
+    pub fn yv_transfer_balance_after(transfer: *const yv_transfer)
+        -> *const ::std::os::raw::c_char;
+    pub fn yv_transfer_chain(transfer: *const yv_transfer) -> *const ::std::os::raw::c_char;
+    pub fn yv_transfer_ticker(transfer: *const yv_transfer) -> *const ::std::os::raw::c_char;
+    pub fn yv_transfer_idempotency_key(
+        transfer: *const yv_transfer,
+    ) -> *const ::std::os::raw::c_char;
+    pub fn yv_transfer_created_at(transfer: *const yv_transfer) -> *const ::std::os::raw::c_char;
+    pub fn yv_transfer_json(transfer: *const yv_transfer) -> *const ::std::os::raw::c_char;
+    pub fn yv_transfer_free(transfer: *mut yv_transfer);
+    pub fn yv_transaction_id(transaction: *const yv_transaction) -> *const ::std::os::raw::c_char;
+    pub fn yv_transaction_type(transaction: *const yv_transaction)
+        -> *const ::std::os::raw::c_char;
+    pub fn yv_transaction_direction(
+        transaction: *const yv_transaction,
+    ) -> *const ::std::os::raw::c_char;
+    pub fn yv_transaction_status(
+        transaction: *const yv_transaction,
+    ) -> *const ::std::os::raw::c_char;
+    pub fn yv_transaction_chain(
+        transaction: *const yv_transaction,
+    ) -> *const ::std::os::raw::c_char;
+    pub fn yv_transaction_ticker(
+        transaction: *const yv_transaction,
+    ) -> *const ::std::os::raw::c_char;
+    pub fn yv_transaction_asset_id(
+        transaction: *const yv_transaction,
+    ) -> *const ::std::os::raw::c_char;
+    pub fn yv_transaction_account_id(
+        transaction: *const yv_transaction,
+    ) -> *const ::std::os::raw::c_char;
+    pub fn yv_transaction_amount(
+        transaction: *const yv_transaction,
+    ) -> *const ::std::os::raw::c_char;
+    pub fn yv_transaction_fee(transaction: *const yv_transaction) -> *const ::std::os::raw::c_char;
+    pub fn yv_transaction_hash(transaction: *const yv_transaction)
+        -> *const ::std::os::raw::c_char;
+    pub fn yv_transaction_from_address(
+        transaction: *const yv_transaction,
+    ) -> *const ::std::os::raw::c_char;
+    pub fn yv_transaction_to_address(
+        transaction: *const yv_transaction,
+    ) -> *const ::std::os::raw::c_char;
+    pub fn yv_transaction_created_at(
+        transaction: *const yv_transaction,
+    ) -> *const ::std::os::raw::c_char;
+    pub fn yv_transaction_json(transaction: *const yv_transaction)
+        -> *const ::std::os::raw::c_char;
+    pub fn yv_transaction_free(transaction: *mut yv_transaction);
+    pub fn yv_transaction_list_count(list: *const yv_transaction_list) -> usize;
+    pub fn yv_transaction_list_get(
+        list: *const yv_transaction_list,
+        i: usize,
+    ) -> *const yv_transaction;
+    pub fn yv_transaction_list_free(list: *mut yv_transaction_list);
     pub fn yv_client_create_api_key(
         client: *mut yv_client,
         name: *const ::std::os::raw::c_char,
@@ -415,7 +549,7 @@ unsafe extern "C" {
     pub fn yv_client_list_accounts(
         client: *mut yv_client,
         call: *const yv_call,
-        out: *mut *mut yv_buffer,
+        out: *mut *mut yv_account_list,
         err: *mut *mut yv_error,
     ) -> yv_status;
     pub fn yv_client_create_account(
@@ -423,7 +557,7 @@ unsafe extern "C" {
         account_name: *const ::std::os::raw::c_char,
         account_type: *const ::std::os::raw::c_char,
         call: *const yv_call,
-        out: *mut *mut yv_buffer,
+        out: *mut *mut yv_account,
         err: *mut *mut yv_error,
     ) -> yv_status;
     pub fn yv_client_add_asset(
@@ -432,21 +566,21 @@ unsafe extern "C" {
         chain: *const ::std::os::raw::c_char,
         ticker: *const ::std::os::raw::c_char,
         call: *const yv_call,
-        out: *mut *mut yv_buffer,
+        out: *mut *mut yv_asset,
         err: *mut *mut yv_error,
     ) -> yv_status;
     pub fn yv_client_list_assets(
         client: *mut yv_client,
         account_id: *const ::std::os::raw::c_char,
         call: *const yv_call,
-        out: *mut *mut yv_buffer,
+        out: *mut *mut yv_asset_list,
         err: *mut *mut yv_error,
     ) -> yv_status;
     pub fn yv_client_check_balance(
         client: *mut yv_client,
         asset_id: *const ::std::os::raw::c_char,
         call: *const yv_call,
-        out: *mut *mut yv_buffer,
+        out: *mut *mut yv_balance,
         err: *mut *mut yv_error,
     ) -> yv_status;
     pub fn yv_client_gas_price(
@@ -514,8 +648,7 @@ unsafe extern "C" {
         client: *mut yv_client,
         params: *const yv_send,
         call: *const yv_call,
-        out: *mut *mut yv_buffer,
-        out_idempotency_key: *mut *mut yv_buffer,
+        out: *mut *mut yv_transfer,
         err: *mut *mut yv_error,
     ) -> yv_status;
     pub fn yv_tx_query_new(out: *mut *mut yv_tx_query, err: *mut *mut yv_error) -> yv_status;
@@ -549,7 +682,7 @@ unsafe extern "C" {
         client: *mut yv_client,
         params: *const yv_tx_query,
         call: *const yv_call,
-        out: *mut *mut yv_buffer,
+        out: *mut *mut yv_transaction_list,
         err: *mut *mut yv_error,
     ) -> yv_status;
     pub fn yv_client_create_webhook(
@@ -565,7 +698,7 @@ unsafe extern "C" {
     pub fn yv_client_list_webhooks(
         client: *mut yv_client,
         call: *const yv_call,
-        out: *mut *mut yv_buffer,
+        out: *mut *mut yv_webhook_list,
         err: *mut *mut yv_error,
     ) -> yv_status;
     pub fn yv_client_delete_webhook(
@@ -583,7 +716,7 @@ unsafe extern "C" {
     ) -> yv_status;
     pub fn yv_tx_pager_next(
         pager: *mut yv_tx_pager,
-        out_page_json: *mut *mut yv_buffer,
+        out_page: *mut *mut yv_transaction_list,
         done: *mut bool,
         err: *mut *mut yv_error,
     ) -> yv_status;

@@ -1,6 +1,6 @@
 //! yv-bench-rust BASE_URL API_KEY API_SECRET N WARMUP: the list_accounts loop through the Rust
-//! binding, one JSON line with the process's CPU (getrusage) and wall time, as yv_bench_capi prints
-//! for C.
+//! binding (each answer read into a `Vec<Account>`, as a caller gets it), one JSON line with the
+//! process's CPU (getrusage) and wall time, as yv_bench_capi prints for C.
 use std::time::Instant;
 
 #[repr(C)]
@@ -54,10 +54,11 @@ fn main() {
         .build()
         .unwrap_or_else(|e| panic!("client: {e}"));
     let call = || {
-        client
+        let accounts: Vec<yativo::Account> = client
             .accounts()
             .list()
             .unwrap_or_else(|e| panic!("list_accounts: {e}"));
+        std::hint::black_box(accounts);
     };
     for _ in 0..warmup {
         call();

@@ -60,9 +60,10 @@ impl CallOptions {
         self
     }
 
-    /// With `true`, a call that returns a payload returns the whole answer instead: the
-    /// envelope with `data` and its siblings (`message`, `pagination`, ...). An answer without
-    /// an envelope is returned as it is.
+    /// With `true`, a call that returns its payload as JSON ([`Client::request`](crate::Client::request),
+    /// `gas_price`) returns the whole answer instead: the envelope with `data` and its siblings
+    /// (`message`, `pagination`, ...). An answer without an envelope is returned as it is. Calls
+    /// that return records (and [`TransactionIter`](crate::TransactionIter)) are not affected.
     pub fn envelope(mut self, envelope: bool) -> Self {
         self.envelope = envelope;
         self

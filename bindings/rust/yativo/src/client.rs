@@ -10,7 +10,7 @@ use crate::ffi::{c_string, check, Buffer, SecretCString};
 use crate::keys::AccessToken;
 // BEGIN GENERATED: group handles (python3 -m codegen; do not edit)
 use crate::keys::ApiKeys;
-use crate::resources::{Accounts, Assets, Balance, Transactions};
+use crate::resources::{Accounts, Assets, Balances, Transactions};
 use crate::webhooks::Webhooks;
 // END GENERATED: group handles
 
@@ -35,8 +35,9 @@ pub struct RateLimit {
 ///     .api_key("yativo_...", "secret")
 ///     .base_url("http://127.0.0.1:8080/api/v1")
 ///     .build()?;
-/// let accounts = client.accounts().list()?;
-/// println!("{accounts}");
+/// for account in client.accounts().list()? {
+///     println!("{} {:?} {:?} assets", account.id, account.name, account.assets);
+/// }
 /// # Ok(())
 /// # }
 /// ```
@@ -202,8 +203,8 @@ impl Client {
         Assets::new(self)
     }
 
-    pub fn balance(&self) -> Balance<'_> {
-        Balance::new(self)
+    pub fn balance(&self) -> Balances<'_> {
+        Balances::new(self)
     }
 
     pub fn transactions(&self) -> Transactions<'_> {

@@ -17,7 +17,7 @@ pub type Result<T, E = Error> = std::result::Result<T, E>;
 /// ```
 /// # fn demo(client: &yativo::Client) {
 /// match client.balance().check("ast_123") {
-///     Ok(balance) => println!("{}", balance["balance"]),
+///     Ok(balance) => println!("{}", balance.balance),
 ///     Err(e) if e.kind() == yativo::ErrorKind::RateLimited => {
 ///         println!("retry in {:?}", e.retry_after());
 ///     }

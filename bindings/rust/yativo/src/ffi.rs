@@ -139,6 +139,19 @@ impl Drop for Buffer {
     }
 }
 
+/// The JSON text of a record's `_json` accessor as a value; NULL (the library ran out of memory
+/// building it) is `Null`.
+///
+/// # Safety
+/// `p` is NULL or a NUL-terminated string valid for this call.
+pub(crate) unsafe fn json_or_null(p: *const c_char) -> Value {
+    if p.is_null() {
+        return Value::Null;
+    }
+    // The library wrote it: it is JSON.
+    parse_json(CStr::from_ptr(p).to_bytes()).unwrap_or(Value::Null)
+}
+
 pub(crate) fn parse_json(bytes: &[u8]) -> Result<Value> {
     serde_json::from_slice(bytes)
         .map_err(|e| Error::local(ErrorKind::Protocol, format!("payload is not JSON: {e}")))

@@ -29,15 +29,19 @@
 //!         category: "payment",
 //!         ..Default::default()
 //!     })?;
-//! println!("{}", tx["transaction_id"]);
+//! // Amounts are exact decimal text; the key is the one given (or the one the core generated).
+//! println!("{:?} {:?} {}", tx.id, tx.amount, tx.idempotency_key);
 //! # Ok(())
 //! # }
 //! ```
 //!
 //! Every call returns [`Result<T, Error>`](Error); [`Error::kind`] is an [`ErrorKind`]
-//! generated from libyativo's status table. Resource payloads are [`serde_json::Value`] with
-//! every number as a string, so amounts never pass through a float. Secrets are [`Secret`]s:
-//! redacted in `Debug`/`Display`, wiped on drop.
+//! generated from libyativo's status table. Resources come back as records ([`Account`],
+//! [`Asset`], [`Balance`], [`Transfer`], [`Transaction`], [`ApiKey`], [`Webhook`]): counts are
+//! integers, amounts exact decimal text (never a float), and each generated record's `raw` holds
+//! the whole object as a [`serde_json::Value`] with every number as a string. Only
+//! [`Client::request`] and `gas_price` return JSON. Secrets are [`Secret`]s: redacted in
+//! `Debug`/`Display`, wiped on drop.
 
 mod builder;
 mod call;
@@ -45,13 +49,16 @@ mod client;
 mod error;
 mod ffi;
 mod handle;
-mod keys;
 mod kind;
 mod log;
 mod pager;
-mod resources;
 mod secret;
+// BEGIN GENERATED: modules (python3 -m codegen; do not edit)
+mod keys;
+mod records;
+mod resources;
 mod webhooks;
+// END GENERATED: modules
 
 pub use builder::{AuthMode, ClientBuilder, Environment};
 pub use call::{CallOptions, CancelToken};
@@ -66,11 +73,12 @@ pub use webhooks::{
     sign_webhook, totp, verify_webhook, Event, VerifierOptions, VerifyOptions, Webhook,
     WebhookVerifier,
 };
-// BEGIN GENERATED: group types (python3 -m codegen; do not edit)
+// BEGIN GENERATED: types (python3 -m codegen; do not edit)
 pub use keys::{ApiKeys, CreateKey};
-pub use resources::{Accounts, Assets, Balance, SendFunds, TransactionQuery, Transactions};
+pub use records::{Account, Asset, Balance, Transaction, Transfer};
+pub use resources::{Accounts, Assets, Balances, SendFunds, TransactionQuery, Transactions};
 pub use webhooks::{CreateWebhook, Webhooks};
-// END GENERATED: group types
+// END GENERATED: types
 /// The raw C declarations, for what this crate does not wrap.
 pub use yativo_sys as sys;
 

@@ -4,11 +4,12 @@
 use std::marker::PhantomData;
 use std::ptr;
 
-use serde_json::Value;
 use yativo_sys as sys;
 
-use crate::error::{Error, ErrorKind, Result};
-use crate::ffi::{check, Buffer};
+use crate::call::CallOptions;
+use crate::error::{Error, Result};
+use crate::ffi::check;
+use crate::records::Transaction;
 use crate::resources::{TransactionQuery, Transactions};
 use crate::Client;
 
@@ -18,7 +19,7 @@ impl<'c> Transactions<'c> {
     /// walk ends: it follows the server's `pagination` block and asks for no page past the last
     /// (without one, a short page ends the walk). Pages are fetched as the iterator is advanced,
     /// with the handle's [`CallOptions`](crate::CallOptions) (a timeout applies to each page;
-    /// `envelope` is ignored: items are yielded).
+    /// `envelope` does not apply: items are yielded).
     ///
     /// The first error is yielded and ends the iteration.
     ///
@@ -26,7 +27,8 @@ impl<'c> Transactions<'c> {
     /// # fn demo(client: &yativo::Client) -> yativo::Result<()> {
     /// let query = yativo::TransactionQuery { limit: Some(50), ..Default::default() };
     /// for tx in client.transactions().iter(&query) {
-    ///     println!("{}", tx?["transaction_id"]);
+    ///     let tx = tx?;
+    ///     println!("{} {}", tx.id, tx.amount.as_deref().unwrap_or("?"));
     /// }
     /// # Ok(()) }
     /// ```
@@ -38,12 +40,13 @@ impl<'c> Transactions<'c> {
     }
 }
 
-/// The iterator of [`Transactions::iter`]: yields each transaction once, in the server's order.
+/// The iterator of [`Transactions::iter`]: yields each [`Transaction`] once, in the server's
+/// order.
 /// It borrows the client; it is `Send` (one thread at a time may advance it, as `yv_tx_pager`
 /// allows) but not `Sync`.
 pub struct TransactionIter<'c> {
     raw: *mut sys::yv_tx_pager,
-    items: std::vec::IntoIter<Value>,
+    items: std::vec::IntoIter<Transaction>,
     pending: Option<Error>,
     finished: bool,
     _client: PhantomData<&'c Client>,
@@ -65,27 +68,22 @@ impl TransactionIter<'_> {
     }
 
     /// The next page's items, or `None` when the walk is over.
-    fn next_page(&mut self) -> Result<Option<Vec<Value>>> {
-        let mut out = Buffer::null();
+    fn next_page(&mut self) -> Result<Option<Vec<Transaction>>> {
+        let mut out = ptr::null_mut();
         let mut done = false;
-        check(|err| unsafe { sys::yv_tx_pager_next(self.raw, &mut out.0, &mut done, err) })?;
+        check(|err| unsafe { sys::yv_tx_pager_next(self.raw, &mut out, &mut done, err) })?;
         if done {
             return Ok(None);
         }
-        match out.json()? {
-            Value::Array(items) => Ok(Some(items)),
-            _ => Err(Error::local(
-                ErrorKind::Protocol,
-                "the transaction page is not a JSON array",
-            )),
-        }
+        // SAFETY: out is the owned page the call handed over.
+        Ok(Some(unsafe { Transaction::take_list(out) }))
     }
 }
 
 impl Iterator for TransactionIter<'_> {
-    type Item = Result<Value>;
+    type Item = Result<Transaction>;
 
-    fn next(&mut self) -> Option<Result<Value>> {
+    fn next(&mut self) -> Option<Result<Transaction>> {
         loop {
             if let Some(item) = self.items.next() {
                 return Some(Ok(item));
@@ -117,14 +115,14 @@ impl Drop for TransactionIter<'_> {
     }
 }
 
-/// The C pager for `params` with the handle's options (envelope off: items are yielded).
+/// The C pager for `params` with the handle's options.
 fn new_pager(t: &Transactions<'_>, params: &TransactionQuery<'_>) -> Result<*mut sys::yv_tx_pager> {
     let query = params.c_handle()?;
-    let opts = t.options().cloned().unwrap_or_default().envelope(false);
-    let call = opts.to_raw()?;
+    let call = t.options().map(CallOptions::to_raw).transpose()?;
+    let call_ptr = call.as_ref().map_or(ptr::null(), |c| c.as_ptr());
     let mut raw = ptr::null_mut();
     check(|err| unsafe {
-        sys::yv_tx_pager_new(t.client().as_ptr(), query.0, call.as_ptr(), &mut raw, err)
+        sys::yv_tx_pager_new(t.client().as_ptr(), query.0, call_ptr, &mut raw, err)
     })?;
     Ok(raw)
 }

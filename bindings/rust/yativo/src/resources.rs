@@ -10,6 +10,7 @@ use crate::ffi::{c_ptr, c_string, check, opt_c_string};
 use crate::handle::resource_handle;
 
 // BEGIN GENERATED: endpoints (python3 -m codegen; do not edit)
+use crate::records::{Account, Asset, Balance, Transaction, Transfer};
 
 resource_handle!(
     /// Accounts hold assets.
@@ -18,31 +19,37 @@ resource_handle!(
 
 impl Accounts<'_> {
     /// The accounts of the user.
-    pub fn list(&self) -> Result<Value> {
+    pub fn list(&self) -> Result<Vec<Account>> {
         let c = self.client.as_ptr();
-        self.client.json_call(self.opts, |call, out, err| unsafe {
-            sys::yv_client_list_accounts(c, call, out, err)
-        })
+        let mut out = ptr::null_mut();
+        self.client.unit_call(self.opts, |call, err| unsafe {
+            sys::yv_client_list_accounts(c, call, &mut out, err)
+        })?;
+        // SAFETY: out is the owned list the call handed over.
+        Ok(unsafe { Account::take_list(out) })
     }
 
     /// Creates an account.
     ///
     /// - `account_name`: the account's name
     /// - `account_type`: the account's type; `None` = the core's default, `"business"`
-    pub fn create(&self, account_name: &str, account_type: Option<&str>) -> Result<Value> {
+    pub fn create(&self, account_name: &str, account_type: Option<&str>) -> Result<Account> {
         let account_name = c_string(account_name, "account name")?;
         let account_type = opt_c_string(account_type, "account type")?;
         let c = self.client.as_ptr();
-        self.client.json_call(self.opts, |call, out, err| unsafe {
+        let mut out = ptr::null_mut();
+        self.client.unit_call(self.opts, |call, err| unsafe {
             sys::yv_client_create_account(
                 c,
                 account_name.as_ptr(),
                 c_ptr(&account_type),
                 call,
-                out,
+                &mut out,
                 err,
             )
-        })
+        })?;
+        // SAFETY: out is the owned record the call handed over.
+        Ok(unsafe { Account::take(out) })
     }
 }
 
@@ -57,51 +64,60 @@ impl Assets<'_> {
     /// - `account_id`: the account's id
     /// - `chain`: the chain, e.g. ethereum, solana
     /// - `ticker`: the token, e.g. USDC
-    pub fn add(&self, account_id: &str, chain: &str, ticker: &str) -> Result<Value> {
+    pub fn add(&self, account_id: &str, chain: &str, ticker: &str) -> Result<Asset> {
         let account_id = c_string(account_id, "account id")?;
         let chain = c_string(chain, "chain")?;
         let ticker = c_string(ticker, "ticker")?;
         let c = self.client.as_ptr();
-        self.client.json_call(self.opts, |call, out, err| unsafe {
+        let mut out = ptr::null_mut();
+        self.client.unit_call(self.opts, |call, err| unsafe {
             sys::yv_client_add_asset(
                 c,
                 account_id.as_ptr(),
                 chain.as_ptr(),
                 ticker.as_ptr(),
                 call,
-                out,
+                &mut out,
                 err,
             )
-        })
+        })?;
+        // SAFETY: out is the owned record the call handed over.
+        Ok(unsafe { Asset::take(out) })
     }
 
     /// The assets of one account, or of every account.
     ///
     /// - `account_id`: the account's id; unset = every account
-    pub fn list(&self, account_id: Option<&str>) -> Result<Value> {
+    pub fn list(&self, account_id: Option<&str>) -> Result<Vec<Asset>> {
         let account_id = opt_c_string(account_id, "account id")?;
         let c = self.client.as_ptr();
-        self.client.json_call(self.opts, |call, out, err| unsafe {
-            sys::yv_client_list_assets(c, c_ptr(&account_id), call, out, err)
-        })
+        let mut out = ptr::null_mut();
+        self.client.unit_call(self.opts, |call, err| unsafe {
+            sys::yv_client_list_assets(c, c_ptr(&account_id), call, &mut out, err)
+        })?;
+        // SAFETY: out is the owned list the call handed over.
+        Ok(unsafe { Asset::take_list(out) })
     }
 }
 
 resource_handle!(
     /// Balances of assets.
-    Balance
+    Balances
 );
 
-impl Balance<'_> {
+impl Balances<'_> {
     /// The balance of one asset; amounts are exact decimal text.
     ///
     /// - `asset_id`: the asset's id
-    pub fn check(&self, asset_id: &str) -> Result<Value> {
+    pub fn check(&self, asset_id: &str) -> Result<Balance> {
         let asset_id = c_string(asset_id, "asset id")?;
         let c = self.client.as_ptr();
-        self.client.json_call(self.opts, |call, out, err| unsafe {
-            sys::yv_client_check_balance(c, asset_id.as_ptr(), call, out, err)
-        })
+        let mut out = ptr::null_mut();
+        self.client.unit_call(self.opts, |call, err| unsafe {
+            sys::yv_client_check_balance(c, asset_id.as_ptr(), call, &mut out, err)
+        })?;
+        // SAFETY: out is the owned record the call handed over.
+        Ok(unsafe { Balance::take(out) })
     }
 }
 
@@ -269,24 +285,30 @@ impl Transactions<'_> {
     ///
     /// Sends `X-2FA-Token` when the call gives a code, or from the client's TOTP secret when
     /// the server asks for one.
-    pub fn send_funds(&self, params: &SendFunds<'_>) -> Result<Value> {
+    ///
+    /// The [`Transfer`]'s `idempotency_key` is the key the call carried: the call's, or the one
+    /// the core generated.
+    pub fn send_funds(&self, params: &SendFunds<'_>) -> Result<Transfer> {
         let raw = params.c_handle()?;
         let c = self.client.as_ptr();
-        self.client.json_call(self.opts, |call, out, err| unsafe {
-            sys::yv_client_send_funds(c, raw.0, call, out, ptr::null_mut(), err)
-        })
+        let mut out = ptr::null_mut();
+        self.client.unit_call(self.opts, |call, err| unsafe {
+            sys::yv_client_send_funds(c, raw.0, call, &mut out, err)
+        })?;
+        // SAFETY: out is the owned record the call handed over.
+        Ok(unsafe { Transfer::take(out) })
     }
 
     /// One page of the transaction history, newest first.
-    ///
-    /// With [`CallOptions::envelope`](crate::CallOptions::envelope) the whole answer, whose
-    /// `pagination` holds `page`, `limit`, `total` and `pages`.
-    pub fn list(&self, params: &TransactionQuery<'_>) -> Result<Value> {
+    pub fn list(&self, params: &TransactionQuery<'_>) -> Result<Vec<Transaction>> {
         let raw = params.c_handle()?;
         let c = self.client.as_ptr();
-        self.client.json_call(self.opts, |call, out, err| unsafe {
-            sys::yv_client_list_transactions(c, raw.0, call, out, err)
-        })
+        let mut out = ptr::null_mut();
+        self.client.unit_call(self.opts, |call, err| unsafe {
+            sys::yv_client_list_transactions(c, raw.0, call, &mut out, err)
+        })?;
+        // SAFETY: out is the owned list the call handed over.
+        Ok(unsafe { Transaction::take_list(out) })
     }
 }
 // END GENERATED: endpoints

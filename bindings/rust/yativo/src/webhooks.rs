@@ -6,8 +6,8 @@ use yativo_sys as sys;
 
 use crate::error::{Error, ErrorKind, Result};
 use crate::ffi::{
-    c_ptr, c_string, check, opt_c_string, opt_string, parse_json, string, CStringArray,
-    SecretCString,
+    c_ptr, c_string, check, json_or_null, opt_c_string, opt_string, parse_json, string,
+    CStringArray, SecretCString,
 };
 use crate::handle::resource_handle;
 use crate::secret::Secret;
@@ -28,25 +28,20 @@ pub struct Webhook {
 }
 
 impl Webhook {
-    /// Reads and frees an owned webhook (the library wipes its copy of the secret).
+    /// Copies every field of a borrowed webhook.
     ///
     /// # Safety
-    /// `webhook` is an owned webhook, not used afterwards.
-    unsafe fn take(webhook: *mut sys::yv_webhook) -> Self {
+    /// `webhook` is a valid webhook for the duration of the call.
+    unsafe fn read(webhook: *const sys::yv_webhook) -> Self {
         // NULL when the library ran out of memory building the JSON view (the webhook and its
         // secret are whole): the payload is then Null.
-        let json = sys::yv_webhook_json(webhook);
-        let mut payload = if json.is_null() {
-            Value::Null
-        } else {
-            parse_json(std::ffi::CStr::from_ptr(json).to_bytes()).unwrap_or(Value::Null)
-        };
+        let mut payload = json_or_null(sys::yv_webhook_json(webhook));
         if let Value::Object(map) = &mut payload {
             if let Some(Value::String(mut s)) = map.remove("secret") {
                 zeroize::Zeroize::zeroize(&mut s);
             }
         }
-        let w = Webhook {
+        Webhook {
             id: string(sys::yv_webhook_id(webhook)),
             url: string(sys::yv_webhook_url(webhook)),
             events: (0..sys::yv_webhook_events_count(webhook))
@@ -56,9 +51,30 @@ impl Webhook {
             secret: opt_string(sys::yv_webhook_secret(webhook)).map(Secret::from),
             created_at: string(sys::yv_webhook_created_at(webhook)),
             payload,
-        };
+        }
+    }
+
+    /// Reads and frees an owned webhook (the library wipes its copy of the secret).
+    ///
+    /// # Safety
+    /// `webhook` is an owned webhook, not used afterwards.
+    unsafe fn take(webhook: *mut sys::yv_webhook) -> Self {
+        let w = Self::read(webhook);
         sys::yv_webhook_free(webhook);
         w
+    }
+
+    /// Reads and frees an owned list of webhooks (listed without secrets).
+    ///
+    /// # Safety
+    /// `list` is an owned list, not used afterwards.
+    unsafe fn take_list(list: *mut sys::yv_webhook_list) -> Vec<Self> {
+        // Its webhooks are borrowed from the list until it is freed.
+        let webhooks = (0..sys::yv_webhook_list_count(list))
+            .map(|i| Self::read(sys::yv_webhook_list_get(list, i)))
+            .collect();
+        sys::yv_webhook_list_free(list);
+        webhooks
     }
 }
 
@@ -105,11 +121,14 @@ impl Webhooks<'_> {
     }
 
     /// Every webhook subscription, without secrets.
-    pub fn list(&self) -> Result<Value> {
+    pub fn list(&self) -> Result<Vec<Webhook>> {
         let c = self.client.as_ptr();
-        self.client.json_call(self.opts, |call, out, err| unsafe {
-            sys::yv_client_list_webhooks(c, call, out, err)
-        })
+        let mut out = ptr::null_mut();
+        self.client.unit_call(self.opts, |call, err| unsafe {
+            sys::yv_client_list_webhooks(c, call, &mut out, err)
+        })?;
+        // SAFETY: out is the owned list the call handed over.
+        Ok(unsafe { Webhook::take_list(out) })
     }
 
     /// Deletes a webhook subscription.

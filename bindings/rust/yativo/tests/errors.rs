@@ -114,10 +114,8 @@ fn server_answers_map_to_their_kinds() {
         .send_funds(&send(&account, &asset, "2"))
         .unwrap_err();
     assert_eq!(err.kind(), ErrorKind::Conflict, "{err}");
-    assert_eq!(
-        err.existing_transaction_id(),
-        first["transaction_id"].as_str()
-    );
+    assert_eq!(err.existing_transaction_id(), first.id.as_deref());
+    assert!(first.id.is_some());
     assert_eq!(err.idempotency_key(), Some("dup-1"));
 
     // 400 with details: a missing field, through the generic request (the typed calls

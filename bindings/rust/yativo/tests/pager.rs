@@ -4,7 +4,7 @@
 mod common;
 
 use common::{send, Sandbox};
-use yativo::{CallOptions, TransactionQuery};
+use yativo::{CallOptions, Transaction, TransactionQuery};
 
 const HISTORY: &str = "/transactions/get-transactions";
 
@@ -12,11 +12,8 @@ fn history_requests(sb: &Sandbox) -> u64 {
     sb.stats()["paths"][HISTORY].as_u64().unwrap_or(0)
 }
 
-fn ids<'a>(items: impl IntoIterator<Item = &'a serde_json::Value>) -> Vec<String> {
-    items
-        .into_iter()
-        .map(|t| t["transaction_id"].as_str().unwrap().to_string())
-        .collect()
+fn ids<'a>(items: impl IntoIterator<Item = &'a Transaction>) -> Vec<String> {
+    items.into_iter().map(|t| t.id.clone()).collect()
 }
 
 #[test]
@@ -37,7 +34,7 @@ fn iter_yields_every_item_once_with_one_request_per_page() {
             ..Default::default()
         })
         .unwrap();
-    let expected = ids(all.as_array().unwrap());
+    let expected = ids(&all);
     assert_eq!(expected.len(), 5);
 
     for (limit, pages) in [(2, 3), (5, 1)] {
@@ -46,16 +43,20 @@ fn iter_yields_every_item_once_with_one_request_per_page() {
             limit: Some(limit),
             ..Default::default()
         };
-        let walked: Vec<_> = admin
+        let walked: Vec<Transaction> = admin
             .transactions()
             .iter(&query)
             .collect::<yativo::Result<_>>()
             .unwrap();
         assert_eq!(ids(&walked), expected, "limit {limit}");
+        // Typed items, the same records the list call returns, amounts as exact text.
+        assert_eq!(walked, all, "limit {limit}");
+        assert!(walked.iter().all(|t| t.amount.as_deref() == Some("0.1")));
         assert_eq!(history_requests(&sb) - before, pages, "limit {limit}");
     }
 
-    // Items whatever the envelope option; a break fetches nothing more.
+    // Items whatever the envelope option (it applies to JSON results only); a break fetches
+    // nothing more.
     let before = history_requests(&sb);
     let opts = CallOptions::new().envelope(true);
     let query = TransactionQuery {

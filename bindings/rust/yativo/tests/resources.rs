@@ -4,7 +4,7 @@
 mod common;
 
 use common::{send, Sandbox, SOLANA_ADDRESS};
-use serde_json::json;
+use serde_json::{json, Value};
 use yativo::{CallOptions, CreateWebhook, TransactionQuery};
 
 #[test]
@@ -14,47 +14,44 @@ fn accounts_assets_balance_and_gas_price() {
     let (_, client) = sb.key_client(&admin, &["read", "write"]);
 
     let created = client.accounts().create("ops", Some("personal")).unwrap();
-    assert_eq!(created["account_name"], "ops");
-    assert_eq!(created["account_type"], "personal");
+    assert!(created.id.starts_with("acc_"), "{created:?}");
+    assert_eq!(created.name.as_deref(), Some("ops"));
+    assert_eq!(created.r#type.as_deref(), Some("personal"));
+    assert_eq!(created.status.as_deref(), Some("active"));
     let default_type = client.accounts().create("biz", None).unwrap();
-    assert_eq!(default_type["account_type"], "business");
+    assert_eq!(default_type.r#type.as_deref(), Some("business"));
     let accounts = client.accounts().list().unwrap();
-    assert_eq!(accounts.as_array().unwrap().len(), 2);
-    let account_id = created["account_id"].as_str().unwrap();
+    assert_eq!(accounts.len(), 2);
+    assert_eq!(
+        accounts.iter().map(|a| a.id.as_str()).collect::<Vec<_>>(),
+        [created.id.as_str(), default_type.id.as_str()]
+    );
+    let account_id = created.id.as_str();
 
     let asset = client
         .assets()
         .add(account_id, "solana", "USDC_SOL")
         .unwrap();
-    assert_eq!(asset["balance"], "0");
-    let asset_id = asset["asset_id"].as_str().unwrap();
-    let other = default_type["account_id"].as_str().unwrap();
-    client.assets().add(other, "ethereum", "ETH").unwrap();
-    assert_eq!(
-        client
-            .assets()
-            .list(Some(account_id))
-            .unwrap()
-            .as_array()
-            .unwrap()
-            .len(),
-        1
-    );
-    assert_eq!(
-        client
-            .assets()
-            .list(None)
-            .unwrap()
-            .as_array()
-            .unwrap()
-            .len(),
-        2
-    );
+    assert_eq!(asset.balance.as_deref(), Some("0"));
+    assert_eq!(asset.account_id.as_deref(), Some(account_id));
+    assert_eq!(asset.chain.as_deref(), Some("solana"));
+    assert_eq!(asset.ticker.as_deref(), Some("USDC_SOL"));
+    assert!(asset.address.as_deref().is_some_and(|a| !a.is_empty()));
+    let asset_id = asset.id.as_str();
+    client
+        .assets()
+        .add(&default_type.id, "ethereum", "ETH")
+        .unwrap();
+    let listed = client.assets().list(Some(account_id)).unwrap();
+    assert_eq!(listed.len(), 1);
+    assert_eq!(listed[0].id, asset.id);
+    assert_eq!(client.assets().list(None).unwrap().len(), 2);
 
     sb.deposit(asset_id, "1250.000000000000000001");
     let balance = client.balance().check(asset_id).unwrap();
     // Exact decimal string: no float on the way.
-    assert_eq!(balance["balance"], "1250.000000000000000001");
+    assert_eq!(balance.balance, "1250.000000000000000001");
+    assert_eq!(balance.asset_id.as_deref(), Some(asset_id));
 
     let gas = client
         .transactions()
@@ -78,12 +75,16 @@ fn send_funds_and_history() {
     params.priority = Some("fast");
     params.description = Some("invoice 7");
     let tx = admin.transactions().send_funds(&params).unwrap();
-    assert_eq!(tx["amount"], "12.5");
-    assert_eq!(tx["priority"], "high");
-    assert_eq!(tx["receiving_address"], SOLANA_ADDRESS);
-    let key = tx["idempotency_key"].as_str().unwrap();
-    assert_eq!(key.len(), 36, "generated UUIDv4: {key}");
-    assert_eq!(admin.balance().check(&asset).unwrap()["balance"], "87.499");
+    assert_eq!(tx.amount.as_deref(), Some("12.5"));
+    assert_eq!(tx.fee.as_deref(), Some("0.001"));
+    assert_eq!(tx.total_debited.as_deref(), Some("12.501"));
+    assert_eq!(tx.balance_after.as_deref(), Some("87.499"));
+    assert_eq!(tx.status.as_deref(), Some("confirmed"));
+    // Fields the record does not name stay in raw.
+    assert_eq!(tx.raw["priority"], "high");
+    assert_eq!(tx.raw["receiving_address"], SOLANA_ADDRESS);
+    assert_eq!(tx.idempotency_key.len(), 36, "generated UUIDv4: {tx:?}");
+    assert_eq!(admin.balance().check(&asset).unwrap().balance, "87.499");
 
     let opts = CallOptions::new().idempotency_key("order-42");
     let tx2 = admin
@@ -91,13 +92,13 @@ fn send_funds_and_history() {
         .with(&opts)
         .send_funds(&send(&account, &asset, "1"))
         .unwrap();
-    assert_eq!(tx2["idempotency_key"], "order-42");
+    assert_eq!(tx2.idempotency_key, "order-42");
 
     let all = admin
         .transactions()
         .list(&TransactionQuery::default())
         .unwrap();
-    assert_eq!(all.as_array().unwrap().len(), 2);
+    assert_eq!(all.len(), 2);
     let page = admin
         .transactions()
         .list(&TransactionQuery {
@@ -108,22 +109,23 @@ fn send_funds_and_history() {
             ..Default::default()
         })
         .unwrap();
-    let page = page.as_array().unwrap();
     assert_eq!(page.len(), 1);
-    assert_eq!(page[0]["transaction_id"], tx["transaction_id"]);
+    assert_eq!(Some(page[0].id.as_str()), tx.id.as_deref());
+    assert_eq!(page[0].amount.as_deref(), Some("12.5"));
     let found = admin
         .transactions()
         .list(&TransactionQuery {
-            search: tx2["transaction_id"].as_str(),
+            search: tx2.id.as_deref(),
             ..Default::default()
         })
         .unwrap();
-    assert_eq!(found.as_array().unwrap().len(), 1);
+    assert_eq!(found.len(), 1);
+    assert_eq!(Some(found[0].id.as_str()), tx2.id.as_deref());
     assert_eq!(sb.stats()["transactions_created"], 2);
 }
 
 #[test]
-fn envelope_returns_the_siblings_of_data() {
+fn envelope_returns_the_siblings_of_data_where_a_call_returns_json() {
     let sb = Sandbox::start();
     let admin = sb.admin();
     let (account, asset) = sb.funded_asset(&admin, "10");
@@ -138,38 +140,58 @@ fn envelope_returns_the_siblings_of_data() {
         limit: Some(2),
         ..Default::default()
     };
-    // The default: `data` alone.
     let page = admin.transactions().list(&query).unwrap();
-    assert_eq!(page.as_array().unwrap().len(), 2);
+    assert_eq!(page.len(), 2);
 
+    // A call returning records returns the same records with the option.
     let opts = CallOptions::new().envelope(true);
-    let whole = admin.transactions().with(&opts).list(&query).unwrap();
-    assert_eq!(whole["data"], page);
+    assert_eq!(admin.transactions().with(&opts).list(&query).unwrap(), page);
+    let accounts = admin.accounts().list().unwrap();
+    assert_eq!(admin.accounts().with(&opts).list().unwrap(), accounts);
+    let balance = admin.balance().with(&opts).check(&asset).unwrap();
+    assert_eq!(balance.asset_id.as_deref(), Some(asset.as_str()));
+    assert_eq!(balance.balance, "9.697");
+
+    // request() returns the whole answer: `data` (each record's raw) and its siblings.
+    let body = json!({"page": 1, "limit": 2});
+    let whole = admin
+        .request("POST", "transactions/get-transactions", Some(&body), &opts)
+        .unwrap();
+    assert_eq!(
+        whole["data"],
+        Value::Array(page.iter().map(|t| t.raw.clone()).collect())
+    );
     // Numbers come back as strings, as everywhere in a payload.
     assert_eq!(
         whole["pagination"],
         json!({"page": "1", "limit": "2", "total": "3", "pages": "2"})
     );
     assert_eq!(whole["message"], "Transactions fetched successfully");
-
-    // Every payload call takes it, request() included; send-funds' key stays in `data`.
-    let accounts = admin.accounts().with(&opts).list().unwrap();
-    assert_eq!(accounts["data"], admin.accounts().list().unwrap());
-    let balance = admin.balance().with(&opts).check(&asset).unwrap();
-    assert_eq!(balance["data"]["asset_id"], asset.as_str());
     let listed = admin
         .request("GET", "accounts/get-accounts", None, &opts)
         .unwrap();
-    assert_eq!(listed["data"], accounts["data"]);
+    assert_eq!(
+        listed["data"],
+        Value::Array(accounts.iter().map(|a| a.raw.clone()).collect())
+    );
+    let gas = admin
+        .transactions()
+        .with(&opts)
+        .gas_price("solana", None, None)
+        .unwrap();
+    assert_eq!(gas["data"]["priority"], "medium");
+    assert!(gas["message"].is_string(), "{gas}");
+
+    // send-funds' record is the transaction itself, with the call's key.
     let keyed = CallOptions::new().envelope(true).idempotency_key("env-1");
     let sent = admin
         .transactions()
         .with(&keyed)
         .send_funds(&send(&account, &asset, "0.1"))
         .unwrap();
-    assert_eq!(sent["data"]["idempotency_key"], "env-1");
-    assert!(sent.get("idempotency_key").is_none(), "{sent}");
-    assert!(sent["message"].is_string());
+    assert_eq!(sent.idempotency_key, "env-1");
+    assert_eq!(sent.raw["idempotency_key"], "env-1");
+    assert!(sent.raw.get("message").is_none(), "{:?}", sent.raw);
 }
 
 #[test]
@@ -196,12 +218,24 @@ fn webhooks_create_list_delete_and_debug_hides_the_secret() {
     let shown = format!("{hook:?} {hook:#?}");
     assert!(!shown.contains(secret.expose()), "{shown}");
 
+    // The list holds the same subscription as Webhook records, without its secret.
     let list = admin.webhooks().list().unwrap();
-    assert_eq!(list["webhooks"].as_array().unwrap().len(), 1);
-    assert!(!list.to_string().contains(secret.expose()));
+    assert_eq!(list.len(), 1);
+    let listed = &list[0];
+    assert_eq!(listed.id, hook.id);
+    assert_eq!(listed.url, hook.url);
+    assert_eq!(
+        listed.events,
+        ["transaction.completed", "transaction.failed"]
+    );
+    assert_eq!(listed.description.as_deref(), Some("ledger"));
+    assert_eq!(listed.created_at, hook.created_at);
+    assert_eq!(listed.secret, None);
+    assert_eq!(listed.payload["id"], hook.id.as_str());
+    let shown = format!("{list:?} {}", listed.payload);
+    assert!(!shown.contains(secret.expose()), "{shown}");
     admin.webhooks().delete(&hook.id).unwrap();
-    let list = admin.webhooks().list().unwrap();
-    assert!(list["webhooks"].as_array().unwrap().is_empty());
+    assert!(admin.webhooks().list().unwrap().is_empty());
 }
 
 #[test]

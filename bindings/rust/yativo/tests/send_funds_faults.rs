@@ -18,12 +18,11 @@ fn drop_after_is_retried_with_the_same_key_and_sends_once() {
         .transactions()
         .send_funds(&send(&account, &asset, "10"))
         .unwrap();
-    let key = tx["idempotency_key"].as_str().unwrap();
-    assert_eq!(key.len(), 36);
+    assert_eq!(tx.idempotency_key.len(), 36, "{}", tx.idempotency_key);
     let stats = sb.stats();
     assert_eq!(stats["transactions_created"], 1);
     assert_eq!(stats["paths"]["/transactions/send-funds"], 2, "{stats}");
-    assert_eq!(admin.balance().check(&asset).unwrap()["balance"], "89.999");
+    assert_eq!(admin.balance().check(&asset).unwrap().balance, "89.999");
 }
 
 #[test]
@@ -53,9 +52,9 @@ fn without_retries_the_error_carries_the_key_and_a_retry_with_it_sends_nothing_n
         .with(&opts)
         .send_funds(&send(&account, &asset, "10"))
         .unwrap();
-    assert_eq!(tx["idempotency_key"], key.as_str());
+    assert_eq!(tx.idempotency_key, key);
     assert_eq!(sb.stats()["transactions_created"], 1);
-    assert_eq!(admin.balance().check(&asset).unwrap()["balance"], "89.999");
+    assert_eq!(admin.balance().check(&asset).unwrap().balance, "89.999");
 }
 
 #[test]

@@ -141,14 +141,12 @@ impl Sandbox {
     /// An account with a USDC_SOL asset holding `amount`: (account_id, asset_id).
     pub fn funded_asset(&self, client: &Client, amount: &str) -> (String, String) {
         let account = client.accounts().create("treasury", None).unwrap();
-        let account_id = account["account_id"].as_str().unwrap().to_string();
         let asset = client
             .assets()
-            .add(&account_id, "solana", "USDC_SOL")
+            .add(&account.id, "solana", "USDC_SOL")
             .unwrap();
-        let asset_id = asset["asset_id"].as_str().unwrap().to_string();
-        self.deposit(&asset_id, amount);
-        (account_id, asset_id)
+        self.deposit(&asset.id, amount);
+        (account.id, asset.id)
     }
 }
 

@@ -315,9 +315,7 @@ def record_field(api: Api, r: Record, f: RecordField) -> dict:
     if f.type in ("string", "decimal"):
         if f.type == "decimal":
             doc += ", as exact decimal text"
-        if always_set(api, r, f):
-            doc += " (always set: the call's key, or the one the core generated)"
-        elif not f.required:
+        if not required:
             doc += "; `None` when the answer has none"
         rtype = "String" if required else "Option<String>"
         helper = "string" if required else "opt_string"

@@ -222,8 +222,7 @@ pub struct Transfer {
     pub chain: Option<String>,
     /// The token; `None` when the answer has none.
     pub ticker: Option<String>,
-    /// The Idempotency-Key the call carried (always set: the call's key, or the one the core
-    /// generated).
+    /// The Idempotency-Key the call carried.
     pub idempotency_key: String,
     /// When it was created; `None` when the answer has none.
     pub created_at: Option<String>,

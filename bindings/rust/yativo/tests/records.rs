@@ -126,7 +126,6 @@ fn raw_holds_the_fields_the_record_does_not_name() {
         .transactions()
         .list(&TransactionQuery::default())
         .unwrap();
-    assert_eq!(history[0].raw["category"], "payment");
     assert_eq!(history[0].raw["chain_code"], "SOL");
 }
 

@@ -61,7 +61,8 @@ class RecordField:
     type: str
     wire: List[str]
     doc: str = ""
-    required: bool = False
+    required: bool = False  # always present: read from the answer (PROTOCOL when missing), or
+    from_call: bool = False  # set by the core from the call, never read from the answer
 
 
 @dataclass
@@ -253,14 +254,17 @@ def _record(row: Dict[str, Any]) -> Record:
         raise DescriptionError(f"{where}: a record's name is PascalCase")
     fields = []
     for f in row["fields"]:
-        _take(f, where, {"name", "type", "wire", "doc", "required"})
+        _take(f, where, {"name", "type", "wire", "doc", "required", "from_call"})
         if not NAME.match(f.get("name", "")):
             raise DescriptionError(f"{where}: field {f.get('name')!r}: lower_snake_case")
         if f["type"] not in FIELD_TYPES:
             raise DescriptionError(f"{where}: field {f['name']}: type {f['type']!r}")
         wire = f.get("wire", [f["name"]])
+        from_call = f.get("from_call", False)
         fields.append(RecordField(f["name"], f["type"], [wire] if isinstance(wire, str) else wire,
-                                  doc=f.get("doc", ""), required=f.get("required", False)))
+                                  doc=f.get("doc", ""),
+                                  required=f.get("required", False) or from_call,
+                                  from_call=from_call))
     r = Record(row["name"], row["doc"], fields, unwrap=list(row.get("unwrap", [])),
                list_unwrap=list(row.get("list_unwrap", [])),
                hand_written=row.get("hand_written", False))
@@ -325,11 +329,11 @@ def parse(data: Dict[str, Any]) -> Api:
         if e.returns not in ("json", "none") and e.record not in record_names:
             raise DescriptionError(f"{where}: returns {e.returns!r}: no such record")
         if e.kind == "moves_value" and e.returns != "none":
-            fields = {} if not e.record else {
-                f.name: f.type for r in records if r.name == e.record for f in r.fields}
-            if fields.get("idempotency_key") != "string":
+            record = next((r for r in records if r.name == e.record), None)
+            key = record and next((f for f in record.fields if f.name == "idempotency_key"), None)
+            if not key or key.type != "string" or not key.from_call:
                 raise DescriptionError(f"{where}: moves value: its record has an "
-                                       f"idempotency_key string field")
+                                       f"idempotency_key string field, from_call")
         if set(e.names) - ENDPOINT_NAMES:
             raise DescriptionError(f"{where}: names are given for {sorted(ENDPOINT_NAMES)}")
         if e.c_handle and not e.struct:

@@ -568,7 +568,7 @@ YV_API const char *yv_transfer_balance_after(const yv_transfer *transfer);
 YV_API const char *yv_transfer_chain(const yv_transfer *transfer);
 /* The token; NULL when the answer has none. */
 YV_API const char *yv_transfer_ticker(const yv_transfer *transfer);
-/* The Idempotency-Key the call carried; NULL when the answer has none. */
+/* The Idempotency-Key the call carried (the caller's, or the one the core generated). */
 YV_API const char *yv_transfer_idempotency_key(const yv_transfer *transfer);
 /* When it was created; NULL when the answer has none. */
 YV_API const char *yv_transfer_created_at(const yv_transfer *transfer);
@@ -607,6 +607,12 @@ YV_API const char *yv_transaction_hash(const yv_transaction *transaction);
 YV_API const char *yv_transaction_from_address(const yv_transaction *transaction);
 /* The receiving address; NULL when the answer has none. */
 YV_API const char *yv_transaction_to_address(const yv_transaction *transaction);
+/* The priority it was sent with: low, medium or high; NULL when the answer has none. */
+YV_API const char *yv_transaction_priority(const yv_transaction *transaction);
+/* The category it was sent with; NULL when the answer has none. */
+YV_API const char *yv_transaction_category(const yv_transaction *transaction);
+/* The note kept with it; NULL when the answer has none. */
+YV_API const char *yv_transaction_description(const yv_transaction *transaction);
 /* When it was created; NULL when the answer has none. */
 YV_API const char *yv_transaction_created_at(const yv_transaction *transaction);
 /* The whole object as the server sent it, as compact JSON (numbers as strings); NULL when

@@ -244,6 +244,18 @@ YV_API const char *yv_transaction_to_address(const yv_transaction *transaction) 
     return transaction ? or_null(transaction->record.to_address) : nullptr;
 }
 
+YV_API const char *yv_transaction_priority(const yv_transaction *transaction) {
+    return transaction ? or_null(transaction->record.priority) : nullptr;
+}
+
+YV_API const char *yv_transaction_category(const yv_transaction *transaction) {
+    return transaction ? or_null(transaction->record.category) : nullptr;
+}
+
+YV_API const char *yv_transaction_description(const yv_transaction *transaction) {
+    return transaction ? or_null(transaction->record.description) : nullptr;
+}
+
 YV_API const char *yv_transaction_created_at(const yv_transaction *transaction) {
     return transaction ? or_null(transaction->record.created_at) : nullptr;
 }

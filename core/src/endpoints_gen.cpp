@@ -136,7 +136,6 @@ Transfer to_transfer(const Payload &p, const rapidjson::Value &v) {
     r.balance_after = field_decimal(v, {"balance_after"});
     r.chain = field_string(v, {"chain"});
     r.ticker = field_string(v, {"ticker"});
-    r.idempotency_key = field_string(v, {"idempotency_key"});
     r.created_at = field_string(v, {"created_at", "createdAt"});
     r.raw = p.part(v);
     return r;
@@ -161,6 +160,9 @@ Transaction to_transaction(const Payload &p, const rapidjson::Value &v) {
     r.hash = field_string(v, {"transaction_hash", "tx_hash"});
     r.from_address = field_string(v, {"from_address"});
     r.to_address = field_string(v, {"receiving_address", "to_address"});
+    r.priority = field_string(v, {"priority"});
+    r.category = field_string(v, {"category"});
+    r.description = field_string(v, {"description"});
     r.created_at = field_string(v, {"created_at", "createdAt"});
     r.raw = p.part(v);
     if (r.id.empty())

@@ -136,8 +136,8 @@ type Transfer struct {
 	Chain string
 	// The token; "" when the answer has none.
 	Ticker string
-	// The Idempotency-Key the call carried: always set, the IdempotencyKey call option or the
-	// UUIDv4 the core generated.
+	// The Idempotency-Key the call carried (the caller's, or the one the core generated): always
+	// set, the IdempotencyKey call option or the UUIDv4 the core generated.
 	IdempotencyKey string
 	// When it was created; "" when the answer has none.
 	CreatedAt string
@@ -192,6 +192,12 @@ type Transaction struct {
 	FromAddress string
 	// The receiving address; "" when the answer has none.
 	ToAddress string
+	// The priority it was sent with: low, medium or high; "" when the answer has none.
+	Priority string
+	// The category it was sent with; "" when the answer has none.
+	Category string
+	// The note kept with it; "" when the answer has none.
+	Description string
 	// When it was created; "" when the answer has none.
 	CreatedAt string
 	// The whole object as the server sent it, as compact JSON (numbers as strings): every field,
@@ -215,6 +221,9 @@ func transactionFrom(r *capi.Transaction) *Transaction {
 		Hash:        r.Hash,
 		FromAddress: r.FromAddress,
 		ToAddress:   r.ToAddress,
+		Priority:    r.Priority,
+		Category:    r.Category,
+		Description: r.Description,
 		CreatedAt:   r.CreatedAt,
 		Raw:         json.RawMessage(r.Raw),
 	}

@@ -132,7 +132,7 @@ struct Transfer {
     std::string chain;
     // The token; "" when absent.
     std::string ticker;
-    // The Idempotency-Key the call carried; "" when absent.
+    // The Idempotency-Key the call carried (the caller's, or the one the core generated).
     std::string idempotency_key;
     // When it was created; "" when absent.
     std::string created_at;
@@ -168,6 +168,12 @@ struct Transaction {
     std::string from_address;
     // The receiving address; "" when absent.
     std::string to_address;
+    // The priority it was sent with: low, medium or high; "" when absent.
+    std::string priority;
+    // The category it was sent with; "" when absent.
+    std::string category;
+    // The note kept with it; "" when absent.
+    std::string description;
     // When it was created; "" when absent.
     std::string created_at;
     // The whole object as the server sent it.

@@ -182,6 +182,9 @@ type Transaction struct {
 	Hash        string
 	FromAddress string
 	ToAddress   string
+	Priority    string
+	Category    string
+	Description string
 	CreatedAt   string
 	Raw         []byte
 }
@@ -202,6 +205,9 @@ func copyTransaction(r *C.yv_transaction) Transaction {
 		Hash:        gostr(C.yv_transaction_hash(r)),
 		FromAddress: gostr(C.yv_transaction_from_address(r)),
 		ToAddress:   gostr(C.yv_transaction_to_address(r)),
+		Priority:    gostr(C.yv_transaction_priority(r)),
+		Category:    gostr(C.yv_transaction_category(r)),
+		Description: gostr(C.yv_transaction_description(r)),
 		CreatedAt:   gostr(C.yv_transaction_created_at(r)),
 		Raw:         gobytes(C.yv_transaction_json(r)),
 	}

@@ -365,20 +365,11 @@ def capi_type(f: RecordField) -> str:
     return "[]byte" if f.type == "json" else RECORD_TYPES[f.type]
 
 
-def always_set(r: Record, f: RecordField, api: Api) -> bool:
-    """The idempotency_key of a record some call moving value returns: the core always fills it
-    with the key the call carried (api.py requires the field of such a record)."""
-    return f.name == "idempotency_key" and any(
-        e.kind == "moves_value" and e.record == r.name for e in api.endpoints)
-
-
 def field_doc(r: Record, f: RecordField, api: Api) -> str:
     doc = sentence(go_words(f.doc, r, api))
     if f.type == "decimal":
         doc += ", as exact decimal text"
-    if always_set(r, f, api):
-        doc += ": always set, the IdempotencyKey call option or the UUIDv4 the core generated"
-    elif f.type == "json":
+    if f.type == "json":
         doc += ", as compact JSON (numbers as strings): every field, named here or not"
     elif f.type == "string_list":
         doc += "; empty when the answer has none"

@@ -136,8 +136,7 @@ type Transfer struct {
 	Chain string
 	// The token; "" when the answer has none.
 	Ticker string
-	// The Idempotency-Key the call carried (the caller's, or the one the core generated): always
-	// set, the IdempotencyKey call option or the UUIDv4 the core generated.
+	// The Idempotency-Key the call carried (the caller's, or the one the core generated).
 	IdempotencyKey string
 	// When it was created; "" when the answer has none.
 	CreatedAt string

@@ -277,13 +277,6 @@ def client_regions(api: Api, out) -> None:
 # --- records ------------------------------------------------------------------------------------
 
 
-def always_set(api: Api, r: Record, f: RecordField) -> bool:
-    """A field the core always fills although the answer may lack it: the idempotency_key of
-    what a value-moving call returns is the key the call carried (api.py checks it is there)."""
-    return f.name == "idempotency_key" and any(
-        e.record == r.name and e.kind == "moves_value" for e in api.endpoints)
-
-
 def rust_words(text: str, r: Record, api: Api) -> str:
     """A row's doc with the snake_case names it mentions as code: the record's fields
     (`idempotency_key`) and endpoints (links to their methods). Only names with an underscore:
@@ -310,7 +303,7 @@ def record_field(api: Api, r: Record, f: RecordField) -> dict:
     helpers that expression uses, and the doc comment of one field."""
     get = f"sys::yv_{r.snake}_{f.name}"
     doc = sentence(rust_words(f.doc, r, api))
-    required = f.required or always_set(api, r, f)
+    required = f.required
     uses = set()
     if f.type in ("string", "decimal"):
         if f.type == "decimal":

@@ -489,6 +489,15 @@ unsafe extern "C" {
     pub fn yv_transaction_to_address(
         transaction: *const yv_transaction,
     ) -> *const ::std::os::raw::c_char;
+    pub fn yv_transaction_priority(
+        transaction: *const yv_transaction,
+    ) -> *const ::std::os::raw::c_char;
+    pub fn yv_transaction_category(
+        transaction: *const yv_transaction,
+    ) -> *const ::std::os::raw::c_char;
+    pub fn yv_transaction_description(
+        transaction: *const yv_transaction,
+    ) -> *const ::std::os::raw::c_char;
     pub fn yv_transaction_created_at(
         transaction: *const yv_transaction,
     ) -> *const ::std::os::raw::c_char;

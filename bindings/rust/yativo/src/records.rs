@@ -222,7 +222,7 @@ pub struct Transfer {
     pub chain: Option<String>,
     /// The token; `None` when the answer has none.
     pub ticker: Option<String>,
-    /// The Idempotency-Key the call carried.
+    /// The Idempotency-Key the call carried (the caller's, or the one the core generated).
     pub idempotency_key: String,
     /// When it was created; `None` when the answer has none.
     pub created_at: Option<String>,
@@ -294,6 +294,12 @@ pub struct Transaction {
     pub from_address: Option<String>,
     /// The receiving address; `None` when the answer has none.
     pub to_address: Option<String>,
+    /// The priority it was sent with: low, medium or high; `None` when the answer has none.
+    pub priority: Option<String>,
+    /// The category it was sent with; `None` when the answer has none.
+    pub category: Option<String>,
+    /// The note kept with it; `None` when the answer has none.
+    pub description: Option<String>,
     /// When it was created; `None` when the answer has none.
     pub created_at: Option<String>,
     /// The whole object as the server sent it, every number as a JSON string: the fields named
@@ -321,6 +327,9 @@ impl Transaction {
             hash: opt_string(sys::yv_transaction_hash(record)),
             from_address: opt_string(sys::yv_transaction_from_address(record)),
             to_address: opt_string(sys::yv_transaction_to_address(record)),
+            priority: opt_string(sys::yv_transaction_priority(record)),
+            category: opt_string(sys::yv_transaction_category(record)),
+            description: opt_string(sys::yv_transaction_description(record)),
             created_at: opt_string(sys::yv_transaction_created_at(record)),
             raw: json_or_null(sys::yv_transaction_json(record)),
         }

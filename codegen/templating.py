@@ -25,7 +25,7 @@ def pascal(name: str) -> str:
 
 
 GO_INITIALISMS = {"id": "ID", "api": "API", "url": "URL", "json": "JSON", "totp": "TOTP",
-                  "2fa": "2FA", "http": "HTTP", "iban": "IBAN", "kyc": "KYC"}
+                  "2fa": "2FA", "http": "HTTP", "iban": "IBAN", "kyc": "KYC", "ttl": "TTL"}
 
 
 def go_pascal(name: str) -> str:

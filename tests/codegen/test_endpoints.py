@@ -2,7 +2,9 @@
 description, `python3 -m codegen` run over a copy of the repository, and every surface checked
 for the new call (core, C header + shim + symbols, Python, Go, Rust, docs). The files it changes
 must be exactly the generated ones. A second case adds an endpoint in a new [[group]]: each
-binding's client must gain the group's accessor with no hand edit.
+binding's client must gain the group's accessor with no hand edit. A third adds a [[record]]
+with a field of every type and endpoints returning it alone and in a list: every language gains
+the typed record, its decoder, its C accessors and their invalid-argument rows.
 
 Run: python3 tests/codegen/test_endpoints.py"""
 
@@ -94,6 +96,70 @@ EXPECTED_GROUP = {
 }
 
 
+QUOTE = '''
+[[record]]
+name = "Quote"
+doc = "A swap quote."
+list_unwrap = ["quotes"]
+fields = [
+  { name = "id", type = "string", wire = ["quote_id", "id"], required = true, doc = "the quote's id" },
+  { name = "rate", type = "decimal", doc = "units received per unit given" },
+  { name = "ttl_seconds", type = "int", wire = ["ttl", "ttl_seconds"], doc = "how long it holds" },
+  { name = "firm", type = "bool", doc = "whether it is guaranteed" },
+  { name = "routes", type = "string_list", doc = "the venues it routes through" },
+  { name = "raw", type = "json", doc = "the whole object" },
+]
+
+[[endpoint]]
+name = "get_quote"
+group = "transactions"
+verb = "get_quote"
+method = "GET"
+path = "/swap/quotes/{quote_id}"
+kind = "read"
+returns = "Quote"
+doc = "One swap quote."
+params = [{ name = "quote_id", type = "string", doc = "the quote's id" }]
+
+[[endpoint]]
+name = "list_quotes"
+group = "transactions"
+verb = "list_quotes"
+method = "GET"
+path = "/swap/quotes"
+kind = "read"
+returns = "[Quote]"
+doc = "Every open swap quote."
+'''
+
+# A new record's surfaces: path -> texts it must contain.
+EXPECTED_RECORD = {
+    "core/include/yativo/types.hpp": ["struct Quote {", "std::optional<std::int64_t> ttl_seconds;",
+                                      "std::optional<bool> firm;",
+                                      "std::vector<std::string> routes;", "Payload raw;"],
+    "core/include/yativo/client.hpp": ["Quote get_quote(", "std::vector<Quote> list_quotes("],
+    "core/src/endpoints_gen.hpp": ["Quote decode_quote(Payload &payload);",
+                                   "std::vector<Quote> decode_quote_list(Payload &payload);"],
+    "core/src/endpoints_gen.cpp": ['field_decimal(v, {"rate"})', 'field_int(v, {"ttl", "ttl_seconds"})',
+                                   'record_list(payload.value(), {"quotes"}'],
+    "capi/include/yativo.h": ["typedef struct yv_quote yv_quote;",
+                              "YV_API const char *yv_quote_rate(const yv_quote *quote);",
+                              "YV_API bool yv_quote_ttl_seconds(const yv_quote *quote, int64_t *out);",
+                              "YV_API bool yv_quote_firm(const yv_quote *quote, bool *out);",
+                              "YV_API size_t yv_quote_routes_count(const yv_quote *quote);",
+                              "YV_API const char *yv_quote_route(const yv_quote *quote, size_t i);",
+                              "YV_API const char *yv_quote_json(const yv_quote *quote);",
+                              "yv_quote_list **out"],
+    "capi/src/records_c.cpp": ["YV_API bool yv_quote_ttl_seconds("],
+    "tests/capi/record_cases_gen.inc": ["CHECK_CASE(yv_quote_rate,", "CHECK_CASE(yv_quote_list_get,"],
+    "bindings/go/yativo/records.go": ["type Quote struct", "TTLSeconds *int64", "Firm *bool"],
+    "bindings/go/internal/capi/records.go": ["C.yv_quote_ttl_seconds("],
+    "bindings/rust/yativo/src/records.rs": ["pub struct Quote", "pub ttl_seconds: Option<i64>",
+                                            "pub firm: Option<bool>", "pub routes: Vec<String>"],
+    "docs/endpoints.md": ["### Quote", "`ttl_seconds`"],
+}
+
+
 def tracked_files() -> list:
     out = subprocess.run(["git", "ls-files", "-z"], cwd=REPO, capture_output=True, check=True)
     return [p for p in out.stdout.decode().split("\0") if p]
@@ -131,12 +197,13 @@ class GeneratedCopy(unittest.TestCase):
         changed = subprocess.run(["git", "diff", "--name-only"], cwd=self.tmp,
                                  capture_output=True, text=True, check=True).stdout.split()
         changed.remove("api/endpoints.toml")
-        # symbols.txt is append-only: the new symbol is added, nothing else moves.
+        # symbols.txt is append-only: the new symbols are added, nothing else moves.
         changed.remove("capi/symbols.txt")
         diff = subprocess.run(["git", "diff", "-U0", "capi/symbols.txt"], cwd=self.tmp,
                               capture_output=True, text=True, check=True).stdout
         edits = [l for l in diff.splitlines() if l[:1] in "+-" and l[:3] not in ("+++", "---")]
-        self.assertEqual(edits, [f"+{self.NEW_SYMBOL} 0.2.0"])
+        wanted = [self.NEW_SYMBOL] if isinstance(self.NEW_SYMBOL, str) else self.NEW_SYMBOL
+        self.assertEqual(edits, [f"+{s} 0.2.0" for s in wanted])
         for rel in changed:
             text = (self.tmp / rel).read_text()
             self.assertRegex(text, r"generated by `python3 -m codegen`|BEGIN GENERATED:",
@@ -146,9 +213,10 @@ class GeneratedCopy(unittest.TestCase):
         cxx = shutil.which("c++") or shutil.which("g++")
         if not cxx:
             self.skipTest("no C++ compiler")
+        capi = ["core/include", "capi/include", "capi/src"]
         for src, includes in (("core/src/endpoints_gen.cpp", ["core/include", "core/src"]),
-                              ("capi/src/endpoints_c.cpp", ["core/include", "capi/include",
-                                                            "capi/src"])):
+                              ("capi/src/endpoints_c.cpp", capi),
+                              ("capi/src/records_c.cpp", capi)):
             argv = [cxx, "-std=c++17", "-fsyntax-only", "-Wall", "-Werror"]
             argv += [f"-I{self.tmp / i}" for i in includes] + [str(self.tmp / src)]
             run = subprocess.run(argv, capture_output=True, text=True)
@@ -229,6 +297,45 @@ class EveryBindingGainsTheGroup(GeneratedCopy):
 
     def test_the_python_package_compiles(self) -> None:
         self.check_the_python_package_compiles()
+
+
+class EveryLanguageGainsTheRecord(GeneratedCopy):
+    """A new [[record]]: the core's struct and decoder, the C handle and accessors (with their
+    invalid-argument rows), each binding's type, and the docs, with no hand edit."""
+
+    ROW = QUOTE
+    NEW_SYMBOL = [f"yv_quote_{n}" for n in ("id", "rate", "ttl_seconds", "firm", "routes_count",
+                                            "route", "json", "free", "list_count", "list_get",
+                                            "list_free")] + ["yv_client_get_quote",
+                                                             "yv_client_list_quotes"]
+
+    def test_the_generator_accepts_the_row(self) -> None:
+        self.check_the_generator_accepts_the_row()
+
+    def test_every_language_has_the_record(self) -> None:
+        for rel, texts in EXPECTED_RECORD.items():
+            text = (self.tmp / rel).read_text()
+            for want in texts:
+                self.assertTrue(want in text, f"{rel} lacks {want!r}")
+
+    def test_only_generated_files_change(self) -> None:
+        self.check_only_generated_files_change()
+
+    def test_the_generated_cxx_compiles(self) -> None:
+        self.check_the_generated_cxx_compiles()
+
+    def test_the_python_package_compiles(self) -> None:
+        self.check_the_python_package_compiles()
+
+    def test_a_record_without_a_required_id_type_is_refused(self) -> None:
+        bad = self.tmp / "bad.toml"
+        bad.write_text((self.tmp / "api/endpoints.toml").read_text().replace(
+            'name = "firm", type = "bool"', 'name = "firm", type = "bool", required = true'))
+        run = subprocess.run([sys.executable, "-m", "codegen", "--root", str(self.tmp),
+                              "--api", str(bad), "--check"], cwd=REPO, capture_output=True,
+                             text=True)
+        self.assertNotEqual(run.returncode, 0)
+        self.assertIn("record Quote", run.stderr)
 
 
 if __name__ == "__main__":

@@ -1,22 +1,37 @@
 # Install rules (component "capi") of the C ABI and the C++ core: libraries, headers, pkg-config files (installed
 # and build-tree) and the CMake package (find_package(yativo) -> yativo::yativo, yativo::cpp).
+# The library-only build installs the one libyativo it built and yativo.h, not the C++ core.
 include(GNUInstallDirs)
 include(CMakePackageConfigHelpers)
 
 set(YV_CMAKE_DIR ${CMAKE_INSTALL_LIBDIR}/cmake/yativo)
 
-# The core is installed for C++ users; its exported name is yativo::cpp.
-set_target_properties(yativo_core PROPERTIES EXPORT_NAME cpp)
+set(YV_INSTALL_TARGETS ${YV_CAPI_TARGETS})
+if(NOT YV_LIBRARY_ONLY)
+  # The core is installed for C++ users; its exported name is yativo::cpp.
+  set_target_properties(yativo_core PROPERTIES EXPORT_NAME cpp)
+  list(APPEND YV_INSTALL_TARGETS yativo_core)
+endif()
 
-install(TARGETS yativo yativo_static yativo_core EXPORT yativoTargets
+install(TARGETS ${YV_INSTALL_TARGETS} EXPORT yativoTargets
   LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR} COMPONENT capi
   ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR} COMPONENT capi
   RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR} COMPONENT capi
   INCLUDES DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
 install(FILES ${PROJECT_SOURCE_DIR}/capi/include/yativo.h
   DESTINATION ${CMAKE_INSTALL_INCLUDEDIR} COMPONENT capi)
-install(DIRECTORY ${PROJECT_SOURCE_DIR}/core/include/yativo
-  DESTINATION ${CMAKE_INSTALL_INCLUDEDIR} COMPONENT capi)
+if(NOT YV_LIBRARY_ONLY)
+  install(DIRECTORY ${PROJECT_SOURCE_DIR}/core/include/yativo
+    DESTINATION ${CMAKE_INSTALL_INCLUDEDIR} COMPONENT capi)
+endif()
+
+# yativoConfig.cmake: the static targets' link dependencies are looked for only when a static
+# target is installed (a shared-only package needs none of them at the consumer).
+if(yativo_static IN_LIST YV_INSTALL_TARGETS OR yativo_core IN_LIST YV_INSTALL_TARGETS)
+  set(YV_PACKAGE_HAS_STATIC ON)
+else()
+  set(YV_PACKAGE_HAS_STATIC OFF)
+endif()
 
 install(EXPORT yativoTargets NAMESPACE yativo:: DESTINATION ${YV_CMAKE_DIR} COMPONENT capi)
 configure_package_config_file(${CMAKE_CURRENT_LIST_DIR}/yativoConfig.cmake.in
@@ -34,6 +49,14 @@ set(YV_PC_PREFIX "\${pcfiledir}/${YV_PC_UP}")
 set(YV_PC_LIBDIR "\${prefix}/${CMAKE_INSTALL_LIBDIR}")
 set(YV_PC_INCLUDEDIR "\${prefix}/${CMAKE_INSTALL_INCLUDEDIR}")
 set(YV_PC_RPATH "")
+set(YV_PC_CXX_RUNTIME "")
+foreach(lib IN LISTS YV_CXX_RUNTIME)
+  if(IS_ABSOLUTE "${lib}" OR lib MATCHES "^-")
+    string(APPEND YV_PC_CXX_RUNTIME " ${lib}")
+  else()
+    string(APPEND YV_PC_CXX_RUNTIME " -l${lib}")
+  endif()
+endforeach()
 configure_file(${CMAKE_CURRENT_LIST_DIR}/yativo.pc.in ${CMAKE_CURRENT_BINARY_DIR}/yativo.pc @ONLY)
 install(FILES ${CMAKE_CURRENT_BINARY_DIR}/yativo.pc
   DESTINATION ${CMAKE_INSTALL_LIBDIR}/pkgconfig COMPONENT capi)
@@ -42,7 +65,8 @@ install(FILES ${CMAKE_CURRENT_BINARY_DIR}/yativo.pc
 # during `make test` (PKG_CONFIG_PATH=build/pkgconfig). It points at the built libraries and the
 # source header, with an rpath so test binaries find libyativo.so without LD_LIBRARY_PATH.
 set(YV_PC_PREFIX "${PROJECT_BINARY_DIR}")
-set(YV_PC_LIBDIR "$<TARGET_FILE_DIR:yativo>")
+list(GET YV_CAPI_TARGETS 0 YV_PC_TARGET)
+set(YV_PC_LIBDIR "$<TARGET_FILE_DIR:${YV_PC_TARGET}>")
 set(YV_PC_INCLUDEDIR "${PROJECT_SOURCE_DIR}/capi/include")
 set(YV_PC_RPATH "-Wl,-rpath,\${libdir} ")
 configure_file(${CMAKE_CURRENT_LIST_DIR}/yativo.pc.in

@@ -36,7 +36,7 @@ cmake -S . -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=None \
     -DCMAKE_C_COMPILER=clang-14 -DCMAKE_CXX_COMPILER=clang++-14 \
     -DCMAKE_C_FLAGS="$flags" -DCMAKE_CXX_FLAGS="$flags" \
     -DCMAKE_EXE_LINKER_FLAGS="-fsanitize=address,undefined" \
-    -DYV_BUILD_FUZZ=ON -DYV_BUILD_TESTS=OFF -DYV_BUILD_PYTHON=OFF -DYV_BUILD_CLI=OFF >/dev/null
+    -DYV_WERROR=ON -DYV_BUILD_FUZZ=ON -DYV_BUILD_TESTS=OFF -DYV_BUILD_PYTHON=OFF -DYV_BUILD_CLI=OFF >/dev/null
 cmake --build build-fuzz -j "$jobs" --target "${targets[@]/#/fuzz_}"
 echo "--- fuzz build took $(( $(date +%s) - t0 )) s"
 

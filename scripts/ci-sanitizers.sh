@@ -42,7 +42,7 @@ run_asan() {
         -DCMAKE_C_FLAGS="$flags" -DCMAKE_CXX_FLAGS="$flags" \
         -DCMAKE_EXE_LINKER_FLAGS="-fsanitize=address,undefined" \
         -DCMAKE_SHARED_LINKER_FLAGS="-fsanitize=address,undefined" \
-        -DYV_BUILD_PYTHON=OFF >/dev/null
+        -DYV_WERROR=ON -DYV_BUILD_PYTHON=OFF >/dev/null
     cmake --build build-asan -j "$jobs"
     elapsed "asan build" "$t0"
     t0=$(date +%s)
@@ -78,7 +78,7 @@ run_tsan() {
         -DCMAKE_C_FLAGS="$flags" -DCMAKE_CXX_FLAGS="$flags" \
         -DCMAKE_EXE_LINKER_FLAGS="-fsanitize=thread" \
         -DCMAKE_SHARED_LINKER_FLAGS="-fsanitize=thread" \
-        -DYV_BUILD_PYTHON=OFF -DYV_BUILD_CLI=OFF >/dev/null
+        -DYV_WERROR=ON -DYV_BUILD_PYTHON=OFF -DYV_BUILD_CLI=OFF >/dev/null
     # Only what the concurrency-labelled tests run: the core concurrency suite, the integration
     # suite, the two C ABI suites, and the sandbox they talk to (itself under TSan too).
     cmake --build build-tsan -j "$jobs" --target core_concurrency_tests integration_tests \

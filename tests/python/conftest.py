@@ -9,7 +9,7 @@ import pytest
 sys.path.insert(0, os.path.dirname(__file__))
 
 import libyativo as yv  # noqa: E402
-from sandbox import ALL_SCOPES, Sandbox, ident  # noqa: E402
+from sandbox import ALL_SCOPES, Sandbox  # noqa: E402
 
 
 @pytest.fixture(scope="session")
@@ -60,8 +60,6 @@ def session(sandbox: Sandbox) -> Iterator[yv.YativoCrypto]:
 def funded(client: yv.YativoCrypto, sandbox: Sandbox) -> Dict[str, str]:
     """A fresh account with a USDC_SOL asset holding 100."""
     account = client.accounts.create("funded")
-    account_id = ident(account, "account_id")
-    asset = client.assets.add(account_id, "solana", "USDC_SOL")
-    asset_id = ident(asset, "asset_id")
-    sandbox.deposit(asset_id, "100")
-    return {"account": account_id, "asset": asset_id}
+    asset = client.assets.add(account.id, "solana", "USDC_SOL")
+    sandbox.deposit(asset.id, "100")
+    return {"account": account.id, "asset": asset.id}

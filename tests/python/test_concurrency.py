@@ -16,7 +16,7 @@ from typing import Any, Callable, Dict, List, Optional, Tuple
 import pytest
 
 import libyativo as yv
-from sandbox import ALL_SCOPES, Sandbox, ident, send_args
+from sandbox import ALL_SCOPES, Sandbox, send_args
 
 
 def run_threads(n: int, fn: Callable[[], Any]) -> List[Any]:
@@ -181,8 +181,8 @@ def test_fork_after_use(make_sandbox: Callable[..., Sandbox]) -> None:
 
 def _fund(sb: Sandbox) -> Dict[str, str]:
     with yv.YativoCrypto(access_token=sb.session_token, base_url=sb.base_url) as c:
-        account_id = ident(c.accounts.create("ctrl-c"), "account_id")
-        asset_id = ident(c.assets.add(account_id, "solana", "USDC_SOL"), "asset_id")
+        account_id = c.accounts.create("ctrl-c").id
+        asset_id = c.assets.add(account_id, "solana", "USDC_SOL").id
     sb.deposit(asset_id, "50")
     return {"account": account_id, "asset": asset_id}
 
@@ -270,10 +270,12 @@ def test_sigint_as_a_transfer_completes_keeps_its_result(
         try:
             result = c.transactions.send_funds(**{send_args(funded, amount="2")!r})
         except KeyboardInterrupt as e:
-            print(json.dumps({{"interrupted": True, "result": getattr(e, "result", None)}}),
+            result = getattr(e, "result", None)
+            print(json.dumps({{"interrupted": True, "type": type(result).__name__,
+                               "result": result.id if result is not None else None}}),
                   flush=True)
             sys.exit(0)
-        print(json.dumps({{"interrupted": False, "result": result}}), flush=True)
+        print(json.dumps({{"interrupted": False, "result": result.id}}), flush=True)
         sys.exit(0)
         """
     )
@@ -281,7 +283,7 @@ def test_sigint_as_a_transfer_completes_keeps_its_result(
     # Ctrl-C still stops the program, and the transfer it made is not lost: the interrupt
     # carries the call's result.
     assert got["interrupted"] is True, got
-    assert got["result"], got
+    assert got["type"] == "Transfer" and got["result"], got
     with yv.YativoCrypto(access_token=sb.session_token, base_url=sb.base_url) as c:
-        listed = [t["transaction_id"] for t in c.transactions.list()]
-    assert listed == [got["result"]["transaction_id"]]
+        listed = [t.id for t in c.transactions.list()]
+    assert listed == [got["result"]]

@@ -12,7 +12,7 @@ from typing import Callable, Dict
 import pytest
 
 import libyativo as yv
-from sandbox import Sandbox, ident
+from sandbox import Sandbox
 
 ROOT = os.environ.get("YV_REPO_ROOT", os.path.join(os.path.dirname(__file__), "..", ".."))
 EXAMPLES = os.path.join(ROOT, "docs", "examples", "python")
@@ -63,8 +63,8 @@ def docs_sandbox(make_sandbox: Callable[..., Sandbox]) -> Sandbox:
 def test_quickstart_sends_once_after_outcome_unknown(docs_sandbox: Sandbox) -> None:
     sb = docs_sandbox
     with yv.YativoCrypto(access_token=sb.session_token, base_url=sb.base_url) as c:
-        account_id = ident(c.accounts.create("treasury"), "account_id")
-        asset_id = ident(c.assets.add(account_id, "solana", "USDC_SOL"), "asset_id")
+        account_id = c.accounts.create("treasury").id
+        asset_id = c.assets.add(account_id, "solana", "USDC_SOL").id
     sb.deposit(asset_id, "10")
     # Every answer dropped until the example reports outcome_unknown; then the network "heals"
     # and its retry with the same key gets the original answer.
@@ -83,7 +83,7 @@ def test_quickstart_sends_once_after_outcome_unknown(docs_sandbox: Sandbox) -> N
     out = "".join(lines)
     sys.stdout.write(out)  # kept by `make test` (-rA) and searched for secrets
     assert "api_secret='***'" in out and "balance USDC_SOL 10" in out
-    assert "outcome unknown" in out and "sent " in out
+    assert "outcome unknown" in out and "sent 0.5 confirmed key " in out
     assert sb.stats()["transactions_created"] == 1
 
 
@@ -92,7 +92,7 @@ def test_errors_threads_and_webhook_examples(docs_sandbox: Sandbox) -> None:
     with yv.YativoCrypto(access_token=sb.session_token, totp_secret=sb.totp_secret,
                          base_url=sb.base_url) as c:
         key = c.api_keys.create("examples", ["read", "write", "transactions"])
-        account_id = ident(c.accounts.create("ops"), "account_id")
+        account_id = c.accounts.create("ops").id
         for ticker, chain in (("USDC_SOL", "solana"), ("SOL", "solana"), ("ETH", "ethereum")):
             c.assets.add(account_id, chain, ticker)
     assert key.api_secret

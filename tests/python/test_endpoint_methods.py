@@ -12,14 +12,13 @@ from typing import Any, Dict, List
 import pytest
 
 import libyativo as yv
-from sandbox import ident
 
 ROOT = os.environ.get("YV_REPO_ROOT", os.path.join(os.path.dirname(__file__), "..", ".."))
 GROUPS = {
     "api_keys": yv.ApiKeys,
     "accounts": yv.Accounts,
     "assets": yv.Assets,
-    "balance": yv.Balance,
+    "balance": yv.BalanceService,
     "transactions": yv.Transactions,
     "webhooks": yv.Webhooks,
 }
@@ -93,10 +92,10 @@ def test_the_core_takes_arguments_by_keyword_only() -> None:
 
 def test_account_type_unset_is_the_cores_default(client: yv.YativoCrypto) -> None:
     # The sandbox echoes account_type: unset (omitted or None) is sent as "business".
-    assert client.accounts.create("unset-type")["account_type"] == "business"
-    assert client.accounts.create("none-type", None)["account_type"] == "business"
-    assert client.accounts.create("kw-none", account_type=None)["account_type"] == "business"
-    assert client.accounts.create("personal", account_type="personal")["account_type"] == "personal"
+    assert client.accounts.create("unset-type").type == "business"
+    assert client.accounts.create("none-type", None).type == "business"
+    assert client.accounts.create("kw-none", account_type=None).type == "business"
+    assert client.accounts.create("personal", account_type="personal").type == "personal"
 
 
 def test_priority_unset_and_extra_fields(client: yv.YativoCrypto) -> None:
@@ -111,11 +110,12 @@ def test_empty_account_id_is_refused(client: yv.YativoCrypto) -> None:
 
 
 def test_webhook_delete_by_keyword(client: yv.YativoCrypto) -> None:
+    kept = client.webhooks.create("https://example.com/kw-kept", ["transaction.completed"])
     hook = client.webhooks.create("https://example.com/kw", ["transaction.completed"])
     client.webhooks.delete(id=hook.id)
-    listed = client.webhooks.list()
-    hooks = listed if isinstance(listed, list) else listed.get("webhooks", [])
-    assert hook.id not in [ident(h, "webhook_id") for h in hooks]
+    ids = [h.id for h in client.webhooks.list()]
+    assert kept.id in ids and hook.id not in ids
+    client.webhooks.delete(kept.id)
 
 
 def test_an_empty_string_is_not_unset() -> None:

@@ -24,18 +24,16 @@ def test_iterate_reads_each_page_once(
     tag = f"pager-{uuid.uuid4().hex[:8]}"
     for _ in range(4):
         client.transactions.send_funds(**send_args(funded, amount="0.1", description=tag))
-    expected = [t["transaction_id"] for t in client.transactions.list(limit=100, search=tag)]
+    expected = [t.id for t in client.transactions.list(limit=100, search=tag)]
     assert len(expected) == 4
 
     before = history_requests(sandbox)
-    walked = [t["transaction_id"] for t in client.transactions.iterate(limit=2, search=tag)]
+    walked = [t.id for t in client.transactions.iterate(limit=2, search=tag)]
     assert walked == expected
     assert history_requests(sandbox) - before == 2  # a full last page costs no extra request
 
     before = history_requests(sandbox)
-    assert next(iter(client.transactions.iterate(limit=1, search=tag)))["transaction_id"] == (
-        expected[0]
-    )
+    assert next(iter(client.transactions.iterate(limit=1, search=tag))).id == expected[0]
     assert history_requests(sandbox) - before == 1
 
 

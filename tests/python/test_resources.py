@@ -13,27 +13,36 @@ from sandbox import SOLANA_ADDRESS, Sandbox, ident, send_args
 
 def test_accounts(client: yv.YativoCrypto) -> None:
     account = client.accounts.create("ops", "personal")
-    assert account["account_type"] == "personal"
+    assert isinstance(account, yv.Account)
+    assert account.type == "personal" and account.name == "ops" and account.status == "active"
     default = client.accounts.create("ops-default")
-    assert default["account_type"] == "business"
-    ids = [ident(a, "account_id") for a in client.accounts.list()]
-    assert ident(account, "account_id") in ids and ident(default, "account_id") in ids
+    assert default.type == "business"
+    listed = client.accounts.list()
+    assert all(isinstance(a, yv.Account) for a in listed)
+    ids = [a.id for a in listed]
+    assert account.id in ids and default.id in ids
+    # The list counts each account's assets: an int (the server sends the text "0").
+    assert next(a for a in listed if a.id == account.id).assets == 0
 
 
 def test_assets_and_balance(client: yv.YativoCrypto, sandbox: Sandbox) -> None:
-    account_id = ident(client.accounts.create("assets"), "account_id")
+    account_id = client.accounts.create("assets").id
     asset = client.assets.add(account_id, "solana", "USDC_SOL")
-    asset_id = ident(asset, "asset_id")
-    assert [ident(a, "asset_id") for a in client.assets.list(account_id)] == [asset_id]
-    assert asset_id in [ident(a, "asset_id") for a in client.assets.list()]
+    assert isinstance(asset, yv.Asset)
+    assert (asset.account_id, asset.chain, asset.ticker) == (account_id, "solana", "USDC_SOL")
+    assert asset.address and asset.balance == 0
+    asset_id = asset.id
+    assert [a.id for a in client.assets.list(account_id)] == [asset_id]
+    assert asset_id in [a.id for a in client.assets.list()]
 
     balance = client.balance.check(asset_id)
-    assert isinstance(balance["balance"], str)
-    assert decimal.Decimal(balance["balance"]) == 0
+    assert isinstance(balance, yv.Balance) and balance.asset_id == asset_id
+    assert isinstance(balance.balance, decimal.Decimal)
+    assert balance.balance == 0
     sandbox.deposit(asset_id, "12.345678901234567891")
     balance = client.balance.check(asset_id)
     # Exact digits: never through a double.
-    assert decimal.Decimal(balance["balance"]) == decimal.Decimal("12.345678901234567891")
+    assert balance.balance == decimal.Decimal("12.345678901234567891")
 
 
 def test_gas_price(client: yv.YativoCrypto) -> None:
@@ -47,18 +56,22 @@ def test_gas_price(client: yv.YativoCrypto) -> None:
 
 def test_send_funds_and_history(client: yv.YativoCrypto, funded: Dict[str, str]) -> None:
     result = client.transactions.send_funds(**send_args(funded, amount="2.5", description="rent"))
-    assert result["idempotency_key"]
+    assert isinstance(result, yv.Transfer)
+    assert result.idempotency_key and result.amount == decimal.Decimal("2.5")
     again = client.transactions.send_funds(
         **send_args(funded, amount=decimal.Decimal("1E+0"), idempotency_key="my-key-1")
     )
-    assert again["idempotency_key"] == "my-key-1"
+    assert again.idempotency_key == "my-key-1" and again.amount == 1
 
-    balance = decimal.Decimal(client.balance.check(funded["asset"])["balance"])
+    balance = client.balance.check(funded["asset"]).balance
     assert balance < decimal.Decimal("96.5")  # 100 - 2.5 - 1 - fees
+    assert balance == again.balance_after
 
     page = client.transactions.list(page=1, limit=100, chain="solana")
     assert isinstance(page, list) and len(page) >= 2
-    assert all(isinstance(t["amount"], str) for t in page)
+    assert all(isinstance(t, yv.Transaction) for t in page)
+    assert all(isinstance(t.amount, decimal.Decimal) for t in page)
+    assert {result.id, again.id} <= {t.id for t in page}
     assert client.transactions.list(search="no-such-thing-xyz") == []
 
 
@@ -67,35 +80,44 @@ def test_iterate_walks_every_page(client: yv.YativoCrypto, funded: Dict[str, str
         client.transactions.send_funds(**send_args(funded, amount="0.1", description="iter-test"))
     items = list(client.transactions.iterate(limit=2, search="iter-test"))
     assert len(items) == 5
-    assert len({t.get("id") or t.get("transaction_id") for t in items}) == 5
+    assert len({t.id for t in items}) == 5
 
 
 def test_envelope_returns_the_siblings_of_data(
     client: yv.YativoCrypto, funded: Dict[str, str]
 ) -> None:
+    # A record's raw is its own object; the whole answer (`pagination`, `message`) is request()'s
+    # and gas_price()'s with envelope=True.
     for _ in range(3):
         client.transactions.send_funds(**send_args(funded, amount="0.1", description="env-test"))
     page = client.transactions.list(page=1, limit=2, search="env-test")
-    assert isinstance(page, list) and len(page) == 2  # the default: `data` alone
-    whole = client.transactions.list(page=1, limit=2, search="env-test", envelope=True)
+    assert isinstance(page, list) and len(page) == 2
+    query = {"page": 1, "limit": 2, "search": "env-test"}
+    whole = client.request("POST", "/transactions/get-transactions", query, envelope=True)
     assert isinstance(whole, dict)
-    assert whole["data"] == page
+    assert whole["data"] == [t.raw for t in page]
+    assert client.request("POST", "/transactions/get-transactions", query) == whole["data"]
     # Numbers come back as str, as everywhere in a payload.
     assert whole["pagination"] == {"page": "1", "limit": "2", "total": "3", "pages": "2"}
     assert whole["message"] == "Transactions fetched successfully"
 
-    assert client.accounts.list(envelope=True)["data"] == client.accounts.list()
-    assert client.assets.list(envelope=True)["data"] == client.assets.list()
-    assert client.webhooks.list(envelope=True)["data"] == client.webhooks.list()
-    assert client.balance.check(funded["asset"], envelope=True)["data"] == client.balance.check(
-        funded["asset"]
-    )
     via_request = client.request("GET", "/accounts/get-accounts", envelope=True)
-    assert via_request["data"] == client.accounts.list() and "message" in via_request
+    assert via_request["data"] == [a.raw for a in client.accounts.list()]
+    assert "message" in via_request
+    assets = client.request("POST", "/assets/get-user-assets", {}, envelope=True)
+    assert assets["data"] == [a.raw for a in client.assets.list()] and "message" in assets
+    balance = client.request("POST", "/balance/check", {"asset_id": funded["asset"]},
+                             envelope=True)
+    assert balance["data"] == client.balance.check(funded["asset"]).raw
+
+    price = client.transactions.gas_price("solana")
+    whole_price = client.transactions.gas_price("solana", envelope=True)
+    assert isinstance(whole_price, dict) and "message" in whole_price
+    assert whole_price["data"].keys() == price.keys()
     sent = client.transactions.send_funds(
-        **send_args(funded, amount="0.1", idempotency_key="env-key-1"), envelope=True
+        **send_args(funded, amount="0.1", idempotency_key="env-key-1")
     )
-    assert sent["data"]["idempotency_key"] == "env-key-1" and "message" in sent
+    assert sent.idempotency_key == "env-key-1" and sent.raw["idempotency_key"] == "env-key-1"
 
 
 def test_amount_types(client: yv.YativoCrypto, funded: Dict[str, str]) -> None:
@@ -140,8 +162,8 @@ def test_webhooks(client: yv.YativoCrypto) -> None:
     assert "secret" not in hook.raw and "webhook_secret" not in hook.raw
 
     listed = client.webhooks.list()
-    hooks = listed if isinstance(listed, list) else listed.get("webhooks", [])
-    assert hook.id in [ident(h, "webhook_id") for h in hooks]
+    assert all(isinstance(h, yv.Webhook) for h in listed)
+    assert hook.id in [h.id for h in listed]
     client.webhooks.delete(hook.id)
     with pytest.raises(yv.NotFoundError):
         client.webhooks.delete(hook.id)

@@ -7,12 +7,12 @@ from typing import Callable, Dict
 import pytest
 
 import libyativo as yv
-from sandbox import Sandbox, ident, send_args
+from sandbox import Sandbox, send_args
 
 
 def fund(c: yv.YativoCrypto, sb: Sandbox) -> Dict[str, str]:
-    account_id = ident(c.accounts.create("send"), "account_id")
-    asset_id = ident(c.assets.add(account_id, "solana", "USDC_SOL"), "asset_id")
+    account_id = c.accounts.create("send").id
+    asset_id = c.assets.add(account_id, "solana", "USDC_SOL").id
     sb.deposit(asset_id, "50")
     return {"account": account_id, "asset": asset_id}
 
@@ -25,12 +25,12 @@ def test_drop_after_sends_exactly_once(make_sandbox: Callable[..., Sandbox]) -> 
         # with the same key and the sandbox replays the original answer.
         sb.fault("/transactions/send-funds", "drop_after", count=1)
         result = c.transactions.send_funds(**send_args(funded, amount="3"))
-        assert result["idempotency_key"]
+        assert result.idempotency_key
         stats = sb.stats()
         assert stats["transactions_created"] == 1
         assert stats["paths"]["/transactions/send-funds"] == 2
         listed = c.transactions.list()
-        assert [t["transaction_id"] for t in listed] == [result["transaction_id"]]
+        assert [t.id for t in listed] == [result.id]
 
 
 def test_outcome_unknown_then_retry_with_the_same_key(make_sandbox: Callable[..., Sandbox]) -> None:
@@ -46,7 +46,7 @@ def test_outcome_unknown_then_retry_with_the_same_key(make_sandbox: Callable[...
         e = err.value
         assert e.outcome_unknown and e.idempotency_key
         result = c.transactions.send_funds(**send_args(funded, amount="4", idempotency_key=e.idempotency_key))
-        assert result["idempotency_key"] == e.idempotency_key
+        assert result.idempotency_key == e.idempotency_key
         assert sb.stats()["transactions_created"] == 1
 
 
@@ -58,4 +58,4 @@ def test_two_factor_on_send(make_sandbox: Callable[..., Sandbox]) -> None:
             c.transactions.send_funds(**send_args(funded))
         code = yv.totp(sb.totp_secret, period=2)
         result = c.transactions.send_funds(**send_args(funded, totp_code=code))
-        assert result["idempotency_key"]
+        assert result.idempotency_key

@@ -8,16 +8,12 @@
 from __future__ import annotations
 
 from . import _core
-from ._client import (
-    Accounts,
-    Amount,
-    ApiKeys,
-    Assets,
-    Balance,
-    Transactions,
-    Webhooks,
-    YativoCrypto,
-)
+# Every group class and generated record (api/endpoints.toml).
+# BEGIN GENERATED: exports (python3 -m codegen; do not edit)
+from ._client import Accounts, ApiKeys, Assets, BalanceService, Transactions, Webhooks
+from ._core import Account, Asset, Balance, Transaction, Transfer
+# END GENERATED: exports
+from ._client import Amount, YativoCrypto
 from ._core import AccessToken, ApiKey, Event, RateLimit, Webhook
 from ._errors import *  # noqa: F401,F403  (one class per status code, see _errors.py)
 from ._errors import ERROR_CLASS_NAMES, Status, YativoError
@@ -27,20 +23,27 @@ __version__: str = _core.version()
 
 __all__ = [
     "AccessToken",
-    "Accounts",
     "Amount",
     "ApiKey",
-    "ApiKeys",
-    "Assets",
-    "Balance",
     "Event",
     "RateLimit",
     "Status",
-    "Transactions",
     "Webhook",
     "WebhookVerifier",
-    "Webhooks",
     "YativoCrypto",
+    # BEGIN GENERATED: export names (python3 -m codegen; do not edit)
+    "Account",
+    "Accounts",
+    "ApiKeys",
+    "Asset",
+    "Assets",
+    "Balance",
+    "BalanceService",
+    "Transaction",
+    "Transactions",
+    "Transfer",
+    "Webhooks",
+    # END GENERATED: export names
     "YativoError",
     "__version__",
     "sign_webhook",

@@ -5,26 +5,28 @@ from __future__ import annotations
 
 import logging
 from types import TracebackType
-from typing import Any, Dict, Iterator, Optional, Type, Union
+from typing import Any, Iterator, Optional, Type, Union
 
 from . import _core, _resources
-from ._core import AccessToken, RateLimit
+from ._core import AccessToken, RateLimit, Transaction
 from ._errors import InvalidArgumentError
 # BEGIN GENERATED: group classes (python3 -m codegen; do not edit)
-from ._resources import Accounts, ApiKeys, Assets, Balance, Webhooks
+from ._resources import Accounts, ApiKeys, Assets, BalanceService, Webhooks
 # END GENERATED: group classes
 from ._values import Amount, Payload
 
 __all__ = [
-    "Accounts",
     "Amount",
-    "ApiKeys",
-    "Assets",
-    "Balance",
     "Payload",
+    "YativoCrypto",
+    # BEGIN GENERATED: group names (python3 -m codegen; do not edit)
+    "ApiKeys",
+    "Accounts",
+    "Assets",
+    "BalanceService",
     "Transactions",
     "Webhooks",
-    "YativoCrypto",
+    # END GENERATED: group names
 ]
 
 
@@ -42,11 +44,11 @@ class Transactions(_resources.Transactions):
         chain: Optional[str] = None,
         search: Optional[str] = None,
         timeout: Optional[float] = None,
-    ) -> Iterator[Dict[str, Any]]:
+    ) -> Iterator[Transaction]:
         """Every transaction matching the filters, page after page (``limit`` per page; None
-        leaves the page size to the server). The core decides when the walk ends: it follows the
-        server's pagination and asks for no page past the last. ``timeout`` applies to each
-        page."""
+        leaves the page size to the server), as ``Transaction`` records. The core decides when
+        the walk ends: it follows the server's pagination and asks for no page past the last.
+        ``timeout`` applies to each page."""
         pager = _core.TransactionPager(
             self._c, limit=limit, status=status, chain=chain, search=search, timeout=timeout
         )
@@ -136,7 +138,7 @@ class YativoCrypto:
         self.api_keys = ApiKeys(self._c)
         self.accounts = Accounts(self._c)
         self.assets = Assets(self._c)
-        self.balance = Balance(self._c)
+        self.balance = BalanceService(self._c)
         self.transactions = Transactions(self._c)
         self.webhooks = Webhooks(self._c)
         # END GENERATED: group attributes

@@ -9,10 +9,10 @@ from __future__ import annotations
 from typing import Any, Dict, List, Optional, Sequence
 
 from . import _core
-from ._core import ApiKey, Webhook
+from ._core import Account, ApiKey, Asset, Balance, Transaction, Transfer, Webhook
 from ._values import Amount, Payload
 
-__all__ = ["ApiKeys", "Accounts", "Assets", "Balance", "Transactions", "Webhooks"]
+__all__ = ["ApiKeys", "Accounts", "Assets", "BalanceService", "Transactions", "Webhooks"]
 
 
 class ApiKeys:
@@ -177,18 +177,14 @@ class Accounts:
         self,
         *,
         timeout: Optional[float] = None,
-        envelope: bool = False,
-    ) -> Payload:
+    ) -> List[Account]:
         """The accounts of the user.
 
         Args:
             timeout: the call's whole deadline in seconds; None: the client's
-            envelope: True: the whole answer (``data`` and its siblings, such as ``pagination``)
-                instead of ``data``
         """
         return self._c.list_accounts(
             timeout=timeout,
-            envelope=envelope,
         )
 
     def create(
@@ -198,8 +194,7 @@ class Accounts:
         *,
         idempotency_key: Optional[str] = None,
         timeout: Optional[float] = None,
-        envelope: bool = False,
-    ) -> Payload:
+    ) -> Account:
         """Creates an account.
 
         Args:
@@ -209,15 +204,12 @@ class Accounts:
                 answer, so the core may re-send the call after a failure; None: no key, and no
                 re-sending once the request may have arrived
             timeout: the call's whole deadline in seconds; None: the client's
-            envelope: True: the whole answer (``data`` and its siblings, such as ``pagination``)
-                instead of ``data``
         """
         return self._c.create_account(
             account_name=account_name,
             account_type=account_type,
             idempotency_key=idempotency_key,
             timeout=timeout,
-            envelope=envelope,
         )
 
 
@@ -237,8 +229,7 @@ class Assets:
         *,
         idempotency_key: Optional[str] = None,
         timeout: Optional[float] = None,
-        envelope: bool = False,
-    ) -> Payload:
+    ) -> Asset:
         """Adds an asset (a chain and token, with its deposit address) to an account.
 
         Args:
@@ -249,8 +240,6 @@ class Assets:
                 answer, so the core may re-send the call after a failure; None: no key, and no
                 re-sending once the request may have arrived
             timeout: the call's whole deadline in seconds; None: the client's
-            envelope: True: the whole answer (``data`` and its siblings, such as ``pagination``)
-                instead of ``data``
         """
         return self._c.add_asset(
             account_id=account_id,
@@ -258,7 +247,6 @@ class Assets:
             ticker=ticker,
             idempotency_key=idempotency_key,
             timeout=timeout,
-            envelope=envelope,
         )
 
     def list(
@@ -266,24 +254,20 @@ class Assets:
         account_id: Optional[str] = None,
         *,
         timeout: Optional[float] = None,
-        envelope: bool = False,
-    ) -> Payload:
+    ) -> List[Asset]:
         """The assets of one account, or of every account.
 
         Args:
             account_id: the account's id; unset = every account
             timeout: the call's whole deadline in seconds; None: the client's
-            envelope: True: the whole answer (``data`` and its siblings, such as ``pagination``)
-                instead of ``data``
         """
         return self._c.list_assets(
             account_id=account_id,
             timeout=timeout,
-            envelope=envelope,
         )
 
 
-class Balance:
+class BalanceService:
     """``c.balance``: Balances of assets."""
 
     __slots__ = ("_c",)
@@ -296,20 +280,16 @@ class Balance:
         asset_id: str,
         *,
         timeout: Optional[float] = None,
-        envelope: bool = False,
-    ) -> Payload:
+    ) -> Balance:
         """The balance of one asset; amounts are exact decimal text.
 
         Args:
             asset_id: the asset's id
             timeout: the call's whole deadline in seconds; None: the client's
-            envelope: True: the whole answer (``data`` and its siblings, such as ``pagination``)
-                instead of ``data``
         """
         return self._c.check_balance(
             asset_id=asset_id,
             timeout=timeout,
-            envelope=envelope,
         )
 
 
@@ -365,8 +345,7 @@ class Transactions:
         totp_code: Optional[str] = None,
         idempotency_key: Optional[str] = None,
         timeout: Optional[float] = None,
-        envelope: bool = False,
-    ) -> Dict[str, Any]:
+    ) -> Transfer:
         """Sends funds. Always carries an Idempotency-Key (the call's, or one the core generates),
         returned with the result and on every error; after an error whose outcome is unknown,
         call again with that key: the transfer happens once.
@@ -388,8 +367,6 @@ class Transactions:
             idempotency_key: the transfer's Idempotency-Key; None: one the core generates. It
                 comes back with the result and on every error
             timeout: the call's whole deadline in seconds; None: the client's
-            envelope: True: the whole answer (``data`` and its siblings, such as ``pagination``)
-                instead of ``data``
         """
         return self._c.send_funds(
             account=account,
@@ -405,7 +382,6 @@ class Transactions:
             totp_code=totp_code,
             idempotency_key=idempotency_key,
             timeout=timeout,
-            envelope=envelope,
         )
 
     def list(
@@ -417,8 +393,7 @@ class Transactions:
         chain: Optional[str] = None,
         search: Optional[str] = None,
         timeout: Optional[float] = None,
-        envelope: bool = False,
-    ) -> Payload:
+    ) -> List[Transaction]:
         """One page of the transaction history, newest first.
 
         Args:
@@ -428,8 +403,6 @@ class Transactions:
             chain: only transactions on this chain
             search: a hash, address or id to look for
             timeout: the call's whole deadline in seconds; None: the client's
-            envelope: True: the whole answer (``data`` and its siblings, such as ``pagination``)
-                instead of ``data``
         """
         return self._c.list_transactions(
             page=page,
@@ -438,7 +411,6 @@ class Transactions:
             chain=chain,
             search=search,
             timeout=timeout,
-            envelope=envelope,
         )
 
 
@@ -482,18 +454,14 @@ class Webhooks:
         self,
         *,
         timeout: Optional[float] = None,
-        envelope: bool = False,
-    ) -> Payload:
+    ) -> List[Webhook]:
         """Every webhook subscription, without secrets.
 
         Args:
             timeout: the call's whole deadline in seconds; None: the client's
-            envelope: True: the whole answer (``data`` and its siblings, such as ``pagination``)
-                instead of ``data``
         """
         return self._c.list_webhooks(
             timeout=timeout,
-            envelope=envelope,
         )
 
     def delete(

@@ -17,6 +17,7 @@
 #include "errors.hpp"
 #include "py_client.hpp"
 #include "py_pager.hpp"
+#include "py_records.hpp"
 #include "py_types.hpp"
 #include "webhooks.hpp"
 
@@ -27,6 +28,7 @@ PYBIND11_MODULE(_core, m) {
     yvpy::init_call_runner();
     yvpy::bind_errors(m);
     yvpy::bind_types(m);
+    yvpy::bind_records(m);
     yvpy::bind_client(m);
     yvpy::bind_pager(m);
     yvpy::bind_webhook_verifier(m);

@@ -37,12 +37,11 @@ class PyClient {
     std::shared_ptr<yativo::Client> client_;
 };
 
-// A call's result as the method returns it to Python.
+// A call's result as the method returns it to Python: a payload as dict / list (the whole answer
+// with call.envelope), a record or a list of records as its class (py_records_gen.cpp,
+// py_types.cpp).
 inline py::object as_python(yativo::Payload &&payload, const yativo::CallOptions &call) {
     return to_python(payload, call);
-}
-inline py::object as_python(yativo::SendResult &&result, const yativo::CallOptions &call) {
-    return to_python(result.payload, call);
 }
 template <class R>
 py::object as_python(R &&result, const yativo::CallOptions &) {

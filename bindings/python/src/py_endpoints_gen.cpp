@@ -2,7 +2,8 @@
 // The endpoint methods of _core.Client. Every argument is keyword-only (the public methods of
 // libyativo/_resources.py pass theirs by name) and is converted with the GIL held; the network
 // call then runs through blocking() with the GIL released. None means unset: the core applies
-// every default.
+// every default. A parameter struct is built by its converter (py_params_gen.cpp); a record comes
+// back as its class (py_records_gen.cpp).
 #include <pybind11/stl.h>
 
 #include <cstdint>
@@ -16,6 +17,7 @@
 
 #include "convert.hpp"
 #include "py_client.hpp"
+#include "py_params_gen.hpp"
 
 namespace yvpy {
 
@@ -29,11 +31,7 @@ void bind_endpoints(py::class_<PyClient> &cls) {
            std::optional<int> expires_in_days, py::handle totp_code,
            const std::optional<std::string> &idempotency_key,
            const std::optional<double> &timeout) {
-            std::vector<std::string> permissions_items = strings_from(permissions, "permissions");
-            yativo::CreateApiKey params;
-            params.name = name;
-            params.permissions = std::move(permissions_items);
-            params.expires_in_days = expires_in_days;
+            yativo::CreateApiKey params = make_create_api_key(name, permissions, expires_in_days);
             CallOptions call = call_options(timeout, idempotency_key, totp_code);
             return as_python(blocking(s, call,
                                       [&](Client &c, const CallOptions &o) {
@@ -106,25 +104,23 @@ void bind_endpoints(py::class_<PyClient> &cls) {
         py::arg("timeout"));
     cls.def(
         "list_accounts",
-        [](const PyClient &s, const std::optional<double> &timeout, bool envelope) {
+        [](const PyClient &s, const std::optional<double> &timeout) {
             CallOptions call = call_options(timeout);
-            call.envelope = envelope;
             return as_python(
                 blocking(s, call,
                          [&](Client &c, const CallOptions &o) { return c.list_accounts(o); }),
                 call);
         },
-        py::kw_only(), py::arg("timeout"), py::arg("envelope"));
+        py::kw_only(), py::arg("timeout"));
     cls.def(
         "create_account",
         [](const PyClient &s, const std::string &account_name,
            const std::optional<std::string> &account_type,
-           const std::optional<std::string> &idempotency_key, const std::optional<double> &timeout,
-           bool envelope) {
+           const std::optional<std::string> &idempotency_key,
+           const std::optional<double> &timeout) {
             if (account_type && account_type->empty())
                 yativo::throw_invalid("account_type is empty (None means unset)");
             CallOptions call = call_options(timeout, idempotency_key);
-            call.envelope = envelope;
             return as_python(blocking(s, call,
                                       [&](Client &c, const CallOptions &o) {
                                           return c.create_account(
@@ -134,14 +130,13 @@ void bind_endpoints(py::class_<PyClient> &cls) {
                              call);
         },
         py::kw_only(), py::arg("account_name"), py::arg("account_type"), py::arg("idempotency_key"),
-        py::arg("timeout"), py::arg("envelope"));
+        py::arg("timeout"));
     cls.def(
         "add_asset",
         [](const PyClient &s, const std::string &account_id, const std::string &chain,
            const std::string &ticker, const std::optional<std::string> &idempotency_key,
-           const std::optional<double> &timeout, bool envelope) {
+           const std::optional<double> &timeout) {
             CallOptions call = call_options(timeout, idempotency_key);
-            call.envelope = envelope;
             return as_python(blocking(s, call,
                                       [&](Client &c, const CallOptions &o) {
                                           return c.add_asset(account_id, chain, ticker, o);
@@ -149,15 +144,14 @@ void bind_endpoints(py::class_<PyClient> &cls) {
                              call);
         },
         py::kw_only(), py::arg("account_id"), py::arg("chain"), py::arg("ticker"),
-        py::arg("idempotency_key"), py::arg("timeout"), py::arg("envelope"));
+        py::arg("idempotency_key"), py::arg("timeout"));
     cls.def(
         "list_assets",
         [](const PyClient &s, const std::optional<std::string> &account_id,
-           const std::optional<double> &timeout, bool envelope) {
+           const std::optional<double> &timeout) {
             if (account_id && account_id->empty())
                 yativo::throw_invalid("account_id is empty (None means unset)");
             CallOptions call = call_options(timeout);
-            call.envelope = envelope;
             return as_python(blocking(s, call,
                                       [&](Client &c, const CallOptions &o) {
                                           return c.list_assets(account_id.value_or(std::string()),
@@ -165,20 +159,18 @@ void bind_endpoints(py::class_<PyClient> &cls) {
                                       }),
                              call);
         },
-        py::kw_only(), py::arg("account_id"), py::arg("timeout"), py::arg("envelope"));
+        py::kw_only(), py::arg("account_id"), py::arg("timeout"));
     cls.def(
         "check_balance",
-        [](const PyClient &s, const std::string &asset_id, const std::optional<double> &timeout,
-           bool envelope) {
+        [](const PyClient &s, const std::string &asset_id, const std::optional<double> &timeout) {
             CallOptions call = call_options(timeout);
-            call.envelope = envelope;
             return as_python(blocking(s, call,
                                       [&](Client &c, const CallOptions &o) {
                                           return c.check_balance(asset_id, o);
                                       }),
                              call);
         },
-        py::kw_only(), py::arg("asset_id"), py::arg("timeout"), py::arg("envelope"));
+        py::kw_only(), py::arg("asset_id"), py::arg("timeout"));
     cls.def(
         "gas_price",
         [](const PyClient &s, const std::string &chain, const std::optional<std::string> &priority,
@@ -208,23 +200,11 @@ void bind_endpoints(py::class_<PyClient> &cls) {
            const std::optional<std::string> &priority,
            const std::optional<std::string> &description, std::optional<bool> use_self_funding,
            py::handle totp_code, const std::optional<std::string> &idempotency_key,
-           const std::optional<double> &timeout, bool envelope) {
-            std::string amount_digits = amount_text(amount);
-            if (priority && priority->empty())
-                yativo::throw_invalid("priority is empty (None means unset)");
-            yativo::SendFunds params;
-            params.account = account;
-            params.assets = assets;
-            params.receiving_address = receiving_address;
-            params.amount = std::move(amount_digits);
-            params.type = type;
-            params.chain = chain;
-            params.category = category;
-            params.priority = std::move(priority.value_or(std::string()));
-            params.description = description.value_or(std::string());
-            if (use_self_funding) params.use_self_funding = *use_self_funding;
+           const std::optional<double> &timeout) {
+            yativo::SendFunds params =
+                make_send_funds(account, assets, receiving_address, amount, type, chain, category,
+                                priority, description, use_self_funding);
             CallOptions call = call_options(timeout, idempotency_key, totp_code);
-            call.envelope = envelope;
             return as_python(
                 blocking(s, call,
                          [&](Client &c, const CallOptions &o) { return c.send_funds(params, o); }),
@@ -233,21 +213,15 @@ void bind_endpoints(py::class_<PyClient> &cls) {
         py::kw_only(), py::arg("account"), py::arg("assets"), py::arg("receiving_address"),
         py::arg("amount"), py::arg("type"), py::arg("chain"), py::arg("category"),
         py::arg("priority"), py::arg("description"), py::arg("use_self_funding"),
-        py::arg("totp_code"), py::arg("idempotency_key"), py::arg("timeout"), py::arg("envelope"));
+        py::arg("totp_code"), py::arg("idempotency_key"), py::arg("timeout"));
     cls.def(
         "list_transactions",
         [](const PyClient &s, std::optional<int> page, std::optional<int> limit,
            const std::optional<std::string> &status, const std::optional<std::string> &chain,
-           const std::optional<std::string> &search, const std::optional<double> &timeout,
-           bool envelope) {
-            yativo::TransactionQuery params;
-            if (page) params.page = *page;
-            params.limit = limit;
-            params.status = status.value_or(std::string());
-            params.chain = chain.value_or(std::string());
-            params.search = search.value_or(std::string());
+           const std::optional<std::string> &search, const std::optional<double> &timeout) {
+            yativo::TransactionQuery params =
+                make_transaction_query(page, limit, status, chain, search);
             CallOptions call = call_options(timeout);
-            call.envelope = envelope;
             return as_python(blocking(s, call,
                                       [&](Client &c, const CallOptions &o) {
                                           return c.list_transactions(params, o);
@@ -255,7 +229,7 @@ void bind_endpoints(py::class_<PyClient> &cls) {
                              call);
         },
         py::kw_only(), py::arg("page"), py::arg("limit"), py::arg("status"), py::arg("chain"),
-        py::arg("search"), py::arg("timeout"), py::arg("envelope"));
+        py::arg("search"), py::arg("timeout"));
     cls.def(
         "create_webhook",
         [](const PyClient &s, const std::string &url, py::handle events,
@@ -276,15 +250,14 @@ void bind_endpoints(py::class_<PyClient> &cls) {
         py::arg("idempotency_key"), py::arg("timeout"));
     cls.def(
         "list_webhooks",
-        [](const PyClient &s, const std::optional<double> &timeout, bool envelope) {
+        [](const PyClient &s, const std::optional<double> &timeout) {
             CallOptions call = call_options(timeout);
-            call.envelope = envelope;
             return as_python(
                 blocking(s, call,
                          [&](Client &c, const CallOptions &o) { return c.list_webhooks(o); }),
                 call);
         },
-        py::kw_only(), py::arg("timeout"), py::arg("envelope"));
+        py::kw_only(), py::arg("timeout"));
     cls.def(
         "delete_webhook",
         [](const PyClient &s, const std::string &webhook_id,

@@ -6,12 +6,15 @@
 #include <optional>
 #include <string>
 #include <utility>
+#include <vector>
 
 #include <yativo/pager.hpp>
+#include <yativo/types.hpp>
 
 #include "call.hpp"
 #include "convert.hpp"
 #include "py_client.hpp"
+#include "py_params_gen.hpp"
 
 namespace yvpy {
 
@@ -25,17 +28,17 @@ class PyTransactionPager {
           client_(std::move(client)),
           pager_(*client_, std::move(query), std::move(call)) {}
 
-    // The next page's items (a list; the whole answer with envelope=True), or None once the
-    // walk is over. A closed client refuses the next page, as every call does.
+    // The next page's items (a list of Transaction), or None once the walk is over. A closed
+    // client refuses the next page, as every call does.
     py::object next_page() {
         owner_.cast<const PyClient &>().get();
         yativo::CallOptions &call = pager_.call();
         call.cancel.reset();  // run_blocking attaches a fresh token when it watches for Ctrl-C
-        std::optional<yativo::Payload> page;
+        std::optional<std::vector<yativo::Transaction>> page;
         Interrupted interrupted = run_blocking(call, [&] { page = pager_.next_page(); });
         py::object result;
         try {
-            result = page ? to_python(*page, call) : py::none();
+            result = page ? py::cast(std::move(*page)) : py::none();
         } catch (...) {
             pager_.unread();  // not handed over: the next call asks for the same page again
             throw;
@@ -56,27 +59,22 @@ class PyTransactionPager {
 
 void bind_pager(py::module_ &m) {
     py::class_<PyTransactionPager>(m, "TransactionPager")
+        // The arguments of list_transactions, converted by the same generated function.
         .def(py::init([](py::object client, std::optional<int> page, std::optional<int> limit,
                          const std::optional<std::string> &status,
                          const std::optional<std::string> &chain,
                          const std::optional<std::string> &search,
-                         const std::optional<double> &timeout, bool envelope) {
+                         const std::optional<double> &timeout) {
                  std::shared_ptr<yativo::Client> core = client.cast<const PyClient &>().get();
-                 yativo::TransactionQuery query;
-                 if (page) query.page = *page;
-                 query.limit = limit;
-                 query.status = status.value_or(std::string());
-                 query.chain = chain.value_or(std::string());
-                 query.search = search.value_or(std::string());
-                 yativo::CallOptions call = call_options(timeout);
-                 call.envelope = envelope;
-                 return std::make_unique<PyTransactionPager>(std::move(client), std::move(core),
-                                                             std::move(query), std::move(call));
+                 yativo::TransactionQuery query =
+                     make_transaction_query(page, limit, status, chain, search);
+                 return std::make_unique<PyTransactionPager>(
+                     std::move(client), std::move(core), std::move(query), call_options(timeout));
              }),
              py::arg("client"), py::kw_only(), py::arg("page") = py::none(),
              py::arg("limit") = py::none(), py::arg("status") = py::none(),
              py::arg("chain") = py::none(), py::arg("search") = py::none(),
-             py::arg("timeout") = py::none(), py::arg("envelope") = false)
+             py::arg("timeout") = py::none())
         .def("next_page", &PyTransactionPager::next_page)
         .def_property_readonly("done", &PyTransactionPager::done);
 }

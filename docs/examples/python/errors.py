@@ -6,11 +6,12 @@ from decimal import Decimal
 import libyativo as yv
 
 with yv.YativoCrypto.from_env() as c:  # YATIVO_BASE_URL, YATIVO_API_KEY, YATIVO_API_SECRET, ...
-    assets = c.assets.list()
+    asset = c.assets.list()[0]
+    assert asset.account_id is not None  # every listed asset names its account
     try:
         c.transactions.send_funds(
-            account=assets[0]["account_id"],
-            assets=assets[0]["asset_id"],
+            account=asset.account_id,
+            assets=asset.id,
             receiving_address="4Nd1mBQtrMJVYVfKf2PJy9NZUZdTAsp7D4xWLs4gDB4T",
             amount=Decimal("1000000000"),
             type="USDC",

@@ -8,7 +8,7 @@ import os
 import time
 import uuid
 from decimal import Decimal
-from typing import Any, Dict, Optional
+from typing import Optional
 
 import libyativo as yv
 
@@ -26,18 +26,19 @@ print("created", key)  # the repr never shows api_secret
 assert key.api_secret is not None  # shown this once: keep it in your secret store
 
 
-def send_safely(c: yv.YativoCrypto, asset: Dict[str, Any], to: str, amount: Decimal) -> Dict[str, Any]:
+def send_safely(c: yv.YativoCrypto, asset: yv.Asset, to: str, amount: Decimal) -> yv.Transfer:
     """Sends once, even when the network fails: every attempt carries the same key."""
+    assert asset.account_id and asset.ticker and asset.chain  # every listed asset has them
     idempotency_key = str(uuid.uuid4())
     for attempt in range(1, 6):
         try:
             return c.transactions.send_funds(
-                account=asset["account_id"],
-                assets=asset["asset_id"],
+                account=asset.account_id,
+                assets=asset.id,
                 receiving_address=to,
                 amount=amount,
-                type=asset["ticker"].split("_")[0],
-                chain=asset["chain"],
+                type=asset.ticker.split("_")[0],
+                chain=asset.chain,
                 category="payment",
                 idempotency_key=idempotency_key,
             )
@@ -55,19 +56,19 @@ with yv.YativoCrypto(key.api_key, key.api_secret, base_url=BASE_URL) as c:
     token = c.token()
     print("token", token, "expires in", token.expires_in, "s")
 
-    # 3. Accounts.
+    # 3. Accounts: typed records (Account), with every field the server sent in .raw.
     for account in c.accounts.list():
-        print("account", account["account_id"], account["account_name"])
+        print("account", account.id, account.name, "assets:", account.assets)
 
-    # 4. Balances: amounts are strings; Decimal keeps every digit.
-    source: Optional[Dict[str, Any]] = None
+    # 4. Balances: amounts are decimal.Decimal, built from the exact digits the server sent.
+    source: Optional[yv.Asset] = None
     for asset in c.assets.list():
-        balance = Decimal(c.balance.check(asset["asset_id"])["balance"])
-        print("balance", asset["ticker"], balance)
+        balance = c.balance.check(asset.id).balance
+        print("balance", asset.ticker, balance)
         if source is None and balance >= 1:
             source = asset
 
     # 5. Send funds, safely.
     if source is not None:
-        result = send_safely(c, source, "4Nd1mBQtrMJVYVfKf2PJy9NZUZdTAsp7D4xWLs4gDB4T", Decimal("0.5"))
-        print("sent", result["idempotency_key"])
+        sent = send_safely(c, source, "4Nd1mBQtrMJVYVfKf2PJy9NZUZdTAsp7D4xWLs4gDB4T", Decimal("0.5"))
+        print("sent", sent.amount, sent.status, "key", sent.idempotency_key)

@@ -2,13 +2,13 @@
 
 from concurrent.futures import ThreadPoolExecutor
 from decimal import Decimal
-from typing import Any, Dict, Tuple
+from typing import Tuple
 
 import libyativo as yv
 
 
-def balance_of(c: yv.YativoCrypto, asset: Dict[str, Any]) -> Tuple[str, Decimal]:
-    return asset["asset_id"], Decimal(c.balance.check(asset["asset_id"])["balance"])
+def balance_of(c: yv.YativoCrypto, asset: yv.Asset) -> Tuple[str, Decimal]:
+    return asset.id, c.balance.check(asset.id).balance
 
 
 with yv.YativoCrypto.from_env() as c:

@@ -7,7 +7,9 @@ wall time spent in that client's calls.
 Several clients in one process run in alternating blocks of BLOCK calls (the order rotating), so
 the load of a shared machine hits them alike and their ratio is measured within one process.
 CLIENT is one of:
-  binding   libyativo (this repository's module; PYTHONPATH points at the build), accounts.list()
+  binding   libyativo (this repository's module; PYTHONPATH points at the build): accounts.list(),
+            and the .raw dict of each Account it returns, so that it hands over the same decoded
+            JSON as the peers (a record alone converts its fields only when they are read)
   requests  requests.Session, bearer token exchanged once, .json() of each answer
   httpx     httpx.Client, the same
   official  yativo-crypto-sdk from PyPI (package `yativo`): YativoSDK(base_url=...),
@@ -40,7 +42,11 @@ def make_call(client: str, base_url: str, key: str, secret: str) -> tuple[Callab
         import libyativo
 
         c = libyativo.YativoCrypto(key, secret, base_url=base_url)
-        return c.accounts.list, libyativo.__file__
+
+        def call_binding() -> Any:
+            return [account.raw for account in c.accounts.list()]
+
+        return call_binding, libyativo.__file__
     if client == "requests":
         import requests
 

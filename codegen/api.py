@@ -328,7 +328,7 @@ def parse(data: Dict[str, Any]) -> Api:
             raise DescriptionError(f"{where}: a GET is read")
         if e.returns not in ("json", "none") and e.record not in record_names:
             raise DescriptionError(f"{where}: returns {e.returns!r}: no such record")
-        if e.kind == "moves_value" and e.returns != "none":
+        if e.kind == "moves_value":
             record = next((r for r in records if r.name == e.record), None)
             key = record and next((f for f in record.fields if f.name == "idempotency_key"), None)
             if not key or key.type != "string" or not key.from_call:

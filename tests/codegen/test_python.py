@@ -32,11 +32,19 @@ def rendered(description: api.Api) -> Output:
     return out
 
 
+# What a value-moving call must return: a record carrying the key the call was sent with.
+RECEIPT = {"name": "Receipt", "doc": "A receipt.", "fields": [
+    {"name": "idempotency_key", "type": "string", "from_call": True, "doc": "the key"}]}
+
+
 def one_endpoint(**row) -> api.Api:
     base = dict(name="do_thing", group="things", verb="do", method="POST", path="/things/do",
                 kind="write", returns="json", doc="Does a thing.")
+    if row.get("kind") == "moves_value":
+        base["returns"] = "Receipt"
     base.update(row)
-    return api.parse({"group": [{"name": "things", "doc": "Things."}], "endpoint": [base]})
+    return api.parse({"group": [{"name": "things", "doc": "Things."}], "endpoint": [base],
+                      "record": [RECEIPT]})
 
 
 def signature(source: str, cls: str, method: str) -> ast.arguments:

@@ -157,7 +157,7 @@ EXPECTED_RECORD = {
     "bindings/rust/yativo/src/records.rs": ["pub struct Quote", "pub ttl_seconds: Option<i64>",
                                             "pub firm: Option<bool>", "pub routes: Vec<String>"],
     "docs/endpoints.md": ["### Quote", "`ttl_seconds`"],
-    "bindings/python/src/py_records_gen.cpp": ['py::class_<yativo::Quote>(m, "Quote",'],
+    "bindings/python/src/py_records_gen.cpp": ['py::class_<yativo::Quote>'],
     "bindings/python/libyativo/_core.pyi": ["class Quote:",
                                             "def ttl_seconds(self) -> Optional[int]: ...",
                                             "def rate(self) -> Optional[Decimal]: ..."],

@@ -23,14 +23,14 @@ static double wall_us(void) {
 }
 
 static int list_once(yv_client *client) {
-    yv_buffer *accounts = NULL;
+    yv_account_list *accounts = NULL;
     yv_error *err = NULL;
     if (yv_client_list_accounts(client, NULL, &accounts, &err) != YV_OK) {
         fprintf(stderr, "yv_bench_capi: %s\n", yv_error_message(err));
         yv_error_free(err);
         return 1;
     }
-    yv_buffer_free(accounts);
+    yv_account_list_free(accounts);
     return 0;
 }
 

@@ -28,6 +28,15 @@ using Send = Owned<yv_send, yv_send_free>;
 using TxQuery = Owned<yv_tx_query, yv_tx_query_free>;
 using TxPager = Owned<yv_tx_pager, yv_tx_pager_free>;
 using Webhook = Owned<yv_webhook, yv_webhook_free>;
+using WebhookList = Owned<yv_webhook_list, yv_webhook_list_free>;
+// The records the endpoints answer (yativo.h, "records").
+using Account = Owned<yv_account, yv_account_free>;
+using AccountList = Owned<yv_account_list, yv_account_list_free>;
+using Asset = Owned<yv_asset, yv_asset_free>;
+using AssetList = Owned<yv_asset_list, yv_asset_list_free>;
+using Balance = Owned<yv_balance, yv_balance_free>;
+using Transfer = Owned<yv_transfer, yv_transfer_free>;
+using TransactionList = Owned<yv_transaction_list, yv_transaction_list_free>;
 using Headers = Owned<yv_headers, yv_headers_free>;
 using Event = Owned<yv_event, yv_event_free>;
 using WebhookVerifier = Owned<yv_webhook_verifier, yv_webhook_verifier_free>;
@@ -55,6 +64,12 @@ class Err {
 
 inline std::string text(const yv_buffer *b) {
     return std::string(yv_buffer_data(b), yv_buffer_len(b));
+}
+
+// A borrowed C string as std::string, "" for NULL (for messages and comparisons where NULL
+// has already been asserted or does not matter).
+inline std::string str(const char *s) {
+    return s ? std::string(s) : std::string();
 }
 
 // Describes a status + error for assertion messages.

@@ -5,6 +5,7 @@
 
 #include <regex>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "capi_test.hpp"
@@ -74,15 +75,22 @@ inline std::string json_field(const std::string &json, const std::string &name) 
     return std::regex_search(json, m, re) ? m[1].str() : std::string();
 }
 
+// Runs a call with an owned output (`Owner::pointer *out`), expecting success; returns its
+// owner (empty when the call failed).
+template <class Owner, class F>
+Owner ok(F &&call) {
+    typename Owner::pointer p = nullptr;
+    Err err;
+    const yv_status st = call(&p, err.out());
+    EXPECT_EQ(st, YV_OK) << describe(st, err);
+    return Owner(p);
+}
+
 // Runs a buffer-returning call, expecting success; returns the JSON text.
 template <class F>
 std::string ok_json(F &&call) {
-    yv_buffer *b = nullptr;
-    Err err;
-    const yv_status st = call(&b, err.out());
-    EXPECT_EQ(st, YV_OK) << describe(st, err);
-    Buffer owned(b);
-    return b ? text(b) : std::string();
+    const auto b = ok<Buffer>(std::forward<F>(call));
+    return b ? text(b.get()) : std::string();
 }
 
 // An account with a USDC asset on Ethereum, holding `deposit` (NULL = nothing).
@@ -92,17 +100,17 @@ struct FundedAsset {
 };
 
 inline FundedAsset funded_asset(yv_client *c, yvtest::SandboxProcess &sb, const char *deposit) {
-    const auto account = ok_json([&](yv_buffer **out, yv_error **e) {
+    const auto account = ok<Account>([&](yv_account **out, yv_error **e) {
         return yv_client_create_account(c, "treasury", nullptr, nullptr, out, e);
     });
-    FundedAsset ids{json_field(account, "account_id"), ""};
-    EXPECT_FALSE(ids.account_id.empty()) << account;
-    const auto asset = ok_json([&](yv_buffer **out, yv_error **e) {
+    FundedAsset ids{str(yv_account_id(account.get())), ""};
+    EXPECT_FALSE(ids.account_id.empty()) << str(yv_account_json(account.get()));
+    const auto asset = ok<Asset>([&](yv_asset **out, yv_error **e) {
         return yv_client_add_asset(c, ids.account_id.c_str(), "ethereum", "USDC_ETH", nullptr, out,
                                    e);
     });
-    ids.asset_id = json_field(asset, "asset_id");
-    EXPECT_FALSE(ids.asset_id.empty()) << asset;
+    ids.asset_id = str(yv_asset_id(asset.get()));
+    EXPECT_FALSE(ids.asset_id.empty()) << str(yv_asset_json(asset.get()));
     if (deposit) sb.deposit(ids.asset_id, deposit);
     return ids;
 }

@@ -17,7 +17,8 @@ int main(int argc, char **argv) {
     yv_error *err = NULL;
     yv_options *opts = NULL;
     yv_client *client = NULL;
-    yv_buffer *accounts = NULL;
+    yv_account_list *accounts = NULL;
+    size_t i;
     int rc = 0;
 
     if (yv_totp("GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ", 59, 30, 8, code, sizeof code, &err) != YV_OK)
@@ -36,10 +37,11 @@ int main(int argc, char **argv) {
         if (yv_client_list_accounts(client, NULL, &accounts, &err) != YV_OK) {
             rc = fail("accounts", err);
         } else {
-            printf("%s\n", yv_buffer_data(accounts));
+            for (i = 0; i < yv_account_list_count(accounts); ++i)
+                printf("%s\n", yv_account_id(yv_account_list_get(accounts, i)));
         }
     }
-    yv_buffer_free(accounts);
+    yv_account_list_free(accounts);
     yv_client_free(client);
     yv_options_free(opts);
     return rc;

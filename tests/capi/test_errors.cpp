@@ -54,7 +54,7 @@ TEST_F(CapiErrors, PermissionDeniedForAReadOnlyKey) {
     auto key = create_key(c.get(), "reader", {"read"});
     ASSERT_TRUE(key);
     auto reader = key_client(sb, yv_api_key_api_key(key.get()), yv_api_key_api_secret(key.get()));
-    yv_buffer *out = nullptr;
+    yv_account *out = nullptr;
     Err err;
     EXPECT_EQ(yv_client_create_account(reader.get(), "nope", nullptr, nullptr, &out, err.out()),
               YV_E_PERMISSION_DENIED)
@@ -63,20 +63,20 @@ TEST_F(CapiErrors, PermissionDeniedForAReadOnlyKey) {
     EXPECT_NE(yv_error_error_code(err.get()), nullptr);
     EXPECT_EQ(out, nullptr);
     // Reading is allowed.
-    ok_json([&](yv_buffer **b, yv_error **e) {
-        return yv_client_list_accounts(reader.get(), nullptr, b, e);
+    const auto accounts = ok<AccountList>([&](yv_account_list **list, yv_error **e) {
+        return yv_client_list_accounts(reader.get(), nullptr, list, e);
     });
+    EXPECT_TRUE(accounts);
 }
 
 TEST_F(CapiErrors, InsufficientBalanceIsAValidationErrorWithDetails) {
     const auto ids = asset("1");
     auto params = send_params(ids, "5");
-    yv_buffer *out = nullptr, *key = nullptr;
+    yv_transfer *out = nullptr;
     Err err;
-    EXPECT_EQ(yv_client_send_funds(c.get(), params.get(), nullptr, &out, &key, err.out()),
+    EXPECT_EQ(yv_client_send_funds(c.get(), params.get(), nullptr, &out, err.out()),
               YV_E_VALIDATION);
     EXPECT_EQ(out, nullptr);
-    EXPECT_EQ(key, nullptr);
     EXPECT_EQ(yv_error_http_status(err.get()), 422);
     EXPECT_STREQ(yv_error_error_code(err.get()), "insufficient_balance");
     ASSERT_NE(yv_error_details_json(err.get()), nullptr);
@@ -90,26 +90,27 @@ TEST_F(CapiErrors, ConflictNamesTheExistingTransaction) {
     const auto ids = asset("10");
     auto call = call_with_key("invoice-7");
     auto one = send_params(ids, "1");
-    const auto first = ok_json([&](yv_buffer **out, yv_error **e) {
-        return yv_client_send_funds(c.get(), one.get(), call.get(), out, nullptr, e);
+    const auto first = ok<Transfer>([&](yv_transfer **out, yv_error **e) {
+        return yv_client_send_funds(c.get(), one.get(), call.get(), out, e);
     });
+    ASSERT_NE(yv_transfer_id(first.get()), nullptr);
     auto two = send_params(ids, "2");
-    yv_buffer *out = nullptr;
+    yv_transfer *out = nullptr;
     Err err;
-    EXPECT_EQ(yv_client_send_funds(c.get(), two.get(), call.get(), &out, nullptr, err.out()),
-              YV_E_CONFLICT);
+    EXPECT_EQ(yv_client_send_funds(c.get(), two.get(), call.get(), &out, err.out()), YV_E_CONFLICT);
+    EXPECT_EQ(out, nullptr);
     EXPECT_EQ(yv_error_http_status(err.get()), 409);
-    ASSERT_NE(yv_error_existing_transaction_id(err.get()), nullptr);
-    EXPECT_EQ(yv_error_existing_transaction_id(err.get()), json_field(first, "transaction_id"));
+    EXPECT_STREQ(yv_error_existing_transaction_id(err.get()), yv_transfer_id(first.get()));
     EXPECT_STREQ(yv_error_idempotency_key(err.get()), "invoice-7");
 }
 
 TEST_F(CapiErrors, RateLimitedCarriesRetryAfter) {
     sb.fault(R"({"path":"/accounts/get-accounts","count":1,"status":429,"retry_after":7})");
     auto no_retry = client_with_retries(0);
-    yv_buffer *out = nullptr;
+    yv_account_list *out = nullptr;
     Err err;
     EXPECT_EQ(yv_client_list_accounts(no_retry.get(), nullptr, &out, err.out()), YV_E_RATE_LIMITED);
+    EXPECT_EQ(out, nullptr);
     EXPECT_EQ(yv_error_http_status(err.get()), 429);
     EXPECT_EQ(yv_error_retry_after_ms(err.get()), 7000);
     EXPECT_TRUE(yv_error_retryable(err.get()));
@@ -118,8 +119,8 @@ TEST_F(CapiErrors, RateLimitedCarriesRetryAfter) {
 TEST_F(CapiErrors, RateLimitedRetriedWithinTheDeadline) {
     sb.fault(R"({"path":"/accounts/get-accounts","count":1,"status":429,"retry_after":1})");
     const auto start = Clock::now();
-    ok_json([&](yv_buffer **b, yv_error **e) {
-        return yv_client_list_accounts(c.get(), nullptr, b, e);
+    ok<AccountList>([&](yv_account_list **out, yv_error **e) {
+        return yv_client_list_accounts(c.get(), nullptr, out, e);
     });
     EXPECT_GE(Clock::now() - start, std::chrono::milliseconds(900)) << "Retry-After honoured";
 }
@@ -127,7 +128,7 @@ TEST_F(CapiErrors, RateLimitedRetriedWithinTheDeadline) {
 TEST_F(CapiErrors, ServerErrorsAfterRetries) {
     sb.fault(R"({"path":"/accounts/get-accounts","count":5,"status":503})");
     auto one_retry = client_with_retries(1);
-    yv_buffer *out = nullptr;
+    yv_account_list *out = nullptr;
     Err err;
     EXPECT_EQ(yv_client_list_accounts(one_retry.get(), nullptr, &out, err.out()), YV_E_SERVER);
     EXPECT_EQ(yv_error_http_status(err.get()), 503);
@@ -138,20 +139,22 @@ TEST_F(CapiErrors, DroppedSendIsRetriedWithTheSameKeyAndCreatesOneTransaction) {
     const auto ids = asset("10");
     auto params = send_params(ids, "1");
     sb.fault(R"({"path":"/transactions/send-funds","count":1,"mode":"drop_after"})");
-    yv_buffer *key = nullptr;
-    const auto json = ok_json([&](yv_buffer **out, yv_error **e) {
-        return yv_client_send_funds(c.get(), params.get(), nullptr, out, &key, e);
+    const auto sent = ok<Transfer>([&](yv_transfer **out, yv_error **e) {
+        return yv_client_send_funds(c.get(), params.get(), nullptr, out, e);
     });
-    Buffer key_owned(key);
-    ASSERT_NE(key, nullptr);
-    EXPECT_EQ(json_field(json, "idempotency_key"), text(key));
+    // The retry carried the generated key: the answer (the replay) names the same one.
+    const std::string key = str(yv_transfer_idempotency_key(sent.get()));
+    EXPECT_EQ(key.size(), 36u) << key;
+    EXPECT_NE(str(yv_transfer_json(sent.get())).find("\"idempotency_key\":\"" + key + "\""),
+              std::string::npos)
+        << str(yv_transfer_json(sent.get()));
     EXPECT_EQ(sb.stat("transactions_created"), 1);
-    const auto list = ok_json([&](yv_buffer **out, yv_error **e) {
+    const auto list = ok<TransactionList>([&](yv_transaction_list **out, yv_error **e) {
         return yv_client_list_transactions(c.get(), nullptr, nullptr, out, e);
     });
-    const std::string id_field = "\"transaction_id\":\"";
-    EXPECT_NE(list.find(id_field), std::string::npos) << list;
-    EXPECT_EQ(list.find(id_field), list.rfind(id_field)) << "exactly one transaction: " << list;
+    ASSERT_EQ(yv_transaction_list_count(list.get()), 1u) << "exactly one transaction";
+    EXPECT_STREQ(yv_transaction_id(yv_transaction_list_get(list.get(), 0)),
+                 yv_transfer_id(sent.get()));
 }
 
 TEST_F(CapiErrors, DroppedSendWithoutRetriesHasAnUnknownOutcome) {
@@ -159,20 +162,21 @@ TEST_F(CapiErrors, DroppedSendWithoutRetriesHasAnUnknownOutcome) {
     auto params = send_params(ids, "1");
     sb.fault(R"({"path":"/transactions/send-funds","count":1,"mode":"drop_after"})");
     auto no_retry = client_with_retries(0);
-    yv_buffer *out = nullptr;
+    yv_transfer *out = nullptr;
     Err err;
-    EXPECT_EQ(yv_client_send_funds(no_retry.get(), params.get(), nullptr, &out, nullptr, err.out()),
+    EXPECT_EQ(yv_client_send_funds(no_retry.get(), params.get(), nullptr, &out, err.out()),
               YV_E_NETWORK);
+    EXPECT_EQ(out, nullptr);
     EXPECT_TRUE(yv_error_outcome_unknown(err.get()));
     ASSERT_NE(yv_error_idempotency_key(err.get()), nullptr);
     const std::string used = yv_error_idempotency_key(err.get());
 
     // Retrying with that key replays the original: still one transaction.
     auto call = call_with_key(used.c_str());
-    const auto json = ok_json([&](yv_buffer **b, yv_error **e) {
-        return yv_client_send_funds(no_retry.get(), params.get(), call.get(), b, nullptr, e);
+    const auto replay = ok<Transfer>([&](yv_transfer **res, yv_error **e) {
+        return yv_client_send_funds(no_retry.get(), params.get(), call.get(), res, e);
     });
-    EXPECT_EQ(json_field(json, "idempotency_key"), used);
+    EXPECT_EQ(str(yv_transfer_idempotency_key(replay.get())), used);
     EXPECT_EQ(sb.stat("transactions_created"), 1);
 }
 
@@ -191,7 +195,7 @@ TEST_F(CapiErrors, CancelFromAnotherThreadEndsAStuckCallPromptly) {
         yv_cancel_trigger(cancel);
     });
     const auto start = Clock::now();
-    yv_buffer *out = nullptr;
+    yv_account_list *out = nullptr;
     Err err;
     const yv_status st = yv_client_list_accounts(c.get(), raw, &out, err.out());
     const auto elapsed = Clock::now() - start;
@@ -212,7 +216,7 @@ TEST_F(CapiErrors, PerCallDeadline) {
     Call call(raw);
     ASSERT_EQ(yv_call_set_timeout_ms(raw, 400, nullptr), YV_OK);
     const auto start = Clock::now();
-    yv_buffer *out = nullptr;
+    yv_account_list *out = nullptr;
     Err err;
     EXPECT_EQ(yv_client_list_accounts(c.get(), raw, &out, err.out()), YV_E_TIMEOUT)
         << err.message();
@@ -222,7 +226,7 @@ TEST_F(CapiErrors, PerCallDeadline) {
 TEST_F(CapiErrors, GarbageIsAProtocolError) {
     sb.fault(R"({"path":"/accounts/get-accounts","count":5,"mode":"garbage"})");
     auto no_retry = client_with_retries(0);
-    yv_buffer *out = nullptr;
+    yv_account_list *out = nullptr;
     Err err;
     EXPECT_EQ(yv_client_list_accounts(no_retry.get(), nullptr, &out, err.out()), YV_E_PROTOCOL)
         << err.message();

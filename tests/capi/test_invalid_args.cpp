@@ -238,7 +238,7 @@ std::vector<Case> InvalidArgs::cases() {
             CHECK_CASE(yv_api_key_list_count, EXPECT_EQ(yv_api_key_list_count(nullptr), 0u)),
             CHECK_CASE(yv_api_key_list_get, EXPECT_EQ(yv_api_key_list_get(nullptr, 0), nullptr)),
             CHECK_CASE(yv_api_key_list_free, yv_api_key_list_free(nullptr)),
-            // Every generated record's accessors (api/endpoints.toml [[record]]).
+        // Every generated record's accessors (api/endpoints.toml [[record]]).
 #include "record_cases_gen.inc"
             CHECK_CASE(yv_client_create_api_key,
                        {
@@ -277,14 +277,14 @@ std::vector<Case> InvalidArgs::cases() {
             CHECK_CASE(yv_token_scope, EXPECT_EQ(yv_token_scope(nullptr, 0), nullptr)),
             CHECK_CASE(yv_token_free, yv_token_free(nullptr)),
             // Resources.
-            STATUS_CASE(yv_client_list_accounts, nullptr, nullptr, &Out<yv_buffer>{}, e),
-            STATUS_CASE(yv_client_create_account, client_, "", nullptr, nullptr, &Out<yv_buffer>{},
+            STATUS_CASE(yv_client_list_accounts, nullptr, nullptr, &Out<yv_account_list>{}, e),
+            STATUS_CASE(yv_client_create_account, client_, "", nullptr, nullptr, &Out<yv_account>{},
                         e),
-            STATUS_CASE(yv_client_create_account, client_, "a", "", nullptr, &Out<yv_buffer>{}, e),
+            STATUS_CASE(yv_client_create_account, client_, "a", "", nullptr, &Out<yv_account>{}, e),
             STATUS_CASE(yv_client_add_asset, client_, "acc", nullptr, "USDC_SOL", nullptr,
-                        &Out<yv_buffer>{}, e),
-            STATUS_CASE(yv_client_list_assets, nullptr, nullptr, nullptr, &Out<yv_buffer>{}, e),
-            STATUS_CASE(yv_client_check_balance, client_, "", nullptr, &Out<yv_buffer>{}, e),
+                        &Out<yv_asset>{}, e),
+            STATUS_CASE(yv_client_list_assets, nullptr, nullptr, nullptr, &Out<yv_asset_list>{}, e),
+            STATUS_CASE(yv_client_check_balance, client_, "", nullptr, &Out<yv_balance>{}, e),
             STATUS_CASE(yv_client_gas_price, client_, nullptr, nullptr, nullptr, nullptr,
                         &Out<yv_buffer>{}, e),
             STATUS_CASE(yv_client_gas_price, client_, "solana", "", nullptr, nullptr,
@@ -308,8 +308,8 @@ std::vector<Case> InvalidArgs::cases() {
             STATUS_CASE(yv_send_set_priority, send_, "", e),
             STATUS_CASE(yv_send_set_description, send_, nullptr, e),
             STATUS_CASE(yv_send_set_use_self_funding, nullptr, true, e),
-            STATUS_CASE(yv_client_send_funds, client_, nullptr, nullptr, &Out<yv_buffer>{},
-                        &Out<yv_buffer>{}, e),
+            STATUS_CASE(yv_client_send_funds, client_, nullptr, nullptr, &Out<yv_transfer>{}, e),
+            STATUS_CASE(yv_client_send_funds, nullptr, send_, nullptr, &Out<yv_transfer>{}, e),
             STATUS_CASE(yv_tx_query_new, nullptr, e),
             CHECK_CASE(yv_tx_query_free, yv_tx_query_free(nullptr)),
             STATUS_CASE(yv_tx_query_set_page, query_, 0, e),
@@ -323,7 +323,7 @@ std::vector<Case> InvalidArgs::cases() {
                     // limit above 100 is caught before any I/O (the client points at a closed
                     // port).
                     ASSERT_EQ(yv_tx_query_set_limit(query_, 101, nullptr), YV_OK);
-                    Out<yv_buffer> out;
+                    Out<yv_transaction_list> out;
                     expect_invalid("limit 101", [&](yv_error **e) {
                         return yv_client_list_transactions(client_, query_, nullptr, &out, e);
                     });
@@ -337,7 +337,7 @@ std::vector<Case> InvalidArgs::cases() {
                        {
                            bool done = true;
                            expect_invalid("NULL pager", [&](yv_error **e) {
-                               Out<yv_buffer> out;
+                               Out<yv_transaction_list> out;
                                return yv_tx_pager_next(nullptr, &out, &done, e);
                            });
                            EXPECT_FALSE(done);
@@ -347,11 +347,11 @@ std::vector<Case> InvalidArgs::cases() {
                            ASSERT_EQ(yv_tx_pager_new(client_, query_, nullptr, &pager, nullptr),
                                      YV_OK);
                            expect_invalid("limit 101", [&](yv_error **e) {
-                               Out<yv_buffer> out;
+                               Out<yv_transaction_list> out;
                                return yv_tx_pager_next(pager, &out, &done, e);
                            });
                            expect_invalid("NULL done", [&](yv_error **e) {
-                               Out<yv_buffer> out;
+                               Out<yv_transaction_list> out;
                                return yv_tx_pager_next(pager, &out, nullptr, e);
                            });
                            expect_invalid("NULL out", [&](yv_error **e) {
@@ -368,6 +368,7 @@ std::vector<Case> InvalidArgs::cases() {
             STATUS_CASE(yv_client_create_webhook, client_, "https://x.test/h", empty_item, 1,
                         nullptr, nullptr, &Out<yv_webhook>{}, e),
             STATUS_CASE(yv_client_list_webhooks, client_, nullptr, nullptr, e),
+            STATUS_CASE(yv_client_list_webhooks, nullptr, nullptr, &Out<yv_webhook_list>{}, e),
             STATUS_CASE(yv_client_delete_webhook, client_, "", nullptr, e),
             CHECK_CASE(yv_webhook_id, EXPECT_EQ(yv_webhook_id(nullptr), nullptr)),
             CHECK_CASE(yv_webhook_url, EXPECT_EQ(yv_webhook_url(nullptr), nullptr)),

@@ -123,7 +123,7 @@ TEST_F(CapiKeys, WholeLifecycle) {
         << err.message();
     auto after = key_client(sb, yv_api_key_api_key(rotated), new_secret.c_str());
     EXPECT_EQ(token_status(after.get()), YV_E_AUTHENTICATION);
-    yv_buffer *accounts = nullptr;
+    yv_account_list *accounts = nullptr;
     const yv_status st = yv_client_list_accounts(new_user.get(), nullptr, &accounts, err.out());
     EXPECT_EQ(st, YV_E_AUTHENTICATION) << describe(st, err);
     EXPECT_EQ(accounts, nullptr);
@@ -184,7 +184,7 @@ TEST_F(CapiKeys, HeaderModeSendsTheKeyOnEveryRequestWithoutAToken) {
     auto user = key_client(sb, yv_api_key_api_key(key.get()), yv_api_key_api_secret(key.get()),
                            YV_AUTH_HEADERS);
     for (int i = 0; i < 3; ++i) {
-        ok_json([&](yv_buffer **out, yv_error **e) {
+        ok<AccountList>([&](yv_account_list **out, yv_error **e) {
             return yv_client_list_accounts(user.get(), nullptr, out, e);
         });
     }
@@ -196,14 +196,15 @@ TEST_F(CapiKeys, BearerTokenCanBeReplaced) {
     ASSERT_EQ(yv_options_set_auth_mode(o.get(), YV_AUTH_BEARER, nullptr), YV_OK);
     ASSERT_EQ(yv_options_set_access_token(o.get(), "not-a-session", nullptr), YV_OK);
     auto c = make_client(o.get());
-    yv_buffer *out = nullptr;
+    yv_account_list *out = nullptr;
     Err err;
     EXPECT_EQ(yv_client_list_accounts(c.get(), nullptr, &out, err.out()), YV_E_AUTHENTICATION);
+    EXPECT_EQ(out, nullptr);
     EXPECT_EQ(yv_error_http_status(err.get()), 401);
     EXPECT_EQ(err.message().find("not-a-session"), std::string::npos);
     ASSERT_EQ(yv_client_set_access_token(c.get(), sb.session_token().c_str(), err.out()), YV_OK);
-    ok_json([&](yv_buffer **b, yv_error **e) {
-        return yv_client_list_accounts(c.get(), nullptr, b, e);
+    ok<AccountList>([&](yv_account_list **list, yv_error **e) {
+        return yv_client_list_accounts(c.get(), nullptr, list, e);
     });
 }
 
@@ -216,9 +217,9 @@ TEST_F(CapiKeys, OneClientSharedByManyThreadsExchangesOnce) {
     std::atomic<int> ok{0};
     for (int i = 0; i < 8; ++i) {
         threads.emplace_back([&] {
-            yv_buffer *b = nullptr;
-            if (yv_client_list_accounts(user.get(), nullptr, &b, nullptr) == YV_OK) ++ok;
-            yv_buffer_free(b);
+            yv_account_list *list = nullptr;
+            if (yv_client_list_accounts(user.get(), nullptr, &list, nullptr) == YV_OK) ++ok;
+            yv_account_list_free(list);
         });
     }
     for (auto &t : threads) t.join();

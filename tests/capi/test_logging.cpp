@@ -66,8 +66,8 @@ TEST(CapiLogging, DebugLinesNeverCarryASecret) {
         ASSERT_EQ(yv_client_token(user.get(), nullptr, &t, nullptr), YV_OK);
         Token token(t);
         secrets.emplace_back(yv_token_access_token(t));
-        ok_json([&](yv_buffer **b, yv_error **e) {
-            return yv_client_list_accounts(user.get(), nullptr, b, e);
+        ok<AccountList>([&](yv_account_list **out, yv_error **e) {
+            return yv_client_list_accounts(user.get(), nullptr, out, e);
         });
     }
     EXPECT_EQ(sink.frees, 1) << "user_data released once, after the last client";
@@ -94,8 +94,8 @@ TEST(CapiLogging, ANonOkAnswerSwitchesTheCallbackOff) {
     ASSERT_EQ(yv_options_set_log_callback(o.get(), on_log, &sink, free_sink, nullptr), YV_OK);
     auto c = make_client(o.get());
     for (int i = 0; i < 2; ++i) {
-        ok_json([&](yv_buffer **b, yv_error **e) {
-            return yv_client_list_accounts(c.get(), nullptr, b, e);
+        ok<AccountList>([&](yv_account_list **out, yv_error **e) {
+            return yv_client_list_accounts(c.get(), nullptr, out, e);
         });
     }
     EXPECT_EQ(sink.calls, 1);
@@ -112,8 +112,8 @@ TEST(CapiLogging, LevelFiltersAndRemovalReleases) {
     ASSERT_EQ(yv_options_set_log_callback(o.get(), on_log, &sink, free_sink, nullptr), YV_OK);
     {
         auto c = make_client(o.get());
-        ok_json([&](yv_buffer **b, yv_error **e) {
-            return yv_client_list_accounts(c.get(), nullptr, b, e);
+        ok<AccountList>([&](yv_account_list **out, yv_error **e) {
+            return yv_client_list_accounts(c.get(), nullptr, out, e);
         });
     }
     EXPECT_EQ(sink.calls, 0) << "a successful call logs nothing at error level";
@@ -150,9 +150,9 @@ struct Job {
 
 void *list_accounts(void *arg) {
     auto *job = static_cast<Job *>(arg);
-    yv_buffer *out = nullptr;
+    yv_account_list *out = nullptr;
     yv_client_list_accounts(job->client, nullptr, &out, nullptr);
-    yv_buffer_free(out);
+    yv_account_list_free(out);
     job->returned = true;
     return nullptr;
 }
@@ -184,9 +184,9 @@ TEST(CapiLogging, ACallbackEndingItsThreadUnwindsIt) {
         EXPECT_TRUE(exiting.exited) << when;
         EXPECT_FALSE(job.returned) << when;  // the thread ended inside the call
         // The client is still usable from another thread.
-        yv_buffer *out = nullptr;
+        yv_account_list *out = nullptr;
         exiting.when = "no such line";
         EXPECT_EQ(yv_client_list_accounts(client.get(), nullptr, &out, nullptr), YV_OK) << when;
-        yv_buffer_free(out);
+        yv_account_list_free(out);
     }
 }

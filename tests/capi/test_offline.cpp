@@ -348,7 +348,7 @@ TEST(CapiClient, AConnectionRefusedIsANetworkError) {
     yv_client *c = nullptr;
     ASSERT_EQ(yv_client_new(o, &c, nullptr), YV_OK);
     Client client(c);
-    yv_buffer *out = nullptr;
+    yv_account_list *out = nullptr;
     Err err;
     EXPECT_EQ(yv_client_list_accounts(c, nullptr, &out, err.out()), YV_E_NETWORK) << err.message();
     EXPECT_EQ(out, nullptr);

@@ -1,7 +1,7 @@
 // Memory running out in the middle of a call that moves value or hands out a secret (issue 14,
-// item 8): whatever allocation fails, a transfer's caller gets its result, or an error carrying
-// the idempotency key (outcome unknown when the server may have acted); a new API secret is
-// never lost after the server made it.
+// item 8): whatever allocation fails, a transfer's caller gets its result (its JSON view may be
+// left out, never the transfer), or an error carrying the idempotency key (outcome unknown when
+// the server may have acted); a new API secret is never lost after the server made it.
 //
 // This executable replaces the global operator new (libyativo resolves it here too), and fails
 // the Nth allocation after it is armed; each test walks N over every allocation of the call.
@@ -85,25 +85,28 @@ TEST(CapiOutOfMemory, SendFundsNeverLosesItsKey) {
     Client c = session_client(sb);
     const auto from = funded_asset(c.get(), sb, "100000");
     auto params = send_params(from, "1");
-    long failing_runs = 0, unknown = 0;
+    long failing_runs = 0, unknown = 0, without_json = 0;
     for_each_failing_allocation([&](long n) {
-        yv_buffer *json = nullptr, *key = nullptr;
+        yv_transfer *transfer = nullptr;
         yv_error *err = nullptr;
         long created = sb.stat("transactions_created");
         yv_status st;
         {
             FailNth fail(n);
-            st = yv_client_send_funds(c.get(), params.get(), nullptr, &json, &key, &err);
+            st = yv_client_send_funds(c.get(), params.get(), nullptr, &transfer, &err);
         }
         bool made = sb.stat("transactions_created") > created;
         if (st == YV_OK) {
-            EXPECT_NE(json, nullptr);
-            EXPECT_NE(key, nullptr);
             EXPECT_TRUE(made);
+            EXPECT_NE(transfer, nullptr);
+            // The record is whole; only its JSON view may be left out.
+            EXPECT_EQ(str(yv_transfer_idempotency_key(transfer)).size(), 36u) << "allocation " << n;
+            EXPECT_NE(yv_transfer_id(transfer), nullptr) << "allocation " << n;
+            EXPECT_STREQ(yv_transfer_amount(transfer), "1") << "allocation " << n;
+            if (!yv_transfer_json(transfer)) ++without_json;
         } else {
             ++failing_runs;
-            EXPECT_EQ(json, nullptr);
-            EXPECT_EQ(key, nullptr);
+            EXPECT_EQ(transfer, nullptr);
             // The server made the transfer, yet memory ran out before the caller had the answer:
             // the error carries the key, so the caller re-sends under it and not a new one.
             // (Before the key is fixed nothing can have been sent: no key is owed then.)
@@ -114,15 +117,18 @@ TEST(CapiOutOfMemory, SendFundsNeverLosesItsKey) {
                     << "allocation " << n << ": " << yv_error_message(err);
             }
         }
-        yv_buffer_free(json);
-        yv_buffer_free(key);
+        const bool whole = st == YV_OK && transfer && yv_transfer_json(transfer);
+        yv_transfer_free(transfer);
         yv_error_free(err);
-        return st == YV_OK;
+        return whole;
     });
     EXPECT_GT(failing_runs, 10);
     EXPECT_GT(unknown, 0) << "no allocation failed after the server made the transfer";
-    std::printf("walked %ld failing allocations, %ld after the transfer was made\n", failing_runs,
-                unknown);
+    EXPECT_GT(without_json, 0) << "no allocation failed while the JSON view was built";
+    std::printf(
+        "walked %ld failing allocations, %ld after the transfer was made, %ld without "
+        "the JSON view\n",
+        failing_runs, unknown, without_json);
 }
 
 // The same through the generic request(): a call that moves value is keyed there too.

@@ -1,47 +1,59 @@
 #include "yativo/totp.hpp"
 
-#include <liboath/oath.h>
 #include <openssl/crypto.h>
 #include <openssl/evp.h>
 #include <openssl/hmac.h>
 
 #include <chrono>
-#include <cstdlib>
-#include <mutex>
 
 #include "yativo/defaults.hpp"
 #include "yativo/status.hpp"
 
 namespace yativo {
 
+// RFC 4648 §6 decoding, here rather than through liboath: oath_base32_decode returns its output
+// in a buffer it allocated and frees its own working copy without wiping it, so a TOTP secret
+// would stay in freed memory; no Debian library decodes base32 into a buffer the caller owns.
+// Checked by the RFC's §10 test vectors (tests/core/totp_test.cpp).
 std::vector<std::uint8_t> decode_base32_secret(std::string_view secret) {
-    // Normalise what people paste (lower case, groups separated by spaces or dashes, padding),
-    // then let liboath do the decoding.
-    std::string clean;
-    clean.reserve(secret.size() + 8);
+    // What people paste: lower case, groups separated by spaces or dashes, '=' padding.
+    std::vector<std::uint8_t> key;
+    key.reserve(secret.size() * 5 / 8 + 1);  // never reallocated: no unwiped copy is left behind
+    std::uint32_t bits = 0;
+    int nbits = 0;
+    std::size_t symbols = 0;
+    bool padding = false;
+    bool bad = false;
     for (char c : secret) {
-        if (c == ' ' || c == '-' || c == '=' || c == '\t') continue;
-        clean.push_back(c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c);
-    }
-    if (clean.empty()) throw_invalid("TOTP secret is empty: give the base32 secret");
-    while (clean.size() % 8 != 0) clean.push_back('=');
-    static std::once_flag once;
-    std::call_once(once, [] { oath_init(); });
-    char *out = nullptr;
-    size_t out_len = 0;
-    int rc = oath_base32_decode(clean.data(), clean.size(), &out, &out_len);
-    OPENSSL_cleanse(clean.data(), clean.size());
-    if (rc != OATH_OK || out == nullptr || out_len == 0) {
-        if (out) {
-            OPENSSL_cleanse(out, out_len);
-            std::free(out);
+        if (c == ' ' || c == '-' || c == '\t') continue;
+        if (c == '=') {
+            padding = true;
+            continue;
         }
+        if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+        int value = c >= 'A' && c <= 'Z' ? c - 'A' : c >= '2' && c <= '7' ? c - '2' + 26 : -1;
+        if (value < 0 || padding) {  // not the alphabet, or a symbol after the padding
+            bad = true;
+            break;
+        }
+        ++symbols;
+        bits = (bits << 5) | static_cast<std::uint32_t>(value);
+        nbits += 5;
+        if (nbits >= 8) {
+            nbits -= 8;
+            key.push_back(static_cast<std::uint8_t>(bits >> nbits));
+            bits &= (1u << nbits) - 1;
+        }
+    }
+    OPENSSL_cleanse(&bits, sizeof bits);
+    // A final quantum of 1, 3 or 6 symbols encodes no whole byte: not base32 (RFC 4648 §6).
+    const std::size_t tail = symbols % 8;
+    if (!bad && (tail == 1 || tail == 3 || tail == 6)) bad = true;
+    if (bad || key.empty()) {
+        OPENSSL_cleanse(key.data(), key.size());
+        if (symbols == 0 && !bad) throw_invalid("TOTP secret is empty: give the base32 secret");
         throw_invalid("TOTP secret is not valid base32 (letters A-Z and digits 2-7)");
     }
-    std::vector<std::uint8_t> key(reinterpret_cast<std::uint8_t *>(out),
-                                  reinterpret_cast<std::uint8_t *>(out) + out_len);
-    OPENSSL_cleanse(out, out_len);
-    std::free(out);
     return key;
 }
 

@@ -17,6 +17,23 @@ TEST(Totp, Rfc6238AppendixB) {
     EXPECT_EQ(yativo::totp(secret, 59, std::chrono::seconds(30), 6).reveal(), "287082");
 }
 
+// RFC 4648 §10's base32 test vectors, padded and not.
+TEST(Totp, Base32DecodesTheRfc4648Vectors) {
+    struct Row {
+        const char *encoded;
+        const char *decoded;
+    } rows[] = {{"MY======", "f"},        {"MZXQ====", "fo"},        {"MZXW6===", "foo"},
+                {"MZXW6YQ=", "foob"},     {"MZXW6YTB", "fooba"},     {"MZXW6YTBOI======", "foobar"},
+                {"mzxw6ytboi", "foobar"}, {"MZXW 6YTB-OI", "foobar"}};
+    for (const auto &row : rows) {
+        auto key = yativo::decode_base32_secret(row.encoded);
+        EXPECT_EQ(std::string(key.begin(), key.end()), row.decoded) << row.encoded;
+    }
+    // A last quantum of 1, 3 or 6 symbols holds no whole byte; nothing may follow the padding.
+    for (const char *bad : {"M", "MZX", "MZXW6Y", "MY======MY", "MZXW6YT0", "MZXW6YT8"})
+        EXPECT_THROW(yativo::decode_base32_secret(bad), yativo::Error) << bad;
+}
+
 TEST(Totp, SecretsArePastedLoosely) {
     auto a = yativo::totp("GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ", 59).reveal();
     EXPECT_EQ(yativo::totp("gezd gnbv gy3t qojq gezd gnbv gy3t qojq", 59).reveal(), a);

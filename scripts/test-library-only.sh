@@ -47,7 +47,7 @@ EOF
 cat >"$work/app/CMakeLists.txt" <<'EOF'
 cmake_minimum_required(VERSION 3.25)
 project(app C)
-find_package(yativo 0.1 REQUIRED)
+find_package(yativo 0.2 REQUIRED)
 add_executable(app app.c)
 target_link_libraries(app PRIVATE yativo::yativo)
 EOF

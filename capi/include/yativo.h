@@ -53,9 +53,9 @@ extern "C" {
  * ------------------------------------------------------------------------------------------- */
 
 #define YV_VERSION_MAJOR 0
-#define YV_VERSION_MINOR 1
+#define YV_VERSION_MINOR 2
 #define YV_VERSION_PATCH 0
-#define YV_VERSION_STRING "0.1.0"
+#define YV_VERSION_STRING "0.2.0"
 
 /* The library's version at run time, "MAJOR.MINOR.PATCH". Static storage. */
 YV_API const char *yv_version(void);

@@ -237,5 +237,5 @@ func (c *Client) Token(ctx context.Context, opts ...CallOption) (*AccessToken, e
 	}, nil
 }
 
-// Version is the version of the libyativo library in use ("0.1.0").
+// Version is the version of the libyativo library in use ("0.2.0").
 func Version() string { return capi.Version() }

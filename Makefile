@@ -4,7 +4,7 @@ BUILD_TYPE ?= RelWithDebInfo
 JOBS ?= $(shell nproc)
 CMAKE_FLAGS ?=
 
-.PHONY: all deps build test test-core demo clean format bench
+.PHONY: all deps build test test-core demo clean format bench cross
 
 all: build
 
@@ -26,6 +26,13 @@ demo: build
 
 bench: build
 	@bash bench/run.sh $(BUILD_DIR)
+
+# Cross builds for aarch64-linux-gnu and arm-linux-gnueabihf (docs/embedded.md, "Cross builds"):
+# per target the library-only build, then the C ABI tests run under qemu-user against a native
+# yativo-sandbox (BUILD_DIR's, when it is configured). Installs the cross compilers, qemu-user and
+# the targets' sysroots (build-cross/) when missing.
+cross: deps
+	@NATIVE_BUILD_DIR=$(BUILD_DIR) JOBS=$(JOBS) bash scripts/cross-test.sh
 
 format:
 	@git ls-files '*.cpp' '*.hpp' '*.h' '*.c' | xargs clang-format -i

@@ -31,7 +31,9 @@ out=$root/build-cross
 step() { echo "[cross] $*"; }
 elapsed() { echo $(( $(date +%s) - $1 )); }
 
+t0=$(date +%s)
 bash scripts/cross-sysroot.sh "${triples[@]}"
+step "host tools and sysroots ready ($(elapsed "$t0") s)"
 
 launcher=()
 command -v ccache >/dev/null && launcher=(-DCMAKE_C_COMPILER_LAUNCHER=ccache -DCMAKE_CXX_COMPILER_LAUNCHER=ccache)

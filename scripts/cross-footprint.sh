@@ -1,0 +1,70 @@
+#!/usr/bin/env bash
+# Footprint of libyativo per cross target, the rows of docs/embedded.md ("Cross builds"), printed
+# as Markdown. Run after scripts/cross-test.sh (make cross), whose builds it reads:
+#
+#   scripts/cross-footprint.sh [TRIPLE...]   (default: aarch64-linux-gnu arm-linux-gnueabihf)
+#
+# Per target:
+#   - libyativo.so from the library-only MinSizeRel build (build-cross/<triple>/lib), stripped;
+#   - tests/capi/static_min.c as ctest's capi.static_link builds it (build-cross/<triple>/tests:
+#     MinSizeRel, libyativo.a; libstdc++, libcurl, OpenSSL and libc dynamic), stripped;
+#   - the same program at its smallest: libyativo.a from a library-only static build with
+#     -ffunction-sections -fdata-sections (build-cross/<triple>/min), linked -Os with
+#     --gc-sections, stripped, once with libstdc++ dynamic and once with -static-libstdc++
+#     -static-libgcc; the second is run under qemu-user against a native sandbox (a TOTP code,
+#     then list_accounts), so the number is that of a working program;
+#   - the NEEDED entries of each.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+triples=("$@")
+[ ${#triples[@]} -gt 0 ] || triples=(aarch64-linux-gnu arm-linux-gnueabihf)
+jobs=${JOBS:-2}
+out=$root/build-cross
+launcher=()
+command -v ccache >/dev/null && launcher=(-DCMAKE_C_COMPILER_LAUNCHER=ccache -DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
+
+size() { stat -c %s "$1" | sed ':a;s/\B[0-9]\{3\}\>/,&/;ta'; }
+needed() { "$1-readelf" -d "$2" | sed -n 's/.*(NEEDED).*\[\(.*\)\]/`\1`/p' | paste -sd' '; }
+
+echo "| target | what | stripped bytes | NEEDED |"
+echo "|---|---|---|---|"
+for t in "${triples[@]}"; do
+    sysroot=$out/sysroot-$t
+    tests=$out/$t/tests
+    [ -f "$out/$t/lib/build.ninja" ] && [ -f "$tests/build.ninja" ] ||
+        { echo "cross-footprint: run scripts/cross-test.sh $t first" >&2; exit 1; }
+    qemu=(qemu-$(sed -n 's/^set(YV_QEMU_ARCH \(.*\))$/\1/p' "cmake/toolchains/$t.cmake") -L "$sysroot")
+    work=$out/$t/footprint
+    mkdir -p "$work"
+
+    so=$(find "$out/$t/lib" -name 'libyativo.so.*.*.*' | head -n 1)
+    "$t-strip" -o "$work/libyativo.so" "$so"
+    echo "| $t | \`$(basename "$so")\` (library-only, MinSizeRel) | $(size "$work/libyativo.so") | $(needed "$t" "$so") |"
+
+    "$t-strip" -o "$work/static_min" "$tests/tests/capi/yv_capi_static_min"
+    echo "| $t | \`static_min.c\` as \`capi.static_link\` builds it | $(size "$work/static_min") | $(needed "$t" "$work/static_min") |"
+
+    sections="-ffunction-sections -fdata-sections"
+    [ -f "$out/$t/min/build.ninja" ] ||
+        cmake -S . -B "$out/$t/min" -G Ninja -DCMAKE_TOOLCHAIN_FILE="$root/cmake/toolchains/$t.cmake" \
+            -DCMAKE_BUILD_TYPE=MinSizeRel -DYV_LIBRARY_ONLY=ON -DBUILD_SHARED_LIBS=OFF -DYV_WERROR=ON \
+            -DCMAKE_C_FLAGS="$sections" -DCMAKE_CXX_FLAGS="$sections" "${launcher[@]}" >/dev/null
+    cmake --build "$out/$t/min" -j "$jobs" >/dev/null
+    export PKG_CONFIG_SYSROOT_DIR=$sysroot
+    export PKG_CONFIG_LIBDIR=$sysroot/usr/lib/$t/pkgconfig:$sysroot/usr/share/pkgconfig
+    for runtime in dynamic static; do
+        extra=()
+        [ "$runtime" = static ] && extra=(-static-libstdc++ -static-libgcc)
+        "$t-g++" --sysroot="$sysroot" -Os $sections -x c -std=c99 -I capi/include \
+            tests/capi/static_min.c -x none "$out/$t/min/capi/libyativo.a" \
+            $(pkg-config --libs libcurl libcrypto) "${extra[@]}" -Wl,--gc-sections -Wl,--as-needed \
+            "-Wl,-rpath-link,$sysroot/usr/lib/$t" -s -o "$work/static_min_$runtime"
+        echo "| $t | \`static_min.c\` smallest: sections + \`--gc-sections\`, libstdc++ $runtime | $(size "$work/static_min_$runtime") | $(needed "$t" "$work/static_min_$runtime") |"
+    done
+    # The smallest one works: a TOTP code offline, then a client's list_accounts on the sandbox.
+    "${qemu[@]}" "$tests/tests/capi/yv_with_sandbox" -- sh -c \
+        'exec "$@" "$YATIVO_BASE_URL" "$YATIVO_ACCESS_TOKEN"' sh "${qemu[@]}" "$work/static_min_static" \
+        >"$work/static_min_run.log" 2>&1 ||
+        { cat "$work/static_min_run.log" >&2; echo "cross-footprint: $t: static_min failed" >&2; exit 1; }
+done

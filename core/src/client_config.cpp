@@ -105,6 +105,15 @@ ClientConfig resolve_client_config(ClientOptions options) {
         throw_invalid("TOTP period must be positive");
     }
 
+    // A pin or a CA silently left unused would be worse than a refusal.
+    if (options.transport &&
+        !(options.ca_file.empty() && options.ca_path.empty() && options.ca_blob.empty() &&
+          options.pinned_public_key.empty() && options.proxy.empty()))
+        throw_invalid(
+            "ca_file, ca_path, ca_blob, pinned_public_key and proxy configure libcurl; a "
+            "supplied transport brings its own TLS and proxy settings");
+    config.supplied_transport = std::move(options.transport);
+
     TransportConfig &transport = config.transport;
     transport.ca_file = std::move(options.ca_file);
     transport.ca_path = std::move(options.ca_path);

@@ -30,7 +30,8 @@ struct ClientConfig {
     bool totp_use_server_time = true;
     LogHook log;  // a hook, or YATIVO_LOG's stderr sink, or none
     LogLevel log_level = LogLevel::Info;
-    TransportConfig transport;  // for the libcurl transport (unused when a test swaps it)
+    TransportConfig transport;       // for the libcurl transport (unused when a test swaps it)
+    TransportFn supplied_transport;  // the application's transport; empty: libcurl
 };
 
 // Throws INVALID_ARGUMENT for the first option that is not acceptable.

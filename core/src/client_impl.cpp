@@ -32,8 +32,13 @@ ClientImpl::ClientImpl(ClientOptions options, Seams seams)
                                                 config_.totp_period, clock_);
         config_.totp_secret.clear();
     }
-    transport_ =
-        seams.transport ? std::move(seams.transport) : make_curl_transport(config_.transport);
+    if (seams.transport)
+        transport_ = std::move(seams.transport);
+    else if (config_.supplied_transport)
+        transport_ =
+            make_supplied_transport(std::move(config_.supplied_transport), config_.transport);
+    else
+        transport_ = make_curl_transport(config_.transport);
     auth_ = std::make_unique<Auth>(
         config_.auth, std::move(config_.credentials), clock_, config_.refresh_margin,
         [this](Call &call, SteadyTime deadline, CancelToken *cancel) {

@@ -11,6 +11,7 @@
 
 #include "yativo/cancel.hpp"
 #include "yativo/secret.hpp"
+#include "yativo/transport.hpp"
 
 namespace yativo::detail {
 
@@ -82,5 +83,8 @@ class Transport {
 };
 
 std::unique_ptr<Transport> make_curl_transport(const TransportConfig &config);
+// A transport over the application's function (ClientOptions::transport). Of `config` it uses
+// user_agent (sent as User-Agent) and max_response_bytes.
+std::unique_ptr<Transport> make_supplied_transport(TransportFn fn, const TransportConfig &config);
 
 }  // namespace yativo::detail

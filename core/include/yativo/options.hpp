@@ -10,6 +10,7 @@
 
 #include "yativo/cancel.hpp"
 #include "yativo/secret.hpp"
+#include "yativo/transport.hpp"
 
 namespace yativo {
 
@@ -69,6 +70,10 @@ struct ClientOptions {
 
     LogHook log;
     LogLevel log_level = LogLevel::Info;
+
+    // Performs the HTTP exchanges instead of libcurl (yativo/transport.hpp); empty: libcurl.
+    // With it set, the TLS and proxy options above must stay empty (INVALID_ARGUMENT).
+    TransportFn transport;
 };
 
 // Per-call overrides.

@@ -294,6 +294,112 @@ YV_API yv_status yv_options_set_log_callback(yv_options *opts, yv_log_fn fn, voi
 YV_API yv_status yv_options_set_log_level(yv_options *opts, yv_log_level level, yv_error **err);
 
 /* ---------------------------------------------------------------------------------------------
+ * Supplied transport: the application performs the HTTP exchanges (a gateway's own HTTP/TLS
+ * stack: lwIP + mbedTLS, a modem's socket API) instead of libcurl, which stays the default. The
+ * client keeps every rule of its own over it: single-flight token exchange, retries, idempotency
+ * keys, deadlines, cancellation. docs/c-api.md, "Supplying the transport", has the contract and an
+ * example. Since 0.2.0.
+ *
+ * What the callback reports decides retries: whether any byte of the request may have reached
+ * the server (yv_http_response_set_request_sent). A write without an idempotency key that may
+ * have reached it is never sent again and fails with yv_error_outcome_unknown() true; one that
+ * certainly did not is retried. Left unsaid, a request counts as possibly sent.
+ * ------------------------------------------------------------------------------------------- */
+
+/* One request to send; borrowed by the callback for its duration only (copy what must outlive
+ * it). Accessors accept NULL (and then return NULL, 0 or false). */
+typedef struct yv_http_request yv_http_request;
+/* What the callback reports about the exchange; valid for the callback's duration only. */
+typedef struct yv_http_response yv_http_response;
+
+/* How an exchange ended (yv_http_response_set_outcome). */
+typedef enum yv_transport_outcome {
+    YV_TRANSPORT_OK = 0,       /* a whole HTTP response arrived: status, headers and body set */
+    YV_TRANSPORT_NETWORK = 1,  /* refused, reset, or closed before a whole response arrived */
+    YV_TRANSPORT_TIMEOUT = 2,  /* the connect or attempt timeout passed */
+    YV_TRANSPORT_TLS = 3,      /* handshake or certificate verification failed */
+    YV_TRANSPORT_PROTOCOL = 4, /* the server answered, but not with HTTP (a body cut short...) */
+    YV_TRANSPORT_CANCELLED = 5 /* yv_http_request_cancelled() turned true; exchange abandoned */
+} yv_transport_outcome;
+
+/* Performs one HTTP/1.1 exchange: sends `request`, reports in `response` how it ended (status,
+ * headers and body, or the failure) and whether the request may have reached the server. Return
+ * YV_OK whenever `response` describes what happened, failures included. Any other return means
+ * the callback cannot say: what it reported is set aside, the request counts as possibly sent,
+ * and the attempt fails with that status if it is YV_E_TIMEOUT, YV_E_TLS, YV_E_PROTOCOL,
+ * YV_E_CANCELLED or YV_E_NO_MEMORY, else with YV_E_NETWORK (the message names the status).
+ * Returning YV_OK without an outcome is treated the same way (YV_E_NETWORK).
+ * Threads: runs on the thread that made the call (token exchanges included), possibly on several
+ * threads at once: the callback must be thread-safe, or the client used from one thread. It must
+ * not call into the client. Redirects are not followed: report a 3xx as it is. */
+typedef yv_status (*yv_transport_fn)(void *user_data, const yv_http_request *request,
+                                     yv_http_response *response);
+
+/* Installs the transport (fn NULL restores libcurl). Ownership of user_data as for
+ * yv_options_set_log_callback: on success the library calls free_fn (if not NULL) once, when
+ * this options handle and every client made from it have let go of it; on failure it takes
+ * nothing. A client made with a transport refuses the libcurl-only options (ca_file, ca_path,
+ * ca_blob, pinned_public_key, proxy) with YV_E_INVALID_ARGUMENT at yv_client_new; user_agent is
+ * sent as the request's User-Agent header and max_response_bytes still holds. */
+YV_API yv_status yv_options_set_transport(yv_options *opts, yv_transport_fn fn, void *user_data,
+                                          yv_free_fn free_fn, yv_error **err);
+
+/* "GET", "POST", "PUT", "PATCH" or "DELETE"; borrowed from the request. */
+YV_API const char *yv_http_request_method(const yv_http_request *request);
+/* The absolute URL (scheme, host, port, path and query). */
+YV_API const char *yv_http_request_url(const yv_http_request *request);
+/* How many headers to send. */
+YV_API size_t yv_http_request_header_count(const yv_http_request *request);
+/* Header i as one "Name: value" line without CRLF, or NULL when i is out of range. Auth headers
+ * carry secrets: the library wipes its copies, and a copy the transport makes is its to wipe. */
+YV_API const char *yv_http_request_header(const yv_http_request *request, size_t i);
+/* The body to send with Content-Length (*len bytes), or NULL (*len 0) when the request has
+ * none. len may be NULL. */
+YV_API const uint8_t *yv_http_request_body(const yv_http_request *request, size_t *len);
+/* False for a write without an idempotency key: send it on a connection of its own (never a
+ * reused keep-alive one) and never put it on the wire twice. */
+YV_API bool yv_http_request_may_resend(const yv_http_request *request);
+/* How many times this exchange may put the request on the wire: 2 allows one re-send on a fresh
+ * connection after a reused one died before answering (report it with
+ * yv_http_response_set_sends: it spends a retry); 1 forbids it. 0 for NULL. */
+YV_API uint32_t yv_http_request_max_sends(const yv_http_request *request);
+/* The connect timeout in milliseconds. */
+YV_API uint32_t yv_http_request_connect_timeout_ms(const yv_http_request *request);
+/* The time the whole exchange may take, in milliseconds (already cut to what is left of the
+ * call's deadline). */
+YV_API uint32_t yv_http_request_timeout_ms(const yv_http_request *request);
+/* Whether the call was cancelled (yv_cancel_trigger). Poll it while waiting (every 100 ms or
+ * so), then abandon the exchange and report YV_TRANSPORT_CANCELLED. Thread-safe. */
+YV_API bool yv_http_request_cancelled(const yv_http_request *request);
+
+/* The HTTP status code, 100..599. */
+YV_API yv_status yv_http_response_set_status(yv_http_response *response, uint32_t status_code,
+                                             yv_error **err);
+/* Adds a response header (name not empty; value may be ""), both copied. The client reads
+ * X-Request-Id, Retry-After, Date and X-RateLimit-*; passing every header is fine. */
+YV_API yv_status yv_http_response_add_header(yv_http_response *response, const char *name,
+                                             const char *value, yv_error **err);
+/* Appends len bytes of the body (data may be NULL when len is 0), copied; a chunked body is
+ * passed decoded. YV_E_PROTOCOL once the body would pass yv_options_set_max_response_bytes:
+ * stop reading; the exchange then fails with YV_E_PROTOCOL whatever else is reported. */
+YV_API yv_status yv_http_response_append_body(yv_http_response *response, const uint8_t *data,
+                                              size_t len, yv_error **err);
+/* How the exchange ended. message (NULL allowed; copied) explains a failure in one line and must
+ * not contain a secret; it becomes part of the error's message. */
+YV_API yv_status yv_http_response_set_outcome(yv_http_response *response,
+                                              yv_transport_outcome outcome, const char *message,
+                                              yv_error **err);
+/* Whether any byte of the request may have reached the server. Unset, it is true (and always
+ * true with YV_TRANSPORT_OK). Set false only when none can have: the connection was never
+ * established, or nothing of the request was written to it. */
+YV_API yv_status yv_http_response_set_request_sent(yv_http_response *response, bool sent,
+                                                   yv_error **err);
+/* How many times the request went (or may have gone) on the wire, re-sends included; unset, 1
+ * when it may have been sent. More than 1 spends retries of the call. */
+YV_API yv_status yv_http_response_set_sends(yv_http_response *response, uint32_t sends,
+                                            yv_error **err);
+
+/* ---------------------------------------------------------------------------------------------
  * Per-call options. Pass NULL wherever a `const yv_call *` is taken for the defaults.
  * ------------------------------------------------------------------------------------------- */
 

@@ -22,6 +22,7 @@
 #include "yativo/pager.hpp"
 #include "yativo/secret.hpp"
 #include "yativo/status.hpp"
+#include "yativo/transport.hpp"
 #include "yativo/types.hpp"
 #include "yativo/webhook.hpp"
 
@@ -56,6 +57,15 @@ struct yv_options {
 
 struct yv_call {
     yativo::CallOptions call;
+};
+
+// A supplied transport's view of one exchange: built on the stack for each callback, borrowed.
+struct yv_http_request {
+    const yativo::TransportRequest &request;
+};
+
+struct yv_http_response {
+    yativo::TransportResponse &response;
 };
 
 struct yv_client {

@@ -37,6 +37,55 @@ struct Out {
     ~Out() { EXPECT_EQ(p, nullptr) << "out parameter not cleared"; }
 };
 
+// A supplied transport that answers 200 "{}" to everything.
+yv_status answer_empty(void *, const yv_http_request *, yv_http_response *rs) {
+    static const uint8_t empty[] = {'{', '}'};
+    yv_http_response_set_status(rs, 200, nullptr);
+    yv_http_response_append_body(rs, empty, sizeof empty, nullptr);
+    return yv_http_response_set_outcome(rs, YV_TRANSPORT_OK, nullptr, nullptr);
+}
+
+// The response setters refuse bad values inside a real exchange (a response exists only there),
+// and the request accessors give NULL past the end; the exchange then succeeds.
+yv_status refuse_bad_values(void *, const yv_http_request *rq, yv_http_response *rs) {
+    EXPECT_EQ(yv_http_request_header(rq, yv_http_request_header_count(rq)), nullptr);
+    expect_invalid("status 99",
+                   [&](yv_error **e) { return yv_http_response_set_status(rs, 99, e); });
+    expect_invalid("status 600",
+                   [&](yv_error **e) { return yv_http_response_set_status(rs, 600, e); });
+    expect_invalid("empty header name",
+                   [&](yv_error **e) { return yv_http_response_add_header(rs, "", "v", e); });
+    expect_invalid("NULL header value", [&](yv_error **e) {
+        return yv_http_response_add_header(rs, "X-A", nullptr, e);
+    });
+    expect_invalid("NULL body bytes",
+                   [&](yv_error **e) { return yv_http_response_append_body(rs, nullptr, 3, e); });
+    expect_invalid("outcome out of range", [&](yv_error **e) {
+        return yv_http_response_set_outcome(rs, static_cast<yv_transport_outcome>(9), nullptr, e);
+    });
+    expect_invalid("sends above INT_MAX",
+                   [&](yv_error **e) { return yv_http_response_set_sends(rs, UINT32_MAX, e); });
+    return answer_empty(nullptr, rq, rs);
+}
+
+void exchange_through(yv_transport_fn fn) {
+    yv_options *raw = nullptr;
+    ASSERT_EQ(yv_options_new(&raw, nullptr), YV_OK);
+    Options o(raw);
+    ASSERT_EQ(yv_options_set_base_url(raw, "http://127.0.0.1:9/api/v1", nullptr), YV_OK);
+    ASSERT_EQ(yv_options_set_use_environment(raw, false, nullptr), YV_OK);
+    ASSERT_EQ(yv_options_set_access_token(raw, "CANARY-token-args", nullptr), YV_OK);
+    ASSERT_EQ(yv_options_set_transport(raw, fn, nullptr, nullptr, nullptr), YV_OK);
+    yv_client *c = nullptr;
+    ASSERT_EQ(yv_client_new(raw, &c, nullptr), YV_OK);
+    Client client(c);
+    yv_buffer *out = nullptr;
+    Err err;
+    EXPECT_EQ(yv_client_request(c, "GET", "/x", nullptr, 0, nullptr, &out, err.out()), YV_OK)
+        << err.message();
+    yv_buffer_free(out);
+}
+
 struct Case {
     const char *symbol;
     std::function<void()> run;
@@ -169,6 +218,37 @@ std::vector<Case> InvalidArgs::cases() {
             STATUS_CASE(yv_options_set_user_agent, opts_, nullptr, e),
             STATUS_CASE(yv_options_set_log_callback, nullptr, nullptr, nullptr, nullptr, e),
             STATUS_CASE(yv_options_set_log_level, opts_, static_cast<yv_log_level>(5), e),
+            // Supplied transport: accessors take NULL, setters refuse it and bad values.
+            STATUS_CASE(yv_options_set_transport, nullptr, answer_empty, nullptr, nullptr, e),
+            CHECK_CASE(yv_http_request_method, EXPECT_EQ(yv_http_request_method(nullptr), nullptr)),
+            CHECK_CASE(yv_http_request_url, EXPECT_EQ(yv_http_request_url(nullptr), nullptr)),
+            CHECK_CASE(yv_http_request_header_count,
+                       EXPECT_EQ(yv_http_request_header_count(nullptr), 0u)),
+            CHECK_CASE(yv_http_request_header,
+                       EXPECT_EQ(yv_http_request_header(nullptr, 0), nullptr)),
+            CHECK_CASE(yv_http_request_body,
+                       {
+                           size_t len = 7;
+                           EXPECT_EQ(yv_http_request_body(nullptr, &len), nullptr);
+                           EXPECT_EQ(len, 0u);
+                           EXPECT_EQ(yv_http_request_body(nullptr, nullptr), nullptr);
+                       }),
+            CHECK_CASE(yv_http_request_may_resend,
+                       EXPECT_FALSE(yv_http_request_may_resend(nullptr))),
+            CHECK_CASE(yv_http_request_max_sends,
+                       EXPECT_EQ(yv_http_request_max_sends(nullptr), 0u)),
+            CHECK_CASE(yv_http_request_connect_timeout_ms,
+                       EXPECT_EQ(yv_http_request_connect_timeout_ms(nullptr), 0u)),
+            CHECK_CASE(yv_http_request_timeout_ms,
+                       EXPECT_EQ(yv_http_request_timeout_ms(nullptr), 0u)),
+            CHECK_CASE(yv_http_request_cancelled, EXPECT_FALSE(yv_http_request_cancelled(nullptr))),
+            STATUS_CASE(yv_http_response_set_status, nullptr, 200, e),
+            CHECK_CASE(yv_http_response_set_status, exchange_through(refuse_bad_values)),
+            STATUS_CASE(yv_http_response_add_header, nullptr, "X-A", "b", e),
+            STATUS_CASE(yv_http_response_append_body, nullptr, body, sizeof body, e),
+            STATUS_CASE(yv_http_response_set_outcome, nullptr, YV_TRANSPORT_OK, nullptr, e),
+            STATUS_CASE(yv_http_response_set_request_sent, nullptr, true, e),
+            STATUS_CASE(yv_http_response_set_sends, nullptr, 1, e),
             // Per-call options.
             STATUS_CASE(yv_call_new, nullptr, e), CHECK_CASE(yv_call_free, yv_call_free(nullptr)),
             STATUS_CASE(yv_call_set_timeout_ms, call_, 0, e),

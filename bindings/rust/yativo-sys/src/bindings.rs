@@ -64,6 +64,28 @@ pub type yv_log_fn = ::std::option::Option<
 pub type yv_free_fn =
     ::std::option::Option<unsafe extern "C" fn(user_data: *mut ::std::os::raw::c_void)>;
 #[repr(C)]
+pub struct yv_http_request {
+    _unused: [u8; 0],
+}
+#[repr(C)]
+pub struct yv_http_response {
+    _unused: [u8; 0],
+}
+pub const YV_TRANSPORT_OK: yv_transport_outcome = 0;
+pub const YV_TRANSPORT_NETWORK: yv_transport_outcome = 1;
+pub const YV_TRANSPORT_TIMEOUT: yv_transport_outcome = 2;
+pub const YV_TRANSPORT_TLS: yv_transport_outcome = 3;
+pub const YV_TRANSPORT_PROTOCOL: yv_transport_outcome = 4;
+pub const YV_TRANSPORT_CANCELLED: yv_transport_outcome = 5;
+pub type yv_transport_outcome = ::std::os::raw::c_uint;
+pub type yv_transport_fn = ::std::option::Option<
+    unsafe extern "C" fn(
+        user_data: *mut ::std::os::raw::c_void,
+        request: *const yv_http_request,
+        response: *mut yv_http_response,
+    ) -> yv_status,
+>;
+#[repr(C)]
 pub struct yv_call {
     _unused: [u8; 0],
 }
@@ -301,6 +323,60 @@ unsafe extern "C" {
     pub fn yv_options_set_log_level(
         opts: *mut yv_options,
         level: yv_log_level,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
+    pub fn yv_options_set_transport(
+        opts: *mut yv_options,
+        fn_: yv_transport_fn,
+        user_data: *mut ::std::os::raw::c_void,
+        free_fn: yv_free_fn,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
+    pub fn yv_http_request_method(request: *const yv_http_request)
+        -> *const ::std::os::raw::c_char;
+    pub fn yv_http_request_url(request: *const yv_http_request) -> *const ::std::os::raw::c_char;
+    pub fn yv_http_request_header_count(request: *const yv_http_request) -> usize;
+    pub fn yv_http_request_header(
+        request: *const yv_http_request,
+        i: usize,
+    ) -> *const ::std::os::raw::c_char;
+    pub fn yv_http_request_body(request: *const yv_http_request, len: *mut usize) -> *const u8;
+    pub fn yv_http_request_may_resend(request: *const yv_http_request) -> bool;
+    pub fn yv_http_request_max_sends(request: *const yv_http_request) -> u32;
+    pub fn yv_http_request_connect_timeout_ms(request: *const yv_http_request) -> u32;
+    pub fn yv_http_request_timeout_ms(request: *const yv_http_request) -> u32;
+    pub fn yv_http_request_cancelled(request: *const yv_http_request) -> bool;
+    pub fn yv_http_response_set_status(
+        response: *mut yv_http_response,
+        status_code: u32,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
+    pub fn yv_http_response_add_header(
+        response: *mut yv_http_response,
+        name: *const ::std::os::raw::c_char,
+        value: *const ::std::os::raw::c_char,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
+    pub fn yv_http_response_append_body(
+        response: *mut yv_http_response,
+        data: *const u8,
+        len: usize,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
+    pub fn yv_http_response_set_outcome(
+        response: *mut yv_http_response,
+        outcome: yv_transport_outcome,
+        message: *const ::std::os::raw::c_char,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
+    pub fn yv_http_response_set_request_sent(
+        response: *mut yv_http_response,
+        sent: bool,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
+    pub fn yv_http_response_set_sends(
+        response: *mut yv_http_response,
+        sends: u32,
         err: *mut *mut yv_error,
     ) -> yv_status;
     pub fn yv_call_new(out: *mut *mut yv_call, err: *mut *mut yv_error) -> yv_status;

@@ -678,8 +678,9 @@ YV_API const char *yv_transfer_ticker(const yv_transfer *transfer);
 YV_API const char *yv_transfer_idempotency_key(const yv_transfer *transfer);
 /* When it was created; NULL when the answer has none. */
 YV_API const char *yv_transfer_created_at(const yv_transfer *transfer);
-/* The whole object as the server sent it, as compact JSON (numbers as strings); NULL when
- * memory ran out building it (every field is still there). */
+/* The whole object as the server sent it, with the call's idempotency_key added when it names
+ * none, as compact JSON (numbers as strings); NULL when memory ran out building it (every field
+ * is still there). */
 YV_API const char *yv_transfer_json(const yv_transfer *transfer);
 /* Frees the record; NULL is ignored. */
 YV_API void yv_transfer_free(yv_transfer *transfer);

@@ -140,8 +140,8 @@ type Transfer struct {
 	IdempotencyKey string
 	// When it was created; "" when the answer has none.
 	CreatedAt string
-	// The whole object as the server sent it, as compact JSON (numbers as strings): every field,
-	// named here or not.
+	// The whole object as the server sent it, with the call's IdempotencyKey added when it names
+	// none, as compact JSON (numbers as strings): every field, named here or not.
 	Raw json.RawMessage
 }
 

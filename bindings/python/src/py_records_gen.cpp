@@ -182,7 +182,8 @@ void bind_records(py::module_ &m) {
             "When it was created. None when absent.")
         .def_property_readonly(
             "raw", [](const yativo::Transfer &r) { return to_python(r.raw); },
-            "The whole object as the server sent it.")
+            "The whole object as the server sent it, with the call's idempotency_key added when it "
+            "names none.")
         .def("__repr__",
              [](py::handle self) {
                  return record_repr(

@@ -136,7 +136,8 @@ struct Transfer {
     std::string idempotency_key;
     // When it was created; "" when absent.
     std::string created_at;
-    // The whole object as the server sent it.
+    // The whole object as the server sent it, with the call's idempotency_key added when it
+    // names none.
     Payload raw;
 };
 

@@ -226,8 +226,9 @@ pub struct Transfer {
     pub idempotency_key: String,
     /// When it was created; `None` when the answer has none.
     pub created_at: Option<String>,
-    /// The whole object as the server sent it, every number as a JSON string: the fields named
-    /// here and every other (`Null` when the library ran out of memory building it).
+    /// The whole object as the server sent it, with the call's `idempotency_key` added when it
+    /// names none, every number as a JSON string: the fields named here and every other (`Null`
+    /// when the library ran out of memory building it).
     pub raw: Value,
 }
 

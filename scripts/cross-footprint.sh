@@ -26,9 +26,19 @@ command -v ccache >/dev/null && launcher=(-DCMAKE_C_COMPILER_LAUNCHER=ccache -DC
 
 size() { stat -c %s "$1" | sed ':a;s/\B[0-9]\{3\}\>/,&/;ta'; }
 needed() { "$1-readelf" -d "$2" | sed -n 's/.*(NEEDED).*\[\(.*\)\]/`\1`/p' | paste -sd' '; }
+# The bytes of the file that are mapped (PT_LOAD file sizes): the stripped size minus alignment
+# padding, which is up to 64 KiB on aarch64 (Debian's linker aligns its segments for 64 KiB pages).
+loaded() {
+    local n=0 filesz
+    for filesz in $("$1-readelf" -lW "$2" | awk '$1 == "LOAD" { print $5 }'); do
+        n=$((n + filesz))
+    done
+    echo "$n" | sed ':a;s/\B[0-9]\{3\}\>/,&/;ta'
+}
+row() { echo "| $1 | $2 | $(size "$3") | $(loaded "$1" "$3") | $(needed "$1" "$3") |"; }
 
-echo "| target | what | stripped bytes | NEEDED |"
-echo "|---|---|---|---|"
+echo "| target | what | stripped bytes | mapped (LOAD) bytes | NEEDED |"
+echo "|---|---|---|---|---|"
 for t in "${triples[@]}"; do
     sysroot=$out/sysroot-$t
     tests=$out/$t/tests
@@ -40,10 +50,10 @@ for t in "${triples[@]}"; do
 
     so=$(find "$out/$t/lib" -name 'libyativo.so.*.*.*' | head -n 1)
     "$t-strip" -o "$work/libyativo.so" "$so"
-    echo "| $t | \`$(basename "$so")\` (library-only, MinSizeRel) | $(size "$work/libyativo.so") | $(needed "$t" "$so") |"
+    row "$t" "\`$(basename "$so")\` (library-only, MinSizeRel)" "$work/libyativo.so"
 
     "$t-strip" -o "$work/static_min" "$tests/tests/capi/yv_capi_static_min"
-    echo "| $t | \`static_min.c\` as \`capi.static_link\` builds it | $(size "$work/static_min") | $(needed "$t" "$work/static_min") |"
+    row "$t" "\`static_min.c\` as \`capi.static_link\` builds it" "$work/static_min"
 
     sections="-ffunction-sections -fdata-sections"
     [ -f "$out/$t/min/build.ninja" ] ||
@@ -60,7 +70,8 @@ for t in "${triples[@]}"; do
             tests/capi/static_min.c -x none "$out/$t/min/capi/libyativo.a" \
             $(pkg-config --libs libcurl libcrypto) "${extra[@]}" -Wl,--gc-sections -Wl,--as-needed \
             "-Wl,-rpath-link,$sysroot/usr/lib/$t" -s -o "$work/static_min_$runtime"
-        echo "| $t | \`static_min.c\` smallest: sections + \`--gc-sections\`, libstdc++ $runtime | $(size "$work/static_min_$runtime") | $(needed "$t" "$work/static_min_$runtime") |"
+        row "$t" "\`static_min.c\` smallest: sections + \`--gc-sections\`, libstdc++ $runtime" \
+            "$work/static_min_$runtime"
     done
     # The smallest one works: a TOTP code offline, then a client's list_accounts on the sandbox.
     "${qemu[@]}" "$tests/tests/capi/yv_with_sandbox" -- sh -c \

@@ -29,6 +29,13 @@ native_build=${NATIVE_BUILD_DIR:-build}
 out=$root/build-cross
 
 step() { echo "[cross] $*"; }
+# Runs a command with its output in the log $1; on failure shows the log's end and stops.
+logged() {
+    local log=$1
+    shift
+    mkdir -p "$(dirname "$log")"
+    "$@" >"$log" 2>&1 || { tail -n 60 "$log"; echo "[cross] failed: $* (log: $log)"; exit 1; }
+}
 elapsed() { echo $(( $(date +%s) - $1 )); }
 
 t0=$(date +%s)
@@ -41,15 +48,15 @@ command -v ccache >/dev/null && launcher=(-DCMAKE_C_COMPILER_LAUNCHER=ccache -DC
 # The native sandbox the tests start (its path is compiled into them).
 t0=$(date +%s)
 if [ -f "$native_build/build.ninja" ]; then
-    cmake --build "$native_build" --target yativo-sandbox -j "$jobs" >/dev/null
+    logged "$out/native.log" cmake --build "$native_build" --target yativo-sandbox -j "$jobs"
     sandbox=$(cd "$native_build" && pwd)/sandbox/yativo-sandbox
 else
     if [ ! -f "$out/native/build.ninja" ]; then
-        cmake -S . -B "$out/native" -G Ninja -DCMAKE_BUILD_TYPE=Release "${launcher[@]}" \
-            -DYV_BUILD_TESTS=OFF -DYV_BUILD_CAPI=OFF -DYV_BUILD_CLI=OFF -DYV_BUILD_PYTHON=OFF \
-            -DYV_BUILD_BENCH=OFF >/dev/null
+        logged "$out/native.log" cmake -S . -B "$out/native" -G Ninja -DCMAKE_BUILD_TYPE=Release \
+            "${launcher[@]}" -DYV_BUILD_TESTS=OFF -DYV_BUILD_CAPI=OFF -DYV_BUILD_CLI=OFF \
+            -DYV_BUILD_PYTHON=OFF -DYV_BUILD_BENCH=OFF
     fi
-    cmake --build "$out/native" --target yativo-sandbox -j "$jobs" >/dev/null
+    logged "$out/native.log" cmake --build "$out/native" --target yativo-sandbox -j "$jobs"
     sandbox=$out/native/sandbox/yativo-sandbox
 fi
 step "native sandbox $sandbox ($(elapsed "$t0") s)"
@@ -65,9 +72,9 @@ for t in "${triples[@]}"; do
 
     t0=$(date +%s)
     [ -f "$out/$t/lib/build.ninja" ] ||
-        cmake -S . -B "$out/$t/lib" -DCMAKE_TOOLCHAIN_FILE="$toolchain" "${common[@]}" \
-            -DYV_LIBRARY_ONLY=ON >/dev/null
-    cmake --build "$out/$t/lib" -j "$jobs" >/dev/null
+        logged "$out/$t/lib.log" cmake -S . -B "$out/$t/lib" -DCMAKE_TOOLCHAIN_FILE="$toolchain" \
+            "${common[@]}" -DYV_LIBRARY_ONLY=ON
+    logged "$out/$t/lib.log" cmake --build "$out/$t/lib" -j "$jobs"
     so=$(find "$out/$t/lib" -name 'libyativo.so.*.*.*' | head -n 1)
     "$t-strip" -o "$out/$t/libyativo.so.stripped" "$so"
     step "$t: library-only build $(elapsed "$t0") s; libyativo.so stripped" \
@@ -76,16 +83,16 @@ for t in "${triples[@]}"; do
 
     t0=$(date +%s)
     [ -f "$out/$t/tests/build.ninja" ] ||
-        cmake -S . -B "$out/$t/tests" -DCMAKE_TOOLCHAIN_FILE="$toolchain" "${common[@]}" \
-            -DYV_BUILD_TESTS=ON -DYV_BUILD_SANDBOX=ON -DYV_BUILD_CLI=OFF -DYV_BUILD_PYTHON=OFF \
+        logged "$out/$t/tests.log" cmake -S . -B "$out/$t/tests" \
+            -DCMAKE_TOOLCHAIN_FILE="$toolchain" "${common[@]}" -DYV_BUILD_TESTS=ON -DYV_BUILD_SANDBOX=ON -DYV_BUILD_CLI=OFF -DYV_BUILD_PYTHON=OFF \
             -DYV_BUILD_BENCH=OFF \
             -DCMAKE_PROJECT_libyativo_INCLUDE="$root/cmake/toolchains/cross-tests.cmake" \
-            -DYV_NATIVE_SANDBOX="$sandbox" >/dev/null
+            -DYV_NATIVE_SANDBOX="$sandbox"
     # The sandbox may have moved (another NATIVE_BUILD_DIR).
     grep -qxF "YV_NATIVE_SANDBOX:UNINITIALIZED=$sandbox" "$out/$t/tests/CMakeCache.txt" ||
-        cmake "$out/$t/tests" -DYV_NATIVE_SANDBOX="$sandbox" >/dev/null
+        logged "$out/$t/tests.log" cmake "$out/$t/tests" -DYV_NATIVE_SANDBOX="$sandbox"
     # Everything tests/capi defines (and what it needs: libyativo, yv_test_support), nothing else.
-    cmake --build "$out/$t/tests" -j "$jobs" --target tests/capi/all >/dev/null
+    logged "$out/$t/tests.log" cmake --build "$out/$t/tests" -j "$jobs" --target tests/capi/all
     step "$t: tests built in $(elapsed "$t0") s"
 
     t0=$(date +%s)

@@ -36,6 +36,14 @@ loaded() {
     echo "$n" | sed ':a;s/\B[0-9]\{3\}\>/,&/;ta'
 }
 row() { echo "| $1 | $2 | $(size "$3") | $(loaded "$1" "$3") | $(needed "$1" "$3") |"; }
+# A row of the RAM table from footprint's JSON line and the clone calls logged beside it.
+ram_rows=()
+ram_row() {
+    local json clones
+    json=$(grep -o -m1 '{"heap_idle"[^}]*}' "$2")
+    clones=$(grep -c 'CLONE_THREAD' "$2" || true)
+    python3 -c 'import json,sys; d=json.loads(sys.argv[2]); print("| %s | %s B | %s B | %s | %s |" % (sys.argv[1], format(d["heap_idle"], ","), format(d["heap_after_first_call"], ","), sys.argv[3], d["threads_after_first_call"]))' "$1" "$json" "$clones"
+}
 
 echo "| target | what | stripped bytes | mapped (LOAD) bytes | NEEDED |"
 echo "|---|---|---|---|---|"
@@ -78,4 +86,29 @@ for t in "${triples[@]}"; do
         'exec "$@" "$YATIVO_BASE_URL" "$YATIVO_ACCESS_TOKEN"' sh "${qemu[@]}" "$work/static_min_static" \
         >"$work/static_min_run.log" 2>&1 ||
         { cat "$work/static_min_run.log" >&2; echo "cross-footprint: $t: static_min failed" >&2; exit 1; }
+    # RAM and threads: bench/src/footprint.c under qemu-user, its clone calls logged by -strace.
+    "$t-gcc" --sysroot="$sysroot" -O2 -std=c99 -I capi/include bench/src/footprint.c \
+        "$out/$t/min/capi/libyativo.a" $(pkg-config --libs libcurl libcrypto) -lstdc++ -lm \
+        "-Wl,-rpath-link,$sysroot/usr/lib/$t" -o "$work/footprint"
+    "${qemu[@]}" "$tests/tests/capi/yv_with_sandbox" -- sh -c \
+        'exec "$@" "$YATIVO_BASE_URL" "$YATIVO_ACCESS_TOKEN"' sh "${qemu[@]}" -strace "$work/footprint" \
+        >"$work/footprint.log" 2>&1 ||
+        { cat "$work/footprint.log" >&2; echo "cross-footprint: $t: footprint failed" >&2; exit 1; }
+    ram_rows+=("$(ram_row "$t" "$work/footprint.log")")
 done
+echo
+echo "| target | heap of an idle client | heap after the first call | threads the library created (client + first call) | threads alive after it (under qemu-user: + 1 of the emulator) |"
+echo "|---|---|---|---|---|"
+# The same program natively (x86_64), its clone calls counted by strace.
+if [ -f build/capi/libyativo.so ] && command -v strace >/dev/null; then
+    native=$out/native/footprint
+    mkdir -p "$native"
+    cc -O2 -std=c99 -I capi/include bench/src/footprint.c -Lbuild/capi -lyativo -lcurl \
+        "-Wl,-rpath,$root/build/capi" -o "$native/footprint"
+    build/tests/capi/yv_with_sandbox -- sh -c \
+        'exec strace -f -e trace=clone,clone3 "$@" "$YATIVO_BASE_URL" "$YATIVO_ACCESS_TOKEN"' sh \
+        "$native/footprint" >"$native/footprint.log" 2>&1 ||
+        { cat "$native/footprint.log" >&2; echo "cross-footprint: native footprint failed" >&2; exit 1; }
+    ram_row "x86_64 (native)" "$native/footprint.log"
+fi
+printf '%s\n' "${ram_rows[@]}"

@@ -12,11 +12,14 @@
 #include <yativo.h>
 
 /* Prints the error of a failed step and returns 0; returns 1 when st is YV_OK. */
-static int ok(const char *step, yv_status st, yv_error *err) {
+/* err is passed by address: the call in the same argument list sets it, and C leaves the order
+ * in which arguments are evaluated open, so its value must be read here, after the call. */
+static int ok(const char *step, yv_status st, yv_error **err) {
     if (st == YV_OK) return 1;
-    fprintf(stderr, "%s: %s (%s, HTTP %d)\n", step, yv_error_message(err), yv_status_str(st),
-            yv_error_http_status(err));
-    yv_error_free(err);
+    fprintf(stderr, "%s: %s (%s, HTTP %d)\n", step, yv_error_message(*err), yv_status_str(st),
+            yv_error_http_status(*err));
+    yv_error_free(*err);
+    *err = NULL;
     return 0;
 }
 
@@ -35,14 +38,14 @@ static yv_client *session_client(const char *base_url, unsigned totp_period_s) {
     const char *session = need_env("YATIVO_ACCESS_TOKEN");
     const char *totp = need_env("YATIVO_TOTP_SECRET");
     if (!session || !totp) return NULL;
-    if (ok("options", yv_options_new(&opts, &err), err) &&
-        ok("base url", yv_options_set_base_url(opts, base_url, &err), err) &&
-        ok("auth", yv_options_set_auth_mode(opts, YV_AUTH_BEARER, &err), err) &&
-        ok("session", yv_options_set_access_token(opts, session, &err), err) &&
-        ok("totp", yv_options_set_totp_secret(opts, totp, &err), err) &&
+    if (ok("options", yv_options_new(&opts, &err), &err) &&
+        ok("base url", yv_options_set_base_url(opts, base_url, &err), &err) &&
+        ok("auth", yv_options_set_auth_mode(opts, YV_AUTH_BEARER, &err), &err) &&
+        ok("session", yv_options_set_access_token(opts, session, &err), &err) &&
+        ok("totp", yv_options_set_totp_secret(opts, totp, &err), &err) &&
         (totp_period_s == 0 ||
-         ok("period", yv_options_set_totp_period_s(opts, totp_period_s, &err), err))) {
-        ok("client", yv_client_new(opts, &client, &err), err);
+         ok("period", yv_options_set_totp_period_s(opts, totp_period_s, &err), &err))) {
+        ok("client", yv_client_new(opts, &client, &err), &err);
     }
     yv_options_free(opts);
     return client;
@@ -53,12 +56,12 @@ static yv_client *key_client(const char *base_url, const char *api_key, const ch
     yv_options *opts = NULL;
     yv_client *client = NULL;
     yv_error *err = NULL;
-    if (ok("options", yv_options_new(&opts, &err), err) &&
-        ok("base url", yv_options_set_base_url(opts, base_url, &err), err) &&
-        ok("no env", yv_options_set_use_environment(opts, false, &err), err) &&
-        ok("api key", yv_options_set_api_key(opts, api_key, &err), err) &&
-        ok("api secret", yv_options_set_api_secret(opts, api_secret, &err), err)) {
-        ok("client", yv_client_new(opts, &client, &err), err);
+    if (ok("options", yv_options_new(&opts, &err), &err) &&
+        ok("base url", yv_options_set_base_url(opts, base_url, &err), &err) &&
+        ok("no env", yv_options_set_use_environment(opts, false, &err), &err) &&
+        ok("api key", yv_options_set_api_key(opts, api_key, &err), &err) &&
+        ok("api secret", yv_options_set_api_secret(opts, api_secret, &err), &err)) {
+        ok("client", yv_client_new(opts, &client, &err), &err);
     }
     yv_options_free(opts);
     return client;
@@ -106,7 +109,7 @@ int main(int argc, char **argv) {
 
     /* 1. Create a key (sends X-2FA-Token computed from the TOTP secret). */
     if (!ok("create", yv_client_create_api_key(admin, "gateway-7", perms, 2, 30, NULL, &key, &err),
-            err))
+            &err))
         goto done;
     print_key("created", key);
     printf("api_key %s, api_secret shown once (%zu chars)\n", yv_api_key_api_key(key),
@@ -117,7 +120,7 @@ int main(int argc, char **argv) {
     if (!user || try_token(user, 1) != YV_OK) goto done;
 
     /* 3. List: the new key is there. */
-    if (!ok("list", yv_client_list_api_keys(admin, NULL, &list, &err), err)) goto done;
+    if (!ok("list", yv_client_list_api_keys(admin, NULL, &list, &err), &err)) goto done;
     for (i = 0; i < yv_api_key_list_count(list); ++i) {
         listed |= strcmp(yv_api_key_id(yv_api_key_list_get(list, i)), yv_api_key_id(key)) == 0;
     }
@@ -126,7 +129,7 @@ int main(int argc, char **argv) {
     if (!listed) goto done;
 
     /* 4. Get it by id: no secret any more. */
-    if (!ok("get", yv_client_get_api_key(admin, yv_api_key_id(key), NULL, &got, &err), err))
+    if (!ok("get", yv_client_get_api_key(admin, yv_api_key_id(key), NULL, &got, &err), &err))
         goto done;
     print_key("get", got);
     if (yv_api_key_api_secret(got) != NULL) goto done;
@@ -135,13 +138,13 @@ int main(int argc, char **argv) {
     if (!ok("permissions",
             yv_client_update_api_key_permissions(admin, yv_api_key_id(key), read_only, 1, NULL,
                                                  &updated, &err),
-            err))
+            &err))
         goto done;
     print_key("updated", updated);
 
     /* 6. Rotate: a new secret; the old one is refused at once. */
     if (!ok("rotate", yv_client_rotate_api_key(admin, yv_api_key_id(key), NULL, &rotated, &err),
-            err))
+            &err))
         goto done;
     user_old = key_client(base_url, yv_api_key_api_key(key), yv_api_key_api_secret(key));
     yv_client_free(user);
@@ -155,7 +158,7 @@ int main(int argc, char **argv) {
     printf("rotate: old secret refused, new secret accepted\n");
 
     /* 7. Revoke: the key is refused from now on. */
-    if (!ok("revoke", yv_client_revoke_api_key(admin, yv_api_key_id(key), NULL, &err), err))
+    if (!ok("revoke", yv_client_revoke_api_key(admin, yv_api_key_id(key), NULL, &err), &err))
         goto done;
     yv_client_free(user);
     user = key_client(base_url, yv_api_key_api_key(rotated), yv_api_key_api_secret(rotated));

@@ -14,11 +14,14 @@
 #include <yativo.h>
 
 /* Prints the error of a failed step and returns 0; returns 1 when st is YV_OK. */
-static int ok(const char *step, yv_status st, yv_error *err) {
+/* err is passed by address: the call in the same argument list sets it, and C leaves the order
+ * in which arguments are evaluated open, so its value must be read here, after the call. */
+static int ok(const char *step, yv_status st, yv_error **err) {
     if (st == YV_OK) return 1;
-    fprintf(stderr, "%s: %s (%s, HTTP %d)\n", step, yv_error_message(err), yv_status_str(st),
-            yv_error_http_status(err));
-    yv_error_free(err);
+    fprintf(stderr, "%s: %s (%s, HTTP %d)\n", step, yv_error_message(*err), yv_status_str(st),
+            yv_error_http_status(*err));
+    yv_error_free(*err);
+    *err = NULL;
     return 0;
 }
 
@@ -37,11 +40,11 @@ static yv_client *session_client(void) {
         fprintf(stderr, "set YATIVO_BASE_URL and YATIVO_ACCESS_TOKEN\n");
         return NULL;
     }
-    if (ok("options", yv_options_new(&opts, &err), err) &&
-        ok("base url", yv_options_set_base_url(opts, base_url, &err), err) &&
-        ok("auth", yv_options_set_auth_mode(opts, YV_AUTH_BEARER, &err), err) &&
-        ok("session", yv_options_set_access_token(opts, session, &err), err)) {
-        ok("client", yv_client_new(opts, &client, &err), err);
+    if (ok("options", yv_options_new(&opts, &err), &err) &&
+        ok("base url", yv_options_set_base_url(opts, base_url, &err), &err) &&
+        ok("auth", yv_options_set_auth_mode(opts, YV_AUTH_BEARER, &err), &err) &&
+        ok("session", yv_options_set_access_token(opts, session, &err), &err)) {
+        ok("client", yv_client_new(opts, &client, &err), &err);
     }
     yv_options_free(opts);
     return client;
@@ -55,7 +58,7 @@ static int send_from_empty_asset(yv_client *client, const char *account_id, cons
     yv_error *err = NULL;
     yv_status st;
     int expected = 0;
-    if (!ok("send params", yv_send_new(&send, &err), err)) return 0;
+    if (!ok("send params", yv_send_new(&send, &err), &err)) return 0;
     yv_send_set_account(send, account_id, NULL);
     yv_send_set_assets(send, asset_id, NULL);
     yv_send_set_receiving_address(send, "4Nd1mBQtrMJVYVfKf2PJy9NZUZdTAsp7D4xWLs4gDB4T", NULL);
@@ -92,7 +95,7 @@ static long walk_history(yv_client *client) {
     bool done = false;
     long seen = 0;
     size_t i;
-    if (!ok("pager", yv_tx_pager_new(client, NULL, NULL, &pager, &err), err)) return -1;
+    if (!ok("pager", yv_tx_pager_new(client, NULL, NULL, &pager, &err), &err)) return -1;
     while (yv_tx_pager_next(pager, &page, &done, &err) == YV_OK && !done) {
         for (i = 0; i < yv_transaction_list_count(page); ++i) {
             const yv_transaction *t = yv_transaction_list_get(page, i); /* borrowed from page */
@@ -104,7 +107,7 @@ static long walk_history(yv_client *client) {
     }
     yv_tx_pager_free(pager);
     if (err) {
-        ok("history", yv_error_code(err), err); /* reports and frees it */
+        ok("history", yv_error_code(err), &err); /* reports and frees it */
         return -1;
     }
     return seen;
@@ -124,14 +127,14 @@ int main(void) {
     if (!client) return 1;
 
     if (!ok("create account",
-            yv_client_create_account(client, "treasury", NULL, NULL, &account, &err), err) ||
+            yv_client_create_account(client, "treasury", NULL, NULL, &account, &err), &err) ||
         !ok("add asset",
             yv_client_add_asset(client, yv_account_id(account), "solana", "USDC_SOL", NULL, &asset,
                                 &err),
-            err) ||
-        !ok("list accounts", yv_client_list_accounts(client, NULL, &accounts, &err), err) ||
+            &err) ||
+        !ok("list accounts", yv_client_list_accounts(client, NULL, &accounts, &err), &err) ||
         !ok("balance", yv_client_check_balance(client, yv_asset_id(asset), NULL, &balance, &err),
-            err)) {
+            &err)) {
         goto done;
     }
     printf("account %s (%s), asset %s at %s\n", yv_account_id(account),

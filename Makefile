@@ -24,8 +24,14 @@ test: build
 demo: build
 	@bash scripts/demo.sh $(BUILD_DIR)
 
+# The benchmarks, then the footprint per ARM target when `make cross` has built them
+# (docs/embedded.md: sizes, NEEDED, heap and threads under qemu-user, and natively).
 bench: build
 	@bash bench/run.sh $(BUILD_DIR)
+	@if [ -f build-cross/aarch64-linux-gnu/tests/build.ninja ] && \
+	    [ -f build-cross/arm-linux-gnueabihf/tests/build.ninja ]; then \
+	    bash scripts/cross-footprint.sh; \
+	else echo "bench: the footprint per ARM target needs \`make cross\` first"; fi
 
 # Cross builds for aarch64-linux-gnu and arm-linux-gnueabihf (docs/embedded.md, "Cross builds"):
 # per target the library-only build, then the C ABI tests run under qemu-user against a native

@@ -46,6 +46,14 @@ if [ -n "$unformatted" ]; then
     exit 1
 fi
 go vet ./...
+# Without cgo the build must fail with a sentence that says so (internal/capi/nocgo.go), not
+# "build constraints exclude all Go files".
+if nocgo=$(CGO_ENABLED=0 go build ./... 2>&1); then
+    echo "test-go: the build without cgo succeeded" >&2
+    exit 1
+fi
+grep -q 'libyativo_needs_cgo__build_with_CGO_ENABLED_1' <<<"$nocgo" ||
+    { echo "test-go: the build without cgo does not say why: $nocgo" >&2; exit 1; }
 # -v: the output of passing tests (and the core's YATIVO_LOG lines) reaches the log that
 # scripts/run-tests.sh searches for secrets.
 go test -race -count=1 -timeout 170s -v ./...

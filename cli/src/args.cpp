@@ -14,7 +14,7 @@ const std::vector<OptionSpec> &option_table() {
         {Opt::Environment, "--environment", "ENV", true, false, false,
          "production (default) or sandbox: the API to call"},
         {Opt::BaseUrl, "--base-url", "URL", true, false, false,
-         "a custom API base URL (the local emulator); overrides --environment [YATIVO_BASE_URL]"},
+         "a custom API base URL (the local emulator), instead of --environment [YATIVO_BASE_URL]"},
         {Opt::ApiKey, "--api-key", "K", true, false, false,
          "the API key [YATIVO_API_KEY]"},
         {Opt::ApiSecret, "--api-secret", "S", true, false, true,

@@ -6,6 +6,7 @@
 #include "usage_error.hpp"
 #include "yativo/defaults.hpp"
 #include "yativo/totp.hpp"
+#include "yativo/version.hpp"
 #include "yativo/webhook.hpp"
 
 namespace yvcli {
@@ -33,6 +34,20 @@ int run_totp(Context &ctx) {
         return 0;
     }
     ctx.out.facts({{"code", code.reveal()}, {"valid for", std::to_string(valid_for) + " s"}});
+    return 0;
+}
+
+int run_version(Context &ctx) {
+    if (ctx.out.json()) {
+        ctx.out.json_value([](JsonWriter &w) {
+            w.StartObject();
+            w.Key("version");
+            write_string(w, yativo::version());
+            w.EndObject();
+        });
+        return 0;
+    }
+    ctx.out.facts({{"yativo", yativo::version()}});
     return 0;
 }
 

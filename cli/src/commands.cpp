@@ -51,8 +51,8 @@ const std::vector<CommandSpec> &command_table() {
          "exchange key + secret for an access token and print it",
          "Exchanges the API key and secret for a short-lived bearer token and prints it with\n"
          "its expiry. The token is a secret: keep it out of logs.",
-         "YATIVO_API_KEY=yk_... YATIVO_API_SECRET=... yativo token\n"
-         "yativo --api-key yk_... --api-secret @secret.txt --json token",
+         "YATIVO_API_KEY=yativo_... YATIVO_API_SECRET=... yativo token\n"
+         "yativo --api-key yativo_... --api-secret @secret.txt --json token",
          run_token},
         {"totp", "", 0, {Opt::Secret}, {},
          "print the current 2FA code",
@@ -63,6 +63,12 @@ const std::vector<CommandSpec> &command_table() {
          "YATIVO_TOTP_SECRET=JBSWY3DPEHPK3PXP yativo totp\n"
          "yativo --totp-period 30 --json totp --secret - < totp.txt",
          run_totp},
+        {"version", "", 0, {}, {},
+         "print the versions of the command and of libyativo",
+         "Prints the version of libyativo the command runs on (the same as --version).",
+         "yativo version\n"
+         "yativo --json version",
+         run_version},
         {"request", "METHOD PATH", 2, {Opt::Data, Opt::IdempotencyKey}, {},
          "call any endpoint",
          "Calls any endpoint: METHOD is GET, POST, PUT, PATCH or DELETE; PATH is relative to the\n"

@@ -42,6 +42,7 @@ int run_keys_revoke(Context &ctx);
 int run_keys_set_permissions(Context &ctx);
 int run_token(Context &ctx);
 int run_totp(Context &ctx);
+int run_version(Context &ctx);
 int run_request(Context &ctx);
 int run_webhooks_verify(Context &ctx);
 

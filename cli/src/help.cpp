@@ -150,7 +150,7 @@ void print_global_help() {
     os << '\n' << kEnvironment << '\n' << kSecretsAdvice << '\n';
     print_exit_codes(os);
     os << "\nExamples:\n"
-       << "  export YATIVO_API_KEY=yk_... YATIVO_API_SECRET=\"$(cat secret.txt)\"\n"
+       << "  export YATIVO_API_KEY=yativo_... YATIVO_API_SECRET=\"$(cat secret.txt)\"\n"
        << "  yativo keys list\n"
        << "  yativo --base-url http://127.0.0.1:8080/api/v1 --access-token @session.txt \\\n"
        << "      --totp-secret @totp.txt keys create --name ci --permissions read,write\n"

@@ -7,6 +7,7 @@
 #include "cli_fixture.hpp"
 #include "yativo/status.hpp"
 #include "yativo/totp.hpp"
+#include "yativo/version.hpp"
 #include "yativo/webhook.hpp"
 
 namespace clitest {
@@ -186,6 +187,18 @@ TEST_F(CommandsTest, HelpOnEveryCommandWithExamples) {
     CliResult version = run_cli({"--version"});
     EXPECT_EQ(version.exit_code, 0);
     EXPECT_THAT(version.out, ::testing::StartsWith("yativo "));
+    // `yativo version` says the same, as a fact or as JSON.
+    CliResult word = run_cli({"version"});
+    EXPECT_EQ(word.exit_code, 0);
+    EXPECT_THAT(word.out, HasSubstr(yativo::version()));
+    CliResult json = run_cli({"--json", "version"});
+    EXPECT_EQ(json.out, std::string("{\"version\":\"") + yativo::version() + "\"}\n");
+    // Examples show keys as the API issues them (yativo_...), and the help says --base-url and
+    // --environment are alternatives (giving both is a usage error).
+    CliResult token = run_cli({"token", "--help"});
+    EXPECT_THAT(token.out, HasSubstr("--api-key yativo_..."));
+    EXPECT_THAT(token.out, ::testing::Not(HasSubstr("yk_")));
+    EXPECT_THAT(run_cli({"--help"}).out, ::testing::Not(HasSubstr("overrides --environment")));
 }
 
 // --help lists an exit code for every status of status.def, and docs/cli.md lists the same ones.

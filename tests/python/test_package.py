@@ -16,10 +16,25 @@ SPEC_NAMES = [
 ]
 
 
+# Exported as libyativo.<name>, but kept out of `import *`: it would shadow a builtin.
+NOT_STARRED = {"TimeoutError"}
+
+
 def test_public_names() -> None:
     for name in SPEC_NAMES:
         assert hasattr(yv, name), name
-        assert name in yv.__all__, name
+        assert (name in yv.__all__) != (name in NOT_STARRED), name
+
+
+def test_star_import_keeps_the_builtin_timeout_error() -> None:
+    import builtins
+
+    namespace: dict = {}
+    exec("from libyativo import *", namespace)
+    assert "TimeoutError" not in namespace  # the builtin stays what `TimeoutError` names
+    assert "NetworkError" in namespace and "YativoError" in namespace
+    assert issubclass(yv.TimeoutError, builtins.TimeoutError)
+    assert issubclass(yv.TimeoutError, yv.YativoError)
 
 
 def test_version_matches_the_project() -> None:

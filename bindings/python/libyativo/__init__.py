@@ -49,5 +49,7 @@ __all__ = [
     "sign_webhook",
     "totp",
     "verify_webhook",
-    *ERROR_CLASS_NAMES,
+    # libyativo.TimeoutError is also a builtin TimeoutError, but `from libyativo import *` must not
+    # shadow the builtin's name in the importer's namespace: it stays out of the star-import.
+    *(name for name in ERROR_CLASS_NAMES if name != "TimeoutError"),
 ]

@@ -89,6 +89,11 @@ class YativoCrypto:
     method, path, status, request id, attempts, retry waits, token refreshes; never a secret —
     at the levels its effective level (read once, here) lets through. Without one,
     ``YATIVO_LOG=debug`` sends the lines to stderr.
+
+    TLS and proxy: ``ca_file`` / ``ca_path`` (a PEM bundle or a hashed directory) or ``ca_blob``
+    (PEM text, ``str`` or ``bytes``: the CA in memory, for systems without a certificate store)
+    replace the system's CAs; ``pinned_public_key`` pins the server's key (libcurl's syntax,
+    ``"sha256//<base64>"``); ``proxy`` is a proxy URL (``http://host:port``). None: the system's.
     """
 
     # BEGIN GENERATED: group slots (python3 -m codegen; do not edit)
@@ -112,6 +117,11 @@ class YativoCrypto:
         max_retries: Optional[int] = None,
         refresh_margin: Optional[int] = None,
         logger: Union[logging.Logger, logging.LoggerAdapter[Any], None] = None,
+        ca_file: Optional[str] = None,
+        ca_path: Optional[str] = None,
+        ca_blob: Union[str, bytes, None] = None,
+        pinned_public_key: Optional[str] = None,
+        proxy: Optional[str] = None,
     ) -> None:
         if logger is not None and not isinstance(logger, (logging.Logger, logging.LoggerAdapter)):
             raise InvalidArgumentError(
@@ -133,6 +143,11 @@ class YativoCrypto:
             refresh_margin,
             logger,
             _core_log_level(logger),
+            ca_file,
+            ca_path,
+            ca_blob,
+            pinned_public_key,
+            proxy,
         )
         # BEGIN GENERATED: group attributes (python3 -m codegen; do not edit)
         self.api_keys = ApiKeys(self._c)

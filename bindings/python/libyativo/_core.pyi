@@ -1,7 +1,7 @@
 """Type declarations for libyativo._core, the pybind11 module over the C++ core."""
 
 from decimal import Decimal
-from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple
+from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple, Union
 
 class ApiKey:
     @property
@@ -222,6 +222,11 @@ class Client:
         refresh_margin: Optional[float],
         logger: Any,
         log_level: str,
+        ca_file: Optional[str],
+        ca_path: Optional[str],
+        ca_blob: Union[str, bytes, None],
+        pinned_public_key: Optional[str],
+        proxy: Optional[str],
     ) -> None: ...
     def close(self) -> None: ...
     @property

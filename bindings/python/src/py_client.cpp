@@ -102,7 +102,9 @@ std::unique_ptr<PyClient> make_client(
     const OptStr &env, const OptStr &base_url, py::handle totp_secret,
     const OptSeconds &totp_period, const OptSeconds &timeout, const OptSeconds &connect_timeout,
     const OptSeconds &attempt_timeout, const std::optional<int> &max_retries,
-    const OptSeconds &refresh_margin, py::handle logger, const std::string &log_level) {
+    const OptSeconds &refresh_margin, py::handle logger, const std::string &log_level,
+    const OptStr &ca_file, const OptStr &ca_path, py::handle ca_blob,
+    const OptStr &pinned_public_key, const OptStr &proxy) {
     yativo::ClientOptions o;
     // Unset (None) leaves both to the core: it infers the auth mode from the credentials.
     if (auth) o.auth = auth_mode(*auth);
@@ -118,6 +120,20 @@ std::unique_ptr<PyClient> make_client(
     o.attempt_timeout = millis(attempt_timeout, "attempt_timeout");
     o.max_retries = max_retries;
     o.refresh_margin = whole_seconds(refresh_margin, "refresh_margin");
+    if (ca_file) o.ca_file = *ca_file;
+    if (ca_path) o.ca_path = *ca_path;
+    if (!ca_blob.is_none()) {
+        // PEM text, as str or bytes (what reading a .pem file gives either way).
+        if (py::isinstance<py::bytes>(ca_blob))
+            o.ca_blob = ca_blob.cast<std::string>();
+        else if (py::isinstance<py::str>(ca_blob))
+            o.ca_blob = ca_blob.cast<std::string>();
+        else
+            yativo::throw_invalid("ca_blob must be PEM text (str or bytes)");
+        if (o.ca_blob.empty()) yativo::throw_invalid("ca_blob is empty: give PEM text or None");
+    }
+    if (pinned_public_key) o.pinned_public_key = *pinned_public_key;
+    if (proxy) o.proxy = *proxy;
     o.user_agent = "python";
     if (!logger.is_none()) {
         o.log_level = core_log_level(log_level);

@@ -32,10 +32,12 @@ struct TransportSink {
         const auto raw = yv_capi::raw_enum(st);
         if (raw == YV_OK) return;
         const int code = raw >= INT_MIN && raw <= INT_MAX ? static_cast<int>(raw) : INT_MIN;
-        throw yativo::Error(static_cast<yativo::Status>(code),
-                            std::string("the transport callback returned ") +
-                                yv_status_str(static_cast<yv_status>(code)) + " (" +
-                                std::to_string(raw) + ")");
+        // yativo::Status has a fixed underlying type, so any int is a value of it; a yv_status
+        // outside the enum's range is not (UBSan). The core's table names it, or says UNKNOWN.
+        const auto status = static_cast<yativo::Status>(code);
+        throw yativo::Error(status, std::string("the transport callback returned ") +
+                                        yativo::status_name(status) + " (" + std::to_string(raw) +
+                                        ")");
     }
 
     yv_transport_fn fn;

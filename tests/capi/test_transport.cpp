@@ -40,7 +40,7 @@ struct Script {
     std::string path;
     Misbehave what;
     int count;
-    yv_status status;
+    int status;  // an int: 12345 is no yv_status, and reading it as one is undefined (UBSan)
 };
 
 // What one exchange was asked to do (copied; the request view is borrowed).
@@ -61,7 +61,7 @@ struct Wire {
     std::vector<Seen> seen;
     std::vector<Script> scripts;
 
-    void script(const std::string &path, Misbehave what, int count = 1, yv_status status = YV_OK) {
+    void script(const std::string &path, Misbehave what, int count = 1, int status = YV_OK) {
         std::lock_guard<std::mutex> lock(mutex);
         scripts.push_back({path, what, count, status});
     }
@@ -337,7 +337,7 @@ yv_status socket_transport(void *user_data, const yv_http_request *rq, yv_http_r
             case Misbehave::ReturnStatus:
                 // Whatever was reported before the failure is set aside by the library.
                 yv_http_response_set_request_sent(rs, false, nullptr);
-                return s.status;
+                return static_cast<yv_status>(s.status);
             case Misbehave::NoOutcome:
                 return YV_OK;
             case Misbehave::LoseAnswer:
@@ -548,8 +548,7 @@ TEST_F(CapiTransport, ACallbackErrorIsATypedErrorAndCountsAsSent) {
     EXPECT_EQ(wire.seen_for("/accounts/get-accounts").size(), 4u) << "a read is retried";
 
     // A keyless write: its request_sent=false was set aside, so it is not re-sent.
-    wire.script("/accounts/create-account", Misbehave::ReturnStatus, 1,
-                static_cast<yv_status>(12345));
+    wire.script("/accounts/create-account", Misbehave::ReturnStatus, 1, 12345);
     yv_account *account = nullptr;
     EXPECT_EQ(yv_client_create_account(c.get(), "x", nullptr, nullptr, &account, err.out()),
               YV_E_NETWORK);

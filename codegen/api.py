@@ -26,6 +26,15 @@ class DescriptionError(ValueError):
     pass
 
 
+def snake_of(pascal: str) -> str:
+    """A PascalCase type name in snake_case: ApiKey -> api_key, TransactionQuery ->
+    transaction_query (C handles, decoders, converters are named from it)."""
+    out = ""
+    for ch in pascal:
+        out += ("_" + ch.lower()) if ch.isupper() and out else ch.lower()
+    return out
+
+
 @dataclass
 class Param:
     name: str
@@ -80,10 +89,7 @@ class Record:
 
     @property
     def snake(self) -> str:
-        out = ""
-        for ch in self.name:
-            out += ("_" + ch.lower()) if ch.isupper() and out else ch.lower()
-        return out
+        return snake_of(self.name)
 
     @property
     def raw(self) -> Optional[RecordField]:

@@ -3,7 +3,7 @@ endpoints_gen.cpp with the route table and every generated request builder."""
 
 from __future__ import annotations
 
-from .api import Endpoint, Param
+from .api import Endpoint, Param, snake_of
 from .templating import c_string
 from .templating import render as tmpl
 
@@ -188,11 +188,7 @@ def builder(e: Endpoint) -> dict:
     )
 
 
-def snake_record(name: str) -> str:
-    out = ""
-    for ch in name:
-        out += ("_" + ch.lower()) if ch.isupper() and out else ch.lower()
-    return out
+snake_record = snake_of  # the name the other targets import
 
 
 def render(ctx, out) -> None:

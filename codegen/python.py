@@ -38,7 +38,7 @@ import re
 from dataclasses import dataclass
 from typing import List
 
-from .api import Api, Endpoint, Param, Record, RecordField
+from .api import Api, Endpoint, Param, Record, RecordField, snake_of
 from .templating import c_string, pascal
 from .templating import render as tmpl
 
@@ -237,11 +237,6 @@ def returns(e: Endpoint, stub: bool = False) -> str:
     return f"List[{e.record}]" if e.returns_list else e.record
 
 
-def snake_case(name: str) -> str:
-    """TransactionQuery -> transaction_query."""
-    return re.sub(r"(?<!^)(?=[A-Z])", "_", name).lower()
-
-
 @dataclass
 class Converter:
     """The C++ function that builds an endpoint's parameter struct from its keyword arguments
@@ -259,7 +254,7 @@ class Converter:
 
 
 def converter(e: Endpoint, params: List[PyParam]) -> Converter:
-    return Converter(struct=e.struct, function="make_" + snake_case(e.struct), params=params)
+    return Converter(struct=e.struct, function="make_" + snake_of(e.struct), params=params)
 
 
 def method(e: Endpoint) -> dict:

@@ -92,19 +92,6 @@ struct Transfer {
     bool send_refused = false;  // a re-send beyond max_sends was stopped before it left
 };
 
-// Appends to a body that may hold a secret: when the buffer must grow, the new one is allocated
-// here and the old one wiped before it is freed (std::string would free it as it is).
-void append_wiping_old_buffer(std::string &body, const char *data, size_t len) {
-    if (body.size() + len > body.capacity()) {
-        std::string grown;
-        grown.reserve(std::max(body.size() + len, 2 * body.capacity()));
-        grown.append(body);
-        OPENSSL_cleanse(body.data(), body.size());
-        body.swap(grown);
-    }
-    body.append(data, len);
-}
-
 // libcurl's callbacks are called from C frames: nothing may be thrown through them (an
 // exception would skip libcurl's own clean-up). A failed allocation is recorded and ends the
 // transfer with a write error instead.
@@ -117,7 +104,7 @@ size_t on_write(char *data, size_t size, size_t n, void *user) noexcept {
     }
     try {
         if (t->wipe_on_growth)
-            append_wiping_old_buffer(t->result->body, data, len);
+            append_wiping_old_buffer(t->result->body, std::string_view(data, len));
         else
             t->result->body.append(data, len);
     } catch (...) {

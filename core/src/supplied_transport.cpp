@@ -104,20 +104,10 @@ class SuppliedExchange {
             throw Error(Status::PROTOCOL,
                         "response larger than " + std::to_string(max_bytes_) + " bytes");
         }
-        if (!request_.sensitive_response) {
+        if (request_.sensitive_response)
+            append_wiping_old_buffer(result_.body, bytes);  // a secret-bearing answer
+        else
             result_.body.append(bytes);
-            return;
-        }
-        // A secret-bearing answer: the old buffer is wiped when it has to grow.
-        std::string &body = result_.body;
-        if (body.size() + bytes.size() > body.capacity()) {
-            std::string grown;
-            grown.reserve(std::max(body.size() + bytes.size(), 2 * body.capacity()));
-            grown.append(body);
-            wipe(body);
-            body.swap(grown);
-        }
-        body.append(bytes);
     }
     void set_outcome(TransportOutcome outcome, std::string_view message) {
         switch (outcome) {

@@ -3,6 +3,7 @@
 #include <stdexcept>
 
 #include "crypto.hpp"
+#include "modules.hpp"
 #include "validate.hpp"
 
 namespace yvsb {
@@ -123,29 +124,57 @@ Api::Api(const Options &options)
     user_id_ = "usr_" + random_hex(12);
 }
 
-const std::vector<Api::Route> &Api::routes() {
-    static const std::vector<Route> kRoutes = {
-        {"POST", kTokenPathA, Scope::kNone, false, &Api::token_exchange},
-        {"POST", kTokenPathB, Scope::kNone, false, &Api::token_exchange},
-        {"POST", "/apikey/create", Scope::kNone, true, &Api::key_create},
-        {"GET", "/apikey/list", Scope::kRead, false, &Api::key_list},
-        {"GET", "/apikey/{id}", Scope::kRead, false, &Api::key_get},
-        {"POST", "/apikey/{id}/revoke", Scope::kNone, true, &Api::key_revoke},
-        {"POST", "/apikey/{id}/rotate", Scope::kNone, true, &Api::key_rotate},
-        {"PUT", "/apikey/{id}/permissions", Scope::kNone, true, &Api::key_permissions},
-        {"POST", "/accounts/create-account", Scope::kWrite, true, &Api::account_create},
-        {"GET", "/accounts/get-accounts", Scope::kRead, false, &Api::account_list},
-        {"POST", "/assets/add-asset", Scope::kWrite, true, &Api::asset_add},
-        {"POST", "/assets/get-user-assets", Scope::kRead, false, &Api::asset_list},
-        {"POST", "/balance/check", Scope::kRead, false, &Api::balance_check},
-        {"POST", "/transactions/get-gas-price", Scope::kRead, false, &Api::gas_price},
-        {"POST", "/transactions/send-funds", Scope::kTransactions, true, &Api::send_funds},
-        {"POST", "/transactions/get-transactions", Scope::kRead, false, &Api::transaction_list},
-        {"POST", "/webhook/create", Scope::kWebhooks, true, &Api::webhook_create},
-        {"GET", "/webhook/list", Scope::kWebhooks, false, &Api::webhook_list},
-        {"DELETE", "/webhook/{id}", Scope::kWebhooks, true, &Api::webhook_delete},
-    };
+const std::vector<Route> &Api::routes() {
+    static const std::vector<Route> kRoutes = [] {
+        std::vector<Route> all = {
+            {"POST", kTokenPathA, Scope::kNone, false,
+             [](Api &a, Ctx &c) { return a.token_exchange(c); }},
+            {"POST", kTokenPathB, Scope::kNone, false,
+             [](Api &a, Ctx &c) { return a.token_exchange(c); }},
+            {"POST", "/apikey/create", Scope::kNone, true,
+             [](Api &a, Ctx &c) { return a.key_create(c); }},
+            {"GET", "/apikey/list", Scope::kRead, false,
+             [](Api &a, Ctx &c) { return a.key_list(c); }},
+            {"GET", "/apikey/{id}", Scope::kRead, false,
+             [](Api &a, Ctx &c) { return a.key_get(c); }},
+            {"POST", "/apikey/{id}/revoke", Scope::kNone, true,
+             [](Api &a, Ctx &c) { return a.key_revoke(c); }},
+            {"POST", "/apikey/{id}/rotate", Scope::kNone, true,
+             [](Api &a, Ctx &c) { return a.key_rotate(c); }},
+            {"PUT", "/apikey/{id}/permissions", Scope::kNone, true,
+             [](Api &a, Ctx &c) { return a.key_permissions(c); }},
+            {"POST", "/accounts/create-account", Scope::kWrite, true,
+             [](Api &a, Ctx &c) { return a.account_create(c); }},
+            {"GET", "/accounts/get-accounts", Scope::kRead, false,
+             [](Api &a, Ctx &c) { return a.account_list(c); }},
+            {"POST", "/assets/add-asset", Scope::kWrite, true,
+             [](Api &a, Ctx &c) { return a.asset_add(c); }},
+            {"POST", "/assets/get-user-assets", Scope::kRead, false,
+             [](Api &a, Ctx &c) { return a.asset_list(c); }},
+            {"POST", "/balance/check", Scope::kRead, false,
+             [](Api &a, Ctx &c) { return a.balance_check(c); }},
+            {"POST", "/transactions/get-gas-price", Scope::kRead, false,
+             [](Api &a, Ctx &c) { return a.gas_price(c); }},
+            {"POST", "/transactions/send-funds", Scope::kTransactions, true,
+             [](Api &a, Ctx &c) { return a.send_funds(c); }},
+            {"POST", "/transactions/get-transactions", Scope::kRead, false,
+             [](Api &a, Ctx &c) { return a.transaction_list(c); }},
+            {"POST", "/webhook/create", Scope::kWebhooks, true,
+             [](Api &a, Ctx &c) { return a.webhook_create(c); }},
+            {"GET", "/webhook/list", Scope::kWebhooks, false,
+             [](Api &a, Ctx &c) { return a.webhook_list(c); }},
+            {"DELETE", "/webhook/{id}", Scope::kWebhooks, true,
+             [](Api &a, Ctx &c) { return a.webhook_delete(c); }},
+        };
+        for (const Module &m : modules()) all.insert(all.end(), m.routes.begin(), m.routes.end());
+        return all;
+    }();
     return kRoutes;
+}
+
+void Api::tick(SysTime t) {
+    for (const Module &m : modules())
+        if (m.tick) m.tick(*this, t);
 }
 
 bool Api::is_api_target(std::string_view target) {
@@ -174,6 +203,7 @@ Api::InFlight::~InFlight() {
 Response Api::handle(const Request &req) {
     std::string path = path_of(req.target);
     std::lock_guard<std::mutex> lock(mu_);
+    tick(now());
     if (path.rfind("/__sandbox/", 0) == 0) return control(req, path);
     if (!is_api_target(path)) {
         ApiError e(404, "not_found", "No such endpoint: " + path);
@@ -228,6 +258,7 @@ Response Api::handle(const Request &req) {
 
 Response Api::handle_after_delay(const Request &req) {
     std::lock_guard<std::mutex> lock(mu_);
+    tick(now());
     return process(req, api_relative(path_of(req.target)));
 }
 
@@ -339,7 +370,8 @@ Response Api::dispatch(const Request &req, const std::string &rel, SysTime t,
     }
 
     Ctx ctx{req, rel, params, Principal{}, Json{}, t, {}};
-    if (route->handler == &Api::token_exchange) {
+    if (std::string_view(route->pattern) == kTokenPathA ||
+        std::string_view(route->pattern) == kTokenPathB) {
         ctx.body = parse_request_body(req.body);
         const Json *key = ctx.body.find("api_key");
         std::string bucket = "anon";
@@ -375,12 +407,12 @@ Response Api::dispatch(const Request &req, const std::string &rel, SysTime t,
     else
         ctx.body.kind = Json::Kind::kObject;
     if (route->write) return run_idempotent(*route, ctx);
-    return (this->*route->handler)(ctx);
+    return route->handler(*this, ctx);
 }
 
 Response Api::run_idempotent(const Route &route, Ctx &ctx) {
     std::string key = ctx.req.header("Idempotency-Key");
-    if (!ctx.req.has_header("Idempotency-Key")) return (this->*route.handler)(ctx);
+    if (!ctx.req.has_header("Idempotency-Key")) return route.handler(*this, ctx);
     if (key.empty() || key.size() > 255 ||
         key.find_first_of(std::string("\0\r\n", 3)) != std::string::npos)
         throw ApiError(400, "validation_error", "Invalid Idempotency-Key header",
@@ -407,7 +439,7 @@ Response Api::run_idempotent(const Route &route, Ctx &ctx) {
         replay.set_header("Idempotent-Replayed", "true");
         return replay;
     }
-    Response r = (this->*route.handler)(ctx);
+    Response r = route.handler(*this, ctx);
     if (r.status >= 200 && r.status < 300) {
         IdempotencyRecord rec;
         rec.fingerprint = fingerprint;

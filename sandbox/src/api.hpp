@@ -23,6 +23,44 @@ namespace yvsb {
 
 constexpr size_t kMaxBodyBytes = 1024 * 1024;
 
+class Api;
+
+// One API request on its way through a handler.
+struct Ctx {
+    const Request &req;
+    std::string rel;  // path relative to the API base
+    std::vector<std::string> params;
+    Principal who;
+    Json body;  // the JSON body of POST/PUT/PATCH; an empty object otherwise
+    SysTime now;
+    std::string resource_id;  // set by handlers that create something
+};
+
+using Handler = Response (*)(Api &, Ctx &);
+struct Route {
+    const char *method;
+    const char *pattern;  // "{id}" matches one path segment
+    Scope scope;          // kNone: no scope check (token, key management, session)
+    bool write;           // honours Idempotency-Key
+    Handler handler;
+};
+
+// A control endpoint (/__sandbox/...) contributed by a module: no authentication, mu_ held.
+struct ControlRoute {
+    const char *method;
+    const char *path;
+    Response (*handler)(Api &, const Request &);
+};
+
+// A resource group served from its own file (modules.cpp lists them): its routes, its control
+// endpoints, and `tick`, called with the state lock held before every API or control request so
+// time-driven state (a transaction confirming, a quote expiring) moves on by itself.
+struct Module {
+    std::vector<Route> routes;
+    std::vector<ControlRoute> control;
+    void (*tick)(Api &, SysTime) = nullptr;
+};
+
 class Api {
   public:
     explicit Api(const Options &options);  // throws std::invalid_argument on a bad TOTP secret
@@ -56,26 +94,22 @@ class Api {
     const std::string &session_token() const { return session_token_; }
     const std::string &totp_secret() const { return totp_secret_; }
 
-  private:
-    struct Ctx {
-        const Request &req;
-        std::string rel;  // path relative to the API base
-        std::vector<std::string> params;
-        Principal who;
-        Json body;
-        SysTime now;
-        std::string resource_id;  // set by handlers that create something
-    };
-    using Handler = Response (Api::*)(Ctx &);
-    struct Route {
-        const char *method;
-        const char *pattern;  // "{id}" matches one path segment
-        Scope scope;          // kNone: no scope check (token, key management)
-        bool write;           // honours Idempotency-Key
-        Handler handler;
-    };
-    static const std::vector<Route> &routes();
+    // For modules' handlers, which run with the state lock held.
+    State &state() { return state_; }
+    Stats &stats() { return stats_; }
+    const Options &options() const { return opts_; }
+    const std::string &seeded_user() const { return user_id_; }
+    // 403 two_factor_required / invalid_2fa_token unless X-2FA-Token holds a fresh TOTP code.
+    void require_2fa(const Request &req, SysTime t);
+    // Queues a webhook event of `type` for every active subscription of `user_id` that wants it;
+    // `data_json` is the event's data object as JSON text (webhook_delivery.cpp delivers it).
+    void emit_event(const std::string &user_id, const std::string &type,
+                    const std::string &data_json);
 
+  private:
+    static const std::vector<Route> &routes();  // the core table, then every module's
+
+    void tick(SysTime t);                                          // mu_ held
     Response process(const Request &req, const std::string &rel);  // mu_ held
     Response dispatch(const Request &req, const std::string &rel, SysTime t,
                       const std::string &request_id, RateInfo &rate);
@@ -85,7 +119,6 @@ class Api {
 
     // auth (handlers_keys.cpp)
     Principal authenticate(const Request &req, SysTime t);
-    void require_2fa(const Request &req, SysTime t);
     void check_may_manage(const Principal &who, const ApiKey &key,
                           const std::vector<std::string> &new_permissions);
     std::string hash_secret(const std::string &secret) const;

@@ -2,6 +2,7 @@
 // API: no authentication, no rate limit, not counted in stats.
 #include "api.hpp"
 #include "crypto.hpp"
+#include "modules.hpp"
 #include "validate.hpp"
 
 namespace yvsb {
@@ -49,7 +50,14 @@ Response Api::control_endpoint(const Request &req, const std::string &path) {
             if (req.method == "POST") return control_deposit(req);
             allow = "POST";
         } else {
-            throw ApiError(404, "not_found", "No such control endpoint: " + path);
+            for (const Module &m : modules())
+                for (const ControlRoute &c : m.control) {
+                    if (path != c.path) continue;
+                    if (req.method == c.method) return c.handler(*this, req);
+                    allow += (allow.empty() ? "" : ", ") + std::string(c.method);
+                }
+            if (allow.empty())
+                throw ApiError(404, "not_found", "No such control endpoint: " + path);
         }
         ApiError e(405, "method_not_allowed", req.method + " is not allowed on " + path,
                    {{"allow", allow}});

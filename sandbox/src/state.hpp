@@ -10,6 +10,10 @@
 
 #include "clock.hpp"
 #include "decimal.hpp"
+#include "state_cards.hpp"
+#include "state_delivery.hpp"
+#include "state_identity.hpp"
+#include "state_ledger.hpp"
 
 namespace yvsb {
 
@@ -127,6 +131,10 @@ struct State {
     std::vector<std::string> webhook_order;
     // user -> idempotency key -> record
     std::map<std::string, std::map<std::string, IdempotencyRecord>> idempotency;
+    LedgerState ledger;
+    DeliveryState delivery;
+    IdentityState identity;
+    CardsState cards;
 };
 
 }  // namespace yvsb

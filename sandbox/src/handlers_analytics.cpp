@@ -1,0 +1,9 @@
+#include "modules.hpp"
+
+namespace yvsb {
+
+Module analytics_module() {
+    return {};
+}
+
+}  // namespace yvsb

@@ -1,0 +1,9 @@
+#include "modules.hpp"
+
+namespace yvsb {
+
+Module card_issuer_module() {
+    return {};
+}
+
+}  // namespace yvsb

@@ -1,0 +1,9 @@
+#include "modules.hpp"
+
+namespace yvsb {
+
+Module cards_module() {
+    return {};
+}
+
+}  // namespace yvsb

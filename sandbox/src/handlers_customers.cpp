@@ -1,0 +1,9 @@
+#include "modules.hpp"
+
+namespace yvsb {
+
+Module customers_module() {
+    return {};
+}
+
+}  // namespace yvsb

@@ -1,0 +1,9 @@
+#include "modules.hpp"
+
+namespace yvsb {
+
+Module dialects_module() {
+    return {};
+}
+
+}  // namespace yvsb

@@ -1,0 +1,9 @@
+#include "modules.hpp"
+
+namespace yvsb {
+
+Module iban_module() {
+    return {};
+}
+
+}  // namespace yvsb

@@ -1,0 +1,9 @@
+#include "modules.hpp"
+
+namespace yvsb {
+
+Module session_module() {
+    return {};
+}
+
+}  // namespace yvsb

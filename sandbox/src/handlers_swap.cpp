@@ -1,0 +1,9 @@
+#include "modules.hpp"
+
+namespace yvsb {
+
+Module swap_module() {
+    return {};
+}
+
+}  // namespace yvsb

@@ -6,6 +6,7 @@ the endpoint's name, instead of as broken code in five languages.
 
 from __future__ import annotations
 
+import pathlib
 import re
 import tomllib
 from dataclasses import dataclass, field
@@ -372,6 +373,20 @@ def parse(data: Dict[str, Any]) -> Api:
     return Api(groups, endpoints, records, routes)
 
 
-def load(path) -> Api:
+def read(path) -> Dict[str, Any]:
+    """The rows of endpoints.toml, then those of every groups/*.toml beside it (by file name), as
+    one table: a resource group may keep its rows in a file of its own."""
+    path = pathlib.Path(path)
     with open(path, "rb") as f:
-        return parse(tomllib.load(f))
+        data = tomllib.load(f)
+    for extra in sorted((path.parent / "groups").glob("*.toml")):
+        with open(extra, "rb") as f:
+            rows = tomllib.load(f)
+        _take(rows, extra.name, {"group", "endpoint", "record", "route"})
+        for kind, items in rows.items():
+            data.setdefault(kind, []).extend(items)
+    return data
+
+
+def load(path) -> Api:
+    return parse(read(path))

@@ -7,6 +7,7 @@ import decimal
 import inspect
 import os
 import pydoc
+import sys
 from typing import Any, Dict, List
 
 import pytest
@@ -26,9 +27,11 @@ OPTIONS = {"totp_code", "idempotency_key", "timeout", "envelope"}
 
 
 def endpoints() -> List[Dict[str, Any]]:
-    tomllib = pytest.importorskip("tomllib")  # Python 3.11+
-    with open(os.path.join(ROOT, "api", "endpoints.toml"), "rb") as f:
-        rows: List[Dict[str, Any]] = tomllib.load(f)["endpoint"]
+    pytest.importorskip("tomllib")  # Python 3.11+
+    sys.path.insert(0, ROOT)
+    from codegen.api import read  # endpoints.toml and api/groups/*.toml
+
+    rows: List[Dict[str, Any]] = read(os.path.join(ROOT, "api", "endpoints.toml"))["endpoint"]
     return rows
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import inspect
 import os
+import sys
 import uuid
 from decimal import Decimal
 from typing import Any, Callable, Dict, List
@@ -21,9 +22,11 @@ PY_TYPES = {"string": str, "decimal": Decimal, "int": int, "bool": bool, "string
 
 
 def description() -> Dict[str, Any]:
-    tomllib = pytest.importorskip("tomllib")  # Python 3.11+
-    with open(os.path.join(ROOT, "api", "endpoints.toml"), "rb") as f:
-        return tomllib.load(f)  # type: ignore[no-any-return]
+    pytest.importorskip("tomllib")  # Python 3.11+
+    sys.path.insert(0, ROOT)
+    from codegen.api import read  # endpoints.toml and api/groups/*.toml
+
+    return read(os.path.join(ROOT, "api", "endpoints.toml"))  # type: ignore[no-any-return]
 
 
 def generated_records() -> List[Dict[str, Any]]:

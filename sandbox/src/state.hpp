@@ -99,6 +99,25 @@ struct Webhook {
     SysTime created_at;
 };
 
+// A customer of the user (customers, customer assets, customer cards, the card-issuer program).
+struct Customer {
+    std::string id;  // cus_<24 hex>
+    std::string user_id;
+    std::string email;
+    std::string name;
+    std::string phone;          // empty = none
+    std::string metadata_json;  // a JSON object as sent; empty = none
+    SysTime created_at;
+};
+
+// A message the sandbox "e-mailed" (sign-in OTPs, card PIN OTPs): GET /__sandbox/outbox.
+struct Email {
+    std::string to;
+    std::string subject;
+    std::string code;  // the one-time code it carries
+    SysTime sent_at;
+};
+
 // A stored outcome of a write that carried an Idempotency-Key.
 struct IdempotencyRecord {
     std::string fingerprint;  // method + path + canonical body
@@ -131,6 +150,9 @@ struct State {
     std::vector<std::string> webhook_order;
     // user -> idempotency key -> record
     std::map<std::string, std::map<std::string, IdempotencyRecord>> idempotency;
+    std::map<std::string, Customer> customers;  // by id
+    std::vector<std::string> customer_order;
+    std::vector<Email> outbox;  // oldest first
     LedgerState ledger;
     DeliveryState delivery;
     IdentityState identity;

@@ -60,6 +60,14 @@ endforeach()
 configure_file(${CMAKE_CURRENT_LIST_DIR}/yativo.pc.in ${CMAKE_CURRENT_BINARY_DIR}/yativo.pc @ONLY)
 install(FILES ${CMAKE_CURRENT_BINARY_DIR}/yativo.pc
   DESTINATION ${CMAKE_INSTALL_LIBDIR}/pkgconfig COMPONENT capi)
+# yativo-static.pc: the archive itself. `pkg-config --static yativo` cannot do this: with both
+# libyativo.so and libyativo.a in libdir, the linker takes the shared one for -lyativo.
+if(yativo_static IN_LIST YV_INSTALL_TARGETS)
+  configure_file(${CMAKE_CURRENT_LIST_DIR}/yativo-static.pc.in
+    ${CMAKE_CURRENT_BINARY_DIR}/yativo-static.pc @ONLY)
+  install(FILES ${CMAKE_CURRENT_BINARY_DIR}/yativo-static.pc
+    DESTINATION ${CMAKE_INSTALL_LIBDIR}/pkgconfig COMPONENT capi)
+endif()
 
 # pkg-config, build tree: ${CMAKE_BINARY_DIR}/pkgconfig/yativo.pc, for the Go and Rust bindings
 # during `make test` (PKG_CONFIG_PATH=build/pkgconfig). It points at the built libraries and the
@@ -73,3 +81,10 @@ configure_file(${CMAKE_CURRENT_LIST_DIR}/yativo.pc.in
   ${CMAKE_CURRENT_BINARY_DIR}/yativo-build.pc.in @ONLY)
 file(GENERATE OUTPUT ${PROJECT_BINARY_DIR}/pkgconfig/yativo.pc
   INPUT ${CMAKE_CURRENT_BINARY_DIR}/yativo-build.pc.in)
+if(yativo_static IN_LIST YV_CAPI_TARGETS)
+  set(YV_PC_LIBDIR "$<TARGET_FILE_DIR:yativo_static>")
+  configure_file(${CMAKE_CURRENT_LIST_DIR}/yativo-static.pc.in
+    ${CMAKE_CURRENT_BINARY_DIR}/yativo-static-build.pc.in @ONLY)
+  file(GENERATE OUTPUT ${PROJECT_BINARY_DIR}/pkgconfig/yativo-static.pc
+    INPUT ${CMAKE_CURRENT_BINARY_DIR}/yativo-static-build.pc.in)
+endif()

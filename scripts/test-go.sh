@@ -28,9 +28,9 @@ if [ ! -f "$build/CMakeCache.txt" ]; then
 elif grep -q '^YV_BUILD_SANDBOX:BOOL=OFF' "$build/CMakeCache.txt"; then
     cmake -S "$root" -B "$build" -DYV_BUILD_SANDBOX=ON >/dev/null
 fi
-if [ ! -e "$build/capi/libyativo.so" ] || [ ! -x "$build/sandbox/yativo-sandbox" ] ||
-   [ ! -f "$build/pkgconfig/yativo.pc" ]; then
-    cmake --build "$build" --target yativo yativo-sandbox -j 2
+if [ ! -e "$build/capi/libyativo.so" ] || [ ! -e "$build/capi/libyativo.a" ] ||
+   [ ! -x "$build/sandbox/yativo-sandbox" ] || [ ! -f "$build/pkgconfig/yativo.pc" ]; then
+    cmake --build "$build" --target yativo yativo_static yativo-sandbox -j 2
 fi
 
 export PKG_CONFIG_PATH="$build/pkgconfig${PKG_CONFIG_PATH:+:$PKG_CONFIG_PATH}"
@@ -57,3 +57,12 @@ grep -q 'libyativo_needs_cgo__build_with_CGO_ENABLED_1' <<<"$nocgo" ||
 # -v: the output of passing tests (and the core's YATIVO_LOG lines) reaches the log that
 # scripts/run-tests.sh searches for secrets.
 go test -race -count=1 -timeout 170s -v ./...
+# -tags yativo_static links libyativo.a (yativo-static.pc): the binary runs with no libyativo.so.
+static_dir=$(mktemp -d)
+trap 'rm -rf "$static_dir"' EXIT
+go test -c -tags yativo_static -o "$static_dir/static.test" ./yativo
+if ldd "$static_dir/static.test" | grep -q libyativo; then
+    echo "test-go: -tags yativo_static still links libyativo.so" >&2
+    exit 1
+fi
+"$static_dir/static.test" -test.run 'TestVersion|TestResources' -test.count=1

@@ -8,7 +8,6 @@
 // builds the idiomatic API on top.
 package capi
 
-// The flags of every file of the package come from pkg-config here.
-
-// #cgo pkg-config: yativo
-import "C"
+// The flags of every file of the package come from pkg-config: link_shared.go (yativo.pc) by
+// default, link_static.go (yativo-static.pc: libyativo.a inside the binary) with the build tag
+// yativo_static.

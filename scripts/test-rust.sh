@@ -34,3 +34,12 @@ cargo clippy --locked -j "$jobs" --all-targets -- -D warnings
 # --nocapture: what passing tests print reaches the log that scripts/run-tests.sh searches for
 # secrets.
 cargo test --locked -j "$jobs" -- --nocapture
+# YATIVO_STATIC=1 (read by the pkg-config crate): libyativo.a is linked in, no libyativo.so needed.
+YATIVO_STATIC=1 CARGO_TARGET_DIR="$build/rust-target-static" \
+    cargo build --locked -j "$jobs" -p yativo --example version
+static_bin="$build/rust-target-static/debug/examples/version"
+if ldd "$static_bin" | grep -q libyativo; then
+    echo "test-rust: YATIVO_STATIC=1 still links libyativo.so" >&2
+    exit 1
+fi
+"$static_bin"

@@ -314,6 +314,15 @@ def doc(s: Dict[str, Any], m: Dict[str, Any], out_dir: Path, root: Path, results
         add("Instructions per request under callgrind (difference of a 600- and a 100-request run, so "
             "start-up cancels): " + ", ".join(f"{k} {v:,}" for k, v in pr.items()) +
             (f" — ratio core / raw libcurl {pr['core'] / pr['curl']:.2f}×." if "core" in pr and pr.get("curl") else "."))
+    gate = root / "bench" / "perf-baseline.json"
+    if gate.exists():
+        g = json.loads(gate.read_text())
+        add("")
+        add(f"**The gate:** `make test` runs the core's loop under callgrind (`bench/gate.sh`, a 400- "
+            f"minus a 100-request run) and fails above {g['core_ir_per_request']:,} instructions per "
+            f"request + {g['tolerance']:.0%} (`bench/perf-baseline.json`, measured "
+            f"{g['measured']['date']}); a deliberate change rewrites the baseline in its own commit "
+            "(`bash bench/gate.sh BUILD --update`) and says why.")
     add("")
 
     p2 = s["p2"]

@@ -3,7 +3,7 @@
 #   bash bench/run.sh [--smoke] [BUILD_DIR]
 # Full run: every benchmark, at least 5 runs each (interleaved so load drifts hit every client
 # alike), a callgrind profile, then bench/results/<date>-<host>.json and docs/benchmarks.md.
-# --smoke (make test, via scripts/test-bench.sh): each benchmark once with tiny counts, nothing
+# --smoke (make test, via scripts/test-bench.sh): each benchmark once with tiny counts, no peer
 # installed from PyPI (peers run only if their venvs already exist), output under BUILD_DIR only.
 set -euo pipefail
 smoke=0
@@ -39,12 +39,11 @@ if [ ! -f "$cache" ]; then
 elif grep -q '^YV_BUILD_BENCH:BOOL=OFF' "$cache" || grep -q '^YV_BUILD_SANDBOX:BOOL=OFF' "$cache"; then
     cmake -S "$root" -B "$build" -DYV_BUILD_BENCH=ON -DYV_BUILD_SANDBOX=ON >/dev/null
 fi
-targets=(yv_bench yv_bench_capi yv_bench_static_min yativo yativo-sandbox)
-have_pymod=0
-if grep -q '^YV_BUILD_PYTHON:BOOL=ON' "$cache"; then
-    targets+=(_core)
-    have_pymod=1
-fi
+# The Python module too (P2 measures it), for the .venv interpreter: scripts/python-module.sh
+# turns it on in this build when the build was configured without it.
+bash "$root/scripts/python-module.sh" "$build" >"$out/python-module.log" 2>&1 ||
+    { cat "$out/python-module.log" >&2; exit 1; }
+targets=(yv_bench yv_bench_capi yv_bench_static_min yativo yativo-sandbox _core)
 cmake --build "$build" --target "${targets[@]}" -j "$jobs" >"$out/build.log" 2>&1 ||
     { cat "$out/build.log" >&2; exit 1; }
 bin="$build/bench"
@@ -97,32 +96,10 @@ if [ $smoke = 0 ]; then
     fi
 fi
 
-# --- One sandbox per phase, killed on exit.
-sandbox_pids=()
-cleanup() {
-    for pid in "${sandbox_pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-    wait 2>/dev/null || true
-}
-trap cleanup EXIT
-# start_sandbox NAME FLAGS...: sets base, root_url, key, secret (a read key + 3 accounts).
-start_sandbox() {
-    local name=$1 line="" i
-    shift
-    "$build/sandbox/yativo-sandbox" --port 0 --rate-limit 0 "$@" >"$out/$name.line" 2>"$out/$name.err" &
-    sandbox_pids+=($!)
-    for i in $(seq 100); do
-        line=$(head -n1 "$out/$name.line" 2>/dev/null || true)
-        [ -n "$line" ] && break
-        sleep 0.05
-    done
-    [ -n "$line" ] || { log "sandbox $name did not start"; cat "$out/$name.err" >&2; exit 1; }
-    read -r base session totp < <(jfield "$line" base_url session_token totp_secret)
-    root_url=${base%/api/v1}
-    read -r key secret < <(jfield "$("$bin/yv_bench" setup "$base" "$session" "$totp")" api_key api_secret)
-}
-jfield() {  # jfield JSON NAME...: the fields, space-separated
-    python3 -c 'import json,sys; d=json.loads(sys.argv[1]); print(*(d[k] for k in sys.argv[2:]))' "$@"
-}
+# --- Sandboxes, jfield and callgrind_ir: shared with bench/gate.sh.
+# shellcheck source=bench/lib.sh
+source "$root/bench/lib.sh"
+
 exchanges() { jfield "$(curl -sf "$root_url/__sandbox/stats")" token_exchanges; }
 record() { "$@" | tee -a "$runs_file" >&2; }
 skip() { echo "{\"bench\":\"$1\",\"client\":\"$2\",\"skipped\":\"$3\"}" | tee -a "$runs_file" >&2; }
@@ -148,30 +125,26 @@ for r in $(seq "$runs"); do
     record "$bin/yv_bench" threads-curl "$base" "$key" "$secret" n=$n_thr threads=16
     # P2: Python clients. The binding runs in the same process as the peers it is compared with,
     # in alternating blocks: requests + httpx in one venv, the official SDK in its own.
-    if [ $have_pymod = 1 ]; then
-        peers=()
-        for client in requests httpx; do
-            if [ -x "$peers_venv/bin/python" ] && "$peers_venv/bin/python" -c "import $client" 2>/dev/null; then
-                peers+=("$client")
-            else
-                skip p2 "$client" "not installed (smoke runs install nothing; make bench does)"
-            fi
-        done
-        if [ ${#peers[@]} -gt 0 ]; then
-            record env PYTHONPATH="$build/python" "$peers_venv/bin/python" "$root/bench/python/bench_py.py" \
-                "binding,$(IFS=,; echo "${peers[*]}")" "$base" "$key" "$secret" $n_py $((warm / 4 + 1))
+    peers=()
+    for client in requests httpx; do
+        if [ -x "$peers_venv/bin/python" ] && "$peers_venv/bin/python" -c "import $client" 2>/dev/null; then
+            peers+=("$client")
         else
-            record env PYTHONPATH="$build/python" "$py" "$root/bench/python/bench_py.py" binding \
-                "$base" "$key" "$secret" $n_py $((warm / 4 + 1))
+            skip p2 "$client" "not installed (smoke runs install nothing; make bench does)"
         fi
-        if [ -x "$official_venv/bin/python" ] && "$official_venv/bin/python" -c 'import yativo' 2>/dev/null; then
-            record env PYTHONPATH="$build/python" "$official_venv/bin/python" "$root/bench/python/bench_py.py" \
-                binding,official "$base" "$key" "$secret" $n_py $((warm / 4 + 1))
-        else
-            skip p2 official "yativo-crypto-sdk not installed (smoke runs install nothing; make bench does)"
-        fi
+    done
+    if [ ${#peers[@]} -gt 0 ]; then
+        record env PYTHONPATH="$build/python" "$peers_venv/bin/python" "$root/bench/python/bench_py.py" \
+            "binding,$(IFS=,; echo "${peers[*]}")" "$base" "$key" "$secret" $n_py $((warm / 4 + 1))
     else
-        skip p2 binding "the build has no Python module (YV_BUILD_PYTHON=OFF)"
+        record env PYTHONPATH="$build/python" "$py" "$root/bench/python/bench_py.py" binding \
+            "$base" "$key" "$secret" $n_py $((warm / 4 + 1))
+    fi
+    if [ -x "$official_venv/bin/python" ] && "$official_venv/bin/python" -c 'import yativo' 2>/dev/null; then
+        record env PYTHONPATH="$build/python" "$official_venv/bin/python" "$root/bench/python/bench_py.py" \
+            binding,official "$base" "$key" "$secret" $n_py $((warm / 4 + 1))
+    else
+        skip p2 official "yativo-crypto-sdk not installed (smoke runs install nothing; make bench does)"
     fi
     # P5: the same loop in C, Go and Rust.
     record "$bin/yv_bench_capi" "$base" "$key" "$secret" $n_cpp $warm
@@ -199,12 +172,7 @@ done
 if [ $smoke = 0 ] && command -v valgrind >/dev/null; then
     base=$main_base key=$main_key secret=$main_secret
     for client in core curl curl-json; do
-        for n in 100 600; do
-            valgrind --tool=callgrind --callgrind-out-file="$out/callgrind.$client.$n" \
-                "$bin/yv_bench" "$client" "$base" "$key" "$secret" n=$n warmup=20 >/dev/null 2>"$out/callgrind.$client.$n.log"
-        done
-        ir() { sed -n 's/^summary: //p' "$1" | head -n1; }
-        echo "{\"bench\":\"profile\",\"client\":\"$client\",\"ir_per_request\":$((($(ir "$out/callgrind.$client.600") - $(ir "$out/callgrind.$client.100")) / 500))}" |
+        echo "{\"bench\":\"profile\",\"client\":\"$client\",\"ir_per_request\":$(callgrind_ir "$client" 100 600)}" |
             tee -a "$runs_file" >&2
     done
 fi

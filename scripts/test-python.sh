@@ -11,29 +11,8 @@ build=$(cd "${1:-build}" && pwd)
 venv="$root/.venv"
 py="$venv/bin/python"
 
-if [ ! -x "$py" ] || ! "$py" -c 'import sys' 2>/dev/null; then
-    python3 -m venv --clear "$venv"
-fi
-need=()
-for mod in pytest pybind11 mypy; do
-    "$py" -c "import $mod" 2>/dev/null || need+=("$mod")
-done
-if [ ${#need[@]} -gt 0 ]; then
-    "$py" -m pip install -q --disable-pip-version-check "${need[@]}"
-fi
-
-# Build the module in the main build: turn it on (with this venv's Python and pybind11) if the
-# build was configured before the venv existed, and the sandbox the tests need, then build only
-# those two targets.
-cache="$build/CMakeCache.txt"
-if ! grep -q '^YV_BUILD_PYTHON:BOOL=ON' "$cache" ||
-   ! grep -q "^Python_EXECUTABLE:[A-Z]*=$py\$" "$cache" ||
-   grep -q '^YV_BUILD_SANDBOX:BOOL=OFF' "$cache"; then
-    # -U drops what FindPython cached for another interpreter (its headers, its library).
-    cmake -S "$root" -B "$build" -U '_Python_*' -DYV_BUILD_PYTHON=ON -DYV_BUILD_SANDBOX=ON \
-        -DPython_EXECUTABLE="$py" -Dpybind11_DIR="$("$py" -m pybind11 --cmakedir)" >/dev/null
-fi
-cmake --build "$build" --target _core yativo-sandbox -j "$(nproc)"
+# .venv (pytest and mypy besides pybind11) and the module of the main build, with the sandbox.
+bash "$root/scripts/python-module.sh" "$build" pytest mypy
 
 export PYTHONPATH="$build/python"
 export YV_SANDBOX="$build/sandbox/yativo-sandbox"

@@ -4,7 +4,7 @@ BUILD_TYPE ?= RelWithDebInfo
 JOBS ?= $(shell nproc)
 CMAKE_FLAGS ?=
 
-.PHONY: all deps build test test-core demo clean format bench cross
+.PHONY: all deps build test test-core demo clean format bench cross wheel deb
 
 all: build
 
@@ -23,6 +23,16 @@ test: build
 
 demo: build
 	@bash scripts/demo.sh $(BUILD_DIR)
+
+# The Python sdist and a manylinux wheel with its native libraries inside, in dist/
+# (scripts/build-wheel.sh; docs/python.md, "Wheels").
+wheel: deps
+	@bash scripts/build-wheel.sh dist $(BUILD_DIR)
+
+# Debian packages libyativo0.2, libyativo-dev and yativo-tools in BUILD_DIR/deb
+# (cmake/packaging.cmake; docs/c-api.md, "Packages").
+deb: build
+	@bash scripts/build-deb.sh $(BUILD_DIR)
 
 # The benchmarks, then the footprint per ARM target when `make cross` has built them
 # (docs/embedded.md: sizes, NEEDED, heap and threads under qemu-user, and natively).

@@ -1,5 +1,7 @@
-# Install rules (component "capi") of the C ABI and the C++ core: libraries, headers, pkg-config files (installed
-# and build-tree) and the CMake package (find_package(yativo) -> yativo::yativo, yativo::cpp).
+# Install rules of the C ABI and the C++ core: libraries, headers, pkg-config files (installed and
+# build-tree) and the CMake package (find_package(yativo) -> yativo::yativo, yativo::cpp).
+# Components, which are also the Debian packages of `make deb` (cmake/packaging.cmake): "runtime"
+# (libyativo.so.X.Y only), "dev" (everything else here); the CLI and the sandbox are "tools".
 # The library-only build installs the one libyativo it built and yativo.h, not the C++ core.
 include(GNUInstallDirs)
 include(CMakePackageConfigHelpers)
@@ -14,15 +16,15 @@ if(NOT YV_LIBRARY_ONLY)
 endif()
 
 install(TARGETS ${YV_INSTALL_TARGETS} EXPORT yativoTargets
-  LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR} COMPONENT capi
-  ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR} COMPONENT capi
-  RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR} COMPONENT capi
+  LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR} COMPONENT runtime NAMELINK_COMPONENT dev
+  ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR} COMPONENT dev
+  RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR} COMPONENT runtime
   INCLUDES DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
 install(FILES ${PROJECT_SOURCE_DIR}/capi/include/yativo.h
-  DESTINATION ${CMAKE_INSTALL_INCLUDEDIR} COMPONENT capi)
+  DESTINATION ${CMAKE_INSTALL_INCLUDEDIR} COMPONENT dev)
 if(NOT YV_LIBRARY_ONLY)
   install(DIRECTORY ${PROJECT_SOURCE_DIR}/core/include/yativo
-    DESTINATION ${CMAKE_INSTALL_INCLUDEDIR} COMPONENT capi)
+    DESTINATION ${CMAKE_INSTALL_INCLUDEDIR} COMPONENT dev)
 endif()
 
 # yativoConfig.cmake: the static targets' link dependencies are looked for only when a static
@@ -33,14 +35,14 @@ else()
   set(YV_PACKAGE_HAS_STATIC OFF)
 endif()
 
-install(EXPORT yativoTargets NAMESPACE yativo:: DESTINATION ${YV_CMAKE_DIR} COMPONENT capi)
+install(EXPORT yativoTargets NAMESPACE yativo:: DESTINATION ${YV_CMAKE_DIR} COMPONENT dev)
 configure_package_config_file(${CMAKE_CURRENT_LIST_DIR}/yativoConfig.cmake.in
   ${CMAKE_CURRENT_BINARY_DIR}/yativoConfig.cmake INSTALL_DESTINATION ${YV_CMAKE_DIR})
 # 0.x: a new minor version may break the ABI.
 write_basic_package_version_file(${CMAKE_CURRENT_BINARY_DIR}/yativoConfigVersion.cmake
   COMPATIBILITY SameMinorVersion)
 install(FILES ${CMAKE_CURRENT_BINARY_DIR}/yativoConfig.cmake
-  ${CMAKE_CURRENT_BINARY_DIR}/yativoConfigVersion.cmake DESTINATION ${YV_CMAKE_DIR} COMPONENT capi)
+  ${CMAKE_CURRENT_BINARY_DIR}/yativoConfigVersion.cmake DESTINATION ${YV_CMAKE_DIR} COMPONENT dev)
 
 # pkg-config, installed: paths relative to the .pc file, so `cmake --install --prefix` works.
 file(RELATIVE_PATH YV_PC_UP /${CMAKE_INSTALL_LIBDIR}/pkgconfig /)
@@ -59,14 +61,14 @@ foreach(lib IN LISTS YV_CXX_RUNTIME)
 endforeach()
 configure_file(${CMAKE_CURRENT_LIST_DIR}/yativo.pc.in ${CMAKE_CURRENT_BINARY_DIR}/yativo.pc @ONLY)
 install(FILES ${CMAKE_CURRENT_BINARY_DIR}/yativo.pc
-  DESTINATION ${CMAKE_INSTALL_LIBDIR}/pkgconfig COMPONENT capi)
+  DESTINATION ${CMAKE_INSTALL_LIBDIR}/pkgconfig COMPONENT dev)
 # yativo-static.pc: the archive itself. `pkg-config --static yativo` cannot do this: with both
 # libyativo.so and libyativo.a in libdir, the linker takes the shared one for -lyativo.
 if(yativo_static IN_LIST YV_INSTALL_TARGETS)
   configure_file(${CMAKE_CURRENT_LIST_DIR}/yativo-static.pc.in
     ${CMAKE_CURRENT_BINARY_DIR}/yativo-static.pc @ONLY)
   install(FILES ${CMAKE_CURRENT_BINARY_DIR}/yativo-static.pc
-    DESTINATION ${CMAKE_INSTALL_LIBDIR}/pkgconfig COMPONENT capi)
+    DESTINATION ${CMAKE_INSTALL_LIBDIR}/pkgconfig COMPONENT dev)
 endif()
 
 # pkg-config, build tree: ${CMAKE_BINARY_DIR}/pkgconfig/yativo.pc, for the Go and Rust bindings

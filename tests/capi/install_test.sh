@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# ctest capi.install: `cmake --install --component capi` into a temporary prefix, then consume the result the two
+# ctest capi.install: `cmake --install` of the components runtime and dev into a temporary prefix,
+# then consume the result the two
 # documented ways: pkg-config (C shared: yativo; C static: yativo-static) and find_package(yativo)
 # (C shared, C static, C static from a C-only project, C++ core).
 # usage: install_test.sh BUILD_DIR SOURCE_DIR WORK_DIR
@@ -7,8 +8,11 @@ set -euo pipefail
 build=$1 src=$2 work=$3
 rm -rf "$work" && mkdir -p "$work"
 prefix=$work/prefix
-# Only the libyativo component: the test needs no other part of the build.
-cmake --install "$build" --prefix "$prefix" --component capi >/dev/null
+# Only libyativo's components (the libyativo0.2 and libyativo-dev packages of make deb): the test
+# needs no other part of the build.
+for component in runtime dev; do
+  cmake --install "$build" --prefix "$prefix" --component $component >/dev/null
+done
 
 pc_dir=$(dirname "$(find "$prefix" -name yativo.pc | head -n 1)")
 export PKG_CONFIG_PATH=$pc_dir

@@ -31,10 +31,12 @@ has yativo-tools "bin/yativo\$"
 has yativo-tools "bin/yativo-sandbox"
 grep -q "Depends:.*libcurl4" "$work/$runtime.info" || { echo "test-deb: $runtime does not depend on libcurl4" >&2; exit 1; }
 grep -q "Depends:.*$runtime" "$work/libyativo-dev.info" || { echo "test-deb: libyativo-dev does not depend on $runtime" >&2; exit 1; }
-if file -L "$sysroot"/usr/lib/*/libyativo.so.* "$sysroot"/usr/lib/libyativo.so.* 2>/dev/null | grep -q "not stripped"; then
-    echo "test-deb: the packaged library keeps its symbols" >&2
-    exit 1
-fi
+for f in $(find "$sysroot" -type f \( -name 'libyativo.so.*' -o -path '*/bin/*' \)); do
+    if readelf -S "$f" | grep -q '\.symtab'; then
+        echo "test-deb: $f is not stripped" >&2
+        exit 1
+    fi
+done
 
 pc=$(dirname "$(find "$sysroot" -name yativo.pc | head -n1)")
 libdir=$(PKG_CONFIG_PATH=$pc pkg-config --variable=libdir yativo)

@@ -77,6 +77,7 @@ Response Api::control_stats() {
     kv_int(w, "token_exchanges", stats_.token_exchanges);
     kv_int(w, "transactions_created", stats_.transactions_created);
     kv_int(w, "max_in_flight", stats_.max_in_flight);
+    kv_int(w, "webhook_deliveries", stats_.webhook_deliveries);
     kv_int(w, "in_flight", in_flight_);
     kv_int(w, "faults_pending", static_cast<long long>(faults_.size()));
     w.Key("paths");
@@ -157,6 +158,20 @@ Response Api::control_deposit(const Request &req) {
                        {{"amount", "is too large for this balance"}});
     it->second.balance = *balance;
     it->second.updated_at = now();
+    rapidjson::StringBuffer event;
+    {
+        JsonWriter w(event);
+        w.StartObject();
+        kv_str(w, "asset_id", asset_id);
+        kv_str(w, "account_id", it->second.account_id);
+        kv_str(w, "amount", amount->str());
+        kv_str(w, "chain", it->second.chain);
+        kv_str(w, "ticker", it->second.ticker);
+        kv_str(w, "new_balance", balance->str());
+        w.EndObject();
+    }
+    emit_event(it->second.user_id, "deposit.received",
+               std::string(event.GetString(), event.GetSize()));
     return resource_response(200, "Deposit credited", [&](JsonWriter &w) {
         w.StartObject();
         kv_str(w, "asset_id", asset_id);

@@ -173,6 +173,7 @@ class Api {
     Response control_faults(const Request &req);
     Response control_deposit(const Request &req);
     Response control_reset();
+    Response control_routes();  // GET /__sandbox/routes: method + pattern of routes()
 
     // webhook delivery (webhook_delivery.cpp)
     void delivery_loop();

@@ -342,7 +342,9 @@ Response Api::dispatch(const Request &req, const std::string &rel, SysTime t,
     const Route *route = nullptr;
     std::vector<std::string> params;
     std::string allow;
-    // Literal routes win over patterns ("/apikey/list" is not key "list").
+    // Literal routes win over patterns ("/apikey/list" is not key "list"). Only a literal path
+    // answers 405: a path that matches just a pattern with another method ("POST
+    // /webhook/get-webhookz" against "DELETE /webhook/{id}") is unknown, 404 (SPEC §6).
     for (int pass = 0; pass < 2 && !route; ++pass) {
         for (const auto &r : routes()) {
             bool literal = std::string(r.pattern).find('{') == std::string::npos;
@@ -354,7 +356,7 @@ Response Api::dispatch(const Request &req, const std::string &rel, SysTime t,
                 params = std::move(p);
                 break;
             }
-            if (allow.find(r.method) == std::string::npos)
+            if (literal && allow.find(r.method) == std::string::npos)
                 allow += (allow.empty() ? "" : ", ") + std::string(r.method);
         }
         if (!allow.empty() && !route) break;

@@ -3,10 +3,13 @@
 // `handle` directly; server.cpp only moves bytes.
 #pragma once
 
+#include <atomic>
+#include <condition_variable>
 #include <functional>
 #include <mutex>
 #include <string>
 #include <string_view>
+#include <thread>
 #include <vector>
 
 #include "api_error.hpp"
@@ -24,6 +27,7 @@ namespace yvsb {
 constexpr size_t kMaxBodyBytes = 1024 * 1024;
 
 class Api;
+struct KeySpec;  // key_rules.hpp
 
 // One API request on its way through a handler.
 struct Ctx {
@@ -64,6 +68,9 @@ struct Module {
 class Api {
   public:
     explicit Api(const Options &options);  // throws std::invalid_argument on a bad TOTP secret
+    ~Api();                                // stops webhook delivery
+    Api(const Api &) = delete;
+    Api &operator=(const Api &) = delete;
 
     // Everything: control endpoints, API endpoints with faults. Thread-safe.
     Response handle(const Request &req);
@@ -105,6 +112,19 @@ class Api {
     // `data_json` is the event's data object as JSON text (webhook_delivery.cpp delivers it).
     void emit_event(const std::string &user_id, const std::string &type,
                     const std::string &data_json);
+    // Queues `type` for one webhook whatever its events (POST /webhook/{id}/test); returns the
+    // delivery id. mu_ held.
+    std::string queue_delivery(const Webhook &hook, const std::string &type,
+                               const std::string &data_json);
+    // The thread that POSTs queued events (webhook_delivery.cpp). The server starts it and stops
+    // it before returning; stop waits for an attempt on the wire to end (it aborts within ~1 s).
+    void start_delivery();
+    void stop_delivery();
+
+    // Key management as the K1 and K2 dialects share it (handlers_keys.cpp): escalation check,
+    // 2FA, then the change; mu_ held. `secret` receives the new api_secret.
+    const ApiKey &issue_key(Ctx &ctx, const KeySpec &spec, std::string *secret);
+    ApiKey &revoke_key(Ctx &ctx);
 
   private:
     static const std::vector<Route> &routes();  // the core table, then every module's
@@ -153,6 +173,13 @@ class Api {
     Response control_faults(const Request &req);
     Response control_deposit(const Request &req);
     Response control_reset();
+    Response control_routes();  // GET /__sandbox/routes: method + pattern of routes()
+
+    // webhook delivery (webhook_delivery.cpp)
+    void delivery_loop();
+    std::thread delivery_thread_;
+    std::condition_variable delivery_wake_;  // with mu_: new work, or stop
+    std::atomic<bool> delivery_stopping_{false};
 
     Options opts_;
     std::string totp_secret_;

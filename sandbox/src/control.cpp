@@ -1,5 +1,5 @@
-// The control endpoints at /__sandbox/ (SPEC §6): stats, faults, deposit, reset. Not part of the
-// API: no authentication, no rate limit, not counted in stats.
+// The control endpoints at /__sandbox/ (SPEC §6): stats, faults, deposit, reset, routes. Not part
+// of the API: no authentication, no rate limit, not counted in stats.
 #include "api.hpp"
 #include "crypto.hpp"
 #include "modules.hpp"
@@ -46,6 +46,9 @@ Response Api::control_endpoint(const Request &req, const std::string &path) {
         } else if (path == "/__sandbox/faults") {
             if (req.method == "POST" || req.method == "DELETE") return control_faults(req);
             allow = "POST, DELETE";
+        } else if (path == "/__sandbox/routes") {
+            if (req.method == "GET") return control_routes();
+            allow = "GET";
         } else if (path == "/__sandbox/deposit") {
             if (req.method == "POST") return control_deposit(req);
             allow = "POST";
@@ -77,6 +80,7 @@ Response Api::control_stats() {
     kv_int(w, "token_exchanges", stats_.token_exchanges);
     kv_int(w, "transactions_created", stats_.transactions_created);
     kv_int(w, "max_in_flight", stats_.max_in_flight);
+    kv_int(w, "webhook_deliveries", stats_.webhook_deliveries);
     kv_int(w, "in_flight", in_flight_);
     kv_int(w, "faults_pending", static_cast<long long>(faults_.size()));
     w.Key("paths");
@@ -157,6 +161,20 @@ Response Api::control_deposit(const Request &req) {
                        {{"amount", "is too large for this balance"}});
     it->second.balance = *balance;
     it->second.updated_at = now();
+    rapidjson::StringBuffer event;
+    {
+        JsonWriter w(event);
+        w.StartObject();
+        kv_str(w, "asset_id", asset_id);
+        kv_str(w, "account_id", it->second.account_id);
+        kv_str(w, "amount", amount->str());
+        kv_str(w, "chain", it->second.chain);
+        kv_str(w, "ticker", it->second.ticker);
+        kv_str(w, "new_balance", balance->str());
+        w.EndObject();
+    }
+    emit_event(it->second.user_id, "deposit.received",
+               std::string(event.GetString(), event.GetSize()));
     return resource_response(200, "Deposit credited", [&](JsonWriter &w) {
         w.StartObject();
         kv_str(w, "asset_id", asset_id);
@@ -164,6 +182,28 @@ Response Api::control_deposit(const Request &req) {
         kv_str(w, "balance", balance->str());
         w.EndObject();
     });
+}
+
+// Every API route served (the core table, then every module's), as {"routes": [{method,
+// pattern, scope, write}]}, so a test can compare the served API with a reference list.
+Response Api::control_routes() {
+    rapidjson::StringBuffer sb;
+    JsonWriter w(sb);
+    w.StartObject();
+    w.Key("routes");
+    w.StartArray();
+    for (const Route &r : routes()) {
+        w.StartObject();
+        kv_str(w, "method", r.method);
+        kv_str(w, "pattern", r.pattern);
+        kv_bool(w, "write", r.write);
+        w.EndObject();
+    }
+    w.EndArray();
+    w.EndObject();
+    Response r;
+    r.body.assign(sb.GetString(), sb.GetSize());
+    return r;
 }
 
 Response Api::control_reset() {

@@ -1,8 +1,12 @@
-// Authentication, 2FA, token exchange and API-key management (reference §2.3 K1, §2.4).
+// Authentication, 2FA, token exchange and API-key management (reference §2.3 K1, §2.4), and the
+// key rules K2 shares (key_rules.hpp).
+#include <arpa/inet.h>
+
 #include <algorithm>
 
 #include "api.hpp"
 #include "crypto.hpp"
+#include "key_rules.hpp"
 #include "secret_record.hpp"
 #include "validate.hpp"
 
@@ -12,7 +16,65 @@ namespace {
 constexpr int kRefreshBeforeSeconds = 300;  // the documented refresh_recommendation
 constexpr long long kMaxExpiryDays = 3650;
 
-void write_key(JsonWriter &w, const ApiKey &k, SysTime t, const std::string *secret) {
+std::string new_secret() {
+    std::string secret = random_hex(32);
+    record_secret(secret);
+    return secret;
+}
+
+std::string trim(std::string s) {
+    size_t a = s.find_first_not_of(" \t");
+    if (a == std::string::npos) return {};
+    size_t b = s.find_last_not_of(" \t");
+    return s.substr(a, b - a + 1);
+}
+
+// An IPv4 or IPv6 address, optionally with a /prefix that fits it.
+bool ip_or_cidr(const std::string &text) {
+    std::string addr = text;
+    std::string prefix;
+    size_t slash = text.find('/');
+    if (slash != std::string::npos) {
+        addr = text.substr(0, slash);
+        prefix = text.substr(slash + 1);
+        if (prefix.empty() || prefix.size() > 3 ||
+            prefix.find_first_not_of("0123456789") != std::string::npos)
+            return false;
+    }
+    unsigned char buf[16];
+    int bits = 0;
+    if (inet_pton(AF_INET, addr.c_str(), buf) == 1)
+        bits = 32;
+    else if (inet_pton(AF_INET6, addr.c_str(), buf) == 1)
+        bits = 128;
+    else
+        return false;
+    return prefix.empty() || std::stoi(prefix) <= bits;
+}
+
+}  // namespace
+
+std::optional<Decimal> read_expiry_days(FieldReader &f) {
+    auto days = f.amount("expires_in_days", false);
+    if (days && Decimal::parse(std::to_string(kMaxExpiryDays), nullptr).value() < *days) {
+        f.fail("expires_in_days", "must be at most " + std::to_string(kMaxExpiryDays));
+        return std::nullopt;
+    }
+    return days;
+}
+
+std::vector<std::string> read_allowed_ips(FieldReader &f, const char *name) {
+    auto ips = f.string_array(name, false);
+    for (const auto &ip : ips)
+        if (!ip_or_cidr(ip)) {
+            f.fail(name, "must hold IP addresses or CIDR blocks: " + ip.substr(0, 64));
+            return {};
+        }
+    return ips;
+}
+
+void write_key(JsonWriter &w, const ApiKey &k, SysTime t, const std::string *secret,
+               KeyShape shape) {
     w.StartObject();
     kv_str(w, "id", k.id);
     kv_str(w, "name", k.name);
@@ -31,23 +93,15 @@ void write_key(JsonWriter &w, const ApiKey &k, SysTime t, const std::string *sec
         kv_null(w, "last_used_at");
     if (k.revoked) kv_str(w, "revoked_at", iso8601_ms(k.revoked_at));
     if (k.rotated) kv_str(w, "rotated_at", iso8601_ms(k.rotated_at));
+    kv_str_array(w, "allowed_ips", k.allowed_ips);
+    if (shape == KeyShape::kK2) {
+        kv_str(w, "key_name", k.name);
+        kv_str_array(w, "scopes", k.permissions);
+        kv_bool(w, "is_active", k.status(t) == "active");
+        kv_bool(w, "is_revoked", k.revoked);
+    }
     w.EndObject();
 }
-
-std::string new_secret() {
-    std::string secret = random_hex(32);
-    record_secret(secret);
-    return secret;
-}
-
-std::string trim(std::string s) {
-    size_t a = s.find_first_not_of(" \t");
-    if (a == std::string::npos) return {};
-    size_t b = s.find_last_not_of(" \t");
-    return s.substr(a, b - a + 1);
-}
-
-}  // namespace
 
 std::string Api::hash_secret(const std::string &secret) const {
     auto mac = hmac_sha256(pepper_, "secret:" + secret);
@@ -218,15 +272,8 @@ Response Api::token_exchange(Ctx &ctx) {
     return r;
 }
 
-Response Api::key_create(Ctx &ctx) {
-    FieldReader f(ctx.body);
-    std::string name = f.string("name", true, 100);
-    auto permissions = f.string_array("permissions", true);
-    auto days = f.amount("expires_in_days", false);
-    if (days && Decimal::parse(std::to_string(kMaxExpiryDays), nullptr).value() < *days)
-        f.fail("expires_in_days", "must be at most " + std::to_string(kMaxExpiryDays));
-    f.check();
-    if (!ctx.who.holds_all(permissions))
+const ApiKey &Api::issue_key(Ctx &ctx, const KeySpec &spec, std::string *secret) {
+    if (!ctx.who.holds_all(spec.permissions))
         throw ApiError(403, "insufficient_permissions",
                        "An API key cannot grant permissions it does not hold",
                        {{"permissions", "exceed the permissions of the calling key"}});
@@ -235,45 +282,25 @@ Response Api::key_create(Ctx &ctx) {
     ApiKey k;
     k.id = "key_" + random_hex(12);
     k.user_id = ctx.who.user_id;
-    k.name = name;
+    k.name = spec.name;
     k.api_key = "yativo_" + random_hex(24);
-    std::string secret = new_secret();
-    k.secret_hash = hash_secret(secret);
-    k.permissions = permissions;
+    *secret = new_secret();
+    k.secret_hash = hash_secret(*secret);
+    k.permissions = spec.permissions;
+    k.allowed_ips = spec.allowed_ips;
     k.created_at = ctx.now;
-    if (days) {
+    if (spec.expires_in_days) {
         k.has_expiry = true;
-        k.expires_at = ctx.now + std::chrono::seconds(std::max(1LL, days->days_to_seconds()));
+        k.expires_at =
+            ctx.now + std::chrono::seconds(std::max(1LL, spec.expires_in_days->days_to_seconds()));
     }
     state_.key_by_public[k.api_key] = k.id;
     state_.key_order.push_back(k.id);
     ctx.resource_id = k.id;
-    const ApiKey &stored = state_.keys[k.id] = std::move(k);
-    return resource_response(201, "API key created successfully",
-                             [&](JsonWriter &w) { write_key(w, stored, ctx.now, &secret); });
+    return state_.keys[k.id] = std::move(k);
 }
 
-Response Api::key_list(Ctx &ctx) {
-    return resource_response(200, "API keys retrieved successfully", [&](JsonWriter &w) {
-        w.StartObject();
-        w.Key("keys");
-        w.StartArray();
-        for (const auto &id : state_.key_order) {
-            const ApiKey &k = state_.keys.at(id);
-            if (k.user_id == ctx.who.user_id) write_key(w, k, ctx.now, nullptr);
-        }
-        w.EndArray();
-        w.EndObject();
-    });
-}
-
-Response Api::key_get(Ctx &ctx) {
-    const ApiKey &k = find_key(ctx);
-    return resource_response(200, "API key retrieved successfully",
-                             [&](JsonWriter &w) { write_key(w, k, ctx.now, nullptr); });
-}
-
-Response Api::key_revoke(Ctx &ctx) {
+ApiKey &Api::revoke_key(Ctx &ctx) {
     ApiKey &k = find_key(ctx);
     check_may_manage(ctx.who, k, {});
     require_2fa(ctx.req, ctx.now);
@@ -283,8 +310,50 @@ Response Api::key_revoke(Ctx &ctx) {
     }
     drop_tokens_of(k.id);
     ctx.resource_id = k.id;
-    return resource_response(200, "API key revoked successfully",
-                             [&](JsonWriter &w) { write_key(w, k, ctx.now, nullptr); });
+    return k;
+}
+
+Response Api::key_create(Ctx &ctx) {
+    FieldReader f(ctx.body);
+    KeySpec spec;
+    spec.name = f.string("name", true, 100);
+    spec.permissions = f.string_array("permissions", true);
+    spec.expires_in_days = read_expiry_days(f);
+    spec.allowed_ips = read_allowed_ips(f, "allowed_ips");
+    f.check();
+    std::string secret;
+    const ApiKey &stored = issue_key(ctx, spec, &secret);
+    return resource_response(201, "API key created successfully", [&](JsonWriter &w) {
+        write_key(w, stored, ctx.now, &secret, KeyShape::kK1);
+    });
+}
+
+Response Api::key_list(Ctx &ctx) {
+    return resource_response(200, "API keys retrieved successfully", [&](JsonWriter &w) {
+        w.StartObject();
+        w.Key("keys");
+        w.StartArray();
+        for (const auto &id : state_.key_order) {
+            const ApiKey &k = state_.keys.at(id);
+            if (k.user_id == ctx.who.user_id) write_key(w, k, ctx.now, nullptr, KeyShape::kK1);
+        }
+        w.EndArray();
+        w.EndObject();
+    });
+}
+
+Response Api::key_get(Ctx &ctx) {
+    const ApiKey &k = find_key(ctx);
+    return resource_response(200, "API key retrieved successfully", [&](JsonWriter &w) {
+        write_key(w, k, ctx.now, nullptr, KeyShape::kK1);
+    });
+}
+
+Response Api::key_revoke(Ctx &ctx) {
+    const ApiKey &k = revoke_key(ctx);
+    return resource_response(200, "API key revoked successfully", [&](JsonWriter &w) {
+        write_key(w, k, ctx.now, nullptr, KeyShape::kK1);
+    });
 }
 
 Response Api::key_rotate(Ctx &ctx) {
@@ -298,8 +367,9 @@ Response Api::key_rotate(Ctx &ctx) {
     k.rotated_at = ctx.now;
     drop_tokens_of(k.id);  // tokens minted with the old secret die with it
     ctx.resource_id = k.id;
-    return resource_response(200, "API key secret rotated successfully",
-                             [&](JsonWriter &w) { write_key(w, k, ctx.now, &secret); });
+    return resource_response(200, "API key secret rotated successfully", [&](JsonWriter &w) {
+        write_key(w, k, ctx.now, &secret, KeyShape::kK1);
+    });
 }
 
 Response Api::key_permissions(Ctx &ctx) {
@@ -313,8 +383,9 @@ Response Api::key_permissions(Ctx &ctx) {
     require_2fa(ctx.req, ctx.now);
     k.permissions = permissions;
     ctx.resource_id = k.id;
-    return resource_response(200, "API key permissions updated successfully",
-                             [&](JsonWriter &w) { write_key(w, k, ctx.now, nullptr); });
+    return resource_response(200, "API key permissions updated successfully", [&](JsonWriter &w) {
+        write_key(w, k, ctx.now, nullptr, KeyShape::kK1);
+    });
 }
 
 }  // namespace yvsb

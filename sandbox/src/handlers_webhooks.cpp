@@ -1,44 +1,66 @@
-// Webhook subscriptions (reference §8.1, variant W1): the secret is shown once, at creation.
+// Webhook subscriptions (reference §8.1, variants W1 and W2 on one store): the secret is shown
+// once, at creation.
+#include <arpa/inet.h>
+
 #include <algorithm>
 #include <cctype>
+#include <cstring>
 
 #include "api.hpp"
 #include "crypto.hpp"
 #include "secret_record.hpp"
 #include "validate.hpp"
+#include "webhook_rules.hpp"
 
 namespace yvsb {
 namespace {
 
+// localhost, a dotted IPv4 address in 127.0.0.0/8, or [::1] (a name such as 127.example.com or
+// 127.0.0.1@example.com is not loopback).
 bool loopback_host(const std::string &hostport) {
-    std::string host = hostport;
-    if (!host.empty() && host[0] == '[') {
-        host = host.substr(0, host.find(']') + 1);
-        return host == "[::1]";
+    if (!hostport.empty() && hostport[0] == '[') {
+        size_t close = hostport.find(']');
+        if (close == std::string::npos) return false;
+        std::string v6 = hostport.substr(1, close - 1);
+        unsigned char buf[16];
+        static const unsigned char kLoop[16] = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1};
+        return inet_pton(AF_INET6, v6.c_str(), buf) == 1 && std::memcmp(buf, kLoop, 16) == 0;
     }
-    host = host.substr(0, host.find(':'));
-    return host == "localhost" || host.rfind("127.", 0) == 0;
+    std::string host = hostport.substr(0, hostport.find(':'));
+    if (iequals(host, "localhost")) return true;
+    unsigned char buf[4];
+    return inet_pton(AF_INET, host.c_str(), buf) == 1 && buf[0] == 127;
 }
 
-// Why `url` cannot receive webhooks, or an empty string.
-std::string url_problem(const std::string &url) {
+// The host[:port] of an http(s) URL, or "".
+std::string host_of(const std::string &url) {
+    size_t scheme = url.find("://");
+    if (scheme == std::string::npos) return {};
+    std::string rest = url.substr(scheme + 3);
+    std::string hostport = rest.substr(0, rest.find_first_of("/?#"));
+    size_t at = hostport.rfind('@');  // user:password@ is not part of the host
+    if (at != std::string::npos) hostport = hostport.substr(at + 1);
+    return hostport;
+}
+
+}  // namespace
+
+std::string webhook_url_problem(const std::string &url) {
     for (char c : url)
         if (static_cast<unsigned char>(c) <= 0x20 || c == 0x7f) return "must not contain spaces";
-    std::string rest;
     bool https = url.rfind("https://", 0) == 0;
-    if (https)
-        rest = url.substr(8);
-    else if (url.rfind("http://", 0) == 0)
-        rest = url.substr(7);
-    else
-        return "must be an https:// URL";
-    std::string hostport = rest.substr(0, rest.find_first_of("/?#"));
-    if (hostport.empty()) return "must name a host";
-    if (!https && !loopback_host(hostport)) return "must use https:// (http only for loopback)";
+    if (!https && url.rfind("http://", 0) != 0) return "must be an https:// URL";
+    if (host_of(url).empty()) return "must name a host";
+    if (!https && !loopback_host(host_of(url))) return "must use https:// (http only for loopback)";
     return {};
 }
 
-bool valid_event(const std::string &e) {
+bool webhook_url_is_loopback(const std::string &url) {
+    std::string host = host_of(url);
+    return !host.empty() && loopback_host(host);
+}
+
+bool valid_webhook_event(const std::string &e) {
     if (e == "*") return true;
     for (char c : e)
         if (!(std::islower(static_cast<unsigned char>(c)) ||
@@ -47,7 +69,18 @@ bool valid_event(const std::string &e) {
     return !e.empty();
 }
 
-void write_webhook(JsonWriter &w, const Webhook &h, bool with_secret) {
+bool webhook_wants(const Webhook &hook, const std::string &type) {
+    for (const auto &e : hook.events) {
+        if (e == "*" || e == type) return true;
+        // "transaction.*" takes every event whose type starts with "transaction.".
+        if (e.size() >= 2 && e.compare(e.size() - 2, 2, ".*") == 0 &&
+            type.compare(0, e.size() - 1, e, 0, e.size() - 1) == 0 && type.size() >= e.size())
+            return true;
+    }
+    return false;
+}
+
+void write_webhook(JsonWriter &w, const Webhook &h, bool with_secret, WebhookShape shape) {
     w.StartObject();
     kv_str(w, "id", h.id);
     kv_str(w, "webhook_id", h.id);
@@ -55,24 +88,38 @@ void write_webhook(JsonWriter &w, const Webhook &h, bool with_secret) {
     kv_str_array(w, "events", h.events);
     kv_str_or_null(w, "description", h.description);
     if (with_secret) kv_str(w, "secret", h.secret);
-    kv_str(w, "status", "active");
+    kv_str(w, "status", h.active ? "active" : "inactive");
+    kv_bool(w, "active", h.active);
     kv_str(w, "created_at", iso8601_ms(h.created_at));
+    kv_str(w, "updated_at", iso8601_ms(h.updated_at));
+    if (shape == WebhookShape::kW2) {
+        kv_str(w, "_id", h.id);
+        kv_str(w, "webhook_url", h.url);
+        kv_bool(w, "receive_all_events",
+                std::find(h.events.begin(), h.events.end(), "*") != h.events.end());
+    }
     w.EndObject();
 }
 
-}  // namespace
+Webhook &find_webhook(Api &api, const Ctx &ctx) {
+    const std::string &id = ctx.params.at(0);
+    auto it = api.state().webhooks.find(id);
+    if (it == api.state().webhooks.end() || it->second.user_id != ctx.who.user_id)
+        throw ApiError(404, "not_found", "Webhook not found", {{"id", id}});
+    return it->second;
+}
 
-Response Api::webhook_create(Ctx &ctx) {
+Response create_webhook(Api &api, Ctx &ctx, WebhookShape shape) {
     FieldReader f(ctx.body);
     std::string url = f.string("url", true, 2048);
     auto events = f.string_array("events", true);
     std::string description = f.string("description", false, 500);
     if (!url.empty()) {
-        std::string problem = url_problem(url);
+        std::string problem = webhook_url_problem(url);
         if (!problem.empty()) f.fail("url", problem);
     }
     for (const auto &e : events)
-        if (!valid_event(e)) f.fail("events", "unknown event name: " + e);
+        if (!valid_webhook_event(e)) f.fail("events", "unknown event name: " + e.substr(0, 64));
     f.check();
     Webhook h;
     h.id = "wh_" + random_hex(12);
@@ -82,12 +129,17 @@ Response Api::webhook_create(Ctx &ctx) {
     h.description = description;
     h.secret = "whsec_" + random_hex(32);
     record_secret(h.secret);
-    h.created_at = ctx.now;
-    state_.webhook_order.push_back(h.id);
+    h.created_at = h.updated_at = ctx.now;
+    State &state = api.state();
+    state.webhook_order.push_back(h.id);
     ctx.resource_id = h.id;
-    const Webhook &stored = state_.webhooks[h.id] = std::move(h);
+    const Webhook &stored = state.webhooks[h.id] = std::move(h);
     return resource_response(201, "Webhook created successfully",
-                             [&](JsonWriter &w) { write_webhook(w, stored, true); });
+                             [&](JsonWriter &w) { write_webhook(w, stored, true, shape); });
+}
+
+Response Api::webhook_create(Ctx &ctx) {
+    return create_webhook(*this, ctx, WebhookShape::kW1);
 }
 
 Response Api::webhook_list(Ctx &ctx) {
@@ -97,7 +149,7 @@ Response Api::webhook_list(Ctx &ctx) {
         w.StartArray();
         for (const auto &id : state_.webhook_order) {
             const Webhook &h = state_.webhooks.at(id);
-            if (h.user_id == ctx.who.user_id) write_webhook(w, h, false);
+            if (h.user_id == ctx.who.user_id) write_webhook(w, h, false, WebhookShape::kW1);
         }
         w.EndArray();
         w.EndObject();
@@ -105,13 +157,17 @@ Response Api::webhook_list(Ctx &ctx) {
 }
 
 Response Api::webhook_delete(Ctx &ctx) {
-    const std::string &id = ctx.params.at(0);
-    auto it = state_.webhooks.find(id);
-    if (it == state_.webhooks.end() || it->second.user_id != ctx.who.user_id)
-        throw ApiError(404, "not_found", "Webhook not found", {{"id", id}});
-    state_.webhooks.erase(it);
+    std::string id = find_webhook(*this, ctx).id;
+    state_.webhooks.erase(id);
     auto &order = state_.webhook_order;
     order.erase(std::remove(order.begin(), order.end(), id), order.end());
+    // Its deliveries go with it: nothing can list them any more, and none is sent.
+    auto &d = state_.delivery;
+    for (auto it = d.deliveries.begin(); it != d.deliveries.end();)
+        it = it->second.webhook_id == id ? d.deliveries.erase(it) : std::next(it);
+    d.order.erase(std::remove_if(d.order.begin(), d.order.end(),
+                                 [&](const std::string &x) { return !d.deliveries.count(x); }),
+                  d.order.end());
     ctx.resource_id = id;
     return resource_response(200, "Webhook deleted successfully", [&](JsonWriter &w) {
         w.StartObject();

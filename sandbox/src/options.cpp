@@ -33,6 +33,10 @@ std::string usage() {
            "  --read-timeout S       seconds allowed to receive one request (default 30)\n"
            "  --threads N            I/O threads (default 4)\n"
            "  --exit-with-parent     exit when the process (thread) that started us ends\n"
+           "  --webhook-retry-ms MS  wait before a failed webhook delivery's first retry,\n"
+           "                         doubled for each further one (default 1000)\n"
+           "  --webhook-attempts N   attempts per webhook delivery (default 5)\n"
+           "  --allow-remote-webhooks  deliver webhooks to URLs other than loopback ones\n"
            "  --record-secrets FILE  append every secret handed out (seeds, key secrets, tokens,\n"
            "                         webhook secrets) to FILE, for leak scans of test output;\n"
            "                         default: $YATIVO_SANDBOX_RECORD_SECRETS\n";
@@ -102,6 +106,12 @@ bool parse_options(const std::vector<std::string> &args, Options &out, std::stri
             out.require_2fa_on_send = true;
         } else if (flag == "--exit-with-parent") {
             out.exit_with_parent = true;
+        } else if (flag == "--webhook-retry-ms") {
+            ok = int_flag(&out.webhook_retry_ms, 1, 3600000);
+        } else if (flag == "--webhook-attempts") {
+            ok = int_flag(&out.webhook_attempts, 1, 100);
+        } else if (flag == "--allow-remote-webhooks") {
+            out.allow_remote_webhooks = true;
         } else if (flag == "--tls-cert") {
             ok = need_value();
             out.tls_cert = value;

@@ -23,6 +23,11 @@ struct Options {
     // Exit (SIGTERM) when the process that started us dies: a test harness that crashes must not
     // leave a sandbox holding its output pipe open (ctest then waits for its timeout).
     bool exit_with_parent = false;
+    // Webhook delivery: the wait before the first retry (doubling after each further failure),
+    // the attempts per event, and whether URLs other than loopback ones are delivered to.
+    int webhook_retry_ms = 1000;
+    int webhook_attempts = 5;
+    bool allow_remote_webhooks = false;
 };
 
 // Parses argv; on a usage error returns false with *error set. `--help` sets *help.

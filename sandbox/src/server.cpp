@@ -374,10 +374,12 @@ void Server::run() {
         if (!ec) stop();
     });
     s.accept();
+    s.api.start_delivery();
     std::vector<std::thread> threads;
     for (int i = 1; i < s.options.threads; ++i) threads.emplace_back([&s] { s.ioc.run(); });
     s.ioc.run();
     for (auto &t : threads) t.join();
+    s.api.stop_delivery();
 }
 
 }  // namespace yvsb

@@ -33,6 +33,7 @@ struct ApiKey {
     SysTime last_used_at;
     bool rotated = false;
     SysTime rotated_at;
+    std::vector<std::string> allowed_ips;  // addresses or CIDRs as given; stored, not enforced
 
     bool expired(SysTime t) const { return has_expiry && t >= expires_at; }
     std::string status(SysTime t) const {
@@ -96,7 +97,9 @@ struct Webhook {
     std::vector<std::string> events;
     std::string description;
     std::string secret;  // whsec_..., shown once; kept to sign deliveries
+    bool active = true;  // an inactive webhook receives nothing
     SysTime created_at;
+    SysTime updated_at;
 };
 
 // A customer of the user (customers, customer assets, customer cards, the card-issuer program).
@@ -133,6 +136,7 @@ struct Stats {
     long token_exchanges = 0;
     long transactions_created = 0;
     long max_in_flight = 0;
+    long webhook_deliveries = 0;  // deliveries answered 2xx
     std::map<std::string, long> paths;
 };
 

@@ -412,7 +412,23 @@ Response Api::dispatch(const Request &req, const std::string &rel, SysTime t,
 
 Response Api::run_idempotent(const Route &route, Ctx &ctx) {
     std::string key = ctx.req.header("Idempotency-Key");
-    if (!ctx.req.has_header("Idempotency-Key")) return route.handler(*this, ctx);
+    bool has_key = ctx.req.has_header("Idempotency-Key");
+    // send-funds schema S2 carries the key in its body: the same key as the header (SPEC §1).
+    if (const Json *body_key = ctx.body.find("idempotency_key");
+        body_key && ctx.rel == "/transactions/send-funds" && ctx.body.find("from_asset_id")) {
+        if (body_key->kind != Json::Kind::kString)
+            throw ApiError(400, "validation_error", "Invalid idempotency_key",
+                           {{"idempotency_key", "must be a string"}});
+        if (!has_key) {
+            key = body_key->text;
+            has_key = true;
+        } else if (body_key->text != key) {
+            throw ApiError(400, "validation_error",
+                           "The body's idempotency_key differs from the Idempotency-Key header",
+                           {{"idempotency_key", "must equal the Idempotency-Key header"}});
+        }
+    }
+    if (!has_key) return route.handler(*this, ctx);
     if (key.empty() || key.size() > 255 ||
         key.find_first_of(std::string("\0\r\n", 3)) != std::string::npos)
         throw ApiError(400, "validation_error", "Invalid Idempotency-Key header",

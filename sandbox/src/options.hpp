@@ -15,6 +15,8 @@ struct Options {
     int token_ttl = 3600;
     int rate_limit = 60;  // per credential per minute; 0 = off
     bool require_2fa_on_send = false;
+    // A transfer stays `pending` this many seconds, then confirms; 0 = confirmed at once.
+    int confirm_after = 0;
     std::string tls_cert;
     std::string tls_key;
     int read_timeout = 30;  // seconds to receive a whole request (idle keep-alive included)

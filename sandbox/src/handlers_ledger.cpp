@@ -66,12 +66,12 @@ struct TokenRow {
     const char *name;
 };
 const TokenRow kTokens[] = {
-    {"USDC_ETH", "USD Coin"},     {"USDT_ETH", "Tether USD"},     {"USDC_SOL", "USD Coin"},
-    {"USDT_SOL", "Tether USD"},   {"EURC_SOL", "Euro Coin"},      {"PYUSD_SOL", "PayPal USD"},
-    {"USDG_SOL", "Global Dollar"}, {"USDC_POL", "USD Coin"},      {"USDT_POL", "Tether USD"},
-    {"USDC_BASE", "USD Coin"},    {"USDT_BASE", "Tether USD"},    {"EURC_BASE", "Euro Coin"},
-    {"USDC_OP", "USD Coin"},      {"USDT_OP", "Tether USD"},      {"USDC_ARB", "USD Coin"},
-    {"USDT_ARB", "Tether USD"},   {"USDT_TRON", "Tether USD"},    {"USDC_XDC", "USD Coin"},
+    {"USDC_ETH", "USD Coin"},      {"USDT_ETH", "Tether USD"},  {"USDC_SOL", "USD Coin"},
+    {"USDT_SOL", "Tether USD"},    {"EURC_SOL", "Euro Coin"},   {"PYUSD_SOL", "PayPal USD"},
+    {"USDG_SOL", "Global Dollar"}, {"USDC_POL", "USD Coin"},    {"USDT_POL", "Tether USD"},
+    {"USDC_BASE", "USD Coin"},     {"USDT_BASE", "Tether USD"}, {"EURC_BASE", "Euro Coin"},
+    {"USDC_OP", "USD Coin"},       {"USDT_OP", "Tether USD"},   {"USDC_ARB", "USD Coin"},
+    {"USDT_ARB", "Tether USD"},    {"USDT_TRON", "Tether USD"}, {"USDC_XDC", "USD Coin"},
     {"TIVO_XDC", "Tivo"},
 };
 
@@ -333,8 +333,7 @@ Response get_connections(Api &api, Ctx &ctx) {
         for (const auto &aid : api.state().account_order) {
             if (present && aid != account_id) continue;
             auto it = api.state().ledger.connections.find(aid);
-            if (it != api.state().ledger.connections.end() &&
-                it->second.user_id == ctx.who.user_id)
+            if (it != api.state().ledger.connections.end() && it->second.user_id == ctx.who.user_id)
                 write_connection(w, it->second);
         }
         w.EndArray();
@@ -468,7 +467,8 @@ std::string query_param(const Request &req, const char *name, bool *present) {
         size_t eq = pair.find('=');
         if (percent_decode(pair.substr(0, eq)) == name) {
             if (present) *present = true;
-            return eq == std::string_view::npos ? std::string() : percent_decode(pair.substr(eq + 1));
+            return eq == std::string_view::npos ? std::string()
+                                                : percent_decode(pair.substr(eq + 1));
         }
         if (amp == std::string_view::npos) break;
         query.remove_prefix(amp + 1);

@@ -163,8 +163,8 @@ Response Api::gas_price(Ctx &ctx) {
     std::string asset_id = f.string("asset_id", false, 64);
     std::string token_symbol = f.string("token_symbol", false, 16);
     if (!token_symbol.empty() &&
-        token_symbol.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789") !=
-            std::string::npos)
+        token_symbol.find_first_not_of(
+            "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789") != std::string::npos)
         f.fail("token_symbol", "must be a token symbol such as USDC");
     f.check();
     const Asset *asset = nullptr;
@@ -180,8 +180,9 @@ Response Api::gas_price(Ctx &ctx) {
         f.check();
     }
     // The fee is charged in the asset sent (docs/sandbox.md, "Fee rule").
-    std::string fee_currency =
-        asset ? asset->symbol : token_symbol.empty() ? chain->native : upper(token_symbol);
+    std::string fee_currency = asset                  ? asset->symbol
+                               : token_symbol.empty() ? chain->native
+                                                      : upper(token_symbol);
     std::string fee = Decimal::parse(chain->fee, nullptr)->str();
     return resource_response(200, "Gas price estimated successfully", [&](JsonWriter &w) {
         w.StartObject();
@@ -257,8 +258,7 @@ Response Api::send_funds(Ctx &ctx) {
     if (it == state_.assets.end() || it->second.user_id != ctx.who.user_id)
         throw ApiError(404, "not_found", "Asset not found", {{asset_field, asset_id}});
     Asset &asset = it->second;
-    if (!s2 && asset.account_id != account_id)
-        f.fail("assets", "does not belong to this account");
+    if (!s2 && asset.account_id != account_id) f.fail("assets", "does not belong to this account");
     if (asset.chain != chain->name)
         f.fail("chain", std::string("does not match the asset's chain (") + asset.chain + ")");
     if (!s2 && upper(type) != upper(asset.symbol) && type != "crypto")
@@ -468,10 +468,10 @@ Response control_advance(Api &api, const Request &req) {
         found = true;
         if (t.status != "pending") {
             if (!id.empty())
-                throw ApiError(409, "invalid_state",
-                               "Only a pending transaction can be confirmed; this one is " +
-                                   t.status,
-                               {{"transaction_id", t.id}, {"status", t.status}});
+                throw ApiError(
+                    409, "invalid_state",
+                    "Only a pending transaction can be confirmed; this one is " + t.status,
+                    {{"transaction_id", t.id}, {"status", t.status}});
             continue;
         }
         confirm(api, t, at);

@@ -27,14 +27,14 @@ struct ForwardingRule {
     std::string asset_id;
     std::string chain;  // canonical name
     std::string destination_address;
-    Decimal percentage;              // 0 < p <= 100
-    std::string monitoring_mode;     // all_wallets | specific_wallets
+    Decimal percentage;           // 0 < p <= 100
+    std::string monitoring_mode;  // all_wallets | specific_wallets
     std::vector<std::string> monitored_accounts;
     bool has_minimum = false;
     Decimal minimum_amount;
     bool has_maximum = false;
     Decimal maximum_amount;
-    std::string description;    // empty = none
+    std::string description;  // empty = none
     bool enabled = true;
     std::string settings_json;  // a JSON object as sent; empty = none
     SysTime created_at;
@@ -43,7 +43,7 @@ struct ForwardingRule {
 
 struct LedgerState {
     std::map<std::string, Connection> connections;  // by account id
-    std::map<std::string, ForwardingRule> rules;     // by id
+    std::map<std::string, ForwardingRule> rules;    // by id
     std::vector<std::string> rule_order;
 };
 

@@ -177,6 +177,11 @@ void Api::tick(SysTime t) {
         if (m.tick) m.tick(*this, t);
 }
 
+void Api::advance_clock(std::chrono::seconds by) {
+    clock_lead_ += by;
+    tick(now() + clock_lead_);
+}
+
 bool Api::is_api_target(std::string_view target) {
     std::string path = path_of(std::string(target));
     return path == "/api" || path.rfind("/api/", 0) == 0;
@@ -203,7 +208,7 @@ Api::InFlight::~InFlight() {
 Response Api::handle(const Request &req) {
     std::string path = path_of(req.target);
     std::lock_guard<std::mutex> lock(mu_);
-    tick(now());
+    tick(now() + clock_lead_);
     if (path.rfind("/__sandbox/", 0) == 0) return control(req, path);
     if (!is_api_target(path)) {
         ApiError e(404, "not_found", "No such endpoint: " + path);
@@ -258,7 +263,7 @@ Response Api::handle(const Request &req) {
 
 Response Api::handle_after_delay(const Request &req) {
     std::lock_guard<std::mutex> lock(mu_);
-    tick(now());
+    tick(now() + clock_lead_);
     return process(req, api_relative(path_of(req.target)));
 }
 

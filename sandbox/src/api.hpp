@@ -105,6 +105,12 @@ class Api {
     // `data_json` is the event's data object as JSON text (webhook_delivery.cpp delivers it).
     void emit_event(const std::string &user_id, const std::string &type,
                     const std::string &data_json);
+    // The sandbox clock's lead over the wall clock, moved on by POST /__sandbox/advance
+    // {"seconds"}: every module's tick sees now() + lead, so time-driven state (a pending
+    // transfer, a review) moves on without a test waiting. Reset by /__sandbox/reset.
+    std::chrono::seconds clock_lead() const { return clock_lead_; }
+    // Adds `by` to the lead, then runs every module's tick at the new time (mu_ held).
+    void advance_clock(std::chrono::seconds by);
 
   private:
     static const std::vector<Route> &routes();  // the core table, then every module's
@@ -169,6 +175,7 @@ class Api {
     RateLimiter limiter_;
     TotpVerifier totp_;
     long in_flight_ = 0;
+    std::chrono::seconds clock_lead_{0};
 };
 
 // {"status": true, "message": ..., "data": <data>} (+ extra top-level members).

@@ -137,6 +137,38 @@ void read_rule(Api &api, const Ctx &ctx, ForwardingRule &r, bool create) {
     f.check();
 }
 
+// A decimal as its integer count of 10^-18 units, in decimal digits.
+std::string units_of(const Decimal &d) {
+    std::string s = d.str();
+    size_t dot = s.find('.');
+    std::string whole = dot == std::string::npos ? s : s.substr(0, dot);
+    std::string frac = dot == std::string::npos ? "" : s.substr(dot + 1);
+    frac.resize(Decimal::kScale, '0');
+    return whole + frac;
+}
+
+// percentage% of amount, exactly, rounded down to 10^-18 (schoolbook product of the digits).
+Decimal percent_of(const Decimal &amount, const Decimal &percentage) {
+    std::string a = units_of(amount), b = units_of(percentage);
+    std::vector<int> prod(a.size() + b.size(), 0);
+    for (size_t i = a.size(); i-- > 0;)
+        for (size_t j = b.size(); j-- > 0;) {
+            int sum = prod[i + j + 1] + (a[i] - '0') * (b[j] - '0');
+            prod[i + j + 1] = sum % 10;
+            prod[i + j] += sum / 10;
+        }
+    std::string digits;
+    for (int d : prod) digits.push_back(static_cast<char>('0' + d));
+    // digits count 10^-36 units; / 100 and back to 10^-18 units: drop the last 20 digits.
+    digits = digits.size() > 20 ? digits.substr(0, digits.size() - 20) : "0";
+    if (digits.size() < 19) digits.insert(0, 19 - digits.size(), '0');
+    std::string whole = digits.substr(0, digits.size() - 18);
+    std::string frac = digits.substr(digits.size() - 18);
+    whole.erase(0, std::min(whole.find_first_not_of('0'), whole.size() - 1));
+    while (!frac.empty() && frac.back() == '0') frac.pop_back();
+    return *Decimal::parse(frac.empty() ? whole : whole + "." + frac, nullptr);
+}
+
 Response list_rules(Api &api, Ctx &ctx) {
     return resource_response(200, "Auto-forwarding rules fetched successfully", [&](JsonWriter &w) {
         w.StartArray();
@@ -198,6 +230,38 @@ Response delete_rule(Api &api, Ctx &ctx) {
 }
 
 }  // namespace
+
+// Each enabled rule of the asset (all_wallets, or specific_wallets naming the asset's account)
+// whose minimum the deposit reaches sends percentage% of the deposit (capped at maximum_amount)
+// to its destination as an `auto-forward` transfer: amount + fee debited like any send, pending
+// like an S2 send. A rule the balance cannot cover (share + fee) is skipped for this deposit.
+void forward_deposit(Api &api, Asset &asset, const Decimal &amount, SysTime now) {
+    if (asset.archived) return;
+    const Chain *chain = find_chain(asset.chain);
+    if (!chain) return;
+    Decimal fee = *Decimal::parse(chain->fee, nullptr);
+    std::vector<std::string> order = api.state().ledger.rule_order;
+    for (const auto &id : order) {
+        const ForwardingRule &r = api.state().ledger.rules.at(id);
+        if (!r.enabled || r.user_id != asset.user_id || r.asset_id != asset.id) continue;
+        if (r.monitoring_mode == "specific_wallets" &&
+            std::find(r.monitored_accounts.begin(), r.monitored_accounts.end(), asset.account_id) ==
+                r.monitored_accounts.end())
+            continue;
+        if (r.has_minimum && amount < r.minimum_amount) continue;
+        Decimal share = percent_of(amount, r.percentage);
+        if (r.has_maximum && r.maximum_amount < share) share = r.maximum_amount;
+        auto total = share.plus(fee);
+        if (share.is_zero() || !total || asset.balance < *total) continue;
+        Transaction t;
+        t.receiving_address = r.destination_address;
+        t.amount = share;
+        t.priority = "medium";
+        t.category = "auto-forward";
+        t.description = "auto-forwarding rule " + r.id;
+        record_transfer(api, asset, std::move(t), transfer_delay(api, false), now);
+    }
+}
 
 Module auto_forwarding_module() {
     Module m;

@@ -258,67 +258,72 @@ Response user_assets(Api &api, Ctx &ctx) {
     });
 }
 
-void write_connection(JsonWriter &w, const Connection &c) {
+void write_connection(JsonWriter &w, const Connection &c, const ChainConnection &cc) {
+    const Chain *chain = find_chain(cc.chain);
     w.StartObject();
+    kv_str(w, "id", cc.id);
+    kv_str(w, "connection_id", cc.id);
     kv_str(w, "account_id", c.account_id);
-    w.Key("chains");
-    w.StartArray();
-    for (const auto &name : c.chains) {
-        const Chain *chain = find_chain(name);
-        w.StartObject();
-        kv_str(w, "chain", name);
-        kv_str(w, "chain_code", chain ? chain->code : "");
-        kv_str(w, "status", "connected");
-        w.EndObject();
-    }
-    w.EndArray();
-    kv_str(w, "created_at", iso8601_ms(c.created_at));
-    kv_str(w, "updated_at", iso8601_ms(c.updated_at));
+    kv_str(w, "chain", cc.chain);
+    kv_str(w, "chain_code", chain ? chain->code : "");
+    kv_str(w, "address", cc.address);
+    kv_str(w, "wallet_address", cc.address);
+    kv_str(w, "status", "connected");
+    kv_str(w, "created_at", iso8601_ms(cc.created_at));
     w.EndObject();
 }
 
-// {account_id, chains?}: connects the account to those chains (every chain when absent); a chain
-// already connected stays as it was.
+// {account_id, chains?}: connects the account to those chains (every chain when absent), each
+// with an address of its own; a chain already connected stays as it was.
 Response create_connections(Api &api, Ctx &ctx) {
     FieldReader f(ctx.body);
     std::string account_id = f.string("account_id", true, 64);
     auto names = f.string_array("chains", false, 64);
-    std::vector<std::string> chains;
+    std::vector<const Chain *> chains;
     for (size_t i = 0; i < names.size(); ++i) {
         const Chain *c = find_chain(names[i]);
         if (!c)
             f.fail("chains[" + std::to_string(i) + "]", "Unsupported chain identifier");
-        else if (std::find(chains.begin(), chains.end(), c->name) == chains.end())
-            chains.push_back(c->name);
+        else if (std::find(chains.begin(), chains.end(), c) == chains.end())
+            chains.push_back(c);
     }
-    if (ctx.body.find("chains") && names.empty() && !f.failed("chains"))
-        f.fail("chains", "must not be empty");
+    bool given = ctx.body.find("chains") && ctx.body.find("chains")->kind != Json::Kind::kNull;
+    if (given && names.empty() && !f.failed("chains")) f.fail("chains", "must not be empty");
     f.check();
     own_account(api, ctx, account_id, "account_id");
-    if (!ctx.body.find("chains") || ctx.body.find("chains")->kind == Json::Kind::kNull)
-        for (const Chain &c : all_chains()) chains.push_back(c.name);
-    auto &conns = api.state().ledger.connections;
-    bool fresh = !conns.count(account_id);
-    Connection &conn = conns[account_id];
-    if (fresh) {
-        conn.account_id = account_id;
-        conn.user_id = ctx.who.user_id;
-        conn.created_at = ctx.now;
+    if (!given)
+        for (const Chain &c : all_chains()) chains.push_back(&c);
+    Connection &conn = api.state().ledger.connections[account_id];
+    conn.account_id = account_id;
+    conn.user_id = ctx.who.user_id;
+    std::vector<size_t> added;
+    for (const Chain *c : chains) {
+        bool have = std::any_of(conn.chains.begin(), conn.chains.end(),
+                                [&](const ChainConnection &cc) { return cc.chain == c->name; });
+        if (have) continue;
+        conn.chains.push_back({"con_" + random_hex(12), c->name, generate_address(*c), ctx.now});
+        added.push_back(conn.chains.size() - 1);
     }
-    std::vector<std::string> added;
-    for (const auto &c : chains)
-        if (std::find(conn.chains.begin(), conn.chains.end(), c) == conn.chains.end()) {
-            conn.chains.push_back(c);
-            added.push_back(c);
-        }
-    conn.updated_at = ctx.now;
     ctx.resource_id = account_id;
     return resource_response(
-        201, "Connections created successfully", [&](JsonWriter &w) { write_connection(w, conn); },
-        [&](JsonWriter &w) { kv_str_array(w, "added", added); });
+        201, "Connections created successfully",
+        [&](JsonWriter &w) {
+            w.StartObject();
+            kv_str(w, "account_id", account_id);
+            w.Key("connections");
+            w.StartArray();
+            for (const auto &cc : conn.chains) write_connection(w, conn, cc);
+            w.EndArray();
+            w.EndObject();
+        },
+        [&](JsonWriter &w) {
+            std::vector<std::string> names_added;
+            for (size_t i : added) names_added.push_back(conn.chains[i].chain);
+            kv_str_array(w, "added", names_added);
+        });
 }
 
-// ?account_id=: that account's connections, or every account's.
+// ?account_id=: that account's connections, or every account's; one item per chain.
 Response get_connections(Api &api, Ctx &ctx) {
     bool present = false;
     std::string account_id = query_param(ctx.req, "account_id", &present);
@@ -333,8 +338,9 @@ Response get_connections(Api &api, Ctx &ctx) {
         for (const auto &aid : api.state().account_order) {
             if (present && aid != account_id) continue;
             auto it = api.state().ledger.connections.find(aid);
-            if (it != api.state().ledger.connections.end() && it->second.user_id == ctx.who.user_id)
-                write_connection(w, it->second);
+            if (it == api.state().ledger.connections.end() || it->second.user_id != ctx.who.user_id)
+                continue;
+            for (const auto &cc : it->second.chains) write_connection(w, it->second, cc);
         }
         w.EndArray();
     });

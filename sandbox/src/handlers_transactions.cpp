@@ -286,22 +286,9 @@ Response Api::send_funds(Ctx &ctx) {
     }
     if (opts_.require_2fa_on_send) require_2fa(ctx.req, ctx.now);
 
-    asset.balance = *asset.balance.minus(*total);
-    asset.updated_at = ctx.now;
     Transaction t;
-    t.id = "txn_" + random_hex(12);
-    t.user_id = ctx.who.user_id;
-    t.account_id = asset.account_id;
-    t.asset_id = asset.id;
-    t.chain = asset.chain;
-    t.ticker = asset.ticker;
-    t.symbol = asset.symbol;
     t.receiving_address = address;
-    t.from_address = asset.wallet_address;
     t.amount = *amount;
-    t.fee = fee;
-    t.hash = generate_tx_hash(*chain);
-    t.status = "pending";
     t.priority = priority;
     t.category = s2 ? "transfer" : category;
     t.description = description;
@@ -310,14 +297,9 @@ Response Api::send_funds(Ctx &ctx) {
     if (const Json *key = ctx.body.find("idempotency_key");
         t.idempotency_key.empty() && s2 && key && key->kind == Json::Kind::kString)
         t.idempotency_key = key->text;
-    t.created_at = ctx.now;
-    t.confirm_due = ctx.now + std::chrono::seconds(opts_.confirm_after);
-    state_.transactions.push_back(t);
-    Transaction &stored = state_.transactions.back();
-    ++stats_.transactions_created;
-    ctx.resource_id = t.id;
-    emit_event(t.user_id, "transaction.created", detail_json(stored));
-    if (opts_.confirm_after == 0) confirm(*this, stored, ctx.now);
+    Transaction &stored =
+        record_transfer(*this, asset, std::move(t), transfer_delay(*this, !s2), ctx.now);
+    ctx.resource_id = stored.id;
     SendReceipt receipt{s2 ? std::string("send") : type, total->str(), asset.balance.str()};
     if (s2)
         return resource_response(201, "Transaction submitted successfully", [&](JsonWriter &w) {
@@ -362,6 +344,39 @@ Response Api::transaction_list(Ctx &ctx) {
         matches.push_back(&t);
     }
     return paged_transactions(matches, page, limit);
+}
+
+int transfer_delay(const Api &api, bool schema_s1) {
+    int flag = api.options().confirm_after;
+    if (flag >= 0) return flag;
+    return schema_s1 ? 0 : 60;
+}
+
+Transaction &record_transfer(Api &api, Asset &asset, Transaction t, int delay_seconds,
+                             SysTime now) {
+    const Chain *chain = find_chain(asset.chain);
+    t.fee = *Decimal::parse(chain->fee, nullptr);
+    asset.balance = *asset.balance.minus(*t.amount.plus(t.fee));
+    asset.updated_at = now;
+    t.id = "txn_" + random_hex(12);
+    t.user_id = asset.user_id;
+    t.account_id = asset.account_id;
+    t.asset_id = asset.id;
+    t.chain = asset.chain;
+    t.ticker = asset.ticker;
+    t.symbol = asset.symbol;
+    t.from_address = asset.wallet_address;
+    t.hash = generate_tx_hash(*chain);
+    t.status = "pending";
+    t.created_at = now;
+    // Due on the sandbox clock (wall clock + the lead /__sandbox/advance gave it).
+    t.confirm_due = now + api.clock_lead() + std::chrono::seconds(delay_seconds);
+    api.state().transactions.push_back(std::move(t));
+    Transaction &stored = api.state().transactions.back();
+    ++api.stats().transactions_created;
+    api.emit_event(stored.user_id, "transaction.created", detail_json(stored));
+    if (delay_seconds == 0) confirm(api, stored, now + api.clock_lead());
+    return stored;
 }
 
 void write_transaction_detail(JsonWriter &w, const Transaction &t) {
@@ -459,9 +474,30 @@ Response control_advance(Api &api, const Request &req) {
     Json body = parse_request_body(req.body);
     FieldReader f(body);
     std::string id = f.string("transaction_id", false, 64);
+    auto seconds = f.integer("seconds", false, 0, 10LL * 365 * 86400);
+    if (seconds && !id.empty()) f.fail("seconds", "give seconds or transaction_id, not both");
     f.check();
-    SysTime at = now();
     std::vector<std::string> confirmed;
+    if (seconds) {
+        // Time moves on: whatever falls due confirms (and every other module's tick runs).
+        std::vector<std::string> before;
+        for (const Transaction &t : api.state().transactions)
+            if (t.status == "pending") before.push_back(t.id);
+        api.advance_clock(std::chrono::seconds(*seconds));
+        for (const Transaction &t : api.state().transactions)
+            if (t.status == "confirmed" &&
+                std::find(before.begin(), before.end(), t.id) != before.end())
+                confirmed.push_back(t.id);
+        return resource_response(200, "Sandbox clock advanced", [&](JsonWriter &w) {
+            w.StartObject();
+            kv_int(w, "advanced_seconds", *seconds);
+            kv_int(w, "clock_lead_seconds", static_cast<long long>(api.clock_lead().count()));
+            kv_str_array(w, "confirmed", confirmed);
+            kv_int(w, "count", static_cast<long long>(confirmed.size()));
+            w.EndObject();
+        });
+    }
+    SysTime at = now() + api.clock_lead();
     bool found = false;
     for (Transaction &t : api.state().transactions) {
         if (!id.empty() && t.id != id) continue;

@@ -11,13 +11,19 @@
 
 namespace yvsb {
 
-// The chains an account is connected to (create-connections), canonical names in order added.
+// A chain an account is connected to (create-connections), with the address it got there.
+struct ChainConnection {
+    std::string id;     // con_<24 hex>
+    std::string chain;  // canonical name
+    std::string address;
+    SysTime created_at;
+};
+
+// An account's connections, in the order added.
 struct Connection {
     std::string account_id;
     std::string user_id;
-    std::vector<std::string> chains;
-    SysTime created_at;
-    SysTime updated_at;
+    std::vector<ChainConnection> chains;
 };
 
 // An auto-forwarding rule (reference §9): what part of a deposit goes where.

@@ -392,13 +392,15 @@ TEST_F(Ledger, UserLookupsAndConnections) {
                   .status,
               404);
     auto got = c.call("GET", "/accounts/get-connections?account_id=" + acc);
-    ASSERT_EQ(data_size(got), 1u);
-    auto chains = parse(got.body)["data"][0]["chains"].GetArray();
-    ASSERT_EQ(chains.Size(), 3u);
-    EXPECT_EQ(str(chains[1], "chain"), "ethereum");
+    ASSERT_EQ(data_size(got), 3u);
+    auto conns = parse(got.body);
+    EXPECT_EQ(str(conns["data"][1], "chain"), "ethereum");
+    EXPECT_EQ(str(conns["data"][1], "account_id"), acc);
+    EXPECT_EQ(str(conns["data"][1], "address").substr(0, 2), "0x");
+    EXPECT_EQ(str(conns["data"][2], "chain"), "base");
     std::string other = c.account("Other");
     EXPECT_EQ(data_size(c.call("GET", "/accounts/get-connections?account_id=" + other)), 0u);
-    EXPECT_EQ(data_size(c.call("GET", "/accounts/get-connections")), 1u);
+    EXPECT_EQ(data_size(c.call("GET", "/accounts/get-connections")), 3u);
     EXPECT_EQ(c.call("GET", "/accounts/get-connections?account_id=acc_x").status, 404);
 }
 
@@ -549,6 +551,92 @@ TEST_F(Ledger, GasPriceTakesTheOfficialSdkFields) {
                      R"({"chainType":"solana","asset_id":"ast_nope"})")
                   .status,
               404);
+}
+
+}  // namespace
+}  // namespace sbt
+
+namespace sbt {
+namespace {
+
+// No --confirm-after: S1 answers confirmed (docs/sandbox.md), S2 pending for 60 s of sandbox time.
+TEST(LedgerDefaults, S1ConfirmsAtOnceS2WaitsForTheClock) {
+    SandboxProcess sb{{"--totp-period", "1"}};
+    Client c(sb);
+    std::string acc = c.account(), ast = c.asset(acc);
+    sb.deposit(ast, "10");
+    auto s1 = c.call("POST", "/transactions/send-funds", send_body(acc, ast, "1"));
+    ASSERT_EQ(s1.status, 201) << s1.body;
+    EXPECT_EQ(data_str(s1, "status"), "confirmed");
+    auto s2 = c.call("POST", "/transactions/send-funds", s2_body(ast, "\"2\""));
+    ASSERT_EQ(s2.status, 201) << s2.body;
+    EXPECT_EQ(data_str(s2, "status"), "pending");
+    std::string id = data_str(s2, "transaction_id");
+    std::string body = R"({"transaction_id":")" + id + "\"}";
+    auto adv = http_call("POST", sb.root_url() + "/__sandbox/advance", {}, R"({"seconds":30})");
+    ASSERT_EQ(adv.status, 200) << adv.body;
+    EXPECT_EQ(data_str(c.call("POST", "/transactions/get-transaction", body), "status"), "pending");
+    adv = http_call("POST", sb.root_url() + "/__sandbox/advance", {}, R"({"seconds":31})");
+    EXPECT_EQ(parse(adv.body)["data"]["count"].GetInt(), 1);
+    EXPECT_EQ(data_str(c.call("POST", "/transactions/get-transaction", body), "status"),
+              "confirmed");
+    // The clock's lead does not make later transfers confirm at once.
+    auto later = c.call("POST", "/transactions/send-funds", s2_body(ast, "\"3\""));
+    std::string later_id = data_str(later, "transaction_id");
+    auto cancel =
+        c.call("POST", "/transactions/cancel", R"({"transaction_id":")" + later_id + "\"}");
+    EXPECT_EQ(cancel.status, 200) << cancel.body;
+    EXPECT_EQ(c.balance(ast), "6.998");
+    EXPECT_EQ(
+        http_call("POST", sb.root_url() + "/__sandbox/advance", {}, R"({"seconds":-1})").status,
+        400);
+}
+
+// Deposits on a rule's asset send its share on, exactly, within the rule's bounds.
+TEST(LedgerForwarding, DepositsForwardTheirShare) {
+    SandboxProcess sb{{"--totp-period", "1"}};
+    Client c(sb);
+    std::string acc = c.account(), ast = c.asset(acc), other = c.asset(acc, "solana", "EURC_SOL");
+    auto rule = c.call("POST", "/auto-forwarding",
+                       R"({"destination_address":")" + std::string(kSolAddress) +
+                           R"(","percentage":40,"monitoring_mode":"all_wallets","asset_id":")" +
+                           ast + R"(","chain":"solana","minimum_amount":"10"})",
+                       {c.code_header()});
+    ASSERT_EQ(rule.status, 201) << rule.body;
+    std::string rid = data_str(rule, "id");
+    auto forwards = [&](const std::string &asset) {
+        auto r =
+            c.call("POST", "/transactions/get-transactions", R"({"asset_id":")" + asset + "\"}");
+        return parse(r.body);
+    };
+    sb.deposit(ast, "5");  // under the minimum
+    EXPECT_EQ(forwards(ast)["data"].Size(), 0u);
+    sb.deposit(ast, "100");
+    auto f1 = forwards(ast);
+    ASSERT_EQ(f1["data"].Size(), 1u);
+    EXPECT_EQ(str(f1["data"][0], "amount"), "40");
+    EXPECT_EQ(str(f1["data"][0], "category"), "auto-forward");
+    EXPECT_EQ(str(f1["data"][0], "receiving_address"), kSolAddress);
+    EXPECT_EQ(c.balance(ast), "64.999");
+    sb.deposit(other, "100");  // not the rule's asset
+    EXPECT_EQ(forwards(other)["data"].Size(), 0u);
+
+    ASSERT_EQ(c.call("PUT", "/auto-forwarding/" + rid,
+                     R"({"percentage":"12.5","maximum_amount":"10.5"})", {c.code_header()})
+                  .status,
+              200);
+    sb.deposit(ast, "80.000000000000000009");  // 12.5 % = 10.000000000000000001125
+    auto f2 = forwards(ast);
+    ASSERT_EQ(f2["data"].Size(), 2u);
+    EXPECT_EQ(str(f2["data"][0], "amount"), "10.000000000000000001");
+    sb.deposit(ast, "100");  // 12.5 capped at 10.5
+    EXPECT_EQ(str(forwards(ast)["data"][0], "amount"), "10.5");
+    EXPECT_EQ(c.balance(ast), "224.497000000000000008");
+    ASSERT_EQ(
+        c.call("PUT", "/auto-forwarding/" + rid, R"({"enabled":false})", {c.code_header()}).status,
+        200);
+    sb.deposit(ast, "100");
+    EXPECT_EQ(forwards(ast)["data"].Size(), 3u);
 }
 
 }  // namespace

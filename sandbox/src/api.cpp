@@ -177,6 +177,11 @@ void Api::tick(SysTime t) {
         if (m.tick) m.tick(*this, t);
 }
 
+void Api::advance_clock(std::chrono::seconds by) {
+    clock_lead_ += by;
+    tick(now() + clock_lead_);
+}
+
 bool Api::is_api_target(std::string_view target) {
     std::string path = path_of(std::string(target));
     return path == "/api" || path.rfind("/api/", 0) == 0;
@@ -203,7 +208,7 @@ Api::InFlight::~InFlight() {
 Response Api::handle(const Request &req) {
     std::string path = path_of(req.target);
     std::lock_guard<std::mutex> lock(mu_);
-    tick(now());
+    tick(now() + clock_lead_);
     if (path.rfind("/__sandbox/", 0) == 0) return control(req, path);
     if (!is_api_target(path)) {
         ApiError e(404, "not_found", "No such endpoint: " + path);
@@ -258,7 +263,7 @@ Response Api::handle(const Request &req) {
 
 Response Api::handle_after_delay(const Request &req) {
     std::lock_guard<std::mutex> lock(mu_);
-    tick(now());
+    tick(now() + clock_lead_);
     return process(req, api_relative(path_of(req.target)));
 }
 
@@ -414,7 +419,23 @@ Response Api::dispatch(const Request &req, const std::string &rel, SysTime t,
 
 Response Api::run_idempotent(const Route &route, Ctx &ctx) {
     std::string key = ctx.req.header("Idempotency-Key");
-    if (!ctx.req.has_header("Idempotency-Key")) return route.handler(*this, ctx);
+    bool has_key = ctx.req.has_header("Idempotency-Key");
+    // send-funds schema S2 carries the key in its body: the same key as the header (SPEC §1).
+    if (const Json *body_key = ctx.body.find("idempotency_key");
+        body_key && ctx.rel == "/transactions/send-funds" && ctx.body.find("from_asset_id")) {
+        if (body_key->kind != Json::Kind::kString)
+            throw ApiError(400, "validation_error", "Invalid idempotency_key",
+                           {{"idempotency_key", "must be a string"}});
+        if (!has_key) {
+            key = body_key->text;
+            has_key = true;
+        } else if (body_key->text != key) {
+            throw ApiError(400, "validation_error",
+                           "The body's idempotency_key differs from the Idempotency-Key header",
+                           {{"idempotency_key", "must equal the Idempotency-Key header"}});
+        }
+    }
+    if (!has_key) return route.handler(*this, ctx);
     if (key.empty() || key.size() > 255 ||
         key.find_first_of(std::string("\0\r\n", 3)) != std::string::npos)
         throw ApiError(400, "validation_error", "Invalid Idempotency-Key header",

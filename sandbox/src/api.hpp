@@ -125,6 +125,12 @@ class Api {
     // 2FA, then the change; mu_ held. `secret` receives the new api_secret.
     const ApiKey &issue_key(Ctx &ctx, const KeySpec &spec, std::string *secret);
     ApiKey &revoke_key(Ctx &ctx);
+    // The sandbox clock's lead over the wall clock, moved on by POST /__sandbox/advance
+    // {"seconds"}: every module's tick sees now() + lead, so time-driven state (a pending
+    // transfer, a review) moves on without a test waiting. Reset by /__sandbox/reset.
+    std::chrono::seconds clock_lead() const { return clock_lead_; }
+    // Adds `by` to the lead, then runs every module's tick at the new time (mu_ held).
+    void advance_clock(std::chrono::seconds by);
 
   private:
     static const std::vector<Route> &routes();  // the core table, then every module's
@@ -195,6 +201,7 @@ class Api {
     RateLimiter limiter_;
     TotpVerifier totp_;
     long in_flight_ = 0;
+    std::chrono::seconds clock_lead_{0};
 };
 
 // {"status": true, "message": ..., "data": <data>} (+ extra top-level members).

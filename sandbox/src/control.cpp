@@ -2,6 +2,7 @@
 // of the API: no authentication, no rate limit, not counted in stats.
 #include "api.hpp"
 #include "crypto.hpp"
+#include "ledger_common.hpp"
 #include "modules.hpp"
 #include "validate.hpp"
 
@@ -175,6 +176,8 @@ Response Api::control_deposit(const Request &req) {
     }
     emit_event(it->second.user_id, "deposit.received",
                std::string(event.GetString(), event.GetSize()));
+    // Auto-forwarding rules of the asset move their share on (handlers_auto_forwarding.cpp).
+    forward_deposit(*this, it->second, *amount, now());
     return resource_response(200, "Deposit credited", [&](JsonWriter &w) {
         w.StartObject();
         kv_str(w, "asset_id", asset_id);
@@ -208,6 +211,7 @@ Response Api::control_routes() {
 
 Response Api::control_reset() {
     state_ = State{};
+    clock_lead_ = std::chrono::seconds(0);
     stats_ = Stats{};
     faults_.clear();
     limiter_.clear();

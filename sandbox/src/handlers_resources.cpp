@@ -2,12 +2,15 @@
 #include "api.hpp"
 #include "chains.hpp"
 #include "crypto.hpp"
+#include "ledger_common.hpp"
 #include "validate.hpp"
 
 namespace yvsb {
 namespace {
 
 const char *const kAccountTypes[] = {"business", "personal", "customer"};
+
+}  // namespace
 
 void write_account(JsonWriter &w, const Account &a, size_t asset_count) {
     w.StartObject();
@@ -38,12 +41,19 @@ void write_asset(JsonWriter &w, const Asset &a) {
     kv_str(w, "balance", a.balance.str());
     kv_str(w, "amount", a.balance.str());
     kv_str(w, "token_type", chain && is_native_symbol(*chain, a.symbol) ? "native" : "token");
-    kv_str(w, "status", "active");
+    kv_str(w, "status", a.archived ? "archived" : "active");
+    if (!a.customer_id.empty()) kv_str(w, "customer_id", a.customer_id);
+    if (a.archived) kv_str(w, "archived_at", iso8601_ms(a.archived_at));
     kv_str(w, "created_at", iso8601_ms(a.created_at));
     w.EndObject();
 }
 
-}  // namespace
+size_t account_asset_count(const State &s, const std::string &account_id) {
+    size_t count = 0;
+    for (const auto &asset : s.assets)
+        count += asset.second.account_id == account_id && !asset.second.archived;
+    return count;
+}
 
 Response Api::account_create(Ctx &ctx) {
     FieldReader f(ctx.body);
@@ -81,9 +91,7 @@ Response Api::account_list(Ctx &ctx) {
         for (const auto &id : state_.account_order) {
             const Account &a = state_.accounts.at(id);
             if (a.user_id != ctx.who.user_id) continue;
-            size_t count = 0;
-            for (const auto &asset : state_.assets) count += asset.second.account_id == a.id;
-            write_account(w, a, count);
+            write_account(w, a, account_asset_count(state_, a.id));
         }
         w.EndArray();
     });
@@ -112,7 +120,7 @@ Response Api::asset_add(Ctx &ctx) {
     for (const auto &id : state_.asset_order) {
         const Asset &existing = state_.assets.at(id);
         if (existing.account_id == account_id && existing.chain == chain->name &&
-            existing.ticker == ticker)
+            existing.ticker == ticker && !existing.archived)
             throw ApiError(409, "conflict", "This asset already exists in the account",
                            {{"asset_id", existing.id}});
     }
@@ -145,6 +153,7 @@ Response Api::asset_add(Ctx &ctx) {
 Response Api::asset_list(Ctx &ctx) {
     FieldReader f(ctx.body);
     std::string account_id = f.string("account_id", false, 64);
+    bool include_archived = f.boolean("include_archived").value_or(false);
     f.check();
     if (!account_id.empty()) {
         auto acc = state_.accounts.find(account_id);
@@ -155,7 +164,8 @@ Response Api::asset_list(Ctx &ctx) {
         w.StartArray();
         for (const auto &id : state_.asset_order) {
             const Asset &a = state_.assets.at(id);
-            if (a.user_id != ctx.who.user_id) continue;
+            if (a.user_id != ctx.who.user_id || a.station || !a.customer_id.empty()) continue;
+            if (a.archived && !include_archived) continue;
             if (!account_id.empty() && a.account_id != account_id) continue;
             write_asset(w, a);
         }

@@ -6,6 +6,7 @@
 #include "api.hpp"
 #include "chains.hpp"
 #include "crypto.hpp"
+#include "ledger_common.hpp"
 #include "validate.hpp"
 
 namespace yvsb {
@@ -40,21 +41,30 @@ struct SendReceipt {
     std::string balance_after;
 };
 
-// The two shapes of docs/sandbox.md ("Response shapes"): which members, in which order.
+// The shapes of docs/sandbox.md ("Response shapes"): which members, in which order.
 // clang-format off
 constexpr const char *kSendFundsMembers[] = {
     "transaction_id", "transaction_hash", "status", "amount", "fee", "total_fee",
     "total_debited", "balance_after", "chain", "ticker", "type", "account_id", "asset_id",
     "from_address", "receiving_address", "priority", "category", "description",
     "use_self_funding", "idempotency_key", "gas_tx_hash", "platform_fee_tx_hash", "created_at"};
+constexpr const char *kSendFundsS2Members[] = {
+    "transaction_id", "from_asset_id", "to_address", "amount", "chain", "ticker", "status",
+    "tx_hash", "transaction_hash", "fee", "fee_ticker", "total_debited", "balance_after",
+    "account_id", "from_address", "priority", "idempotency_key", "created_at"};
 constexpr const char *kHistoryMembers[] = {
     "transaction_id", "_id", "type", "direction", "status", "chain", "chain_code", "ticker",
     "asset_name", "asset_id", "account_id", "amount", "fee", "transaction_hash", "tx_hash",
     "from_address", "receiving_address", "priority", "category", "description", "created_at"};
+constexpr const char *kDetailMembers[] = {
+    "transaction_id", "_id", "type", "direction", "status", "chain", "chain_code", "ticker",
+    "asset_name", "asset_id", "account_id", "amount", "fee", "fee_ticker", "transaction_hash",
+    "tx_hash", "from_address", "receiving_address", "to_address", "priority", "category",
+    "description", "idempotency_key", "created_at", "confirmed_at", "cancelled_at"};
 // clang-format on
 
-// Every member either shape may name is written here, once. total_debited and balance_after
-// need the receipt, so only the send-funds shape names them.
+// Every member any shape may name is written here, once. total_debited and balance_after
+// need the receipt, so only the send-funds shapes name them.
 void write_member(JsonWriter &w, std::string_view key, const Transaction &t,
                   const SendReceipt *receipt) {
     w.Key(key.data(), static_cast<rapidjson::SizeType>(key.size()));
@@ -67,6 +77,7 @@ void write_member(JsonWriter &w, std::string_view key, const Transaction &t,
     if (key == "transaction_id" || key == "_id") return str(t.id);
     if (key == "transaction_hash" || key == "tx_hash") return str(t.hash);
     if (key == "fee" || key == "total_fee") return str(t.fee.str());
+    if (key == "fee_ticker") return str(t.symbol);
     if (key == "type") return str(receipt ? std::string_view(receipt->type) : "send");
     if (key == "direction") return str("out");
     if (key == "status") return str(t.status);
@@ -77,13 +88,13 @@ void write_member(JsonWriter &w, std::string_view key, const Transaction &t,
     }
     if (key == "ticker") return str(t.ticker);
     if (key == "asset_name") return str(t.symbol);
-    if (key == "asset_id") return str(t.asset_id);
-    if (key == "account_id") return str(t.account_id);
+    if (key == "asset_id" || key == "from_asset_id") return str(t.asset_id);
+    if (key == "account_id") return str_or_null(t.account_id);
     if (key == "amount") return str(t.amount.str());
     if (key == "total_debited") return str(receipt->total_debited);
     if (key == "balance_after") return str(receipt->balance_after);
     if (key == "from_address") return str(t.from_address);
-    if (key == "receiving_address") return str(t.receiving_address);
+    if (key == "receiving_address" || key == "to_address") return str(t.receiving_address);
     if (key == "priority") return str(t.priority);
     if (key == "category") return str(t.category);
     if (key == "description") return str_or_null(t.description);
@@ -91,17 +102,38 @@ void write_member(JsonWriter &w, std::string_view key, const Transaction &t,
     if (key == "idempotency_key") return str_or_null(t.idempotency_key);
     if (key == "gas_tx_hash" || key == "platform_fee_tx_hash") return null();
     if (key == "created_at") return str(iso8601_ms(t.created_at));
+    if (key == "confirmed_at")
+        return t.status == "confirmed" ? str(iso8601_ms(t.settled_at)) : null();
+    if (key == "cancelled_at")
+        return t.status == "cancelled" ? str(iso8601_ms(t.settled_at)) : null();
     throw std::logic_error("no transaction member " + std::string(key));
 }
 
-// A transaction as send-funds answers it (given its receipt) or as the history lists it.
-void write_transaction(JsonWriter &w, const Transaction &t, const SendReceipt *receipt = nullptr) {
+template <size_t N>
+void write_shape(JsonWriter &w, const char *const (&members)[N], const Transaction &t,
+                 const SendReceipt *receipt) {
     w.StartObject();
-    if (receipt)
-        for (const char *key : kSendFundsMembers) write_member(w, key, t, receipt);
-    else
-        for (const char *key : kHistoryMembers) write_member(w, key, t, nullptr);
+    for (const char *key : members) write_member(w, key, t, receipt);
     w.EndObject();
+}
+
+std::string detail_json(const Transaction &t) {
+    rapidjson::StringBuffer sb;
+    JsonWriter w(sb);
+    write_transaction_detail(w, t);
+    return std::string(sb.GetString(), sb.GetSize());
+}
+
+void confirm(Api &api, Transaction &t, SysTime at) {
+    t.status = "confirmed";
+    t.settled_at = at;
+    api.emit_event(t.user_id, "transaction.confirmed", detail_json(t));
+}
+
+Transaction &own_transaction(Api &api, const Ctx &ctx, const std::string &id) {
+    for (Transaction &t : api.state().transactions)
+        if (t.id == id && t.user_id == ctx.who.user_id) return t;
+    throw ApiError(404, "not_found", "Transaction not found", {{"transaction_id", id}});
 }
 
 }  // namespace
@@ -127,7 +159,30 @@ Response Api::gas_price(Ctx &ctx) {
     std::string priority = priority_in.empty() ? "medium" : canonical_priority(priority_in);
     if (priority.empty() && !f.failed("priority"))
         f.fail("priority", "must be low, medium or high (slow and fast are aliases)");
+    auto amount_usd = f.amount("amount_usd", false);
+    std::string asset_id = f.string("asset_id", false, 64);
+    std::string token_symbol = f.string("token_symbol", false, 16);
+    if (!token_symbol.empty() &&
+        token_symbol.find_first_not_of(
+            "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789") != std::string::npos)
+        f.fail("token_symbol", "must be a token symbol such as USDC");
     f.check();
+    const Asset *asset = nullptr;
+    if (!asset_id.empty()) {
+        auto it = state_.assets.find(asset_id);
+        if (it == state_.assets.end() || it->second.user_id != ctx.who.user_id)
+            throw ApiError(404, "not_found", "Asset not found", {{"asset_id", asset_id}});
+        asset = &it->second;
+        if (asset->chain != chain->name)
+            f.fail("asset_id", std::string("is on chain ") + asset->chain + ", not " + chain->name);
+        if (!token_symbol.empty() && upper(token_symbol) != upper(asset->symbol))
+            f.fail("token_symbol", "is not the asset's symbol (" + asset->symbol + ")");
+        f.check();
+    }
+    // The fee is charged in the asset sent (docs/sandbox.md, "Fee rule").
+    std::string fee_currency = asset                  ? asset->symbol
+                               : token_symbol.empty() ? chain->native
+                                                      : upper(token_symbol);
     std::string fee = Decimal::parse(chain->fee, nullptr)->str();
     return resource_response(200, "Gas price estimated successfully", [&](JsonWriter &w) {
         w.StartObject();
@@ -139,31 +194,50 @@ Response Api::gas_price(Ctx &ctx) {
         kv_str(w, "gasFee", fee);
         kv_str(w, "platformFees", "0");
         kv_str(w, "fee", fee);
+        kv_str(w, "feeCurrency", fee_currency);
         kv_str(w, "nativeToken", chain->native);
+        if (amount_usd) kv_str(w, "amount_usd", amount_usd->str());
+        if (asset) kv_str(w, "asset_id", asset->id);
+        if (!token_symbol.empty()) kv_str(w, "token_symbol", upper(token_symbol));
         kv_int(w, "estimated_time_seconds", seconds_for(priority));
         w.EndObject();
     });
 }
 
+// Schema S1 ({account, assets, receiving_address, amount, type, chain, category, ...}) or, when
+// the body names `from_asset_id`, schema S2 ({from_asset_id, to_address, amount, chain, ticker,
+// priority?, idempotency_key?}); both move the same money the same way.
 Response Api::send_funds(Ctx &ctx) {
     FieldReader f(ctx.body);
-    std::string account_id = f.string("account", true, 64);
-    std::string asset_id = f.string("assets", true, 64);
-    std::string address = f.string("receiving_address", true, 128);
+    const bool s2 = ctx.body.find("from_asset_id") != nullptr;
+    std::string account_id, asset_id, address, type, ticker, category, description;
+    std::optional<bool> self_funding;
+    if (s2) {
+        asset_id = f.string("from_asset_id", true, 64);
+        address = f.string("to_address", true, 128);
+        ticker = f.string("ticker", true, 32);
+        f.string("idempotency_key", false, 255);  // checked and used by run_idempotent
+    } else {
+        account_id = f.string("account", true, 64);
+        asset_id = f.string("assets", true, 64);
+        address = f.string("receiving_address", true, 128);
+        type = f.string("type", true, 32);
+        category = f.string("category", true, 32);
+        description = f.string("description", false, 500);
+        self_funding = f.boolean("use_self_funding");
+    }
+    const char *address_field = s2 ? "to_address" : "receiving_address";
+    const char *asset_field = s2 ? "from_asset_id" : "assets";
     auto amount = f.amount("amount", true);
-    std::string type = f.string("type", true, 32);
     std::string chain_name = f.string("chain", true, 32);
-    std::string category = f.string("category", true, 32);
     std::string priority_in = f.string("priority", false, 16);
-    std::string description = f.string("description", false, 500);
-    auto self_funding = f.boolean("use_self_funding");
 
     const Chain *chain = nullptr;
     if (!chain_name.empty() && !(chain = find_chain(chain_name)))
         f.fail("chain", "Unsupported chain identifier");
     if (chain && !address.empty()) {
         std::string problem = address_problem(*chain, address);
-        if (!problem.empty()) f.fail("receiving_address", problem);
+        if (!problem.empty()) f.fail(address_field, problem);
     }
     if (!category.empty() && std::none_of(std::begin(kCategories), std::end(kCategories),
                                           [&](const char *c) { return category == c; }))
@@ -175,21 +249,28 @@ Response Api::send_funds(Ctx &ctx) {
         f.fail("priority", "must be low, medium or high (slow and fast are aliases)");
     f.check();
 
-    auto acc = state_.accounts.find(account_id);
-    if (acc == state_.accounts.end() || acc->second.user_id != ctx.who.user_id)
-        throw ApiError(404, "not_found", "Account not found", {{"account", account_id}});
+    if (!s2) {
+        auto acc = state_.accounts.find(account_id);
+        if (acc == state_.accounts.end() || acc->second.user_id != ctx.who.user_id)
+            throw ApiError(404, "not_found", "Account not found", {{"account", account_id}});
+    }
     auto it = state_.assets.find(asset_id);
     if (it == state_.assets.end() || it->second.user_id != ctx.who.user_id)
-        throw ApiError(404, "not_found", "Asset not found", {{"assets", asset_id}});
+        throw ApiError(404, "not_found", "Asset not found", {{asset_field, asset_id}});
     Asset &asset = it->second;
-    if (asset.account_id != account_id) f.fail("assets", "does not belong to this account");
+    if (!s2 && asset.account_id != account_id) f.fail("assets", "does not belong to this account");
     if (asset.chain != chain->name)
         f.fail("chain", std::string("does not match the asset's chain (") + asset.chain + ")");
-    if (upper(type) != upper(asset.symbol) && type != "crypto")
+    if (!s2 && upper(type) != upper(asset.symbol) && type != "crypto")
         f.fail("type", "must be the asset's token symbol (" + asset.symbol + ")");
+    if (s2 && upper(ticker) != upper(asset.ticker) && upper(ticker) != upper(asset.symbol))
+        f.fail("ticker", "must be the asset's ticker (" + asset.ticker + ")");
     if (self_funding.value_or(false) && !is_native_symbol(*chain, asset.symbol))
         f.fail("use_self_funding", "is only possible for the chain's native asset");
     f.check();
+    if (asset.archived)
+        throw ApiError(422, "asset_archived", "This asset is archived and cannot send funds",
+                       {{asset_field, asset.id}});
 
     Decimal fee = *Decimal::parse(chain->fee, nullptr);
     auto total = amount->plus(fee);
@@ -205,34 +286,28 @@ Response Api::send_funds(Ctx &ctx) {
     }
     if (opts_.require_2fa_on_send) require_2fa(ctx.req, ctx.now);
 
-    asset.balance = *asset.balance.minus(*total);
-    asset.updated_at = ctx.now;
     Transaction t;
-    t.id = "txn_" + random_hex(12);
-    t.user_id = ctx.who.user_id;
-    t.account_id = account_id;
-    t.asset_id = asset.id;
-    t.chain = asset.chain;
-    t.ticker = asset.ticker;
-    t.symbol = asset.symbol;
     t.receiving_address = address;
-    t.from_address = asset.wallet_address;
     t.amount = *amount;
-    t.fee = fee;
-    t.hash = generate_tx_hash(*chain);
-    t.status = "confirmed";
     t.priority = priority;
-    t.category = category;
+    t.category = s2 ? "transfer" : category;
     t.description = description;
     t.use_self_funding = self_funding.value_or(false);
     t.idempotency_key = ctx.req.header("Idempotency-Key");
-    t.created_at = ctx.now;
-    state_.transactions.push_back(t);
-    ++stats_.transactions_created;
-    ctx.resource_id = t.id;
-    SendReceipt receipt{type, total->str(), asset.balance.str()};
-    return resource_response(201, "Transaction Created Successfully",
-                             [&](JsonWriter &w) { write_transaction(w, t, &receipt); });
+    if (const Json *key = ctx.body.find("idempotency_key");
+        t.idempotency_key.empty() && s2 && key && key->kind == Json::Kind::kString)
+        t.idempotency_key = key->text;
+    Transaction &stored =
+        record_transfer(*this, asset, std::move(t), transfer_delay(*this, !s2), ctx.now);
+    ctx.resource_id = stored.id;
+    SendReceipt receipt{s2 ? std::string("send") : type, total->str(), asset.balance.str()};
+    if (s2)
+        return resource_response(201, "Transaction submitted successfully", [&](JsonWriter &w) {
+            write_shape(w, kSendFundsS2Members, stored, &receipt);
+        });
+    return resource_response(201, "Transaction Created Successfully", [&](JsonWriter &w) {
+        write_shape(w, kSendFundsMembers, stored, &receipt);
+    });
 }
 
 Response Api::transaction_list(Ctx &ctx) {
@@ -268,14 +343,60 @@ Response Api::transaction_list(Ctx &ctx) {
             continue;
         matches.push_back(&t);
     }
+    return paged_transactions(matches, page, limit);
+}
+
+int transfer_delay(const Api &api, bool schema_s1) {
+    int flag = api.options().confirm_after;
+    if (flag >= 0) return flag;
+    return schema_s1 ? 0 : 60;
+}
+
+Transaction &record_transfer(Api &api, Asset &asset, Transaction t, int delay_seconds,
+                             SysTime now) {
+    const Chain *chain = find_chain(asset.chain);
+    t.fee = *Decimal::parse(chain->fee, nullptr);
+    asset.balance = *asset.balance.minus(*t.amount.plus(t.fee));
+    asset.updated_at = now;
+    t.id = "txn_" + random_hex(12);
+    t.user_id = asset.user_id;
+    t.account_id = asset.account_id;
+    t.asset_id = asset.id;
+    t.chain = asset.chain;
+    t.ticker = asset.ticker;
+    t.symbol = asset.symbol;
+    t.from_address = asset.wallet_address;
+    t.hash = generate_tx_hash(*chain);
+    t.status = "pending";
+    t.created_at = now;
+    // Due on the sandbox clock (wall clock + the lead /__sandbox/advance gave it).
+    t.confirm_due = now + api.clock_lead() + std::chrono::seconds(delay_seconds);
+    api.state().transactions.push_back(std::move(t));
+    Transaction &stored = api.state().transactions.back();
+    ++api.stats().transactions_created;
+    api.emit_event(stored.user_id, "transaction.created", detail_json(stored));
+    if (delay_seconds == 0) confirm(api, stored, now + api.clock_lead());
+    return stored;
+}
+
+void write_transaction_detail(JsonWriter &w, const Transaction &t) {
+    write_shape(w, kDetailMembers, t, nullptr);
+}
+
+void write_transaction_item(JsonWriter &w, const Transaction &t) {
+    write_shape(w, kHistoryMembers, t, nullptr);
+}
+
+Response paged_transactions(const std::vector<const Transaction *> &matches, long long page,
+                            long long limit) {
     size_t total = matches.size();
-    size_t begin = static_cast<size_t>((page - 1) * limit);
+    size_t begin = std::min(total, static_cast<size_t>((page - 1) * limit));
     size_t end = std::min(total, begin + static_cast<size_t>(limit));
     return resource_response(
         200, "Transactions fetched successfully",
         [&](JsonWriter &w) {
             w.StartArray();
-            for (size_t i = begin; i < end; ++i) write_transaction(w, *matches[i]);
+            for (size_t i = begin; i < end; ++i) write_transaction_item(w, *matches[i]);
             w.EndArray();
         },
         [&](JsonWriter &w) {
@@ -289,6 +410,122 @@ Response Api::transaction_list(Ctx &ctx) {
                                           static_cast<size_t>(limit)));
             w.EndObject();
         });
+}
+
+Response transaction_get(Api &api, Ctx &ctx) {
+    FieldReader f(ctx.body);
+    std::string id = f.string("transaction_id", true, 64);
+    f.check();
+    const Transaction &t = own_transaction(api, ctx, id);
+    return resource_response(200, "Transaction fetched successfully",
+                             [&](JsonWriter &w) { write_transaction_detail(w, t); });
+}
+
+Response transaction_asset_history(Api &api, Ctx &ctx) {
+    FieldReader f(ctx.body);
+    std::string asset_id = f.string("asset_id", true, 64);
+    long long page = f.integer("page", false, 1, 1000000).value_or(1);
+    long long limit = f.integer("limit", false, 1, 100).value_or(20);
+    f.check();
+    own_asset(api, ctx, asset_id, "asset_id");
+    std::vector<const Transaction *> matches;
+    const auto &all = api.state().transactions;
+    for (auto it = all.rbegin(); it != all.rend(); ++it)
+        if (it->user_id == ctx.who.user_id && it->asset_id == asset_id) matches.push_back(&*it);
+    return paged_transactions(matches, page, limit);
+}
+
+// Only a pending transfer can be cancelled; amount + fee go back to the asset exactly.
+Response transaction_cancel(Api &api, Ctx &ctx) {
+    FieldReader f(ctx.body);
+    std::string id = f.string("transaction_id", true, 64);
+    f.check();
+    Transaction &t = own_transaction(api, ctx, id);
+    if (t.status != "pending")
+        throw ApiError(409, "invalid_state",
+                       "Only a pending transaction can be cancelled; this one is " + t.status,
+                       {{"transaction_id", t.id}, {"status", t.status}});
+    auto it = api.state().assets.find(t.asset_id);
+    if (it == api.state().assets.end())
+        throw ApiError(409, "invalid_state", "The transaction's asset no longer exists",
+                       {{"asset_id", t.asset_id}});
+    auto refund = t.amount.plus(t.fee);
+    auto balance = refund ? it->second.balance.plus(*refund) : std::nullopt;
+    if (!balance)
+        throw ApiError(409, "invalid_state", "The refund would exceed the emulator's range",
+                       {{"transaction_id", t.id}});
+    it->second.balance = *balance;
+    it->second.updated_at = ctx.now;
+    t.status = "cancelled";
+    t.settled_at = ctx.now;
+    ctx.resource_id = t.id;
+    api.emit_event(t.user_id, "transaction.cancelled", detail_json(t));
+    return resource_response(
+        200, "Transaction cancelled successfully",
+        [&](JsonWriter &w) { write_transaction_detail(w, t); },
+        [&](JsonWriter &w) {
+            kv_str(w, "refunded", refund->str());
+            kv_str(w, "balance_after", balance->str());
+        });
+}
+
+// POST /__sandbox/advance {transaction_id?}: confirms that pending transfer, or every one.
+Response control_advance(Api &api, const Request &req) {
+    Json body = parse_request_body(req.body);
+    FieldReader f(body);
+    std::string id = f.string("transaction_id", false, 64);
+    auto seconds = f.integer("seconds", false, 0, 10LL * 365 * 86400);
+    if (seconds && !id.empty()) f.fail("seconds", "give seconds or transaction_id, not both");
+    f.check();
+    std::vector<std::string> confirmed;
+    if (seconds) {
+        // Time moves on: whatever falls due confirms (and every other module's tick runs).
+        std::vector<std::string> before;
+        for (const Transaction &t : api.state().transactions)
+            if (t.status == "pending") before.push_back(t.id);
+        api.advance_clock(std::chrono::seconds(*seconds));
+        for (const Transaction &t : api.state().transactions)
+            if (t.status == "confirmed" &&
+                std::find(before.begin(), before.end(), t.id) != before.end())
+                confirmed.push_back(t.id);
+        return resource_response(200, "Sandbox clock advanced", [&](JsonWriter &w) {
+            w.StartObject();
+            kv_int(w, "advanced_seconds", *seconds);
+            kv_int(w, "clock_lead_seconds", static_cast<long long>(api.clock_lead().count()));
+            kv_str_array(w, "confirmed", confirmed);
+            kv_int(w, "count", static_cast<long long>(confirmed.size()));
+            w.EndObject();
+        });
+    }
+    SysTime at = now() + api.clock_lead();
+    bool found = false;
+    for (Transaction &t : api.state().transactions) {
+        if (!id.empty() && t.id != id) continue;
+        found = true;
+        if (t.status != "pending") {
+            if (!id.empty())
+                throw ApiError(
+                    409, "invalid_state",
+                    "Only a pending transaction can be confirmed; this one is " + t.status,
+                    {{"transaction_id", t.id}, {"status", t.status}});
+            continue;
+        }
+        confirm(api, t, at);
+        confirmed.push_back(t.id);
+    }
+    if (!id.empty() && !found)
+        throw ApiError(404, "not_found", "Transaction not found", {{"transaction_id", id}});
+    return resource_response(200, "Transactions confirmed", [&](JsonWriter &w) {
+        w.StartObject();
+        kv_str_array(w, "confirmed", confirmed);
+        kv_int(w, "count", static_cast<long long>(confirmed.size()));
+        w.EndObject();
+    });
+}
+
+void confirm_due_transactions(Api &api, SysTime t) {
+    for (Transaction &tx : api.state().transactions)
+        if (tx.status == "pending" && tx.confirm_due <= t) confirm(api, tx, tx.confirm_due);
 }
 
 }  // namespace yvsb

@@ -28,6 +28,9 @@ std::string usage() {
            "  --token-ttl S          access-token life in seconds (default 3600)\n"
            "  --rate-limit N         requests per credential per minute, 0 = off (default 60)\n"
            "  --require-2fa-on-send  send-funds demands X-2FA-Token\n"
+           "  --confirm-after S      transfers stay pending S seconds, 0 = confirmed at once\n"
+           "                         (default: S1 sends at once, S2 sends and auto-forwards\n"
+           "                         after 60 s; POST /__sandbox/advance moves time on)\n"
            "  --tls-cert FILE        serve HTTPS with this PEM certificate chain\n"
            "  --tls-key FILE         ... and this PEM private key\n"
            "  --read-timeout S       seconds allowed to receive one request (default 30)\n"
@@ -104,6 +107,8 @@ bool parse_options(const std::vector<std::string> &args, Options &out, std::stri
             ok = int_flag(&out.rate_limit, 0, 1000000000L);
         } else if (flag == "--require-2fa-on-send") {
             out.require_2fa_on_send = true;
+        } else if (flag == "--confirm-after") {
+            ok = int_flag(&out.confirm_after, 0, 365 * 86400L);
         } else if (flag == "--exit-with-parent") {
             out.exit_with_parent = true;
         } else if (flag == "--webhook-retry-ms") {

@@ -15,6 +15,9 @@ struct Options {
     int token_ttl = 3600;
     int rate_limit = 60;  // per credential per minute; 0 = off
     bool require_2fa_on_send = false;
+    // A transfer stays `pending` this many seconds, then confirms; 0 = confirmed at once.
+    // -1 (the default): schema S1 confirmed at once, S2 and auto-forwards after 60 s.
+    int confirm_after = -1;
     std::string tls_cert;
     std::string tls_key;
     int read_timeout = 30;  // seconds to receive a whole request (idle keep-alive included)

@@ -66,6 +66,10 @@ struct Asset {
     Decimal balance;
     SysTime created_at;
     SysTime updated_at;
+    std::string customer_id;  // a customer's wallet (add-customer-asset); empty = the user's own
+    bool station = false;     // a gas-station wallet (add-station-asset): no account
+    bool archived = false;    // archive-asset: refuses sends, left out of lists unless asked
+    SysTime archived_at;
 };
 
 struct Transaction {
@@ -88,6 +92,8 @@ struct Transaction {
     bool use_self_funding = false;
     std::string idempotency_key;  // empty = none
     SysTime created_at;
+    SysTime confirm_due;  // a pending transfer confirms by itself then (--confirm-after)
+    SysTime settled_at;   // when it was confirmed or cancelled
 };
 
 struct Webhook {

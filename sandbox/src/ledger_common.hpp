@@ -1,0 +1,54 @@
+// Helpers shared by the ledger groups' files (accounts, assets, transactions, customers,
+// auto-forwarding, analytics): writers of the shapes docs/sandbox.md lists, look-ups scoped to
+// the caller, the query string.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "api.hpp"
+
+namespace yvsb {
+
+// handlers_resources.cpp
+void write_account(JsonWriter &w, const Account &a, size_t asset_count);
+void write_asset(JsonWriter &w, const Asset &a);
+// The number of live (not archived) wallets of an account.
+size_t account_asset_count(const State &s, const std::string &account_id);
+
+// handlers_transactions.cpp
+// A transaction as get-transaction, get-customer-transactions and events show it.
+void write_transaction_detail(JsonWriter &w, const Transaction &t);
+// The history item (get-transactions, asset-history).
+void write_transaction_item(JsonWriter &w, const Transaction &t);
+// get-transactions' envelope: `matches` (newest first) paged by the body's page and limit.
+Response paged_transactions(const std::vector<const Transaction *> &matches, long long page,
+                            long long limit);
+Response transaction_get(Api &api, Ctx &ctx);
+Response transaction_asset_history(Api &api, Ctx &ctx);
+Response transaction_cancel(Api &api, Ctx &ctx);
+// POST /__sandbox/advance {seconds?, transaction_id?}: the sandbox clock moves on by `seconds`
+// (every module's tick runs), or one pending transfer confirms, or (empty body) every one.
+Response control_advance(Api &api, const Request &req);
+// How long a new transfer stays pending: --confirm-after, or by default 0 for schema S1 and 60 s
+// for S2 and auto-forwards.
+int transfer_delay(const Api &api, bool schema_s1);
+// Debits amount + fee (the chain's) from `asset`, whose balance the caller checked, and records
+// `t` (address, amount, priority, category, description, key filled in by the caller): pending
+// for `delay_seconds` of sandbox time, 0 = confirmed at once; counted, events emitted.
+Transaction &record_transfer(Api &api, Asset &asset, Transaction t, int delay_seconds, SysTime now);
+void confirm_due_transactions(Api &api, SysTime t);
+
+// handlers_auto_forwarding.cpp: a deposit of `amount` just credited to `asset` sends each
+// enabled rule's share on (control_deposit calls it).
+void forward_deposit(Api &api, Asset &asset, const Decimal &amount, SysTime now);
+
+// handlers_ledger.cpp
+// The value of query parameter `name` (percent-decoded); *present tells whether it was there.
+std::string query_param(const Request &req, const char *name, bool *present = nullptr);
+// The caller's account / asset / customer, or 404 naming `field`.
+Account &own_account(Api &api, const Ctx &ctx, const std::string &id, const char *field);
+Asset &own_asset(Api &api, const Ctx &ctx, const std::string &id, const char *field);
+Customer &own_customer(Api &api, const Ctx &ctx, const std::string &id, const char *field);
+
+}  // namespace yvsb

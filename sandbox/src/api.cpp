@@ -396,6 +396,21 @@ Response Api::dispatch(const Request &req, const std::string &rel, SysTime t,
         return token_exchange(ctx);
     }
 
+    if (route->scope == Scope::kPublic) {  // sign-in steps: no credentials, the anon bucket
+        rate = limiter_.hit("anon", t);
+        if (rate.exceeded) {
+            ApiError e(429, "rate_limit_exceeded",
+                       "Too many requests. Please wait before retrying.");
+            e.retry_after = rate.retry_after;
+            throw e;
+        }
+        if (req.method == "POST" || req.method == "PUT")
+            ctx.body = parse_request_body(req.body);
+        else
+            ctx.body.kind = Json::Kind::kObject;
+        return route->handler(*this, ctx);
+    }
+
     ctx.who = authenticate(req, t);
     rate = limiter_.hit(ctx.who.bucket, t);
     if (rate.exceeded) {

@@ -15,6 +15,7 @@ const char *scope_name(Scope s) {
         case Scope::kWebhooks:
             return "webhooks";
         case Scope::kNone:
+        case Scope::kPublic:
             break;
     }
     return "";

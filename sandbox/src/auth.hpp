@@ -6,7 +6,8 @@
 
 namespace yvsb {
 
-enum class Scope { kNone, kRead, kWrite, kTransactions, kWebhooks };
+// kPublic: no credentials at all (session sign-in: the handler identifies the caller itself).
+enum class Scope { kNone, kRead, kWrite, kTransactions, kWebhooks, kPublic };
 
 const char *scope_name(Scope s);
 

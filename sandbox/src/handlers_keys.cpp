@@ -7,6 +7,7 @@
 #include "api.hpp"
 #include "crypto.hpp"
 #include "key_rules.hpp"
+#include "identity.hpp"
 #include "secret_record.hpp"
 #include "validate.hpp"
 
@@ -132,6 +133,7 @@ Principal Api::authenticate(const Request &req, SysTime t) {
             p.bucket = "session";
             return p;
         }
+        if (auto session = session_principal(*this, token, t)) return *session;  // sign-in
         auto it = state_.tokens.find(hash_token(token));
         if (it == state_.tokens.end())
             throw ApiError(401, "invalid_token", "Invalid or revoked access token");

@@ -42,7 +42,14 @@ std::string usage() {
            "  --allow-remote-webhooks  deliver webhooks to URLs other than loopback ones\n"
            "  --record-secrets FILE  append every secret handed out (seeds, key secrets, tokens,\n"
            "                         webhook secrets) to FILE, for leak scans of test output;\n"
-           "                         default: $YATIVO_SANDBOX_RECORD_SECRETS\n";
+           "                         default: $YATIVO_SANDBOX_RECORD_SECRETS\n"
+           "  --user-email ADDR      e-mail of the seeded user, for sign-in (default\n"
+           "                         user@sandbox.yativo.test)\n"
+           "  --otp-ttl S            life of an e-mailed sign-in OTP (default 300)\n"
+           "  --refresh-ttl S        life of a session refresh token (default 2592000)\n"
+           "  --quote-ttl S          life of a swap quote (default 30)\n"
+           "  --iban-review S        seconds until submitted IBAN KYC is approved, 0 = only\n"
+           "                         by POST /__sandbox/iban/approve (default 0)\n";
 }
 
 bool parse_options(const std::vector<std::string> &args, Options &out, std::string *error,
@@ -132,6 +139,21 @@ bool parse_options(const std::vector<std::string> &args, Options &out, std::stri
                 *error = "--record-secrets must not be empty";
                 return false;
             }
+        } else if (flag == "--user-email") {
+            ok = need_value();
+            if (ok && (value.empty() || value.find('@') == std::string::npos)) {
+                *error = "--user-email must be an e-mail address";
+                ok = false;
+            }
+            out.user_email = value;
+        } else if (flag == "--otp-ttl") {
+            ok = int_flag(&out.otp_ttl, 1, 86400);
+        } else if (flag == "--refresh-ttl") {
+            ok = int_flag(&out.refresh_ttl, 1, 10 * 365 * 86400L);
+        } else if (flag == "--quote-ttl") {
+            ok = int_flag(&out.quote_ttl, 1, 86400);
+        } else if (flag == "--iban-review") {
+            ok = int_flag(&out.iban_review, 0, 86400);
         } else if (flag == "--threads") {
             ok = int_flag(&out.threads, 1, 64);
         } else {

@@ -31,6 +31,12 @@ struct Options {
     int webhook_retry_ms = 1000;
     int webhook_attempts = 5;
     bool allow_remote_webhooks = false;
+    // Session sign-in, IBAN and swaps (handlers_session/iban/swap.cpp).
+    std::string user_email = "user@sandbox.yativo.test";  // the seeded user's e-mail
+    int otp_ttl = 300;             // life of an e-mailed sign-in OTP, seconds
+    int refresh_ttl = 30 * 86400;  // life of a session refresh token, seconds
+    int quote_ttl = 30;            // life of a swap quote, seconds
+    int iban_review = 0;  // seconds until submitted IBAN KYC is approved; 0 = only on control
 };
 
 // Parses argv; on a usage error returns false with *error set. `--help` sets *help.

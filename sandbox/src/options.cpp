@@ -26,6 +26,8 @@ std::string usage() {
            "  --session-token T      dashboard session token (default: generated)\n"
            "  --totp-period S        TOTP step in seconds (default 30)\n"
            "  --token-ttl S          access-token life in seconds (default 3600)\n"
+           "  --card-kyc-delay S     card KYC turns approved S seconds after onboarding\n"
+           "                         (default 0: at the next request)\n"
            "  --rate-limit N         requests per credential per minute, 0 = off (default 60)\n"
            "  --require-2fa-on-send  send-funds demands X-2FA-Token\n"
            "  --confirm-after S      transfers stay pending S seconds, 0 = confirmed at once\n"
@@ -112,6 +114,8 @@ bool parse_options(const std::vector<std::string> &args, Options &out, std::stri
             ok = int_flag(&out.token_ttl, 1, 10 * 365 * 86400L);
         } else if (flag == "--rate-limit") {
             ok = int_flag(&out.rate_limit, 0, 1000000000L);
+        } else if (flag == "--card-kyc-delay") {
+            ok = int_flag(&out.card_kyc_delay, 0, 10 * 365 * 86400L);
         } else if (flag == "--require-2fa-on-send") {
             out.require_2fa_on_send = true;
         } else if (flag == "--confirm-after") {

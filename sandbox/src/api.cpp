@@ -298,7 +298,7 @@ Response Api::fault_response(const Fault &fault, const std::string &rel) {
                                ? (fault.status == 503 ? "service_unavailable" : "internal_error")
                            : fault.status == 404 ? "not_found"
                            : fault.status == 401 ? "unauthorized"
-                           : fault.status == 403 ? "insufficient_permissions"
+                           : fault.status == 403 ? "forbidden"
                            : fault.status == 409 ? "conflict"
                                                  : "injected_fault";
         ApiError e(fault.status, code, "Injected fault on " + rel);
@@ -420,7 +420,7 @@ Response Api::dispatch(const Request &req, const std::string &rel, SysTime t,
     }
     if (route->scope != Scope::kNone && !ctx.who.holds(route->scope)) {
         std::string scope = scope_name(route->scope);
-        throw ApiError(403, "insufficient_permissions",
+        throw ApiError(403, "forbidden",
                        "API key does not have the '" + scope + "' permission",
                        {{"required_permission", scope}});
     }

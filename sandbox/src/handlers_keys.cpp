@@ -202,7 +202,7 @@ void Api::check_may_manage(const Principal &who, const ApiKey &key,
                            const std::vector<std::string> &new_permissions) {
     if (who.session) return;
     if (!who.holds_all(key.permissions) || !who.holds_all(new_permissions))
-        throw ApiError(403, "insufficient_permissions",
+        throw ApiError(403, "forbidden",
                        "An API key can only manage keys whose permissions it holds itself",
                        {{"permissions", "exceed the permissions of the calling key"}});
 }
@@ -276,7 +276,7 @@ Response Api::token_exchange(Ctx &ctx) {
 
 const ApiKey &Api::issue_key(Ctx &ctx, const KeySpec &spec, std::string *secret) {
     if (!ctx.who.holds_all(spec.permissions))
-        throw ApiError(403, "insufficient_permissions",
+        throw ApiError(403, "forbidden",
                        "An API key cannot grant permissions it does not hold",
                        {{"permissions", "exceed the permissions of the calling key"}});
     require_2fa(ctx.req, ctx.now);

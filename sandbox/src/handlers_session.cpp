@@ -420,7 +420,7 @@ Response refresh_token(Api &api, Ctx &ctx) {
 
 void require_session(const Ctx &ctx) {
     if (!ctx.who.session)
-        throw ApiError(403, "insufficient_permissions",
+        throw ApiError(403, "forbidden",
                        "Google Authenticator settings need a signed-in session, not an API key");
 }
 

@@ -106,7 +106,7 @@ TEST(Dialects, K2RefusesEscalationAndBadFields) {
     auto up = c.keyed(reader, "POST", "/apikey/generate",
                       R"({"key_name":"more","scopes":["read","write"]})", {"X-2FA-Token: 000000"});
     EXPECT_EQ(up.status, 403) << up.body;
-    EXPECT_EQ(error_of(up), "insufficient_permissions");
+    EXPECT_EQ(error_of(up), "forbidden");
     // A reader may not revoke a key that holds more than it does.
     // (Both refusals come before the 2FA check: no code is spent on them.)
     auto down = c.keyed(reader, "DELETE", "/apikey/" + admin.id, "", {"X-2FA-Token: 000000"});

@@ -168,7 +168,7 @@ TEST(Keys, ScopesAreEnforcedPerEndpoint) {
     std::string acc = c.account();
     auto denied = c.keyed(reader, "POST", "/accounts/create-account", R"({"account_name":"x"})");
     EXPECT_EQ(denied.status, 403);
-    EXPECT_EQ(error_of(denied), "insufficient_permissions");
+    EXPECT_EQ(error_of(denied), "forbidden");
     EXPECT_EQ(c.keyed(writer, "POST", "/accounts/create-account", R"({"account_name":"x"})").status,
               201);
     EXPECT_EQ(c.keyed(writer, "GET", "/accounts/get-accounts").status, 403);
@@ -198,7 +198,7 @@ TEST(Keys, NoEscalationThroughKeyManagement) {
         c.bearer(token, "POST", "/apikey/create",
                  R"({"name":"x","permissions":["read","transactions"]})", {c.code_header()});
     EXPECT_EQ(more.status, 403);
-    EXPECT_EQ(error_of(more), "insufficient_permissions");
+    EXPECT_EQ(error_of(more), "forbidden");
     auto unknown = c.bearer(token, "POST", "/apikey/create",
                             R"({"name":"x","permissions":["apikey:write"]})", {c.code_header()});
     EXPECT_EQ(unknown.status, 403);

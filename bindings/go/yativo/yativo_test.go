@@ -368,7 +368,7 @@ func TestErrorClasses(t *testing.T) {
 		{"403 read-only key", func(t *testing.T) error {
 			_, err := shared.keyClient(t, readKey).Accounts.Create(ctx(t), yativo.CreateAccountParams{Name: "nope"})
 			return err
-		}, check{yativo.CodePermissionDenied, yativo.ErrPermissionDenied, 403, "insufficient_permissions"}},
+		}, check{yativo.CodePermissionDenied, yativo.ErrPermissionDenied, 403, "forbidden"}},
 		{"404 unknown key", func(t *testing.T) error {
 			_, err := kc.APIKeys.Get(ctx(t), "key_"+strings.Repeat("0", 24))
 			return err

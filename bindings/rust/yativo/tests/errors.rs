@@ -90,7 +90,7 @@ fn server_answers_map_to_their_kinds() {
     let err = read_only.accounts().create("x", None).unwrap_err();
     assert_eq!(err.kind(), ErrorKind::PermissionDenied, "{err}");
     assert_eq!(err.http_status(), Some(403));
-    assert_eq!(err.error_code(), Some("insufficient_permissions"));
+    assert_eq!(err.error_code(), Some("forbidden"));
     assert!(err.details().is_some());
 
     // 404

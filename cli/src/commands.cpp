@@ -4,9 +4,11 @@
 
 namespace yvcli {
 
-const std::vector<CommandSpec> &command_table() {
+namespace {
+
+std::vector<CommandSpec> hand_written_commands() {
     // clang-format off
-    static const std::vector<CommandSpec> table = {
+    return {
         {"keys create", "", 0,
          {Opt::Name, Opt::Permissions, Opt::ExpiresInDays}, {Opt::Name, Opt::Permissions},
          "create an API key (2FA); prints its secret, once",
@@ -92,6 +94,20 @@ const std::vector<CommandSpec> &command_table() {
          run_webhooks_verify},
     };
     // clang-format on
+}
+
+std::vector<CommandSpec> all_commands() {
+    std::vector<CommandSpec> table = hand_written_commands();
+    std::vector<CommandSpec> generated = generated_command_specs(table);
+    table.insert(table.end(), generated.begin(), generated.end());
+    return table;
+}
+
+}  // namespace
+
+// The hand-written commands, then one per endpoint of the API description.
+const std::vector<CommandSpec> &command_table() {
+    static const std::vector<CommandSpec> table = all_commands();
     return table;
 }
 

@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "exit_codes.hpp"
+#include "generated.hpp"
 #include "yativo/defaults.hpp"
 #include "yativo/version.hpp"
 
@@ -60,13 +61,16 @@ std::string option_label(const OptionSpec &spec) {
     return label;
 }
 
-void print_options(std::ostream &os, const std::vector<const OptionSpec *> &specs) {
+// `generated`: the command's own help text for each option, when the command is generated.
+void print_options(std::ostream &os, const std::vector<const OptionSpec *> &specs,
+                   const GeneratedCall *generated = nullptr) {
     std::size_t width = 0;
     for (const auto *spec : specs) width = std::max(width, option_label(*spec).size());
     const std::size_t column = 2 + width + 2;
     for (const auto *spec : specs) {
         std::string label = option_label(*spec);
-        std::string help = spec->help + default_note(spec->id);
+        std::string help = generated ? generated_option_help(*generated, spec->id)
+                                     : spec->help + default_note(spec->id);
         if (spec->secret) help += " (also @FILE, or - for stdin)";
         if (spec->repeatable) help += " (repeatable)";
         os << "  " << label << std::string(width - label.size() + 2, ' ')
@@ -81,16 +85,23 @@ std::vector<const OptionSpec *> global_options() {
     return out;
 }
 
+// The commands of `group`, or (group "") the hand-written ones: the generated ones are listed by
+// group in the global help, one line each.
 void print_command_list(std::ostream &os, const std::string &group) {
+    auto listed = [&](const CommandSpec &c) {
+        std::string path = c.path;
+        return group.empty() ? !find_generated(path) : path.rfind(group + " ", 0) == 0;
+    };
     std::size_t width = 0;
     for (const auto &c : command_table()) {
+        if (!listed(c)) continue;
         std::string label =
             std::string(c.path) + (*c.operands ? std::string(" ") + c.operands : "");
         width = std::max(width, label.size());
     }
     for (const auto &c : command_table()) {
         std::string path = c.path;
-        if (!group.empty() && path.rfind(group + " ", 0) != 0) continue;
+        if (!listed(c)) continue;
         std::string label = path + (*c.operands ? std::string(" ") + c.operands : "");
         os << "  " << label << std::string(width - label.size() + 2, ' ') << c.summary << '\n';
     }
@@ -145,6 +156,12 @@ void print_global_help() {
        << "       yativo COMMAND --help\n\n"
        << "Commands:\n";
     print_command_list(os, "");
+    os << "\nAPI commands, one per call of each group (`yativo GROUP --help` lists a group's):\n";
+    std::size_t width = 0;
+    for (const auto &g : generated_groups()) width = std::max(width, std::string(g.name).size());
+    for (const auto &g : generated_groups())
+        os << "  " << g.name << std::string(width - std::string(g.name).size() + 2, ' ')
+           << wrap(g.doc, width + 4, width + 4) << '\n';
     os << "\nGlobal options (accepted before or after the command):\n";
     print_options(os, global_options());
     os << '\n' << kEnvironment << '\n' << kSecretsAdvice << '\n';
@@ -181,15 +198,16 @@ void print_command_help(const CommandSpec &c) {
         os << "\nOptions:\n";
         std::vector<const OptionSpec *> specs;
         for (Opt id : c.options) specs.push_back(&option_spec(id));
-        print_options(os, specs);
+        print_options(os, specs, find_generated(c.path));
     }
-    os << "\nGlobal options:\n";
-    print_options(os, global_options());
+    // Only the command's own options: the global ones are the same for every command.
+    os << (c.options.empty() ? "\n" : "")
+       << "Global options (credentials, --base-url, --json, --totp-secret, ...): yativo --help\n";
     os << "\nExamples:\n";
     std::istringstream examples(c.examples);
     std::string line;
     while (std::getline(examples, line)) os << "  " << line << '\n';
-    os << '\n' << kSecretsAdvice << '\n';
+    os << '\n';
     print_exit_codes_short(os);
 }
 

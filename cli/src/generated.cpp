@@ -382,7 +382,9 @@ std::string generated_option_help(const GeneratedCall &g, Opt id) {
     for (const auto &p : g.params) {
         if (p.in_path || option_of(p) != id) continue;
         std::string help = p.doc;
-        if (p.type == ParamType::Enum) help += "; one of " + enum_choices(p);
+        if (p.type == ParamType::Enum &&
+            help.find(split(p.values, '|').back()) == std::string::npos)
+            help += "; one of " + enum_choices(p);
         if (p.type == ParamType::StringList) help += " (comma-separated)";
         if (p.type == ParamType::Fields || p.type == ParamType::Json)
             help += " (JSON text, @FILE, or - for stdin)";

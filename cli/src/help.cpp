@@ -136,8 +136,9 @@ const char *kSecretsAdvice =
     "Secrets: arguments show in `ps` and in shell history, so pass secrets through the YATIVO_*\n"
     "variables, as @FILE (a file only you can read), or as - (read from standard input; one\n"
     "trailing newline is dropped). The command prints a secret only where that is its purpose:\n"
-    "the api secret after keys create/rotate (shown once), the token of `token`, the code of\n"
-    "`totp`. Errors never contain one.\n";
+    "the api secret after keys create/rotate and api-keys create/rotate, a webhook's secret after\n"
+    "webhooks create (each shown once), the token of `token`, the code of `totp`. Errors never\n"
+    "contain one.\n";
 
 const char *kEnvironment =
     "Environment (used when the matching option is not given):\n"
@@ -186,14 +187,24 @@ void print_group_help(const std::string &group) {
 
 void print_command_help(const CommandSpec &c) {
     std::ostream &os = std::cout;
-    os << "Usage: yativo [GLOBAL OPTIONS] " << c.path << (*c.operands ? " " : "") << c.operands;
+    // '\001' keeps an option and its value on one line through wrap().
+    std::string usage = "Usage:\001yativo\001[GLOBAL\001OPTIONS]\001" + std::string(c.path) +
+                        (*c.operands ? " " : "") + c.operands;
+    std::replace(usage.begin(), usage.end(), ' ', '\001');
     for (Opt id : c.options) {
         const OptionSpec &spec = option_spec(id);
         bool required = std::find(c.required.begin(), c.required.end(), id) != c.required.end();
-        os << ' ' << (required ? "" : "[") << option_label(spec) << (spec.repeatable ? " ..." : "")
-           << (required ? "" : "]");
+        std::string item = (required ? "" : "[") + option_label(spec) +
+                           (spec.repeatable ? " ..." : "") + (required ? "" : "]");
+        std::replace(item.begin(), item.end(), ' ', '\001');
+        usage += ' ' + item;
     }
-    os << "\n\n" << c.description << '\n';
+    usage = wrap(usage, 0, 4);
+    std::replace(usage.begin(), usage.end(), '\001', ' ');
+    os << usage << "\n\n";
+    // Each line of the description on its own, wrapped where it is longer than the screen.
+    std::istringstream description(c.description);
+    for (std::string line; std::getline(description, line);) os << wrap(line, 0, 0) << '\n';
     if (!c.options.empty()) {
         os << "\nOptions:\n";
         std::vector<const OptionSpec *> specs;

@@ -153,6 +153,14 @@ TEST_F(GeneratedTest, UsageErrorsNameTheOptionAndSendNothing) {
     expect_usage({"transactions", "send-money"}, "unknown subcommand \"send-money\"");
     EXPECT_EQ(requests(), before);
 
+    // The core's own checks of a value's form and range: INVALID_ARGUMENT, nothing sent.
+    CliResult range = user({"transactions", "list", "--limit", "500"});
+    EXPECT_EQ(range.exit_code, 10) << range.err;
+    EXPECT_THAT(range.err, HasSubstr("limit"));
+    CliResult amount = user(send_args("acc_1", "as_1", "1.2.3"));
+    EXPECT_EQ(amount.exit_code, 10) << amount.err;
+    EXPECT_EQ(requests(), before);
+
     // JSON errors for scripts, still the usage code.
     CliResult json = user({"--json", "accounts", "create"});
     EXPECT_EQ(json.exit_code, 2);

@@ -1,0 +1,157 @@
+"""Every endpoint row gets its CLI command with no CLI edit: a fake group (cards) with a record and
+three endpoints (a 2FA write with a path operand and an enum, a value-moving call taking its
+parameters as a struct with every parameter type, and a list) is appended to a copy of the
+description, `python3 -m codegen` runs over the copy, and cli/src/commands_gen.cpp must hold the
+commands, their parameters and the calls of the core's new methods, and compile against the
+core's regenerated headers.
+
+Run: python3 tests/codegen/test_cli.py"""
+
+from __future__ import annotations
+
+import pathlib
+import shutil
+import subprocess
+import sys
+import unittest
+
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
+from test_endpoints import GeneratedCopy  # noqa: E402
+
+CARDS = '''
+[[group]]
+name = "cards"
+doc = "Virtual cards."
+
+[[record]]
+name = "Card"
+doc = "A card."
+list_unwrap = ["cards"]
+fields = [
+  { name = "id", type = "string", wire = ["card_id", "id"], required = true, doc = "the card's id" },
+  { name = "limit", type = "decimal", doc = "the spending limit" },
+  { name = "uses", type = "int", doc = "how often it was used" },
+  { name = "frozen", type = "bool", doc = "whether it is frozen" },
+  { name = "labels", type = "string_list", doc = "its labels" },
+  { name = "raw", type = "json", doc = "the whole object" },
+]
+
+[[record]]
+name = "CardFunding"
+doc = "The answer to fund."
+fields = [
+  { name = "id", type = "string", doc = "the funding's id" },
+  { name = "amount", type = "decimal", doc = "the amount" },
+  { name = "idempotency_key", type = "string", from_call = true, doc = "the key the call carried" },
+  { name = "raw", type = "json", doc = "the whole object" },
+]
+
+[[endpoint]]
+name = "freeze_card"
+group = "cards"
+verb = "freeze"
+method = "POST"
+path = "/cards/{card_id}/freeze"
+kind = "write"
+two_factor = "required"
+returns = "Card"
+doc = "Freezes a card."
+params = [
+  { name = "card_id", type = "string", doc = "the card's id" },
+  { name = "reason", type = "enum", values = ["lost", "stolen", "other"], aliases = { missing = "lost" }, required = false, default = "other", doc = "why" },
+  { name = "note", type = "string", required = false, doc = "a note" },
+]
+
+[[endpoint]]
+name = "fund_card"
+group = "cards"
+verb = "fund_from_wallet"
+method = "POST"
+path = "/cards/{card_id}/fund"
+kind = "moves_value"
+two_factor = "on_demand"
+returns = "CardFunding"
+struct = "FundCard"
+doc = "Moves funds onto a card."
+params = [
+  { name = "card_id", type = "string", doc = "the card's id" },
+  { name = "amount", type = "decimal", doc = "the amount" },
+  { name = "tags", type = "string_list", doc = "tags" },
+  { name = "urgent", type = "bool", required = false, default = false, doc = "skip the queue" },
+  { name = "split", type = "int", required = false, min = 1, max = 10, doc = "parts" },
+  { name = "timeout", type = "int", required = false, doc = "a parameter named like a global option" },
+  { name = "extra", type = "fields", required = false, doc = "further fields" },
+]
+
+[[endpoint]]
+name = "list_cards"
+group = "cards"
+verb = "list"
+method = "GET"
+path = "/cards"
+kind = "read"
+returns = "[Card]"
+doc = "Every card."
+'''
+
+
+class EveryEndpointGainsItsCommand(GeneratedCopy):
+    ROW = CARDS
+
+    def setUp(self) -> None:
+        self.assertEqual(self.run_.returncode, 0, self.run_.stderr)
+        self.gen = (self.tmp / "cli/src/commands_gen.cpp").read_text()
+
+    def test_the_commands_are_generated_with_their_words(self) -> None:
+        for words in ('"cards freeze"', '"cards fund-from-wallet"', '"cards list"'):
+            self.assertIn(words, self.gen)
+        self.assertIn('{"cards", "Virtual cards."}', self.gen)
+
+    def test_every_parameter_is_an_operand_or_a_typed_option(self) -> None:
+        flat = " ".join(self.gen.split())
+        for row in ('{"card_id", "", "CARD_ID", ParamType::String, true, true,',
+                    '{"reason", "--reason", "lost|stolen|other", ParamType::Enum, false, false, '
+                    'false, "lost|stolen|other", "missing=lost", "other",',
+                    '{"amount", "--amount", "DECIMAL", ParamType::Decimal, true,',
+                    '{"tags", "--tags", "A,B,...", ParamType::StringList, true,',
+                    '{"urgent", "--urgent", "true|false", ParamType::Bool, false,',
+                    '{"split", "--split", "N", ParamType::Int, false,',
+                    '{"extra", "--data", "JSON", ParamType::Fields, false,'):
+            self.assertIn(row, flat)
+        self.assertIn("CallKind::MovesValue, TwoFactorRule::OnDemand", flat)
+        self.assertIn("CallKind::Write, TwoFactorRule::Required", flat)
+
+    def test_the_core_methods_are_called_and_records_printed_without_raw(self) -> None:
+        flat = " ".join(self.gen.split())
+        self.assertIn("yativo::FundCard params;", flat)
+        self.assertIn("c.fund_card(params, call)", flat)
+        self.assertIn('if (v.has("split")) params.split = static_cast<int>(v.int32("split"));', flat)
+        self.assertIn('c.freeze_card(std::string_view(v.text("card_id")), '
+                      'std::string_view(v.text("reason")), std::string_view(v.text("note")), call)',
+                      flat)
+        self.assertIn("for (const auto &r : c.list_cards(call))", flat)
+        self.assertIn('put_int(row, "uses", r.uses);', flat)
+        self.assertIn('put_bool(row, "frozen", r.frozen);', flat)
+        self.assertIn('put_list(row, "labels", r.labels);', flat)
+        self.assertIn('put_text(row, "idempotency_key", r.idempotency_key);', flat)
+        card = flat.split("const yativo::Card &r")[1].split("}")[0]
+        self.assertNotIn("raw", card)
+
+    def test_the_generated_commands_compile_against_the_new_core(self) -> None:
+        cxx = shutil.which("c++") or shutil.which("g++")
+        if not cxx:
+            self.skipTest("no C++ compiler")
+        argv = [cxx, "-std=c++17", "-fsyntax-only", "-Wall", "-Wextra", "-Wshadow", "-Werror",
+                f"-I{self.tmp / 'core/include'}", f"-I{self.tmp / 'cli/src'}",
+                str(self.tmp / "cli/src/commands_gen.cpp")]
+        run = subprocess.run(argv, capture_output=True, text=True)
+        self.assertEqual(run.returncode, 0, run.stderr[-3000:])
+
+    def test_only_the_cli_file_of_the_cli_changes(self) -> None:
+        changed = subprocess.run(["git", "diff", "--name-only", "--", "cli"], cwd=self.tmp,
+                                 capture_output=True, text=True, check=True).stdout.split()
+        self.assertEqual(changed, ["cli/src/commands_gen.cpp"])
+
+
+if __name__ == "__main__":
+    unittest.main()

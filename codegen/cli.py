@@ -141,6 +141,8 @@ def row_function(r: Record) -> str:
     lines.append("}")
     if not uses_reveal:
         lines[0] = lines[0].replace("bool reveal", "bool /*reveal*/")
+    if len(lines) == 2:  # nothing documented to print (a record of its raw object only)
+        lines[0] = lines[0].replace("Row &row", "Row & /*row*/").replace(" &r,", " & /*r*/,")
     return "\n".join(lines)
 
 

@@ -83,6 +83,25 @@ params = [
   { name = "extra", type = "fields", required = false, doc = "further fields" },
 ]
 
+[[record]]
+name = "Receipt"
+doc = "A record with nothing documented but its whole object."
+fields = [{ name = "raw", type = "json", doc = "the whole object" }]
+
+[[endpoint]]
+name = "card_receipt"
+group = "cards"
+verb = "receipt"
+method = "GET"
+path = "/cards/{card_id}/receipts/{receipt_id}"
+kind = "read"
+returns = "Receipt"
+doc = "One receipt of a card: two operands."
+params = [
+  { name = "card_id", type = "string", doc = "the card's id" },
+  { name = "receipt_id", type = "string", doc = "the receipt's id" },
+]
+
 [[endpoint]]
 name = "list_cards"
 group = "cards"
@@ -103,7 +122,8 @@ class EveryEndpointGainsItsCommand(GeneratedCopy):
         self.gen = (self.tmp / "cli/src/commands_gen.cpp").read_text()
 
     def test_the_commands_are_generated_with_their_words(self) -> None:
-        for words in ('"cards freeze"', '"cards fund-from-wallet"', '"cards list"'):
+        for words in ('"cards freeze"', '"cards fund-from-wallet"', '"cards list"',
+                      '"cards receipt"'):
             self.assertIn(words, self.gen)
         self.assertIn('{"cards", "Virtual cards."}', self.gen)
 
@@ -130,6 +150,8 @@ class EveryEndpointGainsItsCommand(GeneratedCopy):
                       'std::string_view(v.text("reason")), std::string_view(v.text("note")), call)',
                       flat)
         self.assertIn("for (const auto &r : c.list_cards(call))", flat)
+        self.assertIn('c.card_receipt(std::string_view(v.text("card_id")), '
+                      'std::string_view(v.text("receipt_id")), call)', flat)
         self.assertIn('put_int(row, "uses", r.uses);', flat)
         self.assertIn('put_bool(row, "frozen", r.frozen);', flat)
         self.assertIn('put_list(row, "labels", r.labels);', flat)

@@ -53,12 +53,25 @@ def metavar(p: Param) -> str:
             "string_list": "A,B,..."}.get(p.type, "VALUE")
 
 
-def param_row(p: Param) -> str:
+def options_of(e: Endpoint) -> dict:
+    """Each option parameter's option; a name that another parameter of the endpoint already
+    takes (a string named data beside the fields parameter's --data) becomes --param-<name>."""
+    out, taken = {}, set()
+    for p in sorted((p for p in e.params if not p.in_path), key=lambda p: p.type != "fields"):
+        name = option_name(p)
+        if name in taken:
+            name = "--param-" + kebab(p.name)
+        taken.add(name)
+        out[p.name] = name
+    return out
+
+
+def param_row(p: Param, option: str) -> str:
     default = "" if p.default is None else (
         ("true" if p.default else "false") if isinstance(p.default, bool) else str(p.default))
     aliases = ",".join(f"{a}={b}" for a, b in p.aliases.items())
     return ("{" + ", ".join([
-        c_string(p.name), c_string(option_name(p) if not p.in_path else ""),
+        c_string(p.name), c_string(option),
         c_string(p.name.upper() if p.in_path else metavar(p)), PARAM_TYPE[p.type],
         "true" if p.required else "false", "true" if p.in_path else "false",
         "true" if p.refuse_empty else "false", c_string("|".join(p.values)), c_string(aliases),
@@ -148,7 +161,8 @@ def row_function(r: Record) -> str:
 
 def call_row(e: Endpoint) -> str:
     words = f"{kebab(e.group)} {kebab(e.verb)}"
-    params = ", ".join(param_row(p) for p in e.params)
+    options = options_of(e)
+    params = ", ".join(param_row(p, options.get(p.name, "")) for p in e.params)
     return ("{" + ", ".join([
         c_string(e.name), c_string(words), c_string(e.group), c_string(f"{e.method} {e.path}"),
         KIND[e.kind], TWO_FACTOR[e.two_factor], "true" if e.sensitive else "false",

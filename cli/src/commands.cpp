@@ -134,17 +134,22 @@ std::vector<std::string> split_words(const char *path) {
 
 }  // namespace
 
+// The longest command path the words start with: a generated `token create` (a group named like
+// a one-word command) is reached, and `token` alone still is the hand-written command.
 Resolution resolve_command(const std::vector<std::string> &words) {
     Resolution r;
     for (const auto &spec : command_table()) {
         std::vector<std::string> path = split_words(spec.path);
         if (words.size() >= path.size() && std::equal(path.begin(), path.end(), words.begin())) {
-            r.command = &spec;
-            r.used = path.size();
-            return r;
+            if (!r.command || path.size() > r.used) {
+                r.command = &spec;
+                r.used = path.size();
+            }
+        } else if (path.size() > 1 && !words.empty() && words[0] == path[0]) {
+            r.group = path[0];
         }
-        if (path.size() > 1 && !words.empty() && words[0] == path[0]) r.group = path[0];
     }
+    if (r.command) r.group.clear();
     return r;
 }
 

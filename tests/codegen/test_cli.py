@@ -80,6 +80,7 @@ params = [
   { name = "urgent", type = "bool", required = false, default = false, doc = "skip the queue" },
   { name = "split", type = "int", required = false, min = 1, max = 10, doc = "parts" },
   { name = "timeout", type = "int", required = false, doc = "a parameter named like a global option" },
+  { name = "data", type = "string", required = false, doc = "a parameter named like the fields option" },
   { name = "extra", type = "fields", required = false, doc = "further fields" },
 ]
 
@@ -136,7 +137,8 @@ class EveryEndpointGainsItsCommand(GeneratedCopy):
                     '{"tags", "--tags", "A,B,...", ParamType::StringList, true,',
                     '{"urgent", "--urgent", "true|false", ParamType::Bool, false,',
                     '{"split", "--split", "N", ParamType::Int, false,',
-                    '{"extra", "--data", "JSON", ParamType::Fields, false,'):
+                    '{"extra", "--data", "JSON", ParamType::Fields, false,',
+                    '{"data", "--param-data", "TEXT", ParamType::String, false,'):
             self.assertIn(row, flat)
         self.assertIn("CallKind::MovesValue, TwoFactorRule::OnDemand", flat)
         self.assertIn("CallKind::Write, TwoFactorRule::Required", flat)

@@ -321,6 +321,12 @@ const std::vector<std::string> &Values::list(const std::string &name) const {
     return it == lists_.end() ? none : it->second;
 }
 
+Answer::~Answer() {
+    for (auto &row : rows)
+        for (auto &cell : row)
+            if (cell.kind == Cell::Secret) yativo::wipe(cell.text);
+}
+
 void put_text(Row &row, const char *name, const std::string &value) {
     row.push_back({Cell::Text, name, !value.empty(), value, {}});
 }

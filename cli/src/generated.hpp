@@ -76,6 +76,11 @@ struct Answer {
     std::vector<Row> rows;
     yativo::Payload payload;
 
+    Answer() = default;
+    Answer(Answer &&) = default;
+    Answer &operator=(Answer &&) = default;
+    ~Answer();  // wipes the text of secret cells
+
     static Answer nothing() { return Answer{}; }
     static Answer one() {
         Answer a;

@@ -89,7 +89,7 @@ std::string enum_choices(const GenParam &p) {
 
 // The value of one option, checked for its parameter's type; UsageError names the option.
 void take_value(const GenParam &p, const std::string &given, Inputs &inputs, Values &values) {
-    const std::string what = p.option;
+    const std::string what = option_spec(option_of(p)).name;  // as given: --param-x if renamed
     switch (p.type) {
         case ParamType::String:
         case ParamType::Decimal:  // exact text: the core checks its form, never a double
@@ -118,7 +118,7 @@ void take_value(const GenParam &p, const std::string &given, Inputs &inputs, Val
         }
         case ParamType::Fields:
         case ParamType::Json: {
-            std::string text = inputs.text(given, p.option);
+            std::string text = inputs.text(given, option_spec(option_of(p)).name);
             rapidjson::Document doc;
             doc.Parse(text.c_str(), text.size());
             if (doc.HasParseError())
@@ -307,7 +307,11 @@ std::int64_t Values::integer(const std::string &name) const {
 
 std::int64_t Values::int32(const std::string &name) const {
     std::int64_t v = integer(name);
-    if (v < INT_MIN || v > INT_MAX) throw UsageError("--" + name + " is out of range");
+    if (v < INT_MIN || v > INT_MAX) {
+        std::string option = "--" + name;
+        std::replace(option.begin(), option.end(), '_', '-');
+        throw UsageError(option + " is out of range");
+    }
     return v;
 }
 

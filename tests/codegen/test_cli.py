@@ -9,14 +9,16 @@ Run: python3 tests/codegen/test_cli.py"""
 
 from __future__ import annotations
 
+import os
 import pathlib
+import shlex
 import shutil
 import subprocess
 import sys
 import unittest
 
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
-from test_endpoints import GeneratedCopy  # noqa: E402
+from test_endpoints import REPO, GeneratedCopy  # noqa: E402
 
 CARDS = '''
 [[group]]
@@ -175,6 +177,103 @@ class EveryEndpointGainsItsCommand(GeneratedCopy):
         changed = subprocess.run(["git", "diff", "--name-only", "--", "cli"], cwd=self.tmp,
                                  capture_output=True, text=True, check=True).stdout.split()
         self.assertEqual(changed, ["cli/src/commands_gen.cpp"])
+
+
+class TheBuiltCommandRunsTheNewEndpoint(GeneratedCopy):
+    """The regenerated core calls and CLI commands, compiled and linked with the CLI's other
+    objects and the core library of the build (YV_BUILD_DIR), make a `yativo` that has the new
+    commands: help, usage errors, and calls that reach the new paths through the core."""
+
+    ROW = CARDS
+
+    @classmethod
+    def setUpClass(cls) -> None:
+        super().setUpClass()
+        build = pathlib.Path(os.environ.get("YV_BUILD_DIR", REPO / "build"))
+        objects = sorted((build / "cli/CMakeFiles/yativo_cli.dir/src").glob("*.o"))
+        core = build / "core/libyativo_core.a"
+        # The build's compiler and flags (a sanitizer build's objects link only with its flags).
+        cxx = os.environ.get("YV_CXX") or shutil.which("c++") or shutil.which("g++")
+        flags = shlex.split(os.environ.get("YV_CXX_FLAGS", ""))
+        cls.exe = None
+        if not cxx or not objects or not core.exists() or cls.run_.returncode != 0:
+            cls.why = f"no CLI objects / core library under {build}, or no compiler"
+            return
+        t = cls.tmp
+        steps = [
+            [cxx, *flags, "-std=c++17", "-O0", "-DYV_VERSION_STRING=\"test\"", f"-I{t / 'core/include'}",
+             f"-I{t / 'core/src'}", "-c", str(t / "core/src/endpoints_gen.cpp"), "-o",
+             str(t / "endpoints_gen.o")],
+            [cxx, *flags, "-std=c++17", "-O0", f"-I{t / 'core/include'}", f"-I{t / 'cli/src'}", "-c",
+             str(t / "cli/src/commands_gen.cpp"), "-o", str(t / "commands_gen.o")],
+            # The new endpoints_gen.o defines every call the library's did, and the new ones.
+            [cxx, *flags, "-o", str(t / "yativo"), str(t / "endpoints_gen.o"), str(t / "commands_gen.o")]
+            + [str(o) for o in objects if o.name != "commands_gen.cpp.o"]
+            + [str(core), "-lcurl", "-lssl", "-lcrypto", "-pthread"],
+        ]
+        for argv in steps:
+            run = subprocess.run(argv, capture_output=True, text=True)
+            if run.returncode != 0:
+                raise AssertionError(f"{argv[0]} failed: {run.stderr[-3000:]}")
+        cls.exe = t / "yativo"
+
+    def setUp(self) -> None:
+        if not self.exe:
+            self.skipTest(self.why)
+
+    def yativo(self, *args: str) -> subprocess.CompletedProcess:
+        # Port 1 of the loopback: nothing listens, so a call fails fast with NETWORK (exit 30)
+        # after the core built its request.
+        env = {"PATH": "/usr/bin:/bin", "YATIVO_BASE_URL": "http://127.0.0.1:1/api/v1",
+               "YATIVO_ACCESS_TOKEN": "test-session-token"}
+        return subprocess.run([str(self.exe), *args], capture_output=True, text=True, env=env,
+                              timeout=60)
+
+    def test_the_group_and_its_commands_are_listed(self) -> None:
+        run = self.yativo("--help")
+        self.assertEqual(run.returncode, 0, run.stderr)
+        self.assertRegex(run.stdout, r"\n  cards +Virtual cards\.")
+        group = self.yativo("cards", "--help")
+        for line in ("cards freeze CARD_ID", "cards fund-from-wallet CARD_ID",
+                     "cards receipt CARD_ID RECEIPT_ID", "cards list"):
+            self.assertIn(line, group.stdout)
+
+    def test_help_shows_the_options_with_colliding_names_renamed(self) -> None:
+        run = self.yativo("cards", "fund-from-wallet", "--help")
+        self.assertEqual(run.returncode, 0, run.stderr)
+        flat = " ".join(run.stdout.split())
+        for want in ("--amount DECIMAL --tags A,B,...", "[--param-timeout N]",
+                     "[--param-data TEXT]", "[--data JSON]", "[--totp-code CODE]",
+                     "[--idempotency-key K]"):
+            self.assertIn(want, flat)
+        self.assertNotIn("--api-secret", run.stdout)
+        freeze = " ".join(self.yativo("cards", "freeze", "--help").stdout.split())
+        self.assertIn("[--reason lost|stolen|other]", freeze)
+        self.assertIn("(default other)", freeze)
+
+    def test_usage_errors_name_the_operand_or_option(self) -> None:
+        for args, says in ((["cards", "freeze"], "needs CARD_ID"),
+                           (["cards", "freeze", "c1", "--reason", "bored"],
+                            "--reason must be one of lost, stolen, other (or missing)"),
+                           (["cards", "fund-from-wallet", "c1", "--tags", "a"], "--amount"),
+                           (["cards", "fund-from-wallet", "c1", "--amount", "1", "--tags", "a",
+                             "--param-timeout", "soon"], "--param-timeout must be a whole number"),
+                           (["cards", "list", "--amount", "1"],
+                            "--amount is not an option of 'cards list'")):
+            run = self.yativo(*args)
+            self.assertEqual(run.returncode, 2, f"{args}: {run.stderr}")
+            self.assertIn(says, run.stderr)
+
+    def test_calls_reach_the_new_paths_through_the_core(self) -> None:
+        run = self.yativo("--timeout", "5", "cards", "receipt", "c_1", "r_2")
+        self.assertEqual(run.returncode, 30, run.stderr)  # NETWORK: nothing listens there
+        self.assertIn("GET /cards/c_1/receipts/r_2", run.stderr)
+        moved = self.yativo("--json", "cards", "fund-from-wallet", "c_9", "--amount", "2.50",
+                            "--tags", "a,b", "--split", "2", "--param-timeout", "7",
+                            "--idempotency-key", "cli-gen-test-key")
+        self.assertEqual(moved.returncode, 30, moved.stderr)
+        self.assertIn("POST /cards/c_9/fund", moved.stderr)
+        self.assertIn('"idempotency_key":"cli-gen-test-key"', moved.stderr)
 
 
 if __name__ == "__main__":

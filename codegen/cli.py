@@ -159,14 +159,24 @@ def row_function(r: Record) -> str:
     return "\n".join(lines)
 
 
-def call_row(e: Endpoint) -> str:
+def printed_fields(e: Endpoint, records: dict) -> str:
+    """The fields a command prints, in order: never json; secret ones only when sensitive."""
+    if not e.record:
+        return ""
+    return ", ".join(f.name for f in records[e.record].fields
+                     if f.type in PUT and (f.type != "secret" or e.sensitive))
+
+
+def call_row(e: Endpoint, records: dict) -> str:
     words = f"{kebab(e.group)} {kebab(e.verb)}"
     options = options_of(e)
     params = ", ".join(param_row(p, options.get(p.name, "")) for p in e.params)
     return ("{" + ", ".join([
         c_string(e.name), c_string(words), c_string(e.group), c_string(f"{e.method} {e.path}"),
         KIND[e.kind], TWO_FACTOR[e.two_factor], "true" if e.sensitive else "false",
-        c_string(e.doc), c_string(e.record), "{" + params + "}", f"call_{e.name}"]) + "}")
+        c_string(e.doc), c_string(e.returns if e.record else ""),
+        c_string(printed_fields(e, records)),
+        "{" + params + "}", f"call_{e.name}"]) + "}")
 
 
 def render(ctx, out) -> None:
@@ -191,6 +201,6 @@ def render(ctx, out) -> None:
               "};", "return table;", "}", "",
               "const std::vector<GeneratedCall> &generated_calls() {",
               "static const std::vector<GeneratedCall> table = {",
-              ",\n".join(call_row(e) for e in api.endpoints),
+              ",\n".join(call_row(e, {r.name: r for r in api.records}) for e in api.endpoints),
               "};", "return table;", "}", "", "}  // namespace yvcli"]
     out.file("cli/src/commands_gen.cpp", "\n".join(parts))

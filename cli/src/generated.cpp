@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <climits>
+#include <cstring>
 #include <deque>
 
 #include <rapidjson/document.h>
@@ -274,9 +275,12 @@ std::string description_of(const GeneratedCall &g) {
         d += "\nMoves value: always sent with an Idempotency-Key (--idempotency-key, or a fresh "
              "one), which is printed; repeat with the same key and it happens once.";
     if (g.sensitive) d += "\nThe answer holds a secret: it is printed this once, so store it now.";
-    if (*g.record)
-        d += std::string("\nPrints the ") + g.record +
-             " fields as text (a table for a list), or as JSON with --json.";
+    if (g.record[0] == '[')
+        d += "\nPrints a table of " + std::string(g.record + 1, std::strlen(g.record) - 2) +
+             " records (" + g.fields + "), or a JSON array with --json.";
+    else if (*g.record)
+        d += std::string("\nPrints the ") + g.record + " (" + g.fields +
+             "), or a JSON object with --json.";
     return d;
 }
 

@@ -114,7 +114,8 @@ struct GeneratedCall {
     TwoFactorRule two_factor;
     bool sensitive;
     const char *doc;
-    const char *record;  // "Account", or "" (json / none)
+    const char *record;  // "Account", "[Account]" (a list), or "" (json / none)
+    const char *fields;  // the record's fields it prints: "id, name, type, ..."
     std::vector<GenParam> params;
     CallFn call;
 };

@@ -10,8 +10,12 @@ Rules (docs/cli.md says them to users):
   - words: group and verb in kebab-case (api_keys.update_permissions -> `api-keys
     update-permissions`); a hand-written command with the same words wins (the generated one is
     left out of the table at start-up; the `keys ...` commands keep their own names).
-  - path parameters are operands, in path order (ID-like names upper-cased: WEBHOOK_ID).
-  - every other parameter is an option --<name-in-kebab>; the fields parameter is --data JSON.
+  - path parameters are operands, in path order, named in capitals (WEBHOOK_ID).
+  - every other parameter is an option --<name-in-kebab>; the fields parameter is --data JSON;
+    a second parameter of the endpoint with the same option, or (at start-up) one whose option a
+    global, switch, secret or repeatable hand-written option has, is --param-<name>.
+  - string_list: one option, comma-separated. bool: true or false. int: a whole number. enum:
+    a value or alias (checked by the CLI, usage error). decimal: exact text (checked by the core).
   - record fields of type json (raw) are never printed; secret fields only by sensitive
     endpoints (the answer exists to show the secret once).
 """

@@ -10,7 +10,7 @@ import sys
 from .output import Output
 
 # Each target module has render(ctx, out). Order does not matter: targets never read each other.
-TARGETS = ["status", "core", "capi", "python", "go", "rust", "docs"]
+TARGETS = ["status", "core", "capi", "python", "go", "rust", "docs", "cli"]
 
 
 class Context:

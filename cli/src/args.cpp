@@ -3,14 +3,17 @@
 #include <algorithm>
 #include <string_view>
 
+#include "generated.hpp"
 #include "usage_error.hpp"
 #include "yativo/secret.hpp"
 
 namespace yvcli {
 
-const std::vector<OptionSpec> &option_table() {
+namespace {
+
+std::vector<OptionSpec> hand_written_options() {
     // clang-format off
-    static const std::vector<OptionSpec> table = {
+    return {
         {Opt::Environment, "--environment", "ENV", true, false, false,
          "production (default) or sandbox: the API to call"},
         {Opt::BaseUrl, "--base-url", "URL", true, false, false,
@@ -55,8 +58,24 @@ const std::vector<OptionSpec> &option_table() {
          "accepted age of X-Yativo-Timestamp"},
         {Opt::RequireTimestamp, "--require-timestamp", nullptr, false, false, false,
          "refuse signatures without a timestamp (scheme A)"},
+        {Opt::TotpCode, "--totp-code", "CODE", false, false, true,
+         "the 6-digit 2FA code, instead of the TOTP source"},
     };
     // clang-format on
+}
+
+std::vector<OptionSpec> all_options() {
+    std::vector<OptionSpec> table = hand_written_options();
+    std::vector<OptionSpec> generated = generated_option_rows(table);
+    table.insert(table.end(), generated.begin(), generated.end());
+    return table;
+}
+
+}  // namespace
+
+// The hand-written options, then those the generated commands add.
+const std::vector<OptionSpec> &option_table() {
+    static const std::vector<OptionSpec> table = all_options();
     return table;
 }
 

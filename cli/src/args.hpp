@@ -34,6 +34,8 @@ enum class Opt {
     Header,
     Tolerance,
     RequireTimestamp,
+    TotpCode,
+    // the options of generated commands follow (generated.cpp), from 1000 on
 };
 
 struct OptionSpec {

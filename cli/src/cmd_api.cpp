@@ -55,6 +55,8 @@ bool flat_object(const rapidjson::Value &v) {
     return true;
 }
 
+}  // namespace
+
 // A payload for people: an object of plain values as facts, a list of such objects as a table,
 // anything deeper as indented JSON.
 void print_payload(const Output &out, const rapidjson::Value &v) {
@@ -101,6 +103,8 @@ void print_payload(const Output &out, const rapidjson::Value &v) {
     v.Accept(w);
     out.line(std::string(buffer.GetString(), buffer.GetSize()));
 }
+
+namespace {
 
 std::string upper(std::string s) {
     std::transform(s.begin(), s.end(), s.begin(),

@@ -4,9 +4,11 @@
 
 namespace yvcli {
 
-const std::vector<CommandSpec> &command_table() {
+namespace {
+
+std::vector<CommandSpec> hand_written_commands() {
     // clang-format off
-    static const std::vector<CommandSpec> table = {
+    return {
         {"keys create", "", 0,
          {Opt::Name, Opt::Permissions, Opt::ExpiresInDays}, {Opt::Name, Opt::Permissions},
          "create an API key (2FA); prints its secret, once",
@@ -92,6 +94,20 @@ const std::vector<CommandSpec> &command_table() {
          run_webhooks_verify},
     };
     // clang-format on
+}
+
+std::vector<CommandSpec> all_commands() {
+    std::vector<CommandSpec> table = hand_written_commands();
+    std::vector<CommandSpec> generated = generated_command_specs(table);
+    table.insert(table.end(), generated.begin(), generated.end());
+    return table;
+}
+
+}  // namespace
+
+// The hand-written commands, then one per endpoint of the API description.
+const std::vector<CommandSpec> &command_table() {
+    static const std::vector<CommandSpec> table = all_commands();
     return table;
 }
 
@@ -118,17 +134,22 @@ std::vector<std::string> split_words(const char *path) {
 
 }  // namespace
 
+// The longest command path the words start with: a generated `token create` (a group named like
+// a one-word command) is reached, and `token` alone still is the hand-written command.
 Resolution resolve_command(const std::vector<std::string> &words) {
     Resolution r;
     for (const auto &spec : command_table()) {
         std::vector<std::string> path = split_words(spec.path);
         if (words.size() >= path.size() && std::equal(path.begin(), path.end(), words.begin())) {
-            r.command = &spec;
-            r.used = path.size();
-            return r;
+            if (!r.command || path.size() > r.used) {
+                r.command = &spec;
+                r.used = path.size();
+            }
+        } else if (path.size() > 1 && !words.empty() && words[0] == path[0]) {
+            r.group = path[0];
         }
-        if (path.size() > 1 && !words.empty() && words[0] == path[0]) r.group = path[0];
     }
+    if (r.command) r.group.clear();
     return r;
 }
 

@@ -4,17 +4,22 @@
 #include <string>
 #include <vector>
 
+#include <rapidjson/document.h>
+
 #include "args.hpp"
 #include "inputs.hpp"
 #include "output.hpp"
 
 namespace yvcli {
 
+struct CommandSpec;
+
 struct Context {
     const ParsedArgs &args;
     std::vector<std::string> operands;
     Output &out;
     Inputs &inputs;
+    const CommandSpec *command;  // the command being run
 };
 
 using Handler = int (*)(Context &);
@@ -45,6 +50,15 @@ int run_totp(Context &ctx);
 int run_version(Context &ctx);
 int run_request(Context &ctx);
 int run_webhooks_verify(Context &ctx);
+// Every generated command (generated.cpp): one dispatcher for all endpoints.
+int run_generated(Context &ctx);
+// The commands generated from the API description, less those whose words a hand-written
+// command already has (the hand-written one wins).
+std::vector<CommandSpec> generated_command_specs(const std::vector<CommandSpec> &hand_written);
+
+// A payload for people: flat objects as facts, lists of them as a table, else indented JSON;
+// the payload as JSON with --json.
+void print_payload(const Output &out, const rapidjson::Value &v);
 
 }  // namespace yvcli
 

@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "exit_codes.hpp"
+#include "generated.hpp"
 #include "yativo/defaults.hpp"
 #include "yativo/version.hpp"
 
@@ -60,13 +61,16 @@ std::string option_label(const OptionSpec &spec) {
     return label;
 }
 
-void print_options(std::ostream &os, const std::vector<const OptionSpec *> &specs) {
+// `generated`: the command's own help text for each option, when the command is generated.
+void print_options(std::ostream &os, const std::vector<const OptionSpec *> &specs,
+                   const GeneratedCall *generated = nullptr) {
     std::size_t width = 0;
     for (const auto *spec : specs) width = std::max(width, option_label(*spec).size());
     const std::size_t column = 2 + width + 2;
     for (const auto *spec : specs) {
         std::string label = option_label(*spec);
-        std::string help = spec->help + default_note(spec->id);
+        std::string help = generated ? generated_option_help(*generated, spec->id)
+                                     : spec->help + default_note(spec->id);
         if (spec->secret) help += " (also @FILE, or - for stdin)";
         if (spec->repeatable) help += " (repeatable)";
         os << "  " << label << std::string(width - label.size() + 2, ' ')
@@ -81,16 +85,23 @@ std::vector<const OptionSpec *> global_options() {
     return out;
 }
 
+// The commands of `group`, or (group "") the hand-written ones: the generated ones are listed by
+// group in the global help, one line each.
 void print_command_list(std::ostream &os, const std::string &group) {
+    auto listed = [&](const CommandSpec &c) {
+        std::string path = c.path;
+        return group.empty() ? !find_generated(path) : path.rfind(group + " ", 0) == 0;
+    };
     std::size_t width = 0;
     for (const auto &c : command_table()) {
+        if (!listed(c)) continue;
         std::string label =
             std::string(c.path) + (*c.operands ? std::string(" ") + c.operands : "");
         width = std::max(width, label.size());
     }
     for (const auto &c : command_table()) {
         std::string path = c.path;
-        if (!group.empty() && path.rfind(group + " ", 0) != 0) continue;
+        if (!listed(c)) continue;
         std::string label = path + (*c.operands ? std::string(" ") + c.operands : "");
         os << "  " << label << std::string(width - label.size() + 2, ' ') << c.summary << '\n';
     }
@@ -125,8 +136,9 @@ const char *kSecretsAdvice =
     "Secrets: arguments show in `ps` and in shell history, so pass secrets through the YATIVO_*\n"
     "variables, as @FILE (a file only you can read), or as - (read from standard input; one\n"
     "trailing newline is dropped). The command prints a secret only where that is its purpose:\n"
-    "the api secret after keys create/rotate (shown once), the token of `token`, the code of\n"
-    "`totp`. Errors never contain one.\n";
+    "the api secret after keys create/rotate and api-keys create/rotate, a webhook's secret after\n"
+    "webhooks create (each shown once), the token of `token`, the code of `totp`. Errors never\n"
+    "contain one.\n";
 
 const char *kEnvironment =
     "Environment (used when the matching option is not given):\n"
@@ -145,6 +157,12 @@ void print_global_help() {
        << "       yativo COMMAND --help\n\n"
        << "Commands:\n";
     print_command_list(os, "");
+    os << "\nAPI commands, one per call of each group (`yativo GROUP --help` lists a group's):\n";
+    std::size_t width = 0;
+    for (const auto &g : generated_groups()) width = std::max(width, std::string(g.name).size());
+    for (const auto &g : generated_groups())
+        os << "  " << g.name << std::string(width - std::string(g.name).size() + 2, ' ')
+           << wrap(g.doc, width + 4, width + 4) << '\n';
     os << "\nGlobal options (accepted before or after the command):\n";
     print_options(os, global_options());
     os << '\n' << kEnvironment << '\n' << kSecretsAdvice << '\n';
@@ -169,27 +187,38 @@ void print_group_help(const std::string &group) {
 
 void print_command_help(const CommandSpec &c) {
     std::ostream &os = std::cout;
-    os << "Usage: yativo [GLOBAL OPTIONS] " << c.path << (*c.operands ? " " : "") << c.operands;
+    // '\001' keeps an option and its value on one line through wrap().
+    std::string usage = "Usage:\001yativo\001[GLOBAL\001OPTIONS]\001" + std::string(c.path) +
+                        (*c.operands ? " " : "") + c.operands;
+    std::replace(usage.begin(), usage.end(), ' ', '\001');
     for (Opt id : c.options) {
         const OptionSpec &spec = option_spec(id);
         bool required = std::find(c.required.begin(), c.required.end(), id) != c.required.end();
-        os << ' ' << (required ? "" : "[") << option_label(spec) << (spec.repeatable ? " ..." : "")
-           << (required ? "" : "]");
+        std::string item = (required ? "" : "[") + option_label(spec) +
+                           (spec.repeatable ? " ..." : "") + (required ? "" : "]");
+        std::replace(item.begin(), item.end(), ' ', '\001');
+        usage += ' ' + item;
     }
-    os << "\n\n" << c.description << '\n';
+    usage = wrap(usage, 0, 4);
+    std::replace(usage.begin(), usage.end(), '\001', ' ');
+    os << usage << "\n\n";
+    // Each line of the description on its own, wrapped where it is longer than the screen.
+    std::istringstream description(c.description);
+    for (std::string line; std::getline(description, line);) os << wrap(line, 0, 0) << '\n';
     if (!c.options.empty()) {
         os << "\nOptions:\n";
         std::vector<const OptionSpec *> specs;
         for (Opt id : c.options) specs.push_back(&option_spec(id));
-        print_options(os, specs);
+        print_options(os, specs, find_generated(c.path));
     }
-    os << "\nGlobal options:\n";
-    print_options(os, global_options());
+    // Only the command's own options: the global ones are the same for every command.
+    os << (c.options.empty() ? "\n" : "")
+       << "Global options (credentials, --base-url, --json, --totp-secret, ...): yativo --help\n";
     os << "\nExamples:\n";
     std::istringstream examples(c.examples);
     std::string line;
     while (std::getline(examples, line)) os << "  " << line << '\n';
-    os << '\n' << kSecretsAdvice << '\n';
+    os << '\n';
     print_exit_codes_short(os);
 }
 

@@ -98,7 +98,7 @@ int run(int argc, const char *const *argv, std::string &command_path) {
 
     Output out(args.has(Opt::Json));
     Inputs inputs;
-    Context ctx{args, std::move(operands), out, inputs};
+    Context ctx{args, std::move(operands), out, inputs, &command};
     return command.run(ctx);
 }
 

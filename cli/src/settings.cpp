@@ -97,15 +97,21 @@ void resolve_credentials(const ParsedArgs &args, Inputs &inputs, Credentials nee
 
 void resolve_two_factor(const ParsedArgs &args, Inputs &inputs, Settings &s) {
     const bool secret_flag = args.has(Opt::TotpSecret);
-    const bool code_flag = args.has(Opt::Totp);
-    if (secret_flag && code_flag) throw UsageError("give --totp-secret or --totp, not both");
+    // --totp-code (an option of the generated 2FA commands) is --totp under its own name.
+    if (args.has(Opt::Totp) && args.has(Opt::TotpCode))
+        throw UsageError("give --totp or --totp-code, not both");
+    const Opt code_opt = args.has(Opt::TotpCode) ? Opt::TotpCode : Opt::Totp;
+    const char *code_name = code_opt == Opt::TotpCode ? "--totp-code" : "--totp";
+    const bool code_flag = args.has(code_opt);
+    if (secret_flag && code_flag)
+        throw UsageError(std::string("give --totp-secret or ") + code_name + ", not both");
     if (code_flag) {
-        s.call.totp_code = inputs.secret(*args.get(Opt::Totp), "--totp");
+        s.call.totp_code = inputs.secret(*args.get(code_opt), code_name);
         const std::string &code = s.call.totp_code.reveal();
         if (code.size() < 6 || code.size() > 8 || !std::all_of(code.begin(), code.end(), is_digit))
-            throw UsageError(
-                "--totp must be a 6-digit code (use --totp-secret to have codes "
-                "computed)");
+            throw UsageError(std::string(code_name) +
+                             " must be a 6-digit code (use --totp-secret to have codes "
+                             "computed)");
     } else if (secret_flag) {
         s.client.totp_secret = inputs.secret(*args.get(Opt::TotpSecret), "--totp-secret");
     } else {

@@ -55,7 +55,7 @@ std::vector<std::string> command_words(const std::vector<std::string> &args) {
         "--environment", "--base-url",    "--api-key",         "--api-secret", "--access-token",
         "--auth",        "--totp-secret", "--totp-period",     "--totp",       "--timeout",
         "--name",        "--permissions", "--expires-in-days", "--data",       "--idempotency-key",
-        "--secret",      "--body",        "--header",          "--tolerance"};
+        "--secret",      "--body",        "--header",          "--tolerance",  "--totp-code"};
     std::vector<std::string> words;
     for (std::size_t i = 0; i < args.size(); ++i) {
         const std::string &a = args[i];
@@ -70,13 +70,17 @@ std::vector<std::string> command_words(const std::vector<std::string> &args) {
     return words;
 }
 
-// keys create / keys rotate / token / totp print a secret by design (SPEC §7): their stdout is
-// not echoed. Anything else printing a secret is a leak the scan must find.
+// keys create / keys rotate / token / totp print a secret by design (SPEC §7), and so do the
+// generated commands of the sensitive endpoints (api-keys create / rotate, webhooks create):
+// their stdout is not echoed. Anything else printing a secret is a leak the scan must find.
 bool prints_secret_by_design(const std::vector<std::string> &args) {
     auto words = command_words(args);
     if (words.empty()) return false;
     if (words[0] == "token" || words[0] == "totp") return true;
-    return words[0] == "keys" && words.size() > 1 && (words[1] == "create" || words[1] == "rotate");
+    if (words.size() < 2) return false;
+    if (words[0] == "keys" || words[0] == "api-keys")
+        return words[1] == "create" || words[1] == "rotate";
+    return words[0] == "webhooks" && words[1] == "create";
 }
 
 // The arguments are not echoed: tests pass secrets there on purpose.

@@ -4,7 +4,7 @@
 #   usage: scripts/build-deb.sh [BUILD_DIR]
 set -euo pipefail
 build=$(cd "${1:-build}" && pwd)
-cmake --build "$build" --target yativo yativo_static yativo_cli yativo-sandbox -j "$(nproc)" >/dev/null
+cmake --build "$build" --target yativo yativo_static yativo_cli yativo_manpage yativo-sandbox -j "$(nproc)" >/dev/null
 rm -rf "$build/deb"
 (cd "$build" && cpack --config CPackConfig.cmake -B "$build/deb" >"$build/deb-cpack.log" 2>&1) ||
     { cat "$build/deb-cpack.log" >&2; exit 1; }

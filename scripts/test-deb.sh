@@ -29,6 +29,7 @@ has libyativo-dev "pkgconfig/yativo-static.pc"
 has libyativo-dev "cmake/yativo/yativoConfig.cmake"
 has yativo-tools "bin/yativo\$"
 has yativo-tools "bin/yativo-sandbox"
+has yativo-tools "man1/yativo.1"
 grep -q "Depends:.*libcurl4" "$work/$runtime.info" || { echo "test-deb: $runtime does not depend on libcurl4" >&2; exit 1; }
 grep -q "Depends:.*$runtime" "$work/libyativo-dev.info" || { echo "test-deb: libyativo-dev does not depend on $runtime" >&2; exit 1; }
 for f in $(find "$sysroot" -type f \( -name 'libyativo.so.*' -o -path '*/bin/*' \)); do

@@ -71,6 +71,20 @@ std::vector<CommandSpec> hand_written_commands() {
          "yativo version\n"
          "yativo --json version",
          run_version},
+        {"completion", "SHELL", 1, {}, {},
+         "print shell completion for bash, zsh or fish",
+         "Prints a completion script for SHELL (bash, zsh or fish), written from the command\n"
+         "tables: every command, subcommand and option, the API commands included.",
+         "source <(yativo completion bash)\n"
+         "yativo completion zsh > \"${fpath[1]}/_yativo\"\n"
+         "yativo completion fish > ~/.config/fish/completions/yativo.fish",
+         run_completion},
+        {"manpage", "", 0, {}, {},
+         "print the manual page (roff)",
+         "Prints the manual page yativo(1), written from the command tables; `make` builds it\n"
+         "and `cmake --install` installs it.",
+         "yativo manpage | man -l -",
+         run_manpage},
         {"request", "METHOD PATH", 2, {Opt::Data, Opt::IdempotencyKey}, {},
          "call any endpoint",
          "Calls any endpoint: METHOD is GET, POST, PUT, PATCH or DELETE; PATH is relative to the\n"

@@ -48,6 +48,8 @@ int run_keys_set_permissions(Context &ctx);
 int run_token(Context &ctx);
 int run_totp(Context &ctx);
 int run_version(Context &ctx);
+int run_completion(Context &ctx);
+int run_manpage(Context &ctx);
 int run_request(Context &ctx);
 int run_webhooks_verify(Context &ctx);
 // Every generated command (generated.cpp): one dispatcher for all endpoints.

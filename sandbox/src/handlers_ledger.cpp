@@ -82,6 +82,7 @@ void write_catalogue_entry(JsonWriter &w, const Chain &c, const std::string &tic
     kv_str(w, "asset_name", name);
     kv_str(w, "asset_short_name", symbol);
     kv_str(w, "ticker_name", ticker);
+    kv_str(w, "ticker", ticker);
     kv_str(w, "chain", c.code);
     kv_str(w, "chain_name", c.name);
     kv_str(w, "network_type", "testnet");

@@ -380,7 +380,8 @@ TEST_F(Ledger, UserLookupsAndConnections) {
     auto more = c.call("POST", "/accounts/create-connections",
                        R"({"account_id":")" + acc + R"(","chains":["SOL","base"]})");
     ASSERT_EQ(more.status, 201);
-    auto added = parse(more.body)["added"].GetArray();
+    auto more_doc = parse(more.body);
+    auto added = more_doc["added"].GetArray();
     ASSERT_EQ(added.Size(), 1u);
     EXPECT_STREQ(added[0].GetString(), "base");
     auto bad = c.call("POST", "/accounts/create-connections",
@@ -487,8 +488,11 @@ TEST_F(Ledger, AnalyticsCountWhatHappened) {
 
     auto ta = c.call("GET", "/analytics/transaction-analytics");
     ASSERT_EQ(ta.status, 200) << ta.body;
-    auto d = parse(ta.body)["data"].GetObject();
+    auto tdoc = parse(ta.body);
+    const rapidjson::Value &d = tdoc["data"];
     EXPECT_EQ(d["total_transactions"].GetInt(), 4);
+    EXPECT_EQ(str(d, "total_amount"), "1.750000000000000001");
+    EXPECT_EQ(str(d, "total_fees"), "0.004");
     EXPECT_EQ(d["by_status"]["pending"].GetInt(), 2);
     EXPECT_EQ(d["by_status"]["confirmed"].GetInt(), 1);
     EXPECT_EQ(d["by_status"]["cancelled"].GetInt(), 1);
@@ -512,7 +516,8 @@ TEST_F(Ledger, AnalyticsCountWhatHappened) {
 
     auto da = c.call("GET", "/analytics/dashboard-analytics");
     ASSERT_EQ(da.status, 200) << da.body;
-    auto dd = parse(da.body)["data"].GetObject();
+    auto ddoc = parse(da.body);
+    const rapidjson::Value &dd = ddoc["data"];
     EXPECT_EQ(dd["accounts"].GetInt(), 1);
     EXPECT_EQ(dd["assets"].GetInt(), 2);
     EXPECT_EQ(dd["customers"].GetInt(), 1);

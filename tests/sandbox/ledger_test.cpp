@@ -84,6 +84,10 @@ TEST_F(Ledger, S2BodyKeyIsTheIdempotencyKey) {
                         s2_body(ast, "\"2\"", R"(,"idempotency_key":"k-1")"));
     EXPECT_EQ(other.status, 409);
     EXPECT_EQ(str(parse(other.body), "existing_transaction_id"), data_str(first, "transaction_id"));
+    auto empty_key = c.call("POST", "/transactions/send-funds",
+                            s2_body(ast, "\"1\"", R"(,"idempotency_key":"")"));
+    EXPECT_EQ(empty_key.status, 400);
+    EXPECT_TRUE(has_detail(empty_key, "idempotency_key"));
     EXPECT_EQ(sb.stat("transactions_created"), 1);
     EXPECT_EQ(c.balance(ast), "8.499");
     // S2 validation names S2's fields.
@@ -533,6 +537,25 @@ TEST_F(Ledger, AnalyticsCountWhatHappened) {
                                       str(b, "balance") == "8.747999999999999999");
     EXPECT_TRUE(sol_balance) << da.body;
     (void)kept;
+}
+
+TEST_F(Ledger, ScopesOfTheNewRoutes) {
+    Creds reader = c.create_key(R"(["read"])", "reader");
+    sb.deposit(ast, "5");
+    std::string id = send("1");
+    auto body = R"({"transaction_id":")" + id + "\"}";
+    EXPECT_EQ(c.keyed(reader, "POST", "/transactions/get-transaction", body).status, 200);
+    EXPECT_EQ(c.keyed(reader, "GET", "/analytics/dashboard-analytics").status, 200);
+    auto cancel = c.keyed(reader, "POST", "/transactions/cancel", body);
+    EXPECT_EQ(cancel.status, 403);
+    EXPECT_EQ(str(parse(cancel.body)["details"], "required_permission"), "transactions");
+    EXPECT_EQ(c.keyed(reader, "POST", "/customers/create-customer", R"({"email":"x@example.com"})")
+                  .status,
+              403);
+    EXPECT_EQ(
+        c.keyed(reader, "POST", "/assets/archive-asset", R"({"asset_id":")" + ast + "\"}").status,
+        403);
+    EXPECT_EQ(data_str(get_tx(id), "status"), "pending");
 }
 
 TEST_F(Ledger, GasPriceTakesTheOfficialSdkFields) {

@@ -88,6 +88,10 @@ Response transaction_analytics(Api &api, Ctx &ctx) {
     if (granularity != "day" && granularity != "month")
         problems.emplace_back("granularity", "must be day or month");
     std::string asset = query_param(ctx.req, "asset");
+    if (asset.size() > 32 ||
+        asset.find_first_not_of(
+            "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_") != std::string::npos)
+        problems.emplace_back("asset", "must be a ticker (USDC_SOL) or a symbol (USDC)");
     std::string network = query_param(ctx.req, "network");
     const Chain *chain = nullptr;
     if (!network.empty() && !(chain = find_chain(network)))

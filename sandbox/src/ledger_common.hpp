@@ -50,5 +50,12 @@ std::string query_param(const Request &req, const char *name, bool *present = nu
 Account &own_account(Api &api, const Ctx &ctx, const std::string &id, const char *field);
 Asset &own_asset(Api &api, const Ctx &ctx, const std::string &id, const char *field);
 Customer &own_customer(Api &api, const Ctx &ctx, const std::string &id, const char *field);
+// Reads {user_id}: the caller's own id, or the id of one of its customers (404 otherwise).
+enum class Owner { kUser, kCustomer };
+Owner read_owner(Api &api, const Ctx &ctx, std::string *id);
+
+// handlers_wallets.cpp: catalogue, chains, batch add, wallets by owner, archive, gas stations,
+// customer wallets.
+std::vector<Route> wallet_routes();
 
 }  // namespace yvsb

@@ -513,10 +513,17 @@ TEST_F(Ledger, AnalyticsCountWhatHappened) {
     EXPECT_EQ(sol_only["data"]["total_transactions"].GetInt(), 3);
     auto future = parse(c.call("GET", "/analytics/transaction-analytics?from=2999-01-01").body);
     EXPECT_EQ(future["data"]["total_transactions"].GetInt(), 0);
-    auto bad = c.call("GET", "/analytics/transaction-analytics?from=yesterday&network=mars");
+    auto bad =
+        c.call("GET", "/analytics/transaction-analytics?from=yesterday&network=mars&asset=%24x");
     EXPECT_EQ(bad.status, 400);
     EXPECT_TRUE(has_detail(bad, "from"));
     EXPECT_TRUE(has_detail(bad, "network"));
+    EXPECT_TRUE(has_detail(bad, "asset"));
+    auto day = parse(
+        c.call("GET", "/analytics/transaction-analytics?granularity=month&to=2999-12-31").body);
+    ASSERT_EQ(day["data"]["series"].Size(), 1u);
+    EXPECT_EQ(str(day["data"]["series"][0], "period").size(), 7u);  // YYYY-MM
+    EXPECT_EQ(day["data"]["series"][0]["count"].GetInt(), 4);
 
     auto da = c.call("GET", "/analytics/dashboard-analytics");
     ASSERT_EQ(da.status, 200) << da.body;

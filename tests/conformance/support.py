@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import time
 import urllib.error
@@ -34,6 +35,24 @@ def sandbox_path() -> str:
     return path
 
 
+# Flags passed when the sandbox knows them (its --help lists them): transfers stay pending until
+# POST /__sandbox/advance, so a pending one can be cancelled.
+OPTIONAL_FLAGS = [("--confirm-after", "3600")]
+_known_flags: Optional[str] = None
+
+
+def optional_flags() -> List[str]:
+    global _known_flags
+    if _known_flags is None:
+        run = subprocess.run([sandbox_path(), "--help"], capture_output=True, text=True, timeout=10)
+        _known_flags = run.stdout + run.stderr
+    out: List[str] = []
+    for flag, value in OPTIONAL_FLAGS:
+        if re.search(rf"(^|\s){re.escape(flag)}(\s|$)", _known_flags, re.M):
+            out += [flag, value]
+    return out
+
+
 class ControlError(AssertionError):
     def __init__(self, status: int, body: Any, path: str) -> None:
         super().__init__(f"control {path} answered {status}: {show(body)}")
@@ -46,7 +65,7 @@ class Sandbox:
 
     def __init__(self, *flags: str) -> None:
         args = [sandbox_path(), "--port", "0", "--rate-limit", "0",
-                "--totp-period", str(TOTP_PERIOD)]
+                "--totp-period", str(TOTP_PERIOD)] + optional_flags()
         args += list(flags)  # later flags win
         self.proc = subprocess.Popen(args, stdout=subprocess.PIPE, text=True)
         assert self.proc.stdout is not None
@@ -79,6 +98,11 @@ class Sandbox:
 
     def deposit(self, asset_id: str, amount: str) -> Any:
         return self.control("POST", "/__sandbox/deposit", {"asset_id": asset_id, "amount": amount})
+
+    def advance(self, transaction_id: str = "") -> Any:
+        """Time passes: pending transfers (one, or all) confirm."""
+        return self.control("POST", "/__sandbox/advance",
+                            {"transaction_id": transaction_id} if transaction_id else {})
 
     def stats(self) -> Dict[str, Any]:
         return self.control("GET", "/__sandbox/stats")  # type: ignore[no-any-return]
@@ -113,8 +137,10 @@ class Sandbox:
 
 class Codes:
     """Fresh RFC 6238 codes of one TOTP secret (pyotp). The sandbox refuses a step that was
-    already accepted and accepts the steps next to the current one, so each code is of a step
-    never handed out before: the current one, else the next, else the one after, waited for."""
+    already accepted and accepts the steps next to the current one (±1), so each code is of a
+    step never handed out before: the previous one while the current step is young (it stays in
+    the window until the next boundary), the current one, the next one, else the next step's
+    turn is waited for."""
 
     def __init__(self, secret: str, period: int = TOTP_PERIOD) -> None:
         self.totp = pyotp.TOTP(secret, interval=period)
@@ -125,7 +151,8 @@ class Codes:
         while True:
             now = time.time()
             step = int(now // self.period)
-            for s in (step, step + 1):
+            young = now - step * self.period < 0.4 * self.period
+            for s in ((step - 1, step, step + 1) if young else (step, step + 1)):
                 if s not in self.used:
                     self.used.add(s)
                     return str(self.totp.at(s * self.period))

@@ -444,6 +444,10 @@ Response Api::run_idempotent(const Route &route, Ctx &ctx) {
         if (!has_key) {
             key = body_key->text;
             has_key = true;
+            if (key.empty() || key.size() > 255 ||
+                key.find_first_of(std::string("\0\r\n", 3)) != std::string::npos)
+                throw ApiError(400, "validation_error", "Invalid idempotency_key",
+                               {{"idempotency_key", "must be 1 to 255 printable characters"}});
         } else if (body_key->text != key) {
             throw ApiError(400, "validation_error",
                            "The body's idempotency_key differs from the Idempotency-Key header",

@@ -88,6 +88,10 @@ Response transaction_analytics(Api &api, Ctx &ctx) {
     if (granularity != "day" && granularity != "month")
         problems.emplace_back("granularity", "must be day or month");
     std::string asset = query_param(ctx.req, "asset");
+    if (asset.size() > 32 ||
+        asset.find_first_not_of(
+            "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_") != std::string::npos)
+        problems.emplace_back("asset", "must be a ticker (USDC_SOL) or a symbol (USDC)");
     std::string network = query_param(ctx.req, "network");
     const Chain *chain = nullptr;
     if (!network.empty() && !(chain = find_chain(network)))
@@ -101,6 +105,7 @@ Response transaction_analytics(Api &api, Ctx &ctx) {
     std::map<std::pair<std::string, std::string>, Volume> volumes;  // (chain, ticker)
     std::map<std::string, std::map<std::string, Volume>> series;    // period -> ticker
     long long total = 0;
+    Decimal total_amount, total_fees;
     for (const Transaction &t : api.state().transactions) {
         if (t.user_id != ctx.who.user_id || !win.contains(t)) continue;
         if (chain && t.chain != chain->name) continue;
@@ -112,6 +117,8 @@ Response transaction_analytics(Api &api, Ctx &ctx) {
         Volume &p = series[period][t.ticker];
         ++p.count;
         if (!counts_in_volume(t)) continue;
+        add_to(total_amount, t.amount);
+        add_to(total_fees, t.fee);
         Volume &v = volumes[{t.chain, t.ticker}];
         ++v.count;
         add_to(v.amount, t.amount);
@@ -124,6 +131,10 @@ Response transaction_analytics(Api &api, Ctx &ctx) {
         write_window(w, win);
         kv_str(w, "granularity", granularity);
         kv_int(w, "total_transactions", total);
+        // Token units summed across tickers (as the dashboard's documented totalAmount);
+        // `volumes` splits them per chain and ticker.
+        kv_str(w, "total_amount", total_amount.str());
+        kv_str(w, "total_fees", total_fees.str());
         w.Key("by_status");
         w.StartObject();
         for (const char *s : kStatusOrder) kv_int(w, s, by_status[s]);

@@ -17,13 +17,19 @@ void write_asset(JsonWriter &w, const Asset &a);
 size_t account_asset_count(const State &s, const std::string &account_id);
 
 // handlers_transactions.cpp
-// A transaction as get-transaction, get-customer-transactions and events show it.
+// A transaction as get-transaction and events show it.
 void write_transaction_detail(JsonWriter &w, const Transaction &t);
+// The detail shape as JSON text, the data of transaction.* events.
+std::string transaction_event_json(const Transaction &t);
+// Marks a pending transfer confirmed at `at` (sandbox time) and emits transaction.confirmed.
+void confirm_transfer(Api &api, Transaction &t, SysTime at);
 // The history item (get-transactions, asset-history).
 void write_transaction_item(JsonWriter &w, const Transaction &t);
 // get-transactions' envelope: `matches` (newest first) paged by the body's page and limit.
 Response paged_transactions(const std::vector<const Transaction *> &matches, long long page,
                             long long limit);
+
+// handlers_lifecycle.cpp
 Response transaction_get(Api &api, Ctx &ctx);
 Response transaction_asset_history(Api &api, Ctx &ctx);
 Response transaction_cancel(Api &api, Ctx &ctx);
@@ -50,5 +56,12 @@ std::string query_param(const Request &req, const char *name, bool *present = nu
 Account &own_account(Api &api, const Ctx &ctx, const std::string &id, const char *field);
 Asset &own_asset(Api &api, const Ctx &ctx, const std::string &id, const char *field);
 Customer &own_customer(Api &api, const Ctx &ctx, const std::string &id, const char *field);
+// Reads {user_id}: the caller's own id, or the id of one of its customers (404 otherwise).
+enum class Owner { kUser, kCustomer };
+Owner read_owner(Api &api, const Ctx &ctx, std::string *id);
+
+// handlers_wallets.cpp: catalogue, chains, batch add, wallets by owner, archive, gas stations,
+// customer wallets.
+std::vector<Route> wallet_routes();
 
 }  // namespace yvsb

@@ -84,6 +84,10 @@ TEST_F(Ledger, S2BodyKeyIsTheIdempotencyKey) {
                         s2_body(ast, "\"2\"", R"(,"idempotency_key":"k-1")"));
     EXPECT_EQ(other.status, 409);
     EXPECT_EQ(str(parse(other.body), "existing_transaction_id"), data_str(first, "transaction_id"));
+    auto empty_key = c.call("POST", "/transactions/send-funds",
+                            s2_body(ast, "\"1\"", R"(,"idempotency_key":"")"));
+    EXPECT_EQ(empty_key.status, 400);
+    EXPECT_TRUE(has_detail(empty_key, "idempotency_key"));
     EXPECT_EQ(sb.stat("transactions_created"), 1);
     EXPECT_EQ(c.balance(ast), "8.499");
     // S2 validation names S2's fields.
@@ -380,7 +384,8 @@ TEST_F(Ledger, UserLookupsAndConnections) {
     auto more = c.call("POST", "/accounts/create-connections",
                        R"({"account_id":")" + acc + R"(","chains":["SOL","base"]})");
     ASSERT_EQ(more.status, 201);
-    auto added = parse(more.body)["added"].GetArray();
+    auto more_doc = parse(more.body);
+    auto added = more_doc["added"].GetArray();
     ASSERT_EQ(added.Size(), 1u);
     EXPECT_STREQ(added[0].GetString(), "base");
     auto bad = c.call("POST", "/accounts/create-connections",
@@ -487,8 +492,11 @@ TEST_F(Ledger, AnalyticsCountWhatHappened) {
 
     auto ta = c.call("GET", "/analytics/transaction-analytics");
     ASSERT_EQ(ta.status, 200) << ta.body;
-    auto d = parse(ta.body)["data"].GetObject();
+    auto tdoc = parse(ta.body);
+    const rapidjson::Value &d = tdoc["data"];
     EXPECT_EQ(d["total_transactions"].GetInt(), 4);
+    EXPECT_EQ(str(d, "total_amount"), "1.750000000000000001");
+    EXPECT_EQ(str(d, "total_fees"), "0.004");
     EXPECT_EQ(d["by_status"]["pending"].GetInt(), 2);
     EXPECT_EQ(d["by_status"]["confirmed"].GetInt(), 1);
     EXPECT_EQ(d["by_status"]["cancelled"].GetInt(), 1);
@@ -505,14 +513,22 @@ TEST_F(Ledger, AnalyticsCountWhatHappened) {
     EXPECT_EQ(sol_only["data"]["total_transactions"].GetInt(), 3);
     auto future = parse(c.call("GET", "/analytics/transaction-analytics?from=2999-01-01").body);
     EXPECT_EQ(future["data"]["total_transactions"].GetInt(), 0);
-    auto bad = c.call("GET", "/analytics/transaction-analytics?from=yesterday&network=mars");
+    auto bad =
+        c.call("GET", "/analytics/transaction-analytics?from=yesterday&network=mars&asset=%24x");
     EXPECT_EQ(bad.status, 400);
     EXPECT_TRUE(has_detail(bad, "from"));
     EXPECT_TRUE(has_detail(bad, "network"));
+    EXPECT_TRUE(has_detail(bad, "asset"));
+    auto day = parse(
+        c.call("GET", "/analytics/transaction-analytics?granularity=month&to=2999-12-31").body);
+    ASSERT_EQ(day["data"]["series"].Size(), 1u);
+    EXPECT_EQ(str(day["data"]["series"][0], "period").size(), 7u);  // YYYY-MM
+    EXPECT_EQ(day["data"]["series"][0]["count"].GetInt(), 4);
 
     auto da = c.call("GET", "/analytics/dashboard-analytics");
     ASSERT_EQ(da.status, 200) << da.body;
-    auto dd = parse(da.body)["data"].GetObject();
+    auto ddoc = parse(da.body);
+    const rapidjson::Value &dd = ddoc["data"];
     EXPECT_EQ(dd["accounts"].GetInt(), 1);
     EXPECT_EQ(dd["assets"].GetInt(), 2);
     EXPECT_EQ(dd["customers"].GetInt(), 1);
@@ -528,6 +544,25 @@ TEST_F(Ledger, AnalyticsCountWhatHappened) {
                                       str(b, "balance") == "8.747999999999999999");
     EXPECT_TRUE(sol_balance) << da.body;
     (void)kept;
+}
+
+TEST_F(Ledger, ScopesOfTheNewRoutes) {
+    Creds reader = c.create_key(R"(["read"])", "reader");
+    sb.deposit(ast, "5");
+    std::string id = send("1");
+    auto body = R"({"transaction_id":")" + id + "\"}";
+    EXPECT_EQ(c.keyed(reader, "POST", "/transactions/get-transaction", body).status, 200);
+    EXPECT_EQ(c.keyed(reader, "GET", "/analytics/dashboard-analytics").status, 200);
+    auto cancel = c.keyed(reader, "POST", "/transactions/cancel", body);
+    EXPECT_EQ(cancel.status, 403);
+    EXPECT_EQ(str(parse(cancel.body)["details"], "required_permission"), "transactions");
+    EXPECT_EQ(c.keyed(reader, "POST", "/customers/create-customer", R"({"email":"x@example.com"})")
+                  .status,
+              403);
+    EXPECT_EQ(
+        c.keyed(reader, "POST", "/assets/archive-asset", R"({"asset_id":")" + ast + "\"}").status,
+        403);
+    EXPECT_EQ(data_str(get_tx(id), "status"), "pending");
 }
 
 TEST_F(Ledger, GasPriceTakesTheOfficialSdkFields) {

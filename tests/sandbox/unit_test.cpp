@@ -8,6 +8,7 @@
 #include "chains.hpp"
 #include "decimal.hpp"
 #include "json.hpp"
+#include "options.hpp"
 #include "totp.hpp"
 #include "validate.hpp"
 
@@ -198,6 +199,62 @@ TEST(ApiHandle, TransactionShapesFollowTheDocs) {
     EXPECT_EQ(item.find("type")->text, "send");
     EXPECT_EQ(item.find("_id")->text, receipt.find("transaction_id")->text);
     EXPECT_EQ(item.find("tx_hash")->text, receipt.find("transaction_hash")->text);
+}
+
+// The S2 send-funds answer and the transaction detail of docs/sandbox.md, member by member.
+TEST(ApiHandle, LedgerShapesFollowTheDocs) {
+    Api api(session_options());
+    auto call = [&](const char *target, const std::string &body) {
+        auto r = api.handle(req("POST", target, body, {{"Authorization", "Bearer sess"}}));
+        Json j;
+        std::string err;
+        EXPECT_TRUE(parse_json(r.body, j, &err)) << r.body;
+        EXPECT_LT(r.status, 300) << r.body;
+        return j;
+    };
+    std::string acc = call("/api/v1/accounts/create-account", R"({"account_name":"A"})")
+                          .find("data")
+                          ->find("account_id")
+                          ->text;
+    std::string ast =
+        call("/api/v1/assets/add-asset",
+             R"({"account_id":")" + acc + R"(","chain":"solana","ticker":"USDC_SOL"})")
+            .find("data")
+            ->find("asset_id")
+            ->text;
+    call("/__sandbox/deposit", R"({"asset_id":")" + ast + R"(","amount":"10"})");
+    Json sent = call("/api/v1/transactions/send-funds",
+                     R"({"from_asset_id":")" + ast +
+                         R"(","to_address":"9xQeWvG816bUx9EPjHmaT23yvVM2ZWbrrpZb9PusVFin",)"
+                         R"("amount":"1.5","chain":"solana","ticker":"USDC_SOL"})");
+    const Json &s2 = *sent.find("data");
+    EXPECT_EQ(member_names(s2),
+              "transaction_id from_asset_id to_address amount chain ticker status tx_hash "
+              "transaction_hash fee fee_ticker total_debited balance_after account_id "
+              "from_address priority idempotency_key created_at");
+    EXPECT_EQ(s2.find("status")->text, "pending");  // S2 waits 60 s by default
+    Json got = call("/api/v1/transactions/get-transaction",
+                    R"({"transaction_id":")" + s2.find("transaction_id")->text + "\"}");
+    EXPECT_EQ(member_names(*got.find("data")),
+              "transaction_id _id type direction status chain chain_code ticker asset_name "
+              "asset_id account_id amount fee fee_ticker transaction_hash tx_hash from_address "
+              "receiving_address to_address priority category description idempotency_key "
+              "created_at confirmed_at cancelled_at");
+    EXPECT_EQ(got.find("data")->find("confirmed_at")->kind, Json::Kind::kNull);
+}
+
+TEST(Options, ConfirmAfter) {
+    Options o;
+    std::string error;
+    bool help = false;
+    ASSERT_TRUE(parse_options({}, o, &error, &help));
+    EXPECT_EQ(o.confirm_after, -1);  // S1 at once, S2 after 60 s
+    ASSERT_TRUE(parse_options({"--confirm-after", "0"}, o, &error, &help));
+    EXPECT_EQ(o.confirm_after, 0);
+    ASSERT_TRUE(parse_options({"--confirm-after", "90"}, o, &error, &help));
+    EXPECT_EQ(o.confirm_after, 90);
+    EXPECT_FALSE(parse_options({"--confirm-after", "-1"}, o, &error, &help));
+    EXPECT_NE(error.find("--confirm-after"), std::string::npos);
 }
 
 TEST(ApiHandle, SurvivesRandomInput) {

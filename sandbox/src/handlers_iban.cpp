@@ -1,7 +1,7 @@
 // Standalone IBAN (reference "IBAN"): onboarding of the user itself or of one of its customers as
-// a state machine — initialized → kyc_submitted → approved (POST /__sandbox/iban/approve, or
-// --iban-review seconds after the KYC) → issued (an IBAN with valid ISO 13616 check digits).
-// A step out of order is 409 iban_wrong_state and changes nothing.
+// a state machine — initialized → kyc_submitted → approved (--iban-review seconds after the KYC,
+// default at once; or POST /__sandbox/iban/approve) → issued (an IBAN with valid ISO 13616 check
+// digits). A step out of order is 409 invalid_state and changes nothing.
 #include "crypto.hpp"
 #include "identity.hpp"
 #include "modules.hpp"
@@ -52,7 +52,7 @@ std::string customer_of(Api &api, const Ctx &ctx, const std::string &customer_id
 
 [[noreturn]] void wrong_state(const std::string &stage, const std::string &want,
                               const std::string &action) {
-    throw ApiError(409, "iban_wrong_state",
+    throw ApiError(409, "invalid_state",
                    "Cannot " + action + " at stage " + stage + "; it needs stage " + want,
                    {{"stage", stage}, {"required_stage", want}});
 }
@@ -169,7 +169,7 @@ Response kyc(Api &api, Ctx &ctx) {
     r->kyc_json.assign(sb.GetString(), sb.GetSize());
     r->stage = "kyc_submitted";
     r->updated_at = ctx.now;
-    r->review_timed = api.options().iban_review > 0;
+    r->review_timed = api.options().iban_review >= 0;
     r->review_due = ctx.now + std::chrono::seconds(api.options().iban_review);
     ctx.resource_id = r->id;
     return resource_response(200, "KYC submitted for review",

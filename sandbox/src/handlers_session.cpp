@@ -405,7 +405,8 @@ Response refresh_token(Api &api, Ctx &ctx) {
     auto ref = s.session_tokens.find(token_hash(api, "session", token));
     if (ref == s.session_tokens.end())
         throw ApiError(401, "invalid_token", "Invalid or revoked session token");
-    SignInSession &ses = s.sessions.at(ref->second.session_id);
+    const std::string session_id = ref->second.session_id;  // `ref` may be erased below
+    SignInSession &ses = s.sessions.at(session_id);
     // The refresh token, or (as the official SDK sends its current bearer) a live access token.
     if (ctx.now >= (ref->second.refresh ? ses.refresh_expires : ses.access_expires))
         throw ApiError(401, "token_expired", "The token has expired; sign in again");
@@ -417,7 +418,7 @@ Response refresh_token(Api &api, Ctx &ctx) {
     tok.access_expires = ctx.now + std::chrono::seconds(api.options().token_ttl);
     ses.access_hash = token_hash(api, "session", tok.access);
     ses.access_expires = tok.access_expires;
-    s.session_tokens[ses.access_hash] = SessionTokenRef{ref->second.session_id, false};
+    s.session_tokens[ses.access_hash] = SessionTokenRef{session_id, false};
     return token_response(api, "Token refreshed", tok, user_of(api, ses.user_id), ctx.now);
 }
 
@@ -520,8 +521,6 @@ Response passkey_options(Api &api, Ctx &ctx) {
     std::string email = read_email(f, "email", true);
     f.check();
     const IdentityUser &u = require_user(api, email);
-    if (u.passkeys.empty())
-        throw ApiError(409, "no_passkey_registered", "This user has no passkey registered");
     auto &s = ids(api);
     for (auto it = s.passkey_challenges.begin(); it != s.passkey_challenges.end();)
         it = ctx.now - it->second.expires_at > std::chrono::hours(1)

@@ -141,6 +141,16 @@ Response kyc(Api &api, Ctx &ctx) {
     else {
         FieldReader kr(*k);
         for (const char *name : kKycRequired) {
+            const Json *addr = std::string(name) == "address" ? k->find(name) : nullptr;
+            if (addr && addr->is_object()) {  // {line1, city, postal_code, country}
+                FieldReader ar(*addr);
+                ar.string("line1", true, 256);
+                ar.string("country", true, 64);
+                ar.string("city", false, 128);
+                ar.string("postal_code", false, 32);
+                if (!ar.ok()) kr.fail(name, "needs line1 and country");
+                continue;
+            }
             std::string v = kr.string(name, true, 256);
             if (v.empty() && !kr.failed(name)) kr.fail(name, "is required");
         }

@@ -346,23 +346,17 @@ Response otp_verification(Api &api, Ctx &ctx) {
     if (!email.empty()) {
         user_id = require_user(api, email).id;
     } else {
-        // Without an e-mail: the one live code that matches, else the only live code (for
-        // counting).
-        std::vector<std::string> live, matching;
-        for (const auto &o : s.otps) {
-            if (ctx.now >= o.second.expires_at || o.second.failures >= kMaxOtpFailures) continue;
-            live.push_back(o.first);
-            if (constant_time_equal(o.second.code_hash, presented)) matching.push_back(o.first);
-        }
-        if (matching.size() > 1)
+        // Without an e-mail only while one sign-in is pending (so a guess is counted against
+        // that code; with several pending, a guess could hit any of them uncounted).
+        std::vector<std::string> live;
+        for (const auto &o : s.otps)
+            if (ctx.now < o.second.expires_at && o.second.failures < kMaxOtpFailures)
+                live.push_back(o.first);
+        if (live.size() > 1)
             throw ApiError(400, "validation_error", "Several sign-ins are pending: send the e-mail",
-                           {{"email", "is required when several sign-ins are pending"}});
-        if (matching.size() == 1)
-            user_id = matching[0];
-        else if (live.size() == 1)
-            user_id = live[0];
-        else
-            throw ApiError(401, "invalid_otp", "Invalid sign-in code");
+                           {{"email", "is required while several sign-ins are pending"}});
+        if (live.empty()) throw ApiError(401, "invalid_otp", "Invalid sign-in code");
+        user_id = live[0];
     }
     auto it = s.otps.find(user_id);
     if (it == s.otps.end())

@@ -115,8 +115,13 @@ TEST_F(Session, OtpThenAuthenticatorSignsTheSeededUserIn) {
 
 TEST_F(Session, OtpSignsInAUserWithout2fa) {
     register_user("plain@example.com");
+    std::string seeded = sign_in();
     std::string otp = sign_in("plain@example.com");
-    auto r = verify(otp, "");  // without the e-mail: the only pending code is found
+    auto both = verify(otp, "");  // two sign-ins pending: the e-mail is needed
+    EXPECT_EQ(both.status, 400);
+    EXPECT_TRUE(parse(both.body)["details"].HasMember("email"));
+    ASSERT_EQ(verify(seeded).status, 200);  // (the seeded user's then waits for its 2FA code)
+    auto r = verify(otp, "");               // without the e-mail: the only pending code is found
     ASSERT_EQ(r.status, 200) << r.body;
     std::string access = str(parse(r.body), "access_token");
     ASSERT_EQ(access.rfind("yvsa_", 0), 0u);

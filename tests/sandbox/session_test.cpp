@@ -342,3 +342,46 @@ TEST_F(Session, PasskeyChallengesAreSingleUse) {
 
 }  // namespace
 }  // namespace sbt
+
+namespace sbt {
+namespace {
+
+TEST(SessionLocks, WrongAuthenticatorCodesLockAndResetReseeds) {
+    SandboxProcess sb{{"--totp-period", "2"}};
+    Client c(sb);
+    const std::string who = R"({"email":"user@sandbox.yativo.test"})";
+    auto otp_step = [&] {
+        ASSERT_EQ(c.anon("POST", "/auth/sign-in", who).status, 200);
+        auto box = parse(http_call("GET", sb.root_url() + "/__sandbox/outbox", {}, "").body);
+        std::string code = str(box["data"][box["data"].Size() - 1], "code");
+        ASSERT_EQ(c.anon("POST", "/auth/otp-verification",
+                         R"({"otp":")" + code + R"(","email":"user@sandbox.yativo.test"})")
+                      .status,
+                  200);
+    };
+    otp_step();
+    auto totp = [&](const std::string &code) {
+        return c.anon(
+            "POST", "/google-auth/verify-token",
+            R"({"google_auth_code":")" + code + R"(","email":"user@sandbox.yativo.test"})");
+    };
+    for (int i = 0; i < 5; ++i)
+        EXPECT_EQ(str(parse(totp("000000").body), "error"), "two_factor_invalid");
+    auto locked = totp(c.code());  // the right code, too late
+    EXPECT_EQ(locked.status, 401);
+    EXPECT_EQ(str(parse(locked.body), "error"), "two_factor_locked");
+
+    // Reset forgets sessions, codes and locks; the seeded user signs in again.
+    sb.reset();
+    EXPECT_EQ(
+        parse(http_call("GET", sb.root_url() + "/__sandbox/outbox", {}, "").body)["data"].Size(),
+        0u);
+    otp_step();
+    auto ok = totp(c.code());
+    ASSERT_EQ(ok.status, 200) << ok.body;
+    EXPECT_EQ(c.bearer(str(parse(ok.body), "access_token"), "GET", "/accounts/get-accounts").status,
+              200);
+}
+
+}  // namespace
+}  // namespace sbt

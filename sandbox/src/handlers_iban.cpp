@@ -1,7 +1,7 @@
 // Standalone IBAN (reference "IBAN"): onboarding of the user itself or of one of its customers as
-// a state machine — initialized → kyc_submitted → approved (POST /__sandbox/iban/approve, or
-// --iban-review seconds after the KYC) → issued (an IBAN with valid ISO 13616 check digits).
-// A step out of order is 409 iban_wrong_state and changes nothing.
+// a state machine — initialized → kyc_submitted → approved (--iban-review seconds after the KYC,
+// default at once; or POST /__sandbox/iban/approve) → issued (an IBAN with valid ISO 13616 check
+// digits). A step out of order is 409 invalid_state and changes nothing.
 #include "crypto.hpp"
 #include "identity.hpp"
 #include "modules.hpp"
@@ -52,7 +52,7 @@ std::string customer_of(Api &api, const Ctx &ctx, const std::string &customer_id
 
 [[noreturn]] void wrong_state(const std::string &stage, const std::string &want,
                               const std::string &action) {
-    throw ApiError(409, "iban_wrong_state",
+    throw ApiError(409, "invalid_state",
                    "Cannot " + action + " at stage " + stage + "; it needs stage " + want,
                    {{"stage", stage}, {"required_stage", want}});
 }
@@ -141,6 +141,16 @@ Response kyc(Api &api, Ctx &ctx) {
     else {
         FieldReader kr(*k);
         for (const char *name : kKycRequired) {
+            const Json *addr = std::string(name) == "address" ? k->find(name) : nullptr;
+            if (addr && addr->is_object()) {  // {line1, city, postal_code, country}
+                FieldReader ar(*addr);
+                ar.string("line1", true, 256);
+                ar.string("country", true, 64);
+                ar.string("city", false, 128);
+                ar.string("postal_code", false, 32);
+                if (!ar.ok()) kr.fail(name, "needs line1 and country");
+                continue;
+            }
             std::string v = kr.string(name, true, 256);
             if (v.empty() && !kr.failed(name)) kr.fail(name, "is required");
         }
@@ -169,7 +179,7 @@ Response kyc(Api &api, Ctx &ctx) {
     r->kyc_json.assign(sb.GetString(), sb.GetSize());
     r->stage = "kyc_submitted";
     r->updated_at = ctx.now;
-    r->review_timed = api.options().iban_review > 0;
+    r->review_timed = api.options().iban_review >= 0;
     r->review_due = ctx.now + std::chrono::seconds(api.options().iban_review);
     ctx.resource_id = r->id;
     return resource_response(200, "KYC submitted for review",

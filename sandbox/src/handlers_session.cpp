@@ -186,7 +186,7 @@ void write_user(JsonWriter &w, const IdentityUser &u) {
 
 // The tokens top-level (where the official SDK reads them) and in `data`.
 Response token_response(Api &api, const char *message, const Issued &tok, const IdentityUser &u,
-                        SysTime t) {
+                        SysTime t, int status = 200) {
     long long expires_in = unix_seconds(tok.access_expires) - unix_seconds(t);
     auto members = [&](JsonWriter &w) {
         kv_str(w, "access_token", tok.access);
@@ -197,7 +197,7 @@ Response token_response(Api &api, const char *message, const Issued &tok, const 
     };
     (void)api;
     return resource_response(
-        200, message,
+        status, message,
         [&](JsonWriter &w) {
             w.StartObject();
             members(w);
@@ -287,18 +287,8 @@ Response registration(Api &api, Ctx &ctx) {
     s.user_by_email[email] = u.id;
     ctx.resource_id = u.id;
     const IdentityUser &stored = s.users[u.id] = u;
-    return resource_response(201, "Registration successful; sign in with /auth/sign-in",
-                             [&](JsonWriter &w) {
-                                 w.StartObject();
-                                 kv_str(w, "user_id", stored.id);
-                                 kv_str(w, "email", stored.email);
-                                 kv_str_or_null(w, "username", stored.username);
-                                 kv_str_or_null(w, "first_name", stored.first_name);
-                                 kv_str_or_null(w, "last_name", stored.last_name);
-                                 kv_bool(w, "email_verified", false);
-                                 kv_str(w, "created_at", iso8601_ms(stored.created_at));
-                                 w.EndObject();
-                             });
+    Issued tok = open_session(api, stored.id, ctx.now);
+    return token_response(api, "Registration successful", tok, stored, ctx.now, 201);
 }
 
 Response otp_sent(Api &api, const IdentityUser &u, const char *message) {
@@ -356,23 +346,17 @@ Response otp_verification(Api &api, Ctx &ctx) {
     if (!email.empty()) {
         user_id = require_user(api, email).id;
     } else {
-        // Without an e-mail: the one live code that matches, else the only live code (for
-        // counting).
-        std::vector<std::string> live, matching;
-        for (const auto &o : s.otps) {
-            if (ctx.now >= o.second.expires_at || o.second.failures >= kMaxOtpFailures) continue;
-            live.push_back(o.first);
-            if (constant_time_equal(o.second.code_hash, presented)) matching.push_back(o.first);
-        }
-        if (matching.size() > 1)
+        // Without an e-mail only while one sign-in is pending (so a guess is counted against
+        // that code; with several pending, a guess could hit any of them uncounted).
+        std::vector<std::string> live;
+        for (const auto &o : s.otps)
+            if (ctx.now < o.second.expires_at && o.second.failures < kMaxOtpFailures)
+                live.push_back(o.first);
+        if (live.size() > 1)
             throw ApiError(400, "validation_error", "Several sign-ins are pending: send the e-mail",
-                           {{"email", "is required when several sign-ins are pending"}});
-        if (matching.size() == 1)
-            user_id = matching[0];
-        else if (live.size() == 1)
-            user_id = live[0];
-        else
-            throw ApiError(401, "invalid_otp", "Invalid sign-in code");
+                           {{"email", "is required while several sign-ins are pending"}});
+        if (live.empty()) throw ApiError(401, "invalid_otp", "Invalid sign-in code");
+        user_id = live[0];
     }
     auto it = s.otps.find(user_id);
     if (it == s.otps.end())
@@ -391,6 +375,18 @@ Response otp_verification(Api &api, Ctx &ctx) {
     }
     s.otps.erase(it);  // a code works once
     const IdentityUser &u = user_of(api, user_id);
+    if (u.totp_enabled) {  // the sign-in finishes with the authenticator's code
+        s.second_factor_due[u.id] = ctx.now + std::chrono::seconds(api.options().otp_ttl);
+        return resource_response(200, "OTP verified; send your authenticator code",
+                                 [&](JsonWriter &w) {
+                                     w.StartObject();
+                                     kv_str(w, "email", u.email);
+                                     kv_bool(w, "requires_2fa", true);
+                                     kv_str(w, "next", "/google-auth/verify-token");
+                                     kv_int(w, "expires_in", api.options().otp_ttl);
+                                     w.EndObject();
+                                 });
+    }
     Issued tok = open_session(api, u.id, ctx.now);
     return token_response(api, "OTP verified successfully", tok, u, ctx.now);
 }
@@ -398,14 +394,16 @@ Response otp_verification(Api &api, Ctx &ctx) {
 Response refresh_token(Api &api, Ctx &ctx) {
     std::string token = bearer_of(ctx.req);
     if (token.empty())
-        throw ApiError(401, "unauthorized", "Send the refresh token as Authorization: Bearer");
+        throw ApiError(401, "unauthorized", "Send the session token as Authorization: Bearer");
     auto &s = ids(api);
     auto ref = s.session_tokens.find(token_hash(api, "session", token));
-    if (ref == s.session_tokens.end() || !ref->second.refresh)
-        throw ApiError(401, "invalid_token", "Invalid or revoked refresh token");
-    SignInSession &ses = s.sessions.at(ref->second.session_id);
-    if (ctx.now >= ses.refresh_expires)
-        throw ApiError(401, "token_expired", "The refresh token has expired; sign in again");
+    if (ref == s.session_tokens.end())
+        throw ApiError(401, "invalid_token", "Invalid or revoked session token");
+    const std::string session_id = ref->second.session_id;  // `ref` may be erased below
+    SignInSession &ses = s.sessions.at(session_id);
+    // The refresh token, or (as the official SDK sends its current bearer) a live access token.
+    if (ctx.now >= (ref->second.refresh ? ses.refresh_expires : ses.access_expires))
+        throw ApiError(401, "token_expired", "The token has expired; sign in again");
     // The access token issued before dies: one live access token per session.
     s.session_tokens.erase(ses.access_hash);
     Issued tok;
@@ -414,7 +412,7 @@ Response refresh_token(Api &api, Ctx &ctx) {
     tok.access_expires = ctx.now + std::chrono::seconds(api.options().token_ttl);
     ses.access_hash = token_hash(api, "session", tok.access);
     ses.access_expires = tok.access_expires;
-    s.session_tokens[ses.access_hash] = SessionTokenRef{ref->second.session_id, false};
+    s.session_tokens[ses.access_hash] = SessionTokenRef{session_id, false};
     return token_response(api, "Token refreshed", tok, user_of(api, ses.user_id), ctx.now);
 }
 
@@ -495,11 +493,19 @@ Response google_verify(Api &api, Ctx &ctx) {
             f.fail("email", "is required unless a signed-in session calls");
     }
     f.check();
-    IdentityUser &u = user_id.empty() ? require_user(api, email) : user_of(api, user_id);
+    bool signing_in = user_id.empty();
+    IdentityUser &u = signing_in ? require_user(api, email) : user_of(api, user_id);
     if (!u.totp_enabled)
         throw ApiError(409, "two_factor_not_enabled",
                        "Google Authenticator is not enabled for this user");
+    auto &s = ids(api);
+    auto due = s.second_factor_due.find(u.id);
+    if (signing_in && (due == s.second_factor_due.end() || ctx.now >= due->second))
+        throw ApiError(401, "sign_in_required",
+                       "Verify the e-mailed sign-in code first (/auth/sign-in, "
+                       "/auth/otp-verification)");
     verify_totp(api, u, code, ctx.now);
+    if (signing_in) s.second_factor_due.erase(u.id);
     Issued tok = open_session(api, u.id, ctx.now);
     return token_response(api, "2FA code verified", tok, u, ctx.now);
 }
@@ -509,8 +515,6 @@ Response passkey_options(Api &api, Ctx &ctx) {
     std::string email = read_email(f, "email", true);
     f.check();
     const IdentityUser &u = require_user(api, email);
-    if (u.passkeys.empty())
-        throw ApiError(409, "no_passkey_registered", "This user has no passkey registered");
     auto &s = ids(api);
     for (auto it = s.passkey_challenges.begin(); it != s.passkey_challenges.end();)
         it = ctx.now - it->second.expires_at > std::chrono::hours(1)
@@ -580,15 +584,21 @@ Response passkey_verify(Api &api, Ctx &ctx) {
     auto &s = ids(api);
     auto ch = s.passkey_challenges.find(challenge);
     if (ch == s.passkey_challenges.end())
-        throw ApiError(401, "invalid_challenge", "The challenge was not issued by this server");
-    if (ch->second.used) throw ApiError(401, "challenge_used", "The challenge was already used");
+        throw ApiError(400, "passkey_invalid", "The challenge was not issued by this server",
+                       {{"reason", "invalid_challenge"}});
+    if (ch->second.used)
+        throw ApiError(400, "passkey_invalid", "The challenge was already used",
+                       {{"reason", "challenge_used"}});
     if (ctx.now >= ch->second.expires_at)
-        throw ApiError(401, "challenge_expired", "The challenge has expired");
+        throw ApiError(400, "passkey_invalid", "The challenge has expired",
+                       {{"reason", "challenge_expired"}});
     IdentityUser &u = user_of(api, ch->second.user_id);
     if (!email.empty() && email != u.email)
-        throw ApiError(401, "invalid_challenge", "The challenge was issued for another user");
+        throw ApiError(400, "passkey_invalid", "The challenge was issued for another user",
+                       {{"reason", "invalid_challenge"}});
     if (std::find(u.passkeys.begin(), u.passkeys.end(), id) == u.passkeys.end())
-        throw ApiError(401, "unknown_credential", "The credential is not registered to this user");
+        throw ApiError(400, "passkey_invalid", "The credential is not registered to this user",
+                       {{"reason", "unknown_credential"}});
     ch->second.used = true;
     Issued tok = open_session(api, u.id, ctx.now);
     return token_response(api, "Passkey verified", tok, u, ctx.now);

@@ -31,6 +31,38 @@ constexpr Pair kPairs[] = {
 };
 // clang-format on
 
+// Where each symbol can be held (canonical chain names).
+struct Listing {
+    const char *symbol;
+    std::vector<const char *> chains;
+};
+const std::vector<Listing> &listings() {
+    static const std::vector<Listing> kListings = {
+        {"USDC", {"solana", "ethereum", "base", "polygon", "arbitrum", "optimism", "avalanche"}},
+        {"USDT", {"solana", "ethereum", "tron", "bsc", "polygon"}},
+        {"ETH", {"ethereum", "base", "arbitrum", "optimism"}},
+        {"SOL", {"solana"}},
+    };
+    return kListings;
+}
+
+const std::vector<const char *> *chains_of(const std::string &symbol) {
+    for (const Listing &l : listings())
+        if (symbol == l.symbol) return &l.chains;
+    return nullptr;
+}
+
+bool listed(const std::string &symbol, const std::string &chain) {
+    const auto *chains = chains_of(symbol);
+    return chains && std::find_if(chains->begin(), chains->end(),
+                                  [&](const char *c) { return chain == c; }) != chains->end();
+}
+
+const char *code_of(const std::string &chain) {
+    const Chain *c = find_chain(chain);
+    return c ? c->code : "";
+}
+
 const Pair *find_pair(const std::string &from, const std::string &to) {
     for (const Pair &p : kPairs)
         if (from == p.from && to == p.to) return &p;
@@ -80,43 +112,71 @@ std::string upper(std::string s) {
     return s;
 }
 
-// The caller's asset named by an id or a ticker ("USDC_SOL", with `chain` to narrow it).
-Asset *resolve_asset(Api &api, const Ctx &ctx, const std::string &field, const std::string &value,
-                     const std::string &chain) {
-    auto &st = api.state();
-    auto it = st.assets.find(value);
-    if (it != st.assets.end() && it->second.user_id == ctx.who.user_id) return &it->second;
-    const Chain *want_chain = chain.empty() ? nullptr : find_chain(chain);
+// The caller's asset with this id, or nullptr.
+Asset *own_asset(Api &api, const Ctx &ctx, const std::string &id) {
+    auto it = api.state().assets.find(id);
+    return it != api.state().assets.end() && it->second.user_id == ctx.who.user_id ? &it->second
+                                                                                   : nullptr;
+}
+
+// The caller's asset holding `ticker` on `chain` (canonical name), or nullptr; 400 when several.
+Asset *held(Api &api, const Ctx &ctx, const std::string &field, const std::string &ticker,
+            const std::string &chain) {
     Asset *found = nullptr;
-    for (const auto &id : st.asset_order) {
-        Asset &a = st.assets.at(id);
-        if (a.user_id != ctx.who.user_id || upper(a.ticker) != upper(value)) continue;
-        if (want_chain && a.chain != want_chain->name) continue;
+    for (const auto &id : api.state().asset_order) {
+        Asset &a = api.state().assets.at(id);
+        if (a.user_id != ctx.who.user_id || upper(a.ticker) != upper(ticker)) continue;
+        if (!chain.empty() && a.chain != chain) continue;
         if (found)
             throw ApiError(400, "validation_error", "Request validation failed",
                            {{field, "names several of your assets; send the asset id"}});
         found = &a;
     }
-    if (!found) throw ApiError(404, "not_found", "Asset not found", {{field, value}});
     return found;
 }
 
-void write_quote(JsonWriter &w, Api &api, const SwapQuote &q, SysTime t) {
-    const Asset &from = api.state().assets.at(q.from_asset_id);
-    const Asset &to = api.state().assets.at(q.to_asset_id);
-    const Chain *fc = find_chain(from.chain);
-    const Chain *tc = find_chain(to.chain);
+// A ticker's symbol and chain: the chain field's, else the ticker's suffix; "" + a problem.
+bool ticker_chain(FieldReader &f, const std::string &field, const std::string &ticker,
+                  const std::string &chain_field, const std::string &chain_in, std::string *symbol,
+                  std::string *chain) {
+    const Chain *suffix = nullptr;
+    if (!split_ticker(ticker, symbol, &suffix)) {
+        f.fail(field, "must be an asset id or a ticker like USDC_SOL");
+        return false;
+    }
+    *symbol = upper(*symbol);
+    const Chain *named = chain_in.empty() ? nullptr : find_chain(chain_in);
+    if (!chain_in.empty() && !named) {
+        f.fail(chain_field, "Unsupported chain identifier");
+        return false;
+    }
+    if (named && suffix && named != suffix) {
+        f.fail(chain_field, "does not match the ticker's chain");
+        return false;
+    }
+    const Chain *c = named ? named : suffix;
+    if (!c) {
+        f.fail(chain_field, "is required for a ticker without a chain suffix");
+        return false;
+    }
+    *chain = c->name;
+    return true;
+}
+
+void write_quote(JsonWriter &w, const SwapQuote &q, SysTime t) {
+    const Pair *pair = find_pair(q.from_symbol, q.to_symbol);
     w.StartObject();
     kv_str(w, "quote_id", q.id);
     kv_str(w, "quoteId", q.id);
-    kv_str(w, "from_asset_id", from.id);
-    kv_str(w, "to_asset_id", to.id);
-    kv_str(w, "from_chain", fc ? fc->code : from.chain);
-    kv_str(w, "from_ticker", from.ticker);
-    kv_str(w, "to_chain", tc ? tc->code : to.chain);
-    kv_str(w, "to_ticker", to.ticker);
-    kv_str(w, "sourceAsset", from.ticker);
-    kv_str(w, "destinationAsset", to.ticker);
+    kv_str(w, "from_asset_id", q.from_asset_id);
+    kv_str_or_null(w, "to_asset_id", q.to_asset_id);
+    kv_str(w, "from_chain", code_of(q.from_chain));
+    kv_str(w, "from_ticker", q.from_ticker);
+    kv_str(w, "to_chain", code_of(q.to_chain));
+    kv_str(w, "to_ticker", q.to_ticker);
+    kv_str(w, "sourceAsset", q.from_ticker);
+    kv_str(w, "destinationAsset", q.to_ticker);
+    kv_str_or_null(w, "to_address", q.to_address);
     kv_str(w, "amount", q.amount.str());
     kv_str(w, "from_amount", q.amount.str());
     kv_str(w, "inputAmount", q.amount.str());
@@ -125,12 +185,12 @@ void write_quote(JsonWriter &w, Api &api, const SwapQuote &q, SysTime t) {
     w.Key("fee");
     w.StartObject();
     kv_str(w, "amount", q.fee.str());
-    kv_str(w, "asset", from.symbol);
-    kv_str(w, "rate", find_pair(from.symbol, to.symbol)->fee_rate);
+    kv_str(w, "asset", q.from_symbol);
+    kv_str(w, "rate", pair ? pair->fee_rate : "0");
     w.EndObject();
     kv_str(w, "to_amount", q.to_amount.str());
     kv_str(w, "estimatedOutput", q.to_amount.str());
-    kv_int(w, "estimated_time_seconds", from.chain == to.chain ? 15 : 120);
+    kv_int(w, "estimated_time_seconds", q.from_chain == q.to_chain ? 15 : 120);
     kv_str(w, "status", !q.swap_id.empty() ? "executed" : t >= q.expires_at ? "expired" : "open");
     kv_str(w, "expires_at", iso8601_ms(q.expires_at));
     kv_str(w, "expiresAt", iso8601_ms(q.expires_at));
@@ -145,7 +205,7 @@ void write_swap(JsonWriter &w, const SwapRecord &s) {
     kv_str(w, "id", s.id);
     kv_str(w, "quote_id", s.quote_id);
     kv_str(w, "from_asset_id", s.from_asset_id);
-    kv_str(w, "to_asset_id", s.to_asset_id);
+    kv_str_or_null(w, "to_asset_id", s.to_asset_id);
     kv_str(w, "from_chain", s.from_chain);
     kv_str(w, "from_ticker", s.from_ticker);
     kv_str(w, "to_chain", s.to_chain);
@@ -169,16 +229,14 @@ Response assets(Api &api, Ctx &ctx) {
         w.StartArray();
         for (const auto &id : api.state().asset_order) {
             const Asset &a = api.state().assets.at(id);
-            if (a.user_id != ctx.who.user_id) continue;
+            if (a.user_id != ctx.who.user_id || !listed(upper(a.symbol), a.chain)) continue;
             std::vector<std::string> to;
             for (const Pair &p : kPairs)
-                if (a.symbol == p.from) to.push_back(p.to);
-            if (to.empty()) continue;
-            const Chain *c = find_chain(a.chain);
+                if (upper(a.symbol) == p.from) to.push_back(p.to);
             w.StartObject();
             kv_str(w, "asset_id", a.id);
             kv_str(w, "account_id", a.account_id);
-            kv_str(w, "chain", c ? c->code : a.chain);
+            kv_str(w, "chain", code_of(a.chain));
             kv_str(w, "ticker", a.ticker);
             kv_str(w, "symbol", a.symbol);
             kv_str(w, "balance", a.balance.str());
@@ -195,26 +253,44 @@ Response routes(Api &api, Ctx &) {
         w.StartObject();
         w.Key("sources");
         w.StartArray();
-        std::vector<std::string> seen;
-        for (const Pair &s : kPairs) {
-            if (std::find(seen.begin(), seen.end(), s.from) != seen.end()) continue;
-            seen.push_back(s.from);
+        for (const Listing &l : listings()) {
             w.StartObject();
-            kv_str(w, "asset", s.from);
+            kv_str(w, "asset", l.symbol);
+            kv_str_array(w, "chains", std::vector<std::string>(l.chains.begin(), l.chains.end()));
             w.Key("destinations");
             w.StartArray();
             for (const Pair &p : kPairs) {
-                if (std::string(p.from) != s.from) continue;
+                if (std::string(p.from) != l.symbol) continue;
+                const auto *to_chains = chains_of(p.to);
                 w.StartObject();
                 kv_str(w, "asset", p.to);
+                kv_str_array(w, "chains",
+                             std::vector<std::string>(to_chains->begin(), to_chains->end()));
                 kv_str(w, "rate", p.rate);
                 kv_str(w, "fee_rate", p.fee_rate);
-                kv_str(w, "kind", std::string(p.from) == p.to ? "bridge" : "swap");
                 w.EndObject();
             }
             w.EndArray();
             w.EndObject();
         }
+        w.EndArray();
+        // Every (chain, asset) -> (chain, asset) route, flat.
+        w.Key("routes");
+        w.StartArray();
+        for (const Pair &p : kPairs)
+            for (const char *fc : *chains_of(p.from))
+                for (const char *tc : *chains_of(p.to)) {
+                    if (std::string(p.from) == p.to && std::string(fc) == tc) continue;
+                    w.StartObject();
+                    kv_str(w, "from_chain", fc);
+                    kv_str(w, "from_asset", p.from);
+                    kv_str(w, "to_chain", tc);
+                    kv_str(w, "to_asset", p.to);
+                    kv_str(w, "rate", p.rate);
+                    kv_str(w, "fee_rate", p.fee_rate);
+                    kv_str(w, "kind", std::string(p.from) == p.to ? "bridge" : "swap");
+                    w.EndObject();
+                }
         w.EndArray();
         kv_str(w, "provider", "sandbox");
         kv_int(w, "quote_ttl_seconds", api.options().quote_ttl);
@@ -234,6 +310,10 @@ std::string first_of(FieldReader &f, const Json &body, std::initializer_list<con
     return {};
 }
 
+// Body keys: the source as from_asset_id (or sourceAsset / source_asset / from_asset / from_ticker
+// + from_chain: an asset id or a ticker of the caller's), the destination as to_asset_id (or
+// destinationAsset / destination_asset / to_asset / to_ticker + to_chain: the caller's asset, or a
+// ticker paid out to to_address), amount; from_address and to_address optional.
 Response quote(Api &api, Ctx &ctx) {
     FieldReader f(ctx.body);
     std::string from_field, to_field;
@@ -244,31 +324,64 @@ Response quote(Api &api, Ctx &ctx) {
         first_of(f, ctx.body,
                  {"to_asset_id", "destinationAsset", "destination_asset", "to_asset", "to_ticker"},
                  &to_field);
-    std::string from_chain = f.string("from_chain", false, 32);
-    std::string to_chain = f.string("to_chain", false, 32);
-    if (!from_chain.empty() && !find_chain(from_chain)) f.fail("from_chain", "Unsupported chain");
-    if (!to_chain.empty() && !find_chain(to_chain)) f.fail("to_chain", "Unsupported chain");
+    std::string from_chain_in = f.string("from_chain", false, 32);
+    std::string to_chain_in = f.string("to_chain", false, 32);
+    std::string from_address = f.string("from_address", false, 128);
+    std::string to_address = f.string("to_address", false, 128);
     if (from.empty() && !f.failed(from_field))
         f.fail("from_asset_id", "is required (from_asset_id, sourceAsset or from_ticker)");
     if (to.empty() && !f.failed(to_field))
         f.fail("to_asset_id", "is required (to_asset_id, destinationAsset or to_ticker)");
     auto amount = f.amount("amount", true);
+
+    // The source: always one of the caller's assets.
+    Asset *src = from.empty() ? nullptr : own_asset(api, ctx, from);
+    std::string symbol, chain;
+    if (!src && !from.empty() &&
+        ticker_chain(f, from_field, from, "from_chain", from_chain_in, &symbol, &chain)) {
+        src = held(api, ctx, from_field, from, chain);
+        if (!src) f.fail(from_field, "you hold no " + upper(from) + " asset on " + chain);
+    }
+    // The destination: the caller's asset when it holds one, else a payout to to_address.
+    Asset *dst = to.empty() ? nullptr : own_asset(api, ctx, to);
+    std::string to_symbol, to_chain, to_ticker;
+    if (dst) {
+        to_symbol = upper(dst->symbol);
+        to_chain = dst->chain;
+        to_ticker = dst->ticker;
+    } else if (!to.empty() &&
+               ticker_chain(f, to_field, to, "to_chain", to_chain_in, &to_symbol, &to_chain)) {
+        to_ticker = upper(to);
+        dst = held(api, ctx, to_field, to, to_chain);
+    }
+    const Chain *tc = to_chain.empty() ? nullptr : find_chain(to_chain);
+    if (tc && !to_address.empty() && !address_problem(*tc, to_address).empty())
+        f.fail("to_address", address_problem(*tc, to_address));
+    if (src && !from_address.empty() &&
+        !address_problem(*find_chain(src->chain), from_address).empty())
+        f.fail("from_address", address_problem(*find_chain(src->chain), from_address));
     f.check();
-    Asset *src = resolve_asset(api, ctx, from_field, from, from_chain);
-    Asset *dst = resolve_asset(api, ctx, to_field, to, to_chain);
     if (src == dst)
         throw ApiError(400, "validation_error", "Request validation failed",
                        {{to_field, "must differ from the source asset"}});
-    const Pair *pair = find_pair(src->symbol, dst->symbol);
-    if (!pair)
+    const Pair *pair = find_pair(upper(src->symbol), to_symbol);
+    if (!pair || !listed(upper(src->symbol), src->chain) || !listed(to_symbol, to_chain))
         throw ApiError(422, "unsupported_route",
-                       "No swap route from " + src->symbol + " to " + dst->symbol,
-                       {{"from", src->ticker}, {"to", dst->ticker}});
+                       "No swap route from " + src->ticker + " on " + src->chain + " to " +
+                           to_ticker + " on " + to_chain,
+                       {{"from", src->ticker}, {"to", to_ticker}});
     SwapQuote q;
     q.id = "quote_" + random_hex(12);
     q.user_id = ctx.who.user_id;
     q.from_asset_id = src->id;
-    q.to_asset_id = dst->id;
+    q.from_chain = src->chain;
+    q.from_ticker = src->ticker;
+    q.from_symbol = upper(src->symbol);
+    q.to_asset_id = dst ? dst->id : "";
+    q.to_chain = to_chain;
+    q.to_ticker = to_ticker;
+    q.to_symbol = to_symbol;
+    q.to_address = to_address;
     q.amount = *amount;
     q.rate = dec(pair->rate);
     auto fee = mul_trunc(*amount, dec(pair->fee_rate));
@@ -287,7 +400,7 @@ Response quote(Api &api, Ctx &ctx) {
     ctx.resource_id = q.id;
     const SwapQuote &stored = api.state().identity.quotes[q.id] = q;
     return resource_response(201, "Quote created",
-                             [&](JsonWriter &w) { write_quote(w, api, stored, ctx.now); });
+                             [&](JsonWriter &w) { write_quote(w, stored, ctx.now); });
 }
 
 Response execute(Api &api, Ctx &ctx) {
@@ -306,54 +419,71 @@ Response execute(Api &api, Ctx &ctx) {
     if (!from_asset.empty() && from_asset != q.from_asset_id)
         throw ApiError(400, "validation_error", "Request validation failed",
                        {{"from_asset_id", "is not the source asset of the quote"}});
-    auto src_it = api.state().assets.find(q.from_asset_id);
-    auto dst_it = api.state().assets.find(q.to_asset_id);
-    if (src_it == api.state().assets.end() || dst_it == api.state().assets.end())
-        throw ApiError(404, "not_found", "An asset of the quote no longer exists");
-    Asset &src = src_it->second;
-    Asset &dst = dst_it->second;
-    const Chain *dc = find_chain(dst.chain);
-    if (!to_address.empty() && dc && !address_problem(*dc, to_address).empty())
+    const Chain *sc = find_chain(q.from_chain);
+    const Chain *dc = find_chain(q.to_chain);
+    if (!to_address.empty() && !address_problem(*dc, to_address).empty())
         throw ApiError(400, "validation_error", "Request validation failed",
                        {{"to_address", address_problem(*dc, to_address)}});
+    if (to_address.empty()) to_address = q.to_address;
+    Asset *src = own_asset(api, ctx, q.from_asset_id);
+    if (!src) throw ApiError(404, "not_found", "The source asset of the quote no longer exists");
+    // Credited: the quoted destination asset unless the payout goes elsewhere, or the caller's
+    // asset of that ticker whose wallet is to_address.
+    Asset *dst = q.to_asset_id.empty() ? nullptr : own_asset(api, ctx, q.to_asset_id);
+    if (dst && !to_address.empty() && to_address != dst->wallet_address) dst = nullptr;
+    if (!dst && !to_address.empty())
+        for (const auto &id : api.state().asset_order) {
+            Asset &a = api.state().assets.at(id);
+            if (a.user_id == ctx.who.user_id && a.chain == q.to_chain &&
+                upper(a.ticker) == upper(q.to_ticker) && a.wallet_address == to_address)
+                dst = &a;
+        }
+    if (!dst && to_address.empty())
+        throw ApiError(400, "validation_error", "Request validation failed",
+                       {{"to_address", "is required: you hold no " + q.to_ticker + " asset"}});
     require_user_2fa(api, ctx);
     if (!q.swap_id.empty())
-        throw ApiError(409, "quote_already_executed", "This quote was executed already",
-                       {{"swap_id", q.swap_id}});
+        throw ApiError(409, "conflict", "This quote was executed already",
+                       {{"swap_id", q.swap_id}, {"quote_id", q.id}});
     if (ctx.now >= q.expires_at)
         throw ApiError(422, "quote_expired", "The quote has expired; request a new one",
                        {{"expires_at", iso8601_ms(q.expires_at)}});
-    if (src.balance < q.amount)
+    if (src->balance < q.amount)
         throw ApiError(422, "insufficient_balance", "Insufficient balance for this swap",
-                       {{"available_balance", src.balance.str()},
+                       {{"available_balance", src->balance.str()},
                         {"requested_amount", q.amount.str()},
-                        {"ticker", src.ticker}});
-    auto credited = dst.balance.plus(q.to_amount);
-    if (!credited)
-        throw ApiError(422, "balance_overflow", "The destination balance would leave the range");
-    src.balance = *src.balance.minus(q.amount);
-    src.updated_at = ctx.now;
-    dst.balance = *credited;
-    dst.updated_at = ctx.now;
+                        {"ticker", src->ticker}});
+    std::optional<Decimal> credited;
+    if (dst) {
+        credited = dst->balance.plus(q.to_amount);
+        if (!credited)
+            throw ApiError(422, "balance_overflow",
+                           "The destination balance would leave the emulator's range");
+    }
+    src->balance = *src->balance.minus(q.amount);
+    src->updated_at = ctx.now;
+    if (dst) {
+        dst->balance = *credited;
+        dst->updated_at = ctx.now;
+    }
 
-    const Chain *sc = find_chain(src.chain);
     SwapRecord s;
     s.id = "swap_" + random_hex(12);
     s.user_id = ctx.who.user_id;
     s.quote_id = q.id;
-    s.from_asset_id = src.id;
-    s.to_asset_id = dst.id;
-    s.from_chain = sc ? sc->code : src.chain;
-    s.from_ticker = src.ticker;
-    s.to_chain = dc ? dc->code : dst.chain;
-    s.to_ticker = dst.ticker;
+    s.from_asset_id = src->id;
+    s.to_asset_id = dst ? dst->id : "";
+    s.from_chain = sc->code;
+    s.from_ticker = q.from_ticker;
+    s.to_chain = dc->code;
+    s.to_ticker = q.to_ticker;
     s.from_amount = q.amount;
     s.fee = q.fee;
     s.rate = q.rate;
     s.to_amount = q.to_amount;
-    s.to_address = to_address.empty() ? dst.wallet_address : to_address;
-    s.from_tx_hash = sc ? generate_tx_hash(*sc) : random_hex(32);
-    s.to_tx_hash = dc ? generate_tx_hash(*dc) : random_hex(32);
+    s.to_address = dst ? dst->wallet_address : to_address;
+    s.from_tx_hash = generate_tx_hash(*sc);
+    s.to_tx_hash = generate_tx_hash(*dc);
     s.status = "completed";
     s.created_at = ctx.now;
     q.swap_id = s.id;
@@ -382,7 +512,7 @@ Response execute(Api &api, Ctx &ctx) {
         kv_str(w, "swap_id", s.id);
         kv_str(w, "quote_id", s.quote_id);
         kv_str(w, "from_asset_id", s.from_asset_id);
-        kv_str(w, "to_asset_id", s.to_asset_id);
+        kv_str_or_null(w, "to_asset_id", s.to_asset_id);
         kv_str(w, "from_chain", s.from_chain);
         kv_str(w, "from_ticker", s.from_ticker);
         kv_str(w, "to_chain", s.to_chain);
@@ -395,8 +525,11 @@ Response execute(Api &api, Ctx &ctx) {
         kv_str(w, "from_tx_hash", s.from_tx_hash);
         kv_str(w, "to_tx_hash", s.to_tx_hash);
         kv_str(w, "status", s.status);
-        kv_str(w, "from_balance_after", src.balance.str());
-        kv_str(w, "to_balance_after", dst.balance.str());
+        kv_str(w, "from_balance_after", src->balance.str());
+        if (dst)
+            kv_str(w, "to_balance_after", dst->balance.str());
+        else
+            kv_null(w, "to_balance_after");
         kv_str(w, "created_at", iso8601_ms(s.created_at));
         w.EndObject();
     });

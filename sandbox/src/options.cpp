@@ -50,8 +50,8 @@ std::string usage() {
            "  --otp-ttl S            life of an e-mailed sign-in OTP (default 300)\n"
            "  --refresh-ttl S        life of a session refresh token (default 2592000)\n"
            "  --quote-ttl S          life of a swap quote (default 30)\n"
-           "  --iban-review S        seconds until submitted IBAN KYC is approved, 0 = only\n"
-           "                         by POST /__sandbox/iban/approve (default 0)\n";
+           "  --iban-review S        seconds until submitted IBAN KYC is approved: 0 = at once,\n"
+           "                         -1 = only by POST /__sandbox/iban/approve (default 0)\n";
 }
 
 bool parse_options(const std::vector<std::string> &args, Options &out, std::string *error,
@@ -157,7 +157,7 @@ bool parse_options(const std::vector<std::string> &args, Options &out, std::stri
         } else if (flag == "--quote-ttl") {
             ok = int_flag(&out.quote_ttl, 1, 86400);
         } else if (flag == "--iban-review") {
-            ok = int_flag(&out.iban_review, 0, 86400);
+            ok = int_flag(&out.iban_review, -1, 86400);
         } else if (flag == "--threads") {
             ok = int_flag(&out.threads, 1, 64);
         } else {

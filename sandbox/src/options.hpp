@@ -37,7 +37,7 @@ struct Options {
     int otp_ttl = 300;             // life of an e-mailed sign-in OTP, seconds
     int refresh_ttl = 30 * 86400;  // life of a session refresh token, seconds
     int quote_ttl = 30;            // life of a swap quote, seconds
-    int iban_review = 0;  // seconds until submitted IBAN KYC is approved; 0 = only on control
+    int iban_review = 0;  // seconds until submitted IBAN KYC is approved; -1 = only on control
 };
 
 // Parses argv; on a usage error returns false with *error set. `--help` sets *help.

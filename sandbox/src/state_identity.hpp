@@ -70,7 +70,11 @@ struct StandaloneIban {
 struct SwapQuote {
     std::string id;  // quote_<24 hex>
     std::string user_id;
-    std::string from_asset_id, to_asset_id;
+    std::string from_asset_id;
+    std::string to_asset_id;  // the caller's destination asset, or empty: paid out to to_address
+    std::string from_chain, from_ticker, from_symbol;  // chains by canonical name
+    std::string to_chain, to_ticker, to_symbol;
+    std::string to_address;  // as quoted; empty = the destination asset's own address
     Decimal amount, fee, rate, to_amount;
     SysTime created_at, expires_at;
     std::string swap_id;  // set once executed
@@ -80,7 +84,8 @@ struct SwapRecord {
     std::string id;  // swap_<24 hex>
     std::string user_id;
     std::string quote_id;
-    std::string from_asset_id, to_asset_id;
+    std::string from_asset_id;
+    std::string to_asset_id;  // the asset credited, or empty when paid out to an outside address
     std::string from_chain, from_ticker, to_chain, to_ticker;
     Decimal from_amount, fee, rate, to_amount;
     std::string to_address;
@@ -95,7 +100,9 @@ struct IdentityState {
     std::map<std::string, IdentityUser> users;         // by id
     std::map<std::string, std::string> user_by_email;  // lower-case e-mail -> id
     std::map<std::string, SignInOtp> otps;             // by user id
-    std::map<std::string, int> totp_failures;          // by user id, consecutive wrong codes
+    // user -> until when its authenticator code may finish a sign-in whose OTP was verified
+    std::map<std::string, SysTime> second_factor_due;
+    std::map<std::string, int> totp_failures;  // by user id, consecutive wrong codes
     std::map<std::string, SysTime> totp_locked_until;
     std::map<std::string, TotpVerifier> totp;               // by user id (not the seeded user's)
     std::map<std::string, SignInSession> sessions;          // by session id

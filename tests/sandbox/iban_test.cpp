@@ -31,7 +31,7 @@ HttpResult approve(SandboxProcess &sb, const std::string &body = "{}") {
 }
 
 TEST(Iban, OnboardingRunsInOrder) {
-    SandboxProcess sb{{"--totp-period", "2"}};
+    SandboxProcess sb{{"--totp-period", "2", "--iban-review", "-1"}};
     Client c(sb);
     auto opts = c.call("GET", "/iban/options");
     ASSERT_EQ(opts.status, 200) << opts.body;
@@ -39,7 +39,7 @@ TEST(Iban, OnboardingRunsInOrder) {
 
     auto early = c.call("POST", "/iban/onboarding/kyc", std::string(R"({"kyc":)") + kKyc + "}");
     EXPECT_EQ(early.status, 409);
-    EXPECT_EQ(error_of(early), "iban_wrong_state");
+    EXPECT_EQ(error_of(early), "invalid_state");
     EXPECT_EQ(c.call("POST", "/iban/iban/request", "{}").status, 409);
     EXPECT_EQ(approve(sb).status, 404);
 
@@ -97,8 +97,16 @@ TEST(Iban, UnknownCustomersAndTimedReview) {
             .status,
         404);
     ASSERT_EQ(c.call("POST", "/iban/onboarding/init", R"({"email":"a@b.co"})").status, 201);
-    ASSERT_EQ(c.call("POST", "/iban/onboarding/kyc", std::string(R"({"kyc":)") + kKyc + "}").status,
-              200);
+    // The address may be an object; it needs line1 and country.
+    const std::string kyc =
+        R"({"kyc":{"first_name":"Ada","last_name":"Lovelace","date_of_birth":"1990-12-10",)"
+        R"("nationality":"GB","address":{"line1":"1 Main St","city":"London"}}})";
+    auto partial = c.call("POST", "/iban/onboarding/kyc", kyc);
+    ASSERT_EQ(partial.status, 400);
+    EXPECT_TRUE(parse(partial.body)["details"].HasMember("kyc.address"));
+    std::string full = kyc;
+    full.replace(full.find(R"("city":"London")"), 15, R"("city":"London","country":"GB")");
+    ASSERT_EQ(c.call("POST", "/iban/onboarding/kyc", full).status, 200);
     std::this_thread::sleep_for(std::chrono::milliseconds(1300));
     EXPECT_EQ(data_str(c.call("GET", "/iban/status"), "status"), "approved");
     ASSERT_EQ(c.call("POST", "/iban/iban/request", "{}").status, 201);

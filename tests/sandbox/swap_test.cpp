@@ -53,6 +53,7 @@ TEST_F(Swap, QuoteAndExecuteMoveExactAmounts) {
     EXPECT_EQ(c.balance(usdt), "10.4790105");
     auto again = execute(str(q["data"], "quote_id"), {c.code_header()});
     EXPECT_EQ(again.status, 409);
+    EXPECT_EQ(error_of(again), "conflict");
     EXPECT_EQ(c.balance(usdt), "10.4790105");
     auto hist = parse(c.call("GET", "/swap/history?limit=10").body);
     ASSERT_EQ(hist["data"]["swaps"].Size(), 1u);
@@ -94,6 +95,33 @@ TEST_F(Swap, ExpiredQuoteIsRefused) {
     EXPECT_EQ(late.status, 422);
     EXPECT_EQ(error_of(late), "quote_expired");
     EXPECT_EQ(c.balance(usdc), "10.5");
+    EXPECT_EQ(c.balance(usdt), "0");
+}
+
+TEST_F(Swap, BridgeToAnOutsideAddressDebitsOnly) {
+    auto r = c.call("POST", "/swap/quote",
+                    R"({"from_asset_id":")" + usdc +
+                        R"(","from_chain":"solana","from_ticker":"USDC_SOL","to_chain":"ethereum",)"
+                        R"("to_ticker":"USDC_ETH","amount":"2","to_address":")" +
+                        kEvmAddress + "\"}");
+    ASSERT_EQ(r.status, 201) << r.body;
+    EXPECT_EQ(data_str(r, "to_amount"), "1.999");  // (2 - 0.001) * 1
+    auto none = c.call("POST", "/swap/quote",
+                       R"({"from_asset_id":")" + usdc + R"(","to_ticker":"BTC_SOL","amount":"1"})");
+    EXPECT_EQ(none.status, 422);  // no USDC -> BTC route
+    EXPECT_EQ(str(parse(none.body), "error"), "unsupported_route");
+    auto bad_addr =
+        c.call("POST", "/swap/quote",
+               R"({"from_asset_id":")" + usdc +
+                   R"(","to_ticker":"USDC_ETH","amount":"1","to_address":")" + kSolAddress + "\"}");
+    EXPECT_EQ(bad_addr.status, 400);  // a Solana address on ethereum
+    auto done = c.call(
+        "POST", "/swap/execute",
+        R"({"quote_id":")" + data_str(r, "quote_id") + R"(","from_asset_id":")" + usdc + "\"}",
+        {c.code_header()});
+    ASSERT_EQ(done.status, 200) << done.body;
+    EXPECT_EQ(data_str(done, "to_address"), kEvmAddress);
+    EXPECT_EQ(c.balance(usdc), "8.5");
     EXPECT_EQ(c.balance(usdt), "0");
 }
 

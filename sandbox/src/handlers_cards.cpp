@@ -1181,68 +1181,138 @@ Decimal spent_today(Api &api, const std::string &profile_id, SysTime now) {
     return sum;
 }
 
-// POST /__sandbox/cards/spend {card_id, amount, merchant_name?, merchant_category?, currency?}:
-// a purchase with the card. Frozen or voided cards refuse (422 card_not_active); a purchase
+// One purchase with `card` at time `t`: declined (recorded, nothing debited) when it passes the
+// balance or a limit, completed (debited) otherwise. The caller checked that the card is active.
+const CardTransaction &record_spend(Api &api, const Card &card, const Decimal &amount,
+                                    const std::string &merchant, const std::string &category,
+                                    const std::string &currency, SysTime t) {
+    CardProfile &p = cs(api).profiles.at(card.profile_id);
+    CardTransaction tx;
+    tx.id = "ctx_" + random_hex(12);
+    tx.profile_id = p.id;
+    tx.card_id = card.id;
+    tx.amount = amount;
+    tx.currency = currency.empty() ? "USD" : currency;
+    tx.merchant_name = merchant.empty() ? "Sandbox Merchant" : merchant;
+    tx.merchant_category = category.empty() ? "5999" : category;
+    tx.created_at = t;
+    auto today = spent_today(api, p.id, t).plus(amount);
+    if (p.balance < amount)
+        tx.decline_reason = "insufficient_funds";
+    else if (p.per_transaction_limit < amount)
+        tx.decline_reason = "per_transaction_limit_exceeded";
+    else if (!today || p.daily_limit < *today)
+        tx.decline_reason = "daily_limit_exceeded";
+    else if (card.has_limit && card.limit_amount < amount)
+        tx.decline_reason = "card_limit_exceeded";
+    tx.status = tx.decline_reason.empty() ? "completed" : "declined";
+    if (tx.status == "completed") p.balance = *p.balance.minus(amount);
+    cs(api).transactions.push_back(tx);
+    api.emit_event(
+        card.user_id,
+        tx.status == "completed" ? "card.transaction.completed" : "card.transaction.failed",
+        json_of([&](JsonWriter &w) {
+            w.StartObject();
+            kv_str(w, "card_id", card.id);
+            kv_str(w, "transaction_id", tx.id);
+            kv_str(w, "merchant_name", tx.merchant_name);
+            kv_str(w, "merchant_category", tx.merchant_category);
+            kv_str(w, "amount", tx.amount.str());
+            kv_str(w, "currency", tx.currency);
+            kv_str(w, "status", tx.status);
+            kv_str(w, "new_balance", p.balance.str());
+            w.EndObject();
+        }));
+    return cs(api).transactions.back();
+}
+
+// {card_id, amount, merchant_name?, merchant_category?, currency?}: a purchase with a card of
+// `user` (any user when empty). Frozen or voided cards refuse (422 card_not_active); a purchase
 // over the balance or a limit is recorded as declined.
+Response spend_body(Api &api, const Json &body, const std::string &user) {
+    FieldReader f(body);
+    std::string card_id = f.string("card_id", true, 64);
+    auto amount = f.amount("amount", true);
+    std::string merchant = f.string("merchant_name", false, 128);
+    std::string category = f.string("merchant_category", false, 64);
+    std::string currency = f.string("currency", false, 8);
+    if (!currency.empty() &&
+        !(currency.size() == 3 && std::all_of(currency.begin(), currency.end(), [](char c) {
+              return std::isupper(static_cast<unsigned char>(c));
+          })))
+        f.fail("currency", "must be an ISO 4217 code such as USD");
+    f.check();
+    auto cit = cs(api).cards.find(card_id);
+    if (cit == cs(api).cards.end() || (!user.empty() && cit->second.user_id != user))
+        throw ApiError(404, "not_found", "Card not found", {{"card_id", card_id}});
+    const Card &card = cit->second;
+    require_active(card);
+    const CardTransaction &tx =
+        record_spend(api, card, *amount, merchant, category, currency, now());
+    const CardProfile &p = cs(api).profiles.at(card.profile_id);
+    return resource_response(
+        201, "Card transaction simulated", [&](JsonWriter &w) { write_transaction(w, tx); },
+        [&](JsonWriter &w) { kv_str(w, "balance", p.balance.str()); });
+}
+
+// POST /__sandbox/cards/spend: spend_body for any card.
 Response control_spend(Api &api, const Request &req) {
     try {
-        Json body = parse_request_body(req.body);
-        FieldReader f(body);
-        std::string card_id = f.string("card_id", true, 64);
-        auto amount = f.amount("amount", true);
-        std::string merchant = f.string("merchant_name", false, 128);
-        std::string category = f.string("merchant_category", false, 64);
-        std::string currency = f.string("currency", false, 8);
-        f.check();
-        auto cit = cs(api).cards.find(card_id);
-        if (cit == cs(api).cards.end())
-            throw ApiError(404, "not_found", "Card not found", {{"card_id", card_id}});
-        const Card &card = cit->second;
-        require_active(card);
-        CardProfile &p = cs(api).profiles.at(card.profile_id);
-        SysTime t = now();
-        CardTransaction tx;
-        tx.id = "ctx_" + random_hex(12);
-        tx.profile_id = p.id;
-        tx.card_id = card.id;
-        tx.amount = *amount;
-        tx.currency = currency.empty() ? "USD" : currency;
-        tx.merchant_name = merchant.empty() ? "Sandbox Merchant" : merchant;
-        tx.merchant_category = category.empty() ? "5999" : category;
-        tx.created_at = t;
-        auto today = spent_today(api, p.id, t).plus(*amount);
-        if (p.balance < *amount)
-            tx.decline_reason = "insufficient_funds";
-        else if (p.per_transaction_limit < *amount)
-            tx.decline_reason = "per_transaction_limit_exceeded";
-        else if (!today || p.daily_limit < *today)
-            tx.decline_reason = "daily_limit_exceeded";
-        else if (card.has_limit && card.limit_amount < *amount)
-            tx.decline_reason = "card_limit_exceeded";
-        tx.status = tx.decline_reason.empty() ? "completed" : "declined";
-        if (tx.status == "completed") p.balance = *p.balance.minus(*amount);
-        cs(api).transactions.push_back(tx);
-        api.emit_event(
-            card.user_id,
-            tx.status == "completed" ? "card.transaction.completed" : "card.transaction.failed",
-            json_of([&](JsonWriter &w) {
-                w.StartObject();
-                kv_str(w, "card_id", card.id);
-                kv_str(w, "transaction_id", tx.id);
-                kv_str(w, "merchant_name", tx.merchant_name);
-                kv_str(w, "merchant_category", tx.merchant_category);
-                kv_str(w, "amount", tx.amount.str());
-                kv_str(w, "currency", tx.currency);
-                kv_str(w, "status", tx.status);
-                kv_str(w, "new_balance", p.balance.str());
-                w.EndObject();
-            }));
-        return resource_response(
-            201, "Card transaction simulated", [&](JsonWriter &w) { write_transaction(w, tx); },
-            [&](JsonWriter &w) { kv_str(w, "balance", p.balance.str()); });
+        return spend_body(api, parse_request_body(req.body), "");
     } catch (const ApiError &e) {
         return control_error(e);
     }
+}
+
+// POST /sandbox/simulate-card-spend (reference §9, sandbox-only): spend_body for the caller.
+Response simulate_spend(Api &api, Ctx &ctx) {
+    return spend_body(api, ctx.body, ctx.who.user_id);
+}
+
+// POST /sandbox/generate-card-history {card_id, count (1..50, default 10)}: `count` purchases
+// of random amounts (1.00 to 50.99) at random merchants over the last 30 days, each checked
+// against the balance and limits like any purchase.
+Response generate_history(Api &api, Ctx &ctx) {
+    FieldReader f(ctx.body);
+    std::string card_id = f.string("card_id", true, 64);
+    long long count = f.integer("count", false, 1, 50).value_or(10);
+    f.check();
+    const Card &card = find_card(api, ctx, card_id);
+    require_active(card);
+    static const char *const kMerchants[][2] = {
+        {"Coffee Corner", "5814"}, {"Metro Transit", "4111"}, {"Book Nook", "5942"},
+        {"Fresh Market", "5411"},  {"Cloud Hosting", "4816"}, {"City Cinema", "7832"}};
+    // Oldest first, so the history reads in time order.
+    std::vector<long long> offsets;
+    for (long long i = 0; i < count; ++i) {
+        auto b = random_bytes(4);
+        offsets.push_back(
+            (long long)((unsigned(b[0]) << 16 | unsigned(b[1]) << 8 | b[2]) % (30LL * 86400)));
+    }
+    std::sort(offsets.rbegin(), offsets.rend());
+    for (long long off : offsets) {
+        auto b = random_bytes(3);
+        unsigned cents = 100 + (unsigned(b[0]) << 8 | b[1]) % 5000;
+        std::string amount =
+            std::to_string(cents / 100) + "." + std::to_string(100 + cents % 100).substr(1);
+        const auto &m = kMerchants[b[2] % 6];
+        record_spend(api, card, *Decimal::parse(amount, nullptr), m[0], m[1], "USD",
+                     ctx.now - std::chrono::seconds(off));
+    }
+    // Keep the store in time order: the generated purchases lie in the past.
+    auto &all = cs(api).transactions;
+    std::stable_sort(all.begin(), all.end(),
+                     [](const CardTransaction &a, const CardTransaction &b) {
+                         return a.created_at < b.created_at;
+                     });
+    const CardProfile &p = cs(api).profiles.at(card.profile_id);
+    return resource_response(201, "Card history generated", [&](JsonWriter &w) {
+        w.StartObject();
+        kv_str(w, "card_id", card.id);
+        kv_int(w, "generated", count);
+        kv_str(w, "balance", p.balance.str());
+        w.EndObject();
+    });
 }
 
 // POST /__sandbox/cards/ship-order {order_id}: a paid physical order ships, with its card.
@@ -1391,6 +1461,8 @@ Module cards_module() {
         {"POST", "/yativo-card/{id}/cards/physical/{id}/pin", W, true, physical_pin},
         {"POST", "/yativo-card/{id}/iban/activate", W, true, iban_activate},
         {"GET", "/yativo-card/{id}/iban/status", R, false, iban_status},
+        {"POST", "/sandbox/simulate-card-spend", W, true, simulate_spend},
+        {"POST", "/sandbox/generate-card-history", W, true, generate_history},
     };
     m.control = {
         {"POST", "/__sandbox/cards/kyc", control_kyc},

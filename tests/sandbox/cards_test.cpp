@@ -387,6 +387,53 @@ TEST(Cards, TransactionsFilterPageAndDisputeOnce) {
     EXPECT_TRUE(after["data"][2]["disputed"].IsFalse());
 }
 
+long long cents(const std::string &amount) {
+    size_t dot = amount.find('.');
+    std::string frac =
+        dot == std::string::npos ? "00" : (amount.substr(dot + 1) + "00").substr(0, 2);
+    return std::stoll(amount.substr(0, dot)) * 100 + std::stoll(frac);
+}
+
+TEST(Cards, DocumentedSandboxSpendAndHistoryEndpoints) {
+    SandboxProcess sb;
+    Client c(sb);
+    std::string ycid = ready_profile(c);
+    std::string card = new_card(c);
+    ctl(sb, "POST", "/__sandbox/cards/fund",
+        R"({"yativo_card_id":")" + ycid + R"(","amount":"10000"})");
+    EXPECT_EQ(c.call("POST", "/sandbox/generate-card-history",
+                     R"({"card_id":")" + card + R"(","count":51})")
+                  .status,
+              400);
+    EXPECT_EQ(c.call("POST", "/sandbox/simulate-card-spend",
+                     R"({"card_id":"crd_000000000000000000000000","amount":"1"})")
+                  .status,
+              404);
+    auto gen = c.call("POST", "/sandbox/generate-card-history",
+                      R"({"card_id":")" + card + R"(","count":6})");
+    ASSERT_EQ(gen.status, 201) << gen.body;
+    auto spent = c.call("POST", "/sandbox/simulate-card-spend",
+                        R"({"card_id":")" + card + R"(","amount":"0.01","merchant_name":"Kiosk"})");
+    ASSERT_EQ(spent.status, 201) << spent.body;
+    auto list = parse(c.call("GET", "/yativo-card/" + ycid + "/transactions?limit=100").body);
+    ASSERT_EQ(list["data"].Size(), 7u);
+    EXPECT_EQ(str(list["data"][0], "merchant_name"), "Kiosk");  // newest first
+    long long total = 0;
+    std::string previous = "9999";
+    for (const auto &t : list["data"].GetArray()) {
+        EXPECT_LE(str(t, "created_at"), previous);
+        previous = str(t, "created_at");
+        if (str(t, "status") == "completed") total += cents(str(t, "amount"));
+    }
+    long long left = 1000000 - total;
+    std::string expect = std::to_string(left / 100);
+    if (left % 100) {
+        expect += "." + std::to_string(100 + left % 100).substr(1);
+        if (expect.back() == '0') expect.pop_back();
+    }
+    EXPECT_EQ(data_str(c.call("GET", "/yativo-card/" + ycid + "/wallet"), "balance"), expect);
+}
+
 TEST(Cards, CustomersHaveCardsOfTheirOwn) {
     SandboxProcess sb;
     Client c(sb);

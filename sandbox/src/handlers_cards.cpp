@@ -8,6 +8,7 @@
 
 #include "cards_common.hpp"
 #include "modules.hpp"
+#include "secret_record.hpp"
 #include "validate.hpp"
 
 namespace yvsb {
@@ -529,6 +530,8 @@ Response ephemeral_for(Api &api, Ctx &ctx, CardProfile &p) {
     Card &c = find_card_of(api, ctx, p, ctx.params.at(1));
     require_active(c);
     std::string token = "eph_" + random_hex(24);
+    record_secret(token);  // --record-secrets: a leak scan looks for it (6-digit PIN codes are
+                           // too short to scan for and are not recorded)
     SysTime expires = ctx.now + std::chrono::seconds(kEphemeralSeconds);
     return resource_response(201, "Ephemeral token issued", [&](JsonWriter &w) {
         w.StartObject();

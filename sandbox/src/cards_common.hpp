@@ -149,6 +149,13 @@ inline CardProfile &ensure_customer_profile(Api &api, const Customer &c, SysTime
     return cs.profiles[p.id] = p;
 }
 
+// 409 conflict: a state that forbids the action; details.reason names the state.
+inline ApiError conflict_error(const std::string &reason, const std::string &message,
+                               StringFields details = {}) {
+    details.insert(details.begin(), {"reason", reason});
+    return ApiError(409, "conflict", message, std::move(details));
+}
+
 struct Page {
     long long page = 1;
     long long limit = 20;

@@ -5,6 +5,13 @@
 #include <cctype>
 #include <chrono>
 #include <functional>
+#include <optional>
+
+#include <boost/asio/connect.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+#include <thread>
 
 #include "cards_common.hpp"
 #include "modules.hpp"
@@ -57,12 +64,143 @@ CardsState &cs(Api &api) {
     return api.state().cards;
 }
 
+// ---- card webhook deliveries -------------------------------------------------------------
+
+struct HttpTarget {
+    std::string host, port, path;
+};
+
+// http://HOST[:PORT][/PATH] with a loopback host; nullopt otherwise (https and remote receivers
+// get no deliveries from the sandbox).
+std::optional<HttpTarget> loopback_target(const std::string &url) {
+    if (url.rfind("http://", 0) != 0) return std::nullopt;
+    std::string rest = url.substr(7);
+    size_t slash = rest.find_first_of("/?#");
+    std::string hostport = rest.substr(0, slash);
+    HttpTarget t;
+    t.path = slash == std::string::npos ? "/" : rest.substr(slash);
+    if (t.path[0] != '/') t.path = "/" + t.path;
+    if (!hostport.empty() && hostport[0] == '[') {
+        size_t close = hostport.find(']');
+        if (close == std::string::npos) return std::nullopt;
+        t.host = hostport.substr(1, close - 1);
+        t.port = close + 1 < hostport.size() && hostport[close + 1] == ':'
+                     ? hostport.substr(close + 2)
+                     : "80";
+        if (t.host != "::1") return std::nullopt;
+    } else {
+        size_t colon = hostport.find(':');
+        t.host = hostport.substr(0, colon);
+        t.port = colon == std::string::npos ? "80" : hostport.substr(colon + 1);
+        if (t.host != "localhost" && t.host.rfind("127.", 0) != 0) return std::nullopt;
+    }
+    if (t.port.empty() || t.port.size() > 5 ||
+        t.port.find_first_not_of("0123456789") != std::string::npos)
+        return std::nullopt;
+    return t;
+}
+
+std::string hex_mac(const std::string &key, const std::string &data) {
+    auto mac = hmac_sha256(key, data);
+    return to_hex(mac.data(), mac.size());
+}
+
+// POSTs `body` to a loopback receiver on a thread of its own, signed with both schemes (SPEC §5),
+// up to three attempts (0.25 s, 0.5 s apart) until a 2xx. The thread owns copies of everything.
+void deliver(const HttpTarget &target, const std::string &secret, const std::string &type,
+             const std::string &body) {
+    std::thread([target, secret, type, body] {
+        namespace beast = boost::beast;
+        namespace http = beast::http;
+        for (int attempt = 0; attempt < 3; ++attempt) {
+            if (attempt) std::this_thread::sleep_for(std::chrono::milliseconds(250 << attempt));
+            try {
+                boost::asio::io_context ioc;
+                boost::asio::ip::tcp::resolver resolver(ioc);
+                beast::tcp_stream stream(ioc);
+                stream.expires_after(std::chrono::seconds(5));
+                stream.connect(resolver.resolve(target.host, target.port));
+                http::request<http::string_body> req{http::verb::post, target.path, 11};
+                std::string ts = std::to_string(unix_seconds(now()));
+                req.set(http::field::host, target.host + ":" + target.port);
+                req.set(http::field::content_type, "application/json");
+                req.set(http::field::user_agent, "yativo-sandbox-card-webhooks");
+                req.set("X-Webhook-Signature", hex_mac(secret, body));
+                req.set("X-Yativo-Timestamp", ts);
+                req.set("X-Yativo-Signature", "sha256=" + hex_mac(secret, ts + "." + body));
+                req.set("X-Yativo-Event", type);
+                req.body() = body;
+                req.prepare_payload();
+                http::write(stream, req);
+                beast::flat_buffer buffer;
+                http::response<http::string_body> res;
+                http::read(stream, buffer, res);
+                beast::error_code ec;
+                stream.socket().shutdown(boost::asio::ip::tcp::socket::shutdown_both, ec);
+                if (res.result_int() >= 200 && res.result_int() < 300) return;
+            } catch (const std::exception &) {
+                // connection refused, timeout, malformed answer: try again
+            }
+        }
+    }).detach();
+}
+
+bool subscription_wants(const CardWebhookSubscription &s, const std::string &type) {
+    for (const auto &e : s.events) {
+        if (e == "*" || e == type) return true;
+        std::string prefix = e.size() > 2 && e.compare(e.size() - 2, 2, ".*") == 0
+                                 ? e.substr(0, e.size() - 1)
+                                 : e + ".";
+        if (type.rfind(prefix, 0) == 0) return true;
+    }
+    return false;
+}
+
+// An event of a card account: to the user's webhooks (emit_event) and to the account's card
+// webhook subscriptions that want it.
+void notify(Api &api, const std::string &profile_id, const std::string &type,
+            const std::string &data_json) {
+    const CardProfile &p = cs(api).profiles.at(profile_id);
+    api.emit_event(p.user_id, type, data_json);
+    std::string body;
+    for (const auto &id : cs(api).subscription_order) {
+        const CardWebhookSubscription &s = cs(api).subscriptions.at(id);
+        if (s.profile_id != profile_id || !subscription_wants(s, type)) continue;
+        auto target = loopback_target(s.callback_url);
+        if (!target) continue;
+        if (body.empty())
+            body = json_of([&](JsonWriter &w) {
+                w.StartObject();
+                kv_str(w, "id", "evt_" + random_hex(12));
+                kv_str(w, "type", type);
+                kv_str(w, "created_at", iso8601_ms(now()));
+                kv_str(w, "subscription_id", s.id);
+                w.Key("data");
+                write_raw_json(w, data_json);
+                w.EndObject();
+            });
+        deliver(*target, s.secret, type, body);
+    }
+}
+
 // ---- finding things ----------------------------------------------------------------------
 
+// The user's current card account: the one onboarded last (a user may onboard several
+// holders, one per e-mail address; the calls without a yativo_card_id act on the latest).
 CardProfile *own_profile(Api &api, const std::string &user_id) {
-    for (auto &p : cs(api).profiles)
-        if (p.second.user_id == user_id && p.second.customer_id.empty()) return &p.second;
+    const auto &order = cs(api).profile_order;
+    for (auto it = order.rbegin(); it != order.rend(); ++it) {
+        CardProfile &p = cs(api).profiles.at(*it);
+        if (p.user_id == user_id && p.customer_id.empty()) return &p;
+    }
     return nullptr;
+}
+
+bool same_email(const std::string &a, const std::string &b) {
+    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+               return std::tolower(static_cast<unsigned char>(x)) ==
+                      std::tolower(static_cast<unsigned char>(y));
+           });
 }
 
 CardProfile &require_own_profile(Api &api, const Ctx &ctx) {
@@ -119,12 +257,13 @@ void require_active(const Card &card) {
 
 void require_safe(const CardProfile &p) {
     if (p.kyc_status != "approved")
-        throw ApiError(409, "kyc_not_approved", "KYC is not approved for this card account",
-                       {{"kyc_status", p.kyc_status}});
+        throw cards::conflict_error("kyc_not_approved", "KYC is not approved for this card account",
+                                    {{"kyc_status", p.kyc_status}});
     if (p.safe_address.empty())
-        throw ApiError(409, "safe_not_deployed",
-                       "The card wallet is not deployed yet: call /yativo-card/deploy-safe",
-                       {{"yativo_card_id", p.id}});
+        throw cards::conflict_error(
+            "safe_not_deployed",
+            "The card wallet is not deployed yet: call /yativo-card/deploy-safe",
+            {{"yativo_card_id", p.id}});
 }
 
 // ---- writing things ----------------------------------------------------------------------
@@ -268,9 +407,14 @@ Response onboard(Api &api, Ctx &ctx) {
     std::string last = name_field(f, ctx.body, "lastName", "last_name");
     if (!email.empty() && !plausible_email(email)) f.fail("email", "must be an e-mail address");
     f.check();
-    if (CardProfile *existing = own_profile(api, ctx.who.user_id))
-        throw ApiError(409, "already_onboarded", "This user already has a card account",
-                       {{"yativo_card_id", existing->id}});
+    for (const auto &entry : cs(api).profiles) {
+        const CardProfile &existing = entry.second;
+        if (existing.user_id == ctx.who.user_id && existing.customer_id.empty() &&
+            same_email(existing.email, email))
+            throw cards::conflict_error("already_onboarded",
+                                        "A card account with this e-mail already exists",
+                                        {{"yativo_card_id", existing.id}});
+    }
     CardProfile p;
     p.id = "ycd_" + random_hex(12);
     p.user_id = ctx.who.user_id;
@@ -314,16 +458,16 @@ Response accept_terms(Api &api, Ctx &ctx) {
 Response deploy_safe(Api &api, Ctx &ctx) {
     CardProfile &p = require_own_profile(api, ctx);
     if (p.kyc_status != "approved")
-        throw ApiError(409, "kyc_not_approved",
-                       "The card wallet can be deployed once KYC is approved",
-                       {{"kyc_status", p.kyc_status}});
+        throw cards::conflict_error("kyc_not_approved",
+                                    "The card wallet can be deployed once KYC is approved",
+                                    {{"kyc_status", p.kyc_status}});
     if (!p.terms_accepted)
-        throw ApiError(409, "terms_not_accepted",
-                       "Accept the terms (/yativo-card/accept-terms) before deploying",
-                       {{"terms_accepted", "false"}});
+        throw cards::conflict_error("terms_not_accepted",
+                                    "Accept the terms (/yativo-card/accept-terms) before deploying",
+                                    {{"terms_accepted", "false"}});
     if (!p.safe_address.empty())
-        throw ApiError(409, "safe_already_deployed", "The card wallet is already deployed",
-                       {{"safe_address", p.safe_address}});
+        throw cards::conflict_error("safe_already_deployed", "The card wallet is already deployed",
+                                    {{"safe_address", p.safe_address}});
     p.safe_address = cards::safe_address_for(p.id);
     p.safe_deployed_at = ctx.now;
     ctx.resource_id = p.id;
@@ -361,7 +505,7 @@ Card new_card(Api &api, const Ctx &ctx, const CardProfile &p, const std::string 
 Card &store_card(Api &api, const Card &c) {
     cs(api).card_order.push_back(c.id);
     Card &stored = cs(api).cards[c.id] = c;
-    api.emit_event(c.user_id, "card.created", card_event(c));
+    notify(api, c.profile_id, "card.created", card_event(c));
     return stored;
 }
 
@@ -426,13 +570,13 @@ Response freeze(Api &api, Ctx &ctx) {
     Card &c = find_card(api, ctx, ctx.params.at(0));
     if (c.status == "voided") require_active(c);
     if (c.status == "frozen")
-        throw ApiError(409, "card_already_frozen", "The card is already frozen",
-                       {{"card_id", c.id}, {"status", c.status}});
+        throw cards::conflict_error("card_already_frozen", "The card is already frozen",
+                                    {{"card_id", c.id}, {"status", c.status}});
     api.require_2fa(ctx.req, ctx.now);
     c.status = "frozen";
     c.updated_at = ctx.now;
     ctx.resource_id = c.id;
-    api.emit_event(c.user_id, "card.frozen", card_event(c));
+    notify(api, c.profile_id, "card.frozen", card_event(c));
     return card_answer(api, 200, "Card frozen", c);
 }
 
@@ -440,13 +584,13 @@ Response unfreeze(Api &api, Ctx &ctx) {
     Card &c = find_card(api, ctx, ctx.params.at(0));
     if (c.status == "voided") require_active(c);
     if (c.status != "frozen")
-        throw ApiError(409, "card_not_frozen", "The card is not frozen",
-                       {{"card_id", c.id}, {"status", c.status}});
+        throw cards::conflict_error("card_not_frozen", "The card is not frozen",
+                                    {{"card_id", c.id}, {"status", c.status}});
     api.require_2fa(ctx.req, ctx.now);
     c.status = "active";
     c.updated_at = ctx.now;
     ctx.resource_id = c.id;
-    api.emit_event(c.user_id, "card.unfrozen", card_event(c));
+    notify(api, c.profile_id, "card.unfrozen", card_event(c));
     return card_answer(api, 200, "Card unfrozen", c);
 }
 
@@ -457,7 +601,7 @@ Response void_card(Api &api, Ctx &ctx) {
     c.updated_at = ctx.now;
     cs(api).pin_otps.erase(c.id);
     ctx.resource_id = c.id;
-    api.emit_event(c.user_id, "card.voided", card_event(c));
+    notify(api, c.profile_id, "card.voided", card_event(c));
     return card_answer(api, 200, "Card voided", c);
 }
 
@@ -745,8 +889,8 @@ Response dispute_of(Api &api, Ctx &ctx, const CardProfile &p) {
         throw ApiError(404, "not_found", "Transaction not found in this card account",
                        {{"transaction_id", tx_id}});
     if (!it->dispute_id.empty())
-        throw ApiError(409, "already_disputed", "This transaction is already disputed",
-                       {{"dispute_id", it->dispute_id}});
+        throw cards::conflict_error("already_disputed", "This transaction is already disputed",
+                                    {{"dispute_id", it->dispute_id}});
     if (it->status != "completed")
         throw ApiError(422, "transaction_not_disputable",
                        "Only a completed transaction can be disputed", {{"status", it->status}});
@@ -849,6 +993,8 @@ Response subscribe(Api &api, Ctx &ctx) {
     s.profile_id = p.id;
     s.callback_url = url;
     s.events = events;
+    s.secret = "whsec_" + random_hex(32);
+    record_secret(s.secret);
     s.created_at = ctx.now;
     cs(api).subscription_order.push_back(s.id);
     cs(api).subscriptions[s.id] = s;
@@ -860,6 +1006,8 @@ Response subscribe(Api &api, Ctx &ctx) {
         kv_str(w, "yativo_card_id", p.id);
         kv_str(w, "callback_url", s.callback_url);
         kv_str_array(w, "events", s.events);
+        kv_str(w, "secret", s.secret);
+        kv_bool(w, "receives_deliveries", loopback_target(s.callback_url).has_value());
         kv_str(w, "status", "active");
         kv_str(w, "created_at", iso8601_ms(s.created_at));
         w.EndObject();
@@ -990,12 +1138,13 @@ Response list_orders(Api &api, Ctx &ctx) {
 Response cancel_order(Api &api, Ctx &ctx) {
     const CardProfile &p = find_profile(api, ctx, ctx.params.at(0));
     PhysicalCardOrder &o = find_order(api, ctx, p);
-    if (o.status == "shipped")
-        throw ApiError(409, "order_already_shipped", "A shipped order cannot be cancelled",
-                       {{"order_id", o.id}, {"status", o.status}});
+    if (o.status == "paid" || o.status == "shipped")
+        throw cards::conflict_error("order_" + o.status,
+                                    "A paid order is in production and cannot be cancelled",
+                                    {{"order_id", o.id}, {"status", o.status}});
     if (o.status == "cancelled")
-        throw ApiError(409, "order_cancelled", "The order is already cancelled",
-                       {{"order_id", o.id}, {"status", o.status}});
+        throw cards::conflict_error("order_cancelled", "The order is already cancelled",
+                                    {{"order_id", o.id}, {"status", o.status}});
     o.status = "cancelled";
     o.updated_at = ctx.now;
     ctx.resource_id = o.id;
@@ -1014,11 +1163,12 @@ Response order_payment(Api &api, Ctx &ctx) {
     const CardProfile &p = find_profile(api, ctx, ctx.params.at(0));
     PhysicalCardOrder &o = find_order(api, ctx, p);
     if (o.status == "cancelled")
-        throw ApiError(409, "order_cancelled", "A cancelled order cannot be paid",
-                       {{"order_id", o.id}, {"status", o.status}});
+        throw cards::conflict_error("order_cancelled", "A cancelled order cannot be paid",
+                                    {{"order_id", o.id}, {"status", o.status}});
     if (!o.payment_id.empty())
-        throw ApiError(409, "order_already_paid", "A payment is already attached to this order",
-                       {{"order_id", o.id}, {"payment_id", o.payment_id}});
+        throw cards::conflict_error("order_already_paid",
+                                    "A payment is already attached to this order",
+                                    {{"order_id", o.id}, {"payment_id", o.payment_id}});
     o.payment_id = "pay_" + random_hex(12);
     o.payment_json = cards::json_text(ctx.body);
     o.status = "paid";
@@ -1034,8 +1184,9 @@ Response physical_pin(Api &api, Ctx &ctx) {
     const CardProfile &p = find_profile(api, ctx, ctx.params.at(0));
     Card &c = find_card_of(api, ctx, p, ctx.params.at(1));
     if (c.type != "physical")
-        throw ApiError(422, "not_a_physical_card", "Only a physical card takes a PIN this way",
-                       {{"card_id", c.id}, {"type", c.type}});
+        throw cards::conflict_error("not_a_physical_card",
+                                    "Only a physical card takes a PIN this way",
+                                    {{"card_id", c.id}, {"type", c.type}});
     require_active(c);
     c.pin_set = true;
     c.updated_at = ctx.now;
@@ -1091,21 +1242,21 @@ Response iban_activate(Api &api, Ctx &ctx) {
     f.check();
     CardProfile &p = find_profile(api, ctx, ctx.params.at(0));
     if (p.kyc_status != "approved")
-        throw ApiError(409, "kyc_not_approved", "IBAN activation needs approved KYC",
-                       {{"kyc_status", p.kyc_status}});
+        throw cards::conflict_error("kyc_not_approved", "IBAN activation needs approved KYC",
+                                    {{"kyc_status", p.kyc_status}});
     if (!p.iban.empty())
-        throw ApiError(409, "iban_already_active", "The IBAN is already active",
-                       {{"yativo_card_id", p.id}});
+        throw cards::conflict_error("iban_already_active", "The IBAN is already active",
+                                    {{"yativo_card_id", p.id}});
     p.iban = iban_for(p.id);
     p.iban_kyc_method = method;
     p.iban_activated_at = ctx.now;
     ctx.resource_id = p.id;
-    api.emit_event(p.user_id, "iban.activated", json_of([&](JsonWriter &w) {
-                       w.StartObject();
-                       kv_str(w, "yativo_card_id", p.id);
-                       kv_str(w, "iban", p.iban);
-                       w.EndObject();
-                   }));
+    notify(api, p.id, "iban.activated", json_of([&](JsonWriter &w) {
+               w.StartObject();
+               kv_str(w, "yativo_card_id", p.id);
+               kv_str(w, "iban", p.iban);
+               w.EndObject();
+           }));
     return resource_response(200, "IBAN activated", [&](JsonWriter &w) { write_iban(w, p); });
 }
 
@@ -1128,11 +1279,22 @@ Response control_kyc(Api &api, const Request &req) {
     try {
         Json body = parse_request_body(req.body);
         FieldReader f(body);
-        std::string id = f.string("yativo_card_id", true, 64);
+        std::string id = f.string("yativo_card_id", false, 64);
+        std::string customer_id = f.string("customer_id", false, 64);
         std::string status = f.string("status", true, 16);
+        if (id.empty() == customer_id.empty() && !f.failed("yativo_card_id") &&
+            !f.failed("customer_id"))
+            f.fail("yativo_card_id", "give yativo_card_id or customer_id (one of them)");
         if (!status.empty() && status != "pending" && status != "approved" && status != "rejected")
             f.fail("status", "must be pending, approved or rejected");
         f.check();
+        if (!customer_id.empty()) {
+            auto c = api.state().customers.find(customer_id);
+            if (c == api.state().customers.end())
+                throw ApiError(404, "not_found", "Customer not found",
+                               {{"customer_id", customer_id}});
+            id = cards::ensure_customer_profile(api, c->second, now()).id;
+        }
         auto it = cs(api).profiles.find(id);
         if (it == cs(api).profiles.end())
             throw ApiError(404, "not_found", "Card account not found", {{"yativo_card_id", id}});
@@ -1158,7 +1320,7 @@ Response control_fund(Api &api, const Request &req) {
             throw ApiError(404, "not_found", "Card account not found", {{"yativo_card_id", id}});
         CardProfile &p = it->second;
         if (p.safe_address.empty())
-            throw ApiError(409, "safe_not_deployed", "The card wallet is not deployed yet");
+            throw cards::conflict_error("safe_not_deployed", "The card wallet is not deployed yet");
         auto sum = p.balance.plus(*amount);
         if (!sum) throw ApiError(422, "amount_too_large", "The balance would overflow");
         p.balance = *sum;
@@ -1173,72 +1335,106 @@ Response control_fund(Api &api, const Request &req) {
     }
 }
 
-// Today's completed spend of a profile (UTC day of `now`).
-Decimal spent_today(Api &api, const std::string &profile_id, SysTime now) {
-    std::string day = iso8601_ms(now).substr(0, 10);
+// Completed spend of a profile (or of one card) in a window ending at `t`: the UTC day of `t`
+// for "daily", the last 7/30/365 days for weekly/monthly/yearly, everything for all_time.
+Decimal spent(Api &api, const std::string &profile_id, const std::string &card_id,
+              const std::string &window, SysTime t) {
+    std::string day = iso8601_ms(t).substr(0, 10);
+    int days = window == "weekly" ? 7 : window == "monthly" ? 30 : window == "yearly" ? 365 : 0;
     Decimal sum;
-    for (const auto &t : cs(api).transactions)
-        if (t.profile_id == profile_id && t.status == "completed" &&
-            iso8601_ms(t.created_at).compare(0, 10, day) == 0)
-            sum = sum.plus(t.amount).value_or(sum);
+    for (const auto &tx : cs(api).transactions) {
+        if (tx.profile_id != profile_id || tx.status != "completed") continue;
+        if (!card_id.empty() && tx.card_id != card_id) continue;
+        if (tx.created_at > t) continue;
+        if (window == "daily" && iso8601_ms(tx.created_at).compare(0, 10, day) != 0) continue;
+        if (days && t - tx.created_at >= std::chrono::hours(24 * days)) continue;
+        sum = sum.plus(tx.amount).value_or(sum);
+    }
     return sum;
 }
 
-// One purchase with `card` at time `t`: declined (recorded, nothing debited) when it passes the
-// balance or a limit, completed (debited) otherwise. The caller checked that the card is active.
+// Which limit a purchase of `amount` with `card` at `t` would pass, or "".
+std::string limit_problem(Api &api, const Card &card, const Decimal &amount, SysTime t,
+                          std::string *limit) {
+    const CardProfile &p = cs(api).profiles.at(card.profile_id);
+    auto over = [&](const Decimal &spent_before, const Decimal &cap) {
+        auto total = spent_before.plus(amount);
+        return !total || cap < *total;
+    };
+    if (p.per_transaction_limit < amount) {
+        *limit = p.per_transaction_limit.str();
+        return "per_transaction_limit";
+    }
+    if (over(spent(api, p.id, "", "daily", t), p.daily_limit)) {
+        *limit = p.daily_limit.str();
+        return "daily_limit";
+    }
+    if (over(spent(api, p.id, "", "monthly", t), p.monthly_limit)) {
+        *limit = p.monthly_limit.str();
+        return "monthly_limit";
+    }
+    if (card.has_limit) {
+        Decimal before = card.limit_frequency == "per_transaction"
+                             ? Decimal()
+                             : spent(api, p.id, card.id, card.limit_frequency, t);
+        if (over(before, card.limit_amount)) {
+            *limit = card.limit_amount.str();
+            return "card_spending_limit";
+        }
+    }
+    return {};
+}
+
+// Records one purchase with `card` at `t`: `decline_reason` empty for an authorised purchase
+// (completed), else declined for that reason. Purchases are simulated by the sandbox's card
+// network: they are checked against the card's state and the limits, not drawn from the card
+// wallet (reference §11: card spend is simulated), so an unfunded sandbox card can be used.
 const CardTransaction &record_spend(Api &api, const Card &card, const Decimal &amount,
                                     const std::string &merchant, const std::string &category,
-                                    const std::string &currency, SysTime t) {
-    CardProfile &p = cs(api).profiles.at(card.profile_id);
+                                    const std::string &currency, SysTime t,
+                                    const std::string &decline_reason) {
     CardTransaction tx;
     tx.id = "ctx_" + random_hex(12);
-    tx.profile_id = p.id;
+    tx.profile_id = card.profile_id;
     tx.card_id = card.id;
     tx.amount = amount;
     tx.currency = currency.empty() ? "USD" : currency;
     tx.merchant_name = merchant.empty() ? "Sandbox Merchant" : merchant;
     tx.merchant_category = category.empty() ? "5999" : category;
     tx.created_at = t;
-    auto today = spent_today(api, p.id, t).plus(amount);
-    if (p.balance < amount)
-        tx.decline_reason = "insufficient_funds";
-    else if (p.per_transaction_limit < amount)
-        tx.decline_reason = "per_transaction_limit_exceeded";
-    else if (!today || p.daily_limit < *today)
-        tx.decline_reason = "daily_limit_exceeded";
-    else if (card.has_limit && card.limit_amount < amount)
-        tx.decline_reason = "card_limit_exceeded";
-    tx.status = tx.decline_reason.empty() ? "completed" : "declined";
-    if (tx.status == "completed") p.balance = *p.balance.minus(amount);
+    tx.decline_reason = decline_reason;
+    tx.status = decline_reason.empty() ? "completed" : "declined";
     cs(api).transactions.push_back(tx);
-    api.emit_event(
-        card.user_id,
-        tx.status == "completed" ? "card.transaction.completed" : "card.transaction.failed",
-        json_of([&](JsonWriter &w) {
-            w.StartObject();
-            kv_str(w, "card_id", card.id);
-            kv_str(w, "transaction_id", tx.id);
-            kv_str(w, "merchant_name", tx.merchant_name);
-            kv_str(w, "merchant_category", tx.merchant_category);
-            kv_str(w, "amount", tx.amount.str());
-            kv_str(w, "currency", tx.currency);
-            kv_str(w, "status", tx.status);
-            kv_str(w, "new_balance", p.balance.str());
-            w.EndObject();
-        }));
+    notify(api, card.profile_id,
+           tx.status == "completed" ? "card.transaction.completed" : "card.transaction.declined",
+           json_of([&](JsonWriter &w) {
+               w.StartObject();
+               kv_str(w, "card_id", card.id);
+               kv_str(w, "yativo_card_id", card.profile_id);
+               kv_str(w, "transaction_id", tx.id);
+               kv_str(w, "merchant_name", tx.merchant_name);
+               kv_str(w, "merchant_category", tx.merchant_category);
+               kv_str(w, "amount", tx.amount.str());
+               kv_str(w, "currency", tx.currency);
+               kv_str(w, "status", tx.status);
+               w.EndObject();
+           }));
     return cs(api).transactions.back();
 }
 
-// {card_id, amount, merchant_name?, merchant_category?, currency?}: a purchase with a card of
-// `user` (any user when empty). Frozen or voided cards refuse (422 card_not_active); a purchase
-// over the balance or a limit is recorded as declined.
+// {card_id, amount, merchant_name|merchant?, merchant_category?, currency?, decline_reason?}: a
+// purchase with a card of `user` (any user when empty). A frozen or voided card refuses (422
+// card_not_active), so does a purchase over a limit (422 spending_limit_exceeded); nothing is
+// recorded then. decline_reason records a purchase the network declined.
 Response spend_body(Api &api, const Json &body, const std::string &user) {
     FieldReader f(body);
     std::string card_id = f.string("card_id", true, 64);
     auto amount = f.amount("amount", true);
-    std::string merchant = f.string("merchant_name", false, 128);
+    std::string merchant = body.find("merchant_name") ? f.string("merchant_name", false, 128)
+                                                      : f.string("merchant", false, 128);
     std::string category = f.string("merchant_category", false, 64);
     std::string currency = f.string("currency", false, 8);
+    std::string declined = f.string("decline_reason", false, 64);
     if (!currency.empty() &&
         !(currency.size() == 3 && std::all_of(currency.begin(), currency.end(), [](char c) {
               return std::isupper(static_cast<unsigned char>(c));
@@ -1250,12 +1446,17 @@ Response spend_body(Api &api, const Json &body, const std::string &user) {
         throw ApiError(404, "not_found", "Card not found", {{"card_id", card_id}});
     const Card &card = cit->second;
     require_active(card);
+    SysTime t = now();
+    std::string limit;
+    std::string problem = limit_problem(api, card, *amount, t, &limit);
+    if (!problem.empty() && declined.empty())
+        throw ApiError(
+            422, "spending_limit_exceeded", "The purchase exceeds the " + problem,
+            {{"limit", problem}, {"limit_amount", limit}, {"requested_amount", amount->str()}});
     const CardTransaction &tx =
-        record_spend(api, card, *amount, merchant, category, currency, now());
-    const CardProfile &p = cs(api).profiles.at(card.profile_id);
-    return resource_response(
-        201, "Card transaction simulated", [&](JsonWriter &w) { write_transaction(w, tx); },
-        [&](JsonWriter &w) { kv_str(w, "balance", p.balance.str()); });
+        record_spend(api, card, *amount, merchant, category, currency, t, declined);
+    return resource_response(201, "Card transaction simulated",
+                             [&](JsonWriter &w) { write_transaction(w, tx); });
 }
 
 // POST /__sandbox/cards/spend: spend_body for any card.
@@ -1273,8 +1474,8 @@ Response simulate_spend(Api &api, Ctx &ctx) {
 }
 
 // POST /sandbox/generate-card-history {card_id, count (1..50, default 10)}: `count` purchases
-// of random amounts (1.00 to 50.99) at random merchants over the last 30 days, each checked
-// against the balance and limits like any purchase.
+// of random amounts (1.00 to 50.99) at random merchants over the last 30 days; one over a limit
+// is recorded as declined.
 Response generate_history(Api &api, Ctx &ctx) {
     FieldReader f(ctx.body);
     std::string card_id = f.string("card_id", true, 64);
@@ -1299,8 +1500,11 @@ Response generate_history(Api &api, Ctx &ctx) {
         std::string amount =
             std::to_string(cents / 100) + "." + std::to_string(100 + cents % 100).substr(1);
         const auto &m = kMerchants[b[2] % 6];
-        record_spend(api, card, *Decimal::parse(amount, nullptr), m[0], m[1], "USD",
-                     ctx.now - std::chrono::seconds(off));
+        Decimal value = *Decimal::parse(amount, nullptr);
+        SysTime at = ctx.now - std::chrono::seconds(off);
+        std::string limit;
+        record_spend(api, card, value, m[0], m[1], "USD", at,
+                     limit_problem(api, card, value, at, &limit));
     }
     // Keep the store in time order: the generated purchases lie in the past.
     auto &all = cs(api).transactions;
@@ -1308,12 +1512,10 @@ Response generate_history(Api &api, Ctx &ctx) {
                      [](const CardTransaction &a, const CardTransaction &b) {
                          return a.created_at < b.created_at;
                      });
-    const CardProfile &p = cs(api).profiles.at(card.profile_id);
     return resource_response(201, "Card history generated", [&](JsonWriter &w) {
         w.StartObject();
         kv_str(w, "card_id", card.id);
         kv_int(w, "generated", count);
-        kv_str(w, "balance", p.balance.str());
         w.EndObject();
     });
 }
@@ -1330,8 +1532,8 @@ Response control_ship(Api &api, const Request &req) {
             throw ApiError(404, "not_found", "Order not found", {{"order_id", id}});
         PhysicalCardOrder &o = it->second;
         if (o.status != "paid")
-            throw ApiError(409, "order_not_paid", "Only a paid order ships",
-                           {{"status", o.status}});
+            throw cards::conflict_error("order_not_paid", "Only a paid order ships",
+                                        {{"status", o.status}});
         const CardProfile &p = cs(api).profiles.at(o.profile_id);
         Card c;
         c.id = "crd_" + random_hex(12);

@@ -1,6 +1,13 @@
 // Cards (/yativo-card): the onboarding order, card states (freeze needs 2FA, frozen and voided
 // cards refuse use), PIN codes through the outbox, the card wallet and its limits, card
 // transactions (filters, paging) and disputes, customers' cards, physical orders, webhooks, IBAN.
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <mutex>
 #include <regex>
 #include <thread>
 
@@ -17,6 +24,82 @@ HttpResult ctl(SandboxProcess &sb, const std::string &method, const std::string 
 std::string err(const HttpResult &r) {
     auto doc = parse(r.body);
     return doc.HasMember("error") && doc["error"].IsString() ? doc["error"].GetString() : "";
+}
+
+// A loopback HTTP receiver: answers 200 to every request and keeps what was POSTed.
+class Receiver {
+  public:
+    Receiver() {
+        fd_ = socket(AF_INET, SOCK_STREAM, 0);
+        sockaddr_in addr{};
+        addr.sin_family = AF_INET;
+        addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        socklen_t len = sizeof addr;
+        if (bind(fd_, reinterpret_cast<sockaddr *>(&addr), len) != 0 || listen(fd_, 16) != 0 ||
+            getsockname(fd_, reinterpret_cast<sockaddr *>(&addr), &len) != 0)
+            throw std::runtime_error("receiver: cannot listen");
+        port_ = ntohs(addr.sin_port);
+        thread_ = std::thread([this] { loop(); });
+    }
+    ~Receiver() {
+        shutdown(fd_, SHUT_RDWR);
+        close(fd_);
+        thread_.join();
+    }
+    std::string url() const { return "http://127.0.0.1:" + std::to_string(port_) + "/card-hook"; }
+    // The requests (headers and body) received so far, waiting up to `ms` for `n` of them.
+    std::vector<std::string> wait(size_t n, int ms) {
+        for (int waited = 0; waited < ms; waited += 20) {
+            {
+                std::lock_guard<std::mutex> lock(mu_);
+                if (got_.size() >= n) return got_;
+            }
+            std::this_thread::sleep_for(std::chrono::milliseconds(20));
+        }
+        std::lock_guard<std::mutex> lock(mu_);
+        return got_;
+    }
+
+  private:
+    void loop() {
+        while (true) {
+            int c = accept(fd_, nullptr, nullptr);
+            if (c < 0) return;
+            std::string req;
+            char buf[4096];
+            size_t need = std::string::npos;
+            while (need == std::string::npos || req.size() < need) {
+                ssize_t n = read(c, buf, sizeof buf);
+                if (n <= 0) break;
+                req.append(buf, static_cast<size_t>(n));
+                size_t end = req.find("\r\n\r\n");
+                if (need == std::string::npos && end != std::string::npos) {
+                    std::smatch m;
+                    std::string head = req.substr(0, end);
+                    need = end + 4;
+                    if (std::regex_search(head, m, std::regex("[Cc]ontent-[Ll]ength: *([0-9]+)")))
+                        need += std::stoul(m[1]);
+                }
+            }
+            const char ok[] = "HTTP/1.1 200 OK\r\nContent-Length: 0\r\nConnection: close\r\n\r\n";
+            (void)!write(c, ok, sizeof ok - 1);
+            close(c);
+            std::lock_guard<std::mutex> lock(mu_);
+            got_.push_back(req);
+        }
+    }
+    int fd_ = -1;
+    int port_ = 0;
+    std::thread thread_;
+    std::mutex mu_;
+    std::vector<std::string> got_;
+};
+
+// The reason of a 409 conflict (details.reason).
+std::string conflict_reason(const HttpResult &r) {
+    auto doc = parse(r.body);
+    if (!doc.HasMember("details") || !doc["details"].HasMember("reason")) return "";
+    return err(r) + "/" + doc["details"]["reason"].GetString();
 }
 
 // Onboards the session user through deploy-safe; returns the yativo_card_id.
@@ -78,7 +161,7 @@ TEST(Cards, OnboardingOrderIsEnforced) {
     // Nothing before KYC approval and terms.
     auto early = c.call("POST", "/yativo-card/deploy-safe");
     EXPECT_EQ(early.status, 409);
-    EXPECT_EQ(err(early), "kyc_not_approved");
+    EXPECT_EQ(conflict_reason(early), "conflict/kyc_not_approved");
     EXPECT_EQ(c.call("POST", "/yativo-card/create-card", R"({"type":"virtual"})").status, 409);
     EXPECT_EQ(c.call("GET", "/yativo-card/" + id + "/wallet").status, 409);
     EXPECT_EQ(data_str(c.call("GET", "/yativo-card/kyc-status"), "kyc_status"), "pending");
@@ -90,7 +173,7 @@ TEST(Cards, OnboardingOrderIsEnforced) {
     EXPECT_EQ(data_str(c.call("GET", "/yativo-card/kyc-status"), "kyc_status"), "approved");
     auto no_terms = c.call("POST", "/yativo-card/deploy-safe");
     EXPECT_EQ(no_terms.status, 409);
-    EXPECT_EQ(err(no_terms), "terms_not_accepted");
+    EXPECT_EQ(conflict_reason(no_terms), "conflict/terms_not_accepted");
     EXPECT_EQ(c.call("POST", "/yativo-card/create-card", R"({"type":"virtual"})").status, 409);
 
     ASSERT_EQ(c.call("POST", "/yativo-card/accept-terms").status, 200);
@@ -122,6 +205,16 @@ TEST(Cards, OnboardingOrderIsEnforced) {
     ASSERT_EQ(list["data"].Size(), 1u);
     EXPECT_EQ(str(list["data"][0], "card_id"), str(cdoc["data"], "card_id"));
     EXPECT_EQ(str(list["data"][0], "display_name"), "Travel");
+
+    // Another holder (another e-mail) becomes the current account, and starts from the start.
+    auto second = c.call("POST", "/yativo-card/onboard",
+                         R"({"email":"grace@example.com","firstName":"Grace","lastName":"H"})");
+    ASSERT_EQ(second.status, 201) << second.body;
+    EXPECT_NE(data_str(second, "yativo_card_id"), id);
+    EXPECT_EQ(data_str(c.call("GET", "/yativo-card/kyc-status"), "kyc_status"), "pending");
+    EXPECT_EQ(parse(c.call("GET", "/yativo-card/list-cards").body)["data"].Size(), 0u);
+    EXPECT_EQ(c.call("POST", "/yativo-card/create-card", "{}").status, 409);
+    EXPECT_EQ(data_str(c.call("GET", "/yativo-card/" + id + "/profile"), "kyc_status"), "approved");
 }
 
 TEST(Cards, KycApprovesByItselfAfterTheDelay) {
@@ -298,19 +391,37 @@ TEST(Cards, WalletFundingAddressAndExactSpendingLimits) {
     EXPECT_EQ(data_str(c.call("GET", "/yativo-card/" + ycid + "/wallet/limits"), "daily_limit"),
               "1234.567890123456789");
 
-    // The daily limit is what a purchase is checked against.
+    // The daily limit is what a purchase is checked against; refused purchases leave no trace.
     std::string card = new_card(c);
-    ctl(sb, "POST", "/__sandbox/cards/fund",
-        R"({"yativo_card_id":")" + ycid + R"(","amount":"2000"})");
+    ASSERT_EQ(ctl(sb, "POST", "/__sandbox/cards/fund",
+                  R"({"yativo_card_id":")" + ycid + R"(","amount":"2000.000000000000000001"})")
+                  .status,
+              200);
+    EXPECT_EQ(data_str(c.call("GET", "/yativo-card/" + ycid + "/wallet"), "balance"),
+              "2000.000000000000000001");
     ASSERT_EQ(
         c.call("PUT", "/yativo-card/" + ycid + "/wallet/limits", R"({"daily_limit":"30"})").status,
         200);
     EXPECT_EQ(str(parse(spend(sb, card, "20").body)["data"], "status"), "completed");
-    auto over = parse(spend(sb, card, "10.01").body);
-    EXPECT_EQ(str(over["data"], "status"), "declined");
-    EXPECT_EQ(str(over["data"], "decline_reason"), "daily_limit_exceeded");
+    auto over = spend(sb, card, "10.01");
+    EXPECT_EQ(over.status, 422);
+    EXPECT_EQ(err(over), "spending_limit_exceeded");
+    EXPECT_EQ(str(parse(over.body)["details"], "limit"), "daily_limit");
     EXPECT_EQ(str(parse(spend(sb, card, "10").body)["data"], "status"), "completed");
-    EXPECT_EQ(data_str(c.call("GET", "/yativo-card/" + ycid + "/wallet"), "balance"), "1970");
+    EXPECT_EQ(spend(sb, card, "0.000000000000000001").status, 422);
+    EXPECT_EQ(parse(c.call("GET", "/yativo-card/" + ycid + "/transactions").body)["data"].Size(),
+              2u);
+    // A card's own limit counts per its frequency.
+    std::string capped = new_card(
+        c, R"({"type":"virtual","spending_limit_amount":"5","spending_limit_frequency":"weekly"})");
+    ASSERT_EQ(c.call("PUT", "/yativo-card/" + ycid + "/wallet/limits", R"({"daily_limit":"1000"})")
+                  .status,
+              200);
+    EXPECT_EQ(spend(sb, capped, "3").status, 201);
+    auto capped_over = spend(sb, capped, "2.5");
+    EXPECT_EQ(capped_over.status, 422);
+    EXPECT_EQ(str(parse(capped_over.body)["details"], "limit"), "card_spending_limit");
+    EXPECT_EQ(spend(sb, capped, "2").status, 201);
 
     auto prof = c.call("GET", "/yativo-card/" + ycid + "/profile");
     ASSERT_EQ(prof.status, 200);
@@ -327,10 +438,17 @@ TEST(Cards, TransactionsFilterPageAndDisputeOnce) {
     ctl(sb, "POST", "/__sandbox/cards/fund",
         R"({"yativo_card_id":")" + ycid + R"(","amount":"100.5"})");
     std::vector<std::string> ids;
-    for (const char *amount : {"10", "20.25", "30", "1000"})
+    for (const char *amount : {"10", "20.25", "30"})
         ids.push_back(str(parse(spend(sb, card, amount).body)["data"], "transaction_id"));
+    auto declined_one = ctl(
+        sb, "POST", "/__sandbox/cards/spend",
+        R"({"card_id":")" + card + R"(","amount":"1000","decline_reason":"insufficient_funds"})");
+    ASSERT_EQ(declined_one.status, 201) << declined_one.body;
+    EXPECT_EQ(data_str(declined_one, "status"), "declined");
+    ids.push_back(data_str(declined_one, "transaction_id"));
     ASSERT_EQ(spend(sb, other, "5").status, 201);
-    EXPECT_EQ(data_str(c.call("GET", "/yativo-card/" + ycid + "/wallet"), "balance"), "35.25");
+    // Simulated purchases are not drawn from the card wallet.
+    EXPECT_EQ(data_str(c.call("GET", "/yativo-card/" + ycid + "/wallet"), "balance"), "100.5");
 
     std::string base = "/yativo-card/" + ycid + "/cards/" + card + "/transactions";
     auto all = parse(c.call("GET", base).body);
@@ -381,7 +499,7 @@ TEST(Cards, TransactionsFilterPageAndDisputeOnce) {
     auto twice =
         c.call("POST", dpath + ids[0] + "/dispute", R"({"reason_code":")" + reason + R"("})");
     EXPECT_EQ(twice.status, 409);
-    EXPECT_EQ(err(twice), "already_disputed");
+    EXPECT_EQ(conflict_reason(twice), "conflict/already_disputed");
     auto after = parse(c.call("GET", base + "?limit=100").body);
     EXPECT_TRUE(after["data"][3]["disputed"].IsTrue());
     EXPECT_TRUE(after["data"][2]["disputed"].IsFalse());
@@ -418,19 +536,14 @@ TEST(Cards, DocumentedSandboxSpendAndHistoryEndpoints) {
     auto list = parse(c.call("GET", "/yativo-card/" + ycid + "/transactions?limit=100").body);
     ASSERT_EQ(list["data"].Size(), 7u);
     EXPECT_EQ(str(list["data"][0], "merchant_name"), "Kiosk");  // newest first
-    long long total = 0;
     std::string previous = "9999";
     for (const auto &t : list["data"].GetArray()) {
         EXPECT_LE(str(t, "created_at"), previous);
         previous = str(t, "created_at");
-        if (str(t, "status") == "completed") total += cents(str(t, "amount"));
+        EXPECT_EQ(str(t, "status"), "completed");  // small amounts, within every limit
+        EXPECT_LE(cents(str(t, "amount")), 5099);
     }
-    long long left = 1000000 - total;
-    std::string expect = std::to_string(left / 100);
-    if (left % 100) {
-        expect += "." + std::to_string(100 + left % 100).substr(1);
-        if (expect.back() == '0') expect.pop_back();
-    }
+    std::string expect = "10000";  // purchases are not drawn from the wallet
     EXPECT_EQ(data_str(c.call("GET", "/yativo-card/" + ycid + "/wallet"), "balance"), expect);
 }
 
@@ -538,15 +651,18 @@ TEST(Cards, PhysicalOrdersCancelAndPayOnce) {
     auto second =
         c.call("POST", base + "/" + order + "/payment", payment, {"Idempotency-Key: pay-2"});
     EXPECT_EQ(second.status, 409);
-    EXPECT_EQ(err(second), "order_already_paid");
+    EXPECT_EQ(conflict_reason(second), "conflict/order_already_paid");
 
+    auto cancel_paid = c.call("POST", base + "/" + order + "/cancel");
+    EXPECT_EQ(cancel_paid.status, 409);
+    EXPECT_EQ(conflict_reason(cancel_paid), "conflict/order_paid");
     auto shipped =
         ctl(sb, "POST", "/__sandbox/cards/ship-order", R"({"order_id":")" + order + R"("})");
     ASSERT_EQ(shipped.status, 200) << shipped.body;
     std::string physical = data_str(shipped, "card_id");
     auto cancel_shipped = c.call("POST", base + "/" + order + "/cancel");
     EXPECT_EQ(cancel_shipped.status, 409);
-    EXPECT_EQ(err(cancel_shipped), "order_already_shipped");
+    EXPECT_EQ(conflict_reason(cancel_shipped), "conflict/order_shipped");
 
     // The shipped card takes an encrypted PIN; a virtual card does not.
     std::string pin_path = "/yativo-card/" + ycid + "/cards/physical/" + physical + "/pin";
@@ -557,7 +673,7 @@ TEST(Cards, PhysicalOrdersCancelAndPayOnce) {
     EXPECT_EQ(c.call("POST", "/yativo-card/" + ycid + "/cards/physical/" + virt + "/pin",
                      R"({"encrypted_pin":"x"})")
                   .status,
-              422);
+              409);
 
     auto o2 = c.call("POST", base, address);
     std::string order2 = data_str(o2, "order_id");
@@ -601,6 +717,27 @@ TEST(Cards, WebhookSubscriptionsAndIban) {
     EXPECT_EQ(c.call("DELETE", sub_path + "/cws_000000000000000000000000").status, 404);
     EXPECT_EQ(c.call("DELETE", sub_path + "/" + sid).status, 200);
     EXPECT_EQ(c.call("DELETE", sub_path + "/" + sid).status, 404);
+
+    // A loopback subscriber receives the account's events it asked for, signed; none after
+    // unsubscribing.
+    Receiver rx;
+    auto live = c.call("POST", sub_path,
+                       R"({"callback_url":")" + rx.url() + R"(","events":["card.transaction"]})");
+    ASSERT_EQ(live.status, 201) << live.body;
+    EXPECT_TRUE(std::regex_match(data_str(live, "secret"), std::regex("whsec_[0-9a-f]{64}")));
+    std::string card = new_card(c);  // card.created: not asked for
+    ASSERT_EQ(spend(sb, card, "1.5").status, 201);
+    auto got = rx.wait(1, 3000);
+    ASSERT_EQ(got.size(), 1u);
+    EXPECT_NE(got[0].find("POST /card-hook HTTP/1.1"), std::string::npos);
+    EXPECT_TRUE(std::regex_search(got[0], std::regex("X-Webhook-Signature: [0-9a-f]{64}")));
+    EXPECT_TRUE(std::regex_search(got[0], std::regex("X-Yativo-Signature: sha256=[0-9a-f]{64}")));
+    auto event = parse(got[0].substr(got[0].find("\r\n\r\n") + 4));
+    EXPECT_EQ(str(event, "type"), "card.transaction.completed");
+    EXPECT_EQ(str(event["data"], "amount"), "1.5");
+    EXPECT_EQ(c.call("DELETE", sub_path + "/" + data_str(live, "subscription_id")).status, 200);
+    ASSERT_EQ(spend(sb, card, "2").status, 201);
+    EXPECT_EQ(rx.wait(2, 700).size(), 1u);
 
     auto st = c.call("GET", "/yativo-card/" + ycid + "/iban/status");
     ASSERT_EQ(st.status, 200);

@@ -153,6 +153,7 @@ class Api {
     Response control_faults(const Request &req);
     Response control_deposit(const Request &req);
     Response control_reset();
+    Response control_routes();  // GET /__sandbox/routes: method + pattern of routes()
 
     Options opts_;
     std::string totp_secret_;

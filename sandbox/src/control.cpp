@@ -1,5 +1,5 @@
-// The control endpoints at /__sandbox/ (SPEC §6): stats, faults, deposit, reset. Not part of the
-// API: no authentication, no rate limit, not counted in stats.
+// The control endpoints at /__sandbox/ (SPEC §6): stats, faults, deposit, reset, routes. Not part
+// of the API: no authentication, no rate limit, not counted in stats.
 #include "api.hpp"
 #include "crypto.hpp"
 #include "modules.hpp"
@@ -46,6 +46,9 @@ Response Api::control_endpoint(const Request &req, const std::string &path) {
         } else if (path == "/__sandbox/faults") {
             if (req.method == "POST" || req.method == "DELETE") return control_faults(req);
             allow = "POST, DELETE";
+        } else if (path == "/__sandbox/routes") {
+            if (req.method == "GET") return control_routes();
+            allow = "GET";
         } else if (path == "/__sandbox/deposit") {
             if (req.method == "POST") return control_deposit(req);
             allow = "POST";
@@ -164,6 +167,28 @@ Response Api::control_deposit(const Request &req) {
         kv_str(w, "balance", balance->str());
         w.EndObject();
     });
+}
+
+// Every API route served (the core table, then every module's), as {"routes": [{method,
+// pattern, scope, write}]}, so a test can compare the served API with a reference list.
+Response Api::control_routes() {
+    rapidjson::StringBuffer sb;
+    JsonWriter w(sb);
+    w.StartObject();
+    w.Key("routes");
+    w.StartArray();
+    for (const Route &r : routes()) {
+        w.StartObject();
+        kv_str(w, "method", r.method);
+        kv_str(w, "pattern", r.pattern);
+        kv_bool(w, "write", r.write);
+        w.EndObject();
+    }
+    w.EndArray();
+    w.EndObject();
+    Response r;
+    r.body.assign(sb.GetString(), sb.GetSize());
+    return r;
 }
 
 Response Api::control_reset() {

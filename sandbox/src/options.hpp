@@ -15,7 +15,7 @@ struct Options {
     int token_ttl = 3600;
     int rate_limit = 60;  // per credential per minute; 0 = off
     bool require_2fa_on_send = false;
-    int card_kyc_delay = 0;  // seconds until a card profile's KYC turns approved by itself
+    int card_kyc_delay = 60;  // seconds until a card profile's KYC turns approved by itself
     std::string tls_cert;
     std::string tls_key;
     int read_timeout = 30;  // seconds to receive a whole request (idle keep-alive included)

@@ -260,8 +260,12 @@ Response apply(Api &api, Ctx &ctx) {
 Response status(Api &api, Ctx &ctx) {
     auto it = cs(api).programs.find(ctx.who.user_id);
     if (it == cs(api).programs.end())
-        throw ApiError(404, "not_found", "No issuer program: apply first (/card-issuer/apply)",
-                       {{"program", "not_applied"}});
+        return resource_response(200, "No issuer program", [](JsonWriter &w) {
+            w.StartObject();
+            kv_bool(w, "applied", false);
+            kv_str(w, "status", "not_applied");
+            w.EndObject();
+        });
     return resource_response(200, "Issuer program fetched",
                              [&](JsonWriter &w) { write_program(w, it->second, api); });
 }

@@ -185,8 +185,7 @@ void notify(Api &api, const std::string &profile_id, const std::string &type,
 
 // ---- finding things ----------------------------------------------------------------------
 
-// The user's current card account: the one onboarded last (a user may onboard several
-// holders, one per e-mail address; the calls without a yativo_card_id act on the latest).
+// The user's own card account (one per user; the calls without a yativo_card_id act on it).
 CardProfile *own_profile(Api &api, const std::string &user_id) {
     const auto &order = cs(api).profile_order;
     for (auto it = order.rbegin(); it != order.rend(); ++it) {
@@ -194,13 +193,6 @@ CardProfile *own_profile(Api &api, const std::string &user_id) {
         if (p.user_id == user_id && p.customer_id.empty()) return &p;
     }
     return nullptr;
-}
-
-bool same_email(const std::string &a, const std::string &b) {
-    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-               return std::tolower(static_cast<unsigned char>(x)) ==
-                      std::tolower(static_cast<unsigned char>(y));
-           });
 }
 
 CardProfile &require_own_profile(Api &api, const Ctx &ctx) {
@@ -407,14 +399,9 @@ Response onboard(Api &api, Ctx &ctx) {
     std::string last = name_field(f, ctx.body, "lastName", "last_name");
     if (!email.empty() && !plausible_email(email)) f.fail("email", "must be an e-mail address");
     f.check();
-    for (const auto &entry : cs(api).profiles) {
-        const CardProfile &existing = entry.second;
-        if (existing.user_id == ctx.who.user_id && existing.customer_id.empty() &&
-            same_email(existing.email, email))
-            throw cards::conflict_error("already_onboarded",
-                                        "A card account with this e-mail already exists",
-                                        {{"yativo_card_id", existing.id}});
-    }
+    if (const CardProfile *existing = own_profile(api, ctx.who.user_id))
+        throw cards::conflict_error("already_onboarded", "This user already has a card account",
+                                    {{"yativo_card_id", existing->id}});
     CardProfile p;
     p.id = "ycd_" + random_hex(12);
     p.user_id = ctx.who.user_id;
@@ -1138,9 +1125,8 @@ Response list_orders(Api &api, Ctx &ctx) {
 Response cancel_order(Api &api, Ctx &ctx) {
     const CardProfile &p = find_profile(api, ctx, ctx.params.at(0));
     PhysicalCardOrder &o = find_order(api, ctx, p);
-    if (o.status == "paid" || o.status == "shipped")
-        throw cards::conflict_error("order_" + o.status,
-                                    "A paid order is in production and cannot be cancelled",
+    if (o.status == "shipped")
+        throw cards::conflict_error("order_already_shipped", "A shipped order cannot be cancelled",
                                     {{"order_id", o.id}, {"status", o.status}});
     if (o.status == "cancelled")
         throw cards::conflict_error("order_cancelled", "The order is already cancelled",
@@ -1353,46 +1339,35 @@ Decimal spent(Api &api, const std::string &profile_id, const std::string &card_i
     return sum;
 }
 
-// Which limit a purchase of `amount` with `card` at `t` would pass, or "".
-std::string limit_problem(Api &api, const Card &card, const Decimal &amount, SysTime t,
-                          std::string *limit) {
+// Why the network declines a purchase of `amount` with `card` at `t` (the balance of the card
+// wallet, the account's per-transaction, daily and monthly limits, the card's own limit per its
+// frequency), or "" when it is authorised.
+std::string decline_reason_for(Api &api, const Card &card, const Decimal &amount, SysTime t) {
     const CardProfile &p = cs(api).profiles.at(card.profile_id);
     auto over = [&](const Decimal &spent_before, const Decimal &cap) {
         auto total = spent_before.plus(amount);
         return !total || cap < *total;
     };
-    if (p.per_transaction_limit < amount) {
-        *limit = p.per_transaction_limit.str();
-        return "per_transaction_limit";
-    }
-    if (over(spent(api, p.id, "", "daily", t), p.daily_limit)) {
-        *limit = p.daily_limit.str();
-        return "daily_limit";
-    }
-    if (over(spent(api, p.id, "", "monthly", t), p.monthly_limit)) {
-        *limit = p.monthly_limit.str();
-        return "monthly_limit";
-    }
+    if (p.balance < amount) return "insufficient_funds";
+    if (p.per_transaction_limit < amount) return "per_transaction_limit_exceeded";
+    if (over(spent(api, p.id, "", "daily", t), p.daily_limit)) return "daily_limit_exceeded";
+    if (over(spent(api, p.id, "", "monthly", t), p.monthly_limit)) return "monthly_limit_exceeded";
     if (card.has_limit) {
         Decimal before = card.limit_frequency == "per_transaction"
                              ? Decimal()
                              : spent(api, p.id, card.id, card.limit_frequency, t);
-        if (over(before, card.limit_amount)) {
-            *limit = card.limit_amount.str();
-            return "card_spending_limit";
-        }
+        if (over(before, card.limit_amount)) return "card_limit_exceeded";
     }
     return {};
 }
 
-// Records one purchase with `card` at `t`: `decline_reason` empty for an authorised purchase
-// (completed), else declined for that reason. Purchases are simulated by the sandbox's card
-// network: they are checked against the card's state and the limits, not drawn from the card
-// wallet (reference §11: card spend is simulated), so an unfunded sandbox card can be used.
+// Records one purchase with `card` at `t`: completed (drawn from the card wallet) unless
+// `decline_reason` is set, then declined (nothing drawn).
 const CardTransaction &record_spend(Api &api, const Card &card, const Decimal &amount,
                                     const std::string &merchant, const std::string &category,
                                     const std::string &currency, SysTime t,
                                     const std::string &decline_reason) {
+    CardProfile &p = cs(api).profiles.at(card.profile_id);
     CardTransaction tx;
     tx.id = "ctx_" + random_hex(12);
     tx.profile_id = card.profile_id;
@@ -1404,6 +1379,7 @@ const CardTransaction &record_spend(Api &api, const Card &card, const Decimal &a
     tx.created_at = t;
     tx.decline_reason = decline_reason;
     tx.status = decline_reason.empty() ? "completed" : "declined";
+    if (tx.status == "completed") p.balance = *p.balance.minus(amount);
     cs(api).transactions.push_back(tx);
     notify(api, card.profile_id,
            tx.status == "completed" ? "card.transaction.completed" : "card.transaction.declined",
@@ -1417,6 +1393,8 @@ const CardTransaction &record_spend(Api &api, const Card &card, const Decimal &a
                kv_str(w, "amount", tx.amount.str());
                kv_str(w, "currency", tx.currency);
                kv_str(w, "status", tx.status);
+               kv_str_or_null(w, "decline_reason", tx.decline_reason);
+               kv_str(w, "new_balance", p.balance.str());
                w.EndObject();
            }));
     return cs(api).transactions.back();
@@ -1424,8 +1402,8 @@ const CardTransaction &record_spend(Api &api, const Card &card, const Decimal &a
 
 // {card_id, amount, merchant_name|merchant?, merchant_category?, currency?, decline_reason?}: a
 // purchase with a card of `user` (any user when empty). A frozen or voided card refuses (422
-// card_not_active), so does a purchase over a limit (422 spending_limit_exceeded); nothing is
-// recorded then. decline_reason records a purchase the network declined.
+// card_not_active, nothing recorded); a purchase over the balance or a limit is recorded as
+// declined; decline_reason declines it for a reason of the caller's (a network decline).
 Response spend_body(Api &api, const Json &body, const std::string &user) {
     FieldReader f(body);
     std::string card_id = f.string("card_id", true, 64);
@@ -1447,16 +1425,13 @@ Response spend_body(Api &api, const Json &body, const std::string &user) {
     const Card &card = cit->second;
     require_active(card);
     SysTime t = now();
-    std::string limit;
-    std::string problem = limit_problem(api, card, *amount, t, &limit);
-    if (!problem.empty() && declined.empty())
-        throw ApiError(
-            422, "spending_limit_exceeded", "The purchase exceeds the " + problem,
-            {{"limit", problem}, {"limit_amount", limit}, {"requested_amount", amount->str()}});
+    if (declined.empty()) declined = decline_reason_for(api, card, *amount, t);
     const CardTransaction &tx =
         record_spend(api, card, *amount, merchant, category, currency, t, declined);
-    return resource_response(201, "Card transaction simulated",
-                             [&](JsonWriter &w) { write_transaction(w, tx); });
+    const CardProfile &p = cs(api).profiles.at(card.profile_id);
+    return resource_response(
+        201, "Card transaction simulated", [&](JsonWriter &w) { write_transaction(w, tx); },
+        [&](JsonWriter &w) { kv_str(w, "balance", p.balance.str()); });
 }
 
 // POST /__sandbox/cards/spend: spend_body for any card.
@@ -1474,8 +1449,8 @@ Response simulate_spend(Api &api, Ctx &ctx) {
 }
 
 // POST /sandbox/generate-card-history {card_id, count (1..50, default 10)}: `count` purchases
-// of random amounts (1.00 to 50.99) at random merchants over the last 30 days; one over a limit
-// is recorded as declined.
+// of random amounts (1.00 to 50.99) at random merchants over the last 30 days, each checked
+// against the balance and the limits like any purchase (declined when over).
 Response generate_history(Api &api, Ctx &ctx) {
     FieldReader f(ctx.body);
     std::string card_id = f.string("card_id", true, 64);
@@ -1502,9 +1477,8 @@ Response generate_history(Api &api, Ctx &ctx) {
         const auto &m = kMerchants[b[2] % 6];
         Decimal value = *Decimal::parse(amount, nullptr);
         SysTime at = ctx.now - std::chrono::seconds(off);
-        std::string limit;
         record_spend(api, card, value, m[0], m[1], "USD", at,
-                     limit_problem(api, card, value, at, &limit));
+                     decline_reason_for(api, card, value, at));
     }
     // Keep the store in time order: the generated purchases lie in the past.
     auto &all = cs(api).transactions;

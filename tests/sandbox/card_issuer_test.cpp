@@ -53,7 +53,9 @@ HttpResult deposit(SandboxProcess &sb, const std::string &chain, const std::stri
 TEST(CardIssuer, ApplyStatusAndWallets) {
     SandboxProcess sb;
     Client c(sb);
-    EXPECT_EQ(c.call("GET", "/card-issuer/status").status, 404);
+    auto before = c.call("GET", "/card-issuer/status");
+    ASSERT_EQ(before.status, 200);
+    EXPECT_EQ(data_str(before, "status"), "not_applied");
     EXPECT_EQ(c.call("GET", "/card-issuer/wallets").status, 409);
     EXPECT_EQ(c.call("GET", "/card-issuer/deposits").status, 409);
     auto bad = c.call("POST", "/card-issuer/apply",
@@ -201,7 +203,7 @@ TEST(CardIssuer, ADepositIsFundedManuallyOnce) {
     EXPECT_EQ(replay.body, funded.body);
     auto again = c.call("POST", "/card-issuer/deposits/" + dep + "/fund");
     EXPECT_EQ(again.status, 409);
-    EXPECT_EQ(err(again), "conflict");
+    EXPECT_EQ(err(again), "deposit_not_fundable");
     EXPECT_EQ(card_balance(c, cid), "49.900000000000000005");
 
     // An XDC deposit to the master wallet waits too; funding puts it in the wallet, once.

@@ -699,6 +699,12 @@ def test_auto_forwarding__create(sdk: yativo.YativoSDK, sb: Sandbox, code: Codes
                 two_factor_code=code())
     check(e.message == "validation_error" and len(rules_of(sdk)) == n,
           "a bad address is a validation_error and creates nothing", e.message)
+    # It forwards: a deposit of 100 on the asset sends 40 to the destination.
+    sb.deposit(asset, "100")
+    moved = [t for t in transactions_of(sdk, asset_id=asset)
+             if dec(t["amount"]) == 40 and t.get("receiving_address") == SOLANA_ADDRESS]
+    check(len(moved) == 1, "the rule forwarded 40% of a deposit of 100",
+          transactions_of(sdk, asset_id=asset))
 
 
 def test_auto_forwarding__update(sdk: yativo.YativoSDK, code: Codes) -> None:
@@ -1509,6 +1515,10 @@ def test_cards__subscribe_webhook(sdk: yativo.YativoSDK, sb: Sandbox, receiver: 
     sub = payload(sdk.cards.subscribe_webhook(ycid, receiver.url, ["card.transaction"]))
     check(ident(sub, "subscription_id") and field(sub, "callback_url") == receiver.url
           and field(sub, "events") == ["card.transaction"], "a subscription", sub)
+    spend(sb, ident(new_card(sdk), "card_id"), "1.5")
+    headers, body = receiver.wait(1)[0]
+    event = json.loads(body)
+    check(str(field(event, "type")).startswith("card."), "a card event is delivered", event)
     e = refused(sdk.cards.subscribe_webhook, ycid, "http://example.com/hook")
     check(e.message == "validation_error", "plain http to a remote host is refused", e.message)
 

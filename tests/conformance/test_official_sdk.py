@@ -1244,10 +1244,9 @@ def test_cards__create(sdk: yativo.YativoSDK, sb: Sandbox) -> None:
     cid = ident(card, "card_id")
     check(card.get("display_name") == "Groceries" and card.get("status") == "active"
           and card.get("type") == "virtual", "name and type round-trip, card active", card)
-    check(dec(str(field(card, "spending_limit", "amount")["amount"]
-                  if isinstance(field(card, "spending_limit", "amount"), dict)
-                  else field(card, "spending_limit", "amount"))) == Decimal("250.5"),
-          "the card's limit round-trips", card)
+    limit = card.get("spending_limit")
+    check(isinstance(limit, dict) and dec(limit.get("amount")) == Decimal("250.5")
+          and limit.get("frequency") == "monthly", "the card's limit round-trips", card)
     check(cid in ids(find_list(sdk.cards.list(), "cards"), "card_id"), "listed")
     e = refused(sdk.cards.create, "plastic")
     check(e.message == "validation_error", "an unknown card type is refused", e.message)

@@ -794,9 +794,14 @@ def test_standalone_iban__get_options(sdk: yativo.YativoSDK) -> None:
 
 def test_standalone_iban__initialize(sdk: yativo.YativoSDK) -> None:
     cid = new_customer(sdk)
-    answer = payload(sdk.standalone_iban.initialize(email("iban"), customer_id=cid))
-    check(answer, "an onboarding", answer)
-    check(iban_state(sdk, cid) not in ("", "not_started", "none"), "onboarding started")
+    addr = email("iban")
+    answer = payload(sdk.standalone_iban.initialize(addr, customer_id=cid))
+    check(field(answer, "customer_id") == cid and field(answer, "email") == addr,
+          "an onboarding of that customer and address", answer)
+    check(iban_state(sdk, cid) == "initialized", "onboarding started")
+    e = refused(sdk.standalone_iban.initialize, addr, customer_id=cid)
+    check(e.message != "not_found", "an onboarding starts once", e.message)
+    check(iban_state(sdk, cid) == "initialized", "and the refusal changed nothing")
     e = refused(sdk.standalone_iban.initialize, email("iban"), customer_id="cus_" + "0" * 24)
     check(e.message == "not_found", "an unknown customer is not_found", e.message)
 
@@ -809,8 +814,13 @@ def test_standalone_iban__submit_kyc(sdk: yativo.YativoSDK) -> None:
     addr = email("iban")
     payload(sdk.standalone_iban.initialize(addr, customer_id=cid))
     before = iban_state(sdk, cid)
+    e = refused(sdk.standalone_iban.submit_kyc, {"first_name": "Ada"}, email=addr,
+                customer_id=cid)
+    check(e.message == "validation_error" and "kyc.last_name" in (e.details or {}),
+          "an incomplete KYC names the missing field", e.details)
+    check(iban_state(sdk, cid) == before, "and changes nothing")
     payload(sdk.standalone_iban.submit_kyc(KYC, email=addr, customer_id=cid))
-    check(iban_state(sdk, cid) != before, "the status moves on after KYC")
+    check(iban_state(sdk, cid) in ("kyc_submitted", "approved"), "the status moves on after KYC")
 
 
 def test_standalone_iban__request_iban(sdk: yativo.YativoSDK, sb: Sandbox) -> None:
@@ -820,7 +830,8 @@ def test_standalone_iban__request_iban(sdk: yativo.YativoSDK, sb: Sandbox) -> No
     payload(sdk.standalone_iban.submit_kyc(KYC, email=addr, customer_id=cid))
     answer = payload(sdk.standalone_iban.request_iban(cid))
     iban = str(field(answer, "iban", "iban_number"))
-    check(iban[:2].isalpha() and iban[2:4].isdigit() and 15 <= len(iban) <= 34, "an IBAN", answer)
+    check(iban[:2].isalpha() and 15 <= len(iban) <= 34 and iban_ok(iban), "a valid IBAN", answer)
+    check(iban_state(sdk, cid) == "issued", "issued")
     status = payload(sdk.standalone_iban.get_status(cid))
     check(iban in find_key(status, "iban"), "the status shows the IBAN", status)
 

@@ -149,6 +149,13 @@ inline CardProfile &ensure_customer_profile(Api &api, const Customer &c, SysTime
     return cs.profiles[p.id] = p;
 }
 
+// 409 with the state that forbids the action as its error code (and as details.reason).
+inline ApiError conflict_error(const std::string &reason, const std::string &message,
+                               StringFields details = {}) {
+    details.insert(details.begin(), {"reason", reason});
+    return ApiError(409, reason, message, std::move(details));
+}
+
 struct Page {
     long long page = 1;
     long long limit = 20;

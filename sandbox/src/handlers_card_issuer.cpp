@@ -15,6 +15,8 @@ namespace yvsb {
 namespace {
 
 const char *const kMaxFunding = "100000";
+// What each wallet of a new program holds: sandbox test USDC, so customers can be funded at once.
+const char *const kStartingFloat = "10000";
 const char *const kChains[] = {"SOL", "XDC"};
 const char *const kStructures[] = {"master_wallet", "master", "centralized", "decentralized",
                                    "per_customer"};
@@ -49,8 +51,8 @@ bool decentralized(const IssuerProgram &p) {
 IssuerProgram &require_program(Api &api, const std::string &user_id) {
     auto it = cs(api).programs.find(user_id);
     if (it == cs(api).programs.end())
-        throw ApiError(409, "issuer_program_not_active",
-                       "Apply for the card issuer program first (/card-issuer/apply)");
+        throw cards::conflict_error("issuer_program_not_active",
+                                    "Apply for the card issuer program first (/card-issuer/apply)");
     return it->second;
 }
 
@@ -232,14 +234,12 @@ Response apply(Api &api, Ctx &ctx) {
                "per_customer)");
     f.check();
     if (cs(api).programs.count(ctx.who.user_id))
-        throw ApiError(409, "already_applied", "This user already has an issuer program",
-                       {{"program_id", cs(api).programs.at(ctx.who.user_id).id}});
+        throw cards::conflict_error("already_applied", "This user already has an issuer program",
+                                    {{"program_id", cs(api).programs.at(ctx.who.user_id).id}});
     IssuerProgram p;
     p.id = "cip_" + random_hex(12);
     p.user_id = ctx.who.user_id;
-    p.funding_structure = structure == "master" || structure == "centralized" ? "master_wallet"
-                          : structure == "per_customer"                       ? "decentralized"
-                                                                              : structure;
+    p.funding_structure = structure;
     p.iban_enabled = iban;
     p.status = "approved";
     p.created_at = ctx.now;
@@ -248,6 +248,7 @@ Response apply(Api &api, Ctx &ctx) {
         w.chain = chain;
         w.token = token_of(chain);
         w.address = cards::address_for(chain, "issuer/" + p.id);
+        w.balance = *Decimal::parse(kStartingFloat, nullptr);
         p.wallets.push_back(w);
     }
     IssuerProgram &stored = cs(api).programs[p.user_id] = p;
@@ -442,13 +443,24 @@ Response fund_deposit(Api &api, Ctx &ctx) {
         throw ApiError(404, "not_found", "Deposit not found", {{"deposit_id", id}});
     FundingDeposit &d = it->second;
     if (d.status != "pending" && d.status != "awaiting_manual")
-        throw ApiError(409, "deposit_not_fundable",
-                       "Only a pending deposit (pending or awaiting_manual) can be funded",
-                       {{"deposit_id", d.id}, {"status", d.status}});
-    if (d.customer_id.empty())
-        throw ApiError(422, "deposit_without_customer",
-                       "The deposit reached the master wallet and names no customer",
-                       {{"deposit_id", d.id}});
+        throw cards::conflict_error(
+            "deposit_not_fundable",
+            "Only a pending deposit (pending or awaiting_manual) can be funded",
+            {{"deposit_id", d.id}, {"status", d.status}});
+    if (d.customer_id.empty()) {
+        // A deposit to the master wallet: funding credits that wallet with the amount.
+        IssuerProgram &p = require_program(api, ctx.who.user_id);
+        IssuerWallet &wal = wallet_of(p, d.chain);
+        auto sum = wal.balance.plus(d.amount);
+        if (!sum) throw ApiError(422, "amount_too_large", "The balance would overflow");
+        wal.balance = *sum;
+        d.status = "funded";
+        d.updated_at = ctx.now;
+        ctx.resource_id = d.id;
+        return resource_response(
+            201, "Deposit funded to the master wallet", [&](JsonWriter &w) { write_deposit(w, d); },
+            [&](JsonWriter &w) { kv_str(w, "wallet_balance", wal.balance.str()); });
+    }
     Decimal fee = bridge_fee(d.chain);
     if (d.amount <= fee)
         throw ApiError(422, "amount_below_fee", "The deposit does not cover the bridge fee",
@@ -497,10 +509,17 @@ Response customer_wallets(Api &api, Ctx &ctx) {
         kv_str(w, "balance", prof ? prof->balance.str() : "0");
         kv_str_or_null(w, "safe_address", prof ? prof->safe_address : std::string());
         w.EndObject();
-        w.Key("funding");
-        w.StartObject();
-        write_addresses(w, customer_addresses(p, c.id));
-        w.EndObject();
+        w.Key("wallets");
+        w.StartArray();
+        for (const auto &a : customer_addresses(p, c.id)) {
+            w.StartObject();
+            kv_str(w, "type", "funding");
+            kv_str(w, "chain", a.first);
+            kv_str(w, "token", token_of(a.first));
+            kv_str(w, "address", a.second);
+            w.EndObject();
+        }
+        w.EndArray();
         w.EndObject();
     });
 }
@@ -553,8 +572,6 @@ Response control_deposit(Api &api, const Request &req) {
         if (!chain_in.empty() && chain.empty()) f.fail("chain", "must be SOL or XDC");
         if (!status.empty() && status != "pending" && status != "awaiting_manual")
             f.fail("status", "must be pending or awaiting_manual");
-        if (!status.empty() && customer_id.empty() && !f.failed("status"))
-            f.fail("status", "goes with customer_id");
         f.check();
         std::string user = api.seeded_user();
         IssuerProgram &p = require_program(api, user);
@@ -573,6 +590,11 @@ Response control_deposit(Api &api, const Request &req) {
             d.customer_id = customer_id;
             d.address = cards::address_for(chain, "issuer-customer/" + customer_id);
             d.status = !status.empty() ? status : chain == "XDC" ? "awaiting_manual" : "pending";
+        } else if (chain == "XDC" || !status.empty()) {
+            // XDC deposits wait for manual funding (the SDK: "only valid for deposits with
+            // status='awaiting_manual' and chain='XDC'").
+            d.address = wallet_of(p, chain).address;
+            d.status = !status.empty() ? status : "awaiting_manual";
         } else {
             IssuerWallet &wal = wallet_of(p, chain);
             auto sum = wal.balance.plus(*amount);

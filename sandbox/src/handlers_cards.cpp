@@ -5,9 +5,17 @@
 #include <cctype>
 #include <chrono>
 #include <functional>
+#include <optional>
+
+#include <boost/asio/connect.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+#include <thread>
 
 #include "cards_common.hpp"
 #include "modules.hpp"
+#include "secret_record.hpp"
 #include "validate.hpp"
 
 namespace yvsb {
@@ -56,11 +64,134 @@ CardsState &cs(Api &api) {
     return api.state().cards;
 }
 
+// ---- card webhook deliveries -------------------------------------------------------------
+
+struct HttpTarget {
+    std::string host, port, path;
+};
+
+// http://HOST[:PORT][/PATH] with a loopback host; nullopt otherwise (https and remote receivers
+// get no deliveries from the sandbox).
+std::optional<HttpTarget> loopback_target(const std::string &url) {
+    if (url.rfind("http://", 0) != 0) return std::nullopt;
+    std::string rest = url.substr(7);
+    size_t slash = rest.find_first_of("/?#");
+    std::string hostport = rest.substr(0, slash);
+    HttpTarget t;
+    t.path = slash == std::string::npos ? "/" : rest.substr(slash);
+    if (t.path[0] != '/') t.path = "/" + t.path;
+    if (!hostport.empty() && hostport[0] == '[') {
+        size_t close = hostport.find(']');
+        if (close == std::string::npos) return std::nullopt;
+        t.host = hostport.substr(1, close - 1);
+        t.port = close + 1 < hostport.size() && hostport[close + 1] == ':'
+                     ? hostport.substr(close + 2)
+                     : "80";
+        if (t.host != "::1") return std::nullopt;
+    } else {
+        size_t colon = hostport.find(':');
+        t.host = hostport.substr(0, colon);
+        t.port = colon == std::string::npos ? "80" : hostport.substr(colon + 1);
+        if (t.host != "localhost" && t.host.rfind("127.", 0) != 0) return std::nullopt;
+    }
+    if (t.port.empty() || t.port.size() > 5 ||
+        t.port.find_first_not_of("0123456789") != std::string::npos)
+        return std::nullopt;
+    return t;
+}
+
+std::string hex_mac(const std::string &key, const std::string &data) {
+    auto mac = hmac_sha256(key, data);
+    return to_hex(mac.data(), mac.size());
+}
+
+// POSTs `body` to a loopback receiver on a thread of its own, signed with both schemes (SPEC §5),
+// up to three attempts (0.25 s, 0.5 s apart) until a 2xx. The thread owns copies of everything.
+void deliver(const HttpTarget &target, const std::string &secret, const std::string &type,
+             const std::string &body) {
+    std::thread([target, secret, type, body] {
+        namespace beast = boost::beast;
+        namespace http = beast::http;
+        for (int attempt = 0; attempt < 3; ++attempt) {
+            if (attempt) std::this_thread::sleep_for(std::chrono::milliseconds(250 << attempt));
+            try {
+                boost::asio::io_context ioc;
+                boost::asio::ip::tcp::resolver resolver(ioc);
+                beast::tcp_stream stream(ioc);
+                stream.expires_after(std::chrono::seconds(5));
+                stream.connect(resolver.resolve(target.host, target.port));
+                http::request<http::string_body> req{http::verb::post, target.path, 11};
+                std::string ts = std::to_string(unix_seconds(now()));
+                req.set(http::field::host, target.host + ":" + target.port);
+                req.set(http::field::content_type, "application/json");
+                req.set(http::field::user_agent, "yativo-sandbox-card-webhooks");
+                req.set("X-Webhook-Signature", hex_mac(secret, body));
+                req.set("X-Yativo-Timestamp", ts);
+                req.set("X-Yativo-Signature", "sha256=" + hex_mac(secret, ts + "." + body));
+                req.set("X-Yativo-Event", type);
+                req.body() = body;
+                req.prepare_payload();
+                http::write(stream, req);
+                beast::flat_buffer buffer;
+                http::response<http::string_body> res;
+                http::read(stream, buffer, res);
+                beast::error_code ec;
+                stream.socket().shutdown(boost::asio::ip::tcp::socket::shutdown_both, ec);
+                if (res.result_int() >= 200 && res.result_int() < 300) return;
+            } catch (const std::exception &) {
+                // connection refused, timeout, malformed answer: try again
+            }
+        }
+    }).detach();
+}
+
+bool subscription_wants(const CardWebhookSubscription &s, const std::string &type) {
+    for (const auto &e : s.events) {
+        if (e == "*" || e == type) return true;
+        std::string prefix = e.size() > 2 && e.compare(e.size() - 2, 2, ".*") == 0
+                                 ? e.substr(0, e.size() - 1)
+                                 : e + ".";
+        if (type.rfind(prefix, 0) == 0) return true;
+    }
+    return false;
+}
+
+// An event of a card account: to the user's webhooks (emit_event) and to the account's card
+// webhook subscriptions that want it.
+void notify(Api &api, const std::string &profile_id, const std::string &type,
+            const std::string &data_json) {
+    const CardProfile &p = cs(api).profiles.at(profile_id);
+    api.emit_event(p.user_id, type, data_json);
+    std::string body;
+    for (const auto &id : cs(api).subscription_order) {
+        const CardWebhookSubscription &s = cs(api).subscriptions.at(id);
+        if (s.profile_id != profile_id || !subscription_wants(s, type)) continue;
+        auto target = loopback_target(s.callback_url);
+        if (!target) continue;
+        if (body.empty())
+            body = json_of([&](JsonWriter &w) {
+                w.StartObject();
+                kv_str(w, "id", "evt_" + random_hex(12));
+                kv_str(w, "type", type);
+                kv_str(w, "created_at", iso8601_ms(now()));
+                kv_str(w, "subscription_id", s.id);
+                w.Key("data");
+                write_raw_json(w, data_json);
+                w.EndObject();
+            });
+        deliver(*target, s.secret, type, body);
+    }
+}
+
 // ---- finding things ----------------------------------------------------------------------
 
+// The user's own card account (one per user; the calls without a yativo_card_id act on it).
 CardProfile *own_profile(Api &api, const std::string &user_id) {
-    for (auto &p : cs(api).profiles)
-        if (p.second.user_id == user_id && p.second.customer_id.empty()) return &p.second;
+    const auto &order = cs(api).profile_order;
+    for (auto it = order.rbegin(); it != order.rend(); ++it) {
+        CardProfile &p = cs(api).profiles.at(*it);
+        if (p.user_id == user_id && p.customer_id.empty()) return &p;
+    }
     return nullptr;
 }
 
@@ -118,12 +249,13 @@ void require_active(const Card &card) {
 
 void require_safe(const CardProfile &p) {
     if (p.kyc_status != "approved")
-        throw ApiError(409, "kyc_not_approved", "KYC is not approved for this card account",
-                       {{"kyc_status", p.kyc_status}});
+        throw cards::conflict_error("kyc_not_approved", "KYC is not approved for this card account",
+                                    {{"kyc_status", p.kyc_status}});
     if (p.safe_address.empty())
-        throw ApiError(409, "safe_not_deployed",
-                       "The card wallet is not deployed yet: call /yativo-card/deploy-safe",
-                       {{"yativo_card_id", p.id}});
+        throw cards::conflict_error(
+            "safe_not_deployed",
+            "The card wallet is not deployed yet: call /yativo-card/deploy-safe",
+            {{"yativo_card_id", p.id}});
 }
 
 // ---- writing things ----------------------------------------------------------------------
@@ -267,9 +399,9 @@ Response onboard(Api &api, Ctx &ctx) {
     std::string last = name_field(f, ctx.body, "lastName", "last_name");
     if (!email.empty() && !plausible_email(email)) f.fail("email", "must be an e-mail address");
     f.check();
-    if (CardProfile *existing = own_profile(api, ctx.who.user_id))
-        throw ApiError(409, "already_onboarded", "This user already has a card account",
-                       {{"yativo_card_id", existing->id}});
+    if (const CardProfile *existing = own_profile(api, ctx.who.user_id))
+        throw cards::conflict_error("already_onboarded", "This user already has a card account",
+                                    {{"yativo_card_id", existing->id}});
     CardProfile p;
     p.id = "ycd_" + random_hex(12);
     p.user_id = ctx.who.user_id;
@@ -313,16 +445,16 @@ Response accept_terms(Api &api, Ctx &ctx) {
 Response deploy_safe(Api &api, Ctx &ctx) {
     CardProfile &p = require_own_profile(api, ctx);
     if (p.kyc_status != "approved")
-        throw ApiError(409, "kyc_not_approved",
-                       "The card wallet can be deployed once KYC is approved",
-                       {{"kyc_status", p.kyc_status}});
+        throw cards::conflict_error("kyc_not_approved",
+                                    "The card wallet can be deployed once KYC is approved",
+                                    {{"kyc_status", p.kyc_status}});
     if (!p.terms_accepted)
-        throw ApiError(409, "terms_not_accepted",
-                       "Accept the terms (/yativo-card/accept-terms) before deploying",
-                       {{"terms_accepted", "false"}});
+        throw cards::conflict_error("terms_not_accepted",
+                                    "Accept the terms (/yativo-card/accept-terms) before deploying",
+                                    {{"terms_accepted", "false"}});
     if (!p.safe_address.empty())
-        throw ApiError(409, "safe_already_deployed", "The card wallet is already deployed",
-                       {{"safe_address", p.safe_address}});
+        throw cards::conflict_error("safe_already_deployed", "The card wallet is already deployed",
+                                    {{"safe_address", p.safe_address}});
     p.safe_address = cards::safe_address_for(p.id);
     p.safe_deployed_at = ctx.now;
     ctx.resource_id = p.id;
@@ -360,7 +492,7 @@ Card new_card(Api &api, const Ctx &ctx, const CardProfile &p, const std::string 
 Card &store_card(Api &api, const Card &c) {
     cs(api).card_order.push_back(c.id);
     Card &stored = cs(api).cards[c.id] = c;
-    api.emit_event(c.user_id, "card.created", card_event(c));
+    notify(api, c.profile_id, "card.created", card_event(c));
     return stored;
 }
 
@@ -425,13 +557,13 @@ Response freeze(Api &api, Ctx &ctx) {
     Card &c = find_card(api, ctx, ctx.params.at(0));
     if (c.status == "voided") require_active(c);
     if (c.status == "frozen")
-        throw ApiError(409, "card_already_frozen", "The card is already frozen",
-                       {{"card_id", c.id}, {"status", c.status}});
+        throw cards::conflict_error("card_already_frozen", "The card is already frozen",
+                                    {{"card_id", c.id}, {"status", c.status}});
     api.require_2fa(ctx.req, ctx.now);
     c.status = "frozen";
     c.updated_at = ctx.now;
     ctx.resource_id = c.id;
-    api.emit_event(c.user_id, "card.frozen", card_event(c));
+    notify(api, c.profile_id, "card.frozen", card_event(c));
     return card_answer(api, 200, "Card frozen", c);
 }
 
@@ -439,13 +571,13 @@ Response unfreeze(Api &api, Ctx &ctx) {
     Card &c = find_card(api, ctx, ctx.params.at(0));
     if (c.status == "voided") require_active(c);
     if (c.status != "frozen")
-        throw ApiError(409, "card_not_frozen", "The card is not frozen",
-                       {{"card_id", c.id}, {"status", c.status}});
+        throw cards::conflict_error("card_not_frozen", "The card is not frozen",
+                                    {{"card_id", c.id}, {"status", c.status}});
     api.require_2fa(ctx.req, ctx.now);
     c.status = "active";
     c.updated_at = ctx.now;
     ctx.resource_id = c.id;
-    api.emit_event(c.user_id, "card.unfrozen", card_event(c));
+    notify(api, c.profile_id, "card.unfrozen", card_event(c));
     return card_answer(api, 200, "Card unfrozen", c);
 }
 
@@ -456,7 +588,7 @@ Response void_card(Api &api, Ctx &ctx) {
     c.updated_at = ctx.now;
     cs(api).pin_otps.erase(c.id);
     ctx.resource_id = c.id;
-    api.emit_event(c.user_id, "card.voided", card_event(c));
+    notify(api, c.profile_id, "card.voided", card_event(c));
     return card_answer(api, 200, "Card voided", c);
 }
 
@@ -529,6 +661,8 @@ Response ephemeral_for(Api &api, Ctx &ctx, CardProfile &p) {
     Card &c = find_card_of(api, ctx, p, ctx.params.at(1));
     require_active(c);
     std::string token = "eph_" + random_hex(24);
+    record_secret(token);  // --record-secrets: a leak scan looks for it (6-digit PIN codes are
+                           // too short to scan for and are not recorded)
     SysTime expires = ctx.now + std::chrono::seconds(kEphemeralSeconds);
     return resource_response(201, "Ephemeral token issued", [&](JsonWriter &w) {
         w.StartObject();
@@ -742,8 +876,8 @@ Response dispute_of(Api &api, Ctx &ctx, const CardProfile &p) {
         throw ApiError(404, "not_found", "Transaction not found in this card account",
                        {{"transaction_id", tx_id}});
     if (!it->dispute_id.empty())
-        throw ApiError(409, "already_disputed", "This transaction is already disputed",
-                       {{"dispute_id", it->dispute_id}});
+        throw cards::conflict_error("already_disputed", "This transaction is already disputed",
+                                    {{"dispute_id", it->dispute_id}});
     if (it->status != "completed")
         throw ApiError(422, "transaction_not_disputable",
                        "Only a completed transaction can be disputed", {{"status", it->status}});
@@ -846,6 +980,8 @@ Response subscribe(Api &api, Ctx &ctx) {
     s.profile_id = p.id;
     s.callback_url = url;
     s.events = events;
+    s.secret = "whsec_" + random_hex(32);
+    record_secret(s.secret);
     s.created_at = ctx.now;
     cs(api).subscription_order.push_back(s.id);
     cs(api).subscriptions[s.id] = s;
@@ -857,6 +993,8 @@ Response subscribe(Api &api, Ctx &ctx) {
         kv_str(w, "yativo_card_id", p.id);
         kv_str(w, "callback_url", s.callback_url);
         kv_str_array(w, "events", s.events);
+        kv_str(w, "secret", s.secret);
+        kv_bool(w, "receives_deliveries", loopback_target(s.callback_url).has_value());
         kv_str(w, "status", "active");
         kv_str(w, "created_at", iso8601_ms(s.created_at));
         w.EndObject();
@@ -988,11 +1126,11 @@ Response cancel_order(Api &api, Ctx &ctx) {
     const CardProfile &p = find_profile(api, ctx, ctx.params.at(0));
     PhysicalCardOrder &o = find_order(api, ctx, p);
     if (o.status == "shipped")
-        throw ApiError(409, "order_already_shipped", "A shipped order cannot be cancelled",
-                       {{"order_id", o.id}, {"status", o.status}});
+        throw cards::conflict_error("order_already_shipped", "A shipped order cannot be cancelled",
+                                    {{"order_id", o.id}, {"status", o.status}});
     if (o.status == "cancelled")
-        throw ApiError(409, "order_cancelled", "The order is already cancelled",
-                       {{"order_id", o.id}, {"status", o.status}});
+        throw cards::conflict_error("order_cancelled", "The order is already cancelled",
+                                    {{"order_id", o.id}, {"status", o.status}});
     o.status = "cancelled";
     o.updated_at = ctx.now;
     ctx.resource_id = o.id;
@@ -1011,11 +1149,12 @@ Response order_payment(Api &api, Ctx &ctx) {
     const CardProfile &p = find_profile(api, ctx, ctx.params.at(0));
     PhysicalCardOrder &o = find_order(api, ctx, p);
     if (o.status == "cancelled")
-        throw ApiError(409, "order_cancelled", "A cancelled order cannot be paid",
-                       {{"order_id", o.id}, {"status", o.status}});
+        throw cards::conflict_error("order_cancelled", "A cancelled order cannot be paid",
+                                    {{"order_id", o.id}, {"status", o.status}});
     if (!o.payment_id.empty())
-        throw ApiError(409, "order_already_paid", "A payment is already attached to this order",
-                       {{"order_id", o.id}, {"payment_id", o.payment_id}});
+        throw cards::conflict_error("order_already_paid",
+                                    "A payment is already attached to this order",
+                                    {{"order_id", o.id}, {"payment_id", o.payment_id}});
     o.payment_id = "pay_" + random_hex(12);
     o.payment_json = cards::json_text(ctx.body);
     o.status = "paid";
@@ -1031,8 +1170,9 @@ Response physical_pin(Api &api, Ctx &ctx) {
     const CardProfile &p = find_profile(api, ctx, ctx.params.at(0));
     Card &c = find_card_of(api, ctx, p, ctx.params.at(1));
     if (c.type != "physical")
-        throw ApiError(422, "not_a_physical_card", "Only a physical card takes a PIN this way",
-                       {{"card_id", c.id}, {"type", c.type}});
+        throw cards::conflict_error("not_a_physical_card",
+                                    "Only a physical card takes a PIN this way",
+                                    {{"card_id", c.id}, {"type", c.type}});
     require_active(c);
     c.pin_set = true;
     c.updated_at = ctx.now;
@@ -1088,21 +1228,21 @@ Response iban_activate(Api &api, Ctx &ctx) {
     f.check();
     CardProfile &p = find_profile(api, ctx, ctx.params.at(0));
     if (p.kyc_status != "approved")
-        throw ApiError(409, "kyc_not_approved", "IBAN activation needs approved KYC",
-                       {{"kyc_status", p.kyc_status}});
+        throw cards::conflict_error("kyc_not_approved", "IBAN activation needs approved KYC",
+                                    {{"kyc_status", p.kyc_status}});
     if (!p.iban.empty())
-        throw ApiError(409, "iban_already_active", "The IBAN is already active",
-                       {{"yativo_card_id", p.id}});
+        throw cards::conflict_error("iban_already_active", "The IBAN is already active",
+                                    {{"yativo_card_id", p.id}});
     p.iban = iban_for(p.id);
     p.iban_kyc_method = method;
     p.iban_activated_at = ctx.now;
     ctx.resource_id = p.id;
-    api.emit_event(p.user_id, "iban.activated", json_of([&](JsonWriter &w) {
-                       w.StartObject();
-                       kv_str(w, "yativo_card_id", p.id);
-                       kv_str(w, "iban", p.iban);
-                       w.EndObject();
-                   }));
+    notify(api, p.id, "iban.activated", json_of([&](JsonWriter &w) {
+               w.StartObject();
+               kv_str(w, "yativo_card_id", p.id);
+               kv_str(w, "iban", p.iban);
+               w.EndObject();
+           }));
     return resource_response(200, "IBAN activated", [&](JsonWriter &w) { write_iban(w, p); });
 }
 
@@ -1125,11 +1265,22 @@ Response control_kyc(Api &api, const Request &req) {
     try {
         Json body = parse_request_body(req.body);
         FieldReader f(body);
-        std::string id = f.string("yativo_card_id", true, 64);
+        std::string id = f.string("yativo_card_id", false, 64);
+        std::string customer_id = f.string("customer_id", false, 64);
         std::string status = f.string("status", true, 16);
+        if (id.empty() == customer_id.empty() && !f.failed("yativo_card_id") &&
+            !f.failed("customer_id"))
+            f.fail("yativo_card_id", "give yativo_card_id or customer_id (one of them)");
         if (!status.empty() && status != "pending" && status != "approved" && status != "rejected")
             f.fail("status", "must be pending, approved or rejected");
         f.check();
+        if (!customer_id.empty()) {
+            auto c = api.state().customers.find(customer_id);
+            if (c == api.state().customers.end())
+                throw ApiError(404, "not_found", "Customer not found",
+                               {{"customer_id", customer_id}});
+            id = cards::ensure_customer_profile(api, c->second, now()).id;
+        }
         auto it = cs(api).profiles.find(id);
         if (it == cs(api).profiles.end())
             throw ApiError(404, "not_found", "Card account not found", {{"yativo_card_id", id}});
@@ -1155,7 +1306,7 @@ Response control_fund(Api &api, const Request &req) {
             throw ApiError(404, "not_found", "Card account not found", {{"yativo_card_id", id}});
         CardProfile &p = it->second;
         if (p.safe_address.empty())
-            throw ApiError(409, "safe_not_deployed", "The card wallet is not deployed yet");
+            throw cards::conflict_error("safe_not_deployed", "The card wallet is not deployed yet");
         auto sum = p.balance.plus(*amount);
         if (!sum) throw ApiError(422, "amount_too_large", "The balance would overflow");
         p.balance = *sum;
@@ -1170,79 +1321,177 @@ Response control_fund(Api &api, const Request &req) {
     }
 }
 
-// Today's completed spend of a profile (UTC day of `now`).
-Decimal spent_today(Api &api, const std::string &profile_id, SysTime now) {
-    std::string day = iso8601_ms(now).substr(0, 10);
+// Completed spend of a profile (or of one card) in a window ending at `t`: the UTC day of `t`
+// for "daily", the last 7/30/365 days for weekly/monthly/yearly, everything for all_time.
+Decimal spent(Api &api, const std::string &profile_id, const std::string &card_id,
+              const std::string &window, SysTime t) {
+    std::string day = iso8601_ms(t).substr(0, 10);
+    int days = window == "weekly" ? 7 : window == "monthly" ? 30 : window == "yearly" ? 365 : 0;
     Decimal sum;
-    for (const auto &t : cs(api).transactions)
-        if (t.profile_id == profile_id && t.status == "completed" &&
-            iso8601_ms(t.created_at).compare(0, 10, day) == 0)
-            sum = sum.plus(t.amount).value_or(sum);
+    for (const auto &tx : cs(api).transactions) {
+        if (tx.profile_id != profile_id || tx.status != "completed") continue;
+        if (!card_id.empty() && tx.card_id != card_id) continue;
+        if (tx.created_at > t) continue;
+        if (window == "daily" && iso8601_ms(tx.created_at).compare(0, 10, day) != 0) continue;
+        if (days && t - tx.created_at >= std::chrono::hours(24 * days)) continue;
+        sum = sum.plus(tx.amount).value_or(sum);
+    }
     return sum;
 }
 
-// POST /__sandbox/cards/spend {card_id, amount, merchant_name?, merchant_category?, currency?}:
-// a purchase with the card. Frozen or voided cards refuse (422 card_not_active); a purchase
-// over the balance or a limit is recorded as declined.
+// Why the network declines a purchase of `amount` with `card` at `t` (the balance of the card
+// wallet, the account's per-transaction, daily and monthly limits, the card's own limit per its
+// frequency), or "" when it is authorised.
+std::string decline_reason_for(Api &api, const Card &card, const Decimal &amount, SysTime t) {
+    const CardProfile &p = cs(api).profiles.at(card.profile_id);
+    auto over = [&](const Decimal &spent_before, const Decimal &cap) {
+        auto total = spent_before.plus(amount);
+        return !total || cap < *total;
+    };
+    if (p.balance < amount) return "insufficient_funds";
+    if (p.per_transaction_limit < amount) return "per_transaction_limit_exceeded";
+    if (over(spent(api, p.id, "", "daily", t), p.daily_limit)) return "daily_limit_exceeded";
+    if (over(spent(api, p.id, "", "monthly", t), p.monthly_limit)) return "monthly_limit_exceeded";
+    if (card.has_limit) {
+        Decimal before = card.limit_frequency == "per_transaction"
+                             ? Decimal()
+                             : spent(api, p.id, card.id, card.limit_frequency, t);
+        if (over(before, card.limit_amount)) return "card_limit_exceeded";
+    }
+    return {};
+}
+
+// Records one purchase with `card` at `t`: completed (drawn from the card wallet) unless
+// `decline_reason` is set, then declined (nothing drawn).
+const CardTransaction &record_spend(Api &api, const Card &card, const Decimal &amount,
+                                    const std::string &merchant, const std::string &category,
+                                    const std::string &currency, SysTime t,
+                                    const std::string &decline_reason) {
+    CardProfile &p = cs(api).profiles.at(card.profile_id);
+    CardTransaction tx;
+    tx.id = "ctx_" + random_hex(12);
+    tx.profile_id = card.profile_id;
+    tx.card_id = card.id;
+    tx.amount = amount;
+    tx.currency = currency.empty() ? "USD" : currency;
+    tx.merchant_name = merchant.empty() ? "Sandbox Merchant" : merchant;
+    tx.merchant_category = category.empty() ? "5999" : category;
+    tx.created_at = t;
+    tx.decline_reason = decline_reason;
+    tx.status = decline_reason.empty() ? "completed" : "declined";
+    if (tx.status == "completed") p.balance = *p.balance.minus(amount);
+    cs(api).transactions.push_back(tx);
+    notify(api, card.profile_id,
+           tx.status == "completed" ? "card.transaction.completed" : "card.transaction.declined",
+           json_of([&](JsonWriter &w) {
+               w.StartObject();
+               kv_str(w, "card_id", card.id);
+               kv_str(w, "yativo_card_id", card.profile_id);
+               kv_str(w, "transaction_id", tx.id);
+               kv_str(w, "merchant_name", tx.merchant_name);
+               kv_str(w, "merchant_category", tx.merchant_category);
+               kv_str(w, "amount", tx.amount.str());
+               kv_str(w, "currency", tx.currency);
+               kv_str(w, "status", tx.status);
+               kv_str_or_null(w, "decline_reason", tx.decline_reason);
+               kv_str(w, "new_balance", p.balance.str());
+               w.EndObject();
+           }));
+    return cs(api).transactions.back();
+}
+
+// {card_id, amount, merchant_name|merchant?, merchant_category?, currency?, decline_reason?}: a
+// purchase with a card of `user` (any user when empty). A frozen or voided card refuses (422
+// card_not_active, nothing recorded); a purchase over the balance or a limit is recorded as
+// declined; decline_reason declines it for a reason of the caller's (a network decline).
+Response spend_body(Api &api, const Json &body, const std::string &user) {
+    FieldReader f(body);
+    std::string card_id = f.string("card_id", true, 64);
+    auto amount = f.amount("amount", true);
+    std::string merchant = body.find("merchant_name") ? f.string("merchant_name", false, 128)
+                                                      : f.string("merchant", false, 128);
+    std::string category = f.string("merchant_category", false, 64);
+    std::string currency = f.string("currency", false, 8);
+    std::string declined = f.string("decline_reason", false, 64);
+    if (!currency.empty() &&
+        !(currency.size() == 3 && std::all_of(currency.begin(), currency.end(), [](char c) {
+              return std::isupper(static_cast<unsigned char>(c));
+          })))
+        f.fail("currency", "must be an ISO 4217 code such as USD");
+    f.check();
+    auto cit = cs(api).cards.find(card_id);
+    if (cit == cs(api).cards.end() || (!user.empty() && cit->second.user_id != user))
+        throw ApiError(404, "not_found", "Card not found", {{"card_id", card_id}});
+    const Card &card = cit->second;
+    require_active(card);
+    SysTime t = now();
+    if (declined.empty()) declined = decline_reason_for(api, card, *amount, t);
+    const CardTransaction &tx =
+        record_spend(api, card, *amount, merchant, category, currency, t, declined);
+    const CardProfile &p = cs(api).profiles.at(card.profile_id);
+    return resource_response(
+        201, "Card transaction simulated", [&](JsonWriter &w) { write_transaction(w, tx); },
+        [&](JsonWriter &w) { kv_str(w, "balance", p.balance.str()); });
+}
+
+// POST /__sandbox/cards/spend: spend_body for any card.
 Response control_spend(Api &api, const Request &req) {
     try {
-        Json body = parse_request_body(req.body);
-        FieldReader f(body);
-        std::string card_id = f.string("card_id", true, 64);
-        auto amount = f.amount("amount", true);
-        std::string merchant = f.string("merchant_name", false, 128);
-        std::string category = f.string("merchant_category", false, 64);
-        std::string currency = f.string("currency", false, 8);
-        f.check();
-        auto cit = cs(api).cards.find(card_id);
-        if (cit == cs(api).cards.end())
-            throw ApiError(404, "not_found", "Card not found", {{"card_id", card_id}});
-        const Card &card = cit->second;
-        require_active(card);
-        CardProfile &p = cs(api).profiles.at(card.profile_id);
-        SysTime t = now();
-        CardTransaction tx;
-        tx.id = "ctx_" + random_hex(12);
-        tx.profile_id = p.id;
-        tx.card_id = card.id;
-        tx.amount = *amount;
-        tx.currency = currency.empty() ? "USD" : currency;
-        tx.merchant_name = merchant.empty() ? "Sandbox Merchant" : merchant;
-        tx.merchant_category = category.empty() ? "5999" : category;
-        tx.created_at = t;
-        auto today = spent_today(api, p.id, t).plus(*amount);
-        if (p.balance < *amount)
-            tx.decline_reason = "insufficient_funds";
-        else if (p.per_transaction_limit < *amount)
-            tx.decline_reason = "per_transaction_limit_exceeded";
-        else if (!today || p.daily_limit < *today)
-            tx.decline_reason = "daily_limit_exceeded";
-        else if (card.has_limit && card.limit_amount < *amount)
-            tx.decline_reason = "card_limit_exceeded";
-        tx.status = tx.decline_reason.empty() ? "completed" : "declined";
-        if (tx.status == "completed") p.balance = *p.balance.minus(*amount);
-        cs(api).transactions.push_back(tx);
-        api.emit_event(
-            card.user_id,
-            tx.status == "completed" ? "card.transaction.completed" : "card.transaction.failed",
-            json_of([&](JsonWriter &w) {
-                w.StartObject();
-                kv_str(w, "card_id", card.id);
-                kv_str(w, "transaction_id", tx.id);
-                kv_str(w, "merchant_name", tx.merchant_name);
-                kv_str(w, "merchant_category", tx.merchant_category);
-                kv_str(w, "amount", tx.amount.str());
-                kv_str(w, "currency", tx.currency);
-                kv_str(w, "status", tx.status);
-                kv_str(w, "new_balance", p.balance.str());
-                w.EndObject();
-            }));
-        return resource_response(
-            201, "Card transaction simulated", [&](JsonWriter &w) { write_transaction(w, tx); },
-            [&](JsonWriter &w) { kv_str(w, "balance", p.balance.str()); });
+        return spend_body(api, parse_request_body(req.body), "");
     } catch (const ApiError &e) {
         return control_error(e);
     }
+}
+
+// POST /sandbox/simulate-card-spend (reference §9, sandbox-only): spend_body for the caller.
+Response simulate_spend(Api &api, Ctx &ctx) {
+    return spend_body(api, ctx.body, ctx.who.user_id);
+}
+
+// POST /sandbox/generate-card-history {card_id, count (1..50, default 10)}: `count` purchases
+// of random amounts (1.00 to 50.99) at random merchants over the last 30 days, each checked
+// against the balance and the limits like any purchase (declined when over).
+Response generate_history(Api &api, Ctx &ctx) {
+    FieldReader f(ctx.body);
+    std::string card_id = f.string("card_id", true, 64);
+    long long count = f.integer("count", false, 1, 50).value_or(10);
+    f.check();
+    const Card &card = find_card(api, ctx, card_id);
+    require_active(card);
+    static const char *const kMerchants[][2] = {
+        {"Coffee Corner", "5814"}, {"Metro Transit", "4111"}, {"Book Nook", "5942"},
+        {"Fresh Market", "5411"},  {"Cloud Hosting", "4816"}, {"City Cinema", "7832"}};
+    // Oldest first, so the history reads in time order.
+    std::vector<long long> offsets;
+    for (long long i = 0; i < count; ++i) {
+        auto b = random_bytes(4);
+        offsets.push_back(
+            (long long)((unsigned(b[0]) << 16 | unsigned(b[1]) << 8 | b[2]) % (30LL * 86400)));
+    }
+    std::sort(offsets.rbegin(), offsets.rend());
+    for (long long off : offsets) {
+        auto b = random_bytes(3);
+        unsigned cents = 100 + (unsigned(b[0]) << 8 | b[1]) % 5000;
+        std::string amount =
+            std::to_string(cents / 100) + "." + std::to_string(100 + cents % 100).substr(1);
+        const auto &m = kMerchants[b[2] % 6];
+        Decimal value = *Decimal::parse(amount, nullptr);
+        SysTime at = ctx.now - std::chrono::seconds(off);
+        record_spend(api, card, value, m[0], m[1], "USD", at,
+                     decline_reason_for(api, card, value, at));
+    }
+    // Keep the store in time order: the generated purchases lie in the past.
+    auto &all = cs(api).transactions;
+    std::stable_sort(all.begin(), all.end(),
+                     [](const CardTransaction &a, const CardTransaction &b) {
+                         return a.created_at < b.created_at;
+                     });
+    return resource_response(201, "Card history generated", [&](JsonWriter &w) {
+        w.StartObject();
+        kv_str(w, "card_id", card.id);
+        kv_int(w, "generated", count);
+        w.EndObject();
+    });
 }
 
 // POST /__sandbox/cards/ship-order {order_id}: a paid physical order ships, with its card.
@@ -1257,8 +1506,8 @@ Response control_ship(Api &api, const Request &req) {
             throw ApiError(404, "not_found", "Order not found", {{"order_id", id}});
         PhysicalCardOrder &o = it->second;
         if (o.status != "paid")
-            throw ApiError(409, "order_not_paid", "Only a paid order ships",
-                           {{"status", o.status}});
+            throw cards::conflict_error("order_not_paid", "Only a paid order ships",
+                                        {{"status", o.status}});
         const CardProfile &p = cs(api).profiles.at(o.profile_id);
         Card c;
         c.id = "crd_" + random_hex(12);
@@ -1391,6 +1640,8 @@ Module cards_module() {
         {"POST", "/yativo-card/{id}/cards/physical/{id}/pin", W, true, physical_pin},
         {"POST", "/yativo-card/{id}/iban/activate", W, true, iban_activate},
         {"GET", "/yativo-card/{id}/iban/status", R, false, iban_status},
+        {"POST", "/sandbox/simulate-card-spend", W, true, simulate_spend},
+        {"POST", "/sandbox/generate-card-history", W, true, generate_history},
     };
     m.control = {
         {"POST", "/__sandbox/cards/kyc", control_kyc},

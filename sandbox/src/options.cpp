@@ -27,7 +27,7 @@ std::string usage() {
            "  --totp-period S        TOTP step in seconds (default 30)\n"
            "  --token-ttl S          access-token life in seconds (default 3600)\n"
            "  --card-kyc-delay S     card KYC turns approved S seconds after onboarding\n"
-           "                         (default 0: at the next request)\n"
+           "                         (default 60; POST /__sandbox/cards/kyc decides at once)\n"
            "  --rate-limit N         requests per credential per minute, 0 = off (default 60)\n"
            "  --require-2fa-on-send  send-funds demands X-2FA-Token\n"
            "  --confirm-after S      transfers stay pending S seconds, 0 = confirmed at once\n"

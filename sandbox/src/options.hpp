@@ -18,7 +18,7 @@ struct Options {
     // A transfer stays `pending` this many seconds, then confirms; 0 = confirmed at once.
     // -1 (the default): schema S1 confirmed at once, S2 and auto-forwards after 60 s.
     int confirm_after = -1;
-    int card_kyc_delay = 0;  // seconds until a card profile's KYC turns approved by itself
+    int card_kyc_delay = 60;  // seconds until a card profile's KYC turns approved by itself
     std::string tls_cert;
     std::string tls_key;
     int read_timeout = 30;  // seconds to receive a whole request (idle keep-alive included)

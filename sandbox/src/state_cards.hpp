@@ -85,7 +85,8 @@ struct CardWebhookSubscription {
     std::string id;  // cws_<24 hex>
     std::string profile_id;
     std::string callback_url;
-    std::vector<std::string> events;
+    std::vector<std::string> events;  // "*", exact types, or prefixes ("card.transaction")
+    std::string secret;               // whsec_<64 hex>: signs deliveries; shown once
     SysTime created_at;
 };
 

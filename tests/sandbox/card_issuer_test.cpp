@@ -74,7 +74,7 @@ TEST(CardIssuer, ApplyStatusAndWallets) {
     auto wallets = parse(c.call("GET", "/card-issuer/wallets").body);
     ASSERT_EQ(wallets["data"].Size(), 2u);
     for (const auto &w : wallets["data"].GetArray()) {
-        EXPECT_EQ(str(w, "balance"), "0");
+        EXPECT_EQ(str(w, "balance"), "10000");  // the sandbox's starting float
         if (str(w, "chain") == "SOL")
             EXPECT_TRUE(
                 std::regex_match(str(w, "address"), std::regex("[1-9A-HJ-NP-Za-km-z]{32,44}")));
@@ -97,7 +97,7 @@ TEST(CardIssuer, FundCustomerIsExactAndMovesOncePerIdempotencyKey) {
               409);
     apply(c);
     ASSERT_EQ(deposit(sb, "SOL", "250.123456789012345678").status, 201);
-    EXPECT_EQ(wallet_balance(c, "SOL"), "250.123456789012345678");
+    EXPECT_EQ(wallet_balance(c, "SOL"), "10250.123456789012345678");
 
     auto bad = c.call("POST", "/card-issuer/fund-customer",
                       R"({"customer_id":")" + cid +
@@ -121,13 +121,13 @@ TEST(CardIssuer, FundCustomerIsExactAndMovesOncePerIdempotencyKey) {
     EXPECT_EQ(data_str(first, "credited"), "99.500000000000000001");  // send_x: fee 0.5 off
     EXPECT_EQ(data_str(first, "debited"), "100.000000000000000001");
     EXPECT_EQ(data_str(first, "pricing_mode"), "send_x");
-    EXPECT_EQ(wallet_balance(c, "SOL"), "150.123456789012345677");
+    EXPECT_EQ(wallet_balance(c, "SOL"), "10150.123456789012345677");
     EXPECT_EQ(card_balance(c, cid), "99.500000000000000001");
 
     auto replay = c.call("POST", "/card-issuer/fund-customer", body, {"Idempotency-Key: fund-1"});
     EXPECT_EQ(replay.status, 201);
     EXPECT_EQ(replay.body, first.body);
-    EXPECT_EQ(wallet_balance(c, "SOL"), "150.123456789012345677");
+    EXPECT_EQ(wallet_balance(c, "SOL"), "10150.123456789012345677");
     EXPECT_EQ(card_balance(c, cid), "99.500000000000000001");
     auto other = c.call("POST", "/card-issuer/fund-customer",
                         R"({"customer_id":")" + cid + R"(","amount":"1","source_chain":"SOL"})",
@@ -141,19 +141,21 @@ TEST(CardIssuer, FundCustomerIsExactAndMovesOncePerIdempotencyKey) {
                          R"(","amount":"10","source_chain":"sol","pricing_mode":"receive_x"})");
     ASSERT_EQ(rx.status, 201) << rx.body;
     EXPECT_EQ(data_str(rx, "debited"), "10.5");
-    EXPECT_EQ(wallet_balance(c, "SOL"), "139.623456789012345677");
+    EXPECT_EQ(wallet_balance(c, "SOL"), "10139.623456789012345677");
     EXPECT_EQ(card_balance(c, cid), "109.500000000000000001");
 
     // More than the wallet holds: refused, nothing moves.
-    auto poor = c.call("POST", "/card-issuer/fund-customer",
-                       R"({"customer_id":")" + cid + R"(","amount":"139.7","source_chain":"SOL"})");
+    auto poor =
+        c.call("POST", "/card-issuer/fund-customer",
+               R"({"customer_id":")" + cid + R"(","amount":"10139.7","source_chain":"SOL"})");
     EXPECT_EQ(poor.status, 422);
     EXPECT_EQ(err(poor), "insufficient_balance");
     EXPECT_EQ(c.call("POST", "/card-issuer/fund-customer",
-                     R"({"customer_id":")" + cid + R"(","amount":"1","source_chain":"XDC"})")
+                     R"({"customer_id":")" + cid + R"(","amount":"100000","source_chain":"XDC"})")
                   .status,
               422);
-    EXPECT_EQ(wallet_balance(c, "SOL"), "139.623456789012345677");
+    EXPECT_EQ(wallet_balance(c, "XDC"), "10000");
+    EXPECT_EQ(wallet_balance(c, "SOL"), "10139.623456789012345677");
     EXPECT_EQ(card_balance(c, cid), "109.500000000000000001");
 
     // The customer's card account sees the money too.
@@ -170,7 +172,7 @@ TEST(CardIssuer, FundCustomerIsExactAndMovesOncePerIdempotencyKey) {
                       R"({"customer_id":")" + cid + R"(","amount":"1","source_chain":"SOL"})")
                   .status,
               403);
-    EXPECT_EQ(wallet_balance(c, "SOL"), "139.623456789012345677");
+    EXPECT_EQ(wallet_balance(c, "SOL"), "10139.623456789012345677");
 }
 
 TEST(CardIssuer, ADepositIsFundedManuallyOnce) {
@@ -183,7 +185,7 @@ TEST(CardIssuer, ADepositIsFundedManuallyOnce) {
     std::string dep = data_str(d, "deposit_id");
     EXPECT_EQ(data_str(d, "status"), "awaiting_manual");
     EXPECT_TRUE(std::regex_match(data_str(d, "address"), std::regex("xdc[0-9a-f]{40}")));
-    EXPECT_EQ(wallet_balance(c, "XDC"), "0");  // held for the customer, not in the wallet
+    EXPECT_EQ(wallet_balance(c, "XDC"), "10000");  // held for the customer, not in the wallet
     auto waiting = parse(c.call("GET", "/card-issuer/deposits?status=awaiting_manual").body);
     ASSERT_EQ(waiting["data"].Size(), 1u);
 
@@ -204,13 +206,20 @@ TEST(CardIssuer, ADepositIsFundedManuallyOnce) {
     EXPECT_EQ(err(again), "deposit_not_fundable");
     EXPECT_EQ(card_balance(c, cid), "49.900000000000000005");
 
-    // A master-wallet deposit is in the wallet at once and cannot be funded to anyone.
-    auto master = deposit(sb, "XDC", "7");
-    EXPECT_EQ(data_str(master, "status"), "funded");
-    EXPECT_EQ(wallet_balance(c, "XDC"), "7");
-    EXPECT_EQ(
-        c.call("POST", "/card-issuer/deposits/" + data_str(master, "deposit_id") + "/fund").status,
-        409);
+    // An XDC deposit to the master wallet waits too; funding puts it in the wallet, once.
+    auto master = deposit(sb, "XDC", "7.000000000000000001");
+    EXPECT_EQ(data_str(master, "status"), "awaiting_manual");
+    EXPECT_EQ(wallet_balance(c, "XDC"), "10000");
+    std::string mid = data_str(master, "deposit_id");
+    auto into = c.call("POST", "/card-issuer/deposits/" + mid + "/fund");
+    ASSERT_EQ(into.status, 201) << into.body;
+    EXPECT_EQ(data_str(into, "status"), "funded");
+    EXPECT_EQ(wallet_balance(c, "XDC"), "10007.000000000000000001");
+    EXPECT_EQ(c.call("POST", "/card-issuer/deposits/" + mid + "/fund").status, 409);
+    EXPECT_EQ(wallet_balance(c, "XDC"), "10007.000000000000000001");
+    // A SOL deposit to the master wallet lands at once.
+    EXPECT_EQ(data_str(deposit(sb, "SOL", "3"), "status"), "funded");
+    EXPECT_EQ(wallet_balance(c, "SOL"), "10003");
 
     auto history = parse(c.call("GET", "/card-issuer/funding-history").body);
     ASSERT_EQ(history["data"].Size(), 1u);

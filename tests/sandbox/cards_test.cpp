@@ -1,6 +1,13 @@
 // Cards (/yativo-card): the onboarding order, card states (freeze needs 2FA, frozen and voided
 // cards refuse use), PIN codes through the outbox, the card wallet and its limits, card
 // transactions (filters, paging) and disputes, customers' cards, physical orders, webhooks, IBAN.
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <mutex>
 #include <regex>
 #include <thread>
 
@@ -18,6 +25,75 @@ std::string err(const HttpResult &r) {
     auto doc = parse(r.body);
     return doc.HasMember("error") && doc["error"].IsString() ? doc["error"].GetString() : "";
 }
+
+// A loopback HTTP receiver: answers 200 to every request and keeps what was POSTed.
+class Receiver {
+  public:
+    Receiver() {
+        fd_ = socket(AF_INET, SOCK_STREAM, 0);
+        sockaddr_in addr{};
+        addr.sin_family = AF_INET;
+        addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        socklen_t len = sizeof addr;
+        if (bind(fd_, reinterpret_cast<sockaddr *>(&addr), len) != 0 || listen(fd_, 16) != 0 ||
+            getsockname(fd_, reinterpret_cast<sockaddr *>(&addr), &len) != 0)
+            throw std::runtime_error("receiver: cannot listen");
+        port_ = ntohs(addr.sin_port);
+        thread_ = std::thread([this] { loop(); });
+    }
+    ~Receiver() {
+        shutdown(fd_, SHUT_RDWR);
+        close(fd_);
+        thread_.join();
+    }
+    std::string url() const { return "http://127.0.0.1:" + std::to_string(port_) + "/card-hook"; }
+    // The requests (headers and body) received so far, waiting up to `ms` for `n` of them.
+    std::vector<std::string> wait(size_t n, int ms) {
+        for (int waited = 0; waited < ms; waited += 20) {
+            {
+                std::lock_guard<std::mutex> lock(mu_);
+                if (got_.size() >= n) return got_;
+            }
+            std::this_thread::sleep_for(std::chrono::milliseconds(20));
+        }
+        std::lock_guard<std::mutex> lock(mu_);
+        return got_;
+    }
+
+  private:
+    void loop() {
+        while (true) {
+            int c = accept(fd_, nullptr, nullptr);
+            if (c < 0) return;
+            std::string req;
+            char buf[4096];
+            size_t need = std::string::npos;
+            while (need == std::string::npos || req.size() < need) {
+                ssize_t n = read(c, buf, sizeof buf);
+                if (n <= 0) break;
+                req.append(buf, static_cast<size_t>(n));
+                size_t end = req.find("\r\n\r\n");
+                if (need == std::string::npos && end != std::string::npos) {
+                    std::smatch m;
+                    std::string head = req.substr(0, end);
+                    need = end + 4;
+                    if (std::regex_search(head, m, std::regex("[Cc]ontent-[Ll]ength: *([0-9]+)")))
+                        need += std::stoul(m[1]);
+                }
+            }
+            const char ok[] = "HTTP/1.1 200 OK\r\nContent-Length: 0\r\nConnection: close\r\n\r\n";
+            (void)!write(c, ok, sizeof ok - 1);
+            close(c);
+            std::lock_guard<std::mutex> lock(mu_);
+            got_.push_back(req);
+        }
+    }
+    int fd_ = -1;
+    int port_ = 0;
+    std::thread thread_;
+    std::mutex mu_;
+    std::vector<std::string> got_;
+};
 
 // Onboards the session user through deploy-safe; returns the yativo_card_id.
 std::string ready_profile(Client &c) {
@@ -122,6 +198,13 @@ TEST(Cards, OnboardingOrderIsEnforced) {
     ASSERT_EQ(list["data"].Size(), 1u);
     EXPECT_EQ(str(list["data"][0], "card_id"), str(cdoc["data"], "card_id"));
     EXPECT_EQ(str(list["data"][0], "display_name"), "Travel");
+
+    // One card account per user.
+    auto second = c.call("POST", "/yativo-card/onboard",
+                         R"({"email":"grace@example.com","firstName":"Grace","lastName":"H"})");
+    EXPECT_EQ(second.status, 409);
+    EXPECT_EQ(err(second), "already_onboarded");
+    EXPECT_EQ(parse(c.call("GET", "/yativo-card/list-cards").body)["data"].Size(), 1u);
 }
 
 TEST(Cards, KycApprovesByItselfAfterTheDelay) {
@@ -298,10 +381,14 @@ TEST(Cards, WalletFundingAddressAndExactSpendingLimits) {
     EXPECT_EQ(data_str(c.call("GET", "/yativo-card/" + ycid + "/wallet/limits"), "daily_limit"),
               "1234.567890123456789");
 
-    // The daily limit is what a purchase is checked against.
+    // The daily limit is what a purchase is checked against; refused purchases leave no trace.
     std::string card = new_card(c);
-    ctl(sb, "POST", "/__sandbox/cards/fund",
-        R"({"yativo_card_id":")" + ycid + R"(","amount":"2000"})");
+    ASSERT_EQ(ctl(sb, "POST", "/__sandbox/cards/fund",
+                  R"({"yativo_card_id":")" + ycid + R"(","amount":"2000.000000000000000001"})")
+                  .status,
+              200);
+    EXPECT_EQ(data_str(c.call("GET", "/yativo-card/" + ycid + "/wallet"), "balance"),
+              "2000.000000000000000001");
     ASSERT_EQ(
         c.call("PUT", "/yativo-card/" + ycid + "/wallet/limits", R"({"daily_limit":"30"})").status,
         200);
@@ -310,7 +397,26 @@ TEST(Cards, WalletFundingAddressAndExactSpendingLimits) {
     EXPECT_EQ(str(over["data"], "status"), "declined");
     EXPECT_EQ(str(over["data"], "decline_reason"), "daily_limit_exceeded");
     EXPECT_EQ(str(parse(spend(sb, card, "10").body)["data"], "status"), "completed");
-    EXPECT_EQ(data_str(c.call("GET", "/yativo-card/" + ycid + "/wallet"), "balance"), "1970");
+    EXPECT_EQ(str(parse(spend(sb, card, "0.000000000000000001").body)["data"], "status"),
+              "declined");
+    EXPECT_EQ(data_str(c.call("GET", "/yativo-card/" + ycid + "/wallet"), "balance"),
+              "1970.000000000000000001");
+    EXPECT_EQ(parse(c.call("GET", "/yativo-card/" + ycid + "/transactions").body)["data"].Size(),
+              4u);
+    // A card's own limit counts per its frequency.
+    std::string capped = new_card(
+        c, R"({"type":"virtual","spending_limit_amount":"5","spending_limit_frequency":"weekly"})");
+    ASSERT_EQ(c.call("PUT", "/yativo-card/" + ycid + "/wallet/limits", R"({"daily_limit":"1000"})")
+                  .status,
+              200);
+    EXPECT_EQ(str(parse(spend(sb, capped, "3").body)["data"], "status"), "completed");
+    EXPECT_EQ(str(parse(spend(sb, capped, "2.5").body)["data"], "decline_reason"),
+              "card_limit_exceeded");
+    EXPECT_EQ(str(parse(spend(sb, capped, "2").body)["data"], "status"), "completed");
+    EXPECT_EQ(str(parse(spend(sb, capped, "2000").body)["data"], "decline_reason"),
+              "insufficient_funds");
+    EXPECT_EQ(data_str(c.call("GET", "/yativo-card/" + ycid + "/wallet"), "balance"),
+              "1965.000000000000000001");
 
     auto prof = c.call("GET", "/yativo-card/" + ycid + "/profile");
     ASSERT_EQ(prof.status, 200);
@@ -327,9 +433,16 @@ TEST(Cards, TransactionsFilterPageAndDisputeOnce) {
     ctl(sb, "POST", "/__sandbox/cards/fund",
         R"({"yativo_card_id":")" + ycid + R"(","amount":"100.5"})");
     std::vector<std::string> ids;
-    for (const char *amount : {"10", "20.25", "30", "1000"})
+    for (const char *amount : {"10", "20.25", "30"})
         ids.push_back(str(parse(spend(sb, card, amount).body)["data"], "transaction_id"));
+    auto declined_one = ctl(
+        sb, "POST", "/__sandbox/cards/spend",
+        R"({"card_id":")" + card + R"(","amount":"1000","decline_reason":"insufficient_funds"})");
+    ASSERT_EQ(declined_one.status, 201) << declined_one.body;
+    EXPECT_EQ(data_str(declined_one, "status"), "declined");
+    ids.push_back(data_str(declined_one, "transaction_id"));
     ASSERT_EQ(spend(sb, other, "5").status, 201);
+    // Completed purchases are drawn from the card wallet, exactly; declined ones are not.
     EXPECT_EQ(data_str(c.call("GET", "/yativo-card/" + ycid + "/wallet"), "balance"), "35.25");
 
     std::string base = "/yativo-card/" + ycid + "/cards/" + card + "/transactions";
@@ -385,6 +498,54 @@ TEST(Cards, TransactionsFilterPageAndDisputeOnce) {
     auto after = parse(c.call("GET", base + "?limit=100").body);
     EXPECT_TRUE(after["data"][3]["disputed"].IsTrue());
     EXPECT_TRUE(after["data"][2]["disputed"].IsFalse());
+}
+
+long long cents(const std::string &amount) {
+    size_t dot = amount.find('.');
+    std::string frac =
+        dot == std::string::npos ? "00" : (amount.substr(dot + 1) + "00").substr(0, 2);
+    return std::stoll(amount.substr(0, dot)) * 100 + std::stoll(frac);
+}
+
+TEST(Cards, DocumentedSandboxSpendAndHistoryEndpoints) {
+    SandboxProcess sb;
+    Client c(sb);
+    std::string ycid = ready_profile(c);
+    std::string card = new_card(c);
+    ctl(sb, "POST", "/__sandbox/cards/fund",
+        R"({"yativo_card_id":")" + ycid + R"(","amount":"10000"})");
+    EXPECT_EQ(c.call("POST", "/sandbox/generate-card-history",
+                     R"({"card_id":")" + card + R"(","count":51})")
+                  .status,
+              400);
+    EXPECT_EQ(c.call("POST", "/sandbox/simulate-card-spend",
+                     R"({"card_id":"crd_000000000000000000000000","amount":"1"})")
+                  .status,
+              404);
+    auto gen = c.call("POST", "/sandbox/generate-card-history",
+                      R"({"card_id":")" + card + R"(","count":6})");
+    ASSERT_EQ(gen.status, 201) << gen.body;
+    auto spent = c.call("POST", "/sandbox/simulate-card-spend",
+                        R"({"card_id":")" + card + R"(","amount":"0.01","merchant_name":"Kiosk"})");
+    ASSERT_EQ(spent.status, 201) << spent.body;
+    auto list = parse(c.call("GET", "/yativo-card/" + ycid + "/transactions?limit=100").body);
+    ASSERT_EQ(list["data"].Size(), 7u);
+    EXPECT_EQ(str(list["data"][0], "merchant_name"), "Kiosk");  // newest first
+    long long total = 0;
+    std::string previous = "9999";
+    for (const auto &t : list["data"].GetArray()) {
+        EXPECT_LE(str(t, "created_at"), previous);
+        previous = str(t, "created_at");
+        EXPECT_EQ(str(t, "status"), "completed");  // small amounts, within every limit
+        total += cents(str(t, "amount"));
+    }
+    long long left = 1000000 - total;
+    std::string expect = std::to_string(left / 100);
+    if (left % 100) {
+        expect += "." + std::to_string(100 + left % 100).substr(1);
+        if (expect.back() == '0') expect.pop_back();
+    }
+    EXPECT_EQ(data_str(c.call("GET", "/yativo-card/" + ycid + "/wallet"), "balance"), expect);
 }
 
 TEST(Cards, CustomersHaveCardsOfTheirOwn) {
@@ -510,7 +671,7 @@ TEST(Cards, PhysicalOrdersCancelAndPayOnce) {
     EXPECT_EQ(c.call("POST", "/yativo-card/" + ycid + "/cards/physical/" + virt + "/pin",
                      R"({"encrypted_pin":"x"})")
                   .status,
-              422);
+              409);
 
     auto o2 = c.call("POST", base, address);
     std::string order2 = data_str(o2, "order_id");
@@ -554,6 +715,29 @@ TEST(Cards, WebhookSubscriptionsAndIban) {
     EXPECT_EQ(c.call("DELETE", sub_path + "/cws_000000000000000000000000").status, 404);
     EXPECT_EQ(c.call("DELETE", sub_path + "/" + sid).status, 200);
     EXPECT_EQ(c.call("DELETE", sub_path + "/" + sid).status, 404);
+
+    // A loopback subscriber receives the account's events it asked for, signed; none after
+    // unsubscribing.
+    Receiver rx;
+    auto live = c.call("POST", sub_path,
+                       R"({"callback_url":")" + rx.url() + R"(","events":["card.transaction"]})");
+    ASSERT_EQ(live.status, 201) << live.body;
+    EXPECT_TRUE(std::regex_match(data_str(live, "secret"), std::regex("whsec_[0-9a-f]{64}")));
+    std::string card = new_card(c);  // card.created: not asked for
+    ctl(sb, "POST", "/__sandbox/cards/fund",
+        R"({"yativo_card_id":")" + ycid + R"(","amount":"9"})");
+    ASSERT_EQ(spend(sb, card, "1.5").status, 201);
+    auto got = rx.wait(1, 3000);
+    ASSERT_EQ(got.size(), 1u);
+    EXPECT_NE(got[0].find("POST /card-hook HTTP/1.1"), std::string::npos);
+    EXPECT_TRUE(std::regex_search(got[0], std::regex("X-Webhook-Signature: [0-9a-f]{64}")));
+    EXPECT_TRUE(std::regex_search(got[0], std::regex("X-Yativo-Signature: sha256=[0-9a-f]{64}")));
+    auto event = parse(got[0].substr(got[0].find("\r\n\r\n") + 4));
+    EXPECT_EQ(str(event, "type"), "card.transaction.completed");
+    EXPECT_EQ(str(event["data"], "amount"), "1.5");
+    EXPECT_EQ(c.call("DELETE", sub_path + "/" + data_str(live, "subscription_id")).status, 200);
+    ASSERT_EQ(spend(sb, card, "2").status, 201);
+    EXPECT_EQ(rx.wait(2, 700).size(), 1u);
 
     auto st = c.call("GET", "/yativo-card/" + ycid + "/iban/status");
     ASSERT_EQ(st.status, 200);

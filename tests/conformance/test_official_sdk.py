@@ -1928,6 +1928,17 @@ def test_flaw_passkey_verify_stores_no_token(sb: Sandbox) -> None:
         c.accounts.list()
 
 
+def test_flaw_refresh_sends_the_access_token(sb: Sandbox) -> None:
+    """auth.refresh_token() sends the access token the client holds as the bearer, not the
+    refresh token it stored (the reference: `Authorization: Bearer <refresh_token>`): a client
+    whose refresh token is garbage still refreshes. (The sandbox takes either token there.)"""
+    c, _ = registered(sb)
+    c.set_refresh_token("not-a-refresh-token")
+    old = c.access_token
+    payload(c.auth.refresh_token())
+    check(c.access_token and c.access_token != old, "refreshed with the access token alone")
+
+
 def test_flaw_default_base_url_lacks_api_prefix(sb: Sandbox) -> None:
     """The SDK's default base URL is the host alone (https://crypto-api.yativo.com), while the API
     lives under /api/v1: with the default (or any base without the prefix) every call misses."""

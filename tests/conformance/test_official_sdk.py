@@ -1773,7 +1773,11 @@ def test_cards__trigger_manual_funding(sdk: yativo.YativoSDK, sb: Sandbox) -> No
     cid = issuer_customer(sdk, sb)
     did = ident(issuer_deposit(sb, "XDC", "40", customer_id=cid), "deposit_id")
     answer = payload(sdk.cards.trigger_manual_funding(did))
-    check(answer, "funded", answer)
+    check(field(answer, "deposit_id") == did or find_key(answer, "deposit_id") == [did],
+          "the deposit funded", answer)
+    listed = {ident(d, "deposit_id"): d
+              for d in find_list(sdk.cards.list_funding_deposits(limit=100), "deposits")}
+    check(listed[did].get("status") == "funded", "the deposit reads funded", listed[did])
     wallets = payload(sdk.cards.get_customer_wallets(cid))
     check([dec(b) for b in find_key(wallets, "balance")] == [Decimal("39.9")],
           "the customer is credited 40 less the 0.1 XDC fee", wallets)

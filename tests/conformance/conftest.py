@@ -12,9 +12,10 @@ import yativo  # noqa: E402  (the official SDK, installed by scripts/test-confor
 from support import Codes, Sandbox  # noqa: E402
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture
 def sb() -> Iterator[Sandbox]:
-    """One sandbox for the suite; each test builds the state it needs through the SDK."""
+    """A sandbox of the test's own (it starts in a few milliseconds): each test builds the state
+    it needs through the SDK, and its 2FA codes never wait for steps another test used."""
     s = Sandbox()
     yield s
     s.stop()

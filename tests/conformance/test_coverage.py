@@ -124,3 +124,17 @@ def test_description_has_every_call(rows: List[Tuple[str, str, str, str, bool]])
                if (m, norm(p)) not in described]
     report("calls of the official SDK not described in api/endpoints.toml (endpoint or fallback)",
            missing, len(rows))
+
+
+def test_docs_list_every_pinned_flaw() -> None:
+    """docs/sandbox.md (Conformance) lists exactly the SDK flaws this suite pins, so the list
+    cannot go stale."""
+    with open(os.path.join(ROOT, "docs", "sandbox.md"), encoding="utf-8") as f:
+        text = f.read()
+    assert "## Conformance" in text, "docs/sandbox.md has no Conformance section"
+    section = text.split("## Conformance", 1)[1]
+    listed = set(re.findall(r"`(test_flaw_\w+)`", section))
+    pinned = {n for n in vars(test_official_sdk) if n.startswith("test_flaw_")}
+    report("flaw tests not listed in docs/sandbox.md (Conformance)", sorted(pinned - listed),
+           len(pinned))
+    report("flaws listed in docs/sandbox.md with no test", sorted(listed - pinned), len(listed))

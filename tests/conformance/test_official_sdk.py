@@ -1773,7 +1773,11 @@ def test_cards__trigger_manual_funding(sdk: yativo.YativoSDK, sb: Sandbox) -> No
     cid = issuer_customer(sdk, sb)
     did = ident(issuer_deposit(sb, "XDC", "40", customer_id=cid), "deposit_id")
     answer = payload(sdk.cards.trigger_manual_funding(did))
-    check(answer, "funded", answer)
+    check(field(answer, "deposit_id") == did or find_key(answer, "deposit_id") == [did],
+          "the deposit funded", answer)
+    listed = {ident(d, "deposit_id"): d
+              for d in find_list(sdk.cards.list_funding_deposits(limit=100), "deposits")}
+    check(listed[did].get("status") == "funded", "the deposit reads funded", listed[did])
     wallets = payload(sdk.cards.get_customer_wallets(cid))
     check([dec(b) for b in find_key(wallets, "balance")] == [Decimal("39.9")],
           "the customer is credited 40 less the 0.1 XDC fee", wallets)
@@ -1926,6 +1930,17 @@ def test_flaw_passkey_verify_stores_no_token(sb: Sandbox) -> None:
           "a token in the answer, none on the client", answer)
     with pytest.raises(AuthenticationError):
         c.accounts.list()
+
+
+def test_flaw_refresh_sends_the_access_token(sb: Sandbox) -> None:
+    """auth.refresh_token() sends the access token the client holds as the bearer, not the
+    refresh token it stored (the reference: `Authorization: Bearer <refresh_token>`): a client
+    whose refresh token is garbage still refreshes. (The sandbox takes either token there.)"""
+    c, _ = registered(sb)
+    c.set_refresh_token("not-a-refresh-token")
+    old = c.access_token
+    payload(c.auth.refresh_token())
+    check(c.access_token and c.access_token != old, "refreshed with the access token alone")
 
 
 def test_flaw_default_base_url_lacks_api_prefix(sb: Sandbox) -> None:

@@ -43,3 +43,40 @@ if ldd "$static_bin" | grep -q libyativo; then
     exit 1
 fi
 "$static_bin"
+
+# The `bundled` feature as a newcomer meets it: the packaged yativo-sys (C sources inside, staged
+# by scripts/stage-rust-sys.sh), unpacked outside this repository, as the one dependency of a
+# `cargo new` project, built with no libyativo anywhere pkg-config could find: CMake builds the
+# library-only libyativo.a and the program runs without libyativo.so.
+bash "$root/scripts/stage-rust-sys.sh"
+cargo package --locked -q -p yativo-sys --allow-dirty --no-verify
+version=$(sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -n1)
+crate="$CARGO_TARGET_DIR/package/yativo-sys-$version.crate"
+listing=$(tar -tzf "$crate")
+for f in CMakeLists.txt core/CMakeLists.txt core/src/client_impl.cpp capi/include/yativo.h; do
+    grep -q "/libyativo/$f$" <<<"$listing" ||
+        { echo "test-rust: the packaged yativo-sys lacks libyativo/$f" >&2; exit 1; }
+done
+bundled_dir=$(mktemp -d)
+trap 'rm -rf "$bundled_dir"' EXIT
+tar -xzf "$crate" -C "$bundled_dir"
+cargo new -q --vcs none "$bundled_dir/demo"
+cat >>"$bundled_dir/demo/Cargo.toml" <<TOML
+yativo-sys = { path = "$bundled_dir/yativo-sys-$version", features = ["bundled"] }
+TOML
+cat >"$bundled_dir/demo/src/main.rs" <<'RS'
+fn main() {
+    // SAFETY: yv_version returns a static NUL-terminated string.
+    let v = unsafe { std::ffi::CStr::from_ptr(yativo_sys::yv_version()) };
+    println!("libyativo {}", v.to_str().unwrap());
+}
+RS
+(cd "$bundled_dir/demo" && env -u PKG_CONFIG_PATH CARGO_TARGET_DIR="$build/rust-target-bundled" \
+    cargo build -q -j "$jobs")
+demo="$build/rust-target-bundled/debug/demo"
+if ldd "$demo" | grep -q libyativo; then
+    echo "test-rust: the bundled build links libyativo.so" >&2
+    exit 1
+fi
+"$demo" | grep -qx "libyativo $version" || { echo "test-rust: the bundled demo did not run" >&2; exit 1; }
+echo "test-rust: bundled: the packaged crate built libyativo itself and ran"

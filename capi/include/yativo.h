@@ -736,6 +736,31 @@ YV_API size_t yv_transaction_list_count(const yv_transaction_list *list);
 YV_API const yv_transaction *yv_transaction_list_get(const yv_transaction_list *list, size_t i);
 /* Frees the list and its records; NULL is ignored. */
 YV_API void yv_transaction_list_free(yv_transaction_list *list);
+
+/* A customer of the platform. Accessors take a NULL record as "absent"; strings are borrowed from
+ * it. */
+typedef struct yv_customer yv_customer;
+/* The customer's id. */
+YV_API const char *yv_customer_id(const yv_customer *customer);
+/* The customer's e-mail address; NULL when the answer has none. */
+YV_API const char *yv_customer_email(const yv_customer *customer);
+/* The customer's name; NULL when the answer has none. */
+YV_API const char *yv_customer_name(const yv_customer *customer);
+/* The first name, when given apart; NULL when the answer has none. */
+YV_API const char *yv_customer_first_name(const yv_customer *customer);
+/* The last name, when given apart; NULL when the answer has none. */
+YV_API const char *yv_customer_last_name(const yv_customer *customer);
+/* The phone number; NULL when the answer has none. */
+YV_API const char *yv_customer_phone(const yv_customer *customer);
+/* The customer's status; NULL when the answer has none. */
+YV_API const char *yv_customer_status(const yv_customer *customer);
+/* When it was created; NULL when the answer has none. */
+YV_API const char *yv_customer_created_at(const yv_customer *customer);
+/* The whole object as the server sent it (metadata included), as compact JSON (numbers as
+ * strings); NULL when memory ran out building it (every field is still there). */
+YV_API const char *yv_customer_json(const yv_customer *customer);
+/* Frees the record; NULL is ignored. */
+YV_API void yv_customer_free(yv_customer *customer);
 /* END GENERATED: records */
 
 /* ---------------------------------------------------------------------------------------------
@@ -819,6 +844,26 @@ YV_API yv_status yv_client_list_accounts(yv_client *client, const yv_call *call,
 YV_API yv_status yv_client_create_account(yv_client *client, const char *account_name,
                                           const char *account_type, const yv_call *call,
                                           yv_account **out, yv_error **err);
+
+/* The wallet connections of one account, or of every account.
+ * GET /accounts/get-connections; read-only (safe to repeat).
+ * account_id: the account's id; unset = every account (NULL = unset).
+ * *out: the payload as compact JSON (numbers as strings), freed with yv_buffer_free. */
+YV_API yv_status yv_client_get_account_connections(yv_client *client, const char *account_id,
+                                                   const yv_call *call, yv_buffer **out,
+                                                   yv_error **err);
+
+/* Connects an account to chains (every supported chain when none are named); a chain already
+ * connected stays as it was.
+ * POST /accounts/create-connections; a write: retried only with the call's idempotency key.
+ * account_id: the account's id.
+ * chains: the chains to connect; unset = every supported chain (chains_count strings) (NULL =
+ * unset).
+ * *out: the payload as compact JSON (numbers as strings), freed with yv_buffer_free. */
+YV_API yv_status yv_client_create_account_connections(yv_client *client, const char *account_id,
+                                                      const char *const *chains,
+                                                      size_t chains_count, const yv_call *call,
+                                                      yv_buffer **out, yv_error **err);
 
 /* --- assets: Assets: one chain and token within an account. */
 
@@ -946,6 +991,20 @@ YV_API yv_status yv_client_list_webhooks(yv_client *client, const yv_call *call,
  * webhook_id: the subscription's id. */
 YV_API yv_status yv_client_delete_webhook(yv_client *client, const char *webhook_id,
                                           const yv_call *call, yv_error **err);
+
+/* --- customers: Customers of the platform, with their wallets and transactions. */
+
+/* Creates a customer.
+ * POST /customers/create-customer; a write: retried only with the call's idempotency key.
+ * email: the customer's e-mail address.
+ * name: the customer's name; NULL = unset.
+ * phone: the phone number; NULL = unset.
+ * metadata_json: your own data kept with the customer (any JSON value) (JSON text: any JSON
+ * value; not JSON = YV_INVALID_ARGUMENT); NULL = unset.
+ * *out: a yv_customer the caller frees with yv_customer_free. */
+YV_API yv_status yv_client_create_customer(yv_client *client, const char *email, const char *name,
+                                           const char *phone, const char *metadata_json,
+                                           const yv_call *call, yv_customer **out, yv_error **err);
 /* END GENERATED: endpoints */
 
 /* ---------------------------------------------------------------------------------------------

@@ -405,4 +405,68 @@ YV_API yv_status yv_client_delete_webhook(yv_client *client, const char *webhook
     });
 }
 
+YV_API yv_status yv_client_get_account_connections(yv_client *client, const char *account_id,
+                                                   const yv_call *call, yv_buffer **out,
+                                                   yv_error **err) {
+    return guard(err, [&] {
+        need_out(out, "out");
+        auto &c = need(client, "client");
+        const auto account_id_value = yv_capi::opt_str(account_id);
+        yv_capi::give_buffer(
+            out, yv_capi::payload_json(
+                     c.client.get_account_connections(account_id_value, call_options(call)), call));
+    });
+}
+
+YV_API yv_status yv_client_create_account_connections(yv_client *client, const char *account_id,
+                                                      const char *const *chains,
+                                                      size_t chains_count, const yv_call *call,
+                                                      yv_buffer **out, yv_error **err) {
+    return guard(err, [&] {
+        need_out(out, "out");
+        auto &c = need(client, "client");
+        const auto account_id_value = yv_capi::need_str(account_id, "account_id");
+        const auto chains_value = yv_capi::need_str_array(chains, chains_count, "chains");
+        // The server may act on a write: memory running out after the call reports an unknown
+        // outcome, never a call that surely did not happen.
+        auto prepared = yv_capi::prepare_outcome_unknown(
+            call ? call_options(call).idempotency_key : std::string(),
+            "out of memory during create_account_connections: the server may have acted; its "
+            "outcome is unknown");
+        auto json = std::make_unique<yv_buffer>();
+        yv_capi::with_prepared_error(prepared, [&] {
+            json->data =
+                yv_capi::payload_json(c.client.create_account_connections(
+                                          account_id_value, chains_value, call_options(call)),
+                                      call);
+        });
+        *out = json.release();
+    });
+}
+
+YV_API yv_status yv_client_create_customer(yv_client *client, const char *email, const char *name,
+                                           const char *phone, const char *metadata_json,
+                                           const yv_call *call, yv_customer **out, yv_error **err) {
+    return guard(err, [&] {
+        need_out(out, "out");
+        auto &c = need(client, "client");
+        const auto email_value = yv_capi::need_str(email, "email");
+        const auto name_value = yv_capi::opt_str(name);
+        const auto phone_value = yv_capi::opt_str(phone);
+        const auto metadata_value = yv_capi::opt_str(metadata_json);
+        // The server may act on a write: memory running out after the call reports an unknown
+        // outcome, never a call that surely did not happen.
+        auto prepared = yv_capi::prepare_outcome_unknown(
+            call ? call_options(call).idempotency_key : std::string(),
+            "out of memory during create_customer: the server may have acted; its outcome is "
+            "unknown");
+        auto result = std::make_unique<yv_customer>();
+        yv_capi::with_prepared_error(prepared, [&] {
+            yv_capi::fill(*result, c.client.create_customer(email_value, name_value, phone_value,
+                                                            metadata_value, call_options(call)));
+        });
+        *out = result.release();
+    });
+}
+
 }  // extern "C"

@@ -280,4 +280,44 @@ YV_API void yv_transaction_list_free(yv_transaction_list *list) {
     delete list;
 }
 
+YV_API const char *yv_customer_id(const yv_customer *customer) {
+    return customer ? or_null(customer->record.id) : nullptr;
+}
+
+YV_API const char *yv_customer_email(const yv_customer *customer) {
+    return customer ? or_null(customer->record.email) : nullptr;
+}
+
+YV_API const char *yv_customer_name(const yv_customer *customer) {
+    return customer ? or_null(customer->record.name) : nullptr;
+}
+
+YV_API const char *yv_customer_first_name(const yv_customer *customer) {
+    return customer ? or_null(customer->record.first_name) : nullptr;
+}
+
+YV_API const char *yv_customer_last_name(const yv_customer *customer) {
+    return customer ? or_null(customer->record.last_name) : nullptr;
+}
+
+YV_API const char *yv_customer_phone(const yv_customer *customer) {
+    return customer ? or_null(customer->record.phone) : nullptr;
+}
+
+YV_API const char *yv_customer_status(const yv_customer *customer) {
+    return customer ? or_null(customer->record.status) : nullptr;
+}
+
+YV_API const char *yv_customer_created_at(const yv_customer *customer) {
+    return customer ? or_null(customer->record.created_at) : nullptr;
+}
+
+YV_API const char *yv_customer_json(const yv_customer *customer) {
+    return customer && customer->has_json ? customer->json.c_str() : nullptr;
+}
+
+YV_API void yv_customer_free(yv_customer *customer) {
+    delete customer;
+}
+
 }  // extern "C"

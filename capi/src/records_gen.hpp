@@ -51,6 +51,12 @@ struct yv_transaction_list {
     std::vector<yv_transaction> items;
 };
 
+struct yv_customer {
+    yativo::Customer record;
+    std::string json;       // record.raw as text, kept so yv_customer_json can lend it
+    bool has_json = false;  // false: memory ran out building it (the record itself is whole)
+};
+
 namespace yv_capi {
 
 // Moves a call's result into the output object the caller will get (allocated before the call).
@@ -118,6 +124,17 @@ inline void fill(yv_transaction &out, yativo::Transaction &&record) {
 inline void fill(yv_transaction_list &out, std::vector<yativo::Transaction> &&records) {
     out.items.resize(records.size());
     for (std::size_t i = 0; i < records.size(); ++i) fill(out.items[i], std::move(records[i]));
+}
+
+// Moves a call's result into the output object the caller will get (allocated before the call).
+// A JSON view that cannot be built (out of memory) is left out rather than the record lost.
+inline void fill(yv_customer &out, yativo::Customer &&record) {
+    out.record = std::move(record);
+    try {
+        out.json = out.record.raw.json();
+        out.has_json = true;
+    } catch (const std::bad_alloc &) {
+    }
 }
 
 }  // namespace yv_capi

@@ -31,6 +31,9 @@ const Route kRoutes[] = {
     {"POST", "/webhook/create", Kind::Write, TwoFactor::None},
     {"GET", "/webhook/list", Kind::Read, TwoFactor::None},
     {"DELETE", "/webhook/*", Kind::Write, TwoFactor::None},
+    {"GET", "/accounts/get-connections", Kind::Read, TwoFactor::None},
+    {"POST", "/accounts/create-connections", Kind::Write, TwoFactor::None},
+    {"POST", "/customers/create-customer", Kind::Write, TwoFactor::None},
     {"POST", "/apikey/generate", Kind::Write, TwoFactor::Required},
     {"POST", "/apikey/token", Kind::Write, TwoFactor::None},
     {"POST", "/apikey/**", Kind::Write, TwoFactor::Required},
@@ -181,6 +184,26 @@ std::vector<Transaction> decode_transaction_list(Payload &payload) {
         out.push_back(to_transaction(payload, item));
     }
     return out;
+}
+
+Customer to_customer(const Payload &p, const rapidjson::Value &v) {
+    Customer r;
+    r.id = field_string(v, {"customer_id", "id", "_id"});
+    r.email = field_string(v, {"email"});
+    r.name = field_string(v, {"name", "username"});
+    r.first_name = field_string(v, {"first_name"});
+    r.last_name = field_string(v, {"last_name"});
+    r.phone = field_string(v, {"phone", "phone_number"});
+    r.status = field_string(v, {"status"});
+    r.created_at = field_string(v, {"created_at", "createdAt"});
+    r.raw = p.part(v);
+    if (r.id.empty())
+        throw Error(Status::PROTOCOL, "customer answer has no id (customer_id, id, _id)");
+    return r;
+}
+
+Customer decode_customer(Payload &payload) {
+    return to_customer(payload, record_object(payload.value(), {"customer"}, "customer"));
 }
 
 Call list_transactions_call(const TransactionQuery &params, const CallOptions &call) {
@@ -413,6 +436,44 @@ void Client::delete_webhook(std::string_view webhook_id, const CallOptions &call
         "DELETE", std::string("/webhook/") + detail::path_segment(webhook_id, "webhook id"),
         Kind::Write, TwoFactor::None, call);
     impl_->execute(c, call);
+}
+
+Payload Client::get_account_connections(std::string_view account_id, const CallOptions &call) {
+    detail::Call c = detail::make_call("GET", std::string("/accounts/get-connections"), Kind::Read,
+                                       TwoFactor::None, call);
+    detail::Query b;
+    b.field("account_id", account_id, true);
+    b.into(c);
+    return impl_->execute(c, call);
+}
+
+Payload Client::create_account_connections(std::string_view account_id,
+                                           const std::vector<std::string> &chains,
+                                           const CallOptions &call) {
+    detail::require(account_id, "account_id");
+    detail::Call c = detail::make_call("POST", std::string("/accounts/create-connections"),
+                                       Kind::Write, TwoFactor::None, call);
+    detail::Body b;
+    b.field("account_id", account_id);
+    b.strings("chains", chains, true);
+    b.into(c);
+    return impl_->execute(c, call);
+}
+
+Customer Client::create_customer(std::string_view email, std::string_view name,
+                                 std::string_view phone, std::string_view metadata_json,
+                                 const CallOptions &call) {
+    detail::require(email, "email");
+    detail::Call c = detail::make_call("POST", std::string("/customers/create-customer"),
+                                       Kind::Write, TwoFactor::None, call);
+    detail::Body b;
+    b.field("email", email);
+    b.field("name", name, true);
+    b.field("phone", phone, true);
+    b.json("metadata", metadata_json, "metadata");
+    b.into(c);
+    Payload p = impl_->execute(c, call);
+    return detail::decode_customer(p);
 }
 
 }  // namespace yativo

@@ -23,6 +23,8 @@ Transfer decode_transfer(Payload &payload);
 
 std::vector<Transaction> decode_transaction_list(Payload &payload);
 
+Customer decode_customer(Payload &payload);
+
 // The request Client::list_transactions sends (checks done): for its pager.
 Call list_transactions_call(const TransactionQuery &params, const CallOptions &call);
 

@@ -24,6 +24,7 @@ type Client struct {
 	Balance      *BalanceService
 	Transactions *TransactionsService
 	Webhooks     *WebhooksService
+	Customers    *CustomersService
 	// END GENERATED: services
 }
 
@@ -59,6 +60,7 @@ func New(opts ...Option) (*Client, error) {
 	c.Balance = &BalanceService{c}
 	c.Transactions = &TransactionsService{c}
 	c.Webhooks = &WebhooksService{c}
+	c.Customers = &CustomersService{c}
 	// END GENERATED: service assignments
 	return c, nil
 }

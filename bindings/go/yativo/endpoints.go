@@ -95,6 +95,29 @@ func (s *AccountsService) Create(ctx context.Context, p CreateAccountParams, opt
 	return result(s.c, ctx, opts, accountFrom, func(call *capi.Call) (*capi.Account, error) { return s.c.c.CreateAccount(p.Name, p.Type, call) })
 }
 
+// GetConnections returns the wallet connections of one account, or of every account (GET
+// /accounts/get-connections).
+// accountID: the account's id; "" = every account.
+func (s *AccountsService) GetConnections(ctx context.Context, accountID string, opts ...CallOption) (json.RawMessage, error) {
+	return s.c.payload(ctx, opts, func(call *capi.Call) ([]byte, error) { return s.c.c.GetAccountConnections(accountID, call) })
+}
+
+// CreateAccountConnectionsParams are the parameters of AccountsService.CreateConnections.
+type CreateAccountConnectionsParams struct {
+	// The account's id.
+	AccountID string
+	// The chains to connect; nil = every supported chain.
+	Chains []string
+}
+
+// CreateConnections connects an account to chains (every supported chain when none are named); a
+// chain already connected stays as it was (POST /accounts/create-connections).
+func (s *AccountsService) CreateConnections(ctx context.Context, p CreateAccountConnectionsParams, opts ...CallOption) (json.RawMessage, error) {
+	return s.c.payload(ctx, opts, func(call *capi.Call) ([]byte, error) {
+		return s.c.c.CreateAccountConnections(p.AccountID, p.Chains, call)
+	})
+}
+
 // AssetsService is Client.Assets. Assets: one chain and token within an account.
 type AssetsService struct{ c *Client }
 
@@ -266,4 +289,27 @@ func (s *WebhooksService) List(ctx context.Context, opts ...CallOption) ([]Webho
 // webhookID: the subscription's id.
 func (s *WebhooksService) Delete(ctx context.Context, webhookID string, opts ...CallOption) error {
 	return s.c.do(ctx, opts, func(call *capi.Call) error { return s.c.c.DeleteWebhook(webhookID, call) })
+}
+
+// CustomersService is Client.Customers. Customers of the platform, with their wallets and
+// transactions.
+type CustomersService struct{ c *Client }
+
+// CreateCustomerParams are the parameters of CustomersService.Create.
+type CreateCustomerParams struct {
+	// The customer's e-mail address.
+	Email string
+	// The customer's name; "" = unset.
+	Name string
+	// The phone number; "" = unset.
+	Phone string
+	// Your own data kept with the customer (any JSON value); nil = unset.
+	Metadata json.RawMessage
+}
+
+// Create creates a customer (POST /customers/create-customer).
+func (s *CustomersService) Create(ctx context.Context, p CreateCustomerParams, opts ...CallOption) (*Customer, error) {
+	return result(s.c, ctx, opts, customerFrom, func(call *capi.Call) (*capi.Customer, error) {
+		return s.c.c.CreateCustomer(p.Email, p.Name, p.Phone, string(p.Metadata), call)
+	})
 }

@@ -10,8 +10,8 @@ from __future__ import annotations
 from . import _core
 # Every group class and generated record (api/endpoints.toml).
 # BEGIN GENERATED: exports (python3 -m codegen; do not edit)
-from ._client import Accounts, ApiKeys, Assets, BalanceService, Transactions, Webhooks
-from ._core import Account, Asset, Balance, Transaction, Transfer
+from ._client import Accounts, ApiKeys, Assets, BalanceService, Customers, Transactions, Webhooks
+from ._core import Account, Asset, Balance, Customer, Transaction, Transfer
 # END GENERATED: exports
 from ._client import Amount, YativoCrypto
 from ._core import AccessToken, ApiKey, Event, RateLimit, Webhook
@@ -39,6 +39,8 @@ __all__ = [
     "Assets",
     "Balance",
     "BalanceService",
+    "Customer",
+    "Customers",
     "Transaction",
     "Transactions",
     "Transfer",

@@ -11,7 +11,7 @@ from . import _core, _resources
 from ._core import AccessToken, RateLimit, Transaction
 from ._errors import InvalidArgumentError
 # BEGIN GENERATED: group classes (python3 -m codegen; do not edit)
-from ._resources import Accounts, ApiKeys, Assets, BalanceService, Webhooks
+from ._resources import Accounts, ApiKeys, Assets, BalanceService, Customers, Webhooks
 # END GENERATED: group classes
 from ._values import Amount, Payload
 
@@ -26,6 +26,7 @@ __all__ = [
     "BalanceService",
     "Transactions",
     "Webhooks",
+    "Customers",
     # END GENERATED: group names
 ]
 
@@ -97,7 +98,16 @@ class YativoCrypto:
     """
 
     # BEGIN GENERATED: group slots (python3 -m codegen; do not edit)
-    __slots__ = ("_c", "api_keys", "accounts", "assets", "balance", "transactions", "webhooks")
+    __slots__ = (
+        "_c",
+        "api_keys",
+        "accounts",
+        "assets",
+        "balance",
+        "transactions",
+        "webhooks",
+        "customers",
+    )
     # END GENERATED: group slots
 
     def __init__(
@@ -156,6 +166,7 @@ class YativoCrypto:
         self.balance = BalanceService(self._c)
         self.transactions = Transactions(self._c)
         self.webhooks = Webhooks(self._c)
+        self.customers = Customers(self._c)
         # END GENERATED: group attributes
 
     @classmethod

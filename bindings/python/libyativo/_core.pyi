@@ -202,6 +202,28 @@ class Transaction:
     @property
     def raw(self) -> Dict[str, Any]: ...
 
+class Customer:
+    """A customer of the platform. ``raw`` is the whole object, with the fields no property
+    names."""
+    @property
+    def id(self) -> str: ...
+    @property
+    def email(self) -> Optional[str]: ...
+    @property
+    def name(self) -> Optional[str]: ...
+    @property
+    def first_name(self) -> Optional[str]: ...
+    @property
+    def last_name(self) -> Optional[str]: ...
+    @property
+    def phone(self) -> Optional[str]: ...
+    @property
+    def status(self) -> Optional[str]: ...
+    @property
+    def created_at(self) -> Optional[str]: ...
+    @property
+    def raw(self) -> Dict[str, Any]: ...
+
 # END GENERATED: records
 
 class Client:
@@ -297,6 +319,22 @@ class Client:
         idempotency_key: Optional[str],
         timeout: Optional[float],
     ) -> Account: ...
+    def get_account_connections(
+        self,
+        *,
+        account_id: Optional[str],
+        timeout: Optional[float],
+        envelope: bool,
+    ) -> Any: ...
+    def create_account_connections(
+        self,
+        *,
+        account_id: str,
+        chains: Optional[Sequence[str]],
+        idempotency_key: Optional[str],
+        timeout: Optional[float],
+        envelope: bool,
+    ) -> Any: ...
     def add_asset(
         self,
         *,
@@ -375,6 +413,16 @@ class Client:
         idempotency_key: Optional[str],
         timeout: Optional[float],
     ) -> None: ...
+    def create_customer(
+        self,
+        *,
+        email: str,
+        name: Optional[str],
+        phone: Optional[str],
+        metadata: Optional[Any],
+        idempotency_key: Optional[str],
+        timeout: Optional[float],
+    ) -> Customer: ...
     # END GENERATED: endpoints
     def request(
         self,

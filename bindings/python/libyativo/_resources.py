@@ -9,10 +9,18 @@ from __future__ import annotations
 from typing import Any, Dict, List, Optional, Sequence
 
 from . import _core
-from ._core import Account, ApiKey, Asset, Balance, Transaction, Transfer, Webhook
+from ._core import Account, ApiKey, Asset, Balance, Customer, Transaction, Transfer, Webhook
 from ._values import Amount, Payload
 
-__all__ = ["ApiKeys", "Accounts", "Assets", "BalanceService", "Transactions", "Webhooks"]
+__all__ = [
+    "ApiKeys",
+    "Accounts",
+    "Assets",
+    "BalanceService",
+    "Transactions",
+    "Webhooks",
+    "Customers",
+]
 
 
 class ApiKeys:
@@ -210,6 +218,57 @@ class Accounts:
             account_type=account_type,
             idempotency_key=idempotency_key,
             timeout=timeout,
+        )
+
+    def get_connections(
+        self,
+        account_id: Optional[str] = None,
+        *,
+        timeout: Optional[float] = None,
+        envelope: bool = False,
+    ) -> Payload:
+        """The wallet connections of one account, or of every account.
+
+        Args:
+            account_id: the account's id; unset = every account
+            timeout: the call's whole deadline in seconds; None: the client's
+            envelope: True: the whole answer (``data`` and its siblings, such as ``pagination``)
+                instead of ``data``
+        """
+        return self._c.get_account_connections(
+            account_id=account_id,
+            timeout=timeout,
+            envelope=envelope,
+        )
+
+    def create_connections(
+        self,
+        account_id: str,
+        chains: Optional[Sequence[str]] = None,
+        *,
+        idempotency_key: Optional[str] = None,
+        timeout: Optional[float] = None,
+        envelope: bool = False,
+    ) -> Payload:
+        """Connects an account to chains (every supported chain when none are named); a chain
+        already connected stays as it was.
+
+        Args:
+            account_id: the account's id
+            chains: the chains to connect; unset = every supported chain
+            idempotency_key: an Idempotency-Key: the server answers a repeat with the first
+                answer, so the core may re-send the call after a failure; None: no key, and no
+                re-sending once the request may have arrived
+            timeout: the call's whole deadline in seconds; None: the client's
+            envelope: True: the whole answer (``data`` and its siblings, such as ``pagination``)
+                instead of ``data``
+        """
+        return self._c.create_account_connections(
+            account_id=account_id,
+            chains=chains,
+            idempotency_key=idempotency_key,
+            timeout=timeout,
+            envelope=envelope,
         )
 
 
@@ -482,6 +541,46 @@ class Webhooks:
         """
         self._c.delete_webhook(
             webhook_id=id,
+            idempotency_key=idempotency_key,
+            timeout=timeout,
+        )
+
+
+class Customers:
+    """``c.customers``: Customers of the platform, with their wallets and transactions."""
+
+    __slots__ = ("_c",)
+
+    def __init__(self, core: _core.Client) -> None:
+        self._c = core
+
+    def create(
+        self,
+        email: str,
+        name: Optional[str] = None,
+        phone: Optional[str] = None,
+        metadata: Optional[Any] = None,
+        *,
+        idempotency_key: Optional[str] = None,
+        timeout: Optional[float] = None,
+    ) -> Customer:
+        """Creates a customer.
+
+        Args:
+            email: the customer's e-mail address
+            name: the customer's name
+            phone: the phone number
+            metadata: your own data kept with the customer (any JSON value)
+            idempotency_key: an Idempotency-Key: the server answers a repeat with the first
+                answer, so the core may re-send the call after a failure; None: no key, and no
+                re-sending once the request may have arrived
+            timeout: the call's whole deadline in seconds; None: the client's
+        """
+        return self._c.create_customer(
+            email=email,
+            name=name,
+            phone=phone,
+            metadata=metadata,
             idempotency_key=idempotency_key,
             timeout=timeout,
         )

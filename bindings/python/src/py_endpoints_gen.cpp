@@ -132,6 +132,40 @@ void bind_endpoints(py::class_<PyClient> &cls) {
         py::kw_only(), py::arg("account_name"), py::arg("account_type"), py::arg("idempotency_key"),
         py::arg("timeout"));
     cls.def(
+        "get_account_connections",
+        [](const PyClient &s, const std::optional<std::string> &account_id,
+           const std::optional<double> &timeout, bool envelope) {
+            if (account_id && account_id->empty())
+                yativo::throw_invalid("account_id is empty (None means unset)");
+            CallOptions call = call_options(timeout);
+            call.envelope = envelope;
+            return as_python(blocking(s, call,
+                                      [&](Client &c, const CallOptions &o) {
+                                          return c.get_account_connections(
+                                              account_id.value_or(std::string()), o);
+                                      }),
+                             call);
+        },
+        py::kw_only(), py::arg("account_id"), py::arg("timeout"), py::arg("envelope"));
+    cls.def(
+        "create_account_connections",
+        [](const PyClient &s, const std::string &account_id, py::handle chains,
+           const std::optional<std::string> &idempotency_key, const std::optional<double> &timeout,
+           bool envelope) {
+            std::vector<std::string> chains_items =
+                chains.is_none() ? std::vector<std::string>() : strings_from(chains, "chains");
+            CallOptions call = call_options(timeout, idempotency_key);
+            call.envelope = envelope;
+            return as_python(blocking(s, call,
+                                      [&](Client &c, const CallOptions &o) {
+                                          return c.create_account_connections(account_id,
+                                                                              chains_items, o);
+                                      }),
+                             call);
+        },
+        py::kw_only(), py::arg("account_id"), py::arg("chains"), py::arg("idempotency_key"),
+        py::arg("timeout"), py::arg("envelope"));
+    cls.def(
         "add_asset",
         [](const PyClient &s, const std::string &account_id, const std::string &chain,
            const std::string &ticker, const std::optional<std::string> &idempotency_key,
@@ -268,6 +302,25 @@ void bind_endpoints(py::class_<PyClient> &cls) {
                      [&](Client &c, const CallOptions &o) { c.delete_webhook(webhook_id, o); });
         },
         py::kw_only(), py::arg("webhook_id"), py::arg("idempotency_key"), py::arg("timeout"));
+    cls.def(
+        "create_customer",
+        [](const PyClient &s, const std::string &email, const std::optional<std::string> &name,
+           const std::optional<std::string> &phone, py::handle metadata,
+           const std::optional<std::string> &idempotency_key,
+           const std::optional<double> &timeout) {
+            std::string metadata_json =
+                metadata.is_none() ? std::string() : json_value(metadata, "metadata");
+            CallOptions call = call_options(timeout, idempotency_key);
+            return as_python(blocking(s, call,
+                                      [&](Client &c, const CallOptions &o) {
+                                          return c.create_customer(
+                                              email, name.value_or(std::string()),
+                                              phone.value_or(std::string()), metadata_json, o);
+                                      }),
+                             call);
+        },
+        py::kw_only(), py::arg("email"), py::arg("name"), py::arg("phone"), py::arg("metadata"),
+        py::arg("idempotency_key"), py::arg("timeout"));
 }
 
 }  // namespace yvpy

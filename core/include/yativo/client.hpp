@@ -82,6 +82,13 @@ class Client {
     // Creates an account.
     Account create_account(std::string_view account_name, std::string_view account_type = {},
                            const CallOptions &call = {});
+    // The wallet connections of one account, or of every account.
+    Payload get_account_connections(std::string_view account_id = {}, const CallOptions &call = {});
+    // Connects an account to chains (every supported chain when none are named); a chain
+    // already connected stays as it was.
+    Payload create_account_connections(std::string_view account_id,
+                                       const std::vector<std::string> &chains = {},
+                                       const CallOptions &call = {});
 
     // --- assets: Assets: one chain and token within an account.
     // Adds an asset (a chain and token, with its deposit address) to an account.
@@ -116,6 +123,12 @@ class Client {
     std::vector<Webhook> list_webhooks(const CallOptions &call = {});
     // Deletes a webhook subscription.
     void delete_webhook(std::string_view webhook_id, const CallOptions &call = {});
+
+    // --- customers: Customers of the platform, with their wallets and transactions.
+    // Creates a customer.
+    Customer create_customer(std::string_view email, std::string_view name = {},
+                             std::string_view phone = {}, std::string_view metadata_json = {},
+                             const CallOptions &call = {});
     // END GENERATED: endpoints
 
     // Any endpoint: method GET/POST/PUT/PATCH/DELETE, path relative to the base URL,

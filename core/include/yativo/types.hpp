@@ -180,6 +180,28 @@ struct Transaction {
     // The whole object as the server sent it.
     Payload raw;
 };
+
+// A customer of the platform.
+struct Customer {
+    // The customer's id.
+    std::string id;
+    // The customer's e-mail address; "" when absent.
+    std::string email;
+    // The customer's name; "" when absent.
+    std::string name;
+    // The first name, when given apart; "" when absent.
+    std::string first_name;
+    // The last name, when given apart; "" when absent.
+    std::string last_name;
+    // The phone number; "" when absent.
+    std::string phone;
+    // The customer's status; "" when absent.
+    std::string status;
+    // When it was created; "" when absent.
+    std::string created_at;
+    // The whole object as the server sent it (metadata included).
+    Payload raw;
+};
 // END GENERATED: records
 
 // BEGIN GENERATED: parameter structs (python3 -m codegen from api/endpoints.toml; do not edit)

@@ -224,3 +224,25 @@ func (c *Client) DeleteWebhook(webhookID string, call *Call) error {
 		return C.yv_client_delete_webhook(a.client, a.str(webhookID), a.call, a.err)
 	})
 }
+
+// GetAccountConnections is yv_client_get_account_connections.
+func (c *Client) GetAccountConnections(accountID string, call *Call) ([]byte, error) {
+	return callClient(c, call, takeBuffer, func(a *clientArgs, out **C.yv_buffer) C.yv_status {
+		return C.yv_client_get_account_connections(a.client, a.opt(accountID), a.call, out, a.err)
+	})
+}
+
+// CreateAccountConnections is yv_client_create_account_connections.
+func (c *Client) CreateAccountConnections(accountID string, chains []string, call *Call) ([]byte, error) {
+	return callClient(c, call, takeBuffer, func(a *clientArgs, out **C.yv_buffer) C.yv_status {
+		chainsPtr, chainsLen := a.list(chains)
+		return C.yv_client_create_account_connections(a.client, a.str(accountID), chainsPtr, chainsLen, a.call, out, a.err)
+	})
+}
+
+// CreateCustomer is yv_client_create_customer.
+func (c *Client) CreateCustomer(email string, name string, phone string, metadataJSON string, call *Call) (*Customer, error) {
+	return callClient(c, call, takeCustomer, func(a *clientArgs, out **C.yv_customer) C.yv_status {
+		return C.yv_client_create_customer(a.client, a.str(email), a.opt(name), a.opt(phone), a.opt(metadataJSON), a.call, out, a.err)
+	})
+}

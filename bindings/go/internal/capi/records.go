@@ -229,3 +229,38 @@ func takeTransactionList(l *C.yv_transaction_list) []Transaction {
 	}
 	return out
 }
+
+// Customer is a yv_customer copied into Go memory.
+type Customer struct {
+	ID        string
+	Email     string
+	Name      string
+	FirstName string
+	LastName  string
+	Phone     string
+	Status    string
+	CreatedAt string
+	Raw       []byte
+}
+
+// copyCustomer copies a borrowed yv_customer (one of a list, or an owned one before it is freed).
+func copyCustomer(r *C.yv_customer) Customer {
+	return Customer{
+		ID:        gostr(C.yv_customer_id(r)),
+		Email:     gostr(C.yv_customer_email(r)),
+		Name:      gostr(C.yv_customer_name(r)),
+		FirstName: gostr(C.yv_customer_first_name(r)),
+		LastName:  gostr(C.yv_customer_last_name(r)),
+		Phone:     gostr(C.yv_customer_phone(r)),
+		Status:    gostr(C.yv_customer_status(r)),
+		CreatedAt: gostr(C.yv_customer_created_at(r)),
+		Raw:       gobytes(C.yv_customer_json(r)),
+	}
+}
+
+// takeCustomer copies an owned yv_customer into Go memory and frees it.
+func takeCustomer(r *C.yv_customer) *Customer {
+	defer C.yv_customer_free(r)
+	v := copyCustomer(r)
+	return &v
+}

@@ -146,6 +146,10 @@ pub struct yv_transaction_list {
     _unused: [u8; 0],
 }
 #[repr(C)]
+pub struct yv_customer {
+    _unused: [u8; 0],
+}
+#[repr(C)]
 pub struct yv_send {
     _unused: [u8; 0],
 }
@@ -586,6 +590,16 @@ unsafe extern "C" {
         i: usize,
     ) -> *const yv_transaction;
     pub fn yv_transaction_list_free(list: *mut yv_transaction_list);
+    pub fn yv_customer_id(customer: *const yv_customer) -> *const ::std::os::raw::c_char;
+    pub fn yv_customer_email(customer: *const yv_customer) -> *const ::std::os::raw::c_char;
+    pub fn yv_customer_name(customer: *const yv_customer) -> *const ::std::os::raw::c_char;
+    pub fn yv_customer_first_name(customer: *const yv_customer) -> *const ::std::os::raw::c_char;
+    pub fn yv_customer_last_name(customer: *const yv_customer) -> *const ::std::os::raw::c_char;
+    pub fn yv_customer_phone(customer: *const yv_customer) -> *const ::std::os::raw::c_char;
+    pub fn yv_customer_status(customer: *const yv_customer) -> *const ::std::os::raw::c_char;
+    pub fn yv_customer_created_at(customer: *const yv_customer) -> *const ::std::os::raw::c_char;
+    pub fn yv_customer_json(customer: *const yv_customer) -> *const ::std::os::raw::c_char;
+    pub fn yv_customer_free(customer: *mut yv_customer);
     pub fn yv_client_create_api_key(
         client: *mut yv_client,
         name: *const ::std::os::raw::c_char,
@@ -643,6 +657,22 @@ unsafe extern "C" {
         account_type: *const ::std::os::raw::c_char,
         call: *const yv_call,
         out: *mut *mut yv_account,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
+    pub fn yv_client_get_account_connections(
+        client: *mut yv_client,
+        account_id: *const ::std::os::raw::c_char,
+        call: *const yv_call,
+        out: *mut *mut yv_buffer,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
+    pub fn yv_client_create_account_connections(
+        client: *mut yv_client,
+        account_id: *const ::std::os::raw::c_char,
+        chains: *const *const ::std::os::raw::c_char,
+        chains_count: usize,
+        call: *const yv_call,
+        out: *mut *mut yv_buffer,
         err: *mut *mut yv_error,
     ) -> yv_status;
     pub fn yv_client_add_asset(
@@ -790,6 +820,16 @@ unsafe extern "C" {
         client: *mut yv_client,
         webhook_id: *const ::std::os::raw::c_char,
         call: *const yv_call,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
+    pub fn yv_client_create_customer(
+        client: *mut yv_client,
+        email: *const ::std::os::raw::c_char,
+        name: *const ::std::os::raw::c_char,
+        phone: *const ::std::os::raw::c_char,
+        metadata_json: *const ::std::os::raw::c_char,
+        call: *const yv_call,
+        out: *mut *mut yv_customer,
         err: *mut *mut yv_error,
     ) -> yv_status;
     pub fn yv_tx_pager_new(

@@ -10,7 +10,7 @@ use crate::ffi::{c_string, check, Buffer, SecretCString};
 use crate::keys::AccessToken;
 // BEGIN GENERATED: group handles (python3 -m codegen; do not edit)
 use crate::keys::ApiKeys;
-use crate::resources::{Accounts, Assets, Balances, Transactions};
+use crate::resources::{Accounts, Assets, Balances, Customers, Transactions};
 use crate::webhooks::Webhooks;
 // END GENERATED: group handles
 
@@ -213,6 +213,11 @@ impl Client {
 
     pub fn webhooks(&self) -> Webhooks<'_> {
         Webhooks::new(self)
+    }
+
+    /// Customers: create, list, and their transactions.
+    pub fn customers(&self) -> Customers<'_> {
+        Customers::new(self)
     }
     // END GENERATED: group accessors
 }

@@ -349,3 +349,59 @@ impl Transaction {
         out
     }
 }
+
+/// A customer of the platform.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub struct Customer {
+    /// The customer's id.
+    pub id: String,
+    /// The customer's e-mail address; `None` when the answer has none.
+    pub email: Option<String>,
+    /// The customer's name; `None` when the answer has none.
+    pub name: Option<String>,
+    /// The first name, when given apart; `None` when the answer has none.
+    pub first_name: Option<String>,
+    /// The last name, when given apart; `None` when the answer has none.
+    pub last_name: Option<String>,
+    /// The phone number; `None` when the answer has none.
+    pub phone: Option<String>,
+    /// The customer's status; `None` when the answer has none.
+    pub status: Option<String>,
+    /// When it was created; `None` when the answer has none.
+    pub created_at: Option<String>,
+    /// The whole object as the server sent it (metadata included), every number as a JSON
+    /// string: the fields named here and every other (`Null` when the library ran out of memory
+    /// building it).
+    pub raw: Value,
+}
+
+impl Customer {
+    /// Copies every field of a borrowed `yv_customer`.
+    ///
+    /// # Safety
+    /// `record` is a valid `yv_customer` for the duration of the call.
+    pub(crate) unsafe fn read(record: *const sys::yv_customer) -> Self {
+        Customer {
+            id: string(sys::yv_customer_id(record)),
+            email: opt_string(sys::yv_customer_email(record)),
+            name: opt_string(sys::yv_customer_name(record)),
+            first_name: opt_string(sys::yv_customer_first_name(record)),
+            last_name: opt_string(sys::yv_customer_last_name(record)),
+            phone: opt_string(sys::yv_customer_phone(record)),
+            status: opt_string(sys::yv_customer_status(record)),
+            created_at: opt_string(sys::yv_customer_created_at(record)),
+            raw: json_or_null(sys::yv_customer_json(record)),
+        }
+    }
+
+    /// Reads and frees an owned `yv_customer`.
+    ///
+    /// # Safety
+    /// `record` is an owned `yv_customer`, not used afterwards.
+    pub(crate) unsafe fn take(record: *mut sys::yv_customer) -> Self {
+        let out = Self::read(record);
+        sys::yv_customer_free(record);
+        out
+    }
+}

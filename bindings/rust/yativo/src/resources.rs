@@ -6,11 +6,11 @@ use serde_json::Value;
 use yativo_sys as sys;
 
 use crate::error::Result;
-use crate::ffi::{c_ptr, c_string, check, opt_c_string};
+use crate::ffi::{c_ptr, c_string, check, opt_c_string, CStringArray};
 use crate::handle::resource_handle;
 
 // BEGIN GENERATED: endpoints (python3 -m codegen; do not edit)
-use crate::records::{Account, Asset, Balance, Transaction, Transfer};
+use crate::records::{Account, Asset, Balance, Customer, Transaction, Transfer};
 
 resource_handle!(
     /// Accounts hold assets.
@@ -50,6 +50,39 @@ impl Accounts<'_> {
         })?;
         // SAFETY: out is the owned record the call handed over.
         Ok(unsafe { Account::take(out) })
+    }
+
+    /// The wallet connections of one account, or of every account.
+    ///
+    /// - `account_id`: the account's id; unset = every account
+    pub fn get_connections(&self, account_id: Option<&str>) -> Result<Value> {
+        let account_id = opt_c_string(account_id, "account id")?;
+        let c = self.client.as_ptr();
+        self.client.json_call(self.opts, |call, out, err| unsafe {
+            sys::yv_client_get_account_connections(c, c_ptr(&account_id), call, out, err)
+        })
+    }
+
+    /// Connects an account to chains (every supported chain when none are named); a chain
+    /// already connected stays as it was.
+    ///
+    /// - `account_id`: the account's id
+    /// - `chains`: the chains to connect; empty = every supported chain
+    pub fn create_connections(&self, account_id: &str, chains: &[&str]) -> Result<Value> {
+        let account_id = c_string(account_id, "account id")?;
+        let chains = CStringArray::new(chains, "chains")?;
+        let c = self.client.as_ptr();
+        self.client.json_call(self.opts, |call, out, err| unsafe {
+            sys::yv_client_create_account_connections(
+                c,
+                account_id.as_ptr(),
+                chains.as_ptr(),
+                chains.len(),
+                call,
+                out,
+                err,
+            )
+        })
     }
 }
 
@@ -309,6 +342,50 @@ impl Transactions<'_> {
         })?;
         // SAFETY: out is the owned list the call handed over.
         Ok(unsafe { Transaction::take_list(out) })
+    }
+}
+
+resource_handle!(
+    /// Customers of the platform, with their wallets and transactions.
+    Customers
+);
+
+impl Customers<'_> {
+    /// Creates a customer.
+    ///
+    /// - `email`: the customer's e-mail address
+    /// - `name`: the customer's name; `None` = unset
+    /// - `phone`: the phone number; `None` = unset
+    /// - `metadata`: your own data kept with the customer (any JSON value); `None` = unset
+    pub fn create(
+        &self,
+        email: &str,
+        name: Option<&str>,
+        phone: Option<&str>,
+        metadata: Option<&Value>,
+    ) -> Result<Customer> {
+        let email = c_string(email, "email")?;
+        let name = opt_c_string(name, "name")?;
+        let phone = opt_c_string(phone, "phone")?;
+        let metadata = metadata
+            .map(|v| c_string(&v.to_string(), "metadata"))
+            .transpose()?;
+        let c = self.client.as_ptr();
+        let mut out = ptr::null_mut();
+        self.client.unit_call(self.opts, |call, err| unsafe {
+            sys::yv_client_create_customer(
+                c,
+                email.as_ptr(),
+                c_ptr(&name),
+                c_ptr(&phone),
+                c_ptr(&metadata),
+                call,
+                &mut out,
+                err,
+            )
+        })?;
+        // SAFETY: out is the owned record the call handed over.
+        Ok(unsafe { Customer::take(out) })
     }
 }
 // END GENERATED: endpoints

@@ -35,12 +35,15 @@ const Route kRoutes[] = {
     {"POST", "/accounts/create-connections", Kind::Write, TwoFactor::None},
     {"POST", "/customers/create-customer", Kind::Write, TwoFactor::None},
     {"POST", "/apikey/generate", Kind::Write, TwoFactor::Required},
+    {"GET", "/apikey", Kind::Read, TwoFactor::None},
+    {"DELETE", "/apikey/*", Kind::Write, TwoFactor::Required},
+    {"POST", "/webhook/create-webhook", Kind::Write, TwoFactor::None},
+    {"GET", "/webhook/get-webhooks", Kind::Read, TwoFactor::None},
     {"POST", "/apikey/token", Kind::Write, TwoFactor::None},
     {"POST", "/apikey/**", Kind::Write, TwoFactor::Required},
     {"PUT", "/apikey/**", Kind::Write, TwoFactor::Required},
     {"PATCH", "/apikey/**", Kind::Write, TwoFactor::Required},
     {"DELETE", "/apikey/**", Kind::Write, TwoFactor::Required},
-    {"DELETE", "/apikey/*", Kind::Write, TwoFactor::Required},
     {"POST", "/swap/execute", Kind::MovesValue, TwoFactor::None},
     {"POST", "/yativo-card/fund", Kind::MovesValue, TwoFactor::None},
     {"POST", "/card-issuer/fund-customer", Kind::MovesValue, TwoFactor::None},
@@ -238,14 +241,32 @@ ApiKey Client::create_api_key(const CreateApiKey &params, const CallOptions &cal
     b.strings("permissions", params.permissions);
     if (params.expires_in_days) b.integer("expires_in_days", *params.expires_in_days);
     b.into(c);
-    Payload p = impl_->execute(c, call);
+    // The same call in the API's other dialect: tried when the primary path answers 404 or 405
+    // (not processed), with the same Idempotency-Key and 2FA code.
+    detail::Call f = detail::make_call("POST", std::string("/apikey/generate"), Kind::Write,
+                                       TwoFactor::Required, call);
+    f.idempotency_key = c.idempotency_key;
+    f.sensitive_response = true;
+    {
+        detail::Body fb;
+        fb.field("key_name", params.name);
+        fb.strings("scopes", params.permissions);
+        if (params.expires_in_days) fb.integer("expires_in_days", *params.expires_in_days);
+        fb.into(f);
+    }
+    Payload p = impl_->execute_dialect(c, f, "api_keys", call);
     return detail::decode_api_key(p);
 }
 
 std::vector<ApiKey> Client::list_api_keys(const CallOptions &call) {
     detail::Call c =
         detail::make_call("GET", std::string("/apikey/list"), Kind::Read, TwoFactor::None, call);
-    Payload p = impl_->execute(c, call);
+    // The same call in the API's other dialect: tried when the primary path answers 404 or 405
+    // (not processed), with the same Idempotency-Key and 2FA code.
+    detail::Call f =
+        detail::make_call("GET", std::string("/apikey"), Kind::Read, TwoFactor::None, call);
+    f.idempotency_key = c.idempotency_key;
+    Payload p = impl_->execute_dialect(c, f, "api_keys", call);
     return detail::decode_api_key_list(p);
 }
 
@@ -284,7 +305,13 @@ void Client::revoke_api_key(std::string_view key_id, const CallOptions &call) {
     detail::Call c = detail::make_call(
         "POST", std::string("/apikey/") + detail::path_segment(key_id, "key id") + "/revoke",
         Kind::Write, TwoFactor::Required, call);
-    impl_->execute(c, call);
+    // The same call in the API's other dialect: tried when the primary path answers 404 or 405
+    // (not processed), with the same Idempotency-Key and 2FA code.
+    detail::Call f = detail::make_call(
+        "DELETE", std::string("/apikey/") + detail::path_segment(key_id, "key id"), Kind::Write,
+        TwoFactor::Required, call);
+    f.idempotency_key = c.idempotency_key;
+    impl_->execute_dialect(c, f, "api_keys", call);
 }
 
 std::vector<Account> Client::list_accounts(const CallOptions &call) {
@@ -420,14 +447,32 @@ Webhook Client::create_webhook(std::string_view url, const std::vector<std::stri
     b.strings("events", events);
     b.field("description", description, true);
     b.into(c);
-    Payload p = impl_->execute(c, call);
+    // The same call in the API's other dialect: tried when the primary path answers 404 or 405
+    // (not processed), with the same Idempotency-Key and 2FA code.
+    detail::Call f = detail::make_call("POST", std::string("/webhook/create-webhook"), Kind::Write,
+                                       TwoFactor::None, call);
+    f.idempotency_key = c.idempotency_key;
+    f.sensitive_response = true;
+    {
+        detail::Body fb;
+        fb.field("url", url);
+        fb.strings("events", events);
+        fb.field("description", description, true);
+        fb.into(f);
+    }
+    Payload p = impl_->execute_dialect(c, f, "webhooks", call);
     return detail::decode_webhook(p);
 }
 
 std::vector<Webhook> Client::list_webhooks(const CallOptions &call) {
     detail::Call c =
         detail::make_call("GET", std::string("/webhook/list"), Kind::Read, TwoFactor::None, call);
-    Payload p = impl_->execute(c, call);
+    // The same call in the API's other dialect: tried when the primary path answers 404 or 405
+    // (not processed), with the same Idempotency-Key and 2FA code.
+    detail::Call f = detail::make_call("GET", std::string("/webhook/get-webhooks"), Kind::Read,
+                                       TwoFactor::None, call);
+    f.idempotency_key = c.idempotency_key;
+    Payload p = impl_->execute_dialect(c, f, "webhooks", call);
     return detail::decode_webhook_list(p);
 }
 

@@ -141,6 +141,7 @@ class Endpoint:
     paged: bool = False
     names: Dict[str, str] = field(default_factory=dict)  # published type names per language
     fallback: Optional[Fallback] = None
+    auth: str = "required"  # none: a public path (sign-in), sent without credentials
 
     @property
     def family(self) -> str:
@@ -363,7 +364,7 @@ def parse(data: Dict[str, Any]) -> Api:
         where = f"endpoint {name}"
         _take(row, where, {"name", "group", "verb", "method", "path", "kind", "two_factor",
                            "sensitive", "returns", "doc", "params", "body", "struct", "c_handle",
-                           "paged", "names", "fallback"})
+                           "paged", "names", "fallback", "auth"})
         for key in ("name", "group", "verb", "method", "path", "kind", "returns", "doc"):
             if key not in row:
                 raise DescriptionError(f"{where}: no {key}")
@@ -381,7 +382,9 @@ def parse(data: Dict[str, Any]) -> Api:
                      doc=" ".join(row["doc"].split()), params=params,
                      body=row.get("body", "generated"), struct=row.get("struct", ""),
                      c_handle=row.get("c_handle", ""), names=dict(row.get("names", {})),
-                     paged=row.get("paged", False))
+                     paged=row.get("paged", False), auth=row.get("auth", "required"))
+        if e.auth not in ("required", "none"):
+            raise DescriptionError(f"{where}: auth is required or none")
         if "fallback" in row:
             fb = row["fallback"]
             _take(fb, f"{where}: fallback", {"method", "path", "wire"})

@@ -10,8 +10,28 @@ from __future__ import annotations
 from . import _core
 # Every group class and generated record (api/endpoints.toml).
 # BEGIN GENERATED: exports (python3 -m codegen; do not edit)
-from ._client import Accounts, ApiKeys, Assets, BalanceService, Customers, Transactions, Webhooks
-from ._core import Account, Asset, Balance, Customer, Transaction, Transfer
+from ._client import (
+    Accounts,
+    Analytics,
+    ApiKeys,
+    Assets,
+    AutoForwarding,
+    BalanceService,
+    Customers,
+    Session,
+    Transactions,
+    Webhooks,
+)
+from ._core import (
+    Account,
+    Asset,
+    AutoForwardingRule,
+    Balance,
+    Customer,
+    Transaction,
+    Transfer,
+    WebhookDelivery,
+)
 # END GENERATED: exports
 from ._client import Amount, YativoCrypto
 from ._core import AccessToken, ApiKey, Event, RateLimit, Webhook
@@ -34,16 +54,21 @@ __all__ = [
     # BEGIN GENERATED: export names (python3 -m codegen; do not edit)
     "Account",
     "Accounts",
+    "Analytics",
     "ApiKeys",
     "Asset",
     "Assets",
+    "AutoForwarding",
+    "AutoForwardingRule",
     "Balance",
     "BalanceService",
     "Customer",
     "Customers",
+    "Session",
     "Transaction",
     "Transactions",
     "Transfer",
+    "WebhookDelivery",
     "Webhooks",
     # END GENERATED: export names
     "YativoError",

@@ -11,7 +11,17 @@ from . import _core, _resources
 from ._core import AccessToken, RateLimit, Transaction
 from ._errors import InvalidArgumentError
 # BEGIN GENERATED: group classes (python3 -m codegen; do not edit)
-from ._resources import Accounts, ApiKeys, Assets, BalanceService, Customers, Webhooks
+from ._resources import (
+    Accounts,
+    Analytics,
+    ApiKeys,
+    Assets,
+    AutoForwarding,
+    BalanceService,
+    Customers,
+    Session,
+    Webhooks,
+)
 # END GENERATED: group classes
 from ._values import Amount, Payload
 
@@ -26,7 +36,10 @@ __all__ = [
     "BalanceService",
     "Transactions",
     "Webhooks",
+    "Analytics",
+    "AutoForwarding",
     "Customers",
+    "Session",
     # END GENERATED: group names
 ]
 
@@ -106,7 +119,10 @@ class YativoCrypto:
         "balance",
         "transactions",
         "webhooks",
+        "analytics",
+        "auto_forwarding",
         "customers",
+        "session",
     )
     # END GENERATED: group slots
 
@@ -166,7 +182,10 @@ class YativoCrypto:
         self.balance = BalanceService(self._c)
         self.transactions = Transactions(self._c)
         self.webhooks = Webhooks(self._c)
+        self.analytics = Analytics(self._c)
+        self.auto_forwarding = AutoForwarding(self._c)
         self.customers = Customers(self._c)
+        self.session = Session(self._c)
         # END GENERATED: group attributes
 
     @classmethod

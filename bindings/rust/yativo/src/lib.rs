@@ -75,9 +75,12 @@ pub use webhooks::{
 };
 // BEGIN GENERATED: types (python3 -m codegen; do not edit)
 pub use keys::{ApiKeys, CreateKey};
-pub use records::{Account, Asset, Balance, Customer, Transaction, Transfer};
+pub use records::{
+    Account, Asset, AutoForwardingRule, Balance, Customer, Transaction, Transfer, WebhookDelivery,
+};
 pub use resources::{
-    Accounts, Assets, Balances, Customers, SendFunds, TransactionQuery, Transactions,
+    Accounts, Analytics, Assets, AutoForwarding, Balances, CreateForwardingRule, Customers,
+    SendFunds, Session, TransactionQuery, Transactions, UpdateForwardingRule,
 };
 pub use webhooks::{CreateWebhook, Webhooks};
 // END GENERATED: types

@@ -71,6 +71,10 @@ struct yv_customer_list {
     std::vector<yv_customer> items;
 };
 
+struct yv_session {
+    yativo::Session record;
+};
+
 struct yv_webhook_delivery {
     yativo::WebhookDelivery record;
     std::string json;       // record.raw as text, kept so yv_webhook_delivery_json can lend it
@@ -179,6 +183,11 @@ inline void fill(yv_customer &out, yativo::Customer &&record) {
 inline void fill(yv_customer_list &out, std::vector<yativo::Customer> &&records) {
     out.items.resize(records.size());
     for (std::size_t i = 0; i < records.size(); ++i) fill(out.items[i], std::move(records[i]));
+}
+
+// Moves a call's result into the output object the caller will get (allocated before the call).
+inline void fill(yv_session &out, yativo::Session &&record) {
+    out.record = std::move(record);
 }
 
 // Moves a call's result into the output object the caller will get (allocated before the call).

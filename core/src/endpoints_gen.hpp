@@ -30,6 +30,8 @@ std::vector<AutoForwardingRule> decode_auto_forwarding_rule_list(Payload &payloa
 Customer decode_customer(Payload &payload);
 std::vector<Customer> decode_customer_list(Payload &payload);
 
+Session decode_session(Payload &payload);
+
 std::vector<WebhookDelivery> decode_webhook_delivery_list(Payload &payload);
 
 // The request Client::list_transactions sends (checks done): for its pager.

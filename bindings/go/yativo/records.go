@@ -321,6 +321,26 @@ func customerFrom(r *capi.Customer) *Customer {
 	}
 }
 
+// Session is a signed-in session. Its tokens are not here: the client keeps them (the access token
+// authenticates its later calls, the refresh token renews it).
+type Session struct {
+	// The type of the access token: Bearer; "" when the answer has none.
+	TokenType string
+	// Seconds until the access token expires; nil when the answer has none.
+	ExpiresIn *int64
+	// When the access token expires; "" when the answer has none.
+	ExpiresAt string
+}
+
+// sessionFrom converts capi's copy of the record (the generated methods name it).
+func sessionFrom(r *capi.Session) *Session {
+	return &Session{
+		TokenType: r.TokenType,
+		ExpiresIn: r.ExpiresIn,
+		ExpiresAt: r.ExpiresAt,
+	}
+}
+
 // WebhookDelivery is one delivery of an event to a webhook, with its attempts so far.
 type WebhookDelivery struct {
 	// The delivery's id.

@@ -19,7 +19,7 @@ from ._resources import (
     AutoForwarding,
     BalanceService,
     Customers,
-    Session,
+    SessionService,
     Webhooks,
 )
 # END GENERATED: group classes
@@ -39,7 +39,7 @@ __all__ = [
     "Analytics",
     "AutoForwarding",
     "Customers",
-    "Session",
+    "SessionService",
     # END GENERATED: group names
 ]
 
@@ -185,7 +185,7 @@ class YativoCrypto:
         self.analytics = Analytics(self._c)
         self.auto_forwarding = AutoForwarding(self._c)
         self.customers = Customers(self._c)
-        self.session = Session(self._c)
+        self.session = SessionService(self._c)
         # END GENERATED: group attributes
 
     @classmethod

@@ -256,6 +256,16 @@ class Customer:
     @property
     def raw(self) -> Dict[str, Any]: ...
 
+class Session:
+    """A signed-in session. Its tokens are not here: the client keeps them (the access token
+    authenticates its later calls, the refresh token renews it)."""
+    @property
+    def token_type(self) -> Optional[str]: ...
+    @property
+    def expires_in(self) -> Optional[int]: ...
+    @property
+    def expires_at(self) -> Optional[str]: ...
+
 class WebhookDelivery:
     """One delivery of an event to a webhook, with its attempts so far. ``raw`` is the whole
     object, with the fields no property names."""
@@ -730,8 +740,7 @@ class Client:
         email: Optional[str],
         idempotency_key: Optional[str],
         timeout: Optional[float],
-        envelope: bool,
-    ) -> Any: ...
+    ) -> Session: ...
     def resend_otp(
         self,
         *,
@@ -759,8 +768,7 @@ class Client:
         email: Optional[str],
         idempotency_key: Optional[str],
         timeout: Optional[float],
-        envelope: bool,
-    ) -> Any: ...
+    ) -> Session: ...
     def passkey_options(
         self,
         *,
@@ -775,8 +783,12 @@ class Client:
         assertion: Dict[str, Any],
         idempotency_key: Optional[str],
         timeout: Optional[float],
-        envelope: bool,
-    ) -> Any: ...
+    ) -> Session: ...
+    def refresh_session(
+        self,
+        *,
+        timeout: Optional[float],
+    ) -> Session: ...
     # END GENERATED: endpoints
     def request(
         self,

@@ -236,6 +236,17 @@ struct Customer {
     Payload raw;
 };
 
+// A signed-in session. Its tokens are not here: the client keeps them (the access token
+// authenticates its later calls, the refresh token renews it).
+struct Session {
+    // The type of the access token: Bearer; "" when absent.
+    std::string token_type;
+    // Seconds until the access token expires; nullopt when absent.
+    std::optional<std::int64_t> expires_in;
+    // When the access token expires; "" when absent.
+    std::string expires_at;
+};
+
 // One delivery of an event to a webhook, with its attempts so far.
 struct WebhookDelivery {
     // The delivery's id.

@@ -162,6 +162,10 @@ pub struct yv_customer_list {
     _unused: [u8; 0],
 }
 #[repr(C)]
+pub struct yv_session {
+    _unused: [u8; 0],
+}
+#[repr(C)]
 pub struct yv_webhook_delivery {
     _unused: [u8; 0],
 }
@@ -677,6 +681,10 @@ unsafe extern "C" {
     pub fn yv_customer_list_count(list: *const yv_customer_list) -> usize;
     pub fn yv_customer_list_get(list: *const yv_customer_list, i: usize) -> *const yv_customer;
     pub fn yv_customer_list_free(list: *mut yv_customer_list);
+    pub fn yv_session_token_type(session: *const yv_session) -> *const ::std::os::raw::c_char;
+    pub fn yv_session_expires_in(session: *const yv_session, out: *mut i64) -> bool;
+    pub fn yv_session_expires_at(session: *const yv_session) -> *const ::std::os::raw::c_char;
+    pub fn yv_session_free(session: *mut yv_session);
     pub fn yv_webhook_delivery_id(
         webhook_delivery: *const yv_webhook_delivery,
     ) -> *const ::std::os::raw::c_char;
@@ -1207,7 +1215,7 @@ unsafe extern "C" {
         otp: *const ::std::os::raw::c_char,
         email: *const ::std::os::raw::c_char,
         call: *const yv_call,
-        out: *mut *mut yv_buffer,
+        out: *mut *mut yv_session,
         err: *mut *mut yv_error,
     ) -> yv_status;
     pub fn yv_client_resend_otp(
@@ -1234,7 +1242,7 @@ unsafe extern "C" {
         code: *const ::std::os::raw::c_char,
         email: *const ::std::os::raw::c_char,
         call: *const yv_call,
-        out: *mut *mut yv_buffer,
+        out: *mut *mut yv_session,
         err: *mut *mut yv_error,
     ) -> yv_status;
     pub fn yv_client_passkey_options(
@@ -1248,7 +1256,13 @@ unsafe extern "C" {
         client: *mut yv_client,
         assertion_json: *const ::std::os::raw::c_char,
         call: *const yv_call,
-        out: *mut *mut yv_buffer,
+        out: *mut *mut yv_session,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
+    pub fn yv_client_refresh_session(
+        client: *mut yv_client,
+        call: *const yv_call,
+        out: *mut *mut yv_session,
         err: *mut *mut yv_error,
     ) -> yv_status;
     pub fn yv_tx_pager_new(

@@ -11,7 +11,7 @@ use crate::keys::AccessToken;
 // BEGIN GENERATED: group handles (python3 -m codegen; do not edit)
 use crate::keys::ApiKeys;
 use crate::resources::{
-    Accounts, Analytics, Assets, AutoForwarding, Balances, Customers, Session, Transactions,
+    Accounts, Analytics, Assets, AutoForwarding, Balances, Customers, Sessions, Transactions,
 };
 use crate::webhooks::Webhooks;
 // END GENERATED: group handles
@@ -233,8 +233,8 @@ impl Client {
     }
 
     /// Session sign-in: register, sign in, verify the OTP or 2FA code, passkeys.
-    pub fn session(&self) -> Session<'_> {
-        Session::new(self)
+    pub fn session(&self) -> Sessions<'_> {
+        Sessions::new(self)
     }
     // END GENERATED: group accessors
 }

@@ -76,11 +76,12 @@ pub use webhooks::{
 // BEGIN GENERATED: types (python3 -m codegen; do not edit)
 pub use keys::{ApiKeys, CreateKey};
 pub use records::{
-    Account, Asset, AutoForwardingRule, Balance, Customer, Transaction, Transfer, WebhookDelivery,
+    Account, Asset, AutoForwardingRule, Balance, Customer, Session, Transaction, Transfer,
+    WebhookDelivery,
 };
 pub use resources::{
     Accounts, Analytics, Assets, AutoForwarding, Balances, CreateForwardingRule, Customers,
-    SendFunds, Session, TransactionQuery, Transactions, UpdateForwardingRule,
+    SendFunds, Sessions, TransactionQuery, Transactions, UpdateForwardingRule,
 };
 pub use webhooks::{CreateWebhook, Webhooks};
 // END GENERATED: types

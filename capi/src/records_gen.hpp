@@ -51,6 +51,40 @@ struct yv_transaction_list {
     std::vector<yv_transaction> items;
 };
 
+struct yv_auto_forwarding_rule {
+    yativo::AutoForwardingRule record;
+    std::string json;       // record.raw as text, kept so yv_auto_forwarding_rule_json can lend it
+    bool has_json = false;  // false: memory ran out building it (the record itself is whole)
+};
+
+struct yv_auto_forwarding_rule_list {
+    std::vector<yv_auto_forwarding_rule> items;
+};
+
+struct yv_customer {
+    yativo::Customer record;
+    std::string json;       // record.raw as text, kept so yv_customer_json can lend it
+    bool has_json = false;  // false: memory ran out building it (the record itself is whole)
+};
+
+struct yv_customer_list {
+    std::vector<yv_customer> items;
+};
+
+struct yv_session {
+    yativo::Session record;
+};
+
+struct yv_webhook_delivery {
+    yativo::WebhookDelivery record;
+    std::string json;       // record.raw as text, kept so yv_webhook_delivery_json can lend it
+    bool has_json = false;  // false: memory ran out building it (the record itself is whole)
+};
+
+struct yv_webhook_delivery_list {
+    std::vector<yv_webhook_delivery> items;
+};
+
 namespace yv_capi {
 
 // Moves a call's result into the output object the caller will get (allocated before the call).
@@ -116,6 +150,57 @@ inline void fill(yv_transaction &out, yativo::Transaction &&record) {
     }
 }
 inline void fill(yv_transaction_list &out, std::vector<yativo::Transaction> &&records) {
+    out.items.resize(records.size());
+    for (std::size_t i = 0; i < records.size(); ++i) fill(out.items[i], std::move(records[i]));
+}
+
+// Moves a call's result into the output object the caller will get (allocated before the call).
+// A JSON view that cannot be built (out of memory) is left out rather than the record lost.
+inline void fill(yv_auto_forwarding_rule &out, yativo::AutoForwardingRule &&record) {
+    out.record = std::move(record);
+    try {
+        out.json = out.record.raw.json();
+        out.has_json = true;
+    } catch (const std::bad_alloc &) {
+    }
+}
+inline void fill(yv_auto_forwarding_rule_list &out,
+                 std::vector<yativo::AutoForwardingRule> &&records) {
+    out.items.resize(records.size());
+    for (std::size_t i = 0; i < records.size(); ++i) fill(out.items[i], std::move(records[i]));
+}
+
+// Moves a call's result into the output object the caller will get (allocated before the call).
+// A JSON view that cannot be built (out of memory) is left out rather than the record lost.
+inline void fill(yv_customer &out, yativo::Customer &&record) {
+    out.record = std::move(record);
+    try {
+        out.json = out.record.raw.json();
+        out.has_json = true;
+    } catch (const std::bad_alloc &) {
+    }
+}
+inline void fill(yv_customer_list &out, std::vector<yativo::Customer> &&records) {
+    out.items.resize(records.size());
+    for (std::size_t i = 0; i < records.size(); ++i) fill(out.items[i], std::move(records[i]));
+}
+
+// Moves a call's result into the output object the caller will get (allocated before the call).
+inline void fill(yv_session &out, yativo::Session &&record) {
+    out.record = std::move(record);
+}
+
+// Moves a call's result into the output object the caller will get (allocated before the call).
+// A JSON view that cannot be built (out of memory) is left out rather than the record lost.
+inline void fill(yv_webhook_delivery &out, yativo::WebhookDelivery &&record) {
+    out.record = std::move(record);
+    try {
+        out.json = out.record.raw.json();
+        out.has_json = true;
+    } catch (const std::bad_alloc &) {
+    }
+}
+inline void fill(yv_webhook_delivery_list &out, std::vector<yativo::WebhookDelivery> &&records) {
     out.items.resize(records.size());
     for (std::size_t i = 0; i < records.size(); ++i) fill(out.items[i], std::move(records[i]));
 }

@@ -96,6 +96,52 @@ void row_of(Row &row, const yativo::Transaction &r, bool /*reveal*/) {
     put_text(row, "created_at", r.created_at);
 }
 
+void row_of(Row &row, const yativo::AutoForwardingRule &r, bool /*reveal*/) {
+    put_text(row, "id", r.id);
+    put_text(row, "asset_id", r.asset_id);
+    put_text(row, "chain", r.chain);
+    put_text(row, "destination_address", r.destination_address);
+    put_decimal(row, "percentage", r.percentage);
+    put_text(row, "monitoring_mode", r.monitoring_mode);
+    put_list(row, "monitored_accounts", r.monitored_accounts);
+    put_decimal(row, "minimum_amount", r.minimum_amount);
+    put_decimal(row, "maximum_amount", r.maximum_amount);
+    put_text(row, "description", r.description);
+    put_bool(row, "enabled", r.enabled);
+    put_text(row, "created_at", r.created_at);
+    put_text(row, "updated_at", r.updated_at);
+}
+
+void row_of(Row &row, const yativo::Customer &r, bool /*reveal*/) {
+    put_text(row, "id", r.id);
+    put_text(row, "email", r.email);
+    put_text(row, "name", r.name);
+    put_text(row, "first_name", r.first_name);
+    put_text(row, "last_name", r.last_name);
+    put_text(row, "phone", r.phone);
+    put_text(row, "status", r.status);
+    put_text(row, "created_at", r.created_at);
+}
+
+void row_of(Row &row, const yativo::Session &r, bool /*reveal*/) {
+    put_text(row, "token_type", r.token_type);
+    put_int(row, "expires_in", r.expires_in);
+    put_text(row, "expires_at", r.expires_at);
+}
+
+void row_of(Row &row, const yativo::WebhookDelivery &r, bool /*reveal*/) {
+    put_text(row, "id", r.id);
+    put_text(row, "event_id", r.event_id);
+    put_text(row, "type", r.type);
+    put_text(row, "webhook_id", r.webhook_id);
+    put_text(row, "status", r.status);
+    put_int(row, "attempts", r.attempts);
+    put_int(row, "last_status_code", r.last_status_code);
+    put_text(row, "last_error", r.last_error);
+    put_text(row, "created_at", r.created_at);
+    put_text(row, "delivered_at", r.delivered_at);
+}
+
 Answer call_create_api_key(yativo::Client &c, const Values &v, const yativo::CallOptions &call,
                            bool reveal) {
     yativo::CreateApiKey params;
@@ -262,6 +308,360 @@ Answer call_delete_webhook(yativo::Client &c, const Values &v, const yativo::Cal
     return Answer::nothing();
 }
 
+Answer call_get_account_connections(yativo::Client &c, const Values &v,
+                                    const yativo::CallOptions &call, bool /*reveal*/) {
+    return Answer::json(c.get_account_connections(std::string_view(v.text("account_id")), call));
+}
+
+Answer call_create_account_connections(yativo::Client &c, const Values &v,
+                                       const yativo::CallOptions &call, bool /*reveal*/) {
+    return Answer::json(c.create_account_connections(std::string_view(v.text("account_id")),
+                                                     v.list("chains"), call));
+}
+
+Answer call_list_user_accounts(yativo::Client &c, const Values &v, const yativo::CallOptions &call,
+                               bool reveal) {
+    Answer a = Answer::many();
+    for (const auto &r : c.list_user_accounts(std::string_view(v.text("user_id")), call)) {
+        a.rows.emplace_back();
+        row_of(a.rows.back(), r, reveal);
+    }
+    return a;
+}
+
+Answer call_transaction_analytics(yativo::Client &c, const Values & /*v*/,
+                                  const yativo::CallOptions &call, bool /*reveal*/) {
+    return Answer::json(c.transaction_analytics(call));
+}
+
+Answer call_dashboard_analytics(yativo::Client &c, const Values & /*v*/,
+                                const yativo::CallOptions &call, bool /*reveal*/) {
+    return Answer::json(c.dashboard_analytics(call));
+}
+
+Answer call_list_supported_assets(yativo::Client &c, const Values & /*v*/,
+                                  const yativo::CallOptions &call, bool /*reveal*/) {
+    return Answer::json(c.list_supported_assets(call));
+}
+
+Answer call_list_chains(yativo::Client &c, const Values & /*v*/, const yativo::CallOptions &call,
+                        bool /*reveal*/) {
+    return Answer::json(c.list_chains(call));
+}
+
+Answer call_add_assets(yativo::Client &c, const Values &v, const yativo::CallOptions &call,
+                       bool reveal) {
+    Answer a = Answer::many();
+    for (const auto &r : c.add_assets(std::string_view(v.text("account_id")), v.list("chains"),
+                                      v.list("tickers"), call)) {
+        a.rows.emplace_back();
+        row_of(a.rows.back(), r, reveal);
+    }
+    return a;
+}
+
+Answer call_list_user_assets(yativo::Client &c, const Values &v, const yativo::CallOptions &call,
+                             bool reveal) {
+    Answer a = Answer::many();
+    for (const auto &r : c.list_user_assets(std::string_view(v.text("user_id")), call)) {
+        a.rows.emplace_back();
+        row_of(a.rows.back(), r, reveal);
+    }
+    return a;
+}
+
+Answer call_archive_asset(yativo::Client &c, const Values &v, const yativo::CallOptions &call,
+                          bool reveal) {
+    Answer a = Answer::one();
+    row_of(a.rows.back(), c.archive_asset(std::string_view(v.text("asset_id")), call), reveal);
+    return a;
+}
+
+Answer call_add_gas_station(yativo::Client &c, const Values &v, const yativo::CallOptions &call,
+                            bool reveal) {
+    Answer a = Answer::one();
+    row_of(a.rows.back(),
+           c.add_gas_station(std::string_view(v.text("chain")), std::string_view(v.text("ticker")),
+                             call),
+           reveal);
+    return a;
+}
+
+Answer call_list_gas_stations(yativo::Client &c, const Values & /*v*/,
+                              const yativo::CallOptions &call, bool reveal) {
+    Answer a = Answer::many();
+    for (const auto &r : c.list_gas_stations(call)) {
+        a.rows.emplace_back();
+        row_of(a.rows.back(), r, reveal);
+    }
+    return a;
+}
+
+Answer call_add_customer_asset(yativo::Client &c, const Values &v, const yativo::CallOptions &call,
+                               bool reveal) {
+    Answer a = Answer::one();
+    row_of(a.rows.back(),
+           c.add_customer_asset(std::string_view(v.text("customer_id")),
+                                std::string_view(v.text("chain")),
+                                std::string_view(v.text("ticker")), call),
+           reveal);
+    return a;
+}
+
+Answer call_list_customer_assets(yativo::Client &c, const Values &v,
+                                 const yativo::CallOptions &call, bool reveal) {
+    Answer a = Answer::many();
+    for (const auto &r : c.list_customer_assets(std::string_view(v.text("customer_id")), call)) {
+        a.rows.emplace_back();
+        row_of(a.rows.back(), r, reveal);
+    }
+    return a;
+}
+
+Answer call_list_forwarding_rules(yativo::Client &c, const Values & /*v*/,
+                                  const yativo::CallOptions &call, bool reveal) {
+    Answer a = Answer::many();
+    for (const auto &r : c.list_forwarding_rules(call)) {
+        a.rows.emplace_back();
+        row_of(a.rows.back(), r, reveal);
+    }
+    return a;
+}
+
+Answer call_get_forwarding_rule(yativo::Client &c, const Values &v, const yativo::CallOptions &call,
+                                bool reveal) {
+    Answer a = Answer::one();
+    row_of(a.rows.back(), c.get_forwarding_rule(std::string_view(v.text("rule_id")), call), reveal);
+    return a;
+}
+
+Answer call_create_forwarding_rule(yativo::Client &c, const Values &v,
+                                   const yativo::CallOptions &call, bool reveal) {
+    yativo::ForwardingRule params;
+    if (v.has("destination_address")) params.destination_address = v.text("destination_address");
+    if (v.has("percentage")) params.percentage = v.text("percentage");
+    if (v.has("monitoring_mode")) params.monitoring_mode = v.text("monitoring_mode");
+    if (v.has("asset_id")) params.asset_id = v.text("asset_id");
+    if (v.has("chain")) params.chain = v.text("chain");
+    if (v.has("monitored_accounts")) params.monitored_accounts = v.list("monitored_accounts");
+    if (v.has("minimum_amount")) params.minimum_amount = v.text("minimum_amount");
+    if (v.has("maximum_amount")) params.maximum_amount = v.text("maximum_amount");
+    if (v.has("description")) params.description = v.text("description");
+    if (v.has("enabled")) params.enabled = v.text("enabled");
+    if (v.has("settings")) params.settings = v.text("settings");
+    Answer a = Answer::one();
+    row_of(a.rows.back(), c.create_forwarding_rule(params, call), reveal);
+    return a;
+}
+
+Answer call_update_forwarding_rule(yativo::Client &c, const Values &v,
+                                   const yativo::CallOptions &call, bool reveal) {
+    yativo::ForwardingRuleUpdate params;
+    if (v.has("rule_id")) params.rule_id = v.text("rule_id");
+    if (v.has("destination_address")) params.destination_address = v.text("destination_address");
+    if (v.has("percentage")) params.percentage = v.text("percentage");
+    if (v.has("monitoring_mode")) params.monitoring_mode = v.text("monitoring_mode");
+    if (v.has("monitored_accounts")) params.monitored_accounts = v.list("monitored_accounts");
+    if (v.has("minimum_amount")) params.minimum_amount = v.text("minimum_amount");
+    if (v.has("maximum_amount")) params.maximum_amount = v.text("maximum_amount");
+    if (v.has("description")) params.description = v.text("description");
+    if (v.has("enabled")) params.enabled = v.text("enabled");
+    if (v.has("settings")) params.settings = v.text("settings");
+    Answer a = Answer::one();
+    row_of(a.rows.back(), c.update_forwarding_rule(params, call), reveal);
+    return a;
+}
+
+Answer call_delete_forwarding_rule(yativo::Client &c, const Values &v,
+                                   const yativo::CallOptions &call, bool /*reveal*/) {
+    c.delete_forwarding_rule(std::string_view(v.text("rule_id")), call);
+    return Answer::nothing();
+}
+
+Answer call_create_customer(yativo::Client &c, const Values &v, const yativo::CallOptions &call,
+                            bool reveal) {
+    Answer a = Answer::one();
+    row_of(a.rows.back(),
+           c.create_customer(std::string_view(v.text("email")), std::string_view(v.text("name")),
+                             std::string_view(v.text("phone")),
+                             std::string_view(v.text("metadata")), call),
+           reveal);
+    return a;
+}
+
+Answer call_list_customers(yativo::Client &c, const Values &v, const yativo::CallOptions &call,
+                           bool reveal) {
+    Answer a = Answer::many();
+    for (const auto &r : c.list_customers(
+             (v.has("page") ? std::optional<std::int64_t>(v.integer("page")) : std::nullopt),
+             (v.has("limit") ? std::optional<std::int64_t>(v.integer("limit")) : std::nullopt),
+             std::string_view(v.text("search")), std::string_view(v.text("customer_id")), call)) {
+        a.rows.emplace_back();
+        row_of(a.rows.back(), r, reveal);
+    }
+    return a;
+}
+
+Answer call_customer_transactions(yativo::Client &c, const Values &v,
+                                  const yativo::CallOptions &call, bool reveal) {
+    Answer a = Answer::many();
+    for (const auto &r : c.customer_transactions(
+             std::string_view(v.text("customer_id")),
+             (v.has("page") ? std::optional<std::int64_t>(v.integer("page")) : std::nullopt),
+             (v.has("limit") ? std::optional<std::int64_t>(v.integer("limit")) : std::nullopt),
+             call)) {
+        a.rows.emplace_back();
+        row_of(a.rows.back(), r, reveal);
+    }
+    return a;
+}
+
+Answer call_register_user(yativo::Client &c, const Values &v, const yativo::CallOptions &call,
+                          bool /*reveal*/) {
+    return Answer::json(c.register_user(
+        std::string_view(v.text("email")), std::string_view(v.text("password")),
+        std::string_view(v.text("username")), std::string_view(v.text("first_name")),
+        std::string_view(v.text("last_name")), call));
+}
+
+Answer call_sign_in(yativo::Client &c, const Values &v, const yativo::CallOptions &call,
+                    bool /*reveal*/) {
+    return Answer::json(
+        c.sign_in(std::string_view(v.text("email")), std::string_view(v.text("role")), call));
+}
+
+Answer call_verify_otp(yativo::Client &c, const Values &v, const yativo::CallOptions &call,
+                       bool reveal) {
+    Answer a = Answer::one();
+    row_of(a.rows.back(),
+           c.verify_otp(std::string_view(v.text("otp")), std::string_view(v.text("email")), call),
+           reveal);
+    return a;
+}
+
+Answer call_resend_otp(yativo::Client &c, const Values &v, const yativo::CallOptions &call,
+                       bool /*reveal*/) {
+    return Answer::json(c.resend_otp(std::string_view(v.text("email")), call));
+}
+
+Answer call_google_auth_details(yativo::Client &c, const Values & /*v*/,
+                                const yativo::CallOptions &call, bool /*reveal*/) {
+    return Answer::json(c.google_auth_details(call));
+}
+
+Answer call_google_auth_enable(yativo::Client &c, const Values & /*v*/,
+                               const yativo::CallOptions &call, bool /*reveal*/) {
+    return Answer::json(c.google_auth_enable(call));
+}
+
+Answer call_google_auth_verify(yativo::Client &c, const Values &v, const yativo::CallOptions &call,
+                               bool reveal) {
+    Answer a = Answer::one();
+    row_of(a.rows.back(),
+           c.google_auth_verify(std::string_view(v.text("code")), std::string_view(v.text("email")),
+                                call),
+           reveal);
+    return a;
+}
+
+Answer call_passkey_options(yativo::Client &c, const Values &v, const yativo::CallOptions &call,
+                            bool /*reveal*/) {
+    return Answer::json(c.passkey_options(std::string_view(v.text("email")), call));
+}
+
+Answer call_passkey_verify(yativo::Client &c, const Values &v, const yativo::CallOptions &call,
+                           bool reveal) {
+    Answer a = Answer::one();
+    row_of(a.rows.back(), c.passkey_verify(std::string_view(v.text("assertion")), call), reveal);
+    return a;
+}
+
+Answer call_refresh_session(yativo::Client &c, const Values & /*v*/,
+                            const yativo::CallOptions &call, bool reveal) {
+    Answer a = Answer::one();
+    row_of(a.rows.back(), c.refresh_session(call), reveal);
+    return a;
+}
+
+Answer call_get_transaction(yativo::Client &c, const Values &v, const yativo::CallOptions &call,
+                            bool reveal) {
+    Answer a = Answer::one();
+    row_of(a.rows.back(), c.get_transaction(std::string_view(v.text("transaction_id")), call),
+           reveal);
+    return a;
+}
+
+Answer call_cancel_transaction(yativo::Client &c, const Values &v, const yativo::CallOptions &call,
+                               bool /*reveal*/) {
+    return Answer::json(c.cancel_transaction(std::string_view(v.text("transaction_id")), call));
+}
+
+Answer call_asset_history(yativo::Client &c, const Values &v, const yativo::CallOptions &call,
+                          bool reveal) {
+    Answer a = Answer::many();
+    for (const auto &r : c.asset_history(
+             std::string_view(v.text("asset_id")),
+             (v.has("page") ? std::optional<std::int64_t>(v.integer("page")) : std::nullopt),
+             (v.has("limit") ? std::optional<std::int64_t>(v.integer("limit")) : std::nullopt),
+             call)) {
+        a.rows.emplace_back();
+        row_of(a.rows.back(), r, reveal);
+    }
+    return a;
+}
+
+Answer call_get_webhook(yativo::Client &c, const Values &v, const yativo::CallOptions &call,
+                        bool reveal) {
+    Answer a = Answer::one();
+    row_of(a.rows.back(), c.get_webhook(std::string_view(v.text("webhook_id")), call), reveal);
+    return a;
+}
+
+Answer call_update_webhook(yativo::Client &c, const Values &v, const yativo::CallOptions &call,
+                           bool reveal) {
+    Answer a = Answer::one();
+    row_of(a.rows.back(),
+           c.update_webhook(std::string_view(v.text("webhook_id")), std::string_view(v.text("url")),
+                            v.list("events"), std::string_view(v.text("description")),
+                            std::string_view(v.text("status")), call),
+           reveal);
+    return a;
+}
+
+Answer call_activate_webhook(yativo::Client &c, const Values &v, const yativo::CallOptions &call,
+                             bool reveal) {
+    Answer a = Answer::one();
+    row_of(a.rows.back(), c.activate_webhook(std::string_view(v.text("webhook_id")), call), reveal);
+    return a;
+}
+
+Answer call_deactivate_webhook(yativo::Client &c, const Values &v, const yativo::CallOptions &call,
+                               bool reveal) {
+    Answer a = Answer::one();
+    row_of(a.rows.back(), c.deactivate_webhook(std::string_view(v.text("webhook_id")), call),
+           reveal);
+    return a;
+}
+
+Answer call_list_webhook_events(yativo::Client &c, const Values &v, const yativo::CallOptions &call,
+                                bool reveal) {
+    Answer a = Answer::many();
+    for (const auto &r : c.list_webhook_events(
+             std::string_view(v.text("webhook_id")),
+             (v.has("page") ? std::optional<std::int64_t>(v.integer("page")) : std::nullopt),
+             (v.has("limit") ? std::optional<std::int64_t>(v.integer("limit")) : std::nullopt),
+             std::string_view(v.text("status")), call)) {
+        a.rows.emplace_back();
+        row_of(a.rows.back(), r, reveal);
+    }
+    return a;
+}
+
+Answer call_test_webhook(yativo::Client &c, const Values &v, const yativo::CallOptions &call,
+                         bool /*reveal*/) {
+    return Answer::json(c.test_webhook(std::string_view(v.text("webhook_id")), call));
+}
+
 }  // namespace
 
 const std::vector<GeneratedGroup> &generated_groups() {
@@ -273,7 +673,16 @@ const std::vector<GeneratedGroup> &generated_groups() {
         {"assets", "Assets: one chain and token within an account."},
         {"balance", "Balances of assets."},
         {"transactions", "Gas prices, transfers and the transaction history."},
-        {"webhooks", "Webhook subscriptions. Deliveries are checked with the webhook verifier."}};
+        {"webhooks", "Webhook subscriptions. Deliveries are checked with the webhook verifier."},
+        {"analytics", "Totals over your transactions and wallets."},
+        {"auto-forwarding",
+         "Auto-forwarding rules: a share of each deposit to an asset is sent on to an address. "
+         "Writes send X-2FA-Token: the call's code or the client's TOTP source."},
+        {"customers", "Customers of the platform, with their wallets and transactions."},
+        {"session",
+         "Session sign-in: registration, e-mailed one-time codes, Google Authenticator, passkeys. "
+         "The answers that hold tokens are payloads: give the access token to a client to act as "
+         "that user."}};
     return table;
 }
 
@@ -548,7 +957,651 @@ const std::vector<GeneratedCall> &generated_calls() {
          "",
          {{"webhook_id", "", "WEBHOOK_ID", ParamType::String, true, true, false, "", "", "",
            "the subscription's id"}},
-         call_delete_webhook}};
+         call_delete_webhook},
+        {"get_account_connections",
+         "accounts get-connections",
+         "accounts",
+         "GET /accounts/get-connections",
+         CallKind::Read,
+         TwoFactorRule::None,
+         false,
+         "The wallet connections of one account, or of every account.",
+         "",
+         "",
+         {{"account_id", "--account-id", "ID", ParamType::String, false, false, true, "", "", "",
+           "the account's id; unset = every account"}},
+         call_get_account_connections},
+        {"create_account_connections",
+         "accounts create-connections",
+         "accounts",
+         "POST /accounts/create-connections",
+         CallKind::Write,
+         TwoFactorRule::None,
+         false,
+         "Connects an account to chains (every supported chain when none are named); a chain "
+         "already connected stays as it was.",
+         "",
+         "",
+         {{"account_id", "--account-id", "ID", ParamType::String, true, false, false, "", "", "",
+           "the account's id"},
+          {"chains", "--chains", "A,B,...", ParamType::StringList, false, false, false, "", "", "",
+           "the chains to connect; unset = every supported chain"}},
+         call_create_account_connections},
+        {"list_user_accounts",
+         "accounts get-by-user-id",
+         "accounts",
+         "POST /accounts/get-user-accounts",
+         CallKind::Read,
+         TwoFactorRule::None,
+         false,
+         "The accounts of a user (yourself); a customer holds wallets, not accounts.",
+         "[Account]",
+         "id, name, type, status, assets, created_at",
+         {{"user_id", "--user-id", "ID", ParamType::String, true, false, false, "", "", "",
+           "the user's or customer's id"}},
+         call_list_user_accounts},
+        {"transaction_analytics",
+         "analytics transactions",
+         "analytics",
+         "GET /analytics/transaction-analytics",
+         CallKind::Read,
+         TwoFactorRule::None,
+         false,
+         "Totals over your transactions (counts and exact amounts by status, chain and type).",
+         "",
+         "",
+         {},
+         call_transaction_analytics},
+        {"dashboard_analytics",
+         "analytics dashboard",
+         "analytics",
+         "GET /analytics/dashboard-analytics",
+         CallKind::Read,
+         TwoFactorRule::None,
+         false,
+         "The dashboard's totals: accounts, assets, balances and recent activity.",
+         "",
+         "",
+         {},
+         call_dashboard_analytics},
+        {"list_supported_assets",
+         "assets get-all-supported",
+         "assets",
+         "GET /assets/get-all-assets",
+         CallKind::Read,
+         TwoFactorRule::None,
+         false,
+         "The catalogue of supported assets: chain, ticker, decimals, price.",
+         "",
+         "",
+         {},
+         call_list_supported_assets},
+        {"list_chains",
+         "assets get-chains",
+         "assets",
+         "GET /assets/get-chains",
+         CallKind::Read,
+         TwoFactorRule::None,
+         false,
+         "The supported chains: id, name, explorer.",
+         "",
+         "",
+         {},
+         call_list_chains},
+        {"add_assets",
+         "assets create-batch",
+         "assets",
+         "POST /assets/batch-add-asset",
+         CallKind::Write,
+         TwoFactorRule::None,
+         false,
+         "Adds several assets to an account at once: chains[i] with tickers[i]; all or none are "
+         "added.",
+         "[Asset]",
+         "id, account_id, chain, ticker, address, balance, status, created_at",
+         {{"account_id", "--account-id", "ID", ParamType::String, true, false, false, "", "", "",
+           "the account's id"},
+          {"chains", "--chains", "A,B,...", ParamType::StringList, true, false, false, "", "", "",
+           "the chains, e.g. solana, ethereum"},
+          {"tickers", "--tickers", "A,B,...", ParamType::StringList, false, false, false, "", "",
+           "", "the token of each chain, in the same order; unset = each chain's native token"}},
+         call_add_assets},
+        {"list_user_assets",
+         "assets get-by-user-id",
+         "assets",
+         "POST /assets/get-user-assets-by-id",
+         CallKind::Read,
+         TwoFactorRule::None,
+         false,
+         "The assets of a user (yourself) or of one of your customers.",
+         "[Asset]",
+         "id, account_id, chain, ticker, address, balance, status, created_at",
+         {{"user_id", "--user-id", "ID", ParamType::String, true, false, false, "", "", "",
+           "the user's or customer's id"}},
+         call_list_user_assets},
+        {"archive_asset",
+         "assets archive",
+         "assets",
+         "POST /assets/archive-asset",
+         CallKind::Write,
+         TwoFactorRule::None,
+         false,
+         "Archives an asset: it leaves the lists and can no longer send; deposits still credit it.",
+         "Asset",
+         "id, account_id, chain, ticker, address, balance, status, created_at",
+         {{"asset_id", "--asset-id", "ID", ParamType::String, true, false, false, "", "", "",
+           "the asset's id"}},
+         call_archive_asset},
+        {"add_gas_station",
+         "assets create-gas-station",
+         "assets",
+         "POST /assets/add-station-asset",
+         CallKind::Write,
+         TwoFactorRule::None,
+         false,
+         "Adds a gas-station wallet for a chain: it pays the gas of your transfers on that chain.",
+         "Asset",
+         "id, account_id, chain, ticker, address, balance, status, created_at",
+         {{"chain", "--chain", "TEXT", ParamType::String, true, false, false, "", "", "",
+           "the chain"},
+          {"ticker", "--ticker", "TEXT", ParamType::String, true, false, false, "", "", "",
+           "the chain's native token, e.g. ETH"}},
+         call_add_gas_station},
+        {"list_gas_stations",
+         "assets get-gas-stations",
+         "assets",
+         "POST /assets/get-station-assets",
+         CallKind::Read,
+         TwoFactorRule::None,
+         false,
+         "Your gas-station wallets.",
+         "[Asset]",
+         "id, account_id, chain, ticker, address, balance, status, created_at",
+         {},
+         call_list_gas_stations},
+        {"add_customer_asset",
+         "assets create-customer-asset",
+         "assets",
+         "POST /assets/add-customer-asset",
+         CallKind::Write,
+         TwoFactorRule::None,
+         false,
+         "Adds a wallet (a chain and token) for one of your customers.",
+         "Asset",
+         "id, account_id, chain, ticker, address, balance, status, created_at",
+         {{"customer_id", "--customer-id", "ID", ParamType::String, true, false, false, "", "", "",
+           "the customer's id"},
+          {"chain", "--chain", "TEXT", ParamType::String, true, false, false, "", "", "",
+           "the chain"},
+          {"ticker", "--ticker", "TEXT", ParamType::String, true, false, false, "", "", "",
+           "the token, e.g. USDC_SOL"}},
+         call_add_customer_asset},
+        {"list_customer_assets",
+         "assets get-customer-assets",
+         "assets",
+         "POST /assets/get-customer-assets",
+         CallKind::Read,
+         TwoFactorRule::None,
+         false,
+         "The wallets of one customer, or of every customer.",
+         "[Asset]",
+         "id, account_id, chain, ticker, address, balance, status, created_at",
+         {{"customer_id", "--customer-id", "ID", ParamType::String, false, false, true, "", "", "",
+           "the customer's id; unset = every customer"}},
+         call_list_customer_assets},
+        {"list_forwarding_rules",
+         "auto-forwarding list",
+         "auto_forwarding",
+         "GET /auto-forwarding",
+         CallKind::Read,
+         TwoFactorRule::None,
+         false,
+         "Every auto-forwarding rule.",
+         "[AutoForwardingRule]",
+         "id, asset_id, chain, destination_address, percentage, monitoring_mode, "
+         "monitored_accounts, minimum_amount, maximum_amount, description, enabled, created_at, "
+         "updated_at",
+         {},
+         call_list_forwarding_rules},
+        {"get_forwarding_rule",
+         "auto-forwarding get",
+         "auto_forwarding",
+         "GET /auto-forwarding/{rule_id}",
+         CallKind::Read,
+         TwoFactorRule::None,
+         false,
+         "One auto-forwarding rule.",
+         "AutoForwardingRule",
+         "id, asset_id, chain, destination_address, percentage, monitoring_mode, "
+         "monitored_accounts, minimum_amount, maximum_amount, description, enabled, created_at, "
+         "updated_at",
+         {{"rule_id", "", "RULE_ID", ParamType::String, true, true, false, "", "", "",
+           "the rule's id"}},
+         call_get_forwarding_rule},
+        {"create_forwarding_rule",
+         "auto-forwarding create",
+         "auto_forwarding",
+         "POST /auto-forwarding",
+         CallKind::Write,
+         TwoFactorRule::Required,
+         false,
+         "Creates an auto-forwarding rule.",
+         "AutoForwardingRule",
+         "id, asset_id, chain, destination_address, percentage, monitoring_mode, "
+         "monitored_accounts, minimum_amount, maximum_amount, description, enabled, created_at, "
+         "updated_at",
+         {{"destination_address", "--destination-address", "TEXT", ParamType::String, true, false,
+           false, "", "", "", "where the share goes, checked against the chain"},
+          {"percentage", "--percentage", "DECIMAL", ParamType::Decimal, true, false, false, "", "",
+           "", "the share of each deposit in percent, more than 0 and at most 100"},
+          {"monitoring_mode", "--monitoring-mode", "all_wallets|specific_wallets", ParamType::Enum,
+           true, false, false, "all_wallets|specific_wallets", "", "",
+           "all_wallets, or specific_wallets with monitored_accounts"},
+          {"asset_id", "--asset-id", "ID", ParamType::String, true, false, false, "", "", "",
+           "the asset whose deposits are forwarded"},
+          {"chain", "--chain", "TEXT", ParamType::String, true, false, false, "", "", "",
+           "the asset's chain"},
+          {"monitored_accounts", "--monitored-accounts", "A,B,...", ParamType::StringList, false,
+           false, false, "", "", "", "the accounts watched with specific_wallets"},
+          {"minimum_amount", "--minimum-amount", "DECIMAL", ParamType::Decimal, false, false, false,
+           "", "", "", "deposits below this are not forwarded"},
+          {"maximum_amount", "--maximum-amount", "DECIMAL", ParamType::Decimal, false, false, false,
+           "", "", "", "the most forwarded from one deposit"},
+          {"description", "--description", "TEXT", ParamType::String, false, false, false, "", "",
+           "", "a note kept with the rule"},
+          {"enabled", "--enabled", "JSON", ParamType::Json, false, false, false, "", "", "",
+           "true (the default) or false: whether the rule acts"},
+          {"settings", "--settings", "JSON", ParamType::Json, false, false, false, "", "", "",
+           "further settings, a JSON object"}},
+         call_create_forwarding_rule},
+        {"update_forwarding_rule",
+         "auto-forwarding update",
+         "auto_forwarding",
+         "PUT /auto-forwarding/{rule_id}",
+         CallKind::Write,
+         TwoFactorRule::Required,
+         false,
+         "Changes an auto-forwarding rule: only what is given changes.",
+         "AutoForwardingRule",
+         "id, asset_id, chain, destination_address, percentage, monitoring_mode, "
+         "monitored_accounts, minimum_amount, maximum_amount, description, enabled, created_at, "
+         "updated_at",
+         {{"rule_id", "", "RULE_ID", ParamType::String, true, true, false, "", "", "",
+           "the rule's id"},
+          {"destination_address", "--destination-address", "TEXT", ParamType::String, false, false,
+           false, "", "", "", "where the share goes"},
+          {"percentage", "--percentage", "DECIMAL", ParamType::Decimal, false, false, false, "", "",
+           "", "the share of each deposit in percent"},
+          {"monitoring_mode", "--monitoring-mode", "all_wallets|specific_wallets", ParamType::Enum,
+           false, false, false, "all_wallets|specific_wallets", "", "",
+           "all_wallets or specific_wallets"},
+          {"monitored_accounts", "--monitored-accounts", "A,B,...", ParamType::StringList, false,
+           false, false, "", "", "", "the accounts watched with specific_wallets"},
+          {"minimum_amount", "--minimum-amount", "DECIMAL", ParamType::Decimal, false, false, false,
+           "", "", "", "deposits below this are not forwarded"},
+          {"maximum_amount", "--maximum-amount", "DECIMAL", ParamType::Decimal, false, false, false,
+           "", "", "", "the most forwarded from one deposit"},
+          {"description", "--description", "TEXT", ParamType::String, false, false, false, "", "",
+           "", "a note kept with the rule"},
+          {"enabled", "--enabled", "JSON", ParamType::Json, false, false, false, "", "", "",
+           "true: the rule acts; false: it is paused"},
+          {"settings", "--settings", "JSON", ParamType::Json, false, false, false, "", "", "",
+           "further settings, a JSON object"}},
+         call_update_forwarding_rule},
+        {"delete_forwarding_rule",
+         "auto-forwarding delete",
+         "auto_forwarding",
+         "DELETE /auto-forwarding/{rule_id}",
+         CallKind::Write,
+         TwoFactorRule::Required,
+         false,
+         "Deletes an auto-forwarding rule.",
+         "",
+         "",
+         {{"rule_id", "", "RULE_ID", ParamType::String, true, true, false, "", "", "",
+           "the rule's id"}},
+         call_delete_forwarding_rule},
+        {"create_customer",
+         "customers create",
+         "customers",
+         "POST /customers/create-customer",
+         CallKind::Write,
+         TwoFactorRule::None,
+         false,
+         "Creates a customer.",
+         "Customer",
+         "id, email, name, first_name, last_name, phone, status, created_at",
+         {{"email", "--email", "TEXT", ParamType::String, true, false, false, "", "", "",
+           "the customer's e-mail address"},
+          {"name", "--name", "TEXT", ParamType::String, false, false, false, "", "", "",
+           "the customer's name"},
+          {"phone", "--phone", "TEXT", ParamType::String, false, false, false, "", "", "",
+           "the phone number"},
+          {"metadata", "--metadata", "JSON", ParamType::Json, false, false, false, "", "", "",
+           "your own data kept with the customer (any JSON value)"}},
+         call_create_customer},
+        {"list_customers",
+         "customers list",
+         "customers",
+         "POST /customers/get-customers",
+         CallKind::Read,
+         TwoFactorRule::None,
+         false,
+         "One page of your customers, oldest first.",
+         "[Customer]",
+         "id, email, name, first_name, last_name, phone, status, created_at",
+         {{"page", "--page", "N", ParamType::Int, false, false, false, "", "", "",
+           "the page, from 1; unset = the first"},
+          {"limit", "--limit", "N", ParamType::Int, false, false, false, "", "", "",
+           "items per page, 1..100; unset = the server's default"},
+          {"search", "--search", "TEXT", ParamType::String, false, false, false, "", "", "",
+           "only customers whose e-mail or name holds this text"},
+          {"customer_id", "--customer-id", "ID", ParamType::String, false, false, false, "", "", "",
+           "only this customer"}},
+         call_list_customers},
+        {"customer_transactions",
+         "customers get-transactions",
+         "customers",
+         "POST /customers/get-customer-transactions",
+         CallKind::Read,
+         TwoFactorRule::None,
+         false,
+         "One page of the transfers from one customer's wallets, newest first.",
+         "[Transaction]",
+         "id, type, direction, status, chain, ticker, asset_id, account_id, amount, fee, hash, "
+         "from_address, to_address, priority, category, description, created_at",
+         {{"customer_id", "--customer-id", "ID", ParamType::String, true, false, false, "", "", "",
+           "the customer's id"},
+          {"page", "--page", "N", ParamType::Int, false, false, false, "", "", "",
+           "the page, from 1; unset = the first"},
+          {"limit", "--limit", "N", ParamType::Int, false, false, false, "", "", "",
+           "items per page, 1..100; unset = the server's default"}},
+         call_customer_transactions},
+        {"register_user",
+         "session register",
+         "session",
+         "POST /authentication/registration",
+         CallKind::Write,
+         TwoFactorRule::None,
+         true,
+         "Registers a user; the server e-mails a one-time code to verify.",
+         "",
+         "",
+         {{"email", "--email", "TEXT", ParamType::String, true, false, false, "", "", "",
+           "the user's e-mail address"},
+          {"password", "--password", "TEXT", ParamType::String, true, false, false, "", "", "",
+           "the password, at least 8 characters"},
+          {"username", "--username", "TEXT", ParamType::String, false, false, false, "", "", "",
+           "a user name"},
+          {"first_name", "--first-name", "TEXT", ParamType::String, false, false, false, "", "", "",
+           "the first name"},
+          {"last_name", "--last-name", "TEXT", ParamType::String, false, false, false, "", "", "",
+           "the last name"}},
+         call_register_user},
+        {"sign_in",
+         "session sign-in",
+         "session",
+         "POST /auth/sign-in",
+         CallKind::Write,
+         TwoFactorRule::None,
+         true,
+         "Starts a sign-in: the server e-mails a one-time code (then verify_otp).",
+         "",
+         "",
+         {{"email", "--email", "TEXT", ParamType::String, true, false, false, "", "", "",
+           "the user's e-mail address"},
+          {"role", "--role", "TEXT", ParamType::String, false, false, false, "", "", "",
+           "the role signing in, e.g. User"}},
+         call_sign_in},
+        {"verify_otp",
+         "session verify-otp",
+         "session",
+         "POST /auth/otp-verification",
+         CallKind::Write,
+         TwoFactorRule::None,
+         true,
+         "Checks the e-mailed one-time code: the session it opens becomes this client's credential "
+         "(its tokens stay inside the client).",
+         "Session",
+         "token_type, expires_in, expires_at",
+         {{"otp", "--otp", "TEXT", ParamType::String, true, false, false, "", "", "",
+           "the one-time code"},
+          {"email", "--email", "TEXT", ParamType::String, false, false, false, "", "", "",
+           "the e-mail address it was sent to"}},
+         call_verify_otp},
+        {"resend_otp",
+         "session resend-otp",
+         "session",
+         "POST /authentication/resend_otp",
+         CallKind::Write,
+         TwoFactorRule::None,
+         false,
+         "E-mails a new one-time code.",
+         "",
+         "",
+         {{"email", "--email", "TEXT", ParamType::String, true, false, false, "", "", "",
+           "the user's e-mail address"}},
+         call_resend_otp},
+        {"google_auth_details",
+         "session google-auth-details",
+         "session",
+         "GET /google-auth/get-google-authenticator",
+         CallKind::Read,
+         TwoFactorRule::None,
+         true,
+         "The Google Authenticator setup of the signed-in user (its secret and QR code while not "
+         "enabled).",
+         "",
+         "",
+         {},
+         call_google_auth_details},
+        {"google_auth_enable",
+         "session google-auth-enable",
+         "session",
+         "GET /google-auth/enable-google-authenticator",
+         CallKind::Read,
+         TwoFactorRule::None,
+         false,
+         "Enables Google Authenticator for the signed-in user.",
+         "",
+         "",
+         {},
+         call_google_auth_enable},
+        {"google_auth_verify",
+         "session google-auth-verify",
+         "session",
+         "POST /google-auth/verify-token",
+         CallKind::Write,
+         TwoFactorRule::None,
+         true,
+         "Checks a Google Authenticator code at sign-in: the session it opens becomes this "
+         "client's credential.",
+         "Session",
+         "token_type, expires_in, expires_at",
+         {{"code", "--code", "TEXT", ParamType::String, true, false, false, "", "", "",
+           "the 6-digit code"},
+          {"email", "--email", "TEXT", ParamType::String, false, false, false, "", "", "",
+           "the user's e-mail address"}},
+         call_google_auth_verify},
+        {"passkey_options",
+         "session passkey-options",
+         "session",
+         "POST /auth/passkeys/authenticate-options",
+         CallKind::Write,
+         TwoFactorRule::None,
+         false,
+         "The WebAuthn options (challenge, allowed credentials) for a passkey sign-in.",
+         "",
+         "",
+         {{"email", "--email", "TEXT", ParamType::String, true, false, false, "", "", "",
+           "the user's e-mail address"}},
+         call_passkey_options},
+        {"passkey_verify",
+         "session passkey-verify",
+         "session",
+         "POST /auth/passkeys/authenticate-verify",
+         CallKind::Write,
+         TwoFactorRule::None,
+         true,
+         "Checks a passkey assertion (the authenticator's answer, as JSON): the session it opens "
+         "becomes this client's credential.",
+         "Session",
+         "token_type, expires_in, expires_at",
+         {{"assertion", "--data", "JSON", ParamType::Fields, true, false, false, "", "", "",
+           "the assertion as the browser gave it: a JSON object (id, rawId, response, type, ...), "
+           "sent as the body"}},
+         call_passkey_verify},
+        {"refresh_session",
+         "session refresh",
+         "session",
+         "GET /authentication/refresh-token",
+         CallKind::Read,
+         TwoFactorRule::None,
+         true,
+         "Renews the session's access token with its refresh token (both kept inside the client).",
+         "Session",
+         "token_type, expires_in, expires_at",
+         {},
+         call_refresh_session},
+        {"get_transaction",
+         "transactions get",
+         "transactions",
+         "POST /transactions/get-transaction",
+         CallKind::Read,
+         TwoFactorRule::None,
+         false,
+         "One transaction.",
+         "Transaction",
+         "id, type, direction, status, chain, ticker, asset_id, account_id, amount, fee, hash, "
+         "from_address, to_address, priority, category, description, created_at",
+         {{"transaction_id", "--transaction-id", "ID", ParamType::String, true, false, false, "",
+           "", "", "the transaction's id"}},
+         call_get_transaction},
+        {"cancel_transaction",
+         "transactions cancel",
+         "transactions",
+         "POST /transactions/cancel",
+         CallKind::Write,
+         TwoFactorRule::None,
+         false,
+         "Cancels a pending transfer: its amount and fee go back to the asset, exactly.",
+         "",
+         "",
+         {{"transaction_id", "--transaction-id", "ID", ParamType::String, true, false, false, "",
+           "", "", "the transaction's id"}},
+         call_cancel_transaction},
+        {"asset_history",
+         "transactions asset-history",
+         "transactions",
+         "POST /transactions/asset-history",
+         CallKind::Read,
+         TwoFactorRule::None,
+         false,
+         "One page of the transactions of one asset, newest first.",
+         "[Transaction]",
+         "id, type, direction, status, chain, ticker, asset_id, account_id, amount, fee, hash, "
+         "from_address, to_address, priority, category, description, created_at",
+         {{"asset_id", "--asset-id", "ID", ParamType::String, true, false, false, "", "", "",
+           "the asset's id"},
+          {"page", "--page", "N", ParamType::Int, false, false, false, "", "", "",
+           "the page, from 1; unset = the first"},
+          {"limit", "--limit", "N", ParamType::Int, false, false, false, "", "", "",
+           "items per page, 1..100; unset = the server's default"}},
+         call_asset_history},
+        {"get_webhook",
+         "webhooks get",
+         "webhooks",
+         "GET /webhook/{webhook_id}",
+         CallKind::Read,
+         TwoFactorRule::None,
+         false,
+         "One webhook subscription, without its secret.",
+         "Webhook",
+         "id, url, events, description, created_at",
+         {{"webhook_id", "", "WEBHOOK_ID", ParamType::String, true, true, false, "", "", "",
+           "the subscription's id"}},
+         call_get_webhook},
+        {"update_webhook",
+         "webhooks update",
+         "webhooks",
+         "PUT /webhook/{webhook_id}",
+         CallKind::Write,
+         TwoFactorRule::None,
+         false,
+         "Changes a webhook subscription: only what is given changes.",
+         "Webhook",
+         "id, url, events, description, created_at",
+         {{"webhook_id", "", "WEBHOOK_ID", ParamType::String, true, true, false, "", "", "",
+           "the subscription's id"},
+          {"url", "--url", "TEXT", ParamType::String, false, false, false, "", "", "",
+           "the new https:// URL"},
+          {"events", "--events", "A,B,...", ParamType::StringList, false, false, false, "", "", "",
+           "the new event types (the whole set)"},
+          {"description", "--description", "TEXT", ParamType::String, false, false, false, "", "",
+           "", "the new note"},
+          {"status", "--status", "active|inactive", ParamType::Enum, false, false, false,
+           "active|inactive", "", "", "active or inactive"}},
+         call_update_webhook},
+        {"activate_webhook",
+         "webhooks activate",
+         "webhooks",
+         "POST /webhook/{webhook_id}/activate",
+         CallKind::Write,
+         TwoFactorRule::None,
+         false,
+         "Resumes deliveries to a webhook.",
+         "Webhook",
+         "id, url, events, description, created_at",
+         {{"webhook_id", "", "WEBHOOK_ID", ParamType::String, true, true, false, "", "", "",
+           "the subscription's id"}},
+         call_activate_webhook},
+        {"deactivate_webhook",
+         "webhooks deactivate",
+         "webhooks",
+         "POST /webhook/{webhook_id}/deactivate",
+         CallKind::Write,
+         TwoFactorRule::None,
+         false,
+         "Pauses deliveries to a webhook (events are not queued for it meanwhile).",
+         "Webhook",
+         "id, url, events, description, created_at",
+         {{"webhook_id", "", "WEBHOOK_ID", ParamType::String, true, true, false, "", "", "",
+           "the subscription's id"}},
+         call_deactivate_webhook},
+        {"list_webhook_events",
+         "webhooks events",
+         "webhooks",
+         "GET /webhook/{webhook_id}/events",
+         CallKind::Read,
+         TwoFactorRule::None,
+         false,
+         "The deliveries of one webhook, newest first, one page at a time.",
+         "[WebhookDelivery]",
+         "id, event_id, type, webhook_id, status, attempts, last_status_code, last_error, "
+         "created_at, delivered_at",
+         {{"webhook_id", "", "WEBHOOK_ID", ParamType::String, true, true, false, "", "", "",
+           "the subscription's id"},
+          {"page", "--page", "N", ParamType::Int, false, false, false, "", "", "",
+           "the page, from 1; unset = the first"},
+          {"limit", "--limit", "N", ParamType::Int, false, false, false, "", "", "",
+           "items per page, 1..100; unset = the server's default"},
+          {"status", "--status", "pending|delivered|failed", ParamType::Enum, false, false, false,
+           "pending|delivered|failed", "", "", "only deliveries in this status"}},
+         call_list_webhook_events},
+        {"test_webhook",
+         "webhooks test",
+         "webhooks",
+         "POST /webhook/{webhook_id}/test",
+         CallKind::Write,
+         TwoFactorRule::None,
+         false,
+         "Queues a webhook.test event for delivery to this webhook; the answer names the event and "
+         "delivery.",
+         "",
+         "",
+         {{"webhook_id", "", "WEBHOOK_ID", ParamType::String, true, true, false, "", "", "",
+           "the subscription's id"}},
+         call_test_webhook}};
     return table;
 }
 

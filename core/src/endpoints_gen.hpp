@@ -21,7 +21,18 @@ Balance decode_balance(Payload &payload);
 
 Transfer decode_transfer(Payload &payload);
 
+Transaction decode_transaction(Payload &payload);
 std::vector<Transaction> decode_transaction_list(Payload &payload);
+
+AutoForwardingRule decode_auto_forwarding_rule(Payload &payload);
+std::vector<AutoForwardingRule> decode_auto_forwarding_rule_list(Payload &payload);
+
+Customer decode_customer(Payload &payload);
+std::vector<Customer> decode_customer_list(Payload &payload);
+
+Session decode_session(Payload &payload);
+
+std::vector<WebhookDelivery> decode_webhook_delivery_list(Payload &payload);
 
 // The request Client::list_transactions sends (checks done): for its pager.
 Call list_transactions_call(const TransactionQuery &params, const CallOptions &call);

@@ -102,3 +102,15 @@ def test_errors_threads_and_webhook_examples(docs_sandbox: Sandbox) -> None:
     assert "refused: insufficient_balance 422" in out and "invalid: amount" in out
     assert len(run_example("threads.py", env).splitlines()) == 3
     assert "event transaction.completed {'amount': '25.00'}" in run_example("webhook_receiver.py", {})
+
+
+def test_customer_auto_forwarding_and_analytics_examples(docs_sandbox: Sandbox) -> None:
+    sb = docs_sandbox
+    env = {"YATIVO_BASE_URL": sb.base_url, "YATIVO_ACCESS_TOKEN": sb.session_token,
+           "YATIVO_TOTP_SECRET": sb.totp_secret}
+    out = run_example("customers.py", env)
+    assert "customer Alice wallet USDC_SOL True" in out and "found alice@example.com gold" in out
+    assert "transfers 0" in out
+    out = run_example("auto_forwarding.py", env)
+    assert "rule 12.5 enabled True" in out and "paused True rules 1" in out
+    assert "analytics" in run_example("analytics.py", env)

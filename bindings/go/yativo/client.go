@@ -18,12 +18,16 @@ type Client struct {
 
 	// BEGIN GENERATED: services (python3 -m codegen; do not edit)
 
-	APIKeys      *APIKeysService
-	Accounts     *AccountsService
-	Assets       *AssetsService
-	Balance      *BalanceService
-	Transactions *TransactionsService
-	Webhooks     *WebhooksService
+	APIKeys        *APIKeysService
+	Accounts       *AccountsService
+	Assets         *AssetsService
+	Balance        *BalanceService
+	Transactions   *TransactionsService
+	Webhooks       *WebhooksService
+	Analytics      *AnalyticsService
+	AutoForwarding *AutoForwardingService
+	Customers      *CustomersService
+	Session        *SessionService
 	// END GENERATED: services
 }
 
@@ -59,6 +63,10 @@ func New(opts ...Option) (*Client, error) {
 	c.Balance = &BalanceService{c}
 	c.Transactions = &TransactionsService{c}
 	c.Webhooks = &WebhooksService{c}
+	c.Analytics = &AnalyticsService{c}
+	c.AutoForwarding = &AutoForwardingService{c}
+	c.Customers = &CustomersService{c}
+	c.Session = &SessionService{c}
 	// END GENERATED: service assignments
 	return c, nil
 }

@@ -10,8 +10,29 @@ from __future__ import annotations
 from . import _core
 # Every group class and generated record (api/endpoints.toml).
 # BEGIN GENERATED: exports (python3 -m codegen; do not edit)
-from ._client import Accounts, ApiKeys, Assets, BalanceService, Transactions, Webhooks
-from ._core import Account, Asset, Balance, Transaction, Transfer
+from ._client import (
+    Accounts,
+    Analytics,
+    ApiKeys,
+    Assets,
+    AutoForwarding,
+    BalanceService,
+    Customers,
+    SessionService,
+    Transactions,
+    Webhooks,
+)
+from ._core import (
+    Account,
+    Asset,
+    AutoForwardingRule,
+    Balance,
+    Customer,
+    Session,
+    Transaction,
+    Transfer,
+    WebhookDelivery,
+)
 # END GENERATED: exports
 from ._client import Amount, YativoCrypto
 from ._core import AccessToken, ApiKey, Event, RateLimit, Webhook
@@ -34,14 +55,22 @@ __all__ = [
     # BEGIN GENERATED: export names (python3 -m codegen; do not edit)
     "Account",
     "Accounts",
+    "Analytics",
     "ApiKeys",
     "Asset",
     "Assets",
+    "AutoForwarding",
+    "AutoForwardingRule",
     "Balance",
     "BalanceService",
+    "Customer",
+    "Customers",
+    "Session",
+    "SessionService",
     "Transaction",
     "Transactions",
     "Transfer",
+    "WebhookDelivery",
     "Webhooks",
     # END GENERATED: export names
     "YativoError",

@@ -11,7 +11,17 @@ from . import _core, _resources
 from ._core import AccessToken, RateLimit, Transaction
 from ._errors import InvalidArgumentError
 # BEGIN GENERATED: group classes (python3 -m codegen; do not edit)
-from ._resources import Accounts, ApiKeys, Assets, BalanceService, Webhooks
+from ._resources import (
+    Accounts,
+    Analytics,
+    ApiKeys,
+    Assets,
+    AutoForwarding,
+    BalanceService,
+    Customers,
+    SessionService,
+    Webhooks,
+)
 # END GENERATED: group classes
 from ._values import Amount, Payload
 
@@ -26,6 +36,10 @@ __all__ = [
     "BalanceService",
     "Transactions",
     "Webhooks",
+    "Analytics",
+    "AutoForwarding",
+    "Customers",
+    "SessionService",
     # END GENERATED: group names
 ]
 
@@ -97,7 +111,19 @@ class YativoCrypto:
     """
 
     # BEGIN GENERATED: group slots (python3 -m codegen; do not edit)
-    __slots__ = ("_c", "api_keys", "accounts", "assets", "balance", "transactions", "webhooks")
+    __slots__ = (
+        "_c",
+        "api_keys",
+        "accounts",
+        "assets",
+        "balance",
+        "transactions",
+        "webhooks",
+        "analytics",
+        "auto_forwarding",
+        "customers",
+        "session",
+    )
     # END GENERATED: group slots
 
     def __init__(
@@ -156,6 +182,10 @@ class YativoCrypto:
         self.balance = BalanceService(self._c)
         self.transactions = Transactions(self._c)
         self.webhooks = Webhooks(self._c)
+        self.analytics = Analytics(self._c)
+        self.auto_forwarding = AutoForwarding(self._c)
+        self.customers = Customers(self._c)
+        self.session = SessionService(self._c)
         # END GENERATED: group attributes
 
     @classmethod

@@ -10,7 +10,9 @@ use crate::ffi::{c_string, check, Buffer, SecretCString};
 use crate::keys::AccessToken;
 // BEGIN GENERATED: group handles (python3 -m codegen; do not edit)
 use crate::keys::ApiKeys;
-use crate::resources::{Accounts, Assets, Balances, Transactions};
+use crate::resources::{
+    Accounts, Analytics, Assets, AutoForwarding, Balances, Customers, Sessions, Transactions,
+};
 use crate::webhooks::Webhooks;
 // END GENERATED: group handles
 
@@ -213,6 +215,26 @@ impl Client {
 
     pub fn webhooks(&self) -> Webhooks<'_> {
         Webhooks::new(self)
+    }
+
+    /// Analytics: transaction and dashboard totals.
+    pub fn analytics(&self) -> Analytics<'_> {
+        Analytics::new(self)
+    }
+
+    /// Auto-forwarding rules: list, get, create, update, delete.
+    pub fn auto_forwarding(&self) -> AutoForwarding<'_> {
+        AutoForwarding::new(self)
+    }
+
+    /// Customers: create, list, and their transactions.
+    pub fn customers(&self) -> Customers<'_> {
+        Customers::new(self)
+    }
+
+    /// Session sign-in: register, sign in, verify the OTP or 2FA code, passkeys.
+    pub fn session(&self) -> Sessions<'_> {
+        Sessions::new(self)
     }
     // END GENERATED: group accessors
 }

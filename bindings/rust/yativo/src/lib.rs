@@ -75,8 +75,14 @@ pub use webhooks::{
 };
 // BEGIN GENERATED: types (python3 -m codegen; do not edit)
 pub use keys::{ApiKeys, CreateKey};
-pub use records::{Account, Asset, Balance, Transaction, Transfer};
-pub use resources::{Accounts, Assets, Balances, SendFunds, TransactionQuery, Transactions};
+pub use records::{
+    Account, Asset, AutoForwardingRule, Balance, Customer, Session, Transaction, Transfer,
+    WebhookDelivery,
+};
+pub use resources::{
+    Accounts, Analytics, Assets, AutoForwarding, Balances, CreateForwardingRule, Customers,
+    SendFunds, Sessions, TransactionQuery, Transactions, UpdateForwardingRule,
+};
 pub use webhooks::{CreateWebhook, Webhooks};
 // END GENERATED: types
 /// The raw C declarations, for what this crate does not wrap.

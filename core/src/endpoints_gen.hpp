@@ -23,6 +23,26 @@ Transfer decode_transfer(Payload &payload);
 
 std::vector<Transaction> decode_transaction_list(Payload &payload);
 
+CardFunding decode_card_funding(Payload &payload);
+
+CardAccount decode_card_account(Payload &payload);
+
+Card decode_card(Payload &payload);
+std::vector<Card> decode_card_list(Payload &payload);
+
+SpendingLimits decode_spending_limits(Payload &payload);
+
+CardOrder decode_card_order(Payload &payload);
+std::vector<CardOrder> decode_card_order_list(Payload &payload);
+
+CardOrderPayment decode_card_order_payment(Payload &payload);
+
+IbanStatus decode_iban_status(Payload &payload);
+
+SwapQuote decode_swap_quote(Payload &payload);
+
+SwapExecution decode_swap_execution(Payload &payload);
+
 // The request Client::list_transactions sends (checks done): for its pager.
 Call list_transactions_call(const TransactionQuery &params, const CallOptions &call);
 

@@ -24,6 +24,10 @@ type Client struct {
 	Balance      *BalanceService
 	Transactions *TransactionsService
 	Webhooks     *WebhooksService
+	CardIssuer   *CardIssuerService
+	Cards        *CardsService
+	IBAN         *IBANService
+	Swap         *SwapService
 	// END GENERATED: services
 }
 
@@ -59,6 +63,10 @@ func New(opts ...Option) (*Client, error) {
 	c.Balance = &BalanceService{c}
 	c.Transactions = &TransactionsService{c}
 	c.Webhooks = &WebhooksService{c}
+	c.CardIssuer = &CardIssuerService{c}
+	c.Cards = &CardsService{c}
+	c.IBAN = &IBANService{c}
+	c.Swap = &SwapService{c}
 	// END GENERATED: service assignments
 	return c, nil
 }

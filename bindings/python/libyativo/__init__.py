@@ -10,8 +10,36 @@ from __future__ import annotations
 from . import _core
 # Every group class and generated record (api/endpoints.toml).
 # BEGIN GENERATED: exports (python3 -m codegen; do not edit)
-from ._client import Accounts, ApiKeys, Assets, BalanceService, Transactions, Webhooks
-from ._core import Account, Asset, Balance, Transaction, Transfer
+from ._client import (
+    Accounts,
+    ApiKeys,
+    Assets,
+    BalanceService,
+    CardIssuer,
+    Cards,
+    Iban,
+    Swap,
+    Transactions,
+    Webhooks,
+)
+from ._core import (
+    Account,
+    Asset,
+    Balance,
+    Card,
+    CardAccount,
+    CardFunding,
+    CardOrder,
+    CardOrderPayment,
+    CardTransaction,
+    IbanStatus,
+    SpendingLimits,
+    SwapExecution,
+    SwapHistoryItem,
+    SwapQuote,
+    Transaction,
+    Transfer,
+)
 # END GENERATED: exports
 from ._client import Amount, YativoCrypto
 from ._core import AccessToken, ApiKey, Event, RateLimit, Webhook
@@ -39,6 +67,21 @@ __all__ = [
     "Assets",
     "Balance",
     "BalanceService",
+    "Card",
+    "CardAccount",
+    "CardFunding",
+    "CardIssuer",
+    "CardOrder",
+    "CardOrderPayment",
+    "CardTransaction",
+    "Cards",
+    "Iban",
+    "IbanStatus",
+    "SpendingLimits",
+    "Swap",
+    "SwapExecution",
+    "SwapHistoryItem",
+    "SwapQuote",
     "Transaction",
     "Transactions",
     "Transfer",

@@ -11,7 +11,17 @@ from . import _core, _resources
 from ._core import AccessToken, RateLimit, Transaction
 from ._errors import InvalidArgumentError
 # BEGIN GENERATED: group classes (python3 -m codegen; do not edit)
-from ._resources import Accounts, ApiKeys, Assets, BalanceService, Webhooks
+from ._resources import (
+    Accounts,
+    ApiKeys,
+    Assets,
+    BalanceService,
+    CardIssuer,
+    Cards,
+    Iban,
+    Swap,
+    Webhooks,
+)
 # END GENERATED: group classes
 from ._values import Amount, Payload
 
@@ -26,6 +36,10 @@ __all__ = [
     "BalanceService",
     "Transactions",
     "Webhooks",
+    "CardIssuer",
+    "Cards",
+    "Iban",
+    "Swap",
     # END GENERATED: group names
 ]
 
@@ -97,7 +111,19 @@ class YativoCrypto:
     """
 
     # BEGIN GENERATED: group slots (python3 -m codegen; do not edit)
-    __slots__ = ("_c", "api_keys", "accounts", "assets", "balance", "transactions", "webhooks")
+    __slots__ = (
+        "_c",
+        "api_keys",
+        "accounts",
+        "assets",
+        "balance",
+        "transactions",
+        "webhooks",
+        "card_issuer",
+        "cards",
+        "iban",
+        "swap",
+    )
     # END GENERATED: group slots
 
     def __init__(
@@ -156,6 +182,10 @@ class YativoCrypto:
         self.balance = BalanceService(self._c)
         self.transactions = Transactions(self._c)
         self.webhooks = Webhooks(self._c)
+        self.card_issuer = CardIssuer(self._c)
+        self.cards = Cards(self._c)
+        self.iban = Iban(self._c)
+        self.swap = Swap(self._c)
         # END GENERATED: group attributes
 
     @classmethod

@@ -58,4 +58,12 @@ yativo::TransactionQuery make_transaction_query(std::optional<int> page, std::op
     return params;
 }
 
+yativo::IssuerApplication make_issuer_application(const std::string &funding_structure,
+                                                  std::optional<bool> iban_enabled) {
+    yativo::IssuerApplication params;
+    params.funding_structure = funding_structure;
+    if (iban_enabled) params.iban_enabled = *iban_enabled;
+    return params;
+}
+
 }  // namespace yvpy

@@ -29,5 +29,7 @@ yativo::TransactionQuery make_transaction_query(std::optional<int> page, std::op
                                                 const std::optional<std::string> &status,
                                                 const std::optional<std::string> &chain,
                                                 const std::optional<std::string> &search);
+yativo::IssuerApplication make_issuer_application(const std::string &funding_structure,
+                                                  std::optional<bool> iban_enabled);
 
 }  // namespace yvpy

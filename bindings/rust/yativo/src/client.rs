@@ -10,7 +10,7 @@ use crate::ffi::{c_string, check, Buffer, SecretCString};
 use crate::keys::AccessToken;
 // BEGIN GENERATED: group handles (python3 -m codegen; do not edit)
 use crate::keys::ApiKeys;
-use crate::resources::{Accounts, Assets, Balances, Transactions};
+use crate::resources::{Accounts, Assets, Balances, CardIssuer, Cards, Iban, Swap, Transactions};
 use crate::webhooks::Webhooks;
 // END GENERATED: group handles
 
@@ -213,6 +213,28 @@ impl Client {
 
     pub fn webhooks(&self) -> Webhooks<'_> {
         Webhooks::new(self)
+    }
+
+    /// Card-issuer program: apply, status, wallets, fund customers (moves value), deposits and
+    /// history.
+    pub fn card_issuer(&self) -> CardIssuer<'_> {
+        CardIssuer::new(self)
+    }
+
+    /// Yativo cards: onboarding, cards, transactions, disputes, limits, customers' cards,
+    /// physical orders, IBAN.
+    pub fn cards(&self) -> Cards<'_> {
+        Cards::new(self)
+    }
+
+    /// Standalone IBAN: options, onboarding, KYC, request and status.
+    pub fn iban(&self) -> Iban<'_> {
+        Iban::new(self)
+    }
+
+    /// Swaps: assets, routes, quote, execute (moves value, 2FA) and history.
+    pub fn swap(&self) -> Swap<'_> {
+        Swap::new(self)
     }
     // END GENERATED: group accessors
 }

@@ -75,8 +75,15 @@ pub use webhooks::{
 };
 // BEGIN GENERATED: types (python3 -m codegen; do not edit)
 pub use keys::{ApiKeys, CreateKey};
-pub use records::{Account, Asset, Balance, Transaction, Transfer};
-pub use resources::{Accounts, Assets, Balances, SendFunds, TransactionQuery, Transactions};
+pub use records::{
+    Account, Asset, Balance, Card, CardAccount, CardFunding, CardOrder, CardOrderPayment,
+    CardTransaction, IbanStatus, SpendingLimits, SwapExecution, SwapHistoryItem, SwapQuote,
+    Transaction, Transfer,
+};
+pub use resources::{
+    Accounts, Assets, Balances, CardIssuer, Cards, Iban, IssuerApplication, SendFunds, Swap,
+    TransactionQuery, Transactions,
+};
 pub use webhooks::{CreateWebhook, Webhooks};
 // END GENERATED: types
 /// The raw C declarations, for what this crate does not wrap.

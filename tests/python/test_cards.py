@@ -1,0 +1,163 @@
+"""The cards and card-issuer groups against the sandbox: the card account's onboarding, a card's
+life (freeze and unfreeze with 2FA, void, then refused), spending limits as exact decimals, and a
+customer funded from the issuer's master wallet with an idempotency key that is returned and
+makes a retry happen once."""
+
+from __future__ import annotations
+
+import uuid
+from decimal import Decimal
+from typing import Callable, Iterator
+
+import pytest
+
+import libyativo as yv
+from sandbox import Sandbox
+
+
+@pytest.fixture
+def sb(make_sandbox: Callable[..., Sandbox]) -> Sandbox:
+    return make_sandbox()
+
+
+@pytest.fixture
+def c(sb: Sandbox) -> Iterator[yv.YativoCrypto]:
+    with yv.YativoCrypto(**sb.session_kwargs()) as client:
+        yield client
+
+
+def card_ready(c: yv.YativoCrypto) -> str:
+    """Onboards the session user and deploys its card wallet; the card account's id."""
+    account = c.cards.onboard("holder@example.com", "Ada", "Lovelace")
+    assert account.id and account.id.startswith("ycd_")
+    assert (account.first_name, account.last_name, account.kyc_status) == ("Ada", "Lovelace",
+                                                                            "pending")
+    # The sandbox approves KYC at the next request (--card-kyc-delay 0).
+    status = c.cards.get_kyc_status()
+    assert status.kyc_status == "approved" and status.id == account.id
+    with pytest.raises(yv.ConflictError) as e:  # terms first
+        c.cards.deploy_safe()
+    assert e.value.error_code == "terms_not_accepted"
+    c.cards.accept_terms()
+    deployed = c.cards.deploy_safe()
+    assert deployed["safe_address"].startswith("0x")
+    assert c.cards.get_kyc_status().safe_deployed is True
+    return account.id
+
+
+def test_card_life_freeze_needs_2fa_and_a_voided_card_refuses(sb: Sandbox,
+                                                             c: yv.YativoCrypto) -> None:
+    ycd = card_ready(c)
+    card = c.cards.create(display_name="travel", spending_limit_amount=Decimal("250.000000000000000001"),
+                          spending_limit_frequency="monthly")
+    assert card.status == "active" and card.type == "virtual" and card.display_name == "travel"
+    assert card.yativo_card_id == ycd and card.last4 and len(card.last4) == 4
+    # The limit went out as the exact text: the sandbox echoes it.
+    assert card.raw["spending_limit"]["amount"] == "250.000000000000000001"
+    assert [x.id for x in c.cards.list()] == [card.id]
+
+    # Without a TOTP source the core cannot send X-2FA-Token; the card stays active.
+    with yv.YativoCrypto(access_token=sb.session_token, base_url=sb.base_url) as no_totp:
+        with pytest.raises(yv.TwoFactorRequiredError):
+            no_totp.cards.freeze(card.id)
+        with pytest.raises(yv.TwoFactorRequiredError) as wrong:
+            no_totp.cards.freeze(card.id, totp_code="000000")
+        assert wrong.value.http_status == 401
+    assert c.cards.list()[0].status == "active"
+
+    frozen = c.cards.freeze(card.id)  # the client's TOTP secret gives the code
+    assert (frozen.id, frozen.status) == (card.id, "frozen")
+    with pytest.raises(yv.ConflictError) as again:
+        c.cards.freeze(card.id)
+    assert again.value.error_code == "card_already_frozen"
+    # A frozen card refuses use: the PIN code cannot be requested.
+    with pytest.raises(yv.ValidationError) as used:
+        c.cards.request_pin_otp(card.id)
+    assert used.value.error_code == "card_not_active"
+    assert c.cards.unfreeze(card.id, totp_code=yv.totp(sb.totp_secret, period=2)).status == "active"
+
+    token = c.cards.get_ephemeral_token(ycd, card.id)
+    assert token["card_id"] == card.id and token["expires_in"] == "300"
+
+    voided = c.cards.void(card.id)
+    assert voided.status == "voided"
+    for refused in (lambda: c.cards.freeze(card.id), lambda: c.cards.void(card.id),
+                    lambda: c.cards.request_pin_otp(card.id)):
+        with pytest.raises(yv.ValidationError) as e:
+            refused()
+        assert e.value.error_code == "card_not_active" and e.value.http_status == 422
+    assert c.cards.list()[0].status == "voided"
+    with pytest.raises(yv.NotFoundError):
+        c.cards.freeze("crd_000000000000000000000000")
+
+
+def test_spending_limits_are_exact(c: yv.YativoCrypto) -> None:
+    ycd = card_ready(c)
+    limits = c.cards.get_spending_limits(ycd)
+    assert limits.daily_limit == Decimal("5000") and limits.currency == "USD"
+    changed = c.cards.set_daily_spending_limit(ycd, "1234.567890123456789")
+    assert changed.daily_limit == Decimal("1234.567890123456789")
+    assert str(c.cards.get_spending_limits(ycd).daily_limit) == "1234.567890123456789"
+    with pytest.raises(yv.InvalidArgumentError):  # a float is refused before any I/O
+        c.cards.set_daily_spending_limit(ycd, 1.5)  # type: ignore[arg-type]
+    with pytest.raises(yv.InvalidArgumentError):
+        c.cards.set_daily_spending_limit(ycd, "-1")
+    assert c.cards.get_spending_limits(ycd).daily_limit == Decimal("1234.567890123456789")
+
+
+def test_iban_of_the_card_account(c: yv.YativoCrypto) -> None:
+    ycd = card_ready(c)
+    assert c.cards.get_iban_status(ycd).status == "inactive"
+    with pytest.raises(yv.InvalidArgumentError):
+        c.cards.activate_iban(ycd, "by_post")  # not one of the three methods
+    active = c.cards.activate_iban(ycd, "platform_sumsub")
+    assert active.status == "active" and active.iban and active.iban.startswith("DE")
+    assert c.cards.get_iban_status(ycd).iban == active.iban
+
+
+def test_fund_customer_returns_the_key_and_happens_once(sb: Sandbox, c: yv.YativoCrypto) -> None:
+    program = c.card_issuer.apply("master_wallet")
+    assert program["funding_structure"] == "master_wallet"
+    sb._control("POST", "/__sandbox/card-issuer/deposit", {"chain": "SOL", "amount": "100"})
+    customer = sb._control("POST", "/__sandbox/cards/customer",
+                           {"email": "bob@example.com", "name": "Bob Stone"})["data"]["id"]
+
+    def sol_balance() -> Decimal:
+        wallets = c.card_issuer.get_wallets()
+        return Decimal(next(w["balance"] for w in wallets if w["chain"] == "SOL"))
+
+    assert sol_balance() == Decimal("100")
+    generated = c.card_issuer.fund_customer(customer_id=customer, amount="10.000000000000000001",
+                                            source_chain="SOL")
+    uuid.UUID(generated.idempotency_key)  # the core made one and returned it
+    assert generated.raw["idempotency_key"] == generated.idempotency_key
+    assert generated.amount == Decimal("10.000000000000000001") and generated.customer_id == customer
+    assert generated.source_chain == "SOL" and generated.pricing_mode == "send_x"
+    assert sol_balance() == Decimal("89.999999999999999999")
+
+    key = str(uuid.uuid4())
+    first = c.card_issuer.fund_customer(customer_id=customer, amount="5", source_chain="SOL",
+                                        idempotency_key=key)
+    again = c.card_issuer.fund_customer(customer_id=customer, amount="5", source_chain="SOL",
+                                        idempotency_key=key)
+    assert first.idempotency_key == again.idempotency_key == key and first.id == again.id
+    assert sol_balance() == Decimal("84.999999999999999999")  # debited once
+    with pytest.raises(yv.ValidationError) as e:
+        c.card_issuer.fund_customer(customer_id=customer, amount="1000", source_chain="SOL")
+    assert e.value.error_code == "insufficient_balance" and e.value.idempotency_key
+    assert sol_balance() == Decimal("84.999999999999999999")
+    with pytest.raises(yv.InvalidArgumentError):
+        c.card_issuer.fund_customer(customer_id=customer, amount="5", source_chain="SOL",
+                                    pricing_mode="fast")
+    wallets = c.card_issuer.get_customer_wallets(customer)
+    assert wallets["customer_id"] == customer
+
+    # An XDC deposit to the customer's address waits for a manual funding, also keyed.
+    dep = sb._control("POST", "/__sandbox/card-issuer/deposit",
+                      {"chain": "XDC", "amount": "20", "customer_id": customer})["data"]
+    assert dep["status"] == "awaiting_manual"
+    funded = c.card_issuer.trigger_manual_funding(deposit_id=dep["deposit_id"])
+    uuid.UUID(funded.idempotency_key)
+    assert funded.deposit_id == dep["deposit_id"] and funded.status == "funded"
+    with pytest.raises(yv.ConflictError):
+        c.card_issuer.trigger_manual_funding(deposit_id=dep["deposit_id"])

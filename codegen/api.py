@@ -12,7 +12,9 @@ import tomllib
 from dataclasses import dataclass, field
 from typing import Any, Dict, List, Optional
 
-PARAM_TYPES = {"string", "decimal", "int", "bool", "string_list", "enum", "fields"}
+PARAM_TYPES = {"string", "decimal", "int", "bool", "string_list", "enum", "fields", "json"}
+# Methods whose non-path parameters travel in the query string (they send no body).
+QUERY_METHODS = {"GET", "DELETE"}
 FIELD_TYPES = {"string", "int", "decimal", "bool", "string_list", "secret", "json"}
 KINDS = {"read", "write", "moves_value"}
 TWO_FACTOR = {"none", "required", "on_demand"}
@@ -123,7 +125,18 @@ class Endpoint:
 
     @property
     def body_params(self) -> List[Param]:
+        """The parameters that are not in the path: the JSON body's members, or (GET, DELETE)
+        the query string's."""
         return [p for p in self.params if not p.in_path]
+
+    @property
+    def in_query(self) -> bool:
+        """The non-path parameters travel in the URL's query string (GET, DELETE send no body)."""
+        return self.method in QUERY_METHODS
+
+    @property
+    def query_params(self) -> List[Param]:
+        return self.body_params if self.in_query else []
 
     @property
     def read_only(self) -> bool:
@@ -132,7 +145,13 @@ class Endpoint:
     @property
     def has_body(self) -> bool:
         """A JSON body is sent when there are body parameters (all unset: `{}`); none otherwise."""
-        return bool(self.body_params)
+        return bool(self.body_params) and not self.in_query
+
+    @property
+    def has_query(self) -> bool:
+        """A query string is built (unset optionals omitted; none at all when every one is
+        unset)."""
+        return bool(self.query_params)
 
     @property
     def returns_list(self) -> bool:
@@ -347,8 +366,9 @@ def parse(data: Dict[str, Any]) -> Api:
             raise DescriptionError(f"{where}: a c_handle carries a struct")
         if e.body not in ("generated", "custom"):
             raise DescriptionError(f"{where}: body is generated or custom")
-        if e.method in ("GET", "DELETE") and e.body_params:
-            raise DescriptionError(f"{where}: a {e.method} takes no body parameters")
+        if e.in_query and any(p.type == "fields" for p in e.body_params):
+            raise DescriptionError(f"{where}: a {e.method} sends its parameters in the query "
+                                   "string: no fields parameter")
         if any(p.check == "address" for p in params) and "chain" not in {p.name for p in params}:
             raise DescriptionError(f"{where}: check address reads the chain parameter: none")
         if [p for p in e.params if p.type == "fields"][1:]:

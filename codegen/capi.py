@@ -139,6 +139,8 @@ def param_doc(p: Param) -> str:
     text = f"{arg_name(p)}: {p.doc}"
     if p.type == "string_list":
         text += f" ({p.name}_count strings)"
+    if p.type == "json":
+        text += " (JSON text: any JSON value; not JSON = YV_INVALID_ARGUMENT)"
     if p.optional:
         unset = "0" if p.type == "int" else "NULL"
         if p.has_default:

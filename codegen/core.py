@@ -3,6 +3,8 @@ endpoints_gen.cpp with the route table and every generated request builder."""
 
 from __future__ import annotations
 
+import re
+
 from .api import Endpoint, Param, snake_of
 from .templating import c_string
 from .templating import render as tmpl
@@ -13,7 +15,7 @@ TWO_FACTOR = {"none": "TwoFactor::None", "required": "TwoFactor::Required",
 
 
 def arg_name(p: Param) -> str:
-    return p.name + "_json" if p.type == "fields" else p.name
+    return p.name + "_json" if p.type in ("fields", "json") else p.name
 
 
 def arg_type(p: Param) -> str:
@@ -86,11 +88,13 @@ def signature(e: Endpoint, qualified: bool = False, defaults: bool = True) -> st
     return f"{result_type(e)} {name}({', '.join(args)})"
 
 
-def path_expr(e: Endpoint, value) -> str:
-    """The C++ expression of the path: literals and checked path segments."""
+def path_expr(e: Endpoint, value, path: str = "") -> str:
+    """The C++ expression of the path (the endpoint's, or `path`: its fallback's): literals and
+    checked path segments."""
     parts = []
-    rest = e.path
-    for p in e.path_params:
+    rest = path or e.path
+    names = re.findall(r"\{([a-z_]+)\}", rest)
+    for p in sorted((q for q in e.params if q.name in names), key=lambda q: names.index(q.name)):
         before, rest = rest.split("{" + p.name + "}", 1)
         if before:
             parts.append(c_string(before))
@@ -105,7 +109,7 @@ def path_expr(e: Endpoint, value) -> str:
 
 
 def body_lines(e: Endpoint, value) -> list:
-    """Checks, then the body: one C++ statement per line."""
+    """Checks, then the body (or query): one C++ statement per line."""
     # Every required value is checked for presence first, then each value's form, in order: a
     # call missing a parameter says so before it says another one is malformed.
     presence, checks, body = [], [], []
@@ -161,6 +165,10 @@ def body_lines(e: Endpoint, value) -> list:
             body.append(f"b.strings({wire}, {v}{', true' if p.optional else ''});")
         elif t == "fields":
             body.append(f"b.merge({v}, {what});")
+        elif t == "json":
+            if p.required:
+                presence.append(f"detail::require({v}, {what});")
+            body.append(f"b.json({wire}, {v}, {what});")
     return presence + checks, body
 
 

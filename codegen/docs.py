@@ -7,7 +7,8 @@ from .templating import go_pascal
 from .templating import render as tmpl
 
 TYPES = {"string": "string", "decimal": "exact decimal (text)", "int": "integer", "bool": "bool",
-         "string_list": "list of strings", "enum": "one of", "fields": "JSON object (merged)"}
+         "string_list": "list of strings", "enum": "one of", "fields": "JSON object (merged)",
+         "json": "any JSON value"}
 KINDS = {"read": "read (safe to repeat)", "write": "write (retried only with an idempotency key)",
          "moves_value": "moves value (always keyed)"}
 

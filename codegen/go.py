@@ -74,7 +74,7 @@ def internal_type(p: Param) -> str:
 
 
 def internal_name(p: Param) -> str:
-    name = go_camel(p.name) + ("JSON" if p.type == "fields" else "")
+    name = go_camel(p.name) + ("JSON" if p.type in ("fields", "json") else "")
     if name in RESERVED:
         raise GoTargetError(f"parameter {p.name}: {name} is a name the generated Go code uses")
     return name
@@ -185,9 +185,10 @@ def internal_method(e: Endpoint) -> InternalMethod:
 # --- package yativo -----------------------------------------------------------------------------
 
 PUBLIC_TYPES = {"string": "string", "decimal": "string", "enum": "string", "int": "int",
-                "bool": "bool", "string_list": "[]string", "fields": "map[string]any"}
+                "bool": "bool", "string_list": "[]string", "fields": "map[string]any",
+                "json": "json.RawMessage"}
 ZERO = {"string": '""', "decimal": '""', "enum": '""', "int": "0", "bool": "false",
-        "string_list": "nil", "fields": "nil"}
+        "string_list": "nil", "fields": "nil", "json": "nil"}
 
 
 def field_name(e: Endpoint, p: Param) -> str:
@@ -276,6 +277,8 @@ def public_method(e: Endpoint) -> PublicMethod:
             setup += [f'{var}, err := {helper}("{label}", {src})',
                       "if err != nil {", f"return {zero}err", "}"]
             values[p.name] = var
+        elif p.type == "json":
+            values[p.name] = f"string({src})"  # nil = "": unset; the core checks the text
         else:
             values[p.name] = src
     if e.c_handle:

@@ -148,6 +148,13 @@ def cpp_param(e: Endpoint, p: Param) -> dict:
         if p.optional:
             value = f"{n}.is_none() ? std::vector<std::string>() : {value}"
         pre.append(f"std::vector<std::string> {n}_items = {value};")
+    elif t == "json":
+        # Any JSON value as text; a float anywhere inside is refused (money is never a float).
+        decl, expr = f"py::handle {n}", f"{n}_json"
+        value = f"json_value({n}, {what})"
+        if p.optional:
+            value = f"{n}.is_none() ? std::string() : {value}"
+        pre.append(f"std::string {n}_json = {value};")
     elif t == "fields":
         # A dict of the further fields (the public method's **kwargs); empty means none.
         decl, expr = f"py::handle {n}", f"{n}_json"
@@ -167,6 +174,8 @@ def py_param(e: Endpoint, p: Param) -> PyParam:
     stub = STUB_TYPES.get(p.type, "Any")
     if p.type == "fields":
         annotation, stub = "Any", "Dict[str, Any]"
+    elif p.type == "json":
+        annotation = stub = "Optional[Any]" if p.optional else "Any"
     elif p.optional:
         annotation, stub = f"Optional[{base}]", f"Optional[{stub}]"
     else:

@@ -109,20 +109,20 @@ def rust_type(p: Param, lifetime: str = "") -> str:
         if p.optional and not p.has_default:
             raise ValueError(f"{p.name}: an optional bool needs a default to be passed as bool")
         return "bool"
-    elif p.type == "fields":
+    elif p.type in ("fields", "json"):
         base = f"&{lt}Value"
     else:
         raise ValueError(f"{p.name}: type {p.type} has no Rust form")
     if p.optional and p.type != "string_list":
         return f"Option<{base}>"
-    if p.optional:
-        raise ValueError(f"{p.name}: an optional string_list has no Rust form yet")
-    return base
+    return base  # an optional string_list: the empty slice is unset
 
 
 def param_doc(p: Param) -> str:
     doc = p.doc
-    if p.optional and p.type != "bool":
+    if p.optional and p.type == "string_list":
+        doc = doc.replace("unset", "empty") if "unset" in doc else doc + "; empty = unset"
+    elif p.optional and p.type != "bool":
         if p.has_default:
             default = p.default if p.type == "int" else f'"{p.default}"'
             doc += f"; `None` = the core's default, `{default}`"
@@ -145,7 +145,7 @@ def convert(p: Param, value: str) -> tuple:
         return ([], [f"{value}.unwrap_or(0)" if p.optional else value])
     if p.type == "bool":
         return ([], [value])
-    if p.type == "fields":
+    if p.type in ("fields", "json"):
         if p.optional:
             return ([f'let {name} = {value}.map(|v| c_string(&v.to_string(), "{what(p)}")).transpose()?;'],
                     [f"c_ptr(&{name})"])

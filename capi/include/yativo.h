@@ -866,6 +866,16 @@ YV_API const char *yv_card_transaction_json(const yv_card_transaction *card_tran
 /* Frees the record; NULL is ignored. */
 YV_API void yv_card_transaction_free(yv_card_transaction *card_transaction);
 
+/* A list of yv_card_transaction, in the server's order. */
+typedef struct yv_card_transaction_list yv_card_transaction_list;
+/* How many records the list holds; 0 for NULL. */
+YV_API size_t yv_card_transaction_list_count(const yv_card_transaction_list *list);
+/* Record i, borrowed from the list (freed with it); NULL when i is out of range. */
+YV_API const yv_card_transaction *yv_card_transaction_list_get(const yv_card_transaction_list *list,
+                                                               size_t i);
+/* Frees the list and its records; NULL is ignored. */
+YV_API void yv_card_transaction_list_free(yv_card_transaction_list *list);
+
 /* A card wallet's spending limits, exact amounts. Accessors take a NULL record as "absent"; strings
  * are borrowed from it. */
 typedef struct yv_spending_limits yv_spending_limits;
@@ -945,6 +955,31 @@ YV_API const char *yv_card_order_payment_created_at(
 YV_API const char *yv_card_order_payment_json(const yv_card_order_payment *card_order_payment);
 /* Frees the record; NULL is ignored. */
 YV_API void yv_card_order_payment_free(yv_card_order_payment *card_order_payment);
+
+/* A customer of the platform. Accessors take a NULL record as "absent"; strings are borrowed from
+ * it. */
+typedef struct yv_customer yv_customer;
+/* The customer's id. */
+YV_API const char *yv_customer_id(const yv_customer *customer);
+/* The customer's e-mail address; NULL when the answer has none. */
+YV_API const char *yv_customer_email(const yv_customer *customer);
+/* The customer's name; NULL when the answer has none. */
+YV_API const char *yv_customer_name(const yv_customer *customer);
+/* The first name, when given apart; NULL when the answer has none. */
+YV_API const char *yv_customer_first_name(const yv_customer *customer);
+/* The last name, when given apart; NULL when the answer has none. */
+YV_API const char *yv_customer_last_name(const yv_customer *customer);
+/* The phone number; NULL when the answer has none. */
+YV_API const char *yv_customer_phone(const yv_customer *customer);
+/* The customer's status; NULL when the answer has none. */
+YV_API const char *yv_customer_status(const yv_customer *customer);
+/* When it was created; NULL when the answer has none. */
+YV_API const char *yv_customer_created_at(const yv_customer *customer);
+/* The whole object as the server sent it (metadata included), as compact JSON (numbers as
+ * strings); NULL when memory ran out building it (every field is still there). */
+YV_API const char *yv_customer_json(const yv_customer *customer);
+/* Frees the record; NULL is ignored. */
+YV_API void yv_customer_free(yv_customer *customer);
 
 /* Where an IBAN stands: onboarding, KYC, requested, active; with its number once issued. Accessors
  * take a NULL record as "absent"; strings are borrowed from it. */
@@ -1083,6 +1118,16 @@ YV_API const char *yv_swap_history_item_created_at(const yv_swap_history_item *s
 YV_API const char *yv_swap_history_item_json(const yv_swap_history_item *swap_history_item);
 /* Frees the record; NULL is ignored. */
 YV_API void yv_swap_history_item_free(yv_swap_history_item *swap_history_item);
+
+/* A list of yv_swap_history_item, in the server's order. */
+typedef struct yv_swap_history_item_list yv_swap_history_item_list;
+/* How many records the list holds; 0 for NULL. */
+YV_API size_t yv_swap_history_item_list_count(const yv_swap_history_item_list *list);
+/* Record i, borrowed from the list (freed with it); NULL when i is out of range. */
+YV_API const yv_swap_history_item *yv_swap_history_item_list_get(
+    const yv_swap_history_item_list *list, size_t i);
+/* Frees the list and its records; NULL is ignored. */
+YV_API void yv_swap_history_item_list_free(yv_swap_history_item_list *list);
 /* END GENERATED: records */
 
 /* ---------------------------------------------------------------------------------------------
@@ -1166,6 +1211,26 @@ YV_API yv_status yv_client_list_accounts(yv_client *client, const yv_call *call,
 YV_API yv_status yv_client_create_account(yv_client *client, const char *account_name,
                                           const char *account_type, const yv_call *call,
                                           yv_account **out, yv_error **err);
+
+/* The wallet connections of one account, or of every account.
+ * GET /accounts/get-connections; read-only (safe to repeat).
+ * account_id: the account's id; unset = every account (NULL = unset).
+ * *out: the payload as compact JSON (numbers as strings), freed with yv_buffer_free. */
+YV_API yv_status yv_client_get_account_connections(yv_client *client, const char *account_id,
+                                                   const yv_call *call, yv_buffer **out,
+                                                   yv_error **err);
+
+/* Connects an account to chains (every supported chain when none are named); a chain already
+ * connected stays as it was.
+ * POST /accounts/create-connections; a write: retried only with the call's idempotency key.
+ * account_id: the account's id.
+ * chains: the chains to connect; unset = every supported chain (chains_count strings) (NULL =
+ * unset).
+ * *out: the payload as compact JSON (numbers as strings), freed with yv_buffer_free. */
+YV_API yv_status yv_client_create_account_connections(yv_client *client, const char *account_id,
+                                                      const char *const *chains,
+                                                      size_t chains_count, const yv_call *call,
+                                                      yv_buffer **out, yv_error **err);
 
 /* --- assets: Assets: one chain and token within an account. */
 
@@ -1357,6 +1422,52 @@ YV_API yv_status yv_client_card_issuer_get_customer_wallets(yv_client *client,
                                                             const char *customer_id,
                                                             const yv_call *call, yv_buffer **out,
                                                             yv_error **err);
+
+/* One page of the issuer's customers.
+ * GET /card-issuer/customers; read-only (safe to repeat).
+ * page: the page, from 1; unset = the server's default, 1 (0 = unset).
+ * limit: items per page, 1..100; unset = the server's default, 20 (0 = unset).
+ * *out: the payload as compact JSON (numbers as strings), freed with yv_buffer_free. */
+YV_API yv_status yv_client_card_issuer_list_customers(yv_client *client, uint32_t page,
+                                                      uint32_t limit, const yv_call *call,
+                                                      yv_buffer **out, yv_error **err);
+
+/* The SOL and/or XDC addresses that fund the program (per enabled chain).
+ * GET /card-issuer/funding-addresses; read-only (safe to repeat).
+ * customer_id: a customer's addresses (decentralized funding); unset = the master wallet's
+ * (NULL = unset).
+ * *out: the payload as compact JSON (numbers as strings), freed with yv_buffer_free. */
+YV_API yv_status yv_client_card_issuer_get_funding_addresses(yv_client *client,
+                                                             const char *customer_id,
+                                                             const yv_call *call, yv_buffer **out,
+                                                             yv_error **err);
+
+/* One page of funding deposits (SOL auto-funding, XDC manual).
+ * GET /card-issuer/deposits; read-only (safe to repeat).
+ * page: the page, from 1; unset = the server's default, 1 (0 = unset).
+ * limit: items per page, 1..100; unset = the server's default, 20 (0 = unset).
+ * status: only deposits in this status: pending, auto_funding, awaiting_manual, funding,
+ * funded, failed; NULL = unset.
+ * chain: only deposits on this chain: SOL or XDC; NULL = unset.
+ * *out: the payload as compact JSON (numbers as strings), freed with yv_buffer_free. */
+YV_API yv_status yv_client_card_issuer_list_deposits(yv_client *client, uint32_t page,
+                                                     uint32_t limit, const char *status,
+                                                     const char *chain, const yv_call *call,
+                                                     yv_buffer **out, yv_error **err);
+
+/* One page of the funding history.
+ * GET /card-issuer/funding-history; read-only (safe to repeat).
+ * page: the page, from 1; unset = the server's default, 1 (0 = unset).
+ * limit: items per page, 1..100; unset = the server's default, 20 (0 = unset).
+ * status: only fundings in this status; NULL = unset.
+ * customer_id: only this customer's fundings; NULL = unset.
+ * chain: only fundings on this chain: SOL or XDC; NULL = unset.
+ * *out: the payload as compact JSON (numbers as strings), freed with yv_buffer_free. */
+YV_API yv_status yv_client_card_issuer_get_funding_history(yv_client *client, uint32_t page,
+                                                           uint32_t limit, const char *status,
+                                                           const char *customer_id,
+                                                           const char *chain, const yv_call *call,
+                                                           yv_buffer **out, yv_error **err);
 
 /* --- cards: Yativo cards: account onboarding, cards (freeze and unfreeze need 2FA), transactions,
  * disputes, limits, customers' cards, physical orders and the account's IBAN. */
@@ -1626,8 +1737,7 @@ YV_API yv_status yv_client_cards_get_customer_ephemeral_token(yv_client *client,
  * idempotency key.
  * yativo_card_id: the card account's id (from onboard).
  * callback_url: the URL events go to.
- * events: the event types, at least one (the generator has no optional string list in Rust yet,
- * so "all" cannot be said) (events_count strings).
+ * events: the event types; unset (or empty) = all (events_count strings) (NULL = unset).
  * *out: the payload as compact JSON (numbers as strings), freed with yv_buffer_free. */
 YV_API yv_status yv_client_cards_subscribe_webhook(yv_client *client, const char *yativo_card_id,
                                                    const char *callback_url,
@@ -1724,6 +1834,62 @@ YV_API yv_status yv_client_cards_get_iban_status(yv_client *client, const char *
                                                  const yv_call *call, yv_iban_status **out,
                                                  yv_error **err);
 
+/* One card's transactions, newest first.
+ * GET /yativo-card/{yativo_card_id}/cards/{card_id}/transactions; read-only (safe to repeat).
+ * yativo_card_id: the card account's id (from onboard).
+ * card_id: the card's id.
+ * limit: at most this many; unset = the server's default (0 = unset).
+ * offset: how many to skip; 0 = unset.
+ * status: only transactions in this status; NULL = unset.
+ * from_date: only from this time on (ISO 8601); NULL = unset.
+ * to_date: only up to this time (ISO 8601); NULL = unset.
+ * *out: a yv_card_transaction_list the caller frees with yv_card_transaction_list_free. */
+YV_API yv_status yv_client_cards_get_transactions(yv_client *client, const char *yativo_card_id,
+                                                  const char *card_id, uint32_t limit,
+                                                  uint32_t offset, const char *status,
+                                                  const char *from_date, const char *to_date,
+                                                  const yv_call *call,
+                                                  yv_card_transaction_list **out, yv_error **err);
+
+/* The transactions of every card of the account, newest first.
+ * GET /yativo-card/{yativo_card_id}/transactions; read-only (safe to repeat).
+ * yativo_card_id: the card account's id (from onboard).
+ * limit: at most this many; unset = the server's default (0 = unset).
+ * offset: how many to skip; 0 = unset.
+ * status: only transactions in this status; NULL = unset.
+ * *out: a yv_card_transaction_list the caller frees with yv_card_transaction_list_free. */
+YV_API yv_status yv_client_cards_get_all_transactions(yv_client *client, const char *yativo_card_id,
+                                                      uint32_t limit, uint32_t offset,
+                                                      const char *status, const yv_call *call,
+                                                      yv_card_transaction_list **out,
+                                                      yv_error **err);
+
+/* Orders a physical card, shipped to an address.
+ * POST /yativo-card/{yativo_card_id}/cards/physical/order; a write: retried only with the
+ * call's idempotency key.
+ * yativo_card_id: the card account's id (from onboard).
+ * shipping_address_json: the address, a JSON object (line1, city, postal_code, country...)
+ * (JSON text: any JSON value; not JSON = YV_INVALID_ARGUMENT).
+ * personalization: the name embossed on the card; NULL = unset.
+ * *out: a yv_card_order the caller frees with yv_card_order_free. */
+YV_API yv_status yv_client_cards_create_physical_card_order(
+    yv_client *client, const char *yativo_card_id, const char *shipping_address_json,
+    const char *personalization, const yv_call *call, yv_card_order **out, yv_error **err);
+
+/* --- customers: Customers of the platform, with their wallets and transactions. */
+
+/* Creates a customer.
+ * POST /customers/create-customer; a write: retried only with the call's idempotency key.
+ * email: the customer's e-mail address.
+ * name: the customer's name; NULL = unset.
+ * phone: the phone number; NULL = unset.
+ * metadata_json: your own data kept with the customer (any JSON value) (JSON text: any JSON
+ * value; not JSON = YV_INVALID_ARGUMENT); NULL = unset.
+ * *out: a yv_customer the caller frees with yv_customer_free. */
+YV_API yv_status yv_client_create_customer(yv_client *client, const char *email, const char *name,
+                                           const char *phone, const char *metadata_json,
+                                           const yv_call *call, yv_customer **out, yv_error **err);
+
 /* --- iban: The standalone IBAN: product options, onboarding, KYC, the IBAN request and its status.
  */
 
@@ -1748,6 +1914,26 @@ YV_API yv_status yv_client_iban_initialize(yv_client *client, const char *email,
  * *out: a yv_iban_status the caller frees with yv_iban_status_free. */
 YV_API yv_status yv_client_iban_request(yv_client *client, const char *customer_id,
                                         const yv_call *call, yv_iban_status **out, yv_error **err);
+
+/* Submits the holder's KYC data.
+ * POST /iban/onboarding/kyc; a write: retried only with the call's idempotency key.
+ * kyc_json: the KYC payload, a JSON object (name, date of birth, address, documents...) (JSON
+ * text: any JSON value; not JSON = YV_INVALID_ARGUMENT).
+ * email: the holder's e-mail address; NULL = unset.
+ * customer_id: the customer it is for; unset = the user (NULL = unset).
+ * *out: a yv_iban_status the caller frees with yv_iban_status_free. */
+YV_API yv_status yv_client_iban_submit_kyc(yv_client *client, const char *kyc_json,
+                                           const char *email, const char *customer_id,
+                                           const yv_call *call, yv_iban_status **out,
+                                           yv_error **err);
+
+/* Where the IBAN stands.
+ * GET /iban/status; read-only (safe to repeat).
+ * customer_id: the customer it is for; unset = the user (NULL = unset).
+ * *out: a yv_iban_status the caller frees with yv_iban_status_free. */
+YV_API yv_status yv_client_iban_get_status(yv_client *client, const char *customer_id,
+                                           const yv_call *call, yv_iban_status **out,
+                                           yv_error **err);
 
 /* --- swap: Swaps between assets: route catalogue, quotes, execution (moves value, 2FA) and
  * history. */
@@ -1783,6 +1969,16 @@ YV_API yv_status yv_client_swap_get_quote(yv_client *client, const char *data_js
 YV_API yv_status yv_client_swap_execute(yv_client *client, const char *data_json,
                                         const yv_call *call, yv_swap_execution **out,
                                         yv_error **err);
+
+/* The swap history, newest first.
+ * GET /swap/history; read-only (safe to repeat).
+ * limit: items per page, 1..100; unset = the server's default (0 = unset).
+ * offset: how many to skip; 0 = unset.
+ * status: only swaps in this status; NULL = unset.
+ * *out: a yv_swap_history_item_list the caller frees with yv_swap_history_item_list_free. */
+YV_API yv_status yv_client_swap_get_history(yv_client *client, uint32_t limit, uint32_t offset,
+                                            const char *status, const yv_call *call,
+                                            yv_swap_history_item_list **out, yv_error **err);
 /* END GENERATED: endpoints */
 
 /* ---------------------------------------------------------------------------------------------

@@ -405,6 +405,45 @@ YV_API yv_status yv_client_delete_webhook(yv_client *client, const char *webhook
     });
 }
 
+YV_API yv_status yv_client_get_account_connections(yv_client *client, const char *account_id,
+                                                   const yv_call *call, yv_buffer **out,
+                                                   yv_error **err) {
+    return guard(err, [&] {
+        need_out(out, "out");
+        auto &c = need(client, "client");
+        const auto account_id_value = yv_capi::opt_str(account_id);
+        yv_capi::give_buffer(
+            out, yv_capi::payload_json(
+                     c.client.get_account_connections(account_id_value, call_options(call)), call));
+    });
+}
+
+YV_API yv_status yv_client_create_account_connections(yv_client *client, const char *account_id,
+                                                      const char *const *chains,
+                                                      size_t chains_count, const yv_call *call,
+                                                      yv_buffer **out, yv_error **err) {
+    return guard(err, [&] {
+        need_out(out, "out");
+        auto &c = need(client, "client");
+        const auto account_id_value = yv_capi::need_str(account_id, "account_id");
+        const auto chains_value = yv_capi::need_str_array(chains, chains_count, "chains");
+        // The server may act on a write: memory running out after the call reports an unknown
+        // outcome, never a call that surely did not happen.
+        auto prepared = yv_capi::prepare_outcome_unknown(
+            call ? call_options(call).idempotency_key : std::string(),
+            "out of memory during create_account_connections: the server may have acted; its "
+            "outcome is unknown");
+        auto json = std::make_unique<yv_buffer>();
+        yv_capi::with_prepared_error(prepared, [&] {
+            json->data =
+                yv_capi::payload_json(c.client.create_account_connections(
+                                          account_id_value, chains_value, call_options(call)),
+                                      call);
+        });
+        *out = json.release();
+    });
+}
+
 YV_API yv_status yv_client_card_issuer_apply(yv_client *client, const char *funding_structure,
                                              bool iban_enabled, const yv_call *call,
                                              yv_buffer **out, yv_error **err) {
@@ -507,6 +546,74 @@ YV_API yv_status yv_client_card_issuer_get_customer_wallets(yv_client *client,
         yv_capi::give_buffer(out, yv_capi::payload_json(c.client.card_issuer_get_customer_wallets(
                                                             customer_id_value, call_options(call)),
                                                         call));
+    });
+}
+
+YV_API yv_status yv_client_card_issuer_list_customers(yv_client *client, uint32_t page,
+                                                      uint32_t limit, const yv_call *call,
+                                                      yv_buffer **out, yv_error **err) {
+    return guard(err, [&] {
+        need_out(out, "out");
+        auto &c = need(client, "client");
+        const auto page_value = yv_capi::opt_int(page, "page");
+        const auto limit_value = yv_capi::opt_int(limit, "limit");
+        yv_capi::give_buffer(
+            out, yv_capi::payload_json(c.client.card_issuer_list_customers(page_value, limit_value,
+                                                                           call_options(call)),
+                                       call));
+    });
+}
+
+YV_API yv_status yv_client_card_issuer_get_funding_addresses(yv_client *client,
+                                                             const char *customer_id,
+                                                             const yv_call *call, yv_buffer **out,
+                                                             yv_error **err) {
+    return guard(err, [&] {
+        need_out(out, "out");
+        auto &c = need(client, "client");
+        const auto customer_id_value = yv_capi::opt_str(customer_id);
+        yv_capi::give_buffer(out, yv_capi::payload_json(c.client.card_issuer_get_funding_addresses(
+                                                            customer_id_value, call_options(call)),
+                                                        call));
+    });
+}
+
+YV_API yv_status yv_client_card_issuer_list_deposits(yv_client *client, uint32_t page,
+                                                     uint32_t limit, const char *status,
+                                                     const char *chain, const yv_call *call,
+                                                     yv_buffer **out, yv_error **err) {
+    return guard(err, [&] {
+        need_out(out, "out");
+        auto &c = need(client, "client");
+        const auto page_value = yv_capi::opt_int(page, "page");
+        const auto limit_value = yv_capi::opt_int(limit, "limit");
+        const auto status_value = yv_capi::opt_str(status);
+        const auto chain_value = yv_capi::opt_str(chain);
+        yv_capi::give_buffer(out, yv_capi::payload_json(c.client.card_issuer_list_deposits(
+                                                            page_value, limit_value, status_value,
+                                                            chain_value, call_options(call)),
+                                                        call));
+    });
+}
+
+YV_API yv_status yv_client_card_issuer_get_funding_history(yv_client *client, uint32_t page,
+                                                           uint32_t limit, const char *status,
+                                                           const char *customer_id,
+                                                           const char *chain, const yv_call *call,
+                                                           yv_buffer **out, yv_error **err) {
+    return guard(err, [&] {
+        need_out(out, "out");
+        auto &c = need(client, "client");
+        const auto page_value = yv_capi::opt_int(page, "page");
+        const auto limit_value = yv_capi::opt_int(limit, "limit");
+        const auto status_value = yv_capi::opt_str(status);
+        const auto customer_id_value = yv_capi::opt_str(customer_id);
+        const auto chain_value = yv_capi::opt_str(chain);
+        yv_capi::give_buffer(
+            out, yv_capi::payload_json(c.client.card_issuer_get_funding_history(
+                                           page_value, limit_value, status_value, customer_id_value,
+                                           chain_value, call_options(call)),
+                                       call));
     });
 }
 
@@ -1233,6 +1340,102 @@ YV_API yv_status yv_client_cards_get_iban_status(yv_client *client, const char *
     });
 }
 
+YV_API yv_status yv_client_cards_get_transactions(yv_client *client, const char *yativo_card_id,
+                                                  const char *card_id, uint32_t limit,
+                                                  uint32_t offset, const char *status,
+                                                  const char *from_date, const char *to_date,
+                                                  const yv_call *call,
+                                                  yv_card_transaction_list **out, yv_error **err) {
+    return guard(err, [&] {
+        need_out(out, "out");
+        auto &c = need(client, "client");
+        const auto yativo_card_id_value = yv_capi::need_str(yativo_card_id, "yativo_card_id");
+        const auto card_id_value = yv_capi::need_str(card_id, "card_id");
+        const auto limit_value = yv_capi::opt_int(limit, "limit");
+        const auto offset_value = yv_capi::opt_int(offset, "offset");
+        const auto status_value = yv_capi::opt_str(status);
+        const auto from_date_value = yv_capi::opt_str(from_date);
+        const auto to_date_value = yv_capi::opt_str(to_date);
+        auto result = std::make_unique<yv_card_transaction_list>();
+        yv_capi::fill(*result, c.client.cards_get_transactions(yativo_card_id_value, card_id_value,
+                                                               limit_value, offset_value,
+                                                               status_value, from_date_value,
+                                                               to_date_value, call_options(call)));
+        *out = result.release();
+    });
+}
+
+YV_API yv_status yv_client_cards_get_all_transactions(yv_client *client, const char *yativo_card_id,
+                                                      uint32_t limit, uint32_t offset,
+                                                      const char *status, const yv_call *call,
+                                                      yv_card_transaction_list **out,
+                                                      yv_error **err) {
+    return guard(err, [&] {
+        need_out(out, "out");
+        auto &c = need(client, "client");
+        const auto yativo_card_id_value = yv_capi::need_str(yativo_card_id, "yativo_card_id");
+        const auto limit_value = yv_capi::opt_int(limit, "limit");
+        const auto offset_value = yv_capi::opt_int(offset, "offset");
+        const auto status_value = yv_capi::opt_str(status);
+        auto result = std::make_unique<yv_card_transaction_list>();
+        yv_capi::fill(*result, c.client.cards_get_all_transactions(
+                                   yativo_card_id_value, limit_value, offset_value, status_value,
+                                   call_options(call)));
+        *out = result.release();
+    });
+}
+
+YV_API yv_status yv_client_cards_create_physical_card_order(
+    yv_client *client, const char *yativo_card_id, const char *shipping_address_json,
+    const char *personalization, const yv_call *call, yv_card_order **out, yv_error **err) {
+    return guard(err, [&] {
+        need_out(out, "out");
+        auto &c = need(client, "client");
+        const auto yativo_card_id_value = yv_capi::need_str(yativo_card_id, "yativo_card_id");
+        const auto shipping_address_value =
+            yv_capi::need_str(shipping_address_json, "shipping_address");
+        const auto personalization_value = yv_capi::opt_str(personalization);
+        // The server may act on a write: memory running out after the call reports an unknown
+        // outcome, never a call that surely did not happen.
+        auto prepared = yv_capi::prepare_outcome_unknown(
+            call ? call_options(call).idempotency_key : std::string(),
+            "out of memory during cards_create_physical_card_order: the server may have acted; its "
+            "outcome is unknown");
+        auto result = std::make_unique<yv_card_order>();
+        yv_capi::with_prepared_error(prepared, [&] {
+            yv_capi::fill(*result, c.client.cards_create_physical_card_order(
+                                       yativo_card_id_value, shipping_address_value,
+                                       personalization_value, call_options(call)));
+        });
+        *out = result.release();
+    });
+}
+
+YV_API yv_status yv_client_create_customer(yv_client *client, const char *email, const char *name,
+                                           const char *phone, const char *metadata_json,
+                                           const yv_call *call, yv_customer **out, yv_error **err) {
+    return guard(err, [&] {
+        need_out(out, "out");
+        auto &c = need(client, "client");
+        const auto email_value = yv_capi::need_str(email, "email");
+        const auto name_value = yv_capi::opt_str(name);
+        const auto phone_value = yv_capi::opt_str(phone);
+        const auto metadata_value = yv_capi::opt_str(metadata_json);
+        // The server may act on a write: memory running out after the call reports an unknown
+        // outcome, never a call that surely did not happen.
+        auto prepared = yv_capi::prepare_outcome_unknown(
+            call ? call_options(call).idempotency_key : std::string(),
+            "out of memory during create_customer: the server may have acted; its outcome is "
+            "unknown");
+        auto result = std::make_unique<yv_customer>();
+        yv_capi::with_prepared_error(prepared, [&] {
+            yv_capi::fill(*result, c.client.create_customer(email_value, name_value, phone_value,
+                                                            metadata_value, call_options(call)));
+        });
+        *out = result.release();
+    });
+}
+
 YV_API yv_status yv_client_iban_get_options(yv_client *client, const yv_call *call, yv_buffer **out,
                                             yv_error **err) {
     return guard(err, [&] {
@@ -1285,6 +1488,44 @@ YV_API yv_status yv_client_iban_request(yv_client *client, const char *customer_
     });
 }
 
+YV_API yv_status yv_client_iban_submit_kyc(yv_client *client, const char *kyc_json,
+                                           const char *email, const char *customer_id,
+                                           const yv_call *call, yv_iban_status **out,
+                                           yv_error **err) {
+    return guard(err, [&] {
+        need_out(out, "out");
+        auto &c = need(client, "client");
+        const auto kyc_value = yv_capi::need_str(kyc_json, "kyc");
+        const auto email_value = yv_capi::opt_str(email);
+        const auto customer_id_value = yv_capi::opt_str(customer_id);
+        // The server may act on a write: memory running out after the call reports an unknown
+        // outcome, never a call that surely did not happen.
+        auto prepared = yv_capi::prepare_outcome_unknown(
+            call ? call_options(call).idempotency_key : std::string(),
+            "out of memory during iban_submit_kyc: the server may have acted; its outcome is "
+            "unknown");
+        auto result = std::make_unique<yv_iban_status>();
+        yv_capi::with_prepared_error(prepared, [&] {
+            yv_capi::fill(*result, c.client.iban_submit_kyc(kyc_value, email_value,
+                                                            customer_id_value, call_options(call)));
+        });
+        *out = result.release();
+    });
+}
+
+YV_API yv_status yv_client_iban_get_status(yv_client *client, const char *customer_id,
+                                           const yv_call *call, yv_iban_status **out,
+                                           yv_error **err) {
+    return guard(err, [&] {
+        need_out(out, "out");
+        auto &c = need(client, "client");
+        const auto customer_id_value = yv_capi::opt_str(customer_id);
+        auto result = std::make_unique<yv_iban_status>();
+        yv_capi::fill(*result, c.client.iban_get_status(customer_id_value, call_options(call)));
+        *out = result.release();
+    });
+}
+
 YV_API yv_status yv_client_swap_get_assets(yv_client *client, const yv_call *call, yv_buffer **out,
                                            yv_error **err) {
     return guard(err, [&] {
@@ -1332,6 +1573,22 @@ YV_API yv_status yv_client_swap_execute(yv_client *client, const char *data_json
         yv_capi::with_prepared_error(ready.prepared, [&] {
             yv_capi::fill(*result, c.client.swap_execute(data_value, ready.options));
         });
+        *out = result.release();
+    });
+}
+
+YV_API yv_status yv_client_swap_get_history(yv_client *client, uint32_t limit, uint32_t offset,
+                                            const char *status, const yv_call *call,
+                                            yv_swap_history_item_list **out, yv_error **err) {
+    return guard(err, [&] {
+        need_out(out, "out");
+        auto &c = need(client, "client");
+        const auto limit_value = yv_capi::opt_int(limit, "limit");
+        const auto offset_value = yv_capi::opt_int(offset, "offset");
+        const auto status_value = yv_capi::opt_str(status);
+        auto result = std::make_unique<yv_swap_history_item_list>();
+        yv_capi::fill(*result, c.client.swap_get_history(limit_value, offset_value, status_value,
+                                                         call_options(call)));
         *out = result.release();
     });
 }

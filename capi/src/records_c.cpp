@@ -485,6 +485,19 @@ YV_API void yv_card_transaction_free(yv_card_transaction *card_transaction) {
     delete card_transaction;
 }
 
+YV_API size_t yv_card_transaction_list_count(const yv_card_transaction_list *list) {
+    return list ? list->items.size() : 0;
+}
+
+YV_API const yv_card_transaction *yv_card_transaction_list_get(const yv_card_transaction_list *list,
+                                                               size_t i) {
+    return list && i < list->items.size() ? &list->items[i] : nullptr;
+}
+
+YV_API void yv_card_transaction_list_free(yv_card_transaction_list *list) {
+    delete list;
+}
+
 YV_API const char *yv_spending_limits_daily_limit(const yv_spending_limits *spending_limits) {
     return spending_limits ? or_null(spending_limits->record.daily_limit) : nullptr;
 }
@@ -596,6 +609,46 @@ YV_API const char *yv_card_order_payment_json(const yv_card_order_payment *card_
 
 YV_API void yv_card_order_payment_free(yv_card_order_payment *card_order_payment) {
     delete card_order_payment;
+}
+
+YV_API const char *yv_customer_id(const yv_customer *customer) {
+    return customer ? or_null(customer->record.id) : nullptr;
+}
+
+YV_API const char *yv_customer_email(const yv_customer *customer) {
+    return customer ? or_null(customer->record.email) : nullptr;
+}
+
+YV_API const char *yv_customer_name(const yv_customer *customer) {
+    return customer ? or_null(customer->record.name) : nullptr;
+}
+
+YV_API const char *yv_customer_first_name(const yv_customer *customer) {
+    return customer ? or_null(customer->record.first_name) : nullptr;
+}
+
+YV_API const char *yv_customer_last_name(const yv_customer *customer) {
+    return customer ? or_null(customer->record.last_name) : nullptr;
+}
+
+YV_API const char *yv_customer_phone(const yv_customer *customer) {
+    return customer ? or_null(customer->record.phone) : nullptr;
+}
+
+YV_API const char *yv_customer_status(const yv_customer *customer) {
+    return customer ? or_null(customer->record.status) : nullptr;
+}
+
+YV_API const char *yv_customer_created_at(const yv_customer *customer) {
+    return customer ? or_null(customer->record.created_at) : nullptr;
+}
+
+YV_API const char *yv_customer_json(const yv_customer *customer) {
+    return customer && customer->has_json ? customer->json.c_str() : nullptr;
+}
+
+YV_API void yv_customer_free(yv_customer *customer) {
+    delete customer;
 }
 
 YV_API const char *yv_iban_status_id(const yv_iban_status *iban_status) {
@@ -825,6 +878,19 @@ YV_API const char *yv_swap_history_item_json(const yv_swap_history_item *swap_hi
 
 YV_API void yv_swap_history_item_free(yv_swap_history_item *swap_history_item) {
     delete swap_history_item;
+}
+
+YV_API size_t yv_swap_history_item_list_count(const yv_swap_history_item_list *list) {
+    return list ? list->items.size() : 0;
+}
+
+YV_API const yv_swap_history_item *yv_swap_history_item_list_get(
+    const yv_swap_history_item_list *list, size_t i) {
+    return list && i < list->items.size() ? &list->items[i] : nullptr;
+}
+
+YV_API void yv_swap_history_item_list_free(yv_swap_history_item_list *list) {
+    delete list;
 }
 
 }  // extern "C"

@@ -79,6 +79,10 @@ struct yv_card_transaction {
     bool has_json = false;  // false: memory ran out building it (the record itself is whole)
 };
 
+struct yv_card_transaction_list {
+    std::vector<yv_card_transaction> items;
+};
+
 struct yv_spending_limits {
     yativo::SpendingLimits record;
     std::string json;       // record.raw as text, kept so yv_spending_limits_json can lend it
@@ -98,6 +102,12 @@ struct yv_card_order_list {
 struct yv_card_order_payment {
     yativo::CardOrderPayment record;
     std::string json;       // record.raw as text, kept so yv_card_order_payment_json can lend it
+    bool has_json = false;  // false: memory ran out building it (the record itself is whole)
+};
+
+struct yv_customer {
+    yativo::Customer record;
+    std::string json;       // record.raw as text, kept so yv_customer_json can lend it
     bool has_json = false;  // false: memory ran out building it (the record itself is whole)
 };
 
@@ -123,6 +133,10 @@ struct yv_swap_history_item {
     yativo::SwapHistoryItem record;
     std::string json;       // record.raw as text, kept so yv_swap_history_item_json can lend it
     bool has_json = false;  // false: memory ran out building it (the record itself is whole)
+};
+
+struct yv_swap_history_item_list {
+    std::vector<yv_swap_history_item> items;
 };
 
 namespace yv_capi {
@@ -241,6 +255,10 @@ inline void fill(yv_card_transaction &out, yativo::CardTransaction &&record) {
     } catch (const std::bad_alloc &) {
     }
 }
+inline void fill(yv_card_transaction_list &out, std::vector<yativo::CardTransaction> &&records) {
+    out.items.resize(records.size());
+    for (std::size_t i = 0; i < records.size(); ++i) fill(out.items[i], std::move(records[i]));
+}
 
 // Moves a call's result into the output object the caller will get (allocated before the call).
 // A JSON view that cannot be built (out of memory) is left out rather than the record lost.
@@ -271,6 +289,17 @@ inline void fill(yv_card_order_list &out, std::vector<yativo::CardOrder> &&recor
 // Moves a call's result into the output object the caller will get (allocated before the call).
 // A JSON view that cannot be built (out of memory) is left out rather than the record lost.
 inline void fill(yv_card_order_payment &out, yativo::CardOrderPayment &&record) {
+    out.record = std::move(record);
+    try {
+        out.json = out.record.raw.json();
+        out.has_json = true;
+    } catch (const std::bad_alloc &) {
+    }
+}
+
+// Moves a call's result into the output object the caller will get (allocated before the call).
+// A JSON view that cannot be built (out of memory) is left out rather than the record lost.
+inline void fill(yv_customer &out, yativo::Customer &&record) {
     out.record = std::move(record);
     try {
         out.json = out.record.raw.json();
@@ -321,6 +350,10 @@ inline void fill(yv_swap_history_item &out, yativo::SwapHistoryItem &&record) {
         out.has_json = true;
     } catch (const std::bad_alloc &) {
     }
+}
+inline void fill(yv_swap_history_item_list &out, std::vector<yativo::SwapHistoryItem> &&records) {
+    out.items.resize(records.size());
+    for (std::size_t i = 0; i < records.size(); ++i) fill(out.items[i], std::move(records[i]));
 }
 
 }  // namespace yv_capi

@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <new>
 
+#include <curl/curl.h>
+
 #include "yativo/client.hpp"
 #include "yativo/status.hpp"
 
@@ -148,6 +150,81 @@ Body &Body::merge(std::string_view object_json, const char *what) {
     if (!object_json.empty() && !json::merge_object(w, object_json))
         throw_invalid(std::string(what) + " must be a JSON object");
     return *this;
+}
+
+Body &Body::json(const char *name, std::string_view json_text, const char *what) {
+    if (json_text.empty()) return *this;
+    // Checked before the key is written, so a refused value leaves no half-written member.
+    std::string compact;
+    if (!json::compact(json_text, compact))
+        throw_invalid(std::string(what) + " is not JSON (one complete JSON value)");
+    json::key(w, name);
+    w.RawValue(compact.data(), compact.size(), rapidjson::kObjectType);
+    wipe(compact);  // it may hold a secret (a passkey assertion), as the body does
+    return *this;
+}
+
+std::string query_escape(std::string_view text) {
+    if (text.empty()) return {};
+    if (text.size() > static_cast<std::size_t>(INT32_MAX))
+        throw_invalid("a query value is too long");
+    char *escaped = curl_easy_escape(nullptr, text.data(), static_cast<int>(text.size()));
+    if (!escaped) throw Error(Status::NO_MEMORY, "curl_easy_escape failed");
+    std::string out(escaped);
+    curl_free(escaped);
+    return out;
+}
+
+namespace {
+void add_pair(std::string &text, const char *name, std::string_view value) {
+    if (!text.empty()) text += '&';
+    text += query_escape(name);
+    text += '=';
+    text += query_escape(value);
+}
+}  // namespace
+
+Query &Query::field(const char *name, std::string_view value, bool omit_empty) {
+    if (omit_empty && value.empty()) return *this;
+    add_pair(text, name, value);
+    return *this;
+}
+
+Query &Query::strings(const char *name, const std::vector<std::string> &items, bool omit_empty) {
+    (void)omit_empty;  // an empty list adds no pair either way
+    for (const auto &item : items) add_pair(text, name, item);
+    return *this;
+}
+
+Query &Query::integer(const char *name, std::int64_t value) {
+    add_pair(text, name, std::to_string(value));
+    return *this;
+}
+
+Query &Query::boolean(const char *name, bool value) {
+    add_pair(text, name, value ? "true" : "false");
+    return *this;
+}
+
+Query &Query::number(const char *name, std::string_view digits) {
+    add_pair(text, name, digits);
+    return *this;
+}
+
+Query &Query::json(const char *name, std::string_view json_text, const char *what) {
+    if (json_text.empty()) return *this;
+    std::string compact;
+    if (!json::compact(json_text, compact))
+        throw_invalid(std::string(what) + " is not JSON (one complete JSON value)");
+    add_pair(text, name, compact);
+    wipe(compact);
+    return *this;
+}
+
+void Query::into(Call &call) const {
+    if (text.empty()) return;
+    call.path += call.path.find('?') == std::string::npos ? '?' : '&';
+    call.path += text;
 }
 
 void Body::into(Call &call) {

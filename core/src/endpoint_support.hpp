@@ -65,12 +65,36 @@ struct Body {
     Body &number(const char *name, std::string_view digits);
     // The members of a JSON object text ("" = none), merged into the body.
     Body &merge(std::string_view object_json, const char *what);
+    // "name": <any JSON value> from its text ("" = omitted), numbers kept exact;
+    // INVALID_ARGUMENT naming `what` when the text is not one JSON value.
+    Body &json(const char *name, std::string_view json_text, const char *what);
     // Closes the object and moves the text into the call.
     void into(Call &call);
 
     rapidjson::StringBuffer buffer;
     json::Writer w{buffer};
 };
+
+// --- the query string (the parameters of a GET or DELETE) ---
+// The same calls as Body, each adding name=value pairs percent-encoded (RFC 3986 unreserved
+// characters kept); into() appends "?pairs" to the call's path, nothing when no pair was added.
+struct Query {
+    Query &field(const char *name, std::string_view value, bool omit_empty = false);
+    // One name=item pair per item (name=a&name=b).
+    Query &strings(const char *name, const std::vector<std::string> &items,
+                   bool omit_empty = false);
+    Query &integer(const char *name, std::int64_t value);
+    Query &boolean(const char *name, bool value);  // true / false
+    Query &number(const char *name, std::string_view digits);
+    // The value's compact JSON text ("" = omitted); INVALID_ARGUMENT when it is not JSON.
+    Query &json(const char *name, std::string_view json_text, const char *what);
+    void into(Call &call) const;
+
+    std::string text;
+};
+
+// Percent-encodes one query component (curl_easy_escape: only A-Z a-z 0-9 - . _ ~ kept).
+std::string query_escape(std::string_view text);
 
 // A call with the rules of its row: read-only, the idempotency key (a write carries the caller's;
 // a value-moving call carries the caller's or a new one), 2FA.

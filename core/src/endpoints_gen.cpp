@@ -31,12 +31,18 @@ const Route kRoutes[] = {
     {"POST", "/webhook/create", Kind::Write, TwoFactor::None},
     {"GET", "/webhook/list", Kind::Read, TwoFactor::None},
     {"DELETE", "/webhook/*", Kind::Write, TwoFactor::None},
+    {"GET", "/accounts/get-connections", Kind::Read, TwoFactor::None},
+    {"POST", "/accounts/create-connections", Kind::Write, TwoFactor::None},
     {"POST", "/card-issuer/apply", Kind::Write, TwoFactor::None},
     {"GET", "/card-issuer/status", Kind::Read, TwoFactor::None},
     {"GET", "/card-issuer/wallets", Kind::Read, TwoFactor::None},
     {"POST", "/card-issuer/fund-customer", Kind::MovesValue, TwoFactor::None},
     {"POST", "/card-issuer/deposits/*/fund", Kind::MovesValue, TwoFactor::None},
     {"GET", "/card-issuer/customers/*/wallets", Kind::Read, TwoFactor::None},
+    {"GET", "/card-issuer/customers", Kind::Read, TwoFactor::None},
+    {"GET", "/card-issuer/funding-addresses", Kind::Read, TwoFactor::None},
+    {"GET", "/card-issuer/deposits", Kind::Read, TwoFactor::None},
+    {"GET", "/card-issuer/funding-history", Kind::Read, TwoFactor::None},
     {"POST", "/yativo-card/onboard", Kind::Write, TwoFactor::None},
     {"GET", "/yativo-card/kyc-status", Kind::Read, TwoFactor::None},
     {"POST", "/yativo-card/accept-terms", Kind::Write, TwoFactor::None},
@@ -74,13 +80,20 @@ const Route kRoutes[] = {
     {"POST", "/yativo-card/*/cards/physical/*/pin", Kind::Write, TwoFactor::None},
     {"POST", "/yativo-card/*/iban/activate", Kind::Write, TwoFactor::None},
     {"GET", "/yativo-card/*/iban/status", Kind::Read, TwoFactor::None},
+    {"GET", "/yativo-card/*/cards/*/transactions", Kind::Read, TwoFactor::None},
+    {"GET", "/yativo-card/*/transactions", Kind::Read, TwoFactor::None},
+    {"POST", "/yativo-card/*/cards/physical/order", Kind::Write, TwoFactor::None},
+    {"POST", "/customers/create-customer", Kind::Write, TwoFactor::None},
     {"GET", "/iban/options", Kind::Read, TwoFactor::None},
     {"POST", "/iban/onboarding/init", Kind::Write, TwoFactor::None},
     {"POST", "/iban/iban/request", Kind::Write, TwoFactor::None},
+    {"POST", "/iban/onboarding/kyc", Kind::Write, TwoFactor::None},
+    {"GET", "/iban/status", Kind::Read, TwoFactor::None},
     {"GET", "/swap/assets", Kind::Read, TwoFactor::None},
     {"GET", "/swap/routes", Kind::Read, TwoFactor::None},
     {"POST", "/swap/quote", Kind::Read, TwoFactor::None},
     {"POST", "/swap/execute", Kind::MovesValue, TwoFactor::Required},
+    {"GET", "/swap/history", Kind::Read, TwoFactor::None},
     {"POST", "/apikey/generate", Kind::Write, TwoFactor::Required},
     {"POST", "/apikey/token", Kind::Write, TwoFactor::None},
     {"POST", "/apikey/**", Kind::Write, TwoFactor::Required},
@@ -319,6 +332,19 @@ CardTransaction to_card_transaction(const Payload &p, const rapidjson::Value &v)
     return r;
 }
 
+std::vector<CardTransaction> decode_card_transaction_list(Payload &payload) {
+    const rapidjson::Value &items =
+        record_list(payload.value(), {"transactions"}, "card transaction list");
+    std::vector<CardTransaction> out;
+    out.reserve(items.Size());
+    for (const auto &item : items.GetArray()) {
+        if (!item.IsObject())
+            throw Error(Status::PROTOCOL, "card transaction list answer holds a non-object");
+        out.push_back(to_card_transaction(payload, item));
+    }
+    return out;
+}
+
 SpendingLimits to_spending_limits(const Payload &p, const rapidjson::Value &v) {
     SpendingLimits r;
     r.daily_limit = field_decimal(v, {"daily_limit", "daily"});
@@ -379,6 +405,26 @@ CardOrderPayment to_card_order_payment(const Payload &p, const rapidjson::Value 
 
 CardOrderPayment decode_card_order_payment(Payload &payload) {
     return to_card_order_payment(payload, record_object(payload.value(), {}, "card order payment"));
+}
+
+Customer to_customer(const Payload &p, const rapidjson::Value &v) {
+    Customer r;
+    r.id = field_string(v, {"customer_id", "id", "_id"});
+    r.email = field_string(v, {"email"});
+    r.name = field_string(v, {"name", "username"});
+    r.first_name = field_string(v, {"first_name"});
+    r.last_name = field_string(v, {"last_name"});
+    r.phone = field_string(v, {"phone", "phone_number"});
+    r.status = field_string(v, {"status"});
+    r.created_at = field_string(v, {"created_at", "createdAt"});
+    r.raw = p.part(v);
+    if (r.id.empty())
+        throw Error(Status::PROTOCOL, "customer answer has no id (customer_id, id, _id)");
+    return r;
+}
+
+Customer decode_customer(Payload &payload) {
+    return to_customer(payload, record_object(payload.value(), {"customer"}, "customer"));
 }
 
 IbanStatus to_iban_status(const Payload &p, const rapidjson::Value &v) {
@@ -467,6 +513,19 @@ SwapHistoryItem to_swap_history_item(const Payload &p, const rapidjson::Value &v
     if (r.id.empty())
         throw Error(Status::PROTOCOL, "swap history item answer has no id (swap_id, id, _id)");
     return r;
+}
+
+std::vector<SwapHistoryItem> decode_swap_history_item_list(Payload &payload) {
+    const rapidjson::Value &items =
+        record_list(payload.value(), {"swaps", "history"}, "swap history item list");
+    std::vector<SwapHistoryItem> out;
+    out.reserve(items.Size());
+    for (const auto &item : items.GetArray()) {
+        if (!item.IsObject())
+            throw Error(Status::PROTOCOL, "swap history item list answer holds a non-object");
+        out.push_back(to_swap_history_item(payload, item));
+    }
+    return out;
 }
 
 Call list_transactions_call(const TransactionQuery &params, const CallOptions &call) {
@@ -701,6 +760,28 @@ void Client::delete_webhook(std::string_view webhook_id, const CallOptions &call
     impl_->execute(c, call);
 }
 
+Payload Client::get_account_connections(std::string_view account_id, const CallOptions &call) {
+    detail::Call c = detail::make_call("GET", std::string("/accounts/get-connections"), Kind::Read,
+                                       TwoFactor::None, call);
+    detail::Query b;
+    b.field("account_id", account_id, true);
+    b.into(c);
+    return impl_->execute(c, call);
+}
+
+Payload Client::create_account_connections(std::string_view account_id,
+                                           const std::vector<std::string> &chains,
+                                           const CallOptions &call) {
+    detail::require(account_id, "account_id");
+    detail::Call c = detail::make_call("POST", std::string("/accounts/create-connections"),
+                                       Kind::Write, TwoFactor::None, call);
+    detail::Body b;
+    b.field("account_id", account_id);
+    b.strings("chains", chains, true);
+    b.into(c);
+    return impl_->execute(c, call);
+}
+
 Payload Client::card_issuer_apply(const IssuerApplication &params, const CallOptions &call) {
     detail::require(params.funding_structure, "funding_structure");
     detail::Call c = detail::make_call("POST", std::string("/card-issuer/apply"), Kind::Write,
@@ -787,6 +868,66 @@ Payload Client::card_issuer_get_customer_wallets(std::string_view customer_id,
                           std::string("/card-issuer/customers/") +
                               detail::path_segment(customer_id, "customer id") + "/wallets",
                           Kind::Read, TwoFactor::None, call);
+    return impl_->execute(c, call);
+}
+
+Payload Client::card_issuer_list_customers(std::optional<std::int64_t> page,
+                                           std::optional<std::int64_t> limit,
+                                           const CallOptions &call) {
+    if (page) detail::check_range(*page, "page", 1);
+    if (limit) detail::check_range(*limit, "limit", 1, 100);
+    detail::Call c = detail::make_call("GET", std::string("/card-issuer/customers"), Kind::Read,
+                                       TwoFactor::None, call);
+    detail::Query b;
+    if (page) b.integer("page", *page);
+    if (limit) b.integer("limit", *limit);
+    b.into(c);
+    return impl_->execute(c, call);
+}
+
+Payload Client::card_issuer_get_funding_addresses(std::string_view customer_id,
+                                                  const CallOptions &call) {
+    detail::Call c = detail::make_call("GET", std::string("/card-issuer/funding-addresses"),
+                                       Kind::Read, TwoFactor::None, call);
+    detail::Query b;
+    b.field("customer_id", customer_id, true);
+    b.into(c);
+    return impl_->execute(c, call);
+}
+
+Payload Client::card_issuer_list_deposits(std::optional<std::int64_t> page,
+                                          std::optional<std::int64_t> limit,
+                                          std::string_view status, std::string_view chain,
+                                          const CallOptions &call) {
+    if (page) detail::check_range(*page, "page", 1);
+    if (limit) detail::check_range(*limit, "limit", 1, 100);
+    detail::Call c = detail::make_call("GET", std::string("/card-issuer/deposits"), Kind::Read,
+                                       TwoFactor::None, call);
+    detail::Query b;
+    if (page) b.integer("page", *page);
+    if (limit) b.integer("limit", *limit);
+    b.field("status", status, true);
+    b.field("chain", chain, true);
+    b.into(c);
+    return impl_->execute(c, call);
+}
+
+Payload Client::card_issuer_get_funding_history(std::optional<std::int64_t> page,
+                                                std::optional<std::int64_t> limit,
+                                                std::string_view status,
+                                                std::string_view customer_id,
+                                                std::string_view chain, const CallOptions &call) {
+    if (page) detail::check_range(*page, "page", 1);
+    if (limit) detail::check_range(*limit, "limit", 1, 100);
+    detail::Call c = detail::make_call("GET", std::string("/card-issuer/funding-history"),
+                                       Kind::Read, TwoFactor::None, call);
+    detail::Query b;
+    if (page) b.integer("page", *page);
+    if (limit) b.integer("limit", *limit);
+    b.field("status", status, true);
+    b.field("customer_id", customer_id, true);
+    b.field("chain", chain, true);
+    b.into(c);
     return impl_->execute(c, call);
 }
 
@@ -1120,7 +1261,6 @@ Payload Client::cards_subscribe_webhook(std::string_view yativo_card_id,
                                         const std::vector<std::string> &events,
                                         const CallOptions &call) {
     detail::require(callback_url, "callback_url");
-    detail::require_items(events, "events");
     detail::Call c = detail::make_call("POST",
                                        std::string("/yativo-card/") +
                                            detail::path_segment(yativo_card_id, "yativo card id") +
@@ -1128,7 +1268,7 @@ Payload Client::cards_subscribe_webhook(std::string_view yativo_card_id,
                                        Kind::Write, TwoFactor::None, call);
     detail::Body b;
     b.field("callback_url", callback_url);
-    b.strings("events", events);
+    b.strings("events", events, true);
     b.into(c);
     return impl_->execute(c, call);
 }
@@ -1246,6 +1386,83 @@ IbanStatus Client::cards_get_iban_status(std::string_view yativo_card_id, const 
     return detail::decode_iban_status(p);
 }
 
+std::vector<CardTransaction> Client::cards_get_transactions(
+    std::string_view yativo_card_id, std::string_view card_id, std::optional<std::int64_t> limit,
+    std::optional<std::int64_t> offset, std::string_view status, std::string_view from_date,
+    std::string_view to_date, const CallOptions &call) {
+    if (limit) detail::check_range(*limit, "limit", 1, 100);
+    if (offset) detail::check_range(*offset, "offset", 0);
+    detail::Call c = detail::make_call(
+        "GET",
+        std::string("/yativo-card/") + detail::path_segment(yativo_card_id, "yativo card id") +
+            "/cards/" + detail::path_segment(card_id, "card id") + "/transactions",
+        Kind::Read, TwoFactor::None, call);
+    detail::Query b;
+    if (limit) b.integer("limit", *limit);
+    if (offset) b.integer("offset", *offset);
+    b.field("status", status, true);
+    b.field("from", from_date, true);
+    b.field("to", to_date, true);
+    b.into(c);
+    Payload p = impl_->execute(c, call);
+    return detail::decode_card_transaction_list(p);
+}
+
+std::vector<CardTransaction> Client::cards_get_all_transactions(std::string_view yativo_card_id,
+                                                                std::optional<std::int64_t> limit,
+                                                                std::optional<std::int64_t> offset,
+                                                                std::string_view status,
+                                                                const CallOptions &call) {
+    if (limit) detail::check_range(*limit, "limit", 1, 100);
+    if (offset) detail::check_range(*offset, "offset", 0);
+    detail::Call c = detail::make_call("GET",
+                                       std::string("/yativo-card/") +
+                                           detail::path_segment(yativo_card_id, "yativo card id") +
+                                           "/transactions",
+                                       Kind::Read, TwoFactor::None, call);
+    detail::Query b;
+    if (limit) b.integer("limit", *limit);
+    if (offset) b.integer("offset", *offset);
+    b.field("status", status, true);
+    b.into(c);
+    Payload p = impl_->execute(c, call);
+    return detail::decode_card_transaction_list(p);
+}
+
+CardOrder Client::cards_create_physical_card_order(std::string_view yativo_card_id,
+                                                   std::string_view shipping_address_json,
+                                                   std::string_view personalization,
+                                                   const CallOptions &call) {
+    detail::require(shipping_address_json, "shipping_address");
+    detail::Call c = detail::make_call("POST",
+                                       std::string("/yativo-card/") +
+                                           detail::path_segment(yativo_card_id, "yativo card id") +
+                                           "/cards/physical/order",
+                                       Kind::Write, TwoFactor::None, call);
+    detail::Body b;
+    b.json("shippingAddress", shipping_address_json, "shipping_address");
+    b.field("personalization", personalization, true);
+    b.into(c);
+    Payload p = impl_->execute(c, call);
+    return detail::decode_card_order(p);
+}
+
+Customer Client::create_customer(std::string_view email, std::string_view name,
+                                 std::string_view phone, std::string_view metadata_json,
+                                 const CallOptions &call) {
+    detail::require(email, "email");
+    detail::Call c = detail::make_call("POST", std::string("/customers/create-customer"),
+                                       Kind::Write, TwoFactor::None, call);
+    detail::Body b;
+    b.field("email", email);
+    b.field("name", name, true);
+    b.field("phone", phone, true);
+    b.json("metadata", metadata_json, "metadata");
+    b.into(c);
+    Payload p = impl_->execute(c, call);
+    return detail::decode_customer(p);
+}
+
 Payload Client::iban_get_options(const CallOptions &call) {
     detail::Call c =
         detail::make_call("GET", std::string("/iban/options"), Kind::Read, TwoFactor::None, call);
@@ -1269,6 +1486,30 @@ IbanStatus Client::iban_request(std::string_view customer_id, const CallOptions 
     detail::Call c = detail::make_call("POST", std::string("/iban/iban/request"), Kind::Write,
                                        TwoFactor::None, call);
     detail::Body b;
+    b.field("customer_id", customer_id, true);
+    b.into(c);
+    Payload p = impl_->execute(c, call);
+    return detail::decode_iban_status(p);
+}
+
+IbanStatus Client::iban_submit_kyc(std::string_view kyc_json, std::string_view email,
+                                   std::string_view customer_id, const CallOptions &call) {
+    detail::require(kyc_json, "kyc");
+    detail::Call c = detail::make_call("POST", std::string("/iban/onboarding/kyc"), Kind::Write,
+                                       TwoFactor::None, call);
+    detail::Body b;
+    b.json("kyc", kyc_json, "kyc");
+    b.field("email", email, true);
+    b.field("customer_id", customer_id, true);
+    b.into(c);
+    Payload p = impl_->execute(c, call);
+    return detail::decode_iban_status(p);
+}
+
+IbanStatus Client::iban_get_status(std::string_view customer_id, const CallOptions &call) {
+    detail::Call c =
+        detail::make_call("GET", std::string("/iban/status"), Kind::Read, TwoFactor::None, call);
+    detail::Query b;
     b.field("customer_id", customer_id, true);
     b.into(c);
     Payload p = impl_->execute(c, call);
@@ -1313,6 +1554,23 @@ SwapExecution Client::swap_execute(std::string_view data_json, const CallOptions
     } catch (...) {
         detail::rethrow_after_move(c);
     }
+}
+
+std::vector<SwapHistoryItem> Client::swap_get_history(std::optional<std::int64_t> limit,
+                                                      std::optional<std::int64_t> offset,
+                                                      std::string_view status,
+                                                      const CallOptions &call) {
+    if (limit) detail::check_range(*limit, "limit", 1, 100);
+    if (offset) detail::check_range(*offset, "offset", 0);
+    detail::Call c =
+        detail::make_call("GET", std::string("/swap/history"), Kind::Read, TwoFactor::None, call);
+    detail::Query b;
+    if (limit) b.integer("limit", *limit);
+    if (offset) b.integer("offset", *offset);
+    b.field("status", status, true);
+    b.into(c);
+    Payload p = impl_->execute(c, call);
+    return detail::decode_swap_history_item_list(p);
 }
 
 }  // namespace yativo

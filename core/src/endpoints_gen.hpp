@@ -30,6 +30,8 @@ CardAccount decode_card_account(Payload &payload);
 Card decode_card(Payload &payload);
 std::vector<Card> decode_card_list(Payload &payload);
 
+std::vector<CardTransaction> decode_card_transaction_list(Payload &payload);
+
 SpendingLimits decode_spending_limits(Payload &payload);
 
 CardOrder decode_card_order(Payload &payload);
@@ -37,11 +39,15 @@ std::vector<CardOrder> decode_card_order_list(Payload &payload);
 
 CardOrderPayment decode_card_order_payment(Payload &payload);
 
+Customer decode_customer(Payload &payload);
+
 IbanStatus decode_iban_status(Payload &payload);
 
 SwapQuote decode_swap_quote(Payload &payload);
 
 SwapExecution decode_swap_execution(Payload &payload);
+
+std::vector<SwapHistoryItem> decode_swap_history_item_list(Payload &payload);
 
 // The request Client::list_transactions sends (checks done): for its pager.
 Call list_transactions_call(const TransactionQuery &params, const CallOptions &call);

@@ -145,8 +145,10 @@ namespace {
 // Forwards SAX events to a writer, numbers as the exact text they had (RapidJSON's own
 // Writer::RawNumber would quote them), skipping the outermost object's braces.
 struct MergeHandler : rapidjson::BaseReaderHandler<rapidjson::UTF8<>, MergeHandler> {
-    explicit MergeHandler(Writer &writer) : w(writer) {}
+    explicit MergeHandler(Writer &writer, bool members_only = true)
+        : w(writer), skip(members_only ? 1 : 0) {}
     Writer &w;
+    int skip;  // 1: the outermost object's braces are not written (its members are merged)
     int depth = 0;
     bool Null() { return w.Null(); }
     bool Bool(bool b) { return w.Bool(b); }
@@ -160,9 +162,9 @@ struct MergeHandler : rapidjson::BaseReaderHandler<rapidjson::UTF8<>, MergeHandl
     }
     bool String(const char *s, rapidjson::SizeType n, bool) { return w.String(s, n); }
     bool Key(const char *s, rapidjson::SizeType n, bool) { return w.Key(s, n); }
-    bool StartObject() { return depth++ == 0 ? true : w.StartObject(); }
-    bool EndObject(rapidjson::SizeType n) { return --depth == 0 ? true : w.EndObject(n); }
-    bool StartArray() { return depth == 0 ? false : w.StartArray(); }
+    bool StartObject() { return depth++ < skip ? true : w.StartObject(); }
+    bool EndObject(rapidjson::SizeType n) { return --depth < skip ? true : w.EndObject(n); }
+    bool StartArray() { return depth < skip ? false : w.StartArray(); }
     bool EndArray(rapidjson::SizeType n) { return w.EndArray(n); }
 };
 }  // namespace
@@ -176,6 +178,18 @@ bool merge_object(Writer &w, std::string_view text) {
     rapidjson::Reader reader;
     rapidjson::MemoryStream ms(text.data(), text.size());
     return !reader.Parse<kParseFlags>(ms, handler).IsError();
+}
+
+bool compact(std::string_view text, std::string &out) {
+    rapidjson::StringBuffer buffer;
+    Writer w(buffer);
+    MergeHandler handler(w, false);
+    rapidjson::Reader reader;
+    rapidjson::MemoryStream ms(text.data(), text.size());
+    // Without kParseStopWhenDoneFlag anything but whitespace after the value is an error.
+    if (reader.Parse<kParseFlags>(ms, handler).IsError() || !w.IsComplete()) return false;
+    out.assign(buffer.GetString(), buffer.GetSize());
+    return true;
 }
 
 }  // namespace yativo::json

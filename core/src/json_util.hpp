@@ -48,5 +48,8 @@ inline void string(Writer &w, std::string_view s) {
 void string_array(Writer &w, const std::vector<std::string> &items);
 // Checks that `text` is a JSON object and copies its members into the writer's open object.
 bool merge_object(Writer &w, std::string_view text);
+// `text` as one compact JSON value (numbers as the exact text they had) in `out`; false, `out`
+// untouched, when `text` is not one complete JSON value.
+bool compact(std::string_view text, std::string &out);
 
 }  // namespace yativo::json

@@ -79,7 +79,7 @@ params = [
 EXPECTED_GROUP = {
     "capi/include/yativo.h": [r"YV_API yv_status yv_client_quote_swap\("],
     "bindings/python/libyativo/_resources.py": [r"\nclass Swaps:", r"def quote\("],
-    "bindings/python/libyativo/_client.py": [r"from \._resources import [^\n]*\bSwaps\b",
+    "bindings/python/libyativo/_client.py": [r"from \._resources import \(?[^)]*\bSwaps\b",
                                              r"__slots__ = \([^)]*\"swaps\"",
                                              r"self\.swaps = Swaps\(self\._c\)"],
     "bindings/go/yativo/endpoints.go": [r"type SwapsService struct",
@@ -289,8 +289,10 @@ class EveryBindingGainsTheGroup(GeneratedCopy):
     def test_the_existing_groups_keep_their_order(self) -> None:
         client = (self.tmp / "bindings/python/libyativo/_client.py").read_text()
         attrs = re.findall(r"self\.(\w+) = \w+\(self\._c\)", client)
-        self.assertEqual(attrs, ["api_keys", "accounts", "assets", "balance", "transactions",
-                                 "webhooks", "swaps"])
+        # endpoints.toml's groups first, in their order; the new one and those of groups/ after.
+        self.assertEqual(attrs[:6], ["api_keys", "accounts", "assets", "balance", "transactions",
+                                     "webhooks"])
+        self.assertIn("swaps", attrs)
         self.assertIn("self.transactions = Transactions(self._c)", client)
         self.assertIn("class Transactions(_resources.Transactions):", client)
 
@@ -341,6 +343,122 @@ class EveryLanguageGainsTheRecord(GeneratedCopy):
                              text=True)
         self.assertNotEqual(run.returncode, 0)
         self.assertIn("record Quote", run.stderr)
+
+
+SEARCH = '''
+[[endpoint]]
+name = "search_ledger"
+group = "transactions"
+verb = "search_ledger"
+method = "GET"
+path = "/ledger/{book_id}/search"
+kind = "read"
+returns = "json"
+doc = "Searches a ledger."
+params = [
+  { name = "book_id", type = "string", doc = "the ledger's id" },
+  { name = "text", type = "string", doc = "what to look for" },
+  { name = "chains", type = "string_list", doc = "the chains to search" },
+  { name = "min_amount", type = "decimal", required = false, doc = "the smallest amount" },
+  { name = "limit", type = "int", required = false, min = 1, max = 100, doc = "at most this many" },
+  { name = "order", type = "enum", values = ["asc", "desc"], required = false, doc = "the order" },
+  { name = "filter", type = "json", required = false, doc = "a filter document" },
+]
+
+[[endpoint]]
+name = "tag_ledger"
+group = "transactions"
+verb = "tag_ledger"
+method = "POST"
+path = "/ledger/{book_id}/tags"
+kind = "write"
+returns = "json"
+doc = "Tags a ledger."
+params = [
+  { name = "book_id", type = "string", doc = "the ledger's id" },
+  { name = "tags", type = "json", doc = "the tags, any JSON value" },
+  { name = "note", type = "json", required = false, doc = "a note" },
+]
+'''
+
+# json and query parameters: path -> texts it must contain.
+EXPECTED_JSON_QUERY = {
+    "core/include/yativo/client.hpp": [
+        "Payload search_ledger(std::string_view book_id, std::string_view text,",
+        "std::string_view filter_json",
+        "Payload tag_ledger(std::string_view book_id, std::string_view tags_json,"],
+    "core/src/endpoints_gen.cpp": [
+        "detail::Query b;", 'b.field("text", text);', 'b.number("min_amount", min_amount_digits);',
+        'if (limit) b.integer("limit", *limit);', 'b.strings("chains", chains);',
+        'b.field("order", order_value, true);', 'b.json("filter", filter_json, "filter");',
+        'detail::require(tags_json, "tags");', 'b.json("tags", tags_json, "tags");',
+        'b.json("note", note_json, "note");'],
+    "capi/include/yativo.h": ["const char *filter_json,", "const char *tags_json,",
+                              "not JSON = YV_INVALID_ARGUMENT"],
+    "capi/src/endpoints_c.cpp": ['yv_capi::need_str(tags_json, "tags")',
+                                 "yv_capi::opt_str(filter_json)"],
+    "bindings/go/yativo/endpoints.go": ["Filter json.RawMessage", "Tags json.RawMessage",
+                                        "string(p.Filter)", "string(p.Tags)"],
+    "bindings/go/internal/capi/endpoints.go": ["filterJSON string", "a.str(tagsJSON)",
+                                               "a.opt(noteJSON)"],
+    "bindings/rust/yativo/src/resources.rs": ["filter: Option<&Value>", "tags: &Value"],
+    "bindings/python/src/py_endpoints_gen.cpp": ['json_value(tags, "tags")',
+                                                 'filter.is_none() ? std::string() : json_value(filter, "filter")'],
+    "docs/endpoints.md": ["any JSON value"],
+}
+
+
+class JsonAndQueryParameters(GeneratedCopy):
+    """A json parameter in every language, and a GET whose parameters of every type travel in
+    the query string (the core's Query builder instead of a body)."""
+
+    ROW = SEARCH
+    NEW_SYMBOL = ["yv_client_search_ledger", "yv_client_tag_ledger"]
+
+    def test_the_generator_accepts_the_row(self) -> None:
+        self.check_the_generator_accepts_the_row()
+
+    def test_every_language_has_the_parameters(self) -> None:
+        for rel, texts in EXPECTED_JSON_QUERY.items():
+            text = (self.tmp / rel).read_text()
+            for want in texts:
+                self.assertIn(want, text, f"{rel} lacks {want!r}")
+
+    def test_the_get_sends_no_body(self) -> None:
+        text = (self.tmp / "core/src/endpoints_gen.cpp").read_text()
+        body = text.split("Payload Client::search_ledger(", 1)[1].split("\n}\n", 1)[0]
+        self.assertNotIn("detail::Body", body)
+        self.assertIn("b.into(c);", body)
+
+    def test_only_generated_files_change(self) -> None:
+        self.check_only_generated_files_change()
+
+    def test_the_generated_cxx_compiles(self) -> None:
+        self.check_the_generated_cxx_compiles()
+
+    def test_the_python_package_compiles(self) -> None:
+        self.check_the_python_package_compiles()
+
+    def refused(self, old: str, new: str) -> str:
+        bad = self.tmp / "bad.toml"
+        text = (self.tmp / "api/endpoints.toml").read_text()
+        self.assertIn(old, text)
+        bad.write_text(text.replace(old, new))
+        run = subprocess.run([sys.executable, "-m", "codegen", "--root", str(self.tmp),
+                              "--api", str(bad), "--check"], cwd=REPO, capture_output=True,
+                             text=True)
+        self.assertNotEqual(run.returncode, 0)
+        return run.stderr
+
+    def test_a_fields_parameter_of_a_get_is_refused(self) -> None:
+        err = self.refused('name = "filter", type = "json"', 'name = "filter", type = "fields"')
+        self.assertIn("search_ledger", err)
+        self.assertIn("query", err)
+
+    def test_a_json_parameter_takes_no_default(self) -> None:
+        err = self.refused('name = "note", type = "json", required = false,',
+                           'name = "note", type = "json", required = false, default = "x",')
+        self.assertIn("tag_ledger", err)
 
 
 if __name__ == "__main__":

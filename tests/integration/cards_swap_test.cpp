@@ -13,7 +13,7 @@ using itest::code_of;
 using yativo::Status;
 
 TEST(Cards, FreezeNeeds2FAAndAVoidedCardRefuses) {
-    SandboxProcess sb({"--totp-period", "2"});
+    SandboxProcess sb({"--totp-period", "2", "--card-kyc-delay", "0"});
     yativo::Client c(itest::session_options(sb));
     yativo::CardAccount account = c.cards_onboard("ada@example.com", "Ada", "Lovelace");
     ASSERT_FALSE(account.id.empty());

@@ -17,7 +17,7 @@ from sandbox import Sandbox
 
 @pytest.fixture
 def sb(make_sandbox: Callable[..., Sandbox]) -> Sandbox:
-    return make_sandbox()
+    return make_sandbox("--card-kyc-delay", "0")  # KYC approved at the request after onboarding
 
 
 @pytest.fixture
@@ -161,3 +161,73 @@ def test_fund_customer_returns_the_key_and_happens_once(sb: Sandbox, c: yv.Yativ
     assert funded.deposit_id == dep["deposit_id"] and funded.status == "funded"
     with pytest.raises(yv.ConflictError):
         c.card_issuer.trigger_manual_funding(deposit_id=dep["deposit_id"])
+
+
+def test_card_transactions_filtered_by_query(sb: Sandbox, c: yv.YativoCrypto) -> None:
+    ycd = card_ready(c)
+    card = c.cards.create()
+    sb._control("POST", "/__sandbox/cards/fund", {"yativo_card_id": ycd, "amount": "100"})
+    for amount in ("12.345", "0.000000000000000001", "500"):  # the last is over the balance
+        sb._control("POST", "/__sandbox/cards/spend", {"card_id": card.id, "amount": amount})
+    every = c.cards.get_transactions(ycd, card.id)
+    assert [t.amount for t in every] == [Decimal("500"), Decimal("0.000000000000000001"),
+                                         Decimal("12.345")]  # newest first, exact
+    assert [t.status for t in every] == ["declined", "completed", "completed"]
+    # The filters travel in the query string: status, limit, offset, from/to.
+    done = c.cards.get_transactions(ycd, card.id, status="completed", limit=1, offset=1)
+    assert [t.amount for t in done] == [Decimal("12.345")] and done[0].card_id == card.id
+    assert c.cards.get_transactions(ycd, card.id, from_date="2999-01-01") == []
+    assert len(c.cards.get_all_transactions(ycd, status="declined")) == 1
+    with pytest.raises(yv.InvalidArgumentError):  # limit 1..100, checked before any I/O
+        c.cards.get_transactions(ycd, card.id, limit=101)
+    with pytest.raises(yv.ValidationError) as bad:
+        c.cards.get_transactions(ycd, card.id, status="lost")
+    assert "status" in str(bad.value.details)
+
+
+def test_physical_order_paid_once_with_its_key(c: yv.YativoCrypto) -> None:
+    ycd = card_ready(c)
+    address = {"line1": "12 St James's Square", "city": "London", "postal_code": "SW1Y 4LB",
+               "country": "GB"}
+    order = c.cards.create_physical_card_order(ycd, address, "ADA LOVELACE")
+    assert order.status == "pending_payment" and order.personalization == "ADA LOVELACE"
+    assert order.raw["shipping_address"]["city"] == "London"  # the object went out as JSON
+    with pytest.raises(yv.InvalidArgumentError):  # money is never a float, even inside
+        c.cards.create_physical_card_order(ycd, {"line1": 1.5})
+    key = str(uuid.uuid4())
+    paid = c.cards.attach_order_payment(yativo_card_id=ycd, order_id=order.id,
+                                        asset_id="ast_x", amount="9.99", idempotency_key=key)
+    again = c.cards.attach_order_payment(yativo_card_id=ycd, order_id=order.id,
+                                         asset_id="ast_x", amount="9.99", idempotency_key=key)
+    assert paid.idempotency_key == again.idempotency_key == key
+    assert (paid.order_id, paid.status, again.status) == (order.id, "paid", "paid")
+    assert paid.raw["payment"]["payment_data"]["amount"] == "9.99"
+    with pytest.raises(yv.ConflictError) as e:  # another key: a second payment is refused
+        c.cards.attach_order_payment(yativo_card_id=ycd, order_id=order.id, amount="9.99")
+    assert e.value.error_code == "order_already_paid"
+    uuid.UUID(e.value.idempotency_key or "")
+    assert [o.status for o in c.cards.list_physical_card_orders(ycd)] == ["paid"]
+    assert c.cards.get_physical_card_order_status(ycd, order.id).status == "paid"
+
+
+def test_issuer_lists_take_query_filters(sb: Sandbox, c: yv.YativoCrypto) -> None:
+    c.card_issuer.apply("master_wallet")
+    customer = sb._control("POST", "/__sandbox/cards/customer",
+                           {"email": "bob@example.com", "name": "Bob Stone"})["data"]["id"]
+    for chain, amount in (("XDC", "20"), ("SOL", "30")):
+        sb._control("POST", "/__sandbox/card-issuer/deposit",
+                    {"chain": chain, "amount": amount, "customer_id": customer})
+    xdc = c.card_issuer.list_deposits(chain="XDC")
+    assert [d["amount"] for d in xdc] == ["20"] and xdc[0]["status"] == "awaiting_manual"
+    assert len(c.card_issuer.list_deposits(page=1, limit=1)) == 1
+    assert c.card_issuer.list_deposits(status="funded") == []
+    c.card_issuer.trigger_manual_funding(deposit_id=xdc[0]["deposit_id"])
+    history = c.card_issuer.get_funding_history(customer_id=customer, chain="XDC")
+    assert [h["deposit_id"] for h in history] == [xdc[0]["deposit_id"]]
+    assert c.card_issuer.get_funding_history(chain="SOL") == []
+    customers = c.card_issuer.list_customers(page=1, limit=5)
+    assert [x["customer_id"] for x in customers] == [customer]
+    addresses = c.card_issuer.get_funding_addresses(customer_id=customer)
+    assert addresses["customer_id"] == customer
+    with pytest.raises(yv.InvalidArgumentError):
+        c.card_issuer.list_customers(limit=0)

@@ -104,8 +104,8 @@ def test_errors_threads_and_webhook_examples(docs_sandbox: Sandbox) -> None:
     assert "event transaction.completed {'amount': '25.00'}" in run_example("webhook_receiver.py", {})
 
 
-def test_cards_card_issuer_swap_and_iban_examples(docs_sandbox: Sandbox) -> None:
-    sb = docs_sandbox
+def test_cards_card_issuer_swap_and_iban_examples(make_sandbox: Callable[..., Sandbox]) -> None:
+    sb = make_sandbox("--totp-period", "30", "--card-kyc-delay", "0")
     env = {"YATIVO_BASE_URL": sb.base_url, "YATIVO_ACCESS_TOKEN": sb.session_token,
            "YATIVO_TOTP_SECRET": sb.totp_secret}
     out = run_example("cards.py", env)

@@ -21,7 +21,7 @@ func apiErr(t *testing.T, err error) *yativo.Error {
 
 // A card's life: onboarding, the wallet, a card frozen with 2FA, voided, then refused.
 func TestCardLifeFreezeWith2FAThenVoid(t *testing.T) {
-	sb := newSandbox(t)
+	sb := newSandbox(t, "--card-kyc-delay", "0") // KYC approved at the request after onboarding
 	c := sb.admin(t)
 	account, err := c.Cards.Onboard(ctx(t), yativo.CardsOnboardParams{Email: "ada@example.com", FirstName: "Ada", LastName: "Lovelace"})
 	if err != nil {

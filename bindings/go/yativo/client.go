@@ -26,6 +26,7 @@ type Client struct {
 	Webhooks     *WebhooksService
 	CardIssuer   *CardIssuerService
 	Cards        *CardsService
+	Customers    *CustomersService
 	IBAN         *IBANService
 	Swap         *SwapService
 	// END GENERATED: services
@@ -65,6 +66,7 @@ func New(opts ...Option) (*Client, error) {
 	c.Webhooks = &WebhooksService{c}
 	c.CardIssuer = &CardIssuerService{c}
 	c.Cards = &CardsService{c}
+	c.Customers = &CustomersService{c}
 	c.IBAN = &IBANService{c}
 	c.Swap = &SwapService{c}
 	// END GENERATED: service assignments

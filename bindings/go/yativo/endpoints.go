@@ -95,6 +95,29 @@ func (s *AccountsService) Create(ctx context.Context, p CreateAccountParams, opt
 	return result(s.c, ctx, opts, accountFrom, func(call *capi.Call) (*capi.Account, error) { return s.c.c.CreateAccount(p.Name, p.Type, call) })
 }
 
+// GetConnections returns the wallet connections of one account, or of every account (GET
+// /accounts/get-connections).
+// accountID: the account's id; "" = every account.
+func (s *AccountsService) GetConnections(ctx context.Context, accountID string, opts ...CallOption) (json.RawMessage, error) {
+	return s.c.payload(ctx, opts, func(call *capi.Call) ([]byte, error) { return s.c.c.GetAccountConnections(accountID, call) })
+}
+
+// CreateAccountConnectionsParams are the parameters of AccountsService.CreateConnections.
+type CreateAccountConnectionsParams struct {
+	// The account's id.
+	AccountID string
+	// The chains to connect; nil = every supported chain.
+	Chains []string
+}
+
+// CreateConnections connects an account to chains (every supported chain when none are named); a
+// chain already connected stays as it was (POST /accounts/create-connections).
+func (s *AccountsService) CreateConnections(ctx context.Context, p CreateAccountConnectionsParams, opts ...CallOption) (json.RawMessage, error) {
+	return s.c.payload(ctx, opts, func(call *capi.Call) ([]byte, error) {
+		return s.c.c.CreateAccountConnections(p.AccountID, p.Chains, call)
+	})
+}
+
 // AssetsService is Client.Assets. Assets: one chain and token within an account.
 type AssetsService struct{ c *Client }
 
@@ -342,6 +365,92 @@ func (s *CardIssuerService) TriggerManualFunding(ctx context.Context, depositID 
 // customerID: the customer's id.
 func (s *CardIssuerService) GetCustomerWallets(ctx context.Context, customerID string, opts ...CallOption) (json.RawMessage, error) {
 	return s.c.payload(ctx, opts, func(call *capi.Call) ([]byte, error) { return s.c.c.CardIssuerGetCustomerWallets(customerID, call) })
+}
+
+// CardIssuerListCustomersParams are the parameters of CardIssuerService.ListCustomers.
+type CardIssuerListCustomersParams struct {
+	// The page, from 1; 0 = the server's default, 1.
+	Page int
+	// Items per page, 1..100; 0 = the server's default, 20.
+	Limit int
+}
+
+// ListCustomers returns one page of the issuer's customers (GET /card-issuer/customers).
+func (s *CardIssuerService) ListCustomers(ctx context.Context, p CardIssuerListCustomersParams, opts ...CallOption) (json.RawMessage, error) {
+	page, err := uint32Arg("Page", p.Page)
+	if err != nil {
+		return nil, err
+	}
+	limit, err := uint32Arg("Limit", p.Limit)
+	if err != nil {
+		return nil, err
+	}
+	return s.c.payload(ctx, opts, func(call *capi.Call) ([]byte, error) { return s.c.c.CardIssuerListCustomers(page, limit, call) })
+}
+
+// GetFundingAddresses returns the SOL and/or XDC addresses that fund the program (per enabled
+// chain) (GET /card-issuer/funding-addresses).
+// customerID: a customer's addresses (decentralized funding); "" = the master wallet's.
+func (s *CardIssuerService) GetFundingAddresses(ctx context.Context, customerID string, opts ...CallOption) (json.RawMessage, error) {
+	return s.c.payload(ctx, opts, func(call *capi.Call) ([]byte, error) { return s.c.c.CardIssuerGetFundingAddresses(customerID, call) })
+}
+
+// CardIssuerListDepositsParams are the parameters of CardIssuerService.ListDeposits.
+type CardIssuerListDepositsParams struct {
+	// The page, from 1; 0 = the server's default, 1.
+	Page int
+	// Items per page, 1..100; 0 = the server's default, 20.
+	Limit int
+	// Only deposits in this status: pending, auto_funding, awaiting_manual, funding, funded,
+	// failed; "" = unset.
+	Status string
+	// Only deposits on this chain: SOL or XDC; "" = unset.
+	Chain string
+}
+
+// ListDeposits returns one page of funding deposits (SOL auto-funding, XDC manual) (GET
+// /card-issuer/deposits).
+func (s *CardIssuerService) ListDeposits(ctx context.Context, p CardIssuerListDepositsParams, opts ...CallOption) (json.RawMessage, error) {
+	page, err := uint32Arg("Page", p.Page)
+	if err != nil {
+		return nil, err
+	}
+	limit, err := uint32Arg("Limit", p.Limit)
+	if err != nil {
+		return nil, err
+	}
+	return s.c.payload(ctx, opts, func(call *capi.Call) ([]byte, error) {
+		return s.c.c.CardIssuerListDeposits(page, limit, p.Status, p.Chain, call)
+	})
+}
+
+// CardIssuerGetFundingHistoryParams are the parameters of CardIssuerService.GetFundingHistory.
+type CardIssuerGetFundingHistoryParams struct {
+	// The page, from 1; 0 = the server's default, 1.
+	Page int
+	// Items per page, 1..100; 0 = the server's default, 20.
+	Limit int
+	// Only fundings in this status; "" = unset.
+	Status string
+	// Only this customer's fundings; "" = unset.
+	CustomerID string
+	// Only fundings on this chain: SOL or XDC; "" = unset.
+	Chain string
+}
+
+// GetFundingHistory returns one page of the funding history (GET /card-issuer/funding-history).
+func (s *CardIssuerService) GetFundingHistory(ctx context.Context, p CardIssuerGetFundingHistoryParams, opts ...CallOption) (json.RawMessage, error) {
+	page, err := uint32Arg("Page", p.Page)
+	if err != nil {
+		return nil, err
+	}
+	limit, err := uint32Arg("Limit", p.Limit)
+	if err != nil {
+		return nil, err
+	}
+	return s.c.payload(ctx, opts, func(call *capi.Call) ([]byte, error) {
+		return s.c.c.CardIssuerGetFundingHistory(page, limit, p.Status, p.CustomerID, p.Chain, call)
+	})
 }
 
 // CardsService is Client.Cards. Yativo cards: account onboarding, cards (freeze and unfreeze need
@@ -608,8 +717,7 @@ func (s *CardsService) GetCustomerEphemeralToken(ctx context.Context, yativoCard
 type CardsSubscribeWebhookParams struct {
 	// The URL events go to.
 	CallbackURL string
-	// The event types, at least one (the generator has no optional string list in Rust yet, so
-	// "all" cannot be said).
+	// The event types; nil (or empty) = all.
 	Events []string
 }
 
@@ -715,6 +823,105 @@ func (s *CardsService) GetIBANStatus(ctx context.Context, yativoCardID string, o
 	return result(s.c, ctx, opts, ibanStatusFrom, func(call *capi.Call) (*capi.IBANStatus, error) { return s.c.c.CardsGetIBANStatus(yativoCardID, call) })
 }
 
+// CardsGetTransactionsParams are the parameters of CardsService.GetTransactions.
+type CardsGetTransactionsParams struct {
+	// At most this many; 0 = the server's default.
+	Limit int
+	// How many to skip; 0 = unset.
+	Offset int
+	// Only transactions in this status; "" = unset.
+	Status string
+	// Only from this time on (ISO 8601); "" = unset.
+	FromDate string
+	// Only up to this time (ISO 8601); "" = unset.
+	ToDate string
+}
+
+// GetTransactions returns one card's transactions, newest first (GET
+// /yativo-card/{yativo_card_id}/cards/{card_id}/transactions).
+// yativoCardID: the card account's id (from onboard).
+// cardID: the card's id.
+func (s *CardsService) GetTransactions(ctx context.Context, yativoCardID string, cardID string, p CardsGetTransactionsParams, opts ...CallOption) ([]CardTransaction, error) {
+	limit, err := uint32Arg("Limit", p.Limit)
+	if err != nil {
+		return nil, err
+	}
+	offset, err := uint32Arg("Offset", p.Offset)
+	if err != nil {
+		return nil, err
+	}
+	return result(s.c, ctx, opts, listOf(cardTransactionFrom), func(call *capi.Call) ([]capi.CardTransaction, error) {
+		return s.c.c.CardsGetTransactions(yativoCardID, cardID, limit, offset, p.Status, p.FromDate, p.ToDate, call)
+	})
+}
+
+// CardsGetAllTransactionsParams are the parameters of CardsService.GetAllTransactions.
+type CardsGetAllTransactionsParams struct {
+	// At most this many; 0 = the server's default.
+	Limit int
+	// How many to skip; 0 = unset.
+	Offset int
+	// Only transactions in this status; "" = unset.
+	Status string
+}
+
+// GetAllTransactions returns the transactions of every card of the account, newest first (GET
+// /yativo-card/{yativo_card_id}/transactions).
+// yativoCardID: the card account's id (from onboard).
+func (s *CardsService) GetAllTransactions(ctx context.Context, yativoCardID string, p CardsGetAllTransactionsParams, opts ...CallOption) ([]CardTransaction, error) {
+	limit, err := uint32Arg("Limit", p.Limit)
+	if err != nil {
+		return nil, err
+	}
+	offset, err := uint32Arg("Offset", p.Offset)
+	if err != nil {
+		return nil, err
+	}
+	return result(s.c, ctx, opts, listOf(cardTransactionFrom), func(call *capi.Call) ([]capi.CardTransaction, error) {
+		return s.c.c.CardsGetAllTransactions(yativoCardID, limit, offset, p.Status, call)
+	})
+}
+
+// CardsCreatePhysicalCardOrderParams are the parameters of CardsService.CreatePhysicalCardOrder.
+type CardsCreatePhysicalCardOrderParams struct {
+	// The address, a JSON object (line1, city, postal_code, country...).
+	ShippingAddress json.RawMessage
+	// The name embossed on the card; "" = unset.
+	Personalization string
+}
+
+// CreatePhysicalCardOrder orders a physical card, shipped to an address (POST
+// /yativo-card/{yativo_card_id}/cards/physical/order).
+// yativoCardID: the card account's id (from onboard).
+func (s *CardsService) CreatePhysicalCardOrder(ctx context.Context, yativoCardID string, p CardsCreatePhysicalCardOrderParams, opts ...CallOption) (*CardOrder, error) {
+	return result(s.c, ctx, opts, cardOrderFrom, func(call *capi.Call) (*capi.CardOrder, error) {
+		return s.c.c.CardsCreatePhysicalCardOrder(yativoCardID, string(p.ShippingAddress), p.Personalization, call)
+	})
+}
+
+// CustomersService is Client.Customers. Customers of the platform, with their wallets and
+// transactions.
+type CustomersService struct{ c *Client }
+
+// CreateCustomerParams are the parameters of CustomersService.Create.
+type CreateCustomerParams struct {
+	// The customer's e-mail address.
+	Email string
+	// The customer's name; "" = unset.
+	Name string
+	// The phone number; "" = unset.
+	Phone string
+	// Your own data kept with the customer (any JSON value); nil = unset.
+	Metadata json.RawMessage
+}
+
+// Create creates a customer (POST /customers/create-customer).
+func (s *CustomersService) Create(ctx context.Context, p CreateCustomerParams, opts ...CallOption) (*Customer, error) {
+	return result(s.c, ctx, opts, customerFrom, func(call *capi.Call) (*capi.Customer, error) {
+		return s.c.c.CreateCustomer(p.Email, p.Name, p.Phone, string(p.Metadata), call)
+	})
+}
+
 // IBANService is Client.IBAN. The standalone IBAN: product options, onboarding, KYC, the IBAN
 // request and its status.
 type IBANService struct{ c *Client }
@@ -744,6 +951,29 @@ func (s *IBANService) Initialize(ctx context.Context, p IBANInitializeParams, op
 // customerID: the customer it is for; "" = the user.
 func (s *IBANService) RequestIBAN(ctx context.Context, customerID string, opts ...CallOption) (*IBANStatus, error) {
 	return result(s.c, ctx, opts, ibanStatusFrom, func(call *capi.Call) (*capi.IBANStatus, error) { return s.c.c.IBANRequest(customerID, call) })
+}
+
+// IBANSubmitKYCParams are the parameters of IBANService.SubmitKYC.
+type IBANSubmitKYCParams struct {
+	// The KYC payload, a JSON object (name, date of birth, address, documents...).
+	KYC json.RawMessage
+	// The holder's e-mail address; "" = unset.
+	Email string
+	// The customer it is for; "" = the user.
+	CustomerID string
+}
+
+// SubmitKYC submits the holder's KYC data (POST /iban/onboarding/kyc).
+func (s *IBANService) SubmitKYC(ctx context.Context, p IBANSubmitKYCParams, opts ...CallOption) (*IBANStatus, error) {
+	return result(s.c, ctx, opts, ibanStatusFrom, func(call *capi.Call) (*capi.IBANStatus, error) {
+		return s.c.c.IBANSubmitKYC(string(p.KYC), p.Email, p.CustomerID, call)
+	})
+}
+
+// GetStatus where the IBAN stands (GET /iban/status).
+// customerID: the customer it is for; "" = the user.
+func (s *IBANService) GetStatus(ctx context.Context, customerID string, opts ...CallOption) (*IBANStatus, error) {
+	return result(s.c, ctx, opts, ibanStatusFrom, func(call *capi.Call) (*capi.IBANStatus, error) { return s.c.c.IBANGetStatus(customerID, call) })
 }
 
 // SwapService is Client.Swap. Swaps between assets: route catalogue, quotes, execution (moves
@@ -785,4 +1015,29 @@ func (s *SwapService) Execute(ctx context.Context, data map[string]any, opts ...
 		return nil, err
 	}
 	return result(s.c, ctx, opts, swapExecutionFrom, func(call *capi.Call) (*capi.SwapExecution, error) { return s.c.c.SwapExecute(dataArg, call) })
+}
+
+// SwapGetHistoryParams are the parameters of SwapService.GetHistory.
+type SwapGetHistoryParams struct {
+	// Items per page, 1..100; 0 = the server's default.
+	Limit int
+	// How many to skip; 0 = unset.
+	Offset int
+	// Only swaps in this status; "" = unset.
+	Status string
+}
+
+// GetHistory returns the swap history, newest first (GET /swap/history).
+func (s *SwapService) GetHistory(ctx context.Context, p SwapGetHistoryParams, opts ...CallOption) ([]SwapHistoryItem, error) {
+	limit, err := uint32Arg("Limit", p.Limit)
+	if err != nil {
+		return nil, err
+	}
+	offset, err := uint32Arg("Offset", p.Offset)
+	if err != nil {
+		return nil, err
+	}
+	return result(s.c, ctx, opts, listOf(swapHistoryItemFrom), func(call *capi.Call) ([]capi.SwapHistoryItem, error) {
+		return s.c.c.SwapGetHistory(limit, offset, p.Status, call)
+	})
 }

@@ -504,6 +504,44 @@ func cardOrderPaymentFrom(r *capi.CardOrderPayment) *CardOrderPayment {
 	}
 }
 
+// Customer is a customer of the platform.
+type Customer struct {
+	// The customer's id.
+	ID string
+	// The customer's e-mail address; "" when the answer has none.
+	Email string
+	// The customer's name; "" when the answer has none.
+	Name string
+	// The first name, when given apart; "" when the answer has none.
+	FirstName string
+	// The last name, when given apart; "" when the answer has none.
+	LastName string
+	// The phone number; "" when the answer has none.
+	Phone string
+	// The customer's status; "" when the answer has none.
+	Status string
+	// When it was created; "" when the answer has none.
+	CreatedAt string
+	// The whole object as the server sent it (metadata included), as compact JSON (numbers as
+	// strings): every field, named here or not.
+	Raw json.RawMessage
+}
+
+// customerFrom converts capi's copy of the record (the generated methods name it).
+func customerFrom(r *capi.Customer) *Customer {
+	return &Customer{
+		ID:        r.ID,
+		Email:     r.Email,
+		Name:      r.Name,
+		FirstName: r.FirstName,
+		LastName:  r.LastName,
+		Phone:     r.Phone,
+		Status:    r.Status,
+		CreatedAt: r.CreatedAt,
+		Raw:       json.RawMessage(r.Raw),
+	}
+}
+
 // IBANStatus is where an IBAN stands: onboarding, KYC, requested, active; with its number once
 // issued.
 type IBANStatus struct {

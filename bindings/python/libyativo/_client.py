@@ -18,6 +18,7 @@ from ._resources import (
     BalanceService,
     CardIssuer,
     Cards,
+    Customers,
     Iban,
     Swap,
     Webhooks,
@@ -38,6 +39,7 @@ __all__ = [
     "Webhooks",
     "CardIssuer",
     "Cards",
+    "Customers",
     "Iban",
     "Swap",
     # END GENERATED: group names
@@ -121,6 +123,7 @@ class YativoCrypto:
         "webhooks",
         "card_issuer",
         "cards",
+        "customers",
         "iban",
         "swap",
     )
@@ -184,6 +187,7 @@ class YativoCrypto:
         self.webhooks = Webhooks(self._c)
         self.card_issuer = CardIssuer(self._c)
         self.cards = Cards(self._c)
+        self.customers = Customers(self._c)
         self.iban = Iban(self._c)
         self.swap = Swap(self._c)
         # END GENERATED: group attributes

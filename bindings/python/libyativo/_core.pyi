@@ -358,6 +358,28 @@ class CardOrderPayment:
     @property
     def raw(self) -> Dict[str, Any]: ...
 
+class Customer:
+    """A customer of the platform. ``raw`` is the whole object, with the fields no property
+    names."""
+    @property
+    def id(self) -> str: ...
+    @property
+    def email(self) -> Optional[str]: ...
+    @property
+    def name(self) -> Optional[str]: ...
+    @property
+    def first_name(self) -> Optional[str]: ...
+    @property
+    def last_name(self) -> Optional[str]: ...
+    @property
+    def phone(self) -> Optional[str]: ...
+    @property
+    def status(self) -> Optional[str]: ...
+    @property
+    def created_at(self) -> Optional[str]: ...
+    @property
+    def raw(self) -> Dict[str, Any]: ...
+
 class IbanStatus:
     """Where an IBAN stands: onboarding, KYC, requested, active; with its number once issued.
     ``raw`` is the whole object, with the fields no property names."""
@@ -574,6 +596,22 @@ class Client:
         idempotency_key: Optional[str],
         timeout: Optional[float],
     ) -> Account: ...
+    def get_account_connections(
+        self,
+        *,
+        account_id: Optional[str],
+        timeout: Optional[float],
+        envelope: bool,
+    ) -> Any: ...
+    def create_account_connections(
+        self,
+        *,
+        account_id: str,
+        chains: Optional[Sequence[str]],
+        idempotency_key: Optional[str],
+        timeout: Optional[float],
+        envelope: bool,
+    ) -> Any: ...
     def add_asset(
         self,
         *,
@@ -696,6 +734,42 @@ class Client:
         self,
         *,
         customer_id: str,
+        timeout: Optional[float],
+        envelope: bool,
+    ) -> Any: ...
+    def card_issuer_list_customers(
+        self,
+        *,
+        page: Optional[int],
+        limit: Optional[int],
+        timeout: Optional[float],
+        envelope: bool,
+    ) -> Any: ...
+    def card_issuer_get_funding_addresses(
+        self,
+        *,
+        customer_id: Optional[str],
+        timeout: Optional[float],
+        envelope: bool,
+    ) -> Any: ...
+    def card_issuer_list_deposits(
+        self,
+        *,
+        page: Optional[int],
+        limit: Optional[int],
+        status: Optional[str],
+        chain: Optional[str],
+        timeout: Optional[float],
+        envelope: bool,
+    ) -> Any: ...
+    def card_issuer_get_funding_history(
+        self,
+        *,
+        page: Optional[int],
+        limit: Optional[int],
+        status: Optional[str],
+        customer_id: Optional[str],
+        chain: Optional[str],
         timeout: Optional[float],
         envelope: bool,
     ) -> Any: ...
@@ -917,7 +991,7 @@ class Client:
         *,
         yativo_card_id: str,
         callback_url: str,
-        events: Sequence[str],
+        events: Optional[Sequence[str]],
         idempotency_key: Optional[str],
         timeout: Optional[float],
         envelope: bool,
@@ -986,6 +1060,46 @@ class Client:
         yativo_card_id: str,
         timeout: Optional[float],
     ) -> IbanStatus: ...
+    def cards_get_transactions(
+        self,
+        *,
+        yativo_card_id: str,
+        card_id: str,
+        limit: Optional[int],
+        offset: Optional[int],
+        status: Optional[str],
+        from_date: Optional[str],
+        to_date: Optional[str],
+        timeout: Optional[float],
+    ) -> List[CardTransaction]: ...
+    def cards_get_all_transactions(
+        self,
+        *,
+        yativo_card_id: str,
+        limit: Optional[int],
+        offset: Optional[int],
+        status: Optional[str],
+        timeout: Optional[float],
+    ) -> List[CardTransaction]: ...
+    def cards_create_physical_card_order(
+        self,
+        *,
+        yativo_card_id: str,
+        shipping_address: Any,
+        personalization: Optional[str],
+        idempotency_key: Optional[str],
+        timeout: Optional[float],
+    ) -> CardOrder: ...
+    def create_customer(
+        self,
+        *,
+        email: str,
+        name: Optional[str],
+        phone: Optional[str],
+        metadata: Optional[Any],
+        idempotency_key: Optional[str],
+        timeout: Optional[float],
+    ) -> Customer: ...
     def iban_get_options(
         self,
         *,
@@ -1005,6 +1119,21 @@ class Client:
         *,
         customer_id: Optional[str],
         idempotency_key: Optional[str],
+        timeout: Optional[float],
+    ) -> IbanStatus: ...
+    def iban_submit_kyc(
+        self,
+        *,
+        kyc: Any,
+        email: Optional[str],
+        customer_id: Optional[str],
+        idempotency_key: Optional[str],
+        timeout: Optional[float],
+    ) -> IbanStatus: ...
+    def iban_get_status(
+        self,
+        *,
+        customer_id: Optional[str],
         timeout: Optional[float],
     ) -> IbanStatus: ...
     def swap_get_assets(
@@ -1033,6 +1162,14 @@ class Client:
         idempotency_key: Optional[str],
         timeout: Optional[float],
     ) -> SwapExecution: ...
+    def swap_get_history(
+        self,
+        *,
+        limit: Optional[int],
+        offset: Optional[int],
+        status: Optional[str],
+        timeout: Optional[float],
+    ) -> List[SwapHistoryItem]: ...
     # END GENERATED: endpoints
     def request(
         self,

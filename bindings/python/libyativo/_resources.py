@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any, Dict, List, Optional, Sequence
 
 from . import _core
-from ._core import Account, ApiKey, Asset, Balance, Card, CardAccount, CardFunding, CardOrder, CardOrderPayment, IbanStatus, SpendingLimits, SwapExecution, SwapQuote, Transaction, Transfer, Webhook
+from ._core import Account, ApiKey, Asset, Balance, Card, CardAccount, CardFunding, CardOrder, CardOrderPayment, CardTransaction, Customer, IbanStatus, SpendingLimits, SwapExecution, SwapHistoryItem, SwapQuote, Transaction, Transfer, Webhook
 from ._values import Amount, Payload
 
 __all__ = [
@@ -21,6 +21,7 @@ __all__ = [
     "Webhooks",
     "CardIssuer",
     "Cards",
+    "Customers",
     "Iban",
     "Swap",
 ]
@@ -221,6 +222,57 @@ class Accounts:
             account_type=account_type,
             idempotency_key=idempotency_key,
             timeout=timeout,
+        )
+
+    def get_connections(
+        self,
+        account_id: Optional[str] = None,
+        *,
+        timeout: Optional[float] = None,
+        envelope: bool = False,
+    ) -> Payload:
+        """The wallet connections of one account, or of every account.
+
+        Args:
+            account_id: the account's id; unset = every account
+            timeout: the call's whole deadline in seconds; None: the client's
+            envelope: True: the whole answer (``data`` and its siblings, such as ``pagination``)
+                instead of ``data``
+        """
+        return self._c.get_account_connections(
+            account_id=account_id,
+            timeout=timeout,
+            envelope=envelope,
+        )
+
+    def create_connections(
+        self,
+        account_id: str,
+        chains: Optional[Sequence[str]] = None,
+        *,
+        idempotency_key: Optional[str] = None,
+        timeout: Optional[float] = None,
+        envelope: bool = False,
+    ) -> Payload:
+        """Connects an account to chains (every supported chain when none are named); a chain
+        already connected stays as it was.
+
+        Args:
+            account_id: the account's id
+            chains: the chains to connect; unset = every supported chain
+            idempotency_key: an Idempotency-Key: the server answers a repeat with the first
+                answer, so the core may re-send the call after a failure; None: no key, and no
+                re-sending once the request may have arrived
+            timeout: the call's whole deadline in seconds; None: the client's
+            envelope: True: the whole answer (``data`` and its siblings, such as ``pagination``)
+                instead of ``data``
+        """
+        return self._c.create_account_connections(
+            account_id=account_id,
+            chains=chains,
+            idempotency_key=idempotency_key,
+            timeout=timeout,
+            envelope=envelope,
         )
 
 
@@ -651,6 +703,116 @@ class CardIssuer:
         """
         return self._c.card_issuer_get_customer_wallets(
             customer_id=customer_id,
+            timeout=timeout,
+            envelope=envelope,
+        )
+
+    def list_customers(
+        self,
+        page: Optional[int] = None,
+        limit: Optional[int] = None,
+        *,
+        timeout: Optional[float] = None,
+        envelope: bool = False,
+    ) -> Payload:
+        """One page of the issuer's customers.
+
+        Args:
+            page: the page, from 1; unset = the server's default, 1
+            limit: items per page, 1..100; unset = the server's default, 20
+            timeout: the call's whole deadline in seconds; None: the client's
+            envelope: True: the whole answer (``data`` and its siblings, such as ``pagination``)
+                instead of ``data``
+        """
+        return self._c.card_issuer_list_customers(
+            page=page,
+            limit=limit,
+            timeout=timeout,
+            envelope=envelope,
+        )
+
+    def get_funding_addresses(
+        self,
+        customer_id: Optional[str] = None,
+        *,
+        timeout: Optional[float] = None,
+        envelope: bool = False,
+    ) -> Payload:
+        """The SOL and/or XDC addresses that fund the program (per enabled chain).
+
+        Args:
+            customer_id: a customer's addresses (decentralized funding); unset = the master
+                wallet's
+            timeout: the call's whole deadline in seconds; None: the client's
+            envelope: True: the whole answer (``data`` and its siblings, such as ``pagination``)
+                instead of ``data``
+        """
+        return self._c.card_issuer_get_funding_addresses(
+            customer_id=customer_id,
+            timeout=timeout,
+            envelope=envelope,
+        )
+
+    def list_deposits(
+        self,
+        page: Optional[int] = None,
+        limit: Optional[int] = None,
+        status: Optional[str] = None,
+        chain: Optional[str] = None,
+        *,
+        timeout: Optional[float] = None,
+        envelope: bool = False,
+    ) -> Payload:
+        """One page of funding deposits (SOL auto-funding, XDC manual).
+
+        Args:
+            page: the page, from 1; unset = the server's default, 1
+            limit: items per page, 1..100; unset = the server's default, 20
+            status: only deposits in this status: pending, auto_funding, awaiting_manual,
+                funding, funded, failed
+            chain: only deposits on this chain: SOL or XDC
+            timeout: the call's whole deadline in seconds; None: the client's
+            envelope: True: the whole answer (``data`` and its siblings, such as ``pagination``)
+                instead of ``data``
+        """
+        return self._c.card_issuer_list_deposits(
+            page=page,
+            limit=limit,
+            status=status,
+            chain=chain,
+            timeout=timeout,
+            envelope=envelope,
+        )
+
+    def get_funding_history(
+        self,
+        page: Optional[int] = None,
+        limit: Optional[int] = None,
+        status: Optional[str] = None,
+        customer_id: Optional[str] = None,
+        chain: Optional[str] = None,
+        *,
+        timeout: Optional[float] = None,
+        envelope: bool = False,
+    ) -> Payload:
+        """One page of the funding history.
+
+        Args:
+            page: the page, from 1; unset = the server's default, 1
+            limit: items per page, 1..100; unset = the server's default, 20
+            status: only fundings in this status
+            customer_id: only this customer's fundings
+            chain: only fundings on this chain: SOL or XDC
+            timeout: the call's whole deadline in seconds; None: the client's
+            envelope: True: the whole answer (``data`` and its siblings, such as ``pagination``)
+                instead of ``data``
+        """
+        return self._c.card_issuer_get_funding_history(
+            page=page,
+            limit=limit,
+            status=status,
+            customer_id=customer_id,
+            chain=chain,
             timeout=timeout,
             envelope=envelope,
         )
@@ -1324,7 +1486,7 @@ class Cards:
         self,
         yativo_card_id: str,
         callback_url: str,
-        events: Sequence[str],
+        events: Optional[Sequence[str]] = None,
         *,
         idempotency_key: Optional[str] = None,
         timeout: Optional[float] = None,
@@ -1335,8 +1497,7 @@ class Cards:
         Args:
             yativo_card_id: the card account's id (from onboard)
             callback_url: the URL events go to
-            events: the event types, at least one (the generator has no optional string list in
-                Rust yet, so "all" cannot be said)
+            events: the event types; unset (or empty) = all
             idempotency_key: an Idempotency-Key: the server answers a repeat with the first
                 answer, so the core may re-send the call after a failure; None: no key, and no
                 re-sending once the request may have arrived
@@ -1550,6 +1711,135 @@ class Cards:
             timeout=timeout,
         )
 
+    def get_transactions(
+        self,
+        yativo_card_id: str,
+        card_id: str,
+        limit: Optional[int] = None,
+        offset: Optional[int] = None,
+        status: Optional[str] = None,
+        from_date: Optional[str] = None,
+        to_date: Optional[str] = None,
+        *,
+        timeout: Optional[float] = None,
+    ) -> List[CardTransaction]:
+        """One card's transactions, newest first.
+
+        Args:
+            yativo_card_id: the card account's id (from onboard)
+            card_id: the card's id
+            limit: at most this many; unset = the server's default
+            offset: how many to skip
+            status: only transactions in this status
+            from_date: only from this time on (ISO 8601)
+            to_date: only up to this time (ISO 8601)
+            timeout: the call's whole deadline in seconds; None: the client's
+        """
+        return self._c.cards_get_transactions(
+            yativo_card_id=yativo_card_id,
+            card_id=card_id,
+            limit=limit,
+            offset=offset,
+            status=status,
+            from_date=from_date,
+            to_date=to_date,
+            timeout=timeout,
+        )
+
+    def get_all_transactions(
+        self,
+        yativo_card_id: str,
+        limit: Optional[int] = None,
+        offset: Optional[int] = None,
+        status: Optional[str] = None,
+        *,
+        timeout: Optional[float] = None,
+    ) -> List[CardTransaction]:
+        """The transactions of every card of the account, newest first.
+
+        Args:
+            yativo_card_id: the card account's id (from onboard)
+            limit: at most this many; unset = the server's default
+            offset: how many to skip
+            status: only transactions in this status
+            timeout: the call's whole deadline in seconds; None: the client's
+        """
+        return self._c.cards_get_all_transactions(
+            yativo_card_id=yativo_card_id,
+            limit=limit,
+            offset=offset,
+            status=status,
+            timeout=timeout,
+        )
+
+    def create_physical_card_order(
+        self,
+        yativo_card_id: str,
+        shipping_address: Any,
+        personalization: Optional[str] = None,
+        *,
+        idempotency_key: Optional[str] = None,
+        timeout: Optional[float] = None,
+    ) -> CardOrder:
+        """Orders a physical card, shipped to an address.
+
+        Args:
+            yativo_card_id: the card account's id (from onboard)
+            shipping_address: the address, a JSON object (line1, city, postal_code, country...)
+            personalization: the name embossed on the card
+            idempotency_key: an Idempotency-Key: the server answers a repeat with the first
+                answer, so the core may re-send the call after a failure; None: no key, and no
+                re-sending once the request may have arrived
+            timeout: the call's whole deadline in seconds; None: the client's
+        """
+        return self._c.cards_create_physical_card_order(
+            yativo_card_id=yativo_card_id,
+            shipping_address=shipping_address,
+            personalization=personalization,
+            idempotency_key=idempotency_key,
+            timeout=timeout,
+        )
+
+
+class Customers:
+    """``c.customers``: Customers of the platform, with their wallets and transactions."""
+
+    __slots__ = ("_c",)
+
+    def __init__(self, core: _core.Client) -> None:
+        self._c = core
+
+    def create(
+        self,
+        email: str,
+        name: Optional[str] = None,
+        phone: Optional[str] = None,
+        metadata: Optional[Any] = None,
+        *,
+        idempotency_key: Optional[str] = None,
+        timeout: Optional[float] = None,
+    ) -> Customer:
+        """Creates a customer.
+
+        Args:
+            email: the customer's e-mail address
+            name: the customer's name
+            phone: the phone number
+            metadata: your own data kept with the customer (any JSON value)
+            idempotency_key: an Idempotency-Key: the server answers a repeat with the first
+                answer, so the core may re-send the call after a failure; None: no key, and no
+                re-sending once the request may have arrived
+            timeout: the call's whole deadline in seconds; None: the client's
+        """
+        return self._c.create_customer(
+            email=email,
+            name=name,
+            phone=phone,
+            metadata=metadata,
+            idempotency_key=idempotency_key,
+            timeout=timeout,
+        )
+
 
 class Iban:
     """``c.iban``: The standalone IBAN: product options, onboarding, KYC, the IBAN request and its
@@ -1622,6 +1912,51 @@ class Iban:
         return self._c.iban_request(
             customer_id=customer_id,
             idempotency_key=idempotency_key,
+            timeout=timeout,
+        )
+
+    def submit_kyc(
+        self,
+        kyc: Any,
+        email: Optional[str] = None,
+        customer_id: Optional[str] = None,
+        *,
+        idempotency_key: Optional[str] = None,
+        timeout: Optional[float] = None,
+    ) -> IbanStatus:
+        """Submits the holder's KYC data.
+
+        Args:
+            kyc: the KYC payload, a JSON object (name, date of birth, address, documents...)
+            email: the holder's e-mail address
+            customer_id: the customer it is for; unset = the user
+            idempotency_key: an Idempotency-Key: the server answers a repeat with the first
+                answer, so the core may re-send the call after a failure; None: no key, and no
+                re-sending once the request may have arrived
+            timeout: the call's whole deadline in seconds; None: the client's
+        """
+        return self._c.iban_submit_kyc(
+            kyc=kyc,
+            email=email,
+            customer_id=customer_id,
+            idempotency_key=idempotency_key,
+            timeout=timeout,
+        )
+
+    def get_status(
+        self,
+        customer_id: Optional[str] = None,
+        *,
+        timeout: Optional[float] = None,
+    ) -> IbanStatus:
+        """Where the IBAN stands.
+
+        Args:
+            customer_id: the customer it is for; unset = the user
+            timeout: the call's whole deadline in seconds; None: the client's
+        """
+        return self._c.iban_get_status(
+            customer_id=customer_id,
             timeout=timeout,
         )
 
@@ -1713,5 +2048,28 @@ class Swap:
             data=data,
             totp_code=totp_code,
             idempotency_key=idempotency_key,
+            timeout=timeout,
+        )
+
+    def get_history(
+        self,
+        limit: Optional[int] = None,
+        offset: Optional[int] = None,
+        status: Optional[str] = None,
+        *,
+        timeout: Optional[float] = None,
+    ) -> List[SwapHistoryItem]:
+        """The swap history, newest first.
+
+        Args:
+            limit: items per page, 1..100; unset = the server's default
+            offset: how many to skip
+            status: only swaps in this status
+            timeout: the call's whole deadline in seconds; None: the client's
+        """
+        return self._c.swap_get_history(
+            limit=limit,
+            offset=offset,
+            status=status,
             timeout=timeout,
         )

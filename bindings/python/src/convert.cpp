@@ -86,7 +86,9 @@ std::string decimal_text(py::handle value) {
     return py::str(py::module_::import("builtins").attr("format")(value, "f"));
 }
 
-void write(JsonWriter &w, py::handle v, int depth) {
+// no_float: the parameter's name when a float anywhere in the value is refused (a json
+// parameter: what it carries may be money, which a binary float cannot hold exactly).
+void write(JsonWriter &w, py::handle v, int depth, const char *no_float = nullptr) {
     if (depth > 64) yativo::throw_invalid("JSON body is nested too deeply");
     if (v.is_none()) {
         w.Null();
@@ -101,6 +103,10 @@ void write(JsonWriter &w, py::handle v, int depth) {
         std::string text = py::str(v);
         w.RawValue(text.data(), text.size(), rapidjson::kNumberType);
     } else if (PyFloat_Check(v.ptr())) {
+        if (no_float)
+            yativo::throw_invalid(std::string(no_float) +
+                                  " holds a float: give amounts as str or decimal.Decimal (a "
+                                  "float cannot hold most decimal amounts exactly)");
         double d = PyFloat_AS_DOUBLE(v.ptr());
         if (!std::isfinite(d)) yativo::throw_invalid("JSON body holds a non-finite float");
         std::string text = py::repr(v);
@@ -115,13 +121,13 @@ void write(JsonWriter &w, py::handle v, int depth) {
         for (auto item : py::reinterpret_borrow<py::dict>(v)) {
             if (!PyUnicode_Check(item.first.ptr()))
                 yativo::throw_invalid("JSON object keys must be str");
-            write(w, item.first, depth + 1);
-            write(w, item.second, depth + 1);
+            write(w, item.first, depth + 1, no_float);
+            write(w, item.second, depth + 1, no_float);
         }
         w.EndObject();
     } else if (PyList_Check(v.ptr()) || PyTuple_Check(v.ptr())) {
         w.StartArray();
-        for (auto item : v) write(w, item, depth + 1);
+        for (auto item : v) write(w, item, depth + 1, no_float);
         w.EndArray();
     } else {
         yativo::throw_invalid(std::string("cannot send a ") + type_name(v) + " as JSON");
@@ -138,6 +144,13 @@ std::string to_json(py::handle value) {
     rapidjson::StringBuffer buffer;
     JsonWriter w(buffer);
     write(w, value, 0);
+    return std::string(buffer.GetString(), buffer.GetSize());
+}
+
+std::string json_value(py::handle value, const char *what) {
+    rapidjson::StringBuffer buffer;
+    JsonWriter w(buffer);
+    write(w, value, 0, what);
     return std::string(buffer.GetString(), buffer.GetSize());
 }
 

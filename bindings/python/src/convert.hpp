@@ -32,6 +32,9 @@ inline py::object to_python(const yativo::Payload &payload, const yativo::CallOp
 // Decimals are written as JSON numbers with exactly their digits. INVALID_ARGUMENT for anything
 // else.
 std::string to_json(py::handle value);
+// A json parameter's value as JSON text: what to_json takes, but a float anywhere inside is
+// refused (INVALID_ARGUMENT naming `what`): money is exact, never a float.
+std::string json_value(py::handle value, const char *what);
 
 // An amount given as str or decimal.Decimal (formatted without exponent). A float, or any other
 // type, is INVALID_ARGUMENT: a binary float cannot hold most decimal amounts.

@@ -132,6 +132,40 @@ void bind_endpoints(py::class_<PyClient> &cls) {
         py::kw_only(), py::arg("account_name"), py::arg("account_type"), py::arg("idempotency_key"),
         py::arg("timeout"));
     cls.def(
+        "get_account_connections",
+        [](const PyClient &s, const std::optional<std::string> &account_id,
+           const std::optional<double> &timeout, bool envelope) {
+            if (account_id && account_id->empty())
+                yativo::throw_invalid("account_id is empty (None means unset)");
+            CallOptions call = call_options(timeout);
+            call.envelope = envelope;
+            return as_python(blocking(s, call,
+                                      [&](Client &c, const CallOptions &o) {
+                                          return c.get_account_connections(
+                                              account_id.value_or(std::string()), o);
+                                      }),
+                             call);
+        },
+        py::kw_only(), py::arg("account_id"), py::arg("timeout"), py::arg("envelope"));
+    cls.def(
+        "create_account_connections",
+        [](const PyClient &s, const std::string &account_id, py::handle chains,
+           const std::optional<std::string> &idempotency_key, const std::optional<double> &timeout,
+           bool envelope) {
+            std::vector<std::string> chains_items =
+                chains.is_none() ? std::vector<std::string>() : strings_from(chains, "chains");
+            CallOptions call = call_options(timeout, idempotency_key);
+            call.envelope = envelope;
+            return as_python(blocking(s, call,
+                                      [&](Client &c, const CallOptions &o) {
+                                          return c.create_account_connections(account_id,
+                                                                              chains_items, o);
+                                      }),
+                             call);
+        },
+        py::kw_only(), py::arg("account_id"), py::arg("chains"), py::arg("idempotency_key"),
+        py::arg("timeout"), py::arg("envelope"));
+    cls.def(
         "add_asset",
         [](const PyClient &s, const std::string &account_id, const std::string &chain,
            const std::string &ticker, const std::optional<std::string> &idempotency_key,
@@ -360,6 +394,71 @@ void bind_endpoints(py::class_<PyClient> &cls) {
                              call);
         },
         py::kw_only(), py::arg("customer_id"), py::arg("timeout"), py::arg("envelope"));
+    cls.def(
+        "card_issuer_list_customers",
+        [](const PyClient &s, std::optional<std::int64_t> page, std::optional<std::int64_t> limit,
+           const std::optional<double> &timeout, bool envelope) {
+            CallOptions call = call_options(timeout);
+            call.envelope = envelope;
+            return as_python(blocking(s, call,
+                                      [&](Client &c, const CallOptions &o) {
+                                          return c.card_issuer_list_customers(page, limit, o);
+                                      }),
+                             call);
+        },
+        py::kw_only(), py::arg("page"), py::arg("limit"), py::arg("timeout"), py::arg("envelope"));
+    cls.def(
+        "card_issuer_get_funding_addresses",
+        [](const PyClient &s, const std::optional<std::string> &customer_id,
+           const std::optional<double> &timeout, bool envelope) {
+            if (customer_id && customer_id->empty())
+                yativo::throw_invalid("customer_id is empty (None means unset)");
+            CallOptions call = call_options(timeout);
+            call.envelope = envelope;
+            return as_python(blocking(s, call,
+                                      [&](Client &c, const CallOptions &o) {
+                                          return c.card_issuer_get_funding_addresses(
+                                              customer_id.value_or(std::string()), o);
+                                      }),
+                             call);
+        },
+        py::kw_only(), py::arg("customer_id"), py::arg("timeout"), py::arg("envelope"));
+    cls.def(
+        "card_issuer_list_deposits",
+        [](const PyClient &s, std::optional<std::int64_t> page, std::optional<std::int64_t> limit,
+           const std::optional<std::string> &status, const std::optional<std::string> &chain,
+           const std::optional<double> &timeout, bool envelope) {
+            CallOptions call = call_options(timeout);
+            call.envelope = envelope;
+            return as_python(blocking(s, call,
+                                      [&](Client &c, const CallOptions &o) {
+                                          return c.card_issuer_list_deposits(
+                                              page, limit, status.value_or(std::string()),
+                                              chain.value_or(std::string()), o);
+                                      }),
+                             call);
+        },
+        py::kw_only(), py::arg("page"), py::arg("limit"), py::arg("status"), py::arg("chain"),
+        py::arg("timeout"), py::arg("envelope"));
+    cls.def(
+        "card_issuer_get_funding_history",
+        [](const PyClient &s, std::optional<std::int64_t> page, std::optional<std::int64_t> limit,
+           const std::optional<std::string> &status, const std::optional<std::string> &customer_id,
+           const std::optional<std::string> &chain, const std::optional<double> &timeout,
+           bool envelope) {
+            CallOptions call = call_options(timeout);
+            call.envelope = envelope;
+            return as_python(blocking(s, call,
+                                      [&](Client &c, const CallOptions &o) {
+                                          return c.card_issuer_get_funding_history(
+                                              page, limit, status.value_or(std::string()),
+                                              customer_id.value_or(std::string()),
+                                              chain.value_or(std::string()), o);
+                                      }),
+                             call);
+        },
+        py::kw_only(), py::arg("page"), py::arg("limit"), py::arg("status"), py::arg("customer_id"),
+        py::arg("chain"), py::arg("timeout"), py::arg("envelope"));
     cls.def(
         "cards_onboard",
         [](const PyClient &s, const std::string &email, const std::string &first_name,
@@ -767,7 +866,8 @@ void bind_endpoints(py::class_<PyClient> &cls) {
         [](const PyClient &s, const std::string &yativo_card_id, const std::string &callback_url,
            py::handle events, const std::optional<std::string> &idempotency_key,
            const std::optional<double> &timeout, bool envelope) {
-            std::vector<std::string> events_items = strings_from(events, "events");
+            std::vector<std::string> events_items =
+                events.is_none() ? std::vector<std::string>() : strings_from(events, "events");
             CallOptions call = call_options(timeout, idempotency_key);
             call.envelope = envelope;
             return as_python(blocking(s, call,
@@ -900,6 +1000,79 @@ void bind_endpoints(py::class_<PyClient> &cls) {
         },
         py::kw_only(), py::arg("yativo_card_id"), py::arg("timeout"));
     cls.def(
+        "cards_get_transactions",
+        [](const PyClient &s, const std::string &yativo_card_id, const std::string &card_id,
+           std::optional<std::int64_t> limit, std::optional<std::int64_t> offset,
+           const std::optional<std::string> &status, const std::optional<std::string> &from_date,
+           const std::optional<std::string> &to_date, const std::optional<double> &timeout) {
+            CallOptions call = call_options(timeout);
+            return as_python(blocking(s, call,
+                                      [&](Client &c, const CallOptions &o) {
+                                          return c.cards_get_transactions(
+                                              yativo_card_id, card_id, limit, offset,
+                                              status.value_or(std::string()),
+                                              from_date.value_or(std::string()),
+                                              to_date.value_or(std::string()), o);
+                                      }),
+                             call);
+        },
+        py::kw_only(), py::arg("yativo_card_id"), py::arg("card_id"), py::arg("limit"),
+        py::arg("offset"), py::arg("status"), py::arg("from_date"), py::arg("to_date"),
+        py::arg("timeout"));
+    cls.def(
+        "cards_get_all_transactions",
+        [](const PyClient &s, const std::string &yativo_card_id, std::optional<std::int64_t> limit,
+           std::optional<std::int64_t> offset, const std::optional<std::string> &status,
+           const std::optional<double> &timeout) {
+            CallOptions call = call_options(timeout);
+            return as_python(blocking(s, call,
+                                      [&](Client &c, const CallOptions &o) {
+                                          return c.cards_get_all_transactions(
+                                              yativo_card_id, limit, offset,
+                                              status.value_or(std::string()), o);
+                                      }),
+                             call);
+        },
+        py::kw_only(), py::arg("yativo_card_id"), py::arg("limit"), py::arg("offset"),
+        py::arg("status"), py::arg("timeout"));
+    cls.def(
+        "cards_create_physical_card_order",
+        [](const PyClient &s, const std::string &yativo_card_id, py::handle shipping_address,
+           const std::optional<std::string> &personalization,
+           const std::optional<std::string> &idempotency_key,
+           const std::optional<double> &timeout) {
+            std::string shipping_address_json = json_value(shipping_address, "shipping_address");
+            CallOptions call = call_options(timeout, idempotency_key);
+            return as_python(blocking(s, call,
+                                      [&](Client &c, const CallOptions &o) {
+                                          return c.cards_create_physical_card_order(
+                                              yativo_card_id, shipping_address_json,
+                                              personalization.value_or(std::string()), o);
+                                      }),
+                             call);
+        },
+        py::kw_only(), py::arg("yativo_card_id"), py::arg("shipping_address"),
+        py::arg("personalization"), py::arg("idempotency_key"), py::arg("timeout"));
+    cls.def(
+        "create_customer",
+        [](const PyClient &s, const std::string &email, const std::optional<std::string> &name,
+           const std::optional<std::string> &phone, py::handle metadata,
+           const std::optional<std::string> &idempotency_key,
+           const std::optional<double> &timeout) {
+            std::string metadata_json =
+                metadata.is_none() ? std::string() : json_value(metadata, "metadata");
+            CallOptions call = call_options(timeout, idempotency_key);
+            return as_python(blocking(s, call,
+                                      [&](Client &c, const CallOptions &o) {
+                                          return c.create_customer(
+                                              email, name.value_or(std::string()),
+                                              phone.value_or(std::string()), metadata_json, o);
+                                      }),
+                             call);
+        },
+        py::kw_only(), py::arg("email"), py::arg("name"), py::arg("phone"), py::arg("metadata"),
+        py::arg("idempotency_key"), py::arg("timeout"));
+    cls.def(
         "iban_get_options",
         [](const PyClient &s, const std::optional<double> &timeout, bool envelope) {
             CallOptions call = call_options(timeout);
@@ -944,6 +1117,41 @@ void bind_endpoints(py::class_<PyClient> &cls) {
                              call);
         },
         py::kw_only(), py::arg("customer_id"), py::arg("idempotency_key"), py::arg("timeout"));
+    cls.def(
+        "iban_submit_kyc",
+        [](const PyClient &s, py::handle kyc, const std::optional<std::string> &email,
+           const std::optional<std::string> &customer_id,
+           const std::optional<std::string> &idempotency_key,
+           const std::optional<double> &timeout) {
+            std::string kyc_json = json_value(kyc, "kyc");
+            if (customer_id && customer_id->empty())
+                yativo::throw_invalid("customer_id is empty (None means unset)");
+            CallOptions call = call_options(timeout, idempotency_key);
+            return as_python(blocking(s, call,
+                                      [&](Client &c, const CallOptions &o) {
+                                          return c.iban_submit_kyc(
+                                              kyc_json, email.value_or(std::string()),
+                                              customer_id.value_or(std::string()), o);
+                                      }),
+                             call);
+        },
+        py::kw_only(), py::arg("kyc"), py::arg("email"), py::arg("customer_id"),
+        py::arg("idempotency_key"), py::arg("timeout"));
+    cls.def(
+        "iban_get_status",
+        [](const PyClient &s, const std::optional<std::string> &customer_id,
+           const std::optional<double> &timeout) {
+            if (customer_id && customer_id->empty())
+                yativo::throw_invalid("customer_id is empty (None means unset)");
+            CallOptions call = call_options(timeout);
+            return as_python(blocking(s, call,
+                                      [&](Client &c, const CallOptions &o) {
+                                          return c.iban_get_status(
+                                              customer_id.value_or(std::string()), o);
+                                      }),
+                             call);
+        },
+        py::kw_only(), py::arg("customer_id"), py::arg("timeout"));
     cls.def(
         "swap_get_assets",
         [](const PyClient &s, const std::optional<double> &timeout, bool envelope) {
@@ -995,6 +1203,19 @@ void bind_endpoints(py::class_<PyClient> &cls) {
         },
         py::kw_only(), py::arg("data"), py::arg("totp_code"), py::arg("idempotency_key"),
         py::arg("timeout"));
+    cls.def(
+        "swap_get_history",
+        [](const PyClient &s, std::optional<std::int64_t> limit, std::optional<std::int64_t> offset,
+           const std::optional<std::string> &status, const std::optional<double> &timeout) {
+            CallOptions call = call_options(timeout);
+            return as_python(blocking(s, call,
+                                      [&](Client &c, const CallOptions &o) {
+                                          return c.swap_get_history(
+                                              limit, offset, status.value_or(std::string()), o);
+                                      }),
+                             call);
+        },
+        py::kw_only(), py::arg("limit"), py::arg("offset"), py::arg("status"), py::arg("timeout"));
 }
 
 }  // namespace yvpy

@@ -638,6 +638,50 @@ void bind_records(py::module_ &m) {
                        same_json(a.raw, b.raw);
             },
             py::is_operator());
+    py::class_<yativo::Customer>(m, "Customer",
+                                 "A customer of the platform. ``raw`` is the whole object, with "
+                                 "the fields no property names.")
+        .def_property_readonly(
+            "id", [](const yativo::Customer &r) { return text(r.id); }, "The customer's id.")
+        .def_property_readonly(
+            "email", [](const yativo::Customer &r) { return text_or_none(r.email); },
+            "The customer's e-mail address. None when absent.")
+        .def_property_readonly(
+            "name", [](const yativo::Customer &r) { return text_or_none(r.name); },
+            "The customer's name. None when absent.")
+        .def_property_readonly(
+            "first_name", [](const yativo::Customer &r) { return text_or_none(r.first_name); },
+            "The first name, when given apart. None when absent.")
+        .def_property_readonly(
+            "last_name", [](const yativo::Customer &r) { return text_or_none(r.last_name); },
+            "The last name, when given apart. None when absent.")
+        .def_property_readonly(
+            "phone", [](const yativo::Customer &r) { return text_or_none(r.phone); },
+            "The phone number. None when absent.")
+        .def_property_readonly(
+            "status", [](const yativo::Customer &r) { return text_or_none(r.status); },
+            "The customer's status. None when absent.")
+        .def_property_readonly(
+            "created_at", [](const yativo::Customer &r) { return text_or_none(r.created_at); },
+            "When it was created. None when absent.")
+        .def_property_readonly(
+            "raw", [](const yativo::Customer &r) { return to_python(r.raw); },
+            "The whole object as the server sent it (metadata included).")
+        .def("__repr__",
+             [](py::handle self) {
+                 return record_repr(self, "Customer",
+                                    {"id", "email", "name", "first_name", "last_name", "phone",
+                                     "status", "created_at"});
+             })
+        .def(
+            "__eq__",
+            [](const yativo::Customer &a, const yativo::Customer &b) {
+                return a.id == b.id && a.email == b.email && a.name == b.name &&
+                       a.first_name == b.first_name && a.last_name == b.last_name &&
+                       a.phone == b.phone && a.status == b.status && a.created_at == b.created_at &&
+                       same_json(a.raw, b.raw);
+            },
+            py::is_operator());
     py::class_<yativo::IbanStatus>(
         m, "IbanStatus",
         "Where an IBAN stands: onboarding, KYC, requested, active; with its number once issued. "

@@ -82,6 +82,13 @@ class Client {
     // Creates an account.
     Account create_account(std::string_view account_name, std::string_view account_type = {},
                            const CallOptions &call = {});
+    // The wallet connections of one account, or of every account.
+    Payload get_account_connections(std::string_view account_id = {}, const CallOptions &call = {});
+    // Connects an account to chains (every supported chain when none are named); a chain
+    // already connected stays as it was.
+    Payload create_account_connections(std::string_view account_id,
+                                       const std::vector<std::string> &chains = {},
+                                       const CallOptions &call = {});
 
     // --- assets: Assets: one chain and token within an account.
     // Adds an asset (a chain and token, with its deposit address) to an account.
@@ -142,6 +149,25 @@ class Client {
     // A customer's own wallets (decentralized funding).
     Payload card_issuer_get_customer_wallets(std::string_view customer_id,
                                              const CallOptions &call = {});
+    // One page of the issuer's customers.
+    Payload card_issuer_list_customers(std::optional<std::int64_t> page = {},
+                                       std::optional<std::int64_t> limit = {},
+                                       const CallOptions &call = {});
+    // The SOL and/or XDC addresses that fund the program (per enabled chain).
+    Payload card_issuer_get_funding_addresses(std::string_view customer_id = {},
+                                              const CallOptions &call = {});
+    // One page of funding deposits (SOL auto-funding, XDC manual).
+    Payload card_issuer_list_deposits(std::optional<std::int64_t> page = {},
+                                      std::optional<std::int64_t> limit = {},
+                                      std::string_view status = {}, std::string_view chain = {},
+                                      const CallOptions &call = {});
+    // One page of the funding history.
+    Payload card_issuer_get_funding_history(std::optional<std::int64_t> page = {},
+                                            std::optional<std::int64_t> limit = {},
+                                            std::string_view status = {},
+                                            std::string_view customer_id = {},
+                                            std::string_view chain = {},
+                                            const CallOptions &call = {});
 
     // --- cards: Yativo cards: account onboarding, cards (freeze and unfreeze need 2FA),
     // transactions, disputes, limits, customers' cards, physical orders and the account's
@@ -234,7 +260,7 @@ class Client {
                                                const CallOptions &call = {});
     // Subscribes a URL to the card account's events; answers the subscription id.
     Payload cards_subscribe_webhook(std::string_view yativo_card_id, std::string_view callback_url,
-                                    const std::vector<std::string> &events,
+                                    const std::vector<std::string> &events = {},
                                     const CallOptions &call = {});
     // Ends a card webhook subscription.
     Payload cards_unsubscribe_webhook(std::string_view yativo_card_id,
@@ -268,6 +294,29 @@ class Client {
                                    const CallOptions &call = {});
     // Where the card account's IBAN stands (422 iban_not_activated before activation).
     IbanStatus cards_get_iban_status(std::string_view yativo_card_id, const CallOptions &call = {});
+    // One card's transactions, newest first.
+    std::vector<CardTransaction> cards_get_transactions(
+        std::string_view yativo_card_id, std::string_view card_id,
+        std::optional<std::int64_t> limit = {}, std::optional<std::int64_t> offset = {},
+        std::string_view status = {}, std::string_view from_date = {},
+        std::string_view to_date = {}, const CallOptions &call = {});
+    // The transactions of every card of the account, newest first.
+    std::vector<CardTransaction> cards_get_all_transactions(std::string_view yativo_card_id,
+                                                            std::optional<std::int64_t> limit = {},
+                                                            std::optional<std::int64_t> offset = {},
+                                                            std::string_view status = {},
+                                                            const CallOptions &call = {});
+    // Orders a physical card, shipped to an address.
+    CardOrder cards_create_physical_card_order(std::string_view yativo_card_id,
+                                               std::string_view shipping_address_json,
+                                               std::string_view personalization = {},
+                                               const CallOptions &call = {});
+
+    // --- customers: Customers of the platform, with their wallets and transactions.
+    // Creates a customer.
+    Customer create_customer(std::string_view email, std::string_view name = {},
+                             std::string_view phone = {}, std::string_view metadata_json = {},
+                             const CallOptions &call = {});
 
     // --- iban: The standalone IBAN: product options, onboarding, KYC, the IBAN request and
     // its status.
@@ -278,6 +327,11 @@ class Client {
                                const CallOptions &call = {});
     // Requests the IBAN once KYC is submitted.
     IbanStatus iban_request(std::string_view customer_id = {}, const CallOptions &call = {});
+    // Submits the holder's KYC data.
+    IbanStatus iban_submit_kyc(std::string_view kyc_json, std::string_view email = {},
+                               std::string_view customer_id = {}, const CallOptions &call = {});
+    // Where the IBAN stands.
+    IbanStatus iban_get_status(std::string_view customer_id = {}, const CallOptions &call = {});
 
     // --- swap: Swaps between assets: route catalogue, quotes, execution (moves value, 2FA)
     // and history.
@@ -294,6 +348,11 @@ class Client {
     // quote_expired).
     // Sends X-2FA-Token: call.totp_code or the client's TOTP source.
     SwapExecution swap_execute(std::string_view data_json, const CallOptions &call = {});
+    // The swap history, newest first.
+    std::vector<SwapHistoryItem> swap_get_history(std::optional<std::int64_t> limit = {},
+                                                  std::optional<std::int64_t> offset = {},
+                                                  std::string_view status = {},
+                                                  const CallOptions &call = {});
     // END GENERATED: endpoints
 
     // Any endpoint: method GET/POST/PUT/PATCH/DELETE, path relative to the base URL,

@@ -342,6 +342,28 @@ struct CardOrderPayment {
     Payload raw;
 };
 
+// A customer of the platform.
+struct Customer {
+    // The customer's id.
+    std::string id;
+    // The customer's e-mail address; "" when absent.
+    std::string email;
+    // The customer's name; "" when absent.
+    std::string name;
+    // The first name, when given apart; "" when absent.
+    std::string first_name;
+    // The last name, when given apart; "" when absent.
+    std::string last_name;
+    // The phone number; "" when absent.
+    std::string phone;
+    // The customer's status; "" when absent.
+    std::string status;
+    // When it was created; "" when absent.
+    std::string created_at;
+    // The whole object as the server sent it (metadata included).
+    Payload raw;
+};
+
 // Where an IBAN stands: onboarding, KYC, requested, active; with its number once issued.
 struct IbanStatus {
     // The IBAN onboarding's id; "" when absent.

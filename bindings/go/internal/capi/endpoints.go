@@ -225,6 +225,21 @@ func (c *Client) DeleteWebhook(webhookID string, call *Call) error {
 	})
 }
 
+// GetAccountConnections is yv_client_get_account_connections.
+func (c *Client) GetAccountConnections(accountID string, call *Call) ([]byte, error) {
+	return callClient(c, call, takeBuffer, func(a *clientArgs, out **C.yv_buffer) C.yv_status {
+		return C.yv_client_get_account_connections(a.client, a.opt(accountID), a.call, out, a.err)
+	})
+}
+
+// CreateAccountConnections is yv_client_create_account_connections.
+func (c *Client) CreateAccountConnections(accountID string, chains []string, call *Call) ([]byte, error) {
+	return callClient(c, call, takeBuffer, func(a *clientArgs, out **C.yv_buffer) C.yv_status {
+		chainsPtr, chainsLen := a.list(chains)
+		return C.yv_client_create_account_connections(a.client, a.str(accountID), chainsPtr, chainsLen, a.call, out, a.err)
+	})
+}
+
 // CardIssuerApply is yv_client_card_issuer_apply.
 func (c *Client) CardIssuerApply(fundingStructure string, ibanEnabled bool, call *Call) ([]byte, error) {
 	return callClient(c, call, takeBuffer, func(a *clientArgs, out **C.yv_buffer) C.yv_status {
@@ -264,6 +279,34 @@ func (c *Client) CardIssuerTriggerManualFunding(depositID string, destinationTok
 func (c *Client) CardIssuerGetCustomerWallets(customerID string, call *Call) ([]byte, error) {
 	return callClient(c, call, takeBuffer, func(a *clientArgs, out **C.yv_buffer) C.yv_status {
 		return C.yv_client_card_issuer_get_customer_wallets(a.client, a.str(customerID), a.call, out, a.err)
+	})
+}
+
+// CardIssuerListCustomers is yv_client_card_issuer_list_customers.
+func (c *Client) CardIssuerListCustomers(page uint32, limit uint32, call *Call) ([]byte, error) {
+	return callClient(c, call, takeBuffer, func(a *clientArgs, out **C.yv_buffer) C.yv_status {
+		return C.yv_client_card_issuer_list_customers(a.client, C.uint32_t(page), C.uint32_t(limit), a.call, out, a.err)
+	})
+}
+
+// CardIssuerGetFundingAddresses is yv_client_card_issuer_get_funding_addresses.
+func (c *Client) CardIssuerGetFundingAddresses(customerID string, call *Call) ([]byte, error) {
+	return callClient(c, call, takeBuffer, func(a *clientArgs, out **C.yv_buffer) C.yv_status {
+		return C.yv_client_card_issuer_get_funding_addresses(a.client, a.opt(customerID), a.call, out, a.err)
+	})
+}
+
+// CardIssuerListDeposits is yv_client_card_issuer_list_deposits.
+func (c *Client) CardIssuerListDeposits(page uint32, limit uint32, status string, chain string, call *Call) ([]byte, error) {
+	return callClient(c, call, takeBuffer, func(a *clientArgs, out **C.yv_buffer) C.yv_status {
+		return C.yv_client_card_issuer_list_deposits(a.client, C.uint32_t(page), C.uint32_t(limit), a.opt(status), a.opt(chain), a.call, out, a.err)
+	})
+}
+
+// CardIssuerGetFundingHistory is yv_client_card_issuer_get_funding_history.
+func (c *Client) CardIssuerGetFundingHistory(page uint32, limit uint32, status string, customerID string, chain string, call *Call) ([]byte, error) {
+	return callClient(c, call, takeBuffer, func(a *clientArgs, out **C.yv_buffer) C.yv_status {
+		return C.yv_client_card_issuer_get_funding_history(a.client, C.uint32_t(page), C.uint32_t(limit), a.opt(status), a.opt(customerID), a.opt(chain), a.call, out, a.err)
 	})
 }
 
@@ -527,6 +570,34 @@ func (c *Client) CardsGetIBANStatus(yativoCardID string, call *Call) (*IBANStatu
 	})
 }
 
+// CardsGetTransactions is yv_client_cards_get_transactions.
+func (c *Client) CardsGetTransactions(yativoCardID string, cardID string, limit uint32, offset uint32, status string, fromDate string, toDate string, call *Call) ([]CardTransaction, error) {
+	return callClient(c, call, takeCardTransactionList, func(a *clientArgs, out **C.yv_card_transaction_list) C.yv_status {
+		return C.yv_client_cards_get_transactions(a.client, a.str(yativoCardID), a.str(cardID), C.uint32_t(limit), C.uint32_t(offset), a.opt(status), a.opt(fromDate), a.opt(toDate), a.call, out, a.err)
+	})
+}
+
+// CardsGetAllTransactions is yv_client_cards_get_all_transactions.
+func (c *Client) CardsGetAllTransactions(yativoCardID string, limit uint32, offset uint32, status string, call *Call) ([]CardTransaction, error) {
+	return callClient(c, call, takeCardTransactionList, func(a *clientArgs, out **C.yv_card_transaction_list) C.yv_status {
+		return C.yv_client_cards_get_all_transactions(a.client, a.str(yativoCardID), C.uint32_t(limit), C.uint32_t(offset), a.opt(status), a.call, out, a.err)
+	})
+}
+
+// CardsCreatePhysicalCardOrder is yv_client_cards_create_physical_card_order.
+func (c *Client) CardsCreatePhysicalCardOrder(yativoCardID string, shippingAddressJSON string, personalization string, call *Call) (*CardOrder, error) {
+	return callClient(c, call, takeCardOrder, func(a *clientArgs, out **C.yv_card_order) C.yv_status {
+		return C.yv_client_cards_create_physical_card_order(a.client, a.str(yativoCardID), a.str(shippingAddressJSON), a.opt(personalization), a.call, out, a.err)
+	})
+}
+
+// CreateCustomer is yv_client_create_customer.
+func (c *Client) CreateCustomer(email string, name string, phone string, metadataJSON string, call *Call) (*Customer, error) {
+	return callClient(c, call, takeCustomer, func(a *clientArgs, out **C.yv_customer) C.yv_status {
+		return C.yv_client_create_customer(a.client, a.str(email), a.opt(name), a.opt(phone), a.opt(metadataJSON), a.call, out, a.err)
+	})
+}
+
 // IBANGetOptions is yv_client_iban_get_options.
 func (c *Client) IBANGetOptions(call *Call) ([]byte, error) {
 	return callClient(c, call, takeBuffer, func(a *clientArgs, out **C.yv_buffer) C.yv_status {
@@ -545,6 +616,20 @@ func (c *Client) IBANInitialize(email string, customerID string, call *Call) (*I
 func (c *Client) IBANRequest(customerID string, call *Call) (*IBANStatus, error) {
 	return callClient(c, call, takeIBANStatus, func(a *clientArgs, out **C.yv_iban_status) C.yv_status {
 		return C.yv_client_iban_request(a.client, a.opt(customerID), a.call, out, a.err)
+	})
+}
+
+// IBANSubmitKYC is yv_client_iban_submit_kyc.
+func (c *Client) IBANSubmitKYC(kycJSON string, email string, customerID string, call *Call) (*IBANStatus, error) {
+	return callClient(c, call, takeIBANStatus, func(a *clientArgs, out **C.yv_iban_status) C.yv_status {
+		return C.yv_client_iban_submit_kyc(a.client, a.str(kycJSON), a.opt(email), a.opt(customerID), a.call, out, a.err)
+	})
+}
+
+// IBANGetStatus is yv_client_iban_get_status.
+func (c *Client) IBANGetStatus(customerID string, call *Call) (*IBANStatus, error) {
+	return callClient(c, call, takeIBANStatus, func(a *clientArgs, out **C.yv_iban_status) C.yv_status {
+		return C.yv_client_iban_get_status(a.client, a.opt(customerID), a.call, out, a.err)
 	})
 }
 
@@ -573,5 +658,12 @@ func (c *Client) SwapGetQuote(dataJSON string, call *Call) (*SwapQuote, error) {
 func (c *Client) SwapExecute(dataJSON string, call *Call) (*SwapExecution, error) {
 	return callClient(c, call, takeSwapExecution, func(a *clientArgs, out **C.yv_swap_execution) C.yv_status {
 		return C.yv_client_swap_execute(a.client, a.opt(dataJSON), a.call, out, a.err)
+	})
+}
+
+// SwapGetHistory is yv_client_swap_get_history.
+func (c *Client) SwapGetHistory(limit uint32, offset uint32, status string, call *Call) ([]SwapHistoryItem, error) {
+	return callClient(c, call, takeSwapHistoryItemList, func(a *clientArgs, out **C.yv_swap_history_item_list) C.yv_status {
+		return C.yv_client_swap_get_history(a.client, C.uint32_t(limit), C.uint32_t(offset), a.opt(status), a.call, out, a.err)
 	})
 }

@@ -394,6 +394,16 @@ func takeCardTransaction(r *C.yv_card_transaction) *CardTransaction {
 	return &v
 }
 
+// takeCardTransactionList copies an owned yv_card_transaction_list into Go memory and frees it.
+func takeCardTransactionList(l *C.yv_card_transaction_list) []CardTransaction {
+	defer C.yv_card_transaction_list_free(l)
+	out := make([]CardTransaction, C.yv_card_transaction_list_count(l))
+	for i := range out {
+		out[i] = copyCardTransaction(C.yv_card_transaction_list_get(l, C.size_t(i)))
+	}
+	return out
+}
+
 // SpendingLimits is a yv_spending_limits copied into Go memory.
 type SpendingLimits struct {
 	DailyLimit          string
@@ -494,6 +504,41 @@ func copyCardOrderPayment(r *C.yv_card_order_payment) CardOrderPayment {
 func takeCardOrderPayment(r *C.yv_card_order_payment) *CardOrderPayment {
 	defer C.yv_card_order_payment_free(r)
 	v := copyCardOrderPayment(r)
+	return &v
+}
+
+// Customer is a yv_customer copied into Go memory.
+type Customer struct {
+	ID        string
+	Email     string
+	Name      string
+	FirstName string
+	LastName  string
+	Phone     string
+	Status    string
+	CreatedAt string
+	Raw       []byte
+}
+
+// copyCustomer copies a borrowed yv_customer (one of a list, or an owned one before it is freed).
+func copyCustomer(r *C.yv_customer) Customer {
+	return Customer{
+		ID:        gostr(C.yv_customer_id(r)),
+		Email:     gostr(C.yv_customer_email(r)),
+		Name:      gostr(C.yv_customer_name(r)),
+		FirstName: gostr(C.yv_customer_first_name(r)),
+		LastName:  gostr(C.yv_customer_last_name(r)),
+		Phone:     gostr(C.yv_customer_phone(r)),
+		Status:    gostr(C.yv_customer_status(r)),
+		CreatedAt: gostr(C.yv_customer_created_at(r)),
+		Raw:       gobytes(C.yv_customer_json(r)),
+	}
+}
+
+// takeCustomer copies an owned yv_customer into Go memory and frees it.
+func takeCustomer(r *C.yv_customer) *Customer {
+	defer C.yv_customer_free(r)
+	v := copyCustomer(r)
 	return &v
 }
 
@@ -669,4 +714,14 @@ func takeSwapHistoryItem(r *C.yv_swap_history_item) *SwapHistoryItem {
 	defer C.yv_swap_history_item_free(r)
 	v := copySwapHistoryItem(r)
 	return &v
+}
+
+// takeSwapHistoryItemList copies an owned yv_swap_history_item_list into Go memory and frees it.
+func takeSwapHistoryItemList(l *C.yv_swap_history_item_list) []SwapHistoryItem {
+	defer C.yv_swap_history_item_list_free(l)
+	out := make([]SwapHistoryItem, C.yv_swap_history_item_list_count(l))
+	for i := range out {
+		out[i] = copySwapHistoryItem(C.yv_swap_history_item_list_get(l, C.size_t(i)))
+	}
+	return out
 }

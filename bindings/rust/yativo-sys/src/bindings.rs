@@ -166,6 +166,10 @@ pub struct yv_card_transaction {
     _unused: [u8; 0],
 }
 #[repr(C)]
+pub struct yv_card_transaction_list {
+    _unused: [u8; 0],
+}
+#[repr(C)]
 pub struct yv_spending_limits {
     _unused: [u8; 0],
 }
@@ -182,6 +186,10 @@ pub struct yv_card_order_payment {
     _unused: [u8; 0],
 }
 #[repr(C)]
+pub struct yv_customer {
+    _unused: [u8; 0],
+}
+#[repr(C)]
 pub struct yv_iban_status {
     _unused: [u8; 0],
 }
@@ -195,6 +203,10 @@ pub struct yv_swap_execution {
 }
 #[repr(C)]
 pub struct yv_swap_history_item {
+    _unused: [u8; 0],
+}
+#[repr(C)]
+pub struct yv_swap_history_item_list {
     _unused: [u8; 0],
 }
 #[repr(C)]
@@ -754,6 +766,12 @@ unsafe extern "C" {
         card_transaction: *const yv_card_transaction,
     ) -> *const ::std::os::raw::c_char;
     pub fn yv_card_transaction_free(card_transaction: *mut yv_card_transaction);
+    pub fn yv_card_transaction_list_count(list: *const yv_card_transaction_list) -> usize;
+    pub fn yv_card_transaction_list_get(
+        list: *const yv_card_transaction_list,
+        i: usize,
+    ) -> *const yv_card_transaction;
+    pub fn yv_card_transaction_list_free(list: *mut yv_card_transaction_list);
     pub fn yv_spending_limits_daily_limit(
         spending_limits: *const yv_spending_limits,
     ) -> *const ::std::os::raw::c_char;
@@ -817,6 +835,16 @@ unsafe extern "C" {
         card_order_payment: *const yv_card_order_payment,
     ) -> *const ::std::os::raw::c_char;
     pub fn yv_card_order_payment_free(card_order_payment: *mut yv_card_order_payment);
+    pub fn yv_customer_id(customer: *const yv_customer) -> *const ::std::os::raw::c_char;
+    pub fn yv_customer_email(customer: *const yv_customer) -> *const ::std::os::raw::c_char;
+    pub fn yv_customer_name(customer: *const yv_customer) -> *const ::std::os::raw::c_char;
+    pub fn yv_customer_first_name(customer: *const yv_customer) -> *const ::std::os::raw::c_char;
+    pub fn yv_customer_last_name(customer: *const yv_customer) -> *const ::std::os::raw::c_char;
+    pub fn yv_customer_phone(customer: *const yv_customer) -> *const ::std::os::raw::c_char;
+    pub fn yv_customer_status(customer: *const yv_customer) -> *const ::std::os::raw::c_char;
+    pub fn yv_customer_created_at(customer: *const yv_customer) -> *const ::std::os::raw::c_char;
+    pub fn yv_customer_json(customer: *const yv_customer) -> *const ::std::os::raw::c_char;
+    pub fn yv_customer_free(customer: *mut yv_customer);
     pub fn yv_iban_status_id(iban_status: *const yv_iban_status) -> *const ::std::os::raw::c_char;
     pub fn yv_iban_status_status(
         iban_status: *const yv_iban_status,
@@ -966,6 +994,12 @@ unsafe extern "C" {
         swap_history_item: *const yv_swap_history_item,
     ) -> *const ::std::os::raw::c_char;
     pub fn yv_swap_history_item_free(swap_history_item: *mut yv_swap_history_item);
+    pub fn yv_swap_history_item_list_count(list: *const yv_swap_history_item_list) -> usize;
+    pub fn yv_swap_history_item_list_get(
+        list: *const yv_swap_history_item_list,
+        i: usize,
+    ) -> *const yv_swap_history_item;
+    pub fn yv_swap_history_item_list_free(list: *mut yv_swap_history_item_list);
     pub fn yv_client_create_api_key(
         client: *mut yv_client,
         name: *const ::std::os::raw::c_char,
@@ -1023,6 +1057,22 @@ unsafe extern "C" {
         account_type: *const ::std::os::raw::c_char,
         call: *const yv_call,
         out: *mut *mut yv_account,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
+    pub fn yv_client_get_account_connections(
+        client: *mut yv_client,
+        account_id: *const ::std::os::raw::c_char,
+        call: *const yv_call,
+        out: *mut *mut yv_buffer,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
+    pub fn yv_client_create_account_connections(
+        client: *mut yv_client,
+        account_id: *const ::std::os::raw::c_char,
+        chains: *const *const ::std::os::raw::c_char,
+        chains_count: usize,
+        call: *const yv_call,
+        out: *mut *mut yv_buffer,
         err: *mut *mut yv_error,
     ) -> yv_status;
     pub fn yv_client_add_asset(
@@ -1214,6 +1264,42 @@ unsafe extern "C" {
     pub fn yv_client_card_issuer_get_customer_wallets(
         client: *mut yv_client,
         customer_id: *const ::std::os::raw::c_char,
+        call: *const yv_call,
+        out: *mut *mut yv_buffer,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
+    pub fn yv_client_card_issuer_list_customers(
+        client: *mut yv_client,
+        page: u32,
+        limit: u32,
+        call: *const yv_call,
+        out: *mut *mut yv_buffer,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
+    pub fn yv_client_card_issuer_get_funding_addresses(
+        client: *mut yv_client,
+        customer_id: *const ::std::os::raw::c_char,
+        call: *const yv_call,
+        out: *mut *mut yv_buffer,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
+    pub fn yv_client_card_issuer_list_deposits(
+        client: *mut yv_client,
+        page: u32,
+        limit: u32,
+        status: *const ::std::os::raw::c_char,
+        chain: *const ::std::os::raw::c_char,
+        call: *const yv_call,
+        out: *mut *mut yv_buffer,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
+    pub fn yv_client_card_issuer_get_funding_history(
+        client: *mut yv_client,
+        page: u32,
+        limit: u32,
+        status: *const ::std::os::raw::c_char,
+        customer_id: *const ::std::os::raw::c_char,
+        chain: *const ::std::os::raw::c_char,
         call: *const yv_call,
         out: *mut *mut yv_buffer,
         err: *mut *mut yv_error,
@@ -1503,6 +1589,48 @@ unsafe extern "C" {
         out: *mut *mut yv_iban_status,
         err: *mut *mut yv_error,
     ) -> yv_status;
+    pub fn yv_client_cards_get_transactions(
+        client: *mut yv_client,
+        yativo_card_id: *const ::std::os::raw::c_char,
+        card_id: *const ::std::os::raw::c_char,
+        limit: u32,
+        offset: u32,
+        status: *const ::std::os::raw::c_char,
+        from_date: *const ::std::os::raw::c_char,
+        to_date: *const ::std::os::raw::c_char,
+        call: *const yv_call,
+        out: *mut *mut yv_card_transaction_list,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
+    pub fn yv_client_cards_get_all_transactions(
+        client: *mut yv_client,
+        yativo_card_id: *const ::std::os::raw::c_char,
+        limit: u32,
+        offset: u32,
+        status: *const ::std::os::raw::c_char,
+        call: *const yv_call,
+        out: *mut *mut yv_card_transaction_list,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
+    pub fn yv_client_cards_create_physical_card_order(
+        client: *mut yv_client,
+        yativo_card_id: *const ::std::os::raw::c_char,
+        shipping_address_json: *const ::std::os::raw::c_char,
+        personalization: *const ::std::os::raw::c_char,
+        call: *const yv_call,
+        out: *mut *mut yv_card_order,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
+    pub fn yv_client_create_customer(
+        client: *mut yv_client,
+        email: *const ::std::os::raw::c_char,
+        name: *const ::std::os::raw::c_char,
+        phone: *const ::std::os::raw::c_char,
+        metadata_json: *const ::std::os::raw::c_char,
+        call: *const yv_call,
+        out: *mut *mut yv_customer,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
     pub fn yv_client_iban_get_options(
         client: *mut yv_client,
         call: *const yv_call,
@@ -1518,6 +1646,22 @@ unsafe extern "C" {
         err: *mut *mut yv_error,
     ) -> yv_status;
     pub fn yv_client_iban_request(
+        client: *mut yv_client,
+        customer_id: *const ::std::os::raw::c_char,
+        call: *const yv_call,
+        out: *mut *mut yv_iban_status,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
+    pub fn yv_client_iban_submit_kyc(
+        client: *mut yv_client,
+        kyc_json: *const ::std::os::raw::c_char,
+        email: *const ::std::os::raw::c_char,
+        customer_id: *const ::std::os::raw::c_char,
+        call: *const yv_call,
+        out: *mut *mut yv_iban_status,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
+    pub fn yv_client_iban_get_status(
         client: *mut yv_client,
         customer_id: *const ::std::os::raw::c_char,
         call: *const yv_call,
@@ -1548,6 +1692,15 @@ unsafe extern "C" {
         data_json: *const ::std::os::raw::c_char,
         call: *const yv_call,
         out: *mut *mut yv_swap_execution,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
+    pub fn yv_client_swap_get_history(
+        client: *mut yv_client,
+        limit: u32,
+        offset: u32,
+        status: *const ::std::os::raw::c_char,
+        call: *const yv_call,
+        out: *mut *mut yv_swap_history_item_list,
         err: *mut *mut yv_error,
     ) -> yv_status;
     pub fn yv_tx_pager_new(

@@ -10,7 +10,9 @@ use crate::ffi::{c_string, check, Buffer, SecretCString};
 use crate::keys::AccessToken;
 // BEGIN GENERATED: group handles (python3 -m codegen; do not edit)
 use crate::keys::ApiKeys;
-use crate::resources::{Accounts, Assets, Balances, CardIssuer, Cards, Iban, Swap, Transactions};
+use crate::resources::{
+    Accounts, Assets, Balances, CardIssuer, Cards, Customers, Iban, Swap, Transactions,
+};
 use crate::webhooks::Webhooks;
 // END GENERATED: group handles
 
@@ -225,6 +227,11 @@ impl Client {
     /// physical orders, IBAN.
     pub fn cards(&self) -> Cards<'_> {
         Cards::new(self)
+    }
+
+    /// Customers: create, list, and their transactions.
+    pub fn customers(&self) -> Customers<'_> {
+        Customers::new(self)
     }
 
     /// Standalone IBAN: options, onboarding, KYC, request and status.

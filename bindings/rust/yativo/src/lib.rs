@@ -77,12 +77,12 @@ pub use webhooks::{
 pub use keys::{ApiKeys, CreateKey};
 pub use records::{
     Account, Asset, Balance, Card, CardAccount, CardFunding, CardOrder, CardOrderPayment,
-    CardTransaction, IbanStatus, SpendingLimits, SwapExecution, SwapHistoryItem, SwapQuote,
-    Transaction, Transfer,
+    CardTransaction, Customer, IbanStatus, SpendingLimits, SwapExecution, SwapHistoryItem,
+    SwapQuote, Transaction, Transfer,
 };
 pub use resources::{
-    Accounts, Assets, Balances, CardIssuer, Cards, Iban, IssuerApplication, SendFunds, Swap,
-    TransactionQuery, Transactions,
+    Accounts, Assets, Balances, CardIssuer, Cards, Customers, Iban, IssuerApplication, SendFunds,
+    Swap, TransactionQuery, Transactions,
 };
 pub use webhooks::{CreateWebhook, Webhooks};
 // END GENERATED: types

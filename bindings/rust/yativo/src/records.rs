@@ -587,6 +587,39 @@ pub struct CardTransaction {
     pub raw: Value,
 }
 
+impl CardTransaction {
+    /// Copies every field of a borrowed `yv_card_transaction`.
+    ///
+    /// # Safety
+    /// `record` is a valid `yv_card_transaction` for the duration of the call.
+    pub(crate) unsafe fn read(record: *const sys::yv_card_transaction) -> Self {
+        CardTransaction {
+            id: string(sys::yv_card_transaction_id(record)),
+            card_id: opt_string(sys::yv_card_transaction_card_id(record)),
+            r#type: opt_string(sys::yv_card_transaction_type(record)),
+            status: opt_string(sys::yv_card_transaction_status(record)),
+            amount: opt_string(sys::yv_card_transaction_amount(record)),
+            currency: opt_string(sys::yv_card_transaction_currency(record)),
+            merchant: opt_string(sys::yv_card_transaction_merchant(record)),
+            created_at: opt_string(sys::yv_card_transaction_created_at(record)),
+            raw: json_or_null(sys::yv_card_transaction_json(record)),
+        }
+    }
+
+    /// Reads and frees an owned `yv_card_transaction_list`, in its order.
+    ///
+    /// # Safety
+    /// `list` is an owned `yv_card_transaction_list`, not used afterwards.
+    pub(crate) unsafe fn take_list(list: *mut sys::yv_card_transaction_list) -> Vec<Self> {
+        // Its records are borrowed from the list until it is freed.
+        let out = (0..sys::yv_card_transaction_list_count(list))
+            .map(|i| Self::read(sys::yv_card_transaction_list_get(list, i)))
+            .collect();
+        sys::yv_card_transaction_list_free(list);
+        out
+    }
+}
+
 /// A card wallet's spending limits, exact amounts.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -750,6 +783,62 @@ impl CardOrderPayment {
     pub(crate) unsafe fn take(record: *mut sys::yv_card_order_payment) -> Self {
         let out = Self::read(record);
         sys::yv_card_order_payment_free(record);
+        out
+    }
+}
+
+/// A customer of the platform.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub struct Customer {
+    /// The customer's id.
+    pub id: String,
+    /// The customer's e-mail address; `None` when the answer has none.
+    pub email: Option<String>,
+    /// The customer's name; `None` when the answer has none.
+    pub name: Option<String>,
+    /// The first name, when given apart; `None` when the answer has none.
+    pub first_name: Option<String>,
+    /// The last name, when given apart; `None` when the answer has none.
+    pub last_name: Option<String>,
+    /// The phone number; `None` when the answer has none.
+    pub phone: Option<String>,
+    /// The customer's status; `None` when the answer has none.
+    pub status: Option<String>,
+    /// When it was created; `None` when the answer has none.
+    pub created_at: Option<String>,
+    /// The whole object as the server sent it (metadata included), every number as a JSON
+    /// string: the fields named here and every other (`Null` when the library ran out of memory
+    /// building it).
+    pub raw: Value,
+}
+
+impl Customer {
+    /// Copies every field of a borrowed `yv_customer`.
+    ///
+    /// # Safety
+    /// `record` is a valid `yv_customer` for the duration of the call.
+    pub(crate) unsafe fn read(record: *const sys::yv_customer) -> Self {
+        Customer {
+            id: string(sys::yv_customer_id(record)),
+            email: opt_string(sys::yv_customer_email(record)),
+            name: opt_string(sys::yv_customer_name(record)),
+            first_name: opt_string(sys::yv_customer_first_name(record)),
+            last_name: opt_string(sys::yv_customer_last_name(record)),
+            phone: opt_string(sys::yv_customer_phone(record)),
+            status: opt_string(sys::yv_customer_status(record)),
+            created_at: opt_string(sys::yv_customer_created_at(record)),
+            raw: json_or_null(sys::yv_customer_json(record)),
+        }
+    }
+
+    /// Reads and frees an owned `yv_customer`.
+    ///
+    /// # Safety
+    /// `record` is an owned `yv_customer`, not used afterwards.
+    pub(crate) unsafe fn take(record: *mut sys::yv_customer) -> Self {
+        let out = Self::read(record);
+        sys::yv_customer_free(record);
         out
     }
 }
@@ -995,4 +1084,39 @@ pub struct SwapHistoryItem {
     /// The whole object as the server sent it, every number as a JSON string: the fields named
     /// here and every other (`Null` when the library ran out of memory building it).
     pub raw: Value,
+}
+
+impl SwapHistoryItem {
+    /// Copies every field of a borrowed `yv_swap_history_item`.
+    ///
+    /// # Safety
+    /// `record` is a valid `yv_swap_history_item` for the duration of the call.
+    pub(crate) unsafe fn read(record: *const sys::yv_swap_history_item) -> Self {
+        SwapHistoryItem {
+            id: string(sys::yv_swap_history_item_id(record)),
+            quote_id: opt_string(sys::yv_swap_history_item_quote_id(record)),
+            status: opt_string(sys::yv_swap_history_item_status(record)),
+            from_chain: opt_string(sys::yv_swap_history_item_from_chain(record)),
+            from_ticker: opt_string(sys::yv_swap_history_item_from_ticker(record)),
+            to_chain: opt_string(sys::yv_swap_history_item_to_chain(record)),
+            to_ticker: opt_string(sys::yv_swap_history_item_to_ticker(record)),
+            from_amount: opt_string(sys::yv_swap_history_item_from_amount(record)),
+            to_amount: opt_string(sys::yv_swap_history_item_to_amount(record)),
+            created_at: opt_string(sys::yv_swap_history_item_created_at(record)),
+            raw: json_or_null(sys::yv_swap_history_item_json(record)),
+        }
+    }
+
+    /// Reads and frees an owned `yv_swap_history_item_list`, in its order.
+    ///
+    /// # Safety
+    /// `list` is an owned `yv_swap_history_item_list`, not used afterwards.
+    pub(crate) unsafe fn take_list(list: *mut sys::yv_swap_history_item_list) -> Vec<Self> {
+        // Its records are borrowed from the list until it is freed.
+        let out = (0..sys::yv_swap_history_item_list_count(list))
+            .map(|i| Self::read(sys::yv_swap_history_item_list_get(list, i)))
+            .collect();
+        sys::yv_swap_history_item_list_free(list);
+        out
+    }
 }

@@ -12,7 +12,8 @@ use crate::handle::resource_handle;
 // BEGIN GENERATED: endpoints (python3 -m codegen; do not edit)
 use crate::records::{
     Account, Asset, Balance, Card, CardAccount, CardFunding, CardOrder, CardOrderPayment,
-    IbanStatus, SpendingLimits, SwapExecution, SwapQuote, Transaction, Transfer,
+    CardTransaction, Customer, IbanStatus, SpendingLimits, SwapExecution, SwapHistoryItem,
+    SwapQuote, Transaction, Transfer,
 };
 
 resource_handle!(
@@ -53,6 +54,39 @@ impl Accounts<'_> {
         })?;
         // SAFETY: out is the owned record the call handed over.
         Ok(unsafe { Account::take(out) })
+    }
+
+    /// The wallet connections of one account, or of every account.
+    ///
+    /// - `account_id`: the account's id; unset = every account
+    pub fn get_connections(&self, account_id: Option<&str>) -> Result<Value> {
+        let account_id = opt_c_string(account_id, "account id")?;
+        let c = self.client.as_ptr();
+        self.client.json_call(self.opts, |call, out, err| unsafe {
+            sys::yv_client_get_account_connections(c, c_ptr(&account_id), call, out, err)
+        })
+    }
+
+    /// Connects an account to chains (every supported chain when none are named); a chain
+    /// already connected stays as it was.
+    ///
+    /// - `account_id`: the account's id
+    /// - `chains`: the chains to connect; empty = every supported chain
+    pub fn create_connections(&self, account_id: &str, chains: &[&str]) -> Result<Value> {
+        let account_id = c_string(account_id, "account id")?;
+        let chains = CStringArray::new(chains, "chains")?;
+        let c = self.client.as_ptr();
+        self.client.json_call(self.opts, |call, out, err| unsafe {
+            sys::yv_client_create_account_connections(
+                c,
+                account_id.as_ptr(),
+                chains.as_ptr(),
+                chains.len(),
+                call,
+                out,
+                err,
+            )
+        })
     }
 }
 
@@ -447,6 +481,101 @@ impl CardIssuer<'_> {
         let c = self.client.as_ptr();
         self.client.json_call(self.opts, |call, out, err| unsafe {
             sys::yv_client_card_issuer_get_customer_wallets(c, customer_id.as_ptr(), call, out, err)
+        })
+    }
+
+    /// One page of the issuer's customers.
+    ///
+    /// - `page`: the page, from 1; unset = the server's default, 1
+    /// - `limit`: items per page, 1..100; unset = the server's default, 20
+    pub fn list_customers(&self, page: Option<u32>, limit: Option<u32>) -> Result<Value> {
+        let c = self.client.as_ptr();
+        self.client.json_call(self.opts, |call, out, err| unsafe {
+            sys::yv_client_card_issuer_list_customers(
+                c,
+                page.unwrap_or(0),
+                limit.unwrap_or(0),
+                call,
+                out,
+                err,
+            )
+        })
+    }
+
+    /// The SOL and/or XDC addresses that fund the program (per enabled chain).
+    ///
+    /// - `customer_id`: a customer's addresses (decentralized funding); unset = the master
+    ///   wallet's
+    pub fn get_funding_addresses(&self, customer_id: Option<&str>) -> Result<Value> {
+        let customer_id = opt_c_string(customer_id, "customer id")?;
+        let c = self.client.as_ptr();
+        self.client.json_call(self.opts, |call, out, err| unsafe {
+            sys::yv_client_card_issuer_get_funding_addresses(c, c_ptr(&customer_id), call, out, err)
+        })
+    }
+
+    /// One page of funding deposits (SOL auto-funding, XDC manual).
+    ///
+    /// - `page`: the page, from 1; unset = the server's default, 1
+    /// - `limit`: items per page, 1..100; unset = the server's default, 20
+    /// - `status`: only deposits in this status: pending, auto_funding, awaiting_manual,
+    ///   funding, funded, failed; `None` = unset
+    /// - `chain`: only deposits on this chain: SOL or XDC; `None` = unset
+    pub fn list_deposits(
+        &self,
+        page: Option<u32>,
+        limit: Option<u32>,
+        status: Option<&str>,
+        chain: Option<&str>,
+    ) -> Result<Value> {
+        let status = opt_c_string(status, "status")?;
+        let chain = opt_c_string(chain, "chain")?;
+        let c = self.client.as_ptr();
+        self.client.json_call(self.opts, |call, out, err| unsafe {
+            sys::yv_client_card_issuer_list_deposits(
+                c,
+                page.unwrap_or(0),
+                limit.unwrap_or(0),
+                c_ptr(&status),
+                c_ptr(&chain),
+                call,
+                out,
+                err,
+            )
+        })
+    }
+
+    /// One page of the funding history.
+    ///
+    /// - `page`: the page, from 1; unset = the server's default, 1
+    /// - `limit`: items per page, 1..100; unset = the server's default, 20
+    /// - `status`: only fundings in this status; `None` = unset
+    /// - `customer_id`: only this customer's fundings; `None` = unset
+    /// - `chain`: only fundings on this chain: SOL or XDC; `None` = unset
+    pub fn get_funding_history(
+        &self,
+        page: Option<u32>,
+        limit: Option<u32>,
+        status: Option<&str>,
+        customer_id: Option<&str>,
+        chain: Option<&str>,
+    ) -> Result<Value> {
+        let status = opt_c_string(status, "status")?;
+        let customer_id = opt_c_string(customer_id, "customer id")?;
+        let chain = opt_c_string(chain, "chain")?;
+        let c = self.client.as_ptr();
+        self.client.json_call(self.opts, |call, out, err| unsafe {
+            sys::yv_client_card_issuer_get_funding_history(
+                c,
+                page.unwrap_or(0),
+                limit.unwrap_or(0),
+                c_ptr(&status),
+                c_ptr(&customer_id),
+                c_ptr(&chain),
+                call,
+                out,
+                err,
+            )
         })
     }
 }
@@ -972,8 +1101,7 @@ impl Cards<'_> {
     ///
     /// - `yativo_card_id`: the card account's id (from onboard)
     /// - `callback_url`: the URL events go to
-    /// - `events`: the event types, at least one (the generator has no optional string list in
-    ///   Rust yet, so "all" cannot be said)
+    /// - `events`: the event types; empty (or empty) = all
     pub fn subscribe_webhook(
         &self,
         yativo_card_id: &str,
@@ -1203,6 +1331,159 @@ impl Cards<'_> {
         // SAFETY: out is the owned record the call handed over.
         Ok(unsafe { IbanStatus::take(out) })
     }
+
+    /// One card's transactions, newest first.
+    ///
+    /// - `yativo_card_id`: the card account's id (from onboard)
+    /// - `card_id`: the card's id
+    /// - `limit`: at most this many; unset = the server's default
+    /// - `offset`: how many to skip; `None` = unset
+    /// - `status`: only transactions in this status; `None` = unset
+    /// - `from_date`: only from this time on (ISO 8601); `None` = unset
+    /// - `to_date`: only up to this time (ISO 8601); `None` = unset
+    pub fn get_transactions(
+        &self,
+        yativo_card_id: &str,
+        card_id: &str,
+        limit: Option<u32>,
+        offset: Option<u32>,
+        status: Option<&str>,
+        from_date: Option<&str>,
+        to_date: Option<&str>,
+    ) -> Result<Vec<CardTransaction>> {
+        let yativo_card_id = c_string(yativo_card_id, "yativo card id")?;
+        let card_id = c_string(card_id, "card id")?;
+        let status = opt_c_string(status, "status")?;
+        let from_date = opt_c_string(from_date, "from date")?;
+        let to_date = opt_c_string(to_date, "to date")?;
+        let c = self.client.as_ptr();
+        let mut out = ptr::null_mut();
+        self.client.unit_call(self.opts, |call, err| unsafe {
+            sys::yv_client_cards_get_transactions(
+                c,
+                yativo_card_id.as_ptr(),
+                card_id.as_ptr(),
+                limit.unwrap_or(0),
+                offset.unwrap_or(0),
+                c_ptr(&status),
+                c_ptr(&from_date),
+                c_ptr(&to_date),
+                call,
+                &mut out,
+                err,
+            )
+        })?;
+        // SAFETY: out is the owned list the call handed over.
+        Ok(unsafe { CardTransaction::take_list(out) })
+    }
+
+    /// The transactions of every card of the account, newest first.
+    ///
+    /// - `yativo_card_id`: the card account's id (from onboard)
+    /// - `limit`: at most this many; unset = the server's default
+    /// - `offset`: how many to skip; `None` = unset
+    /// - `status`: only transactions in this status; `None` = unset
+    pub fn get_all_transactions(
+        &self,
+        yativo_card_id: &str,
+        limit: Option<u32>,
+        offset: Option<u32>,
+        status: Option<&str>,
+    ) -> Result<Vec<CardTransaction>> {
+        let yativo_card_id = c_string(yativo_card_id, "yativo card id")?;
+        let status = opt_c_string(status, "status")?;
+        let c = self.client.as_ptr();
+        let mut out = ptr::null_mut();
+        self.client.unit_call(self.opts, |call, err| unsafe {
+            sys::yv_client_cards_get_all_transactions(
+                c,
+                yativo_card_id.as_ptr(),
+                limit.unwrap_or(0),
+                offset.unwrap_or(0),
+                c_ptr(&status),
+                call,
+                &mut out,
+                err,
+            )
+        })?;
+        // SAFETY: out is the owned list the call handed over.
+        Ok(unsafe { CardTransaction::take_list(out) })
+    }
+
+    /// Orders a physical card, shipped to an address.
+    ///
+    /// - `yativo_card_id`: the card account's id (from onboard)
+    /// - `shipping_address`: the address, a JSON object (line1, city, postal_code, country...)
+    /// - `personalization`: the name embossed on the card; `None` = unset
+    pub fn create_physical_card_order(
+        &self,
+        yativo_card_id: &str,
+        shipping_address: &Value,
+        personalization: Option<&str>,
+    ) -> Result<CardOrder> {
+        let yativo_card_id = c_string(yativo_card_id, "yativo card id")?;
+        let shipping_address = c_string(&shipping_address.to_string(), "shipping address")?;
+        let personalization = opt_c_string(personalization, "personalization")?;
+        let c = self.client.as_ptr();
+        let mut out = ptr::null_mut();
+        self.client.unit_call(self.opts, |call, err| unsafe {
+            sys::yv_client_cards_create_physical_card_order(
+                c,
+                yativo_card_id.as_ptr(),
+                shipping_address.as_ptr(),
+                c_ptr(&personalization),
+                call,
+                &mut out,
+                err,
+            )
+        })?;
+        // SAFETY: out is the owned record the call handed over.
+        Ok(unsafe { CardOrder::take(out) })
+    }
+}
+
+resource_handle!(
+    /// Customers of the platform, with their wallets and transactions.
+    Customers
+);
+
+impl Customers<'_> {
+    /// Creates a customer.
+    ///
+    /// - `email`: the customer's e-mail address
+    /// - `name`: the customer's name; `None` = unset
+    /// - `phone`: the phone number; `None` = unset
+    /// - `metadata`: your own data kept with the customer (any JSON value); `None` = unset
+    pub fn create(
+        &self,
+        email: &str,
+        name: Option<&str>,
+        phone: Option<&str>,
+        metadata: Option<&Value>,
+    ) -> Result<Customer> {
+        let email = c_string(email, "email")?;
+        let name = opt_c_string(name, "name")?;
+        let phone = opt_c_string(phone, "phone")?;
+        let metadata = metadata
+            .map(|v| c_string(&v.to_string(), "metadata"))
+            .transpose()?;
+        let c = self.client.as_ptr();
+        let mut out = ptr::null_mut();
+        self.client.unit_call(self.opts, |call, err| unsafe {
+            sys::yv_client_create_customer(
+                c,
+                email.as_ptr(),
+                c_ptr(&name),
+                c_ptr(&phone),
+                c_ptr(&metadata),
+                call,
+                &mut out,
+                err,
+            )
+        })?;
+        // SAFETY: out is the owned record the call handed over.
+        Ok(unsafe { Customer::take(out) })
+    }
 }
 
 resource_handle!(
@@ -1251,6 +1532,51 @@ impl Iban<'_> {
         let mut out = ptr::null_mut();
         self.client.unit_call(self.opts, |call, err| unsafe {
             sys::yv_client_iban_request(c, c_ptr(&customer_id), call, &mut out, err)
+        })?;
+        // SAFETY: out is the owned record the call handed over.
+        Ok(unsafe { IbanStatus::take(out) })
+    }
+
+    /// Submits the holder's KYC data.
+    ///
+    /// - `kyc`: the KYC payload, a JSON object (name, date of birth, address, documents...)
+    /// - `email`: the holder's e-mail address; `None` = unset
+    /// - `customer_id`: the customer it is for; unset = the user
+    pub fn submit_kyc(
+        &self,
+        kyc: &Value,
+        email: Option<&str>,
+        customer_id: Option<&str>,
+    ) -> Result<IbanStatus> {
+        let kyc = c_string(&kyc.to_string(), "kyc")?;
+        let email = opt_c_string(email, "email")?;
+        let customer_id = opt_c_string(customer_id, "customer id")?;
+        let c = self.client.as_ptr();
+        let mut out = ptr::null_mut();
+        self.client.unit_call(self.opts, |call, err| unsafe {
+            sys::yv_client_iban_submit_kyc(
+                c,
+                kyc.as_ptr(),
+                c_ptr(&email),
+                c_ptr(&customer_id),
+                call,
+                &mut out,
+                err,
+            )
+        })?;
+        // SAFETY: out is the owned record the call handed over.
+        Ok(unsafe { IbanStatus::take(out) })
+    }
+
+    /// Where the IBAN stands.
+    ///
+    /// - `customer_id`: the customer it is for; unset = the user
+    pub fn get_status(&self, customer_id: Option<&str>) -> Result<IbanStatus> {
+        let customer_id = opt_c_string(customer_id, "customer id")?;
+        let c = self.client.as_ptr();
+        let mut out = ptr::null_mut();
+        self.client.unit_call(self.opts, |call, err| unsafe {
+            sys::yv_client_iban_get_status(c, c_ptr(&customer_id), call, &mut out, err)
         })?;
         // SAFETY: out is the owned record the call handed over.
         Ok(unsafe { IbanStatus::take(out) })
@@ -1314,6 +1640,35 @@ impl Swap<'_> {
         })?;
         // SAFETY: out is the owned record the call handed over.
         Ok(unsafe { SwapExecution::take(out) })
+    }
+
+    /// The swap history, newest first.
+    ///
+    /// - `limit`: items per page, 1..100; unset = the server's default
+    /// - `offset`: how many to skip; `None` = unset
+    /// - `status`: only swaps in this status; `None` = unset
+    pub fn get_history(
+        &self,
+        limit: Option<u32>,
+        offset: Option<u32>,
+        status: Option<&str>,
+    ) -> Result<Vec<SwapHistoryItem>> {
+        let status = opt_c_string(status, "status")?;
+        let c = self.client.as_ptr();
+        let mut out = ptr::null_mut();
+        self.client.unit_call(self.opts, |call, err| unsafe {
+            sys::yv_client_swap_get_history(
+                c,
+                limit.unwrap_or(0),
+                offset.unwrap_or(0),
+                c_ptr(&status),
+                call,
+                &mut out,
+                err,
+            )
+        })?;
+        // SAFETY: out is the owned list the call handed over.
+        Ok(unsafe { SwapHistoryItem::take_list(out) })
     }
 }
 // END GENERATED: endpoints

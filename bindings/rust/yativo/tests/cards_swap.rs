@@ -9,7 +9,7 @@ use yativo::{CallOptions, ErrorKind};
 
 #[test]
 fn card_freeze_with_2fa_then_void_then_refused() {
-    let sb = Sandbox::start();
+    let sb = Sandbox::start_with(&["--card-kyc-delay", "0"]); // KYC approved at the next request
     let c = sb.admin();
     let account = c
         .cards()

@@ -88,7 +88,7 @@ TEST(Swap, QuoteExecutedOnceUnderItsKeyWithExactBalances) {
 
     // A new key cannot execute it twice; the generated key comes back with the error.
     EXPECT_EQ(code_of([&] { generated = c.swap_execute(body); }, &e), Status::CONFLICT);
-    EXPECT_EQ(e.error_code, "quote_already_executed");
+    EXPECT_EQ(e.error_code, "conflict");
     EXPECT_TRUE(std::regex_match(e.idempotency_key, std::regex("[0-9a-f-]{36}")));
     EXPECT_EQ(c.check_balance(usdc).balance, "90");
     EXPECT_EQ(code_of([&] { c.swap_execute("[1]"); }), Status::INVALID_ARGUMENT);
@@ -102,7 +102,7 @@ TEST(Iban, OnboardingStepsInOrder) {
     EXPECT_EQ(started.email, "ada@example.com");
     yativo::Error e(Status::OK, "");
     EXPECT_EQ(code_of([&] { c.iban_request(); }, &e), Status::CONFLICT);
-    EXPECT_EQ(e.error_code, "iban_wrong_state");
+    EXPECT_EQ(e.error_code, "invalid_state");
     EXPECT_EQ(code_of([&] { c.iban_initialize("ada@example.com"); }), Status::CONFLICT);
 }
 

@@ -105,7 +105,7 @@ def test_errors_threads_and_webhook_examples(docs_sandbox: Sandbox) -> None:
 
 
 def test_cards_card_issuer_swap_and_iban_examples(make_sandbox: Callable[..., Sandbox]) -> None:
-    sb = make_sandbox("--totp-period", "30", "--card-kyc-delay", "0")
+    sb = make_sandbox("--totp-period", "30", "--card-kyc-delay", "0", "--iban-review", "-1")
     env = {"YATIVO_BASE_URL": sb.base_url, "YATIVO_ACCESS_TOKEN": sb.session_token,
            "YATIVO_TOTP_SECRET": sb.totp_secret}
     out = run_example("cards.py", env)
@@ -119,10 +119,11 @@ def test_cards_card_issuer_swap_and_iban_examples(make_sandbox: Callable[..., Sa
     customer = sb._control("POST", "/__sandbox/cards/customer",
                            {"email": "bob@example.com", "name": "Bob Stone"})["data"]["id"]
     out = run_example("card_issuer.py", dict(env, CUSTOMER_ID=customer))
-    assert "master wallet SOL 100" in out and "funded 25.5" in out and "same funding: True" in out
+    assert "master wallet SOL 10100" in out  # the sandbox's starting float and the deposit
+    assert "funded 25.5" in out and "same funding: True" in out
     with yv.YativoCrypto(access_token=sb.session_token, base_url=sb.base_url) as c:
         sol = next(w for w in c.card_issuer.get_wallets() if w["chain"] == "SOL")
-        assert sol["balance"] == "74.5"  # funded once
+        assert sol["balance"] == "10074.5"  # funded once
 
         account = c.accounts.create("swaps").id
         usdc = c.assets.add(account, "solana", "USDC_SOL").id

@@ -15,7 +15,7 @@ from sandbox import Sandbox
 
 @pytest.fixture
 def sb(make_sandbox: Callable[..., Sandbox]) -> Sandbox:
-    return make_sandbox()
+    return make_sandbox("--iban-review", "-1")  # IBAN KYC approved by the control endpoint only
 
 
 @pytest.fixture
@@ -54,7 +54,7 @@ def test_quote_then_execute_moves_exact_balances_once(sb: Sandbox, c: yv.YativoC
 
     with pytest.raises(yv.ConflictError) as e:  # a new key cannot execute the quote twice
         c.swap.execute(quote_id=quote.id)
-    assert e.value.error_code == "quote_already_executed"
+    assert e.value.error_code == "conflict" and e.value.details["quote_id"] == quote.id
     uuid.UUID(e.value.idempotency_key or "")  # the generated key comes back with the error
     assert c.balance.check(usdc).balance == Decimal("90")
 
@@ -83,7 +83,7 @@ def test_iban_onboarding_to_issue(sb: Sandbox, c: yv.YativoCrypto) -> None:
     assert started.status == "initialized" and started.email == "holder@example.com"
     with pytest.raises(yv.ConflictError) as early:
         c.iban.request_iban()
-    assert early.value.error_code == "iban_wrong_state"
+    assert early.value.error_code == "invalid_state"
     with pytest.raises(yv.ValidationError) as bad:
         c.iban.submit_kyc({"first_name": "Ada"})
     assert "kyc.last_name" in str(bad.value.details)

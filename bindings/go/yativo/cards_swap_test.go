@@ -3,11 +3,22 @@ package yativo_test
 import (
 	"encoding/json"
 	"errors"
+	"math/big"
 	"regexp"
+	"strings"
 	"testing"
 
 	"github.com/libyativo/libyativo/bindings/go/yativo"
 )
+
+// isConflict: err is a 409 conflict whose details name reason.
+func isConflict(t *testing.T, err error, reason string) bool {
+	t.Helper()
+	e := apiErr(t, err)
+	var d struct{ Reason string }
+	_ = json.Unmarshal(e.Details, &d)
+	return errors.Is(err, yativo.ErrConflict) && e.ErrorCode == "conflict" && d.Reason == reason
+}
 
 // apiErr is err as a *yativo.Error, or a fatal failure.
 func apiErr(t *testing.T, err error) *yativo.Error {
@@ -30,7 +41,7 @@ func TestCardLifeFreezeWith2FAThenVoid(t *testing.T) {
 	if account.KYCStatus != "pending" || account.ID == "" {
 		t.Fatalf("onboarded %+v", account)
 	}
-	if _, err := c.Cards.DeploySafe(ctx(t)); apiErr(t, err).ErrorCode != "terms_not_accepted" {
+	if _, err := c.Cards.DeploySafe(ctx(t)); !isConflict(t, err, "terms_not_accepted") {
 		t.Fatalf("deploy before the terms: %v", err)
 	}
 	if _, err := c.Cards.AcceptTerms(ctx(t)); err != nil {
@@ -119,6 +130,13 @@ func TestFundCustomerOnceWithItsKey(t *testing.T) {
 		t.Fatalf("no SOL wallet in %s", raw)
 		return ""
 	}
+	// The master wallet's SOL balance moves by exactly what was funded (big.Rat: exact decimals).
+	start, _ := new(big.Rat).SetString(solBalance())
+	after := func(spent string) string {
+		d, _ := new(big.Rat).SetString(spent)
+		return new(big.Rat).Sub(start, d).FloatString(18)
+	}
+	exact := func(s string) string { r, _ := new(big.Rat).SetString(s); return r.FloatString(18) }
 	p := yativo.CardIssuerFundCustomerParams{CustomerID: customer.Data.ID, Amount: "10.000000000000000001", SourceChain: "SOL"}
 	f, err := c.CardIssuer.FundCustomer(ctx(t), p)
 	if err != nil {
@@ -128,7 +146,7 @@ func TestFundCustomerOnceWithItsKey(t *testing.T) {
 	if !uuid.MatchString(f.IdempotencyKey) || f.Amount != "10.000000000000000001" || f.CustomerID != customer.Data.ID {
 		t.Fatalf("funding %+v", f)
 	}
-	if b := solBalance(); b != "89.999999999999999999" {
+	if b := solBalance(); exact(b) != after("10.000000000000000001") {
 		t.Fatalf("balance %s", b)
 	}
 	p.Amount = "5"
@@ -140,15 +158,15 @@ func TestFundCustomerOnceWithItsKey(t *testing.T) {
 	if err != nil || again.ID != first.ID || again.IdempotencyKey != "order-7" {
 		t.Fatalf("retry: %+v %v", again, err)
 	}
-	if b := solBalance(); b != "84.999999999999999999" {
+	if b := solBalance(); exact(b) != after("15.000000000000000001") {
 		t.Fatalf("balance after a keyed retry %s", b)
 	}
-	p.Amount = "1000"
+	p.Amount = "100000" // the most one request may fund, more than the wallet holds
 	_, err = c.CardIssuer.FundCustomer(ctx(t), p)
 	if e := apiErr(t, err); e.ErrorCode != "insufficient_balance" || !uuid.MatchString(e.IdempotencyKey) {
 		t.Fatalf("over the balance: %+v", e)
 	}
-	if b := solBalance(); b != "84.999999999999999999" {
+	if b := solBalance(); exact(b) != after("15.000000000000000001") {
 		t.Fatalf("balance after a refusal %s", b)
 	}
 }
@@ -180,8 +198,19 @@ func TestSwapQuoteExecuteExactBalances(t *testing.T) {
 		}
 	}
 	_, err = c.Swap.Execute(ctx(t), map[string]any{"quote_id": q.ID})
-	if e := apiErr(t, err); e.ErrorCode != "quote_already_executed" || e.IdempotencyKey == "" {
+	if e := apiErr(t, err); e.ErrorCode != "conflict" || !strings.Contains(string(e.Details), q.ID) || e.IdempotencyKey == "" {
 		t.Fatalf("a second execution: %+v", e)
+	}
+	// The history's filters travel in the query string.
+	h, err := c.Swap.GetHistory(ctx(t), yativo.SwapGetHistoryParams{Limit: 5, Status: "completed"})
+	if err != nil || len(h) != 1 || h[0].ID != done.ID || h[0].ToAmount != "0.0032967" {
+		t.Fatalf("history %+v %v", h, err)
+	}
+	if h, err := c.Swap.GetHistory(ctx(t), yativo.SwapGetHistoryParams{Offset: 1}); err != nil || len(h) != 0 {
+		t.Fatalf("history past the end %+v %v", h, err)
+	}
+	if _, err := c.Swap.GetHistory(ctx(t), yativo.SwapGetHistoryParams{Limit: 101}); !errors.Is(err, yativo.ErrInvalidArgument) {
+		t.Fatalf("limit 101: %v", err)
 	}
 }
 
@@ -193,7 +222,7 @@ func TestIbanOnboardingToIssue(t *testing.T) {
 	if err != nil || started.Status != "initialized" {
 		t.Fatalf("init %+v %v", started, err)
 	}
-	if _, err := c.IBAN.RequestIBAN(ctx(t), ""); apiErr(t, err).ErrorCode != "iban_wrong_state" {
+	if _, err := c.IBAN.RequestIBAN(ctx(t), ""); apiErr(t, err).ErrorCode != "invalid_state" {
 		t.Fatalf("request before KYC: %v", err)
 	}
 	if _, err := c.IBAN.Initialize(ctx(t), yativo.IBANInitializeParams{Email: "ada@example.com"}); !errors.Is(err, yativo.ErrConflict) {
@@ -201,5 +230,19 @@ func TestIbanOnboardingToIssue(t *testing.T) {
 	}
 	if _, err := c.IBAN.Initialize(ctx(t), yativo.IBANInitializeParams{Email: "ada@example.com", CustomerID: "cus_000000000000000000000000"}); !errors.Is(err, yativo.ErrNotFound) {
 		t.Fatalf("an unknown customer: %v", err)
+	}
+	kyc := json.RawMessage(`{"first_name":"Ada","last_name":"Lovelace","date_of_birth":"1815-12-10","nationality":"GB","address":"12 St James's Square"}`)
+	if st, err := c.IBAN.SubmitKYC(ctx(t), yativo.IBANSubmitKYCParams{KYC: kyc}); err != nil || st.Status != "kyc_submitted" {
+		t.Fatalf("kyc %+v %v", st, err)
+	}
+	if st, err := c.IBAN.GetStatus(ctx(t), ""); err == nil && st.Status == "kyc_submitted" {
+		sb.control(t, "POST", "/__sandbox/iban/approve", map[string]string{}) // the review passes
+	}
+	issued, err := c.IBAN.RequestIBAN(ctx(t), "")
+	if err != nil || issued.Status != "issued" || !regexp.MustCompile(`^DE\d{20}$`).MatchString(issued.IBAN) {
+		t.Fatalf("issued %+v %v", issued, err)
+	}
+	if st, err := c.IBAN.GetStatus(ctx(t), ""); err != nil || st.IBAN != issued.IBAN || st.ID != started.ID {
+		t.Fatalf("status %+v %v", st, err)
 	}
 }

@@ -108,13 +108,19 @@ fn fund_customer_once_under_its_key() {
             .unwrap();
         w["balance"].as_str().unwrap().to_string()
     };
+    // Exact decimal text to units of 1e-18 (the sandbox's precision): no float anywhere.
+    let units = |s: &str| -> i128 {
+        let (i, f) = s.split_once('.').unwrap_or((s, ""));
+        i.parse::<i128>().unwrap() * 10i128.pow(18) + format!("{f:0<18}").parse::<i128>().unwrap()
+    };
+    let start = units(&sol());
     let generated = c
         .card_issuer()
         .fund_customer(&customer, "10.000000000000000001", "SOL", None, None)
         .unwrap();
     assert_eq!(generated.idempotency_key.len(), 36, "{generated:?}");
     assert_eq!(generated.amount.as_deref(), Some("10.000000000000000001"));
-    assert_eq!(sol(), "89.999999999999999999");
+    assert_eq!(units(&sol()), start - units("10.000000000000000001"));
     let keyed = CallOptions::new().idempotency_key("fund-7");
     let first = c
         .card_issuer()
@@ -130,14 +136,14 @@ fn fund_customer_once_under_its_key() {
         (first.id.as_deref(), again.idempotency_key.as_str()),
         (again.id.as_deref(), "fund-7")
     );
-    assert_eq!(sol(), "84.999999999999999999");
+    assert_eq!(units(&sol()), start - units("15.000000000000000001"));
     let e = c
         .card_issuer()
-        .fund_customer(&customer, "1000", "SOL", None, None)
+        .fund_customer(&customer, "100000", "SOL", None, None)
         .unwrap_err();
     assert_eq!(e.error_code(), Some("insufficient_balance"));
     assert!(e.idempotency_key().is_some_and(|k| k.len() == 36));
-    assert_eq!(sol(), "84.999999999999999999");
+    assert_eq!(units(&sol()), start - units("15.000000000000000001"));
 }
 
 #[test]
@@ -162,6 +168,23 @@ fn swap_quote_then_execute_once_with_exact_balances() {
     assert_eq!(c.balance().check(&usdc).unwrap().balance, "90");
     assert_eq!(c.balance().check(&eth).unwrap().balance, "0.0032967");
     let e = c.swap().execute(&body).unwrap_err();
-    assert_eq!(e.error_code(), Some("quote_already_executed"));
+    assert_eq!(e.error_code(), Some("conflict"));
     assert_eq!(c.balance().check(&usdc).unwrap().balance, "90");
+    // The history's filters travel in the query string.
+    let history = c
+        .swap()
+        .get_history(Some(5), None, Some("completed"))
+        .unwrap();
+    assert_eq!(history.len(), 1);
+    assert_eq!(
+        (history[0].id.as_str(), history[0].to_amount.as_deref()),
+        (done.id.as_deref().unwrap(), Some("0.0032967"))
+    );
+    assert!(c
+        .swap()
+        .get_history(None, Some(1), None)
+        .unwrap()
+        .is_empty());
+    let e = c.swap().get_history(Some(101), None, None).unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::InvalidArgument);
 }

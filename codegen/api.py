@@ -101,6 +101,28 @@ class Record:
 
 
 @dataclass
+class Fallback:
+    """The endpoint in the API's other dialect (SPEC §1): tried when the primary answers 404 or
+    405 (the request was not processed), then used for the group's later calls."""
+
+    method: str
+    path: str
+    wire: Dict[str, str] = field(default_factory=dict)  # parameter name -> its wire key there
+
+    @property
+    def path_pattern(self) -> str:
+        return re.sub(r"\{[a-z_]+\}", "*", self.path)
+
+    @property
+    def path_names(self) -> List[str]:
+        return re.findall(r"\{([a-z_]+)\}", self.path)
+
+    @property
+    def in_query(self) -> bool:
+        return self.method in QUERY_METHODS
+
+
+@dataclass
 class Endpoint:
     name: str
     group: str
@@ -118,6 +140,23 @@ class Endpoint:
     c_handle: str = ""
     paged: bool = False
     names: Dict[str, str] = field(default_factory=dict)  # published type names per language
+    fallback: Optional[Fallback] = None
+    auth: str = "required"  # none: a public path (sign-in), sent without credentials
+
+    @property
+    def family(self) -> str:
+        """The dialect family whose choice a client remembers: the endpoint's group."""
+        return self.group
+
+    def fallback_wire(self, p: Param) -> str:
+        return self.fallback.wire.get(p.name, p.wire) if self.fallback else p.wire
+
+    @property
+    def fallback_params(self) -> List[Param]:
+        """The parameters the fallback sends in its body or query (not in its path)."""
+        if not self.fallback:
+            return []
+        return [p for p in self.params if p.name not in self.fallback.path_names]
 
     @property
     def path_params(self) -> List[Param]:
@@ -325,7 +364,7 @@ def parse(data: Dict[str, Any]) -> Api:
         where = f"endpoint {name}"
         _take(row, where, {"name", "group", "verb", "method", "path", "kind", "two_factor",
                            "sensitive", "returns", "doc", "params", "body", "struct", "c_handle",
-                           "paged", "names"})
+                           "paged", "names", "fallback", "auth"})
         for key in ("name", "group", "verb", "method", "path", "kind", "returns", "doc"):
             if key not in row:
                 raise DescriptionError(f"{where}: no {key}")
@@ -343,7 +382,28 @@ def parse(data: Dict[str, Any]) -> Api:
                      doc=" ".join(row["doc"].split()), params=params,
                      body=row.get("body", "generated"), struct=row.get("struct", ""),
                      c_handle=row.get("c_handle", ""), names=dict(row.get("names", {})),
-                     paged=row.get("paged", False))
+                     paged=row.get("paged", False), auth=row.get("auth", "required"))
+        if e.auth not in ("required", "none"):
+            raise DescriptionError(f"{where}: auth is required or none")
+        if "fallback" in row:
+            fb = row["fallback"]
+            _take(fb, f"{where}: fallback", {"method", "path", "wire"})
+            if "method" not in fb or "path" not in fb:
+                raise DescriptionError(f"{where}: a fallback has a method and a path")
+            e.fallback = Fallback(fb["method"], fb["path"], dict(fb.get("wire", {})))
+            if e.fallback.method not in METHODS or not e.fallback.path.startswith("/"):
+                raise DescriptionError(f"{where}: fallback method / path")
+            names = {p.name for p in params}
+            if set(e.fallback.path_names) - names or set(e.fallback.wire) - names:
+                raise DescriptionError(f"{where}: the fallback names a parameter the endpoint "
+                                       "has not")
+            if any(p.type == "fields" for p in e.fallback_params) and e.fallback.in_query:
+                raise DescriptionError(f"{where}: a {e.fallback.method} fallback takes no "
+                                       "fields parameter")
+            if e.paged:
+                raise DescriptionError(f"{where}: a paged endpoint has no fallback yet")
+            if e.fallback.method == "GET" and not e.read_only:
+                raise DescriptionError(f"{where}: a GET fallback is read")
         if e.group not in by_group:
             raise DescriptionError(f"{where}: group {e.group!r} is not declared")
         if e.method not in METHODS or not e.path.startswith("/"):
@@ -379,6 +439,9 @@ def parse(data: Dict[str, Any]) -> Api:
         by_group[e.group].endpoints.append(e)
         endpoints.append(e)
     routes = [Route(e.method, e.path, e.kind, e.two_factor, e.name) for e in endpoints]
+    # A fallback's path has the rules of its endpoint, for request() too.
+    routes += [Route(e.fallback.method, e.fallback.path, e.kind, e.two_factor, e.name)
+               for e in endpoints if e.fallback]
     for row in data.get("route", []):
         where = f"route {row.get('method')} {row.get('path')}"
         _take(row, where, {"method", "path", "kind", "two_factor"})

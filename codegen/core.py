@@ -108,13 +108,15 @@ def path_expr(e: Endpoint, value, path: str = "") -> str:
     return " + ".join(parts)
 
 
-def body_lines(e: Endpoint, value) -> list:
-    """Checks, then the body (or query): one C++ statement per line."""
+def body_lines(e: Endpoint, value, fallback: bool = False) -> list:
+    """Checks, then the body (or query): one C++ statement per line. With `fallback`, the body of
+    the endpoint's fallback (its wire keys, the parameters not in its path)."""
     # Every required value is checked for presence first, then each value's form, in order: a
     # call missing a parameter says so before it says another one is malformed.
     presence, checks, body = [], [], []
-    for p in e.body_params:
-        v, wire, what = value(p), c_string(p.wire), c_string(p.name)
+    for p in (e.fallback_params if fallback else e.body_params):
+        wire_key = e.fallback_wire(p) if fallback else p.wire
+        v, wire, what = value(p), c_string(wire_key), c_string(p.name)
         t = p.type
         if t in ("string", "decimal"):
             if p.check == "http_url":
@@ -177,6 +179,15 @@ def builder(e: Endpoint) -> dict:
         return f"params.{p.name}" if e.struct else arg_name(p)
 
     checks, body = body_lines(e, value)
+    fallback = None
+    if e.fallback:
+        _, fb_body = body_lines(e, value, fallback=True)
+        fb = e.fallback
+        fallback = dict(method=fb.method, path=path_expr(e, value, fb.path),
+                        container=("Query" if fb.in_query else "Body")
+                        if e.fallback_params else "",
+                        body=[re.sub(r"\bb\.", "fb.", line) for line in fb_body],
+                        family=c_string(e.family))
     call_args = (f"const {e.struct} &params" if e.struct else
                  ", ".join(signature(e, defaults=False).split("(", 1)[1].rsplit(", const CallOptions", 1)[0:1]))
     call_names = ", ".join((["params"] if e.struct else [arg_name(p) for p in e.params]) + ["call"])
@@ -189,6 +200,7 @@ def builder(e: Endpoint) -> dict:
         path_checks=[],
         checks=checks,
         body=body,
+        fallback=fallback,
         kind=KIND[e.kind],
         two_factor=TWO_FACTOR[e.two_factor],
         decoder=("detail::decode_" + snake_record(e.record) + ("_list" if e.returns_list else ""))

@@ -737,6 +737,68 @@ YV_API const yv_transaction *yv_transaction_list_get(const yv_transaction_list *
 /* Frees the list and its records; NULL is ignored. */
 YV_API void yv_transaction_list_free(yv_transaction_list *list);
 
+/* An auto-forwarding rule: a share of each deposit to an asset goes on to an address. Accessors
+ * take a NULL record as "absent"; strings are borrowed from it. */
+typedef struct yv_auto_forwarding_rule yv_auto_forwarding_rule;
+/* The rule's id. */
+YV_API const char *yv_auto_forwarding_rule_id(const yv_auto_forwarding_rule *auto_forwarding_rule);
+/* The asset whose deposits are forwarded; NULL when the answer has none. */
+YV_API const char *yv_auto_forwarding_rule_asset_id(
+    const yv_auto_forwarding_rule *auto_forwarding_rule);
+/* The asset's chain; NULL when the answer has none. */
+YV_API const char *yv_auto_forwarding_rule_chain(
+    const yv_auto_forwarding_rule *auto_forwarding_rule);
+/* Where the share goes; NULL when the answer has none. */
+YV_API const char *yv_auto_forwarding_rule_destination_address(
+    const yv_auto_forwarding_rule *auto_forwarding_rule);
+/* The share of each deposit, in percent (more than 0, at most 100); exact decimal text; NULL
+ * when the answer has none. */
+YV_API const char *yv_auto_forwarding_rule_percentage(
+    const yv_auto_forwarding_rule *auto_forwarding_rule);
+/* All_wallets or specific_wallets; NULL when the answer has none. */
+YV_API const char *yv_auto_forwarding_rule_monitoring_mode(
+    const yv_auto_forwarding_rule *auto_forwarding_rule);
+/* The accounts watched with specific_wallets: how many. */
+YV_API size_t yv_auto_forwarding_rule_monitored_accounts_count(
+    const yv_auto_forwarding_rule *auto_forwarding_rule);
+/* The accounts watched with specific_wallets: item i, or NULL when i is out of range. */
+YV_API const char *yv_auto_forwarding_rule_monitored_account(
+    const yv_auto_forwarding_rule *auto_forwarding_rule, size_t i);
+/* Deposits below this are not forwarded; exact decimal text; NULL when the answer has none. */
+YV_API const char *yv_auto_forwarding_rule_minimum_amount(
+    const yv_auto_forwarding_rule *auto_forwarding_rule);
+/* The most forwarded from one deposit; exact decimal text; NULL when the answer has none. */
+YV_API const char *yv_auto_forwarding_rule_maximum_amount(
+    const yv_auto_forwarding_rule *auto_forwarding_rule);
+/* The note kept with the rule; NULL when the answer has none. */
+YV_API const char *yv_auto_forwarding_rule_description(
+    const yv_auto_forwarding_rule *auto_forwarding_rule);
+/* Whether the rule acts: true and *out (when out is not NULL) set when the answer has it. */
+YV_API bool yv_auto_forwarding_rule_enabled(const yv_auto_forwarding_rule *auto_forwarding_rule,
+                                            bool *out);
+/* When it was created; NULL when the answer has none. */
+YV_API const char *yv_auto_forwarding_rule_created_at(
+    const yv_auto_forwarding_rule *auto_forwarding_rule);
+/* When it last changed; NULL when the answer has none. */
+YV_API const char *yv_auto_forwarding_rule_updated_at(
+    const yv_auto_forwarding_rule *auto_forwarding_rule);
+/* The whole object as the server sent it (settings included), as compact JSON (numbers as
+ * strings); NULL when memory ran out building it (every field is still there). */
+YV_API const char *yv_auto_forwarding_rule_json(
+    const yv_auto_forwarding_rule *auto_forwarding_rule);
+/* Frees the record; NULL is ignored. */
+YV_API void yv_auto_forwarding_rule_free(yv_auto_forwarding_rule *auto_forwarding_rule);
+
+/* A list of yv_auto_forwarding_rule, in the server's order. */
+typedef struct yv_auto_forwarding_rule_list yv_auto_forwarding_rule_list;
+/* How many records the list holds; 0 for NULL. */
+YV_API size_t yv_auto_forwarding_rule_list_count(const yv_auto_forwarding_rule_list *list);
+/* Record i, borrowed from the list (freed with it); NULL when i is out of range. */
+YV_API const yv_auto_forwarding_rule *yv_auto_forwarding_rule_list_get(
+    const yv_auto_forwarding_rule_list *list, size_t i);
+/* Frees the list and its records; NULL is ignored. */
+YV_API void yv_auto_forwarding_rule_list_free(yv_auto_forwarding_rule_list *list);
+
 /* A card funding: a customer funded from the issuer's wallet, or a deposit funded by hand.
  * idempotency_key is always the key the call carried. Accessors take a NULL record as "absent";
  * strings are borrowed from it. */
@@ -981,6 +1043,15 @@ YV_API const char *yv_customer_json(const yv_customer *customer);
 /* Frees the record; NULL is ignored. */
 YV_API void yv_customer_free(yv_customer *customer);
 
+/* A list of yv_customer, in the server's order. */
+typedef struct yv_customer_list yv_customer_list;
+/* How many records the list holds; 0 for NULL. */
+YV_API size_t yv_customer_list_count(const yv_customer_list *list);
+/* Record i, borrowed from the list (freed with it); NULL when i is out of range. */
+YV_API const yv_customer *yv_customer_list_get(const yv_customer_list *list, size_t i);
+/* Frees the list and its records; NULL is ignored. */
+YV_API void yv_customer_list_free(yv_customer_list *list);
+
 /* Where an IBAN stands: onboarding, KYC, requested, active; with its number once issued. Accessors
  * take a NULL record as "absent"; strings are borrowed from it. */
 typedef struct yv_iban_status yv_iban_status;
@@ -1128,6 +1199,48 @@ YV_API const yv_swap_history_item *yv_swap_history_item_list_get(
     const yv_swap_history_item_list *list, size_t i);
 /* Frees the list and its records; NULL is ignored. */
 YV_API void yv_swap_history_item_list_free(yv_swap_history_item_list *list);
+
+/* One delivery of an event to a webhook, with its attempts so far. Accessors take a NULL record as
+ * "absent"; strings are borrowed from it. */
+typedef struct yv_webhook_delivery yv_webhook_delivery;
+/* The delivery's id. */
+YV_API const char *yv_webhook_delivery_id(const yv_webhook_delivery *webhook_delivery);
+/* The event's id (the same in every delivery of the event); NULL when the answer has none. */
+YV_API const char *yv_webhook_delivery_event_id(const yv_webhook_delivery *webhook_delivery);
+/* The event's type, e.g. transaction.confirmed; NULL when the answer has none. */
+YV_API const char *yv_webhook_delivery_type(const yv_webhook_delivery *webhook_delivery);
+/* The webhook it went to; NULL when the answer has none. */
+YV_API const char *yv_webhook_delivery_webhook_id(const yv_webhook_delivery *webhook_delivery);
+/* Pending, delivered or failed; NULL when the answer has none. */
+YV_API const char *yv_webhook_delivery_status(const yv_webhook_delivery *webhook_delivery);
+/* How many attempts were made: true and *out (when out is not NULL) set when the answer has it. */
+YV_API bool yv_webhook_delivery_attempts(const yv_webhook_delivery *webhook_delivery, int64_t *out);
+/* The HTTP status of the last attempt: true and *out (when out is not NULL) set when the answer
+ * has it. */
+YV_API bool yv_webhook_delivery_last_status_code(const yv_webhook_delivery *webhook_delivery,
+                                                 int64_t *out);
+/* Why the last attempt failed; NULL when the answer has none. */
+YV_API const char *yv_webhook_delivery_last_error(const yv_webhook_delivery *webhook_delivery);
+/* When the event was queued; NULL when the answer has none. */
+YV_API const char *yv_webhook_delivery_created_at(const yv_webhook_delivery *webhook_delivery);
+/* When it was delivered; NULL when the answer has none. */
+YV_API const char *yv_webhook_delivery_delivered_at(const yv_webhook_delivery *webhook_delivery);
+/* The whole object as the server sent it (the attempts' history and the payload included), as
+ * compact JSON (numbers as strings); NULL when memory ran out building it (every field is still
+ * there). */
+YV_API const char *yv_webhook_delivery_json(const yv_webhook_delivery *webhook_delivery);
+/* Frees the record; NULL is ignored. */
+YV_API void yv_webhook_delivery_free(yv_webhook_delivery *webhook_delivery);
+
+/* A list of yv_webhook_delivery, in the server's order. */
+typedef struct yv_webhook_delivery_list yv_webhook_delivery_list;
+/* How many records the list holds; 0 for NULL. */
+YV_API size_t yv_webhook_delivery_list_count(const yv_webhook_delivery_list *list);
+/* Record i, borrowed from the list (freed with it); NULL when i is out of range. */
+YV_API const yv_webhook_delivery *yv_webhook_delivery_list_get(const yv_webhook_delivery_list *list,
+                                                               size_t i);
+/* Frees the list and its records; NULL is ignored. */
+YV_API void yv_webhook_delivery_list_free(yv_webhook_delivery_list *list);
 /* END GENERATED: records */
 
 /* ---------------------------------------------------------------------------------------------
@@ -1232,6 +1345,14 @@ YV_API yv_status yv_client_create_account_connections(yv_client *client, const c
                                                       size_t chains_count, const yv_call *call,
                                                       yv_buffer **out, yv_error **err);
 
+/* The accounts of a user (yourself); a customer holds wallets, not accounts.
+ * POST /accounts/get-user-accounts; read-only (safe to repeat).
+ * user_id: the user's or customer's id.
+ * *out: a yv_account_list the caller frees with yv_account_list_free. */
+YV_API yv_status yv_client_list_user_accounts(yv_client *client, const char *user_id,
+                                              const yv_call *call, yv_account_list **out,
+                                              yv_error **err);
+
 /* --- assets: Assets: one chain and token within an account. */
 
 /* Adds an asset (a chain and token, with its deposit address) to an account.
@@ -1250,6 +1371,77 @@ YV_API yv_status yv_client_add_asset(yv_client *client, const char *account_id, 
  * *out: a yv_asset_list the caller frees with yv_asset_list_free. */
 YV_API yv_status yv_client_list_assets(yv_client *client, const char *account_id,
                                        const yv_call *call, yv_asset_list **out, yv_error **err);
+
+/* The catalogue of supported assets: chain, ticker, decimals, price.
+ * GET /assets/get-all-assets; read-only (safe to repeat).
+ * *out: the payload as compact JSON (numbers as strings), freed with yv_buffer_free. */
+YV_API yv_status yv_client_list_supported_assets(yv_client *client, const yv_call *call,
+                                                 yv_buffer **out, yv_error **err);
+
+/* The supported chains: id, name, explorer.
+ * GET /assets/get-chains; read-only (safe to repeat).
+ * *out: the payload as compact JSON (numbers as strings), freed with yv_buffer_free. */
+YV_API yv_status yv_client_list_chains(yv_client *client, const yv_call *call, yv_buffer **out,
+                                       yv_error **err);
+
+/* Adds several assets to an account at once: chains[i] with tickers[i]; all or none are added.
+ * POST /assets/batch-add-asset; a write: retried only with the call's idempotency key.
+ * account_id: the account's id.
+ * chains: the chains, e.g. solana, ethereum (chains_count strings).
+ * tickers: the token of each chain, in the same order; unset = each chain's native token
+ * (tickers_count strings) (NULL = unset).
+ * *out: a yv_asset_list the caller frees with yv_asset_list_free. */
+YV_API yv_status yv_client_add_assets(yv_client *client, const char *account_id,
+                                      const char *const *chains, size_t chains_count,
+                                      const char *const *tickers, size_t tickers_count,
+                                      const yv_call *call, yv_asset_list **out, yv_error **err);
+
+/* The assets of a user (yourself) or of one of your customers.
+ * POST /assets/get-user-assets-by-id; read-only (safe to repeat).
+ * user_id: the user's or customer's id.
+ * *out: a yv_asset_list the caller frees with yv_asset_list_free. */
+YV_API yv_status yv_client_list_user_assets(yv_client *client, const char *user_id,
+                                            const yv_call *call, yv_asset_list **out,
+                                            yv_error **err);
+
+/* Archives an asset: it leaves the lists and can no longer send; deposits still credit it.
+ * POST /assets/archive-asset; a write: retried only with the call's idempotency key.
+ * asset_id: the asset's id.
+ * *out: a yv_asset the caller frees with yv_asset_free. */
+YV_API yv_status yv_client_archive_asset(yv_client *client, const char *asset_id,
+                                         const yv_call *call, yv_asset **out, yv_error **err);
+
+/* Adds a gas-station wallet for a chain: it pays the gas of your transfers on that chain.
+ * POST /assets/add-station-asset; a write: retried only with the call's idempotency key.
+ * chain: the chain.
+ * ticker: the chain's native token, e.g. ETH.
+ * *out: a yv_asset the caller frees with yv_asset_free. */
+YV_API yv_status yv_client_add_gas_station(yv_client *client, const char *chain, const char *ticker,
+                                           const yv_call *call, yv_asset **out, yv_error **err);
+
+/* Your gas-station wallets.
+ * POST /assets/get-station-assets; read-only (safe to repeat).
+ * *out: a yv_asset_list the caller frees with yv_asset_list_free. */
+YV_API yv_status yv_client_list_gas_stations(yv_client *client, const yv_call *call,
+                                             yv_asset_list **out, yv_error **err);
+
+/* Adds a wallet (a chain and token) for one of your customers.
+ * POST /assets/add-customer-asset; a write: retried only with the call's idempotency key.
+ * customer_id: the customer's id.
+ * chain: the chain.
+ * ticker: the token, e.g. USDC_SOL.
+ * *out: a yv_asset the caller frees with yv_asset_free. */
+YV_API yv_status yv_client_add_customer_asset(yv_client *client, const char *customer_id,
+                                              const char *chain, const char *ticker,
+                                              const yv_call *call, yv_asset **out, yv_error **err);
+
+/* The wallets of one customer, or of every customer.
+ * POST /assets/get-customer-assets; read-only (safe to repeat).
+ * customer_id: the customer's id; unset = every customer (NULL = unset).
+ * *out: a yv_asset_list the caller frees with yv_asset_list_free. */
+YV_API yv_status yv_client_list_customer_assets(yv_client *client, const char *customer_id,
+                                                const yv_call *call, yv_asset_list **out,
+                                                yv_error **err);
 
 /* --- balance: Balances of assets. */
 
@@ -1334,6 +1526,31 @@ YV_API yv_status yv_client_list_transactions(yv_client *client, const yv_tx_quer
                                              const yv_call *call, yv_transaction_list **out,
                                              yv_error **err);
 
+/* One transaction.
+ * POST /transactions/get-transaction; read-only (safe to repeat).
+ * transaction_id: the transaction's id.
+ * *out: a yv_transaction the caller frees with yv_transaction_free. */
+YV_API yv_status yv_client_get_transaction(yv_client *client, const char *transaction_id,
+                                           const yv_call *call, yv_transaction **out,
+                                           yv_error **err);
+
+/* Cancels a pending transfer: its amount and fee go back to the asset, exactly.
+ * POST /transactions/cancel; a write: retried only with the call's idempotency key.
+ * transaction_id: the transaction's id.
+ * *out: the payload as compact JSON (numbers as strings), freed with yv_buffer_free. */
+YV_API yv_status yv_client_cancel_transaction(yv_client *client, const char *transaction_id,
+                                              const yv_call *call, yv_buffer **out, yv_error **err);
+
+/* One page of the transactions of one asset, newest first.
+ * POST /transactions/asset-history; read-only (safe to repeat).
+ * asset_id: the asset's id.
+ * page: the page, from 1; unset = the first (0 = unset).
+ * limit: items per page, 1..100; unset = the server's default (0 = unset).
+ * *out: a yv_transaction_list the caller frees with yv_transaction_list_free. */
+YV_API yv_status yv_client_asset_history(yv_client *client, const char *asset_id, uint32_t page,
+                                         uint32_t limit, const yv_call *call,
+                                         yv_transaction_list **out, yv_error **err);
+
 /* --- webhooks: Webhook subscriptions. Deliveries are checked with the webhook verifier. */
 
 /* Subscribes a URL to events. The signing secret is in this answer only.
@@ -1358,6 +1575,151 @@ YV_API yv_status yv_client_list_webhooks(yv_client *client, const yv_call *call,
  * webhook_id: the subscription's id. */
 YV_API yv_status yv_client_delete_webhook(yv_client *client, const char *webhook_id,
                                           const yv_call *call, yv_error **err);
+
+/* One webhook subscription, without its secret.
+ * GET /webhook/{webhook_id}; read-only (safe to repeat).
+ * webhook_id: the subscription's id.
+ * *out: a yv_webhook the caller frees with yv_webhook_free. */
+YV_API yv_status yv_client_get_webhook(yv_client *client, const char *webhook_id,
+                                       const yv_call *call, yv_webhook **out, yv_error **err);
+
+/* Changes a webhook subscription: only what is given changes.
+ * PUT /webhook/{webhook_id}; a write: retried only with the call's idempotency key.
+ * webhook_id: the subscription's id.
+ * url: the new https:// URL; NULL = unset.
+ * events: the new event types (the whole set) (events_count strings); NULL = unset.
+ * description: the new note; NULL = unset.
+ * status: active or inactive; NULL = unset.
+ * *out: a yv_webhook the caller frees with yv_webhook_free. */
+YV_API yv_status yv_client_update_webhook(yv_client *client, const char *webhook_id,
+                                          const char *url, const char *const *events,
+                                          size_t events_count, const char *description,
+                                          const char *status, const yv_call *call, yv_webhook **out,
+                                          yv_error **err);
+
+/* Resumes deliveries to a webhook.
+ * POST /webhook/{webhook_id}/activate; a write: retried only with the call's idempotency key.
+ * webhook_id: the subscription's id.
+ * *out: a yv_webhook the caller frees with yv_webhook_free. */
+YV_API yv_status yv_client_activate_webhook(yv_client *client, const char *webhook_id,
+                                            const yv_call *call, yv_webhook **out, yv_error **err);
+
+/* Pauses deliveries to a webhook (events are not queued for it meanwhile).
+ * POST /webhook/{webhook_id}/deactivate; a write: retried only with the call's idempotency key.
+ * webhook_id: the subscription's id.
+ * *out: a yv_webhook the caller frees with yv_webhook_free. */
+YV_API yv_status yv_client_deactivate_webhook(yv_client *client, const char *webhook_id,
+                                              const yv_call *call, yv_webhook **out,
+                                              yv_error **err);
+
+/* The deliveries of one webhook, newest first, one page at a time.
+ * GET /webhook/{webhook_id}/events; read-only (safe to repeat).
+ * webhook_id: the subscription's id.
+ * page: the page, from 1; unset = the first (0 = unset).
+ * limit: items per page, 1..100; unset = the server's default (0 = unset).
+ * status: only deliveries in this status; NULL = unset.
+ * *out: a yv_webhook_delivery_list the caller frees with yv_webhook_delivery_list_free. */
+YV_API yv_status yv_client_list_webhook_events(yv_client *client, const char *webhook_id,
+                                               uint32_t page, uint32_t limit, const char *status,
+                                               const yv_call *call, yv_webhook_delivery_list **out,
+                                               yv_error **err);
+
+/* Queues a webhook.test event for delivery to this webhook; the answer names the event and
+ * delivery.
+ * POST /webhook/{webhook_id}/test; a write: retried only with the call's idempotency key.
+ * webhook_id: the subscription's id.
+ * *out: the payload as compact JSON (numbers as strings), freed with yv_buffer_free. */
+YV_API yv_status yv_client_test_webhook(yv_client *client, const char *webhook_id,
+                                        const yv_call *call, yv_buffer **out, yv_error **err);
+
+/* --- analytics: Totals over your transactions and wallets. */
+
+/* Totals over your transactions (counts and exact amounts by status, chain and type).
+ * GET /analytics/transaction-analytics; read-only (safe to repeat).
+ * *out: the payload as compact JSON (numbers as strings), freed with yv_buffer_free. */
+YV_API yv_status yv_client_transaction_analytics(yv_client *client, const yv_call *call,
+                                                 yv_buffer **out, yv_error **err);
+
+/* The dashboard's totals: accounts, assets, balances and recent activity.
+ * GET /analytics/dashboard-analytics; read-only (safe to repeat).
+ * *out: the payload as compact JSON (numbers as strings), freed with yv_buffer_free. */
+YV_API yv_status yv_client_dashboard_analytics(yv_client *client, const yv_call *call,
+                                               yv_buffer **out, yv_error **err);
+
+/* --- auto_forwarding: Auto-forwarding rules: a share of each deposit to an asset is sent on to an
+ * address. Writes send X-2FA-Token: the call's code or the client's TOTP source. */
+
+/* Every auto-forwarding rule.
+ * GET /auto-forwarding; read-only (safe to repeat).
+ * *out: a yv_auto_forwarding_rule_list the caller frees with yv_auto_forwarding_rule_list_free. */
+YV_API yv_status yv_client_list_forwarding_rules(yv_client *client, const yv_call *call,
+                                                 yv_auto_forwarding_rule_list **out,
+                                                 yv_error **err);
+
+/* One auto-forwarding rule.
+ * GET /auto-forwarding/{rule_id}; read-only (safe to repeat).
+ * rule_id: the rule's id.
+ * *out: a yv_auto_forwarding_rule the caller frees with yv_auto_forwarding_rule_free. */
+YV_API yv_status yv_client_get_forwarding_rule(yv_client *client, const char *rule_id,
+                                               const yv_call *call, yv_auto_forwarding_rule **out,
+                                               yv_error **err);
+
+/* Creates an auto-forwarding rule.
+ * POST /auto-forwarding; a write: retried only with the call's idempotency key.
+ * Sends X-2FA-Token: the call's code, or one from the client's TOTP secret.
+ * destination_address: where the share goes, checked against the chain.
+ * percentage: the share of each deposit in percent, more than 0 and at most 100.
+ * monitoring_mode: all_wallets, or specific_wallets with monitored_accounts.
+ * asset_id: the asset whose deposits are forwarded.
+ * chain: the asset's chain.
+ * monitored_accounts: the accounts watched with specific_wallets (monitored_accounts_count
+ * strings); NULL = unset.
+ * minimum_amount: deposits below this are not forwarded; NULL = unset.
+ * maximum_amount: the most forwarded from one deposit; NULL = unset.
+ * description: a note kept with the rule; NULL = unset.
+ * enabled_json: true (the default) or false: whether the rule acts (JSON text: any JSON value;
+ * not JSON = YV_INVALID_ARGUMENT); NULL = unset.
+ * settings_json: further settings, a JSON object (JSON text: any JSON value; not JSON =
+ * YV_INVALID_ARGUMENT); NULL = unset.
+ * *out: a yv_auto_forwarding_rule the caller frees with yv_auto_forwarding_rule_free. */
+YV_API yv_status yv_client_create_forwarding_rule(
+    yv_client *client, const char *destination_address, const char *percentage,
+    const char *monitoring_mode, const char *asset_id, const char *chain,
+    const char *const *monitored_accounts, size_t monitored_accounts_count,
+    const char *minimum_amount, const char *maximum_amount, const char *description,
+    const char *enabled_json, const char *settings_json, const yv_call *call,
+    yv_auto_forwarding_rule **out, yv_error **err);
+
+/* Changes an auto-forwarding rule: only what is given changes.
+ * PUT /auto-forwarding/{rule_id}; a write: retried only with the call's idempotency key.
+ * Sends X-2FA-Token: the call's code, or one from the client's TOTP secret.
+ * rule_id: the rule's id.
+ * destination_address: where the share goes; NULL = unset.
+ * percentage: the share of each deposit in percent; NULL = unset.
+ * monitoring_mode: all_wallets or specific_wallets; NULL = unset.
+ * monitored_accounts: the accounts watched with specific_wallets (monitored_accounts_count
+ * strings); NULL = unset.
+ * minimum_amount: deposits below this are not forwarded; NULL = unset.
+ * maximum_amount: the most forwarded from one deposit; NULL = unset.
+ * description: a note kept with the rule; NULL = unset.
+ * enabled_json: true: the rule acts; false: it is paused (JSON text: any JSON value; not JSON =
+ * YV_INVALID_ARGUMENT); NULL = unset.
+ * settings_json: further settings, a JSON object (JSON text: any JSON value; not JSON =
+ * YV_INVALID_ARGUMENT); NULL = unset.
+ * *out: a yv_auto_forwarding_rule the caller frees with yv_auto_forwarding_rule_free. */
+YV_API yv_status yv_client_update_forwarding_rule(
+    yv_client *client, const char *rule_id, const char *destination_address, const char *percentage,
+    const char *monitoring_mode, const char *const *monitored_accounts,
+    size_t monitored_accounts_count, const char *minimum_amount, const char *maximum_amount,
+    const char *description, const char *enabled_json, const char *settings_json,
+    const yv_call *call, yv_auto_forwarding_rule **out, yv_error **err);
+
+/* Deletes an auto-forwarding rule.
+ * DELETE /auto-forwarding/{rule_id}; a write: retried only with the call's idempotency key.
+ * Sends X-2FA-Token: the call's code, or one from the client's TOTP secret.
+ * rule_id: the rule's id. */
+YV_API yv_status yv_client_delete_forwarding_rule(yv_client *client, const char *rule_id,
+                                                  const yv_call *call, yv_error **err);
 
 /* --- card_issuer: The card-issuer program: application, master wallets, customer funding (moves
  * value), deposits and history. */
@@ -1890,6 +2252,28 @@ YV_API yv_status yv_client_create_customer(yv_client *client, const char *email,
                                            const char *phone, const char *metadata_json,
                                            const yv_call *call, yv_customer **out, yv_error **err);
 
+/* One page of your customers, oldest first.
+ * POST /customers/get-customers; read-only (safe to repeat).
+ * page: the page, from 1; unset = the first (0 = unset).
+ * limit: items per page, 1..100; unset = the server's default (0 = unset).
+ * search: only customers whose e-mail or name holds this text; NULL = unset.
+ * customer_id: only this customer; NULL = unset.
+ * *out: a yv_customer_list the caller frees with yv_customer_list_free. */
+YV_API yv_status yv_client_list_customers(yv_client *client, uint32_t page, uint32_t limit,
+                                          const char *search, const char *customer_id,
+                                          const yv_call *call, yv_customer_list **out,
+                                          yv_error **err);
+
+/* One page of the transfers from one customer's wallets, newest first.
+ * POST /customers/get-customer-transactions; read-only (safe to repeat).
+ * customer_id: the customer's id.
+ * page: the page, from 1; unset = the first (0 = unset).
+ * limit: items per page, 1..100; unset = the server's default (0 = unset).
+ * *out: a yv_transaction_list the caller frees with yv_transaction_list_free. */
+YV_API yv_status yv_client_customer_transactions(yv_client *client, const char *customer_id,
+                                                 uint32_t page, uint32_t limit, const yv_call *call,
+                                                 yv_transaction_list **out, yv_error **err);
+
 /* --- iban: The standalone IBAN: product options, onboarding, KYC, the IBAN request and its status.
  */
 
@@ -1934,6 +2318,86 @@ YV_API yv_status yv_client_iban_submit_kyc(yv_client *client, const char *kyc_js
 YV_API yv_status yv_client_iban_get_status(yv_client *client, const char *customer_id,
                                            const yv_call *call, yv_iban_status **out,
                                            yv_error **err);
+
+/* --- session: Session sign-in: registration, e-mailed one-time codes, Google Authenticator,
+ * passkeys. The answers that hold tokens are payloads: give the access token to a client to act as
+ * that user. */
+
+/* Registers a user; the server e-mails a one-time code to verify.
+ * POST /authentication/registration; a write: retried only with the call's idempotency key.
+ * email: the user's e-mail address.
+ * password: the password, at least 8 characters.
+ * username: a user name; NULL = unset.
+ * first_name: the first name; NULL = unset.
+ * last_name: the last name; NULL = unset.
+ * *out: the payload as compact JSON (numbers as strings), freed with yv_buffer_free. */
+YV_API yv_status yv_client_register_user(yv_client *client, const char *email, const char *password,
+                                         const char *username, const char *first_name,
+                                         const char *last_name, const yv_call *call,
+                                         yv_buffer **out, yv_error **err);
+
+/* Starts a sign-in: the server e-mails a one-time code (then verify_otp).
+ * POST /auth/sign-in; a write: retried only with the call's idempotency key.
+ * email: the user's e-mail address.
+ * role: the role signing in, e.g. User; NULL = unset.
+ * *out: the payload as compact JSON (numbers as strings), freed with yv_buffer_free. */
+YV_API yv_status yv_client_sign_in(yv_client *client, const char *email, const char *role,
+                                   const yv_call *call, yv_buffer **out, yv_error **err);
+
+/* Checks the e-mailed one-time code; the answer holds the session's access and refresh tokens.
+ * POST /auth/otp-verification; a write: retried only with the call's idempotency key.
+ * otp: the one-time code.
+ * email: the e-mail address it was sent to; NULL = unset.
+ * *out: the payload as compact JSON (numbers as strings), freed with yv_buffer_free. */
+YV_API yv_status yv_client_verify_otp(yv_client *client, const char *otp, const char *email,
+                                      const yv_call *call, yv_buffer **out, yv_error **err);
+
+/* E-mails a new one-time code.
+ * POST /authentication/resend_otp; a write: retried only with the call's idempotency key.
+ * email: the user's e-mail address.
+ * *out: the payload as compact JSON (numbers as strings), freed with yv_buffer_free. */
+YV_API yv_status yv_client_resend_otp(yv_client *client, const char *email, const yv_call *call,
+                                      yv_buffer **out, yv_error **err);
+
+/* The Google Authenticator setup of the signed-in user (its secret and QR code while not
+ * enabled).
+ * GET /google-auth/get-google-authenticator; read-only (safe to repeat).
+ * *out: the payload as compact JSON (numbers as strings), freed with yv_buffer_free. */
+YV_API yv_status yv_client_google_auth_details(yv_client *client, const yv_call *call,
+                                               yv_buffer **out, yv_error **err);
+
+/* Enables Google Authenticator for the signed-in user.
+ * GET /google-auth/enable-google-authenticator; read-only (safe to repeat).
+ * *out: the payload as compact JSON (numbers as strings), freed with yv_buffer_free. */
+YV_API yv_status yv_client_google_auth_enable(yv_client *client, const yv_call *call,
+                                              yv_buffer **out, yv_error **err);
+
+/* Checks a Google Authenticator code at sign-in; the answer holds the session's tokens.
+ * POST /google-auth/verify-token; a write: retried only with the call's idempotency key.
+ * code: the 6-digit code.
+ * email: the user's e-mail address; NULL = unset.
+ * *out: the payload as compact JSON (numbers as strings), freed with yv_buffer_free. */
+YV_API yv_status yv_client_google_auth_verify(yv_client *client, const char *code,
+                                              const char *email, const yv_call *call,
+                                              yv_buffer **out, yv_error **err);
+
+/* The WebAuthn options (challenge, allowed credentials) for a passkey sign-in.
+ * POST /auth/passkeys/authenticate-options; a write: retried only with the call's idempotency
+ * key.
+ * email: the user's e-mail address.
+ * *out: the payload as compact JSON (numbers as strings), freed with yv_buffer_free. */
+YV_API yv_status yv_client_passkey_options(yv_client *client, const char *email,
+                                           const yv_call *call, yv_buffer **out, yv_error **err);
+
+/* Checks a passkey assertion (the authenticator's answer, as JSON); the answer holds the
+ * session's tokens.
+ * POST /auth/passkeys/authenticate-verify; a write: retried only with the call's idempotency
+ * key.
+ * assertion_json: the assertion as the browser gave it: a JSON object (id, rawId, response,
+ * type, ...), sent as the body.
+ * *out: the payload as compact JSON (numbers as strings), freed with yv_buffer_free. */
+YV_API yv_status yv_client_passkey_verify(yv_client *client, const char *assertion_json,
+                                          const yv_call *call, yv_buffer **out, yv_error **err);
 
 /* --- swap: Swaps between assets: route catalogue, quotes, execution (moves value, 2FA) and
  * history. */

@@ -444,6 +444,300 @@ YV_API yv_status yv_client_create_account_connections(yv_client *client, const c
     });
 }
 
+YV_API yv_status yv_client_list_user_accounts(yv_client *client, const char *user_id,
+                                              const yv_call *call, yv_account_list **out,
+                                              yv_error **err) {
+    return guard(err, [&] {
+        need_out(out, "out");
+        auto &c = need(client, "client");
+        const auto user_id_value = yv_capi::need_str(user_id, "user_id");
+        auto result = std::make_unique<yv_account_list>();
+        yv_capi::fill(*result, c.client.list_user_accounts(user_id_value, call_options(call)));
+        *out = result.release();
+    });
+}
+
+YV_API yv_status yv_client_transaction_analytics(yv_client *client, const yv_call *call,
+                                                 yv_buffer **out, yv_error **err) {
+    return guard(err, [&] {
+        need_out(out, "out");
+        auto &c = need(client, "client");
+        yv_capi::give_buffer(
+            out, yv_capi::payload_json(c.client.transaction_analytics(call_options(call)), call));
+    });
+}
+
+YV_API yv_status yv_client_dashboard_analytics(yv_client *client, const yv_call *call,
+                                               yv_buffer **out, yv_error **err) {
+    return guard(err, [&] {
+        need_out(out, "out");
+        auto &c = need(client, "client");
+        yv_capi::give_buffer(
+            out, yv_capi::payload_json(c.client.dashboard_analytics(call_options(call)), call));
+    });
+}
+
+YV_API yv_status yv_client_list_supported_assets(yv_client *client, const yv_call *call,
+                                                 yv_buffer **out, yv_error **err) {
+    return guard(err, [&] {
+        need_out(out, "out");
+        auto &c = need(client, "client");
+        yv_capi::give_buffer(
+            out, yv_capi::payload_json(c.client.list_supported_assets(call_options(call)), call));
+    });
+}
+
+YV_API yv_status yv_client_list_chains(yv_client *client, const yv_call *call, yv_buffer **out,
+                                       yv_error **err) {
+    return guard(err, [&] {
+        need_out(out, "out");
+        auto &c = need(client, "client");
+        yv_capi::give_buffer(out,
+                             yv_capi::payload_json(c.client.list_chains(call_options(call)), call));
+    });
+}
+
+YV_API yv_status yv_client_add_assets(yv_client *client, const char *account_id,
+                                      const char *const *chains, size_t chains_count,
+                                      const char *const *tickers, size_t tickers_count,
+                                      const yv_call *call, yv_asset_list **out, yv_error **err) {
+    return guard(err, [&] {
+        need_out(out, "out");
+        auto &c = need(client, "client");
+        const auto account_id_value = yv_capi::need_str(account_id, "account_id");
+        const auto chains_value = yv_capi::need_str_array(chains, chains_count, "chains");
+        const auto tickers_value = yv_capi::need_str_array(tickers, tickers_count, "tickers");
+        // The server may act on a write: memory running out after the call reports an unknown
+        // outcome, never a call that surely did not happen.
+        auto prepared = yv_capi::prepare_outcome_unknown(
+            call ? call_options(call).idempotency_key : std::string(),
+            "out of memory during add_assets: the server may have acted; its outcome is unknown");
+        auto result = std::make_unique<yv_asset_list>();
+        yv_capi::with_prepared_error(prepared, [&] {
+            yv_capi::fill(*result, c.client.add_assets(account_id_value, chains_value,
+                                                       tickers_value, call_options(call)));
+        });
+        *out = result.release();
+    });
+}
+
+YV_API yv_status yv_client_list_user_assets(yv_client *client, const char *user_id,
+                                            const yv_call *call, yv_asset_list **out,
+                                            yv_error **err) {
+    return guard(err, [&] {
+        need_out(out, "out");
+        auto &c = need(client, "client");
+        const auto user_id_value = yv_capi::need_str(user_id, "user_id");
+        auto result = std::make_unique<yv_asset_list>();
+        yv_capi::fill(*result, c.client.list_user_assets(user_id_value, call_options(call)));
+        *out = result.release();
+    });
+}
+
+YV_API yv_status yv_client_archive_asset(yv_client *client, const char *asset_id,
+                                         const yv_call *call, yv_asset **out, yv_error **err) {
+    return guard(err, [&] {
+        need_out(out, "out");
+        auto &c = need(client, "client");
+        const auto asset_id_value = yv_capi::need_str(asset_id, "asset_id");
+        // The server may act on a write: memory running out after the call reports an unknown
+        // outcome, never a call that surely did not happen.
+        auto prepared = yv_capi::prepare_outcome_unknown(
+            call ? call_options(call).idempotency_key : std::string(),
+            "out of memory during archive_asset: the server may have acted; its outcome is "
+            "unknown");
+        auto result = std::make_unique<yv_asset>();
+        yv_capi::with_prepared_error(prepared, [&] {
+            yv_capi::fill(*result, c.client.archive_asset(asset_id_value, call_options(call)));
+        });
+        *out = result.release();
+    });
+}
+
+YV_API yv_status yv_client_add_gas_station(yv_client *client, const char *chain, const char *ticker,
+                                           const yv_call *call, yv_asset **out, yv_error **err) {
+    return guard(err, [&] {
+        need_out(out, "out");
+        auto &c = need(client, "client");
+        const auto chain_value = yv_capi::need_str(chain, "chain");
+        const auto ticker_value = yv_capi::need_str(ticker, "ticker");
+        // The server may act on a write: memory running out after the call reports an unknown
+        // outcome, never a call that surely did not happen.
+        auto prepared = yv_capi::prepare_outcome_unknown(
+            call ? call_options(call).idempotency_key : std::string(),
+            "out of memory during add_gas_station: the server may have acted; its outcome is "
+            "unknown");
+        auto result = std::make_unique<yv_asset>();
+        yv_capi::with_prepared_error(prepared, [&] {
+            yv_capi::fill(*result,
+                          c.client.add_gas_station(chain_value, ticker_value, call_options(call)));
+        });
+        *out = result.release();
+    });
+}
+
+YV_API yv_status yv_client_list_gas_stations(yv_client *client, const yv_call *call,
+                                             yv_asset_list **out, yv_error **err) {
+    return guard(err, [&] {
+        need_out(out, "out");
+        auto &c = need(client, "client");
+        auto result = std::make_unique<yv_asset_list>();
+        yv_capi::fill(*result, c.client.list_gas_stations(call_options(call)));
+        *out = result.release();
+    });
+}
+
+YV_API yv_status yv_client_add_customer_asset(yv_client *client, const char *customer_id,
+                                              const char *chain, const char *ticker,
+                                              const yv_call *call, yv_asset **out, yv_error **err) {
+    return guard(err, [&] {
+        need_out(out, "out");
+        auto &c = need(client, "client");
+        const auto customer_id_value = yv_capi::need_str(customer_id, "customer_id");
+        const auto chain_value = yv_capi::need_str(chain, "chain");
+        const auto ticker_value = yv_capi::need_str(ticker, "ticker");
+        // The server may act on a write: memory running out after the call reports an unknown
+        // outcome, never a call that surely did not happen.
+        auto prepared = yv_capi::prepare_outcome_unknown(
+            call ? call_options(call).idempotency_key : std::string(),
+            "out of memory during add_customer_asset: the server may have acted; its outcome is "
+            "unknown");
+        auto result = std::make_unique<yv_asset>();
+        yv_capi::with_prepared_error(prepared, [&] {
+            yv_capi::fill(*result, c.client.add_customer_asset(customer_id_value, chain_value,
+                                                               ticker_value, call_options(call)));
+        });
+        *out = result.release();
+    });
+}
+
+YV_API yv_status yv_client_list_customer_assets(yv_client *client, const char *customer_id,
+                                                const yv_call *call, yv_asset_list **out,
+                                                yv_error **err) {
+    return guard(err, [&] {
+        need_out(out, "out");
+        auto &c = need(client, "client");
+        const auto customer_id_value = yv_capi::opt_str(customer_id);
+        auto result = std::make_unique<yv_asset_list>();
+        yv_capi::fill(*result,
+                      c.client.list_customer_assets(customer_id_value, call_options(call)));
+        *out = result.release();
+    });
+}
+
+YV_API yv_status yv_client_list_forwarding_rules(yv_client *client, const yv_call *call,
+                                                 yv_auto_forwarding_rule_list **out,
+                                                 yv_error **err) {
+    return guard(err, [&] {
+        need_out(out, "out");
+        auto &c = need(client, "client");
+        auto result = std::make_unique<yv_auto_forwarding_rule_list>();
+        yv_capi::fill(*result, c.client.list_forwarding_rules(call_options(call)));
+        *out = result.release();
+    });
+}
+
+YV_API yv_status yv_client_get_forwarding_rule(yv_client *client, const char *rule_id,
+                                               const yv_call *call, yv_auto_forwarding_rule **out,
+                                               yv_error **err) {
+    return guard(err, [&] {
+        need_out(out, "out");
+        auto &c = need(client, "client");
+        const auto rule_id_value = yv_capi::need_str(rule_id, "rule_id");
+        auto result = std::make_unique<yv_auto_forwarding_rule>();
+        yv_capi::fill(*result, c.client.get_forwarding_rule(rule_id_value, call_options(call)));
+        *out = result.release();
+    });
+}
+
+YV_API yv_status yv_client_create_forwarding_rule(
+    yv_client *client, const char *destination_address, const char *percentage,
+    const char *monitoring_mode, const char *asset_id, const char *chain,
+    const char *const *monitored_accounts, size_t monitored_accounts_count,
+    const char *minimum_amount, const char *maximum_amount, const char *description,
+    const char *enabled_json, const char *settings_json, const yv_call *call,
+    yv_auto_forwarding_rule **out, yv_error **err) {
+    return guard(err, [&] {
+        need_out(out, "out");
+        auto &c = need(client, "client");
+        yativo::ForwardingRule p;
+        p.destination_address = yv_capi::need_str(destination_address, "destination_address");
+        p.percentage = yv_capi::need_str(percentage, "percentage");
+        p.monitoring_mode = yv_capi::need_str(monitoring_mode, "monitoring_mode");
+        p.asset_id = yv_capi::need_str(asset_id, "asset_id");
+        p.chain = yv_capi::need_str(chain, "chain");
+        p.monitored_accounts = yv_capi::need_str_array(monitored_accounts, monitored_accounts_count,
+                                                       "monitored_accounts");
+        p.minimum_amount = yv_capi::opt_str(minimum_amount);
+        p.maximum_amount = yv_capi::opt_str(maximum_amount);
+        p.description = yv_capi::opt_str(description);
+        p.enabled = yv_capi::opt_str(enabled_json);
+        p.settings = yv_capi::opt_str(settings_json);
+        // The server may act on a write: memory running out after the call reports an unknown
+        // outcome, never a call that surely did not happen.
+        auto prepared = yv_capi::prepare_outcome_unknown(
+            call ? call_options(call).idempotency_key : std::string(),
+            "out of memory during create_forwarding_rule: the server may have acted; its outcome "
+            "is unknown");
+        auto result = std::make_unique<yv_auto_forwarding_rule>();
+        yv_capi::with_prepared_error(prepared, [&] {
+            yv_capi::fill(*result, c.client.create_forwarding_rule(p, call_options(call)));
+        });
+        *out = result.release();
+    });
+}
+
+YV_API yv_status yv_client_update_forwarding_rule(
+    yv_client *client, const char *rule_id, const char *destination_address, const char *percentage,
+    const char *monitoring_mode, const char *const *monitored_accounts,
+    size_t monitored_accounts_count, const char *minimum_amount, const char *maximum_amount,
+    const char *description, const char *enabled_json, const char *settings_json,
+    const yv_call *call, yv_auto_forwarding_rule **out, yv_error **err) {
+    return guard(err, [&] {
+        need_out(out, "out");
+        auto &c = need(client, "client");
+        yativo::ForwardingRuleUpdate p;
+        p.rule_id = yv_capi::need_str(rule_id, "rule_id");
+        p.destination_address = yv_capi::opt_str(destination_address);
+        p.percentage = yv_capi::opt_str(percentage);
+        p.monitoring_mode = yv_capi::opt_str(monitoring_mode);
+        p.monitored_accounts = yv_capi::need_str_array(monitored_accounts, monitored_accounts_count,
+                                                       "monitored_accounts");
+        p.minimum_amount = yv_capi::opt_str(minimum_amount);
+        p.maximum_amount = yv_capi::opt_str(maximum_amount);
+        p.description = yv_capi::opt_str(description);
+        p.enabled = yv_capi::opt_str(enabled_json);
+        p.settings = yv_capi::opt_str(settings_json);
+        // The server may act on a write: memory running out after the call reports an unknown
+        // outcome, never a call that surely did not happen.
+        auto prepared = yv_capi::prepare_outcome_unknown(
+            call ? call_options(call).idempotency_key : std::string(),
+            "out of memory during update_forwarding_rule: the server may have acted; its outcome "
+            "is unknown");
+        auto result = std::make_unique<yv_auto_forwarding_rule>();
+        yv_capi::with_prepared_error(prepared, [&] {
+            yv_capi::fill(*result, c.client.update_forwarding_rule(p, call_options(call)));
+        });
+        *out = result.release();
+    });
+}
+
+YV_API yv_status yv_client_delete_forwarding_rule(yv_client *client, const char *rule_id,
+                                                  const yv_call *call, yv_error **err) {
+    return guard(err, [&] {
+        auto &c = need(client, "client");
+        const auto rule_id_value = yv_capi::need_str(rule_id, "rule_id");
+        // The server may act on a write: memory running out after the call reports an unknown
+        // outcome, never a call that surely did not happen.
+        auto prepared = yv_capi::prepare_outcome_unknown(
+            call ? call_options(call).idempotency_key : std::string(),
+            "out of memory during delete_forwarding_rule: the server may have acted; its outcome "
+            "is unknown");
+        yv_capi::with_prepared_error(
+            prepared, [&] { c.client.delete_forwarding_rule(rule_id_value, call_options(call)); });
+    });
+}
+
 YV_API yv_status yv_client_card_issuer_apply(yv_client *client, const char *funding_structure,
                                              bool iban_enabled, const yv_call *call,
                                              yv_buffer **out, yv_error **err) {
@@ -1436,6 +1730,40 @@ YV_API yv_status yv_client_create_customer(yv_client *client, const char *email,
     });
 }
 
+YV_API yv_status yv_client_list_customers(yv_client *client, uint32_t page, uint32_t limit,
+                                          const char *search, const char *customer_id,
+                                          const yv_call *call, yv_customer_list **out,
+                                          yv_error **err) {
+    return guard(err, [&] {
+        need_out(out, "out");
+        auto &c = need(client, "client");
+        const auto page_value = yv_capi::opt_int(page, "page");
+        const auto limit_value = yv_capi::opt_int(limit, "limit");
+        const auto search_value = yv_capi::opt_str(search);
+        const auto customer_id_value = yv_capi::opt_str(customer_id);
+        auto result = std::make_unique<yv_customer_list>();
+        yv_capi::fill(*result, c.client.list_customers(page_value, limit_value, search_value,
+                                                       customer_id_value, call_options(call)));
+        *out = result.release();
+    });
+}
+
+YV_API yv_status yv_client_customer_transactions(yv_client *client, const char *customer_id,
+                                                 uint32_t page, uint32_t limit, const yv_call *call,
+                                                 yv_transaction_list **out, yv_error **err) {
+    return guard(err, [&] {
+        need_out(out, "out");
+        auto &c = need(client, "client");
+        const auto customer_id_value = yv_capi::need_str(customer_id, "customer_id");
+        const auto page_value = yv_capi::opt_int(page, "page");
+        const auto limit_value = yv_capi::opt_int(limit, "limit");
+        auto result = std::make_unique<yv_transaction_list>();
+        yv_capi::fill(*result, c.client.customer_transactions(customer_id_value, page_value,
+                                                              limit_value, call_options(call)));
+        *out = result.release();
+    });
+}
+
 YV_API yv_status yv_client_iban_get_options(yv_client *client, const yv_call *call, yv_buffer **out,
                                             yv_error **err) {
     return guard(err, [&] {
@@ -1526,6 +1854,182 @@ YV_API yv_status yv_client_iban_get_status(yv_client *client, const char *custom
     });
 }
 
+YV_API yv_status yv_client_register_user(yv_client *client, const char *email, const char *password,
+                                         const char *username, const char *first_name,
+                                         const char *last_name, const yv_call *call,
+                                         yv_buffer **out, yv_error **err) {
+    return guard(err, [&] {
+        need_out(out, "out");
+        auto &c = need(client, "client");
+        const auto email_value = yv_capi::need_str(email, "email");
+        const auto password_value = yv_capi::need_str(password, "password");
+        const auto username_value = yv_capi::opt_str(username);
+        const auto first_name_value = yv_capi::opt_str(first_name);
+        const auto last_name_value = yv_capi::opt_str(last_name);
+        // The server may act on a write: memory running out after the call reports an unknown
+        // outcome, never a call that surely did not happen.
+        auto prepared = yv_capi::prepare_outcome_unknown(
+            call ? call_options(call).idempotency_key : std::string(),
+            "out of memory during register_user: the server may have acted; its outcome is "
+            "unknown");
+        auto json = std::make_unique<yv_buffer>();
+        yv_capi::with_prepared_error(prepared, [&] {
+            json->data = yv_capi::payload_json(
+                c.client.register_user(email_value, password_value, username_value,
+                                       first_name_value, last_name_value, call_options(call)),
+                call);
+        });
+        *out = json.release();
+    });
+}
+
+YV_API yv_status yv_client_sign_in(yv_client *client, const char *email, const char *role,
+                                   const yv_call *call, yv_buffer **out, yv_error **err) {
+    return guard(err, [&] {
+        need_out(out, "out");
+        auto &c = need(client, "client");
+        const auto email_value = yv_capi::need_str(email, "email");
+        const auto role_value = yv_capi::opt_str(role);
+        // The server may act on a write: memory running out after the call reports an unknown
+        // outcome, never a call that surely did not happen.
+        auto prepared = yv_capi::prepare_outcome_unknown(
+            call ? call_options(call).idempotency_key : std::string(),
+            "out of memory during sign_in: the server may have acted; its outcome is unknown");
+        auto json = std::make_unique<yv_buffer>();
+        yv_capi::with_prepared_error(prepared, [&] {
+            json->data = yv_capi::payload_json(
+                c.client.sign_in(email_value, role_value, call_options(call)), call);
+        });
+        *out = json.release();
+    });
+}
+
+YV_API yv_status yv_client_verify_otp(yv_client *client, const char *otp, const char *email,
+                                      const yv_call *call, yv_buffer **out, yv_error **err) {
+    return guard(err, [&] {
+        need_out(out, "out");
+        auto &c = need(client, "client");
+        const auto otp_value = yv_capi::need_str(otp, "otp");
+        const auto email_value = yv_capi::opt_str(email);
+        // The server may act on a write: memory running out after the call reports an unknown
+        // outcome, never a call that surely did not happen.
+        auto prepared = yv_capi::prepare_outcome_unknown(
+            call ? call_options(call).idempotency_key : std::string(),
+            "out of memory during verify_otp: the server may have acted; its outcome is unknown");
+        auto json = std::make_unique<yv_buffer>();
+        yv_capi::with_prepared_error(prepared, [&] {
+            json->data = yv_capi::payload_json(
+                c.client.verify_otp(otp_value, email_value, call_options(call)), call);
+        });
+        *out = json.release();
+    });
+}
+
+YV_API yv_status yv_client_resend_otp(yv_client *client, const char *email, const yv_call *call,
+                                      yv_buffer **out, yv_error **err) {
+    return guard(err, [&] {
+        need_out(out, "out");
+        auto &c = need(client, "client");
+        const auto email_value = yv_capi::need_str(email, "email");
+        // The server may act on a write: memory running out after the call reports an unknown
+        // outcome, never a call that surely did not happen.
+        auto prepared = yv_capi::prepare_outcome_unknown(
+            call ? call_options(call).idempotency_key : std::string(),
+            "out of memory during resend_otp: the server may have acted; its outcome is unknown");
+        auto json = std::make_unique<yv_buffer>();
+        yv_capi::with_prepared_error(prepared, [&] {
+            json->data =
+                yv_capi::payload_json(c.client.resend_otp(email_value, call_options(call)), call);
+        });
+        *out = json.release();
+    });
+}
+
+YV_API yv_status yv_client_google_auth_details(yv_client *client, const yv_call *call,
+                                               yv_buffer **out, yv_error **err) {
+    return guard(err, [&] {
+        need_out(out, "out");
+        auto &c = need(client, "client");
+        yv_capi::give_buffer(
+            out, yv_capi::payload_json(c.client.google_auth_details(call_options(call)), call));
+    });
+}
+
+YV_API yv_status yv_client_google_auth_enable(yv_client *client, const yv_call *call,
+                                              yv_buffer **out, yv_error **err) {
+    return guard(err, [&] {
+        need_out(out, "out");
+        auto &c = need(client, "client");
+        yv_capi::give_buffer(
+            out, yv_capi::payload_json(c.client.google_auth_enable(call_options(call)), call));
+    });
+}
+
+YV_API yv_status yv_client_google_auth_verify(yv_client *client, const char *code,
+                                              const char *email, const yv_call *call,
+                                              yv_buffer **out, yv_error **err) {
+    return guard(err, [&] {
+        need_out(out, "out");
+        auto &c = need(client, "client");
+        const auto code_value = yv_capi::need_str(code, "code");
+        const auto email_value = yv_capi::opt_str(email);
+        // The server may act on a write: memory running out after the call reports an unknown
+        // outcome, never a call that surely did not happen.
+        auto prepared = yv_capi::prepare_outcome_unknown(
+            call ? call_options(call).idempotency_key : std::string(),
+            "out of memory during google_auth_verify: the server may have acted; its outcome is "
+            "unknown");
+        auto json = std::make_unique<yv_buffer>();
+        yv_capi::with_prepared_error(prepared, [&] {
+            json->data = yv_capi::payload_json(
+                c.client.google_auth_verify(code_value, email_value, call_options(call)), call);
+        });
+        *out = json.release();
+    });
+}
+
+YV_API yv_status yv_client_passkey_options(yv_client *client, const char *email,
+                                           const yv_call *call, yv_buffer **out, yv_error **err) {
+    return guard(err, [&] {
+        need_out(out, "out");
+        auto &c = need(client, "client");
+        const auto email_value = yv_capi::need_str(email, "email");
+        // The server may act on a write: memory running out after the call reports an unknown
+        // outcome, never a call that surely did not happen.
+        auto prepared = yv_capi::prepare_outcome_unknown(
+            call ? call_options(call).idempotency_key : std::string(),
+            "out of memory during passkey_options: the server may have acted; its outcome is "
+            "unknown");
+        auto json = std::make_unique<yv_buffer>();
+        yv_capi::with_prepared_error(prepared, [&] {
+            json->data = yv_capi::payload_json(
+                c.client.passkey_options(email_value, call_options(call)), call);
+        });
+        *out = json.release();
+    });
+}
+
+YV_API yv_status yv_client_passkey_verify(yv_client *client, const char *assertion_json,
+                                          const yv_call *call, yv_buffer **out, yv_error **err) {
+    return guard(err, [&] {
+        need_out(out, "out");
+        auto &c = need(client, "client");
+        const auto assertion_value = yv_capi::need_str(assertion_json, "assertion");
+        // The server may act on a write: memory running out after the call reports an unknown
+        // outcome, never a call that surely did not happen.
+        auto prepared = yv_capi::prepare_outcome_unknown(
+            call ? call_options(call).idempotency_key : std::string(),
+            "out of memory during passkey_verify: the server may have acted; its outcome is "
+            "unknown");
+        auto json = std::make_unique<yv_buffer>();
+        yv_capi::with_prepared_error(prepared, [&] {
+            json->data = yv_capi::payload_json(
+                c.client.passkey_verify(assertion_value, call_options(call)), call);
+        });
+        *out = json.release();
+    });
+}
+
 YV_API yv_status yv_client_swap_get_assets(yv_client *client, const yv_call *call, yv_buffer **out,
                                            yv_error **err) {
     return guard(err, [&] {
@@ -1590,6 +2094,179 @@ YV_API yv_status yv_client_swap_get_history(yv_client *client, uint32_t limit, u
         yv_capi::fill(*result, c.client.swap_get_history(limit_value, offset_value, status_value,
                                                          call_options(call)));
         *out = result.release();
+    });
+}
+
+YV_API yv_status yv_client_get_transaction(yv_client *client, const char *transaction_id,
+                                           const yv_call *call, yv_transaction **out,
+                                           yv_error **err) {
+    return guard(err, [&] {
+        need_out(out, "out");
+        auto &c = need(client, "client");
+        const auto transaction_id_value = yv_capi::need_str(transaction_id, "transaction_id");
+        auto result = std::make_unique<yv_transaction>();
+        yv_capi::fill(*result, c.client.get_transaction(transaction_id_value, call_options(call)));
+        *out = result.release();
+    });
+}
+
+YV_API yv_status yv_client_cancel_transaction(yv_client *client, const char *transaction_id,
+                                              const yv_call *call, yv_buffer **out,
+                                              yv_error **err) {
+    return guard(err, [&] {
+        need_out(out, "out");
+        auto &c = need(client, "client");
+        const auto transaction_id_value = yv_capi::need_str(transaction_id, "transaction_id");
+        // The server may act on a write: memory running out after the call reports an unknown
+        // outcome, never a call that surely did not happen.
+        auto prepared = yv_capi::prepare_outcome_unknown(
+            call ? call_options(call).idempotency_key : std::string(),
+            "out of memory during cancel_transaction: the server may have acted; its outcome is "
+            "unknown");
+        auto json = std::make_unique<yv_buffer>();
+        yv_capi::with_prepared_error(prepared, [&] {
+            json->data = yv_capi::payload_json(
+                c.client.cancel_transaction(transaction_id_value, call_options(call)), call);
+        });
+        *out = json.release();
+    });
+}
+
+YV_API yv_status yv_client_asset_history(yv_client *client, const char *asset_id, uint32_t page,
+                                         uint32_t limit, const yv_call *call,
+                                         yv_transaction_list **out, yv_error **err) {
+    return guard(err, [&] {
+        need_out(out, "out");
+        auto &c = need(client, "client");
+        const auto asset_id_value = yv_capi::need_str(asset_id, "asset_id");
+        const auto page_value = yv_capi::opt_int(page, "page");
+        const auto limit_value = yv_capi::opt_int(limit, "limit");
+        auto result = std::make_unique<yv_transaction_list>();
+        yv_capi::fill(*result, c.client.asset_history(asset_id_value, page_value, limit_value,
+                                                      call_options(call)));
+        *out = result.release();
+    });
+}
+
+YV_API yv_status yv_client_get_webhook(yv_client *client, const char *webhook_id,
+                                       const yv_call *call, yv_webhook **out, yv_error **err) {
+    return guard(err, [&] {
+        need_out(out, "out");
+        auto &c = need(client, "client");
+        const auto webhook_id_value = yv_capi::need_str(webhook_id, "webhook_id");
+        auto result = std::make_unique<yv_webhook>();
+        yv_capi::fill(*result, c.client.get_webhook(webhook_id_value, call_options(call)));
+        *out = result.release();
+    });
+}
+
+YV_API yv_status yv_client_update_webhook(yv_client *client, const char *webhook_id,
+                                          const char *url, const char *const *events,
+                                          size_t events_count, const char *description,
+                                          const char *status, const yv_call *call, yv_webhook **out,
+                                          yv_error **err) {
+    return guard(err, [&] {
+        need_out(out, "out");
+        auto &c = need(client, "client");
+        const auto webhook_id_value = yv_capi::need_str(webhook_id, "webhook_id");
+        const auto url_value = yv_capi::opt_str(url);
+        const auto events_value = yv_capi::need_str_array(events, events_count, "events");
+        const auto description_value = yv_capi::opt_str(description);
+        const auto status_value = yv_capi::opt_str(status);
+        // The server may act on a write: memory running out after the call reports an unknown
+        // outcome, never a call that surely did not happen.
+        auto prepared = yv_capi::prepare_outcome_unknown(
+            call ? call_options(call).idempotency_key : std::string(),
+            "out of memory during update_webhook: the server may have acted; its outcome is "
+            "unknown");
+        auto result = std::make_unique<yv_webhook>();
+        yv_capi::with_prepared_error(prepared, [&] {
+            yv_capi::fill(*result, c.client.update_webhook(webhook_id_value, url_value,
+                                                           events_value, description_value,
+                                                           status_value, call_options(call)));
+        });
+        *out = result.release();
+    });
+}
+
+YV_API yv_status yv_client_activate_webhook(yv_client *client, const char *webhook_id,
+                                            const yv_call *call, yv_webhook **out, yv_error **err) {
+    return guard(err, [&] {
+        need_out(out, "out");
+        auto &c = need(client, "client");
+        const auto webhook_id_value = yv_capi::need_str(webhook_id, "webhook_id");
+        // The server may act on a write: memory running out after the call reports an unknown
+        // outcome, never a call that surely did not happen.
+        auto prepared = yv_capi::prepare_outcome_unknown(
+            call ? call_options(call).idempotency_key : std::string(),
+            "out of memory during activate_webhook: the server may have acted; its outcome is "
+            "unknown");
+        auto result = std::make_unique<yv_webhook>();
+        yv_capi::with_prepared_error(prepared, [&] {
+            yv_capi::fill(*result, c.client.activate_webhook(webhook_id_value, call_options(call)));
+        });
+        *out = result.release();
+    });
+}
+
+YV_API yv_status yv_client_deactivate_webhook(yv_client *client, const char *webhook_id,
+                                              const yv_call *call, yv_webhook **out,
+                                              yv_error **err) {
+    return guard(err, [&] {
+        need_out(out, "out");
+        auto &c = need(client, "client");
+        const auto webhook_id_value = yv_capi::need_str(webhook_id, "webhook_id");
+        // The server may act on a write: memory running out after the call reports an unknown
+        // outcome, never a call that surely did not happen.
+        auto prepared = yv_capi::prepare_outcome_unknown(
+            call ? call_options(call).idempotency_key : std::string(),
+            "out of memory during deactivate_webhook: the server may have acted; its outcome is "
+            "unknown");
+        auto result = std::make_unique<yv_webhook>();
+        yv_capi::with_prepared_error(prepared, [&] {
+            yv_capi::fill(*result,
+                          c.client.deactivate_webhook(webhook_id_value, call_options(call)));
+        });
+        *out = result.release();
+    });
+}
+
+YV_API yv_status yv_client_list_webhook_events(yv_client *client, const char *webhook_id,
+                                               uint32_t page, uint32_t limit, const char *status,
+                                               const yv_call *call, yv_webhook_delivery_list **out,
+                                               yv_error **err) {
+    return guard(err, [&] {
+        need_out(out, "out");
+        auto &c = need(client, "client");
+        const auto webhook_id_value = yv_capi::need_str(webhook_id, "webhook_id");
+        const auto page_value = yv_capi::opt_int(page, "page");
+        const auto limit_value = yv_capi::opt_int(limit, "limit");
+        const auto status_value = yv_capi::opt_str(status);
+        auto result = std::make_unique<yv_webhook_delivery_list>();
+        yv_capi::fill(*result,
+                      c.client.list_webhook_events(webhook_id_value, page_value, limit_value,
+                                                   status_value, call_options(call)));
+        *out = result.release();
+    });
+}
+
+YV_API yv_status yv_client_test_webhook(yv_client *client, const char *webhook_id,
+                                        const yv_call *call, yv_buffer **out, yv_error **err) {
+    return guard(err, [&] {
+        need_out(out, "out");
+        auto &c = need(client, "client");
+        const auto webhook_id_value = yv_capi::need_str(webhook_id, "webhook_id");
+        // The server may act on a write: memory running out after the call reports an unknown
+        // outcome, never a call that surely did not happen.
+        auto prepared = yv_capi::prepare_outcome_unknown(
+            call ? call_options(call).idempotency_key : std::string(),
+            "out of memory during test_webhook: the server may have acted; its outcome is unknown");
+        auto json = std::make_unique<yv_buffer>();
+        yv_capi::with_prepared_error(prepared, [&] {
+            json->data = yv_capi::payload_json(
+                c.client.test_webhook(webhook_id_value, call_options(call)), call);
+        });
+        *out = json.release();
     });
 }
 

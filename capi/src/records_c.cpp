@@ -280,6 +280,104 @@ YV_API void yv_transaction_list_free(yv_transaction_list *list) {
     delete list;
 }
 
+YV_API const char *yv_auto_forwarding_rule_id(const yv_auto_forwarding_rule *auto_forwarding_rule) {
+    return auto_forwarding_rule ? or_null(auto_forwarding_rule->record.id) : nullptr;
+}
+
+YV_API const char *yv_auto_forwarding_rule_asset_id(
+    const yv_auto_forwarding_rule *auto_forwarding_rule) {
+    return auto_forwarding_rule ? or_null(auto_forwarding_rule->record.asset_id) : nullptr;
+}
+
+YV_API const char *yv_auto_forwarding_rule_chain(
+    const yv_auto_forwarding_rule *auto_forwarding_rule) {
+    return auto_forwarding_rule ? or_null(auto_forwarding_rule->record.chain) : nullptr;
+}
+
+YV_API const char *yv_auto_forwarding_rule_destination_address(
+    const yv_auto_forwarding_rule *auto_forwarding_rule) {
+    return auto_forwarding_rule ? or_null(auto_forwarding_rule->record.destination_address)
+                                : nullptr;
+}
+
+YV_API const char *yv_auto_forwarding_rule_percentage(
+    const yv_auto_forwarding_rule *auto_forwarding_rule) {
+    return auto_forwarding_rule ? or_null(auto_forwarding_rule->record.percentage) : nullptr;
+}
+
+YV_API const char *yv_auto_forwarding_rule_monitoring_mode(
+    const yv_auto_forwarding_rule *auto_forwarding_rule) {
+    return auto_forwarding_rule ? or_null(auto_forwarding_rule->record.monitoring_mode) : nullptr;
+}
+
+YV_API size_t yv_auto_forwarding_rule_monitored_accounts_count(
+    const yv_auto_forwarding_rule *auto_forwarding_rule) {
+    return auto_forwarding_rule ? auto_forwarding_rule->record.monitored_accounts.size() : 0;
+}
+
+YV_API const char *yv_auto_forwarding_rule_monitored_account(
+    const yv_auto_forwarding_rule *auto_forwarding_rule, size_t i) {
+    return auto_forwarding_rule && i < auto_forwarding_rule->record.monitored_accounts.size()
+               ? auto_forwarding_rule->record.monitored_accounts[i].c_str()
+               : nullptr;
+}
+
+YV_API const char *yv_auto_forwarding_rule_minimum_amount(
+    const yv_auto_forwarding_rule *auto_forwarding_rule) {
+    return auto_forwarding_rule ? or_null(auto_forwarding_rule->record.minimum_amount) : nullptr;
+}
+
+YV_API const char *yv_auto_forwarding_rule_maximum_amount(
+    const yv_auto_forwarding_rule *auto_forwarding_rule) {
+    return auto_forwarding_rule ? or_null(auto_forwarding_rule->record.maximum_amount) : nullptr;
+}
+
+YV_API const char *yv_auto_forwarding_rule_description(
+    const yv_auto_forwarding_rule *auto_forwarding_rule) {
+    return auto_forwarding_rule ? or_null(auto_forwarding_rule->record.description) : nullptr;
+}
+
+YV_API bool yv_auto_forwarding_rule_enabled(const yv_auto_forwarding_rule *auto_forwarding_rule,
+                                            bool *out) {
+    if (!auto_forwarding_rule || !auto_forwarding_rule->record.enabled) return false;
+    if (out) *out = *auto_forwarding_rule->record.enabled;
+    return true;
+}
+
+YV_API const char *yv_auto_forwarding_rule_created_at(
+    const yv_auto_forwarding_rule *auto_forwarding_rule) {
+    return auto_forwarding_rule ? or_null(auto_forwarding_rule->record.created_at) : nullptr;
+}
+
+YV_API const char *yv_auto_forwarding_rule_updated_at(
+    const yv_auto_forwarding_rule *auto_forwarding_rule) {
+    return auto_forwarding_rule ? or_null(auto_forwarding_rule->record.updated_at) : nullptr;
+}
+
+YV_API const char *yv_auto_forwarding_rule_json(
+    const yv_auto_forwarding_rule *auto_forwarding_rule) {
+    return auto_forwarding_rule && auto_forwarding_rule->has_json
+               ? auto_forwarding_rule->json.c_str()
+               : nullptr;
+}
+
+YV_API void yv_auto_forwarding_rule_free(yv_auto_forwarding_rule *auto_forwarding_rule) {
+    delete auto_forwarding_rule;
+}
+
+YV_API size_t yv_auto_forwarding_rule_list_count(const yv_auto_forwarding_rule_list *list) {
+    return list ? list->items.size() : 0;
+}
+
+YV_API const yv_auto_forwarding_rule *yv_auto_forwarding_rule_list_get(
+    const yv_auto_forwarding_rule_list *list, size_t i) {
+    return list && i < list->items.size() ? &list->items[i] : nullptr;
+}
+
+YV_API void yv_auto_forwarding_rule_list_free(yv_auto_forwarding_rule_list *list) {
+    delete list;
+}
+
 YV_API const char *yv_card_funding_id(const yv_card_funding *card_funding) {
     return card_funding ? or_null(card_funding->record.id) : nullptr;
 }
@@ -651,6 +749,18 @@ YV_API void yv_customer_free(yv_customer *customer) {
     delete customer;
 }
 
+YV_API size_t yv_customer_list_count(const yv_customer_list *list) {
+    return list ? list->items.size() : 0;
+}
+
+YV_API const yv_customer *yv_customer_list_get(const yv_customer_list *list, size_t i) {
+    return list && i < list->items.size() ? &list->items[i] : nullptr;
+}
+
+YV_API void yv_customer_list_free(yv_customer_list *list) {
+    delete list;
+}
+
 YV_API const char *yv_iban_status_id(const yv_iban_status *iban_status) {
     return iban_status ? or_null(iban_status->record.id) : nullptr;
 }
@@ -890,6 +1000,74 @@ YV_API const yv_swap_history_item *yv_swap_history_item_list_get(
 }
 
 YV_API void yv_swap_history_item_list_free(yv_swap_history_item_list *list) {
+    delete list;
+}
+
+YV_API const char *yv_webhook_delivery_id(const yv_webhook_delivery *webhook_delivery) {
+    return webhook_delivery ? or_null(webhook_delivery->record.id) : nullptr;
+}
+
+YV_API const char *yv_webhook_delivery_event_id(const yv_webhook_delivery *webhook_delivery) {
+    return webhook_delivery ? or_null(webhook_delivery->record.event_id) : nullptr;
+}
+
+YV_API const char *yv_webhook_delivery_type(const yv_webhook_delivery *webhook_delivery) {
+    return webhook_delivery ? or_null(webhook_delivery->record.type) : nullptr;
+}
+
+YV_API const char *yv_webhook_delivery_webhook_id(const yv_webhook_delivery *webhook_delivery) {
+    return webhook_delivery ? or_null(webhook_delivery->record.webhook_id) : nullptr;
+}
+
+YV_API const char *yv_webhook_delivery_status(const yv_webhook_delivery *webhook_delivery) {
+    return webhook_delivery ? or_null(webhook_delivery->record.status) : nullptr;
+}
+
+YV_API bool yv_webhook_delivery_attempts(const yv_webhook_delivery *webhook_delivery,
+                                         int64_t *out) {
+    if (!webhook_delivery || !webhook_delivery->record.attempts) return false;
+    if (out) *out = *webhook_delivery->record.attempts;
+    return true;
+}
+
+YV_API bool yv_webhook_delivery_last_status_code(const yv_webhook_delivery *webhook_delivery,
+                                                 int64_t *out) {
+    if (!webhook_delivery || !webhook_delivery->record.last_status_code) return false;
+    if (out) *out = *webhook_delivery->record.last_status_code;
+    return true;
+}
+
+YV_API const char *yv_webhook_delivery_last_error(const yv_webhook_delivery *webhook_delivery) {
+    return webhook_delivery ? or_null(webhook_delivery->record.last_error) : nullptr;
+}
+
+YV_API const char *yv_webhook_delivery_created_at(const yv_webhook_delivery *webhook_delivery) {
+    return webhook_delivery ? or_null(webhook_delivery->record.created_at) : nullptr;
+}
+
+YV_API const char *yv_webhook_delivery_delivered_at(const yv_webhook_delivery *webhook_delivery) {
+    return webhook_delivery ? or_null(webhook_delivery->record.delivered_at) : nullptr;
+}
+
+YV_API const char *yv_webhook_delivery_json(const yv_webhook_delivery *webhook_delivery) {
+    return webhook_delivery && webhook_delivery->has_json ? webhook_delivery->json.c_str()
+                                                          : nullptr;
+}
+
+YV_API void yv_webhook_delivery_free(yv_webhook_delivery *webhook_delivery) {
+    delete webhook_delivery;
+}
+
+YV_API size_t yv_webhook_delivery_list_count(const yv_webhook_delivery_list *list) {
+    return list ? list->items.size() : 0;
+}
+
+YV_API const yv_webhook_delivery *yv_webhook_delivery_list_get(const yv_webhook_delivery_list *list,
+                                                               size_t i) {
+    return list && i < list->items.size() ? &list->items[i] : nullptr;
+}
+
+YV_API void yv_webhook_delivery_list_free(yv_webhook_delivery_list *list) {
     delete list;
 }
 

@@ -51,6 +51,16 @@ struct yv_transaction_list {
     std::vector<yv_transaction> items;
 };
 
+struct yv_auto_forwarding_rule {
+    yativo::AutoForwardingRule record;
+    std::string json;       // record.raw as text, kept so yv_auto_forwarding_rule_json can lend it
+    bool has_json = false;  // false: memory ran out building it (the record itself is whole)
+};
+
+struct yv_auto_forwarding_rule_list {
+    std::vector<yv_auto_forwarding_rule> items;
+};
+
 struct yv_card_funding {
     yativo::CardFunding record;
     std::string json;       // record.raw as text, kept so yv_card_funding_json can lend it
@@ -111,6 +121,10 @@ struct yv_customer {
     bool has_json = false;  // false: memory ran out building it (the record itself is whole)
 };
 
+struct yv_customer_list {
+    std::vector<yv_customer> items;
+};
+
 struct yv_iban_status {
     yativo::IbanStatus record;
     std::string json;       // record.raw as text, kept so yv_iban_status_json can lend it
@@ -137,6 +151,16 @@ struct yv_swap_history_item {
 
 struct yv_swap_history_item_list {
     std::vector<yv_swap_history_item> items;
+};
+
+struct yv_webhook_delivery {
+    yativo::WebhookDelivery record;
+    std::string json;       // record.raw as text, kept so yv_webhook_delivery_json can lend it
+    bool has_json = false;  // false: memory ran out building it (the record itself is whole)
+};
+
+struct yv_webhook_delivery_list {
+    std::vector<yv_webhook_delivery> items;
 };
 
 namespace yv_capi {
@@ -204,6 +228,22 @@ inline void fill(yv_transaction &out, yativo::Transaction &&record) {
     }
 }
 inline void fill(yv_transaction_list &out, std::vector<yativo::Transaction> &&records) {
+    out.items.resize(records.size());
+    for (std::size_t i = 0; i < records.size(); ++i) fill(out.items[i], std::move(records[i]));
+}
+
+// Moves a call's result into the output object the caller will get (allocated before the call).
+// A JSON view that cannot be built (out of memory) is left out rather than the record lost.
+inline void fill(yv_auto_forwarding_rule &out, yativo::AutoForwardingRule &&record) {
+    out.record = std::move(record);
+    try {
+        out.json = out.record.raw.json();
+        out.has_json = true;
+    } catch (const std::bad_alloc &) {
+    }
+}
+inline void fill(yv_auto_forwarding_rule_list &out,
+                 std::vector<yativo::AutoForwardingRule> &&records) {
     out.items.resize(records.size());
     for (std::size_t i = 0; i < records.size(); ++i) fill(out.items[i], std::move(records[i]));
 }
@@ -307,6 +347,10 @@ inline void fill(yv_customer &out, yativo::Customer &&record) {
     } catch (const std::bad_alloc &) {
     }
 }
+inline void fill(yv_customer_list &out, std::vector<yativo::Customer> &&records) {
+    out.items.resize(records.size());
+    for (std::size_t i = 0; i < records.size(); ++i) fill(out.items[i], std::move(records[i]));
+}
 
 // Moves a call's result into the output object the caller will get (allocated before the call).
 // A JSON view that cannot be built (out of memory) is left out rather than the record lost.
@@ -352,6 +396,21 @@ inline void fill(yv_swap_history_item &out, yativo::SwapHistoryItem &&record) {
     }
 }
 inline void fill(yv_swap_history_item_list &out, std::vector<yativo::SwapHistoryItem> &&records) {
+    out.items.resize(records.size());
+    for (std::size_t i = 0; i < records.size(); ++i) fill(out.items[i], std::move(records[i]));
+}
+
+// Moves a call's result into the output object the caller will get (allocated before the call).
+// A JSON view that cannot be built (out of memory) is left out rather than the record lost.
+inline void fill(yv_webhook_delivery &out, yativo::WebhookDelivery &&record) {
+    out.record = std::move(record);
+    try {
+        out.json = out.record.raw.json();
+        out.has_json = true;
+    } catch (const std::bad_alloc &) {
+    }
+}
+inline void fill(yv_webhook_delivery_list &out, std::vector<yativo::WebhookDelivery> &&records) {
     out.items.resize(records.size());
     for (std::size_t i = 0; i < records.size(); ++i) fill(out.items[i], std::move(records[i]));
 }

@@ -118,6 +118,70 @@ void ClientImpl::observe(const HttpResult &result) {
 }
 
 Payload ClientImpl::execute(Call &call, const CallOptions &options) {
+    SteadyTime deadline = start(call, options);
+    return run(call, deadline, options.cancel.get(),
+               options.totp_code.empty() ? nullptr : &options.totp_code);
+}
+
+namespace {
+bool not_there(const Error &e) {
+    return e.http_status == 404 || e.http_status == 405;
+}
+// An answer that proves the path exists in this dialect: a success, or a refusal of the request
+// itself.
+bool path_exists(const Error &e) {
+    return e.http_status == 400 || e.http_status == 409 || e.http_status == 422;
+}
+}  // namespace
+
+int ClientImpl::dialect(const std::string &family) const {
+    std::lock_guard<std::mutex> lock(dialect_mutex_);
+    auto it = dialects_.find(family);
+    return it == dialects_.end() ? 0 : it->second;
+}
+
+void ClientImpl::learn_dialect(const std::string &family, int dialect) {
+    std::lock_guard<std::mutex> lock(dialect_mutex_);
+    dialects_[family] = dialect;
+}
+
+Payload ClientImpl::execute_dialect(Call &primary, Call &fallback, const char *family,
+                                    const CallOptions &options) {
+    SteadyTime deadline = start(primary, options);
+    CancelToken *cancel = options.cancel.get();
+    const Secret *code = options.totp_code.empty() ? nullptr : &options.totp_code;
+    const int known = dialect(family);
+    if (known == 2) return run(fallback, deadline, cancel, code);
+    try {
+        Payload p = run(primary, deadline, cancel, code);
+        if (known == 0) learn_dialect(family, 1);
+        return p;
+    } catch (const Error &e) {
+        if (known == 0 && path_exists(e)) learn_dialect(family, 1);
+        if (known != 0 || !not_there(e)) throw;
+        if (logging(LogLevel::Info))
+            log(LogLevel::Info, primary.method + " " + primary.path + " answered " +
+                                    std::to_string(e.http_status) + "; trying " + fallback.method +
+                                    " " + fallback.path);
+        // The code the primary carried, never a new TOTP step: the server did not look at it.
+        Secret reused = code ? *code : primary.sent_2fa_code;
+        try {
+            Payload p = run(fallback, deadline, cancel, reused.empty() ? nullptr : &reused);
+            learn_dialect(family, 2);
+            if (logging(LogLevel::Info))
+                log(LogLevel::Info, std::string("dialect of ") + family + ": " + fallback.method +
+                                        " " + fallback.path + " from now on");
+            return p;
+        } catch (const Error &fe) {
+            if (path_exists(fe)) learn_dialect(family, 2);
+            // Neither dialect has the path (or the id): the primary's answer stands.
+            if (not_there(fe)) throw e;
+            throw;
+        }
+    }
+}
+
+SteadyTime ClientImpl::start(const Call &call, const CallOptions &options) {
     auto total = options.timeout.value_or(config_.total_timeout);
     if (total.count() <= 0) throw_invalid("timeout must be positive");
     if (call.needs_2fa && options.totp_code.empty() && !totp_)
@@ -130,9 +194,7 @@ Payload ClientImpl::execute(Call &call, const CallOptions &options) {
             std::all_of(code.begin(), code.end(), [](char c) { return c >= '0' && c <= '9'; });
         if (!digits) throw_invalid("2FA code must be 6 to 8 digits");
     }
-    SteadyTime deadline = clock_->now() + total;
-    return run(call, deadline, options.cancel.get(),
-               options.totp_code.empty() ? nullptr : &options.totp_code);
+    return clock_->now() + total;
 }
 
 Payload ClientImpl::run(Call &call, SteadyTime deadline, CancelToken *cancel,
@@ -273,6 +335,7 @@ HttpRequest ClientImpl::build_request(const Call &call, const CallPolicy &policy
         } else {
             Secret code = totp_->next_code(deadline, cancel);
             request.headers.push_back("X-2FA-Token: " + code.reveal());
+            call.sent_2fa_code = std::move(code);
         }
     }
     request.body = call.body;

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <chrono>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -35,6 +36,9 @@ struct Call {
     bool authenticated = true;
     std::string idempotency_key;
     bool sensitive_response = false;  // the answer holds a secret: wipe the raw body
+    // The last X-2FA-Token taken from the TOTP source for this call: a dialect fallback sends
+    // the same code (the server never looked at it when it answered 404 or 405).
+    mutable Secret sent_2fa_code;
 
     ~Call() { wipe(body); }
 };
@@ -53,6 +57,18 @@ class ClientImpl {
     // with every SPEC §3 field set that applies.
     Payload execute(Call &call, const CallOptions &options);
 
+    // SPEC §1 dialects: runs `primary`, or `fallback` (the same call in the API's other
+    // dialect) when this client learnt that `family` (a group: api_keys, webhooks) speaks the
+    // other one. While the family's dialect is unknown, a primary answered 404 or 405 (proof
+    // that nothing was processed) is followed by the fallback, with the same Idempotency-Key and
+    // 2FA code, within the same deadline; the dialect that answered (2xx, or 400/409/422: the
+    // path exists) is remembered for the family. Once the primary dialect is known, its 404 is
+    // the answer (an id that does not exist); any other error never falls back.
+    Payload execute_dialect(Call &primary, Call &fallback, const char *family,
+                            const CallOptions &options);
+    // The dialect learnt for a family: 0 unknown, 1 primary, 2 fallback.
+    int dialect(const std::string &family) const;
+
     void set_credentials(std::string api_key, Secret api_secret);
     void set_access_token(Secret token);
     AccessToken token(const CallOptions &options);
@@ -66,6 +82,9 @@ class ClientImpl {
     bool logging(LogLevel level) const { return config_.log && level >= config_.log_level; }
 
   private:
+    // Checks the call's options; the call's deadline.
+    SteadyTime start(const Call &call, const CallOptions &options);
+    void learn_dialect(const std::string &family, int dialect);
     Payload run(Call &call, SteadyTime deadline, CancelToken *cancel, const Secret *totp_code);
     CallPolicy policy_for(const Call &call, bool caller_code) const;
     // The request of one attempt, its auth and 2FA headers and timeouts included. TIMEOUT when
@@ -86,6 +105,9 @@ class ClientImpl {
 
     mutable std::mutex rate_mutex_;
     std::optional<RateLimit> rate_limit_;
+
+    mutable std::mutex dialect_mutex_;
+    std::map<std::string, int> dialects_;  // family -> 1 primary, 2 fallback
 };
 
 // Checks and normalises a base URL: http(s) only, http only to loopback hosts, no query or

@@ -33,6 +33,23 @@ const Route kRoutes[] = {
     {"DELETE", "/webhook/*", Kind::Write, TwoFactor::None},
     {"GET", "/accounts/get-connections", Kind::Read, TwoFactor::None},
     {"POST", "/accounts/create-connections", Kind::Write, TwoFactor::None},
+    {"POST", "/accounts/get-user-accounts", Kind::Read, TwoFactor::None},
+    {"GET", "/analytics/transaction-analytics", Kind::Read, TwoFactor::None},
+    {"GET", "/analytics/dashboard-analytics", Kind::Read, TwoFactor::None},
+    {"GET", "/assets/get-all-assets", Kind::Read, TwoFactor::None},
+    {"GET", "/assets/get-chains", Kind::Read, TwoFactor::None},
+    {"POST", "/assets/batch-add-asset", Kind::Write, TwoFactor::None},
+    {"POST", "/assets/get-user-assets-by-id", Kind::Read, TwoFactor::None},
+    {"POST", "/assets/archive-asset", Kind::Write, TwoFactor::None},
+    {"POST", "/assets/add-station-asset", Kind::Write, TwoFactor::None},
+    {"POST", "/assets/get-station-assets", Kind::Read, TwoFactor::None},
+    {"POST", "/assets/add-customer-asset", Kind::Write, TwoFactor::None},
+    {"POST", "/assets/get-customer-assets", Kind::Read, TwoFactor::None},
+    {"GET", "/auto-forwarding", Kind::Read, TwoFactor::None},
+    {"GET", "/auto-forwarding/*", Kind::Read, TwoFactor::None},
+    {"POST", "/auto-forwarding", Kind::Write, TwoFactor::Required},
+    {"PUT", "/auto-forwarding/*", Kind::Write, TwoFactor::Required},
+    {"DELETE", "/auto-forwarding/*", Kind::Write, TwoFactor::Required},
     {"POST", "/card-issuer/apply", Kind::Write, TwoFactor::None},
     {"GET", "/card-issuer/status", Kind::Read, TwoFactor::None},
     {"GET", "/card-issuer/wallets", Kind::Read, TwoFactor::None},
@@ -84,23 +101,46 @@ const Route kRoutes[] = {
     {"GET", "/yativo-card/*/transactions", Kind::Read, TwoFactor::None},
     {"POST", "/yativo-card/*/cards/physical/order", Kind::Write, TwoFactor::None},
     {"POST", "/customers/create-customer", Kind::Write, TwoFactor::None},
+    {"POST", "/customers/get-customers", Kind::Read, TwoFactor::None},
+    {"POST", "/customers/get-customer-transactions", Kind::Read, TwoFactor::None},
     {"GET", "/iban/options", Kind::Read, TwoFactor::None},
     {"POST", "/iban/onboarding/init", Kind::Write, TwoFactor::None},
     {"POST", "/iban/iban/request", Kind::Write, TwoFactor::None},
     {"POST", "/iban/onboarding/kyc", Kind::Write, TwoFactor::None},
     {"GET", "/iban/status", Kind::Read, TwoFactor::None},
+    {"POST", "/authentication/registration", Kind::Write, TwoFactor::None},
+    {"POST", "/auth/sign-in", Kind::Write, TwoFactor::None},
+    {"POST", "/auth/otp-verification", Kind::Write, TwoFactor::None},
+    {"POST", "/authentication/resend_otp", Kind::Write, TwoFactor::None},
+    {"GET", "/google-auth/get-google-authenticator", Kind::Read, TwoFactor::None},
+    {"GET", "/google-auth/enable-google-authenticator", Kind::Read, TwoFactor::None},
+    {"POST", "/google-auth/verify-token", Kind::Write, TwoFactor::None},
+    {"POST", "/auth/passkeys/authenticate-options", Kind::Write, TwoFactor::None},
+    {"POST", "/auth/passkeys/authenticate-verify", Kind::Write, TwoFactor::None},
     {"GET", "/swap/assets", Kind::Read, TwoFactor::None},
     {"GET", "/swap/routes", Kind::Read, TwoFactor::None},
     {"POST", "/swap/quote", Kind::Read, TwoFactor::None},
     {"POST", "/swap/execute", Kind::MovesValue, TwoFactor::Required},
     {"GET", "/swap/history", Kind::Read, TwoFactor::None},
+    {"POST", "/transactions/get-transaction", Kind::Read, TwoFactor::None},
+    {"POST", "/transactions/cancel", Kind::Write, TwoFactor::None},
+    {"POST", "/transactions/asset-history", Kind::Read, TwoFactor::None},
+    {"GET", "/webhook/*", Kind::Read, TwoFactor::None},
+    {"PUT", "/webhook/*", Kind::Write, TwoFactor::None},
+    {"POST", "/webhook/*/activate", Kind::Write, TwoFactor::None},
+    {"POST", "/webhook/*/deactivate", Kind::Write, TwoFactor::None},
+    {"GET", "/webhook/*/events", Kind::Read, TwoFactor::None},
+    {"POST", "/webhook/*/test", Kind::Write, TwoFactor::None},
     {"POST", "/apikey/generate", Kind::Write, TwoFactor::Required},
+    {"GET", "/apikey", Kind::Read, TwoFactor::None},
+    {"DELETE", "/apikey/*", Kind::Write, TwoFactor::Required},
+    {"POST", "/webhook/create-webhook", Kind::Write, TwoFactor::None},
+    {"GET", "/webhook/get-webhooks", Kind::Read, TwoFactor::None},
     {"POST", "/apikey/token", Kind::Write, TwoFactor::None},
     {"POST", "/apikey/**", Kind::Write, TwoFactor::Required},
     {"PUT", "/apikey/**", Kind::Write, TwoFactor::Required},
     {"PATCH", "/apikey/**", Kind::Write, TwoFactor::Required},
     {"DELETE", "/apikey/**", Kind::Write, TwoFactor::Required},
-    {"DELETE", "/apikey/*", Kind::Write, TwoFactor::Required},
     {"POST", "/yativo-card/fund", Kind::MovesValue, TwoFactor::None},
 };
 const std::size_t kRouteCount = sizeof(kRoutes) / sizeof(kRoutes[0]);
@@ -229,6 +269,10 @@ Transaction to_transaction(const Payload &p, const rapidjson::Value &v) {
     return r;
 }
 
+Transaction decode_transaction(Payload &payload) {
+    return to_transaction(payload, record_object(payload.value(), {}, "transaction"));
+}
+
 std::vector<Transaction> decode_transaction_list(Payload &payload) {
     const rapidjson::Value &items =
         record_list(payload.value(), {"transactions"}, "transaction list");
@@ -238,6 +282,45 @@ std::vector<Transaction> decode_transaction_list(Payload &payload) {
         if (!item.IsObject())
             throw Error(Status::PROTOCOL, "transaction list answer holds a non-object");
         out.push_back(to_transaction(payload, item));
+    }
+    return out;
+}
+
+AutoForwardingRule to_auto_forwarding_rule(const Payload &p, const rapidjson::Value &v) {
+    AutoForwardingRule r;
+    r.id = field_string(v, {"rule_id", "id", "_id"});
+    r.asset_id = field_string(v, {"asset_id"});
+    r.chain = field_string(v, {"chain"});
+    r.destination_address = field_string(v, {"destination_address"});
+    r.percentage = field_decimal(v, {"percentage"});
+    r.monitoring_mode = field_string(v, {"monitoring_mode"});
+    r.monitored_accounts = field_strings(v, {"monitored_accounts"});
+    r.minimum_amount = field_decimal(v, {"minimum_amount"});
+    r.maximum_amount = field_decimal(v, {"maximum_amount"});
+    r.description = field_string(v, {"description"});
+    r.enabled = field_bool(v, {"enabled"});
+    r.created_at = field_string(v, {"created_at", "createdAt"});
+    r.updated_at = field_string(v, {"updated_at", "updatedAt"});
+    r.raw = p.part(v);
+    if (r.id.empty())
+        throw Error(Status::PROTOCOL, "auto forwarding rule answer has no id (rule_id, id, _id)");
+    return r;
+}
+
+AutoForwardingRule decode_auto_forwarding_rule(Payload &payload) {
+    return to_auto_forwarding_rule(
+        payload, record_object(payload.value(), {"rule"}, "auto forwarding rule"));
+}
+
+std::vector<AutoForwardingRule> decode_auto_forwarding_rule_list(Payload &payload) {
+    const rapidjson::Value &items =
+        record_list(payload.value(), {"rules"}, "auto forwarding rule list");
+    std::vector<AutoForwardingRule> out;
+    out.reserve(items.Size());
+    for (const auto &item : items.GetArray()) {
+        if (!item.IsObject())
+            throw Error(Status::PROTOCOL, "auto forwarding rule list answer holds a non-object");
+        out.push_back(to_auto_forwarding_rule(payload, item));
     }
     return out;
 }
@@ -427,6 +510,18 @@ Customer decode_customer(Payload &payload) {
     return to_customer(payload, record_object(payload.value(), {"customer"}, "customer"));
 }
 
+std::vector<Customer> decode_customer_list(Payload &payload) {
+    const rapidjson::Value &items = record_list(payload.value(), {"customers"}, "customer list");
+    std::vector<Customer> out;
+    out.reserve(items.Size());
+    for (const auto &item : items.GetArray()) {
+        if (!item.IsObject())
+            throw Error(Status::PROTOCOL, "customer list answer holds a non-object");
+        out.push_back(to_customer(payload, item));
+    }
+    return out;
+}
+
 IbanStatus to_iban_status(const Payload &p, const rapidjson::Value &v) {
     IbanStatus r;
     r.id = field_string(v, {"id", "iban_id"});
@@ -528,6 +623,37 @@ std::vector<SwapHistoryItem> decode_swap_history_item_list(Payload &payload) {
     return out;
 }
 
+WebhookDelivery to_webhook_delivery(const Payload &p, const rapidjson::Value &v) {
+    WebhookDelivery r;
+    r.id = field_string(v, {"delivery_id", "id", "_id"});
+    r.event_id = field_string(v, {"event_id"});
+    r.type = field_string(v, {"type", "event", "event_type"});
+    r.webhook_id = field_string(v, {"webhook_id"});
+    r.status = field_string(v, {"status"});
+    r.attempts = field_int(v, {"attempts"});
+    r.last_status_code = field_int(v, {"last_status_code"});
+    r.last_error = field_string(v, {"last_error"});
+    r.created_at = field_string(v, {"created_at", "createdAt"});
+    r.delivered_at = field_string(v, {"delivered_at"});
+    r.raw = p.part(v);
+    if (r.id.empty())
+        throw Error(Status::PROTOCOL, "webhook delivery answer has no id (delivery_id, id, _id)");
+    return r;
+}
+
+std::vector<WebhookDelivery> decode_webhook_delivery_list(Payload &payload) {
+    const rapidjson::Value &items =
+        record_list(payload.value(), {"events", "deliveries"}, "webhook delivery list");
+    std::vector<WebhookDelivery> out;
+    out.reserve(items.Size());
+    for (const auto &item : items.GetArray()) {
+        if (!item.IsObject())
+            throw Error(Status::PROTOCOL, "webhook delivery list answer holds a non-object");
+        out.push_back(to_webhook_delivery(payload, item));
+    }
+    return out;
+}
+
 Call list_transactions_call(const TransactionQuery &params, const CallOptions &call) {
     detail::check_range(params.page, "page", 1);
     if (params.limit) detail::check_range(*params.limit, "limit", 1, 100);
@@ -560,14 +686,32 @@ ApiKey Client::create_api_key(const CreateApiKey &params, const CallOptions &cal
     b.strings("permissions", params.permissions);
     if (params.expires_in_days) b.integer("expires_in_days", *params.expires_in_days);
     b.into(c);
-    Payload p = impl_->execute(c, call);
+    // The same call in the API's other dialect: tried when the primary path answers 404 or 405
+    // (not processed), with the same Idempotency-Key and 2FA code.
+    detail::Call f = detail::make_call("POST", std::string("/apikey/generate"), Kind::Write,
+                                       TwoFactor::Required, call);
+    f.idempotency_key = c.idempotency_key;
+    f.sensitive_response = true;
+    {
+        detail::Body fb;
+        fb.field("key_name", params.name);
+        fb.strings("scopes", params.permissions);
+        if (params.expires_in_days) fb.integer("expires_in_days", *params.expires_in_days);
+        fb.into(f);
+    }
+    Payload p = impl_->execute_dialect(c, f, "api_keys", call);
     return detail::decode_api_key(p);
 }
 
 std::vector<ApiKey> Client::list_api_keys(const CallOptions &call) {
     detail::Call c =
         detail::make_call("GET", std::string("/apikey/list"), Kind::Read, TwoFactor::None, call);
-    Payload p = impl_->execute(c, call);
+    // The same call in the API's other dialect: tried when the primary path answers 404 or 405
+    // (not processed), with the same Idempotency-Key and 2FA code.
+    detail::Call f =
+        detail::make_call("GET", std::string("/apikey"), Kind::Read, TwoFactor::None, call);
+    f.idempotency_key = c.idempotency_key;
+    Payload p = impl_->execute_dialect(c, f, "api_keys", call);
     return detail::decode_api_key_list(p);
 }
 
@@ -606,7 +750,13 @@ void Client::revoke_api_key(std::string_view key_id, const CallOptions &call) {
     detail::Call c = detail::make_call(
         "POST", std::string("/apikey/") + detail::path_segment(key_id, "key id") + "/revoke",
         Kind::Write, TwoFactor::Required, call);
-    impl_->execute(c, call);
+    // The same call in the API's other dialect: tried when the primary path answers 404 or 405
+    // (not processed), with the same Idempotency-Key and 2FA code.
+    detail::Call f = detail::make_call(
+        "DELETE", std::string("/apikey/") + detail::path_segment(key_id, "key id"), Kind::Write,
+        TwoFactor::Required, call);
+    f.idempotency_key = c.idempotency_key;
+    impl_->execute_dialect(c, f, "api_keys", call);
 }
 
 std::vector<Account> Client::list_accounts(const CallOptions &call) {
@@ -742,14 +892,32 @@ Webhook Client::create_webhook(std::string_view url, const std::vector<std::stri
     b.strings("events", events);
     b.field("description", description, true);
     b.into(c);
-    Payload p = impl_->execute(c, call);
+    // The same call in the API's other dialect: tried when the primary path answers 404 or 405
+    // (not processed), with the same Idempotency-Key and 2FA code.
+    detail::Call f = detail::make_call("POST", std::string("/webhook/create-webhook"), Kind::Write,
+                                       TwoFactor::None, call);
+    f.idempotency_key = c.idempotency_key;
+    f.sensitive_response = true;
+    {
+        detail::Body fb;
+        fb.field("url", url);
+        fb.strings("events", events);
+        fb.field("description", description, true);
+        fb.into(f);
+    }
+    Payload p = impl_->execute_dialect(c, f, "webhooks", call);
     return detail::decode_webhook(p);
 }
 
 std::vector<Webhook> Client::list_webhooks(const CallOptions &call) {
     detail::Call c =
         detail::make_call("GET", std::string("/webhook/list"), Kind::Read, TwoFactor::None, call);
-    Payload p = impl_->execute(c, call);
+    // The same call in the API's other dialect: tried when the primary path answers 404 or 405
+    // (not processed), with the same Idempotency-Key and 2FA code.
+    detail::Call f = detail::make_call("GET", std::string("/webhook/get-webhooks"), Kind::Read,
+                                       TwoFactor::None, call);
+    f.idempotency_key = c.idempotency_key;
+    Payload p = impl_->execute_dialect(c, f, "webhooks", call);
     return detail::decode_webhook_list(p);
 }
 
@@ -780,6 +948,215 @@ Payload Client::create_account_connections(std::string_view account_id,
     b.strings("chains", chains, true);
     b.into(c);
     return impl_->execute(c, call);
+}
+
+std::vector<Account> Client::list_user_accounts(std::string_view user_id, const CallOptions &call) {
+    detail::require(user_id, "user_id");
+    detail::Call c = detail::make_call("POST", std::string("/accounts/get-user-accounts"),
+                                       Kind::Read, TwoFactor::None, call);
+    detail::Body b;
+    b.field("user_id", user_id);
+    b.into(c);
+    Payload p = impl_->execute(c, call);
+    return detail::decode_account_list(p);
+}
+
+Payload Client::transaction_analytics(const CallOptions &call) {
+    detail::Call c = detail::make_call("GET", std::string("/analytics/transaction-analytics"),
+                                       Kind::Read, TwoFactor::None, call);
+    return impl_->execute(c, call);
+}
+
+Payload Client::dashboard_analytics(const CallOptions &call) {
+    detail::Call c = detail::make_call("GET", std::string("/analytics/dashboard-analytics"),
+                                       Kind::Read, TwoFactor::None, call);
+    return impl_->execute(c, call);
+}
+
+Payload Client::list_supported_assets(const CallOptions &call) {
+    detail::Call c = detail::make_call("GET", std::string("/assets/get-all-assets"), Kind::Read,
+                                       TwoFactor::None, call);
+    return impl_->execute(c, call);
+}
+
+Payload Client::list_chains(const CallOptions &call) {
+    detail::Call c = detail::make_call("GET", std::string("/assets/get-chains"), Kind::Read,
+                                       TwoFactor::None, call);
+    return impl_->execute(c, call);
+}
+
+std::vector<Asset> Client::add_assets(std::string_view account_id,
+                                      const std::vector<std::string> &chains,
+                                      const std::vector<std::string> &tickers,
+                                      const CallOptions &call) {
+    detail::require(account_id, "account_id");
+    detail::require_items(chains, "chains");
+    detail::Call c = detail::make_call("POST", std::string("/assets/batch-add-asset"), Kind::Write,
+                                       TwoFactor::None, call);
+    detail::Body b;
+    b.field("account_id", account_id);
+    b.strings("chains", chains);
+    b.strings("tickers", tickers, true);
+    b.into(c);
+    Payload p = impl_->execute(c, call);
+    return detail::decode_asset_list(p);
+}
+
+std::vector<Asset> Client::list_user_assets(std::string_view user_id, const CallOptions &call) {
+    detail::require(user_id, "user_id");
+    detail::Call c = detail::make_call("POST", std::string("/assets/get-user-assets-by-id"),
+                                       Kind::Read, TwoFactor::None, call);
+    detail::Body b;
+    b.field("user_id", user_id);
+    b.into(c);
+    Payload p = impl_->execute(c, call);
+    return detail::decode_asset_list(p);
+}
+
+Asset Client::archive_asset(std::string_view asset_id, const CallOptions &call) {
+    detail::require(asset_id, "asset_id");
+    detail::Call c = detail::make_call("POST", std::string("/assets/archive-asset"), Kind::Write,
+                                       TwoFactor::None, call);
+    detail::Body b;
+    b.field("asset_id", asset_id);
+    b.into(c);
+    Payload p = impl_->execute(c, call);
+    return detail::decode_asset(p);
+}
+
+Asset Client::add_gas_station(std::string_view chain, std::string_view ticker,
+                              const CallOptions &call) {
+    detail::require(chain, "chain");
+    detail::require(ticker, "ticker");
+    detail::Call c = detail::make_call("POST", std::string("/assets/add-station-asset"),
+                                       Kind::Write, TwoFactor::None, call);
+    detail::Body b;
+    b.field("chain", chain);
+    b.field("ticker", ticker);
+    b.into(c);
+    Payload p = impl_->execute(c, call);
+    return detail::decode_asset(p);
+}
+
+std::vector<Asset> Client::list_gas_stations(const CallOptions &call) {
+    detail::Call c = detail::make_call("POST", std::string("/assets/get-station-assets"),
+                                       Kind::Read, TwoFactor::None, call);
+    Payload p = impl_->execute(c, call);
+    return detail::decode_asset_list(p);
+}
+
+Asset Client::add_customer_asset(std::string_view customer_id, std::string_view chain,
+                                 std::string_view ticker, const CallOptions &call) {
+    detail::require(customer_id, "customer_id");
+    detail::require(chain, "chain");
+    detail::require(ticker, "ticker");
+    detail::Call c = detail::make_call("POST", std::string("/assets/add-customer-asset"),
+                                       Kind::Write, TwoFactor::None, call);
+    detail::Body b;
+    b.field("customer_id", customer_id);
+    b.field("chain", chain);
+    b.field("ticker", ticker);
+    b.into(c);
+    Payload p = impl_->execute(c, call);
+    return detail::decode_asset(p);
+}
+
+std::vector<Asset> Client::list_customer_assets(std::string_view customer_id,
+                                                const CallOptions &call) {
+    detail::Call c = detail::make_call("POST", std::string("/assets/get-customer-assets"),
+                                       Kind::Read, TwoFactor::None, call);
+    detail::Body b;
+    b.field("customer_id", customer_id, true);
+    b.into(c);
+    Payload p = impl_->execute(c, call);
+    return detail::decode_asset_list(p);
+}
+
+std::vector<AutoForwardingRule> Client::list_forwarding_rules(const CallOptions &call) {
+    detail::Call c = detail::make_call("GET", std::string("/auto-forwarding"), Kind::Read,
+                                       TwoFactor::None, call);
+    Payload p = impl_->execute(c, call);
+    return detail::decode_auto_forwarding_rule_list(p);
+}
+
+AutoForwardingRule Client::get_forwarding_rule(std::string_view rule_id, const CallOptions &call) {
+    detail::Call c = detail::make_call(
+        "GET", std::string("/auto-forwarding/") + detail::path_segment(rule_id, "rule id"),
+        Kind::Read, TwoFactor::None, call);
+    Payload p = impl_->execute(c, call);
+    return detail::decode_auto_forwarding_rule(p);
+}
+
+AutoForwardingRule Client::create_forwarding_rule(const ForwardingRule &params,
+                                                  const CallOptions &call) {
+    detail::require(params.destination_address, "destination_address");
+    detail::require(params.percentage, "percentage");
+    detail::require(params.asset_id, "asset_id");
+    detail::require(params.chain, "chain");
+    detail::validate_address(params.chain, params.destination_address);
+    const std::string percentage_digits =
+        params.percentage.empty() ? std::string() : validate_amount(params.percentage);
+    const std::string monitoring_mode_value = detail::enum_value(
+        params.monitoring_mode, "monitoring_mode", {"all_wallets", "specific_wallets"}, {}, "");
+    const std::string minimum_amount_digits =
+        params.minimum_amount.empty() ? std::string() : validate_amount(params.minimum_amount);
+    const std::string maximum_amount_digits =
+        params.maximum_amount.empty() ? std::string() : validate_amount(params.maximum_amount);
+    detail::Call c = detail::make_call("POST", std::string("/auto-forwarding"), Kind::Write,
+                                       TwoFactor::Required, call);
+    detail::Body b;
+    b.field("destination_address", params.destination_address);
+    if (!percentage_digits.empty()) b.number("percentage", percentage_digits);
+    b.field("monitoring_mode", monitoring_mode_value);
+    b.field("asset_id", params.asset_id);
+    b.field("chain", params.chain);
+    b.strings("monitored_accounts", params.monitored_accounts, true);
+    if (!minimum_amount_digits.empty()) b.number("minimum_amount", minimum_amount_digits);
+    if (!maximum_amount_digits.empty()) b.number("maximum_amount", maximum_amount_digits);
+    b.field("description", params.description, true);
+    b.json("enabled", params.enabled, "enabled");
+    b.json("settings", params.settings, "settings");
+    b.into(c);
+    Payload p = impl_->execute(c, call);
+    return detail::decode_auto_forwarding_rule(p);
+}
+
+AutoForwardingRule Client::update_forwarding_rule(const ForwardingRuleUpdate &params,
+                                                  const CallOptions &call) {
+    const std::string percentage_digits =
+        params.percentage.empty() ? std::string() : validate_amount(params.percentage);
+    const std::string monitoring_mode_value =
+        params.monitoring_mode.empty()
+            ? std::string()
+            : detail::enum_value(params.monitoring_mode, "monitoring_mode",
+                                 {"all_wallets", "specific_wallets"}, {}, "");
+    const std::string minimum_amount_digits =
+        params.minimum_amount.empty() ? std::string() : validate_amount(params.minimum_amount);
+    const std::string maximum_amount_digits =
+        params.maximum_amount.empty() ? std::string() : validate_amount(params.maximum_amount);
+    detail::Call c = detail::make_call(
+        "PUT", std::string("/auto-forwarding/") + detail::path_segment(params.rule_id, "rule id"),
+        Kind::Write, TwoFactor::Required, call);
+    detail::Body b;
+    b.field("destination_address", params.destination_address, true);
+    if (!percentage_digits.empty()) b.number("percentage", percentage_digits);
+    b.field("monitoring_mode", monitoring_mode_value, true);
+    b.strings("monitored_accounts", params.monitored_accounts, true);
+    if (!minimum_amount_digits.empty()) b.number("minimum_amount", minimum_amount_digits);
+    if (!maximum_amount_digits.empty()) b.number("maximum_amount", maximum_amount_digits);
+    b.field("description", params.description, true);
+    b.json("enabled", params.enabled, "enabled");
+    b.json("settings", params.settings, "settings");
+    b.into(c);
+    Payload p = impl_->execute(c, call);
+    return detail::decode_auto_forwarding_rule(p);
+}
+
+void Client::delete_forwarding_rule(std::string_view rule_id, const CallOptions &call) {
+    detail::Call c = detail::make_call(
+        "DELETE", std::string("/auto-forwarding/") + detail::path_segment(rule_id, "rule id"),
+        Kind::Write, TwoFactor::Required, call);
+    impl_->execute(c, call);
 }
 
 Payload Client::card_issuer_apply(const IssuerApplication &params, const CallOptions &call) {
@@ -1463,6 +1840,42 @@ Customer Client::create_customer(std::string_view email, std::string_view name,
     return detail::decode_customer(p);
 }
 
+std::vector<Customer> Client::list_customers(std::optional<std::int64_t> page,
+                                             std::optional<std::int64_t> limit,
+                                             std::string_view search, std::string_view customer_id,
+                                             const CallOptions &call) {
+    if (page) detail::check_range(*page, "page", 1);
+    if (limit) detail::check_range(*limit, "limit", 1, 100);
+    detail::Call c = detail::make_call("POST", std::string("/customers/get-customers"), Kind::Read,
+                                       TwoFactor::None, call);
+    detail::Body b;
+    if (page) b.integer("page", *page);
+    if (limit) b.integer("limit", *limit);
+    b.field("search", search, true);
+    b.field("customerId", customer_id, true);
+    b.into(c);
+    Payload p = impl_->execute(c, call);
+    return detail::decode_customer_list(p);
+}
+
+std::vector<Transaction> Client::customer_transactions(std::string_view customer_id,
+                                                       std::optional<std::int64_t> page,
+                                                       std::optional<std::int64_t> limit,
+                                                       const CallOptions &call) {
+    detail::require(customer_id, "customer_id");
+    if (page) detail::check_range(*page, "page", 1);
+    if (limit) detail::check_range(*limit, "limit", 1, 100);
+    detail::Call c = detail::make_call("POST", std::string("/customers/get-customer-transactions"),
+                                       Kind::Read, TwoFactor::None, call);
+    detail::Body b;
+    b.field("customer_id", customer_id);
+    if (page) b.integer("page", *page);
+    if (limit) b.integer("limit", *limit);
+    b.into(c);
+    Payload p = impl_->execute(c, call);
+    return detail::decode_transaction_list(p);
+}
+
 Payload Client::iban_get_options(const CallOptions &call) {
     detail::Call c =
         detail::make_call("GET", std::string("/iban/options"), Kind::Read, TwoFactor::None, call);
@@ -1514,6 +1927,112 @@ IbanStatus Client::iban_get_status(std::string_view customer_id, const CallOptio
     b.into(c);
     Payload p = impl_->execute(c, call);
     return detail::decode_iban_status(p);
+}
+
+Payload Client::register_user(std::string_view email, std::string_view password,
+                              std::string_view username, std::string_view first_name,
+                              std::string_view last_name, const CallOptions &call) {
+    detail::require(email, "email");
+    detail::require(password, "password");
+    detail::Call c = detail::make_call("POST", std::string("/authentication/registration"),
+                                       Kind::Write, TwoFactor::None, call);
+    c.sensitive_response = true;
+    c.authenticated = false;  // a public path: no credentials are sent
+    detail::Body b;
+    b.field("email", email);
+    b.field("password", password);
+    b.field("username", username, true);
+    b.field("first_name", first_name, true);
+    b.field("last_name", last_name, true);
+    b.into(c);
+    return impl_->execute(c, call);
+}
+
+Payload Client::sign_in(std::string_view email, std::string_view role, const CallOptions &call) {
+    detail::require(email, "email");
+    detail::Call c =
+        detail::make_call("POST", std::string("/auth/sign-in"), Kind::Write, TwoFactor::None, call);
+    c.sensitive_response = true;
+    c.authenticated = false;  // a public path: no credentials are sent
+    detail::Body b;
+    b.field("email", email);
+    b.field("role", role, true);
+    b.into(c);
+    return impl_->execute(c, call);
+}
+
+Payload Client::verify_otp(std::string_view otp, std::string_view email, const CallOptions &call) {
+    detail::require(otp, "otp");
+    detail::Call c = detail::make_call("POST", std::string("/auth/otp-verification"), Kind::Write,
+                                       TwoFactor::None, call);
+    c.sensitive_response = true;
+    c.authenticated = false;  // a public path: no credentials are sent
+    detail::Body b;
+    b.field("otp", otp);
+    b.field("email", email, true);
+    b.into(c);
+    return impl_->execute(c, call);
+}
+
+Payload Client::resend_otp(std::string_view email, const CallOptions &call) {
+    detail::require(email, "email");
+    detail::Call c = detail::make_call("POST", std::string("/authentication/resend_otp"),
+                                       Kind::Write, TwoFactor::None, call);
+    c.authenticated = false;  // a public path: no credentials are sent
+    detail::Body b;
+    b.field("email", email);
+    b.into(c);
+    return impl_->execute(c, call);
+}
+
+Payload Client::google_auth_details(const CallOptions &call) {
+    detail::Call c = detail::make_call("GET", std::string("/google-auth/get-google-authenticator"),
+                                       Kind::Read, TwoFactor::None, call);
+    c.sensitive_response = true;
+    return impl_->execute(c, call);
+}
+
+Payload Client::google_auth_enable(const CallOptions &call) {
+    detail::Call c =
+        detail::make_call("GET", std::string("/google-auth/enable-google-authenticator"),
+                          Kind::Read, TwoFactor::None, call);
+    return impl_->execute(c, call);
+}
+
+Payload Client::google_auth_verify(std::string_view code, std::string_view email,
+                                   const CallOptions &call) {
+    detail::require(code, "code");
+    detail::Call c = detail::make_call("POST", std::string("/google-auth/verify-token"),
+                                       Kind::Write, TwoFactor::None, call);
+    c.sensitive_response = true;
+    c.authenticated = false;  // a public path: no credentials are sent
+    detail::Body b;
+    b.field("google_auth_code", code);
+    b.field("email", email, true);
+    b.into(c);
+    return impl_->execute(c, call);
+}
+
+Payload Client::passkey_options(std::string_view email, const CallOptions &call) {
+    detail::require(email, "email");
+    detail::Call c = detail::make_call("POST", std::string("/auth/passkeys/authenticate-options"),
+                                       Kind::Write, TwoFactor::None, call);
+    c.authenticated = false;  // a public path: no credentials are sent
+    detail::Body b;
+    b.field("email", email);
+    b.into(c);
+    return impl_->execute(c, call);
+}
+
+Payload Client::passkey_verify(std::string_view assertion_json, const CallOptions &call) {
+    detail::Call c = detail::make_call("POST", std::string("/auth/passkeys/authenticate-verify"),
+                                       Kind::Write, TwoFactor::None, call);
+    c.sensitive_response = true;
+    c.authenticated = false;  // a public path: no credentials are sent
+    detail::Body b;
+    b.merge(assertion_json, "assertion");
+    b.into(c);
+    return impl_->execute(c, call);
 }
 
 Payload Client::swap_get_assets(const CallOptions &call) {
@@ -1571,6 +2090,121 @@ std::vector<SwapHistoryItem> Client::swap_get_history(std::optional<std::int64_t
     b.into(c);
     Payload p = impl_->execute(c, call);
     return detail::decode_swap_history_item_list(p);
+}
+
+Transaction Client::get_transaction(std::string_view transaction_id, const CallOptions &call) {
+    detail::require(transaction_id, "transaction_id");
+    detail::Call c = detail::make_call("POST", std::string("/transactions/get-transaction"),
+                                       Kind::Read, TwoFactor::None, call);
+    detail::Body b;
+    b.field("transaction_id", transaction_id);
+    b.into(c);
+    Payload p = impl_->execute(c, call);
+    return detail::decode_transaction(p);
+}
+
+Payload Client::cancel_transaction(std::string_view transaction_id, const CallOptions &call) {
+    detail::require(transaction_id, "transaction_id");
+    detail::Call c = detail::make_call("POST", std::string("/transactions/cancel"), Kind::Write,
+                                       TwoFactor::None, call);
+    detail::Body b;
+    b.field("transaction_id", transaction_id);
+    b.into(c);
+    return impl_->execute(c, call);
+}
+
+std::vector<Transaction> Client::asset_history(std::string_view asset_id,
+                                               std::optional<std::int64_t> page,
+                                               std::optional<std::int64_t> limit,
+                                               const CallOptions &call) {
+    detail::require(asset_id, "asset_id");
+    if (page) detail::check_range(*page, "page", 1);
+    if (limit) detail::check_range(*limit, "limit", 1, 100);
+    detail::Call c = detail::make_call("POST", std::string("/transactions/asset-history"),
+                                       Kind::Read, TwoFactor::None, call);
+    detail::Body b;
+    b.field("asset_id", asset_id);
+    if (page) b.integer("page", *page);
+    if (limit) b.integer("limit", *limit);
+    b.into(c);
+    Payload p = impl_->execute(c, call);
+    return detail::decode_transaction_list(p);
+}
+
+Webhook Client::get_webhook(std::string_view webhook_id, const CallOptions &call) {
+    detail::Call c = detail::make_call(
+        "GET", std::string("/webhook/") + detail::path_segment(webhook_id, "webhook id"),
+        Kind::Read, TwoFactor::None, call);
+    Payload p = impl_->execute(c, call);
+    return detail::decode_webhook(p);
+}
+
+Webhook Client::update_webhook(std::string_view webhook_id, std::string_view url,
+                               const std::vector<std::string> &events, std::string_view description,
+                               std::string_view status, const CallOptions &call) {
+    const std::string status_value =
+        status.empty() ? std::string()
+                       : detail::enum_value(status, "status", {"active", "inactive"}, {}, "");
+    detail::Call c = detail::make_call(
+        "PUT", std::string("/webhook/") + detail::path_segment(webhook_id, "webhook id"),
+        Kind::Write, TwoFactor::None, call);
+    detail::Body b;
+    b.field("url", url, true);
+    b.strings("events", events, true);
+    b.field("description", description, true);
+    b.field("status", status_value, true);
+    b.into(c);
+    Payload p = impl_->execute(c, call);
+    return detail::decode_webhook(p);
+}
+
+Webhook Client::activate_webhook(std::string_view webhook_id, const CallOptions &call) {
+    detail::Call c = detail::make_call(
+        "POST",
+        std::string("/webhook/") + detail::path_segment(webhook_id, "webhook id") + "/activate",
+        Kind::Write, TwoFactor::None, call);
+    Payload p = impl_->execute(c, call);
+    return detail::decode_webhook(p);
+}
+
+Webhook Client::deactivate_webhook(std::string_view webhook_id, const CallOptions &call) {
+    detail::Call c = detail::make_call(
+        "POST",
+        std::string("/webhook/") + detail::path_segment(webhook_id, "webhook id") + "/deactivate",
+        Kind::Write, TwoFactor::None, call);
+    Payload p = impl_->execute(c, call);
+    return detail::decode_webhook(p);
+}
+
+std::vector<WebhookDelivery> Client::list_webhook_events(std::string_view webhook_id,
+                                                         std::optional<std::int64_t> page,
+                                                         std::optional<std::int64_t> limit,
+                                                         std::string_view status,
+                                                         const CallOptions &call) {
+    if (page) detail::check_range(*page, "page", 1);
+    if (limit) detail::check_range(*limit, "limit", 1, 100);
+    const std::string status_value =
+        status.empty()
+            ? std::string()
+            : detail::enum_value(status, "status", {"pending", "delivered", "failed"}, {}, "");
+    detail::Call c = detail::make_call(
+        "GET",
+        std::string("/webhook/") + detail::path_segment(webhook_id, "webhook id") + "/events",
+        Kind::Read, TwoFactor::None, call);
+    detail::Query b;
+    if (page) b.integer("page", *page);
+    if (limit) b.integer("limit", *limit);
+    b.field("status", status_value, true);
+    b.into(c);
+    Payload p = impl_->execute(c, call);
+    return detail::decode_webhook_delivery_list(p);
+}
+
+Payload Client::test_webhook(std::string_view webhook_id, const CallOptions &call) {
+    detail::Call c = detail::make_call(
+        "POST", std::string("/webhook/") + detail::path_segment(webhook_id, "webhook id") + "/test",
+        Kind::Write, TwoFactor::None, call);
+    return impl_->execute(c, call);
 }
 
 }  // namespace yativo

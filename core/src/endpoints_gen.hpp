@@ -21,7 +21,11 @@ Balance decode_balance(Payload &payload);
 
 Transfer decode_transfer(Payload &payload);
 
+Transaction decode_transaction(Payload &payload);
 std::vector<Transaction> decode_transaction_list(Payload &payload);
+
+AutoForwardingRule decode_auto_forwarding_rule(Payload &payload);
+std::vector<AutoForwardingRule> decode_auto_forwarding_rule_list(Payload &payload);
 
 CardFunding decode_card_funding(Payload &payload);
 
@@ -40,6 +44,7 @@ std::vector<CardOrder> decode_card_order_list(Payload &payload);
 CardOrderPayment decode_card_order_payment(Payload &payload);
 
 Customer decode_customer(Payload &payload);
+std::vector<Customer> decode_customer_list(Payload &payload);
 
 IbanStatus decode_iban_status(Payload &payload);
 
@@ -48,6 +53,8 @@ SwapQuote decode_swap_quote(Payload &payload);
 SwapExecution decode_swap_execution(Payload &payload);
 
 std::vector<SwapHistoryItem> decode_swap_history_item_list(Payload &payload);
+
+std::vector<WebhookDelivery> decode_webhook_delivery_list(Payload &payload);
 
 // The request Client::list_transactions sends (checks done): for its pager.
 Call list_transactions_call(const TransactionQuery &params, const CallOptions &call);

@@ -10,6 +10,8 @@ using namespace capi_test;
 namespace {
 
 using Customer = Owned<yv_customer, yv_customer_free>;
+using Rule = Owned<yv_auto_forwarding_rule, yv_auto_forwarding_rule_free>;
+using RuleList = Owned<yv_auto_forwarding_rule_list, yv_auto_forwarding_rule_list_free>;
 
 class CapiParams : public ::testing::Test {
   protected:
@@ -77,6 +79,41 @@ TEST_F(CapiParams, CreateCustomerSendsJsonMetadata) {
     EXPECT_EQ(bad, nullptr);
     EXPECT_NE(std::string(err.message()).find("metadata"), std::string::npos) << err.message();
     EXPECT_EQ(sb.path_count("/customers/create-customer"), before);
+}
+
+// Auto-forwarding through C: a 2FA write (the session's TOTP secret), the percentage as exact
+// decimal text, json settings and enabled, what the next call sees.
+TEST_F(CapiParams, AutoForwardingRules) {
+    const std::string account = new_account("c-fwd");
+    const auto asset = ok<Asset>([&](yv_asset **out, yv_error **e) {
+        return yv_client_add_asset(c.get(), account.c_str(), "solana", "USDC_SOL", nullptr, out, e);
+    });
+    ASSERT_TRUE(asset);
+    const auto rule = ok<Rule>([&](yv_auto_forwarding_rule **out, yv_error **e) {
+        return yv_client_create_forwarding_rule(
+            c.get(), "4Nd1mBQtrMJVYVfKf2PJy9NZUZdTAsp7D4xWLs4gDB4T", "0.000000000000000001",
+            "all_wallets", yv_asset_id(asset.get()), "solana", nullptr, 0, nullptr, nullptr,
+            "from C", "false", R"({"k":"v"})", nullptr, out, e);
+    });
+    ASSERT_TRUE(rule);
+    EXPECT_STREQ(yv_auto_forwarding_rule_percentage(rule.get()), "0.000000000000000001");
+    bool enabled = true;
+    ASSERT_TRUE(yv_auto_forwarding_rule_enabled(rule.get(), &enabled));
+    EXPECT_FALSE(enabled);
+    const std::string id = str(yv_auto_forwarding_rule_id(rule.get()));
+    const auto rules = ok<RuleList>([&](yv_auto_forwarding_rule_list **out, yv_error **e) {
+        return yv_client_list_forwarding_rules(c.get(), nullptr, out, e);
+    });
+    ASSERT_EQ(yv_auto_forwarding_rule_list_count(rules.get()), 1u);
+    EXPECT_EQ(str(yv_auto_forwarding_rule_id(yv_auto_forwarding_rule_list_get(rules.get(), 0))),
+              id);
+    Err err;
+    ASSERT_EQ(yv_client_delete_forwarding_rule(c.get(), id.c_str(), nullptr, err.out()), YV_OK)
+        << err.message();
+    yv_auto_forwarding_rule *gone = nullptr;
+    EXPECT_EQ(yv_client_get_forwarding_rule(c.get(), id.c_str(), nullptr, &gone, err.out()),
+              YV_E_NOT_FOUND);
+    EXPECT_EQ(gone, nullptr);
 }
 
 }  // namespace

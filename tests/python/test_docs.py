@@ -112,7 +112,7 @@ def test_cards_card_issuer_swap_and_iban_examples(make_sandbox: Callable[..., Sa
     assert "daily limit 750.5\n" in out and "frozen: frozen" in out
     assert "refused: card_not_active" in out and "voided: voided" in out
 
-    # The issuer's master wallet holds 100 SOL-side USDC; a customer to fund.
+    # A deposit to the issuer's SOL master wallet; a customer to fund.
     with yv.YativoCrypto(access_token=sb.session_token, base_url=sb.base_url) as c:
         c.card_issuer.apply("master_wallet")
     sb._control("POST", "/__sandbox/card-issuer/deposit", {"chain": "SOL", "amount": "100"})
@@ -135,3 +135,15 @@ def test_cards_card_issuer_swap_and_iban_examples(make_sandbox: Callable[..., Sa
     assert "iban kyc_submitted" in run_example("iban.py", env)
     sb._control("POST", "/__sandbox/iban/approve", {})
     assert re.search(r"iban issued DE\d{20} YATVDEB1XXX", run_example("iban.py", env))
+
+
+def test_customer_auto_forwarding_and_analytics_examples(docs_sandbox: Sandbox) -> None:
+    sb = docs_sandbox
+    env = {"YATIVO_BASE_URL": sb.base_url, "YATIVO_ACCESS_TOKEN": sb.session_token,
+           "YATIVO_TOTP_SECRET": sb.totp_secret}
+    out = run_example("customers.py", env)
+    assert "customer Alice wallet USDC_SOL True" in out and "found alice@example.com gold" in out
+    assert "transfers 0" in out
+    out = run_example("auto_forwarding.py", env)
+    assert "rule 12.5 enabled True" in out and "paused True rules 1" in out
+    assert "analytics" in run_example("analytics.py", env)

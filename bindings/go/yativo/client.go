@@ -18,17 +18,20 @@ type Client struct {
 
 	// BEGIN GENERATED: services (python3 -m codegen; do not edit)
 
-	APIKeys      *APIKeysService
-	Accounts     *AccountsService
-	Assets       *AssetsService
-	Balance      *BalanceService
-	Transactions *TransactionsService
-	Webhooks     *WebhooksService
-	CardIssuer   *CardIssuerService
-	Cards        *CardsService
-	Customers    *CustomersService
-	IBAN         *IBANService
-	Swap         *SwapService
+	APIKeys        *APIKeysService
+	Accounts       *AccountsService
+	Assets         *AssetsService
+	Balance        *BalanceService
+	Transactions   *TransactionsService
+	Webhooks       *WebhooksService
+	Analytics      *AnalyticsService
+	AutoForwarding *AutoForwardingService
+	CardIssuer     *CardIssuerService
+	Cards          *CardsService
+	Customers      *CustomersService
+	IBAN           *IBANService
+	Session        *SessionService
+	Swap           *SwapService
 	// END GENERATED: services
 }
 
@@ -64,10 +67,13 @@ func New(opts ...Option) (*Client, error) {
 	c.Balance = &BalanceService{c}
 	c.Transactions = &TransactionsService{c}
 	c.Webhooks = &WebhooksService{c}
+	c.Analytics = &AnalyticsService{c}
+	c.AutoForwarding = &AutoForwardingService{c}
 	c.CardIssuer = &CardIssuerService{c}
 	c.Cards = &CardsService{c}
 	c.Customers = &CustomersService{c}
 	c.IBAN = &IBANService{c}
+	c.Session = &SessionService{c}
 	c.Swap = &SwapService{c}
 	// END GENERATED: service assignments
 	return c, nil

@@ -118,6 +118,13 @@ func (s *AccountsService) CreateConnections(ctx context.Context, p CreateAccount
 	})
 }
 
+// GetByUserID returns the accounts of a user (yourself); a customer holds wallets, not accounts
+// (POST /accounts/get-user-accounts).
+// userID: the user's or customer's id.
+func (s *AccountsService) GetByUserID(ctx context.Context, userID string, opts ...CallOption) ([]Account, error) {
+	return result(s.c, ctx, opts, listOf(accountFrom), func(call *capi.Call) ([]capi.Account, error) { return s.c.c.ListUserAccounts(userID, call) })
+}
+
 // AssetsService is Client.Assets. Assets: one chain and token within an account.
 type AssetsService struct{ c *Client }
 
@@ -143,6 +150,93 @@ func (s *AssetsService) Add(ctx context.Context, p AddAssetParams, opts ...CallO
 // accountID: the account's id; "" = every account.
 func (s *AssetsService) List(ctx context.Context, accountID string, opts ...CallOption) ([]Asset, error) {
 	return result(s.c, ctx, opts, listOf(assetFrom), func(call *capi.Call) ([]capi.Asset, error) { return s.c.c.ListAssets(accountID, call) })
+}
+
+// GetAllSupported returns the catalogue of supported assets: chain, ticker, decimals, price (GET
+// /assets/get-all-assets).
+func (s *AssetsService) GetAllSupported(ctx context.Context, opts ...CallOption) (json.RawMessage, error) {
+	return s.c.payload(ctx, opts, func(call *capi.Call) ([]byte, error) { return s.c.c.ListSupportedAssets(call) })
+}
+
+// GetChains returns the supported chains: id, name, explorer (GET /assets/get-chains).
+func (s *AssetsService) GetChains(ctx context.Context, opts ...CallOption) (json.RawMessage, error) {
+	return s.c.payload(ctx, opts, func(call *capi.Call) ([]byte, error) { return s.c.c.ListChains(call) })
+}
+
+// AddAssetsParams are the parameters of AssetsService.CreateBatch.
+type AddAssetsParams struct {
+	// The account's id.
+	AccountID string
+	// The chains, e.g. solana, ethereum.
+	Chains []string
+	// The token of each chain, in the same order; nil = each chain's native token.
+	Tickers []string
+}
+
+// CreateBatch adds several assets to an account at once: chains[i] with tickers[i]; all or none are
+// added (POST /assets/batch-add-asset).
+func (s *AssetsService) CreateBatch(ctx context.Context, p AddAssetsParams, opts ...CallOption) ([]Asset, error) {
+	return result(s.c, ctx, opts, listOf(assetFrom), func(call *capi.Call) ([]capi.Asset, error) {
+		return s.c.c.AddAssets(p.AccountID, p.Chains, p.Tickers, call)
+	})
+}
+
+// GetByUserID returns the assets of a user (yourself) or of one of your customers (POST
+// /assets/get-user-assets-by-id).
+// userID: the user's or customer's id.
+func (s *AssetsService) GetByUserID(ctx context.Context, userID string, opts ...CallOption) ([]Asset, error) {
+	return result(s.c, ctx, opts, listOf(assetFrom), func(call *capi.Call) ([]capi.Asset, error) { return s.c.c.ListUserAssets(userID, call) })
+}
+
+// Archive archives an asset: it leaves the lists and can no longer send; deposits still credit it
+// (POST /assets/archive-asset).
+// assetID: the asset's id.
+func (s *AssetsService) Archive(ctx context.Context, assetID string, opts ...CallOption) (*Asset, error) {
+	return result(s.c, ctx, opts, assetFrom, func(call *capi.Call) (*capi.Asset, error) { return s.c.c.ArchiveAsset(assetID, call) })
+}
+
+// AddGasStationParams are the parameters of AssetsService.CreateGasStation.
+type AddGasStationParams struct {
+	// The chain.
+	Chain string
+	// The chain's native token, e.g. ETH.
+	Ticker string
+}
+
+// CreateGasStation adds a gas-station wallet for a chain: it pays the gas of your transfers on that
+// chain (POST /assets/add-station-asset).
+func (s *AssetsService) CreateGasStation(ctx context.Context, p AddGasStationParams, opts ...CallOption) (*Asset, error) {
+	return result(s.c, ctx, opts, assetFrom, func(call *capi.Call) (*capi.Asset, error) { return s.c.c.AddGasStation(p.Chain, p.Ticker, call) })
+}
+
+// GetGasStations your gas-station wallets (POST /assets/get-station-assets).
+func (s *AssetsService) GetGasStations(ctx context.Context, opts ...CallOption) ([]Asset, error) {
+	return result(s.c, ctx, opts, listOf(assetFrom), func(call *capi.Call) ([]capi.Asset, error) { return s.c.c.ListGasStations(call) })
+}
+
+// AddCustomerAssetParams are the parameters of AssetsService.CreateCustomerAsset.
+type AddCustomerAssetParams struct {
+	// The customer's id.
+	CustomerID string
+	// The chain.
+	Chain string
+	// The token, e.g. USDC_SOL.
+	Ticker string
+}
+
+// CreateCustomerAsset adds a wallet (a chain and token) for one of your customers (POST
+// /assets/add-customer-asset).
+func (s *AssetsService) CreateCustomerAsset(ctx context.Context, p AddCustomerAssetParams, opts ...CallOption) (*Asset, error) {
+	return result(s.c, ctx, opts, assetFrom, func(call *capi.Call) (*capi.Asset, error) {
+		return s.c.c.AddCustomerAsset(p.CustomerID, p.Chain, p.Ticker, call)
+	})
+}
+
+// GetCustomerAssets returns the wallets of one customer, or of every customer (POST
+// /assets/get-customer-assets).
+// customerID: the customer's id; "" = every customer.
+func (s *AssetsService) GetCustomerAssets(ctx context.Context, customerID string, opts ...CallOption) ([]Asset, error) {
+	return result(s.c, ctx, opts, listOf(assetFrom), func(call *capi.Call) ([]capi.Asset, error) { return s.c.c.ListCustomerAssets(customerID, call) })
 }
 
 // BalanceService is Client.Balance. Balances of assets.
@@ -258,6 +352,45 @@ func (s *TransactionsService) List(ctx context.Context, p ListTransactionsParams
 	return result(s.c, ctx, opts, listOf(transactionFrom), func(call *capi.Call) ([]capi.Transaction, error) { return s.c.c.ListTransactions(h, call) })
 }
 
+// Get returns one transaction (POST /transactions/get-transaction).
+// transactionID: the transaction's id.
+func (s *TransactionsService) Get(ctx context.Context, transactionID string, opts ...CallOption) (*Transaction, error) {
+	return result(s.c, ctx, opts, transactionFrom, func(call *capi.Call) (*capi.Transaction, error) { return s.c.c.GetTransaction(transactionID, call) })
+}
+
+// Cancel cancels a pending transfer: its amount and fee go back to the asset, exactly (POST
+// /transactions/cancel).
+// transactionID: the transaction's id.
+func (s *TransactionsService) Cancel(ctx context.Context, transactionID string, opts ...CallOption) (json.RawMessage, error) {
+	return s.c.payload(ctx, opts, func(call *capi.Call) ([]byte, error) { return s.c.c.CancelTransaction(transactionID, call) })
+}
+
+// AssetHistoryParams are the parameters of TransactionsService.AssetHistory.
+type AssetHistoryParams struct {
+	// The asset's id.
+	AssetID string
+	// The page, from 1; 0 = the first.
+	Page int
+	// Items per page, 1..100; 0 = the server's default.
+	Limit int
+}
+
+// AssetHistory returns one page of the transactions of one asset, newest first (POST
+// /transactions/asset-history).
+func (s *TransactionsService) AssetHistory(ctx context.Context, p AssetHistoryParams, opts ...CallOption) ([]Transaction, error) {
+	page, err := uint32Arg("Page", p.Page)
+	if err != nil {
+		return nil, err
+	}
+	limit, err := uint32Arg("Limit", p.Limit)
+	if err != nil {
+		return nil, err
+	}
+	return result(s.c, ctx, opts, listOf(transactionFrom), func(call *capi.Call) ([]capi.Transaction, error) {
+		return s.c.c.AssetHistory(p.AssetID, page, limit, call)
+	})
+}
+
 // WebhooksService is Client.Webhooks. Webhook subscriptions. Deliveries are checked with the
 // webhook verifier.
 type WebhooksService struct{ c *Client }
@@ -289,6 +422,183 @@ func (s *WebhooksService) List(ctx context.Context, opts ...CallOption) ([]Webho
 // webhookID: the subscription's id.
 func (s *WebhooksService) Delete(ctx context.Context, webhookID string, opts ...CallOption) error {
 	return s.c.do(ctx, opts, func(call *capi.Call) error { return s.c.c.DeleteWebhook(webhookID, call) })
+}
+
+// Get returns one webhook subscription, without its secret (GET /webhook/{webhook_id}).
+// webhookID: the subscription's id.
+func (s *WebhooksService) Get(ctx context.Context, webhookID string, opts ...CallOption) (*Webhook, error) {
+	return result(s.c, ctx, opts, webhookFrom, func(call *capi.Call) (*capi.Webhook, error) { return s.c.c.GetWebhook(webhookID, call) })
+}
+
+// UpdateWebhookParams are the parameters of WebhooksService.Update.
+type UpdateWebhookParams struct {
+	// The new https:// URL; "" = unset.
+	URL string
+	// The new event types (the whole set); nil = unset.
+	Events []string
+	// The new note; "" = unset.
+	Description string
+	// Active or inactive; "" = unset.
+	Status string
+}
+
+// Update changes a webhook subscription: only what is given changes (PUT /webhook/{webhook_id}).
+// webhookID: the subscription's id.
+func (s *WebhooksService) Update(ctx context.Context, webhookID string, p UpdateWebhookParams, opts ...CallOption) (*Webhook, error) {
+	return result(s.c, ctx, opts, webhookFrom, func(call *capi.Call) (*capi.Webhook, error) {
+		return s.c.c.UpdateWebhook(webhookID, p.URL, p.Events, p.Description, p.Status, call)
+	})
+}
+
+// Activate resumes deliveries to a webhook (POST /webhook/{webhook_id}/activate).
+// webhookID: the subscription's id.
+func (s *WebhooksService) Activate(ctx context.Context, webhookID string, opts ...CallOption) (*Webhook, error) {
+	return result(s.c, ctx, opts, webhookFrom, func(call *capi.Call) (*capi.Webhook, error) { return s.c.c.ActivateWebhook(webhookID, call) })
+}
+
+// Deactivate pauses deliveries to a webhook (events are not queued for it meanwhile) (POST
+// /webhook/{webhook_id}/deactivate).
+// webhookID: the subscription's id.
+func (s *WebhooksService) Deactivate(ctx context.Context, webhookID string, opts ...CallOption) (*Webhook, error) {
+	return result(s.c, ctx, opts, webhookFrom, func(call *capi.Call) (*capi.Webhook, error) { return s.c.c.DeactivateWebhook(webhookID, call) })
+}
+
+// ListWebhookEventsParams are the parameters of WebhooksService.Events.
+type ListWebhookEventsParams struct {
+	// The page, from 1; 0 = the first.
+	Page int
+	// Items per page, 1..100; 0 = the server's default.
+	Limit int
+	// Only deliveries in this status; "" = unset.
+	Status string
+}
+
+// Events returns the deliveries of one webhook, newest first, one page at a time (GET
+// /webhook/{webhook_id}/events).
+// webhookID: the subscription's id.
+func (s *WebhooksService) Events(ctx context.Context, webhookID string, p ListWebhookEventsParams, opts ...CallOption) ([]WebhookDelivery, error) {
+	page, err := uint32Arg("Page", p.Page)
+	if err != nil {
+		return nil, err
+	}
+	limit, err := uint32Arg("Limit", p.Limit)
+	if err != nil {
+		return nil, err
+	}
+	return result(s.c, ctx, opts, listOf(webhookDeliveryFrom), func(call *capi.Call) ([]capi.WebhookDelivery, error) {
+		return s.c.c.ListWebhookEvents(webhookID, page, limit, p.Status, call)
+	})
+}
+
+// Test queues a webhook.test event for delivery to this webhook; the answer names the event and
+// delivery (POST /webhook/{webhook_id}/test).
+// webhookID: the subscription's id.
+func (s *WebhooksService) Test(ctx context.Context, webhookID string, opts ...CallOption) (json.RawMessage, error) {
+	return s.c.payload(ctx, opts, func(call *capi.Call) ([]byte, error) { return s.c.c.TestWebhook(webhookID, call) })
+}
+
+// AnalyticsService is Client.Analytics. Totals over your transactions and wallets.
+type AnalyticsService struct{ c *Client }
+
+// Transactions totals over your transactions (counts and exact amounts by status, chain and type)
+// (GET /analytics/transaction-analytics).
+func (s *AnalyticsService) Transactions(ctx context.Context, opts ...CallOption) (json.RawMessage, error) {
+	return s.c.payload(ctx, opts, func(call *capi.Call) ([]byte, error) { return s.c.c.TransactionAnalytics(call) })
+}
+
+// Dashboard returns the dashboard's totals: accounts, assets, balances and recent activity (GET
+// /analytics/dashboard-analytics).
+func (s *AnalyticsService) Dashboard(ctx context.Context, opts ...CallOption) (json.RawMessage, error) {
+	return s.c.payload(ctx, opts, func(call *capi.Call) ([]byte, error) { return s.c.c.DashboardAnalytics(call) })
+}
+
+// AutoForwardingService is Client.AutoForwarding. Auto-forwarding rules: a share of each deposit to
+// an asset is sent on to an address. Writes send X-2FA-Token: the call's code or the client's TOTP
+// source.
+type AutoForwardingService struct{ c *Client }
+
+// List returns every auto-forwarding rule (GET /auto-forwarding).
+func (s *AutoForwardingService) List(ctx context.Context, opts ...CallOption) ([]AutoForwardingRule, error) {
+	return result(s.c, ctx, opts, listOf(autoForwardingRuleFrom), func(call *capi.Call) ([]capi.AutoForwardingRule, error) { return s.c.c.ListForwardingRules(call) })
+}
+
+// Get returns one auto-forwarding rule (GET /auto-forwarding/{rule_id}).
+// ruleID: the rule's id.
+func (s *AutoForwardingService) Get(ctx context.Context, ruleID string, opts ...CallOption) (*AutoForwardingRule, error) {
+	return result(s.c, ctx, opts, autoForwardingRuleFrom, func(call *capi.Call) (*capi.AutoForwardingRule, error) { return s.c.c.GetForwardingRule(ruleID, call) })
+}
+
+// CreateForwardingRuleParams are the parameters of AutoForwardingService.Create.
+type CreateForwardingRuleParams struct {
+	// Where the share goes, checked against the chain.
+	DestinationAddress string
+	// The share of each deposit in percent, more than 0 and at most 100.
+	Percentage string
+	// All_wallets, or specific_wallets with monitored_accounts.
+	MonitoringMode string
+	// The asset whose deposits are forwarded.
+	AssetID string
+	// The asset's chain.
+	Chain string
+	// The accounts watched with specific_wallets; nil = unset.
+	MonitoredAccounts []string
+	// Deposits below this are not forwarded; "" = unset.
+	MinimumAmount string
+	// The most forwarded from one deposit; "" = unset.
+	MaximumAmount string
+	// A note kept with the rule; "" = unset.
+	Description string
+	// True (the default) or false: whether the rule acts; nil = unset.
+	Enabled json.RawMessage
+	// Further settings, a JSON object; nil = unset.
+	Settings json.RawMessage
+}
+
+// Create creates an auto-forwarding rule (POST /auto-forwarding).
+// Sends X-2FA-Token: the TOTPCode call option, else a code from the client's TOTP secret.
+func (s *AutoForwardingService) Create(ctx context.Context, p CreateForwardingRuleParams, opts ...CallOption) (*AutoForwardingRule, error) {
+	return result(s.c, ctx, opts, autoForwardingRuleFrom, func(call *capi.Call) (*capi.AutoForwardingRule, error) {
+		return s.c.c.CreateForwardingRule(p.DestinationAddress, p.Percentage, p.MonitoringMode, p.AssetID, p.Chain, p.MonitoredAccounts, p.MinimumAmount, p.MaximumAmount, p.Description, string(p.Enabled), string(p.Settings), call)
+	})
+}
+
+// UpdateForwardingRuleParams are the parameters of AutoForwardingService.Update.
+type UpdateForwardingRuleParams struct {
+	// Where the share goes; "" = unset.
+	DestinationAddress string
+	// The share of each deposit in percent; "" = unset.
+	Percentage string
+	// All_wallets or specific_wallets; "" = unset.
+	MonitoringMode string
+	// The accounts watched with specific_wallets; nil = unset.
+	MonitoredAccounts []string
+	// Deposits below this are not forwarded; "" = unset.
+	MinimumAmount string
+	// The most forwarded from one deposit; "" = unset.
+	MaximumAmount string
+	// A note kept with the rule; "" = unset.
+	Description string
+	// True: the rule acts; false: it is paused; nil = unset.
+	Enabled json.RawMessage
+	// Further settings, a JSON object; nil = unset.
+	Settings json.RawMessage
+}
+
+// Update changes an auto-forwarding rule: only what is given changes (PUT
+// /auto-forwarding/{rule_id}).
+// ruleID: the rule's id.
+// Sends X-2FA-Token: the TOTPCode call option, else a code from the client's TOTP secret.
+func (s *AutoForwardingService) Update(ctx context.Context, ruleID string, p UpdateForwardingRuleParams, opts ...CallOption) (*AutoForwardingRule, error) {
+	return result(s.c, ctx, opts, autoForwardingRuleFrom, func(call *capi.Call) (*capi.AutoForwardingRule, error) {
+		return s.c.c.UpdateForwardingRule(ruleID, p.DestinationAddress, p.Percentage, p.MonitoringMode, p.MonitoredAccounts, p.MinimumAmount, p.MaximumAmount, p.Description, string(p.Enabled), string(p.Settings), call)
+	})
+}
+
+// Delete deletes an auto-forwarding rule (DELETE /auto-forwarding/{rule_id}).
+// ruleID: the rule's id.
+// Sends X-2FA-Token: the TOTPCode call option, else a code from the client's TOTP secret.
+func (s *AutoForwardingService) Delete(ctx context.Context, ruleID string, opts ...CallOption) error {
+	return s.c.do(ctx, opts, func(call *capi.Call) error { return s.c.c.DeleteForwardingRule(ruleID, call) })
 }
 
 // CardIssuerService is Client.CardIssuer. The card-issuer program: application, master wallets,
@@ -922,6 +1232,59 @@ func (s *CustomersService) Create(ctx context.Context, p CreateCustomerParams, o
 	})
 }
 
+// ListCustomersParams are the parameters of CustomersService.List.
+type ListCustomersParams struct {
+	// The page, from 1; 0 = the first.
+	Page int
+	// Items per page, 1..100; 0 = the server's default.
+	Limit int
+	// Only customers whose e-mail or name holds this text; "" = unset.
+	Search string
+	// Only this customer; "" = unset.
+	CustomerID string
+}
+
+// List returns one page of your customers, oldest first (POST /customers/get-customers).
+func (s *CustomersService) List(ctx context.Context, p ListCustomersParams, opts ...CallOption) ([]Customer, error) {
+	page, err := uint32Arg("Page", p.Page)
+	if err != nil {
+		return nil, err
+	}
+	limit, err := uint32Arg("Limit", p.Limit)
+	if err != nil {
+		return nil, err
+	}
+	return result(s.c, ctx, opts, listOf(customerFrom), func(call *capi.Call) ([]capi.Customer, error) {
+		return s.c.c.ListCustomers(page, limit, p.Search, p.CustomerID, call)
+	})
+}
+
+// CustomerTransactionsParams are the parameters of CustomersService.GetTransactions.
+type CustomerTransactionsParams struct {
+	// The customer's id.
+	CustomerID string
+	// The page, from 1; 0 = the first.
+	Page int
+	// Items per page, 1..100; 0 = the server's default.
+	Limit int
+}
+
+// GetTransactions returns one page of the transfers from one customer's wallets, newest first (POST
+// /customers/get-customer-transactions).
+func (s *CustomersService) GetTransactions(ctx context.Context, p CustomerTransactionsParams, opts ...CallOption) ([]Transaction, error) {
+	page, err := uint32Arg("Page", p.Page)
+	if err != nil {
+		return nil, err
+	}
+	limit, err := uint32Arg("Limit", p.Limit)
+	if err != nil {
+		return nil, err
+	}
+	return result(s.c, ctx, opts, listOf(transactionFrom), func(call *capi.Call) ([]capi.Transaction, error) {
+		return s.c.c.CustomerTransactions(p.CustomerID, page, limit, call)
+	})
+}
+
 // IBANService is Client.IBAN. The standalone IBAN: product options, onboarding, KYC, the IBAN
 // request and its status.
 type IBANService struct{ c *Client }
@@ -974,6 +1337,112 @@ func (s *IBANService) SubmitKYC(ctx context.Context, p IBANSubmitKYCParams, opts
 // customerID: the customer it is for; "" = the user.
 func (s *IBANService) GetStatus(ctx context.Context, customerID string, opts ...CallOption) (*IBANStatus, error) {
 	return result(s.c, ctx, opts, ibanStatusFrom, func(call *capi.Call) (*capi.IBANStatus, error) { return s.c.c.IBANGetStatus(customerID, call) })
+}
+
+// SessionService is Client.Session. Session sign-in: registration, e-mailed one-time codes, Google
+// Authenticator, passkeys. The answers that hold tokens are payloads: give the access token to a
+// client to act as that user.
+type SessionService struct{ c *Client }
+
+// RegisterUserParams are the parameters of SessionService.Register.
+type RegisterUserParams struct {
+	// The user's e-mail address.
+	Email string
+	// The password, at least 8 characters.
+	Password string
+	// A user name; "" = unset.
+	Username string
+	// The first name; "" = unset.
+	FirstName string
+	// The last name; "" = unset.
+	LastName string
+}
+
+// Register registers a user; the server e-mails a one-time code to verify (POST
+// /authentication/registration).
+func (s *SessionService) Register(ctx context.Context, p RegisterUserParams, opts ...CallOption) (json.RawMessage, error) {
+	return s.c.payload(ctx, opts, func(call *capi.Call) ([]byte, error) {
+		return s.c.c.RegisterUser(p.Email, p.Password, p.Username, p.FirstName, p.LastName, call)
+	})
+}
+
+// SignInParams are the parameters of SessionService.SignIn.
+type SignInParams struct {
+	// The user's e-mail address.
+	Email string
+	// The role signing in, e.g. User; "" = unset.
+	Role string
+}
+
+// SignIn starts a sign-in: the server e-mails a one-time code (then verify_otp) (POST
+// /auth/sign-in).
+func (s *SessionService) SignIn(ctx context.Context, p SignInParams, opts ...CallOption) (json.RawMessage, error) {
+	return s.c.payload(ctx, opts, func(call *capi.Call) ([]byte, error) { return s.c.c.SignIn(p.Email, p.Role, call) })
+}
+
+// VerifyOtpParams are the parameters of SessionService.VerifyOtp.
+type VerifyOtpParams struct {
+	// The one-time code.
+	Otp string
+	// The e-mail address it was sent to; "" = unset.
+	Email string
+}
+
+// VerifyOtp checks the e-mailed one-time code; the answer holds the session's access and refresh
+// tokens (POST /auth/otp-verification).
+func (s *SessionService) VerifyOtp(ctx context.Context, p VerifyOtpParams, opts ...CallOption) (json.RawMessage, error) {
+	return s.c.payload(ctx, opts, func(call *capi.Call) ([]byte, error) { return s.c.c.VerifyOtp(p.Otp, p.Email, call) })
+}
+
+// ResendOtp e-mails a new one-time code (POST /authentication/resend_otp).
+// email: the user's e-mail address.
+func (s *SessionService) ResendOtp(ctx context.Context, email string, opts ...CallOption) (json.RawMessage, error) {
+	return s.c.payload(ctx, opts, func(call *capi.Call) ([]byte, error) { return s.c.c.ResendOtp(email, call) })
+}
+
+// GoogleAuthDetails returns the Google Authenticator setup of the signed-in user (its secret and QR
+// code while not enabled) (GET /google-auth/get-google-authenticator).
+func (s *SessionService) GoogleAuthDetails(ctx context.Context, opts ...CallOption) (json.RawMessage, error) {
+	return s.c.payload(ctx, opts, func(call *capi.Call) ([]byte, error) { return s.c.c.GoogleAuthDetails(call) })
+}
+
+// GoogleAuthEnable enables Google Authenticator for the signed-in user (GET
+// /google-auth/enable-google-authenticator).
+func (s *SessionService) GoogleAuthEnable(ctx context.Context, opts ...CallOption) (json.RawMessage, error) {
+	return s.c.payload(ctx, opts, func(call *capi.Call) ([]byte, error) { return s.c.c.GoogleAuthEnable(call) })
+}
+
+// GoogleAuthVerifyParams are the parameters of SessionService.GoogleAuthVerify.
+type GoogleAuthVerifyParams struct {
+	// The 6-digit code.
+	Code string
+	// The user's e-mail address; "" = unset.
+	Email string
+}
+
+// GoogleAuthVerify checks a Google Authenticator code at sign-in; the answer holds the session's
+// tokens (POST /google-auth/verify-token).
+func (s *SessionService) GoogleAuthVerify(ctx context.Context, p GoogleAuthVerifyParams, opts ...CallOption) (json.RawMessage, error) {
+	return s.c.payload(ctx, opts, func(call *capi.Call) ([]byte, error) { return s.c.c.GoogleAuthVerify(p.Code, p.Email, call) })
+}
+
+// PasskeyOptions returns the WebAuthn options (challenge, allowed credentials) for a passkey
+// sign-in (POST /auth/passkeys/authenticate-options).
+// email: the user's e-mail address.
+func (s *SessionService) PasskeyOptions(ctx context.Context, email string, opts ...CallOption) (json.RawMessage, error) {
+	return s.c.payload(ctx, opts, func(call *capi.Call) ([]byte, error) { return s.c.c.PasskeyOptions(email, call) })
+}
+
+// PasskeyVerify checks a passkey assertion (the authenticator's answer, as JSON); the answer holds
+// the session's tokens (POST /auth/passkeys/authenticate-verify).
+// assertion: the assertion as the browser gave it: a JSON object (id, rawId, response, type, ...),
+// sent as the body.
+func (s *SessionService) PasskeyVerify(ctx context.Context, assertion map[string]any, opts ...CallOption) (json.RawMessage, error) {
+	assertionArg, err := fieldsArg("assertion", assertion)
+	if err != nil {
+		return nil, err
+	}
+	return s.c.payload(ctx, opts, func(call *capi.Call) ([]byte, error) { return s.c.c.PasskeyVerify(assertionArg, call) })
 }
 
 // SwapService is Client.Swap. Swaps between assets: route catalogue, quotes, execution (moves

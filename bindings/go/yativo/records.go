@@ -228,6 +228,61 @@ func transactionFrom(r *capi.Transaction) *Transaction {
 	}
 }
 
+// AutoForwardingRule is an auto-forwarding rule: a share of each deposit to an asset goes on to an
+// address.
+type AutoForwardingRule struct {
+	// The rule's id.
+	ID string
+	// The asset whose deposits are forwarded; "" when the answer has none.
+	AssetID string
+	// The asset's chain; "" when the answer has none.
+	Chain string
+	// Where the share goes; "" when the answer has none.
+	DestinationAddress string
+	// The share of each deposit, in percent (more than 0, at most 100), as exact decimal text; ""
+	// when the answer has none.
+	Percentage string
+	// All_wallets or specific_wallets; "" when the answer has none.
+	MonitoringMode string
+	// The accounts watched with specific_wallets; empty when the answer has none.
+	MonitoredAccounts []string
+	// Deposits below this are not forwarded, as exact decimal text; "" when the answer has none.
+	MinimumAmount string
+	// The most forwarded from one deposit, as exact decimal text; "" when the answer has none.
+	MaximumAmount string
+	// The note kept with the rule; "" when the answer has none.
+	Description string
+	// Whether the rule acts; nil when the answer has none.
+	Enabled *bool
+	// When it was created; "" when the answer has none.
+	CreatedAt string
+	// When it last changed; "" when the answer has none.
+	UpdatedAt string
+	// The whole object as the server sent it (settings included), as compact JSON (numbers as
+	// strings): every field, named here or not.
+	Raw json.RawMessage
+}
+
+// autoForwardingRuleFrom converts capi's copy of the record (the generated methods name it).
+func autoForwardingRuleFrom(r *capi.AutoForwardingRule) *AutoForwardingRule {
+	return &AutoForwardingRule{
+		ID:                 r.ID,
+		AssetID:            r.AssetID,
+		Chain:              r.Chain,
+		DestinationAddress: r.DestinationAddress,
+		Percentage:         r.Percentage,
+		MonitoringMode:     r.MonitoringMode,
+		MonitoredAccounts:  r.MonitoredAccounts,
+		MinimumAmount:      r.MinimumAmount,
+		MaximumAmount:      r.MaximumAmount,
+		Description:        r.Description,
+		Enabled:            r.Enabled,
+		CreatedAt:          r.CreatedAt,
+		UpdatedAt:          r.UpdatedAt,
+		Raw:                json.RawMessage(r.Raw),
+	}
+}
+
 // CardFunding is a card funding: a customer funded from the issuer's wallet, or a deposit funded by
 // hand. IdempotencyKey is always the key the call carried.
 type CardFunding struct {
@@ -746,5 +801,49 @@ func swapHistoryItemFrom(r *capi.SwapHistoryItem) *SwapHistoryItem {
 		ToAmount:   r.ToAmount,
 		CreatedAt:  r.CreatedAt,
 		Raw:        json.RawMessage(r.Raw),
+	}
+}
+
+// WebhookDelivery is one delivery of an event to a webhook, with its attempts so far.
+type WebhookDelivery struct {
+	// The delivery's id.
+	ID string
+	// The event's id (the same in every delivery of the event); "" when the answer has none.
+	EventID string
+	// The event's type, e.g. transaction.confirmed; "" when the answer has none.
+	Type string
+	// The webhook it went to; "" when the answer has none.
+	WebhookID string
+	// Pending, delivered or failed; "" when the answer has none.
+	Status string
+	// How many attempts were made; nil when the answer has none.
+	Attempts *int64
+	// The HTTP status of the last attempt; nil when the answer has none.
+	LastStatusCode *int64
+	// Why the last attempt failed; "" when the answer has none.
+	LastError string
+	// When the event was queued; "" when the answer has none.
+	CreatedAt string
+	// When it was delivered; "" when the answer has none.
+	DeliveredAt string
+	// The whole object as the server sent it (the attempts' history and the payload included), as
+	// compact JSON (numbers as strings): every field, named here or not.
+	Raw json.RawMessage
+}
+
+// webhookDeliveryFrom converts capi's copy of the record (the generated methods name it).
+func webhookDeliveryFrom(r *capi.WebhookDelivery) *WebhookDelivery {
+	return &WebhookDelivery{
+		ID:             r.ID,
+		EventID:        r.EventID,
+		Type:           r.Type,
+		WebhookID:      r.WebhookID,
+		Status:         r.Status,
+		Attempts:       r.Attempts,
+		LastStatusCode: r.LastStatusCode,
+		LastError:      r.LastError,
+		CreatedAt:      r.CreatedAt,
+		DeliveredAt:    r.DeliveredAt,
+		Raw:            json.RawMessage(r.Raw),
 	}
 }

@@ -12,13 +12,16 @@ from . import _core
 # BEGIN GENERATED: exports (python3 -m codegen; do not edit)
 from ._client import (
     Accounts,
+    Analytics,
     ApiKeys,
     Assets,
+    AutoForwarding,
     BalanceService,
     CardIssuer,
     Cards,
     Customers,
     Iban,
+    Session,
     Swap,
     Transactions,
     Webhooks,
@@ -26,6 +29,7 @@ from ._client import (
 from ._core import (
     Account,
     Asset,
+    AutoForwardingRule,
     Balance,
     Card,
     CardAccount,
@@ -41,6 +45,7 @@ from ._core import (
     SwapQuote,
     Transaction,
     Transfer,
+    WebhookDelivery,
 )
 # END GENERATED: exports
 from ._client import Amount, YativoCrypto
@@ -64,9 +69,12 @@ __all__ = [
     # BEGIN GENERATED: export names (python3 -m codegen; do not edit)
     "Account",
     "Accounts",
+    "Analytics",
     "ApiKeys",
     "Asset",
     "Assets",
+    "AutoForwarding",
+    "AutoForwardingRule",
     "Balance",
     "BalanceService",
     "Card",
@@ -81,6 +89,7 @@ __all__ = [
     "Customers",
     "Iban",
     "IbanStatus",
+    "Session",
     "SpendingLimits",
     "Swap",
     "SwapExecution",
@@ -89,6 +98,7 @@ __all__ = [
     "Transaction",
     "Transactions",
     "Transfer",
+    "WebhookDelivery",
     "Webhooks",
     # END GENERATED: export names
     "YativoError",

@@ -13,13 +13,16 @@ from ._errors import InvalidArgumentError
 # BEGIN GENERATED: group classes (python3 -m codegen; do not edit)
 from ._resources import (
     Accounts,
+    Analytics,
     ApiKeys,
     Assets,
+    AutoForwarding,
     BalanceService,
     CardIssuer,
     Cards,
     Customers,
     Iban,
+    Session,
     Swap,
     Webhooks,
 )
@@ -37,10 +40,13 @@ __all__ = [
     "BalanceService",
     "Transactions",
     "Webhooks",
+    "Analytics",
+    "AutoForwarding",
     "CardIssuer",
     "Cards",
     "Customers",
     "Iban",
+    "Session",
     "Swap",
     # END GENERATED: group names
 ]
@@ -121,10 +127,13 @@ class YativoCrypto:
         "balance",
         "transactions",
         "webhooks",
+        "analytics",
+        "auto_forwarding",
         "card_issuer",
         "cards",
         "customers",
         "iban",
+        "session",
         "swap",
     )
     # END GENERATED: group slots
@@ -185,10 +194,13 @@ class YativoCrypto:
         self.balance = BalanceService(self._c)
         self.transactions = Transactions(self._c)
         self.webhooks = Webhooks(self._c)
+        self.analytics = Analytics(self._c)
+        self.auto_forwarding = AutoForwarding(self._c)
         self.card_issuer = CardIssuer(self._c)
         self.cards = Cards(self._c)
         self.customers = Customers(self._c)
         self.iban = Iban(self._c)
+        self.session = Session(self._c)
         self.swap = Swap(self._c)
         # END GENERATED: group attributes
 

@@ -202,6 +202,38 @@ class Transaction:
     @property
     def raw(self) -> Dict[str, Any]: ...
 
+class AutoForwardingRule:
+    """An auto-forwarding rule: a share of each deposit to an asset goes on to an address.
+    ``raw`` is the whole object, with the fields no property names."""
+    @property
+    def id(self) -> str: ...
+    @property
+    def asset_id(self) -> Optional[str]: ...
+    @property
+    def chain(self) -> Optional[str]: ...
+    @property
+    def destination_address(self) -> Optional[str]: ...
+    @property
+    def percentage(self) -> Optional[Decimal]: ...
+    @property
+    def monitoring_mode(self) -> Optional[str]: ...
+    @property
+    def monitored_accounts(self) -> List[str]: ...
+    @property
+    def minimum_amount(self) -> Optional[Decimal]: ...
+    @property
+    def maximum_amount(self) -> Optional[Decimal]: ...
+    @property
+    def description(self) -> Optional[str]: ...
+    @property
+    def enabled(self) -> Optional[bool]: ...
+    @property
+    def created_at(self) -> Optional[str]: ...
+    @property
+    def updated_at(self) -> Optional[str]: ...
+    @property
+    def raw(self) -> Dict[str, Any]: ...
+
 class CardFunding:
     """A card funding: a customer funded from the issuer's wallet, or a deposit funded by hand.
     idempotency_key is always the key the call carried. ``raw`` is the whole object, with the
@@ -501,6 +533,32 @@ class SwapHistoryItem:
     @property
     def raw(self) -> Dict[str, Any]: ...
 
+class WebhookDelivery:
+    """One delivery of an event to a webhook, with its attempts so far. ``raw`` is the whole
+    object, with the fields no property names."""
+    @property
+    def id(self) -> str: ...
+    @property
+    def event_id(self) -> Optional[str]: ...
+    @property
+    def type(self) -> Optional[str]: ...
+    @property
+    def webhook_id(self) -> Optional[str]: ...
+    @property
+    def status(self) -> Optional[str]: ...
+    @property
+    def attempts(self) -> Optional[int]: ...
+    @property
+    def last_status_code(self) -> Optional[int]: ...
+    @property
+    def last_error(self) -> Optional[str]: ...
+    @property
+    def created_at(self) -> Optional[str]: ...
+    @property
+    def delivered_at(self) -> Optional[str]: ...
+    @property
+    def raw(self) -> Dict[str, Any]: ...
+
 # END GENERATED: records
 
 class Client:
@@ -612,6 +670,12 @@ class Client:
         timeout: Optional[float],
         envelope: bool,
     ) -> Any: ...
+    def list_user_accounts(
+        self,
+        *,
+        user_id: str,
+        timeout: Optional[float],
+    ) -> List[Account]: ...
     def add_asset(
         self,
         *,
@@ -625,6 +689,68 @@ class Client:
         self,
         *,
         account_id: Optional[str],
+        timeout: Optional[float],
+    ) -> List[Asset]: ...
+    def list_supported_assets(
+        self,
+        *,
+        timeout: Optional[float],
+        envelope: bool,
+    ) -> Any: ...
+    def list_chains(
+        self,
+        *,
+        timeout: Optional[float],
+        envelope: bool,
+    ) -> Any: ...
+    def add_assets(
+        self,
+        *,
+        account_id: str,
+        chains: Sequence[str],
+        tickers: Optional[Sequence[str]],
+        idempotency_key: Optional[str],
+        timeout: Optional[float],
+    ) -> List[Asset]: ...
+    def list_user_assets(
+        self,
+        *,
+        user_id: str,
+        timeout: Optional[float],
+    ) -> List[Asset]: ...
+    def archive_asset(
+        self,
+        *,
+        asset_id: str,
+        idempotency_key: Optional[str],
+        timeout: Optional[float],
+    ) -> Asset: ...
+    def add_gas_station(
+        self,
+        *,
+        chain: str,
+        ticker: str,
+        idempotency_key: Optional[str],
+        timeout: Optional[float],
+    ) -> Asset: ...
+    def list_gas_stations(
+        self,
+        *,
+        timeout: Optional[float],
+    ) -> List[Asset]: ...
+    def add_customer_asset(
+        self,
+        *,
+        customer_id: str,
+        chain: str,
+        ticker: str,
+        idempotency_key: Optional[str],
+        timeout: Optional[float],
+    ) -> Asset: ...
+    def list_customer_assets(
+        self,
+        *,
+        customer_id: Optional[str],
         timeout: Optional[float],
     ) -> List[Asset]: ...
     def check_balance(
@@ -669,6 +795,28 @@ class Client:
         search: Optional[str],
         timeout: Optional[float],
     ) -> List[Transaction]: ...
+    def get_transaction(
+        self,
+        *,
+        transaction_id: str,
+        timeout: Optional[float],
+    ) -> Transaction: ...
+    def cancel_transaction(
+        self,
+        *,
+        transaction_id: str,
+        idempotency_key: Optional[str],
+        timeout: Optional[float],
+        envelope: bool,
+    ) -> Any: ...
+    def asset_history(
+        self,
+        *,
+        asset_id: str,
+        page: Optional[int],
+        limit: Optional[int],
+        timeout: Optional[float],
+    ) -> List[Transaction]: ...
     def create_webhook(
         self,
         *,
@@ -687,6 +835,120 @@ class Client:
         self,
         *,
         webhook_id: str,
+        idempotency_key: Optional[str],
+        timeout: Optional[float],
+    ) -> None: ...
+    def get_webhook(
+        self,
+        *,
+        webhook_id: str,
+        timeout: Optional[float],
+    ) -> Webhook: ...
+    def update_webhook(
+        self,
+        *,
+        webhook_id: str,
+        url: Optional[str],
+        events: Optional[Sequence[str]],
+        description: Optional[str],
+        status: Optional[str],
+        idempotency_key: Optional[str],
+        timeout: Optional[float],
+    ) -> Webhook: ...
+    def activate_webhook(
+        self,
+        *,
+        webhook_id: str,
+        idempotency_key: Optional[str],
+        timeout: Optional[float],
+    ) -> Webhook: ...
+    def deactivate_webhook(
+        self,
+        *,
+        webhook_id: str,
+        idempotency_key: Optional[str],
+        timeout: Optional[float],
+    ) -> Webhook: ...
+    def list_webhook_events(
+        self,
+        *,
+        webhook_id: str,
+        page: Optional[int],
+        limit: Optional[int],
+        status: Optional[str],
+        timeout: Optional[float],
+    ) -> List[WebhookDelivery]: ...
+    def test_webhook(
+        self,
+        *,
+        webhook_id: str,
+        idempotency_key: Optional[str],
+        timeout: Optional[float],
+        envelope: bool,
+    ) -> Any: ...
+    def transaction_analytics(
+        self,
+        *,
+        timeout: Optional[float],
+        envelope: bool,
+    ) -> Any: ...
+    def dashboard_analytics(
+        self,
+        *,
+        timeout: Optional[float],
+        envelope: bool,
+    ) -> Any: ...
+    def list_forwarding_rules(
+        self,
+        *,
+        timeout: Optional[float],
+    ) -> List[AutoForwardingRule]: ...
+    def get_forwarding_rule(
+        self,
+        *,
+        rule_id: str,
+        timeout: Optional[float],
+    ) -> AutoForwardingRule: ...
+    def create_forwarding_rule(
+        self,
+        *,
+        destination_address: str,
+        percentage: Any,
+        monitoring_mode: str,
+        asset_id: str,
+        chain: str,
+        monitored_accounts: Optional[Sequence[str]],
+        minimum_amount: Optional[Any],
+        maximum_amount: Optional[Any],
+        description: Optional[str],
+        enabled: Optional[Any],
+        settings: Optional[Any],
+        totp_code: Optional[str],
+        idempotency_key: Optional[str],
+        timeout: Optional[float],
+    ) -> AutoForwardingRule: ...
+    def update_forwarding_rule(
+        self,
+        *,
+        rule_id: str,
+        destination_address: Optional[str],
+        percentage: Optional[Any],
+        monitoring_mode: Optional[str],
+        monitored_accounts: Optional[Sequence[str]],
+        minimum_amount: Optional[Any],
+        maximum_amount: Optional[Any],
+        description: Optional[str],
+        enabled: Optional[Any],
+        settings: Optional[Any],
+        totp_code: Optional[str],
+        idempotency_key: Optional[str],
+        timeout: Optional[float],
+    ) -> AutoForwardingRule: ...
+    def delete_forwarding_rule(
+        self,
+        *,
+        rule_id: str,
+        totp_code: Optional[str],
         idempotency_key: Optional[str],
         timeout: Optional[float],
     ) -> None: ...
@@ -1100,6 +1362,23 @@ class Client:
         idempotency_key: Optional[str],
         timeout: Optional[float],
     ) -> Customer: ...
+    def list_customers(
+        self,
+        *,
+        page: Optional[int],
+        limit: Optional[int],
+        search: Optional[str],
+        customer_id: Optional[str],
+        timeout: Optional[float],
+    ) -> List[Customer]: ...
+    def customer_transactions(
+        self,
+        *,
+        customer_id: str,
+        page: Optional[int],
+        limit: Optional[int],
+        timeout: Optional[float],
+    ) -> List[Transaction]: ...
     def iban_get_options(
         self,
         *,
@@ -1136,6 +1415,81 @@ class Client:
         customer_id: Optional[str],
         timeout: Optional[float],
     ) -> IbanStatus: ...
+    def register_user(
+        self,
+        *,
+        email: str,
+        password: str,
+        username: Optional[str],
+        first_name: Optional[str],
+        last_name: Optional[str],
+        idempotency_key: Optional[str],
+        timeout: Optional[float],
+        envelope: bool,
+    ) -> Any: ...
+    def sign_in(
+        self,
+        *,
+        email: str,
+        role: Optional[str],
+        idempotency_key: Optional[str],
+        timeout: Optional[float],
+        envelope: bool,
+    ) -> Any: ...
+    def verify_otp(
+        self,
+        *,
+        otp: str,
+        email: Optional[str],
+        idempotency_key: Optional[str],
+        timeout: Optional[float],
+        envelope: bool,
+    ) -> Any: ...
+    def resend_otp(
+        self,
+        *,
+        email: str,
+        idempotency_key: Optional[str],
+        timeout: Optional[float],
+        envelope: bool,
+    ) -> Any: ...
+    def google_auth_details(
+        self,
+        *,
+        timeout: Optional[float],
+        envelope: bool,
+    ) -> Any: ...
+    def google_auth_enable(
+        self,
+        *,
+        timeout: Optional[float],
+        envelope: bool,
+    ) -> Any: ...
+    def google_auth_verify(
+        self,
+        *,
+        code: str,
+        email: Optional[str],
+        idempotency_key: Optional[str],
+        timeout: Optional[float],
+        envelope: bool,
+    ) -> Any: ...
+    def passkey_options(
+        self,
+        *,
+        email: str,
+        idempotency_key: Optional[str],
+        timeout: Optional[float],
+        envelope: bool,
+    ) -> Any: ...
+    def passkey_verify(
+        self,
+        *,
+        assertion: Dict[str, Any],
+        idempotency_key: Optional[str],
+        timeout: Optional[float],
+        envelope: bool,
+    ) -> Any: ...
     def swap_get_assets(
         self,
         *,

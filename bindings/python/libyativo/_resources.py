@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any, Dict, List, Optional, Sequence
 
 from . import _core
-from ._core import Account, ApiKey, Asset, Balance, Card, CardAccount, CardFunding, CardOrder, CardOrderPayment, CardTransaction, Customer, IbanStatus, SpendingLimits, SwapExecution, SwapHistoryItem, SwapQuote, Transaction, Transfer, Webhook
+from ._core import Account, ApiKey, Asset, AutoForwardingRule, Balance, Card, CardAccount, CardFunding, CardOrder, CardOrderPayment, CardTransaction, Customer, IbanStatus, SpendingLimits, SwapExecution, SwapHistoryItem, SwapQuote, Transaction, Transfer, Webhook, WebhookDelivery
 from ._values import Amount, Payload
 
 __all__ = [
@@ -19,10 +19,13 @@ __all__ = [
     "BalanceService",
     "Transactions",
     "Webhooks",
+    "Analytics",
+    "AutoForwarding",
     "CardIssuer",
     "Cards",
     "Customers",
     "Iban",
+    "Session",
     "Swap",
 ]
 
@@ -275,6 +278,23 @@ class Accounts:
             envelope=envelope,
         )
 
+    def get_by_user_id(
+        self,
+        user_id: str,
+        *,
+        timeout: Optional[float] = None,
+    ) -> List[Account]:
+        """The accounts of a user (yourself); a customer holds wallets, not accounts.
+
+        Args:
+            user_id: the user's or customer's id
+            timeout: the call's whole deadline in seconds; None: the client's
+        """
+        return self._c.list_user_accounts(
+            user_id=user_id,
+            timeout=timeout,
+        )
+
 
 class Assets:
     """``c.assets``: Assets: one chain and token within an account."""
@@ -326,6 +346,195 @@ class Assets:
         """
         return self._c.list_assets(
             account_id=account_id,
+            timeout=timeout,
+        )
+
+    def get_all_supported(
+        self,
+        *,
+        timeout: Optional[float] = None,
+        envelope: bool = False,
+    ) -> Payload:
+        """The catalogue of supported assets: chain, ticker, decimals, price.
+
+        Args:
+            timeout: the call's whole deadline in seconds; None: the client's
+            envelope: True: the whole answer (``data`` and its siblings, such as ``pagination``)
+                instead of ``data``
+        """
+        return self._c.list_supported_assets(
+            timeout=timeout,
+            envelope=envelope,
+        )
+
+    def get_chains(
+        self,
+        *,
+        timeout: Optional[float] = None,
+        envelope: bool = False,
+    ) -> Payload:
+        """The supported chains: id, name, explorer.
+
+        Args:
+            timeout: the call's whole deadline in seconds; None: the client's
+            envelope: True: the whole answer (``data`` and its siblings, such as ``pagination``)
+                instead of ``data``
+        """
+        return self._c.list_chains(
+            timeout=timeout,
+            envelope=envelope,
+        )
+
+    def create_batch(
+        self,
+        account_id: str,
+        chains: Sequence[str],
+        tickers: Optional[Sequence[str]] = None,
+        *,
+        idempotency_key: Optional[str] = None,
+        timeout: Optional[float] = None,
+    ) -> List[Asset]:
+        """Adds several assets to an account at once: chains[i] with tickers[i]; all or none are
+        added.
+
+        Args:
+            account_id: the account's id
+            chains: the chains, e.g. solana, ethereum
+            tickers: the token of each chain, in the same order; unset = each chain's native
+                token
+            idempotency_key: an Idempotency-Key: the server answers a repeat with the first
+                answer, so the core may re-send the call after a failure; None: no key, and no
+                re-sending once the request may have arrived
+            timeout: the call's whole deadline in seconds; None: the client's
+        """
+        return self._c.add_assets(
+            account_id=account_id,
+            chains=chains,
+            tickers=tickers,
+            idempotency_key=idempotency_key,
+            timeout=timeout,
+        )
+
+    def get_by_user_id(
+        self,
+        user_id: str,
+        *,
+        timeout: Optional[float] = None,
+    ) -> List[Asset]:
+        """The assets of a user (yourself) or of one of your customers.
+
+        Args:
+            user_id: the user's or customer's id
+            timeout: the call's whole deadline in seconds; None: the client's
+        """
+        return self._c.list_user_assets(
+            user_id=user_id,
+            timeout=timeout,
+        )
+
+    def archive(
+        self,
+        asset_id: str,
+        *,
+        idempotency_key: Optional[str] = None,
+        timeout: Optional[float] = None,
+    ) -> Asset:
+        """Archives an asset: it leaves the lists and can no longer send; deposits still credit it.
+
+        Args:
+            asset_id: the asset's id
+            idempotency_key: an Idempotency-Key: the server answers a repeat with the first
+                answer, so the core may re-send the call after a failure; None: no key, and no
+                re-sending once the request may have arrived
+            timeout: the call's whole deadline in seconds; None: the client's
+        """
+        return self._c.archive_asset(
+            asset_id=asset_id,
+            idempotency_key=idempotency_key,
+            timeout=timeout,
+        )
+
+    def create_gas_station(
+        self,
+        chain: str,
+        ticker: str,
+        *,
+        idempotency_key: Optional[str] = None,
+        timeout: Optional[float] = None,
+    ) -> Asset:
+        """Adds a gas-station wallet for a chain: it pays the gas of your transfers on that chain.
+
+        Args:
+            chain: the chain
+            ticker: the chain's native token, e.g. ETH
+            idempotency_key: an Idempotency-Key: the server answers a repeat with the first
+                answer, so the core may re-send the call after a failure; None: no key, and no
+                re-sending once the request may have arrived
+            timeout: the call's whole deadline in seconds; None: the client's
+        """
+        return self._c.add_gas_station(
+            chain=chain,
+            ticker=ticker,
+            idempotency_key=idempotency_key,
+            timeout=timeout,
+        )
+
+    def get_gas_stations(
+        self,
+        *,
+        timeout: Optional[float] = None,
+    ) -> List[Asset]:
+        """Your gas-station wallets.
+
+        Args:
+            timeout: the call's whole deadline in seconds; None: the client's
+        """
+        return self._c.list_gas_stations(
+            timeout=timeout,
+        )
+
+    def create_customer_asset(
+        self,
+        customer_id: str,
+        chain: str,
+        ticker: str,
+        *,
+        idempotency_key: Optional[str] = None,
+        timeout: Optional[float] = None,
+    ) -> Asset:
+        """Adds a wallet (a chain and token) for one of your customers.
+
+        Args:
+            customer_id: the customer's id
+            chain: the chain
+            ticker: the token, e.g. USDC_SOL
+            idempotency_key: an Idempotency-Key: the server answers a repeat with the first
+                answer, so the core may re-send the call after a failure; None: no key, and no
+                re-sending once the request may have arrived
+            timeout: the call's whole deadline in seconds; None: the client's
+        """
+        return self._c.add_customer_asset(
+            customer_id=customer_id,
+            chain=chain,
+            ticker=ticker,
+            idempotency_key=idempotency_key,
+            timeout=timeout,
+        )
+
+    def get_customer_assets(
+        self,
+        customer_id: Optional[str] = None,
+        *,
+        timeout: Optional[float] = None,
+    ) -> List[Asset]:
+        """The wallets of one customer, or of every customer.
+
+        Args:
+            customer_id: the customer's id; unset = every customer
+            timeout: the call's whole deadline in seconds; None: the client's
+        """
+        return self._c.list_customer_assets(
+            customer_id=customer_id,
             timeout=timeout,
         )
 
@@ -476,6 +685,72 @@ class Transactions:
             timeout=timeout,
         )
 
+    def get(
+        self,
+        transaction_id: str,
+        *,
+        timeout: Optional[float] = None,
+    ) -> Transaction:
+        """One transaction.
+
+        Args:
+            transaction_id: the transaction's id
+            timeout: the call's whole deadline in seconds; None: the client's
+        """
+        return self._c.get_transaction(
+            transaction_id=transaction_id,
+            timeout=timeout,
+        )
+
+    def cancel(
+        self,
+        transaction_id: str,
+        *,
+        idempotency_key: Optional[str] = None,
+        timeout: Optional[float] = None,
+        envelope: bool = False,
+    ) -> Payload:
+        """Cancels a pending transfer: its amount and fee go back to the asset, exactly.
+
+        Args:
+            transaction_id: the transaction's id
+            idempotency_key: an Idempotency-Key: the server answers a repeat with the first
+                answer, so the core may re-send the call after a failure; None: no key, and no
+                re-sending once the request may have arrived
+            timeout: the call's whole deadline in seconds; None: the client's
+            envelope: True: the whole answer (``data`` and its siblings, such as ``pagination``)
+                instead of ``data``
+        """
+        return self._c.cancel_transaction(
+            transaction_id=transaction_id,
+            idempotency_key=idempotency_key,
+            timeout=timeout,
+            envelope=envelope,
+        )
+
+    def asset_history(
+        self,
+        asset_id: str,
+        page: Optional[int] = None,
+        limit: Optional[int] = None,
+        *,
+        timeout: Optional[float] = None,
+    ) -> List[Transaction]:
+        """One page of the transactions of one asset, newest first.
+
+        Args:
+            asset_id: the asset's id
+            page: the page, from 1; unset = the first
+            limit: items per page, 1..100; unset = the server's default
+            timeout: the call's whole deadline in seconds; None: the client's
+        """
+        return self._c.asset_history(
+            asset_id=asset_id,
+            page=page,
+            limit=limit,
+            timeout=timeout,
+        )
+
 
 class Webhooks:
     """``c.webhooks``: Webhook subscriptions. Deliveries are checked with the webhook verifier."""
@@ -545,6 +820,372 @@ class Webhooks:
         """
         self._c.delete_webhook(
             webhook_id=id,
+            idempotency_key=idempotency_key,
+            timeout=timeout,
+        )
+
+    def get(
+        self,
+        id: str,
+        *,
+        timeout: Optional[float] = None,
+    ) -> Webhook:
+        """One webhook subscription, without its secret.
+
+        Args:
+            id: the subscription's id
+            timeout: the call's whole deadline in seconds; None: the client's
+        """
+        return self._c.get_webhook(
+            webhook_id=id,
+            timeout=timeout,
+        )
+
+    def update(
+        self,
+        id: str,
+        url: Optional[str] = None,
+        events: Optional[Sequence[str]] = None,
+        description: Optional[str] = None,
+        status: Optional[str] = None,
+        *,
+        idempotency_key: Optional[str] = None,
+        timeout: Optional[float] = None,
+    ) -> Webhook:
+        """Changes a webhook subscription: only what is given changes.
+
+        Args:
+            id: the subscription's id
+            url: the new https:// URL
+            events: the new event types (the whole set)
+            description: the new note
+            status: active or inactive
+            idempotency_key: an Idempotency-Key: the server answers a repeat with the first
+                answer, so the core may re-send the call after a failure; None: no key, and no
+                re-sending once the request may have arrived
+            timeout: the call's whole deadline in seconds; None: the client's
+        """
+        return self._c.update_webhook(
+            webhook_id=id,
+            url=url,
+            events=events,
+            description=description,
+            status=status,
+            idempotency_key=idempotency_key,
+            timeout=timeout,
+        )
+
+    def activate(
+        self,
+        id: str,
+        *,
+        idempotency_key: Optional[str] = None,
+        timeout: Optional[float] = None,
+    ) -> Webhook:
+        """Resumes deliveries to a webhook.
+
+        Args:
+            id: the subscription's id
+            idempotency_key: an Idempotency-Key: the server answers a repeat with the first
+                answer, so the core may re-send the call after a failure; None: no key, and no
+                re-sending once the request may have arrived
+            timeout: the call's whole deadline in seconds; None: the client's
+        """
+        return self._c.activate_webhook(
+            webhook_id=id,
+            idempotency_key=idempotency_key,
+            timeout=timeout,
+        )
+
+    def deactivate(
+        self,
+        id: str,
+        *,
+        idempotency_key: Optional[str] = None,
+        timeout: Optional[float] = None,
+    ) -> Webhook:
+        """Pauses deliveries to a webhook (events are not queued for it meanwhile).
+
+        Args:
+            id: the subscription's id
+            idempotency_key: an Idempotency-Key: the server answers a repeat with the first
+                answer, so the core may re-send the call after a failure; None: no key, and no
+                re-sending once the request may have arrived
+            timeout: the call's whole deadline in seconds; None: the client's
+        """
+        return self._c.deactivate_webhook(
+            webhook_id=id,
+            idempotency_key=idempotency_key,
+            timeout=timeout,
+        )
+
+    def events(
+        self,
+        id: str,
+        page: Optional[int] = None,
+        limit: Optional[int] = None,
+        status: Optional[str] = None,
+        *,
+        timeout: Optional[float] = None,
+    ) -> List[WebhookDelivery]:
+        """The deliveries of one webhook, newest first, one page at a time.
+
+        Args:
+            id: the subscription's id
+            page: the page, from 1; unset = the first
+            limit: items per page, 1..100; unset = the server's default
+            status: only deliveries in this status
+            timeout: the call's whole deadline in seconds; None: the client's
+        """
+        return self._c.list_webhook_events(
+            webhook_id=id,
+            page=page,
+            limit=limit,
+            status=status,
+            timeout=timeout,
+        )
+
+    def test(
+        self,
+        id: str,
+        *,
+        idempotency_key: Optional[str] = None,
+        timeout: Optional[float] = None,
+        envelope: bool = False,
+    ) -> Payload:
+        """Queues a webhook.test event for delivery to this webhook; the answer names the event and
+        delivery.
+
+        Args:
+            id: the subscription's id
+            idempotency_key: an Idempotency-Key: the server answers a repeat with the first
+                answer, so the core may re-send the call after a failure; None: no key, and no
+                re-sending once the request may have arrived
+            timeout: the call's whole deadline in seconds; None: the client's
+            envelope: True: the whole answer (``data`` and its siblings, such as ``pagination``)
+                instead of ``data``
+        """
+        return self._c.test_webhook(
+            webhook_id=id,
+            idempotency_key=idempotency_key,
+            timeout=timeout,
+            envelope=envelope,
+        )
+
+
+class Analytics:
+    """``c.analytics``: Totals over your transactions and wallets."""
+
+    __slots__ = ("_c",)
+
+    def __init__(self, core: _core.Client) -> None:
+        self._c = core
+
+    def transactions(
+        self,
+        *,
+        timeout: Optional[float] = None,
+        envelope: bool = False,
+    ) -> Payload:
+        """Totals over your transactions (counts and exact amounts by status, chain and type).
+
+        Args:
+            timeout: the call's whole deadline in seconds; None: the client's
+            envelope: True: the whole answer (``data`` and its siblings, such as ``pagination``)
+                instead of ``data``
+        """
+        return self._c.transaction_analytics(
+            timeout=timeout,
+            envelope=envelope,
+        )
+
+    def dashboard(
+        self,
+        *,
+        timeout: Optional[float] = None,
+        envelope: bool = False,
+    ) -> Payload:
+        """The dashboard's totals: accounts, assets, balances and recent activity.
+
+        Args:
+            timeout: the call's whole deadline in seconds; None: the client's
+            envelope: True: the whole answer (``data`` and its siblings, such as ``pagination``)
+                instead of ``data``
+        """
+        return self._c.dashboard_analytics(
+            timeout=timeout,
+            envelope=envelope,
+        )
+
+
+class AutoForwarding:
+    """``c.auto_forwarding``: Auto-forwarding rules: a share of each deposit to an asset is sent on
+    to an address. Writes send X-2FA-Token: the call's code or the client's TOTP source."""
+
+    __slots__ = ("_c",)
+
+    def __init__(self, core: _core.Client) -> None:
+        self._c = core
+
+    def list(
+        self,
+        *,
+        timeout: Optional[float] = None,
+    ) -> List[AutoForwardingRule]:
+        """Every auto-forwarding rule.
+
+        Args:
+            timeout: the call's whole deadline in seconds; None: the client's
+        """
+        return self._c.list_forwarding_rules(
+            timeout=timeout,
+        )
+
+    def get(
+        self,
+        rule_id: str,
+        *,
+        timeout: Optional[float] = None,
+    ) -> AutoForwardingRule:
+        """One auto-forwarding rule.
+
+        Args:
+            rule_id: the rule's id
+            timeout: the call's whole deadline in seconds; None: the client's
+        """
+        return self._c.get_forwarding_rule(
+            rule_id=rule_id,
+            timeout=timeout,
+        )
+
+    def create(
+        self,
+        destination_address: str,
+        percentage: Amount,
+        monitoring_mode: str,
+        asset_id: str,
+        chain: str,
+        *,
+        monitored_accounts: Optional[Sequence[str]] = None,
+        minimum_amount: Optional[Amount] = None,
+        maximum_amount: Optional[Amount] = None,
+        description: Optional[str] = None,
+        enabled: Optional[Any] = None,
+        settings: Optional[Any] = None,
+        totp_code: Optional[str] = None,
+        idempotency_key: Optional[str] = None,
+        timeout: Optional[float] = None,
+    ) -> AutoForwardingRule:
+        """Creates an auto-forwarding rule.
+
+        Args:
+            destination_address: where the share goes, checked against the chain
+            percentage: the share of each deposit in percent, more than 0 and at most 100
+            monitoring_mode: all_wallets, or specific_wallets with monitored_accounts
+            asset_id: the asset whose deposits are forwarded
+            chain: the asset's chain
+            monitored_accounts: the accounts watched with specific_wallets
+            minimum_amount: deposits below this are not forwarded
+            maximum_amount: the most forwarded from one deposit
+            description: a note kept with the rule
+            enabled: true (the default) or false: whether the rule acts
+            settings: further settings, a JSON object
+            totp_code: a 6-digit 2FA code; None: one from the client's TOTP source
+            idempotency_key: an Idempotency-Key: the server answers a repeat with the first
+                answer, so the core may re-send the call after a failure; None: no key, and no
+                re-sending once the request may have arrived
+            timeout: the call's whole deadline in seconds; None: the client's
+        """
+        return self._c.create_forwarding_rule(
+            destination_address=destination_address,
+            percentage=percentage,
+            monitoring_mode=monitoring_mode,
+            asset_id=asset_id,
+            chain=chain,
+            monitored_accounts=monitored_accounts,
+            minimum_amount=minimum_amount,
+            maximum_amount=maximum_amount,
+            description=description,
+            enabled=enabled,
+            settings=settings,
+            totp_code=totp_code,
+            idempotency_key=idempotency_key,
+            timeout=timeout,
+        )
+
+    def update(
+        self,
+        rule_id: str,
+        *,
+        destination_address: Optional[str] = None,
+        percentage: Optional[Amount] = None,
+        monitoring_mode: Optional[str] = None,
+        monitored_accounts: Optional[Sequence[str]] = None,
+        minimum_amount: Optional[Amount] = None,
+        maximum_amount: Optional[Amount] = None,
+        description: Optional[str] = None,
+        enabled: Optional[Any] = None,
+        settings: Optional[Any] = None,
+        totp_code: Optional[str] = None,
+        idempotency_key: Optional[str] = None,
+        timeout: Optional[float] = None,
+    ) -> AutoForwardingRule:
+        """Changes an auto-forwarding rule: only what is given changes.
+
+        Args:
+            rule_id: the rule's id
+            destination_address: where the share goes
+            percentage: the share of each deposit in percent
+            monitoring_mode: all_wallets or specific_wallets
+            monitored_accounts: the accounts watched with specific_wallets
+            minimum_amount: deposits below this are not forwarded
+            maximum_amount: the most forwarded from one deposit
+            description: a note kept with the rule
+            enabled: true: the rule acts; false: it is paused
+            settings: further settings, a JSON object
+            totp_code: a 6-digit 2FA code; None: one from the client's TOTP source
+            idempotency_key: an Idempotency-Key: the server answers a repeat with the first
+                answer, so the core may re-send the call after a failure; None: no key, and no
+                re-sending once the request may have arrived
+            timeout: the call's whole deadline in seconds; None: the client's
+        """
+        return self._c.update_forwarding_rule(
+            rule_id=rule_id,
+            destination_address=destination_address,
+            percentage=percentage,
+            monitoring_mode=monitoring_mode,
+            monitored_accounts=monitored_accounts,
+            minimum_amount=minimum_amount,
+            maximum_amount=maximum_amount,
+            description=description,
+            enabled=enabled,
+            settings=settings,
+            totp_code=totp_code,
+            idempotency_key=idempotency_key,
+            timeout=timeout,
+        )
+
+    def delete(
+        self,
+        rule_id: str,
+        *,
+        totp_code: Optional[str] = None,
+        idempotency_key: Optional[str] = None,
+        timeout: Optional[float] = None,
+    ) -> None:
+        """Deletes an auto-forwarding rule.
+
+        Args:
+            rule_id: the rule's id
+            totp_code: a 6-digit 2FA code; None: one from the client's TOTP source
+            idempotency_key: an Idempotency-Key: the server answers a repeat with the first
+                answer, so the core may re-send the call after a failure; None: no key, and no
+                re-sending once the request may have arrived
+            timeout: the call's whole deadline in seconds; None: the client's
+        """
+        self._c.delete_forwarding_rule(
+            rule_id=rule_id,
+            totp_code=totp_code,
             idempotency_key=idempotency_key,
             timeout=timeout,
         )
@@ -1840,6 +2481,55 @@ class Customers:
             timeout=timeout,
         )
 
+    def list(
+        self,
+        page: Optional[int] = None,
+        limit: Optional[int] = None,
+        search: Optional[str] = None,
+        customer_id: Optional[str] = None,
+        *,
+        timeout: Optional[float] = None,
+    ) -> List[Customer]:
+        """One page of your customers, oldest first.
+
+        Args:
+            page: the page, from 1; unset = the first
+            limit: items per page, 1..100; unset = the server's default
+            search: only customers whose e-mail or name holds this text
+            customer_id: only this customer
+            timeout: the call's whole deadline in seconds; None: the client's
+        """
+        return self._c.list_customers(
+            page=page,
+            limit=limit,
+            search=search,
+            customer_id=customer_id,
+            timeout=timeout,
+        )
+
+    def get_transactions(
+        self,
+        customer_id: str,
+        page: Optional[int] = None,
+        limit: Optional[int] = None,
+        *,
+        timeout: Optional[float] = None,
+    ) -> List[Transaction]:
+        """One page of the transfers from one customer's wallets, newest first.
+
+        Args:
+            customer_id: the customer's id
+            page: the page, from 1; unset = the first
+            limit: items per page, 1..100; unset = the server's default
+            timeout: the call's whole deadline in seconds; None: the client's
+        """
+        return self._c.customer_transactions(
+            customer_id=customer_id,
+            page=page,
+            limit=limit,
+            timeout=timeout,
+        )
+
 
 class Iban:
     """``c.iban``: The standalone IBAN: product options, onboarding, KYC, the IBAN request and its
@@ -1958,6 +2648,260 @@ class Iban:
         return self._c.iban_get_status(
             customer_id=customer_id,
             timeout=timeout,
+        )
+
+
+class Session:
+    """``c.session``: Session sign-in: registration, e-mailed one-time codes, Google Authenticator,
+    passkeys. The answers that hold tokens are payloads: give the access token to a client to
+    act as that user."""
+
+    __slots__ = ("_c",)
+
+    def __init__(self, core: _core.Client) -> None:
+        self._c = core
+
+    def register(
+        self,
+        email: str,
+        password: str,
+        username: Optional[str] = None,
+        first_name: Optional[str] = None,
+        last_name: Optional[str] = None,
+        *,
+        idempotency_key: Optional[str] = None,
+        timeout: Optional[float] = None,
+        envelope: bool = False,
+    ) -> Payload:
+        """Registers a user; the server e-mails a one-time code to verify.
+
+        Args:
+            email: the user's e-mail address
+            password: the password, at least 8 characters
+            username: a user name
+            first_name: the first name
+            last_name: the last name
+            idempotency_key: an Idempotency-Key: the server answers a repeat with the first
+                answer, so the core may re-send the call after a failure; None: no key, and no
+                re-sending once the request may have arrived
+            timeout: the call's whole deadline in seconds; None: the client's
+            envelope: True: the whole answer (``data`` and its siblings, such as ``pagination``)
+                instead of ``data``
+        """
+        return self._c.register_user(
+            email=email,
+            password=password,
+            username=username,
+            first_name=first_name,
+            last_name=last_name,
+            idempotency_key=idempotency_key,
+            timeout=timeout,
+            envelope=envelope,
+        )
+
+    def sign_in(
+        self,
+        email: str,
+        role: Optional[str] = None,
+        *,
+        idempotency_key: Optional[str] = None,
+        timeout: Optional[float] = None,
+        envelope: bool = False,
+    ) -> Payload:
+        """Starts a sign-in: the server e-mails a one-time code (then verify_otp).
+
+        Args:
+            email: the user's e-mail address
+            role: the role signing in, e.g. User
+            idempotency_key: an Idempotency-Key: the server answers a repeat with the first
+                answer, so the core may re-send the call after a failure; None: no key, and no
+                re-sending once the request may have arrived
+            timeout: the call's whole deadline in seconds; None: the client's
+            envelope: True: the whole answer (``data`` and its siblings, such as ``pagination``)
+                instead of ``data``
+        """
+        return self._c.sign_in(
+            email=email,
+            role=role,
+            idempotency_key=idempotency_key,
+            timeout=timeout,
+            envelope=envelope,
+        )
+
+    def verify_otp(
+        self,
+        otp: str,
+        email: Optional[str] = None,
+        *,
+        idempotency_key: Optional[str] = None,
+        timeout: Optional[float] = None,
+        envelope: bool = False,
+    ) -> Payload:
+        """Checks the e-mailed one-time code; the answer holds the session's access and refresh
+        tokens.
+
+        Args:
+            otp: the one-time code
+            email: the e-mail address it was sent to
+            idempotency_key: an Idempotency-Key: the server answers a repeat with the first
+                answer, so the core may re-send the call after a failure; None: no key, and no
+                re-sending once the request may have arrived
+            timeout: the call's whole deadline in seconds; None: the client's
+            envelope: True: the whole answer (``data`` and its siblings, such as ``pagination``)
+                instead of ``data``
+        """
+        return self._c.verify_otp(
+            otp=otp,
+            email=email,
+            idempotency_key=idempotency_key,
+            timeout=timeout,
+            envelope=envelope,
+        )
+
+    def resend_otp(
+        self,
+        email: str,
+        *,
+        idempotency_key: Optional[str] = None,
+        timeout: Optional[float] = None,
+        envelope: bool = False,
+    ) -> Payload:
+        """E-mails a new one-time code.
+
+        Args:
+            email: the user's e-mail address
+            idempotency_key: an Idempotency-Key: the server answers a repeat with the first
+                answer, so the core may re-send the call after a failure; None: no key, and no
+                re-sending once the request may have arrived
+            timeout: the call's whole deadline in seconds; None: the client's
+            envelope: True: the whole answer (``data`` and its siblings, such as ``pagination``)
+                instead of ``data``
+        """
+        return self._c.resend_otp(
+            email=email,
+            idempotency_key=idempotency_key,
+            timeout=timeout,
+            envelope=envelope,
+        )
+
+    def google_auth_details(
+        self,
+        *,
+        timeout: Optional[float] = None,
+        envelope: bool = False,
+    ) -> Payload:
+        """The Google Authenticator setup of the signed-in user (its secret and QR code while not
+        enabled).
+
+        Args:
+            timeout: the call's whole deadline in seconds; None: the client's
+            envelope: True: the whole answer (``data`` and its siblings, such as ``pagination``)
+                instead of ``data``
+        """
+        return self._c.google_auth_details(
+            timeout=timeout,
+            envelope=envelope,
+        )
+
+    def google_auth_enable(
+        self,
+        *,
+        timeout: Optional[float] = None,
+        envelope: bool = False,
+    ) -> Payload:
+        """Enables Google Authenticator for the signed-in user.
+
+        Args:
+            timeout: the call's whole deadline in seconds; None: the client's
+            envelope: True: the whole answer (``data`` and its siblings, such as ``pagination``)
+                instead of ``data``
+        """
+        return self._c.google_auth_enable(
+            timeout=timeout,
+            envelope=envelope,
+        )
+
+    def google_auth_verify(
+        self,
+        code: str,
+        email: Optional[str] = None,
+        *,
+        idempotency_key: Optional[str] = None,
+        timeout: Optional[float] = None,
+        envelope: bool = False,
+    ) -> Payload:
+        """Checks a Google Authenticator code at sign-in; the answer holds the session's tokens.
+
+        Args:
+            code: the 6-digit code
+            email: the user's e-mail address
+            idempotency_key: an Idempotency-Key: the server answers a repeat with the first
+                answer, so the core may re-send the call after a failure; None: no key, and no
+                re-sending once the request may have arrived
+            timeout: the call's whole deadline in seconds; None: the client's
+            envelope: True: the whole answer (``data`` and its siblings, such as ``pagination``)
+                instead of ``data``
+        """
+        return self._c.google_auth_verify(
+            code=code,
+            email=email,
+            idempotency_key=idempotency_key,
+            timeout=timeout,
+            envelope=envelope,
+        )
+
+    def passkey_options(
+        self,
+        email: str,
+        *,
+        idempotency_key: Optional[str] = None,
+        timeout: Optional[float] = None,
+        envelope: bool = False,
+    ) -> Payload:
+        """The WebAuthn options (challenge, allowed credentials) for a passkey sign-in.
+
+        Args:
+            email: the user's e-mail address
+            idempotency_key: an Idempotency-Key: the server answers a repeat with the first
+                answer, so the core may re-send the call after a failure; None: no key, and no
+                re-sending once the request may have arrived
+            timeout: the call's whole deadline in seconds; None: the client's
+            envelope: True: the whole answer (``data`` and its siblings, such as ``pagination``)
+                instead of ``data``
+        """
+        return self._c.passkey_options(
+            email=email,
+            idempotency_key=idempotency_key,
+            timeout=timeout,
+            envelope=envelope,
+        )
+
+    def passkey_verify(
+        self,
+        *,
+        idempotency_key: Optional[str] = None,
+        timeout: Optional[float] = None,
+        envelope: bool = False,
+        **assertion: Any,
+    ) -> Payload:
+        """Checks a passkey assertion (the authenticator's answer, as JSON); the answer holds the
+        session's tokens.
+
+        Args:
+            idempotency_key: an Idempotency-Key: the server answers a repeat with the first
+                answer, so the core may re-send the call after a failure; None: no key, and no
+                re-sending once the request may have arrived
+            timeout: the call's whole deadline in seconds; None: the client's
+            envelope: True: the whole answer (``data`` and its siblings, such as ``pagination``)
+                instead of ``data``
+            **assertion: the assertion as the browser gave it: a JSON object (id, rawId,
+                response, type, ...), sent as the body
+        """
+        return self._c.passkey_verify(
+            assertion=assertion,
+            idempotency_key=idempotency_key,
+            timeout=timeout,
+            envelope=envelope,
         )
 
 

@@ -166,6 +166,17 @@ void bind_endpoints(py::class_<PyClient> &cls) {
         py::kw_only(), py::arg("account_id"), py::arg("chains"), py::arg("idempotency_key"),
         py::arg("timeout"), py::arg("envelope"));
     cls.def(
+        "list_user_accounts",
+        [](const PyClient &s, const std::string &user_id, const std::optional<double> &timeout) {
+            CallOptions call = call_options(timeout);
+            return as_python(blocking(s, call,
+                                      [&](Client &c, const CallOptions &o) {
+                                          return c.list_user_accounts(user_id, o);
+                                      }),
+                             call);
+        },
+        py::kw_only(), py::arg("user_id"), py::arg("timeout"));
+    cls.def(
         "add_asset",
         [](const PyClient &s, const std::string &account_id, const std::string &chain,
            const std::string &ticker, const std::optional<std::string> &idempotency_key,
@@ -194,6 +205,125 @@ void bind_endpoints(py::class_<PyClient> &cls) {
                              call);
         },
         py::kw_only(), py::arg("account_id"), py::arg("timeout"));
+    cls.def(
+        "list_supported_assets",
+        [](const PyClient &s, const std::optional<double> &timeout, bool envelope) {
+            CallOptions call = call_options(timeout);
+            call.envelope = envelope;
+            return as_python(blocking(s, call,
+                                      [&](Client &c, const CallOptions &o) {
+                                          return c.list_supported_assets(o);
+                                      }),
+                             call);
+        },
+        py::kw_only(), py::arg("timeout"), py::arg("envelope"));
+    cls.def(
+        "list_chains",
+        [](const PyClient &s, const std::optional<double> &timeout, bool envelope) {
+            CallOptions call = call_options(timeout);
+            call.envelope = envelope;
+            return as_python(
+                blocking(s, call,
+                         [&](Client &c, const CallOptions &o) { return c.list_chains(o); }),
+                call);
+        },
+        py::kw_only(), py::arg("timeout"), py::arg("envelope"));
+    cls.def(
+        "add_assets",
+        [](const PyClient &s, const std::string &account_id, py::handle chains, py::handle tickers,
+           const std::optional<std::string> &idempotency_key,
+           const std::optional<double> &timeout) {
+            std::vector<std::string> chains_items = strings_from(chains, "chains");
+            std::vector<std::string> tickers_items =
+                tickers.is_none() ? std::vector<std::string>() : strings_from(tickers, "tickers");
+            CallOptions call = call_options(timeout, idempotency_key);
+            return as_python(blocking(s, call,
+                                      [&](Client &c, const CallOptions &o) {
+                                          return c.add_assets(account_id, chains_items,
+                                                              tickers_items, o);
+                                      }),
+                             call);
+        },
+        py::kw_only(), py::arg("account_id"), py::arg("chains"), py::arg("tickers"),
+        py::arg("idempotency_key"), py::arg("timeout"));
+    cls.def(
+        "list_user_assets",
+        [](const PyClient &s, const std::string &user_id, const std::optional<double> &timeout) {
+            CallOptions call = call_options(timeout);
+            return as_python(blocking(s, call,
+                                      [&](Client &c, const CallOptions &o) {
+                                          return c.list_user_assets(user_id, o);
+                                      }),
+                             call);
+        },
+        py::kw_only(), py::arg("user_id"), py::arg("timeout"));
+    cls.def(
+        "archive_asset",
+        [](const PyClient &s, const std::string &asset_id,
+           const std::optional<std::string> &idempotency_key,
+           const std::optional<double> &timeout) {
+            CallOptions call = call_options(timeout, idempotency_key);
+            return as_python(blocking(s, call,
+                                      [&](Client &c, const CallOptions &o) {
+                                          return c.archive_asset(asset_id, o);
+                                      }),
+                             call);
+        },
+        py::kw_only(), py::arg("asset_id"), py::arg("idempotency_key"), py::arg("timeout"));
+    cls.def(
+        "add_gas_station",
+        [](const PyClient &s, const std::string &chain, const std::string &ticker,
+           const std::optional<std::string> &idempotency_key,
+           const std::optional<double> &timeout) {
+            CallOptions call = call_options(timeout, idempotency_key);
+            return as_python(blocking(s, call,
+                                      [&](Client &c, const CallOptions &o) {
+                                          return c.add_gas_station(chain, ticker, o);
+                                      }),
+                             call);
+        },
+        py::kw_only(), py::arg("chain"), py::arg("ticker"), py::arg("idempotency_key"),
+        py::arg("timeout"));
+    cls.def(
+        "list_gas_stations",
+        [](const PyClient &s, const std::optional<double> &timeout) {
+            CallOptions call = call_options(timeout);
+            return as_python(
+                blocking(s, call,
+                         [&](Client &c, const CallOptions &o) { return c.list_gas_stations(o); }),
+                call);
+        },
+        py::kw_only(), py::arg("timeout"));
+    cls.def(
+        "add_customer_asset",
+        [](const PyClient &s, const std::string &customer_id, const std::string &chain,
+           const std::string &ticker, const std::optional<std::string> &idempotency_key,
+           const std::optional<double> &timeout) {
+            CallOptions call = call_options(timeout, idempotency_key);
+            return as_python(blocking(s, call,
+                                      [&](Client &c, const CallOptions &o) {
+                                          return c.add_customer_asset(customer_id, chain, ticker,
+                                                                      o);
+                                      }),
+                             call);
+        },
+        py::kw_only(), py::arg("customer_id"), py::arg("chain"), py::arg("ticker"),
+        py::arg("idempotency_key"), py::arg("timeout"));
+    cls.def(
+        "list_customer_assets",
+        [](const PyClient &s, const std::optional<std::string> &customer_id,
+           const std::optional<double> &timeout) {
+            if (customer_id && customer_id->empty())
+                yativo::throw_invalid("customer_id is empty (None means unset)");
+            CallOptions call = call_options(timeout);
+            return as_python(blocking(s, call,
+                                      [&](Client &c, const CallOptions &o) {
+                                          return c.list_customer_assets(
+                                              customer_id.value_or(std::string()), o);
+                                      }),
+                             call);
+        },
+        py::kw_only(), py::arg("customer_id"), py::arg("timeout"));
     cls.def(
         "check_balance",
         [](const PyClient &s, const std::string &asset_id, const std::optional<double> &timeout) {
@@ -265,6 +395,45 @@ void bind_endpoints(py::class_<PyClient> &cls) {
         py::kw_only(), py::arg("page"), py::arg("limit"), py::arg("status"), py::arg("chain"),
         py::arg("search"), py::arg("timeout"));
     cls.def(
+        "get_transaction",
+        [](const PyClient &s, const std::string &transaction_id,
+           const std::optional<double> &timeout) {
+            CallOptions call = call_options(timeout);
+            return as_python(blocking(s, call,
+                                      [&](Client &c, const CallOptions &o) {
+                                          return c.get_transaction(transaction_id, o);
+                                      }),
+                             call);
+        },
+        py::kw_only(), py::arg("transaction_id"), py::arg("timeout"));
+    cls.def(
+        "cancel_transaction",
+        [](const PyClient &s, const std::string &transaction_id,
+           const std::optional<std::string> &idempotency_key, const std::optional<double> &timeout,
+           bool envelope) {
+            CallOptions call = call_options(timeout, idempotency_key);
+            call.envelope = envelope;
+            return as_python(blocking(s, call,
+                                      [&](Client &c, const CallOptions &o) {
+                                          return c.cancel_transaction(transaction_id, o);
+                                      }),
+                             call);
+        },
+        py::kw_only(), py::arg("transaction_id"), py::arg("idempotency_key"), py::arg("timeout"),
+        py::arg("envelope"));
+    cls.def(
+        "asset_history",
+        [](const PyClient &s, const std::string &asset_id, std::optional<std::int64_t> page,
+           std::optional<std::int64_t> limit, const std::optional<double> &timeout) {
+            CallOptions call = call_options(timeout);
+            return as_python(blocking(s, call,
+                                      [&](Client &c, const CallOptions &o) {
+                                          return c.asset_history(asset_id, page, limit, o);
+                                      }),
+                             call);
+        },
+        py::kw_only(), py::arg("asset_id"), py::arg("page"), py::arg("limit"), py::arg("timeout"));
+    cls.def(
         "create_webhook",
         [](const PyClient &s, const std::string &url, py::handle events,
            const std::optional<std::string> &description,
@@ -302,6 +471,199 @@ void bind_endpoints(py::class_<PyClient> &cls) {
                      [&](Client &c, const CallOptions &o) { c.delete_webhook(webhook_id, o); });
         },
         py::kw_only(), py::arg("webhook_id"), py::arg("idempotency_key"), py::arg("timeout"));
+    cls.def(
+        "get_webhook",
+        [](const PyClient &s, const std::string &webhook_id, const std::optional<double> &timeout) {
+            CallOptions call = call_options(timeout);
+            return as_python(blocking(s, call,
+                                      [&](Client &c, const CallOptions &o) {
+                                          return c.get_webhook(webhook_id, o);
+                                      }),
+                             call);
+        },
+        py::kw_only(), py::arg("webhook_id"), py::arg("timeout"));
+    cls.def(
+        "update_webhook",
+        [](const PyClient &s, const std::string &webhook_id, const std::optional<std::string> &url,
+           py::handle events, const std::optional<std::string> &description,
+           const std::optional<std::string> &status,
+           const std::optional<std::string> &idempotency_key,
+           const std::optional<double> &timeout) {
+            std::vector<std::string> events_items =
+                events.is_none() ? std::vector<std::string>() : strings_from(events, "events");
+            CallOptions call = call_options(timeout, idempotency_key);
+            return as_python(blocking(s, call,
+                                      [&](Client &c, const CallOptions &o) {
+                                          return c.update_webhook(
+                                              webhook_id, url.value_or(std::string()), events_items,
+                                              description.value_or(std::string()),
+                                              status.value_or(std::string()), o);
+                                      }),
+                             call);
+        },
+        py::kw_only(), py::arg("webhook_id"), py::arg("url"), py::arg("events"),
+        py::arg("description"), py::arg("status"), py::arg("idempotency_key"), py::arg("timeout"));
+    cls.def(
+        "activate_webhook",
+        [](const PyClient &s, const std::string &webhook_id,
+           const std::optional<std::string> &idempotency_key,
+           const std::optional<double> &timeout) {
+            CallOptions call = call_options(timeout, idempotency_key);
+            return as_python(blocking(s, call,
+                                      [&](Client &c, const CallOptions &o) {
+                                          return c.activate_webhook(webhook_id, o);
+                                      }),
+                             call);
+        },
+        py::kw_only(), py::arg("webhook_id"), py::arg("idempotency_key"), py::arg("timeout"));
+    cls.def(
+        "deactivate_webhook",
+        [](const PyClient &s, const std::string &webhook_id,
+           const std::optional<std::string> &idempotency_key,
+           const std::optional<double> &timeout) {
+            CallOptions call = call_options(timeout, idempotency_key);
+            return as_python(blocking(s, call,
+                                      [&](Client &c, const CallOptions &o) {
+                                          return c.deactivate_webhook(webhook_id, o);
+                                      }),
+                             call);
+        },
+        py::kw_only(), py::arg("webhook_id"), py::arg("idempotency_key"), py::arg("timeout"));
+    cls.def(
+        "list_webhook_events",
+        [](const PyClient &s, const std::string &webhook_id, std::optional<std::int64_t> page,
+           std::optional<std::int64_t> limit, const std::optional<std::string> &status,
+           const std::optional<double> &timeout) {
+            CallOptions call = call_options(timeout);
+            return as_python(blocking(s, call,
+                                      [&](Client &c, const CallOptions &o) {
+                                          return c.list_webhook_events(
+                                              webhook_id, page, limit,
+                                              status.value_or(std::string()), o);
+                                      }),
+                             call);
+        },
+        py::kw_only(), py::arg("webhook_id"), py::arg("page"), py::arg("limit"), py::arg("status"),
+        py::arg("timeout"));
+    cls.def(
+        "test_webhook",
+        [](const PyClient &s, const std::string &webhook_id,
+           const std::optional<std::string> &idempotency_key, const std::optional<double> &timeout,
+           bool envelope) {
+            CallOptions call = call_options(timeout, idempotency_key);
+            call.envelope = envelope;
+            return as_python(blocking(s, call,
+                                      [&](Client &c, const CallOptions &o) {
+                                          return c.test_webhook(webhook_id, o);
+                                      }),
+                             call);
+        },
+        py::kw_only(), py::arg("webhook_id"), py::arg("idempotency_key"), py::arg("timeout"),
+        py::arg("envelope"));
+    cls.def(
+        "transaction_analytics",
+        [](const PyClient &s, const std::optional<double> &timeout, bool envelope) {
+            CallOptions call = call_options(timeout);
+            call.envelope = envelope;
+            return as_python(blocking(s, call,
+                                      [&](Client &c, const CallOptions &o) {
+                                          return c.transaction_analytics(o);
+                                      }),
+                             call);
+        },
+        py::kw_only(), py::arg("timeout"), py::arg("envelope"));
+    cls.def(
+        "dashboard_analytics",
+        [](const PyClient &s, const std::optional<double> &timeout, bool envelope) {
+            CallOptions call = call_options(timeout);
+            call.envelope = envelope;
+            return as_python(
+                blocking(s, call,
+                         [&](Client &c, const CallOptions &o) { return c.dashboard_analytics(o); }),
+                call);
+        },
+        py::kw_only(), py::arg("timeout"), py::arg("envelope"));
+    cls.def(
+        "list_forwarding_rules",
+        [](const PyClient &s, const std::optional<double> &timeout) {
+            CallOptions call = call_options(timeout);
+            return as_python(blocking(s, call,
+                                      [&](Client &c, const CallOptions &o) {
+                                          return c.list_forwarding_rules(o);
+                                      }),
+                             call);
+        },
+        py::kw_only(), py::arg("timeout"));
+    cls.def(
+        "get_forwarding_rule",
+        [](const PyClient &s, const std::string &rule_id, const std::optional<double> &timeout) {
+            CallOptions call = call_options(timeout);
+            return as_python(blocking(s, call,
+                                      [&](Client &c, const CallOptions &o) {
+                                          return c.get_forwarding_rule(rule_id, o);
+                                      }),
+                             call);
+        },
+        py::kw_only(), py::arg("rule_id"), py::arg("timeout"));
+    cls.def(
+        "create_forwarding_rule",
+        [](const PyClient &s, const std::string &destination_address, py::handle percentage,
+           const std::string &monitoring_mode, const std::string &asset_id,
+           const std::string &chain, py::handle monitored_accounts, py::handle minimum_amount,
+           py::handle maximum_amount, const std::optional<std::string> &description,
+           py::handle enabled, py::handle settings, py::handle totp_code,
+           const std::optional<std::string> &idempotency_key,
+           const std::optional<double> &timeout) {
+            yativo::ForwardingRule params = make_forwarding_rule(
+                destination_address, percentage, monitoring_mode, asset_id, chain,
+                monitored_accounts, minimum_amount, maximum_amount, description, enabled, settings);
+            CallOptions call = call_options(timeout, idempotency_key, totp_code);
+            return as_python(blocking(s, call,
+                                      [&](Client &c, const CallOptions &o) {
+                                          return c.create_forwarding_rule(params, o);
+                                      }),
+                             call);
+        },
+        py::kw_only(), py::arg("destination_address"), py::arg("percentage"),
+        py::arg("monitoring_mode"), py::arg("asset_id"), py::arg("chain"),
+        py::arg("monitored_accounts"), py::arg("minimum_amount"), py::arg("maximum_amount"),
+        py::arg("description"), py::arg("enabled"), py::arg("settings"), py::arg("totp_code"),
+        py::arg("idempotency_key"), py::arg("timeout"));
+    cls.def(
+        "update_forwarding_rule",
+        [](const PyClient &s, const std::string &rule_id,
+           const std::optional<std::string> &destination_address, py::handle percentage,
+           const std::optional<std::string> &monitoring_mode, py::handle monitored_accounts,
+           py::handle minimum_amount, py::handle maximum_amount,
+           const std::optional<std::string> &description, py::handle enabled, py::handle settings,
+           py::handle totp_code, const std::optional<std::string> &idempotency_key,
+           const std::optional<double> &timeout) {
+            yativo::ForwardingRuleUpdate params = make_forwarding_rule_update(
+                rule_id, destination_address, percentage, monitoring_mode, monitored_accounts,
+                minimum_amount, maximum_amount, description, enabled, settings);
+            CallOptions call = call_options(timeout, idempotency_key, totp_code);
+            return as_python(blocking(s, call,
+                                      [&](Client &c, const CallOptions &o) {
+                                          return c.update_forwarding_rule(params, o);
+                                      }),
+                             call);
+        },
+        py::kw_only(), py::arg("rule_id"), py::arg("destination_address"), py::arg("percentage"),
+        py::arg("monitoring_mode"), py::arg("monitored_accounts"), py::arg("minimum_amount"),
+        py::arg("maximum_amount"), py::arg("description"), py::arg("enabled"), py::arg("settings"),
+        py::arg("totp_code"), py::arg("idempotency_key"), py::arg("timeout"));
+    cls.def(
+        "delete_forwarding_rule",
+        [](const PyClient &s, const std::string &rule_id, py::handle totp_code,
+           const std::optional<std::string> &idempotency_key,
+           const std::optional<double> &timeout) {
+            CallOptions call = call_options(timeout, idempotency_key, totp_code);
+            blocking(s, call, [&](Client &c, const CallOptions &o) {
+                c.delete_forwarding_rule(rule_id, o);
+            });
+        },
+        py::kw_only(), py::arg("rule_id"), py::arg("totp_code"), py::arg("idempotency_key"),
+        py::arg("timeout"));
     cls.def(
         "card_issuer_apply",
         [](const PyClient &s, const std::string &funding_structure,
@@ -1073,6 +1435,36 @@ void bind_endpoints(py::class_<PyClient> &cls) {
         py::kw_only(), py::arg("email"), py::arg("name"), py::arg("phone"), py::arg("metadata"),
         py::arg("idempotency_key"), py::arg("timeout"));
     cls.def(
+        "list_customers",
+        [](const PyClient &s, std::optional<std::int64_t> page, std::optional<std::int64_t> limit,
+           const std::optional<std::string> &search, const std::optional<std::string> &customer_id,
+           const std::optional<double> &timeout) {
+            CallOptions call = call_options(timeout);
+            return as_python(blocking(s, call,
+                                      [&](Client &c, const CallOptions &o) {
+                                          return c.list_customers(
+                                              page, limit, search.value_or(std::string()),
+                                              customer_id.value_or(std::string()), o);
+                                      }),
+                             call);
+        },
+        py::kw_only(), py::arg("page"), py::arg("limit"), py::arg("search"), py::arg("customer_id"),
+        py::arg("timeout"));
+    cls.def(
+        "customer_transactions",
+        [](const PyClient &s, const std::string &customer_id, std::optional<std::int64_t> page,
+           std::optional<std::int64_t> limit, const std::optional<double> &timeout) {
+            CallOptions call = call_options(timeout);
+            return as_python(blocking(s, call,
+                                      [&](Client &c, const CallOptions &o) {
+                                          return c.customer_transactions(customer_id, page, limit,
+                                                                         o);
+                                      }),
+                             call);
+        },
+        py::kw_only(), py::arg("customer_id"), py::arg("page"), py::arg("limit"),
+        py::arg("timeout"));
+    cls.def(
         "iban_get_options",
         [](const PyClient &s, const std::optional<double> &timeout, bool envelope) {
             CallOptions call = call_options(timeout);
@@ -1152,6 +1544,142 @@ void bind_endpoints(py::class_<PyClient> &cls) {
                              call);
         },
         py::kw_only(), py::arg("customer_id"), py::arg("timeout"));
+    cls.def(
+        "register_user",
+        [](const PyClient &s, const std::string &email, const std::string &password,
+           const std::optional<std::string> &username, const std::optional<std::string> &first_name,
+           const std::optional<std::string> &last_name,
+           const std::optional<std::string> &idempotency_key, const std::optional<double> &timeout,
+           bool envelope) {
+            CallOptions call = call_options(timeout, idempotency_key);
+            call.envelope = envelope;
+            return as_python(blocking(s, call,
+                                      [&](Client &c, const CallOptions &o) {
+                                          return c.register_user(
+                                              email, password, username.value_or(std::string()),
+                                              first_name.value_or(std::string()),
+                                              last_name.value_or(std::string()), o);
+                                      }),
+                             call);
+        },
+        py::kw_only(), py::arg("email"), py::arg("password"), py::arg("username"),
+        py::arg("first_name"), py::arg("last_name"), py::arg("idempotency_key"), py::arg("timeout"),
+        py::arg("envelope"));
+    cls.def(
+        "sign_in",
+        [](const PyClient &s, const std::string &email, const std::optional<std::string> &role,
+           const std::optional<std::string> &idempotency_key, const std::optional<double> &timeout,
+           bool envelope) {
+            CallOptions call = call_options(timeout, idempotency_key);
+            call.envelope = envelope;
+            return as_python(blocking(s, call,
+                                      [&](Client &c, const CallOptions &o) {
+                                          return c.sign_in(email, role.value_or(std::string()), o);
+                                      }),
+                             call);
+        },
+        py::kw_only(), py::arg("email"), py::arg("role"), py::arg("idempotency_key"),
+        py::arg("timeout"), py::arg("envelope"));
+    cls.def(
+        "verify_otp",
+        [](const PyClient &s, const std::string &otp, const std::optional<std::string> &email,
+           const std::optional<std::string> &idempotency_key, const std::optional<double> &timeout,
+           bool envelope) {
+            CallOptions call = call_options(timeout, idempotency_key);
+            call.envelope = envelope;
+            return as_python(blocking(s, call,
+                                      [&](Client &c, const CallOptions &o) {
+                                          return c.verify_otp(otp, email.value_or(std::string()),
+                                                              o);
+                                      }),
+                             call);
+        },
+        py::kw_only(), py::arg("otp"), py::arg("email"), py::arg("idempotency_key"),
+        py::arg("timeout"), py::arg("envelope"));
+    cls.def(
+        "resend_otp",
+        [](const PyClient &s, const std::string &email,
+           const std::optional<std::string> &idempotency_key, const std::optional<double> &timeout,
+           bool envelope) {
+            CallOptions call = call_options(timeout, idempotency_key);
+            call.envelope = envelope;
+            return as_python(
+                blocking(s, call,
+                         [&](Client &c, const CallOptions &o) { return c.resend_otp(email, o); }),
+                call);
+        },
+        py::kw_only(), py::arg("email"), py::arg("idempotency_key"), py::arg("timeout"),
+        py::arg("envelope"));
+    cls.def(
+        "google_auth_details",
+        [](const PyClient &s, const std::optional<double> &timeout, bool envelope) {
+            CallOptions call = call_options(timeout);
+            call.envelope = envelope;
+            return as_python(
+                blocking(s, call,
+                         [&](Client &c, const CallOptions &o) { return c.google_auth_details(o); }),
+                call);
+        },
+        py::kw_only(), py::arg("timeout"), py::arg("envelope"));
+    cls.def(
+        "google_auth_enable",
+        [](const PyClient &s, const std::optional<double> &timeout, bool envelope) {
+            CallOptions call = call_options(timeout);
+            call.envelope = envelope;
+            return as_python(
+                blocking(s, call,
+                         [&](Client &c, const CallOptions &o) { return c.google_auth_enable(o); }),
+                call);
+        },
+        py::kw_only(), py::arg("timeout"), py::arg("envelope"));
+    cls.def(
+        "google_auth_verify",
+        [](const PyClient &s, const std::string &code, const std::optional<std::string> &email,
+           const std::optional<std::string> &idempotency_key, const std::optional<double> &timeout,
+           bool envelope) {
+            CallOptions call = call_options(timeout, idempotency_key);
+            call.envelope = envelope;
+            return as_python(blocking(s, call,
+                                      [&](Client &c, const CallOptions &o) {
+                                          return c.google_auth_verify(
+                                              code, email.value_or(std::string()), o);
+                                      }),
+                             call);
+        },
+        py::kw_only(), py::arg("code"), py::arg("email"), py::arg("idempotency_key"),
+        py::arg("timeout"), py::arg("envelope"));
+    cls.def(
+        "passkey_options",
+        [](const PyClient &s, const std::string &email,
+           const std::optional<std::string> &idempotency_key, const std::optional<double> &timeout,
+           bool envelope) {
+            CallOptions call = call_options(timeout, idempotency_key);
+            call.envelope = envelope;
+            return as_python(blocking(s, call,
+                                      [&](Client &c, const CallOptions &o) {
+                                          return c.passkey_options(email, o);
+                                      }),
+                             call);
+        },
+        py::kw_only(), py::arg("email"), py::arg("idempotency_key"), py::arg("timeout"),
+        py::arg("envelope"));
+    cls.def(
+        "passkey_verify",
+        [](const PyClient &s, py::handle assertion,
+           const std::optional<std::string> &idempotency_key, const std::optional<double> &timeout,
+           bool envelope) {
+            std::string assertion_json =
+                assertion.is_none() || py::len(assertion) == 0 ? std::string() : to_json(assertion);
+            CallOptions call = call_options(timeout, idempotency_key);
+            call.envelope = envelope;
+            return as_python(blocking(s, call,
+                                      [&](Client &c, const CallOptions &o) {
+                                          return c.passkey_verify(assertion_json, o);
+                                      }),
+                             call);
+        },
+        py::kw_only(), py::arg("assertion"), py::arg("idempotency_key"), py::arg("timeout"),
+        py::arg("envelope"));
     cls.def(
         "swap_get_assets",
         [](const PyClient &s, const std::optional<double> &timeout, bool envelope) {

@@ -58,6 +58,67 @@ yativo::TransactionQuery make_transaction_query(std::optional<int> page, std::op
     return params;
 }
 
+yativo::ForwardingRule make_forwarding_rule(
+    const std::string &destination_address, py::handle percentage,
+    const std::string &monitoring_mode, const std::string &asset_id, const std::string &chain,
+    py::handle monitored_accounts, py::handle minimum_amount, py::handle maximum_amount,
+    const std::optional<std::string> &description, py::handle enabled, py::handle settings) {
+    std::string percentage_digits = amount_text(percentage);
+    std::vector<std::string> monitored_accounts_items =
+        monitored_accounts.is_none() ? std::vector<std::string>()
+                                     : strings_from(monitored_accounts, "monitored_accounts");
+    std::string minimum_amount_digits =
+        minimum_amount.is_none() ? std::string() : amount_text(minimum_amount);
+    std::string maximum_amount_digits =
+        maximum_amount.is_none() ? std::string() : amount_text(maximum_amount);
+    std::string enabled_json = enabled.is_none() ? std::string() : json_value(enabled, "enabled");
+    std::string settings_json =
+        settings.is_none() ? std::string() : json_value(settings, "settings");
+    yativo::ForwardingRule params;
+    params.destination_address = destination_address;
+    params.percentage = std::move(percentage_digits);
+    params.monitoring_mode = monitoring_mode;
+    params.asset_id = asset_id;
+    params.chain = chain;
+    params.monitored_accounts = std::move(monitored_accounts_items);
+    params.minimum_amount = std::move(minimum_amount_digits);
+    params.maximum_amount = std::move(maximum_amount_digits);
+    params.description = description.value_or(std::string());
+    params.enabled = std::move(enabled_json);
+    params.settings = std::move(settings_json);
+    return params;
+}
+
+yativo::ForwardingRuleUpdate make_forwarding_rule_update(
+    const std::string &rule_id, const std::optional<std::string> &destination_address,
+    py::handle percentage, const std::optional<std::string> &monitoring_mode,
+    py::handle monitored_accounts, py::handle minimum_amount, py::handle maximum_amount,
+    const std::optional<std::string> &description, py::handle enabled, py::handle settings) {
+    std::string percentage_digits = percentage.is_none() ? std::string() : amount_text(percentage);
+    std::vector<std::string> monitored_accounts_items =
+        monitored_accounts.is_none() ? std::vector<std::string>()
+                                     : strings_from(monitored_accounts, "monitored_accounts");
+    std::string minimum_amount_digits =
+        minimum_amount.is_none() ? std::string() : amount_text(minimum_amount);
+    std::string maximum_amount_digits =
+        maximum_amount.is_none() ? std::string() : amount_text(maximum_amount);
+    std::string enabled_json = enabled.is_none() ? std::string() : json_value(enabled, "enabled");
+    std::string settings_json =
+        settings.is_none() ? std::string() : json_value(settings, "settings");
+    yativo::ForwardingRuleUpdate params;
+    params.rule_id = rule_id;
+    params.destination_address = destination_address.value_or(std::string());
+    params.percentage = std::move(percentage_digits);
+    params.monitoring_mode = monitoring_mode.value_or(std::string());
+    params.monitored_accounts = std::move(monitored_accounts_items);
+    params.minimum_amount = std::move(minimum_amount_digits);
+    params.maximum_amount = std::move(maximum_amount_digits);
+    params.description = description.value_or(std::string());
+    params.enabled = std::move(enabled_json);
+    params.settings = std::move(settings_json);
+    return params;
+}
+
 yativo::IssuerApplication make_issuer_application(const std::string &funding_structure,
                                                   std::optional<bool> iban_enabled) {
     yativo::IssuerApplication params;

@@ -280,6 +280,85 @@ void bind_records(py::module_ &m) {
                        same_json(a.raw, b.raw);
             },
             py::is_operator());
+    py::class_<yativo::AutoForwardingRule>(
+        m, "AutoForwardingRule",
+        "An auto-forwarding rule: a share of each deposit to an asset goes on to an address. "
+        "``raw`` is the whole object, with the fields no property names.")
+        .def_property_readonly(
+            "id", [](const yativo::AutoForwardingRule &r) { return text(r.id); }, "The rule's id.")
+        .def_property_readonly(
+            "asset_id",
+            [](const yativo::AutoForwardingRule &r) { return text_or_none(r.asset_id); },
+            "The asset whose deposits are forwarded. None when absent.")
+        .def_property_readonly(
+            "chain", [](const yativo::AutoForwardingRule &r) { return text_or_none(r.chain); },
+            "The asset's chain. None when absent.")
+        .def_property_readonly(
+            "destination_address",
+            [](const yativo::AutoForwardingRule &r) { return text_or_none(r.destination_address); },
+            "Where the share goes. None when absent.")
+        .def_property_readonly(
+            "percentage",
+            [](const yativo::AutoForwardingRule &r) { return decimal_or_none(r.percentage); },
+            "The share of each deposit, in percent (more than 0, at most 100). A decimal.Decimal "
+            "of the exact text the server sent. None when absent.")
+        .def_property_readonly(
+            "monitoring_mode",
+            [](const yativo::AutoForwardingRule &r) { return text_or_none(r.monitoring_mode); },
+            "All_wallets or specific_wallets. None when absent.")
+        .def_property_readonly(
+            "monitored_accounts",
+            [](const yativo::AutoForwardingRule &r) { return string_list(r.monitored_accounts); },
+            "The accounts watched with specific_wallets.")
+        .def_property_readonly(
+            "minimum_amount",
+            [](const yativo::AutoForwardingRule &r) { return decimal_or_none(r.minimum_amount); },
+            "Deposits below this are not forwarded. A decimal.Decimal of the exact text the server "
+            "sent. None when absent.")
+        .def_property_readonly(
+            "maximum_amount",
+            [](const yativo::AutoForwardingRule &r) { return decimal_or_none(r.maximum_amount); },
+            "The most forwarded from one deposit. A decimal.Decimal of the exact text the server "
+            "sent. None when absent.")
+        .def_property_readonly(
+            "description",
+            [](const yativo::AutoForwardingRule &r) { return text_or_none(r.description); },
+            "The note kept with the rule. None when absent.")
+        .def_property_readonly(
+            "enabled", [](const yativo::AutoForwardingRule &r) { return bool_or_none(r.enabled); },
+            "Whether the rule acts. None when absent.")
+        .def_property_readonly(
+            "created_at",
+            [](const yativo::AutoForwardingRule &r) { return text_or_none(r.created_at); },
+            "When it was created. None when absent.")
+        .def_property_readonly(
+            "updated_at",
+            [](const yativo::AutoForwardingRule &r) { return text_or_none(r.updated_at); },
+            "When it last changed. None when absent.")
+        .def_property_readonly(
+            "raw", [](const yativo::AutoForwardingRule &r) { return to_python(r.raw); },
+            "The whole object as the server sent it (settings included).")
+        .def("__repr__",
+             [](py::handle self) {
+                 return record_repr(
+                     self, "AutoForwardingRule",
+                     {"id", "asset_id", "chain", "destination_address", "percentage",
+                      "monitoring_mode", "monitored_accounts", "minimum_amount", "maximum_amount",
+                      "description", "enabled", "created_at", "updated_at"});
+             })
+        .def(
+            "__eq__",
+            [](const yativo::AutoForwardingRule &a, const yativo::AutoForwardingRule &b) {
+                return a.id == b.id && a.asset_id == b.asset_id && a.chain == b.chain &&
+                       a.destination_address == b.destination_address &&
+                       a.percentage == b.percentage && a.monitoring_mode == b.monitoring_mode &&
+                       a.monitored_accounts == b.monitored_accounts &&
+                       a.minimum_amount == b.minimum_amount &&
+                       a.maximum_amount == b.maximum_amount && a.description == b.description &&
+                       a.enabled == b.enabled && a.created_at == b.created_at &&
+                       a.updated_at == b.updated_at && same_json(a.raw, b.raw);
+            },
+            py::is_operator());
     py::class_<yativo::CardFunding>(
         m, "CardFunding",
         "A card funding: a customer funded from the issuer's wallet, or a deposit funded by hand. "
@@ -952,6 +1031,65 @@ void bind_records(py::module_ &m) {
                        a.to_chain == b.to_chain && a.to_ticker == b.to_ticker &&
                        a.from_amount == b.from_amount && a.to_amount == b.to_amount &&
                        a.created_at == b.created_at && same_json(a.raw, b.raw);
+            },
+            py::is_operator());
+    py::class_<yativo::WebhookDelivery>(
+        m, "WebhookDelivery",
+        "One delivery of an event to a webhook, with its attempts so far. ``raw`` is the whole "
+        "object, with the fields no property names.")
+        .def_property_readonly(
+            "id", [](const yativo::WebhookDelivery &r) { return text(r.id); }, "The delivery's id.")
+        .def_property_readonly(
+            "event_id", [](const yativo::WebhookDelivery &r) { return text_or_none(r.event_id); },
+            "The event's id (the same in every delivery of the event). None when absent.")
+        .def_property_readonly(
+            "type", [](const yativo::WebhookDelivery &r) { return text_or_none(r.type); },
+            "The event's type, e.g. transaction.confirmed. None when absent.")
+        .def_property_readonly(
+            "webhook_id",
+            [](const yativo::WebhookDelivery &r) { return text_or_none(r.webhook_id); },
+            "The webhook it went to. None when absent.")
+        .def_property_readonly(
+            "status", [](const yativo::WebhookDelivery &r) { return text_or_none(r.status); },
+            "Pending, delivered or failed. None when absent.")
+        .def_property_readonly(
+            "attempts", [](const yativo::WebhookDelivery &r) { return int_or_none(r.attempts); },
+            "How many attempts were made. None when absent.")
+        .def_property_readonly(
+            "last_status_code",
+            [](const yativo::WebhookDelivery &r) { return int_or_none(r.last_status_code); },
+            "The HTTP status of the last attempt. None when absent.")
+        .def_property_readonly(
+            "last_error",
+            [](const yativo::WebhookDelivery &r) { return text_or_none(r.last_error); },
+            "Why the last attempt failed. None when absent.")
+        .def_property_readonly(
+            "created_at",
+            [](const yativo::WebhookDelivery &r) { return text_or_none(r.created_at); },
+            "When the event was queued. None when absent.")
+        .def_property_readonly(
+            "delivered_at",
+            [](const yativo::WebhookDelivery &r) { return text_or_none(r.delivered_at); },
+            "When it was delivered. None when absent.")
+        .def_property_readonly(
+            "raw", [](const yativo::WebhookDelivery &r) { return to_python(r.raw); },
+            "The whole object as the server sent it (the attempts' history and the payload "
+            "included).")
+        .def("__repr__",
+             [](py::handle self) {
+                 return record_repr(
+                     self, "WebhookDelivery",
+                     {"id", "event_id", "type", "webhook_id", "status", "attempts",
+                      "last_status_code", "last_error", "created_at", "delivered_at"});
+             })
+        .def(
+            "__eq__",
+            [](const yativo::WebhookDelivery &a, const yativo::WebhookDelivery &b) {
+                return a.id == b.id && a.event_id == b.event_id && a.type == b.type &&
+                       a.webhook_id == b.webhook_id && a.status == b.status &&
+                       a.attempts == b.attempts && a.last_status_code == b.last_status_code &&
+                       a.last_error == b.last_error && a.created_at == b.created_at &&
+                       a.delivered_at == b.delivered_at && same_json(a.raw, b.raw);
             },
             py::is_operator());
 }

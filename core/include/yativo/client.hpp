@@ -89,6 +89,8 @@ class Client {
     Payload create_account_connections(std::string_view account_id,
                                        const std::vector<std::string> &chains = {},
                                        const CallOptions &call = {});
+    // The accounts of a user (yourself); a customer holds wallets, not accounts.
+    std::vector<Account> list_user_accounts(std::string_view user_id, const CallOptions &call = {});
 
     // --- assets: Assets: one chain and token within an account.
     // Adds an asset (a chain and token, with its deposit address) to an account.
@@ -96,6 +98,33 @@ class Client {
                     const CallOptions &call = {});
     // The assets of one account, or of every account.
     std::vector<Asset> list_assets(std::string_view account_id = {}, const CallOptions &call = {});
+    // The catalogue of supported assets: chain, ticker, decimals, price.
+    Payload list_supported_assets(const CallOptions &call = {});
+    // The supported chains: id, name, explorer.
+    Payload list_chains(const CallOptions &call = {});
+    // Adds several assets to an account at once: chains[i] with tickers[i]; all or none are
+    // added.
+    std::vector<Asset> add_assets(std::string_view account_id,
+                                  const std::vector<std::string> &chains,
+                                  const std::vector<std::string> &tickers = {},
+                                  const CallOptions &call = {});
+    // The assets of a user (yourself) or of one of your customers.
+    std::vector<Asset> list_user_assets(std::string_view user_id, const CallOptions &call = {});
+    // Archives an asset: it leaves the lists and can no longer send; deposits still credit
+    // it.
+    Asset archive_asset(std::string_view asset_id, const CallOptions &call = {});
+    // Adds a gas-station wallet for a chain: it pays the gas of your transfers on that
+    // chain.
+    Asset add_gas_station(std::string_view chain, std::string_view ticker,
+                          const CallOptions &call = {});
+    // Your gas-station wallets.
+    std::vector<Asset> list_gas_stations(const CallOptions &call = {});
+    // Adds a wallet (a chain and token) for one of your customers.
+    Asset add_customer_asset(std::string_view customer_id, std::string_view chain,
+                             std::string_view ticker, const CallOptions &call = {});
+    // The wallets of one customer, or of every customer.
+    std::vector<Asset> list_customer_assets(std::string_view customer_id = {},
+                                            const CallOptions &call = {});
 
     // --- balance: Balances of assets.
     // The balance of one asset; amounts are exact decimal text.
@@ -113,6 +142,15 @@ class Client {
     // One page of the transaction history, newest first.
     std::vector<Transaction> list_transactions(const TransactionQuery &params,
                                                const CallOptions &call = {});
+    // One transaction.
+    Transaction get_transaction(std::string_view transaction_id, const CallOptions &call = {});
+    // Cancels a pending transfer: its amount and fee go back to the asset, exactly.
+    Payload cancel_transaction(std::string_view transaction_id, const CallOptions &call = {});
+    // One page of the transactions of one asset, newest first.
+    std::vector<Transaction> asset_history(std::string_view asset_id,
+                                           std::optional<std::int64_t> page = {},
+                                           std::optional<std::int64_t> limit = {},
+                                           const CallOptions &call = {});
 
     // --- webhooks: Webhook subscriptions. Deliveries are checked with the webhook
     // verifier.
@@ -123,6 +161,51 @@ class Client {
     std::vector<Webhook> list_webhooks(const CallOptions &call = {});
     // Deletes a webhook subscription.
     void delete_webhook(std::string_view webhook_id, const CallOptions &call = {});
+    // One webhook subscription, without its secret.
+    Webhook get_webhook(std::string_view webhook_id, const CallOptions &call = {});
+    // Changes a webhook subscription: only what is given changes.
+    Webhook update_webhook(std::string_view webhook_id, std::string_view url = {},
+                           const std::vector<std::string> &events = {},
+                           std::string_view description = {}, std::string_view status = {},
+                           const CallOptions &call = {});
+    // Resumes deliveries to a webhook.
+    Webhook activate_webhook(std::string_view webhook_id, const CallOptions &call = {});
+    // Pauses deliveries to a webhook (events are not queued for it meanwhile).
+    Webhook deactivate_webhook(std::string_view webhook_id, const CallOptions &call = {});
+    // The deliveries of one webhook, newest first, one page at a time.
+    std::vector<WebhookDelivery> list_webhook_events(std::string_view webhook_id,
+                                                     std::optional<std::int64_t> page = {},
+                                                     std::optional<std::int64_t> limit = {},
+                                                     std::string_view status = {},
+                                                     const CallOptions &call = {});
+    // Queues a webhook.test event for delivery to this webhook; the answer names the event
+    // and delivery.
+    Payload test_webhook(std::string_view webhook_id, const CallOptions &call = {});
+
+    // --- analytics: Totals over your transactions and wallets.
+    // Totals over your transactions (counts and exact amounts by status, chain and type).
+    Payload transaction_analytics(const CallOptions &call = {});
+    // The dashboard's totals: accounts, assets, balances and recent activity.
+    Payload dashboard_analytics(const CallOptions &call = {});
+
+    // --- auto_forwarding: Auto-forwarding rules: a share of each deposit to an asset is
+    // sent on to an address. Writes send X-2FA-Token: the call's code or the client's TOTP
+    // source.
+    // Every auto-forwarding rule.
+    std::vector<AutoForwardingRule> list_forwarding_rules(const CallOptions &call = {});
+    // One auto-forwarding rule.
+    AutoForwardingRule get_forwarding_rule(std::string_view rule_id, const CallOptions &call = {});
+    // Creates an auto-forwarding rule.
+    // Sends X-2FA-Token: call.totp_code or the client's TOTP source.
+    AutoForwardingRule create_forwarding_rule(const ForwardingRule &params,
+                                              const CallOptions &call = {});
+    // Changes an auto-forwarding rule: only what is given changes.
+    // Sends X-2FA-Token: call.totp_code or the client's TOTP source.
+    AutoForwardingRule update_forwarding_rule(const ForwardingRuleUpdate &params,
+                                              const CallOptions &call = {});
+    // Deletes an auto-forwarding rule.
+    // Sends X-2FA-Token: call.totp_code or the client's TOTP source.
+    void delete_forwarding_rule(std::string_view rule_id, const CallOptions &call = {});
 
     // --- card_issuer: The card-issuer program: application, master wallets, customer
     // funding (moves value), deposits and history.
@@ -317,6 +400,17 @@ class Client {
     Customer create_customer(std::string_view email, std::string_view name = {},
                              std::string_view phone = {}, std::string_view metadata_json = {},
                              const CallOptions &call = {});
+    // One page of your customers, oldest first.
+    std::vector<Customer> list_customers(std::optional<std::int64_t> page = {},
+                                         std::optional<std::int64_t> limit = {},
+                                         std::string_view search = {},
+                                         std::string_view customer_id = {},
+                                         const CallOptions &call = {});
+    // One page of the transfers from one customer's wallets, newest first.
+    std::vector<Transaction> customer_transactions(std::string_view customer_id,
+                                                   std::optional<std::int64_t> page = {},
+                                                   std::optional<std::int64_t> limit = {},
+                                                   const CallOptions &call = {});
 
     // --- iban: The standalone IBAN: product options, onboarding, KYC, the IBAN request and
     // its status.
@@ -332,6 +426,36 @@ class Client {
                                std::string_view customer_id = {}, const CallOptions &call = {});
     // Where the IBAN stands.
     IbanStatus iban_get_status(std::string_view customer_id = {}, const CallOptions &call = {});
+
+    // --- session: Session sign-in: registration, e-mailed one-time codes, Google
+    // Authenticator, passkeys. The answers that hold tokens are payloads: give the access
+    // token to a client to act as that user.
+    // Registers a user; the server e-mails a one-time code to verify.
+    Payload register_user(std::string_view email, std::string_view password,
+                          std::string_view username = {}, std::string_view first_name = {},
+                          std::string_view last_name = {}, const CallOptions &call = {});
+    // Starts a sign-in: the server e-mails a one-time code (then verify_otp).
+    Payload sign_in(std::string_view email, std::string_view role = {},
+                    const CallOptions &call = {});
+    // Checks the e-mailed one-time code; the answer holds the session's access and refresh
+    // tokens.
+    Payload verify_otp(std::string_view otp, std::string_view email = {},
+                       const CallOptions &call = {});
+    // E-mails a new one-time code.
+    Payload resend_otp(std::string_view email, const CallOptions &call = {});
+    // The Google Authenticator setup of the signed-in user (its secret and QR code while
+    // not enabled).
+    Payload google_auth_details(const CallOptions &call = {});
+    // Enables Google Authenticator for the signed-in user.
+    Payload google_auth_enable(const CallOptions &call = {});
+    // Checks a Google Authenticator code at sign-in; the answer holds the session's tokens.
+    Payload google_auth_verify(std::string_view code, std::string_view email = {},
+                               const CallOptions &call = {});
+    // The WebAuthn options (challenge, allowed credentials) for a passkey sign-in.
+    Payload passkey_options(std::string_view email, const CallOptions &call = {});
+    // Checks a passkey assertion (the authenticator's answer, as JSON); the answer holds
+    // the session's tokens.
+    Payload passkey_verify(std::string_view assertion_json, const CallOptions &call = {});
 
     // --- swap: Swaps between assets: route catalogue, quotes, execution (moves value, 2FA)
     // and history.

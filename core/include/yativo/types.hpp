@@ -181,6 +181,39 @@ struct Transaction {
     Payload raw;
 };
 
+// An auto-forwarding rule: a share of each deposit to an asset goes on to an address.
+struct AutoForwardingRule {
+    // The rule's id.
+    std::string id;
+    // The asset whose deposits are forwarded; "" when absent.
+    std::string asset_id;
+    // The asset's chain; "" when absent.
+    std::string chain;
+    // Where the share goes; "" when absent.
+    std::string destination_address;
+    // The share of each deposit, in percent (more than 0, at most 100); exact text, "" when
+    // absent.
+    std::string percentage;
+    // All_wallets or specific_wallets; "" when absent.
+    std::string monitoring_mode;
+    // The accounts watched with specific_wallets; empty when absent.
+    std::vector<std::string> monitored_accounts;
+    // Deposits below this are not forwarded; exact text, "" when absent.
+    std::string minimum_amount;
+    // The most forwarded from one deposit; exact text, "" when absent.
+    std::string maximum_amount;
+    // The note kept with the rule; "" when absent.
+    std::string description;
+    // Whether the rule acts; nullopt when absent.
+    std::optional<bool> enabled;
+    // When it was created; "" when absent.
+    std::string created_at;
+    // When it last changed; "" when absent.
+    std::string updated_at;
+    // The whole object as the server sent it (settings included).
+    Payload raw;
+};
+
 // A card funding: a customer funded from the issuer's wallet, or a deposit funded by hand.
 // idempotency_key is always the key the call carried.
 struct CardFunding {
@@ -487,6 +520,33 @@ struct SwapHistoryItem {
     // The whole object as the server sent it.
     Payload raw;
 };
+
+// One delivery of an event to a webhook, with its attempts so far.
+struct WebhookDelivery {
+    // The delivery's id.
+    std::string id;
+    // The event's id (the same in every delivery of the event); "" when absent.
+    std::string event_id;
+    // The event's type, e.g. transaction.confirmed; "" when absent.
+    std::string type;
+    // The webhook it went to; "" when absent.
+    std::string webhook_id;
+    // Pending, delivered or failed; "" when absent.
+    std::string status;
+    // How many attempts were made; nullopt when absent.
+    std::optional<std::int64_t> attempts;
+    // The HTTP status of the last attempt; nullopt when absent.
+    std::optional<std::int64_t> last_status_code;
+    // Why the last attempt failed; "" when absent.
+    std::string last_error;
+    // When the event was queued; "" when absent.
+    std::string created_at;
+    // When it was delivered; "" when absent.
+    std::string delivered_at;
+    // The whole object as the server sent it (the attempts' history and the payload
+    // included).
+    Payload raw;
+};
 // END GENERATED: records
 
 // BEGIN GENERATED: parameter structs (python3 -m codegen from api/endpoints.toml; do not edit)
@@ -519,6 +579,37 @@ struct TransactionQuery {
     std::string status;        // only transactions in this status; "" = unset
     std::string chain;         // only transactions on this chain; "" = unset
     std::string search;        // a hash, address or id to look for; "" = unset
+};
+
+// The parameters of Client::create_forwarding_rule.
+struct ForwardingRule {
+    std::string destination_address;  // where the share goes, checked against the chain
+    std::string percentage;  // the share of each deposit in percent, more than 0 and at most 100
+    std::string monitoring_mode;  // all_wallets, or specific_wallets with monitored_accounts
+    std::string asset_id;         // the asset whose deposits are forwarded
+    std::string chain;            // the asset's chain
+    std::vector<std::string>
+        monitored_accounts;      // the accounts watched with specific_wallets; "" = unset
+    std::string minimum_amount;  // deposits below this are not forwarded; "" = unset
+    std::string maximum_amount;  // the most forwarded from one deposit; "" = unset
+    std::string description;     // a note kept with the rule; "" = unset
+    std::string enabled;         // true (the default) or false: whether the rule acts; "" = unset
+    std::string settings;        // further settings, a JSON object; "" = unset
+};
+
+// The parameters of Client::update_forwarding_rule.
+struct ForwardingRuleUpdate {
+    std::string rule_id;              // the rule's id
+    std::string destination_address;  // where the share goes; "" = unset
+    std::string percentage;           // the share of each deposit in percent; "" = unset
+    std::string monitoring_mode;      // all_wallets or specific_wallets; "" = unset
+    std::vector<std::string>
+        monitored_accounts;      // the accounts watched with specific_wallets; "" = unset
+    std::string minimum_amount;  // deposits below this are not forwarded; "" = unset
+    std::string maximum_amount;  // the most forwarded from one deposit; "" = unset
+    std::string description;     // a note kept with the rule; "" = unset
+    std::string enabled;         // true: the rule acts; false: it is paused; "" = unset
+    std::string settings;        // further settings, a JSON object; "" = unset
 };
 
 // The parameters of Client::card_issuer_apply.

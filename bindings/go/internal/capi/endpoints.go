@@ -240,6 +240,129 @@ func (c *Client) CreateAccountConnections(accountID string, chains []string, cal
 	})
 }
 
+// ListUserAccounts is yv_client_list_user_accounts.
+func (c *Client) ListUserAccounts(userID string, call *Call) ([]Account, error) {
+	return callClient(c, call, takeAccountList, func(a *clientArgs, out **C.yv_account_list) C.yv_status {
+		return C.yv_client_list_user_accounts(a.client, a.str(userID), a.call, out, a.err)
+	})
+}
+
+// TransactionAnalytics is yv_client_transaction_analytics.
+func (c *Client) TransactionAnalytics(call *Call) ([]byte, error) {
+	return callClient(c, call, takeBuffer, func(a *clientArgs, out **C.yv_buffer) C.yv_status {
+		return C.yv_client_transaction_analytics(a.client, a.call, out, a.err)
+	})
+}
+
+// DashboardAnalytics is yv_client_dashboard_analytics.
+func (c *Client) DashboardAnalytics(call *Call) ([]byte, error) {
+	return callClient(c, call, takeBuffer, func(a *clientArgs, out **C.yv_buffer) C.yv_status {
+		return C.yv_client_dashboard_analytics(a.client, a.call, out, a.err)
+	})
+}
+
+// ListSupportedAssets is yv_client_list_supported_assets.
+func (c *Client) ListSupportedAssets(call *Call) ([]byte, error) {
+	return callClient(c, call, takeBuffer, func(a *clientArgs, out **C.yv_buffer) C.yv_status {
+		return C.yv_client_list_supported_assets(a.client, a.call, out, a.err)
+	})
+}
+
+// ListChains is yv_client_list_chains.
+func (c *Client) ListChains(call *Call) ([]byte, error) {
+	return callClient(c, call, takeBuffer, func(a *clientArgs, out **C.yv_buffer) C.yv_status {
+		return C.yv_client_list_chains(a.client, a.call, out, a.err)
+	})
+}
+
+// AddAssets is yv_client_add_assets.
+func (c *Client) AddAssets(accountID string, chains []string, tickers []string, call *Call) ([]Asset, error) {
+	return callClient(c, call, takeAssetList, func(a *clientArgs, out **C.yv_asset_list) C.yv_status {
+		chainsPtr, chainsLen := a.list(chains)
+		tickersPtr, tickersLen := a.list(tickers)
+		return C.yv_client_add_assets(a.client, a.str(accountID), chainsPtr, chainsLen, tickersPtr, tickersLen, a.call, out, a.err)
+	})
+}
+
+// ListUserAssets is yv_client_list_user_assets.
+func (c *Client) ListUserAssets(userID string, call *Call) ([]Asset, error) {
+	return callClient(c, call, takeAssetList, func(a *clientArgs, out **C.yv_asset_list) C.yv_status {
+		return C.yv_client_list_user_assets(a.client, a.str(userID), a.call, out, a.err)
+	})
+}
+
+// ArchiveAsset is yv_client_archive_asset.
+func (c *Client) ArchiveAsset(assetID string, call *Call) (*Asset, error) {
+	return callClient(c, call, takeAsset, func(a *clientArgs, out **C.yv_asset) C.yv_status {
+		return C.yv_client_archive_asset(a.client, a.str(assetID), a.call, out, a.err)
+	})
+}
+
+// AddGasStation is yv_client_add_gas_station.
+func (c *Client) AddGasStation(chain string, ticker string, call *Call) (*Asset, error) {
+	return callClient(c, call, takeAsset, func(a *clientArgs, out **C.yv_asset) C.yv_status {
+		return C.yv_client_add_gas_station(a.client, a.str(chain), a.str(ticker), a.call, out, a.err)
+	})
+}
+
+// ListGasStations is yv_client_list_gas_stations.
+func (c *Client) ListGasStations(call *Call) ([]Asset, error) {
+	return callClient(c, call, takeAssetList, func(a *clientArgs, out **C.yv_asset_list) C.yv_status {
+		return C.yv_client_list_gas_stations(a.client, a.call, out, a.err)
+	})
+}
+
+// AddCustomerAsset is yv_client_add_customer_asset.
+func (c *Client) AddCustomerAsset(customerID string, chain string, ticker string, call *Call) (*Asset, error) {
+	return callClient(c, call, takeAsset, func(a *clientArgs, out **C.yv_asset) C.yv_status {
+		return C.yv_client_add_customer_asset(a.client, a.str(customerID), a.str(chain), a.str(ticker), a.call, out, a.err)
+	})
+}
+
+// ListCustomerAssets is yv_client_list_customer_assets.
+func (c *Client) ListCustomerAssets(customerID string, call *Call) ([]Asset, error) {
+	return callClient(c, call, takeAssetList, func(a *clientArgs, out **C.yv_asset_list) C.yv_status {
+		return C.yv_client_list_customer_assets(a.client, a.opt(customerID), a.call, out, a.err)
+	})
+}
+
+// ListForwardingRules is yv_client_list_forwarding_rules.
+func (c *Client) ListForwardingRules(call *Call) ([]AutoForwardingRule, error) {
+	return callClient(c, call, takeAutoForwardingRuleList, func(a *clientArgs, out **C.yv_auto_forwarding_rule_list) C.yv_status {
+		return C.yv_client_list_forwarding_rules(a.client, a.call, out, a.err)
+	})
+}
+
+// GetForwardingRule is yv_client_get_forwarding_rule.
+func (c *Client) GetForwardingRule(ruleID string, call *Call) (*AutoForwardingRule, error) {
+	return callClient(c, call, takeAutoForwardingRule, func(a *clientArgs, out **C.yv_auto_forwarding_rule) C.yv_status {
+		return C.yv_client_get_forwarding_rule(a.client, a.str(ruleID), a.call, out, a.err)
+	})
+}
+
+// CreateForwardingRule is yv_client_create_forwarding_rule.
+func (c *Client) CreateForwardingRule(destinationAddress string, percentage string, monitoringMode string, assetID string, chain string, monitoredAccounts []string, minimumAmount string, maximumAmount string, description string, enabledJSON string, settingsJSON string, call *Call) (*AutoForwardingRule, error) {
+	return callClient(c, call, takeAutoForwardingRule, func(a *clientArgs, out **C.yv_auto_forwarding_rule) C.yv_status {
+		monitoredAccountsPtr, monitoredAccountsLen := a.list(monitoredAccounts)
+		return C.yv_client_create_forwarding_rule(a.client, a.str(destinationAddress), a.str(percentage), a.str(monitoringMode), a.str(assetID), a.str(chain), monitoredAccountsPtr, monitoredAccountsLen, a.opt(minimumAmount), a.opt(maximumAmount), a.opt(description), a.opt(enabledJSON), a.opt(settingsJSON), a.call, out, a.err)
+	})
+}
+
+// UpdateForwardingRule is yv_client_update_forwarding_rule.
+func (c *Client) UpdateForwardingRule(ruleID string, destinationAddress string, percentage string, monitoringMode string, monitoredAccounts []string, minimumAmount string, maximumAmount string, description string, enabledJSON string, settingsJSON string, call *Call) (*AutoForwardingRule, error) {
+	return callClient(c, call, takeAutoForwardingRule, func(a *clientArgs, out **C.yv_auto_forwarding_rule) C.yv_status {
+		monitoredAccountsPtr, monitoredAccountsLen := a.list(monitoredAccounts)
+		return C.yv_client_update_forwarding_rule(a.client, a.str(ruleID), a.opt(destinationAddress), a.opt(percentage), a.opt(monitoringMode), monitoredAccountsPtr, monitoredAccountsLen, a.opt(minimumAmount), a.opt(maximumAmount), a.opt(description), a.opt(enabledJSON), a.opt(settingsJSON), a.call, out, a.err)
+	})
+}
+
+// DeleteForwardingRule is yv_client_delete_forwarding_rule.
+func (c *Client) DeleteForwardingRule(ruleID string, call *Call) error {
+	return c.do(call, func(a *clientArgs) C.yv_status {
+		return C.yv_client_delete_forwarding_rule(a.client, a.str(ruleID), a.call, a.err)
+	})
+}
+
 // CardIssuerApply is yv_client_card_issuer_apply.
 func (c *Client) CardIssuerApply(fundingStructure string, ibanEnabled bool, call *Call) ([]byte, error) {
 	return callClient(c, call, takeBuffer, func(a *clientArgs, out **C.yv_buffer) C.yv_status {
@@ -598,6 +721,20 @@ func (c *Client) CreateCustomer(email string, name string, phone string, metadat
 	})
 }
 
+// ListCustomers is yv_client_list_customers.
+func (c *Client) ListCustomers(page uint32, limit uint32, search string, customerID string, call *Call) ([]Customer, error) {
+	return callClient(c, call, takeCustomerList, func(a *clientArgs, out **C.yv_customer_list) C.yv_status {
+		return C.yv_client_list_customers(a.client, C.uint32_t(page), C.uint32_t(limit), a.opt(search), a.opt(customerID), a.call, out, a.err)
+	})
+}
+
+// CustomerTransactions is yv_client_customer_transactions.
+func (c *Client) CustomerTransactions(customerID string, page uint32, limit uint32, call *Call) ([]Transaction, error) {
+	return callClient(c, call, takeTransactionList, func(a *clientArgs, out **C.yv_transaction_list) C.yv_status {
+		return C.yv_client_customer_transactions(a.client, a.str(customerID), C.uint32_t(page), C.uint32_t(limit), a.call, out, a.err)
+	})
+}
+
 // IBANGetOptions is yv_client_iban_get_options.
 func (c *Client) IBANGetOptions(call *Call) ([]byte, error) {
 	return callClient(c, call, takeBuffer, func(a *clientArgs, out **C.yv_buffer) C.yv_status {
@@ -633,6 +770,69 @@ func (c *Client) IBANGetStatus(customerID string, call *Call) (*IBANStatus, erro
 	})
 }
 
+// RegisterUser is yv_client_register_user.
+func (c *Client) RegisterUser(email string, password string, username string, firstName string, lastName string, call *Call) ([]byte, error) {
+	return callClient(c, call, takeBuffer, func(a *clientArgs, out **C.yv_buffer) C.yv_status {
+		return C.yv_client_register_user(a.client, a.str(email), a.str(password), a.opt(username), a.opt(firstName), a.opt(lastName), a.call, out, a.err)
+	})
+}
+
+// SignIn is yv_client_sign_in.
+func (c *Client) SignIn(email string, role string, call *Call) ([]byte, error) {
+	return callClient(c, call, takeBuffer, func(a *clientArgs, out **C.yv_buffer) C.yv_status {
+		return C.yv_client_sign_in(a.client, a.str(email), a.opt(role), a.call, out, a.err)
+	})
+}
+
+// VerifyOtp is yv_client_verify_otp.
+func (c *Client) VerifyOtp(otp string, email string, call *Call) ([]byte, error) {
+	return callClient(c, call, takeBuffer, func(a *clientArgs, out **C.yv_buffer) C.yv_status {
+		return C.yv_client_verify_otp(a.client, a.str(otp), a.opt(email), a.call, out, a.err)
+	})
+}
+
+// ResendOtp is yv_client_resend_otp.
+func (c *Client) ResendOtp(email string, call *Call) ([]byte, error) {
+	return callClient(c, call, takeBuffer, func(a *clientArgs, out **C.yv_buffer) C.yv_status {
+		return C.yv_client_resend_otp(a.client, a.str(email), a.call, out, a.err)
+	})
+}
+
+// GoogleAuthDetails is yv_client_google_auth_details.
+func (c *Client) GoogleAuthDetails(call *Call) ([]byte, error) {
+	return callClient(c, call, takeBuffer, func(a *clientArgs, out **C.yv_buffer) C.yv_status {
+		return C.yv_client_google_auth_details(a.client, a.call, out, a.err)
+	})
+}
+
+// GoogleAuthEnable is yv_client_google_auth_enable.
+func (c *Client) GoogleAuthEnable(call *Call) ([]byte, error) {
+	return callClient(c, call, takeBuffer, func(a *clientArgs, out **C.yv_buffer) C.yv_status {
+		return C.yv_client_google_auth_enable(a.client, a.call, out, a.err)
+	})
+}
+
+// GoogleAuthVerify is yv_client_google_auth_verify.
+func (c *Client) GoogleAuthVerify(code string, email string, call *Call) ([]byte, error) {
+	return callClient(c, call, takeBuffer, func(a *clientArgs, out **C.yv_buffer) C.yv_status {
+		return C.yv_client_google_auth_verify(a.client, a.str(code), a.opt(email), a.call, out, a.err)
+	})
+}
+
+// PasskeyOptions is yv_client_passkey_options.
+func (c *Client) PasskeyOptions(email string, call *Call) ([]byte, error) {
+	return callClient(c, call, takeBuffer, func(a *clientArgs, out **C.yv_buffer) C.yv_status {
+		return C.yv_client_passkey_options(a.client, a.str(email), a.call, out, a.err)
+	})
+}
+
+// PasskeyVerify is yv_client_passkey_verify.
+func (c *Client) PasskeyVerify(assertionJSON string, call *Call) ([]byte, error) {
+	return callClient(c, call, takeBuffer, func(a *clientArgs, out **C.yv_buffer) C.yv_status {
+		return C.yv_client_passkey_verify(a.client, a.opt(assertionJSON), a.call, out, a.err)
+	})
+}
+
 // SwapGetAssets is yv_client_swap_get_assets.
 func (c *Client) SwapGetAssets(call *Call) ([]byte, error) {
 	return callClient(c, call, takeBuffer, func(a *clientArgs, out **C.yv_buffer) C.yv_status {
@@ -665,5 +865,69 @@ func (c *Client) SwapExecute(dataJSON string, call *Call) (*SwapExecution, error
 func (c *Client) SwapGetHistory(limit uint32, offset uint32, status string, call *Call) ([]SwapHistoryItem, error) {
 	return callClient(c, call, takeSwapHistoryItemList, func(a *clientArgs, out **C.yv_swap_history_item_list) C.yv_status {
 		return C.yv_client_swap_get_history(a.client, C.uint32_t(limit), C.uint32_t(offset), a.opt(status), a.call, out, a.err)
+	})
+}
+
+// GetTransaction is yv_client_get_transaction.
+func (c *Client) GetTransaction(transactionID string, call *Call) (*Transaction, error) {
+	return callClient(c, call, takeTransaction, func(a *clientArgs, out **C.yv_transaction) C.yv_status {
+		return C.yv_client_get_transaction(a.client, a.str(transactionID), a.call, out, a.err)
+	})
+}
+
+// CancelTransaction is yv_client_cancel_transaction.
+func (c *Client) CancelTransaction(transactionID string, call *Call) ([]byte, error) {
+	return callClient(c, call, takeBuffer, func(a *clientArgs, out **C.yv_buffer) C.yv_status {
+		return C.yv_client_cancel_transaction(a.client, a.str(transactionID), a.call, out, a.err)
+	})
+}
+
+// AssetHistory is yv_client_asset_history.
+func (c *Client) AssetHistory(assetID string, page uint32, limit uint32, call *Call) ([]Transaction, error) {
+	return callClient(c, call, takeTransactionList, func(a *clientArgs, out **C.yv_transaction_list) C.yv_status {
+		return C.yv_client_asset_history(a.client, a.str(assetID), C.uint32_t(page), C.uint32_t(limit), a.call, out, a.err)
+	})
+}
+
+// GetWebhook is yv_client_get_webhook.
+func (c *Client) GetWebhook(webhookID string, call *Call) (*Webhook, error) {
+	return callClient(c, call, takeWebhook, func(a *clientArgs, out **C.yv_webhook) C.yv_status {
+		return C.yv_client_get_webhook(a.client, a.str(webhookID), a.call, out, a.err)
+	})
+}
+
+// UpdateWebhook is yv_client_update_webhook.
+func (c *Client) UpdateWebhook(webhookID string, url string, events []string, description string, status string, call *Call) (*Webhook, error) {
+	return callClient(c, call, takeWebhook, func(a *clientArgs, out **C.yv_webhook) C.yv_status {
+		eventsPtr, eventsLen := a.list(events)
+		return C.yv_client_update_webhook(a.client, a.str(webhookID), a.opt(url), eventsPtr, eventsLen, a.opt(description), a.opt(status), a.call, out, a.err)
+	})
+}
+
+// ActivateWebhook is yv_client_activate_webhook.
+func (c *Client) ActivateWebhook(webhookID string, call *Call) (*Webhook, error) {
+	return callClient(c, call, takeWebhook, func(a *clientArgs, out **C.yv_webhook) C.yv_status {
+		return C.yv_client_activate_webhook(a.client, a.str(webhookID), a.call, out, a.err)
+	})
+}
+
+// DeactivateWebhook is yv_client_deactivate_webhook.
+func (c *Client) DeactivateWebhook(webhookID string, call *Call) (*Webhook, error) {
+	return callClient(c, call, takeWebhook, func(a *clientArgs, out **C.yv_webhook) C.yv_status {
+		return C.yv_client_deactivate_webhook(a.client, a.str(webhookID), a.call, out, a.err)
+	})
+}
+
+// ListWebhookEvents is yv_client_list_webhook_events.
+func (c *Client) ListWebhookEvents(webhookID string, page uint32, limit uint32, status string, call *Call) ([]WebhookDelivery, error) {
+	return callClient(c, call, takeWebhookDeliveryList, func(a *clientArgs, out **C.yv_webhook_delivery_list) C.yv_status {
+		return C.yv_client_list_webhook_events(a.client, a.str(webhookID), C.uint32_t(page), C.uint32_t(limit), a.opt(status), a.call, out, a.err)
+	})
+}
+
+// TestWebhook is yv_client_test_webhook.
+func (c *Client) TestWebhook(webhookID string, call *Call) ([]byte, error) {
+	return callClient(c, call, takeBuffer, func(a *clientArgs, out **C.yv_buffer) C.yv_status {
+		return C.yv_client_test_webhook(a.client, a.str(webhookID), a.call, out, a.err)
 	})
 }

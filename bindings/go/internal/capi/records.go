@@ -230,6 +230,61 @@ func takeTransactionList(l *C.yv_transaction_list) []Transaction {
 	return out
 }
 
+// AutoForwardingRule is a yv_auto_forwarding_rule copied into Go memory.
+type AutoForwardingRule struct {
+	ID                 string
+	AssetID            string
+	Chain              string
+	DestinationAddress string
+	Percentage         string
+	MonitoringMode     string
+	MonitoredAccounts  []string
+	MinimumAmount      string
+	MaximumAmount      string
+	Description        string
+	Enabled            *bool
+	CreatedAt          string
+	UpdatedAt          string
+	Raw                []byte
+}
+
+// copyAutoForwardingRule copies a borrowed yv_auto_forwarding_rule (one of a list, or an owned one before it is freed).
+func copyAutoForwardingRule(r *C.yv_auto_forwarding_rule) AutoForwardingRule {
+	return AutoForwardingRule{
+		ID:                 gostr(C.yv_auto_forwarding_rule_id(r)),
+		AssetID:            gostr(C.yv_auto_forwarding_rule_asset_id(r)),
+		Chain:              gostr(C.yv_auto_forwarding_rule_chain(r)),
+		DestinationAddress: gostr(C.yv_auto_forwarding_rule_destination_address(r)),
+		Percentage:         gostr(C.yv_auto_forwarding_rule_percentage(r)),
+		MonitoringMode:     gostr(C.yv_auto_forwarding_rule_monitoring_mode(r)),
+		MonitoredAccounts:  gostrs(C.yv_auto_forwarding_rule_monitored_accounts_count(r), func(i C.size_t) *C.char { return C.yv_auto_forwarding_rule_monitored_account(r, i) }),
+		MinimumAmount:      gostr(C.yv_auto_forwarding_rule_minimum_amount(r)),
+		MaximumAmount:      gostr(C.yv_auto_forwarding_rule_maximum_amount(r)),
+		Description:        gostr(C.yv_auto_forwarding_rule_description(r)),
+		Enabled:            optBool(func(out *C.bool) C.bool { return C.yv_auto_forwarding_rule_enabled(r, out) }),
+		CreatedAt:          gostr(C.yv_auto_forwarding_rule_created_at(r)),
+		UpdatedAt:          gostr(C.yv_auto_forwarding_rule_updated_at(r)),
+		Raw:                gobytes(C.yv_auto_forwarding_rule_json(r)),
+	}
+}
+
+// takeAutoForwardingRule copies an owned yv_auto_forwarding_rule into Go memory and frees it.
+func takeAutoForwardingRule(r *C.yv_auto_forwarding_rule) *AutoForwardingRule {
+	defer C.yv_auto_forwarding_rule_free(r)
+	v := copyAutoForwardingRule(r)
+	return &v
+}
+
+// takeAutoForwardingRuleList copies an owned yv_auto_forwarding_rule_list into Go memory and frees it.
+func takeAutoForwardingRuleList(l *C.yv_auto_forwarding_rule_list) []AutoForwardingRule {
+	defer C.yv_auto_forwarding_rule_list_free(l)
+	out := make([]AutoForwardingRule, C.yv_auto_forwarding_rule_list_count(l))
+	for i := range out {
+		out[i] = copyAutoForwardingRule(C.yv_auto_forwarding_rule_list_get(l, C.size_t(i)))
+	}
+	return out
+}
+
 // CardFunding is a yv_card_funding copied into Go memory.
 type CardFunding struct {
 	ID               string
@@ -542,6 +597,16 @@ func takeCustomer(r *C.yv_customer) *Customer {
 	return &v
 }
 
+// takeCustomerList copies an owned yv_customer_list into Go memory and frees it.
+func takeCustomerList(l *C.yv_customer_list) []Customer {
+	defer C.yv_customer_list_free(l)
+	out := make([]Customer, C.yv_customer_list_count(l))
+	for i := range out {
+		out[i] = copyCustomer(C.yv_customer_list_get(l, C.size_t(i)))
+	}
+	return out
+}
+
 // IBANStatus is a yv_iban_status copied into Go memory.
 type IBANStatus struct {
 	ID         string
@@ -722,6 +787,55 @@ func takeSwapHistoryItemList(l *C.yv_swap_history_item_list) []SwapHistoryItem {
 	out := make([]SwapHistoryItem, C.yv_swap_history_item_list_count(l))
 	for i := range out {
 		out[i] = copySwapHistoryItem(C.yv_swap_history_item_list_get(l, C.size_t(i)))
+	}
+	return out
+}
+
+// WebhookDelivery is a yv_webhook_delivery copied into Go memory.
+type WebhookDelivery struct {
+	ID             string
+	EventID        string
+	Type           string
+	WebhookID      string
+	Status         string
+	Attempts       *int64
+	LastStatusCode *int64
+	LastError      string
+	CreatedAt      string
+	DeliveredAt    string
+	Raw            []byte
+}
+
+// copyWebhookDelivery copies a borrowed yv_webhook_delivery (one of a list, or an owned one before it is freed).
+func copyWebhookDelivery(r *C.yv_webhook_delivery) WebhookDelivery {
+	return WebhookDelivery{
+		ID:             gostr(C.yv_webhook_delivery_id(r)),
+		EventID:        gostr(C.yv_webhook_delivery_event_id(r)),
+		Type:           gostr(C.yv_webhook_delivery_type(r)),
+		WebhookID:      gostr(C.yv_webhook_delivery_webhook_id(r)),
+		Status:         gostr(C.yv_webhook_delivery_status(r)),
+		Attempts:       optInt64(func(out *C.int64_t) C.bool { return C.yv_webhook_delivery_attempts(r, out) }),
+		LastStatusCode: optInt64(func(out *C.int64_t) C.bool { return C.yv_webhook_delivery_last_status_code(r, out) }),
+		LastError:      gostr(C.yv_webhook_delivery_last_error(r)),
+		CreatedAt:      gostr(C.yv_webhook_delivery_created_at(r)),
+		DeliveredAt:    gostr(C.yv_webhook_delivery_delivered_at(r)),
+		Raw:            gobytes(C.yv_webhook_delivery_json(r)),
+	}
+}
+
+// takeWebhookDelivery copies an owned yv_webhook_delivery into Go memory and frees it.
+func takeWebhookDelivery(r *C.yv_webhook_delivery) *WebhookDelivery {
+	defer C.yv_webhook_delivery_free(r)
+	v := copyWebhookDelivery(r)
+	return &v
+}
+
+// takeWebhookDeliveryList copies an owned yv_webhook_delivery_list into Go memory and frees it.
+func takeWebhookDeliveryList(l *C.yv_webhook_delivery_list) []WebhookDelivery {
+	defer C.yv_webhook_delivery_list_free(l)
+	out := make([]WebhookDelivery, C.yv_webhook_delivery_list_count(l))
+	for i := range out {
+		out[i] = copyWebhookDelivery(C.yv_webhook_delivery_list_get(l, C.size_t(i)))
 	}
 	return out
 }

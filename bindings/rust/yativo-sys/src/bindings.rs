@@ -146,6 +146,14 @@ pub struct yv_transaction_list {
     _unused: [u8; 0],
 }
 #[repr(C)]
+pub struct yv_auto_forwarding_rule {
+    _unused: [u8; 0],
+}
+#[repr(C)]
+pub struct yv_auto_forwarding_rule_list {
+    _unused: [u8; 0],
+}
+#[repr(C)]
 pub struct yv_card_funding {
     _unused: [u8; 0],
 }
@@ -190,6 +198,10 @@ pub struct yv_customer {
     _unused: [u8; 0],
 }
 #[repr(C)]
+pub struct yv_customer_list {
+    _unused: [u8; 0],
+}
+#[repr(C)]
 pub struct yv_iban_status {
     _unused: [u8; 0],
 }
@@ -207,6 +219,14 @@ pub struct yv_swap_history_item {
 }
 #[repr(C)]
 pub struct yv_swap_history_item_list {
+    _unused: [u8; 0],
+}
+#[repr(C)]
+pub struct yv_webhook_delivery {
+    _unused: [u8; 0],
+}
+#[repr(C)]
+pub struct yv_webhook_delivery_list {
     _unused: [u8; 0],
 }
 #[repr(C)]
@@ -650,6 +670,60 @@ unsafe extern "C" {
         i: usize,
     ) -> *const yv_transaction;
     pub fn yv_transaction_list_free(list: *mut yv_transaction_list);
+    pub fn yv_auto_forwarding_rule_id(
+        auto_forwarding_rule: *const yv_auto_forwarding_rule,
+    ) -> *const ::std::os::raw::c_char;
+    pub fn yv_auto_forwarding_rule_asset_id(
+        auto_forwarding_rule: *const yv_auto_forwarding_rule,
+    ) -> *const ::std::os::raw::c_char;
+    pub fn yv_auto_forwarding_rule_chain(
+        auto_forwarding_rule: *const yv_auto_forwarding_rule,
+    ) -> *const ::std::os::raw::c_char;
+    pub fn yv_auto_forwarding_rule_destination_address(
+        auto_forwarding_rule: *const yv_auto_forwarding_rule,
+    ) -> *const ::std::os::raw::c_char;
+    pub fn yv_auto_forwarding_rule_percentage(
+        auto_forwarding_rule: *const yv_auto_forwarding_rule,
+    ) -> *const ::std::os::raw::c_char;
+    pub fn yv_auto_forwarding_rule_monitoring_mode(
+        auto_forwarding_rule: *const yv_auto_forwarding_rule,
+    ) -> *const ::std::os::raw::c_char;
+    pub fn yv_auto_forwarding_rule_monitored_accounts_count(
+        auto_forwarding_rule: *const yv_auto_forwarding_rule,
+    ) -> usize;
+    pub fn yv_auto_forwarding_rule_monitored_account(
+        auto_forwarding_rule: *const yv_auto_forwarding_rule,
+        i: usize,
+    ) -> *const ::std::os::raw::c_char;
+    pub fn yv_auto_forwarding_rule_minimum_amount(
+        auto_forwarding_rule: *const yv_auto_forwarding_rule,
+    ) -> *const ::std::os::raw::c_char;
+    pub fn yv_auto_forwarding_rule_maximum_amount(
+        auto_forwarding_rule: *const yv_auto_forwarding_rule,
+    ) -> *const ::std::os::raw::c_char;
+    pub fn yv_auto_forwarding_rule_description(
+        auto_forwarding_rule: *const yv_auto_forwarding_rule,
+    ) -> *const ::std::os::raw::c_char;
+    pub fn yv_auto_forwarding_rule_enabled(
+        auto_forwarding_rule: *const yv_auto_forwarding_rule,
+        out: *mut bool,
+    ) -> bool;
+    pub fn yv_auto_forwarding_rule_created_at(
+        auto_forwarding_rule: *const yv_auto_forwarding_rule,
+    ) -> *const ::std::os::raw::c_char;
+    pub fn yv_auto_forwarding_rule_updated_at(
+        auto_forwarding_rule: *const yv_auto_forwarding_rule,
+    ) -> *const ::std::os::raw::c_char;
+    pub fn yv_auto_forwarding_rule_json(
+        auto_forwarding_rule: *const yv_auto_forwarding_rule,
+    ) -> *const ::std::os::raw::c_char;
+    pub fn yv_auto_forwarding_rule_free(auto_forwarding_rule: *mut yv_auto_forwarding_rule);
+    pub fn yv_auto_forwarding_rule_list_count(list: *const yv_auto_forwarding_rule_list) -> usize;
+    pub fn yv_auto_forwarding_rule_list_get(
+        list: *const yv_auto_forwarding_rule_list,
+        i: usize,
+    ) -> *const yv_auto_forwarding_rule;
+    pub fn yv_auto_forwarding_rule_list_free(list: *mut yv_auto_forwarding_rule_list);
     pub fn yv_card_funding_id(
         card_funding: *const yv_card_funding,
     ) -> *const ::std::os::raw::c_char;
@@ -845,6 +919,9 @@ unsafe extern "C" {
     pub fn yv_customer_created_at(customer: *const yv_customer) -> *const ::std::os::raw::c_char;
     pub fn yv_customer_json(customer: *const yv_customer) -> *const ::std::os::raw::c_char;
     pub fn yv_customer_free(customer: *mut yv_customer);
+    pub fn yv_customer_list_count(list: *const yv_customer_list) -> usize;
+    pub fn yv_customer_list_get(list: *const yv_customer_list, i: usize) -> *const yv_customer;
+    pub fn yv_customer_list_free(list: *mut yv_customer_list);
     pub fn yv_iban_status_id(iban_status: *const yv_iban_status) -> *const ::std::os::raw::c_char;
     pub fn yv_iban_status_status(
         iban_status: *const yv_iban_status,
@@ -1000,6 +1077,48 @@ unsafe extern "C" {
         i: usize,
     ) -> *const yv_swap_history_item;
     pub fn yv_swap_history_item_list_free(list: *mut yv_swap_history_item_list);
+    pub fn yv_webhook_delivery_id(
+        webhook_delivery: *const yv_webhook_delivery,
+    ) -> *const ::std::os::raw::c_char;
+    pub fn yv_webhook_delivery_event_id(
+        webhook_delivery: *const yv_webhook_delivery,
+    ) -> *const ::std::os::raw::c_char;
+    pub fn yv_webhook_delivery_type(
+        webhook_delivery: *const yv_webhook_delivery,
+    ) -> *const ::std::os::raw::c_char;
+    pub fn yv_webhook_delivery_webhook_id(
+        webhook_delivery: *const yv_webhook_delivery,
+    ) -> *const ::std::os::raw::c_char;
+    pub fn yv_webhook_delivery_status(
+        webhook_delivery: *const yv_webhook_delivery,
+    ) -> *const ::std::os::raw::c_char;
+    pub fn yv_webhook_delivery_attempts(
+        webhook_delivery: *const yv_webhook_delivery,
+        out: *mut i64,
+    ) -> bool;
+    pub fn yv_webhook_delivery_last_status_code(
+        webhook_delivery: *const yv_webhook_delivery,
+        out: *mut i64,
+    ) -> bool;
+    pub fn yv_webhook_delivery_last_error(
+        webhook_delivery: *const yv_webhook_delivery,
+    ) -> *const ::std::os::raw::c_char;
+    pub fn yv_webhook_delivery_created_at(
+        webhook_delivery: *const yv_webhook_delivery,
+    ) -> *const ::std::os::raw::c_char;
+    pub fn yv_webhook_delivery_delivered_at(
+        webhook_delivery: *const yv_webhook_delivery,
+    ) -> *const ::std::os::raw::c_char;
+    pub fn yv_webhook_delivery_json(
+        webhook_delivery: *const yv_webhook_delivery,
+    ) -> *const ::std::os::raw::c_char;
+    pub fn yv_webhook_delivery_free(webhook_delivery: *mut yv_webhook_delivery);
+    pub fn yv_webhook_delivery_list_count(list: *const yv_webhook_delivery_list) -> usize;
+    pub fn yv_webhook_delivery_list_get(
+        list: *const yv_webhook_delivery_list,
+        i: usize,
+    ) -> *const yv_webhook_delivery;
+    pub fn yv_webhook_delivery_list_free(list: *mut yv_webhook_delivery_list);
     pub fn yv_client_create_api_key(
         client: *mut yv_client,
         name: *const ::std::os::raw::c_char,
@@ -1075,6 +1194,13 @@ unsafe extern "C" {
         out: *mut *mut yv_buffer,
         err: *mut *mut yv_error,
     ) -> yv_status;
+    pub fn yv_client_list_user_accounts(
+        client: *mut yv_client,
+        user_id: *const ::std::os::raw::c_char,
+        call: *const yv_call,
+        out: *mut *mut yv_account_list,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
     pub fn yv_client_add_asset(
         client: *mut yv_client,
         account_id: *const ::std::os::raw::c_char,
@@ -1087,6 +1213,73 @@ unsafe extern "C" {
     pub fn yv_client_list_assets(
         client: *mut yv_client,
         account_id: *const ::std::os::raw::c_char,
+        call: *const yv_call,
+        out: *mut *mut yv_asset_list,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
+    pub fn yv_client_list_supported_assets(
+        client: *mut yv_client,
+        call: *const yv_call,
+        out: *mut *mut yv_buffer,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
+    pub fn yv_client_list_chains(
+        client: *mut yv_client,
+        call: *const yv_call,
+        out: *mut *mut yv_buffer,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
+    pub fn yv_client_add_assets(
+        client: *mut yv_client,
+        account_id: *const ::std::os::raw::c_char,
+        chains: *const *const ::std::os::raw::c_char,
+        chains_count: usize,
+        tickers: *const *const ::std::os::raw::c_char,
+        tickers_count: usize,
+        call: *const yv_call,
+        out: *mut *mut yv_asset_list,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
+    pub fn yv_client_list_user_assets(
+        client: *mut yv_client,
+        user_id: *const ::std::os::raw::c_char,
+        call: *const yv_call,
+        out: *mut *mut yv_asset_list,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
+    pub fn yv_client_archive_asset(
+        client: *mut yv_client,
+        asset_id: *const ::std::os::raw::c_char,
+        call: *const yv_call,
+        out: *mut *mut yv_asset,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
+    pub fn yv_client_add_gas_station(
+        client: *mut yv_client,
+        chain: *const ::std::os::raw::c_char,
+        ticker: *const ::std::os::raw::c_char,
+        call: *const yv_call,
+        out: *mut *mut yv_asset,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
+    pub fn yv_client_list_gas_stations(
+        client: *mut yv_client,
+        call: *const yv_call,
+        out: *mut *mut yv_asset_list,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
+    pub fn yv_client_add_customer_asset(
+        client: *mut yv_client,
+        customer_id: *const ::std::os::raw::c_char,
+        chain: *const ::std::os::raw::c_char,
+        ticker: *const ::std::os::raw::c_char,
+        call: *const yv_call,
+        out: *mut *mut yv_asset,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
+    pub fn yv_client_list_customer_assets(
+        client: *mut yv_client,
+        customer_id: *const ::std::os::raw::c_char,
         call: *const yv_call,
         out: *mut *mut yv_asset_list,
         err: *mut *mut yv_error,
@@ -1200,6 +1393,29 @@ unsafe extern "C" {
         out: *mut *mut yv_transaction_list,
         err: *mut *mut yv_error,
     ) -> yv_status;
+    pub fn yv_client_get_transaction(
+        client: *mut yv_client,
+        transaction_id: *const ::std::os::raw::c_char,
+        call: *const yv_call,
+        out: *mut *mut yv_transaction,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
+    pub fn yv_client_cancel_transaction(
+        client: *mut yv_client,
+        transaction_id: *const ::std::os::raw::c_char,
+        call: *const yv_call,
+        out: *mut *mut yv_buffer,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
+    pub fn yv_client_asset_history(
+        client: *mut yv_client,
+        asset_id: *const ::std::os::raw::c_char,
+        page: u32,
+        limit: u32,
+        call: *const yv_call,
+        out: *mut *mut yv_transaction_list,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
     pub fn yv_client_create_webhook(
         client: *mut yv_client,
         url: *const ::std::os::raw::c_char,
@@ -1219,6 +1435,122 @@ unsafe extern "C" {
     pub fn yv_client_delete_webhook(
         client: *mut yv_client,
         webhook_id: *const ::std::os::raw::c_char,
+        call: *const yv_call,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
+    pub fn yv_client_get_webhook(
+        client: *mut yv_client,
+        webhook_id: *const ::std::os::raw::c_char,
+        call: *const yv_call,
+        out: *mut *mut yv_webhook,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
+    pub fn yv_client_update_webhook(
+        client: *mut yv_client,
+        webhook_id: *const ::std::os::raw::c_char,
+        url: *const ::std::os::raw::c_char,
+        events: *const *const ::std::os::raw::c_char,
+        events_count: usize,
+        description: *const ::std::os::raw::c_char,
+        status: *const ::std::os::raw::c_char,
+        call: *const yv_call,
+        out: *mut *mut yv_webhook,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
+    pub fn yv_client_activate_webhook(
+        client: *mut yv_client,
+        webhook_id: *const ::std::os::raw::c_char,
+        call: *const yv_call,
+        out: *mut *mut yv_webhook,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
+    pub fn yv_client_deactivate_webhook(
+        client: *mut yv_client,
+        webhook_id: *const ::std::os::raw::c_char,
+        call: *const yv_call,
+        out: *mut *mut yv_webhook,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
+    pub fn yv_client_list_webhook_events(
+        client: *mut yv_client,
+        webhook_id: *const ::std::os::raw::c_char,
+        page: u32,
+        limit: u32,
+        status: *const ::std::os::raw::c_char,
+        call: *const yv_call,
+        out: *mut *mut yv_webhook_delivery_list,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
+    pub fn yv_client_test_webhook(
+        client: *mut yv_client,
+        webhook_id: *const ::std::os::raw::c_char,
+        call: *const yv_call,
+        out: *mut *mut yv_buffer,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
+    pub fn yv_client_transaction_analytics(
+        client: *mut yv_client,
+        call: *const yv_call,
+        out: *mut *mut yv_buffer,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
+    pub fn yv_client_dashboard_analytics(
+        client: *mut yv_client,
+        call: *const yv_call,
+        out: *mut *mut yv_buffer,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
+    pub fn yv_client_list_forwarding_rules(
+        client: *mut yv_client,
+        call: *const yv_call,
+        out: *mut *mut yv_auto_forwarding_rule_list,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
+    pub fn yv_client_get_forwarding_rule(
+        client: *mut yv_client,
+        rule_id: *const ::std::os::raw::c_char,
+        call: *const yv_call,
+        out: *mut *mut yv_auto_forwarding_rule,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
+    pub fn yv_client_create_forwarding_rule(
+        client: *mut yv_client,
+        destination_address: *const ::std::os::raw::c_char,
+        percentage: *const ::std::os::raw::c_char,
+        monitoring_mode: *const ::std::os::raw::c_char,
+        asset_id: *const ::std::os::raw::c_char,
+        chain: *const ::std::os::raw::c_char,
+        monitored_accounts: *const *const ::std::os::raw::c_char,
+        monitored_accounts_count: usize,
+        minimum_amount: *const ::std::os::raw::c_char,
+        maximum_amount: *const ::std::os::raw::c_char,
+        description: *const ::std::os::raw::c_char,
+        enabled_json: *const ::std::os::raw::c_char,
+        settings_json: *const ::std::os::raw::c_char,
+        call: *const yv_call,
+        out: *mut *mut yv_auto_forwarding_rule,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
+    pub fn yv_client_update_forwarding_rule(
+        client: *mut yv_client,
+        rule_id: *const ::std::os::raw::c_char,
+        destination_address: *const ::std::os::raw::c_char,
+        percentage: *const ::std::os::raw::c_char,
+        monitoring_mode: *const ::std::os::raw::c_char,
+        monitored_accounts: *const *const ::std::os::raw::c_char,
+        monitored_accounts_count: usize,
+        minimum_amount: *const ::std::os::raw::c_char,
+        maximum_amount: *const ::std::os::raw::c_char,
+        description: *const ::std::os::raw::c_char,
+        enabled_json: *const ::std::os::raw::c_char,
+        settings_json: *const ::std::os::raw::c_char,
+        call: *const yv_call,
+        out: *mut *mut yv_auto_forwarding_rule,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
+    pub fn yv_client_delete_forwarding_rule(
+        client: *mut yv_client,
+        rule_id: *const ::std::os::raw::c_char,
         call: *const yv_call,
         err: *mut *mut yv_error,
     ) -> yv_status;
@@ -1631,6 +1963,25 @@ unsafe extern "C" {
         out: *mut *mut yv_customer,
         err: *mut *mut yv_error,
     ) -> yv_status;
+    pub fn yv_client_list_customers(
+        client: *mut yv_client,
+        page: u32,
+        limit: u32,
+        search: *const ::std::os::raw::c_char,
+        customer_id: *const ::std::os::raw::c_char,
+        call: *const yv_call,
+        out: *mut *mut yv_customer_list,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
+    pub fn yv_client_customer_transactions(
+        client: *mut yv_client,
+        customer_id: *const ::std::os::raw::c_char,
+        page: u32,
+        limit: u32,
+        call: *const yv_call,
+        out: *mut *mut yv_transaction_list,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
     pub fn yv_client_iban_get_options(
         client: *mut yv_client,
         call: *const yv_call,
@@ -1666,6 +2017,74 @@ unsafe extern "C" {
         customer_id: *const ::std::os::raw::c_char,
         call: *const yv_call,
         out: *mut *mut yv_iban_status,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
+    pub fn yv_client_register_user(
+        client: *mut yv_client,
+        email: *const ::std::os::raw::c_char,
+        password: *const ::std::os::raw::c_char,
+        username: *const ::std::os::raw::c_char,
+        first_name: *const ::std::os::raw::c_char,
+        last_name: *const ::std::os::raw::c_char,
+        call: *const yv_call,
+        out: *mut *mut yv_buffer,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
+    pub fn yv_client_sign_in(
+        client: *mut yv_client,
+        email: *const ::std::os::raw::c_char,
+        role: *const ::std::os::raw::c_char,
+        call: *const yv_call,
+        out: *mut *mut yv_buffer,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
+    pub fn yv_client_verify_otp(
+        client: *mut yv_client,
+        otp: *const ::std::os::raw::c_char,
+        email: *const ::std::os::raw::c_char,
+        call: *const yv_call,
+        out: *mut *mut yv_buffer,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
+    pub fn yv_client_resend_otp(
+        client: *mut yv_client,
+        email: *const ::std::os::raw::c_char,
+        call: *const yv_call,
+        out: *mut *mut yv_buffer,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
+    pub fn yv_client_google_auth_details(
+        client: *mut yv_client,
+        call: *const yv_call,
+        out: *mut *mut yv_buffer,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
+    pub fn yv_client_google_auth_enable(
+        client: *mut yv_client,
+        call: *const yv_call,
+        out: *mut *mut yv_buffer,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
+    pub fn yv_client_google_auth_verify(
+        client: *mut yv_client,
+        code: *const ::std::os::raw::c_char,
+        email: *const ::std::os::raw::c_char,
+        call: *const yv_call,
+        out: *mut *mut yv_buffer,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
+    pub fn yv_client_passkey_options(
+        client: *mut yv_client,
+        email: *const ::std::os::raw::c_char,
+        call: *const yv_call,
+        out: *mut *mut yv_buffer,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
+    pub fn yv_client_passkey_verify(
+        client: *mut yv_client,
+        assertion_json: *const ::std::os::raw::c_char,
+        call: *const yv_call,
+        out: *mut *mut yv_buffer,
         err: *mut *mut yv_error,
     ) -> yv_status;
     pub fn yv_client_swap_get_assets(

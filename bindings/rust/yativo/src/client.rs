@@ -11,7 +11,8 @@ use crate::keys::AccessToken;
 // BEGIN GENERATED: group handles (python3 -m codegen; do not edit)
 use crate::keys::ApiKeys;
 use crate::resources::{
-    Accounts, Assets, Balances, CardIssuer, Cards, Customers, Iban, Swap, Transactions,
+    Accounts, Analytics, Assets, AutoForwarding, Balances, CardIssuer, Cards, Customers, Iban,
+    Session, Swap, Transactions,
 };
 use crate::webhooks::Webhooks;
 // END GENERATED: group handles
@@ -217,6 +218,16 @@ impl Client {
         Webhooks::new(self)
     }
 
+    /// Analytics: transaction and dashboard totals.
+    pub fn analytics(&self) -> Analytics<'_> {
+        Analytics::new(self)
+    }
+
+    /// Auto-forwarding rules: list, get, create, update, delete.
+    pub fn auto_forwarding(&self) -> AutoForwarding<'_> {
+        AutoForwarding::new(self)
+    }
+
     /// Card-issuer program: apply, status, wallets, fund customers (moves value), deposits and
     /// history.
     pub fn card_issuer(&self) -> CardIssuer<'_> {
@@ -237,6 +248,11 @@ impl Client {
     /// Standalone IBAN: options, onboarding, KYC, request and status.
     pub fn iban(&self) -> Iban<'_> {
         Iban::new(self)
+    }
+
+    /// Session sign-in: register, sign in, verify the OTP or 2FA code, passkeys.
+    pub fn session(&self) -> Session<'_> {
+        Session::new(self)
     }
 
     /// Swaps: assets, routes, quote, execute (moves value, 2FA) and history.

@@ -76,13 +76,14 @@ pub use webhooks::{
 // BEGIN GENERATED: types (python3 -m codegen; do not edit)
 pub use keys::{ApiKeys, CreateKey};
 pub use records::{
-    Account, Asset, Balance, Card, CardAccount, CardFunding, CardOrder, CardOrderPayment,
-    CardTransaction, Customer, IbanStatus, SpendingLimits, SwapExecution, SwapHistoryItem,
-    SwapQuote, Transaction, Transfer,
+    Account, Asset, AutoForwardingRule, Balance, Card, CardAccount, CardFunding, CardOrder,
+    CardOrderPayment, CardTransaction, Customer, IbanStatus, SpendingLimits, SwapExecution,
+    SwapHistoryItem, SwapQuote, Transaction, Transfer, WebhookDelivery,
 };
 pub use resources::{
-    Accounts, Assets, Balances, CardIssuer, Cards, Customers, Iban, IssuerApplication, SendFunds,
-    Swap, TransactionQuery, Transactions,
+    Accounts, Analytics, Assets, AutoForwarding, Balances, CardIssuer, Cards, CreateForwardingRule,
+    Customers, Iban, IssuerApplication, SendFunds, Session, Swap, TransactionQuery, Transactions,
+    UpdateForwardingRule,
 };
 pub use webhooks::{CreateWebhook, Webhooks};
 // END GENERATED: types

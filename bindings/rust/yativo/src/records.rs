@@ -336,6 +336,16 @@ impl Transaction {
         }
     }
 
+    /// Reads and frees an owned `yv_transaction`.
+    ///
+    /// # Safety
+    /// `record` is an owned `yv_transaction`, not used afterwards.
+    pub(crate) unsafe fn take(record: *mut sys::yv_transaction) -> Self {
+        let out = Self::read(record);
+        sys::yv_transaction_free(record);
+        out
+    }
+
     /// Reads and frees an owned `yv_transaction_list`, in its order.
     ///
     /// # Safety
@@ -346,6 +356,100 @@ impl Transaction {
             .map(|i| Self::read(sys::yv_transaction_list_get(list, i)))
             .collect();
         sys::yv_transaction_list_free(list);
+        out
+    }
+}
+
+/// An auto-forwarding rule: a share of each deposit to an asset goes on to an address.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub struct AutoForwardingRule {
+    /// The rule's id.
+    pub id: String,
+    /// The asset whose deposits are forwarded; `None` when the answer has none.
+    pub asset_id: Option<String>,
+    /// The asset's chain; `None` when the answer has none.
+    pub chain: Option<String>,
+    /// Where the share goes; `None` when the answer has none.
+    pub destination_address: Option<String>,
+    /// The share of each deposit, in percent (more than 0, at most 100), as exact decimal text;
+    /// `None` when the answer has none.
+    pub percentage: Option<String>,
+    /// All_wallets or specific_wallets; `None` when the answer has none.
+    pub monitoring_mode: Option<String>,
+    /// The accounts watched with specific_wallets; empty when the answer has none.
+    pub monitored_accounts: Vec<String>,
+    /// Deposits below this are not forwarded, as exact decimal text; `None` when the answer has
+    /// none.
+    pub minimum_amount: Option<String>,
+    /// The most forwarded from one deposit, as exact decimal text; `None` when the answer has
+    /// none.
+    pub maximum_amount: Option<String>,
+    /// The note kept with the rule; `None` when the answer has none.
+    pub description: Option<String>,
+    /// Whether the rule acts; `None` when the answer has none.
+    pub enabled: Option<bool>,
+    /// When it was created; `None` when the answer has none.
+    pub created_at: Option<String>,
+    /// When it last changed; `None` when the answer has none.
+    pub updated_at: Option<String>,
+    /// The whole object as the server sent it (settings included), every number as a JSON
+    /// string: the fields named here and every other (`Null` when the library ran out of memory
+    /// building it).
+    pub raw: Value,
+}
+
+impl AutoForwardingRule {
+    /// Copies every field of a borrowed `yv_auto_forwarding_rule`.
+    ///
+    /// # Safety
+    /// `record` is a valid `yv_auto_forwarding_rule` for the duration of the call.
+    pub(crate) unsafe fn read(record: *const sys::yv_auto_forwarding_rule) -> Self {
+        AutoForwardingRule {
+            id: string(sys::yv_auto_forwarding_rule_id(record)),
+            asset_id: opt_string(sys::yv_auto_forwarding_rule_asset_id(record)),
+            chain: opt_string(sys::yv_auto_forwarding_rule_chain(record)),
+            destination_address: opt_string(sys::yv_auto_forwarding_rule_destination_address(
+                record,
+            )),
+            percentage: opt_string(sys::yv_auto_forwarding_rule_percentage(record)),
+            monitoring_mode: opt_string(sys::yv_auto_forwarding_rule_monitoring_mode(record)),
+            monitored_accounts: (0..sys::yv_auto_forwarding_rule_monitored_accounts_count(record))
+                .map(|i| string(sys::yv_auto_forwarding_rule_monitored_account(record, i)))
+                .collect(),
+            minimum_amount: opt_string(sys::yv_auto_forwarding_rule_minimum_amount(record)),
+            maximum_amount: opt_string(sys::yv_auto_forwarding_rule_maximum_amount(record)),
+            description: opt_string(sys::yv_auto_forwarding_rule_description(record)),
+            enabled: {
+                let mut v = false;
+                sys::yv_auto_forwarding_rule_enabled(record, &mut v).then_some(v)
+            },
+            created_at: opt_string(sys::yv_auto_forwarding_rule_created_at(record)),
+            updated_at: opt_string(sys::yv_auto_forwarding_rule_updated_at(record)),
+            raw: json_or_null(sys::yv_auto_forwarding_rule_json(record)),
+        }
+    }
+
+    /// Reads and frees an owned `yv_auto_forwarding_rule`.
+    ///
+    /// # Safety
+    /// `record` is an owned `yv_auto_forwarding_rule`, not used afterwards.
+    pub(crate) unsafe fn take(record: *mut sys::yv_auto_forwarding_rule) -> Self {
+        let out = Self::read(record);
+        sys::yv_auto_forwarding_rule_free(record);
+        out
+    }
+
+    /// Reads and frees an owned `yv_auto_forwarding_rule_list`, in its order.
+    ///
+    /// # Safety
+    /// `list` is an owned `yv_auto_forwarding_rule_list`, not used afterwards.
+    pub(crate) unsafe fn take_list(list: *mut sys::yv_auto_forwarding_rule_list) -> Vec<Self> {
+        // Its records are borrowed from the list until it is freed.
+        let out = (0..sys::yv_auto_forwarding_rule_list_count(list))
+            .map(|i| Self::read(sys::yv_auto_forwarding_rule_list_get(list, i)))
+            .collect();
+        sys::yv_auto_forwarding_rule_list_free(list);
         out
     }
 }
@@ -841,6 +945,19 @@ impl Customer {
         sys::yv_customer_free(record);
         out
     }
+
+    /// Reads and frees an owned `yv_customer_list`, in its order.
+    ///
+    /// # Safety
+    /// `list` is an owned `yv_customer_list`, not used afterwards.
+    pub(crate) unsafe fn take_list(list: *mut sys::yv_customer_list) -> Vec<Self> {
+        // Its records are borrowed from the list until it is freed.
+        let out = (0..sys::yv_customer_list_count(list))
+            .map(|i| Self::read(sys::yv_customer_list_get(list, i)))
+            .collect();
+        sys::yv_customer_list_free(list);
+        out
+    }
 }
 
 /// Where an IBAN stands: onboarding, KYC, requested, active; with its number once issued.
@@ -1117,6 +1234,78 @@ impl SwapHistoryItem {
             .map(|i| Self::read(sys::yv_swap_history_item_list_get(list, i)))
             .collect();
         sys::yv_swap_history_item_list_free(list);
+        out
+    }
+}
+
+/// One delivery of an event to a webhook, with its attempts so far.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub struct WebhookDelivery {
+    /// The delivery's id.
+    pub id: String,
+    /// The event's id (the same in every delivery of the event); `None` when the answer has
+    /// none.
+    pub event_id: Option<String>,
+    /// The event's type, e.g. transaction.confirmed; `None` when the answer has none.
+    pub r#type: Option<String>,
+    /// The webhook it went to; `None` when the answer has none.
+    pub webhook_id: Option<String>,
+    /// Pending, delivered or failed; `None` when the answer has none.
+    pub status: Option<String>,
+    /// How many attempts were made; `None` when the answer has none.
+    pub attempts: Option<i64>,
+    /// The HTTP status of the last attempt; `None` when the answer has none.
+    pub last_status_code: Option<i64>,
+    /// Why the last attempt failed; `None` when the answer has none.
+    pub last_error: Option<String>,
+    /// When the event was queued; `None` when the answer has none.
+    pub created_at: Option<String>,
+    /// When it was delivered; `None` when the answer has none.
+    pub delivered_at: Option<String>,
+    /// The whole object as the server sent it (the attempts' history and the payload included),
+    /// every number as a JSON string: the fields named here and every other (`Null` when the
+    /// library ran out of memory building it).
+    pub raw: Value,
+}
+
+impl WebhookDelivery {
+    /// Copies every field of a borrowed `yv_webhook_delivery`.
+    ///
+    /// # Safety
+    /// `record` is a valid `yv_webhook_delivery` for the duration of the call.
+    pub(crate) unsafe fn read(record: *const sys::yv_webhook_delivery) -> Self {
+        WebhookDelivery {
+            id: string(sys::yv_webhook_delivery_id(record)),
+            event_id: opt_string(sys::yv_webhook_delivery_event_id(record)),
+            r#type: opt_string(sys::yv_webhook_delivery_type(record)),
+            webhook_id: opt_string(sys::yv_webhook_delivery_webhook_id(record)),
+            status: opt_string(sys::yv_webhook_delivery_status(record)),
+            attempts: {
+                let mut v = 0;
+                sys::yv_webhook_delivery_attempts(record, &mut v).then_some(v)
+            },
+            last_status_code: {
+                let mut v = 0;
+                sys::yv_webhook_delivery_last_status_code(record, &mut v).then_some(v)
+            },
+            last_error: opt_string(sys::yv_webhook_delivery_last_error(record)),
+            created_at: opt_string(sys::yv_webhook_delivery_created_at(record)),
+            delivered_at: opt_string(sys::yv_webhook_delivery_delivered_at(record)),
+            raw: json_or_null(sys::yv_webhook_delivery_json(record)),
+        }
+    }
+
+    /// Reads and frees an owned `yv_webhook_delivery_list`, in its order.
+    ///
+    /// # Safety
+    /// `list` is an owned `yv_webhook_delivery_list`, not used afterwards.
+    pub(crate) unsafe fn take_list(list: *mut sys::yv_webhook_delivery_list) -> Vec<Self> {
+        // Its records are borrowed from the list until it is freed.
+        let out = (0..sys::yv_webhook_delivery_list_count(list))
+            .map(|i| Self::read(sys::yv_webhook_delivery_list_get(list, i)))
+            .collect();
+        sys::yv_webhook_delivery_list_free(list);
         out
     }
 }

@@ -11,9 +11,9 @@ use crate::handle::resource_handle;
 
 // BEGIN GENERATED: endpoints (python3 -m codegen; do not edit)
 use crate::records::{
-    Account, Asset, Balance, Card, CardAccount, CardFunding, CardOrder, CardOrderPayment,
-    CardTransaction, Customer, IbanStatus, SpendingLimits, SwapExecution, SwapHistoryItem,
-    SwapQuote, Transaction, Transfer,
+    Account, Asset, AutoForwardingRule, Balance, Card, CardAccount, CardFunding, CardOrder,
+    CardOrderPayment, CardTransaction, Customer, IbanStatus, SpendingLimits, SwapExecution,
+    SwapHistoryItem, SwapQuote, Transaction, Transfer,
 };
 
 resource_handle!(
@@ -88,6 +88,20 @@ impl Accounts<'_> {
             )
         })
     }
+
+    /// The accounts of a user (yourself); a customer holds wallets, not accounts.
+    ///
+    /// - `user_id`: the user's or customer's id
+    pub fn get_by_user_id(&self, user_id: &str) -> Result<Vec<Account>> {
+        let user_id = c_string(user_id, "user id")?;
+        let c = self.client.as_ptr();
+        let mut out = ptr::null_mut();
+        self.client.unit_call(self.opts, |call, err| unsafe {
+            sys::yv_client_list_user_accounts(c, user_id.as_ptr(), call, &mut out, err)
+        })?;
+        // SAFETY: out is the owned list the call handed over.
+        Ok(unsafe { Account::take_list(out) })
+    }
 }
 
 resource_handle!(
@@ -131,6 +145,157 @@ impl Assets<'_> {
         let mut out = ptr::null_mut();
         self.client.unit_call(self.opts, |call, err| unsafe {
             sys::yv_client_list_assets(c, c_ptr(&account_id), call, &mut out, err)
+        })?;
+        // SAFETY: out is the owned list the call handed over.
+        Ok(unsafe { Asset::take_list(out) })
+    }
+
+    /// The catalogue of supported assets: chain, ticker, decimals, price.
+    pub fn get_all_supported(&self) -> Result<Value> {
+        let c = self.client.as_ptr();
+        self.client.json_call(self.opts, |call, out, err| unsafe {
+            sys::yv_client_list_supported_assets(c, call, out, err)
+        })
+    }
+
+    /// The supported chains: id, name, explorer.
+    pub fn get_chains(&self) -> Result<Value> {
+        let c = self.client.as_ptr();
+        self.client.json_call(self.opts, |call, out, err| unsafe {
+            sys::yv_client_list_chains(c, call, out, err)
+        })
+    }
+
+    /// Adds several assets to an account at once: chains[i] with tickers[i]; all or none are
+    /// added.
+    ///
+    /// - `account_id`: the account's id
+    /// - `chains`: the chains, e.g. solana, ethereum
+    /// - `tickers`: the token of each chain, in the same order; empty = each chain's native
+    ///   token
+    pub fn create_batch(
+        &self,
+        account_id: &str,
+        chains: &[&str],
+        tickers: &[&str],
+    ) -> Result<Vec<Asset>> {
+        let account_id = c_string(account_id, "account id")?;
+        let chains = CStringArray::new(chains, "chains")?;
+        let tickers = CStringArray::new(tickers, "tickers")?;
+        let c = self.client.as_ptr();
+        let mut out = ptr::null_mut();
+        self.client.unit_call(self.opts, |call, err| unsafe {
+            sys::yv_client_add_assets(
+                c,
+                account_id.as_ptr(),
+                chains.as_ptr(),
+                chains.len(),
+                tickers.as_ptr(),
+                tickers.len(),
+                call,
+                &mut out,
+                err,
+            )
+        })?;
+        // SAFETY: out is the owned list the call handed over.
+        Ok(unsafe { Asset::take_list(out) })
+    }
+
+    /// The assets of a user (yourself) or of one of your customers.
+    ///
+    /// - `user_id`: the user's or customer's id
+    pub fn get_by_user_id(&self, user_id: &str) -> Result<Vec<Asset>> {
+        let user_id = c_string(user_id, "user id")?;
+        let c = self.client.as_ptr();
+        let mut out = ptr::null_mut();
+        self.client.unit_call(self.opts, |call, err| unsafe {
+            sys::yv_client_list_user_assets(c, user_id.as_ptr(), call, &mut out, err)
+        })?;
+        // SAFETY: out is the owned list the call handed over.
+        Ok(unsafe { Asset::take_list(out) })
+    }
+
+    /// Archives an asset: it leaves the lists and can no longer send; deposits still credit it.
+    ///
+    /// - `asset_id`: the asset's id
+    pub fn archive(&self, asset_id: &str) -> Result<Asset> {
+        let asset_id = c_string(asset_id, "asset id")?;
+        let c = self.client.as_ptr();
+        let mut out = ptr::null_mut();
+        self.client.unit_call(self.opts, |call, err| unsafe {
+            sys::yv_client_archive_asset(c, asset_id.as_ptr(), call, &mut out, err)
+        })?;
+        // SAFETY: out is the owned record the call handed over.
+        Ok(unsafe { Asset::take(out) })
+    }
+
+    /// Adds a gas-station wallet for a chain: it pays the gas of your transfers on that chain.
+    ///
+    /// - `chain`: the chain
+    /// - `ticker`: the chain's native token, e.g. ETH
+    pub fn create_gas_station(&self, chain: &str, ticker: &str) -> Result<Asset> {
+        let chain = c_string(chain, "chain")?;
+        let ticker = c_string(ticker, "ticker")?;
+        let c = self.client.as_ptr();
+        let mut out = ptr::null_mut();
+        self.client.unit_call(self.opts, |call, err| unsafe {
+            sys::yv_client_add_gas_station(c, chain.as_ptr(), ticker.as_ptr(), call, &mut out, err)
+        })?;
+        // SAFETY: out is the owned record the call handed over.
+        Ok(unsafe { Asset::take(out) })
+    }
+
+    /// Your gas-station wallets.
+    pub fn get_gas_stations(&self) -> Result<Vec<Asset>> {
+        let c = self.client.as_ptr();
+        let mut out = ptr::null_mut();
+        self.client.unit_call(self.opts, |call, err| unsafe {
+            sys::yv_client_list_gas_stations(c, call, &mut out, err)
+        })?;
+        // SAFETY: out is the owned list the call handed over.
+        Ok(unsafe { Asset::take_list(out) })
+    }
+
+    /// Adds a wallet (a chain and token) for one of your customers.
+    ///
+    /// - `customer_id`: the customer's id
+    /// - `chain`: the chain
+    /// - `ticker`: the token, e.g. USDC_SOL
+    pub fn create_customer_asset(
+        &self,
+        customer_id: &str,
+        chain: &str,
+        ticker: &str,
+    ) -> Result<Asset> {
+        let customer_id = c_string(customer_id, "customer id")?;
+        let chain = c_string(chain, "chain")?;
+        let ticker = c_string(ticker, "ticker")?;
+        let c = self.client.as_ptr();
+        let mut out = ptr::null_mut();
+        self.client.unit_call(self.opts, |call, err| unsafe {
+            sys::yv_client_add_customer_asset(
+                c,
+                customer_id.as_ptr(),
+                chain.as_ptr(),
+                ticker.as_ptr(),
+                call,
+                &mut out,
+                err,
+            )
+        })?;
+        // SAFETY: out is the owned record the call handed over.
+        Ok(unsafe { Asset::take(out) })
+    }
+
+    /// The wallets of one customer, or of every customer.
+    ///
+    /// - `customer_id`: the customer's id; unset = every customer
+    pub fn get_customer_assets(&self, customer_id: Option<&str>) -> Result<Vec<Asset>> {
+        let customer_id = opt_c_string(customer_id, "customer id")?;
+        let c = self.client.as_ptr();
+        let mut out = ptr::null_mut();
+        self.client.unit_call(self.opts, |call, err| unsafe {
+            sys::yv_client_list_customer_assets(c, c_ptr(&customer_id), call, &mut out, err)
         })?;
         // SAFETY: out is the owned list the call handed over.
         Ok(unsafe { Asset::take_list(out) })
@@ -346,6 +511,275 @@ impl Transactions<'_> {
         })?;
         // SAFETY: out is the owned list the call handed over.
         Ok(unsafe { Transaction::take_list(out) })
+    }
+
+    /// One transaction.
+    ///
+    /// - `transaction_id`: the transaction's id
+    pub fn get(&self, transaction_id: &str) -> Result<Transaction> {
+        let transaction_id = c_string(transaction_id, "transaction id")?;
+        let c = self.client.as_ptr();
+        let mut out = ptr::null_mut();
+        self.client.unit_call(self.opts, |call, err| unsafe {
+            sys::yv_client_get_transaction(c, transaction_id.as_ptr(), call, &mut out, err)
+        })?;
+        // SAFETY: out is the owned record the call handed over.
+        Ok(unsafe { Transaction::take(out) })
+    }
+
+    /// Cancels a pending transfer: its amount and fee go back to the asset, exactly.
+    ///
+    /// - `transaction_id`: the transaction's id
+    pub fn cancel(&self, transaction_id: &str) -> Result<Value> {
+        let transaction_id = c_string(transaction_id, "transaction id")?;
+        let c = self.client.as_ptr();
+        self.client.json_call(self.opts, |call, out, err| unsafe {
+            sys::yv_client_cancel_transaction(c, transaction_id.as_ptr(), call, out, err)
+        })
+    }
+
+    /// One page of the transactions of one asset, newest first.
+    ///
+    /// - `asset_id`: the asset's id
+    /// - `page`: the page, from 1; unset = the first
+    /// - `limit`: items per page, 1..100; unset = the server's default
+    pub fn asset_history(
+        &self,
+        asset_id: &str,
+        page: Option<u32>,
+        limit: Option<u32>,
+    ) -> Result<Vec<Transaction>> {
+        let asset_id = c_string(asset_id, "asset id")?;
+        let c = self.client.as_ptr();
+        let mut out = ptr::null_mut();
+        self.client.unit_call(self.opts, |call, err| unsafe {
+            sys::yv_client_asset_history(
+                c,
+                asset_id.as_ptr(),
+                page.unwrap_or(0),
+                limit.unwrap_or(0),
+                call,
+                &mut out,
+                err,
+            )
+        })?;
+        // SAFETY: out is the owned list the call handed over.
+        Ok(unsafe { Transaction::take_list(out) })
+    }
+}
+
+resource_handle!(
+    /// Totals over your transactions and wallets.
+    Analytics
+);
+
+impl Analytics<'_> {
+    /// Totals over your transactions (counts and exact amounts by status, chain and type).
+    pub fn transactions(&self) -> Result<Value> {
+        let c = self.client.as_ptr();
+        self.client.json_call(self.opts, |call, out, err| unsafe {
+            sys::yv_client_transaction_analytics(c, call, out, err)
+        })
+    }
+
+    /// The dashboard's totals: accounts, assets, balances and recent activity.
+    pub fn dashboard(&self) -> Result<Value> {
+        let c = self.client.as_ptr();
+        self.client.json_call(self.opts, |call, out, err| unsafe {
+            sys::yv_client_dashboard_analytics(c, call, out, err)
+        })
+    }
+}
+
+/// The parameters of [`AutoForwarding::create`].
+#[derive(Clone, Copy, Debug, Default)]
+pub struct CreateForwardingRule<'a> {
+    /// Where the share goes, checked against the chain
+    pub destination_address: &'a str,
+    /// The share of each deposit in percent, more than 0 and at most 100
+    pub percentage: &'a str,
+    /// All_wallets, or specific_wallets with monitored_accounts
+    pub monitoring_mode: &'a str,
+    /// The asset whose deposits are forwarded
+    pub asset_id: &'a str,
+    /// The asset's chain
+    pub chain: &'a str,
+    /// The accounts watched with specific_wallets; empty = unset
+    pub monitored_accounts: &'a [&'a str],
+    /// Deposits below this are not forwarded; `None` = unset
+    pub minimum_amount: Option<&'a str>,
+    /// The most forwarded from one deposit; `None` = unset
+    pub maximum_amount: Option<&'a str>,
+    /// A note kept with the rule; `None` = unset
+    pub description: Option<&'a str>,
+    /// True (the default) or false: whether the rule acts; `None` = unset
+    pub enabled: Option<&'a Value>,
+    /// Further settings, a JSON object; `None` = unset
+    pub settings: Option<&'a Value>,
+}
+
+/// The parameters of [`AutoForwarding::update`].
+#[derive(Clone, Copy, Debug, Default)]
+pub struct UpdateForwardingRule<'a> {
+    /// The rule's id
+    pub rule_id: &'a str,
+    /// Where the share goes; `None` = unset
+    pub destination_address: Option<&'a str>,
+    /// The share of each deposit in percent; `None` = unset
+    pub percentage: Option<&'a str>,
+    /// All_wallets or specific_wallets; `None` = unset
+    pub monitoring_mode: Option<&'a str>,
+    /// The accounts watched with specific_wallets; empty = unset
+    pub monitored_accounts: &'a [&'a str],
+    /// Deposits below this are not forwarded; `None` = unset
+    pub minimum_amount: Option<&'a str>,
+    /// The most forwarded from one deposit; `None` = unset
+    pub maximum_amount: Option<&'a str>,
+    /// A note kept with the rule; `None` = unset
+    pub description: Option<&'a str>,
+    /// True: the rule acts; false: it is paused; `None` = unset
+    pub enabled: Option<&'a Value>,
+    /// Further settings, a JSON object; `None` = unset
+    pub settings: Option<&'a Value>,
+}
+
+resource_handle!(
+    /// Auto-forwarding rules: a share of each deposit to an asset is sent on to an address.
+    /// Writes send X-2FA-Token: the call's code or the client's TOTP source.
+    AutoForwarding
+);
+
+impl AutoForwarding<'_> {
+    /// Every auto-forwarding rule.
+    pub fn list(&self) -> Result<Vec<AutoForwardingRule>> {
+        let c = self.client.as_ptr();
+        let mut out = ptr::null_mut();
+        self.client.unit_call(self.opts, |call, err| unsafe {
+            sys::yv_client_list_forwarding_rules(c, call, &mut out, err)
+        })?;
+        // SAFETY: out is the owned list the call handed over.
+        Ok(unsafe { AutoForwardingRule::take_list(out) })
+    }
+
+    /// One auto-forwarding rule.
+    ///
+    /// - `rule_id`: the rule's id
+    pub fn get(&self, rule_id: &str) -> Result<AutoForwardingRule> {
+        let rule_id = c_string(rule_id, "rule id")?;
+        let c = self.client.as_ptr();
+        let mut out = ptr::null_mut();
+        self.client.unit_call(self.opts, |call, err| unsafe {
+            sys::yv_client_get_forwarding_rule(c, rule_id.as_ptr(), call, &mut out, err)
+        })?;
+        // SAFETY: out is the owned record the call handed over.
+        Ok(unsafe { AutoForwardingRule::take(out) })
+    }
+
+    /// Creates an auto-forwarding rule.
+    ///
+    /// Sends `X-2FA-Token`: the call's code, or one from the client's TOTP secret.
+    pub fn create(&self, params: &CreateForwardingRule<'_>) -> Result<AutoForwardingRule> {
+        let destination_address = c_string(params.destination_address, "destination address")?;
+        let percentage = c_string(params.percentage, "percentage")?;
+        let monitoring_mode = c_string(params.monitoring_mode, "monitoring mode")?;
+        let asset_id = c_string(params.asset_id, "asset id")?;
+        let chain = c_string(params.chain, "chain")?;
+        let monitored_accounts =
+            CStringArray::new(params.monitored_accounts, "monitored accounts")?;
+        let minimum_amount = opt_c_string(params.minimum_amount, "minimum amount")?;
+        let maximum_amount = opt_c_string(params.maximum_amount, "maximum amount")?;
+        let description = opt_c_string(params.description, "description")?;
+        let enabled = params
+            .enabled
+            .map(|v| c_string(&v.to_string(), "enabled"))
+            .transpose()?;
+        let settings = params
+            .settings
+            .map(|v| c_string(&v.to_string(), "settings"))
+            .transpose()?;
+        let c = self.client.as_ptr();
+        let mut out = ptr::null_mut();
+        self.client.unit_call(self.opts, |call, err| unsafe {
+            sys::yv_client_create_forwarding_rule(
+                c,
+                destination_address.as_ptr(),
+                percentage.as_ptr(),
+                monitoring_mode.as_ptr(),
+                asset_id.as_ptr(),
+                chain.as_ptr(),
+                monitored_accounts.as_ptr(),
+                monitored_accounts.len(),
+                c_ptr(&minimum_amount),
+                c_ptr(&maximum_amount),
+                c_ptr(&description),
+                c_ptr(&enabled),
+                c_ptr(&settings),
+                call,
+                &mut out,
+                err,
+            )
+        })?;
+        // SAFETY: out is the owned record the call handed over.
+        Ok(unsafe { AutoForwardingRule::take(out) })
+    }
+
+    /// Changes an auto-forwarding rule: only what is given changes.
+    ///
+    /// Sends `X-2FA-Token`: the call's code, or one from the client's TOTP secret.
+    pub fn update(&self, params: &UpdateForwardingRule<'_>) -> Result<AutoForwardingRule> {
+        let rule_id = c_string(params.rule_id, "rule id")?;
+        let destination_address = opt_c_string(params.destination_address, "destination address")?;
+        let percentage = opt_c_string(params.percentage, "percentage")?;
+        let monitoring_mode = opt_c_string(params.monitoring_mode, "monitoring mode")?;
+        let monitored_accounts =
+            CStringArray::new(params.monitored_accounts, "monitored accounts")?;
+        let minimum_amount = opt_c_string(params.minimum_amount, "minimum amount")?;
+        let maximum_amount = opt_c_string(params.maximum_amount, "maximum amount")?;
+        let description = opt_c_string(params.description, "description")?;
+        let enabled = params
+            .enabled
+            .map(|v| c_string(&v.to_string(), "enabled"))
+            .transpose()?;
+        let settings = params
+            .settings
+            .map(|v| c_string(&v.to_string(), "settings"))
+            .transpose()?;
+        let c = self.client.as_ptr();
+        let mut out = ptr::null_mut();
+        self.client.unit_call(self.opts, |call, err| unsafe {
+            sys::yv_client_update_forwarding_rule(
+                c,
+                rule_id.as_ptr(),
+                c_ptr(&destination_address),
+                c_ptr(&percentage),
+                c_ptr(&monitoring_mode),
+                monitored_accounts.as_ptr(),
+                monitored_accounts.len(),
+                c_ptr(&minimum_amount),
+                c_ptr(&maximum_amount),
+                c_ptr(&description),
+                c_ptr(&enabled),
+                c_ptr(&settings),
+                call,
+                &mut out,
+                err,
+            )
+        })?;
+        // SAFETY: out is the owned record the call handed over.
+        Ok(unsafe { AutoForwardingRule::take(out) })
+    }
+
+    /// Deletes an auto-forwarding rule.
+    ///
+    /// Sends `X-2FA-Token`: the call's code, or one from the client's TOTP secret.
+    ///
+    /// - `rule_id`: the rule's id
+    pub fn delete(&self, rule_id: &str) -> Result<()> {
+        let rule_id = c_string(rule_id, "rule id")?;
+        let c = self.client.as_ptr();
+        self.client.unit_call(self.opts, |call, err| unsafe {
+            sys::yv_client_delete_forwarding_rule(c, rule_id.as_ptr(), call, err)
+        })
     }
 }
 
@@ -1484,6 +1918,68 @@ impl Customers<'_> {
         // SAFETY: out is the owned record the call handed over.
         Ok(unsafe { Customer::take(out) })
     }
+
+    /// One page of your customers, oldest first.
+    ///
+    /// - `page`: the page, from 1; unset = the first
+    /// - `limit`: items per page, 1..100; unset = the server's default
+    /// - `search`: only customers whose e-mail or name holds this text; `None` = unset
+    /// - `customer_id`: only this customer; `None` = unset
+    pub fn list(
+        &self,
+        page: Option<u32>,
+        limit: Option<u32>,
+        search: Option<&str>,
+        customer_id: Option<&str>,
+    ) -> Result<Vec<Customer>> {
+        let search = opt_c_string(search, "search")?;
+        let customer_id = opt_c_string(customer_id, "customer id")?;
+        let c = self.client.as_ptr();
+        let mut out = ptr::null_mut();
+        self.client.unit_call(self.opts, |call, err| unsafe {
+            sys::yv_client_list_customers(
+                c,
+                page.unwrap_or(0),
+                limit.unwrap_or(0),
+                c_ptr(&search),
+                c_ptr(&customer_id),
+                call,
+                &mut out,
+                err,
+            )
+        })?;
+        // SAFETY: out is the owned list the call handed over.
+        Ok(unsafe { Customer::take_list(out) })
+    }
+
+    /// One page of the transfers from one customer's wallets, newest first.
+    ///
+    /// - `customer_id`: the customer's id
+    /// - `page`: the page, from 1; unset = the first
+    /// - `limit`: items per page, 1..100; unset = the server's default
+    pub fn get_transactions(
+        &self,
+        customer_id: &str,
+        page: Option<u32>,
+        limit: Option<u32>,
+    ) -> Result<Vec<Transaction>> {
+        let customer_id = c_string(customer_id, "customer id")?;
+        let c = self.client.as_ptr();
+        let mut out = ptr::null_mut();
+        self.client.unit_call(self.opts, |call, err| unsafe {
+            sys::yv_client_customer_transactions(
+                c,
+                customer_id.as_ptr(),
+                page.unwrap_or(0),
+                limit.unwrap_or(0),
+                call,
+                &mut out,
+                err,
+            )
+        })?;
+        // SAFETY: out is the owned list the call handed over.
+        Ok(unsafe { Transaction::take_list(out) })
+    }
 }
 
 resource_handle!(
@@ -1580,6 +2076,143 @@ impl Iban<'_> {
         })?;
         // SAFETY: out is the owned record the call handed over.
         Ok(unsafe { IbanStatus::take(out) })
+    }
+}
+
+resource_handle!(
+    /// Session sign-in: registration, e-mailed one-time codes, Google Authenticator, passkeys.
+    /// The answers that hold tokens are payloads: give the access token to a client to act as
+    /// that user.
+    Session
+);
+
+impl Session<'_> {
+    /// Registers a user; the server e-mails a one-time code to verify.
+    ///
+    /// - `email`: the user's e-mail address
+    /// - `password`: the password, at least 8 characters
+    /// - `username`: a user name; `None` = unset
+    /// - `first_name`: the first name; `None` = unset
+    /// - `last_name`: the last name; `None` = unset
+    pub fn register(
+        &self,
+        email: &str,
+        password: &str,
+        username: Option<&str>,
+        first_name: Option<&str>,
+        last_name: Option<&str>,
+    ) -> Result<Value> {
+        let email = c_string(email, "email")?;
+        let password = c_string(password, "password")?;
+        let username = opt_c_string(username, "username")?;
+        let first_name = opt_c_string(first_name, "first name")?;
+        let last_name = opt_c_string(last_name, "last name")?;
+        let c = self.client.as_ptr();
+        self.client.json_call(self.opts, |call, out, err| unsafe {
+            sys::yv_client_register_user(
+                c,
+                email.as_ptr(),
+                password.as_ptr(),
+                c_ptr(&username),
+                c_ptr(&first_name),
+                c_ptr(&last_name),
+                call,
+                out,
+                err,
+            )
+        })
+    }
+
+    /// Starts a sign-in: the server e-mails a one-time code (then verify_otp).
+    ///
+    /// - `email`: the user's e-mail address
+    /// - `role`: the role signing in, e.g. User; `None` = unset
+    pub fn sign_in(&self, email: &str, role: Option<&str>) -> Result<Value> {
+        let email = c_string(email, "email")?;
+        let role = opt_c_string(role, "role")?;
+        let c = self.client.as_ptr();
+        self.client.json_call(self.opts, |call, out, err| unsafe {
+            sys::yv_client_sign_in(c, email.as_ptr(), c_ptr(&role), call, out, err)
+        })
+    }
+
+    /// Checks the e-mailed one-time code; the answer holds the session's access and refresh
+    /// tokens.
+    ///
+    /// - `otp`: the one-time code
+    /// - `email`: the e-mail address it was sent to; `None` = unset
+    pub fn verify_otp(&self, otp: &str, email: Option<&str>) -> Result<Value> {
+        let otp = c_string(otp, "otp")?;
+        let email = opt_c_string(email, "email")?;
+        let c = self.client.as_ptr();
+        self.client.json_call(self.opts, |call, out, err| unsafe {
+            sys::yv_client_verify_otp(c, otp.as_ptr(), c_ptr(&email), call, out, err)
+        })
+    }
+
+    /// E-mails a new one-time code.
+    ///
+    /// - `email`: the user's e-mail address
+    pub fn resend_otp(&self, email: &str) -> Result<Value> {
+        let email = c_string(email, "email")?;
+        let c = self.client.as_ptr();
+        self.client.json_call(self.opts, |call, out, err| unsafe {
+            sys::yv_client_resend_otp(c, email.as_ptr(), call, out, err)
+        })
+    }
+
+    /// The Google Authenticator setup of the signed-in user (its secret and QR code while not
+    /// enabled).
+    pub fn google_auth_details(&self) -> Result<Value> {
+        let c = self.client.as_ptr();
+        self.client.json_call(self.opts, |call, out, err| unsafe {
+            sys::yv_client_google_auth_details(c, call, out, err)
+        })
+    }
+
+    /// Enables Google Authenticator for the signed-in user.
+    pub fn google_auth_enable(&self) -> Result<Value> {
+        let c = self.client.as_ptr();
+        self.client.json_call(self.opts, |call, out, err| unsafe {
+            sys::yv_client_google_auth_enable(c, call, out, err)
+        })
+    }
+
+    /// Checks a Google Authenticator code at sign-in; the answer holds the session's tokens.
+    ///
+    /// - `code`: the 6-digit code
+    /// - `email`: the user's e-mail address; `None` = unset
+    pub fn google_auth_verify(&self, code: &str, email: Option<&str>) -> Result<Value> {
+        let code = c_string(code, "code")?;
+        let email = opt_c_string(email, "email")?;
+        let c = self.client.as_ptr();
+        self.client.json_call(self.opts, |call, out, err| unsafe {
+            sys::yv_client_google_auth_verify(c, code.as_ptr(), c_ptr(&email), call, out, err)
+        })
+    }
+
+    /// The WebAuthn options (challenge, allowed credentials) for a passkey sign-in.
+    ///
+    /// - `email`: the user's e-mail address
+    pub fn passkey_options(&self, email: &str) -> Result<Value> {
+        let email = c_string(email, "email")?;
+        let c = self.client.as_ptr();
+        self.client.json_call(self.opts, |call, out, err| unsafe {
+            sys::yv_client_passkey_options(c, email.as_ptr(), call, out, err)
+        })
+    }
+
+    /// Checks a passkey assertion (the authenticator's answer, as JSON); the answer holds the
+    /// session's tokens.
+    ///
+    /// - `assertion`: the assertion as the browser gave it: a JSON object (id, rawId, response,
+    ///   type, ...), sent as the body
+    pub fn passkey_verify(&self, assertion: &Value) -> Result<Value> {
+        let assertion = c_string(&assertion.to_string(), "assertion")?;
+        let c = self.client.as_ptr();
+        self.client.json_call(self.opts, |call, out, err| unsafe {
+            sys::yv_client_passkey_verify(c, assertion.as_ptr(), call, out, err)
+        })
     }
 }
 

@@ -79,6 +79,7 @@ impl Webhook {
 }
 
 // BEGIN GENERATED: endpoints (python3 -m codegen; do not edit)
+use crate::records::WebhookDelivery;
 
 /// The parameters of [`Webhooks::create`].
 #[derive(Clone, Copy, Debug, Default)]
@@ -139,6 +140,133 @@ impl Webhooks<'_> {
         let c = self.client.as_ptr();
         self.client.unit_call(self.opts, |call, err| unsafe {
             sys::yv_client_delete_webhook(c, webhook_id.as_ptr(), call, err)
+        })
+    }
+
+    /// One webhook subscription, without its secret.
+    ///
+    /// - `webhook_id`: the subscription's id
+    pub fn get(&self, webhook_id: &str) -> Result<Webhook> {
+        let webhook_id = c_string(webhook_id, "webhook id")?;
+        let c = self.client.as_ptr();
+        let mut out = ptr::null_mut();
+        self.client.unit_call(self.opts, |call, err| unsafe {
+            sys::yv_client_get_webhook(c, webhook_id.as_ptr(), call, &mut out, err)
+        })?;
+        // SAFETY: out is the owned record the call handed over.
+        Ok(unsafe { Webhook::take(out) })
+    }
+
+    /// Changes a webhook subscription: only what is given changes.
+    ///
+    /// - `webhook_id`: the subscription's id
+    /// - `url`: the new https:// URL; `None` = unset
+    /// - `events`: the new event types (the whole set); empty = unset
+    /// - `description`: the new note; `None` = unset
+    /// - `status`: active or inactive; `None` = unset
+    pub fn update(
+        &self,
+        webhook_id: &str,
+        url: Option<&str>,
+        events: &[&str],
+        description: Option<&str>,
+        status: Option<&str>,
+    ) -> Result<Webhook> {
+        let webhook_id = c_string(webhook_id, "webhook id")?;
+        let url = opt_c_string(url, "url")?;
+        let events = CStringArray::new(events, "events")?;
+        let description = opt_c_string(description, "description")?;
+        let status = opt_c_string(status, "status")?;
+        let c = self.client.as_ptr();
+        let mut out = ptr::null_mut();
+        self.client.unit_call(self.opts, |call, err| unsafe {
+            sys::yv_client_update_webhook(
+                c,
+                webhook_id.as_ptr(),
+                c_ptr(&url),
+                events.as_ptr(),
+                events.len(),
+                c_ptr(&description),
+                c_ptr(&status),
+                call,
+                &mut out,
+                err,
+            )
+        })?;
+        // SAFETY: out is the owned record the call handed over.
+        Ok(unsafe { Webhook::take(out) })
+    }
+
+    /// Resumes deliveries to a webhook.
+    ///
+    /// - `webhook_id`: the subscription's id
+    pub fn activate(&self, webhook_id: &str) -> Result<Webhook> {
+        let webhook_id = c_string(webhook_id, "webhook id")?;
+        let c = self.client.as_ptr();
+        let mut out = ptr::null_mut();
+        self.client.unit_call(self.opts, |call, err| unsafe {
+            sys::yv_client_activate_webhook(c, webhook_id.as_ptr(), call, &mut out, err)
+        })?;
+        // SAFETY: out is the owned record the call handed over.
+        Ok(unsafe { Webhook::take(out) })
+    }
+
+    /// Pauses deliveries to a webhook (events are not queued for it meanwhile).
+    ///
+    /// - `webhook_id`: the subscription's id
+    pub fn deactivate(&self, webhook_id: &str) -> Result<Webhook> {
+        let webhook_id = c_string(webhook_id, "webhook id")?;
+        let c = self.client.as_ptr();
+        let mut out = ptr::null_mut();
+        self.client.unit_call(self.opts, |call, err| unsafe {
+            sys::yv_client_deactivate_webhook(c, webhook_id.as_ptr(), call, &mut out, err)
+        })?;
+        // SAFETY: out is the owned record the call handed over.
+        Ok(unsafe { Webhook::take(out) })
+    }
+
+    /// The deliveries of one webhook, newest first, one page at a time.
+    ///
+    /// - `webhook_id`: the subscription's id
+    /// - `page`: the page, from 1; unset = the first
+    /// - `limit`: items per page, 1..100; unset = the server's default
+    /// - `status`: only deliveries in this status; `None` = unset
+    pub fn events(
+        &self,
+        webhook_id: &str,
+        page: Option<u32>,
+        limit: Option<u32>,
+        status: Option<&str>,
+    ) -> Result<Vec<WebhookDelivery>> {
+        let webhook_id = c_string(webhook_id, "webhook id")?;
+        let status = opt_c_string(status, "status")?;
+        let c = self.client.as_ptr();
+        let mut out = ptr::null_mut();
+        self.client.unit_call(self.opts, |call, err| unsafe {
+            sys::yv_client_list_webhook_events(
+                c,
+                webhook_id.as_ptr(),
+                page.unwrap_or(0),
+                limit.unwrap_or(0),
+                c_ptr(&status),
+                call,
+                &mut out,
+                err,
+            )
+        })?;
+        // SAFETY: out is the owned list the call handed over.
+        Ok(unsafe { WebhookDelivery::take_list(out) })
+    }
+
+    /// Queues a webhook.test event for delivery to this webhook; the answer names the event and
+    /// delivery.
+    ///
+    /// - `webhook_id`: the subscription's id
+    pub fn test(&self, webhook_id: &str) -> Result<Value> {
+        let webhook_id = c_string(webhook_id, "webhook id")?;
+        let c = self.client.as_ptr();
+        self.client.json_call(self.opts, |call, out, err| unsafe {
+            sys::yv_client_test_webhook(c, webhook_id.as_ptr(), call, out, err)
         })
     }
 }

@@ -1,0 +1,88 @@
+"""Dialect fallbacks in the description (SPEC §1): an endpoint's `fallback` row becomes a second
+request in the core's builder (its own method, path and wire keys, the primary's Idempotency-Key),
+run through ClientImpl::execute_dialect with the group as the family; its path joins the route
+table; rows that cannot work are refused with the endpoint's name.
+
+Run: python3 tests/codegen/test_dialects.py"""
+
+from __future__ import annotations
+
+import copy
+import pathlib
+import sys
+import unittest
+
+REPO = pathlib.Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(REPO))
+
+from codegen import api, core  # noqa: E402
+
+ROWS = api.read(REPO / "api/endpoints.toml")
+
+
+def endpoint_row(rows, name):
+    return next(e for e in rows["endpoint"] if e["name"] == name)
+
+
+class Fallbacks(unittest.TestCase):
+    def setUp(self) -> None:
+        self.api = api.parse(copy.deepcopy(ROWS))
+
+    def test_create_key_falls_back_to_k2_with_its_wire_keys(self) -> None:
+        b = core.builder(self.api.endpoint("create_api_key"))
+        fb = b["fallback"]
+        self.assertEqual(fb["method"], "POST")
+        self.assertEqual(fb["path"], 'std::string("/apikey/generate")')
+        self.assertEqual(fb["container"], "Body")
+        self.assertIn('fb.field("key_name", params.name);', fb["body"])
+        self.assertIn('fb.strings("scopes", params.permissions);', fb["body"])
+        self.assertIn('if (params.expires_in_days) fb.integer("expires_in_days", '
+                      '*params.expires_in_days);', fb["body"])
+        self.assertEqual(fb["family"], '"api_keys"')
+
+    def test_revoke_falls_back_to_a_delete_of_the_same_id(self) -> None:
+        fb = core.builder(self.api.endpoint("revoke_api_key"))["fallback"]
+        self.assertEqual(fb["method"], "DELETE")
+        self.assertIn('detail::path_segment(key_id, "key id")', fb["path"])
+        self.assertEqual(fb["container"], "")  # no parameter left for a body or query
+
+    def test_the_generated_core_runs_both_through_execute_dialect(self) -> None:
+        text = (REPO / "core/src/endpoints_gen.cpp").read_text()
+        for name, family in (("create_api_key", "api_keys"), ("list_api_keys", "api_keys"),
+                             ("revoke_api_key", "api_keys"), ("create_webhook", "webhooks"),
+                             ("list_webhooks", "webhooks")):
+            body = text.split(f"Client::{name}(", 1)[1].split("\n}\n", 1)[0]
+            self.assertIn("f.idempotency_key = c.idempotency_key;", body, name)
+            self.assertIn(f'impl_->execute_dialect(c, f, "{family}", call)', body, name)
+
+    def test_fallback_paths_are_routes_with_their_endpoints_rules(self) -> None:
+        routes = {(r.method, r.path_pattern): r for r in self.api.routes}
+        self.assertEqual(routes[("POST", "/apikey/generate")].two_factor, "required")
+        self.assertEqual(routes[("DELETE", "/apikey/*")].kind, "write")
+        self.assertEqual(routes[("GET", "/webhook/get-webhooks")].kind, "read")
+
+    def refused(self, name: str, **fallback) -> str:
+        rows = copy.deepcopy(ROWS)
+        endpoint_row(rows, name)["fallback"] = fallback
+        with self.assertRaises(api.DescriptionError) as err:
+            api.parse(rows)
+        self.assertIn(name, str(err.exception))
+        return str(err.exception)
+
+    def test_a_fallback_naming_an_unknown_parameter_is_refused(self) -> None:
+        self.refused("create_api_key", method="POST", path="/apikey/generate",
+                     wire={"label": "key_name"})
+        self.refused("rotate_api_key", method="POST", path="/apikey/{id}/rotate")
+
+    def test_a_get_fallback_of_a_write_is_refused(self) -> None:
+        self.refused("create_webhook", method="GET", path="/webhook/create-webhook")
+
+    def test_a_paged_endpoint_takes_no_fallback_yet(self) -> None:
+        self.refused("list_transactions", method="GET", path="/transactions")
+
+    def test_a_fallback_needs_a_method_and_a_path(self) -> None:
+        self.refused("list_webhooks", path="/webhook/get-webhooks")
+
+
+if __name__ == "__main__":
+    unittest.main()

@@ -1,0 +1,58 @@
+"""Session sign-in against the sandbox: a client without credentials registers, signs in with
+the e-mailed code and gets the session's tokens (as the payload); a client built with that
+access token acts as the new user."""
+
+from __future__ import annotations
+
+import json
+import urllib.request
+import uuid
+
+import pytest
+
+import libyativo as yv
+from sandbox import Sandbox
+
+
+def outbox(sb: Sandbox, email: str) -> list:
+    with urllib.request.urlopen(f"{sb.root}/__sandbox/outbox?to={email}", timeout=10) as r:
+        return list(json.loads(r.read())["data"])
+
+
+def outbox_code(sb: Sandbox, email: str) -> str:
+    return str(outbox(sb, email)[-1]["code"])
+
+
+def test_register_sign_in_and_use_the_session(sandbox: Sandbox) -> None:
+    email = f"py-{uuid.uuid4().hex[:8]}@example.com"
+    with yv.YativoCrypto(base_url=sandbox.base_url) as anon:
+        user = anon.session.register(email, "correct horse battery", first_name="Py")
+        assert user["email"] == email
+        anon.session.sign_in(email)
+        tokens = anon.session.verify_otp(outbox_code(sandbox, email), email=email)
+        assert tokens["access_token"] and tokens["refresh_token"]
+        with pytest.raises(yv.AuthenticationError):
+            anon.session.verify_otp("000000", email=email)  # a code works once
+        # A call that needs credentials is refused before anything is sent.
+        with pytest.raises(yv.InvalidArgumentError):
+            anon.accounts.list()
+    with yv.YativoCrypto(access_token=tokens["access_token"], base_url=sandbox.base_url) as me:
+        account = me.accounts.create("mine")
+        assert [a.id for a in me.accounts.list()] == [account.id]
+
+
+def test_resend_and_passkey_options(sandbox: Sandbox) -> None:
+    email = f"py-{uuid.uuid4().hex[:8]}@example.com"
+    with yv.YativoCrypto(base_url=sandbox.base_url) as anon:
+        anon.session.register(email, "correct horse battery")
+        anon.session.sign_in(email)
+        sent = len(outbox(sandbox, email))
+        anon.session.resend_otp(email)
+        assert len(outbox(sandbox, email)) == sent + 1  # a new code was e-mailed
+        # The new code signs in; a passkey sign-in needs a registered passkey.
+        tokens = anon.session.verify_otp(outbox_code(sandbox, email), email=email)
+        assert tokens["token_type"] == "Bearer"
+        with pytest.raises(yv.ConflictError):
+            anon.session.passkey_options(email)
+        with pytest.raises(yv.ValidationError):
+            anon.session.register("not-an-email", "correct horse battery")

@@ -17,7 +17,7 @@ func isConflict(t *testing.T, err error, reason string) bool {
 	e := apiErr(t, err)
 	var d struct{ Reason string }
 	_ = json.Unmarshal(e.Details, &d)
-	return errors.Is(err, yativo.ErrConflict) && e.ErrorCode == "conflict" && d.Reason == reason
+	return errors.Is(err, yativo.ErrConflict) && d.Reason == reason
 }
 
 // apiErr is err as a *yativo.Error, or a fatal failure.

@@ -799,6 +799,225 @@ YV_API const yv_auto_forwarding_rule *yv_auto_forwarding_rule_list_get(
 /* Frees the list and its records; NULL is ignored. */
 YV_API void yv_auto_forwarding_rule_list_free(yv_auto_forwarding_rule_list *list);
 
+/* A card funding: a customer funded from the issuer's wallet, or a deposit funded by hand.
+ * idempotency_key is always the key the call carried. Accessors take a NULL record as "absent";
+ * strings are borrowed from it. */
+typedef struct yv_card_funding yv_card_funding;
+/* The funding's id; NULL when the answer has none. */
+YV_API const char *yv_card_funding_id(const yv_card_funding *card_funding);
+/* The customer funded; NULL when the answer has none. */
+YV_API const char *yv_card_funding_customer_id(const yv_card_funding *card_funding);
+/* The deposit funded, for a manual funding; NULL when the answer has none. */
+YV_API const char *yv_card_funding_deposit_id(const yv_card_funding *card_funding);
+/* The amount, exact; exact decimal text; NULL when the answer has none. */
+YV_API const char *yv_card_funding_amount(const yv_card_funding *card_funding);
+/* The bridge fee taken, exact, when the server gives it; exact decimal text; NULL when the
+ * answer has none. */
+YV_API const char *yv_card_funding_fee(const yv_card_funding *card_funding);
+/* What reached the card, exact, when the server gives it; exact decimal text; NULL when the
+ * answer has none. */
+YV_API const char *yv_card_funding_credited(const yv_card_funding *card_funding);
+/* The chain it was paid from: SOL or XDC; NULL when the answer has none. */
+YV_API const char *yv_card_funding_source_chain(const yv_card_funding *card_funding);
+/* The token credited to the card; NULL when the answer has none. */
+YV_API const char *yv_card_funding_destination_token(const yv_card_funding *card_funding);
+/* Send_x (the amount is sent) or receive_x (the amount arrives); NULL when the answer has none. */
+YV_API const char *yv_card_funding_pricing_mode(const yv_card_funding *card_funding);
+/* Its status: pending, funding, funded/completed or failed; NULL when the answer has none. */
+YV_API const char *yv_card_funding_status(const yv_card_funding *card_funding);
+/* The Idempotency-Key the call carried (the caller's, or the one the core generated). */
+YV_API const char *yv_card_funding_idempotency_key(const yv_card_funding *card_funding);
+/* When it was made; NULL when the answer has none. */
+YV_API const char *yv_card_funding_created_at(const yv_card_funding *card_funding);
+/* The whole object as the server sent it, with the call's idempotency_key added when it names
+ * none, as compact JSON (numbers as strings); NULL when memory ran out building it (every field
+ * is still there). */
+YV_API const char *yv_card_funding_json(const yv_card_funding *card_funding);
+/* Frees the record; NULL is ignored. */
+YV_API void yv_card_funding_free(yv_card_funding *card_funding);
+
+/* A card account: the holder's onboarding, KYC and wallet state. Accessors take a NULL record as
+ * "absent"; strings are borrowed from it. */
+typedef struct yv_card_account yv_card_account;
+/* The card account's id: the {yativo_card_id} of the other calls; NULL when the answer has
+ * none. */
+YV_API const char *yv_card_account_id(const yv_card_account *card_account);
+/* The holder's e-mail address; NULL when the answer has none. */
+YV_API const char *yv_card_account_email(const yv_card_account *card_account);
+/* The holder's first name; NULL when the answer has none. */
+YV_API const char *yv_card_account_first_name(const yv_card_account *card_account);
+/* The holder's last name; NULL when the answer has none. */
+YV_API const char *yv_card_account_last_name(const yv_card_account *card_account);
+/* The account's status; NULL when the answer has none. */
+YV_API const char *yv_card_account_status(const yv_card_account *card_account);
+/* The KYC status: pending, approved or rejected; NULL when the answer has none. */
+YV_API const char *yv_card_account_kyc_status(const yv_card_account *card_account);
+/* Whether the terms are accepted: true and *out (when out is not NULL) set when the answer has
+ * it. */
+YV_API bool yv_card_account_terms_accepted(const yv_card_account *card_account, bool *out);
+/* Whether the card wallet is deployed: true and *out (when out is not NULL) set when the answer
+ * has it. */
+YV_API bool yv_card_account_safe_deployed(const yv_card_account *card_account, bool *out);
+/* When it was opened; NULL when the answer has none. */
+YV_API const char *yv_card_account_created_at(const yv_card_account *card_account);
+/* The whole object as the server sent it, as compact JSON (numbers as strings); NULL when
+ * memory ran out building it (every field is still there). */
+YV_API const char *yv_card_account_json(const yv_card_account *card_account);
+/* Frees the record; NULL is ignored. */
+YV_API void yv_card_account_free(yv_card_account *card_account);
+
+/* A card. Accessors take a NULL record as "absent"; strings are borrowed from it. */
+typedef struct yv_card yv_card;
+/* The card's id. */
+YV_API const char *yv_card_id(const yv_card *card);
+/* The card account it belongs to; NULL when the answer has none. */
+YV_API const char *yv_card_yativo_card_id(const yv_card *card);
+/* The customer it was issued to, for a customer's card; NULL when the answer has none. */
+YV_API const char *yv_card_customer_id(const yv_card *card);
+/* Virtual or physical; NULL when the answer has none. */
+YV_API const char *yv_card_type(const yv_card *card);
+/* Its status: active, frozen or voided; NULL when the answer has none. */
+YV_API const char *yv_card_status(const yv_card *card);
+/* The name shown for it; NULL when the answer has none. */
+YV_API const char *yv_card_display_name(const yv_card *card);
+/* The last four digits of its number; NULL when the answer has none. */
+YV_API const char *yv_card_last4(const yv_card *card);
+/* Its spending limit, exact; exact decimal text; NULL when the answer has none. */
+YV_API const char *yv_card_spending_limit_amount(const yv_card *card);
+/* How often the limit resets; NULL when the answer has none. */
+YV_API const char *yv_card_spending_limit_frequency(const yv_card *card);
+/* When it was created; NULL when the answer has none. */
+YV_API const char *yv_card_created_at(const yv_card *card);
+/* The whole object as the server sent it, as compact JSON (numbers as strings); NULL when
+ * memory ran out building it (every field is still there). */
+YV_API const char *yv_card_json(const yv_card *card);
+/* Frees the record; NULL is ignored. */
+YV_API void yv_card_free(yv_card *card);
+
+/* A list of yv_card, in the server's order. */
+typedef struct yv_card_list yv_card_list;
+/* How many records the list holds; 0 for NULL. */
+YV_API size_t yv_card_list_count(const yv_card_list *list);
+/* Record i, borrowed from the list (freed with it); NULL when i is out of range. */
+YV_API const yv_card *yv_card_list_get(const yv_card_list *list, size_t i);
+/* Frees the list and its records; NULL is ignored. */
+YV_API void yv_card_list_free(yv_card_list *list);
+
+/* A card transaction: a spend, refund or funding. Accessors take a NULL record as "absent"; strings
+ * are borrowed from it. */
+typedef struct yv_card_transaction yv_card_transaction;
+/* The transaction's id. */
+YV_API const char *yv_card_transaction_id(const yv_card_transaction *card_transaction);
+/* The card it was made with; NULL when the answer has none. */
+YV_API const char *yv_card_transaction_card_id(const yv_card_transaction *card_transaction);
+/* Its type: spend, refund, funding...; NULL when the answer has none. */
+YV_API const char *yv_card_transaction_type(const yv_card_transaction *card_transaction);
+/* Its status: pending, completed, declined...; NULL when the answer has none. */
+YV_API const char *yv_card_transaction_status(const yv_card_transaction *card_transaction);
+/* The amount, exact; exact decimal text; NULL when the answer has none. */
+YV_API const char *yv_card_transaction_amount(const yv_card_transaction *card_transaction);
+/* The currency; NULL when the answer has none. */
+YV_API const char *yv_card_transaction_currency(const yv_card_transaction *card_transaction);
+/* The merchant; NULL when the answer has none. */
+YV_API const char *yv_card_transaction_merchant(const yv_card_transaction *card_transaction);
+/* When it happened; NULL when the answer has none. */
+YV_API const char *yv_card_transaction_created_at(const yv_card_transaction *card_transaction);
+/* The whole object as the server sent it, as compact JSON (numbers as strings); NULL when
+ * memory ran out building it (every field is still there). */
+YV_API const char *yv_card_transaction_json(const yv_card_transaction *card_transaction);
+/* Frees the record; NULL is ignored. */
+YV_API void yv_card_transaction_free(yv_card_transaction *card_transaction);
+
+/* A list of yv_card_transaction, in the server's order. */
+typedef struct yv_card_transaction_list yv_card_transaction_list;
+/* How many records the list holds; 0 for NULL. */
+YV_API size_t yv_card_transaction_list_count(const yv_card_transaction_list *list);
+/* Record i, borrowed from the list (freed with it); NULL when i is out of range. */
+YV_API const yv_card_transaction *yv_card_transaction_list_get(const yv_card_transaction_list *list,
+                                                               size_t i);
+/* Frees the list and its records; NULL is ignored. */
+YV_API void yv_card_transaction_list_free(yv_card_transaction_list *list);
+
+/* A card wallet's spending limits, exact amounts. Accessors take a NULL record as "absent"; strings
+ * are borrowed from it. */
+typedef struct yv_spending_limits yv_spending_limits;
+/* The daily limit; exact decimal text; NULL when the answer has none. */
+YV_API const char *yv_spending_limits_daily_limit(const yv_spending_limits *spending_limits);
+/* The monthly limit; exact decimal text; NULL when the answer has none. */
+YV_API const char *yv_spending_limits_monthly_limit(const yv_spending_limits *spending_limits);
+/* The limit of one transaction; exact decimal text; NULL when the answer has none. */
+YV_API const char *yv_spending_limits_per_transaction_limit(
+    const yv_spending_limits *spending_limits);
+/* The currency of the limits; NULL when the answer has none. */
+YV_API const char *yv_spending_limits_currency(const yv_spending_limits *spending_limits);
+/* The whole object as the server sent it, as compact JSON (numbers as strings); NULL when
+ * memory ran out building it (every field is still there). */
+YV_API const char *yv_spending_limits_json(const yv_spending_limits *spending_limits);
+/* Frees the record; NULL is ignored. */
+YV_API void yv_spending_limits_free(yv_spending_limits *spending_limits);
+
+/* A physical card order. Accessors take a NULL record as "absent"; strings are borrowed from it. */
+typedef struct yv_card_order yv_card_order;
+/* The order's id. */
+YV_API const char *yv_card_order_id(const yv_card_order *card_order);
+/* Its status: pending_payment, paid, shipped, delivered or cancelled; NULL when the answer has
+ * none. */
+YV_API const char *yv_card_order_status(const yv_card_order *card_order);
+/* The card it makes, once issued; NULL when the answer has none. */
+YV_API const char *yv_card_order_card_id(const yv_card_order *card_order);
+/* The name embossed on the card; NULL when the answer has none. */
+YV_API const char *yv_card_order_personalization(const yv_card_order *card_order);
+/* What the order costs, exact; exact decimal text; NULL when the answer has none. */
+YV_API const char *yv_card_order_amount(const yv_card_order *card_order);
+/* The currency of the amount; NULL when the answer has none. */
+YV_API const char *yv_card_order_currency(const yv_card_order *card_order);
+/* When it was placed; NULL when the answer has none. */
+YV_API const char *yv_card_order_created_at(const yv_card_order *card_order);
+/* The whole object as the server sent it, as compact JSON (numbers as strings); NULL when
+ * memory ran out building it (every field is still there). */
+YV_API const char *yv_card_order_json(const yv_card_order *card_order);
+/* Frees the record; NULL is ignored. */
+YV_API void yv_card_order_free(yv_card_order *card_order);
+
+/* A list of yv_card_order, in the server's order. */
+typedef struct yv_card_order_list yv_card_order_list;
+/* How many records the list holds; 0 for NULL. */
+YV_API size_t yv_card_order_list_count(const yv_card_order_list *list);
+/* Record i, borrowed from the list (freed with it); NULL when i is out of range. */
+YV_API const yv_card_order *yv_card_order_list_get(const yv_card_order_list *list, size_t i);
+/* Frees the list and its records; NULL is ignored. */
+YV_API void yv_card_order_list_free(yv_card_order_list *list);
+
+/* The answer to paying a physical card order: the order as the payment left it. idempotency_key is
+ * always the key the call carried. Accessors take a NULL record as "absent"; strings are borrowed
+ * from it. */
+typedef struct yv_card_order_payment yv_card_order_payment;
+/* The order paid; NULL when the answer has none. */
+YV_API const char *yv_card_order_payment_order_id(const yv_card_order_payment *card_order_payment);
+/* The payment's id, when the server gives it beside the order (the sandbox nests it:
+ * raw["payment"]); NULL when the answer has none. */
+YV_API const char *yv_card_order_payment_payment_id(
+    const yv_card_order_payment *card_order_payment);
+/* The order's status once paid (paid); NULL when the answer has none. */
+YV_API const char *yv_card_order_payment_status(const yv_card_order_payment *card_order_payment);
+/* The amount paid, exact, when the server gives it; exact decimal text; NULL when the answer
+ * has none. */
+YV_API const char *yv_card_order_payment_amount(const yv_card_order_payment *card_order_payment);
+/* The currency paid in; NULL when the answer has none. */
+YV_API const char *yv_card_order_payment_currency(const yv_card_order_payment *card_order_payment);
+/* The Idempotency-Key the call carried (the caller's, or the one the core generated). */
+YV_API const char *yv_card_order_payment_idempotency_key(
+    const yv_card_order_payment *card_order_payment);
+/* When the order was placed; NULL when the answer has none. */
+YV_API const char *yv_card_order_payment_created_at(
+    const yv_card_order_payment *card_order_payment);
+/* The whole object as the server sent it, with the call's idempotency_key added when it names
+ * none, as compact JSON (numbers as strings); NULL when memory ran out building it (every field
+ * is still there). */
+YV_API const char *yv_card_order_payment_json(const yv_card_order_payment *card_order_payment);
+/* Frees the record; NULL is ignored. */
+YV_API void yv_card_order_payment_free(yv_card_order_payment *card_order_payment);
+
 /* A customer of the platform. Accessors take a NULL record as "absent"; strings are borrowed from
  * it. */
 typedef struct yv_customer yv_customer;
@@ -833,6 +1052,34 @@ YV_API const yv_customer *yv_customer_list_get(const yv_customer_list *list, siz
 /* Frees the list and its records; NULL is ignored. */
 YV_API void yv_customer_list_free(yv_customer_list *list);
 
+/* Where an IBAN stands: onboarding, KYC, requested, active; with its number once issued. Accessors
+ * take a NULL record as "absent"; strings are borrowed from it. */
+typedef struct yv_iban_status yv_iban_status;
+/* The IBAN onboarding's id; NULL when the answer has none. */
+YV_API const char *yv_iban_status_id(const yv_iban_status *iban_status);
+/* The lifecycle status (e.g. not_started, kyc_submitted, pending, active); NULL when the answer
+ * has none. */
+YV_API const char *yv_iban_status_status(const yv_iban_status *iban_status);
+/* The KYC status; NULL when the answer has none. */
+YV_API const char *yv_iban_status_kyc_status(const yv_iban_status *iban_status);
+/* The IBAN, once issued; NULL when the answer has none. */
+YV_API const char *yv_iban_status_iban(const yv_iban_status *iban_status);
+/* The BIC of the issuing bank, once issued; NULL when the answer has none. */
+YV_API const char *yv_iban_status_bic(const yv_iban_status *iban_status);
+/* The account's currency (EUR); NULL when the answer has none. */
+YV_API const char *yv_iban_status_currency(const yv_iban_status *iban_status);
+/* The holder's e-mail address; NULL when the answer has none. */
+YV_API const char *yv_iban_status_email(const yv_iban_status *iban_status);
+/* The customer it belongs to, when it is a customer's; NULL when the answer has none. */
+YV_API const char *yv_iban_status_customer_id(const yv_iban_status *iban_status);
+/* When it last changed; NULL when the answer has none. */
+YV_API const char *yv_iban_status_updated_at(const yv_iban_status *iban_status);
+/* The whole object as the server sent it, as compact JSON (numbers as strings); NULL when
+ * memory ran out building it (every field is still there). */
+YV_API const char *yv_iban_status_json(const yv_iban_status *iban_status);
+/* Frees the record; NULL is ignored. */
+YV_API void yv_iban_status_free(yv_iban_status *iban_status);
+
 /* A signed-in session. Its tokens are not here: the client keeps them (the access token
  * authenticates its later calls, the refresh token renews it). Accessors take a NULL record as
  * "absent"; strings are borrowed from it. */
@@ -846,6 +1093,126 @@ YV_API bool yv_session_expires_in(const yv_session *session, int64_t *out);
 YV_API const char *yv_session_expires_at(const yv_session *session);
 /* Frees the record; NULL is ignored. */
 YV_API void yv_session_free(yv_session *session);
+
+/* A swap quote: what an execution of it would give, until it expires. Accessors take a NULL record
+ * as "absent"; strings are borrowed from it. */
+typedef struct yv_swap_quote yv_swap_quote;
+/* The quote's id, for execute. */
+YV_API const char *yv_swap_quote_id(const yv_swap_quote *swap_quote);
+/* The asset debited, when the server names it; NULL when the answer has none. */
+YV_API const char *yv_swap_quote_from_asset_id(const yv_swap_quote *swap_quote);
+/* The asset credited, when the server names it; NULL when the answer has none. */
+YV_API const char *yv_swap_quote_to_asset_id(const yv_swap_quote *swap_quote);
+/* The chain swapped from; NULL when the answer has none. */
+YV_API const char *yv_swap_quote_from_chain(const yv_swap_quote *swap_quote);
+/* The token swapped from; NULL when the answer has none. */
+YV_API const char *yv_swap_quote_from_ticker(const yv_swap_quote *swap_quote);
+/* The chain swapped to; NULL when the answer has none. */
+YV_API const char *yv_swap_quote_to_chain(const yv_swap_quote *swap_quote);
+/* The token swapped to; NULL when the answer has none. */
+YV_API const char *yv_swap_quote_to_ticker(const yv_swap_quote *swap_quote);
+/* The amount swapped from, exact; exact decimal text; NULL when the answer has none. */
+YV_API const char *yv_swap_quote_from_amount(const yv_swap_quote *swap_quote);
+/* The amount it gives, exact; exact decimal text; NULL when the answer has none. */
+YV_API const char *yv_swap_quote_to_amount(const yv_swap_quote *swap_quote);
+/* The exchange rate; exact decimal text; NULL when the answer has none. */
+YV_API const char *yv_swap_quote_rate(const yv_swap_quote *swap_quote);
+/* The fee, when the server gives it as one amount; exact decimal text; NULL when the answer has
+ * none. */
+YV_API const char *yv_swap_quote_fee(const yv_swap_quote *swap_quote);
+/* When the quote stops being executable; NULL when the answer has none. */
+YV_API const char *yv_swap_quote_expires_at(const yv_swap_quote *swap_quote);
+/* The whole object as the server sent it, as compact JSON (numbers as strings); NULL when
+ * memory ran out building it (every field is still there). */
+YV_API const char *yv_swap_quote_json(const yv_swap_quote *swap_quote);
+/* Frees the record; NULL is ignored. */
+YV_API void yv_swap_quote_free(yv_swap_quote *swap_quote);
+
+/* The answer to swap execute. idempotency_key is always the key the call carried. Accessors take a
+ * NULL record as "absent"; strings are borrowed from it. */
+typedef struct yv_swap_execution yv_swap_execution;
+/* The swap's id; NULL when the answer has none. */
+YV_API const char *yv_swap_execution_id(const yv_swap_execution *swap_execution);
+/* The quote it executed; NULL when the answer has none. */
+YV_API const char *yv_swap_execution_quote_id(const yv_swap_execution *swap_execution);
+/* Its status: pending, completed or failed; NULL when the answer has none. */
+YV_API const char *yv_swap_execution_status(const yv_swap_execution *swap_execution);
+/* The chain swapped from; NULL when the answer has none. */
+YV_API const char *yv_swap_execution_from_chain(const yv_swap_execution *swap_execution);
+/* The token swapped from; NULL when the answer has none. */
+YV_API const char *yv_swap_execution_from_ticker(const yv_swap_execution *swap_execution);
+/* The chain swapped to; NULL when the answer has none. */
+YV_API const char *yv_swap_execution_to_chain(const yv_swap_execution *swap_execution);
+/* The token swapped to; NULL when the answer has none. */
+YV_API const char *yv_swap_execution_to_ticker(const yv_swap_execution *swap_execution);
+/* The amount taken, exact; exact decimal text; NULL when the answer has none. */
+YV_API const char *yv_swap_execution_from_amount(const yv_swap_execution *swap_execution);
+/* The amount given, exact; exact decimal text; NULL when the answer has none. */
+YV_API const char *yv_swap_execution_to_amount(const yv_swap_execution *swap_execution);
+/* The fee taken from the source amount, exact; exact decimal text; NULL when the answer has
+ * none. */
+YV_API const char *yv_swap_execution_fee(const yv_swap_execution *swap_execution);
+/* The rate applied; exact decimal text; NULL when the answer has none. */
+YV_API const char *yv_swap_execution_rate(const yv_swap_execution *swap_execution);
+/* The asset debited; NULL when the answer has none. */
+YV_API const char *yv_swap_execution_from_asset_id(const yv_swap_execution *swap_execution);
+/* The asset credited; NULL when the answer has none. */
+YV_API const char *yv_swap_execution_to_asset_id(const yv_swap_execution *swap_execution);
+/* Where the swapped funds went; NULL when the answer has none. */
+YV_API const char *yv_swap_execution_to_address(const yv_swap_execution *swap_execution);
+/* The hash of the debit, once known; NULL when the answer has none. */
+YV_API const char *yv_swap_execution_from_tx_hash(const yv_swap_execution *swap_execution);
+/* The hash of the credit, once known; NULL when the answer has none. */
+YV_API const char *yv_swap_execution_to_tx_hash(const yv_swap_execution *swap_execution);
+/* The Idempotency-Key the call carried (the caller's, or the one the core generated). */
+YV_API const char *yv_swap_execution_idempotency_key(const yv_swap_execution *swap_execution);
+/* When it was made; NULL when the answer has none. */
+YV_API const char *yv_swap_execution_created_at(const yv_swap_execution *swap_execution);
+/* The whole object as the server sent it, with the call's idempotency_key added when it names
+ * none, as compact JSON (numbers as strings); NULL when memory ran out building it (every field
+ * is still there). */
+YV_API const char *yv_swap_execution_json(const yv_swap_execution *swap_execution);
+/* Frees the record; NULL is ignored. */
+YV_API void yv_swap_execution_free(yv_swap_execution *swap_execution);
+
+/* One swap of the history. Accessors take a NULL record as "absent"; strings are borrowed from it.
+ */
+typedef struct yv_swap_history_item yv_swap_history_item;
+/* The swap's id. */
+YV_API const char *yv_swap_history_item_id(const yv_swap_history_item *swap_history_item);
+/* The quote it executed; NULL when the answer has none. */
+YV_API const char *yv_swap_history_item_quote_id(const yv_swap_history_item *swap_history_item);
+/* Its status: pending, completed or failed; NULL when the answer has none. */
+YV_API const char *yv_swap_history_item_status(const yv_swap_history_item *swap_history_item);
+/* The chain swapped from; NULL when the answer has none. */
+YV_API const char *yv_swap_history_item_from_chain(const yv_swap_history_item *swap_history_item);
+/* The token swapped from; NULL when the answer has none. */
+YV_API const char *yv_swap_history_item_from_ticker(const yv_swap_history_item *swap_history_item);
+/* The chain swapped to; NULL when the answer has none. */
+YV_API const char *yv_swap_history_item_to_chain(const yv_swap_history_item *swap_history_item);
+/* The token swapped to; NULL when the answer has none. */
+YV_API const char *yv_swap_history_item_to_ticker(const yv_swap_history_item *swap_history_item);
+/* The amount taken, exact; exact decimal text; NULL when the answer has none. */
+YV_API const char *yv_swap_history_item_from_amount(const yv_swap_history_item *swap_history_item);
+/* The amount given, exact; exact decimal text; NULL when the answer has none. */
+YV_API const char *yv_swap_history_item_to_amount(const yv_swap_history_item *swap_history_item);
+/* When it was made; NULL when the answer has none. */
+YV_API const char *yv_swap_history_item_created_at(const yv_swap_history_item *swap_history_item);
+/* The whole object as the server sent it, as compact JSON (numbers as strings); NULL when
+ * memory ran out building it (every field is still there). */
+YV_API const char *yv_swap_history_item_json(const yv_swap_history_item *swap_history_item);
+/* Frees the record; NULL is ignored. */
+YV_API void yv_swap_history_item_free(yv_swap_history_item *swap_history_item);
+
+/* A list of yv_swap_history_item, in the server's order. */
+typedef struct yv_swap_history_item_list yv_swap_history_item_list;
+/* How many records the list holds; 0 for NULL. */
+YV_API size_t yv_swap_history_item_list_count(const yv_swap_history_item_list *list);
+/* Record i, borrowed from the list (freed with it); NULL when i is out of range. */
+YV_API const yv_swap_history_item *yv_swap_history_item_list_get(
+    const yv_swap_history_item_list *list, size_t i);
+/* Frees the list and its records; NULL is ignored. */
+YV_API void yv_swap_history_item_list_free(yv_swap_history_item_list *list);
 
 /* One delivery of an event to a webhook, with its attempts so far. Accessors take a NULL record as
  * "absent"; strings are borrowed from it. */
@@ -1368,6 +1735,523 @@ YV_API yv_status yv_client_update_forwarding_rule(
 YV_API yv_status yv_client_delete_forwarding_rule(yv_client *client, const char *rule_id,
                                                   const yv_call *call, yv_error **err);
 
+/* --- card_issuer: The card-issuer program: application, master wallets, customer funding (moves
+ * value), deposits and history. */
+
+/* Applies for the card-issuer program.
+ * POST /card-issuer/apply; a write: retried only with the call's idempotency key.
+ * funding_structure: how customers' cards are funded (e.g. master_wallet, decentralized).
+ * iban_enabled: whether customers get IBANs too; NULL = false.
+ * *out: the payload as compact JSON (numbers as strings), freed with yv_buffer_free. */
+YV_API yv_status yv_client_card_issuer_apply(yv_client *client, const char *funding_structure,
+                                             bool iban_enabled, const yv_call *call,
+                                             yv_buffer **out, yv_error **err);
+
+/* The issuer program: its status, visibility, enabled chains, limits and stats.
+ * GET /card-issuer/status; read-only (safe to repeat).
+ * *out: the payload as compact JSON (numbers as strings), freed with yv_buffer_free. */
+YV_API yv_status yv_client_card_issuer_get_program(yv_client *client, const yv_call *call,
+                                                   yv_buffer **out, yv_error **err);
+
+/* The issuer's master wallets and their balances.
+ * GET /card-issuer/wallets; read-only (safe to repeat).
+ * *out: the payload as compact JSON (numbers as strings), freed with yv_buffer_free. */
+YV_API yv_status yv_client_card_issuer_get_wallets(yv_client *client, const yv_call *call,
+                                                   yv_buffer **out, yv_error **err);
+
+/* Funds a customer's card from the master wallet. Always carries an Idempotency-Key (the
+ * call's, or one the core generates), returned with the result and on every error: called again
+ * with that key, the funding happens once.
+ * POST /card-issuer/fund-customer; moves value: always carries an Idempotency-Key (the call's,
+ * else a new UUIDv4), in the result and, on failure, in yv_error_idempotency_key().
+ * customer_id: the customer to fund.
+ * amount: the amount, > 0, exact.
+ * source_chain: the chain the master wallet pays from: SOL or XDC.
+ * pricing_mode: send_x (the amount is sent) or receive_x (the amount arrives); unset = the
+ * server's default, send_x (NULL = unset).
+ * destination_token: the token credited, when not the default; NULL = unset.
+ * *out: a yv_card_funding the caller frees with yv_card_funding_free. */
+YV_API yv_status yv_client_card_issuer_fund_customer(yv_client *client, const char *customer_id,
+                                                     const char *amount, const char *source_chain,
+                                                     const char *pricing_mode,
+                                                     const char *destination_token,
+                                                     const yv_call *call, yv_card_funding **out,
+                                                     yv_error **err);
+
+/* Funds a deposit by hand (an XDC deposit awaiting_manual). Always carries an Idempotency-Key,
+ * returned with the result and on every error: the funding happens once.
+ * POST /card-issuer/deposits/{deposit_id}/fund; moves value: always carries an Idempotency-Key
+ * (the call's, else a new UUIDv4), in the result and, on failure, in
+ * yv_error_idempotency_key().
+ * deposit_id: the deposit's id.
+ * destination_token: the token credited, when not the default; NULL = unset.
+ * *out: a yv_card_funding the caller frees with yv_card_funding_free. */
+YV_API yv_status yv_client_card_issuer_trigger_manual_funding(
+    yv_client *client, const char *deposit_id, const char *destination_token, const yv_call *call,
+    yv_card_funding **out, yv_error **err);
+
+/* A customer's own wallets (decentralized funding).
+ * GET /card-issuer/customers/{customer_id}/wallets; read-only (safe to repeat).
+ * customer_id: the customer's id.
+ * *out: the payload as compact JSON (numbers as strings), freed with yv_buffer_free. */
+YV_API yv_status yv_client_card_issuer_get_customer_wallets(yv_client *client,
+                                                            const char *customer_id,
+                                                            const yv_call *call, yv_buffer **out,
+                                                            yv_error **err);
+
+/* One page of the issuer's customers.
+ * GET /card-issuer/customers; read-only (safe to repeat).
+ * page: the page, from 1; unset = the server's default, 1 (0 = unset).
+ * limit: items per page, 1..100; unset = the server's default, 20 (0 = unset).
+ * *out: the payload as compact JSON (numbers as strings), freed with yv_buffer_free. */
+YV_API yv_status yv_client_card_issuer_list_customers(yv_client *client, uint32_t page,
+                                                      uint32_t limit, const yv_call *call,
+                                                      yv_buffer **out, yv_error **err);
+
+/* The SOL and/or XDC addresses that fund the program (per enabled chain).
+ * GET /card-issuer/funding-addresses; read-only (safe to repeat).
+ * customer_id: a customer's addresses (decentralized funding); unset = the master wallet's
+ * (NULL = unset).
+ * *out: the payload as compact JSON (numbers as strings), freed with yv_buffer_free. */
+YV_API yv_status yv_client_card_issuer_get_funding_addresses(yv_client *client,
+                                                             const char *customer_id,
+                                                             const yv_call *call, yv_buffer **out,
+                                                             yv_error **err);
+
+/* One page of funding deposits (SOL auto-funding, XDC manual).
+ * GET /card-issuer/deposits; read-only (safe to repeat).
+ * page: the page, from 1; unset = the server's default, 1 (0 = unset).
+ * limit: items per page, 1..100; unset = the server's default, 20 (0 = unset).
+ * status: only deposits in this status: pending, auto_funding, awaiting_manual, funding,
+ * funded, failed; NULL = unset.
+ * chain: only deposits on this chain: SOL or XDC; NULL = unset.
+ * *out: the payload as compact JSON (numbers as strings), freed with yv_buffer_free. */
+YV_API yv_status yv_client_card_issuer_list_deposits(yv_client *client, uint32_t page,
+                                                     uint32_t limit, const char *status,
+                                                     const char *chain, const yv_call *call,
+                                                     yv_buffer **out, yv_error **err);
+
+/* One page of the funding history.
+ * GET /card-issuer/funding-history; read-only (safe to repeat).
+ * page: the page, from 1; unset = the server's default, 1 (0 = unset).
+ * limit: items per page, 1..100; unset = the server's default, 20 (0 = unset).
+ * status: only fundings in this status; NULL = unset.
+ * customer_id: only this customer's fundings; NULL = unset.
+ * chain: only fundings on this chain: SOL or XDC; NULL = unset.
+ * *out: the payload as compact JSON (numbers as strings), freed with yv_buffer_free. */
+YV_API yv_status yv_client_card_issuer_get_funding_history(yv_client *client, uint32_t page,
+                                                           uint32_t limit, const char *status,
+                                                           const char *customer_id,
+                                                           const char *chain, const yv_call *call,
+                                                           yv_buffer **out, yv_error **err);
+
+/* --- cards: Yativo cards: account onboarding, cards (freeze and unfreeze need 2FA), transactions,
+ * disputes, limits, customers' cards, physical orders and the account's IBAN. */
+
+/* Opens the user's card account; KYC follows.
+ * POST /yativo-card/onboard; a write: retried only with the call's idempotency key.
+ * email: the holder's e-mail address.
+ * first_name: the holder's first name.
+ * last_name: the holder's last name.
+ * *out: a yv_card_account the caller frees with yv_card_account_free. */
+YV_API yv_status yv_client_cards_onboard(yv_client *client, const char *email,
+                                         const char *first_name, const char *last_name,
+                                         const yv_call *call, yv_card_account **out,
+                                         yv_error **err);
+
+/* The card account, with its KYC status.
+ * GET /yativo-card/kyc-status; read-only (safe to repeat).
+ * *out: a yv_card_account the caller frees with yv_card_account_free. */
+YV_API yv_status yv_client_cards_get_kyc_status(yv_client *client, const yv_call *call,
+                                                yv_card_account **out, yv_error **err);
+
+/* Accepts the card program's terms and conditions.
+ * POST /yativo-card/accept-terms; a write: retried only with the call's idempotency key.
+ * *out: the payload as compact JSON (numbers as strings), freed with yv_buffer_free. */
+YV_API yv_status yv_client_cards_accept_terms(yv_client *client, const yv_call *call,
+                                              yv_buffer **out, yv_error **err);
+
+/* Deploys the card wallet (needs KYC approved and the terms accepted).
+ * POST /yativo-card/deploy-safe; a write: retried only with the call's idempotency key.
+ * *out: the payload as compact JSON (numbers as strings), freed with yv_buffer_free. */
+YV_API yv_status yv_client_cards_deploy_safe(yv_client *client, const yv_call *call,
+                                             yv_buffer **out, yv_error **err);
+
+/* The user's cards.
+ * GET /yativo-card/list-cards; read-only (safe to repeat).
+ * *out: a yv_card_list the caller frees with yv_card_list_free. */
+YV_API yv_status yv_client_cards_list(yv_client *client, const yv_call *call, yv_card_list **out,
+                                      yv_error **err);
+
+/* Creates a card (needs the card wallet deployed).
+ * POST /yativo-card/create-card; a write: retried only with the call's idempotency key.
+ * card_type: virtual or physical; NULL = "virtual".
+ * display_name: the name shown for the card; NULL = unset.
+ * spending_limit_amount: a spending limit, exact; NULL = unset.
+ * spending_limit_frequency: how often the limit resets (e.g. daily, weekly, monthly); NULL =
+ * unset.
+ * *out: a yv_card the caller frees with yv_card_free. */
+YV_API yv_status yv_client_cards_create(yv_client *client, const char *card_type,
+                                        const char *display_name, const char *spending_limit_amount,
+                                        const char *spending_limit_frequency, const yv_call *call,
+                                        yv_card **out, yv_error **err);
+
+/* Freezes a card: it refuses use until unfrozen. Sends X-2FA-Token.
+ * POST /yativo-card/cards/{card_id}/freeze; a write: retried only with the call's idempotency
+ * key.
+ * Sends X-2FA-Token: the call's code, or one from the client's TOTP secret.
+ * card_id: the card's id.
+ * *out: a yv_card the caller frees with yv_card_free. */
+YV_API yv_status yv_client_cards_freeze(yv_client *client, const char *card_id, const yv_call *call,
+                                        yv_card **out, yv_error **err);
+
+/* Unfreezes a frozen card. Sends X-2FA-Token.
+ * POST /yativo-card/cards/{card_id}/unfreeze; a write: retried only with the call's idempotency
+ * key.
+ * Sends X-2FA-Token: the call's code, or one from the client's TOTP secret.
+ * card_id: the card's id.
+ * *out: a yv_card the caller frees with yv_card_free. */
+YV_API yv_status yv_client_cards_unfreeze(yv_client *client, const char *card_id,
+                                          const yv_call *call, yv_card **out, yv_error **err);
+
+/* Voids (cancels) a card for good.
+ * POST /yativo-card/cards/{card_id}/void; a write: retried only with the call's idempotency
+ * key.
+ * card_id: the card's id.
+ * *out: a yv_card the caller frees with yv_card_free. */
+YV_API yv_status yv_client_cards_void(yv_client *client, const char *card_id, const yv_call *call,
+                                      yv_card **out, yv_error **err);
+
+/* Sends the one-time code that set_pin needs.
+ * POST /yativo-card/cards/{card_id}/pin/otp; a write: retried only with the call's idempotency
+ * key.
+ * card_id: the card's id.
+ * *out: the payload as compact JSON (numbers as strings), freed with yv_buffer_free. */
+YV_API yv_status yv_client_cards_request_pin_otp(yv_client *client, const char *card_id,
+                                                 const yv_call *call, yv_buffer **out,
+                                                 yv_error **err);
+
+/* Sets the card's PIN.
+ * POST /yativo-card/cards/{card_id}/pin/set; a write: retried only with the call's idempotency
+ * key.
+ * card_id: the card's id.
+ * otp: the code from request_pin_otp.
+ * pin: the new PIN.
+ * *out: the payload as compact JSON (numbers as strings), freed with yv_buffer_free. */
+YV_API yv_status yv_client_cards_set_pin(yv_client *client, const char *card_id, const char *otp,
+                                         const char *pin, const yv_call *call, yv_buffer **out,
+                                         yv_error **err);
+
+/* A short-lived token for the secure card-details display (safe to repeat: it moves nothing).
+ * POST /yativo-card/{yativo_card_id}/cards/{card_id}/ephemeral-token; read-only (safe to
+ * repeat).
+ * yativo_card_id: the card account's id (from onboard).
+ * card_id: the card's id.
+ * *out: the payload as compact JSON (numbers as strings), freed with yv_buffer_free. */
+YV_API yv_status yv_client_cards_get_ephemeral_token(yv_client *client, const char *yativo_card_id,
+                                                     const char *card_id, const yv_call *call,
+                                                     yv_buffer **out, yv_error **err);
+
+/* The card wallet, with its funding wallet when auto-bridge is on.
+ * GET /yativo-card/{yativo_card_id}/wallet; read-only (safe to repeat).
+ * yativo_card_id: the card account's id (from onboard).
+ * *out: the payload as compact JSON (numbers as strings), freed with yv_buffer_free. */
+YV_API yv_status yv_client_cards_get_wallet(yv_client *client, const char *yativo_card_id,
+                                            const yv_call *call, yv_buffer **out, yv_error **err);
+
+/* The card wallet's deposit address (typically a USDC_SOL collateral wallet).
+ * GET /yativo-card/{yativo_card_id}/wallet/funding-address; read-only (safe to repeat).
+ * yativo_card_id: the card account's id (from onboard).
+ * *out: the payload as compact JSON (numbers as strings), freed with yv_buffer_free. */
+YV_API yv_status yv_client_cards_get_funding_address(yv_client *client, const char *yativo_card_id,
+                                                     const yv_call *call, yv_buffer **out,
+                                                     yv_error **err);
+
+/* A customer card wallet's deposit address.
+ * GET /yativo-card/customers/{yativo_card_id}/wallet/funding-address; read-only (safe to
+ * repeat).
+ * yativo_card_id: the customer's card account id.
+ * *out: the payload as compact JSON (numbers as strings), freed with yv_buffer_free. */
+YV_API yv_status yv_client_cards_get_customer_funding_address(yv_client *client,
+                                                              const char *yativo_card_id,
+                                                              const yv_call *call, yv_buffer **out,
+                                                              yv_error **err);
+
+/* The reasons a transaction can be disputed for, with their codes.
+ * GET /yativo-card/{yativo_card_id}/transactions/dispute-reasons; read-only (safe to repeat).
+ * yativo_card_id: the card account's id (from onboard).
+ * *out: the payload as compact JSON (numbers as strings), freed with yv_buffer_free. */
+YV_API yv_status yv_client_cards_get_dispute_reasons(yv_client *client, const char *yativo_card_id,
+                                                     const yv_call *call, yv_buffer **out,
+                                                     yv_error **err);
+
+/* Disputes a card transaction.
+ * POST /yativo-card/{yativo_card_id}/transactions/{transaction_id}/dispute; a write: retried
+ * only with the call's idempotency key.
+ * yativo_card_id: the card account's id (from onboard).
+ * transaction_id: the card transaction's id.
+ * reason_code: a code from the dispute reasons.
+ * description: what happened, in the holder's words; NULL = unset.
+ * *out: the payload as compact JSON (numbers as strings), freed with yv_buffer_free. */
+YV_API yv_status yv_client_cards_dispute_transaction(yv_client *client, const char *yativo_card_id,
+                                                     const char *transaction_id,
+                                                     const char *reason_code,
+                                                     const char *description, const yv_call *call,
+                                                     yv_buffer **out, yv_error **err);
+
+/* The dispute reasons for a customer's card.
+ * GET /yativo-card/customers/{yativo_card_id}/transactions/dispute-reasons; read-only (safe to
+ * repeat).
+ * yativo_card_id: the customer's card account id.
+ * *out: the payload as compact JSON (numbers as strings), freed with yv_buffer_free. */
+YV_API yv_status yv_client_cards_get_customer_dispute_reasons(yv_client *client,
+                                                              const char *yativo_card_id,
+                                                              const yv_call *call, yv_buffer **out,
+                                                              yv_error **err);
+
+/* Disputes a customer's card transaction.
+ * POST /yativo-card/customers/{yativo_card_id}/transactions/{transaction_id}/dispute; a write:
+ * retried only with the call's idempotency key.
+ * yativo_card_id: the customer's card account id.
+ * transaction_id: the card transaction's id.
+ * reason_code: a code from the dispute reasons.
+ * description: what happened, in the holder's words; NULL = unset.
+ * *out: the payload as compact JSON (numbers as strings), freed with yv_buffer_free. */
+YV_API yv_status yv_client_cards_dispute_customer_transaction(
+    yv_client *client, const char *yativo_card_id, const char *transaction_id,
+    const char *reason_code, const char *description, const yv_call *call, yv_buffer **out,
+    yv_error **err);
+
+/* The spending limits (daily, monthly, per transaction).
+ * GET /yativo-card/{yativo_card_id}/wallet/limits; read-only (safe to repeat).
+ * yativo_card_id: the card account's id (from onboard).
+ * *out: a yv_spending_limits the caller frees with yv_spending_limits_free. */
+YV_API yv_status yv_client_cards_get_spending_limits(yv_client *client, const char *yativo_card_id,
+                                                     const yv_call *call, yv_spending_limits **out,
+                                                     yv_error **err);
+
+/* Sets the daily spending limit.
+ * PUT /yativo-card/{yativo_card_id}/wallet/limits; a write: retried only with the call's
+ * idempotency key.
+ * yativo_card_id: the card account's id (from onboard).
+ * daily_limit: the new daily limit, exact.
+ * *out: a yv_spending_limits the caller frees with yv_spending_limits_free. */
+YV_API yv_status yv_client_cards_set_daily_spending_limit(yv_client *client,
+                                                          const char *yativo_card_id,
+                                                          const char *daily_limit,
+                                                          const yv_call *call,
+                                                          yv_spending_limits **out, yv_error **err);
+
+/* A customer card's spending limits.
+ * GET /yativo-card/customers/{yativo_card_id}/wallet/limits; read-only (safe to repeat).
+ * yativo_card_id: the customer's card account id.
+ * *out: a yv_spending_limits the caller frees with yv_spending_limits_free. */
+YV_API yv_status yv_client_cards_get_customer_spending_limits(yv_client *client,
+                                                              const char *yativo_card_id,
+                                                              const yv_call *call,
+                                                              yv_spending_limits **out,
+                                                              yv_error **err);
+
+/* Sets a customer card's daily spending limit.
+ * PUT /yativo-card/customers/{yativo_card_id}/wallet/limits; a write: retried only with the
+ * call's idempotency key.
+ * yativo_card_id: the customer's card account id.
+ * daily_limit: the new daily limit, exact.
+ * *out: a yv_spending_limits the caller frees with yv_spending_limits_free. */
+YV_API yv_status yv_client_cards_set_customer_daily_spending_limit(
+    yv_client *client, const char *yativo_card_id, const char *daily_limit, const yv_call *call,
+    yv_spending_limits **out, yv_error **err);
+
+/* The card holder's profile (name, address, KYC status...).
+ * GET /yativo-card/{yativo_card_id}/profile; read-only (safe to repeat).
+ * yativo_card_id: the card account's id (from onboard).
+ * *out: the payload as compact JSON (numbers as strings), freed with yv_buffer_free. */
+YV_API yv_status yv_client_cards_get_user_profile(yv_client *client, const char *yativo_card_id,
+                                                  const yv_call *call, yv_buffer **out,
+                                                  yv_error **err);
+
+/* A customer card holder's profile.
+ * GET /yativo-card/customers/{yativo_card_id}/profile; read-only (safe to repeat).
+ * yativo_card_id: the customer's card account id.
+ * *out: the payload as compact JSON (numbers as strings), freed with yv_buffer_free. */
+YV_API yv_status yv_client_cards_get_customer_profile(yv_client *client, const char *yativo_card_id,
+                                                      const yv_call *call, yv_buffer **out,
+                                                      yv_error **err);
+
+/* A customer's cards.
+ * GET /yativo-card/customers/{customer_id}/cards; read-only (safe to repeat).
+ * customer_id: the customer's id.
+ * *out: a yv_card_list the caller frees with yv_card_list_free. */
+YV_API yv_status yv_client_cards_list_customer_cards(yv_client *client, const char *customer_id,
+                                                     const yv_call *call, yv_card_list **out,
+                                                     yv_error **err);
+
+/* Creates a card for a customer.
+ * POST /yativo-card/customers/{customer_id}/create-card; a write: retried only with the call's
+ * idempotency key.
+ * customer_id: the customer's id.
+ * card_type: virtual or physical; NULL = "virtual".
+ * *out: a yv_card the caller frees with yv_card_free. */
+YV_API yv_status yv_client_cards_create_customer_card(yv_client *client, const char *customer_id,
+                                                      const char *card_type, const yv_call *call,
+                                                      yv_card **out, yv_error **err);
+
+/* A short-lived token for the secure display of a customer card's details.
+ * POST /yativo-card/customers/{yativo_card_id}/cards/{card_id}/ephemeral-token; read-only (safe
+ * to repeat).
+ * yativo_card_id: the customer's card account id.
+ * card_id: the card's id.
+ * *out: the payload as compact JSON (numbers as strings), freed with yv_buffer_free. */
+YV_API yv_status yv_client_cards_get_customer_ephemeral_token(yv_client *client,
+                                                              const char *yativo_card_id,
+                                                              const char *card_id,
+                                                              const yv_call *call, yv_buffer **out,
+                                                              yv_error **err);
+
+/* Subscribes a URL to the card account's events; answers the subscription id.
+ * POST /yativo-card/{yativo_card_id}/webhooks/subscribe; a write: retried only with the call's
+ * idempotency key.
+ * yativo_card_id: the card account's id (from onboard).
+ * callback_url: the URL events go to.
+ * events: the event types; unset (or empty) = all (events_count strings) (NULL = unset).
+ * *out: the payload as compact JSON (numbers as strings), freed with yv_buffer_free. */
+YV_API yv_status yv_client_cards_subscribe_webhook(yv_client *client, const char *yativo_card_id,
+                                                   const char *callback_url,
+                                                   const char *const *events, size_t events_count,
+                                                   const yv_call *call, yv_buffer **out,
+                                                   yv_error **err);
+
+/* Ends a card webhook subscription.
+ * DELETE /yativo-card/{yativo_card_id}/webhooks/subscribe/{subscription_id}; a write: retried
+ * only with the call's idempotency key.
+ * yativo_card_id: the card account's id (from onboard).
+ * subscription_id: the subscription's id.
+ * *out: the payload as compact JSON (numbers as strings), freed with yv_buffer_free. */
+YV_API yv_status yv_client_cards_unsubscribe_webhook(yv_client *client, const char *yativo_card_id,
+                                                     const char *subscription_id,
+                                                     const yv_call *call, yv_buffer **out,
+                                                     yv_error **err);
+
+/* A physical card order and where it stands.
+ * GET /yativo-card/{yativo_card_id}/cards/physical/order/{order_id}/status; read-only (safe to
+ * repeat).
+ * yativo_card_id: the card account's id (from onboard).
+ * order_id: the order's id.
+ * *out: a yv_card_order the caller frees with yv_card_order_free. */
+YV_API yv_status yv_client_cards_get_physical_card_order_status(
+    yv_client *client, const char *yativo_card_id, const char *order_id, const yv_call *call,
+    yv_card_order **out, yv_error **err);
+
+/* The account's physical card orders.
+ * GET /yativo-card/{yativo_card_id}/cards/physical/orders; read-only (safe to repeat).
+ * yativo_card_id: the card account's id (from onboard).
+ * *out: a yv_card_order_list the caller frees with yv_card_order_list_free. */
+YV_API yv_status yv_client_cards_list_physical_card_orders(yv_client *client,
+                                                           const char *yativo_card_id,
+                                                           const yv_call *call,
+                                                           yv_card_order_list **out,
+                                                           yv_error **err);
+
+/* Cancels a physical card order that is not paid or shipped yet.
+ * POST /yativo-card/{yativo_card_id}/cards/physical/order/{order_id}/cancel; a write: retried
+ * only with the call's idempotency key.
+ * yativo_card_id: the card account's id (from onboard).
+ * order_id: the order's id.
+ * *out: a yv_card_order the caller frees with yv_card_order_free. */
+YV_API yv_status yv_client_cards_cancel_physical_card_order(yv_client *client,
+                                                            const char *yativo_card_id,
+                                                            const char *order_id,
+                                                            const yv_call *call,
+                                                            yv_card_order **out, yv_error **err);
+
+/* Pays a physical card order. Always carries an Idempotency-Key (the call's, or one the core
+ * generates), returned with the result and on every error: the payment happens once.
+ * POST /yativo-card/{yativo_card_id}/cards/physical/order/{order_id}/payment; moves value:
+ * always carries an Idempotency-Key (the call's, else a new UUIDv4), in the result and, on
+ * failure, in yv_error_idempotency_key().
+ * yativo_card_id: the card account's id (from onboard).
+ * order_id: the order's id.
+ * payment_data_json: the payment, a JSON object sent as the body (e.g. {asset_id, amount}).
+ * *out: a yv_card_order_payment the caller frees with yv_card_order_payment_free. */
+YV_API yv_status yv_client_cards_attach_order_payment(yv_client *client, const char *yativo_card_id,
+                                                      const char *order_id,
+                                                      const char *payment_data_json,
+                                                      const yv_call *call,
+                                                      yv_card_order_payment **out, yv_error **err);
+
+/* Sets a physical card's PIN, encrypted for the card processor.
+ * POST /yativo-card/{yativo_card_id}/cards/physical/{card_id}/pin; a write: retried only with
+ * the call's idempotency key.
+ * yativo_card_id: the card account's id (from onboard).
+ * card_id: the card's id.
+ * encrypted_pin: the PIN, encrypted.
+ * *out: the payload as compact JSON (numbers as strings), freed with yv_buffer_free. */
+YV_API yv_status yv_client_cards_set_physical_card_pin(
+    yv_client *client, const char *yativo_card_id, const char *card_id, const char *encrypted_pin,
+    const yv_call *call, yv_buffer **out, yv_error **err);
+
+/* Activates an IBAN for the card account.
+ * POST /yativo-card/{yativo_card_id}/iban/activate; a write: retried only with the call's
+ * idempotency key.
+ * yativo_card_id: the card account's id (from onboard).
+ * kyc_method: platform_sumsub, user_sumsub or direct_docs.
+ * sumsub_token: a SumSub token, to share an existing KYC; NULL = unset.
+ * *out: a yv_iban_status the caller frees with yv_iban_status_free. */
+YV_API yv_status yv_client_cards_activate_iban(yv_client *client, const char *yativo_card_id,
+                                               const char *kyc_method, const char *sumsub_token,
+                                               const yv_call *call, yv_iban_status **out,
+                                               yv_error **err);
+
+/* Where the card account's IBAN stands (422 iban_not_activated before activation).
+ * GET /yativo-card/{yativo_card_id}/iban/status; read-only (safe to repeat).
+ * yativo_card_id: the card account's id (from onboard).
+ * *out: a yv_iban_status the caller frees with yv_iban_status_free. */
+YV_API yv_status yv_client_cards_get_iban_status(yv_client *client, const char *yativo_card_id,
+                                                 const yv_call *call, yv_iban_status **out,
+                                                 yv_error **err);
+
+/* One card's transactions, newest first.
+ * GET /yativo-card/{yativo_card_id}/cards/{card_id}/transactions; read-only (safe to repeat).
+ * yativo_card_id: the card account's id (from onboard).
+ * card_id: the card's id.
+ * limit: at most this many; unset = the server's default (0 = unset).
+ * offset: how many to skip; 0 = unset.
+ * status: only transactions in this status; NULL = unset.
+ * from_date: only from this time on (ISO 8601); NULL = unset.
+ * to_date: only up to this time (ISO 8601); NULL = unset.
+ * *out: a yv_card_transaction_list the caller frees with yv_card_transaction_list_free. */
+YV_API yv_status yv_client_cards_get_transactions(yv_client *client, const char *yativo_card_id,
+                                                  const char *card_id, uint32_t limit,
+                                                  uint32_t offset, const char *status,
+                                                  const char *from_date, const char *to_date,
+                                                  const yv_call *call,
+                                                  yv_card_transaction_list **out, yv_error **err);
+
+/* The transactions of every card of the account, newest first.
+ * GET /yativo-card/{yativo_card_id}/transactions; read-only (safe to repeat).
+ * yativo_card_id: the card account's id (from onboard).
+ * limit: at most this many; unset = the server's default (0 = unset).
+ * offset: how many to skip; 0 = unset.
+ * status: only transactions in this status; NULL = unset.
+ * *out: a yv_card_transaction_list the caller frees with yv_card_transaction_list_free. */
+YV_API yv_status yv_client_cards_get_all_transactions(yv_client *client, const char *yativo_card_id,
+                                                      uint32_t limit, uint32_t offset,
+                                                      const char *status, const yv_call *call,
+                                                      yv_card_transaction_list **out,
+                                                      yv_error **err);
+
+/* Orders a physical card, shipped to an address.
+ * POST /yativo-card/{yativo_card_id}/cards/physical/order; a write: retried only with the
+ * call's idempotency key.
+ * yativo_card_id: the card account's id (from onboard).
+ * shipping_address_json: the address, a JSON object (line1, city, postal_code, country...)
+ * (JSON text: any JSON value; not JSON = YV_INVALID_ARGUMENT).
+ * personalization: the name embossed on the card; NULL = unset.
+ * *out: a yv_card_order the caller frees with yv_card_order_free. */
+YV_API yv_status yv_client_cards_create_physical_card_order(
+    yv_client *client, const char *yativo_card_id, const char *shipping_address_json,
+    const char *personalization, const yv_call *call, yv_card_order **out, yv_error **err);
+
 /* --- customers: Customers of the platform, with their wallets and transactions. */
 
 /* Creates a customer.
@@ -1403,6 +2287,51 @@ YV_API yv_status yv_client_list_customers(yv_client *client, uint32_t page, uint
 YV_API yv_status yv_client_customer_transactions(yv_client *client, const char *customer_id,
                                                  uint32_t page, uint32_t limit, const yv_call *call,
                                                  yv_transaction_list **out, yv_error **err);
+
+/* --- iban: The standalone IBAN: product options, onboarding, KYC, the IBAN request and its status.
+ */
+
+/* The standalone IBAN product's options.
+ * GET /iban/options; read-only (safe to repeat).
+ * *out: the payload as compact JSON (numbers as strings), freed with yv_buffer_free. */
+YV_API yv_status yv_client_iban_get_options(yv_client *client, const yv_call *call, yv_buffer **out,
+                                            yv_error **err);
+
+/* Starts IBAN onboarding for the user, or for one of its customers.
+ * POST /iban/onboarding/init; a write: retried only with the call's idempotency key.
+ * email: the holder's e-mail address.
+ * customer_id: the customer it is for; unset = the user (NULL = unset).
+ * *out: a yv_iban_status the caller frees with yv_iban_status_free. */
+YV_API yv_status yv_client_iban_initialize(yv_client *client, const char *email,
+                                           const char *customer_id, const yv_call *call,
+                                           yv_iban_status **out, yv_error **err);
+
+/* Requests the IBAN once KYC is submitted.
+ * POST /iban/iban/request; a write: retried only with the call's idempotency key.
+ * customer_id: the customer it is for; unset = the user (NULL = unset).
+ * *out: a yv_iban_status the caller frees with yv_iban_status_free. */
+YV_API yv_status yv_client_iban_request(yv_client *client, const char *customer_id,
+                                        const yv_call *call, yv_iban_status **out, yv_error **err);
+
+/* Submits the holder's KYC data.
+ * POST /iban/onboarding/kyc; a write: retried only with the call's idempotency key.
+ * kyc_json: the KYC payload, a JSON object (name, date of birth, address, documents...) (JSON
+ * text: any JSON value; not JSON = YV_INVALID_ARGUMENT).
+ * email: the holder's e-mail address; NULL = unset.
+ * customer_id: the customer it is for; unset = the user (NULL = unset).
+ * *out: a yv_iban_status the caller frees with yv_iban_status_free. */
+YV_API yv_status yv_client_iban_submit_kyc(yv_client *client, const char *kyc_json,
+                                           const char *email, const char *customer_id,
+                                           const yv_call *call, yv_iban_status **out,
+                                           yv_error **err);
+
+/* Where the IBAN stands.
+ * GET /iban/status; read-only (safe to repeat).
+ * customer_id: the customer it is for; unset = the user (NULL = unset).
+ * *out: a yv_iban_status the caller frees with yv_iban_status_free. */
+YV_API yv_status yv_client_iban_get_status(yv_client *client, const char *customer_id,
+                                           const yv_call *call, yv_iban_status **out,
+                                           yv_error **err);
 
 /* --- session: Session sign-in: registration, e-mailed one-time codes, Google Authenticator,
  * passkeys. The answers that hold tokens are payloads: give the access token to a client to act as
@@ -1491,6 +2420,51 @@ YV_API yv_status yv_client_passkey_verify(yv_client *client, const char *asserti
  * *out: a yv_session the caller frees with yv_session_free. */
 YV_API yv_status yv_client_refresh_session(yv_client *client, const yv_call *call, yv_session **out,
                                            yv_error **err);
+
+/* --- swap: Swaps between assets: route catalogue, quotes, execution (moves value, 2FA) and
+ * history. */
+
+/* The user's assets that can be swapped.
+ * GET /swap/assets; read-only (safe to repeat).
+ * *out: the payload as compact JSON (numbers as strings), freed with yv_buffer_free. */
+YV_API yv_status yv_client_swap_get_assets(yv_client *client, const yv_call *call, yv_buffer **out,
+                                           yv_error **err);
+
+/* The catalogue of enabled swap routes ({sources: [...]}).
+ * GET /swap/routes; read-only (safe to repeat).
+ * *out: the payload as compact JSON (numbers as strings), freed with yv_buffer_free. */
+YV_API yv_status yv_client_swap_get_routes(yv_client *client, const yv_call *call, yv_buffer **out,
+                                           yv_error **err);
+
+/* Asks for a quote (safe to repeat: a quote moves nothing). The body is the caller's object.
+ * POST /swap/quote; read-only (safe to repeat).
+ * data_json: the quote request, e.g. {from_chain, from_ticker, to_chain, to_ticker, amount}
+ * (amounts as decimal strings).
+ * *out: a yv_swap_quote the caller frees with yv_swap_quote_free. */
+YV_API yv_status yv_client_swap_get_quote(yv_client *client, const char *data_json,
+                                          const yv_call *call, yv_swap_quote **out, yv_error **err);
+
+/* Executes a quote. Always carries an Idempotency-Key (the call's, or one the core generates),
+ * returned with the result and on every error: called again with that key, the swap happens
+ * once. Sends X-2FA-Token. An expired quote is refused (422 quote_expired).
+ * POST /swap/execute; moves value: always carries an Idempotency-Key (the call's, else a new
+ * UUIDv4), in the result and, on failure, in yv_error_idempotency_key().
+ * Sends X-2FA-Token: the call's code, or one from the client's TOTP secret.
+ * data_json: the execution request, e.g. {quote_id, from_asset_id, to_address}.
+ * *out: a yv_swap_execution the caller frees with yv_swap_execution_free. */
+YV_API yv_status yv_client_swap_execute(yv_client *client, const char *data_json,
+                                        const yv_call *call, yv_swap_execution **out,
+                                        yv_error **err);
+
+/* The swap history, newest first.
+ * GET /swap/history; read-only (safe to repeat).
+ * limit: items per page, 1..100; unset = the server's default (0 = unset).
+ * offset: how many to skip; 0 = unset.
+ * status: only swaps in this status; NULL = unset.
+ * *out: a yv_swap_history_item_list the caller frees with yv_swap_history_item_list_free. */
+YV_API yv_status yv_client_swap_get_history(yv_client *client, uint32_t limit, uint32_t offset,
+                                            const char *status, const yv_call *call,
+                                            yv_swap_history_item_list **out, yv_error **err);
 /* END GENERATED: endpoints */
 
 /* ---------------------------------------------------------------------------------------------

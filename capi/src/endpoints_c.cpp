@@ -738,6 +738,973 @@ YV_API yv_status yv_client_delete_forwarding_rule(yv_client *client, const char 
     });
 }
 
+YV_API yv_status yv_client_card_issuer_apply(yv_client *client, const char *funding_structure,
+                                             bool iban_enabled, const yv_call *call,
+                                             yv_buffer **out, yv_error **err) {
+    return guard(err, [&] {
+        need_out(out, "out");
+        auto &c = need(client, "client");
+        yativo::IssuerApplication p;
+        p.funding_structure = yv_capi::need_str(funding_structure, "funding_structure");
+        p.iban_enabled = iban_enabled;
+        // The server may act on a write: memory running out after the call reports an unknown
+        // outcome, never a call that surely did not happen.
+        auto prepared = yv_capi::prepare_outcome_unknown(
+            call ? call_options(call).idempotency_key : std::string(),
+            "out of memory during card_issuer_apply: the server may have acted; its outcome is "
+            "unknown");
+        auto json = std::make_unique<yv_buffer>();
+        yv_capi::with_prepared_error(prepared, [&] {
+            json->data =
+                yv_capi::payload_json(c.client.card_issuer_apply(p, call_options(call)), call);
+        });
+        *out = json.release();
+    });
+}
+
+YV_API yv_status yv_client_card_issuer_get_program(yv_client *client, const yv_call *call,
+                                                   yv_buffer **out, yv_error **err) {
+    return guard(err, [&] {
+        need_out(out, "out");
+        auto &c = need(client, "client");
+        yv_capi::give_buffer(
+            out, yv_capi::payload_json(c.client.card_issuer_get_program(call_options(call)), call));
+    });
+}
+
+YV_API yv_status yv_client_card_issuer_get_wallets(yv_client *client, const yv_call *call,
+                                                   yv_buffer **out, yv_error **err) {
+    return guard(err, [&] {
+        need_out(out, "out");
+        auto &c = need(client, "client");
+        yv_capi::give_buffer(
+            out, yv_capi::payload_json(c.client.card_issuer_get_wallets(call_options(call)), call));
+    });
+}
+
+YV_API yv_status yv_client_card_issuer_fund_customer(yv_client *client, const char *customer_id,
+                                                     const char *amount, const char *source_chain,
+                                                     const char *pricing_mode,
+                                                     const char *destination_token,
+                                                     const yv_call *call, yv_card_funding **out,
+                                                     yv_error **err) {
+    return guard(err, [&] {
+        need_out(out, "out");
+        auto &c = need(client, "client");
+        const auto customer_id_value = yv_capi::need_str(customer_id, "customer_id");
+        const auto amount_value = yv_capi::need_str(amount, "amount");
+        const auto source_chain_value = yv_capi::need_str(source_chain, "source_chain");
+        const auto pricing_mode_value = yv_capi::opt_str(pricing_mode);
+        const auto destination_token_value = yv_capi::opt_str(destination_token);
+        // The key is fixed, and everything that hands back the outcome allocated, before the
+        // call: memory running out once the server may have acted must not lose the key.
+        auto ready = yv_capi::prepare_value_moving(call, "card_issuer_fund_customer");
+        auto result = std::make_unique<yv_card_funding>();
+        yv_capi::with_prepared_error(ready.prepared, [&] {
+            yv_capi::fill(*result, c.client.card_issuer_fund_customer(
+                                       customer_id_value, amount_value, source_chain_value,
+                                       pricing_mode_value, destination_token_value, ready.options));
+        });
+        *out = result.release();
+    });
+}
+
+YV_API yv_status yv_client_card_issuer_trigger_manual_funding(
+    yv_client *client, const char *deposit_id, const char *destination_token, const yv_call *call,
+    yv_card_funding **out, yv_error **err) {
+    return guard(err, [&] {
+        need_out(out, "out");
+        auto &c = need(client, "client");
+        const auto deposit_id_value = yv_capi::need_str(deposit_id, "deposit_id");
+        const auto destination_token_value = yv_capi::opt_str(destination_token);
+        // The key is fixed, and everything that hands back the outcome allocated, before the
+        // call: memory running out once the server may have acted must not lose the key.
+        auto ready = yv_capi::prepare_value_moving(call, "card_issuer_trigger_manual_funding");
+        auto result = std::make_unique<yv_card_funding>();
+        yv_capi::with_prepared_error(ready.prepared, [&] {
+            yv_capi::fill(*result, c.client.card_issuer_trigger_manual_funding(
+                                       deposit_id_value, destination_token_value, ready.options));
+        });
+        *out = result.release();
+    });
+}
+
+YV_API yv_status yv_client_card_issuer_get_customer_wallets(yv_client *client,
+                                                            const char *customer_id,
+                                                            const yv_call *call, yv_buffer **out,
+                                                            yv_error **err) {
+    return guard(err, [&] {
+        need_out(out, "out");
+        auto &c = need(client, "client");
+        const auto customer_id_value = yv_capi::need_str(customer_id, "customer_id");
+        yv_capi::give_buffer(out, yv_capi::payload_json(c.client.card_issuer_get_customer_wallets(
+                                                            customer_id_value, call_options(call)),
+                                                        call));
+    });
+}
+
+YV_API yv_status yv_client_card_issuer_list_customers(yv_client *client, uint32_t page,
+                                                      uint32_t limit, const yv_call *call,
+                                                      yv_buffer **out, yv_error **err) {
+    return guard(err, [&] {
+        need_out(out, "out");
+        auto &c = need(client, "client");
+        const auto page_value = yv_capi::opt_int(page, "page");
+        const auto limit_value = yv_capi::opt_int(limit, "limit");
+        yv_capi::give_buffer(
+            out, yv_capi::payload_json(c.client.card_issuer_list_customers(page_value, limit_value,
+                                                                           call_options(call)),
+                                       call));
+    });
+}
+
+YV_API yv_status yv_client_card_issuer_get_funding_addresses(yv_client *client,
+                                                             const char *customer_id,
+                                                             const yv_call *call, yv_buffer **out,
+                                                             yv_error **err) {
+    return guard(err, [&] {
+        need_out(out, "out");
+        auto &c = need(client, "client");
+        const auto customer_id_value = yv_capi::opt_str(customer_id);
+        yv_capi::give_buffer(out, yv_capi::payload_json(c.client.card_issuer_get_funding_addresses(
+                                                            customer_id_value, call_options(call)),
+                                                        call));
+    });
+}
+
+YV_API yv_status yv_client_card_issuer_list_deposits(yv_client *client, uint32_t page,
+                                                     uint32_t limit, const char *status,
+                                                     const char *chain, const yv_call *call,
+                                                     yv_buffer **out, yv_error **err) {
+    return guard(err, [&] {
+        need_out(out, "out");
+        auto &c = need(client, "client");
+        const auto page_value = yv_capi::opt_int(page, "page");
+        const auto limit_value = yv_capi::opt_int(limit, "limit");
+        const auto status_value = yv_capi::opt_str(status);
+        const auto chain_value = yv_capi::opt_str(chain);
+        yv_capi::give_buffer(out, yv_capi::payload_json(c.client.card_issuer_list_deposits(
+                                                            page_value, limit_value, status_value,
+                                                            chain_value, call_options(call)),
+                                                        call));
+    });
+}
+
+YV_API yv_status yv_client_card_issuer_get_funding_history(yv_client *client, uint32_t page,
+                                                           uint32_t limit, const char *status,
+                                                           const char *customer_id,
+                                                           const char *chain, const yv_call *call,
+                                                           yv_buffer **out, yv_error **err) {
+    return guard(err, [&] {
+        need_out(out, "out");
+        auto &c = need(client, "client");
+        const auto page_value = yv_capi::opt_int(page, "page");
+        const auto limit_value = yv_capi::opt_int(limit, "limit");
+        const auto status_value = yv_capi::opt_str(status);
+        const auto customer_id_value = yv_capi::opt_str(customer_id);
+        const auto chain_value = yv_capi::opt_str(chain);
+        yv_capi::give_buffer(
+            out, yv_capi::payload_json(c.client.card_issuer_get_funding_history(
+                                           page_value, limit_value, status_value, customer_id_value,
+                                           chain_value, call_options(call)),
+                                       call));
+    });
+}
+
+YV_API yv_status yv_client_cards_onboard(yv_client *client, const char *email,
+                                         const char *first_name, const char *last_name,
+                                         const yv_call *call, yv_card_account **out,
+                                         yv_error **err) {
+    return guard(err, [&] {
+        need_out(out, "out");
+        auto &c = need(client, "client");
+        const auto email_value = yv_capi::need_str(email, "email");
+        const auto first_name_value = yv_capi::need_str(first_name, "first_name");
+        const auto last_name_value = yv_capi::need_str(last_name, "last_name");
+        // The server may act on a write: memory running out after the call reports an unknown
+        // outcome, never a call that surely did not happen.
+        auto prepared = yv_capi::prepare_outcome_unknown(
+            call ? call_options(call).idempotency_key : std::string(),
+            "out of memory during cards_onboard: the server may have acted; its outcome is "
+            "unknown");
+        auto result = std::make_unique<yv_card_account>();
+        yv_capi::with_prepared_error(prepared, [&] {
+            yv_capi::fill(*result, c.client.cards_onboard(email_value, first_name_value,
+                                                          last_name_value, call_options(call)));
+        });
+        *out = result.release();
+    });
+}
+
+YV_API yv_status yv_client_cards_get_kyc_status(yv_client *client, const yv_call *call,
+                                                yv_card_account **out, yv_error **err) {
+    return guard(err, [&] {
+        need_out(out, "out");
+        auto &c = need(client, "client");
+        auto result = std::make_unique<yv_card_account>();
+        yv_capi::fill(*result, c.client.cards_get_kyc_status(call_options(call)));
+        *out = result.release();
+    });
+}
+
+YV_API yv_status yv_client_cards_accept_terms(yv_client *client, const yv_call *call,
+                                              yv_buffer **out, yv_error **err) {
+    return guard(err, [&] {
+        need_out(out, "out");
+        auto &c = need(client, "client");
+        // The server may act on a write: memory running out after the call reports an unknown
+        // outcome, never a call that surely did not happen.
+        auto prepared = yv_capi::prepare_outcome_unknown(
+            call ? call_options(call).idempotency_key : std::string(),
+            "out of memory during cards_accept_terms: the server may have acted; its outcome is "
+            "unknown");
+        auto json = std::make_unique<yv_buffer>();
+        yv_capi::with_prepared_error(prepared, [&] {
+            json->data =
+                yv_capi::payload_json(c.client.cards_accept_terms(call_options(call)), call);
+        });
+        *out = json.release();
+    });
+}
+
+YV_API yv_status yv_client_cards_deploy_safe(yv_client *client, const yv_call *call,
+                                             yv_buffer **out, yv_error **err) {
+    return guard(err, [&] {
+        need_out(out, "out");
+        auto &c = need(client, "client");
+        // The server may act on a write: memory running out after the call reports an unknown
+        // outcome, never a call that surely did not happen.
+        auto prepared = yv_capi::prepare_outcome_unknown(
+            call ? call_options(call).idempotency_key : std::string(),
+            "out of memory during cards_deploy_safe: the server may have acted; its outcome is "
+            "unknown");
+        auto json = std::make_unique<yv_buffer>();
+        yv_capi::with_prepared_error(prepared, [&] {
+            json->data =
+                yv_capi::payload_json(c.client.cards_deploy_safe(call_options(call)), call);
+        });
+        *out = json.release();
+    });
+}
+
+YV_API yv_status yv_client_cards_list(yv_client *client, const yv_call *call, yv_card_list **out,
+                                      yv_error **err) {
+    return guard(err, [&] {
+        need_out(out, "out");
+        auto &c = need(client, "client");
+        auto result = std::make_unique<yv_card_list>();
+        yv_capi::fill(*result, c.client.cards_list(call_options(call)));
+        *out = result.release();
+    });
+}
+
+YV_API yv_status yv_client_cards_create(yv_client *client, const char *card_type,
+                                        const char *display_name, const char *spending_limit_amount,
+                                        const char *spending_limit_frequency, const yv_call *call,
+                                        yv_card **out, yv_error **err) {
+    return guard(err, [&] {
+        need_out(out, "out");
+        auto &c = need(client, "client");
+        const auto card_type_value = yv_capi::opt_nonempty_str(card_type, "card_type");
+        const auto display_name_value = yv_capi::opt_str(display_name);
+        const auto spending_limit_amount_value = yv_capi::opt_str(spending_limit_amount);
+        const auto spending_limit_frequency_value = yv_capi::opt_str(spending_limit_frequency);
+        // The server may act on a write: memory running out after the call reports an unknown
+        // outcome, never a call that surely did not happen.
+        auto prepared = yv_capi::prepare_outcome_unknown(
+            call ? call_options(call).idempotency_key : std::string(),
+            "out of memory during cards_create: the server may have acted; its outcome is unknown");
+        auto result = std::make_unique<yv_card>();
+        yv_capi::with_prepared_error(prepared, [&] {
+            yv_capi::fill(
+                *result, c.client.cards_create(card_type_value, display_name_value,
+                                               spending_limit_amount_value,
+                                               spending_limit_frequency_value, call_options(call)));
+        });
+        *out = result.release();
+    });
+}
+
+YV_API yv_status yv_client_cards_freeze(yv_client *client, const char *card_id, const yv_call *call,
+                                        yv_card **out, yv_error **err) {
+    return guard(err, [&] {
+        need_out(out, "out");
+        auto &c = need(client, "client");
+        const auto card_id_value = yv_capi::need_str(card_id, "card_id");
+        // The server may act on a write: memory running out after the call reports an unknown
+        // outcome, never a call that surely did not happen.
+        auto prepared = yv_capi::prepare_outcome_unknown(
+            call ? call_options(call).idempotency_key : std::string(),
+            "out of memory during cards_freeze: the server may have acted; its outcome is unknown");
+        auto result = std::make_unique<yv_card>();
+        yv_capi::with_prepared_error(prepared, [&] {
+            yv_capi::fill(*result, c.client.cards_freeze(card_id_value, call_options(call)));
+        });
+        *out = result.release();
+    });
+}
+
+YV_API yv_status yv_client_cards_unfreeze(yv_client *client, const char *card_id,
+                                          const yv_call *call, yv_card **out, yv_error **err) {
+    return guard(err, [&] {
+        need_out(out, "out");
+        auto &c = need(client, "client");
+        const auto card_id_value = yv_capi::need_str(card_id, "card_id");
+        // The server may act on a write: memory running out after the call reports an unknown
+        // outcome, never a call that surely did not happen.
+        auto prepared = yv_capi::prepare_outcome_unknown(
+            call ? call_options(call).idempotency_key : std::string(),
+            "out of memory during cards_unfreeze: the server may have acted; its outcome is "
+            "unknown");
+        auto result = std::make_unique<yv_card>();
+        yv_capi::with_prepared_error(prepared, [&] {
+            yv_capi::fill(*result, c.client.cards_unfreeze(card_id_value, call_options(call)));
+        });
+        *out = result.release();
+    });
+}
+
+YV_API yv_status yv_client_cards_void(yv_client *client, const char *card_id, const yv_call *call,
+                                      yv_card **out, yv_error **err) {
+    return guard(err, [&] {
+        need_out(out, "out");
+        auto &c = need(client, "client");
+        const auto card_id_value = yv_capi::need_str(card_id, "card_id");
+        // The server may act on a write: memory running out after the call reports an unknown
+        // outcome, never a call that surely did not happen.
+        auto prepared = yv_capi::prepare_outcome_unknown(
+            call ? call_options(call).idempotency_key : std::string(),
+            "out of memory during cards_void: the server may have acted; its outcome is unknown");
+        auto result = std::make_unique<yv_card>();
+        yv_capi::with_prepared_error(prepared, [&] {
+            yv_capi::fill(*result, c.client.cards_void(card_id_value, call_options(call)));
+        });
+        *out = result.release();
+    });
+}
+
+YV_API yv_status yv_client_cards_request_pin_otp(yv_client *client, const char *card_id,
+                                                 const yv_call *call, yv_buffer **out,
+                                                 yv_error **err) {
+    return guard(err, [&] {
+        need_out(out, "out");
+        auto &c = need(client, "client");
+        const auto card_id_value = yv_capi::need_str(card_id, "card_id");
+        // The server may act on a write: memory running out after the call reports an unknown
+        // outcome, never a call that surely did not happen.
+        auto prepared = yv_capi::prepare_outcome_unknown(
+            call ? call_options(call).idempotency_key : std::string(),
+            "out of memory during cards_request_pin_otp: the server may have acted; its outcome is "
+            "unknown");
+        auto json = std::make_unique<yv_buffer>();
+        yv_capi::with_prepared_error(prepared, [&] {
+            json->data = yv_capi::payload_json(
+                c.client.cards_request_pin_otp(card_id_value, call_options(call)), call);
+        });
+        *out = json.release();
+    });
+}
+
+YV_API yv_status yv_client_cards_set_pin(yv_client *client, const char *card_id, const char *otp,
+                                         const char *pin, const yv_call *call, yv_buffer **out,
+                                         yv_error **err) {
+    return guard(err, [&] {
+        need_out(out, "out");
+        auto &c = need(client, "client");
+        const auto card_id_value = yv_capi::need_str(card_id, "card_id");
+        const auto otp_value = yv_capi::need_str(otp, "otp");
+        const auto pin_value = yv_capi::need_str(pin, "pin");
+        // The server may act on a write: memory running out after the call reports an unknown
+        // outcome, never a call that surely did not happen.
+        auto prepared = yv_capi::prepare_outcome_unknown(
+            call ? call_options(call).idempotency_key : std::string(),
+            "out of memory during cards_set_pin: the server may have acted; its outcome is "
+            "unknown");
+        auto json = std::make_unique<yv_buffer>();
+        yv_capi::with_prepared_error(prepared, [&] {
+            json->data = yv_capi::payload_json(
+                c.client.cards_set_pin(card_id_value, otp_value, pin_value, call_options(call)),
+                call);
+        });
+        *out = json.release();
+    });
+}
+
+YV_API yv_status yv_client_cards_get_ephemeral_token(yv_client *client, const char *yativo_card_id,
+                                                     const char *card_id, const yv_call *call,
+                                                     yv_buffer **out, yv_error **err) {
+    return guard(err, [&] {
+        need_out(out, "out");
+        auto &c = need(client, "client");
+        const auto yativo_card_id_value = yv_capi::need_str(yativo_card_id, "yativo_card_id");
+        const auto card_id_value = yv_capi::need_str(card_id, "card_id");
+        yv_capi::give_buffer(
+            out, yv_capi::payload_json(c.client.cards_get_ephemeral_token(
+                                           yativo_card_id_value, card_id_value, call_options(call)),
+                                       call));
+    });
+}
+
+YV_API yv_status yv_client_cards_get_wallet(yv_client *client, const char *yativo_card_id,
+                                            const yv_call *call, yv_buffer **out, yv_error **err) {
+    return guard(err, [&] {
+        need_out(out, "out");
+        auto &c = need(client, "client");
+        const auto yativo_card_id_value = yv_capi::need_str(yativo_card_id, "yativo_card_id");
+        yv_capi::give_buffer(
+            out, yv_capi::payload_json(
+                     c.client.cards_get_wallet(yativo_card_id_value, call_options(call)), call));
+    });
+}
+
+YV_API yv_status yv_client_cards_get_funding_address(yv_client *client, const char *yativo_card_id,
+                                                     const yv_call *call, yv_buffer **out,
+                                                     yv_error **err) {
+    return guard(err, [&] {
+        need_out(out, "out");
+        auto &c = need(client, "client");
+        const auto yativo_card_id_value = yv_capi::need_str(yativo_card_id, "yativo_card_id");
+        yv_capi::give_buffer(
+            out, yv_capi::payload_json(
+                     c.client.cards_get_funding_address(yativo_card_id_value, call_options(call)),
+                     call));
+    });
+}
+
+YV_API yv_status yv_client_cards_get_customer_funding_address(yv_client *client,
+                                                              const char *yativo_card_id,
+                                                              const yv_call *call, yv_buffer **out,
+                                                              yv_error **err) {
+    return guard(err, [&] {
+        need_out(out, "out");
+        auto &c = need(client, "client");
+        const auto yativo_card_id_value = yv_capi::need_str(yativo_card_id, "yativo_card_id");
+        yv_capi::give_buffer(out,
+                             yv_capi::payload_json(c.client.cards_get_customer_funding_address(
+                                                       yativo_card_id_value, call_options(call)),
+                                                   call));
+    });
+}
+
+YV_API yv_status yv_client_cards_get_dispute_reasons(yv_client *client, const char *yativo_card_id,
+                                                     const yv_call *call, yv_buffer **out,
+                                                     yv_error **err) {
+    return guard(err, [&] {
+        need_out(out, "out");
+        auto &c = need(client, "client");
+        const auto yativo_card_id_value = yv_capi::need_str(yativo_card_id, "yativo_card_id");
+        yv_capi::give_buffer(
+            out, yv_capi::payload_json(
+                     c.client.cards_get_dispute_reasons(yativo_card_id_value, call_options(call)),
+                     call));
+    });
+}
+
+YV_API yv_status yv_client_cards_dispute_transaction(yv_client *client, const char *yativo_card_id,
+                                                     const char *transaction_id,
+                                                     const char *reason_code,
+                                                     const char *description, const yv_call *call,
+                                                     yv_buffer **out, yv_error **err) {
+    return guard(err, [&] {
+        need_out(out, "out");
+        auto &c = need(client, "client");
+        const auto yativo_card_id_value = yv_capi::need_str(yativo_card_id, "yativo_card_id");
+        const auto transaction_id_value = yv_capi::need_str(transaction_id, "transaction_id");
+        const auto reason_code_value = yv_capi::need_str(reason_code, "reason_code");
+        const auto description_value = yv_capi::opt_str(description);
+        // The server may act on a write: memory running out after the call reports an unknown
+        // outcome, never a call that surely did not happen.
+        auto prepared = yv_capi::prepare_outcome_unknown(
+            call ? call_options(call).idempotency_key : std::string(),
+            "out of memory during cards_dispute_transaction: the server may have acted; its "
+            "outcome is unknown");
+        auto json = std::make_unique<yv_buffer>();
+        yv_capi::with_prepared_error(prepared, [&] {
+            json->data =
+                yv_capi::payload_json(c.client.cards_dispute_transaction(
+                                          yativo_card_id_value, transaction_id_value,
+                                          reason_code_value, description_value, call_options(call)),
+                                      call);
+        });
+        *out = json.release();
+    });
+}
+
+YV_API yv_status yv_client_cards_get_customer_dispute_reasons(yv_client *client,
+                                                              const char *yativo_card_id,
+                                                              const yv_call *call, yv_buffer **out,
+                                                              yv_error **err) {
+    return guard(err, [&] {
+        need_out(out, "out");
+        auto &c = need(client, "client");
+        const auto yativo_card_id_value = yv_capi::need_str(yativo_card_id, "yativo_card_id");
+        yv_capi::give_buffer(out,
+                             yv_capi::payload_json(c.client.cards_get_customer_dispute_reasons(
+                                                       yativo_card_id_value, call_options(call)),
+                                                   call));
+    });
+}
+
+YV_API yv_status yv_client_cards_dispute_customer_transaction(
+    yv_client *client, const char *yativo_card_id, const char *transaction_id,
+    const char *reason_code, const char *description, const yv_call *call, yv_buffer **out,
+    yv_error **err) {
+    return guard(err, [&] {
+        need_out(out, "out");
+        auto &c = need(client, "client");
+        const auto yativo_card_id_value = yv_capi::need_str(yativo_card_id, "yativo_card_id");
+        const auto transaction_id_value = yv_capi::need_str(transaction_id, "transaction_id");
+        const auto reason_code_value = yv_capi::need_str(reason_code, "reason_code");
+        const auto description_value = yv_capi::opt_str(description);
+        // The server may act on a write: memory running out after the call reports an unknown
+        // outcome, never a call that surely did not happen.
+        auto prepared = yv_capi::prepare_outcome_unknown(
+            call ? call_options(call).idempotency_key : std::string(),
+            "out of memory during cards_dispute_customer_transaction: the server may have acted; "
+            "its outcome is unknown");
+        auto json = std::make_unique<yv_buffer>();
+        yv_capi::with_prepared_error(prepared, [&] {
+            json->data =
+                yv_capi::payload_json(c.client.cards_dispute_customer_transaction(
+                                          yativo_card_id_value, transaction_id_value,
+                                          reason_code_value, description_value, call_options(call)),
+                                      call);
+        });
+        *out = json.release();
+    });
+}
+
+YV_API yv_status yv_client_cards_get_spending_limits(yv_client *client, const char *yativo_card_id,
+                                                     const yv_call *call, yv_spending_limits **out,
+                                                     yv_error **err) {
+    return guard(err, [&] {
+        need_out(out, "out");
+        auto &c = need(client, "client");
+        const auto yativo_card_id_value = yv_capi::need_str(yativo_card_id, "yativo_card_id");
+        auto result = std::make_unique<yv_spending_limits>();
+        yv_capi::fill(*result,
+                      c.client.cards_get_spending_limits(yativo_card_id_value, call_options(call)));
+        *out = result.release();
+    });
+}
+
+YV_API yv_status yv_client_cards_set_daily_spending_limit(
+    yv_client *client, const char *yativo_card_id, const char *daily_limit, const yv_call *call,
+    yv_spending_limits **out, yv_error **err) {
+    return guard(err, [&] {
+        need_out(out, "out");
+        auto &c = need(client, "client");
+        const auto yativo_card_id_value = yv_capi::need_str(yativo_card_id, "yativo_card_id");
+        const auto daily_limit_value = yv_capi::need_str(daily_limit, "daily_limit");
+        // The server may act on a write: memory running out after the call reports an unknown
+        // outcome, never a call that surely did not happen.
+        auto prepared = yv_capi::prepare_outcome_unknown(
+            call ? call_options(call).idempotency_key : std::string(),
+            "out of memory during cards_set_daily_spending_limit: the server may have acted; its "
+            "outcome is unknown");
+        auto result = std::make_unique<yv_spending_limits>();
+        yv_capi::with_prepared_error(prepared, [&] {
+            yv_capi::fill(*result,
+                          c.client.cards_set_daily_spending_limit(
+                              yativo_card_id_value, daily_limit_value, call_options(call)));
+        });
+        *out = result.release();
+    });
+}
+
+YV_API yv_status yv_client_cards_get_customer_spending_limits(yv_client *client,
+                                                              const char *yativo_card_id,
+                                                              const yv_call *call,
+                                                              yv_spending_limits **out,
+                                                              yv_error **err) {
+    return guard(err, [&] {
+        need_out(out, "out");
+        auto &c = need(client, "client");
+        const auto yativo_card_id_value = yv_capi::need_str(yativo_card_id, "yativo_card_id");
+        auto result = std::make_unique<yv_spending_limits>();
+        yv_capi::fill(*result, c.client.cards_get_customer_spending_limits(yativo_card_id_value,
+                                                                           call_options(call)));
+        *out = result.release();
+    });
+}
+
+YV_API yv_status yv_client_cards_set_customer_daily_spending_limit(
+    yv_client *client, const char *yativo_card_id, const char *daily_limit, const yv_call *call,
+    yv_spending_limits **out, yv_error **err) {
+    return guard(err, [&] {
+        need_out(out, "out");
+        auto &c = need(client, "client");
+        const auto yativo_card_id_value = yv_capi::need_str(yativo_card_id, "yativo_card_id");
+        const auto daily_limit_value = yv_capi::need_str(daily_limit, "daily_limit");
+        // The server may act on a write: memory running out after the call reports an unknown
+        // outcome, never a call that surely did not happen.
+        auto prepared = yv_capi::prepare_outcome_unknown(
+            call ? call_options(call).idempotency_key : std::string(),
+            "out of memory during cards_set_customer_daily_spending_limit: the server may have "
+            "acted; its outcome is unknown");
+        auto result = std::make_unique<yv_spending_limits>();
+        yv_capi::with_prepared_error(prepared, [&] {
+            yv_capi::fill(*result,
+                          c.client.cards_set_customer_daily_spending_limit(
+                              yativo_card_id_value, daily_limit_value, call_options(call)));
+        });
+        *out = result.release();
+    });
+}
+
+YV_API yv_status yv_client_cards_get_user_profile(yv_client *client, const char *yativo_card_id,
+                                                  const yv_call *call, yv_buffer **out,
+                                                  yv_error **err) {
+    return guard(err, [&] {
+        need_out(out, "out");
+        auto &c = need(client, "client");
+        const auto yativo_card_id_value = yv_capi::need_str(yativo_card_id, "yativo_card_id");
+        yv_capi::give_buffer(
+            out,
+            yv_capi::payload_json(
+                c.client.cards_get_user_profile(yativo_card_id_value, call_options(call)), call));
+    });
+}
+
+YV_API yv_status yv_client_cards_get_customer_profile(yv_client *client, const char *yativo_card_id,
+                                                      const yv_call *call, yv_buffer **out,
+                                                      yv_error **err) {
+    return guard(err, [&] {
+        need_out(out, "out");
+        auto &c = need(client, "client");
+        const auto yativo_card_id_value = yv_capi::need_str(yativo_card_id, "yativo_card_id");
+        yv_capi::give_buffer(
+            out, yv_capi::payload_json(
+                     c.client.cards_get_customer_profile(yativo_card_id_value, call_options(call)),
+                     call));
+    });
+}
+
+YV_API yv_status yv_client_cards_list_customer_cards(yv_client *client, const char *customer_id,
+                                                     const yv_call *call, yv_card_list **out,
+                                                     yv_error **err) {
+    return guard(err, [&] {
+        need_out(out, "out");
+        auto &c = need(client, "client");
+        const auto customer_id_value = yv_capi::need_str(customer_id, "customer_id");
+        auto result = std::make_unique<yv_card_list>();
+        yv_capi::fill(*result,
+                      c.client.cards_list_customer_cards(customer_id_value, call_options(call)));
+        *out = result.release();
+    });
+}
+
+YV_API yv_status yv_client_cards_create_customer_card(yv_client *client, const char *customer_id,
+                                                      const char *card_type, const yv_call *call,
+                                                      yv_card **out, yv_error **err) {
+    return guard(err, [&] {
+        need_out(out, "out");
+        auto &c = need(client, "client");
+        const auto customer_id_value = yv_capi::need_str(customer_id, "customer_id");
+        const auto card_type_value = yv_capi::opt_nonempty_str(card_type, "card_type");
+        // The server may act on a write: memory running out after the call reports an unknown
+        // outcome, never a call that surely did not happen.
+        auto prepared = yv_capi::prepare_outcome_unknown(
+            call ? call_options(call).idempotency_key : std::string(),
+            "out of memory during cards_create_customer_card: the server may have acted; its "
+            "outcome is unknown");
+        auto result = std::make_unique<yv_card>();
+        yv_capi::with_prepared_error(prepared, [&] {
+            yv_capi::fill(*result, c.client.cards_create_customer_card(
+                                       customer_id_value, card_type_value, call_options(call)));
+        });
+        *out = result.release();
+    });
+}
+
+YV_API yv_status yv_client_cards_get_customer_ephemeral_token(yv_client *client,
+                                                              const char *yativo_card_id,
+                                                              const char *card_id,
+                                                              const yv_call *call, yv_buffer **out,
+                                                              yv_error **err) {
+    return guard(err, [&] {
+        need_out(out, "out");
+        auto &c = need(client, "client");
+        const auto yativo_card_id_value = yv_capi::need_str(yativo_card_id, "yativo_card_id");
+        const auto card_id_value = yv_capi::need_str(card_id, "card_id");
+        yv_capi::give_buffer(
+            out, yv_capi::payload_json(c.client.cards_get_customer_ephemeral_token(
+                                           yativo_card_id_value, card_id_value, call_options(call)),
+                                       call));
+    });
+}
+
+YV_API yv_status yv_client_cards_subscribe_webhook(yv_client *client, const char *yativo_card_id,
+                                                   const char *callback_url,
+                                                   const char *const *events, size_t events_count,
+                                                   const yv_call *call, yv_buffer **out,
+                                                   yv_error **err) {
+    return guard(err, [&] {
+        need_out(out, "out");
+        auto &c = need(client, "client");
+        const auto yativo_card_id_value = yv_capi::need_str(yativo_card_id, "yativo_card_id");
+        const auto callback_url_value = yv_capi::need_str(callback_url, "callback_url");
+        const auto events_value = yv_capi::need_str_array(events, events_count, "events");
+        // The server may act on a write: memory running out after the call reports an unknown
+        // outcome, never a call that surely did not happen.
+        auto prepared = yv_capi::prepare_outcome_unknown(
+            call ? call_options(call).idempotency_key : std::string(),
+            "out of memory during cards_subscribe_webhook: the server may have acted; its outcome "
+            "is unknown");
+        auto json = std::make_unique<yv_buffer>();
+        yv_capi::with_prepared_error(prepared, [&] {
+            json->data = yv_capi::payload_json(
+                c.client.cards_subscribe_webhook(yativo_card_id_value, callback_url_value,
+                                                 events_value, call_options(call)),
+                call);
+        });
+        *out = json.release();
+    });
+}
+
+YV_API yv_status yv_client_cards_unsubscribe_webhook(yv_client *client, const char *yativo_card_id,
+                                                     const char *subscription_id,
+                                                     const yv_call *call, yv_buffer **out,
+                                                     yv_error **err) {
+    return guard(err, [&] {
+        need_out(out, "out");
+        auto &c = need(client, "client");
+        const auto yativo_card_id_value = yv_capi::need_str(yativo_card_id, "yativo_card_id");
+        const auto subscription_id_value = yv_capi::need_str(subscription_id, "subscription_id");
+        // The server may act on a write: memory running out after the call reports an unknown
+        // outcome, never a call that surely did not happen.
+        auto prepared = yv_capi::prepare_outcome_unknown(
+            call ? call_options(call).idempotency_key : std::string(),
+            "out of memory during cards_unsubscribe_webhook: the server may have acted; its "
+            "outcome is unknown");
+        auto json = std::make_unique<yv_buffer>();
+        yv_capi::with_prepared_error(prepared, [&] {
+            json->data = yv_capi::payload_json(
+                c.client.cards_unsubscribe_webhook(yativo_card_id_value, subscription_id_value,
+                                                   call_options(call)),
+                call);
+        });
+        *out = json.release();
+    });
+}
+
+YV_API yv_status yv_client_cards_get_physical_card_order_status(
+    yv_client *client, const char *yativo_card_id, const char *order_id, const yv_call *call,
+    yv_card_order **out, yv_error **err) {
+    return guard(err, [&] {
+        need_out(out, "out");
+        auto &c = need(client, "client");
+        const auto yativo_card_id_value = yv_capi::need_str(yativo_card_id, "yativo_card_id");
+        const auto order_id_value = yv_capi::need_str(order_id, "order_id");
+        auto result = std::make_unique<yv_card_order>();
+        yv_capi::fill(*result, c.client.cards_get_physical_card_order_status(
+                                   yativo_card_id_value, order_id_value, call_options(call)));
+        *out = result.release();
+    });
+}
+
+YV_API yv_status yv_client_cards_list_physical_card_orders(yv_client *client,
+                                                           const char *yativo_card_id,
+                                                           const yv_call *call,
+                                                           yv_card_order_list **out,
+                                                           yv_error **err) {
+    return guard(err, [&] {
+        need_out(out, "out");
+        auto &c = need(client, "client");
+        const auto yativo_card_id_value = yv_capi::need_str(yativo_card_id, "yativo_card_id");
+        auto result = std::make_unique<yv_card_order_list>();
+        yv_capi::fill(*result, c.client.cards_list_physical_card_orders(yativo_card_id_value,
+                                                                        call_options(call)));
+        *out = result.release();
+    });
+}
+
+YV_API yv_status yv_client_cards_cancel_physical_card_order(yv_client *client,
+                                                            const char *yativo_card_id,
+                                                            const char *order_id,
+                                                            const yv_call *call,
+                                                            yv_card_order **out, yv_error **err) {
+    return guard(err, [&] {
+        need_out(out, "out");
+        auto &c = need(client, "client");
+        const auto yativo_card_id_value = yv_capi::need_str(yativo_card_id, "yativo_card_id");
+        const auto order_id_value = yv_capi::need_str(order_id, "order_id");
+        // The server may act on a write: memory running out after the call reports an unknown
+        // outcome, never a call that surely did not happen.
+        auto prepared = yv_capi::prepare_outcome_unknown(
+            call ? call_options(call).idempotency_key : std::string(),
+            "out of memory during cards_cancel_physical_card_order: the server may have acted; its "
+            "outcome is unknown");
+        auto result = std::make_unique<yv_card_order>();
+        yv_capi::with_prepared_error(prepared, [&] {
+            yv_capi::fill(*result, c.client.cards_cancel_physical_card_order(
+                                       yativo_card_id_value, order_id_value, call_options(call)));
+        });
+        *out = result.release();
+    });
+}
+
+YV_API yv_status yv_client_cards_attach_order_payment(yv_client *client, const char *yativo_card_id,
+                                                      const char *order_id,
+                                                      const char *payment_data_json,
+                                                      const yv_call *call,
+                                                      yv_card_order_payment **out, yv_error **err) {
+    return guard(err, [&] {
+        need_out(out, "out");
+        auto &c = need(client, "client");
+        const auto yativo_card_id_value = yv_capi::need_str(yativo_card_id, "yativo_card_id");
+        const auto order_id_value = yv_capi::need_str(order_id, "order_id");
+        const auto payment_data_value = yv_capi::need_str(payment_data_json, "payment_data");
+        // The key is fixed, and everything that hands back the outcome allocated, before the
+        // call: memory running out once the server may have acted must not lose the key.
+        auto ready = yv_capi::prepare_value_moving(call, "cards_attach_order_payment");
+        auto result = std::make_unique<yv_card_order_payment>();
+        yv_capi::with_prepared_error(ready.prepared, [&] {
+            yv_capi::fill(*result,
+                          c.client.cards_attach_order_payment(yativo_card_id_value, order_id_value,
+                                                              payment_data_value, ready.options));
+        });
+        *out = result.release();
+    });
+}
+
+YV_API yv_status yv_client_cards_set_physical_card_pin(
+    yv_client *client, const char *yativo_card_id, const char *card_id, const char *encrypted_pin,
+    const yv_call *call, yv_buffer **out, yv_error **err) {
+    return guard(err, [&] {
+        need_out(out, "out");
+        auto &c = need(client, "client");
+        const auto yativo_card_id_value = yv_capi::need_str(yativo_card_id, "yativo_card_id");
+        const auto card_id_value = yv_capi::need_str(card_id, "card_id");
+        const auto encrypted_pin_value = yv_capi::need_str(encrypted_pin, "encrypted_pin");
+        // The server may act on a write: memory running out after the call reports an unknown
+        // outcome, never a call that surely did not happen.
+        auto prepared = yv_capi::prepare_outcome_unknown(
+            call ? call_options(call).idempotency_key : std::string(),
+            "out of memory during cards_set_physical_card_pin: the server may have acted; its "
+            "outcome is unknown");
+        auto json = std::make_unique<yv_buffer>();
+        yv_capi::with_prepared_error(prepared, [&] {
+            json->data = yv_capi::payload_json(
+                c.client.cards_set_physical_card_pin(yativo_card_id_value, card_id_value,
+                                                     encrypted_pin_value, call_options(call)),
+                call);
+        });
+        *out = json.release();
+    });
+}
+
+YV_API yv_status yv_client_cards_activate_iban(yv_client *client, const char *yativo_card_id,
+                                               const char *kyc_method, const char *sumsub_token,
+                                               const yv_call *call, yv_iban_status **out,
+                                               yv_error **err) {
+    return guard(err, [&] {
+        need_out(out, "out");
+        auto &c = need(client, "client");
+        const auto yativo_card_id_value = yv_capi::need_str(yativo_card_id, "yativo_card_id");
+        const auto kyc_method_value = yv_capi::need_str(kyc_method, "kyc_method");
+        const auto sumsub_token_value = yv_capi::opt_str(sumsub_token);
+        // The server may act on a write: memory running out after the call reports an unknown
+        // outcome, never a call that surely did not happen.
+        auto prepared = yv_capi::prepare_outcome_unknown(
+            call ? call_options(call).idempotency_key : std::string(),
+            "out of memory during cards_activate_iban: the server may have acted; its outcome is "
+            "unknown");
+        auto result = std::make_unique<yv_iban_status>();
+        yv_capi::with_prepared_error(prepared, [&] {
+            yv_capi::fill(*result,
+                          c.client.cards_activate_iban(yativo_card_id_value, kyc_method_value,
+                                                       sumsub_token_value, call_options(call)));
+        });
+        *out = result.release();
+    });
+}
+
+YV_API yv_status yv_client_cards_get_iban_status(yv_client *client, const char *yativo_card_id,
+                                                 const yv_call *call, yv_iban_status **out,
+                                                 yv_error **err) {
+    return guard(err, [&] {
+        need_out(out, "out");
+        auto &c = need(client, "client");
+        const auto yativo_card_id_value = yv_capi::need_str(yativo_card_id, "yativo_card_id");
+        auto result = std::make_unique<yv_iban_status>();
+        yv_capi::fill(*result,
+                      c.client.cards_get_iban_status(yativo_card_id_value, call_options(call)));
+        *out = result.release();
+    });
+}
+
+YV_API yv_status yv_client_cards_get_transactions(yv_client *client, const char *yativo_card_id,
+                                                  const char *card_id, uint32_t limit,
+                                                  uint32_t offset, const char *status,
+                                                  const char *from_date, const char *to_date,
+                                                  const yv_call *call,
+                                                  yv_card_transaction_list **out, yv_error **err) {
+    return guard(err, [&] {
+        need_out(out, "out");
+        auto &c = need(client, "client");
+        const auto yativo_card_id_value = yv_capi::need_str(yativo_card_id, "yativo_card_id");
+        const auto card_id_value = yv_capi::need_str(card_id, "card_id");
+        const auto limit_value = yv_capi::opt_int(limit, "limit");
+        const auto offset_value = yv_capi::opt_int(offset, "offset");
+        const auto status_value = yv_capi::opt_str(status);
+        const auto from_date_value = yv_capi::opt_str(from_date);
+        const auto to_date_value = yv_capi::opt_str(to_date);
+        auto result = std::make_unique<yv_card_transaction_list>();
+        yv_capi::fill(*result, c.client.cards_get_transactions(yativo_card_id_value, card_id_value,
+                                                               limit_value, offset_value,
+                                                               status_value, from_date_value,
+                                                               to_date_value, call_options(call)));
+        *out = result.release();
+    });
+}
+
+YV_API yv_status yv_client_cards_get_all_transactions(yv_client *client, const char *yativo_card_id,
+                                                      uint32_t limit, uint32_t offset,
+                                                      const char *status, const yv_call *call,
+                                                      yv_card_transaction_list **out,
+                                                      yv_error **err) {
+    return guard(err, [&] {
+        need_out(out, "out");
+        auto &c = need(client, "client");
+        const auto yativo_card_id_value = yv_capi::need_str(yativo_card_id, "yativo_card_id");
+        const auto limit_value = yv_capi::opt_int(limit, "limit");
+        const auto offset_value = yv_capi::opt_int(offset, "offset");
+        const auto status_value = yv_capi::opt_str(status);
+        auto result = std::make_unique<yv_card_transaction_list>();
+        yv_capi::fill(*result, c.client.cards_get_all_transactions(
+                                   yativo_card_id_value, limit_value, offset_value, status_value,
+                                   call_options(call)));
+        *out = result.release();
+    });
+}
+
+YV_API yv_status yv_client_cards_create_physical_card_order(
+    yv_client *client, const char *yativo_card_id, const char *shipping_address_json,
+    const char *personalization, const yv_call *call, yv_card_order **out, yv_error **err) {
+    return guard(err, [&] {
+        need_out(out, "out");
+        auto &c = need(client, "client");
+        const auto yativo_card_id_value = yv_capi::need_str(yativo_card_id, "yativo_card_id");
+        const auto shipping_address_value =
+            yv_capi::need_str(shipping_address_json, "shipping_address");
+        const auto personalization_value = yv_capi::opt_str(personalization);
+        // The server may act on a write: memory running out after the call reports an unknown
+        // outcome, never a call that surely did not happen.
+        auto prepared = yv_capi::prepare_outcome_unknown(
+            call ? call_options(call).idempotency_key : std::string(),
+            "out of memory during cards_create_physical_card_order: the server may have acted; its "
+            "outcome is unknown");
+        auto result = std::make_unique<yv_card_order>();
+        yv_capi::with_prepared_error(prepared, [&] {
+            yv_capi::fill(*result, c.client.cards_create_physical_card_order(
+                                       yativo_card_id_value, shipping_address_value,
+                                       personalization_value, call_options(call)));
+        });
+        *out = result.release();
+    });
+}
+
 YV_API yv_status yv_client_create_customer(yv_client *client, const char *email, const char *name,
                                            const char *phone, const char *metadata_json,
                                            const yv_call *call, yv_customer **out, yv_error **err) {
@@ -793,6 +1760,96 @@ YV_API yv_status yv_client_customer_transactions(yv_client *client, const char *
         auto result = std::make_unique<yv_transaction_list>();
         yv_capi::fill(*result, c.client.customer_transactions(customer_id_value, page_value,
                                                               limit_value, call_options(call)));
+        *out = result.release();
+    });
+}
+
+YV_API yv_status yv_client_iban_get_options(yv_client *client, const yv_call *call, yv_buffer **out,
+                                            yv_error **err) {
+    return guard(err, [&] {
+        need_out(out, "out");
+        auto &c = need(client, "client");
+        yv_capi::give_buffer(
+            out, yv_capi::payload_json(c.client.iban_get_options(call_options(call)), call));
+    });
+}
+
+YV_API yv_status yv_client_iban_initialize(yv_client *client, const char *email,
+                                           const char *customer_id, const yv_call *call,
+                                           yv_iban_status **out, yv_error **err) {
+    return guard(err, [&] {
+        need_out(out, "out");
+        auto &c = need(client, "client");
+        const auto email_value = yv_capi::need_str(email, "email");
+        const auto customer_id_value = yv_capi::opt_str(customer_id);
+        // The server may act on a write: memory running out after the call reports an unknown
+        // outcome, never a call that surely did not happen.
+        auto prepared = yv_capi::prepare_outcome_unknown(
+            call ? call_options(call).idempotency_key : std::string(),
+            "out of memory during iban_initialize: the server may have acted; its outcome is "
+            "unknown");
+        auto result = std::make_unique<yv_iban_status>();
+        yv_capi::with_prepared_error(prepared, [&] {
+            yv_capi::fill(*result, c.client.iban_initialize(email_value, customer_id_value,
+                                                            call_options(call)));
+        });
+        *out = result.release();
+    });
+}
+
+YV_API yv_status yv_client_iban_request(yv_client *client, const char *customer_id,
+                                        const yv_call *call, yv_iban_status **out, yv_error **err) {
+    return guard(err, [&] {
+        need_out(out, "out");
+        auto &c = need(client, "client");
+        const auto customer_id_value = yv_capi::opt_str(customer_id);
+        // The server may act on a write: memory running out after the call reports an unknown
+        // outcome, never a call that surely did not happen.
+        auto prepared = yv_capi::prepare_outcome_unknown(
+            call ? call_options(call).idempotency_key : std::string(),
+            "out of memory during iban_request: the server may have acted; its outcome is unknown");
+        auto result = std::make_unique<yv_iban_status>();
+        yv_capi::with_prepared_error(prepared, [&] {
+            yv_capi::fill(*result, c.client.iban_request(customer_id_value, call_options(call)));
+        });
+        *out = result.release();
+    });
+}
+
+YV_API yv_status yv_client_iban_submit_kyc(yv_client *client, const char *kyc_json,
+                                           const char *email, const char *customer_id,
+                                           const yv_call *call, yv_iban_status **out,
+                                           yv_error **err) {
+    return guard(err, [&] {
+        need_out(out, "out");
+        auto &c = need(client, "client");
+        const auto kyc_value = yv_capi::need_str(kyc_json, "kyc");
+        const auto email_value = yv_capi::opt_str(email);
+        const auto customer_id_value = yv_capi::opt_str(customer_id);
+        // The server may act on a write: memory running out after the call reports an unknown
+        // outcome, never a call that surely did not happen.
+        auto prepared = yv_capi::prepare_outcome_unknown(
+            call ? call_options(call).idempotency_key : std::string(),
+            "out of memory during iban_submit_kyc: the server may have acted; its outcome is "
+            "unknown");
+        auto result = std::make_unique<yv_iban_status>();
+        yv_capi::with_prepared_error(prepared, [&] {
+            yv_capi::fill(*result, c.client.iban_submit_kyc(kyc_value, email_value,
+                                                            customer_id_value, call_options(call)));
+        });
+        *out = result.release();
+    });
+}
+
+YV_API yv_status yv_client_iban_get_status(yv_client *client, const char *customer_id,
+                                           const yv_call *call, yv_iban_status **out,
+                                           yv_error **err) {
+    return guard(err, [&] {
+        need_out(out, "out");
+        auto &c = need(client, "client");
+        const auto customer_id_value = yv_capi::opt_str(customer_id);
+        auto result = std::make_unique<yv_iban_status>();
+        yv_capi::fill(*result, c.client.iban_get_status(customer_id_value, call_options(call)));
         *out = result.release();
     });
 }
@@ -978,6 +2035,73 @@ YV_API yv_status yv_client_refresh_session(yv_client *client, const yv_call *cal
         auto &c = need(client, "client");
         auto result = std::make_unique<yv_session>();
         yv_capi::fill(*result, c.client.refresh_session(call_options(call)));
+        *out = result.release();
+    });
+}
+
+YV_API yv_status yv_client_swap_get_assets(yv_client *client, const yv_call *call, yv_buffer **out,
+                                           yv_error **err) {
+    return guard(err, [&] {
+        need_out(out, "out");
+        auto &c = need(client, "client");
+        yv_capi::give_buffer(
+            out, yv_capi::payload_json(c.client.swap_get_assets(call_options(call)), call));
+    });
+}
+
+YV_API yv_status yv_client_swap_get_routes(yv_client *client, const yv_call *call, yv_buffer **out,
+                                           yv_error **err) {
+    return guard(err, [&] {
+        need_out(out, "out");
+        auto &c = need(client, "client");
+        yv_capi::give_buffer(
+            out, yv_capi::payload_json(c.client.swap_get_routes(call_options(call)), call));
+    });
+}
+
+YV_API yv_status yv_client_swap_get_quote(yv_client *client, const char *data_json,
+                                          const yv_call *call, yv_swap_quote **out,
+                                          yv_error **err) {
+    return guard(err, [&] {
+        need_out(out, "out");
+        auto &c = need(client, "client");
+        const auto data_value = yv_capi::need_str(data_json, "data");
+        auto result = std::make_unique<yv_swap_quote>();
+        yv_capi::fill(*result, c.client.swap_get_quote(data_value, call_options(call)));
+        *out = result.release();
+    });
+}
+
+YV_API yv_status yv_client_swap_execute(yv_client *client, const char *data_json,
+                                        const yv_call *call, yv_swap_execution **out,
+                                        yv_error **err) {
+    return guard(err, [&] {
+        need_out(out, "out");
+        auto &c = need(client, "client");
+        const auto data_value = yv_capi::need_str(data_json, "data");
+        // The key is fixed, and everything that hands back the outcome allocated, before the
+        // call: memory running out once the server may have acted must not lose the key.
+        auto ready = yv_capi::prepare_value_moving(call, "swap_execute");
+        auto result = std::make_unique<yv_swap_execution>();
+        yv_capi::with_prepared_error(ready.prepared, [&] {
+            yv_capi::fill(*result, c.client.swap_execute(data_value, ready.options));
+        });
+        *out = result.release();
+    });
+}
+
+YV_API yv_status yv_client_swap_get_history(yv_client *client, uint32_t limit, uint32_t offset,
+                                            const char *status, const yv_call *call,
+                                            yv_swap_history_item_list **out, yv_error **err) {
+    return guard(err, [&] {
+        need_out(out, "out");
+        auto &c = need(client, "client");
+        const auto limit_value = yv_capi::opt_int(limit, "limit");
+        const auto offset_value = yv_capi::opt_int(offset, "offset");
+        const auto status_value = yv_capi::opt_str(status);
+        auto result = std::make_unique<yv_swap_history_item_list>();
+        yv_capi::fill(*result, c.client.swap_get_history(limit_value, offset_value, status_value,
+                                                         call_options(call)));
         *out = result.release();
     });
 }

@@ -378,6 +378,337 @@ YV_API void yv_auto_forwarding_rule_list_free(yv_auto_forwarding_rule_list *list
     delete list;
 }
 
+YV_API const char *yv_card_funding_id(const yv_card_funding *card_funding) {
+    return card_funding ? or_null(card_funding->record.id) : nullptr;
+}
+
+YV_API const char *yv_card_funding_customer_id(const yv_card_funding *card_funding) {
+    return card_funding ? or_null(card_funding->record.customer_id) : nullptr;
+}
+
+YV_API const char *yv_card_funding_deposit_id(const yv_card_funding *card_funding) {
+    return card_funding ? or_null(card_funding->record.deposit_id) : nullptr;
+}
+
+YV_API const char *yv_card_funding_amount(const yv_card_funding *card_funding) {
+    return card_funding ? or_null(card_funding->record.amount) : nullptr;
+}
+
+YV_API const char *yv_card_funding_fee(const yv_card_funding *card_funding) {
+    return card_funding ? or_null(card_funding->record.fee) : nullptr;
+}
+
+YV_API const char *yv_card_funding_credited(const yv_card_funding *card_funding) {
+    return card_funding ? or_null(card_funding->record.credited) : nullptr;
+}
+
+YV_API const char *yv_card_funding_source_chain(const yv_card_funding *card_funding) {
+    return card_funding ? or_null(card_funding->record.source_chain) : nullptr;
+}
+
+YV_API const char *yv_card_funding_destination_token(const yv_card_funding *card_funding) {
+    return card_funding ? or_null(card_funding->record.destination_token) : nullptr;
+}
+
+YV_API const char *yv_card_funding_pricing_mode(const yv_card_funding *card_funding) {
+    return card_funding ? or_null(card_funding->record.pricing_mode) : nullptr;
+}
+
+YV_API const char *yv_card_funding_status(const yv_card_funding *card_funding) {
+    return card_funding ? or_null(card_funding->record.status) : nullptr;
+}
+
+YV_API const char *yv_card_funding_idempotency_key(const yv_card_funding *card_funding) {
+    return card_funding ? or_null(card_funding->record.idempotency_key) : nullptr;
+}
+
+YV_API const char *yv_card_funding_created_at(const yv_card_funding *card_funding) {
+    return card_funding ? or_null(card_funding->record.created_at) : nullptr;
+}
+
+YV_API const char *yv_card_funding_json(const yv_card_funding *card_funding) {
+    return card_funding && card_funding->has_json ? card_funding->json.c_str() : nullptr;
+}
+
+YV_API void yv_card_funding_free(yv_card_funding *card_funding) {
+    delete card_funding;
+}
+
+YV_API const char *yv_card_account_id(const yv_card_account *card_account) {
+    return card_account ? or_null(card_account->record.id) : nullptr;
+}
+
+YV_API const char *yv_card_account_email(const yv_card_account *card_account) {
+    return card_account ? or_null(card_account->record.email) : nullptr;
+}
+
+YV_API const char *yv_card_account_first_name(const yv_card_account *card_account) {
+    return card_account ? or_null(card_account->record.first_name) : nullptr;
+}
+
+YV_API const char *yv_card_account_last_name(const yv_card_account *card_account) {
+    return card_account ? or_null(card_account->record.last_name) : nullptr;
+}
+
+YV_API const char *yv_card_account_status(const yv_card_account *card_account) {
+    return card_account ? or_null(card_account->record.status) : nullptr;
+}
+
+YV_API const char *yv_card_account_kyc_status(const yv_card_account *card_account) {
+    return card_account ? or_null(card_account->record.kyc_status) : nullptr;
+}
+
+YV_API bool yv_card_account_terms_accepted(const yv_card_account *card_account, bool *out) {
+    if (!card_account || !card_account->record.terms_accepted) return false;
+    if (out) *out = *card_account->record.terms_accepted;
+    return true;
+}
+
+YV_API bool yv_card_account_safe_deployed(const yv_card_account *card_account, bool *out) {
+    if (!card_account || !card_account->record.safe_deployed) return false;
+    if (out) *out = *card_account->record.safe_deployed;
+    return true;
+}
+
+YV_API const char *yv_card_account_created_at(const yv_card_account *card_account) {
+    return card_account ? or_null(card_account->record.created_at) : nullptr;
+}
+
+YV_API const char *yv_card_account_json(const yv_card_account *card_account) {
+    return card_account && card_account->has_json ? card_account->json.c_str() : nullptr;
+}
+
+YV_API void yv_card_account_free(yv_card_account *card_account) {
+    delete card_account;
+}
+
+YV_API const char *yv_card_id(const yv_card *card) {
+    return card ? or_null(card->record.id) : nullptr;
+}
+
+YV_API const char *yv_card_yativo_card_id(const yv_card *card) {
+    return card ? or_null(card->record.yativo_card_id) : nullptr;
+}
+
+YV_API const char *yv_card_customer_id(const yv_card *card) {
+    return card ? or_null(card->record.customer_id) : nullptr;
+}
+
+YV_API const char *yv_card_type(const yv_card *card) {
+    return card ? or_null(card->record.type) : nullptr;
+}
+
+YV_API const char *yv_card_status(const yv_card *card) {
+    return card ? or_null(card->record.status) : nullptr;
+}
+
+YV_API const char *yv_card_display_name(const yv_card *card) {
+    return card ? or_null(card->record.display_name) : nullptr;
+}
+
+YV_API const char *yv_card_last4(const yv_card *card) {
+    return card ? or_null(card->record.last4) : nullptr;
+}
+
+YV_API const char *yv_card_spending_limit_amount(const yv_card *card) {
+    return card ? or_null(card->record.spending_limit_amount) : nullptr;
+}
+
+YV_API const char *yv_card_spending_limit_frequency(const yv_card *card) {
+    return card ? or_null(card->record.spending_limit_frequency) : nullptr;
+}
+
+YV_API const char *yv_card_created_at(const yv_card *card) {
+    return card ? or_null(card->record.created_at) : nullptr;
+}
+
+YV_API const char *yv_card_json(const yv_card *card) {
+    return card && card->has_json ? card->json.c_str() : nullptr;
+}
+
+YV_API void yv_card_free(yv_card *card) {
+    delete card;
+}
+
+YV_API size_t yv_card_list_count(const yv_card_list *list) {
+    return list ? list->items.size() : 0;
+}
+
+YV_API const yv_card *yv_card_list_get(const yv_card_list *list, size_t i) {
+    return list && i < list->items.size() ? &list->items[i] : nullptr;
+}
+
+YV_API void yv_card_list_free(yv_card_list *list) {
+    delete list;
+}
+
+YV_API const char *yv_card_transaction_id(const yv_card_transaction *card_transaction) {
+    return card_transaction ? or_null(card_transaction->record.id) : nullptr;
+}
+
+YV_API const char *yv_card_transaction_card_id(const yv_card_transaction *card_transaction) {
+    return card_transaction ? or_null(card_transaction->record.card_id) : nullptr;
+}
+
+YV_API const char *yv_card_transaction_type(const yv_card_transaction *card_transaction) {
+    return card_transaction ? or_null(card_transaction->record.type) : nullptr;
+}
+
+YV_API const char *yv_card_transaction_status(const yv_card_transaction *card_transaction) {
+    return card_transaction ? or_null(card_transaction->record.status) : nullptr;
+}
+
+YV_API const char *yv_card_transaction_amount(const yv_card_transaction *card_transaction) {
+    return card_transaction ? or_null(card_transaction->record.amount) : nullptr;
+}
+
+YV_API const char *yv_card_transaction_currency(const yv_card_transaction *card_transaction) {
+    return card_transaction ? or_null(card_transaction->record.currency) : nullptr;
+}
+
+YV_API const char *yv_card_transaction_merchant(const yv_card_transaction *card_transaction) {
+    return card_transaction ? or_null(card_transaction->record.merchant) : nullptr;
+}
+
+YV_API const char *yv_card_transaction_created_at(const yv_card_transaction *card_transaction) {
+    return card_transaction ? or_null(card_transaction->record.created_at) : nullptr;
+}
+
+YV_API const char *yv_card_transaction_json(const yv_card_transaction *card_transaction) {
+    return card_transaction && card_transaction->has_json ? card_transaction->json.c_str()
+                                                          : nullptr;
+}
+
+YV_API void yv_card_transaction_free(yv_card_transaction *card_transaction) {
+    delete card_transaction;
+}
+
+YV_API size_t yv_card_transaction_list_count(const yv_card_transaction_list *list) {
+    return list ? list->items.size() : 0;
+}
+
+YV_API const yv_card_transaction *yv_card_transaction_list_get(const yv_card_transaction_list *list,
+                                                               size_t i) {
+    return list && i < list->items.size() ? &list->items[i] : nullptr;
+}
+
+YV_API void yv_card_transaction_list_free(yv_card_transaction_list *list) {
+    delete list;
+}
+
+YV_API const char *yv_spending_limits_daily_limit(const yv_spending_limits *spending_limits) {
+    return spending_limits ? or_null(spending_limits->record.daily_limit) : nullptr;
+}
+
+YV_API const char *yv_spending_limits_monthly_limit(const yv_spending_limits *spending_limits) {
+    return spending_limits ? or_null(spending_limits->record.monthly_limit) : nullptr;
+}
+
+YV_API const char *yv_spending_limits_per_transaction_limit(
+    const yv_spending_limits *spending_limits) {
+    return spending_limits ? or_null(spending_limits->record.per_transaction_limit) : nullptr;
+}
+
+YV_API const char *yv_spending_limits_currency(const yv_spending_limits *spending_limits) {
+    return spending_limits ? or_null(spending_limits->record.currency) : nullptr;
+}
+
+YV_API const char *yv_spending_limits_json(const yv_spending_limits *spending_limits) {
+    return spending_limits && spending_limits->has_json ? spending_limits->json.c_str() : nullptr;
+}
+
+YV_API void yv_spending_limits_free(yv_spending_limits *spending_limits) {
+    delete spending_limits;
+}
+
+YV_API const char *yv_card_order_id(const yv_card_order *card_order) {
+    return card_order ? or_null(card_order->record.id) : nullptr;
+}
+
+YV_API const char *yv_card_order_status(const yv_card_order *card_order) {
+    return card_order ? or_null(card_order->record.status) : nullptr;
+}
+
+YV_API const char *yv_card_order_card_id(const yv_card_order *card_order) {
+    return card_order ? or_null(card_order->record.card_id) : nullptr;
+}
+
+YV_API const char *yv_card_order_personalization(const yv_card_order *card_order) {
+    return card_order ? or_null(card_order->record.personalization) : nullptr;
+}
+
+YV_API const char *yv_card_order_amount(const yv_card_order *card_order) {
+    return card_order ? or_null(card_order->record.amount) : nullptr;
+}
+
+YV_API const char *yv_card_order_currency(const yv_card_order *card_order) {
+    return card_order ? or_null(card_order->record.currency) : nullptr;
+}
+
+YV_API const char *yv_card_order_created_at(const yv_card_order *card_order) {
+    return card_order ? or_null(card_order->record.created_at) : nullptr;
+}
+
+YV_API const char *yv_card_order_json(const yv_card_order *card_order) {
+    return card_order && card_order->has_json ? card_order->json.c_str() : nullptr;
+}
+
+YV_API void yv_card_order_free(yv_card_order *card_order) {
+    delete card_order;
+}
+
+YV_API size_t yv_card_order_list_count(const yv_card_order_list *list) {
+    return list ? list->items.size() : 0;
+}
+
+YV_API const yv_card_order *yv_card_order_list_get(const yv_card_order_list *list, size_t i) {
+    return list && i < list->items.size() ? &list->items[i] : nullptr;
+}
+
+YV_API void yv_card_order_list_free(yv_card_order_list *list) {
+    delete list;
+}
+
+YV_API const char *yv_card_order_payment_order_id(const yv_card_order_payment *card_order_payment) {
+    return card_order_payment ? or_null(card_order_payment->record.order_id) : nullptr;
+}
+
+YV_API const char *yv_card_order_payment_payment_id(
+    const yv_card_order_payment *card_order_payment) {
+    return card_order_payment ? or_null(card_order_payment->record.payment_id) : nullptr;
+}
+
+YV_API const char *yv_card_order_payment_status(const yv_card_order_payment *card_order_payment) {
+    return card_order_payment ? or_null(card_order_payment->record.status) : nullptr;
+}
+
+YV_API const char *yv_card_order_payment_amount(const yv_card_order_payment *card_order_payment) {
+    return card_order_payment ? or_null(card_order_payment->record.amount) : nullptr;
+}
+
+YV_API const char *yv_card_order_payment_currency(const yv_card_order_payment *card_order_payment) {
+    return card_order_payment ? or_null(card_order_payment->record.currency) : nullptr;
+}
+
+YV_API const char *yv_card_order_payment_idempotency_key(
+    const yv_card_order_payment *card_order_payment) {
+    return card_order_payment ? or_null(card_order_payment->record.idempotency_key) : nullptr;
+}
+
+YV_API const char *yv_card_order_payment_created_at(
+    const yv_card_order_payment *card_order_payment) {
+    return card_order_payment ? or_null(card_order_payment->record.created_at) : nullptr;
+}
+
+YV_API const char *yv_card_order_payment_json(const yv_card_order_payment *card_order_payment) {
+    return card_order_payment && card_order_payment->has_json ? card_order_payment->json.c_str()
+                                                              : nullptr;
+}
+
+YV_API void yv_card_order_payment_free(yv_card_order_payment *card_order_payment) {
+    delete card_order_payment;
+}
+
 YV_API const char *yv_customer_id(const yv_customer *customer) {
     return customer ? or_null(customer->record.id) : nullptr;
 }
@@ -430,6 +761,50 @@ YV_API void yv_customer_list_free(yv_customer_list *list) {
     delete list;
 }
 
+YV_API const char *yv_iban_status_id(const yv_iban_status *iban_status) {
+    return iban_status ? or_null(iban_status->record.id) : nullptr;
+}
+
+YV_API const char *yv_iban_status_status(const yv_iban_status *iban_status) {
+    return iban_status ? or_null(iban_status->record.status) : nullptr;
+}
+
+YV_API const char *yv_iban_status_kyc_status(const yv_iban_status *iban_status) {
+    return iban_status ? or_null(iban_status->record.kyc_status) : nullptr;
+}
+
+YV_API const char *yv_iban_status_iban(const yv_iban_status *iban_status) {
+    return iban_status ? or_null(iban_status->record.iban) : nullptr;
+}
+
+YV_API const char *yv_iban_status_bic(const yv_iban_status *iban_status) {
+    return iban_status ? or_null(iban_status->record.bic) : nullptr;
+}
+
+YV_API const char *yv_iban_status_currency(const yv_iban_status *iban_status) {
+    return iban_status ? or_null(iban_status->record.currency) : nullptr;
+}
+
+YV_API const char *yv_iban_status_email(const yv_iban_status *iban_status) {
+    return iban_status ? or_null(iban_status->record.email) : nullptr;
+}
+
+YV_API const char *yv_iban_status_customer_id(const yv_iban_status *iban_status) {
+    return iban_status ? or_null(iban_status->record.customer_id) : nullptr;
+}
+
+YV_API const char *yv_iban_status_updated_at(const yv_iban_status *iban_status) {
+    return iban_status ? or_null(iban_status->record.updated_at) : nullptr;
+}
+
+YV_API const char *yv_iban_status_json(const yv_iban_status *iban_status) {
+    return iban_status && iban_status->has_json ? iban_status->json.c_str() : nullptr;
+}
+
+YV_API void yv_iban_status_free(yv_iban_status *iban_status) {
+    delete iban_status;
+}
+
 YV_API const char *yv_session_token_type(const yv_session *session) {
     return session ? or_null(session->record.token_type) : nullptr;
 }
@@ -446,6 +821,204 @@ YV_API const char *yv_session_expires_at(const yv_session *session) {
 
 YV_API void yv_session_free(yv_session *session) {
     delete session;
+}
+
+YV_API const char *yv_swap_quote_id(const yv_swap_quote *swap_quote) {
+    return swap_quote ? or_null(swap_quote->record.id) : nullptr;
+}
+
+YV_API const char *yv_swap_quote_from_asset_id(const yv_swap_quote *swap_quote) {
+    return swap_quote ? or_null(swap_quote->record.from_asset_id) : nullptr;
+}
+
+YV_API const char *yv_swap_quote_to_asset_id(const yv_swap_quote *swap_quote) {
+    return swap_quote ? or_null(swap_quote->record.to_asset_id) : nullptr;
+}
+
+YV_API const char *yv_swap_quote_from_chain(const yv_swap_quote *swap_quote) {
+    return swap_quote ? or_null(swap_quote->record.from_chain) : nullptr;
+}
+
+YV_API const char *yv_swap_quote_from_ticker(const yv_swap_quote *swap_quote) {
+    return swap_quote ? or_null(swap_quote->record.from_ticker) : nullptr;
+}
+
+YV_API const char *yv_swap_quote_to_chain(const yv_swap_quote *swap_quote) {
+    return swap_quote ? or_null(swap_quote->record.to_chain) : nullptr;
+}
+
+YV_API const char *yv_swap_quote_to_ticker(const yv_swap_quote *swap_quote) {
+    return swap_quote ? or_null(swap_quote->record.to_ticker) : nullptr;
+}
+
+YV_API const char *yv_swap_quote_from_amount(const yv_swap_quote *swap_quote) {
+    return swap_quote ? or_null(swap_quote->record.from_amount) : nullptr;
+}
+
+YV_API const char *yv_swap_quote_to_amount(const yv_swap_quote *swap_quote) {
+    return swap_quote ? or_null(swap_quote->record.to_amount) : nullptr;
+}
+
+YV_API const char *yv_swap_quote_rate(const yv_swap_quote *swap_quote) {
+    return swap_quote ? or_null(swap_quote->record.rate) : nullptr;
+}
+
+YV_API const char *yv_swap_quote_fee(const yv_swap_quote *swap_quote) {
+    return swap_quote ? or_null(swap_quote->record.fee) : nullptr;
+}
+
+YV_API const char *yv_swap_quote_expires_at(const yv_swap_quote *swap_quote) {
+    return swap_quote ? or_null(swap_quote->record.expires_at) : nullptr;
+}
+
+YV_API const char *yv_swap_quote_json(const yv_swap_quote *swap_quote) {
+    return swap_quote && swap_quote->has_json ? swap_quote->json.c_str() : nullptr;
+}
+
+YV_API void yv_swap_quote_free(yv_swap_quote *swap_quote) {
+    delete swap_quote;
+}
+
+YV_API const char *yv_swap_execution_id(const yv_swap_execution *swap_execution) {
+    return swap_execution ? or_null(swap_execution->record.id) : nullptr;
+}
+
+YV_API const char *yv_swap_execution_quote_id(const yv_swap_execution *swap_execution) {
+    return swap_execution ? or_null(swap_execution->record.quote_id) : nullptr;
+}
+
+YV_API const char *yv_swap_execution_status(const yv_swap_execution *swap_execution) {
+    return swap_execution ? or_null(swap_execution->record.status) : nullptr;
+}
+
+YV_API const char *yv_swap_execution_from_chain(const yv_swap_execution *swap_execution) {
+    return swap_execution ? or_null(swap_execution->record.from_chain) : nullptr;
+}
+
+YV_API const char *yv_swap_execution_from_ticker(const yv_swap_execution *swap_execution) {
+    return swap_execution ? or_null(swap_execution->record.from_ticker) : nullptr;
+}
+
+YV_API const char *yv_swap_execution_to_chain(const yv_swap_execution *swap_execution) {
+    return swap_execution ? or_null(swap_execution->record.to_chain) : nullptr;
+}
+
+YV_API const char *yv_swap_execution_to_ticker(const yv_swap_execution *swap_execution) {
+    return swap_execution ? or_null(swap_execution->record.to_ticker) : nullptr;
+}
+
+YV_API const char *yv_swap_execution_from_amount(const yv_swap_execution *swap_execution) {
+    return swap_execution ? or_null(swap_execution->record.from_amount) : nullptr;
+}
+
+YV_API const char *yv_swap_execution_to_amount(const yv_swap_execution *swap_execution) {
+    return swap_execution ? or_null(swap_execution->record.to_amount) : nullptr;
+}
+
+YV_API const char *yv_swap_execution_fee(const yv_swap_execution *swap_execution) {
+    return swap_execution ? or_null(swap_execution->record.fee) : nullptr;
+}
+
+YV_API const char *yv_swap_execution_rate(const yv_swap_execution *swap_execution) {
+    return swap_execution ? or_null(swap_execution->record.rate) : nullptr;
+}
+
+YV_API const char *yv_swap_execution_from_asset_id(const yv_swap_execution *swap_execution) {
+    return swap_execution ? or_null(swap_execution->record.from_asset_id) : nullptr;
+}
+
+YV_API const char *yv_swap_execution_to_asset_id(const yv_swap_execution *swap_execution) {
+    return swap_execution ? or_null(swap_execution->record.to_asset_id) : nullptr;
+}
+
+YV_API const char *yv_swap_execution_to_address(const yv_swap_execution *swap_execution) {
+    return swap_execution ? or_null(swap_execution->record.to_address) : nullptr;
+}
+
+YV_API const char *yv_swap_execution_from_tx_hash(const yv_swap_execution *swap_execution) {
+    return swap_execution ? or_null(swap_execution->record.from_tx_hash) : nullptr;
+}
+
+YV_API const char *yv_swap_execution_to_tx_hash(const yv_swap_execution *swap_execution) {
+    return swap_execution ? or_null(swap_execution->record.to_tx_hash) : nullptr;
+}
+
+YV_API const char *yv_swap_execution_idempotency_key(const yv_swap_execution *swap_execution) {
+    return swap_execution ? or_null(swap_execution->record.idempotency_key) : nullptr;
+}
+
+YV_API const char *yv_swap_execution_created_at(const yv_swap_execution *swap_execution) {
+    return swap_execution ? or_null(swap_execution->record.created_at) : nullptr;
+}
+
+YV_API const char *yv_swap_execution_json(const yv_swap_execution *swap_execution) {
+    return swap_execution && swap_execution->has_json ? swap_execution->json.c_str() : nullptr;
+}
+
+YV_API void yv_swap_execution_free(yv_swap_execution *swap_execution) {
+    delete swap_execution;
+}
+
+YV_API const char *yv_swap_history_item_id(const yv_swap_history_item *swap_history_item) {
+    return swap_history_item ? or_null(swap_history_item->record.id) : nullptr;
+}
+
+YV_API const char *yv_swap_history_item_quote_id(const yv_swap_history_item *swap_history_item) {
+    return swap_history_item ? or_null(swap_history_item->record.quote_id) : nullptr;
+}
+
+YV_API const char *yv_swap_history_item_status(const yv_swap_history_item *swap_history_item) {
+    return swap_history_item ? or_null(swap_history_item->record.status) : nullptr;
+}
+
+YV_API const char *yv_swap_history_item_from_chain(const yv_swap_history_item *swap_history_item) {
+    return swap_history_item ? or_null(swap_history_item->record.from_chain) : nullptr;
+}
+
+YV_API const char *yv_swap_history_item_from_ticker(const yv_swap_history_item *swap_history_item) {
+    return swap_history_item ? or_null(swap_history_item->record.from_ticker) : nullptr;
+}
+
+YV_API const char *yv_swap_history_item_to_chain(const yv_swap_history_item *swap_history_item) {
+    return swap_history_item ? or_null(swap_history_item->record.to_chain) : nullptr;
+}
+
+YV_API const char *yv_swap_history_item_to_ticker(const yv_swap_history_item *swap_history_item) {
+    return swap_history_item ? or_null(swap_history_item->record.to_ticker) : nullptr;
+}
+
+YV_API const char *yv_swap_history_item_from_amount(const yv_swap_history_item *swap_history_item) {
+    return swap_history_item ? or_null(swap_history_item->record.from_amount) : nullptr;
+}
+
+YV_API const char *yv_swap_history_item_to_amount(const yv_swap_history_item *swap_history_item) {
+    return swap_history_item ? or_null(swap_history_item->record.to_amount) : nullptr;
+}
+
+YV_API const char *yv_swap_history_item_created_at(const yv_swap_history_item *swap_history_item) {
+    return swap_history_item ? or_null(swap_history_item->record.created_at) : nullptr;
+}
+
+YV_API const char *yv_swap_history_item_json(const yv_swap_history_item *swap_history_item) {
+    return swap_history_item && swap_history_item->has_json ? swap_history_item->json.c_str()
+                                                            : nullptr;
+}
+
+YV_API void yv_swap_history_item_free(yv_swap_history_item *swap_history_item) {
+    delete swap_history_item;
+}
+
+YV_API size_t yv_swap_history_item_list_count(const yv_swap_history_item_list *list) {
+    return list ? list->items.size() : 0;
+}
+
+YV_API const yv_swap_history_item *yv_swap_history_item_list_get(
+    const yv_swap_history_item_list *list, size_t i) {
+    return list && i < list->items.size() ? &list->items[i] : nullptr;
+}
+
+YV_API void yv_swap_history_item_list_free(yv_swap_history_item_list *list) {
+    delete list;
 }
 
 YV_API const char *yv_webhook_delivery_id(const yv_webhook_delivery *webhook_delivery) {

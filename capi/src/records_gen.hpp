@@ -61,6 +61,60 @@ struct yv_auto_forwarding_rule_list {
     std::vector<yv_auto_forwarding_rule> items;
 };
 
+struct yv_card_funding {
+    yativo::CardFunding record;
+    std::string json;       // record.raw as text, kept so yv_card_funding_json can lend it
+    bool has_json = false;  // false: memory ran out building it (the record itself is whole)
+};
+
+struct yv_card_account {
+    yativo::CardAccount record;
+    std::string json;       // record.raw as text, kept so yv_card_account_json can lend it
+    bool has_json = false;  // false: memory ran out building it (the record itself is whole)
+};
+
+struct yv_card {
+    yativo::Card record;
+    std::string json;       // record.raw as text, kept so yv_card_json can lend it
+    bool has_json = false;  // false: memory ran out building it (the record itself is whole)
+};
+
+struct yv_card_list {
+    std::vector<yv_card> items;
+};
+
+struct yv_card_transaction {
+    yativo::CardTransaction record;
+    std::string json;       // record.raw as text, kept so yv_card_transaction_json can lend it
+    bool has_json = false;  // false: memory ran out building it (the record itself is whole)
+};
+
+struct yv_card_transaction_list {
+    std::vector<yv_card_transaction> items;
+};
+
+struct yv_spending_limits {
+    yativo::SpendingLimits record;
+    std::string json;       // record.raw as text, kept so yv_spending_limits_json can lend it
+    bool has_json = false;  // false: memory ran out building it (the record itself is whole)
+};
+
+struct yv_card_order {
+    yativo::CardOrder record;
+    std::string json;       // record.raw as text, kept so yv_card_order_json can lend it
+    bool has_json = false;  // false: memory ran out building it (the record itself is whole)
+};
+
+struct yv_card_order_list {
+    std::vector<yv_card_order> items;
+};
+
+struct yv_card_order_payment {
+    yativo::CardOrderPayment record;
+    std::string json;       // record.raw as text, kept so yv_card_order_payment_json can lend it
+    bool has_json = false;  // false: memory ran out building it (the record itself is whole)
+};
+
 struct yv_customer {
     yativo::Customer record;
     std::string json;       // record.raw as text, kept so yv_customer_json can lend it
@@ -71,8 +125,36 @@ struct yv_customer_list {
     std::vector<yv_customer> items;
 };
 
+struct yv_iban_status {
+    yativo::IbanStatus record;
+    std::string json;       // record.raw as text, kept so yv_iban_status_json can lend it
+    bool has_json = false;  // false: memory ran out building it (the record itself is whole)
+};
+
 struct yv_session {
     yativo::Session record;
+};
+
+struct yv_swap_quote {
+    yativo::SwapQuote record;
+    std::string json;       // record.raw as text, kept so yv_swap_quote_json can lend it
+    bool has_json = false;  // false: memory ran out building it (the record itself is whole)
+};
+
+struct yv_swap_execution {
+    yativo::SwapExecution record;
+    std::string json;       // record.raw as text, kept so yv_swap_execution_json can lend it
+    bool has_json = false;  // false: memory ran out building it (the record itself is whole)
+};
+
+struct yv_swap_history_item {
+    yativo::SwapHistoryItem record;
+    std::string json;       // record.raw as text, kept so yv_swap_history_item_json can lend it
+    bool has_json = false;  // false: memory ran out building it (the record itself is whole)
+};
+
+struct yv_swap_history_item_list {
+    std::vector<yv_swap_history_item> items;
 };
 
 struct yv_webhook_delivery {
@@ -172,6 +254,95 @@ inline void fill(yv_auto_forwarding_rule_list &out,
 
 // Moves a call's result into the output object the caller will get (allocated before the call).
 // A JSON view that cannot be built (out of memory) is left out rather than the record lost.
+inline void fill(yv_card_funding &out, yativo::CardFunding &&record) {
+    out.record = std::move(record);
+    try {
+        out.json = out.record.raw.json();
+        out.has_json = true;
+    } catch (const std::bad_alloc &) {
+    }
+}
+
+// Moves a call's result into the output object the caller will get (allocated before the call).
+// A JSON view that cannot be built (out of memory) is left out rather than the record lost.
+inline void fill(yv_card_account &out, yativo::CardAccount &&record) {
+    out.record = std::move(record);
+    try {
+        out.json = out.record.raw.json();
+        out.has_json = true;
+    } catch (const std::bad_alloc &) {
+    }
+}
+
+// Moves a call's result into the output object the caller will get (allocated before the call).
+// A JSON view that cannot be built (out of memory) is left out rather than the record lost.
+inline void fill(yv_card &out, yativo::Card &&record) {
+    out.record = std::move(record);
+    try {
+        out.json = out.record.raw.json();
+        out.has_json = true;
+    } catch (const std::bad_alloc &) {
+    }
+}
+inline void fill(yv_card_list &out, std::vector<yativo::Card> &&records) {
+    out.items.resize(records.size());
+    for (std::size_t i = 0; i < records.size(); ++i) fill(out.items[i], std::move(records[i]));
+}
+
+// Moves a call's result into the output object the caller will get (allocated before the call).
+// A JSON view that cannot be built (out of memory) is left out rather than the record lost.
+inline void fill(yv_card_transaction &out, yativo::CardTransaction &&record) {
+    out.record = std::move(record);
+    try {
+        out.json = out.record.raw.json();
+        out.has_json = true;
+    } catch (const std::bad_alloc &) {
+    }
+}
+inline void fill(yv_card_transaction_list &out, std::vector<yativo::CardTransaction> &&records) {
+    out.items.resize(records.size());
+    for (std::size_t i = 0; i < records.size(); ++i) fill(out.items[i], std::move(records[i]));
+}
+
+// Moves a call's result into the output object the caller will get (allocated before the call).
+// A JSON view that cannot be built (out of memory) is left out rather than the record lost.
+inline void fill(yv_spending_limits &out, yativo::SpendingLimits &&record) {
+    out.record = std::move(record);
+    try {
+        out.json = out.record.raw.json();
+        out.has_json = true;
+    } catch (const std::bad_alloc &) {
+    }
+}
+
+// Moves a call's result into the output object the caller will get (allocated before the call).
+// A JSON view that cannot be built (out of memory) is left out rather than the record lost.
+inline void fill(yv_card_order &out, yativo::CardOrder &&record) {
+    out.record = std::move(record);
+    try {
+        out.json = out.record.raw.json();
+        out.has_json = true;
+    } catch (const std::bad_alloc &) {
+    }
+}
+inline void fill(yv_card_order_list &out, std::vector<yativo::CardOrder> &&records) {
+    out.items.resize(records.size());
+    for (std::size_t i = 0; i < records.size(); ++i) fill(out.items[i], std::move(records[i]));
+}
+
+// Moves a call's result into the output object the caller will get (allocated before the call).
+// A JSON view that cannot be built (out of memory) is left out rather than the record lost.
+inline void fill(yv_card_order_payment &out, yativo::CardOrderPayment &&record) {
+    out.record = std::move(record);
+    try {
+        out.json = out.record.raw.json();
+        out.has_json = true;
+    } catch (const std::bad_alloc &) {
+    }
+}
+
+// Moves a call's result into the output object the caller will get (allocated before the call).
+// A JSON view that cannot be built (out of memory) is left out rather than the record lost.
 inline void fill(yv_customer &out, yativo::Customer &&record) {
     out.record = std::move(record);
     try {
@@ -186,8 +357,56 @@ inline void fill(yv_customer_list &out, std::vector<yativo::Customer> &&records)
 }
 
 // Moves a call's result into the output object the caller will get (allocated before the call).
+// A JSON view that cannot be built (out of memory) is left out rather than the record lost.
+inline void fill(yv_iban_status &out, yativo::IbanStatus &&record) {
+    out.record = std::move(record);
+    try {
+        out.json = out.record.raw.json();
+        out.has_json = true;
+    } catch (const std::bad_alloc &) {
+    }
+}
+
+// Moves a call's result into the output object the caller will get (allocated before the call).
 inline void fill(yv_session &out, yativo::Session &&record) {
     out.record = std::move(record);
+}
+
+// Moves a call's result into the output object the caller will get (allocated before the call).
+// A JSON view that cannot be built (out of memory) is left out rather than the record lost.
+inline void fill(yv_swap_quote &out, yativo::SwapQuote &&record) {
+    out.record = std::move(record);
+    try {
+        out.json = out.record.raw.json();
+        out.has_json = true;
+    } catch (const std::bad_alloc &) {
+    }
+}
+
+// Moves a call's result into the output object the caller will get (allocated before the call).
+// A JSON view that cannot be built (out of memory) is left out rather than the record lost.
+inline void fill(yv_swap_execution &out, yativo::SwapExecution &&record) {
+    out.record = std::move(record);
+    try {
+        out.json = out.record.raw.json();
+        out.has_json = true;
+    } catch (const std::bad_alloc &) {
+    }
+}
+
+// Moves a call's result into the output object the caller will get (allocated before the call).
+// A JSON view that cannot be built (out of memory) is left out rather than the record lost.
+inline void fill(yv_swap_history_item &out, yativo::SwapHistoryItem &&record) {
+    out.record = std::move(record);
+    try {
+        out.json = out.record.raw.json();
+        out.has_json = true;
+    } catch (const std::bad_alloc &) {
+    }
+}
+inline void fill(yv_swap_history_item_list &out, std::vector<yativo::SwapHistoryItem> &&records) {
+    out.items.resize(records.size());
+    for (std::size_t i = 0; i < records.size(); ++i) fill(out.items[i], std::move(records[i]));
 }
 
 // Moves a call's result into the output object the caller will get (allocated before the call).

@@ -112,6 +112,84 @@ void row_of(Row &row, const yativo::AutoForwardingRule &r, bool /*reveal*/) {
     put_text(row, "updated_at", r.updated_at);
 }
 
+void row_of(Row &row, const yativo::CardFunding &r, bool /*reveal*/) {
+    put_text(row, "id", r.id);
+    put_text(row, "customer_id", r.customer_id);
+    put_text(row, "deposit_id", r.deposit_id);
+    put_decimal(row, "amount", r.amount);
+    put_decimal(row, "fee", r.fee);
+    put_decimal(row, "credited", r.credited);
+    put_text(row, "source_chain", r.source_chain);
+    put_text(row, "destination_token", r.destination_token);
+    put_text(row, "pricing_mode", r.pricing_mode);
+    put_text(row, "status", r.status);
+    put_text(row, "idempotency_key", r.idempotency_key);
+    put_text(row, "created_at", r.created_at);
+}
+
+void row_of(Row &row, const yativo::CardAccount &r, bool /*reveal*/) {
+    put_text(row, "id", r.id);
+    put_text(row, "email", r.email);
+    put_text(row, "first_name", r.first_name);
+    put_text(row, "last_name", r.last_name);
+    put_text(row, "status", r.status);
+    put_text(row, "kyc_status", r.kyc_status);
+    put_bool(row, "terms_accepted", r.terms_accepted);
+    put_bool(row, "safe_deployed", r.safe_deployed);
+    put_text(row, "created_at", r.created_at);
+}
+
+void row_of(Row &row, const yativo::Card &r, bool /*reveal*/) {
+    put_text(row, "id", r.id);
+    put_text(row, "yativo_card_id", r.yativo_card_id);
+    put_text(row, "customer_id", r.customer_id);
+    put_text(row, "type", r.type);
+    put_text(row, "status", r.status);
+    put_text(row, "display_name", r.display_name);
+    put_text(row, "last4", r.last4);
+    put_decimal(row, "spending_limit_amount", r.spending_limit_amount);
+    put_text(row, "spending_limit_frequency", r.spending_limit_frequency);
+    put_text(row, "created_at", r.created_at);
+}
+
+void row_of(Row &row, const yativo::CardTransaction &r, bool /*reveal*/) {
+    put_text(row, "id", r.id);
+    put_text(row, "card_id", r.card_id);
+    put_text(row, "type", r.type);
+    put_text(row, "status", r.status);
+    put_decimal(row, "amount", r.amount);
+    put_text(row, "currency", r.currency);
+    put_text(row, "merchant", r.merchant);
+    put_text(row, "created_at", r.created_at);
+}
+
+void row_of(Row &row, const yativo::SpendingLimits &r, bool /*reveal*/) {
+    put_decimal(row, "daily_limit", r.daily_limit);
+    put_decimal(row, "monthly_limit", r.monthly_limit);
+    put_decimal(row, "per_transaction_limit", r.per_transaction_limit);
+    put_text(row, "currency", r.currency);
+}
+
+void row_of(Row &row, const yativo::CardOrder &r, bool /*reveal*/) {
+    put_text(row, "id", r.id);
+    put_text(row, "status", r.status);
+    put_text(row, "card_id", r.card_id);
+    put_text(row, "personalization", r.personalization);
+    put_decimal(row, "amount", r.amount);
+    put_text(row, "currency", r.currency);
+    put_text(row, "created_at", r.created_at);
+}
+
+void row_of(Row &row, const yativo::CardOrderPayment &r, bool /*reveal*/) {
+    put_text(row, "order_id", r.order_id);
+    put_text(row, "payment_id", r.payment_id);
+    put_text(row, "status", r.status);
+    put_decimal(row, "amount", r.amount);
+    put_text(row, "currency", r.currency);
+    put_text(row, "idempotency_key", r.idempotency_key);
+    put_text(row, "created_at", r.created_at);
+}
+
 void row_of(Row &row, const yativo::Customer &r, bool /*reveal*/) {
     put_text(row, "id", r.id);
     put_text(row, "email", r.email);
@@ -123,10 +201,71 @@ void row_of(Row &row, const yativo::Customer &r, bool /*reveal*/) {
     put_text(row, "created_at", r.created_at);
 }
 
+void row_of(Row &row, const yativo::IbanStatus &r, bool /*reveal*/) {
+    put_text(row, "id", r.id);
+    put_text(row, "status", r.status);
+    put_text(row, "kyc_status", r.kyc_status);
+    put_text(row, "iban", r.iban);
+    put_text(row, "bic", r.bic);
+    put_text(row, "currency", r.currency);
+    put_text(row, "email", r.email);
+    put_text(row, "customer_id", r.customer_id);
+    put_text(row, "updated_at", r.updated_at);
+}
+
 void row_of(Row &row, const yativo::Session &r, bool /*reveal*/) {
     put_text(row, "token_type", r.token_type);
     put_int(row, "expires_in", r.expires_in);
     put_text(row, "expires_at", r.expires_at);
+}
+
+void row_of(Row &row, const yativo::SwapQuote &r, bool /*reveal*/) {
+    put_text(row, "id", r.id);
+    put_text(row, "from_asset_id", r.from_asset_id);
+    put_text(row, "to_asset_id", r.to_asset_id);
+    put_text(row, "from_chain", r.from_chain);
+    put_text(row, "from_ticker", r.from_ticker);
+    put_text(row, "to_chain", r.to_chain);
+    put_text(row, "to_ticker", r.to_ticker);
+    put_decimal(row, "from_amount", r.from_amount);
+    put_decimal(row, "to_amount", r.to_amount);
+    put_decimal(row, "rate", r.rate);
+    put_decimal(row, "fee", r.fee);
+    put_text(row, "expires_at", r.expires_at);
+}
+
+void row_of(Row &row, const yativo::SwapExecution &r, bool /*reveal*/) {
+    put_text(row, "id", r.id);
+    put_text(row, "quote_id", r.quote_id);
+    put_text(row, "status", r.status);
+    put_text(row, "from_chain", r.from_chain);
+    put_text(row, "from_ticker", r.from_ticker);
+    put_text(row, "to_chain", r.to_chain);
+    put_text(row, "to_ticker", r.to_ticker);
+    put_decimal(row, "from_amount", r.from_amount);
+    put_decimal(row, "to_amount", r.to_amount);
+    put_decimal(row, "fee", r.fee);
+    put_decimal(row, "rate", r.rate);
+    put_text(row, "from_asset_id", r.from_asset_id);
+    put_text(row, "to_asset_id", r.to_asset_id);
+    put_text(row, "to_address", r.to_address);
+    put_text(row, "from_tx_hash", r.from_tx_hash);
+    put_text(row, "to_tx_hash", r.to_tx_hash);
+    put_text(row, "idempotency_key", r.idempotency_key);
+    put_text(row, "created_at", r.created_at);
+}
+
+void row_of(Row &row, const yativo::SwapHistoryItem &r, bool /*reveal*/) {
+    put_text(row, "id", r.id);
+    put_text(row, "quote_id", r.quote_id);
+    put_text(row, "status", r.status);
+    put_text(row, "from_chain", r.from_chain);
+    put_text(row, "from_ticker", r.from_ticker);
+    put_text(row, "to_chain", r.to_chain);
+    put_text(row, "to_ticker", r.to_ticker);
+    put_decimal(row, "from_amount", r.from_amount);
+    put_decimal(row, "to_amount", r.to_amount);
+    put_text(row, "created_at", r.created_at);
 }
 
 void row_of(Row &row, const yativo::WebhookDelivery &r, bool /*reveal*/) {
@@ -478,6 +617,412 @@ Answer call_delete_forwarding_rule(yativo::Client &c, const Values &v,
     return Answer::nothing();
 }
 
+Answer call_card_issuer_apply(yativo::Client &c, const Values &v, const yativo::CallOptions &call,
+                              bool /*reveal*/) {
+    yativo::IssuerApplication params;
+    if (v.has("funding_structure")) params.funding_structure = v.text("funding_structure");
+    if (v.has("iban_enabled")) params.iban_enabled = v.flag("iban_enabled");
+    return Answer::json(c.card_issuer_apply(params, call));
+}
+
+Answer call_card_issuer_get_program(yativo::Client &c, const Values & /*v*/,
+                                    const yativo::CallOptions &call, bool /*reveal*/) {
+    return Answer::json(c.card_issuer_get_program(call));
+}
+
+Answer call_card_issuer_get_wallets(yativo::Client &c, const Values & /*v*/,
+                                    const yativo::CallOptions &call, bool /*reveal*/) {
+    return Answer::json(c.card_issuer_get_wallets(call));
+}
+
+Answer call_card_issuer_fund_customer(yativo::Client &c, const Values &v,
+                                      const yativo::CallOptions &call, bool reveal) {
+    Answer a = Answer::one();
+    row_of(a.rows.back(),
+           c.card_issuer_fund_customer(
+               std::string_view(v.text("customer_id")), std::string_view(v.text("amount")),
+               std::string_view(v.text("source_chain")), std::string_view(v.text("pricing_mode")),
+               std::string_view(v.text("destination_token")), call),
+           reveal);
+    return a;
+}
+
+Answer call_card_issuer_trigger_manual_funding(yativo::Client &c, const Values &v,
+                                               const yativo::CallOptions &call, bool reveal) {
+    Answer a = Answer::one();
+    row_of(
+        a.rows.back(),
+        c.card_issuer_trigger_manual_funding(std::string_view(v.text("deposit_id")),
+                                             std::string_view(v.text("destination_token")), call),
+        reveal);
+    return a;
+}
+
+Answer call_card_issuer_get_customer_wallets(yativo::Client &c, const Values &v,
+                                             const yativo::CallOptions &call, bool /*reveal*/) {
+    return Answer::json(
+        c.card_issuer_get_customer_wallets(std::string_view(v.text("customer_id")), call));
+}
+
+Answer call_card_issuer_list_customers(yativo::Client &c, const Values &v,
+                                       const yativo::CallOptions &call, bool /*reveal*/) {
+    return Answer::json(c.card_issuer_list_customers(
+        (v.has("page") ? std::optional<std::int64_t>(v.integer("page")) : std::nullopt),
+        (v.has("limit") ? std::optional<std::int64_t>(v.integer("limit")) : std::nullopt), call));
+}
+
+Answer call_card_issuer_get_funding_addresses(yativo::Client &c, const Values &v,
+                                              const yativo::CallOptions &call, bool /*reveal*/) {
+    return Answer::json(
+        c.card_issuer_get_funding_addresses(std::string_view(v.text("customer_id")), call));
+}
+
+Answer call_card_issuer_list_deposits(yativo::Client &c, const Values &v,
+                                      const yativo::CallOptions &call, bool /*reveal*/) {
+    return Answer::json(c.card_issuer_list_deposits(
+        (v.has("page") ? std::optional<std::int64_t>(v.integer("page")) : std::nullopt),
+        (v.has("limit") ? std::optional<std::int64_t>(v.integer("limit")) : std::nullopt),
+        std::string_view(v.text("status")), std::string_view(v.text("chain")), call));
+}
+
+Answer call_card_issuer_get_funding_history(yativo::Client &c, const Values &v,
+                                            const yativo::CallOptions &call, bool /*reveal*/) {
+    return Answer::json(c.card_issuer_get_funding_history(
+        (v.has("page") ? std::optional<std::int64_t>(v.integer("page")) : std::nullopt),
+        (v.has("limit") ? std::optional<std::int64_t>(v.integer("limit")) : std::nullopt),
+        std::string_view(v.text("status")), std::string_view(v.text("customer_id")),
+        std::string_view(v.text("chain")), call));
+}
+
+Answer call_cards_onboard(yativo::Client &c, const Values &v, const yativo::CallOptions &call,
+                          bool reveal) {
+    Answer a = Answer::one();
+    row_of(
+        a.rows.back(),
+        c.cards_onboard(std::string_view(v.text("email")), std::string_view(v.text("first_name")),
+                        std::string_view(v.text("last_name")), call),
+        reveal);
+    return a;
+}
+
+Answer call_cards_get_kyc_status(yativo::Client &c, const Values & /*v*/,
+                                 const yativo::CallOptions &call, bool reveal) {
+    Answer a = Answer::one();
+    row_of(a.rows.back(), c.cards_get_kyc_status(call), reveal);
+    return a;
+}
+
+Answer call_cards_accept_terms(yativo::Client &c, const Values & /*v*/,
+                               const yativo::CallOptions &call, bool /*reveal*/) {
+    return Answer::json(c.cards_accept_terms(call));
+}
+
+Answer call_cards_deploy_safe(yativo::Client &c, const Values & /*v*/,
+                              const yativo::CallOptions &call, bool /*reveal*/) {
+    return Answer::json(c.cards_deploy_safe(call));
+}
+
+Answer call_cards_list(yativo::Client &c, const Values & /*v*/, const yativo::CallOptions &call,
+                       bool reveal) {
+    Answer a = Answer::many();
+    for (const auto &r : c.cards_list(call)) {
+        a.rows.emplace_back();
+        row_of(a.rows.back(), r, reveal);
+    }
+    return a;
+}
+
+Answer call_cards_create(yativo::Client &c, const Values &v, const yativo::CallOptions &call,
+                         bool reveal) {
+    Answer a = Answer::one();
+    row_of(a.rows.back(),
+           c.cards_create(std::string_view(v.text("card_type")),
+                          std::string_view(v.text("display_name")),
+                          std::string_view(v.text("spending_limit_amount")),
+                          std::string_view(v.text("spending_limit_frequency")), call),
+           reveal);
+    return a;
+}
+
+Answer call_cards_freeze(yativo::Client &c, const Values &v, const yativo::CallOptions &call,
+                         bool reveal) {
+    Answer a = Answer::one();
+    row_of(a.rows.back(), c.cards_freeze(std::string_view(v.text("card_id")), call), reveal);
+    return a;
+}
+
+Answer call_cards_unfreeze(yativo::Client &c, const Values &v, const yativo::CallOptions &call,
+                           bool reveal) {
+    Answer a = Answer::one();
+    row_of(a.rows.back(), c.cards_unfreeze(std::string_view(v.text("card_id")), call), reveal);
+    return a;
+}
+
+Answer call_cards_void(yativo::Client &c, const Values &v, const yativo::CallOptions &call,
+                       bool reveal) {
+    Answer a = Answer::one();
+    row_of(a.rows.back(), c.cards_void(std::string_view(v.text("card_id")), call), reveal);
+    return a;
+}
+
+Answer call_cards_request_pin_otp(yativo::Client &c, const Values &v,
+                                  const yativo::CallOptions &call, bool /*reveal*/) {
+    return Answer::json(c.cards_request_pin_otp(std::string_view(v.text("card_id")), call));
+}
+
+Answer call_cards_set_pin(yativo::Client &c, const Values &v, const yativo::CallOptions &call,
+                          bool /*reveal*/) {
+    return Answer::json(c.cards_set_pin(std::string_view(v.text("card_id")),
+                                        std::string_view(v.text("otp")),
+                                        std::string_view(v.text("pin")), call));
+}
+
+Answer call_cards_get_ephemeral_token(yativo::Client &c, const Values &v,
+                                      const yativo::CallOptions &call, bool /*reveal*/) {
+    return Answer::json(c.cards_get_ephemeral_token(std::string_view(v.text("yativo_card_id")),
+                                                    std::string_view(v.text("card_id")), call));
+}
+
+Answer call_cards_get_wallet(yativo::Client &c, const Values &v, const yativo::CallOptions &call,
+                             bool /*reveal*/) {
+    return Answer::json(c.cards_get_wallet(std::string_view(v.text("yativo_card_id")), call));
+}
+
+Answer call_cards_get_funding_address(yativo::Client &c, const Values &v,
+                                      const yativo::CallOptions &call, bool /*reveal*/) {
+    return Answer::json(
+        c.cards_get_funding_address(std::string_view(v.text("yativo_card_id")), call));
+}
+
+Answer call_cards_get_customer_funding_address(yativo::Client &c, const Values &v,
+                                               const yativo::CallOptions &call, bool /*reveal*/) {
+    return Answer::json(
+        c.cards_get_customer_funding_address(std::string_view(v.text("yativo_card_id")), call));
+}
+
+Answer call_cards_get_dispute_reasons(yativo::Client &c, const Values &v,
+                                      const yativo::CallOptions &call, bool /*reveal*/) {
+    return Answer::json(
+        c.cards_get_dispute_reasons(std::string_view(v.text("yativo_card_id")), call));
+}
+
+Answer call_cards_dispute_transaction(yativo::Client &c, const Values &v,
+                                      const yativo::CallOptions &call, bool /*reveal*/) {
+    return Answer::json(c.cards_dispute_transaction(
+        std::string_view(v.text("yativo_card_id")), std::string_view(v.text("transaction_id")),
+        std::string_view(v.text("reason_code")), std::string_view(v.text("description")), call));
+}
+
+Answer call_cards_get_customer_dispute_reasons(yativo::Client &c, const Values &v,
+                                               const yativo::CallOptions &call, bool /*reveal*/) {
+    return Answer::json(
+        c.cards_get_customer_dispute_reasons(std::string_view(v.text("yativo_card_id")), call));
+}
+
+Answer call_cards_dispute_customer_transaction(yativo::Client &c, const Values &v,
+                                               const yativo::CallOptions &call, bool /*reveal*/) {
+    return Answer::json(c.cards_dispute_customer_transaction(
+        std::string_view(v.text("yativo_card_id")), std::string_view(v.text("transaction_id")),
+        std::string_view(v.text("reason_code")), std::string_view(v.text("description")), call));
+}
+
+Answer call_cards_get_spending_limits(yativo::Client &c, const Values &v,
+                                      const yativo::CallOptions &call, bool reveal) {
+    Answer a = Answer::one();
+    row_of(a.rows.back(),
+           c.cards_get_spending_limits(std::string_view(v.text("yativo_card_id")), call), reveal);
+    return a;
+}
+
+Answer call_cards_set_daily_spending_limit(yativo::Client &c, const Values &v,
+                                           const yativo::CallOptions &call, bool reveal) {
+    Answer a = Answer::one();
+    row_of(a.rows.back(),
+           c.cards_set_daily_spending_limit(std::string_view(v.text("yativo_card_id")),
+                                            std::string_view(v.text("daily_limit")), call),
+           reveal);
+    return a;
+}
+
+Answer call_cards_get_customer_spending_limits(yativo::Client &c, const Values &v,
+                                               const yativo::CallOptions &call, bool reveal) {
+    Answer a = Answer::one();
+    row_of(a.rows.back(),
+           c.cards_get_customer_spending_limits(std::string_view(v.text("yativo_card_id")), call),
+           reveal);
+    return a;
+}
+
+Answer call_cards_set_customer_daily_spending_limit(yativo::Client &c, const Values &v,
+                                                    const yativo::CallOptions &call, bool reveal) {
+    Answer a = Answer::one();
+    row_of(a.rows.back(),
+           c.cards_set_customer_daily_spending_limit(std::string_view(v.text("yativo_card_id")),
+                                                     std::string_view(v.text("daily_limit")), call),
+           reveal);
+    return a;
+}
+
+Answer call_cards_get_user_profile(yativo::Client &c, const Values &v,
+                                   const yativo::CallOptions &call, bool /*reveal*/) {
+    return Answer::json(c.cards_get_user_profile(std::string_view(v.text("yativo_card_id")), call));
+}
+
+Answer call_cards_get_customer_profile(yativo::Client &c, const Values &v,
+                                       const yativo::CallOptions &call, bool /*reveal*/) {
+    return Answer::json(
+        c.cards_get_customer_profile(std::string_view(v.text("yativo_card_id")), call));
+}
+
+Answer call_cards_list_customer_cards(yativo::Client &c, const Values &v,
+                                      const yativo::CallOptions &call, bool reveal) {
+    Answer a = Answer::many();
+    for (const auto &r :
+         c.cards_list_customer_cards(std::string_view(v.text("customer_id")), call)) {
+        a.rows.emplace_back();
+        row_of(a.rows.back(), r, reveal);
+    }
+    return a;
+}
+
+Answer call_cards_create_customer_card(yativo::Client &c, const Values &v,
+                                       const yativo::CallOptions &call, bool reveal) {
+    Answer a = Answer::one();
+    row_of(a.rows.back(),
+           c.cards_create_customer_card(std::string_view(v.text("customer_id")),
+                                        std::string_view(v.text("card_type")), call),
+           reveal);
+    return a;
+}
+
+Answer call_cards_get_customer_ephemeral_token(yativo::Client &c, const Values &v,
+                                               const yativo::CallOptions &call, bool /*reveal*/) {
+    return Answer::json(c.cards_get_customer_ephemeral_token(
+        std::string_view(v.text("yativo_card_id")), std::string_view(v.text("card_id")), call));
+}
+
+Answer call_cards_subscribe_webhook(yativo::Client &c, const Values &v,
+                                    const yativo::CallOptions &call, bool /*reveal*/) {
+    return Answer::json(c.cards_subscribe_webhook(std::string_view(v.text("yativo_card_id")),
+                                                  std::string_view(v.text("callback_url")),
+                                                  v.list("events"), call));
+}
+
+Answer call_cards_unsubscribe_webhook(yativo::Client &c, const Values &v,
+                                      const yativo::CallOptions &call, bool /*reveal*/) {
+    return Answer::json(c.cards_unsubscribe_webhook(std::string_view(v.text("yativo_card_id")),
+                                                    std::string_view(v.text("subscription_id")),
+                                                    call));
+}
+
+Answer call_cards_get_physical_card_order_status(yativo::Client &c, const Values &v,
+                                                 const yativo::CallOptions &call, bool reveal) {
+    Answer a = Answer::one();
+    row_of(a.rows.back(),
+           c.cards_get_physical_card_order_status(std::string_view(v.text("yativo_card_id")),
+                                                  std::string_view(v.text("order_id")), call),
+           reveal);
+    return a;
+}
+
+Answer call_cards_list_physical_card_orders(yativo::Client &c, const Values &v,
+                                            const yativo::CallOptions &call, bool reveal) {
+    Answer a = Answer::many();
+    for (const auto &r :
+         c.cards_list_physical_card_orders(std::string_view(v.text("yativo_card_id")), call)) {
+        a.rows.emplace_back();
+        row_of(a.rows.back(), r, reveal);
+    }
+    return a;
+}
+
+Answer call_cards_cancel_physical_card_order(yativo::Client &c, const Values &v,
+                                             const yativo::CallOptions &call, bool reveal) {
+    Answer a = Answer::one();
+    row_of(a.rows.back(),
+           c.cards_cancel_physical_card_order(std::string_view(v.text("yativo_card_id")),
+                                              std::string_view(v.text("order_id")), call),
+           reveal);
+    return a;
+}
+
+Answer call_cards_attach_order_payment(yativo::Client &c, const Values &v,
+                                       const yativo::CallOptions &call, bool reveal) {
+    Answer a = Answer::one();
+    row_of(a.rows.back(),
+           c.cards_attach_order_payment(std::string_view(v.text("yativo_card_id")),
+                                        std::string_view(v.text("order_id")),
+                                        std::string_view(v.text("payment_data")), call),
+           reveal);
+    return a;
+}
+
+Answer call_cards_set_physical_card_pin(yativo::Client &c, const Values &v,
+                                        const yativo::CallOptions &call, bool /*reveal*/) {
+    return Answer::json(c.cards_set_physical_card_pin(
+        std::string_view(v.text("yativo_card_id")), std::string_view(v.text("card_id")),
+        std::string_view(v.text("encrypted_pin")), call));
+}
+
+Answer call_cards_activate_iban(yativo::Client &c, const Values &v, const yativo::CallOptions &call,
+                                bool reveal) {
+    Answer a = Answer::one();
+    row_of(a.rows.back(),
+           c.cards_activate_iban(std::string_view(v.text("yativo_card_id")),
+                                 std::string_view(v.text("kyc_method")),
+                                 std::string_view(v.text("sumsub_token")), call),
+           reveal);
+    return a;
+}
+
+Answer call_cards_get_iban_status(yativo::Client &c, const Values &v,
+                                  const yativo::CallOptions &call, bool reveal) {
+    Answer a = Answer::one();
+    row_of(a.rows.back(), c.cards_get_iban_status(std::string_view(v.text("yativo_card_id")), call),
+           reveal);
+    return a;
+}
+
+Answer call_cards_get_transactions(yativo::Client &c, const Values &v,
+                                   const yativo::CallOptions &call, bool reveal) {
+    Answer a = Answer::many();
+    for (const auto &r : c.cards_get_transactions(
+             std::string_view(v.text("yativo_card_id")), std::string_view(v.text("card_id")),
+             (v.has("limit") ? std::optional<std::int64_t>(v.integer("limit")) : std::nullopt),
+             (v.has("offset") ? std::optional<std::int64_t>(v.integer("offset")) : std::nullopt),
+             std::string_view(v.text("status")), std::string_view(v.text("from_date")),
+             std::string_view(v.text("to_date")), call)) {
+        a.rows.emplace_back();
+        row_of(a.rows.back(), r, reveal);
+    }
+    return a;
+}
+
+Answer call_cards_get_all_transactions(yativo::Client &c, const Values &v,
+                                       const yativo::CallOptions &call, bool reveal) {
+    Answer a = Answer::many();
+    for (const auto &r : c.cards_get_all_transactions(
+             std::string_view(v.text("yativo_card_id")),
+             (v.has("limit") ? std::optional<std::int64_t>(v.integer("limit")) : std::nullopt),
+             (v.has("offset") ? std::optional<std::int64_t>(v.integer("offset")) : std::nullopt),
+             std::string_view(v.text("status")), call)) {
+        a.rows.emplace_back();
+        row_of(a.rows.back(), r, reveal);
+    }
+    return a;
+}
+
+Answer call_cards_create_physical_card_order(yativo::Client &c, const Values &v,
+                                             const yativo::CallOptions &call, bool reveal) {
+    Answer a = Answer::one();
+    row_of(a.rows.back(),
+           c.cards_create_physical_card_order(std::string_view(v.text("yativo_card_id")),
+                                              std::string_view(v.text("shipping_address")),
+                                              std::string_view(v.text("personalization")), call),
+           reveal);
+    return a;
+}
+
 Answer call_create_customer(yativo::Client &c, const Values &v, const yativo::CallOptions &call,
                             bool reveal) {
     Answer a = Answer::one();
@@ -513,6 +1058,45 @@ Answer call_customer_transactions(yativo::Client &c, const Values &v,
         a.rows.emplace_back();
         row_of(a.rows.back(), r, reveal);
     }
+    return a;
+}
+
+Answer call_iban_get_options(yativo::Client &c, const Values & /*v*/,
+                             const yativo::CallOptions &call, bool /*reveal*/) {
+    return Answer::json(c.iban_get_options(call));
+}
+
+Answer call_iban_initialize(yativo::Client &c, const Values &v, const yativo::CallOptions &call,
+                            bool reveal) {
+    Answer a = Answer::one();
+    row_of(a.rows.back(),
+           c.iban_initialize(std::string_view(v.text("email")),
+                             std::string_view(v.text("customer_id")), call),
+           reveal);
+    return a;
+}
+
+Answer call_iban_request(yativo::Client &c, const Values &v, const yativo::CallOptions &call,
+                         bool reveal) {
+    Answer a = Answer::one();
+    row_of(a.rows.back(), c.iban_request(std::string_view(v.text("customer_id")), call), reveal);
+    return a;
+}
+
+Answer call_iban_submit_kyc(yativo::Client &c, const Values &v, const yativo::CallOptions &call,
+                            bool reveal) {
+    Answer a = Answer::one();
+    row_of(a.rows.back(),
+           c.iban_submit_kyc(std::string_view(v.text("kyc")), std::string_view(v.text("email")),
+                             std::string_view(v.text("customer_id")), call),
+           reveal);
+    return a;
+}
+
+Answer call_iban_get_status(yativo::Client &c, const Values &v, const yativo::CallOptions &call,
+                            bool reveal) {
+    Answer a = Answer::one();
+    row_of(a.rows.back(), c.iban_get_status(std::string_view(v.text("customer_id")), call), reveal);
     return a;
 }
 
@@ -580,6 +1164,43 @@ Answer call_refresh_session(yativo::Client &c, const Values & /*v*/,
                             const yativo::CallOptions &call, bool reveal) {
     Answer a = Answer::one();
     row_of(a.rows.back(), c.refresh_session(call), reveal);
+    return a;
+}
+
+Answer call_swap_get_assets(yativo::Client &c, const Values & /*v*/,
+                            const yativo::CallOptions &call, bool /*reveal*/) {
+    return Answer::json(c.swap_get_assets(call));
+}
+
+Answer call_swap_get_routes(yativo::Client &c, const Values & /*v*/,
+                            const yativo::CallOptions &call, bool /*reveal*/) {
+    return Answer::json(c.swap_get_routes(call));
+}
+
+Answer call_swap_get_quote(yativo::Client &c, const Values &v, const yativo::CallOptions &call,
+                           bool reveal) {
+    Answer a = Answer::one();
+    row_of(a.rows.back(), c.swap_get_quote(std::string_view(v.text("data")), call), reveal);
+    return a;
+}
+
+Answer call_swap_execute(yativo::Client &c, const Values &v, const yativo::CallOptions &call,
+                         bool reveal) {
+    Answer a = Answer::one();
+    row_of(a.rows.back(), c.swap_execute(std::string_view(v.text("data")), call), reveal);
+    return a;
+}
+
+Answer call_swap_get_history(yativo::Client &c, const Values &v, const yativo::CallOptions &call,
+                             bool reveal) {
+    Answer a = Answer::many();
+    for (const auto &r : c.swap_get_history(
+             (v.has("limit") ? std::optional<std::int64_t>(v.integer("limit")) : std::nullopt),
+             (v.has("offset") ? std::optional<std::int64_t>(v.integer("offset")) : std::nullopt),
+             std::string_view(v.text("status")), call)) {
+        a.rows.emplace_back();
+        row_of(a.rows.back(), r, reveal);
+    }
     return a;
 }
 
@@ -678,11 +1299,22 @@ const std::vector<GeneratedGroup> &generated_groups() {
         {"auto-forwarding",
          "Auto-forwarding rules: a share of each deposit to an asset is sent on to an address. "
          "Writes send X-2FA-Token: the call's code or the client's TOTP source."},
+        {"card-issuer",
+         "The card-issuer program: application, master wallets, customer funding (moves value), "
+         "deposits and history."},
+        {"cards",
+         "Yativo cards: account onboarding, cards (freeze and unfreeze need 2FA), transactions, "
+         "disputes, limits, customers' cards, physical orders and the account's IBAN."},
         {"customers", "Customers of the platform, with their wallets and transactions."},
+        {"iban",
+         "The standalone IBAN: product options, onboarding, KYC, the IBAN request and its status."},
         {"session",
          "Session sign-in: registration, e-mailed one-time codes, Google Authenticator, passkeys. "
          "The answers that hold tokens are payloads: give the access token to a client to act as "
-         "that user."}};
+         "that user."},
+        {"swap",
+         "Swaps between assets: route catalogue, quotes, execution (moves value, 2FA) and "
+         "history."}};
     return table;
 }
 
@@ -1261,6 +1893,780 @@ const std::vector<GeneratedCall> &generated_calls() {
          {{"rule_id", "", "RULE_ID", ParamType::String, true, true, false, "", "", "",
            "the rule's id"}},
          call_delete_forwarding_rule},
+        {"card_issuer_apply",
+         "card-issuer apply",
+         "card_issuer",
+         "POST /card-issuer/apply",
+         CallKind::Write,
+         TwoFactorRule::None,
+         false,
+         "Applies for the card-issuer program.",
+         "",
+         "",
+         {{"funding_structure", "--funding-structure", "TEXT", ParamType::String, true, false,
+           false, "", "", "",
+           "how customers' cards are funded (e.g. master_wallet, decentralized)"},
+          {"iban_enabled", "--iban-enabled", "true|false", ParamType::Bool, false, false, false, "",
+           "", "false", "whether customers get IBANs too"}},
+         call_card_issuer_apply},
+        {"card_issuer_get_program",
+         "card-issuer get-program",
+         "card_issuer",
+         "GET /card-issuer/status",
+         CallKind::Read,
+         TwoFactorRule::None,
+         false,
+         "The issuer program: its status, visibility, enabled chains, limits and stats.",
+         "",
+         "",
+         {},
+         call_card_issuer_get_program},
+        {"card_issuer_get_wallets",
+         "card-issuer get-wallets",
+         "card_issuer",
+         "GET /card-issuer/wallets",
+         CallKind::Read,
+         TwoFactorRule::None,
+         false,
+         "The issuer's master wallets and their balances.",
+         "",
+         "",
+         {},
+         call_card_issuer_get_wallets},
+        {"card_issuer_fund_customer",
+         "card-issuer fund-customer",
+         "card_issuer",
+         "POST /card-issuer/fund-customer",
+         CallKind::MovesValue,
+         TwoFactorRule::None,
+         false,
+         "Funds a customer's card from the master wallet. Always carries an Idempotency-Key (the "
+         "call's, or one the core generates), returned with the result and on every error: called "
+         "again with that key, the funding happens once.",
+         "CardFunding",
+         "id, customer_id, deposit_id, amount, fee, credited, source_chain, destination_token, "
+         "pricing_mode, status, idempotency_key, created_at",
+         {{"customer_id", "--customer-id", "ID", ParamType::String, true, false, false, "", "", "",
+           "the customer to fund"},
+          {"amount", "--amount", "DECIMAL", ParamType::Decimal, true, false, false, "", "", "",
+           "the amount, > 0, exact"},
+          {"source_chain", "--source-chain", "TEXT", ParamType::String, true, false, false, "", "",
+           "", "the chain the master wallet pays from: SOL or XDC"},
+          {"pricing_mode", "--pricing-mode", "send_x|receive_x", ParamType::Enum, false, false,
+           false, "send_x|receive_x", "", "",
+           "send_x (the amount is sent) or receive_x (the amount arrives); unset = the server's "
+           "default, send_x"},
+          {"destination_token", "--destination-token", "TEXT", ParamType::String, false, false,
+           false, "", "", "", "the token credited, when not the default"}},
+         call_card_issuer_fund_customer},
+        {"card_issuer_trigger_manual_funding",
+         "card-issuer trigger-manual-funding",
+         "card_issuer",
+         "POST /card-issuer/deposits/{deposit_id}/fund",
+         CallKind::MovesValue,
+         TwoFactorRule::None,
+         false,
+         "Funds a deposit by hand (an XDC deposit awaiting_manual). Always carries an "
+         "Idempotency-Key, returned with the result and on every error: the funding happens once.",
+         "CardFunding",
+         "id, customer_id, deposit_id, amount, fee, credited, source_chain, destination_token, "
+         "pricing_mode, status, idempotency_key, created_at",
+         {{"deposit_id", "", "DEPOSIT_ID", ParamType::String, true, true, false, "", "", "",
+           "the deposit's id"},
+          {"destination_token", "--destination-token", "TEXT", ParamType::String, false, false,
+           false, "", "", "", "the token credited, when not the default"}},
+         call_card_issuer_trigger_manual_funding},
+        {"card_issuer_get_customer_wallets",
+         "card-issuer get-customer-wallets",
+         "card_issuer",
+         "GET /card-issuer/customers/{customer_id}/wallets",
+         CallKind::Read,
+         TwoFactorRule::None,
+         false,
+         "A customer's own wallets (decentralized funding).",
+         "",
+         "",
+         {{"customer_id", "", "CUSTOMER_ID", ParamType::String, true, true, false, "", "", "",
+           "the customer's id"}},
+         call_card_issuer_get_customer_wallets},
+        {"card_issuer_list_customers",
+         "card-issuer list-customers",
+         "card_issuer",
+         "GET /card-issuer/customers",
+         CallKind::Read,
+         TwoFactorRule::None,
+         false,
+         "One page of the issuer's customers.",
+         "",
+         "",
+         {{"page", "--page", "N", ParamType::Int, false, false, false, "", "", "",
+           "the page, from 1; unset = the server's default, 1"},
+          {"limit", "--limit", "N", ParamType::Int, false, false, false, "", "", "",
+           "items per page, 1..100; unset = the server's default, 20"}},
+         call_card_issuer_list_customers},
+        {"card_issuer_get_funding_addresses",
+         "card-issuer get-funding-addresses",
+         "card_issuer",
+         "GET /card-issuer/funding-addresses",
+         CallKind::Read,
+         TwoFactorRule::None,
+         false,
+         "The SOL and/or XDC addresses that fund the program (per enabled chain).",
+         "",
+         "",
+         {{"customer_id", "--customer-id", "ID", ParamType::String, false, false, true, "", "", "",
+           "a customer's addresses (decentralized funding); unset = the master wallet's"}},
+         call_card_issuer_get_funding_addresses},
+        {"card_issuer_list_deposits",
+         "card-issuer list-deposits",
+         "card_issuer",
+         "GET /card-issuer/deposits",
+         CallKind::Read,
+         TwoFactorRule::None,
+         false,
+         "One page of funding deposits (SOL auto-funding, XDC manual).",
+         "",
+         "",
+         {{"page", "--page", "N", ParamType::Int, false, false, false, "", "", "",
+           "the page, from 1; unset = the server's default, 1"},
+          {"limit", "--limit", "N", ParamType::Int, false, false, false, "", "", "",
+           "items per page, 1..100; unset = the server's default, 20"},
+          {"status", "--status", "TEXT", ParamType::String, false, false, false, "", "", "",
+           "only deposits in this status: pending, auto_funding, awaiting_manual, funding, funded, "
+           "failed"},
+          {"chain", "--chain", "TEXT", ParamType::String, false, false, false, "", "", "",
+           "only deposits on this chain: SOL or XDC"}},
+         call_card_issuer_list_deposits},
+        {"card_issuer_get_funding_history",
+         "card-issuer get-funding-history",
+         "card_issuer",
+         "GET /card-issuer/funding-history",
+         CallKind::Read,
+         TwoFactorRule::None,
+         false,
+         "One page of the funding history.",
+         "",
+         "",
+         {{"page", "--page", "N", ParamType::Int, false, false, false, "", "", "",
+           "the page, from 1; unset = the server's default, 1"},
+          {"limit", "--limit", "N", ParamType::Int, false, false, false, "", "", "",
+           "items per page, 1..100; unset = the server's default, 20"},
+          {"status", "--status", "TEXT", ParamType::String, false, false, false, "", "", "",
+           "only fundings in this status"},
+          {"customer_id", "--customer-id", "ID", ParamType::String, false, false, false, "", "", "",
+           "only this customer's fundings"},
+          {"chain", "--chain", "TEXT", ParamType::String, false, false, false, "", "", "",
+           "only fundings on this chain: SOL or XDC"}},
+         call_card_issuer_get_funding_history},
+        {"cards_onboard",
+         "cards onboard",
+         "cards",
+         "POST /yativo-card/onboard",
+         CallKind::Write,
+         TwoFactorRule::None,
+         false,
+         "Opens the user's card account; KYC follows.",
+         "CardAccount",
+         "id, email, first_name, last_name, status, kyc_status, terms_accepted, safe_deployed, "
+         "created_at",
+         {{"email", "--email", "TEXT", ParamType::String, true, false, false, "", "", "",
+           "the holder's e-mail address"},
+          {"first_name", "--first-name", "TEXT", ParamType::String, true, false, false, "", "", "",
+           "the holder's first name"},
+          {"last_name", "--last-name", "TEXT", ParamType::String, true, false, false, "", "", "",
+           "the holder's last name"}},
+         call_cards_onboard},
+        {"cards_get_kyc_status",
+         "cards get-kyc-status",
+         "cards",
+         "GET /yativo-card/kyc-status",
+         CallKind::Read,
+         TwoFactorRule::None,
+         false,
+         "The card account, with its KYC status.",
+         "CardAccount",
+         "id, email, first_name, last_name, status, kyc_status, terms_accepted, safe_deployed, "
+         "created_at",
+         {},
+         call_cards_get_kyc_status},
+        {"cards_accept_terms",
+         "cards accept-terms",
+         "cards",
+         "POST /yativo-card/accept-terms",
+         CallKind::Write,
+         TwoFactorRule::None,
+         false,
+         "Accepts the card program's terms and conditions.",
+         "",
+         "",
+         {},
+         call_cards_accept_terms},
+        {"cards_deploy_safe",
+         "cards deploy-safe",
+         "cards",
+         "POST /yativo-card/deploy-safe",
+         CallKind::Write,
+         TwoFactorRule::None,
+         false,
+         "Deploys the card wallet (needs KYC approved and the terms accepted).",
+         "",
+         "",
+         {},
+         call_cards_deploy_safe},
+        {"cards_list",
+         "cards list",
+         "cards",
+         "GET /yativo-card/list-cards",
+         CallKind::Read,
+         TwoFactorRule::None,
+         false,
+         "The user's cards.",
+         "[Card]",
+         "id, yativo_card_id, customer_id, type, status, display_name, last4, "
+         "spending_limit_amount, spending_limit_frequency, created_at",
+         {},
+         call_cards_list},
+        {"cards_create",
+         "cards create",
+         "cards",
+         "POST /yativo-card/create-card",
+         CallKind::Write,
+         TwoFactorRule::None,
+         false,
+         "Creates a card (needs the card wallet deployed).",
+         "Card",
+         "id, yativo_card_id, customer_id, type, status, display_name, last4, "
+         "spending_limit_amount, spending_limit_frequency, created_at",
+         {{"card_type", "--card-type", "virtual|physical", ParamType::Enum, false, false, false,
+           "virtual|physical", "", "virtual", "virtual or physical"},
+          {"display_name", "--display-name", "TEXT", ParamType::String, false, false, false, "", "",
+           "", "the name shown for the card"},
+          {"spending_limit_amount", "--spending-limit-amount", "DECIMAL", ParamType::Decimal, false,
+           false, false, "", "", "", "a spending limit, exact"},
+          {"spending_limit_frequency", "--spending-limit-frequency", "TEXT", ParamType::String,
+           false, false, false, "", "", "",
+           "how often the limit resets (e.g. daily, weekly, monthly)"}},
+         call_cards_create},
+        {"cards_freeze",
+         "cards freeze",
+         "cards",
+         "POST /yativo-card/cards/{card_id}/freeze",
+         CallKind::Write,
+         TwoFactorRule::Required,
+         false,
+         "Freezes a card: it refuses use until unfrozen. Sends X-2FA-Token.",
+         "Card",
+         "id, yativo_card_id, customer_id, type, status, display_name, last4, "
+         "spending_limit_amount, spending_limit_frequency, created_at",
+         {{"card_id", "", "CARD_ID", ParamType::String, true, true, false, "", "", "",
+           "the card's id"}},
+         call_cards_freeze},
+        {"cards_unfreeze",
+         "cards unfreeze",
+         "cards",
+         "POST /yativo-card/cards/{card_id}/unfreeze",
+         CallKind::Write,
+         TwoFactorRule::Required,
+         false,
+         "Unfreezes a frozen card. Sends X-2FA-Token.",
+         "Card",
+         "id, yativo_card_id, customer_id, type, status, display_name, last4, "
+         "spending_limit_amount, spending_limit_frequency, created_at",
+         {{"card_id", "", "CARD_ID", ParamType::String, true, true, false, "", "", "",
+           "the card's id"}},
+         call_cards_unfreeze},
+        {"cards_void",
+         "cards void",
+         "cards",
+         "POST /yativo-card/cards/{card_id}/void",
+         CallKind::Write,
+         TwoFactorRule::None,
+         false,
+         "Voids (cancels) a card for good.",
+         "Card",
+         "id, yativo_card_id, customer_id, type, status, display_name, last4, "
+         "spending_limit_amount, spending_limit_frequency, created_at",
+         {{"card_id", "", "CARD_ID", ParamType::String, true, true, false, "", "", "",
+           "the card's id"}},
+         call_cards_void},
+        {"cards_request_pin_otp",
+         "cards request-pin-otp",
+         "cards",
+         "POST /yativo-card/cards/{card_id}/pin/otp",
+         CallKind::Write,
+         TwoFactorRule::None,
+         false,
+         "Sends the one-time code that set_pin needs.",
+         "",
+         "",
+         {{"card_id", "", "CARD_ID", ParamType::String, true, true, false, "", "", "",
+           "the card's id"}},
+         call_cards_request_pin_otp},
+        {"cards_set_pin",
+         "cards set-pin",
+         "cards",
+         "POST /yativo-card/cards/{card_id}/pin/set",
+         CallKind::Write,
+         TwoFactorRule::None,
+         false,
+         "Sets the card's PIN.",
+         "",
+         "",
+         {{"card_id", "", "CARD_ID", ParamType::String, true, true, false, "", "", "",
+           "the card's id"},
+          {"otp", "--otp", "TEXT", ParamType::String, true, false, false, "", "", "",
+           "the code from request_pin_otp"},
+          {"pin", "--pin", "TEXT", ParamType::String, true, false, false, "", "", "",
+           "the new PIN"}},
+         call_cards_set_pin},
+        {"cards_get_ephemeral_token",
+         "cards get-ephemeral-token",
+         "cards",
+         "POST /yativo-card/{yativo_card_id}/cards/{card_id}/ephemeral-token",
+         CallKind::Read,
+         TwoFactorRule::None,
+         true,
+         "A short-lived token for the secure card-details display (safe to repeat: it moves "
+         "nothing).",
+         "",
+         "",
+         {{"yativo_card_id", "", "YATIVO_CARD_ID", ParamType::String, true, true, false, "", "", "",
+           "the card account's id (from onboard)"},
+          {"card_id", "", "CARD_ID", ParamType::String, true, true, false, "", "", "",
+           "the card's id"}},
+         call_cards_get_ephemeral_token},
+        {"cards_get_wallet",
+         "cards get-wallet",
+         "cards",
+         "GET /yativo-card/{yativo_card_id}/wallet",
+         CallKind::Read,
+         TwoFactorRule::None,
+         false,
+         "The card wallet, with its funding wallet when auto-bridge is on.",
+         "",
+         "",
+         {{"yativo_card_id", "", "YATIVO_CARD_ID", ParamType::String, true, true, false, "", "", "",
+           "the card account's id (from onboard)"}},
+         call_cards_get_wallet},
+        {"cards_get_funding_address",
+         "cards get-funding-address",
+         "cards",
+         "GET /yativo-card/{yativo_card_id}/wallet/funding-address",
+         CallKind::Read,
+         TwoFactorRule::None,
+         false,
+         "The card wallet's deposit address (typically a USDC_SOL collateral wallet).",
+         "",
+         "",
+         {{"yativo_card_id", "", "YATIVO_CARD_ID", ParamType::String, true, true, false, "", "", "",
+           "the card account's id (from onboard)"}},
+         call_cards_get_funding_address},
+        {"cards_get_customer_funding_address",
+         "cards get-customer-funding-address",
+         "cards",
+         "GET /yativo-card/customers/{yativo_card_id}/wallet/funding-address",
+         CallKind::Read,
+         TwoFactorRule::None,
+         false,
+         "A customer card wallet's deposit address.",
+         "",
+         "",
+         {{"yativo_card_id", "", "YATIVO_CARD_ID", ParamType::String, true, true, false, "", "", "",
+           "the customer's card account id"}},
+         call_cards_get_customer_funding_address},
+        {"cards_get_dispute_reasons",
+         "cards get-dispute-reasons",
+         "cards",
+         "GET /yativo-card/{yativo_card_id}/transactions/dispute-reasons",
+         CallKind::Read,
+         TwoFactorRule::None,
+         false,
+         "The reasons a transaction can be disputed for, with their codes.",
+         "",
+         "",
+         {{"yativo_card_id", "", "YATIVO_CARD_ID", ParamType::String, true, true, false, "", "", "",
+           "the card account's id (from onboard)"}},
+         call_cards_get_dispute_reasons},
+        {"cards_dispute_transaction",
+         "cards dispute-transaction",
+         "cards",
+         "POST /yativo-card/{yativo_card_id}/transactions/{transaction_id}/dispute",
+         CallKind::Write,
+         TwoFactorRule::None,
+         false,
+         "Disputes a card transaction.",
+         "",
+         "",
+         {{"yativo_card_id", "", "YATIVO_CARD_ID", ParamType::String, true, true, false, "", "", "",
+           "the card account's id (from onboard)"},
+          {"transaction_id", "", "TRANSACTION_ID", ParamType::String, true, true, false, "", "", "",
+           "the card transaction's id"},
+          {"reason_code", "--reason-code", "TEXT", ParamType::String, true, false, false, "", "",
+           "", "a code from the dispute reasons"},
+          {"description", "--description", "TEXT", ParamType::String, false, false, false, "", "",
+           "", "what happened, in the holder's words"}},
+         call_cards_dispute_transaction},
+        {"cards_get_customer_dispute_reasons",
+         "cards get-customer-dispute-reasons",
+         "cards",
+         "GET /yativo-card/customers/{yativo_card_id}/transactions/dispute-reasons",
+         CallKind::Read,
+         TwoFactorRule::None,
+         false,
+         "The dispute reasons for a customer's card.",
+         "",
+         "",
+         {{"yativo_card_id", "", "YATIVO_CARD_ID", ParamType::String, true, true, false, "", "", "",
+           "the customer's card account id"}},
+         call_cards_get_customer_dispute_reasons},
+        {"cards_dispute_customer_transaction",
+         "cards dispute-customer-transaction",
+         "cards",
+         "POST /yativo-card/customers/{yativo_card_id}/transactions/{transaction_id}/dispute",
+         CallKind::Write,
+         TwoFactorRule::None,
+         false,
+         "Disputes a customer's card transaction.",
+         "",
+         "",
+         {{"yativo_card_id", "", "YATIVO_CARD_ID", ParamType::String, true, true, false, "", "", "",
+           "the customer's card account id"},
+          {"transaction_id", "", "TRANSACTION_ID", ParamType::String, true, true, false, "", "", "",
+           "the card transaction's id"},
+          {"reason_code", "--reason-code", "TEXT", ParamType::String, true, false, false, "", "",
+           "", "a code from the dispute reasons"},
+          {"description", "--description", "TEXT", ParamType::String, false, false, false, "", "",
+           "", "what happened, in the holder's words"}},
+         call_cards_dispute_customer_transaction},
+        {"cards_get_spending_limits",
+         "cards get-spending-limits",
+         "cards",
+         "GET /yativo-card/{yativo_card_id}/wallet/limits",
+         CallKind::Read,
+         TwoFactorRule::None,
+         false,
+         "The spending limits (daily, monthly, per transaction).",
+         "SpendingLimits",
+         "daily_limit, monthly_limit, per_transaction_limit, currency",
+         {{"yativo_card_id", "", "YATIVO_CARD_ID", ParamType::String, true, true, false, "", "", "",
+           "the card account's id (from onboard)"}},
+         call_cards_get_spending_limits},
+        {"cards_set_daily_spending_limit",
+         "cards set-daily-spending-limit",
+         "cards",
+         "PUT /yativo-card/{yativo_card_id}/wallet/limits",
+         CallKind::Write,
+         TwoFactorRule::None,
+         false,
+         "Sets the daily spending limit.",
+         "SpendingLimits",
+         "daily_limit, monthly_limit, per_transaction_limit, currency",
+         {{"yativo_card_id", "", "YATIVO_CARD_ID", ParamType::String, true, true, false, "", "", "",
+           "the card account's id (from onboard)"},
+          {"daily_limit", "--daily-limit", "DECIMAL", ParamType::Decimal, true, false, false, "",
+           "", "", "the new daily limit, exact"}},
+         call_cards_set_daily_spending_limit},
+        {"cards_get_customer_spending_limits",
+         "cards get-customer-spending-limits",
+         "cards",
+         "GET /yativo-card/customers/{yativo_card_id}/wallet/limits",
+         CallKind::Read,
+         TwoFactorRule::None,
+         false,
+         "A customer card's spending limits.",
+         "SpendingLimits",
+         "daily_limit, monthly_limit, per_transaction_limit, currency",
+         {{"yativo_card_id", "", "YATIVO_CARD_ID", ParamType::String, true, true, false, "", "", "",
+           "the customer's card account id"}},
+         call_cards_get_customer_spending_limits},
+        {"cards_set_customer_daily_spending_limit",
+         "cards set-customer-daily-spending-limit",
+         "cards",
+         "PUT /yativo-card/customers/{yativo_card_id}/wallet/limits",
+         CallKind::Write,
+         TwoFactorRule::None,
+         false,
+         "Sets a customer card's daily spending limit.",
+         "SpendingLimits",
+         "daily_limit, monthly_limit, per_transaction_limit, currency",
+         {{"yativo_card_id", "", "YATIVO_CARD_ID", ParamType::String, true, true, false, "", "", "",
+           "the customer's card account id"},
+          {"daily_limit", "--daily-limit", "DECIMAL", ParamType::Decimal, true, false, false, "",
+           "", "", "the new daily limit, exact"}},
+         call_cards_set_customer_daily_spending_limit},
+        {"cards_get_user_profile",
+         "cards get-user-profile",
+         "cards",
+         "GET /yativo-card/{yativo_card_id}/profile",
+         CallKind::Read,
+         TwoFactorRule::None,
+         false,
+         "The card holder's profile (name, address, KYC status...).",
+         "",
+         "",
+         {{"yativo_card_id", "", "YATIVO_CARD_ID", ParamType::String, true, true, false, "", "", "",
+           "the card account's id (from onboard)"}},
+         call_cards_get_user_profile},
+        {"cards_get_customer_profile",
+         "cards get-customer-profile",
+         "cards",
+         "GET /yativo-card/customers/{yativo_card_id}/profile",
+         CallKind::Read,
+         TwoFactorRule::None,
+         false,
+         "A customer card holder's profile.",
+         "",
+         "",
+         {{"yativo_card_id", "", "YATIVO_CARD_ID", ParamType::String, true, true, false, "", "", "",
+           "the customer's card account id"}},
+         call_cards_get_customer_profile},
+        {"cards_list_customer_cards",
+         "cards list-customer-cards",
+         "cards",
+         "GET /yativo-card/customers/{customer_id}/cards",
+         CallKind::Read,
+         TwoFactorRule::None,
+         false,
+         "A customer's cards.",
+         "[Card]",
+         "id, yativo_card_id, customer_id, type, status, display_name, last4, "
+         "spending_limit_amount, spending_limit_frequency, created_at",
+         {{"customer_id", "", "CUSTOMER_ID", ParamType::String, true, true, false, "", "", "",
+           "the customer's id"}},
+         call_cards_list_customer_cards},
+        {"cards_create_customer_card",
+         "cards create-customer-card",
+         "cards",
+         "POST /yativo-card/customers/{customer_id}/create-card",
+         CallKind::Write,
+         TwoFactorRule::None,
+         false,
+         "Creates a card for a customer.",
+         "Card",
+         "id, yativo_card_id, customer_id, type, status, display_name, last4, "
+         "spending_limit_amount, spending_limit_frequency, created_at",
+         {{"customer_id", "", "CUSTOMER_ID", ParamType::String, true, true, false, "", "", "",
+           "the customer's id"},
+          {"card_type", "--card-type", "virtual|physical", ParamType::Enum, false, false, false,
+           "virtual|physical", "", "virtual", "virtual or physical"}},
+         call_cards_create_customer_card},
+        {"cards_get_customer_ephemeral_token",
+         "cards get-customer-ephemeral-token",
+         "cards",
+         "POST /yativo-card/customers/{yativo_card_id}/cards/{card_id}/ephemeral-token",
+         CallKind::Read,
+         TwoFactorRule::None,
+         true,
+         "A short-lived token for the secure display of a customer card's details.",
+         "",
+         "",
+         {{"yativo_card_id", "", "YATIVO_CARD_ID", ParamType::String, true, true, false, "", "", "",
+           "the customer's card account id"},
+          {"card_id", "", "CARD_ID", ParamType::String, true, true, false, "", "", "",
+           "the card's id"}},
+         call_cards_get_customer_ephemeral_token},
+        {"cards_subscribe_webhook",
+         "cards subscribe-webhook",
+         "cards",
+         "POST /yativo-card/{yativo_card_id}/webhooks/subscribe",
+         CallKind::Write,
+         TwoFactorRule::None,
+         false,
+         "Subscribes a URL to the card account's events; answers the subscription id.",
+         "",
+         "",
+         {{"yativo_card_id", "", "YATIVO_CARD_ID", ParamType::String, true, true, false, "", "", "",
+           "the card account's id (from onboard)"},
+          {"callback_url", "--callback-url", "TEXT", ParamType::String, true, false, false, "", "",
+           "", "the URL events go to"},
+          {"events", "--events", "A,B,...", ParamType::StringList, false, false, false, "", "", "",
+           "the event types; unset (or empty) = all"}},
+         call_cards_subscribe_webhook},
+        {"cards_unsubscribe_webhook",
+         "cards unsubscribe-webhook",
+         "cards",
+         "DELETE /yativo-card/{yativo_card_id}/webhooks/subscribe/{subscription_id}",
+         CallKind::Write,
+         TwoFactorRule::None,
+         false,
+         "Ends a card webhook subscription.",
+         "",
+         "",
+         {{"yativo_card_id", "", "YATIVO_CARD_ID", ParamType::String, true, true, false, "", "", "",
+           "the card account's id (from onboard)"},
+          {"subscription_id", "", "SUBSCRIPTION_ID", ParamType::String, true, true, false, "", "",
+           "", "the subscription's id"}},
+         call_cards_unsubscribe_webhook},
+        {"cards_get_physical_card_order_status",
+         "cards get-physical-card-order-status",
+         "cards",
+         "GET /yativo-card/{yativo_card_id}/cards/physical/order/{order_id}/status",
+         CallKind::Read,
+         TwoFactorRule::None,
+         false,
+         "A physical card order and where it stands.",
+         "CardOrder",
+         "id, status, card_id, personalization, amount, currency, created_at",
+         {{"yativo_card_id", "", "YATIVO_CARD_ID", ParamType::String, true, true, false, "", "", "",
+           "the card account's id (from onboard)"},
+          {"order_id", "", "ORDER_ID", ParamType::String, true, true, false, "", "", "",
+           "the order's id"}},
+         call_cards_get_physical_card_order_status},
+        {"cards_list_physical_card_orders",
+         "cards list-physical-card-orders",
+         "cards",
+         "GET /yativo-card/{yativo_card_id}/cards/physical/orders",
+         CallKind::Read,
+         TwoFactorRule::None,
+         false,
+         "The account's physical card orders.",
+         "[CardOrder]",
+         "id, status, card_id, personalization, amount, currency, created_at",
+         {{"yativo_card_id", "", "YATIVO_CARD_ID", ParamType::String, true, true, false, "", "", "",
+           "the card account's id (from onboard)"}},
+         call_cards_list_physical_card_orders},
+        {"cards_cancel_physical_card_order",
+         "cards cancel-physical-card-order",
+         "cards",
+         "POST /yativo-card/{yativo_card_id}/cards/physical/order/{order_id}/cancel",
+         CallKind::Write,
+         TwoFactorRule::None,
+         false,
+         "Cancels a physical card order that is not paid or shipped yet.",
+         "CardOrder",
+         "id, status, card_id, personalization, amount, currency, created_at",
+         {{"yativo_card_id", "", "YATIVO_CARD_ID", ParamType::String, true, true, false, "", "", "",
+           "the card account's id (from onboard)"},
+          {"order_id", "", "ORDER_ID", ParamType::String, true, true, false, "", "", "",
+           "the order's id"}},
+         call_cards_cancel_physical_card_order},
+        {"cards_attach_order_payment",
+         "cards attach-order-payment",
+         "cards",
+         "POST /yativo-card/{yativo_card_id}/cards/physical/order/{order_id}/payment",
+         CallKind::MovesValue,
+         TwoFactorRule::None,
+         false,
+         "Pays a physical card order. Always carries an Idempotency-Key (the call's, or one the "
+         "core generates), returned with the result and on every error: the payment happens once.",
+         "CardOrderPayment",
+         "order_id, payment_id, status, amount, currency, idempotency_key, created_at",
+         {{"yativo_card_id", "", "YATIVO_CARD_ID", ParamType::String, true, true, false, "", "", "",
+           "the card account's id (from onboard)"},
+          {"order_id", "", "ORDER_ID", ParamType::String, true, true, false, "", "", "",
+           "the order's id"},
+          {"payment_data", "--data", "JSON", ParamType::Fields, true, false, false, "", "", "",
+           "the payment, a JSON object sent as the body (e.g. {asset_id, amount})"}},
+         call_cards_attach_order_payment},
+        {"cards_set_physical_card_pin",
+         "cards set-physical-card-pin",
+         "cards",
+         "POST /yativo-card/{yativo_card_id}/cards/physical/{card_id}/pin",
+         CallKind::Write,
+         TwoFactorRule::None,
+         false,
+         "Sets a physical card's PIN, encrypted for the card processor.",
+         "",
+         "",
+         {{"yativo_card_id", "", "YATIVO_CARD_ID", ParamType::String, true, true, false, "", "", "",
+           "the card account's id (from onboard)"},
+          {"card_id", "", "CARD_ID", ParamType::String, true, true, false, "", "", "",
+           "the card's id"},
+          {"encrypted_pin", "--encrypted-pin", "TEXT", ParamType::String, true, false, false, "",
+           "", "", "the PIN, encrypted"}},
+         call_cards_set_physical_card_pin},
+        {"cards_activate_iban",
+         "cards activate-iban",
+         "cards",
+         "POST /yativo-card/{yativo_card_id}/iban/activate",
+         CallKind::Write,
+         TwoFactorRule::None,
+         false,
+         "Activates an IBAN for the card account.",
+         "IbanStatus",
+         "id, status, kyc_status, iban, bic, currency, email, customer_id, updated_at",
+         {{"yativo_card_id", "", "YATIVO_CARD_ID", ParamType::String, true, true, false, "", "", "",
+           "the card account's id (from onboard)"},
+          {"kyc_method", "--kyc-method", "platform_sumsub|user_sumsub|direct_docs", ParamType::Enum,
+           true, false, false, "platform_sumsub|user_sumsub|direct_docs", "", "",
+           "platform_sumsub, user_sumsub or direct_docs"},
+          {"sumsub_token", "--sumsub-token", "TEXT", ParamType::String, false, false, false, "", "",
+           "", "a SumSub token, to share an existing KYC"}},
+         call_cards_activate_iban},
+        {"cards_get_iban_status",
+         "cards get-iban-status",
+         "cards",
+         "GET /yativo-card/{yativo_card_id}/iban/status",
+         CallKind::Read,
+         TwoFactorRule::None,
+         false,
+         "Where the card account's IBAN stands (422 iban_not_activated before activation).",
+         "IbanStatus",
+         "id, status, kyc_status, iban, bic, currency, email, customer_id, updated_at",
+         {{"yativo_card_id", "", "YATIVO_CARD_ID", ParamType::String, true, true, false, "", "", "",
+           "the card account's id (from onboard)"}},
+         call_cards_get_iban_status},
+        {"cards_get_transactions",
+         "cards get-transactions",
+         "cards",
+         "GET /yativo-card/{yativo_card_id}/cards/{card_id}/transactions",
+         CallKind::Read,
+         TwoFactorRule::None,
+         false,
+         "One card's transactions, newest first.",
+         "[CardTransaction]",
+         "id, card_id, type, status, amount, currency, merchant, created_at",
+         {{"yativo_card_id", "", "YATIVO_CARD_ID", ParamType::String, true, true, false, "", "", "",
+           "the card account's id (from onboard)"},
+          {"card_id", "", "CARD_ID", ParamType::String, true, true, false, "", "", "",
+           "the card's id"},
+          {"limit", "--limit", "N", ParamType::Int, false, false, false, "", "", "",
+           "at most this many; unset = the server's default"},
+          {"offset", "--offset", "N", ParamType::Int, false, false, false, "", "", "",
+           "how many to skip"},
+          {"status", "--status", "TEXT", ParamType::String, false, false, false, "", "", "",
+           "only transactions in this status"},
+          {"from_date", "--from-date", "TEXT", ParamType::String, false, false, false, "", "", "",
+           "only from this time on (ISO 8601)"},
+          {"to_date", "--to-date", "TEXT", ParamType::String, false, false, false, "", "", "",
+           "only up to this time (ISO 8601)"}},
+         call_cards_get_transactions},
+        {"cards_get_all_transactions",
+         "cards get-all-transactions",
+         "cards",
+         "GET /yativo-card/{yativo_card_id}/transactions",
+         CallKind::Read,
+         TwoFactorRule::None,
+         false,
+         "The transactions of every card of the account, newest first.",
+         "[CardTransaction]",
+         "id, card_id, type, status, amount, currency, merchant, created_at",
+         {{"yativo_card_id", "", "YATIVO_CARD_ID", ParamType::String, true, true, false, "", "", "",
+           "the card account's id (from onboard)"},
+          {"limit", "--limit", "N", ParamType::Int, false, false, false, "", "", "",
+           "at most this many; unset = the server's default"},
+          {"offset", "--offset", "N", ParamType::Int, false, false, false, "", "", "",
+           "how many to skip"},
+          {"status", "--status", "TEXT", ParamType::String, false, false, false, "", "", "",
+           "only transactions in this status"}},
+         call_cards_get_all_transactions},
+        {"cards_create_physical_card_order",
+         "cards create-physical-card-order",
+         "cards",
+         "POST /yativo-card/{yativo_card_id}/cards/physical/order",
+         CallKind::Write,
+         TwoFactorRule::None,
+         false,
+         "Orders a physical card, shipped to an address.",
+         "CardOrder",
+         "id, status, card_id, personalization, amount, currency, created_at",
+         {{"yativo_card_id", "", "YATIVO_CARD_ID", ParamType::String, true, true, false, "", "", "",
+           "the card account's id (from onboard)"},
+          {"shipping_address", "--shipping-address", "JSON", ParamType::Json, true, false, false,
+           "", "", "", "the address, a JSON object (line1, city, postal_code, country...)"},
+          {"personalization", "--personalization", "TEXT", ParamType::String, false, false, false,
+           "", "", "", "the name embossed on the card"}},
+         call_cards_create_physical_card_order},
         {"create_customer",
          "customers create",
          "customers",
@@ -1317,6 +2723,76 @@ const std::vector<GeneratedCall> &generated_calls() {
           {"limit", "--limit", "N", ParamType::Int, false, false, false, "", "", "",
            "items per page, 1..100; unset = the server's default"}},
          call_customer_transactions},
+        {"iban_get_options",
+         "iban get-options",
+         "iban",
+         "GET /iban/options",
+         CallKind::Read,
+         TwoFactorRule::None,
+         false,
+         "The standalone IBAN product's options.",
+         "",
+         "",
+         {},
+         call_iban_get_options},
+        {"iban_initialize",
+         "iban initialize",
+         "iban",
+         "POST /iban/onboarding/init",
+         CallKind::Write,
+         TwoFactorRule::None,
+         false,
+         "Starts IBAN onboarding for the user, or for one of its customers.",
+         "IbanStatus",
+         "id, status, kyc_status, iban, bic, currency, email, customer_id, updated_at",
+         {{"email", "--email", "TEXT", ParamType::String, true, false, false, "", "", "",
+           "the holder's e-mail address"},
+          {"customer_id", "--customer-id", "ID", ParamType::String, false, false, true, "", "", "",
+           "the customer it is for; unset = the user"}},
+         call_iban_initialize},
+        {"iban_request",
+         "iban request-iban",
+         "iban",
+         "POST /iban/iban/request",
+         CallKind::Write,
+         TwoFactorRule::None,
+         false,
+         "Requests the IBAN once KYC is submitted.",
+         "IbanStatus",
+         "id, status, kyc_status, iban, bic, currency, email, customer_id, updated_at",
+         {{"customer_id", "--customer-id", "ID", ParamType::String, false, false, true, "", "", "",
+           "the customer it is for; unset = the user"}},
+         call_iban_request},
+        {"iban_submit_kyc",
+         "iban submit-kyc",
+         "iban",
+         "POST /iban/onboarding/kyc",
+         CallKind::Write,
+         TwoFactorRule::None,
+         false,
+         "Submits the holder's KYC data.",
+         "IbanStatus",
+         "id, status, kyc_status, iban, bic, currency, email, customer_id, updated_at",
+         {{"kyc", "--kyc", "JSON", ParamType::Json, true, false, false, "", "", "",
+           "the KYC payload, a JSON object (name, date of birth, address, documents...)"},
+          {"email", "--email", "TEXT", ParamType::String, false, false, false, "", "", "",
+           "the holder's e-mail address"},
+          {"customer_id", "--customer-id", "ID", ParamType::String, false, false, true, "", "", "",
+           "the customer it is for; unset = the user"}},
+         call_iban_submit_kyc},
+        {"iban_get_status",
+         "iban get-status",
+         "iban",
+         "GET /iban/status",
+         CallKind::Read,
+         TwoFactorRule::None,
+         false,
+         "Where the IBAN stands.",
+         "IbanStatus",
+         "id, status, kyc_status, iban, bic, currency, email, customer_id, updated_at",
+         {{"customer_id", "--customer-id", "ID", ParamType::String, false, false, true, "", "", "",
+           "the customer it is for; unset = the user"}},
+         call_iban_get_status},
         {"register_user",
          "session register",
          "session",
@@ -1463,6 +2939,81 @@ const std::vector<GeneratedCall> &generated_calls() {
          "token_type, expires_in, expires_at",
          {},
          call_refresh_session},
+        {"swap_get_assets",
+         "swap get-assets",
+         "swap",
+         "GET /swap/assets",
+         CallKind::Read,
+         TwoFactorRule::None,
+         false,
+         "The user's assets that can be swapped.",
+         "",
+         "",
+         {},
+         call_swap_get_assets},
+        {"swap_get_routes",
+         "swap get-routes",
+         "swap",
+         "GET /swap/routes",
+         CallKind::Read,
+         TwoFactorRule::None,
+         false,
+         "The catalogue of enabled swap routes ({sources: [...]}).",
+         "",
+         "",
+         {},
+         call_swap_get_routes},
+        {"swap_get_quote",
+         "swap get-quote",
+         "swap",
+         "POST /swap/quote",
+         CallKind::Read,
+         TwoFactorRule::None,
+         false,
+         "Asks for a quote (safe to repeat: a quote moves nothing). The body is the caller's "
+         "object.",
+         "SwapQuote",
+         "id, from_asset_id, to_asset_id, from_chain, from_ticker, to_chain, to_ticker, "
+         "from_amount, to_amount, rate, fee, expires_at",
+         {{"data", "--data", "JSON", ParamType::Fields, true, false, false, "", "", "",
+           "the quote request, e.g. {from_chain, from_ticker, to_chain, to_ticker, amount} "
+           "(amounts as decimal strings)"}},
+         call_swap_get_quote},
+        {"swap_execute",
+         "swap execute",
+         "swap",
+         "POST /swap/execute",
+         CallKind::MovesValue,
+         TwoFactorRule::Required,
+         false,
+         "Executes a quote. Always carries an Idempotency-Key (the call's, or one the core "
+         "generates), returned with the result and on every error: called again with that key, the "
+         "swap happens once. Sends X-2FA-Token. An expired quote is refused (422 quote_expired).",
+         "SwapExecution",
+         "id, quote_id, status, from_chain, from_ticker, to_chain, to_ticker, from_amount, "
+         "to_amount, fee, rate, from_asset_id, to_asset_id, to_address, from_tx_hash, to_tx_hash, "
+         "idempotency_key, created_at",
+         {{"data", "--data", "JSON", ParamType::Fields, true, false, false, "", "", "",
+           "the execution request, e.g. {quote_id, from_asset_id, to_address}"}},
+         call_swap_execute},
+        {"swap_get_history",
+         "swap get-history",
+         "swap",
+         "GET /swap/history",
+         CallKind::Read,
+         TwoFactorRule::None,
+         false,
+         "The swap history, newest first.",
+         "[SwapHistoryItem]",
+         "id, quote_id, status, from_chain, from_ticker, to_chain, to_ticker, from_amount, "
+         "to_amount, created_at",
+         {{"limit", "--limit", "N", ParamType::Int, false, false, false, "", "", "",
+           "items per page, 1..100; unset = the server's default"},
+          {"offset", "--offset", "N", ParamType::Int, false, false, false, "", "", "",
+           "how many to skip"},
+          {"status", "--status", "TEXT", ParamType::String, false, false, false, "", "", "",
+           "only swaps in this status"}},
+         call_swap_get_history},
         {"get_transaction",
          "transactions get",
          "transactions",

@@ -50,9 +50,64 @@ const Route kRoutes[] = {
     {"POST", "/auto-forwarding", Kind::Write, TwoFactor::Required},
     {"PUT", "/auto-forwarding/*", Kind::Write, TwoFactor::Required},
     {"DELETE", "/auto-forwarding/*", Kind::Write, TwoFactor::Required},
+    {"POST", "/card-issuer/apply", Kind::Write, TwoFactor::None},
+    {"GET", "/card-issuer/status", Kind::Read, TwoFactor::None},
+    {"GET", "/card-issuer/wallets", Kind::Read, TwoFactor::None},
+    {"POST", "/card-issuer/fund-customer", Kind::MovesValue, TwoFactor::None},
+    {"POST", "/card-issuer/deposits/*/fund", Kind::MovesValue, TwoFactor::None},
+    {"GET", "/card-issuer/customers/*/wallets", Kind::Read, TwoFactor::None},
+    {"GET", "/card-issuer/customers", Kind::Read, TwoFactor::None},
+    {"GET", "/card-issuer/funding-addresses", Kind::Read, TwoFactor::None},
+    {"GET", "/card-issuer/deposits", Kind::Read, TwoFactor::None},
+    {"GET", "/card-issuer/funding-history", Kind::Read, TwoFactor::None},
+    {"POST", "/yativo-card/onboard", Kind::Write, TwoFactor::None},
+    {"GET", "/yativo-card/kyc-status", Kind::Read, TwoFactor::None},
+    {"POST", "/yativo-card/accept-terms", Kind::Write, TwoFactor::None},
+    {"POST", "/yativo-card/deploy-safe", Kind::Write, TwoFactor::None},
+    {"GET", "/yativo-card/list-cards", Kind::Read, TwoFactor::None},
+    {"POST", "/yativo-card/create-card", Kind::Write, TwoFactor::None},
+    {"POST", "/yativo-card/cards/*/freeze", Kind::Write, TwoFactor::Required},
+    {"POST", "/yativo-card/cards/*/unfreeze", Kind::Write, TwoFactor::Required},
+    {"POST", "/yativo-card/cards/*/void", Kind::Write, TwoFactor::None},
+    {"POST", "/yativo-card/cards/*/pin/otp", Kind::Write, TwoFactor::None},
+    {"POST", "/yativo-card/cards/*/pin/set", Kind::Write, TwoFactor::None},
+    {"POST", "/yativo-card/*/cards/*/ephemeral-token", Kind::Read, TwoFactor::None},
+    {"GET", "/yativo-card/*/wallet", Kind::Read, TwoFactor::None},
+    {"GET", "/yativo-card/*/wallet/funding-address", Kind::Read, TwoFactor::None},
+    {"GET", "/yativo-card/customers/*/wallet/funding-address", Kind::Read, TwoFactor::None},
+    {"GET", "/yativo-card/*/transactions/dispute-reasons", Kind::Read, TwoFactor::None},
+    {"POST", "/yativo-card/*/transactions/*/dispute", Kind::Write, TwoFactor::None},
+    {"GET", "/yativo-card/customers/*/transactions/dispute-reasons", Kind::Read, TwoFactor::None},
+    {"POST", "/yativo-card/customers/*/transactions/*/dispute", Kind::Write, TwoFactor::None},
+    {"GET", "/yativo-card/*/wallet/limits", Kind::Read, TwoFactor::None},
+    {"PUT", "/yativo-card/*/wallet/limits", Kind::Write, TwoFactor::None},
+    {"GET", "/yativo-card/customers/*/wallet/limits", Kind::Read, TwoFactor::None},
+    {"PUT", "/yativo-card/customers/*/wallet/limits", Kind::Write, TwoFactor::None},
+    {"GET", "/yativo-card/*/profile", Kind::Read, TwoFactor::None},
+    {"GET", "/yativo-card/customers/*/profile", Kind::Read, TwoFactor::None},
+    {"GET", "/yativo-card/customers/*/cards", Kind::Read, TwoFactor::None},
+    {"POST", "/yativo-card/customers/*/create-card", Kind::Write, TwoFactor::None},
+    {"POST", "/yativo-card/customers/*/cards/*/ephemeral-token", Kind::Read, TwoFactor::None},
+    {"POST", "/yativo-card/*/webhooks/subscribe", Kind::Write, TwoFactor::None},
+    {"DELETE", "/yativo-card/*/webhooks/subscribe/*", Kind::Write, TwoFactor::None},
+    {"GET", "/yativo-card/*/cards/physical/order/*/status", Kind::Read, TwoFactor::None},
+    {"GET", "/yativo-card/*/cards/physical/orders", Kind::Read, TwoFactor::None},
+    {"POST", "/yativo-card/*/cards/physical/order/*/cancel", Kind::Write, TwoFactor::None},
+    {"POST", "/yativo-card/*/cards/physical/order/*/payment", Kind::MovesValue, TwoFactor::None},
+    {"POST", "/yativo-card/*/cards/physical/*/pin", Kind::Write, TwoFactor::None},
+    {"POST", "/yativo-card/*/iban/activate", Kind::Write, TwoFactor::None},
+    {"GET", "/yativo-card/*/iban/status", Kind::Read, TwoFactor::None},
+    {"GET", "/yativo-card/*/cards/*/transactions", Kind::Read, TwoFactor::None},
+    {"GET", "/yativo-card/*/transactions", Kind::Read, TwoFactor::None},
+    {"POST", "/yativo-card/*/cards/physical/order", Kind::Write, TwoFactor::None},
     {"POST", "/customers/create-customer", Kind::Write, TwoFactor::None},
     {"POST", "/customers/get-customers", Kind::Read, TwoFactor::None},
     {"POST", "/customers/get-customer-transactions", Kind::Read, TwoFactor::None},
+    {"GET", "/iban/options", Kind::Read, TwoFactor::None},
+    {"POST", "/iban/onboarding/init", Kind::Write, TwoFactor::None},
+    {"POST", "/iban/iban/request", Kind::Write, TwoFactor::None},
+    {"POST", "/iban/onboarding/kyc", Kind::Write, TwoFactor::None},
+    {"GET", "/iban/status", Kind::Read, TwoFactor::None},
     {"POST", "/authentication/registration", Kind::Write, TwoFactor::None},
     {"POST", "/auth/sign-in", Kind::Write, TwoFactor::None},
     {"POST", "/auth/otp-verification", Kind::Write, TwoFactor::None},
@@ -63,6 +118,11 @@ const Route kRoutes[] = {
     {"POST", "/auth/passkeys/authenticate-options", Kind::Write, TwoFactor::None},
     {"POST", "/auth/passkeys/authenticate-verify", Kind::Write, TwoFactor::None},
     {"GET", "/authentication/refresh-token", Kind::Read, TwoFactor::None},
+    {"GET", "/swap/assets", Kind::Read, TwoFactor::None},
+    {"GET", "/swap/routes", Kind::Read, TwoFactor::None},
+    {"POST", "/swap/quote", Kind::Read, TwoFactor::None},
+    {"POST", "/swap/execute", Kind::MovesValue, TwoFactor::Required},
+    {"GET", "/swap/history", Kind::Read, TwoFactor::None},
     {"POST", "/transactions/get-transaction", Kind::Read, TwoFactor::None},
     {"POST", "/transactions/cancel", Kind::Write, TwoFactor::None},
     {"POST", "/transactions/asset-history", Kind::Read, TwoFactor::None},
@@ -82,11 +142,7 @@ const Route kRoutes[] = {
     {"PUT", "/apikey/**", Kind::Write, TwoFactor::Required},
     {"PATCH", "/apikey/**", Kind::Write, TwoFactor::Required},
     {"DELETE", "/apikey/**", Kind::Write, TwoFactor::Required},
-    {"POST", "/swap/execute", Kind::MovesValue, TwoFactor::None},
     {"POST", "/yativo-card/fund", Kind::MovesValue, TwoFactor::None},
-    {"POST", "/card-issuer/fund-customer", Kind::MovesValue, TwoFactor::None},
-    {"POST", "/card-issuer/deposits/*/fund", Kind::MovesValue, TwoFactor::None},
-    {"POST", "/yativo-card/*/cards/physical/order/*/payment", Kind::MovesValue, TwoFactor::None},
 };
 const std::size_t kRouteCount = sizeof(kRoutes) / sizeof(kRoutes[0]);
 
@@ -270,6 +326,171 @@ std::vector<AutoForwardingRule> decode_auto_forwarding_rule_list(Payload &payloa
     return out;
 }
 
+CardFunding to_card_funding(const Payload &p, const rapidjson::Value &v) {
+    CardFunding r;
+    r.id = field_string(v, {"funding_id", "id", "_id", "transaction_id"});
+    r.customer_id = field_string(v, {"customer_id"});
+    r.deposit_id = field_string(v, {"deposit_id"});
+    r.amount = field_decimal(v, {"amount"});
+    r.fee = field_decimal(v, {"fee"});
+    r.credited = field_decimal(v, {"credited"});
+    r.source_chain = field_string(v, {"source_chain", "chain"});
+    r.destination_token = field_string(v, {"destination_token"});
+    r.pricing_mode = field_string(v, {"pricing_mode"});
+    r.status = field_string(v, {"status"});
+    r.created_at = field_string(v, {"created_at", "createdAt"});
+    r.raw = p.part(v);
+    return r;
+}
+
+CardFunding decode_card_funding(Payload &payload) {
+    return to_card_funding(payload, record_object(payload.value(), {"funding"}, "card funding"));
+}
+
+CardAccount to_card_account(const Payload &p, const rapidjson::Value &v) {
+    CardAccount r;
+    r.id = field_string(v, {"yativo_card_id", "yativoCardId", "id", "_id"});
+    r.email = field_string(v, {"email"});
+    r.first_name = field_string(v, {"first_name", "firstName"});
+    r.last_name = field_string(v, {"last_name", "lastName"});
+    r.status = field_string(v, {"status"});
+    r.kyc_status = field_string(v, {"kyc_status", "kycStatus"});
+    r.terms_accepted = field_bool(v, {"terms_accepted", "termsAccepted"});
+    r.safe_deployed = field_bool(v, {"safe_deployed", "safeDeployed", "wallet_deployed"});
+    r.created_at = field_string(v, {"created_at", "createdAt"});
+    r.raw = p.part(v);
+    return r;
+}
+
+CardAccount decode_card_account(Payload &payload) {
+    return to_card_account(
+        payload, record_object(payload.value(), {"account", "card_account"}, "card account"));
+}
+
+Card to_card(const Payload &p, const rapidjson::Value &v) {
+    Card r;
+    r.id = field_string(v, {"card_id", "id", "_id"});
+    r.yativo_card_id = field_string(v, {"yativo_card_id", "yativoCardId"});
+    r.customer_id = field_string(v, {"customer_id"});
+    r.type = field_string(v, {"type", "card_type"});
+    r.status = field_string(v, {"status"});
+    r.display_name = field_string(v, {"display_name", "label", "name"});
+    r.last4 = field_string(v, {"last4", "last_four", "lastFour"});
+    r.spending_limit_amount = field_decimal(v, {"spending_limit_amount"});
+    r.spending_limit_frequency = field_string(v, {"spending_limit_frequency"});
+    r.created_at = field_string(v, {"created_at", "createdAt"});
+    r.raw = p.part(v);
+    if (r.id.empty()) throw Error(Status::PROTOCOL, "card answer has no id (card_id, id, _id)");
+    return r;
+}
+
+Card decode_card(Payload &payload) {
+    return to_card(payload, record_object(payload.value(), {"card"}, "card"));
+}
+
+std::vector<Card> decode_card_list(Payload &payload) {
+    const rapidjson::Value &items = record_list(payload.value(), {"cards"}, "card list");
+    std::vector<Card> out;
+    out.reserve(items.Size());
+    for (const auto &item : items.GetArray()) {
+        if (!item.IsObject()) throw Error(Status::PROTOCOL, "card list answer holds a non-object");
+        out.push_back(to_card(payload, item));
+    }
+    return out;
+}
+
+CardTransaction to_card_transaction(const Payload &p, const rapidjson::Value &v) {
+    CardTransaction r;
+    r.id = field_string(v, {"transaction_id", "id", "_id"});
+    r.card_id = field_string(v, {"card_id"});
+    r.type = field_string(v, {"type"});
+    r.status = field_string(v, {"status"});
+    r.amount = field_decimal(v, {"amount"});
+    r.currency = field_string(v, {"currency"});
+    r.merchant = field_string(v, {"merchant_name", "merchant"});
+    r.created_at = field_string(v, {"created_at", "createdAt", "date"});
+    r.raw = p.part(v);
+    if (r.id.empty())
+        throw Error(Status::PROTOCOL,
+                    "card transaction answer has no id (transaction_id, id, _id)");
+    return r;
+}
+
+std::vector<CardTransaction> decode_card_transaction_list(Payload &payload) {
+    const rapidjson::Value &items =
+        record_list(payload.value(), {"transactions"}, "card transaction list");
+    std::vector<CardTransaction> out;
+    out.reserve(items.Size());
+    for (const auto &item : items.GetArray()) {
+        if (!item.IsObject())
+            throw Error(Status::PROTOCOL, "card transaction list answer holds a non-object");
+        out.push_back(to_card_transaction(payload, item));
+    }
+    return out;
+}
+
+SpendingLimits to_spending_limits(const Payload &p, const rapidjson::Value &v) {
+    SpendingLimits r;
+    r.daily_limit = field_decimal(v, {"daily_limit", "daily"});
+    r.monthly_limit = field_decimal(v, {"monthly_limit", "monthly"});
+    r.per_transaction_limit = field_decimal(v, {"per_transaction_limit", "per_transaction"});
+    r.currency = field_string(v, {"currency"});
+    r.raw = p.part(v);
+    return r;
+}
+
+SpendingLimits decode_spending_limits(Payload &payload) {
+    return to_spending_limits(payload,
+                              record_object(payload.value(), {"limits"}, "spending limits"));
+}
+
+CardOrder to_card_order(const Payload &p, const rapidjson::Value &v) {
+    CardOrder r;
+    r.id = field_string(v, {"order_id", "id", "_id"});
+    r.status = field_string(v, {"status"});
+    r.card_id = field_string(v, {"card_id"});
+    r.personalization = field_string(v, {"personalization"});
+    r.amount = field_decimal(v, {"amount", "fee", "price"});
+    r.currency = field_string(v, {"currency"});
+    r.created_at = field_string(v, {"created_at", "createdAt"});
+    r.raw = p.part(v);
+    if (r.id.empty())
+        throw Error(Status::PROTOCOL, "card order answer has no id (order_id, id, _id)");
+    return r;
+}
+
+CardOrder decode_card_order(Payload &payload) {
+    return to_card_order(payload, record_object(payload.value(), {"order"}, "card order"));
+}
+
+std::vector<CardOrder> decode_card_order_list(Payload &payload) {
+    const rapidjson::Value &items = record_list(payload.value(), {"orders"}, "card order list");
+    std::vector<CardOrder> out;
+    out.reserve(items.Size());
+    for (const auto &item : items.GetArray()) {
+        if (!item.IsObject())
+            throw Error(Status::PROTOCOL, "card order list answer holds a non-object");
+        out.push_back(to_card_order(payload, item));
+    }
+    return out;
+}
+
+CardOrderPayment to_card_order_payment(const Payload &p, const rapidjson::Value &v) {
+    CardOrderPayment r;
+    r.order_id = field_string(v, {"order_id", "id", "_id"});
+    r.payment_id = field_string(v, {"payment_id"});
+    r.status = field_string(v, {"status"});
+    r.amount = field_decimal(v, {"amount"});
+    r.currency = field_string(v, {"currency"});
+    r.created_at = field_string(v, {"created_at", "createdAt"});
+    r.raw = p.part(v);
+    return r;
+}
+
+CardOrderPayment decode_card_order_payment(Payload &payload) {
+    return to_card_order_payment(payload, record_object(payload.value(), {}, "card order payment"));
+}
+
 Customer to_customer(const Payload &p, const rapidjson::Value &v) {
     Customer r;
     r.id = field_string(v, {"customer_id", "id", "_id"});
@@ -302,6 +523,25 @@ std::vector<Customer> decode_customer_list(Payload &payload) {
     return out;
 }
 
+IbanStatus to_iban_status(const Payload &p, const rapidjson::Value &v) {
+    IbanStatus r;
+    r.id = field_string(v, {"id", "iban_id"});
+    r.status = field_string(v, {"status", "iban_status"});
+    r.kyc_status = field_string(v, {"kyc_status", "kycStatus"});
+    r.iban = field_string(v, {"iban", "iban_number"});
+    r.bic = field_string(v, {"bic", "swift"});
+    r.currency = field_string(v, {"currency"});
+    r.email = field_string(v, {"email"});
+    r.customer_id = field_string(v, {"customer_id"});
+    r.updated_at = field_string(v, {"updated_at", "updatedAt", "created_at"});
+    r.raw = p.part(v);
+    return r;
+}
+
+IbanStatus decode_iban_status(Payload &payload) {
+    return to_iban_status(payload, record_object(payload.value(), {}, "iban status"));
+}
+
 Session to_session(const Payload &, const rapidjson::Value &v) {
     Session r;
     r.token_type = field_string(v, {"token_type"});
@@ -312,6 +552,88 @@ Session to_session(const Payload &, const rapidjson::Value &v) {
 
 Session decode_session(Payload &payload) {
     return to_session(payload, record_object(payload.value(), {}, "session"));
+}
+
+SwapQuote to_swap_quote(const Payload &p, const rapidjson::Value &v) {
+    SwapQuote r;
+    r.id = field_string(v, {"quote_id", "quoteId", "id"});
+    r.from_asset_id = field_string(v, {"from_asset_id"});
+    r.to_asset_id = field_string(v, {"to_asset_id"});
+    r.from_chain = field_string(v, {"from_chain", "sourceChain"});
+    r.from_ticker = field_string(v, {"from_ticker", "sourceAsset"});
+    r.to_chain = field_string(v, {"to_chain", "destinationChain"});
+    r.to_ticker = field_string(v, {"to_ticker", "destinationAsset"});
+    r.from_amount = field_decimal(v, {"from_amount", "inputAmount", "amount"});
+    r.to_amount = field_decimal(v, {"to_amount", "estimatedOutput", "estimated_output"});
+    r.rate = field_decimal(v, {"exchange_rate", "exchangeRate", "rate"});
+    r.fee = field_decimal(v, {"fee", "fee_amount"});
+    r.expires_at = field_string(v, {"expires_at", "expiresAt"});
+    r.raw = p.part(v);
+    if (r.id.empty())
+        throw Error(Status::PROTOCOL, "swap quote answer has no id (quote_id, quoteId, id)");
+    return r;
+}
+
+SwapQuote decode_swap_quote(Payload &payload) {
+    return to_swap_quote(payload, record_object(payload.value(), {"quote"}, "swap quote"));
+}
+
+SwapExecution to_swap_execution(const Payload &p, const rapidjson::Value &v) {
+    SwapExecution r;
+    r.id = field_string(v, {"swap_id", "id", "_id"});
+    r.quote_id = field_string(v, {"quote_id", "quoteId"});
+    r.status = field_string(v, {"status"});
+    r.from_chain = field_string(v, {"from_chain"});
+    r.from_ticker = field_string(v, {"from_ticker"});
+    r.to_chain = field_string(v, {"to_chain"});
+    r.to_ticker = field_string(v, {"to_ticker"});
+    r.from_amount = field_decimal(v, {"from_amount"});
+    r.to_amount = field_decimal(v, {"to_amount"});
+    r.fee = field_decimal(v, {"fee"});
+    r.rate = field_decimal(v, {"rate"});
+    r.from_asset_id = field_string(v, {"from_asset_id"});
+    r.to_asset_id = field_string(v, {"to_asset_id"});
+    r.to_address = field_string(v, {"to_address"});
+    r.from_tx_hash = field_string(v, {"from_tx_hash"});
+    r.to_tx_hash = field_string(v, {"to_tx_hash"});
+    r.created_at = field_string(v, {"created_at", "createdAt"});
+    r.raw = p.part(v);
+    return r;
+}
+
+SwapExecution decode_swap_execution(Payload &payload) {
+    return to_swap_execution(payload, record_object(payload.value(), {"swap"}, "swap execution"));
+}
+
+SwapHistoryItem to_swap_history_item(const Payload &p, const rapidjson::Value &v) {
+    SwapHistoryItem r;
+    r.id = field_string(v, {"swap_id", "id", "_id"});
+    r.quote_id = field_string(v, {"quote_id"});
+    r.status = field_string(v, {"status"});
+    r.from_chain = field_string(v, {"from_chain"});
+    r.from_ticker = field_string(v, {"from_ticker"});
+    r.to_chain = field_string(v, {"to_chain"});
+    r.to_ticker = field_string(v, {"to_ticker"});
+    r.from_amount = field_decimal(v, {"from_amount"});
+    r.to_amount = field_decimal(v, {"to_amount"});
+    r.created_at = field_string(v, {"created_at", "createdAt"});
+    r.raw = p.part(v);
+    if (r.id.empty())
+        throw Error(Status::PROTOCOL, "swap history item answer has no id (swap_id, id, _id)");
+    return r;
+}
+
+std::vector<SwapHistoryItem> decode_swap_history_item_list(Payload &payload) {
+    const rapidjson::Value &items =
+        record_list(payload.value(), {"swaps", "history"}, "swap history item list");
+    std::vector<SwapHistoryItem> out;
+    out.reserve(items.Size());
+    for (const auto &item : items.GetArray()) {
+        if (!item.IsObject())
+            throw Error(Status::PROTOCOL, "swap history item list answer holds a non-object");
+        out.push_back(to_swap_history_item(payload, item));
+    }
+    return out;
 }
 
 WebhookDelivery to_webhook_delivery(const Payload &p, const rapidjson::Value &v) {
@@ -850,6 +1172,671 @@ void Client::delete_forwarding_rule(std::string_view rule_id, const CallOptions 
     impl_->execute(c, call);
 }
 
+Payload Client::card_issuer_apply(const IssuerApplication &params, const CallOptions &call) {
+    detail::require(params.funding_structure, "funding_structure");
+    detail::Call c = detail::make_call("POST", std::string("/card-issuer/apply"), Kind::Write,
+                                       TwoFactor::None, call);
+    detail::Body b;
+    b.field("funding_structure", params.funding_structure);
+    b.boolean("iban_enabled", params.iban_enabled);
+    b.into(c);
+    return impl_->execute(c, call);
+}
+
+Payload Client::card_issuer_get_program(const CallOptions &call) {
+    detail::Call c = detail::make_call("GET", std::string("/card-issuer/status"), Kind::Read,
+                                       TwoFactor::None, call);
+    return impl_->execute(c, call);
+}
+
+Payload Client::card_issuer_get_wallets(const CallOptions &call) {
+    detail::Call c = detail::make_call("GET", std::string("/card-issuer/wallets"), Kind::Read,
+                                       TwoFactor::None, call);
+    return impl_->execute(c, call);
+}
+
+CardFunding Client::card_issuer_fund_customer(std::string_view customer_id, std::string_view amount,
+                                              std::string_view source_chain,
+                                              std::string_view pricing_mode,
+                                              std::string_view destination_token,
+                                              const CallOptions &call) {
+    detail::require(customer_id, "customer_id");
+    detail::require(amount, "amount");
+    detail::require(source_chain, "source_chain");
+    const std::string amount_digits = amount.empty() ? std::string() : validate_amount(amount);
+    const std::string pricing_mode_value =
+        pricing_mode.empty()
+            ? std::string()
+            : detail::enum_value(pricing_mode, "pricing_mode", {"send_x", "receive_x"}, {}, "");
+    detail::Call c = detail::make_call("POST", std::string("/card-issuer/fund-customer"),
+                                       Kind::MovesValue, TwoFactor::None, call);
+    detail::Body b;
+    b.field("customer_id", customer_id);
+    if (!amount_digits.empty()) b.number("amount", amount_digits);
+    b.field("source_chain", source_chain);
+    b.field("pricing_mode", pricing_mode_value, true);
+    b.field("destination_token", destination_token, true);
+    b.into(c);
+    Payload p = impl_->execute(c, call);
+    // The server has acted: from here on an error carries the key and an unknown outcome.
+    detail::add_idempotency_key(p, c);
+    try {
+        CardFunding r = detail::decode_card_funding(p);
+        r.idempotency_key = c.idempotency_key;
+        return r;
+    } catch (...) {
+        detail::rethrow_after_move(c);
+    }
+}
+
+CardFunding Client::card_issuer_trigger_manual_funding(std::string_view deposit_id,
+                                                       std::string_view destination_token,
+                                                       const CallOptions &call) {
+    detail::Call c = detail::make_call("POST",
+                                       std::string("/card-issuer/deposits/") +
+                                           detail::path_segment(deposit_id, "deposit id") + "/fund",
+                                       Kind::MovesValue, TwoFactor::None, call);
+    detail::Body b;
+    b.field("destination_token", destination_token, true);
+    b.into(c);
+    Payload p = impl_->execute(c, call);
+    // The server has acted: from here on an error carries the key and an unknown outcome.
+    detail::add_idempotency_key(p, c);
+    try {
+        CardFunding r = detail::decode_card_funding(p);
+        r.idempotency_key = c.idempotency_key;
+        return r;
+    } catch (...) {
+        detail::rethrow_after_move(c);
+    }
+}
+
+Payload Client::card_issuer_get_customer_wallets(std::string_view customer_id,
+                                                 const CallOptions &call) {
+    detail::Call c =
+        detail::make_call("GET",
+                          std::string("/card-issuer/customers/") +
+                              detail::path_segment(customer_id, "customer id") + "/wallets",
+                          Kind::Read, TwoFactor::None, call);
+    return impl_->execute(c, call);
+}
+
+Payload Client::card_issuer_list_customers(std::optional<std::int64_t> page,
+                                           std::optional<std::int64_t> limit,
+                                           const CallOptions &call) {
+    if (page) detail::check_range(*page, "page", 1);
+    if (limit) detail::check_range(*limit, "limit", 1, 100);
+    detail::Call c = detail::make_call("GET", std::string("/card-issuer/customers"), Kind::Read,
+                                       TwoFactor::None, call);
+    detail::Query b;
+    if (page) b.integer("page", *page);
+    if (limit) b.integer("limit", *limit);
+    b.into(c);
+    return impl_->execute(c, call);
+}
+
+Payload Client::card_issuer_get_funding_addresses(std::string_view customer_id,
+                                                  const CallOptions &call) {
+    detail::Call c = detail::make_call("GET", std::string("/card-issuer/funding-addresses"),
+                                       Kind::Read, TwoFactor::None, call);
+    detail::Query b;
+    b.field("customer_id", customer_id, true);
+    b.into(c);
+    return impl_->execute(c, call);
+}
+
+Payload Client::card_issuer_list_deposits(std::optional<std::int64_t> page,
+                                          std::optional<std::int64_t> limit,
+                                          std::string_view status, std::string_view chain,
+                                          const CallOptions &call) {
+    if (page) detail::check_range(*page, "page", 1);
+    if (limit) detail::check_range(*limit, "limit", 1, 100);
+    detail::Call c = detail::make_call("GET", std::string("/card-issuer/deposits"), Kind::Read,
+                                       TwoFactor::None, call);
+    detail::Query b;
+    if (page) b.integer("page", *page);
+    if (limit) b.integer("limit", *limit);
+    b.field("status", status, true);
+    b.field("chain", chain, true);
+    b.into(c);
+    return impl_->execute(c, call);
+}
+
+Payload Client::card_issuer_get_funding_history(std::optional<std::int64_t> page,
+                                                std::optional<std::int64_t> limit,
+                                                std::string_view status,
+                                                std::string_view customer_id,
+                                                std::string_view chain, const CallOptions &call) {
+    if (page) detail::check_range(*page, "page", 1);
+    if (limit) detail::check_range(*limit, "limit", 1, 100);
+    detail::Call c = detail::make_call("GET", std::string("/card-issuer/funding-history"),
+                                       Kind::Read, TwoFactor::None, call);
+    detail::Query b;
+    if (page) b.integer("page", *page);
+    if (limit) b.integer("limit", *limit);
+    b.field("status", status, true);
+    b.field("customer_id", customer_id, true);
+    b.field("chain", chain, true);
+    b.into(c);
+    return impl_->execute(c, call);
+}
+
+CardAccount Client::cards_onboard(std::string_view email, std::string_view first_name,
+                                  std::string_view last_name, const CallOptions &call) {
+    detail::require(email, "email");
+    detail::require(first_name, "first_name");
+    detail::require(last_name, "last_name");
+    detail::Call c = detail::make_call("POST", std::string("/yativo-card/onboard"), Kind::Write,
+                                       TwoFactor::None, call);
+    detail::Body b;
+    b.field("email", email);
+    b.field("firstName", first_name);
+    b.field("lastName", last_name);
+    b.into(c);
+    Payload p = impl_->execute(c, call);
+    return detail::decode_card_account(p);
+}
+
+CardAccount Client::cards_get_kyc_status(const CallOptions &call) {
+    detail::Call c = detail::make_call("GET", std::string("/yativo-card/kyc-status"), Kind::Read,
+                                       TwoFactor::None, call);
+    Payload p = impl_->execute(c, call);
+    return detail::decode_card_account(p);
+}
+
+Payload Client::cards_accept_terms(const CallOptions &call) {
+    detail::Call c = detail::make_call("POST", std::string("/yativo-card/accept-terms"),
+                                       Kind::Write, TwoFactor::None, call);
+    return impl_->execute(c, call);
+}
+
+Payload Client::cards_deploy_safe(const CallOptions &call) {
+    detail::Call c = detail::make_call("POST", std::string("/yativo-card/deploy-safe"), Kind::Write,
+                                       TwoFactor::None, call);
+    return impl_->execute(c, call);
+}
+
+std::vector<Card> Client::cards_list(const CallOptions &call) {
+    detail::Call c = detail::make_call("GET", std::string("/yativo-card/list-cards"), Kind::Read,
+                                       TwoFactor::None, call);
+    Payload p = impl_->execute(c, call);
+    return detail::decode_card_list(p);
+}
+
+Card Client::cards_create(std::string_view card_type, std::string_view display_name,
+                          std::string_view spending_limit_amount,
+                          std::string_view spending_limit_frequency, const CallOptions &call) {
+    const std::string card_type_value =
+        detail::enum_value(card_type, "card_type", {"virtual", "physical"}, {}, "virtual");
+    const std::string spending_limit_amount_digits =
+        spending_limit_amount.empty() ? std::string() : validate_amount(spending_limit_amount);
+    detail::Call c = detail::make_call("POST", std::string("/yativo-card/create-card"), Kind::Write,
+                                       TwoFactor::None, call);
+    detail::Body b;
+    b.field("type", card_type_value);
+    b.field("display_name", display_name, true);
+    if (!spending_limit_amount_digits.empty())
+        b.number("spending_limit_amount", spending_limit_amount_digits);
+    b.field("spending_limit_frequency", spending_limit_frequency, true);
+    b.into(c);
+    Payload p = impl_->execute(c, call);
+    return detail::decode_card(p);
+}
+
+Card Client::cards_freeze(std::string_view card_id, const CallOptions &call) {
+    detail::Call c = detail::make_call(
+        "POST",
+        std::string("/yativo-card/cards/") + detail::path_segment(card_id, "card id") + "/freeze",
+        Kind::Write, TwoFactor::Required, call);
+    Payload p = impl_->execute(c, call);
+    return detail::decode_card(p);
+}
+
+Card Client::cards_unfreeze(std::string_view card_id, const CallOptions &call) {
+    detail::Call c = detail::make_call(
+        "POST",
+        std::string("/yativo-card/cards/") + detail::path_segment(card_id, "card id") + "/unfreeze",
+        Kind::Write, TwoFactor::Required, call);
+    Payload p = impl_->execute(c, call);
+    return detail::decode_card(p);
+}
+
+Card Client::cards_void(std::string_view card_id, const CallOptions &call) {
+    detail::Call c = detail::make_call(
+        "POST",
+        std::string("/yativo-card/cards/") + detail::path_segment(card_id, "card id") + "/void",
+        Kind::Write, TwoFactor::None, call);
+    Payload p = impl_->execute(c, call);
+    return detail::decode_card(p);
+}
+
+Payload Client::cards_request_pin_otp(std::string_view card_id, const CallOptions &call) {
+    detail::Call c = detail::make_call(
+        "POST",
+        std::string("/yativo-card/cards/") + detail::path_segment(card_id, "card id") + "/pin/otp",
+        Kind::Write, TwoFactor::None, call);
+    return impl_->execute(c, call);
+}
+
+Payload Client::cards_set_pin(std::string_view card_id, std::string_view otp, std::string_view pin,
+                              const CallOptions &call) {
+    detail::require(otp, "otp");
+    detail::require(pin, "pin");
+    detail::Call c = detail::make_call(
+        "POST",
+        std::string("/yativo-card/cards/") + detail::path_segment(card_id, "card id") + "/pin/set",
+        Kind::Write, TwoFactor::None, call);
+    detail::Body b;
+    b.field("otp", otp);
+    b.field("pin", pin);
+    b.into(c);
+    return impl_->execute(c, call);
+}
+
+Payload Client::cards_get_ephemeral_token(std::string_view yativo_card_id, std::string_view card_id,
+                                          const CallOptions &call) {
+    detail::Call c = detail::make_call(
+        "POST",
+        std::string("/yativo-card/") + detail::path_segment(yativo_card_id, "yativo card id") +
+            "/cards/" + detail::path_segment(card_id, "card id") + "/ephemeral-token",
+        Kind::Read, TwoFactor::None, call);
+    c.sensitive_response = true;
+    return impl_->execute(c, call);
+}
+
+Payload Client::cards_get_wallet(std::string_view yativo_card_id, const CallOptions &call) {
+    detail::Call c =
+        detail::make_call("GET",
+                          std::string("/yativo-card/") +
+                              detail::path_segment(yativo_card_id, "yativo card id") + "/wallet",
+                          Kind::Read, TwoFactor::None, call);
+    return impl_->execute(c, call);
+}
+
+Payload Client::cards_get_funding_address(std::string_view yativo_card_id,
+                                          const CallOptions &call) {
+    detail::Call c = detail::make_call("GET",
+                                       std::string("/yativo-card/") +
+                                           detail::path_segment(yativo_card_id, "yativo card id") +
+                                           "/wallet/funding-address",
+                                       Kind::Read, TwoFactor::None, call);
+    return impl_->execute(c, call);
+}
+
+Payload Client::cards_get_customer_funding_address(std::string_view yativo_card_id,
+                                                   const CallOptions &call) {
+    detail::Call c = detail::make_call("GET",
+                                       std::string("/yativo-card/customers/") +
+                                           detail::path_segment(yativo_card_id, "yativo card id") +
+                                           "/wallet/funding-address",
+                                       Kind::Read, TwoFactor::None, call);
+    return impl_->execute(c, call);
+}
+
+Payload Client::cards_get_dispute_reasons(std::string_view yativo_card_id,
+                                          const CallOptions &call) {
+    detail::Call c = detail::make_call("GET",
+                                       std::string("/yativo-card/") +
+                                           detail::path_segment(yativo_card_id, "yativo card id") +
+                                           "/transactions/dispute-reasons",
+                                       Kind::Read, TwoFactor::None, call);
+    return impl_->execute(c, call);
+}
+
+Payload Client::cards_dispute_transaction(std::string_view yativo_card_id,
+                                          std::string_view transaction_id,
+                                          std::string_view reason_code,
+                                          std::string_view description, const CallOptions &call) {
+    detail::require(reason_code, "reason_code");
+    detail::Call c = detail::make_call(
+        "POST",
+        std::string("/yativo-card/") + detail::path_segment(yativo_card_id, "yativo card id") +
+            "/transactions/" + detail::path_segment(transaction_id, "transaction id") + "/dispute",
+        Kind::Write, TwoFactor::None, call);
+    detail::Body b;
+    b.field("reason_code", reason_code);
+    b.field("description", description, true);
+    b.into(c);
+    return impl_->execute(c, call);
+}
+
+Payload Client::cards_get_customer_dispute_reasons(std::string_view yativo_card_id,
+                                                   const CallOptions &call) {
+    detail::Call c = detail::make_call("GET",
+                                       std::string("/yativo-card/customers/") +
+                                           detail::path_segment(yativo_card_id, "yativo card id") +
+                                           "/transactions/dispute-reasons",
+                                       Kind::Read, TwoFactor::None, call);
+    return impl_->execute(c, call);
+}
+
+Payload Client::cards_dispute_customer_transaction(std::string_view yativo_card_id,
+                                                   std::string_view transaction_id,
+                                                   std::string_view reason_code,
+                                                   std::string_view description,
+                                                   const CallOptions &call) {
+    detail::require(reason_code, "reason_code");
+    detail::Call c = detail::make_call(
+        "POST",
+        std::string("/yativo-card/customers/") +
+            detail::path_segment(yativo_card_id, "yativo card id") + "/transactions/" +
+            detail::path_segment(transaction_id, "transaction id") + "/dispute",
+        Kind::Write, TwoFactor::None, call);
+    detail::Body b;
+    b.field("reason_code", reason_code);
+    b.field("description", description, true);
+    b.into(c);
+    return impl_->execute(c, call);
+}
+
+SpendingLimits Client::cards_get_spending_limits(std::string_view yativo_card_id,
+                                                 const CallOptions &call) {
+    detail::Call c = detail::make_call("GET",
+                                       std::string("/yativo-card/") +
+                                           detail::path_segment(yativo_card_id, "yativo card id") +
+                                           "/wallet/limits",
+                                       Kind::Read, TwoFactor::None, call);
+    Payload p = impl_->execute(c, call);
+    return detail::decode_spending_limits(p);
+}
+
+SpendingLimits Client::cards_set_daily_spending_limit(std::string_view yativo_card_id,
+                                                      std::string_view daily_limit,
+                                                      const CallOptions &call) {
+    detail::require(daily_limit, "daily_limit");
+    const std::string daily_limit_digits =
+        daily_limit.empty() ? std::string() : validate_amount(daily_limit);
+    detail::Call c = detail::make_call("PUT",
+                                       std::string("/yativo-card/") +
+                                           detail::path_segment(yativo_card_id, "yativo card id") +
+                                           "/wallet/limits",
+                                       Kind::Write, TwoFactor::None, call);
+    detail::Body b;
+    if (!daily_limit_digits.empty()) b.number("daily_limit", daily_limit_digits);
+    b.into(c);
+    Payload p = impl_->execute(c, call);
+    return detail::decode_spending_limits(p);
+}
+
+SpendingLimits Client::cards_get_customer_spending_limits(std::string_view yativo_card_id,
+                                                          const CallOptions &call) {
+    detail::Call c = detail::make_call("GET",
+                                       std::string("/yativo-card/customers/") +
+                                           detail::path_segment(yativo_card_id, "yativo card id") +
+                                           "/wallet/limits",
+                                       Kind::Read, TwoFactor::None, call);
+    Payload p = impl_->execute(c, call);
+    return detail::decode_spending_limits(p);
+}
+
+SpendingLimits Client::cards_set_customer_daily_spending_limit(std::string_view yativo_card_id,
+                                                               std::string_view daily_limit,
+                                                               const CallOptions &call) {
+    detail::require(daily_limit, "daily_limit");
+    const std::string daily_limit_digits =
+        daily_limit.empty() ? std::string() : validate_amount(daily_limit);
+    detail::Call c = detail::make_call("PUT",
+                                       std::string("/yativo-card/customers/") +
+                                           detail::path_segment(yativo_card_id, "yativo card id") +
+                                           "/wallet/limits",
+                                       Kind::Write, TwoFactor::None, call);
+    detail::Body b;
+    if (!daily_limit_digits.empty()) b.number("daily_limit", daily_limit_digits);
+    b.into(c);
+    Payload p = impl_->execute(c, call);
+    return detail::decode_spending_limits(p);
+}
+
+Payload Client::cards_get_user_profile(std::string_view yativo_card_id, const CallOptions &call) {
+    detail::Call c =
+        detail::make_call("GET",
+                          std::string("/yativo-card/") +
+                              detail::path_segment(yativo_card_id, "yativo card id") + "/profile",
+                          Kind::Read, TwoFactor::None, call);
+    return impl_->execute(c, call);
+}
+
+Payload Client::cards_get_customer_profile(std::string_view yativo_card_id,
+                                           const CallOptions &call) {
+    detail::Call c =
+        detail::make_call("GET",
+                          std::string("/yativo-card/customers/") +
+                              detail::path_segment(yativo_card_id, "yativo card id") + "/profile",
+                          Kind::Read, TwoFactor::None, call);
+    return impl_->execute(c, call);
+}
+
+std::vector<Card> Client::cards_list_customer_cards(std::string_view customer_id,
+                                                    const CallOptions &call) {
+    detail::Call c =
+        detail::make_call("GET",
+                          std::string("/yativo-card/customers/") +
+                              detail::path_segment(customer_id, "customer id") + "/cards",
+                          Kind::Read, TwoFactor::None, call);
+    Payload p = impl_->execute(c, call);
+    return detail::decode_card_list(p);
+}
+
+Card Client::cards_create_customer_card(std::string_view customer_id, std::string_view card_type,
+                                        const CallOptions &call) {
+    const std::string card_type_value =
+        detail::enum_value(card_type, "card_type", {"virtual", "physical"}, {}, "virtual");
+    detail::Call c =
+        detail::make_call("POST",
+                          std::string("/yativo-card/customers/") +
+                              detail::path_segment(customer_id, "customer id") + "/create-card",
+                          Kind::Write, TwoFactor::None, call);
+    detail::Body b;
+    b.field("type", card_type_value);
+    b.into(c);
+    Payload p = impl_->execute(c, call);
+    return detail::decode_card(p);
+}
+
+Payload Client::cards_get_customer_ephemeral_token(std::string_view yativo_card_id,
+                                                   std::string_view card_id,
+                                                   const CallOptions &call) {
+    detail::Call c =
+        detail::make_call("POST",
+                          std::string("/yativo-card/customers/") +
+                              detail::path_segment(yativo_card_id, "yativo card id") + "/cards/" +
+                              detail::path_segment(card_id, "card id") + "/ephemeral-token",
+                          Kind::Read, TwoFactor::None, call);
+    c.sensitive_response = true;
+    return impl_->execute(c, call);
+}
+
+Payload Client::cards_subscribe_webhook(std::string_view yativo_card_id,
+                                        std::string_view callback_url,
+                                        const std::vector<std::string> &events,
+                                        const CallOptions &call) {
+    detail::require(callback_url, "callback_url");
+    detail::Call c = detail::make_call("POST",
+                                       std::string("/yativo-card/") +
+                                           detail::path_segment(yativo_card_id, "yativo card id") +
+                                           "/webhooks/subscribe",
+                                       Kind::Write, TwoFactor::None, call);
+    detail::Body b;
+    b.field("callback_url", callback_url);
+    b.strings("events", events, true);
+    b.into(c);
+    return impl_->execute(c, call);
+}
+
+Payload Client::cards_unsubscribe_webhook(std::string_view yativo_card_id,
+                                          std::string_view subscription_id,
+                                          const CallOptions &call) {
+    detail::Call c = detail::make_call(
+        "DELETE",
+        std::string("/yativo-card/") + detail::path_segment(yativo_card_id, "yativo card id") +
+            "/webhooks/subscribe/" + detail::path_segment(subscription_id, "subscription id"),
+        Kind::Write, TwoFactor::None, call);
+    return impl_->execute(c, call);
+}
+
+CardOrder Client::cards_get_physical_card_order_status(std::string_view yativo_card_id,
+                                                       std::string_view order_id,
+                                                       const CallOptions &call) {
+    detail::Call c = detail::make_call(
+        "GET",
+        std::string("/yativo-card/") + detail::path_segment(yativo_card_id, "yativo card id") +
+            "/cards/physical/order/" + detail::path_segment(order_id, "order id") + "/status",
+        Kind::Read, TwoFactor::None, call);
+    Payload p = impl_->execute(c, call);
+    return detail::decode_card_order(p);
+}
+
+std::vector<CardOrder> Client::cards_list_physical_card_orders(std::string_view yativo_card_id,
+                                                               const CallOptions &call) {
+    detail::Call c = detail::make_call("GET",
+                                       std::string("/yativo-card/") +
+                                           detail::path_segment(yativo_card_id, "yativo card id") +
+                                           "/cards/physical/orders",
+                                       Kind::Read, TwoFactor::None, call);
+    Payload p = impl_->execute(c, call);
+    return detail::decode_card_order_list(p);
+}
+
+CardOrder Client::cards_cancel_physical_card_order(std::string_view yativo_card_id,
+                                                   std::string_view order_id,
+                                                   const CallOptions &call) {
+    detail::Call c = detail::make_call(
+        "POST",
+        std::string("/yativo-card/") + detail::path_segment(yativo_card_id, "yativo card id") +
+            "/cards/physical/order/" + detail::path_segment(order_id, "order id") + "/cancel",
+        Kind::Write, TwoFactor::None, call);
+    Payload p = impl_->execute(c, call);
+    return detail::decode_card_order(p);
+}
+
+CardOrderPayment Client::cards_attach_order_payment(std::string_view yativo_card_id,
+                                                    std::string_view order_id,
+                                                    std::string_view payment_data_json,
+                                                    const CallOptions &call) {
+    detail::Call c = detail::make_call(
+        "POST",
+        std::string("/yativo-card/") + detail::path_segment(yativo_card_id, "yativo card id") +
+            "/cards/physical/order/" + detail::path_segment(order_id, "order id") + "/payment",
+        Kind::MovesValue, TwoFactor::None, call);
+    detail::Body b;
+    b.merge(payment_data_json, "payment_data");
+    b.into(c);
+    Payload p = impl_->execute(c, call);
+    // The server has acted: from here on an error carries the key and an unknown outcome.
+    detail::add_idempotency_key(p, c);
+    try {
+        CardOrderPayment r = detail::decode_card_order_payment(p);
+        r.idempotency_key = c.idempotency_key;
+        return r;
+    } catch (...) {
+        detail::rethrow_after_move(c);
+    }
+}
+
+Payload Client::cards_set_physical_card_pin(std::string_view yativo_card_id,
+                                            std::string_view card_id,
+                                            std::string_view encrypted_pin,
+                                            const CallOptions &call) {
+    detail::require(encrypted_pin, "encrypted_pin");
+    detail::Call c = detail::make_call(
+        "POST",
+        std::string("/yativo-card/") + detail::path_segment(yativo_card_id, "yativo card id") +
+            "/cards/physical/" + detail::path_segment(card_id, "card id") + "/pin",
+        Kind::Write, TwoFactor::None, call);
+    detail::Body b;
+    b.field("encrypted_pin", encrypted_pin);
+    b.into(c);
+    return impl_->execute(c, call);
+}
+
+IbanStatus Client::cards_activate_iban(std::string_view yativo_card_id, std::string_view kyc_method,
+                                       std::string_view sumsub_token, const CallOptions &call) {
+    const std::string kyc_method_value = detail::enum_value(
+        kyc_method, "kyc_method", {"platform_sumsub", "user_sumsub", "direct_docs"}, {}, "");
+    detail::Call c = detail::make_call("POST",
+                                       std::string("/yativo-card/") +
+                                           detail::path_segment(yativo_card_id, "yativo card id") +
+                                           "/iban/activate",
+                                       Kind::Write, TwoFactor::None, call);
+    detail::Body b;
+    b.field("kyc_method", kyc_method_value);
+    b.field("sumsub_token", sumsub_token, true);
+    b.into(c);
+    Payload p = impl_->execute(c, call);
+    return detail::decode_iban_status(p);
+}
+
+IbanStatus Client::cards_get_iban_status(std::string_view yativo_card_id, const CallOptions &call) {
+    detail::Call c = detail::make_call("GET",
+                                       std::string("/yativo-card/") +
+                                           detail::path_segment(yativo_card_id, "yativo card id") +
+                                           "/iban/status",
+                                       Kind::Read, TwoFactor::None, call);
+    Payload p = impl_->execute(c, call);
+    return detail::decode_iban_status(p);
+}
+
+std::vector<CardTransaction> Client::cards_get_transactions(
+    std::string_view yativo_card_id, std::string_view card_id, std::optional<std::int64_t> limit,
+    std::optional<std::int64_t> offset, std::string_view status, std::string_view from_date,
+    std::string_view to_date, const CallOptions &call) {
+    if (limit) detail::check_range(*limit, "limit", 1, 100);
+    if (offset) detail::check_range(*offset, "offset", 0);
+    detail::Call c = detail::make_call(
+        "GET",
+        std::string("/yativo-card/") + detail::path_segment(yativo_card_id, "yativo card id") +
+            "/cards/" + detail::path_segment(card_id, "card id") + "/transactions",
+        Kind::Read, TwoFactor::None, call);
+    detail::Query b;
+    if (limit) b.integer("limit", *limit);
+    if (offset) b.integer("offset", *offset);
+    b.field("status", status, true);
+    b.field("from", from_date, true);
+    b.field("to", to_date, true);
+    b.into(c);
+    Payload p = impl_->execute(c, call);
+    return detail::decode_card_transaction_list(p);
+}
+
+std::vector<CardTransaction> Client::cards_get_all_transactions(std::string_view yativo_card_id,
+                                                                std::optional<std::int64_t> limit,
+                                                                std::optional<std::int64_t> offset,
+                                                                std::string_view status,
+                                                                const CallOptions &call) {
+    if (limit) detail::check_range(*limit, "limit", 1, 100);
+    if (offset) detail::check_range(*offset, "offset", 0);
+    detail::Call c = detail::make_call("GET",
+                                       std::string("/yativo-card/") +
+                                           detail::path_segment(yativo_card_id, "yativo card id") +
+                                           "/transactions",
+                                       Kind::Read, TwoFactor::None, call);
+    detail::Query b;
+    if (limit) b.integer("limit", *limit);
+    if (offset) b.integer("offset", *offset);
+    b.field("status", status, true);
+    b.into(c);
+    Payload p = impl_->execute(c, call);
+    return detail::decode_card_transaction_list(p);
+}
+
+CardOrder Client::cards_create_physical_card_order(std::string_view yativo_card_id,
+                                                   std::string_view shipping_address_json,
+                                                   std::string_view personalization,
+                                                   const CallOptions &call) {
+    detail::require(shipping_address_json, "shipping_address");
+    detail::Call c = detail::make_call("POST",
+                                       std::string("/yativo-card/") +
+                                           detail::path_segment(yativo_card_id, "yativo card id") +
+                                           "/cards/physical/order",
+                                       Kind::Write, TwoFactor::None, call);
+    detail::Body b;
+    b.json("shippingAddress", shipping_address_json, "shipping_address");
+    b.field("personalization", personalization, true);
+    b.into(c);
+    Payload p = impl_->execute(c, call);
+    return detail::decode_card_order(p);
+}
+
 Customer Client::create_customer(std::string_view email, std::string_view name,
                                  std::string_view phone, std::string_view metadata_json,
                                  const CallOptions &call) {
@@ -900,6 +1887,59 @@ std::vector<Transaction> Client::customer_transactions(std::string_view customer
     b.into(c);
     Payload p = impl_->execute(c, call);
     return detail::decode_transaction_list(p);
+}
+
+Payload Client::iban_get_options(const CallOptions &call) {
+    detail::Call c =
+        detail::make_call("GET", std::string("/iban/options"), Kind::Read, TwoFactor::None, call);
+    return impl_->execute(c, call);
+}
+
+IbanStatus Client::iban_initialize(std::string_view email, std::string_view customer_id,
+                                   const CallOptions &call) {
+    detail::require(email, "email");
+    detail::Call c = detail::make_call("POST", std::string("/iban/onboarding/init"), Kind::Write,
+                                       TwoFactor::None, call);
+    detail::Body b;
+    b.field("email", email);
+    b.field("customer_id", customer_id, true);
+    b.into(c);
+    Payload p = impl_->execute(c, call);
+    return detail::decode_iban_status(p);
+}
+
+IbanStatus Client::iban_request(std::string_view customer_id, const CallOptions &call) {
+    detail::Call c = detail::make_call("POST", std::string("/iban/iban/request"), Kind::Write,
+                                       TwoFactor::None, call);
+    detail::Body b;
+    b.field("customer_id", customer_id, true);
+    b.into(c);
+    Payload p = impl_->execute(c, call);
+    return detail::decode_iban_status(p);
+}
+
+IbanStatus Client::iban_submit_kyc(std::string_view kyc_json, std::string_view email,
+                                   std::string_view customer_id, const CallOptions &call) {
+    detail::require(kyc_json, "kyc");
+    detail::Call c = detail::make_call("POST", std::string("/iban/onboarding/kyc"), Kind::Write,
+                                       TwoFactor::None, call);
+    detail::Body b;
+    b.json("kyc", kyc_json, "kyc");
+    b.field("email", email, true);
+    b.field("customer_id", customer_id, true);
+    b.into(c);
+    Payload p = impl_->execute(c, call);
+    return detail::decode_iban_status(p);
+}
+
+IbanStatus Client::iban_get_status(std::string_view customer_id, const CallOptions &call) {
+    detail::Call c =
+        detail::make_call("GET", std::string("/iban/status"), Kind::Read, TwoFactor::None, call);
+    detail::Query b;
+    b.field("customer_id", customer_id, true);
+    b.into(c);
+    Payload p = impl_->execute(c, call);
+    return detail::decode_iban_status(p);
 }
 
 Payload Client::register_user(std::string_view email, std::string_view password,
@@ -1027,6 +2067,63 @@ Session Client::refresh_session(const CallOptions &call) {
     // The tokens become the client's session; the record the caller gets names none of them.
     impl_->adopt_session(p);
     return detail::decode_session(p);
+}
+
+Payload Client::swap_get_assets(const CallOptions &call) {
+    detail::Call c =
+        detail::make_call("GET", std::string("/swap/assets"), Kind::Read, TwoFactor::None, call);
+    return impl_->execute(c, call);
+}
+
+Payload Client::swap_get_routes(const CallOptions &call) {
+    detail::Call c =
+        detail::make_call("GET", std::string("/swap/routes"), Kind::Read, TwoFactor::None, call);
+    return impl_->execute(c, call);
+}
+
+SwapQuote Client::swap_get_quote(std::string_view data_json, const CallOptions &call) {
+    detail::Call c =
+        detail::make_call("POST", std::string("/swap/quote"), Kind::Read, TwoFactor::None, call);
+    detail::Body b;
+    b.merge(data_json, "data");
+    b.into(c);
+    Payload p = impl_->execute(c, call);
+    return detail::decode_swap_quote(p);
+}
+
+SwapExecution Client::swap_execute(std::string_view data_json, const CallOptions &call) {
+    detail::Call c = detail::make_call("POST", std::string("/swap/execute"), Kind::MovesValue,
+                                       TwoFactor::Required, call);
+    detail::Body b;
+    b.merge(data_json, "data");
+    b.into(c);
+    Payload p = impl_->execute(c, call);
+    // The server has acted: from here on an error carries the key and an unknown outcome.
+    detail::add_idempotency_key(p, c);
+    try {
+        SwapExecution r = detail::decode_swap_execution(p);
+        r.idempotency_key = c.idempotency_key;
+        return r;
+    } catch (...) {
+        detail::rethrow_after_move(c);
+    }
+}
+
+std::vector<SwapHistoryItem> Client::swap_get_history(std::optional<std::int64_t> limit,
+                                                      std::optional<std::int64_t> offset,
+                                                      std::string_view status,
+                                                      const CallOptions &call) {
+    if (limit) detail::check_range(*limit, "limit", 1, 100);
+    if (offset) detail::check_range(*offset, "offset", 0);
+    detail::Call c =
+        detail::make_call("GET", std::string("/swap/history"), Kind::Read, TwoFactor::None, call);
+    detail::Query b;
+    if (limit) b.integer("limit", *limit);
+    if (offset) b.integer("offset", *offset);
+    b.field("status", status, true);
+    b.into(c);
+    Payload p = impl_->execute(c, call);
+    return detail::decode_swap_history_item_list(p);
 }
 
 Transaction Client::get_transaction(std::string_view transaction_id, const CallOptions &call) {

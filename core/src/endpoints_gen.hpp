@@ -27,10 +27,34 @@ std::vector<Transaction> decode_transaction_list(Payload &payload);
 AutoForwardingRule decode_auto_forwarding_rule(Payload &payload);
 std::vector<AutoForwardingRule> decode_auto_forwarding_rule_list(Payload &payload);
 
+CardFunding decode_card_funding(Payload &payload);
+
+CardAccount decode_card_account(Payload &payload);
+
+Card decode_card(Payload &payload);
+std::vector<Card> decode_card_list(Payload &payload);
+
+std::vector<CardTransaction> decode_card_transaction_list(Payload &payload);
+
+SpendingLimits decode_spending_limits(Payload &payload);
+
+CardOrder decode_card_order(Payload &payload);
+std::vector<CardOrder> decode_card_order_list(Payload &payload);
+
+CardOrderPayment decode_card_order_payment(Payload &payload);
+
 Customer decode_customer(Payload &payload);
 std::vector<Customer> decode_customer_list(Payload &payload);
 
+IbanStatus decode_iban_status(Payload &payload);
+
 Session decode_session(Payload &payload);
+
+SwapQuote decode_swap_quote(Payload &payload);
+
+SwapExecution decode_swap_execution(Payload &payload);
+
+std::vector<SwapHistoryItem> decode_swap_history_item_list(Payload &payload);
 
 std::vector<WebhookDelivery> decode_webhook_delivery_list(Payload &payload);
 

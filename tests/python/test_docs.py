@@ -104,6 +104,39 @@ def test_errors_threads_and_webhook_examples(docs_sandbox: Sandbox) -> None:
     assert "event transaction.completed {'amount': '25.00'}" in run_example("webhook_receiver.py", {})
 
 
+def test_cards_card_issuer_swap_and_iban_examples(make_sandbox: Callable[..., Sandbox]) -> None:
+    sb = make_sandbox("--totp-period", "30", "--card-kyc-delay", "0", "--iban-review", "-1")
+    env = {"YATIVO_BASE_URL": sb.base_url, "YATIVO_ACCESS_TOKEN": sb.session_token,
+           "YATIVO_TOTP_SECRET": sb.totp_secret}
+    out = run_example("cards.py", env)
+    assert "daily limit 750.5\n" in out and "frozen: frozen" in out
+    assert "refused: card_not_active" in out and "voided: voided" in out
+
+    # A deposit to the issuer's SOL master wallet; a customer to fund.
+    with yv.YativoCrypto(access_token=sb.session_token, base_url=sb.base_url) as c:
+        c.card_issuer.apply("master_wallet")
+    sb._control("POST", "/__sandbox/card-issuer/deposit", {"chain": "SOL", "amount": "100"})
+    customer = sb._control("POST", "/__sandbox/cards/customer",
+                           {"email": "bob@example.com", "name": "Bob Stone"})["data"]["id"]
+    out = run_example("card_issuer.py", dict(env, CUSTOMER_ID=customer))
+    assert "master wallet SOL 10100" in out  # the sandbox's starting float and the deposit
+    assert "funded 25.5" in out and "same funding: True" in out
+    with yv.YativoCrypto(access_token=sb.session_token, base_url=sb.base_url) as c:
+        sol = next(w for w in c.card_issuer.get_wallets() if w["chain"] == "SOL")
+        assert sol["balance"] == "10074.5"  # funded once
+
+        account = c.accounts.create("swaps").id
+        usdc = c.assets.add(account, "solana", "USDC_SOL").id
+        eth = c.assets.add(account, "ethereum", "ETH").id
+    sb.deposit(usdc, "100")
+    out = run_example("swap.py", dict(env, FROM_ASSET_ID=usdc, TO_ASSET_ID=eth))
+    assert "swapped 10 -> 0.0032967 completed key " in out and out.count("history ") == 1
+
+    assert "iban kyc_submitted" in run_example("iban.py", env)
+    sb._control("POST", "/__sandbox/iban/approve", {})
+    assert re.search(r"iban issued DE\d{20} YATVDEB1XXX", run_example("iban.py", env))
+
+
 def test_customer_auto_forwarding_and_analytics_examples(docs_sandbox: Sandbox) -> None:
     sb = docs_sandbox
     env = {"YATIVO_BASE_URL": sb.base_url, "YATIVO_ACCESS_TOKEN": sb.session_token,

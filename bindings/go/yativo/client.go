@@ -26,8 +26,12 @@ type Client struct {
 	Webhooks       *WebhooksService
 	Analytics      *AnalyticsService
 	AutoForwarding *AutoForwardingService
+	CardIssuer     *CardIssuerService
+	Cards          *CardsService
 	Customers      *CustomersService
+	IBAN           *IBANService
 	Session        *SessionService
+	Swap           *SwapService
 	// END GENERATED: services
 }
 
@@ -65,8 +69,12 @@ func New(opts ...Option) (*Client, error) {
 	c.Webhooks = &WebhooksService{c}
 	c.Analytics = &AnalyticsService{c}
 	c.AutoForwarding = &AutoForwardingService{c}
+	c.CardIssuer = &CardIssuerService{c}
+	c.Cards = &CardsService{c}
 	c.Customers = &CustomersService{c}
+	c.IBAN = &IBANService{c}
 	c.Session = &SessionService{c}
+	c.Swap = &SwapService{c}
 	// END GENERATED: service assignments
 	return c, nil
 }

@@ -601,6 +601,614 @@ func (s *AutoForwardingService) Delete(ctx context.Context, ruleID string, opts 
 	return s.c.do(ctx, opts, func(call *capi.Call) error { return s.c.c.DeleteForwardingRule(ruleID, call) })
 }
 
+// CardIssuerService is Client.CardIssuer. The card-issuer program: application, master wallets,
+// customer funding (moves value), deposits and history.
+type CardIssuerService struct{ c *Client }
+
+// CardIssuerApplyParams are the parameters of CardIssuerService.Apply.
+type CardIssuerApplyParams struct {
+	// How customers' cards are funded (e.g. master_wallet, decentralized).
+	FundingStructure string
+	// Whether customers get IBANs too; false = the library's default.
+	IBANEnabled bool
+}
+
+// Apply applies for the card-issuer program (POST /card-issuer/apply).
+func (s *CardIssuerService) Apply(ctx context.Context, p CardIssuerApplyParams, opts ...CallOption) (json.RawMessage, error) {
+	return s.c.payload(ctx, opts, func(call *capi.Call) ([]byte, error) {
+		return s.c.c.CardIssuerApply(p.FundingStructure, p.IBANEnabled, call)
+	})
+}
+
+// GetProgram returns the issuer program: its status, visibility, enabled chains, limits and stats
+// (GET /card-issuer/status).
+func (s *CardIssuerService) GetProgram(ctx context.Context, opts ...CallOption) (json.RawMessage, error) {
+	return s.c.payload(ctx, opts, func(call *capi.Call) ([]byte, error) { return s.c.c.CardIssuerGetProgram(call) })
+}
+
+// GetWallets returns the issuer's master wallets and their balances (GET /card-issuer/wallets).
+func (s *CardIssuerService) GetWallets(ctx context.Context, opts ...CallOption) (json.RawMessage, error) {
+	return s.c.payload(ctx, opts, func(call *capi.Call) ([]byte, error) { return s.c.c.CardIssuerGetWallets(call) })
+}
+
+// CardIssuerFundCustomerParams are the parameters of CardIssuerService.FundCustomer.
+type CardIssuerFundCustomerParams struct {
+	// The customer to fund.
+	CustomerID string
+	// The amount, > 0, exact.
+	Amount string
+	// The chain the master wallet pays from: SOL or XDC.
+	SourceChain string
+	// Send_x (the amount is sent) or receive_x (the amount arrives); "" = the server's default,
+	// send_x.
+	PricingMode string
+	// The token credited, when not the default; "" = unset.
+	DestinationToken string
+}
+
+// FundCustomer funds a customer's card from the master wallet (POST /card-issuer/fund-customer).
+// Always carries an Idempotency-Key (the call's, or one the core generates), returned with the
+// result and on every error: called again with that key, the funding happens once.
+// The key is the result's IdempotencyKey, and on failure the *Error's IdempotencyKey, with
+// OutcomeUnknown set when the call may have acted: retry with the IdempotencyKey call option.
+func (s *CardIssuerService) FundCustomer(ctx context.Context, p CardIssuerFundCustomerParams, opts ...CallOption) (*CardFunding, error) {
+	return result(s.c, ctx, opts, cardFundingFrom, func(call *capi.Call) (*capi.CardFunding, error) {
+		return s.c.c.CardIssuerFundCustomer(p.CustomerID, p.Amount, p.SourceChain, p.PricingMode, p.DestinationToken, call)
+	})
+}
+
+// TriggerManualFunding funds a deposit by hand (an XDC deposit awaiting_manual) (POST
+// /card-issuer/deposits/{deposit_id}/fund). Always carries an Idempotency-Key, returned with the
+// result and on every error: the funding happens once.
+// depositID: the deposit's id.
+// destinationToken: the token credited, when not the default; "" = unset.
+// The key is the result's IdempotencyKey, and on failure the *Error's IdempotencyKey, with
+// OutcomeUnknown set when the call may have acted: retry with the IdempotencyKey call option.
+func (s *CardIssuerService) TriggerManualFunding(ctx context.Context, depositID string, destinationToken string, opts ...CallOption) (*CardFunding, error) {
+	return result(s.c, ctx, opts, cardFundingFrom, func(call *capi.Call) (*capi.CardFunding, error) {
+		return s.c.c.CardIssuerTriggerManualFunding(depositID, destinationToken, call)
+	})
+}
+
+// GetCustomerWallets returns a customer's own wallets (decentralized funding) (GET
+// /card-issuer/customers/{customer_id}/wallets).
+// customerID: the customer's id.
+func (s *CardIssuerService) GetCustomerWallets(ctx context.Context, customerID string, opts ...CallOption) (json.RawMessage, error) {
+	return s.c.payload(ctx, opts, func(call *capi.Call) ([]byte, error) { return s.c.c.CardIssuerGetCustomerWallets(customerID, call) })
+}
+
+// CardIssuerListCustomersParams are the parameters of CardIssuerService.ListCustomers.
+type CardIssuerListCustomersParams struct {
+	// The page, from 1; 0 = the server's default, 1.
+	Page int
+	// Items per page, 1..100; 0 = the server's default, 20.
+	Limit int
+}
+
+// ListCustomers returns one page of the issuer's customers (GET /card-issuer/customers).
+func (s *CardIssuerService) ListCustomers(ctx context.Context, p CardIssuerListCustomersParams, opts ...CallOption) (json.RawMessage, error) {
+	page, err := uint32Arg("Page", p.Page)
+	if err != nil {
+		return nil, err
+	}
+	limit, err := uint32Arg("Limit", p.Limit)
+	if err != nil {
+		return nil, err
+	}
+	return s.c.payload(ctx, opts, func(call *capi.Call) ([]byte, error) { return s.c.c.CardIssuerListCustomers(page, limit, call) })
+}
+
+// GetFundingAddresses returns the SOL and/or XDC addresses that fund the program (per enabled
+// chain) (GET /card-issuer/funding-addresses).
+// customerID: a customer's addresses (decentralized funding); "" = the master wallet's.
+func (s *CardIssuerService) GetFundingAddresses(ctx context.Context, customerID string, opts ...CallOption) (json.RawMessage, error) {
+	return s.c.payload(ctx, opts, func(call *capi.Call) ([]byte, error) { return s.c.c.CardIssuerGetFundingAddresses(customerID, call) })
+}
+
+// CardIssuerListDepositsParams are the parameters of CardIssuerService.ListDeposits.
+type CardIssuerListDepositsParams struct {
+	// The page, from 1; 0 = the server's default, 1.
+	Page int
+	// Items per page, 1..100; 0 = the server's default, 20.
+	Limit int
+	// Only deposits in this status: pending, auto_funding, awaiting_manual, funding, funded,
+	// failed; "" = unset.
+	Status string
+	// Only deposits on this chain: SOL or XDC; "" = unset.
+	Chain string
+}
+
+// ListDeposits returns one page of funding deposits (SOL auto-funding, XDC manual) (GET
+// /card-issuer/deposits).
+func (s *CardIssuerService) ListDeposits(ctx context.Context, p CardIssuerListDepositsParams, opts ...CallOption) (json.RawMessage, error) {
+	page, err := uint32Arg("Page", p.Page)
+	if err != nil {
+		return nil, err
+	}
+	limit, err := uint32Arg("Limit", p.Limit)
+	if err != nil {
+		return nil, err
+	}
+	return s.c.payload(ctx, opts, func(call *capi.Call) ([]byte, error) {
+		return s.c.c.CardIssuerListDeposits(page, limit, p.Status, p.Chain, call)
+	})
+}
+
+// CardIssuerGetFundingHistoryParams are the parameters of CardIssuerService.GetFundingHistory.
+type CardIssuerGetFundingHistoryParams struct {
+	// The page, from 1; 0 = the server's default, 1.
+	Page int
+	// Items per page, 1..100; 0 = the server's default, 20.
+	Limit int
+	// Only fundings in this status; "" = unset.
+	Status string
+	// Only this customer's fundings; "" = unset.
+	CustomerID string
+	// Only fundings on this chain: SOL or XDC; "" = unset.
+	Chain string
+}
+
+// GetFundingHistory returns one page of the funding history (GET /card-issuer/funding-history).
+func (s *CardIssuerService) GetFundingHistory(ctx context.Context, p CardIssuerGetFundingHistoryParams, opts ...CallOption) (json.RawMessage, error) {
+	page, err := uint32Arg("Page", p.Page)
+	if err != nil {
+		return nil, err
+	}
+	limit, err := uint32Arg("Limit", p.Limit)
+	if err != nil {
+		return nil, err
+	}
+	return s.c.payload(ctx, opts, func(call *capi.Call) ([]byte, error) {
+		return s.c.c.CardIssuerGetFundingHistory(page, limit, p.Status, p.CustomerID, p.Chain, call)
+	})
+}
+
+// CardsService is Client.Cards. Yativo cards: account onboarding, cards (freeze and unfreeze need
+// 2FA), transactions, disputes, limits, customers' cards, physical orders and the account's IBAN.
+type CardsService struct{ c *Client }
+
+// CardsOnboardParams are the parameters of CardsService.Onboard.
+type CardsOnboardParams struct {
+	// The holder's e-mail address.
+	Email string
+	// The holder's first name.
+	FirstName string
+	// The holder's last name.
+	LastName string
+}
+
+// Onboard opens the user's card account; KYC follows (POST /yativo-card/onboard).
+func (s *CardsService) Onboard(ctx context.Context, p CardsOnboardParams, opts ...CallOption) (*CardAccount, error) {
+	return result(s.c, ctx, opts, cardAccountFrom, func(call *capi.Call) (*capi.CardAccount, error) {
+		return s.c.c.CardsOnboard(p.Email, p.FirstName, p.LastName, call)
+	})
+}
+
+// GetKYCStatus returns the card account, with its KYC status (GET /yativo-card/kyc-status).
+func (s *CardsService) GetKYCStatus(ctx context.Context, opts ...CallOption) (*CardAccount, error) {
+	return result(s.c, ctx, opts, cardAccountFrom, func(call *capi.Call) (*capi.CardAccount, error) { return s.c.c.CardsGetKYCStatus(call) })
+}
+
+// AcceptTerms accepts the card program's terms and conditions (POST /yativo-card/accept-terms).
+func (s *CardsService) AcceptTerms(ctx context.Context, opts ...CallOption) (json.RawMessage, error) {
+	return s.c.payload(ctx, opts, func(call *capi.Call) ([]byte, error) { return s.c.c.CardsAcceptTerms(call) })
+}
+
+// DeploySafe deploys the card wallet (needs KYC approved and the terms accepted) (POST
+// /yativo-card/deploy-safe).
+func (s *CardsService) DeploySafe(ctx context.Context, opts ...CallOption) (json.RawMessage, error) {
+	return s.c.payload(ctx, opts, func(call *capi.Call) ([]byte, error) { return s.c.c.CardsDeploySafe(call) })
+}
+
+// List returns the user's cards (GET /yativo-card/list-cards).
+func (s *CardsService) List(ctx context.Context, opts ...CallOption) ([]Card, error) {
+	return result(s.c, ctx, opts, listOf(cardFrom), func(call *capi.Call) ([]capi.Card, error) { return s.c.c.CardsList(call) })
+}
+
+// CardsCreateParams are the parameters of CardsService.Create.
+type CardsCreateParams struct {
+	// Virtual or physical; "" = the library's default.
+	CardType string
+	// The name shown for the card; "" = unset.
+	DisplayName string
+	// A spending limit, exact; "" = unset.
+	SpendingLimitAmount string
+	// How often the limit resets (e.g. daily, weekly, monthly); "" = unset.
+	SpendingLimitFrequency string
+}
+
+// Create creates a card (needs the card wallet deployed) (POST /yativo-card/create-card).
+func (s *CardsService) Create(ctx context.Context, p CardsCreateParams, opts ...CallOption) (*Card, error) {
+	return result(s.c, ctx, opts, cardFrom, func(call *capi.Call) (*capi.Card, error) {
+		return s.c.c.CardsCreate(p.CardType, p.DisplayName, p.SpendingLimitAmount, p.SpendingLimitFrequency, call)
+	})
+}
+
+// Freeze freezes a card: it refuses use until unfrozen (POST /yativo-card/cards/{card_id}/freeze).
+// Sends X-2FA-Token.
+// cardID: the card's id.
+// Sends X-2FA-Token: the TOTPCode call option, else a code from the client's TOTP secret.
+func (s *CardsService) Freeze(ctx context.Context, cardID string, opts ...CallOption) (*Card, error) {
+	return result(s.c, ctx, opts, cardFrom, func(call *capi.Call) (*capi.Card, error) { return s.c.c.CardsFreeze(cardID, call) })
+}
+
+// Unfreeze unfreezes a frozen card (POST /yativo-card/cards/{card_id}/unfreeze). Sends X-2FA-Token.
+// cardID: the card's id.
+// Sends X-2FA-Token: the TOTPCode call option, else a code from the client's TOTP secret.
+func (s *CardsService) Unfreeze(ctx context.Context, cardID string, opts ...CallOption) (*Card, error) {
+	return result(s.c, ctx, opts, cardFrom, func(call *capi.Call) (*capi.Card, error) { return s.c.c.CardsUnfreeze(cardID, call) })
+}
+
+// Void voids (cancels) a card for good (POST /yativo-card/cards/{card_id}/void).
+// cardID: the card's id.
+func (s *CardsService) Void(ctx context.Context, cardID string, opts ...CallOption) (*Card, error) {
+	return result(s.c, ctx, opts, cardFrom, func(call *capi.Call) (*capi.Card, error) { return s.c.c.CardsVoid(cardID, call) })
+}
+
+// RequestPinOtp sends the one-time code that set_pin needs (POST
+// /yativo-card/cards/{card_id}/pin/otp).
+// cardID: the card's id.
+func (s *CardsService) RequestPinOtp(ctx context.Context, cardID string, opts ...CallOption) (json.RawMessage, error) {
+	return s.c.payload(ctx, opts, func(call *capi.Call) ([]byte, error) { return s.c.c.CardsRequestPinOtp(cardID, call) })
+}
+
+// CardsSetPinParams are the parameters of CardsService.SetPin.
+type CardsSetPinParams struct {
+	// The code from request_pin_otp.
+	Otp string
+	// The new PIN.
+	Pin string
+}
+
+// SetPin sets the card's PIN (POST /yativo-card/cards/{card_id}/pin/set).
+// cardID: the card's id.
+func (s *CardsService) SetPin(ctx context.Context, cardID string, p CardsSetPinParams, opts ...CallOption) (json.RawMessage, error) {
+	return s.c.payload(ctx, opts, func(call *capi.Call) ([]byte, error) { return s.c.c.CardsSetPin(cardID, p.Otp, p.Pin, call) })
+}
+
+// GetEphemeralToken returns a short-lived token for the secure card-details display (safe to
+// repeat: it moves nothing) (POST /yativo-card/{yativo_card_id}/cards/{card_id}/ephemeral-token).
+// yativoCardID: the card account's id (from onboard).
+// cardID: the card's id.
+func (s *CardsService) GetEphemeralToken(ctx context.Context, yativoCardID string, cardID string, opts ...CallOption) (json.RawMessage, error) {
+	return s.c.payload(ctx, opts, func(call *capi.Call) ([]byte, error) { return s.c.c.CardsGetEphemeralToken(yativoCardID, cardID, call) })
+}
+
+// GetWallet returns the card wallet, with its funding wallet when auto-bridge is on (GET
+// /yativo-card/{yativo_card_id}/wallet).
+// yativoCardID: the card account's id (from onboard).
+func (s *CardsService) GetWallet(ctx context.Context, yativoCardID string, opts ...CallOption) (json.RawMessage, error) {
+	return s.c.payload(ctx, opts, func(call *capi.Call) ([]byte, error) { return s.c.c.CardsGetWallet(yativoCardID, call) })
+}
+
+// GetFundingAddress returns the card wallet's deposit address (typically a USDC_SOL collateral
+// wallet) (GET /yativo-card/{yativo_card_id}/wallet/funding-address).
+// yativoCardID: the card account's id (from onboard).
+func (s *CardsService) GetFundingAddress(ctx context.Context, yativoCardID string, opts ...CallOption) (json.RawMessage, error) {
+	return s.c.payload(ctx, opts, func(call *capi.Call) ([]byte, error) { return s.c.c.CardsGetFundingAddress(yativoCardID, call) })
+}
+
+// GetCustomerFundingAddress returns a customer card wallet's deposit address (GET
+// /yativo-card/customers/{yativo_card_id}/wallet/funding-address).
+// yativoCardID: the customer's card account id.
+func (s *CardsService) GetCustomerFundingAddress(ctx context.Context, yativoCardID string, opts ...CallOption) (json.RawMessage, error) {
+	return s.c.payload(ctx, opts, func(call *capi.Call) ([]byte, error) { return s.c.c.CardsGetCustomerFundingAddress(yativoCardID, call) })
+}
+
+// GetDisputeReasons returns the reasons a transaction can be disputed for, with their codes (GET
+// /yativo-card/{yativo_card_id}/transactions/dispute-reasons).
+// yativoCardID: the card account's id (from onboard).
+func (s *CardsService) GetDisputeReasons(ctx context.Context, yativoCardID string, opts ...CallOption) (json.RawMessage, error) {
+	return s.c.payload(ctx, opts, func(call *capi.Call) ([]byte, error) { return s.c.c.CardsGetDisputeReasons(yativoCardID, call) })
+}
+
+// CardsDisputeTransactionParams are the parameters of CardsService.DisputeTransaction.
+type CardsDisputeTransactionParams struct {
+	// A code from the dispute reasons.
+	ReasonCode string
+	// What happened, in the holder's words; "" = unset.
+	Description string
+}
+
+// DisputeTransaction disputes a card transaction (POST
+// /yativo-card/{yativo_card_id}/transactions/{transaction_id}/dispute).
+// yativoCardID: the card account's id (from onboard).
+// transactionID: the card transaction's id.
+func (s *CardsService) DisputeTransaction(ctx context.Context, yativoCardID string, transactionID string, p CardsDisputeTransactionParams, opts ...CallOption) (json.RawMessage, error) {
+	return s.c.payload(ctx, opts, func(call *capi.Call) ([]byte, error) {
+		return s.c.c.CardsDisputeTransaction(yativoCardID, transactionID, p.ReasonCode, p.Description, call)
+	})
+}
+
+// GetCustomerDisputeReasons returns the dispute reasons for a customer's card (GET
+// /yativo-card/customers/{yativo_card_id}/transactions/dispute-reasons).
+// yativoCardID: the customer's card account id.
+func (s *CardsService) GetCustomerDisputeReasons(ctx context.Context, yativoCardID string, opts ...CallOption) (json.RawMessage, error) {
+	return s.c.payload(ctx, opts, func(call *capi.Call) ([]byte, error) { return s.c.c.CardsGetCustomerDisputeReasons(yativoCardID, call) })
+}
+
+// CardsDisputeCustomerTransactionParams are the parameters of CardsService.DisputeCustomerTransaction.
+type CardsDisputeCustomerTransactionParams struct {
+	// A code from the dispute reasons.
+	ReasonCode string
+	// What happened, in the holder's words; "" = unset.
+	Description string
+}
+
+// DisputeCustomerTransaction disputes a customer's card transaction (POST
+// /yativo-card/customers/{yativo_card_id}/transactions/{transaction_id}/dispute).
+// yativoCardID: the customer's card account id.
+// transactionID: the card transaction's id.
+func (s *CardsService) DisputeCustomerTransaction(ctx context.Context, yativoCardID string, transactionID string, p CardsDisputeCustomerTransactionParams, opts ...CallOption) (json.RawMessage, error) {
+	return s.c.payload(ctx, opts, func(call *capi.Call) ([]byte, error) {
+		return s.c.c.CardsDisputeCustomerTransaction(yativoCardID, transactionID, p.ReasonCode, p.Description, call)
+	})
+}
+
+// GetSpendingLimits returns the spending limits (daily, monthly, per transaction) (GET
+// /yativo-card/{yativo_card_id}/wallet/limits).
+// yativoCardID: the card account's id (from onboard).
+func (s *CardsService) GetSpendingLimits(ctx context.Context, yativoCardID string, opts ...CallOption) (*SpendingLimits, error) {
+	return result(s.c, ctx, opts, spendingLimitsFrom, func(call *capi.Call) (*capi.SpendingLimits, error) {
+		return s.c.c.CardsGetSpendingLimits(yativoCardID, call)
+	})
+}
+
+// SetDailySpendingLimit sets the daily spending limit (PUT
+// /yativo-card/{yativo_card_id}/wallet/limits).
+// yativoCardID: the card account's id (from onboard).
+// dailyLimit: the new daily limit, exact.
+func (s *CardsService) SetDailySpendingLimit(ctx context.Context, yativoCardID string, dailyLimit string, opts ...CallOption) (*SpendingLimits, error) {
+	return result(s.c, ctx, opts, spendingLimitsFrom, func(call *capi.Call) (*capi.SpendingLimits, error) {
+		return s.c.c.CardsSetDailySpendingLimit(yativoCardID, dailyLimit, call)
+	})
+}
+
+// GetCustomerSpendingLimits returns a customer card's spending limits (GET
+// /yativo-card/customers/{yativo_card_id}/wallet/limits).
+// yativoCardID: the customer's card account id.
+func (s *CardsService) GetCustomerSpendingLimits(ctx context.Context, yativoCardID string, opts ...CallOption) (*SpendingLimits, error) {
+	return result(s.c, ctx, opts, spendingLimitsFrom, func(call *capi.Call) (*capi.SpendingLimits, error) {
+		return s.c.c.CardsGetCustomerSpendingLimits(yativoCardID, call)
+	})
+}
+
+// SetCustomerDailySpendingLimit sets a customer card's daily spending limit (PUT
+// /yativo-card/customers/{yativo_card_id}/wallet/limits).
+// yativoCardID: the customer's card account id.
+// dailyLimit: the new daily limit, exact.
+func (s *CardsService) SetCustomerDailySpendingLimit(ctx context.Context, yativoCardID string, dailyLimit string, opts ...CallOption) (*SpendingLimits, error) {
+	return result(s.c, ctx, opts, spendingLimitsFrom, func(call *capi.Call) (*capi.SpendingLimits, error) {
+		return s.c.c.CardsSetCustomerDailySpendingLimit(yativoCardID, dailyLimit, call)
+	})
+}
+
+// GetUserProfile returns the card holder's profile (name, address, KYC status...) (GET
+// /yativo-card/{yativo_card_id}/profile).
+// yativoCardID: the card account's id (from onboard).
+func (s *CardsService) GetUserProfile(ctx context.Context, yativoCardID string, opts ...CallOption) (json.RawMessage, error) {
+	return s.c.payload(ctx, opts, func(call *capi.Call) ([]byte, error) { return s.c.c.CardsGetUserProfile(yativoCardID, call) })
+}
+
+// GetCustomerProfile returns a customer card holder's profile (GET
+// /yativo-card/customers/{yativo_card_id}/profile).
+// yativoCardID: the customer's card account id.
+func (s *CardsService) GetCustomerProfile(ctx context.Context, yativoCardID string, opts ...CallOption) (json.RawMessage, error) {
+	return s.c.payload(ctx, opts, func(call *capi.Call) ([]byte, error) { return s.c.c.CardsGetCustomerProfile(yativoCardID, call) })
+}
+
+// ListCustomerCards returns a customer's cards (GET /yativo-card/customers/{customer_id}/cards).
+// customerID: the customer's id.
+func (s *CardsService) ListCustomerCards(ctx context.Context, customerID string, opts ...CallOption) ([]Card, error) {
+	return result(s.c, ctx, opts, listOf(cardFrom), func(call *capi.Call) ([]capi.Card, error) { return s.c.c.CardsListCustomerCards(customerID, call) })
+}
+
+// CreateCustomerCard creates a card for a customer (POST
+// /yativo-card/customers/{customer_id}/create-card).
+// customerID: the customer's id.
+// cardType: virtual or physical; "" = the library's default.
+func (s *CardsService) CreateCustomerCard(ctx context.Context, customerID string, cardType string, opts ...CallOption) (*Card, error) {
+	return result(s.c, ctx, opts, cardFrom, func(call *capi.Call) (*capi.Card, error) {
+		return s.c.c.CardsCreateCustomerCard(customerID, cardType, call)
+	})
+}
+
+// GetCustomerEphemeralToken returns a short-lived token for the secure display of a customer card's
+// details (POST /yativo-card/customers/{yativo_card_id}/cards/{card_id}/ephemeral-token).
+// yativoCardID: the customer's card account id.
+// cardID: the card's id.
+func (s *CardsService) GetCustomerEphemeralToken(ctx context.Context, yativoCardID string, cardID string, opts ...CallOption) (json.RawMessage, error) {
+	return s.c.payload(ctx, opts, func(call *capi.Call) ([]byte, error) {
+		return s.c.c.CardsGetCustomerEphemeralToken(yativoCardID, cardID, call)
+	})
+}
+
+// CardsSubscribeWebhookParams are the parameters of CardsService.SubscribeWebhook.
+type CardsSubscribeWebhookParams struct {
+	// The URL events go to.
+	CallbackURL string
+	// The event types; nil (or empty) = all.
+	Events []string
+}
+
+// SubscribeWebhook subscribes a URL to the card account's events; answers the subscription id (POST
+// /yativo-card/{yativo_card_id}/webhooks/subscribe).
+// yativoCardID: the card account's id (from onboard).
+func (s *CardsService) SubscribeWebhook(ctx context.Context, yativoCardID string, p CardsSubscribeWebhookParams, opts ...CallOption) (json.RawMessage, error) {
+	return s.c.payload(ctx, opts, func(call *capi.Call) ([]byte, error) {
+		return s.c.c.CardsSubscribeWebhook(yativoCardID, p.CallbackURL, p.Events, call)
+	})
+}
+
+// UnsubscribeWebhook ends a card webhook subscription (DELETE
+// /yativo-card/{yativo_card_id}/webhooks/subscribe/{subscription_id}).
+// yativoCardID: the card account's id (from onboard).
+// subscriptionID: the subscription's id.
+func (s *CardsService) UnsubscribeWebhook(ctx context.Context, yativoCardID string, subscriptionID string, opts ...CallOption) (json.RawMessage, error) {
+	return s.c.payload(ctx, opts, func(call *capi.Call) ([]byte, error) {
+		return s.c.c.CardsUnsubscribeWebhook(yativoCardID, subscriptionID, call)
+	})
+}
+
+// GetPhysicalCardOrderStatus returns a physical card order and where it stands (GET
+// /yativo-card/{yativo_card_id}/cards/physical/order/{order_id}/status).
+// yativoCardID: the card account's id (from onboard).
+// orderID: the order's id.
+func (s *CardsService) GetPhysicalCardOrderStatus(ctx context.Context, yativoCardID string, orderID string, opts ...CallOption) (*CardOrder, error) {
+	return result(s.c, ctx, opts, cardOrderFrom, func(call *capi.Call) (*capi.CardOrder, error) {
+		return s.c.c.CardsGetPhysicalCardOrderStatus(yativoCardID, orderID, call)
+	})
+}
+
+// ListPhysicalCardOrders returns the account's physical card orders (GET
+// /yativo-card/{yativo_card_id}/cards/physical/orders).
+// yativoCardID: the card account's id (from onboard).
+func (s *CardsService) ListPhysicalCardOrders(ctx context.Context, yativoCardID string, opts ...CallOption) ([]CardOrder, error) {
+	return result(s.c, ctx, opts, listOf(cardOrderFrom), func(call *capi.Call) ([]capi.CardOrder, error) {
+		return s.c.c.CardsListPhysicalCardOrders(yativoCardID, call)
+	})
+}
+
+// CancelPhysicalCardOrder cancels a physical card order that is not paid or shipped yet (POST
+// /yativo-card/{yativo_card_id}/cards/physical/order/{order_id}/cancel).
+// yativoCardID: the card account's id (from onboard).
+// orderID: the order's id.
+func (s *CardsService) CancelPhysicalCardOrder(ctx context.Context, yativoCardID string, orderID string, opts ...CallOption) (*CardOrder, error) {
+	return result(s.c, ctx, opts, cardOrderFrom, func(call *capi.Call) (*capi.CardOrder, error) {
+		return s.c.c.CardsCancelPhysicalCardOrder(yativoCardID, orderID, call)
+	})
+}
+
+// AttachOrderPayment pays a physical card order (POST
+// /yativo-card/{yativo_card_id}/cards/physical/order/{order_id}/payment). Always carries an
+// Idempotency-Key (the call's, or one the core generates), returned with the result and on every
+// error: the payment happens once.
+// yativoCardID: the card account's id (from onboard).
+// orderID: the order's id.
+// paymentData: the payment, a JSON object sent as the body (e.g. {asset_id, amount}).
+// The key is the result's IdempotencyKey, and on failure the *Error's IdempotencyKey, with
+// OutcomeUnknown set when the call may have acted: retry with the IdempotencyKey call option.
+func (s *CardsService) AttachOrderPayment(ctx context.Context, yativoCardID string, orderID string, paymentData map[string]any, opts ...CallOption) (*CardOrderPayment, error) {
+	paymentDataArg, err := fieldsArg("paymentData", paymentData)
+	if err != nil {
+		return nil, err
+	}
+	return result(s.c, ctx, opts, cardOrderPaymentFrom, func(call *capi.Call) (*capi.CardOrderPayment, error) {
+		return s.c.c.CardsAttachOrderPayment(yativoCardID, orderID, paymentDataArg, call)
+	})
+}
+
+// SetPhysicalCardPin sets a physical card's PIN, encrypted for the card processor (POST
+// /yativo-card/{yativo_card_id}/cards/physical/{card_id}/pin).
+// yativoCardID: the card account's id (from onboard).
+// cardID: the card's id.
+// encryptedPin: the PIN, encrypted.
+func (s *CardsService) SetPhysicalCardPin(ctx context.Context, yativoCardID string, cardID string, encryptedPin string, opts ...CallOption) (json.RawMessage, error) {
+	return s.c.payload(ctx, opts, func(call *capi.Call) ([]byte, error) {
+		return s.c.c.CardsSetPhysicalCardPin(yativoCardID, cardID, encryptedPin, call)
+	})
+}
+
+// CardsActivateIBANParams are the parameters of CardsService.ActivateIBAN.
+type CardsActivateIBANParams struct {
+	// Platform_sumsub, user_sumsub or direct_docs.
+	KYCMethod string
+	// A SumSub token, to share an existing KYC; "" = unset.
+	SumsubToken string
+}
+
+// ActivateIBAN activates an IBAN for the card account (POST
+// /yativo-card/{yativo_card_id}/iban/activate).
+// yativoCardID: the card account's id (from onboard).
+func (s *CardsService) ActivateIBAN(ctx context.Context, yativoCardID string, p CardsActivateIBANParams, opts ...CallOption) (*IBANStatus, error) {
+	return result(s.c, ctx, opts, ibanStatusFrom, func(call *capi.Call) (*capi.IBANStatus, error) {
+		return s.c.c.CardsActivateIBAN(yativoCardID, p.KYCMethod, p.SumsubToken, call)
+	})
+}
+
+// GetIBANStatus where the card account's IBAN stands (422 iban_not_activated before activation)
+// (GET /yativo-card/{yativo_card_id}/iban/status).
+// yativoCardID: the card account's id (from onboard).
+func (s *CardsService) GetIBANStatus(ctx context.Context, yativoCardID string, opts ...CallOption) (*IBANStatus, error) {
+	return result(s.c, ctx, opts, ibanStatusFrom, func(call *capi.Call) (*capi.IBANStatus, error) { return s.c.c.CardsGetIBANStatus(yativoCardID, call) })
+}
+
+// CardsGetTransactionsParams are the parameters of CardsService.GetTransactions.
+type CardsGetTransactionsParams struct {
+	// At most this many; 0 = the server's default.
+	Limit int
+	// How many to skip; 0 = unset.
+	Offset int
+	// Only transactions in this status; "" = unset.
+	Status string
+	// Only from this time on (ISO 8601); "" = unset.
+	FromDate string
+	// Only up to this time (ISO 8601); "" = unset.
+	ToDate string
+}
+
+// GetTransactions returns one card's transactions, newest first (GET
+// /yativo-card/{yativo_card_id}/cards/{card_id}/transactions).
+// yativoCardID: the card account's id (from onboard).
+// cardID: the card's id.
+func (s *CardsService) GetTransactions(ctx context.Context, yativoCardID string, cardID string, p CardsGetTransactionsParams, opts ...CallOption) ([]CardTransaction, error) {
+	limit, err := uint32Arg("Limit", p.Limit)
+	if err != nil {
+		return nil, err
+	}
+	offset, err := uint32Arg("Offset", p.Offset)
+	if err != nil {
+		return nil, err
+	}
+	return result(s.c, ctx, opts, listOf(cardTransactionFrom), func(call *capi.Call) ([]capi.CardTransaction, error) {
+		return s.c.c.CardsGetTransactions(yativoCardID, cardID, limit, offset, p.Status, p.FromDate, p.ToDate, call)
+	})
+}
+
+// CardsGetAllTransactionsParams are the parameters of CardsService.GetAllTransactions.
+type CardsGetAllTransactionsParams struct {
+	// At most this many; 0 = the server's default.
+	Limit int
+	// How many to skip; 0 = unset.
+	Offset int
+	// Only transactions in this status; "" = unset.
+	Status string
+}
+
+// GetAllTransactions returns the transactions of every card of the account, newest first (GET
+// /yativo-card/{yativo_card_id}/transactions).
+// yativoCardID: the card account's id (from onboard).
+func (s *CardsService) GetAllTransactions(ctx context.Context, yativoCardID string, p CardsGetAllTransactionsParams, opts ...CallOption) ([]CardTransaction, error) {
+	limit, err := uint32Arg("Limit", p.Limit)
+	if err != nil {
+		return nil, err
+	}
+	offset, err := uint32Arg("Offset", p.Offset)
+	if err != nil {
+		return nil, err
+	}
+	return result(s.c, ctx, opts, listOf(cardTransactionFrom), func(call *capi.Call) ([]capi.CardTransaction, error) {
+		return s.c.c.CardsGetAllTransactions(yativoCardID, limit, offset, p.Status, call)
+	})
+}
+
+// CardsCreatePhysicalCardOrderParams are the parameters of CardsService.CreatePhysicalCardOrder.
+type CardsCreatePhysicalCardOrderParams struct {
+	// The address, a JSON object (line1, city, postal_code, country...).
+	ShippingAddress json.RawMessage
+	// The name embossed on the card; "" = unset.
+	Personalization string
+}
+
+// CreatePhysicalCardOrder orders a physical card, shipped to an address (POST
+// /yativo-card/{yativo_card_id}/cards/physical/order).
+// yativoCardID: the card account's id (from onboard).
+func (s *CardsService) CreatePhysicalCardOrder(ctx context.Context, yativoCardID string, p CardsCreatePhysicalCardOrderParams, opts ...CallOption) (*CardOrder, error) {
+	return result(s.c, ctx, opts, cardOrderFrom, func(call *capi.Call) (*capi.CardOrder, error) {
+		return s.c.c.CardsCreatePhysicalCardOrder(yativoCardID, string(p.ShippingAddress), p.Personalization, call)
+	})
+}
+
 // CustomersService is Client.Customers. Customers of the platform, with their wallets and
 // transactions.
 type CustomersService struct{ c *Client }
@@ -675,6 +1283,60 @@ func (s *CustomersService) GetTransactions(ctx context.Context, p CustomerTransa
 	return result(s.c, ctx, opts, listOf(transactionFrom), func(call *capi.Call) ([]capi.Transaction, error) {
 		return s.c.c.CustomerTransactions(p.CustomerID, page, limit, call)
 	})
+}
+
+// IBANService is Client.IBAN. The standalone IBAN: product options, onboarding, KYC, the IBAN
+// request and its status.
+type IBANService struct{ c *Client }
+
+// GetOptions returns the standalone IBAN product's options (GET /iban/options).
+func (s *IBANService) GetOptions(ctx context.Context, opts ...CallOption) (json.RawMessage, error) {
+	return s.c.payload(ctx, opts, func(call *capi.Call) ([]byte, error) { return s.c.c.IBANGetOptions(call) })
+}
+
+// IBANInitializeParams are the parameters of IBANService.Initialize.
+type IBANInitializeParams struct {
+	// The holder's e-mail address.
+	Email string
+	// The customer it is for; "" = the user.
+	CustomerID string
+}
+
+// Initialize starts IBAN onboarding for the user, or for one of its customers (POST
+// /iban/onboarding/init).
+func (s *IBANService) Initialize(ctx context.Context, p IBANInitializeParams, opts ...CallOption) (*IBANStatus, error) {
+	return result(s.c, ctx, opts, ibanStatusFrom, func(call *capi.Call) (*capi.IBANStatus, error) {
+		return s.c.c.IBANInitialize(p.Email, p.CustomerID, call)
+	})
+}
+
+// RequestIBAN requests the IBAN once KYC is submitted (POST /iban/iban/request).
+// customerID: the customer it is for; "" = the user.
+func (s *IBANService) RequestIBAN(ctx context.Context, customerID string, opts ...CallOption) (*IBANStatus, error) {
+	return result(s.c, ctx, opts, ibanStatusFrom, func(call *capi.Call) (*capi.IBANStatus, error) { return s.c.c.IBANRequest(customerID, call) })
+}
+
+// IBANSubmitKYCParams are the parameters of IBANService.SubmitKYC.
+type IBANSubmitKYCParams struct {
+	// The KYC payload, a JSON object (name, date of birth, address, documents...).
+	KYC json.RawMessage
+	// The holder's e-mail address; "" = unset.
+	Email string
+	// The customer it is for; "" = the user.
+	CustomerID string
+}
+
+// SubmitKYC submits the holder's KYC data (POST /iban/onboarding/kyc).
+func (s *IBANService) SubmitKYC(ctx context.Context, p IBANSubmitKYCParams, opts ...CallOption) (*IBANStatus, error) {
+	return result(s.c, ctx, opts, ibanStatusFrom, func(call *capi.Call) (*capi.IBANStatus, error) {
+		return s.c.c.IBANSubmitKYC(string(p.KYC), p.Email, p.CustomerID, call)
+	})
+}
+
+// GetStatus where the IBAN stands (GET /iban/status).
+// customerID: the customer it is for; "" = the user.
+func (s *IBANService) GetStatus(ctx context.Context, customerID string, opts ...CallOption) (*IBANStatus, error) {
+	return result(s.c, ctx, opts, ibanStatusFrom, func(call *capi.Call) (*capi.IBANStatus, error) { return s.c.c.IBANGetStatus(customerID, call) })
 }
 
 // SessionService is Client.Session. Session sign-in: registration, e-mailed one-time codes, Google
@@ -787,4 +1449,70 @@ func (s *SessionService) PasskeyVerify(ctx context.Context, assertion map[string
 // (GET /authentication/refresh-token).
 func (s *SessionService) Refresh(ctx context.Context, opts ...CallOption) (*Session, error) {
 	return result(s.c, ctx, opts, sessionFrom, func(call *capi.Call) (*capi.Session, error) { return s.c.c.RefreshSession(call) })
+}
+
+// SwapService is Client.Swap. Swaps between assets: route catalogue, quotes, execution (moves
+// value, 2FA) and history.
+type SwapService struct{ c *Client }
+
+// GetAssets returns the user's assets that can be swapped (GET /swap/assets).
+func (s *SwapService) GetAssets(ctx context.Context, opts ...CallOption) (json.RawMessage, error) {
+	return s.c.payload(ctx, opts, func(call *capi.Call) ([]byte, error) { return s.c.c.SwapGetAssets(call) })
+}
+
+// GetRoutes returns the catalogue of enabled swap routes ({sources: [...]}) (GET /swap/routes).
+func (s *SwapService) GetRoutes(ctx context.Context, opts ...CallOption) (json.RawMessage, error) {
+	return s.c.payload(ctx, opts, func(call *capi.Call) ([]byte, error) { return s.c.c.SwapGetRoutes(call) })
+}
+
+// GetQuote asks for a quote (safe to repeat: a quote moves nothing) (POST /swap/quote). The body is
+// the caller's object.
+// data: the quote request, e.g. {from_chain, from_ticker, to_chain, to_ticker, amount} (amounts as
+// decimal strings).
+func (s *SwapService) GetQuote(ctx context.Context, data map[string]any, opts ...CallOption) (*SwapQuote, error) {
+	dataArg, err := fieldsArg("data", data)
+	if err != nil {
+		return nil, err
+	}
+	return result(s.c, ctx, opts, swapQuoteFrom, func(call *capi.Call) (*capi.SwapQuote, error) { return s.c.c.SwapGetQuote(dataArg, call) })
+}
+
+// Execute executes a quote (POST /swap/execute). Always carries an Idempotency-Key (the call's, or
+// one the core generates), returned with the result and on every error: called again with that key,
+// the swap happens once. Sends X-2FA-Token. An expired quote is refused (422 quote_expired).
+// data: the execution request, e.g. {quote_id, from_asset_id, to_address}.
+// The key is the result's IdempotencyKey, and on failure the *Error's IdempotencyKey, with
+// OutcomeUnknown set when the call may have acted: retry with the IdempotencyKey call option.
+// Sends X-2FA-Token: the TOTPCode call option, else a code from the client's TOTP secret.
+func (s *SwapService) Execute(ctx context.Context, data map[string]any, opts ...CallOption) (*SwapExecution, error) {
+	dataArg, err := fieldsArg("data", data)
+	if err != nil {
+		return nil, err
+	}
+	return result(s.c, ctx, opts, swapExecutionFrom, func(call *capi.Call) (*capi.SwapExecution, error) { return s.c.c.SwapExecute(dataArg, call) })
+}
+
+// SwapGetHistoryParams are the parameters of SwapService.GetHistory.
+type SwapGetHistoryParams struct {
+	// Items per page, 1..100; 0 = the server's default.
+	Limit int
+	// How many to skip; 0 = unset.
+	Offset int
+	// Only swaps in this status; "" = unset.
+	Status string
+}
+
+// GetHistory returns the swap history, newest first (GET /swap/history).
+func (s *SwapService) GetHistory(ctx context.Context, p SwapGetHistoryParams, opts ...CallOption) ([]SwapHistoryItem, error) {
+	limit, err := uint32Arg("Limit", p.Limit)
+	if err != nil {
+		return nil, err
+	}
+	offset, err := uint32Arg("Offset", p.Offset)
+	if err != nil {
+		return nil, err
+	}
+	return result(s.c, ctx, opts, listOf(swapHistoryItemFrom), func(call *capi.Call) ([]capi.SwapHistoryItem, error) {
+		return s.c.c.SwapGetHistory(limit, offset, p.Status, call)
+	})
 }

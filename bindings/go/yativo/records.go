@@ -283,6 +283,282 @@ func autoForwardingRuleFrom(r *capi.AutoForwardingRule) *AutoForwardingRule {
 	}
 }
 
+// CardFunding is a card funding: a customer funded from the issuer's wallet, or a deposit funded by
+// hand. IdempotencyKey is always the key the call carried.
+type CardFunding struct {
+	// The funding's id; "" when the answer has none.
+	ID string
+	// The customer funded; "" when the answer has none.
+	CustomerID string
+	// The deposit funded, for a manual funding; "" when the answer has none.
+	DepositID string
+	// The amount, exact, as exact decimal text; "" when the answer has none.
+	Amount string
+	// The bridge fee taken, exact, when the server gives it, as exact decimal text; "" when the
+	// answer has none.
+	Fee string
+	// What reached the card, exact, when the server gives it, as exact decimal text; "" when the
+	// answer has none.
+	Credited string
+	// The chain it was paid from: SOL or XDC; "" when the answer has none.
+	SourceChain string
+	// The token credited to the card; "" when the answer has none.
+	DestinationToken string
+	// Send_x (the amount is sent) or receive_x (the amount arrives); "" when the answer has none.
+	PricingMode string
+	// Its status: pending, funding, funded/completed or failed; "" when the answer has none.
+	Status string
+	// The Idempotency-Key the call carried (the caller's, or the one the core generated).
+	IdempotencyKey string
+	// When it was made; "" when the answer has none.
+	CreatedAt string
+	// The whole object as the server sent it, with the call's IdempotencyKey added when it names
+	// none, as compact JSON (numbers as strings): every field, named here or not.
+	Raw json.RawMessage
+}
+
+// cardFundingFrom converts capi's copy of the record (the generated methods name it).
+func cardFundingFrom(r *capi.CardFunding) *CardFunding {
+	return &CardFunding{
+		ID:               r.ID,
+		CustomerID:       r.CustomerID,
+		DepositID:        r.DepositID,
+		Amount:           r.Amount,
+		Fee:              r.Fee,
+		Credited:         r.Credited,
+		SourceChain:      r.SourceChain,
+		DestinationToken: r.DestinationToken,
+		PricingMode:      r.PricingMode,
+		Status:           r.Status,
+		IdempotencyKey:   r.IdempotencyKey,
+		CreatedAt:        r.CreatedAt,
+		Raw:              json.RawMessage(r.Raw),
+	}
+}
+
+// CardAccount is a card account: the holder's onboarding, KYC and wallet state.
+type CardAccount struct {
+	// The card account's id: the {yativo_card_id} of the other calls; "" when the answer has none.
+	ID string
+	// The holder's e-mail address; "" when the answer has none.
+	Email string
+	// The holder's first name; "" when the answer has none.
+	FirstName string
+	// The holder's last name; "" when the answer has none.
+	LastName string
+	// The account's status; "" when the answer has none.
+	Status string
+	// The KYC status: pending, approved or rejected; "" when the answer has none.
+	KYCStatus string
+	// Whether the terms are accepted; nil when the answer has none.
+	TermsAccepted *bool
+	// Whether the card wallet is deployed; nil when the answer has none.
+	SafeDeployed *bool
+	// When it was opened; "" when the answer has none.
+	CreatedAt string
+	// The whole object as the server sent it, as compact JSON (numbers as strings): every field,
+	// named here or not.
+	Raw json.RawMessage
+}
+
+// cardAccountFrom converts capi's copy of the record (the generated methods name it).
+func cardAccountFrom(r *capi.CardAccount) *CardAccount {
+	return &CardAccount{
+		ID:            r.ID,
+		Email:         r.Email,
+		FirstName:     r.FirstName,
+		LastName:      r.LastName,
+		Status:        r.Status,
+		KYCStatus:     r.KYCStatus,
+		TermsAccepted: r.TermsAccepted,
+		SafeDeployed:  r.SafeDeployed,
+		CreatedAt:     r.CreatedAt,
+		Raw:           json.RawMessage(r.Raw),
+	}
+}
+
+// Card is a card.
+type Card struct {
+	// The card's id.
+	ID string
+	// The card account it belongs to; "" when the answer has none.
+	YativoCardID string
+	// The customer it was issued to, for a customer's card; "" when the answer has none.
+	CustomerID string
+	// Virtual or physical; "" when the answer has none.
+	Type string
+	// Its status: active, frozen or voided; "" when the answer has none.
+	Status string
+	// The name shown for it; "" when the answer has none.
+	DisplayName string
+	// The last four digits of its number; "" when the answer has none.
+	Last4 string
+	// Its spending limit, exact, as exact decimal text; "" when the answer has none.
+	SpendingLimitAmount string
+	// How often the limit resets; "" when the answer has none.
+	SpendingLimitFrequency string
+	// When it was created; "" when the answer has none.
+	CreatedAt string
+	// The whole object as the server sent it, as compact JSON (numbers as strings): every field,
+	// named here or not.
+	Raw json.RawMessage
+}
+
+// cardFrom converts capi's copy of the record (the generated methods name it).
+func cardFrom(r *capi.Card) *Card {
+	return &Card{
+		ID:                     r.ID,
+		YativoCardID:           r.YativoCardID,
+		CustomerID:             r.CustomerID,
+		Type:                   r.Type,
+		Status:                 r.Status,
+		DisplayName:            r.DisplayName,
+		Last4:                  r.Last4,
+		SpendingLimitAmount:    r.SpendingLimitAmount,
+		SpendingLimitFrequency: r.SpendingLimitFrequency,
+		CreatedAt:              r.CreatedAt,
+		Raw:                    json.RawMessage(r.Raw),
+	}
+}
+
+// CardTransaction is a card transaction: a spend, refund or funding.
+type CardTransaction struct {
+	// The transaction's id.
+	ID string
+	// The card it was made with; "" when the answer has none.
+	CardID string
+	// Its type: spend, refund, funding...; "" when the answer has none.
+	Type string
+	// Its status: pending, completed, declined...; "" when the answer has none.
+	Status string
+	// The amount, exact, as exact decimal text; "" when the answer has none.
+	Amount string
+	// The currency; "" when the answer has none.
+	Currency string
+	// The merchant; "" when the answer has none.
+	Merchant string
+	// When it happened; "" when the answer has none.
+	CreatedAt string
+	// The whole object as the server sent it, as compact JSON (numbers as strings): every field,
+	// named here or not.
+	Raw json.RawMessage
+}
+
+// cardTransactionFrom converts capi's copy of the record (the generated methods name it).
+func cardTransactionFrom(r *capi.CardTransaction) *CardTransaction {
+	return &CardTransaction{
+		ID:        r.ID,
+		CardID:    r.CardID,
+		Type:      r.Type,
+		Status:    r.Status,
+		Amount:    r.Amount,
+		Currency:  r.Currency,
+		Merchant:  r.Merchant,
+		CreatedAt: r.CreatedAt,
+		Raw:       json.RawMessage(r.Raw),
+	}
+}
+
+// SpendingLimits is a card wallet's spending limits, exact amounts.
+type SpendingLimits struct {
+	// The daily limit, as exact decimal text; "" when the answer has none.
+	DailyLimit string
+	// The monthly limit, as exact decimal text; "" when the answer has none.
+	MonthlyLimit string
+	// The limit of one transaction, as exact decimal text; "" when the answer has none.
+	PerTransactionLimit string
+	// The currency of the limits; "" when the answer has none.
+	Currency string
+	// The whole object as the server sent it, as compact JSON (numbers as strings): every field,
+	// named here or not.
+	Raw json.RawMessage
+}
+
+// spendingLimitsFrom converts capi's copy of the record (the generated methods name it).
+func spendingLimitsFrom(r *capi.SpendingLimits) *SpendingLimits {
+	return &SpendingLimits{
+		DailyLimit:          r.DailyLimit,
+		MonthlyLimit:        r.MonthlyLimit,
+		PerTransactionLimit: r.PerTransactionLimit,
+		Currency:            r.Currency,
+		Raw:                 json.RawMessage(r.Raw),
+	}
+}
+
+// CardOrder is a physical card order.
+type CardOrder struct {
+	// The order's id.
+	ID string
+	// Its status: pending_payment, paid, shipped, delivered or cancelled; "" when the answer has
+	// none.
+	Status string
+	// The card it makes, once issued; "" when the answer has none.
+	CardID string
+	// The name embossed on the card; "" when the answer has none.
+	Personalization string
+	// What the order costs, exact, as exact decimal text; "" when the answer has none.
+	Amount string
+	// The currency of the amount; "" when the answer has none.
+	Currency string
+	// When it was placed; "" when the answer has none.
+	CreatedAt string
+	// The whole object as the server sent it, as compact JSON (numbers as strings): every field,
+	// named here or not.
+	Raw json.RawMessage
+}
+
+// cardOrderFrom converts capi's copy of the record (the generated methods name it).
+func cardOrderFrom(r *capi.CardOrder) *CardOrder {
+	return &CardOrder{
+		ID:              r.ID,
+		Status:          r.Status,
+		CardID:          r.CardID,
+		Personalization: r.Personalization,
+		Amount:          r.Amount,
+		Currency:        r.Currency,
+		CreatedAt:       r.CreatedAt,
+		Raw:             json.RawMessage(r.Raw),
+	}
+}
+
+// CardOrderPayment is the answer to paying a physical card order: the order as the payment left it.
+// IdempotencyKey is always the key the call carried.
+type CardOrderPayment struct {
+	// The order paid; "" when the answer has none.
+	OrderID string
+	// The payment's id, when the server gives it beside the order (the sandbox nests it:
+	// raw["payment"]); "" when the answer has none.
+	PaymentID string
+	// The order's status once paid (paid); "" when the answer has none.
+	Status string
+	// The amount paid, exact, when the server gives it, as exact decimal text; "" when the answer
+	// has none.
+	Amount string
+	// The currency paid in; "" when the answer has none.
+	Currency string
+	// The Idempotency-Key the call carried (the caller's, or the one the core generated).
+	IdempotencyKey string
+	// When the order was placed; "" when the answer has none.
+	CreatedAt string
+	// The whole object as the server sent it, with the call's IdempotencyKey added when it names
+	// none, as compact JSON (numbers as strings): every field, named here or not.
+	Raw json.RawMessage
+}
+
+// cardOrderPaymentFrom converts capi's copy of the record (the generated methods name it).
+func cardOrderPaymentFrom(r *capi.CardOrderPayment) *CardOrderPayment {
+	return &CardOrderPayment{
+		OrderID:        r.OrderID,
+		PaymentID:      r.PaymentID,
+		Status:         r.Status,
+		Amount:         r.Amount,
+		Currency:       r.Currency,
+		IdempotencyKey: r.IdempotencyKey,
+		CreatedAt:      r.CreatedAt,
+		Raw:            json.RawMessage(r.Raw),
+	}
+}
+
 // Customer is a customer of the platform.
 type Customer struct {
 	// The customer's id.
@@ -321,6 +597,49 @@ func customerFrom(r *capi.Customer) *Customer {
 	}
 }
 
+// IBANStatus is where an IBAN stands: onboarding, KYC, requested, active; with its number once
+// issued.
+type IBANStatus struct {
+	// The IBAN onboarding's id; "" when the answer has none.
+	ID string
+	// The lifecycle status (e.g. not_started, kyc_submitted, pending, active); "" when the answer
+	// has none.
+	Status string
+	// The KYC status; "" when the answer has none.
+	KYCStatus string
+	// The IBAN, once issued; "" when the answer has none.
+	IBAN string
+	// The BIC of the issuing bank, once issued; "" when the answer has none.
+	Bic string
+	// The account's currency (EUR); "" when the answer has none.
+	Currency string
+	// The holder's e-mail address; "" when the answer has none.
+	Email string
+	// The customer it belongs to, when it is a customer's; "" when the answer has none.
+	CustomerID string
+	// When it last changed; "" when the answer has none.
+	UpdatedAt string
+	// The whole object as the server sent it, as compact JSON (numbers as strings): every field,
+	// named here or not.
+	Raw json.RawMessage
+}
+
+// ibanStatusFrom converts capi's copy of the record (the generated methods name it).
+func ibanStatusFrom(r *capi.IBANStatus) *IBANStatus {
+	return &IBANStatus{
+		ID:         r.ID,
+		Status:     r.Status,
+		KYCStatus:  r.KYCStatus,
+		IBAN:       r.IBAN,
+		Bic:        r.Bic,
+		Currency:   r.Currency,
+		Email:      r.Email,
+		CustomerID: r.CustomerID,
+		UpdatedAt:  r.UpdatedAt,
+		Raw:        json.RawMessage(r.Raw),
+	}
+}
+
 // Session is a signed-in session. Its tokens are not here: the client keeps them (the access token
 // authenticates its later calls, the refresh token renews it).
 type Session struct {
@@ -338,6 +657,170 @@ func sessionFrom(r *capi.Session) *Session {
 		TokenType: r.TokenType,
 		ExpiresIn: r.ExpiresIn,
 		ExpiresAt: r.ExpiresAt,
+	}
+}
+
+// SwapQuote is a swap quote: what an execution of it would give, until it expires.
+type SwapQuote struct {
+	// The quote's id, for execute.
+	ID string
+	// The asset debited, when the server names it; "" when the answer has none.
+	FromAssetID string
+	// The asset credited, when the server names it; "" when the answer has none.
+	ToAssetID string
+	// The chain swapped from; "" when the answer has none.
+	FromChain string
+	// The token swapped from; "" when the answer has none.
+	FromTicker string
+	// The chain swapped to; "" when the answer has none.
+	ToChain string
+	// The token swapped to; "" when the answer has none.
+	ToTicker string
+	// The amount swapped from, exact, as exact decimal text; "" when the answer has none.
+	FromAmount string
+	// The amount it gives, exact, as exact decimal text; "" when the answer has none.
+	ToAmount string
+	// The exchange rate, as exact decimal text; "" when the answer has none.
+	Rate string
+	// The fee, when the server gives it as one amount, as exact decimal text; "" when the answer
+	// has none.
+	Fee string
+	// When the quote stops being executable; "" when the answer has none.
+	ExpiresAt string
+	// The whole object as the server sent it, as compact JSON (numbers as strings): every field,
+	// named here or not.
+	Raw json.RawMessage
+}
+
+// swapQuoteFrom converts capi's copy of the record (the generated methods name it).
+func swapQuoteFrom(r *capi.SwapQuote) *SwapQuote {
+	return &SwapQuote{
+		ID:          r.ID,
+		FromAssetID: r.FromAssetID,
+		ToAssetID:   r.ToAssetID,
+		FromChain:   r.FromChain,
+		FromTicker:  r.FromTicker,
+		ToChain:     r.ToChain,
+		ToTicker:    r.ToTicker,
+		FromAmount:  r.FromAmount,
+		ToAmount:    r.ToAmount,
+		Rate:        r.Rate,
+		Fee:         r.Fee,
+		ExpiresAt:   r.ExpiresAt,
+		Raw:         json.RawMessage(r.Raw),
+	}
+}
+
+// SwapExecution is the answer to swap execute. IdempotencyKey is always the key the call carried.
+type SwapExecution struct {
+	// The swap's id; "" when the answer has none.
+	ID string
+	// The quote it executed; "" when the answer has none.
+	QuoteID string
+	// Its status: pending, completed or failed; "" when the answer has none.
+	Status string
+	// The chain swapped from; "" when the answer has none.
+	FromChain string
+	// The token swapped from; "" when the answer has none.
+	FromTicker string
+	// The chain swapped to; "" when the answer has none.
+	ToChain string
+	// The token swapped to; "" when the answer has none.
+	ToTicker string
+	// The amount taken, exact, as exact decimal text; "" when the answer has none.
+	FromAmount string
+	// The amount given, exact, as exact decimal text; "" when the answer has none.
+	ToAmount string
+	// The fee taken from the source amount, exact, as exact decimal text; "" when the answer has
+	// none.
+	Fee string
+	// The rate applied, as exact decimal text; "" when the answer has none.
+	Rate string
+	// The asset debited; "" when the answer has none.
+	FromAssetID string
+	// The asset credited; "" when the answer has none.
+	ToAssetID string
+	// Where the swapped funds went; "" when the answer has none.
+	ToAddress string
+	// The hash of the debit, once known; "" when the answer has none.
+	FromTxHash string
+	// The hash of the credit, once known; "" when the answer has none.
+	ToTxHash string
+	// The Idempotency-Key the call carried (the caller's, or the one the core generated).
+	IdempotencyKey string
+	// When it was made; "" when the answer has none.
+	CreatedAt string
+	// The whole object as the server sent it, with the call's IdempotencyKey added when it names
+	// none, as compact JSON (numbers as strings): every field, named here or not.
+	Raw json.RawMessage
+}
+
+// swapExecutionFrom converts capi's copy of the record (the generated methods name it).
+func swapExecutionFrom(r *capi.SwapExecution) *SwapExecution {
+	return &SwapExecution{
+		ID:             r.ID,
+		QuoteID:        r.QuoteID,
+		Status:         r.Status,
+		FromChain:      r.FromChain,
+		FromTicker:     r.FromTicker,
+		ToChain:        r.ToChain,
+		ToTicker:       r.ToTicker,
+		FromAmount:     r.FromAmount,
+		ToAmount:       r.ToAmount,
+		Fee:            r.Fee,
+		Rate:           r.Rate,
+		FromAssetID:    r.FromAssetID,
+		ToAssetID:      r.ToAssetID,
+		ToAddress:      r.ToAddress,
+		FromTxHash:     r.FromTxHash,
+		ToTxHash:       r.ToTxHash,
+		IdempotencyKey: r.IdempotencyKey,
+		CreatedAt:      r.CreatedAt,
+		Raw:            json.RawMessage(r.Raw),
+	}
+}
+
+// SwapHistoryItem is one swap of the history.
+type SwapHistoryItem struct {
+	// The swap's id.
+	ID string
+	// The quote it executed; "" when the answer has none.
+	QuoteID string
+	// Its status: pending, completed or failed; "" when the answer has none.
+	Status string
+	// The chain swapped from; "" when the answer has none.
+	FromChain string
+	// The token swapped from; "" when the answer has none.
+	FromTicker string
+	// The chain swapped to; "" when the answer has none.
+	ToChain string
+	// The token swapped to; "" when the answer has none.
+	ToTicker string
+	// The amount taken, exact, as exact decimal text; "" when the answer has none.
+	FromAmount string
+	// The amount given, exact, as exact decimal text; "" when the answer has none.
+	ToAmount string
+	// When it was made; "" when the answer has none.
+	CreatedAt string
+	// The whole object as the server sent it, as compact JSON (numbers as strings): every field,
+	// named here or not.
+	Raw json.RawMessage
+}
+
+// swapHistoryItemFrom converts capi's copy of the record (the generated methods name it).
+func swapHistoryItemFrom(r *capi.SwapHistoryItem) *SwapHistoryItem {
+	return &SwapHistoryItem{
+		ID:         r.ID,
+		QuoteID:    r.QuoteID,
+		Status:     r.Status,
+		FromChain:  r.FromChain,
+		FromTicker: r.FromTicker,
+		ToChain:    r.ToChain,
+		ToTicker:   r.ToTicker,
+		FromAmount: r.FromAmount,
+		ToAmount:   r.ToAmount,
+		CreatedAt:  r.CreatedAt,
+		Raw:        json.RawMessage(r.Raw),
 	}
 }
 

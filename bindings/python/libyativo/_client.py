@@ -18,8 +18,12 @@ from ._resources import (
     Assets,
     AutoForwarding,
     BalanceService,
+    CardIssuer,
+    Cards,
     Customers,
+    Iban,
     SessionService,
+    Swap,
     Webhooks,
 )
 # END GENERATED: group classes
@@ -38,8 +42,12 @@ __all__ = [
     "Webhooks",
     "Analytics",
     "AutoForwarding",
+    "CardIssuer",
+    "Cards",
     "Customers",
+    "Iban",
     "SessionService",
+    "Swap",
     # END GENERATED: group names
 ]
 
@@ -121,8 +129,12 @@ class YativoCrypto:
         "webhooks",
         "analytics",
         "auto_forwarding",
+        "card_issuer",
+        "cards",
         "customers",
+        "iban",
         "session",
+        "swap",
     )
     # END GENERATED: group slots
 
@@ -184,8 +196,12 @@ class YativoCrypto:
         self.webhooks = Webhooks(self._c)
         self.analytics = Analytics(self._c)
         self.auto_forwarding = AutoForwarding(self._c)
+        self.card_issuer = CardIssuer(self._c)
+        self.cards = Cards(self._c)
         self.customers = Customers(self._c)
+        self.iban = Iban(self._c)
         self.session = SessionService(self._c)
+        self.swap = Swap(self._c)
         # END GENERATED: group attributes
 
     @classmethod

@@ -234,6 +234,162 @@ class AutoForwardingRule:
     @property
     def raw(self) -> Dict[str, Any]: ...
 
+class CardFunding:
+    """A card funding: a customer funded from the issuer's wallet, or a deposit funded by hand.
+    idempotency_key is always the key the call carried. ``raw`` is the whole object, with the
+    fields no property names."""
+    @property
+    def id(self) -> Optional[str]: ...
+    @property
+    def customer_id(self) -> Optional[str]: ...
+    @property
+    def deposit_id(self) -> Optional[str]: ...
+    @property
+    def amount(self) -> Optional[Decimal]: ...
+    @property
+    def fee(self) -> Optional[Decimal]: ...
+    @property
+    def credited(self) -> Optional[Decimal]: ...
+    @property
+    def source_chain(self) -> Optional[str]: ...
+    @property
+    def destination_token(self) -> Optional[str]: ...
+    @property
+    def pricing_mode(self) -> Optional[str]: ...
+    @property
+    def status(self) -> Optional[str]: ...
+    @property
+    def idempotency_key(self) -> str: ...
+    @property
+    def created_at(self) -> Optional[str]: ...
+    @property
+    def raw(self) -> Dict[str, Any]: ...
+
+class CardAccount:
+    """A card account: the holder's onboarding, KYC and wallet state. ``raw`` is the whole
+    object, with the fields no property names."""
+    @property
+    def id(self) -> Optional[str]: ...
+    @property
+    def email(self) -> Optional[str]: ...
+    @property
+    def first_name(self) -> Optional[str]: ...
+    @property
+    def last_name(self) -> Optional[str]: ...
+    @property
+    def status(self) -> Optional[str]: ...
+    @property
+    def kyc_status(self) -> Optional[str]: ...
+    @property
+    def terms_accepted(self) -> Optional[bool]: ...
+    @property
+    def safe_deployed(self) -> Optional[bool]: ...
+    @property
+    def created_at(self) -> Optional[str]: ...
+    @property
+    def raw(self) -> Dict[str, Any]: ...
+
+class Card:
+    """A card. ``raw`` is the whole object, with the fields no property names."""
+    @property
+    def id(self) -> str: ...
+    @property
+    def yativo_card_id(self) -> Optional[str]: ...
+    @property
+    def customer_id(self) -> Optional[str]: ...
+    @property
+    def type(self) -> Optional[str]: ...
+    @property
+    def status(self) -> Optional[str]: ...
+    @property
+    def display_name(self) -> Optional[str]: ...
+    @property
+    def last4(self) -> Optional[str]: ...
+    @property
+    def spending_limit_amount(self) -> Optional[Decimal]: ...
+    @property
+    def spending_limit_frequency(self) -> Optional[str]: ...
+    @property
+    def created_at(self) -> Optional[str]: ...
+    @property
+    def raw(self) -> Dict[str, Any]: ...
+
+class CardTransaction:
+    """A card transaction: a spend, refund or funding. ``raw`` is the whole object, with the
+    fields no property names."""
+    @property
+    def id(self) -> str: ...
+    @property
+    def card_id(self) -> Optional[str]: ...
+    @property
+    def type(self) -> Optional[str]: ...
+    @property
+    def status(self) -> Optional[str]: ...
+    @property
+    def amount(self) -> Optional[Decimal]: ...
+    @property
+    def currency(self) -> Optional[str]: ...
+    @property
+    def merchant(self) -> Optional[str]: ...
+    @property
+    def created_at(self) -> Optional[str]: ...
+    @property
+    def raw(self) -> Dict[str, Any]: ...
+
+class SpendingLimits:
+    """A card wallet's spending limits, exact amounts. ``raw`` is the whole object, with the
+    fields no property names."""
+    @property
+    def daily_limit(self) -> Optional[Decimal]: ...
+    @property
+    def monthly_limit(self) -> Optional[Decimal]: ...
+    @property
+    def per_transaction_limit(self) -> Optional[Decimal]: ...
+    @property
+    def currency(self) -> Optional[str]: ...
+    @property
+    def raw(self) -> Dict[str, Any]: ...
+
+class CardOrder:
+    """A physical card order. ``raw`` is the whole object, with the fields no property names."""
+    @property
+    def id(self) -> str: ...
+    @property
+    def status(self) -> Optional[str]: ...
+    @property
+    def card_id(self) -> Optional[str]: ...
+    @property
+    def personalization(self) -> Optional[str]: ...
+    @property
+    def amount(self) -> Optional[Decimal]: ...
+    @property
+    def currency(self) -> Optional[str]: ...
+    @property
+    def created_at(self) -> Optional[str]: ...
+    @property
+    def raw(self) -> Dict[str, Any]: ...
+
+class CardOrderPayment:
+    """The answer to paying a physical card order: the order as the payment left it.
+    idempotency_key is always the key the call carried. ``raw`` is the whole object, with the
+    fields no property names."""
+    @property
+    def order_id(self) -> Optional[str]: ...
+    @property
+    def payment_id(self) -> Optional[str]: ...
+    @property
+    def status(self) -> Optional[str]: ...
+    @property
+    def amount(self) -> Optional[Decimal]: ...
+    @property
+    def currency(self) -> Optional[str]: ...
+    @property
+    def idempotency_key(self) -> str: ...
+    @property
+    def created_at(self) -> Optional[str]: ...
+    @property
+    def raw(self) -> Dict[str, Any]: ...
+
 class Customer:
     """A customer of the platform. ``raw`` is the whole object, with the fields no property
     names."""
@@ -256,6 +412,30 @@ class Customer:
     @property
     def raw(self) -> Dict[str, Any]: ...
 
+class IbanStatus:
+    """Where an IBAN stands: onboarding, KYC, requested, active; with its number once issued.
+    ``raw`` is the whole object, with the fields no property names."""
+    @property
+    def id(self) -> Optional[str]: ...
+    @property
+    def status(self) -> Optional[str]: ...
+    @property
+    def kyc_status(self) -> Optional[str]: ...
+    @property
+    def iban(self) -> Optional[str]: ...
+    @property
+    def bic(self) -> Optional[str]: ...
+    @property
+    def currency(self) -> Optional[str]: ...
+    @property
+    def email(self) -> Optional[str]: ...
+    @property
+    def customer_id(self) -> Optional[str]: ...
+    @property
+    def updated_at(self) -> Optional[str]: ...
+    @property
+    def raw(self) -> Dict[str, Any]: ...
+
 class Session:
     """A signed-in session. Its tokens are not here: the client keeps them (the access token
     authenticates its later calls, the refresh token renews it)."""
@@ -265,6 +445,103 @@ class Session:
     def expires_in(self) -> Optional[int]: ...
     @property
     def expires_at(self) -> Optional[str]: ...
+
+class SwapQuote:
+    """A swap quote: what an execution of it would give, until it expires. ``raw`` is the whole
+    object, with the fields no property names."""
+    @property
+    def id(self) -> str: ...
+    @property
+    def from_asset_id(self) -> Optional[str]: ...
+    @property
+    def to_asset_id(self) -> Optional[str]: ...
+    @property
+    def from_chain(self) -> Optional[str]: ...
+    @property
+    def from_ticker(self) -> Optional[str]: ...
+    @property
+    def to_chain(self) -> Optional[str]: ...
+    @property
+    def to_ticker(self) -> Optional[str]: ...
+    @property
+    def from_amount(self) -> Optional[Decimal]: ...
+    @property
+    def to_amount(self) -> Optional[Decimal]: ...
+    @property
+    def rate(self) -> Optional[Decimal]: ...
+    @property
+    def fee(self) -> Optional[Decimal]: ...
+    @property
+    def expires_at(self) -> Optional[str]: ...
+    @property
+    def raw(self) -> Dict[str, Any]: ...
+
+class SwapExecution:
+    """The answer to swap execute. idempotency_key is always the key the call carried. ``raw``
+    is the whole object, with the fields no property names."""
+    @property
+    def id(self) -> Optional[str]: ...
+    @property
+    def quote_id(self) -> Optional[str]: ...
+    @property
+    def status(self) -> Optional[str]: ...
+    @property
+    def from_chain(self) -> Optional[str]: ...
+    @property
+    def from_ticker(self) -> Optional[str]: ...
+    @property
+    def to_chain(self) -> Optional[str]: ...
+    @property
+    def to_ticker(self) -> Optional[str]: ...
+    @property
+    def from_amount(self) -> Optional[Decimal]: ...
+    @property
+    def to_amount(self) -> Optional[Decimal]: ...
+    @property
+    def fee(self) -> Optional[Decimal]: ...
+    @property
+    def rate(self) -> Optional[Decimal]: ...
+    @property
+    def from_asset_id(self) -> Optional[str]: ...
+    @property
+    def to_asset_id(self) -> Optional[str]: ...
+    @property
+    def to_address(self) -> Optional[str]: ...
+    @property
+    def from_tx_hash(self) -> Optional[str]: ...
+    @property
+    def to_tx_hash(self) -> Optional[str]: ...
+    @property
+    def idempotency_key(self) -> str: ...
+    @property
+    def created_at(self) -> Optional[str]: ...
+    @property
+    def raw(self) -> Dict[str, Any]: ...
+
+class SwapHistoryItem:
+    """One swap of the history. ``raw`` is the whole object, with the fields no property names."""
+    @property
+    def id(self) -> str: ...
+    @property
+    def quote_id(self) -> Optional[str]: ...
+    @property
+    def status(self) -> Optional[str]: ...
+    @property
+    def from_chain(self) -> Optional[str]: ...
+    @property
+    def from_ticker(self) -> Optional[str]: ...
+    @property
+    def to_chain(self) -> Optional[str]: ...
+    @property
+    def to_ticker(self) -> Optional[str]: ...
+    @property
+    def from_amount(self) -> Optional[Decimal]: ...
+    @property
+    def to_amount(self) -> Optional[Decimal]: ...
+    @property
+    def created_at(self) -> Optional[str]: ...
+    @property
+    def raw(self) -> Dict[str, Any]: ...
 
 class WebhookDelivery:
     """One delivery of an event to a webhook, with its attempts so far. ``raw`` is the whole
@@ -685,6 +962,406 @@ class Client:
         idempotency_key: Optional[str],
         timeout: Optional[float],
     ) -> None: ...
+    def card_issuer_apply(
+        self,
+        *,
+        funding_structure: str,
+        iban_enabled: Optional[bool],
+        idempotency_key: Optional[str],
+        timeout: Optional[float],
+        envelope: bool,
+    ) -> Any: ...
+    def card_issuer_get_program(
+        self,
+        *,
+        timeout: Optional[float],
+        envelope: bool,
+    ) -> Any: ...
+    def card_issuer_get_wallets(
+        self,
+        *,
+        timeout: Optional[float],
+        envelope: bool,
+    ) -> Any: ...
+    def card_issuer_fund_customer(
+        self,
+        *,
+        customer_id: str,
+        amount: Any,
+        source_chain: str,
+        pricing_mode: Optional[str],
+        destination_token: Optional[str],
+        idempotency_key: Optional[str],
+        timeout: Optional[float],
+    ) -> CardFunding: ...
+    def card_issuer_trigger_manual_funding(
+        self,
+        *,
+        deposit_id: str,
+        destination_token: Optional[str],
+        idempotency_key: Optional[str],
+        timeout: Optional[float],
+    ) -> CardFunding: ...
+    def card_issuer_get_customer_wallets(
+        self,
+        *,
+        customer_id: str,
+        timeout: Optional[float],
+        envelope: bool,
+    ) -> Any: ...
+    def card_issuer_list_customers(
+        self,
+        *,
+        page: Optional[int],
+        limit: Optional[int],
+        timeout: Optional[float],
+        envelope: bool,
+    ) -> Any: ...
+    def card_issuer_get_funding_addresses(
+        self,
+        *,
+        customer_id: Optional[str],
+        timeout: Optional[float],
+        envelope: bool,
+    ) -> Any: ...
+    def card_issuer_list_deposits(
+        self,
+        *,
+        page: Optional[int],
+        limit: Optional[int],
+        status: Optional[str],
+        chain: Optional[str],
+        timeout: Optional[float],
+        envelope: bool,
+    ) -> Any: ...
+    def card_issuer_get_funding_history(
+        self,
+        *,
+        page: Optional[int],
+        limit: Optional[int],
+        status: Optional[str],
+        customer_id: Optional[str],
+        chain: Optional[str],
+        timeout: Optional[float],
+        envelope: bool,
+    ) -> Any: ...
+    def cards_onboard(
+        self,
+        *,
+        email: str,
+        first_name: str,
+        last_name: str,
+        idempotency_key: Optional[str],
+        timeout: Optional[float],
+    ) -> CardAccount: ...
+    def cards_get_kyc_status(
+        self,
+        *,
+        timeout: Optional[float],
+    ) -> CardAccount: ...
+    def cards_accept_terms(
+        self,
+        *,
+        idempotency_key: Optional[str],
+        timeout: Optional[float],
+        envelope: bool,
+    ) -> Any: ...
+    def cards_deploy_safe(
+        self,
+        *,
+        idempotency_key: Optional[str],
+        timeout: Optional[float],
+        envelope: bool,
+    ) -> Any: ...
+    def cards_list(
+        self,
+        *,
+        timeout: Optional[float],
+    ) -> List[Card]: ...
+    def cards_create(
+        self,
+        *,
+        card_type: Optional[str],
+        display_name: Optional[str],
+        spending_limit_amount: Optional[Any],
+        spending_limit_frequency: Optional[str],
+        idempotency_key: Optional[str],
+        timeout: Optional[float],
+    ) -> Card: ...
+    def cards_freeze(
+        self,
+        *,
+        card_id: str,
+        totp_code: Optional[str],
+        idempotency_key: Optional[str],
+        timeout: Optional[float],
+    ) -> Card: ...
+    def cards_unfreeze(
+        self,
+        *,
+        card_id: str,
+        totp_code: Optional[str],
+        idempotency_key: Optional[str],
+        timeout: Optional[float],
+    ) -> Card: ...
+    def cards_void(
+        self,
+        *,
+        card_id: str,
+        idempotency_key: Optional[str],
+        timeout: Optional[float],
+    ) -> Card: ...
+    def cards_request_pin_otp(
+        self,
+        *,
+        card_id: str,
+        idempotency_key: Optional[str],
+        timeout: Optional[float],
+        envelope: bool,
+    ) -> Any: ...
+    def cards_set_pin(
+        self,
+        *,
+        card_id: str,
+        otp: str,
+        pin: str,
+        idempotency_key: Optional[str],
+        timeout: Optional[float],
+        envelope: bool,
+    ) -> Any: ...
+    def cards_get_ephemeral_token(
+        self,
+        *,
+        yativo_card_id: str,
+        card_id: str,
+        timeout: Optional[float],
+        envelope: bool,
+    ) -> Any: ...
+    def cards_get_wallet(
+        self,
+        *,
+        yativo_card_id: str,
+        timeout: Optional[float],
+        envelope: bool,
+    ) -> Any: ...
+    def cards_get_funding_address(
+        self,
+        *,
+        yativo_card_id: str,
+        timeout: Optional[float],
+        envelope: bool,
+    ) -> Any: ...
+    def cards_get_customer_funding_address(
+        self,
+        *,
+        yativo_card_id: str,
+        timeout: Optional[float],
+        envelope: bool,
+    ) -> Any: ...
+    def cards_get_dispute_reasons(
+        self,
+        *,
+        yativo_card_id: str,
+        timeout: Optional[float],
+        envelope: bool,
+    ) -> Any: ...
+    def cards_dispute_transaction(
+        self,
+        *,
+        yativo_card_id: str,
+        transaction_id: str,
+        reason_code: str,
+        description: Optional[str],
+        idempotency_key: Optional[str],
+        timeout: Optional[float],
+        envelope: bool,
+    ) -> Any: ...
+    def cards_get_customer_dispute_reasons(
+        self,
+        *,
+        yativo_card_id: str,
+        timeout: Optional[float],
+        envelope: bool,
+    ) -> Any: ...
+    def cards_dispute_customer_transaction(
+        self,
+        *,
+        yativo_card_id: str,
+        transaction_id: str,
+        reason_code: str,
+        description: Optional[str],
+        idempotency_key: Optional[str],
+        timeout: Optional[float],
+        envelope: bool,
+    ) -> Any: ...
+    def cards_get_spending_limits(
+        self,
+        *,
+        yativo_card_id: str,
+        timeout: Optional[float],
+    ) -> SpendingLimits: ...
+    def cards_set_daily_spending_limit(
+        self,
+        *,
+        yativo_card_id: str,
+        daily_limit: Any,
+        idempotency_key: Optional[str],
+        timeout: Optional[float],
+    ) -> SpendingLimits: ...
+    def cards_get_customer_spending_limits(
+        self,
+        *,
+        yativo_card_id: str,
+        timeout: Optional[float],
+    ) -> SpendingLimits: ...
+    def cards_set_customer_daily_spending_limit(
+        self,
+        *,
+        yativo_card_id: str,
+        daily_limit: Any,
+        idempotency_key: Optional[str],
+        timeout: Optional[float],
+    ) -> SpendingLimits: ...
+    def cards_get_user_profile(
+        self,
+        *,
+        yativo_card_id: str,
+        timeout: Optional[float],
+        envelope: bool,
+    ) -> Any: ...
+    def cards_get_customer_profile(
+        self,
+        *,
+        yativo_card_id: str,
+        timeout: Optional[float],
+        envelope: bool,
+    ) -> Any: ...
+    def cards_list_customer_cards(
+        self,
+        *,
+        customer_id: str,
+        timeout: Optional[float],
+    ) -> List[Card]: ...
+    def cards_create_customer_card(
+        self,
+        *,
+        customer_id: str,
+        card_type: Optional[str],
+        idempotency_key: Optional[str],
+        timeout: Optional[float],
+    ) -> Card: ...
+    def cards_get_customer_ephemeral_token(
+        self,
+        *,
+        yativo_card_id: str,
+        card_id: str,
+        timeout: Optional[float],
+        envelope: bool,
+    ) -> Any: ...
+    def cards_subscribe_webhook(
+        self,
+        *,
+        yativo_card_id: str,
+        callback_url: str,
+        events: Optional[Sequence[str]],
+        idempotency_key: Optional[str],
+        timeout: Optional[float],
+        envelope: bool,
+    ) -> Any: ...
+    def cards_unsubscribe_webhook(
+        self,
+        *,
+        yativo_card_id: str,
+        subscription_id: str,
+        idempotency_key: Optional[str],
+        timeout: Optional[float],
+        envelope: bool,
+    ) -> Any: ...
+    def cards_get_physical_card_order_status(
+        self,
+        *,
+        yativo_card_id: str,
+        order_id: str,
+        timeout: Optional[float],
+    ) -> CardOrder: ...
+    def cards_list_physical_card_orders(
+        self,
+        *,
+        yativo_card_id: str,
+        timeout: Optional[float],
+    ) -> List[CardOrder]: ...
+    def cards_cancel_physical_card_order(
+        self,
+        *,
+        yativo_card_id: str,
+        order_id: str,
+        idempotency_key: Optional[str],
+        timeout: Optional[float],
+    ) -> CardOrder: ...
+    def cards_attach_order_payment(
+        self,
+        *,
+        yativo_card_id: str,
+        order_id: str,
+        payment_data: Dict[str, Any],
+        idempotency_key: Optional[str],
+        timeout: Optional[float],
+    ) -> CardOrderPayment: ...
+    def cards_set_physical_card_pin(
+        self,
+        *,
+        yativo_card_id: str,
+        card_id: str,
+        encrypted_pin: str,
+        idempotency_key: Optional[str],
+        timeout: Optional[float],
+        envelope: bool,
+    ) -> Any: ...
+    def cards_activate_iban(
+        self,
+        *,
+        yativo_card_id: str,
+        kyc_method: str,
+        sumsub_token: Optional[str],
+        idempotency_key: Optional[str],
+        timeout: Optional[float],
+    ) -> IbanStatus: ...
+    def cards_get_iban_status(
+        self,
+        *,
+        yativo_card_id: str,
+        timeout: Optional[float],
+    ) -> IbanStatus: ...
+    def cards_get_transactions(
+        self,
+        *,
+        yativo_card_id: str,
+        card_id: str,
+        limit: Optional[int],
+        offset: Optional[int],
+        status: Optional[str],
+        from_date: Optional[str],
+        to_date: Optional[str],
+        timeout: Optional[float],
+    ) -> List[CardTransaction]: ...
+    def cards_get_all_transactions(
+        self,
+        *,
+        yativo_card_id: str,
+        limit: Optional[int],
+        offset: Optional[int],
+        status: Optional[str],
+        timeout: Optional[float],
+    ) -> List[CardTransaction]: ...
+    def cards_create_physical_card_order(
+        self,
+        *,
+        yativo_card_id: str,
+        shipping_address: Any,
+        personalization: Optional[str],
+        idempotency_key: Optional[str],
+        timeout: Optional[float],
+    ) -> CardOrder: ...
     def create_customer(
         self,
         *,
@@ -712,6 +1389,42 @@ class Client:
         limit: Optional[int],
         timeout: Optional[float],
     ) -> List[Transaction]: ...
+    def iban_get_options(
+        self,
+        *,
+        timeout: Optional[float],
+        envelope: bool,
+    ) -> Any: ...
+    def iban_initialize(
+        self,
+        *,
+        email: str,
+        customer_id: Optional[str],
+        idempotency_key: Optional[str],
+        timeout: Optional[float],
+    ) -> IbanStatus: ...
+    def iban_request(
+        self,
+        *,
+        customer_id: Optional[str],
+        idempotency_key: Optional[str],
+        timeout: Optional[float],
+    ) -> IbanStatus: ...
+    def iban_submit_kyc(
+        self,
+        *,
+        kyc: Any,
+        email: Optional[str],
+        customer_id: Optional[str],
+        idempotency_key: Optional[str],
+        timeout: Optional[float],
+    ) -> IbanStatus: ...
+    def iban_get_status(
+        self,
+        *,
+        customer_id: Optional[str],
+        timeout: Optional[float],
+    ) -> IbanStatus: ...
     def register_user(
         self,
         *,
@@ -789,6 +1502,40 @@ class Client:
         *,
         timeout: Optional[float],
     ) -> Session: ...
+    def swap_get_assets(
+        self,
+        *,
+        timeout: Optional[float],
+        envelope: bool,
+    ) -> Any: ...
+    def swap_get_routes(
+        self,
+        *,
+        timeout: Optional[float],
+        envelope: bool,
+    ) -> Any: ...
+    def swap_get_quote(
+        self,
+        *,
+        data: Dict[str, Any],
+        timeout: Optional[float],
+    ) -> SwapQuote: ...
+    def swap_execute(
+        self,
+        *,
+        data: Dict[str, Any],
+        totp_code: Optional[str],
+        idempotency_key: Optional[str],
+        timeout: Optional[float],
+    ) -> SwapExecution: ...
+    def swap_get_history(
+        self,
+        *,
+        limit: Optional[int],
+        offset: Optional[int],
+        status: Optional[str],
+        timeout: Optional[float],
+    ) -> List[SwapHistoryItem]: ...
     # END GENERATED: endpoints
     def request(
         self,

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any, Dict, List, Optional, Sequence
 
 from . import _core
-from ._core import Account, ApiKey, Asset, AutoForwardingRule, Balance, Customer, Session, Transaction, Transfer, Webhook, WebhookDelivery
+from ._core import Account, ApiKey, Asset, AutoForwardingRule, Balance, Card, CardAccount, CardFunding, CardOrder, CardOrderPayment, CardTransaction, Customer, IbanStatus, Session, SpendingLimits, SwapExecution, SwapHistoryItem, SwapQuote, Transaction, Transfer, Webhook, WebhookDelivery
 from ._values import Amount, Payload
 
 __all__ = [
@@ -21,8 +21,12 @@ __all__ = [
     "Webhooks",
     "Analytics",
     "AutoForwarding",
+    "CardIssuer",
+    "Cards",
     "Customers",
+    "Iban",
     "SessionService",
+    "Swap",
 ]
 
 
@@ -1187,6 +1191,1257 @@ class AutoForwarding:
         )
 
 
+class CardIssuer:
+    """``c.card_issuer``: The card-issuer program: application, master wallets, customer funding
+    (moves value), deposits and history."""
+
+    __slots__ = ("_c",)
+
+    def __init__(self, core: _core.Client) -> None:
+        self._c = core
+
+    def apply(
+        self,
+        funding_structure: str,
+        *,
+        iban_enabled: Optional[bool] = None,
+        idempotency_key: Optional[str] = None,
+        timeout: Optional[float] = None,
+        envelope: bool = False,
+    ) -> Payload:
+        """Applies for the card-issuer program.
+
+        Args:
+            funding_structure: how customers' cards are funded (e.g. master_wallet,
+                decentralized)
+            iban_enabled: whether customers get IBANs too; None: the core's default, False
+            idempotency_key: an Idempotency-Key: the server answers a repeat with the first
+                answer, so the core may re-send the call after a failure; None: no key, and no
+                re-sending once the request may have arrived
+            timeout: the call's whole deadline in seconds; None: the client's
+            envelope: True: the whole answer (``data`` and its siblings, such as ``pagination``)
+                instead of ``data``
+        """
+        return self._c.card_issuer_apply(
+            funding_structure=funding_structure,
+            iban_enabled=iban_enabled,
+            idempotency_key=idempotency_key,
+            timeout=timeout,
+            envelope=envelope,
+        )
+
+    def get_program(
+        self,
+        *,
+        timeout: Optional[float] = None,
+        envelope: bool = False,
+    ) -> Payload:
+        """The issuer program: its status, visibility, enabled chains, limits and stats.
+
+        Args:
+            timeout: the call's whole deadline in seconds; None: the client's
+            envelope: True: the whole answer (``data`` and its siblings, such as ``pagination``)
+                instead of ``data``
+        """
+        return self._c.card_issuer_get_program(
+            timeout=timeout,
+            envelope=envelope,
+        )
+
+    def get_wallets(
+        self,
+        *,
+        timeout: Optional[float] = None,
+        envelope: bool = False,
+    ) -> Payload:
+        """The issuer's master wallets and their balances.
+
+        Args:
+            timeout: the call's whole deadline in seconds; None: the client's
+            envelope: True: the whole answer (``data`` and its siblings, such as ``pagination``)
+                instead of ``data``
+        """
+        return self._c.card_issuer_get_wallets(
+            timeout=timeout,
+            envelope=envelope,
+        )
+
+    def fund_customer(
+        self,
+        *,
+        customer_id: str,
+        amount: Amount,
+        source_chain: str,
+        pricing_mode: Optional[str] = None,
+        destination_token: Optional[str] = None,
+        idempotency_key: Optional[str] = None,
+        timeout: Optional[float] = None,
+    ) -> CardFunding:
+        """Funds a customer's card from the master wallet. Always carries an Idempotency-Key (the
+        call's, or one the core generates), returned with the result and on every error: called
+        again with that key, the funding happens once.
+
+        Args:
+            customer_id: the customer to fund
+            amount: the amount, > 0, exact
+            source_chain: the chain the master wallet pays from: SOL or XDC
+            pricing_mode: send_x (the amount is sent) or receive_x (the amount arrives); unset =
+                the server's default, send_x
+            destination_token: the token credited, when not the default
+            idempotency_key: the transfer's Idempotency-Key; None: one the core generates. It
+                comes back with the result and on every error
+            timeout: the call's whole deadline in seconds; None: the client's
+        """
+        return self._c.card_issuer_fund_customer(
+            customer_id=customer_id,
+            amount=amount,
+            source_chain=source_chain,
+            pricing_mode=pricing_mode,
+            destination_token=destination_token,
+            idempotency_key=idempotency_key,
+            timeout=timeout,
+        )
+
+    def trigger_manual_funding(
+        self,
+        *,
+        deposit_id: str,
+        destination_token: Optional[str] = None,
+        idempotency_key: Optional[str] = None,
+        timeout: Optional[float] = None,
+    ) -> CardFunding:
+        """Funds a deposit by hand (an XDC deposit awaiting_manual). Always carries an
+        Idempotency-Key, returned with the result and on every error: the funding happens once.
+
+        Args:
+            deposit_id: the deposit's id
+            destination_token: the token credited, when not the default
+            idempotency_key: the transfer's Idempotency-Key; None: one the core generates. It
+                comes back with the result and on every error
+            timeout: the call's whole deadline in seconds; None: the client's
+        """
+        return self._c.card_issuer_trigger_manual_funding(
+            deposit_id=deposit_id,
+            destination_token=destination_token,
+            idempotency_key=idempotency_key,
+            timeout=timeout,
+        )
+
+    def get_customer_wallets(
+        self,
+        customer_id: str,
+        *,
+        timeout: Optional[float] = None,
+        envelope: bool = False,
+    ) -> Payload:
+        """A customer's own wallets (decentralized funding).
+
+        Args:
+            customer_id: the customer's id
+            timeout: the call's whole deadline in seconds; None: the client's
+            envelope: True: the whole answer (``data`` and its siblings, such as ``pagination``)
+                instead of ``data``
+        """
+        return self._c.card_issuer_get_customer_wallets(
+            customer_id=customer_id,
+            timeout=timeout,
+            envelope=envelope,
+        )
+
+    def list_customers(
+        self,
+        page: Optional[int] = None,
+        limit: Optional[int] = None,
+        *,
+        timeout: Optional[float] = None,
+        envelope: bool = False,
+    ) -> Payload:
+        """One page of the issuer's customers.
+
+        Args:
+            page: the page, from 1; unset = the server's default, 1
+            limit: items per page, 1..100; unset = the server's default, 20
+            timeout: the call's whole deadline in seconds; None: the client's
+            envelope: True: the whole answer (``data`` and its siblings, such as ``pagination``)
+                instead of ``data``
+        """
+        return self._c.card_issuer_list_customers(
+            page=page,
+            limit=limit,
+            timeout=timeout,
+            envelope=envelope,
+        )
+
+    def get_funding_addresses(
+        self,
+        customer_id: Optional[str] = None,
+        *,
+        timeout: Optional[float] = None,
+        envelope: bool = False,
+    ) -> Payload:
+        """The SOL and/or XDC addresses that fund the program (per enabled chain).
+
+        Args:
+            customer_id: a customer's addresses (decentralized funding); unset = the master
+                wallet's
+            timeout: the call's whole deadline in seconds; None: the client's
+            envelope: True: the whole answer (``data`` and its siblings, such as ``pagination``)
+                instead of ``data``
+        """
+        return self._c.card_issuer_get_funding_addresses(
+            customer_id=customer_id,
+            timeout=timeout,
+            envelope=envelope,
+        )
+
+    def list_deposits(
+        self,
+        page: Optional[int] = None,
+        limit: Optional[int] = None,
+        status: Optional[str] = None,
+        chain: Optional[str] = None,
+        *,
+        timeout: Optional[float] = None,
+        envelope: bool = False,
+    ) -> Payload:
+        """One page of funding deposits (SOL auto-funding, XDC manual).
+
+        Args:
+            page: the page, from 1; unset = the server's default, 1
+            limit: items per page, 1..100; unset = the server's default, 20
+            status: only deposits in this status: pending, auto_funding, awaiting_manual,
+                funding, funded, failed
+            chain: only deposits on this chain: SOL or XDC
+            timeout: the call's whole deadline in seconds; None: the client's
+            envelope: True: the whole answer (``data`` and its siblings, such as ``pagination``)
+                instead of ``data``
+        """
+        return self._c.card_issuer_list_deposits(
+            page=page,
+            limit=limit,
+            status=status,
+            chain=chain,
+            timeout=timeout,
+            envelope=envelope,
+        )
+
+    def get_funding_history(
+        self,
+        page: Optional[int] = None,
+        limit: Optional[int] = None,
+        status: Optional[str] = None,
+        customer_id: Optional[str] = None,
+        chain: Optional[str] = None,
+        *,
+        timeout: Optional[float] = None,
+        envelope: bool = False,
+    ) -> Payload:
+        """One page of the funding history.
+
+        Args:
+            page: the page, from 1; unset = the server's default, 1
+            limit: items per page, 1..100; unset = the server's default, 20
+            status: only fundings in this status
+            customer_id: only this customer's fundings
+            chain: only fundings on this chain: SOL or XDC
+            timeout: the call's whole deadline in seconds; None: the client's
+            envelope: True: the whole answer (``data`` and its siblings, such as ``pagination``)
+                instead of ``data``
+        """
+        return self._c.card_issuer_get_funding_history(
+            page=page,
+            limit=limit,
+            status=status,
+            customer_id=customer_id,
+            chain=chain,
+            timeout=timeout,
+            envelope=envelope,
+        )
+
+
+class Cards:
+    """``c.cards``: Yativo cards: account onboarding, cards (freeze and unfreeze need 2FA),
+    transactions, disputes, limits, customers' cards, physical orders and the account's IBAN."""
+
+    __slots__ = ("_c",)
+
+    def __init__(self, core: _core.Client) -> None:
+        self._c = core
+
+    def onboard(
+        self,
+        email: str,
+        first_name: str,
+        last_name: str,
+        *,
+        idempotency_key: Optional[str] = None,
+        timeout: Optional[float] = None,
+    ) -> CardAccount:
+        """Opens the user's card account; KYC follows.
+
+        Args:
+            email: the holder's e-mail address
+            first_name: the holder's first name
+            last_name: the holder's last name
+            idempotency_key: an Idempotency-Key: the server answers a repeat with the first
+                answer, so the core may re-send the call after a failure; None: no key, and no
+                re-sending once the request may have arrived
+            timeout: the call's whole deadline in seconds; None: the client's
+        """
+        return self._c.cards_onboard(
+            email=email,
+            first_name=first_name,
+            last_name=last_name,
+            idempotency_key=idempotency_key,
+            timeout=timeout,
+        )
+
+    def get_kyc_status(
+        self,
+        *,
+        timeout: Optional[float] = None,
+    ) -> CardAccount:
+        """The card account, with its KYC status.
+
+        Args:
+            timeout: the call's whole deadline in seconds; None: the client's
+        """
+        return self._c.cards_get_kyc_status(
+            timeout=timeout,
+        )
+
+    def accept_terms(
+        self,
+        *,
+        idempotency_key: Optional[str] = None,
+        timeout: Optional[float] = None,
+        envelope: bool = False,
+    ) -> Payload:
+        """Accepts the card program's terms and conditions.
+
+        Args:
+            idempotency_key: an Idempotency-Key: the server answers a repeat with the first
+                answer, so the core may re-send the call after a failure; None: no key, and no
+                re-sending once the request may have arrived
+            timeout: the call's whole deadline in seconds; None: the client's
+            envelope: True: the whole answer (``data`` and its siblings, such as ``pagination``)
+                instead of ``data``
+        """
+        return self._c.cards_accept_terms(
+            idempotency_key=idempotency_key,
+            timeout=timeout,
+            envelope=envelope,
+        )
+
+    def deploy_safe(
+        self,
+        *,
+        idempotency_key: Optional[str] = None,
+        timeout: Optional[float] = None,
+        envelope: bool = False,
+    ) -> Payload:
+        """Deploys the card wallet (needs KYC approved and the terms accepted).
+
+        Args:
+            idempotency_key: an Idempotency-Key: the server answers a repeat with the first
+                answer, so the core may re-send the call after a failure; None: no key, and no
+                re-sending once the request may have arrived
+            timeout: the call's whole deadline in seconds; None: the client's
+            envelope: True: the whole answer (``data`` and its siblings, such as ``pagination``)
+                instead of ``data``
+        """
+        return self._c.cards_deploy_safe(
+            idempotency_key=idempotency_key,
+            timeout=timeout,
+            envelope=envelope,
+        )
+
+    def list(
+        self,
+        *,
+        timeout: Optional[float] = None,
+    ) -> List[Card]:
+        """The user's cards.
+
+        Args:
+            timeout: the call's whole deadline in seconds; None: the client's
+        """
+        return self._c.cards_list(
+            timeout=timeout,
+        )
+
+    def create(
+        self,
+        card_type: Optional[str] = None,
+        display_name: Optional[str] = None,
+        spending_limit_amount: Optional[Amount] = None,
+        spending_limit_frequency: Optional[str] = None,
+        *,
+        idempotency_key: Optional[str] = None,
+        timeout: Optional[float] = None,
+    ) -> Card:
+        """Creates a card (needs the card wallet deployed).
+
+        Args:
+            card_type: virtual or physical; None: the core's default, 'virtual'
+            display_name: the name shown for the card
+            spending_limit_amount: a spending limit, exact
+            spending_limit_frequency: how often the limit resets (e.g. daily, weekly, monthly)
+            idempotency_key: an Idempotency-Key: the server answers a repeat with the first
+                answer, so the core may re-send the call after a failure; None: no key, and no
+                re-sending once the request may have arrived
+            timeout: the call's whole deadline in seconds; None: the client's
+        """
+        return self._c.cards_create(
+            card_type=card_type,
+            display_name=display_name,
+            spending_limit_amount=spending_limit_amount,
+            spending_limit_frequency=spending_limit_frequency,
+            idempotency_key=idempotency_key,
+            timeout=timeout,
+        )
+
+    def freeze(
+        self,
+        card_id: str,
+        *,
+        totp_code: Optional[str] = None,
+        idempotency_key: Optional[str] = None,
+        timeout: Optional[float] = None,
+    ) -> Card:
+        """Freezes a card: it refuses use until unfrozen. Sends X-2FA-Token.
+
+        Args:
+            card_id: the card's id
+            totp_code: a 6-digit 2FA code; None: one from the client's TOTP source
+            idempotency_key: an Idempotency-Key: the server answers a repeat with the first
+                answer, so the core may re-send the call after a failure; None: no key, and no
+                re-sending once the request may have arrived
+            timeout: the call's whole deadline in seconds; None: the client's
+        """
+        return self._c.cards_freeze(
+            card_id=card_id,
+            totp_code=totp_code,
+            idempotency_key=idempotency_key,
+            timeout=timeout,
+        )
+
+    def unfreeze(
+        self,
+        card_id: str,
+        *,
+        totp_code: Optional[str] = None,
+        idempotency_key: Optional[str] = None,
+        timeout: Optional[float] = None,
+    ) -> Card:
+        """Unfreezes a frozen card. Sends X-2FA-Token.
+
+        Args:
+            card_id: the card's id
+            totp_code: a 6-digit 2FA code; None: one from the client's TOTP source
+            idempotency_key: an Idempotency-Key: the server answers a repeat with the first
+                answer, so the core may re-send the call after a failure; None: no key, and no
+                re-sending once the request may have arrived
+            timeout: the call's whole deadline in seconds; None: the client's
+        """
+        return self._c.cards_unfreeze(
+            card_id=card_id,
+            totp_code=totp_code,
+            idempotency_key=idempotency_key,
+            timeout=timeout,
+        )
+
+    def void(
+        self,
+        card_id: str,
+        *,
+        idempotency_key: Optional[str] = None,
+        timeout: Optional[float] = None,
+    ) -> Card:
+        """Voids (cancels) a card for good.
+
+        Args:
+            card_id: the card's id
+            idempotency_key: an Idempotency-Key: the server answers a repeat with the first
+                answer, so the core may re-send the call after a failure; None: no key, and no
+                re-sending once the request may have arrived
+            timeout: the call's whole deadline in seconds; None: the client's
+        """
+        return self._c.cards_void(
+            card_id=card_id,
+            idempotency_key=idempotency_key,
+            timeout=timeout,
+        )
+
+    def request_pin_otp(
+        self,
+        card_id: str,
+        *,
+        idempotency_key: Optional[str] = None,
+        timeout: Optional[float] = None,
+        envelope: bool = False,
+    ) -> Payload:
+        """Sends the one-time code that set_pin needs.
+
+        Args:
+            card_id: the card's id
+            idempotency_key: an Idempotency-Key: the server answers a repeat with the first
+                answer, so the core may re-send the call after a failure; None: no key, and no
+                re-sending once the request may have arrived
+            timeout: the call's whole deadline in seconds; None: the client's
+            envelope: True: the whole answer (``data`` and its siblings, such as ``pagination``)
+                instead of ``data``
+        """
+        return self._c.cards_request_pin_otp(
+            card_id=card_id,
+            idempotency_key=idempotency_key,
+            timeout=timeout,
+            envelope=envelope,
+        )
+
+    def set_pin(
+        self,
+        card_id: str,
+        otp: str,
+        pin: str,
+        *,
+        idempotency_key: Optional[str] = None,
+        timeout: Optional[float] = None,
+        envelope: bool = False,
+    ) -> Payload:
+        """Sets the card's PIN.
+
+        Args:
+            card_id: the card's id
+            otp: the code from request_pin_otp
+            pin: the new PIN
+            idempotency_key: an Idempotency-Key: the server answers a repeat with the first
+                answer, so the core may re-send the call after a failure; None: no key, and no
+                re-sending once the request may have arrived
+            timeout: the call's whole deadline in seconds; None: the client's
+            envelope: True: the whole answer (``data`` and its siblings, such as ``pagination``)
+                instead of ``data``
+        """
+        return self._c.cards_set_pin(
+            card_id=card_id,
+            otp=otp,
+            pin=pin,
+            idempotency_key=idempotency_key,
+            timeout=timeout,
+            envelope=envelope,
+        )
+
+    def get_ephemeral_token(
+        self,
+        yativo_card_id: str,
+        card_id: str,
+        *,
+        timeout: Optional[float] = None,
+        envelope: bool = False,
+    ) -> Payload:
+        """A short-lived token for the secure card-details display (safe to repeat: it moves
+        nothing).
+
+        Args:
+            yativo_card_id: the card account's id (from onboard)
+            card_id: the card's id
+            timeout: the call's whole deadline in seconds; None: the client's
+            envelope: True: the whole answer (``data`` and its siblings, such as ``pagination``)
+                instead of ``data``
+        """
+        return self._c.cards_get_ephemeral_token(
+            yativo_card_id=yativo_card_id,
+            card_id=card_id,
+            timeout=timeout,
+            envelope=envelope,
+        )
+
+    def get_wallet(
+        self,
+        yativo_card_id: str,
+        *,
+        timeout: Optional[float] = None,
+        envelope: bool = False,
+    ) -> Payload:
+        """The card wallet, with its funding wallet when auto-bridge is on.
+
+        Args:
+            yativo_card_id: the card account's id (from onboard)
+            timeout: the call's whole deadline in seconds; None: the client's
+            envelope: True: the whole answer (``data`` and its siblings, such as ``pagination``)
+                instead of ``data``
+        """
+        return self._c.cards_get_wallet(
+            yativo_card_id=yativo_card_id,
+            timeout=timeout,
+            envelope=envelope,
+        )
+
+    def get_funding_address(
+        self,
+        yativo_card_id: str,
+        *,
+        timeout: Optional[float] = None,
+        envelope: bool = False,
+    ) -> Payload:
+        """The card wallet's deposit address (typically a USDC_SOL collateral wallet).
+
+        Args:
+            yativo_card_id: the card account's id (from onboard)
+            timeout: the call's whole deadline in seconds; None: the client's
+            envelope: True: the whole answer (``data`` and its siblings, such as ``pagination``)
+                instead of ``data``
+        """
+        return self._c.cards_get_funding_address(
+            yativo_card_id=yativo_card_id,
+            timeout=timeout,
+            envelope=envelope,
+        )
+
+    def get_customer_funding_address(
+        self,
+        yativo_card_id: str,
+        *,
+        timeout: Optional[float] = None,
+        envelope: bool = False,
+    ) -> Payload:
+        """A customer card wallet's deposit address.
+
+        Args:
+            yativo_card_id: the customer's card account id
+            timeout: the call's whole deadline in seconds; None: the client's
+            envelope: True: the whole answer (``data`` and its siblings, such as ``pagination``)
+                instead of ``data``
+        """
+        return self._c.cards_get_customer_funding_address(
+            yativo_card_id=yativo_card_id,
+            timeout=timeout,
+            envelope=envelope,
+        )
+
+    def get_dispute_reasons(
+        self,
+        yativo_card_id: str,
+        *,
+        timeout: Optional[float] = None,
+        envelope: bool = False,
+    ) -> Payload:
+        """The reasons a transaction can be disputed for, with their codes.
+
+        Args:
+            yativo_card_id: the card account's id (from onboard)
+            timeout: the call's whole deadline in seconds; None: the client's
+            envelope: True: the whole answer (``data`` and its siblings, such as ``pagination``)
+                instead of ``data``
+        """
+        return self._c.cards_get_dispute_reasons(
+            yativo_card_id=yativo_card_id,
+            timeout=timeout,
+            envelope=envelope,
+        )
+
+    def dispute_transaction(
+        self,
+        yativo_card_id: str,
+        transaction_id: str,
+        reason_code: str,
+        description: Optional[str] = None,
+        *,
+        idempotency_key: Optional[str] = None,
+        timeout: Optional[float] = None,
+        envelope: bool = False,
+    ) -> Payload:
+        """Disputes a card transaction.
+
+        Args:
+            yativo_card_id: the card account's id (from onboard)
+            transaction_id: the card transaction's id
+            reason_code: a code from the dispute reasons
+            description: what happened, in the holder's words
+            idempotency_key: an Idempotency-Key: the server answers a repeat with the first
+                answer, so the core may re-send the call after a failure; None: no key, and no
+                re-sending once the request may have arrived
+            timeout: the call's whole deadline in seconds; None: the client's
+            envelope: True: the whole answer (``data`` and its siblings, such as ``pagination``)
+                instead of ``data``
+        """
+        return self._c.cards_dispute_transaction(
+            yativo_card_id=yativo_card_id,
+            transaction_id=transaction_id,
+            reason_code=reason_code,
+            description=description,
+            idempotency_key=idempotency_key,
+            timeout=timeout,
+            envelope=envelope,
+        )
+
+    def get_customer_dispute_reasons(
+        self,
+        yativo_card_id: str,
+        *,
+        timeout: Optional[float] = None,
+        envelope: bool = False,
+    ) -> Payload:
+        """The dispute reasons for a customer's card.
+
+        Args:
+            yativo_card_id: the customer's card account id
+            timeout: the call's whole deadline in seconds; None: the client's
+            envelope: True: the whole answer (``data`` and its siblings, such as ``pagination``)
+                instead of ``data``
+        """
+        return self._c.cards_get_customer_dispute_reasons(
+            yativo_card_id=yativo_card_id,
+            timeout=timeout,
+            envelope=envelope,
+        )
+
+    def dispute_customer_transaction(
+        self,
+        yativo_card_id: str,
+        transaction_id: str,
+        reason_code: str,
+        description: Optional[str] = None,
+        *,
+        idempotency_key: Optional[str] = None,
+        timeout: Optional[float] = None,
+        envelope: bool = False,
+    ) -> Payload:
+        """Disputes a customer's card transaction.
+
+        Args:
+            yativo_card_id: the customer's card account id
+            transaction_id: the card transaction's id
+            reason_code: a code from the dispute reasons
+            description: what happened, in the holder's words
+            idempotency_key: an Idempotency-Key: the server answers a repeat with the first
+                answer, so the core may re-send the call after a failure; None: no key, and no
+                re-sending once the request may have arrived
+            timeout: the call's whole deadline in seconds; None: the client's
+            envelope: True: the whole answer (``data`` and its siblings, such as ``pagination``)
+                instead of ``data``
+        """
+        return self._c.cards_dispute_customer_transaction(
+            yativo_card_id=yativo_card_id,
+            transaction_id=transaction_id,
+            reason_code=reason_code,
+            description=description,
+            idempotency_key=idempotency_key,
+            timeout=timeout,
+            envelope=envelope,
+        )
+
+    def get_spending_limits(
+        self,
+        yativo_card_id: str,
+        *,
+        timeout: Optional[float] = None,
+    ) -> SpendingLimits:
+        """The spending limits (daily, monthly, per transaction).
+
+        Args:
+            yativo_card_id: the card account's id (from onboard)
+            timeout: the call's whole deadline in seconds; None: the client's
+        """
+        return self._c.cards_get_spending_limits(
+            yativo_card_id=yativo_card_id,
+            timeout=timeout,
+        )
+
+    def set_daily_spending_limit(
+        self,
+        yativo_card_id: str,
+        daily_limit: Amount,
+        *,
+        idempotency_key: Optional[str] = None,
+        timeout: Optional[float] = None,
+    ) -> SpendingLimits:
+        """Sets the daily spending limit.
+
+        Args:
+            yativo_card_id: the card account's id (from onboard)
+            daily_limit: the new daily limit, exact
+            idempotency_key: an Idempotency-Key: the server answers a repeat with the first
+                answer, so the core may re-send the call after a failure; None: no key, and no
+                re-sending once the request may have arrived
+            timeout: the call's whole deadline in seconds; None: the client's
+        """
+        return self._c.cards_set_daily_spending_limit(
+            yativo_card_id=yativo_card_id,
+            daily_limit=daily_limit,
+            idempotency_key=idempotency_key,
+            timeout=timeout,
+        )
+
+    def get_customer_spending_limits(
+        self,
+        yativo_card_id: str,
+        *,
+        timeout: Optional[float] = None,
+    ) -> SpendingLimits:
+        """A customer card's spending limits.
+
+        Args:
+            yativo_card_id: the customer's card account id
+            timeout: the call's whole deadline in seconds; None: the client's
+        """
+        return self._c.cards_get_customer_spending_limits(
+            yativo_card_id=yativo_card_id,
+            timeout=timeout,
+        )
+
+    def set_customer_daily_spending_limit(
+        self,
+        yativo_card_id: str,
+        daily_limit: Amount,
+        *,
+        idempotency_key: Optional[str] = None,
+        timeout: Optional[float] = None,
+    ) -> SpendingLimits:
+        """Sets a customer card's daily spending limit.
+
+        Args:
+            yativo_card_id: the customer's card account id
+            daily_limit: the new daily limit, exact
+            idempotency_key: an Idempotency-Key: the server answers a repeat with the first
+                answer, so the core may re-send the call after a failure; None: no key, and no
+                re-sending once the request may have arrived
+            timeout: the call's whole deadline in seconds; None: the client's
+        """
+        return self._c.cards_set_customer_daily_spending_limit(
+            yativo_card_id=yativo_card_id,
+            daily_limit=daily_limit,
+            idempotency_key=idempotency_key,
+            timeout=timeout,
+        )
+
+    def get_user_profile(
+        self,
+        yativo_card_id: str,
+        *,
+        timeout: Optional[float] = None,
+        envelope: bool = False,
+    ) -> Payload:
+        """The card holder's profile (name, address, KYC status...).
+
+        Args:
+            yativo_card_id: the card account's id (from onboard)
+            timeout: the call's whole deadline in seconds; None: the client's
+            envelope: True: the whole answer (``data`` and its siblings, such as ``pagination``)
+                instead of ``data``
+        """
+        return self._c.cards_get_user_profile(
+            yativo_card_id=yativo_card_id,
+            timeout=timeout,
+            envelope=envelope,
+        )
+
+    def get_customer_profile(
+        self,
+        yativo_card_id: str,
+        *,
+        timeout: Optional[float] = None,
+        envelope: bool = False,
+    ) -> Payload:
+        """A customer card holder's profile.
+
+        Args:
+            yativo_card_id: the customer's card account id
+            timeout: the call's whole deadline in seconds; None: the client's
+            envelope: True: the whole answer (``data`` and its siblings, such as ``pagination``)
+                instead of ``data``
+        """
+        return self._c.cards_get_customer_profile(
+            yativo_card_id=yativo_card_id,
+            timeout=timeout,
+            envelope=envelope,
+        )
+
+    def list_customer_cards(
+        self,
+        customer_id: str,
+        *,
+        timeout: Optional[float] = None,
+    ) -> List[Card]:
+        """A customer's cards.
+
+        Args:
+            customer_id: the customer's id
+            timeout: the call's whole deadline in seconds; None: the client's
+        """
+        return self._c.cards_list_customer_cards(
+            customer_id=customer_id,
+            timeout=timeout,
+        )
+
+    def create_customer_card(
+        self,
+        customer_id: str,
+        card_type: Optional[str] = None,
+        *,
+        idempotency_key: Optional[str] = None,
+        timeout: Optional[float] = None,
+    ) -> Card:
+        """Creates a card for a customer.
+
+        Args:
+            customer_id: the customer's id
+            card_type: virtual or physical; None: the core's default, 'virtual'
+            idempotency_key: an Idempotency-Key: the server answers a repeat with the first
+                answer, so the core may re-send the call after a failure; None: no key, and no
+                re-sending once the request may have arrived
+            timeout: the call's whole deadline in seconds; None: the client's
+        """
+        return self._c.cards_create_customer_card(
+            customer_id=customer_id,
+            card_type=card_type,
+            idempotency_key=idempotency_key,
+            timeout=timeout,
+        )
+
+    def get_customer_ephemeral_token(
+        self,
+        yativo_card_id: str,
+        card_id: str,
+        *,
+        timeout: Optional[float] = None,
+        envelope: bool = False,
+    ) -> Payload:
+        """A short-lived token for the secure display of a customer card's details.
+
+        Args:
+            yativo_card_id: the customer's card account id
+            card_id: the card's id
+            timeout: the call's whole deadline in seconds; None: the client's
+            envelope: True: the whole answer (``data`` and its siblings, such as ``pagination``)
+                instead of ``data``
+        """
+        return self._c.cards_get_customer_ephemeral_token(
+            yativo_card_id=yativo_card_id,
+            card_id=card_id,
+            timeout=timeout,
+            envelope=envelope,
+        )
+
+    def subscribe_webhook(
+        self,
+        yativo_card_id: str,
+        callback_url: str,
+        events: Optional[Sequence[str]] = None,
+        *,
+        idempotency_key: Optional[str] = None,
+        timeout: Optional[float] = None,
+        envelope: bool = False,
+    ) -> Payload:
+        """Subscribes a URL to the card account's events; answers the subscription id.
+
+        Args:
+            yativo_card_id: the card account's id (from onboard)
+            callback_url: the URL events go to
+            events: the event types; unset (or empty) = all
+            idempotency_key: an Idempotency-Key: the server answers a repeat with the first
+                answer, so the core may re-send the call after a failure; None: no key, and no
+                re-sending once the request may have arrived
+            timeout: the call's whole deadline in seconds; None: the client's
+            envelope: True: the whole answer (``data`` and its siblings, such as ``pagination``)
+                instead of ``data``
+        """
+        return self._c.cards_subscribe_webhook(
+            yativo_card_id=yativo_card_id,
+            callback_url=callback_url,
+            events=events,
+            idempotency_key=idempotency_key,
+            timeout=timeout,
+            envelope=envelope,
+        )
+
+    def unsubscribe_webhook(
+        self,
+        yativo_card_id: str,
+        subscription_id: str,
+        *,
+        idempotency_key: Optional[str] = None,
+        timeout: Optional[float] = None,
+        envelope: bool = False,
+    ) -> Payload:
+        """Ends a card webhook subscription.
+
+        Args:
+            yativo_card_id: the card account's id (from onboard)
+            subscription_id: the subscription's id
+            idempotency_key: an Idempotency-Key: the server answers a repeat with the first
+                answer, so the core may re-send the call after a failure; None: no key, and no
+                re-sending once the request may have arrived
+            timeout: the call's whole deadline in seconds; None: the client's
+            envelope: True: the whole answer (``data`` and its siblings, such as ``pagination``)
+                instead of ``data``
+        """
+        return self._c.cards_unsubscribe_webhook(
+            yativo_card_id=yativo_card_id,
+            subscription_id=subscription_id,
+            idempotency_key=idempotency_key,
+            timeout=timeout,
+            envelope=envelope,
+        )
+
+    def get_physical_card_order_status(
+        self,
+        yativo_card_id: str,
+        order_id: str,
+        *,
+        timeout: Optional[float] = None,
+    ) -> CardOrder:
+        """A physical card order and where it stands.
+
+        Args:
+            yativo_card_id: the card account's id (from onboard)
+            order_id: the order's id
+            timeout: the call's whole deadline in seconds; None: the client's
+        """
+        return self._c.cards_get_physical_card_order_status(
+            yativo_card_id=yativo_card_id,
+            order_id=order_id,
+            timeout=timeout,
+        )
+
+    def list_physical_card_orders(
+        self,
+        yativo_card_id: str,
+        *,
+        timeout: Optional[float] = None,
+    ) -> List[CardOrder]:
+        """The account's physical card orders.
+
+        Args:
+            yativo_card_id: the card account's id (from onboard)
+            timeout: the call's whole deadline in seconds; None: the client's
+        """
+        return self._c.cards_list_physical_card_orders(
+            yativo_card_id=yativo_card_id,
+            timeout=timeout,
+        )
+
+    def cancel_physical_card_order(
+        self,
+        yativo_card_id: str,
+        order_id: str,
+        *,
+        idempotency_key: Optional[str] = None,
+        timeout: Optional[float] = None,
+    ) -> CardOrder:
+        """Cancels a physical card order that is not paid or shipped yet.
+
+        Args:
+            yativo_card_id: the card account's id (from onboard)
+            order_id: the order's id
+            idempotency_key: an Idempotency-Key: the server answers a repeat with the first
+                answer, so the core may re-send the call after a failure; None: no key, and no
+                re-sending once the request may have arrived
+            timeout: the call's whole deadline in seconds; None: the client's
+        """
+        return self._c.cards_cancel_physical_card_order(
+            yativo_card_id=yativo_card_id,
+            order_id=order_id,
+            idempotency_key=idempotency_key,
+            timeout=timeout,
+        )
+
+    def attach_order_payment(
+        self,
+        *,
+        yativo_card_id: str,
+        order_id: str,
+        idempotency_key: Optional[str] = None,
+        timeout: Optional[float] = None,
+        **payment_data: Any,
+    ) -> CardOrderPayment:
+        """Pays a physical card order. Always carries an Idempotency-Key (the call's, or one the
+        core generates), returned with the result and on every error: the payment happens once.
+
+        Args:
+            yativo_card_id: the card account's id (from onboard)
+            order_id: the order's id
+            idempotency_key: the transfer's Idempotency-Key; None: one the core generates. It
+                comes back with the result and on every error
+            timeout: the call's whole deadline in seconds; None: the client's
+            **payment_data: the payment, a JSON object sent as the body (e.g. {asset_id,
+                amount})
+        """
+        return self._c.cards_attach_order_payment(
+            yativo_card_id=yativo_card_id,
+            order_id=order_id,
+            payment_data=payment_data,
+            idempotency_key=idempotency_key,
+            timeout=timeout,
+        )
+
+    def set_physical_card_pin(
+        self,
+        yativo_card_id: str,
+        card_id: str,
+        encrypted_pin: str,
+        *,
+        idempotency_key: Optional[str] = None,
+        timeout: Optional[float] = None,
+        envelope: bool = False,
+    ) -> Payload:
+        """Sets a physical card's PIN, encrypted for the card processor.
+
+        Args:
+            yativo_card_id: the card account's id (from onboard)
+            card_id: the card's id
+            encrypted_pin: the PIN, encrypted
+            idempotency_key: an Idempotency-Key: the server answers a repeat with the first
+                answer, so the core may re-send the call after a failure; None: no key, and no
+                re-sending once the request may have arrived
+            timeout: the call's whole deadline in seconds; None: the client's
+            envelope: True: the whole answer (``data`` and its siblings, such as ``pagination``)
+                instead of ``data``
+        """
+        return self._c.cards_set_physical_card_pin(
+            yativo_card_id=yativo_card_id,
+            card_id=card_id,
+            encrypted_pin=encrypted_pin,
+            idempotency_key=idempotency_key,
+            timeout=timeout,
+            envelope=envelope,
+        )
+
+    def activate_iban(
+        self,
+        yativo_card_id: str,
+        kyc_method: str,
+        sumsub_token: Optional[str] = None,
+        *,
+        idempotency_key: Optional[str] = None,
+        timeout: Optional[float] = None,
+    ) -> IbanStatus:
+        """Activates an IBAN for the card account.
+
+        Args:
+            yativo_card_id: the card account's id (from onboard)
+            kyc_method: platform_sumsub, user_sumsub or direct_docs
+            sumsub_token: a SumSub token, to share an existing KYC
+            idempotency_key: an Idempotency-Key: the server answers a repeat with the first
+                answer, so the core may re-send the call after a failure; None: no key, and no
+                re-sending once the request may have arrived
+            timeout: the call's whole deadline in seconds; None: the client's
+        """
+        return self._c.cards_activate_iban(
+            yativo_card_id=yativo_card_id,
+            kyc_method=kyc_method,
+            sumsub_token=sumsub_token,
+            idempotency_key=idempotency_key,
+            timeout=timeout,
+        )
+
+    def get_iban_status(
+        self,
+        yativo_card_id: str,
+        *,
+        timeout: Optional[float] = None,
+    ) -> IbanStatus:
+        """Where the card account's IBAN stands (422 iban_not_activated before activation).
+
+        Args:
+            yativo_card_id: the card account's id (from onboard)
+            timeout: the call's whole deadline in seconds; None: the client's
+        """
+        return self._c.cards_get_iban_status(
+            yativo_card_id=yativo_card_id,
+            timeout=timeout,
+        )
+
+    def get_transactions(
+        self,
+        yativo_card_id: str,
+        card_id: str,
+        limit: Optional[int] = None,
+        offset: Optional[int] = None,
+        status: Optional[str] = None,
+        from_date: Optional[str] = None,
+        to_date: Optional[str] = None,
+        *,
+        timeout: Optional[float] = None,
+    ) -> List[CardTransaction]:
+        """One card's transactions, newest first.
+
+        Args:
+            yativo_card_id: the card account's id (from onboard)
+            card_id: the card's id
+            limit: at most this many; unset = the server's default
+            offset: how many to skip
+            status: only transactions in this status
+            from_date: only from this time on (ISO 8601)
+            to_date: only up to this time (ISO 8601)
+            timeout: the call's whole deadline in seconds; None: the client's
+        """
+        return self._c.cards_get_transactions(
+            yativo_card_id=yativo_card_id,
+            card_id=card_id,
+            limit=limit,
+            offset=offset,
+            status=status,
+            from_date=from_date,
+            to_date=to_date,
+            timeout=timeout,
+        )
+
+    def get_all_transactions(
+        self,
+        yativo_card_id: str,
+        limit: Optional[int] = None,
+        offset: Optional[int] = None,
+        status: Optional[str] = None,
+        *,
+        timeout: Optional[float] = None,
+    ) -> List[CardTransaction]:
+        """The transactions of every card of the account, newest first.
+
+        Args:
+            yativo_card_id: the card account's id (from onboard)
+            limit: at most this many; unset = the server's default
+            offset: how many to skip
+            status: only transactions in this status
+            timeout: the call's whole deadline in seconds; None: the client's
+        """
+        return self._c.cards_get_all_transactions(
+            yativo_card_id=yativo_card_id,
+            limit=limit,
+            offset=offset,
+            status=status,
+            timeout=timeout,
+        )
+
+    def create_physical_card_order(
+        self,
+        yativo_card_id: str,
+        shipping_address: Any,
+        personalization: Optional[str] = None,
+        *,
+        idempotency_key: Optional[str] = None,
+        timeout: Optional[float] = None,
+    ) -> CardOrder:
+        """Orders a physical card, shipped to an address.
+
+        Args:
+            yativo_card_id: the card account's id (from onboard)
+            shipping_address: the address, a JSON object (line1, city, postal_code, country...)
+            personalization: the name embossed on the card
+            idempotency_key: an Idempotency-Key: the server answers a repeat with the first
+                answer, so the core may re-send the call after a failure; None: no key, and no
+                re-sending once the request may have arrived
+            timeout: the call's whole deadline in seconds; None: the client's
+        """
+        return self._c.cards_create_physical_card_order(
+            yativo_card_id=yativo_card_id,
+            shipping_address=shipping_address,
+            personalization=personalization,
+            idempotency_key=idempotency_key,
+            timeout=timeout,
+        )
+
+
 class Customers:
     """``c.customers``: Customers of the platform, with their wallets and transactions."""
 
@@ -1272,6 +2527,126 @@ class Customers:
             customer_id=customer_id,
             page=page,
             limit=limit,
+            timeout=timeout,
+        )
+
+
+class Iban:
+    """``c.iban``: The standalone IBAN: product options, onboarding, KYC, the IBAN request and its
+    status."""
+
+    __slots__ = ("_c",)
+
+    def __init__(self, core: _core.Client) -> None:
+        self._c = core
+
+    def get_options(
+        self,
+        *,
+        timeout: Optional[float] = None,
+        envelope: bool = False,
+    ) -> Payload:
+        """The standalone IBAN product's options.
+
+        Args:
+            timeout: the call's whole deadline in seconds; None: the client's
+            envelope: True: the whole answer (``data`` and its siblings, such as ``pagination``)
+                instead of ``data``
+        """
+        return self._c.iban_get_options(
+            timeout=timeout,
+            envelope=envelope,
+        )
+
+    def initialize(
+        self,
+        email: str,
+        customer_id: Optional[str] = None,
+        *,
+        idempotency_key: Optional[str] = None,
+        timeout: Optional[float] = None,
+    ) -> IbanStatus:
+        """Starts IBAN onboarding for the user, or for one of its customers.
+
+        Args:
+            email: the holder's e-mail address
+            customer_id: the customer it is for; unset = the user
+            idempotency_key: an Idempotency-Key: the server answers a repeat with the first
+                answer, so the core may re-send the call after a failure; None: no key, and no
+                re-sending once the request may have arrived
+            timeout: the call's whole deadline in seconds; None: the client's
+        """
+        return self._c.iban_initialize(
+            email=email,
+            customer_id=customer_id,
+            idempotency_key=idempotency_key,
+            timeout=timeout,
+        )
+
+    def request_iban(
+        self,
+        customer_id: Optional[str] = None,
+        *,
+        idempotency_key: Optional[str] = None,
+        timeout: Optional[float] = None,
+    ) -> IbanStatus:
+        """Requests the IBAN once KYC is submitted.
+
+        Args:
+            customer_id: the customer it is for; unset = the user
+            idempotency_key: an Idempotency-Key: the server answers a repeat with the first
+                answer, so the core may re-send the call after a failure; None: no key, and no
+                re-sending once the request may have arrived
+            timeout: the call's whole deadline in seconds; None: the client's
+        """
+        return self._c.iban_request(
+            customer_id=customer_id,
+            idempotency_key=idempotency_key,
+            timeout=timeout,
+        )
+
+    def submit_kyc(
+        self,
+        kyc: Any,
+        email: Optional[str] = None,
+        customer_id: Optional[str] = None,
+        *,
+        idempotency_key: Optional[str] = None,
+        timeout: Optional[float] = None,
+    ) -> IbanStatus:
+        """Submits the holder's KYC data.
+
+        Args:
+            kyc: the KYC payload, a JSON object (name, date of birth, address, documents...)
+            email: the holder's e-mail address
+            customer_id: the customer it is for; unset = the user
+            idempotency_key: an Idempotency-Key: the server answers a repeat with the first
+                answer, so the core may re-send the call after a failure; None: no key, and no
+                re-sending once the request may have arrived
+            timeout: the call's whole deadline in seconds; None: the client's
+        """
+        return self._c.iban_submit_kyc(
+            kyc=kyc,
+            email=email,
+            customer_id=customer_id,
+            idempotency_key=idempotency_key,
+            timeout=timeout,
+        )
+
+    def get_status(
+        self,
+        customer_id: Optional[str] = None,
+        *,
+        timeout: Optional[float] = None,
+    ) -> IbanStatus:
+        """Where the IBAN stands.
+
+        Args:
+            customer_id: the customer it is for; unset = the user
+            timeout: the call's whole deadline in seconds; None: the client's
+        """
+        return self._c.iban_get_status(
+            customer_id=customer_id,
             timeout=timeout,
         )
 
@@ -1529,5 +2904,119 @@ class SessionService:
             timeout: the call's whole deadline in seconds; None: the client's
         """
         return self._c.refresh_session(
+            timeout=timeout,
+        )
+
+
+class Swap:
+    """``c.swap``: Swaps between assets: route catalogue, quotes, execution (moves value, 2FA) and
+    history."""
+
+    __slots__ = ("_c",)
+
+    def __init__(self, core: _core.Client) -> None:
+        self._c = core
+
+    def get_assets(
+        self,
+        *,
+        timeout: Optional[float] = None,
+        envelope: bool = False,
+    ) -> Payload:
+        """The user's assets that can be swapped.
+
+        Args:
+            timeout: the call's whole deadline in seconds; None: the client's
+            envelope: True: the whole answer (``data`` and its siblings, such as ``pagination``)
+                instead of ``data``
+        """
+        return self._c.swap_get_assets(
+            timeout=timeout,
+            envelope=envelope,
+        )
+
+    def get_routes(
+        self,
+        *,
+        timeout: Optional[float] = None,
+        envelope: bool = False,
+    ) -> Payload:
+        """The catalogue of enabled swap routes ({sources: [...]}).
+
+        Args:
+            timeout: the call's whole deadline in seconds; None: the client's
+            envelope: True: the whole answer (``data`` and its siblings, such as ``pagination``)
+                instead of ``data``
+        """
+        return self._c.swap_get_routes(
+            timeout=timeout,
+            envelope=envelope,
+        )
+
+    def get_quote(
+        self,
+        *,
+        timeout: Optional[float] = None,
+        **data: Any,
+    ) -> SwapQuote:
+        """Asks for a quote (safe to repeat: a quote moves nothing). The body is the caller's
+        object.
+
+        Args:
+            timeout: the call's whole deadline in seconds; None: the client's
+            **data: the quote request, e.g. {from_chain, from_ticker, to_chain, to_ticker,
+                amount} (amounts as decimal strings)
+        """
+        return self._c.swap_get_quote(
+            data=data,
+            timeout=timeout,
+        )
+
+    def execute(
+        self,
+        *,
+        totp_code: Optional[str] = None,
+        idempotency_key: Optional[str] = None,
+        timeout: Optional[float] = None,
+        **data: Any,
+    ) -> SwapExecution:
+        """Executes a quote. Always carries an Idempotency-Key (the call's, or one the core
+        generates), returned with the result and on every error: called again with that key, the
+        swap happens once. Sends X-2FA-Token. An expired quote is refused (422 quote_expired).
+
+        Args:
+            totp_code: a 6-digit 2FA code; None: one from the client's TOTP source
+            idempotency_key: the transfer's Idempotency-Key; None: one the core generates. It
+                comes back with the result and on every error
+            timeout: the call's whole deadline in seconds; None: the client's
+            **data: the execution request, e.g. {quote_id, from_asset_id, to_address}
+        """
+        return self._c.swap_execute(
+            data=data,
+            totp_code=totp_code,
+            idempotency_key=idempotency_key,
+            timeout=timeout,
+        )
+
+    def get_history(
+        self,
+        limit: Optional[int] = None,
+        offset: Optional[int] = None,
+        status: Optional[str] = None,
+        *,
+        timeout: Optional[float] = None,
+    ) -> List[SwapHistoryItem]:
+        """The swap history, newest first.
+
+        Args:
+            limit: items per page, 1..100; unset = the server's default
+            offset: how many to skip
+            status: only swaps in this status
+            timeout: the call's whole deadline in seconds; None: the client's
+        """
+        return self._c.swap_get_history(
+            limit=limit,
+            offset=offset,
+            status=status,
             timeout=timeout,
         )

@@ -665,6 +665,757 @@ void bind_endpoints(py::class_<PyClient> &cls) {
         py::kw_only(), py::arg("rule_id"), py::arg("totp_code"), py::arg("idempotency_key"),
         py::arg("timeout"));
     cls.def(
+        "card_issuer_apply",
+        [](const PyClient &s, const std::string &funding_structure,
+           std::optional<bool> iban_enabled, const std::optional<std::string> &idempotency_key,
+           const std::optional<double> &timeout, bool envelope) {
+            yativo::IssuerApplication params =
+                make_issuer_application(funding_structure, iban_enabled);
+            CallOptions call = call_options(timeout, idempotency_key);
+            call.envelope = envelope;
+            return as_python(blocking(s, call,
+                                      [&](Client &c, const CallOptions &o) {
+                                          return c.card_issuer_apply(params, o);
+                                      }),
+                             call);
+        },
+        py::kw_only(), py::arg("funding_structure"), py::arg("iban_enabled"),
+        py::arg("idempotency_key"), py::arg("timeout"), py::arg("envelope"));
+    cls.def(
+        "card_issuer_get_program",
+        [](const PyClient &s, const std::optional<double> &timeout, bool envelope) {
+            CallOptions call = call_options(timeout);
+            call.envelope = envelope;
+            return as_python(blocking(s, call,
+                                      [&](Client &c, const CallOptions &o) {
+                                          return c.card_issuer_get_program(o);
+                                      }),
+                             call);
+        },
+        py::kw_only(), py::arg("timeout"), py::arg("envelope"));
+    cls.def(
+        "card_issuer_get_wallets",
+        [](const PyClient &s, const std::optional<double> &timeout, bool envelope) {
+            CallOptions call = call_options(timeout);
+            call.envelope = envelope;
+            return as_python(blocking(s, call,
+                                      [&](Client &c, const CallOptions &o) {
+                                          return c.card_issuer_get_wallets(o);
+                                      }),
+                             call);
+        },
+        py::kw_only(), py::arg("timeout"), py::arg("envelope"));
+    cls.def(
+        "card_issuer_fund_customer",
+        [](const PyClient &s, const std::string &customer_id, py::handle amount,
+           const std::string &source_chain, const std::optional<std::string> &pricing_mode,
+           const std::optional<std::string> &destination_token,
+           const std::optional<std::string> &idempotency_key,
+           const std::optional<double> &timeout) {
+            std::string amount_digits = amount_text(amount);
+            CallOptions call = call_options(timeout, idempotency_key);
+            return as_python(blocking(s, call,
+                                      [&](Client &c, const CallOptions &o) {
+                                          return c.card_issuer_fund_customer(
+                                              customer_id, amount_digits, source_chain,
+                                              pricing_mode.value_or(std::string()),
+                                              destination_token.value_or(std::string()), o);
+                                      }),
+                             call);
+        },
+        py::kw_only(), py::arg("customer_id"), py::arg("amount"), py::arg("source_chain"),
+        py::arg("pricing_mode"), py::arg("destination_token"), py::arg("idempotency_key"),
+        py::arg("timeout"));
+    cls.def(
+        "card_issuer_trigger_manual_funding",
+        [](const PyClient &s, const std::string &deposit_id,
+           const std::optional<std::string> &destination_token,
+           const std::optional<std::string> &idempotency_key,
+           const std::optional<double> &timeout) {
+            CallOptions call = call_options(timeout, idempotency_key);
+            return as_python(blocking(s, call,
+                                      [&](Client &c, const CallOptions &o) {
+                                          return c.card_issuer_trigger_manual_funding(
+                                              deposit_id, destination_token.value_or(std::string()),
+                                              o);
+                                      }),
+                             call);
+        },
+        py::kw_only(), py::arg("deposit_id"), py::arg("destination_token"),
+        py::arg("idempotency_key"), py::arg("timeout"));
+    cls.def(
+        "card_issuer_get_customer_wallets",
+        [](const PyClient &s, const std::string &customer_id, const std::optional<double> &timeout,
+           bool envelope) {
+            CallOptions call = call_options(timeout);
+            call.envelope = envelope;
+            return as_python(blocking(s, call,
+                                      [&](Client &c, const CallOptions &o) {
+                                          return c.card_issuer_get_customer_wallets(customer_id, o);
+                                      }),
+                             call);
+        },
+        py::kw_only(), py::arg("customer_id"), py::arg("timeout"), py::arg("envelope"));
+    cls.def(
+        "card_issuer_list_customers",
+        [](const PyClient &s, std::optional<std::int64_t> page, std::optional<std::int64_t> limit,
+           const std::optional<double> &timeout, bool envelope) {
+            CallOptions call = call_options(timeout);
+            call.envelope = envelope;
+            return as_python(blocking(s, call,
+                                      [&](Client &c, const CallOptions &o) {
+                                          return c.card_issuer_list_customers(page, limit, o);
+                                      }),
+                             call);
+        },
+        py::kw_only(), py::arg("page"), py::arg("limit"), py::arg("timeout"), py::arg("envelope"));
+    cls.def(
+        "card_issuer_get_funding_addresses",
+        [](const PyClient &s, const std::optional<std::string> &customer_id,
+           const std::optional<double> &timeout, bool envelope) {
+            if (customer_id && customer_id->empty())
+                yativo::throw_invalid("customer_id is empty (None means unset)");
+            CallOptions call = call_options(timeout);
+            call.envelope = envelope;
+            return as_python(blocking(s, call,
+                                      [&](Client &c, const CallOptions &o) {
+                                          return c.card_issuer_get_funding_addresses(
+                                              customer_id.value_or(std::string()), o);
+                                      }),
+                             call);
+        },
+        py::kw_only(), py::arg("customer_id"), py::arg("timeout"), py::arg("envelope"));
+    cls.def(
+        "card_issuer_list_deposits",
+        [](const PyClient &s, std::optional<std::int64_t> page, std::optional<std::int64_t> limit,
+           const std::optional<std::string> &status, const std::optional<std::string> &chain,
+           const std::optional<double> &timeout, bool envelope) {
+            CallOptions call = call_options(timeout);
+            call.envelope = envelope;
+            return as_python(blocking(s, call,
+                                      [&](Client &c, const CallOptions &o) {
+                                          return c.card_issuer_list_deposits(
+                                              page, limit, status.value_or(std::string()),
+                                              chain.value_or(std::string()), o);
+                                      }),
+                             call);
+        },
+        py::kw_only(), py::arg("page"), py::arg("limit"), py::arg("status"), py::arg("chain"),
+        py::arg("timeout"), py::arg("envelope"));
+    cls.def(
+        "card_issuer_get_funding_history",
+        [](const PyClient &s, std::optional<std::int64_t> page, std::optional<std::int64_t> limit,
+           const std::optional<std::string> &status, const std::optional<std::string> &customer_id,
+           const std::optional<std::string> &chain, const std::optional<double> &timeout,
+           bool envelope) {
+            CallOptions call = call_options(timeout);
+            call.envelope = envelope;
+            return as_python(blocking(s, call,
+                                      [&](Client &c, const CallOptions &o) {
+                                          return c.card_issuer_get_funding_history(
+                                              page, limit, status.value_or(std::string()),
+                                              customer_id.value_or(std::string()),
+                                              chain.value_or(std::string()), o);
+                                      }),
+                             call);
+        },
+        py::kw_only(), py::arg("page"), py::arg("limit"), py::arg("status"), py::arg("customer_id"),
+        py::arg("chain"), py::arg("timeout"), py::arg("envelope"));
+    cls.def(
+        "cards_onboard",
+        [](const PyClient &s, const std::string &email, const std::string &first_name,
+           const std::string &last_name, const std::optional<std::string> &idempotency_key,
+           const std::optional<double> &timeout) {
+            CallOptions call = call_options(timeout, idempotency_key);
+            return as_python(blocking(s, call,
+                                      [&](Client &c, const CallOptions &o) {
+                                          return c.cards_onboard(email, first_name, last_name, o);
+                                      }),
+                             call);
+        },
+        py::kw_only(), py::arg("email"), py::arg("first_name"), py::arg("last_name"),
+        py::arg("idempotency_key"), py::arg("timeout"));
+    cls.def(
+        "cards_get_kyc_status",
+        [](const PyClient &s, const std::optional<double> &timeout) {
+            CallOptions call = call_options(timeout);
+            return as_python(blocking(s, call,
+                                      [&](Client &c, const CallOptions &o) {
+                                          return c.cards_get_kyc_status(o);
+                                      }),
+                             call);
+        },
+        py::kw_only(), py::arg("timeout"));
+    cls.def(
+        "cards_accept_terms",
+        [](const PyClient &s, const std::optional<std::string> &idempotency_key,
+           const std::optional<double> &timeout, bool envelope) {
+            CallOptions call = call_options(timeout, idempotency_key);
+            call.envelope = envelope;
+            return as_python(
+                blocking(s, call,
+                         [&](Client &c, const CallOptions &o) { return c.cards_accept_terms(o); }),
+                call);
+        },
+        py::kw_only(), py::arg("idempotency_key"), py::arg("timeout"), py::arg("envelope"));
+    cls.def(
+        "cards_deploy_safe",
+        [](const PyClient &s, const std::optional<std::string> &idempotency_key,
+           const std::optional<double> &timeout, bool envelope) {
+            CallOptions call = call_options(timeout, idempotency_key);
+            call.envelope = envelope;
+            return as_python(
+                blocking(s, call,
+                         [&](Client &c, const CallOptions &o) { return c.cards_deploy_safe(o); }),
+                call);
+        },
+        py::kw_only(), py::arg("idempotency_key"), py::arg("timeout"), py::arg("envelope"));
+    cls.def(
+        "cards_list",
+        [](const PyClient &s, const std::optional<double> &timeout) {
+            CallOptions call = call_options(timeout);
+            return as_python(
+                blocking(s, call, [&](Client &c, const CallOptions &o) { return c.cards_list(o); }),
+                call);
+        },
+        py::kw_only(), py::arg("timeout"));
+    cls.def(
+        "cards_create",
+        [](const PyClient &s, const std::optional<std::string> &card_type,
+           const std::optional<std::string> &display_name, py::handle spending_limit_amount,
+           const std::optional<std::string> &spending_limit_frequency,
+           const std::optional<std::string> &idempotency_key,
+           const std::optional<double> &timeout) {
+            if (card_type && card_type->empty())
+                yativo::throw_invalid("card_type is empty (None means unset)");
+            std::string spending_limit_amount_digits = spending_limit_amount.is_none()
+                                                           ? std::string()
+                                                           : amount_text(spending_limit_amount);
+            CallOptions call = call_options(timeout, idempotency_key);
+            return as_python(blocking(s, call,
+                                      [&](Client &c, const CallOptions &o) {
+                                          return c.cards_create(
+                                              card_type.value_or(std::string()),
+                                              display_name.value_or(std::string()),
+                                              spending_limit_amount_digits,
+                                              spending_limit_frequency.value_or(std::string()), o);
+                                      }),
+                             call);
+        },
+        py::kw_only(), py::arg("card_type"), py::arg("display_name"),
+        py::arg("spending_limit_amount"), py::arg("spending_limit_frequency"),
+        py::arg("idempotency_key"), py::arg("timeout"));
+    cls.def(
+        "cards_freeze",
+        [](const PyClient &s, const std::string &card_id, py::handle totp_code,
+           const std::optional<std::string> &idempotency_key,
+           const std::optional<double> &timeout) {
+            CallOptions call = call_options(timeout, idempotency_key, totp_code);
+            return as_python(blocking(s, call,
+                                      [&](Client &c, const CallOptions &o) {
+                                          return c.cards_freeze(card_id, o);
+                                      }),
+                             call);
+        },
+        py::kw_only(), py::arg("card_id"), py::arg("totp_code"), py::arg("idempotency_key"),
+        py::arg("timeout"));
+    cls.def(
+        "cards_unfreeze",
+        [](const PyClient &s, const std::string &card_id, py::handle totp_code,
+           const std::optional<std::string> &idempotency_key,
+           const std::optional<double> &timeout) {
+            CallOptions call = call_options(timeout, idempotency_key, totp_code);
+            return as_python(blocking(s, call,
+                                      [&](Client &c, const CallOptions &o) {
+                                          return c.cards_unfreeze(card_id, o);
+                                      }),
+                             call);
+        },
+        py::kw_only(), py::arg("card_id"), py::arg("totp_code"), py::arg("idempotency_key"),
+        py::arg("timeout"));
+    cls.def(
+        "cards_void",
+        [](const PyClient &s, const std::string &card_id,
+           const std::optional<std::string> &idempotency_key,
+           const std::optional<double> &timeout) {
+            CallOptions call = call_options(timeout, idempotency_key);
+            return as_python(
+                blocking(s, call,
+                         [&](Client &c, const CallOptions &o) { return c.cards_void(card_id, o); }),
+                call);
+        },
+        py::kw_only(), py::arg("card_id"), py::arg("idempotency_key"), py::arg("timeout"));
+    cls.def(
+        "cards_request_pin_otp",
+        [](const PyClient &s, const std::string &card_id,
+           const std::optional<std::string> &idempotency_key, const std::optional<double> &timeout,
+           bool envelope) {
+            CallOptions call = call_options(timeout, idempotency_key);
+            call.envelope = envelope;
+            return as_python(blocking(s, call,
+                                      [&](Client &c, const CallOptions &o) {
+                                          return c.cards_request_pin_otp(card_id, o);
+                                      }),
+                             call);
+        },
+        py::kw_only(), py::arg("card_id"), py::arg("idempotency_key"), py::arg("timeout"),
+        py::arg("envelope"));
+    cls.def(
+        "cards_set_pin",
+        [](const PyClient &s, const std::string &card_id, const std::string &otp,
+           const std::string &pin, const std::optional<std::string> &idempotency_key,
+           const std::optional<double> &timeout, bool envelope) {
+            CallOptions call = call_options(timeout, idempotency_key);
+            call.envelope = envelope;
+            return as_python(blocking(s, call,
+                                      [&](Client &c, const CallOptions &o) {
+                                          return c.cards_set_pin(card_id, otp, pin, o);
+                                      }),
+                             call);
+        },
+        py::kw_only(), py::arg("card_id"), py::arg("otp"), py::arg("pin"),
+        py::arg("idempotency_key"), py::arg("timeout"), py::arg("envelope"));
+    cls.def(
+        "cards_get_ephemeral_token",
+        [](const PyClient &s, const std::string &yativo_card_id, const std::string &card_id,
+           const std::optional<double> &timeout, bool envelope) {
+            CallOptions call = call_options(timeout);
+            call.envelope = envelope;
+            return as_python(blocking(s, call,
+                                      [&](Client &c, const CallOptions &o) {
+                                          return c.cards_get_ephemeral_token(yativo_card_id,
+                                                                             card_id, o);
+                                      }),
+                             call);
+        },
+        py::kw_only(), py::arg("yativo_card_id"), py::arg("card_id"), py::arg("timeout"),
+        py::arg("envelope"));
+    cls.def(
+        "cards_get_wallet",
+        [](const PyClient &s, const std::string &yativo_card_id,
+           const std::optional<double> &timeout, bool envelope) {
+            CallOptions call = call_options(timeout);
+            call.envelope = envelope;
+            return as_python(blocking(s, call,
+                                      [&](Client &c, const CallOptions &o) {
+                                          return c.cards_get_wallet(yativo_card_id, o);
+                                      }),
+                             call);
+        },
+        py::kw_only(), py::arg("yativo_card_id"), py::arg("timeout"), py::arg("envelope"));
+    cls.def(
+        "cards_get_funding_address",
+        [](const PyClient &s, const std::string &yativo_card_id,
+           const std::optional<double> &timeout, bool envelope) {
+            CallOptions call = call_options(timeout);
+            call.envelope = envelope;
+            return as_python(blocking(s, call,
+                                      [&](Client &c, const CallOptions &o) {
+                                          return c.cards_get_funding_address(yativo_card_id, o);
+                                      }),
+                             call);
+        },
+        py::kw_only(), py::arg("yativo_card_id"), py::arg("timeout"), py::arg("envelope"));
+    cls.def(
+        "cards_get_customer_funding_address",
+        [](const PyClient &s, const std::string &yativo_card_id,
+           const std::optional<double> &timeout, bool envelope) {
+            CallOptions call = call_options(timeout);
+            call.envelope = envelope;
+            return as_python(blocking(s, call,
+                                      [&](Client &c, const CallOptions &o) {
+                                          return c.cards_get_customer_funding_address(
+                                              yativo_card_id, o);
+                                      }),
+                             call);
+        },
+        py::kw_only(), py::arg("yativo_card_id"), py::arg("timeout"), py::arg("envelope"));
+    cls.def(
+        "cards_get_dispute_reasons",
+        [](const PyClient &s, const std::string &yativo_card_id,
+           const std::optional<double> &timeout, bool envelope) {
+            CallOptions call = call_options(timeout);
+            call.envelope = envelope;
+            return as_python(blocking(s, call,
+                                      [&](Client &c, const CallOptions &o) {
+                                          return c.cards_get_dispute_reasons(yativo_card_id, o);
+                                      }),
+                             call);
+        },
+        py::kw_only(), py::arg("yativo_card_id"), py::arg("timeout"), py::arg("envelope"));
+    cls.def(
+        "cards_dispute_transaction",
+        [](const PyClient &s, const std::string &yativo_card_id, const std::string &transaction_id,
+           const std::string &reason_code, const std::optional<std::string> &description,
+           const std::optional<std::string> &idempotency_key, const std::optional<double> &timeout,
+           bool envelope) {
+            CallOptions call = call_options(timeout, idempotency_key);
+            call.envelope = envelope;
+            return as_python(blocking(s, call,
+                                      [&](Client &c, const CallOptions &o) {
+                                          return c.cards_dispute_transaction(
+                                              yativo_card_id, transaction_id, reason_code,
+                                              description.value_or(std::string()), o);
+                                      }),
+                             call);
+        },
+        py::kw_only(), py::arg("yativo_card_id"), py::arg("transaction_id"), py::arg("reason_code"),
+        py::arg("description"), py::arg("idempotency_key"), py::arg("timeout"),
+        py::arg("envelope"));
+    cls.def(
+        "cards_get_customer_dispute_reasons",
+        [](const PyClient &s, const std::string &yativo_card_id,
+           const std::optional<double> &timeout, bool envelope) {
+            CallOptions call = call_options(timeout);
+            call.envelope = envelope;
+            return as_python(blocking(s, call,
+                                      [&](Client &c, const CallOptions &o) {
+                                          return c.cards_get_customer_dispute_reasons(
+                                              yativo_card_id, o);
+                                      }),
+                             call);
+        },
+        py::kw_only(), py::arg("yativo_card_id"), py::arg("timeout"), py::arg("envelope"));
+    cls.def(
+        "cards_dispute_customer_transaction",
+        [](const PyClient &s, const std::string &yativo_card_id, const std::string &transaction_id,
+           const std::string &reason_code, const std::optional<std::string> &description,
+           const std::optional<std::string> &idempotency_key, const std::optional<double> &timeout,
+           bool envelope) {
+            CallOptions call = call_options(timeout, idempotency_key);
+            call.envelope = envelope;
+            return as_python(blocking(s, call,
+                                      [&](Client &c, const CallOptions &o) {
+                                          return c.cards_dispute_customer_transaction(
+                                              yativo_card_id, transaction_id, reason_code,
+                                              description.value_or(std::string()), o);
+                                      }),
+                             call);
+        },
+        py::kw_only(), py::arg("yativo_card_id"), py::arg("transaction_id"), py::arg("reason_code"),
+        py::arg("description"), py::arg("idempotency_key"), py::arg("timeout"),
+        py::arg("envelope"));
+    cls.def(
+        "cards_get_spending_limits",
+        [](const PyClient &s, const std::string &yativo_card_id,
+           const std::optional<double> &timeout) {
+            CallOptions call = call_options(timeout);
+            return as_python(blocking(s, call,
+                                      [&](Client &c, const CallOptions &o) {
+                                          return c.cards_get_spending_limits(yativo_card_id, o);
+                                      }),
+                             call);
+        },
+        py::kw_only(), py::arg("yativo_card_id"), py::arg("timeout"));
+    cls.def(
+        "cards_set_daily_spending_limit",
+        [](const PyClient &s, const std::string &yativo_card_id, py::handle daily_limit,
+           const std::optional<std::string> &idempotency_key,
+           const std::optional<double> &timeout) {
+            std::string daily_limit_digits = amount_text(daily_limit);
+            CallOptions call = call_options(timeout, idempotency_key);
+            return as_python(blocking(s, call,
+                                      [&](Client &c, const CallOptions &o) {
+                                          return c.cards_set_daily_spending_limit(
+                                              yativo_card_id, daily_limit_digits, o);
+                                      }),
+                             call);
+        },
+        py::kw_only(), py::arg("yativo_card_id"), py::arg("daily_limit"),
+        py::arg("idempotency_key"), py::arg("timeout"));
+    cls.def(
+        "cards_get_customer_spending_limits",
+        [](const PyClient &s, const std::string &yativo_card_id,
+           const std::optional<double> &timeout) {
+            CallOptions call = call_options(timeout);
+            return as_python(blocking(s, call,
+                                      [&](Client &c, const CallOptions &o) {
+                                          return c.cards_get_customer_spending_limits(
+                                              yativo_card_id, o);
+                                      }),
+                             call);
+        },
+        py::kw_only(), py::arg("yativo_card_id"), py::arg("timeout"));
+    cls.def(
+        "cards_set_customer_daily_spending_limit",
+        [](const PyClient &s, const std::string &yativo_card_id, py::handle daily_limit,
+           const std::optional<std::string> &idempotency_key,
+           const std::optional<double> &timeout) {
+            std::string daily_limit_digits = amount_text(daily_limit);
+            CallOptions call = call_options(timeout, idempotency_key);
+            return as_python(blocking(s, call,
+                                      [&](Client &c, const CallOptions &o) {
+                                          return c.cards_set_customer_daily_spending_limit(
+                                              yativo_card_id, daily_limit_digits, o);
+                                      }),
+                             call);
+        },
+        py::kw_only(), py::arg("yativo_card_id"), py::arg("daily_limit"),
+        py::arg("idempotency_key"), py::arg("timeout"));
+    cls.def(
+        "cards_get_user_profile",
+        [](const PyClient &s, const std::string &yativo_card_id,
+           const std::optional<double> &timeout, bool envelope) {
+            CallOptions call = call_options(timeout);
+            call.envelope = envelope;
+            return as_python(blocking(s, call,
+                                      [&](Client &c, const CallOptions &o) {
+                                          return c.cards_get_user_profile(yativo_card_id, o);
+                                      }),
+                             call);
+        },
+        py::kw_only(), py::arg("yativo_card_id"), py::arg("timeout"), py::arg("envelope"));
+    cls.def(
+        "cards_get_customer_profile",
+        [](const PyClient &s, const std::string &yativo_card_id,
+           const std::optional<double> &timeout, bool envelope) {
+            CallOptions call = call_options(timeout);
+            call.envelope = envelope;
+            return as_python(blocking(s, call,
+                                      [&](Client &c, const CallOptions &o) {
+                                          return c.cards_get_customer_profile(yativo_card_id, o);
+                                      }),
+                             call);
+        },
+        py::kw_only(), py::arg("yativo_card_id"), py::arg("timeout"), py::arg("envelope"));
+    cls.def(
+        "cards_list_customer_cards",
+        [](const PyClient &s, const std::string &customer_id,
+           const std::optional<double> &timeout) {
+            CallOptions call = call_options(timeout);
+            return as_python(blocking(s, call,
+                                      [&](Client &c, const CallOptions &o) {
+                                          return c.cards_list_customer_cards(customer_id, o);
+                                      }),
+                             call);
+        },
+        py::kw_only(), py::arg("customer_id"), py::arg("timeout"));
+    cls.def(
+        "cards_create_customer_card",
+        [](const PyClient &s, const std::string &customer_id,
+           const std::optional<std::string> &card_type,
+           const std::optional<std::string> &idempotency_key,
+           const std::optional<double> &timeout) {
+            if (card_type && card_type->empty())
+                yativo::throw_invalid("card_type is empty (None means unset)");
+            CallOptions call = call_options(timeout, idempotency_key);
+            return as_python(blocking(s, call,
+                                      [&](Client &c, const CallOptions &o) {
+                                          return c.cards_create_customer_card(
+                                              customer_id, card_type.value_or(std::string()), o);
+                                      }),
+                             call);
+        },
+        py::kw_only(), py::arg("customer_id"), py::arg("card_type"), py::arg("idempotency_key"),
+        py::arg("timeout"));
+    cls.def(
+        "cards_get_customer_ephemeral_token",
+        [](const PyClient &s, const std::string &yativo_card_id, const std::string &card_id,
+           const std::optional<double> &timeout, bool envelope) {
+            CallOptions call = call_options(timeout);
+            call.envelope = envelope;
+            return as_python(blocking(s, call,
+                                      [&](Client &c, const CallOptions &o) {
+                                          return c.cards_get_customer_ephemeral_token(
+                                              yativo_card_id, card_id, o);
+                                      }),
+                             call);
+        },
+        py::kw_only(), py::arg("yativo_card_id"), py::arg("card_id"), py::arg("timeout"),
+        py::arg("envelope"));
+    cls.def(
+        "cards_subscribe_webhook",
+        [](const PyClient &s, const std::string &yativo_card_id, const std::string &callback_url,
+           py::handle events, const std::optional<std::string> &idempotency_key,
+           const std::optional<double> &timeout, bool envelope) {
+            std::vector<std::string> events_items =
+                events.is_none() ? std::vector<std::string>() : strings_from(events, "events");
+            CallOptions call = call_options(timeout, idempotency_key);
+            call.envelope = envelope;
+            return as_python(blocking(s, call,
+                                      [&](Client &c, const CallOptions &o) {
+                                          return c.cards_subscribe_webhook(
+                                              yativo_card_id, callback_url, events_items, o);
+                                      }),
+                             call);
+        },
+        py::kw_only(), py::arg("yativo_card_id"), py::arg("callback_url"), py::arg("events"),
+        py::arg("idempotency_key"), py::arg("timeout"), py::arg("envelope"));
+    cls.def(
+        "cards_unsubscribe_webhook",
+        [](const PyClient &s, const std::string &yativo_card_id, const std::string &subscription_id,
+           const std::optional<std::string> &idempotency_key, const std::optional<double> &timeout,
+           bool envelope) {
+            CallOptions call = call_options(timeout, idempotency_key);
+            call.envelope = envelope;
+            return as_python(blocking(s, call,
+                                      [&](Client &c, const CallOptions &o) {
+                                          return c.cards_unsubscribe_webhook(yativo_card_id,
+                                                                             subscription_id, o);
+                                      }),
+                             call);
+        },
+        py::kw_only(), py::arg("yativo_card_id"), py::arg("subscription_id"),
+        py::arg("idempotency_key"), py::arg("timeout"), py::arg("envelope"));
+    cls.def(
+        "cards_get_physical_card_order_status",
+        [](const PyClient &s, const std::string &yativo_card_id, const std::string &order_id,
+           const std::optional<double> &timeout) {
+            CallOptions call = call_options(timeout);
+            return as_python(blocking(s, call,
+                                      [&](Client &c, const CallOptions &o) {
+                                          return c.cards_get_physical_card_order_status(
+                                              yativo_card_id, order_id, o);
+                                      }),
+                             call);
+        },
+        py::kw_only(), py::arg("yativo_card_id"), py::arg("order_id"), py::arg("timeout"));
+    cls.def(
+        "cards_list_physical_card_orders",
+        [](const PyClient &s, const std::string &yativo_card_id,
+           const std::optional<double> &timeout) {
+            CallOptions call = call_options(timeout);
+            return as_python(blocking(s, call,
+                                      [&](Client &c, const CallOptions &o) {
+                                          return c.cards_list_physical_card_orders(yativo_card_id,
+                                                                                   o);
+                                      }),
+                             call);
+        },
+        py::kw_only(), py::arg("yativo_card_id"), py::arg("timeout"));
+    cls.def(
+        "cards_cancel_physical_card_order",
+        [](const PyClient &s, const std::string &yativo_card_id, const std::string &order_id,
+           const std::optional<std::string> &idempotency_key,
+           const std::optional<double> &timeout) {
+            CallOptions call = call_options(timeout, idempotency_key);
+            return as_python(blocking(s, call,
+                                      [&](Client &c, const CallOptions &o) {
+                                          return c.cards_cancel_physical_card_order(yativo_card_id,
+                                                                                    order_id, o);
+                                      }),
+                             call);
+        },
+        py::kw_only(), py::arg("yativo_card_id"), py::arg("order_id"), py::arg("idempotency_key"),
+        py::arg("timeout"));
+    cls.def(
+        "cards_attach_order_payment",
+        [](const PyClient &s, const std::string &yativo_card_id, const std::string &order_id,
+           py::handle payment_data, const std::optional<std::string> &idempotency_key,
+           const std::optional<double> &timeout) {
+            std::string payment_data_json = payment_data.is_none() || py::len(payment_data) == 0
+                                                ? std::string()
+                                                : to_json(payment_data);
+            CallOptions call = call_options(timeout, idempotency_key);
+            return as_python(blocking(s, call,
+                                      [&](Client &c, const CallOptions &o) {
+                                          return c.cards_attach_order_payment(
+                                              yativo_card_id, order_id, payment_data_json, o);
+                                      }),
+                             call);
+        },
+        py::kw_only(), py::arg("yativo_card_id"), py::arg("order_id"), py::arg("payment_data"),
+        py::arg("idempotency_key"), py::arg("timeout"));
+    cls.def(
+        "cards_set_physical_card_pin",
+        [](const PyClient &s, const std::string &yativo_card_id, const std::string &card_id,
+           const std::string &encrypted_pin, const std::optional<std::string> &idempotency_key,
+           const std::optional<double> &timeout, bool envelope) {
+            CallOptions call = call_options(timeout, idempotency_key);
+            call.envelope = envelope;
+            return as_python(blocking(s, call,
+                                      [&](Client &c, const CallOptions &o) {
+                                          return c.cards_set_physical_card_pin(
+                                              yativo_card_id, card_id, encrypted_pin, o);
+                                      }),
+                             call);
+        },
+        py::kw_only(), py::arg("yativo_card_id"), py::arg("card_id"), py::arg("encrypted_pin"),
+        py::arg("idempotency_key"), py::arg("timeout"), py::arg("envelope"));
+    cls.def(
+        "cards_activate_iban",
+        [](const PyClient &s, const std::string &yativo_card_id, const std::string &kyc_method,
+           const std::optional<std::string> &sumsub_token,
+           const std::optional<std::string> &idempotency_key,
+           const std::optional<double> &timeout) {
+            CallOptions call = call_options(timeout, idempotency_key);
+            return as_python(blocking(s, call,
+                                      [&](Client &c, const CallOptions &o) {
+                                          return c.cards_activate_iban(
+                                              yativo_card_id, kyc_method,
+                                              sumsub_token.value_or(std::string()), o);
+                                      }),
+                             call);
+        },
+        py::kw_only(), py::arg("yativo_card_id"), py::arg("kyc_method"), py::arg("sumsub_token"),
+        py::arg("idempotency_key"), py::arg("timeout"));
+    cls.def(
+        "cards_get_iban_status",
+        [](const PyClient &s, const std::string &yativo_card_id,
+           const std::optional<double> &timeout) {
+            CallOptions call = call_options(timeout);
+            return as_python(blocking(s, call,
+                                      [&](Client &c, const CallOptions &o) {
+                                          return c.cards_get_iban_status(yativo_card_id, o);
+                                      }),
+                             call);
+        },
+        py::kw_only(), py::arg("yativo_card_id"), py::arg("timeout"));
+    cls.def(
+        "cards_get_transactions",
+        [](const PyClient &s, const std::string &yativo_card_id, const std::string &card_id,
+           std::optional<std::int64_t> limit, std::optional<std::int64_t> offset,
+           const std::optional<std::string> &status, const std::optional<std::string> &from_date,
+           const std::optional<std::string> &to_date, const std::optional<double> &timeout) {
+            CallOptions call = call_options(timeout);
+            return as_python(blocking(s, call,
+                                      [&](Client &c, const CallOptions &o) {
+                                          return c.cards_get_transactions(
+                                              yativo_card_id, card_id, limit, offset,
+                                              status.value_or(std::string()),
+                                              from_date.value_or(std::string()),
+                                              to_date.value_or(std::string()), o);
+                                      }),
+                             call);
+        },
+        py::kw_only(), py::arg("yativo_card_id"), py::arg("card_id"), py::arg("limit"),
+        py::arg("offset"), py::arg("status"), py::arg("from_date"), py::arg("to_date"),
+        py::arg("timeout"));
+    cls.def(
+        "cards_get_all_transactions",
+        [](const PyClient &s, const std::string &yativo_card_id, std::optional<std::int64_t> limit,
+           std::optional<std::int64_t> offset, const std::optional<std::string> &status,
+           const std::optional<double> &timeout) {
+            CallOptions call = call_options(timeout);
+            return as_python(blocking(s, call,
+                                      [&](Client &c, const CallOptions &o) {
+                                          return c.cards_get_all_transactions(
+                                              yativo_card_id, limit, offset,
+                                              status.value_or(std::string()), o);
+                                      }),
+                             call);
+        },
+        py::kw_only(), py::arg("yativo_card_id"), py::arg("limit"), py::arg("offset"),
+        py::arg("status"), py::arg("timeout"));
+    cls.def(
+        "cards_create_physical_card_order",
+        [](const PyClient &s, const std::string &yativo_card_id, py::handle shipping_address,
+           const std::optional<std::string> &personalization,
+           const std::optional<std::string> &idempotency_key,
+           const std::optional<double> &timeout) {
+            std::string shipping_address_json = json_value(shipping_address, "shipping_address");
+            CallOptions call = call_options(timeout, idempotency_key);
+            return as_python(blocking(s, call,
+                                      [&](Client &c, const CallOptions &o) {
+                                          return c.cards_create_physical_card_order(
+                                              yativo_card_id, shipping_address_json,
+                                              personalization.value_or(std::string()), o);
+                                      }),
+                             call);
+        },
+        py::kw_only(), py::arg("yativo_card_id"), py::arg("shipping_address"),
+        py::arg("personalization"), py::arg("idempotency_key"), py::arg("timeout"));
+    cls.def(
         "create_customer",
         [](const PyClient &s, const std::string &email, const std::optional<std::string> &name,
            const std::optional<std::string> &phone, py::handle metadata,
@@ -713,6 +1464,86 @@ void bind_endpoints(py::class_<PyClient> &cls) {
         },
         py::kw_only(), py::arg("customer_id"), py::arg("page"), py::arg("limit"),
         py::arg("timeout"));
+    cls.def(
+        "iban_get_options",
+        [](const PyClient &s, const std::optional<double> &timeout, bool envelope) {
+            CallOptions call = call_options(timeout);
+            call.envelope = envelope;
+            return as_python(
+                blocking(s, call,
+                         [&](Client &c, const CallOptions &o) { return c.iban_get_options(o); }),
+                call);
+        },
+        py::kw_only(), py::arg("timeout"), py::arg("envelope"));
+    cls.def(
+        "iban_initialize",
+        [](const PyClient &s, const std::string &email,
+           const std::optional<std::string> &customer_id,
+           const std::optional<std::string> &idempotency_key,
+           const std::optional<double> &timeout) {
+            if (customer_id && customer_id->empty())
+                yativo::throw_invalid("customer_id is empty (None means unset)");
+            CallOptions call = call_options(timeout, idempotency_key);
+            return as_python(blocking(s, call,
+                                      [&](Client &c, const CallOptions &o) {
+                                          return c.iban_initialize(
+                                              email, customer_id.value_or(std::string()), o);
+                                      }),
+                             call);
+        },
+        py::kw_only(), py::arg("email"), py::arg("customer_id"), py::arg("idempotency_key"),
+        py::arg("timeout"));
+    cls.def(
+        "iban_request",
+        [](const PyClient &s, const std::optional<std::string> &customer_id,
+           const std::optional<std::string> &idempotency_key,
+           const std::optional<double> &timeout) {
+            if (customer_id && customer_id->empty())
+                yativo::throw_invalid("customer_id is empty (None means unset)");
+            CallOptions call = call_options(timeout, idempotency_key);
+            return as_python(blocking(s, call,
+                                      [&](Client &c, const CallOptions &o) {
+                                          return c.iban_request(customer_id.value_or(std::string()),
+                                                                o);
+                                      }),
+                             call);
+        },
+        py::kw_only(), py::arg("customer_id"), py::arg("idempotency_key"), py::arg("timeout"));
+    cls.def(
+        "iban_submit_kyc",
+        [](const PyClient &s, py::handle kyc, const std::optional<std::string> &email,
+           const std::optional<std::string> &customer_id,
+           const std::optional<std::string> &idempotency_key,
+           const std::optional<double> &timeout) {
+            std::string kyc_json = json_value(kyc, "kyc");
+            if (customer_id && customer_id->empty())
+                yativo::throw_invalid("customer_id is empty (None means unset)");
+            CallOptions call = call_options(timeout, idempotency_key);
+            return as_python(blocking(s, call,
+                                      [&](Client &c, const CallOptions &o) {
+                                          return c.iban_submit_kyc(
+                                              kyc_json, email.value_or(std::string()),
+                                              customer_id.value_or(std::string()), o);
+                                      }),
+                             call);
+        },
+        py::kw_only(), py::arg("kyc"), py::arg("email"), py::arg("customer_id"),
+        py::arg("idempotency_key"), py::arg("timeout"));
+    cls.def(
+        "iban_get_status",
+        [](const PyClient &s, const std::optional<std::string> &customer_id,
+           const std::optional<double> &timeout) {
+            if (customer_id && customer_id->empty())
+                yativo::throw_invalid("customer_id is empty (None means unset)");
+            CallOptions call = call_options(timeout);
+            return as_python(blocking(s, call,
+                                      [&](Client &c, const CallOptions &o) {
+                                          return c.iban_get_status(
+                                              customer_id.value_or(std::string()), o);
+                                      }),
+                             call);
+        },
+        py::kw_only(), py::arg("customer_id"), py::arg("timeout"));
     cls.def(
         "register_user",
         [](const PyClient &s, const std::string &email, const std::string &password,
@@ -855,6 +1686,70 @@ void bind_endpoints(py::class_<PyClient> &cls) {
                 call);
         },
         py::kw_only(), py::arg("timeout"));
+    cls.def(
+        "swap_get_assets",
+        [](const PyClient &s, const std::optional<double> &timeout, bool envelope) {
+            CallOptions call = call_options(timeout);
+            call.envelope = envelope;
+            return as_python(
+                blocking(s, call,
+                         [&](Client &c, const CallOptions &o) { return c.swap_get_assets(o); }),
+                call);
+        },
+        py::kw_only(), py::arg("timeout"), py::arg("envelope"));
+    cls.def(
+        "swap_get_routes",
+        [](const PyClient &s, const std::optional<double> &timeout, bool envelope) {
+            CallOptions call = call_options(timeout);
+            call.envelope = envelope;
+            return as_python(
+                blocking(s, call,
+                         [&](Client &c, const CallOptions &o) { return c.swap_get_routes(o); }),
+                call);
+        },
+        py::kw_only(), py::arg("timeout"), py::arg("envelope"));
+    cls.def(
+        "swap_get_quote",
+        [](const PyClient &s, py::handle data, const std::optional<double> &timeout) {
+            std::string data_json =
+                data.is_none() || py::len(data) == 0 ? std::string() : to_json(data);
+            CallOptions call = call_options(timeout);
+            return as_python(blocking(s, call,
+                                      [&](Client &c, const CallOptions &o) {
+                                          return c.swap_get_quote(data_json, o);
+                                      }),
+                             call);
+        },
+        py::kw_only(), py::arg("data"), py::arg("timeout"));
+    cls.def(
+        "swap_execute",
+        [](const PyClient &s, py::handle data, py::handle totp_code,
+           const std::optional<std::string> &idempotency_key,
+           const std::optional<double> &timeout) {
+            std::string data_json =
+                data.is_none() || py::len(data) == 0 ? std::string() : to_json(data);
+            CallOptions call = call_options(timeout, idempotency_key, totp_code);
+            return as_python(blocking(s, call,
+                                      [&](Client &c, const CallOptions &o) {
+                                          return c.swap_execute(data_json, o);
+                                      }),
+                             call);
+        },
+        py::kw_only(), py::arg("data"), py::arg("totp_code"), py::arg("idempotency_key"),
+        py::arg("timeout"));
+    cls.def(
+        "swap_get_history",
+        [](const PyClient &s, std::optional<std::int64_t> limit, std::optional<std::int64_t> offset,
+           const std::optional<std::string> &status, const std::optional<double> &timeout) {
+            CallOptions call = call_options(timeout);
+            return as_python(blocking(s, call,
+                                      [&](Client &c, const CallOptions &o) {
+                                          return c.swap_get_history(
+                                              limit, offset, status.value_or(std::string()), o);
+                                      }),
+                             call);
+        },
+        py::kw_only(), py::arg("limit"), py::arg("offset"), py::arg("status"), py::arg("timeout"));
 }
 
 }  // namespace yvpy

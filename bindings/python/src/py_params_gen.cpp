@@ -119,4 +119,12 @@ yativo::ForwardingRuleUpdate make_forwarding_rule_update(
     return params;
 }
 
+yativo::IssuerApplication make_issuer_application(const std::string &funding_structure,
+                                                  std::optional<bool> iban_enabled) {
+    yativo::IssuerApplication params;
+    params.funding_structure = funding_structure;
+    if (iban_enabled) params.iban_enabled = *iban_enabled;
+    return params;
+}
+
 }  // namespace yvpy

@@ -39,5 +39,7 @@ yativo::ForwardingRuleUpdate make_forwarding_rule_update(
     py::handle percentage, const std::optional<std::string> &monitoring_mode,
     py::handle monitored_accounts, py::handle minimum_amount, py::handle maximum_amount,
     const std::optional<std::string> &description, py::handle enabled, py::handle settings);
+yativo::IssuerApplication make_issuer_application(const std::string &funding_structure,
+                                                  std::optional<bool> iban_enabled);
 
 }  // namespace yvpy

@@ -359,6 +359,364 @@ void bind_records(py::module_ &m) {
                        a.updated_at == b.updated_at && same_json(a.raw, b.raw);
             },
             py::is_operator());
+    py::class_<yativo::CardFunding>(
+        m, "CardFunding",
+        "A card funding: a customer funded from the issuer's wallet, or a deposit funded by hand. "
+        "idempotency_key is always the key the call carried. ``raw`` is the whole object, with the "
+        "fields no property names.")
+        .def_property_readonly(
+            "id", [](const yativo::CardFunding &r) { return text_or_none(r.id); },
+            "The funding's id. None when absent.")
+        .def_property_readonly(
+            "customer_id", [](const yativo::CardFunding &r) { return text_or_none(r.customer_id); },
+            "The customer funded. None when absent.")
+        .def_property_readonly(
+            "deposit_id", [](const yativo::CardFunding &r) { return text_or_none(r.deposit_id); },
+            "The deposit funded, for a manual funding. None when absent.")
+        .def_property_readonly(
+            "amount", [](const yativo::CardFunding &r) { return decimal_or_none(r.amount); },
+            "The amount, exact. A decimal.Decimal of the exact text the server sent. None when "
+            "absent.")
+        .def_property_readonly(
+            "fee", [](const yativo::CardFunding &r) { return decimal_or_none(r.fee); },
+            "The bridge fee taken, exact, when the server gives it. A decimal.Decimal of the exact "
+            "text the server sent. None when absent.")
+        .def_property_readonly(
+            "credited", [](const yativo::CardFunding &r) { return decimal_or_none(r.credited); },
+            "What reached the card, exact, when the server gives it. A decimal.Decimal of the "
+            "exact text the server sent. None when absent.")
+        .def_property_readonly(
+            "source_chain",
+            [](const yativo::CardFunding &r) { return text_or_none(r.source_chain); },
+            "The chain it was paid from: SOL or XDC. None when absent.")
+        .def_property_readonly(
+            "destination_token",
+            [](const yativo::CardFunding &r) { return text_or_none(r.destination_token); },
+            "The token credited to the card. None when absent.")
+        .def_property_readonly(
+            "pricing_mode",
+            [](const yativo::CardFunding &r) { return text_or_none(r.pricing_mode); },
+            "Send_x (the amount is sent) or receive_x (the amount arrives). None when absent.")
+        .def_property_readonly(
+            "status", [](const yativo::CardFunding &r) { return text_or_none(r.status); },
+            "Its status: pending, funding, funded/completed or failed. None when absent.")
+        .def_property_readonly(
+            "idempotency_key", [](const yativo::CardFunding &r) { return text(r.idempotency_key); },
+            "The Idempotency-Key the call carried (the caller's, or the one the core generated).")
+        .def_property_readonly(
+            "created_at", [](const yativo::CardFunding &r) { return text_or_none(r.created_at); },
+            "When it was made. None when absent.")
+        .def_property_readonly(
+            "raw", [](const yativo::CardFunding &r) { return to_python(r.raw); },
+            "The whole object as the server sent it, with the call's idempotency_key added when it "
+            "names none.")
+        .def("__repr__",
+             [](py::handle self) {
+                 return record_repr(self, "CardFunding",
+                                    {"id", "customer_id", "deposit_id", "amount", "fee", "credited",
+                                     "source_chain", "destination_token", "pricing_mode", "status",
+                                     "idempotency_key", "created_at"});
+             })
+        .def(
+            "__eq__",
+            [](const yativo::CardFunding &a, const yativo::CardFunding &b) {
+                return a.id == b.id && a.customer_id == b.customer_id &&
+                       a.deposit_id == b.deposit_id && a.amount == b.amount && a.fee == b.fee &&
+                       a.credited == b.credited && a.source_chain == b.source_chain &&
+                       a.destination_token == b.destination_token &&
+                       a.pricing_mode == b.pricing_mode && a.status == b.status &&
+                       a.idempotency_key == b.idempotency_key && a.created_at == b.created_at &&
+                       same_json(a.raw, b.raw);
+            },
+            py::is_operator());
+    py::class_<yativo::CardAccount>(
+        m, "CardAccount",
+        "A card account: the holder's onboarding, KYC and wallet state. ``raw`` is the whole "
+        "object, with the fields no property names.")
+        .def_property_readonly(
+            "id", [](const yativo::CardAccount &r) { return text_or_none(r.id); },
+            "The card account's id: the {yativo_card_id} of the other calls. None when absent.")
+        .def_property_readonly(
+            "email", [](const yativo::CardAccount &r) { return text_or_none(r.email); },
+            "The holder's e-mail address. None when absent.")
+        .def_property_readonly(
+            "first_name", [](const yativo::CardAccount &r) { return text_or_none(r.first_name); },
+            "The holder's first name. None when absent.")
+        .def_property_readonly(
+            "last_name", [](const yativo::CardAccount &r) { return text_or_none(r.last_name); },
+            "The holder's last name. None when absent.")
+        .def_property_readonly(
+            "status", [](const yativo::CardAccount &r) { return text_or_none(r.status); },
+            "The account's status. None when absent.")
+        .def_property_readonly(
+            "kyc_status", [](const yativo::CardAccount &r) { return text_or_none(r.kyc_status); },
+            "The KYC status: pending, approved or rejected. None when absent.")
+        .def_property_readonly(
+            "terms_accepted",
+            [](const yativo::CardAccount &r) { return bool_or_none(r.terms_accepted); },
+            "Whether the terms are accepted. None when absent.")
+        .def_property_readonly(
+            "safe_deployed",
+            [](const yativo::CardAccount &r) { return bool_or_none(r.safe_deployed); },
+            "Whether the card wallet is deployed. None when absent.")
+        .def_property_readonly(
+            "created_at", [](const yativo::CardAccount &r) { return text_or_none(r.created_at); },
+            "When it was opened. None when absent.")
+        .def_property_readonly(
+            "raw", [](const yativo::CardAccount &r) { return to_python(r.raw); },
+            "The whole object as the server sent it.")
+        .def("__repr__",
+             [](py::handle self) {
+                 return record_repr(
+                     self, "CardAccount",
+                     {"id", "email", "first_name", "last_name", "status", "kyc_status",
+                      "terms_accepted", "safe_deployed", "created_at"});
+             })
+        .def(
+            "__eq__",
+            [](const yativo::CardAccount &a, const yativo::CardAccount &b) {
+                return a.id == b.id && a.email == b.email && a.first_name == b.first_name &&
+                       a.last_name == b.last_name && a.status == b.status &&
+                       a.kyc_status == b.kyc_status && a.terms_accepted == b.terms_accepted &&
+                       a.safe_deployed == b.safe_deployed && a.created_at == b.created_at &&
+                       same_json(a.raw, b.raw);
+            },
+            py::is_operator());
+    py::class_<yativo::Card>(
+        m, "Card", "A card. ``raw`` is the whole object, with the fields no property names.")
+        .def_property_readonly(
+            "id", [](const yativo::Card &r) { return text(r.id); }, "The card's id.")
+        .def_property_readonly(
+            "yativo_card_id", [](const yativo::Card &r) { return text_or_none(r.yativo_card_id); },
+            "The card account it belongs to. None when absent.")
+        .def_property_readonly(
+            "customer_id", [](const yativo::Card &r) { return text_or_none(r.customer_id); },
+            "The customer it was issued to, for a customer's card. None when absent.")
+        .def_property_readonly(
+            "type", [](const yativo::Card &r) { return text_or_none(r.type); },
+            "Virtual or physical. None when absent.")
+        .def_property_readonly(
+            "status", [](const yativo::Card &r) { return text_or_none(r.status); },
+            "Its status: active, frozen or voided. None when absent.")
+        .def_property_readonly(
+            "display_name", [](const yativo::Card &r) { return text_or_none(r.display_name); },
+            "The name shown for it. None when absent.")
+        .def_property_readonly(
+            "last4", [](const yativo::Card &r) { return text_or_none(r.last4); },
+            "The last four digits of its number. None when absent.")
+        .def_property_readonly(
+            "spending_limit_amount",
+            [](const yativo::Card &r) { return decimal_or_none(r.spending_limit_amount); },
+            "Its spending limit, exact. A decimal.Decimal of the exact text the server sent. None "
+            "when absent.")
+        .def_property_readonly(
+            "spending_limit_frequency",
+            [](const yativo::Card &r) { return text_or_none(r.spending_limit_frequency); },
+            "How often the limit resets. None when absent.")
+        .def_property_readonly(
+            "created_at", [](const yativo::Card &r) { return text_or_none(r.created_at); },
+            "When it was created. None when absent.")
+        .def_property_readonly(
+            "raw", [](const yativo::Card &r) { return to_python(r.raw); },
+            "The whole object as the server sent it.")
+        .def("__repr__",
+             [](py::handle self) {
+                 return record_repr(
+                     self, "Card",
+                     {"id", "yativo_card_id", "customer_id", "type", "status", "display_name",
+                      "last4", "spending_limit_amount", "spending_limit_frequency", "created_at"});
+             })
+        .def(
+            "__eq__",
+            [](const yativo::Card &a, const yativo::Card &b) {
+                return a.id == b.id && a.yativo_card_id == b.yativo_card_id &&
+                       a.customer_id == b.customer_id && a.type == b.type && a.status == b.status &&
+                       a.display_name == b.display_name && a.last4 == b.last4 &&
+                       a.spending_limit_amount == b.spending_limit_amount &&
+                       a.spending_limit_frequency == b.spending_limit_frequency &&
+                       a.created_at == b.created_at && same_json(a.raw, b.raw);
+            },
+            py::is_operator());
+    py::class_<yativo::CardTransaction>(m, "CardTransaction",
+                                        "A card transaction: a spend, refund or funding. ``raw`` "
+                                        "is the whole object, with the fields no property names.")
+        .def_property_readonly(
+            "id", [](const yativo::CardTransaction &r) { return text(r.id); },
+            "The transaction's id.")
+        .def_property_readonly(
+            "card_id", [](const yativo::CardTransaction &r) { return text_or_none(r.card_id); },
+            "The card it was made with. None when absent.")
+        .def_property_readonly(
+            "type", [](const yativo::CardTransaction &r) { return text_or_none(r.type); },
+            "Its type: spend, refund, funding... None when absent.")
+        .def_property_readonly(
+            "status", [](const yativo::CardTransaction &r) { return text_or_none(r.status); },
+            "Its status: pending, completed, declined... None when absent.")
+        .def_property_readonly(
+            "amount", [](const yativo::CardTransaction &r) { return decimal_or_none(r.amount); },
+            "The amount, exact. A decimal.Decimal of the exact text the server sent. None when "
+            "absent.")
+        .def_property_readonly(
+            "currency", [](const yativo::CardTransaction &r) { return text_or_none(r.currency); },
+            "The currency. None when absent.")
+        .def_property_readonly(
+            "merchant", [](const yativo::CardTransaction &r) { return text_or_none(r.merchant); },
+            "The merchant. None when absent.")
+        .def_property_readonly(
+            "created_at",
+            [](const yativo::CardTransaction &r) { return text_or_none(r.created_at); },
+            "When it happened. None when absent.")
+        .def_property_readonly(
+            "raw", [](const yativo::CardTransaction &r) { return to_python(r.raw); },
+            "The whole object as the server sent it.")
+        .def("__repr__",
+             [](py::handle self) {
+                 return record_repr(self, "CardTransaction",
+                                    {"id", "card_id", "type", "status", "amount", "currency",
+                                     "merchant", "created_at"});
+             })
+        .def(
+            "__eq__",
+            [](const yativo::CardTransaction &a, const yativo::CardTransaction &b) {
+                return a.id == b.id && a.card_id == b.card_id && a.type == b.type &&
+                       a.status == b.status && a.amount == b.amount && a.currency == b.currency &&
+                       a.merchant == b.merchant && a.created_at == b.created_at &&
+                       same_json(a.raw, b.raw);
+            },
+            py::is_operator());
+    py::class_<yativo::SpendingLimits>(m, "SpendingLimits",
+                                       "A card wallet's spending limits, exact amounts. ``raw`` is "
+                                       "the whole object, with the fields no property names.")
+        .def_property_readonly(
+            "daily_limit",
+            [](const yativo::SpendingLimits &r) { return decimal_or_none(r.daily_limit); },
+            "The daily limit. A decimal.Decimal of the exact text the server sent. None when "
+            "absent.")
+        .def_property_readonly(
+            "monthly_limit",
+            [](const yativo::SpendingLimits &r) { return decimal_or_none(r.monthly_limit); },
+            "The monthly limit. A decimal.Decimal of the exact text the server sent. None when "
+            "absent.")
+        .def_property_readonly(
+            "per_transaction_limit",
+            [](const yativo::SpendingLimits &r) {
+                return decimal_or_none(r.per_transaction_limit);
+            },
+            "The limit of one transaction. A decimal.Decimal of the exact text the server sent. "
+            "None when absent.")
+        .def_property_readonly(
+            "currency", [](const yativo::SpendingLimits &r) { return text_or_none(r.currency); },
+            "The currency of the limits. None when absent.")
+        .def_property_readonly(
+            "raw", [](const yativo::SpendingLimits &r) { return to_python(r.raw); },
+            "The whole object as the server sent it.")
+        .def("__repr__",
+             [](py::handle self) {
+                 return record_repr(
+                     self, "SpendingLimits",
+                     {"daily_limit", "monthly_limit", "per_transaction_limit", "currency"});
+             })
+        .def(
+            "__eq__",
+            [](const yativo::SpendingLimits &a, const yativo::SpendingLimits &b) {
+                return a.daily_limit == b.daily_limit && a.monthly_limit == b.monthly_limit &&
+                       a.per_transaction_limit == b.per_transaction_limit &&
+                       a.currency == b.currency && same_json(a.raw, b.raw);
+            },
+            py::is_operator());
+    py::class_<yativo::CardOrder>(
+        m, "CardOrder",
+        "A physical card order. ``raw`` is the whole object, with the fields no property names.")
+        .def_property_readonly(
+            "id", [](const yativo::CardOrder &r) { return text(r.id); }, "The order's id.")
+        .def_property_readonly(
+            "status", [](const yativo::CardOrder &r) { return text_or_none(r.status); },
+            "Its status: pending_payment, paid, shipped, delivered or cancelled. None when absent.")
+        .def_property_readonly(
+            "card_id", [](const yativo::CardOrder &r) { return text_or_none(r.card_id); },
+            "The card it makes, once issued. None when absent.")
+        .def_property_readonly(
+            "personalization",
+            [](const yativo::CardOrder &r) { return text_or_none(r.personalization); },
+            "The name embossed on the card. None when absent.")
+        .def_property_readonly(
+            "amount", [](const yativo::CardOrder &r) { return decimal_or_none(r.amount); },
+            "What the order costs, exact. A decimal.Decimal of the exact text the server sent. "
+            "None when absent.")
+        .def_property_readonly(
+            "currency", [](const yativo::CardOrder &r) { return text_or_none(r.currency); },
+            "The currency of the amount. None when absent.")
+        .def_property_readonly(
+            "created_at", [](const yativo::CardOrder &r) { return text_or_none(r.created_at); },
+            "When it was placed. None when absent.")
+        .def_property_readonly(
+            "raw", [](const yativo::CardOrder &r) { return to_python(r.raw); },
+            "The whole object as the server sent it.")
+        .def("__repr__",
+             [](py::handle self) {
+                 return record_repr(self, "CardOrder",
+                                    {"id", "status", "card_id", "personalization", "amount",
+                                     "currency", "created_at"});
+             })
+        .def(
+            "__eq__",
+            [](const yativo::CardOrder &a, const yativo::CardOrder &b) {
+                return a.id == b.id && a.status == b.status && a.card_id == b.card_id &&
+                       a.personalization == b.personalization && a.amount == b.amount &&
+                       a.currency == b.currency && a.created_at == b.created_at &&
+                       same_json(a.raw, b.raw);
+            },
+            py::is_operator());
+    py::class_<yativo::CardOrderPayment>(
+        m, "CardOrderPayment",
+        "The answer to paying a physical card order: the order as the payment left it. "
+        "idempotency_key is always the key the call carried. ``raw`` is the whole object, with the "
+        "fields no property names.")
+        .def_property_readonly(
+            "order_id", [](const yativo::CardOrderPayment &r) { return text_or_none(r.order_id); },
+            "The order paid. None when absent.")
+        .def_property_readonly(
+            "payment_id",
+            [](const yativo::CardOrderPayment &r) { return text_or_none(r.payment_id); },
+            "The payment's id, when the server gives it beside the order (the sandbox nests it: "
+            "raw[\"payment\"]). None when absent.")
+        .def_property_readonly(
+            "status", [](const yativo::CardOrderPayment &r) { return text_or_none(r.status); },
+            "The order's status once paid (paid). None when absent.")
+        .def_property_readonly(
+            "amount", [](const yativo::CardOrderPayment &r) { return decimal_or_none(r.amount); },
+            "The amount paid, exact, when the server gives it. A decimal.Decimal of the exact text "
+            "the server sent. None when absent.")
+        .def_property_readonly(
+            "currency", [](const yativo::CardOrderPayment &r) { return text_or_none(r.currency); },
+            "The currency paid in. None when absent.")
+        .def_property_readonly(
+            "idempotency_key",
+            [](const yativo::CardOrderPayment &r) { return text(r.idempotency_key); },
+            "The Idempotency-Key the call carried (the caller's, or the one the core generated).")
+        .def_property_readonly(
+            "created_at",
+            [](const yativo::CardOrderPayment &r) { return text_or_none(r.created_at); },
+            "When the order was placed. None when absent.")
+        .def_property_readonly(
+            "raw", [](const yativo::CardOrderPayment &r) { return to_python(r.raw); },
+            "The whole object as the server sent it, with the call's idempotency_key added when it "
+            "names none.")
+        .def("__repr__",
+             [](py::handle self) {
+                 return record_repr(self, "CardOrderPayment",
+                                    {"order_id", "payment_id", "status", "amount", "currency",
+                                     "idempotency_key", "created_at"});
+             })
+        .def(
+            "__eq__",
+            [](const yativo::CardOrderPayment &a, const yativo::CardOrderPayment &b) {
+                return a.order_id == b.order_id && a.payment_id == b.payment_id &&
+                       a.status == b.status && a.amount == b.amount && a.currency == b.currency &&
+                       a.idempotency_key == b.idempotency_key && a.created_at == b.created_at &&
+                       same_json(a.raw, b.raw);
+            },
+            py::is_operator());
     py::class_<yativo::Customer>(m, "Customer",
                                  "A customer of the platform. ``raw`` is the whole object, with "
                                  "the fields no property names.")
@@ -403,6 +761,56 @@ void bind_records(py::module_ &m) {
                        same_json(a.raw, b.raw);
             },
             py::is_operator());
+    py::class_<yativo::IbanStatus>(
+        m, "IbanStatus",
+        "Where an IBAN stands: onboarding, KYC, requested, active; with its number once issued. "
+        "``raw`` is the whole object, with the fields no property names.")
+        .def_property_readonly(
+            "id", [](const yativo::IbanStatus &r) { return text_or_none(r.id); },
+            "The IBAN onboarding's id. None when absent.")
+        .def_property_readonly(
+            "status", [](const yativo::IbanStatus &r) { return text_or_none(r.status); },
+            "The lifecycle status (e.g. not_started, kyc_submitted, pending, active). None when "
+            "absent.")
+        .def_property_readonly(
+            "kyc_status", [](const yativo::IbanStatus &r) { return text_or_none(r.kyc_status); },
+            "The KYC status. None when absent.")
+        .def_property_readonly(
+            "iban", [](const yativo::IbanStatus &r) { return text_or_none(r.iban); },
+            "The IBAN, once issued. None when absent.")
+        .def_property_readonly(
+            "bic", [](const yativo::IbanStatus &r) { return text_or_none(r.bic); },
+            "The BIC of the issuing bank, once issued. None when absent.")
+        .def_property_readonly(
+            "currency", [](const yativo::IbanStatus &r) { return text_or_none(r.currency); },
+            "The account's currency (EUR). None when absent.")
+        .def_property_readonly(
+            "email", [](const yativo::IbanStatus &r) { return text_or_none(r.email); },
+            "The holder's e-mail address. None when absent.")
+        .def_property_readonly(
+            "customer_id", [](const yativo::IbanStatus &r) { return text_or_none(r.customer_id); },
+            "The customer it belongs to, when it is a customer's. None when absent.")
+        .def_property_readonly(
+            "updated_at", [](const yativo::IbanStatus &r) { return text_or_none(r.updated_at); },
+            "When it last changed. None when absent.")
+        .def_property_readonly(
+            "raw", [](const yativo::IbanStatus &r) { return to_python(r.raw); },
+            "The whole object as the server sent it.")
+        .def("__repr__",
+             [](py::handle self) {
+                 return record_repr(self, "IbanStatus",
+                                    {"id", "status", "kyc_status", "iban", "bic", "currency",
+                                     "email", "customer_id", "updated_at"});
+             })
+        .def(
+            "__eq__",
+            [](const yativo::IbanStatus &a, const yativo::IbanStatus &b) {
+                return a.id == b.id && a.status == b.status && a.kyc_status == b.kyc_status &&
+                       a.iban == b.iban && a.bic == b.bic && a.currency == b.currency &&
+                       a.email == b.email && a.customer_id == b.customer_id &&
+                       a.updated_at == b.updated_at && same_json(a.raw, b.raw);
+            },
+            py::is_operator());
     py::class_<yativo::Session>(
         m, "Session",
         "A signed-in session. Its tokens are not here: the client keeps them (the access token "
@@ -425,6 +833,228 @@ void bind_records(py::module_ &m) {
             [](const yativo::Session &a, const yativo::Session &b) {
                 return a.token_type == b.token_type && a.expires_in == b.expires_in &&
                        a.expires_at == b.expires_at;
+            },
+            py::is_operator());
+    py::class_<yativo::SwapQuote>(
+        m, "SwapQuote",
+        "A swap quote: what an execution of it would give, until it expires. ``raw`` is the whole "
+        "object, with the fields no property names.")
+        .def_property_readonly(
+            "id", [](const yativo::SwapQuote &r) { return text(r.id); },
+            "The quote's id, for execute.")
+        .def_property_readonly(
+            "from_asset_id",
+            [](const yativo::SwapQuote &r) { return text_or_none(r.from_asset_id); },
+            "The asset debited, when the server names it. None when absent.")
+        .def_property_readonly(
+            "to_asset_id", [](const yativo::SwapQuote &r) { return text_or_none(r.to_asset_id); },
+            "The asset credited, when the server names it. None when absent.")
+        .def_property_readonly(
+            "from_chain", [](const yativo::SwapQuote &r) { return text_or_none(r.from_chain); },
+            "The chain swapped from. None when absent.")
+        .def_property_readonly(
+            "from_ticker", [](const yativo::SwapQuote &r) { return text_or_none(r.from_ticker); },
+            "The token swapped from. None when absent.")
+        .def_property_readonly(
+            "to_chain", [](const yativo::SwapQuote &r) { return text_or_none(r.to_chain); },
+            "The chain swapped to. None when absent.")
+        .def_property_readonly(
+            "to_ticker", [](const yativo::SwapQuote &r) { return text_or_none(r.to_ticker); },
+            "The token swapped to. None when absent.")
+        .def_property_readonly(
+            "from_amount",
+            [](const yativo::SwapQuote &r) { return decimal_or_none(r.from_amount); },
+            "The amount swapped from, exact. A decimal.Decimal of the exact text the server sent. "
+            "None when absent.")
+        .def_property_readonly(
+            "to_amount", [](const yativo::SwapQuote &r) { return decimal_or_none(r.to_amount); },
+            "The amount it gives, exact. A decimal.Decimal of the exact text the server sent. None "
+            "when absent.")
+        .def_property_readonly(
+            "rate", [](const yativo::SwapQuote &r) { return decimal_or_none(r.rate); },
+            "The exchange rate. A decimal.Decimal of the exact text the server sent. None when "
+            "absent.")
+        .def_property_readonly(
+            "fee", [](const yativo::SwapQuote &r) { return decimal_or_none(r.fee); },
+            "The fee, when the server gives it as one amount. A decimal.Decimal of the exact text "
+            "the server sent. None when absent.")
+        .def_property_readonly(
+            "expires_at", [](const yativo::SwapQuote &r) { return text_or_none(r.expires_at); },
+            "When the quote stops being executable. None when absent.")
+        .def_property_readonly(
+            "raw", [](const yativo::SwapQuote &r) { return to_python(r.raw); },
+            "The whole object as the server sent it.")
+        .def("__repr__",
+             [](py::handle self) {
+                 return record_repr(
+                     self, "SwapQuote",
+                     {"id", "from_asset_id", "to_asset_id", "from_chain", "from_ticker", "to_chain",
+                      "to_ticker", "from_amount", "to_amount", "rate", "fee", "expires_at"});
+             })
+        .def(
+            "__eq__",
+            [](const yativo::SwapQuote &a, const yativo::SwapQuote &b) {
+                return a.id == b.id && a.from_asset_id == b.from_asset_id &&
+                       a.to_asset_id == b.to_asset_id && a.from_chain == b.from_chain &&
+                       a.from_ticker == b.from_ticker && a.to_chain == b.to_chain &&
+                       a.to_ticker == b.to_ticker && a.from_amount == b.from_amount &&
+                       a.to_amount == b.to_amount && a.rate == b.rate && a.fee == b.fee &&
+                       a.expires_at == b.expires_at && same_json(a.raw, b.raw);
+            },
+            py::is_operator());
+    py::class_<yativo::SwapExecution>(
+        m, "SwapExecution",
+        "The answer to swap execute. idempotency_key is always the key the call carried. ``raw`` "
+        "is the whole object, with the fields no property names.")
+        .def_property_readonly(
+            "id", [](const yativo::SwapExecution &r) { return text_or_none(r.id); },
+            "The swap's id. None when absent.")
+        .def_property_readonly(
+            "quote_id", [](const yativo::SwapExecution &r) { return text_or_none(r.quote_id); },
+            "The quote it executed. None when absent.")
+        .def_property_readonly(
+            "status", [](const yativo::SwapExecution &r) { return text_or_none(r.status); },
+            "Its status: pending, completed or failed. None when absent.")
+        .def_property_readonly(
+            "from_chain", [](const yativo::SwapExecution &r) { return text_or_none(r.from_chain); },
+            "The chain swapped from. None when absent.")
+        .def_property_readonly(
+            "from_ticker",
+            [](const yativo::SwapExecution &r) { return text_or_none(r.from_ticker); },
+            "The token swapped from. None when absent.")
+        .def_property_readonly(
+            "to_chain", [](const yativo::SwapExecution &r) { return text_or_none(r.to_chain); },
+            "The chain swapped to. None when absent.")
+        .def_property_readonly(
+            "to_ticker", [](const yativo::SwapExecution &r) { return text_or_none(r.to_ticker); },
+            "The token swapped to. None when absent.")
+        .def_property_readonly(
+            "from_amount",
+            [](const yativo::SwapExecution &r) { return decimal_or_none(r.from_amount); },
+            "The amount taken, exact. A decimal.Decimal of the exact text the server sent. None "
+            "when absent.")
+        .def_property_readonly(
+            "to_amount",
+            [](const yativo::SwapExecution &r) { return decimal_or_none(r.to_amount); },
+            "The amount given, exact. A decimal.Decimal of the exact text the server sent. None "
+            "when absent.")
+        .def_property_readonly(
+            "fee", [](const yativo::SwapExecution &r) { return decimal_or_none(r.fee); },
+            "The fee taken from the source amount, exact. A decimal.Decimal of the exact text the "
+            "server sent. None when absent.")
+        .def_property_readonly(
+            "rate", [](const yativo::SwapExecution &r) { return decimal_or_none(r.rate); },
+            "The rate applied. A decimal.Decimal of the exact text the server sent. None when "
+            "absent.")
+        .def_property_readonly(
+            "from_asset_id",
+            [](const yativo::SwapExecution &r) { return text_or_none(r.from_asset_id); },
+            "The asset debited. None when absent.")
+        .def_property_readonly(
+            "to_asset_id",
+            [](const yativo::SwapExecution &r) { return text_or_none(r.to_asset_id); },
+            "The asset credited. None when absent.")
+        .def_property_readonly(
+            "to_address", [](const yativo::SwapExecution &r) { return text_or_none(r.to_address); },
+            "Where the swapped funds went. None when absent.")
+        .def_property_readonly(
+            "from_tx_hash",
+            [](const yativo::SwapExecution &r) { return text_or_none(r.from_tx_hash); },
+            "The hash of the debit, once known. None when absent.")
+        .def_property_readonly(
+            "to_tx_hash", [](const yativo::SwapExecution &r) { return text_or_none(r.to_tx_hash); },
+            "The hash of the credit, once known. None when absent.")
+        .def_property_readonly(
+            "idempotency_key",
+            [](const yativo::SwapExecution &r) { return text(r.idempotency_key); },
+            "The Idempotency-Key the call carried (the caller's, or the one the core generated).")
+        .def_property_readonly(
+            "created_at", [](const yativo::SwapExecution &r) { return text_or_none(r.created_at); },
+            "When it was made. None when absent.")
+        .def_property_readonly(
+            "raw", [](const yativo::SwapExecution &r) { return to_python(r.raw); },
+            "The whole object as the server sent it, with the call's idempotency_key added when it "
+            "names none.")
+        .def("__repr__",
+             [](py::handle self) {
+                 return record_repr(
+                     self, "SwapExecution",
+                     {"id", "quote_id", "status", "from_chain", "from_ticker", "to_chain",
+                      "to_ticker", "from_amount", "to_amount", "fee", "rate", "from_asset_id",
+                      "to_asset_id", "to_address", "from_tx_hash", "to_tx_hash", "idempotency_key",
+                      "created_at"});
+             })
+        .def(
+            "__eq__",
+            [](const yativo::SwapExecution &a, const yativo::SwapExecution &b) {
+                return a.id == b.id && a.quote_id == b.quote_id && a.status == b.status &&
+                       a.from_chain == b.from_chain && a.from_ticker == b.from_ticker &&
+                       a.to_chain == b.to_chain && a.to_ticker == b.to_ticker &&
+                       a.from_amount == b.from_amount && a.to_amount == b.to_amount &&
+                       a.fee == b.fee && a.rate == b.rate && a.from_asset_id == b.from_asset_id &&
+                       a.to_asset_id == b.to_asset_id && a.to_address == b.to_address &&
+                       a.from_tx_hash == b.from_tx_hash && a.to_tx_hash == b.to_tx_hash &&
+                       a.idempotency_key == b.idempotency_key && a.created_at == b.created_at &&
+                       same_json(a.raw, b.raw);
+            },
+            py::is_operator());
+    py::class_<yativo::SwapHistoryItem>(
+        m, "SwapHistoryItem",
+        "One swap of the history. ``raw`` is the whole object, with the fields no property names.")
+        .def_property_readonly(
+            "id", [](const yativo::SwapHistoryItem &r) { return text(r.id); }, "The swap's id.")
+        .def_property_readonly(
+            "quote_id", [](const yativo::SwapHistoryItem &r) { return text_or_none(r.quote_id); },
+            "The quote it executed. None when absent.")
+        .def_property_readonly(
+            "status", [](const yativo::SwapHistoryItem &r) { return text_or_none(r.status); },
+            "Its status: pending, completed or failed. None when absent.")
+        .def_property_readonly(
+            "from_chain",
+            [](const yativo::SwapHistoryItem &r) { return text_or_none(r.from_chain); },
+            "The chain swapped from. None when absent.")
+        .def_property_readonly(
+            "from_ticker",
+            [](const yativo::SwapHistoryItem &r) { return text_or_none(r.from_ticker); },
+            "The token swapped from. None when absent.")
+        .def_property_readonly(
+            "to_chain", [](const yativo::SwapHistoryItem &r) { return text_or_none(r.to_chain); },
+            "The chain swapped to. None when absent.")
+        .def_property_readonly(
+            "to_ticker", [](const yativo::SwapHistoryItem &r) { return text_or_none(r.to_ticker); },
+            "The token swapped to. None when absent.")
+        .def_property_readonly(
+            "from_amount",
+            [](const yativo::SwapHistoryItem &r) { return decimal_or_none(r.from_amount); },
+            "The amount taken, exact. A decimal.Decimal of the exact text the server sent. None "
+            "when absent.")
+        .def_property_readonly(
+            "to_amount",
+            [](const yativo::SwapHistoryItem &r) { return decimal_or_none(r.to_amount); },
+            "The amount given, exact. A decimal.Decimal of the exact text the server sent. None "
+            "when absent.")
+        .def_property_readonly(
+            "created_at",
+            [](const yativo::SwapHistoryItem &r) { return text_or_none(r.created_at); },
+            "When it was made. None when absent.")
+        .def_property_readonly(
+            "raw", [](const yativo::SwapHistoryItem &r) { return to_python(r.raw); },
+            "The whole object as the server sent it.")
+        .def("__repr__",
+             [](py::handle self) {
+                 return record_repr(
+                     self, "SwapHistoryItem",
+                     {"id", "quote_id", "status", "from_chain", "from_ticker", "to_chain",
+                      "to_ticker", "from_amount", "to_amount", "created_at"});
+             })
+        .def(
+            "__eq__",
+            [](const yativo::SwapHistoryItem &a, const yativo::SwapHistoryItem &b) {
+                return a.id == b.id && a.quote_id == b.quote_id && a.status == b.status &&
+                       a.from_chain == b.from_chain && a.from_ticker == b.from_ticker &&
+                       a.to_chain == b.to_chain && a.to_ticker == b.to_ticker &&
+                       a.from_amount == b.from_amount && a.to_amount == b.to_amount &&
+                       a.created_at == b.created_at && same_json(a.raw, b.raw);
             },
             py::is_operator());
     py::class_<yativo::WebhookDelivery>(

@@ -207,6 +207,194 @@ class Client {
     // Sends X-2FA-Token: call.totp_code or the client's TOTP source.
     void delete_forwarding_rule(std::string_view rule_id, const CallOptions &call = {});
 
+    // --- card_issuer: The card-issuer program: application, master wallets, customer
+    // funding (moves value), deposits and history.
+    // Applies for the card-issuer program.
+    Payload card_issuer_apply(const IssuerApplication &params, const CallOptions &call = {});
+    // The issuer program: its status, visibility, enabled chains, limits and stats.
+    Payload card_issuer_get_program(const CallOptions &call = {});
+    // The issuer's master wallets and their balances.
+    Payload card_issuer_get_wallets(const CallOptions &call = {});
+    // Funds a customer's card from the master wallet. Always carries an Idempotency-Key
+    // (the call's, or one the core generates), returned with the result and on every error:
+    // called again with that key, the funding happens once.
+    CardFunding card_issuer_fund_customer(std::string_view customer_id, std::string_view amount,
+                                          std::string_view source_chain,
+                                          std::string_view pricing_mode = {},
+                                          std::string_view destination_token = {},
+                                          const CallOptions &call = {});
+    // Funds a deposit by hand (an XDC deposit awaiting_manual). Always carries an
+    // Idempotency-Key, returned with the result and on every error: the funding happens
+    // once.
+    CardFunding card_issuer_trigger_manual_funding(std::string_view deposit_id,
+                                                   std::string_view destination_token = {},
+                                                   const CallOptions &call = {});
+    // A customer's own wallets (decentralized funding).
+    Payload card_issuer_get_customer_wallets(std::string_view customer_id,
+                                             const CallOptions &call = {});
+    // One page of the issuer's customers.
+    Payload card_issuer_list_customers(std::optional<std::int64_t> page = {},
+                                       std::optional<std::int64_t> limit = {},
+                                       const CallOptions &call = {});
+    // The SOL and/or XDC addresses that fund the program (per enabled chain).
+    Payload card_issuer_get_funding_addresses(std::string_view customer_id = {},
+                                              const CallOptions &call = {});
+    // One page of funding deposits (SOL auto-funding, XDC manual).
+    Payload card_issuer_list_deposits(std::optional<std::int64_t> page = {},
+                                      std::optional<std::int64_t> limit = {},
+                                      std::string_view status = {}, std::string_view chain = {},
+                                      const CallOptions &call = {});
+    // One page of the funding history.
+    Payload card_issuer_get_funding_history(std::optional<std::int64_t> page = {},
+                                            std::optional<std::int64_t> limit = {},
+                                            std::string_view status = {},
+                                            std::string_view customer_id = {},
+                                            std::string_view chain = {},
+                                            const CallOptions &call = {});
+
+    // --- cards: Yativo cards: account onboarding, cards (freeze and unfreeze need 2FA),
+    // transactions, disputes, limits, customers' cards, physical orders and the account's
+    // IBAN.
+    // Opens the user's card account; KYC follows.
+    CardAccount cards_onboard(std::string_view email, std::string_view first_name,
+                              std::string_view last_name, const CallOptions &call = {});
+    // The card account, with its KYC status.
+    CardAccount cards_get_kyc_status(const CallOptions &call = {});
+    // Accepts the card program's terms and conditions.
+    Payload cards_accept_terms(const CallOptions &call = {});
+    // Deploys the card wallet (needs KYC approved and the terms accepted).
+    Payload cards_deploy_safe(const CallOptions &call = {});
+    // The user's cards.
+    std::vector<Card> cards_list(const CallOptions &call = {});
+    // Creates a card (needs the card wallet deployed).
+    Card cards_create(std::string_view card_type = {}, std::string_view display_name = {},
+                      std::string_view spending_limit_amount = {},
+                      std::string_view spending_limit_frequency = {}, const CallOptions &call = {});
+    // Freezes a card: it refuses use until unfrozen. Sends X-2FA-Token.
+    // Sends X-2FA-Token: call.totp_code or the client's TOTP source.
+    Card cards_freeze(std::string_view card_id, const CallOptions &call = {});
+    // Unfreezes a frozen card. Sends X-2FA-Token.
+    // Sends X-2FA-Token: call.totp_code or the client's TOTP source.
+    Card cards_unfreeze(std::string_view card_id, const CallOptions &call = {});
+    // Voids (cancels) a card for good.
+    Card cards_void(std::string_view card_id, const CallOptions &call = {});
+    // Sends the one-time code that set_pin needs.
+    Payload cards_request_pin_otp(std::string_view card_id, const CallOptions &call = {});
+    // Sets the card's PIN.
+    Payload cards_set_pin(std::string_view card_id, std::string_view otp, std::string_view pin,
+                          const CallOptions &call = {});
+    // A short-lived token for the secure card-details display (safe to repeat: it moves
+    // nothing).
+    Payload cards_get_ephemeral_token(std::string_view yativo_card_id, std::string_view card_id,
+                                      const CallOptions &call = {});
+    // The card wallet, with its funding wallet when auto-bridge is on.
+    Payload cards_get_wallet(std::string_view yativo_card_id, const CallOptions &call = {});
+    // The card wallet's deposit address (typically a USDC_SOL collateral wallet).
+    Payload cards_get_funding_address(std::string_view yativo_card_id,
+                                      const CallOptions &call = {});
+    // A customer card wallet's deposit address.
+    Payload cards_get_customer_funding_address(std::string_view yativo_card_id,
+                                               const CallOptions &call = {});
+    // The reasons a transaction can be disputed for, with their codes.
+    Payload cards_get_dispute_reasons(std::string_view yativo_card_id,
+                                      const CallOptions &call = {});
+    // Disputes a card transaction.
+    Payload cards_dispute_transaction(std::string_view yativo_card_id,
+                                      std::string_view transaction_id, std::string_view reason_code,
+                                      std::string_view description = {},
+                                      const CallOptions &call = {});
+    // The dispute reasons for a customer's card.
+    Payload cards_get_customer_dispute_reasons(std::string_view yativo_card_id,
+                                               const CallOptions &call = {});
+    // Disputes a customer's card transaction.
+    Payload cards_dispute_customer_transaction(std::string_view yativo_card_id,
+                                               std::string_view transaction_id,
+                                               std::string_view reason_code,
+                                               std::string_view description = {},
+                                               const CallOptions &call = {});
+    // The spending limits (daily, monthly, per transaction).
+    SpendingLimits cards_get_spending_limits(std::string_view yativo_card_id,
+                                             const CallOptions &call = {});
+    // Sets the daily spending limit.
+    SpendingLimits cards_set_daily_spending_limit(std::string_view yativo_card_id,
+                                                  std::string_view daily_limit,
+                                                  const CallOptions &call = {});
+    // A customer card's spending limits.
+    SpendingLimits cards_get_customer_spending_limits(std::string_view yativo_card_id,
+                                                      const CallOptions &call = {});
+    // Sets a customer card's daily spending limit.
+    SpendingLimits cards_set_customer_daily_spending_limit(std::string_view yativo_card_id,
+                                                           std::string_view daily_limit,
+                                                           const CallOptions &call = {});
+    // The card holder's profile (name, address, KYC status...).
+    Payload cards_get_user_profile(std::string_view yativo_card_id, const CallOptions &call = {});
+    // A customer card holder's profile.
+    Payload cards_get_customer_profile(std::string_view yativo_card_id,
+                                       const CallOptions &call = {});
+    // A customer's cards.
+    std::vector<Card> cards_list_customer_cards(std::string_view customer_id,
+                                                const CallOptions &call = {});
+    // Creates a card for a customer.
+    Card cards_create_customer_card(std::string_view customer_id, std::string_view card_type = {},
+                                    const CallOptions &call = {});
+    // A short-lived token for the secure display of a customer card's details.
+    Payload cards_get_customer_ephemeral_token(std::string_view yativo_card_id,
+                                               std::string_view card_id,
+                                               const CallOptions &call = {});
+    // Subscribes a URL to the card account's events; answers the subscription id.
+    Payload cards_subscribe_webhook(std::string_view yativo_card_id, std::string_view callback_url,
+                                    const std::vector<std::string> &events = {},
+                                    const CallOptions &call = {});
+    // Ends a card webhook subscription.
+    Payload cards_unsubscribe_webhook(std::string_view yativo_card_id,
+                                      std::string_view subscription_id,
+                                      const CallOptions &call = {});
+    // A physical card order and where it stands.
+    CardOrder cards_get_physical_card_order_status(std::string_view yativo_card_id,
+                                                   std::string_view order_id,
+                                                   const CallOptions &call = {});
+    // The account's physical card orders.
+    std::vector<CardOrder> cards_list_physical_card_orders(std::string_view yativo_card_id,
+                                                           const CallOptions &call = {});
+    // Cancels a physical card order that is not paid or shipped yet.
+    CardOrder cards_cancel_physical_card_order(std::string_view yativo_card_id,
+                                               std::string_view order_id,
+                                               const CallOptions &call = {});
+    // Pays a physical card order. Always carries an Idempotency-Key (the call's, or one the
+    // core generates), returned with the result and on every error: the payment happens
+    // once.
+    CardOrderPayment cards_attach_order_payment(std::string_view yativo_card_id,
+                                                std::string_view order_id,
+                                                std::string_view payment_data_json,
+                                                const CallOptions &call = {});
+    // Sets a physical card's PIN, encrypted for the card processor.
+    Payload cards_set_physical_card_pin(std::string_view yativo_card_id, std::string_view card_id,
+                                        std::string_view encrypted_pin,
+                                        const CallOptions &call = {});
+    // Activates an IBAN for the card account.
+    IbanStatus cards_activate_iban(std::string_view yativo_card_id, std::string_view kyc_method,
+                                   std::string_view sumsub_token = {},
+                                   const CallOptions &call = {});
+    // Where the card account's IBAN stands (422 iban_not_activated before activation).
+    IbanStatus cards_get_iban_status(std::string_view yativo_card_id, const CallOptions &call = {});
+    // One card's transactions, newest first.
+    std::vector<CardTransaction> cards_get_transactions(
+        std::string_view yativo_card_id, std::string_view card_id,
+        std::optional<std::int64_t> limit = {}, std::optional<std::int64_t> offset = {},
+        std::string_view status = {}, std::string_view from_date = {},
+        std::string_view to_date = {}, const CallOptions &call = {});
+    // The transactions of every card of the account, newest first.
+    std::vector<CardTransaction> cards_get_all_transactions(std::string_view yativo_card_id,
+                                                            std::optional<std::int64_t> limit = {},
+                                                            std::optional<std::int64_t> offset = {},
+                                                            std::string_view status = {},
+                                                            const CallOptions &call = {});
+    // Orders a physical card, shipped to an address.
+    CardOrder cards_create_physical_card_order(std::string_view yativo_card_id,
+                                               std::string_view shipping_address_json,
+                                               std::string_view personalization = {},
+                                               const CallOptions &call = {});
+
     // --- customers: Customers of the platform, with their wallets and transactions.
     // Creates a customer.
     Customer create_customer(std::string_view email, std::string_view name = {},
@@ -223,6 +411,21 @@ class Client {
                                                    std::optional<std::int64_t> page = {},
                                                    std::optional<std::int64_t> limit = {},
                                                    const CallOptions &call = {});
+
+    // --- iban: The standalone IBAN: product options, onboarding, KYC, the IBAN request and
+    // its status.
+    // The standalone IBAN product's options.
+    Payload iban_get_options(const CallOptions &call = {});
+    // Starts IBAN onboarding for the user, or for one of its customers.
+    IbanStatus iban_initialize(std::string_view email, std::string_view customer_id = {},
+                               const CallOptions &call = {});
+    // Requests the IBAN once KYC is submitted.
+    IbanStatus iban_request(std::string_view customer_id = {}, const CallOptions &call = {});
+    // Submits the holder's KYC data.
+    IbanStatus iban_submit_kyc(std::string_view kyc_json, std::string_view email = {},
+                               std::string_view customer_id = {}, const CallOptions &call = {});
+    // Where the IBAN stands.
+    IbanStatus iban_get_status(std::string_view customer_id = {}, const CallOptions &call = {});
 
     // --- session: Session sign-in: registration, e-mailed one-time codes, Google
     // Authenticator, passkeys. The answers that hold tokens are payloads: give the access
@@ -257,6 +460,27 @@ class Client {
     // Renews the session's access token with its refresh token (both kept inside the
     // client).
     Session refresh_session(const CallOptions &call = {});
+
+    // --- swap: Swaps between assets: route catalogue, quotes, execution (moves value, 2FA)
+    // and history.
+    // The user's assets that can be swapped.
+    Payload swap_get_assets(const CallOptions &call = {});
+    // The catalogue of enabled swap routes ({sources: [...]}).
+    Payload swap_get_routes(const CallOptions &call = {});
+    // Asks for a quote (safe to repeat: a quote moves nothing). The body is the caller's
+    // object.
+    SwapQuote swap_get_quote(std::string_view data_json, const CallOptions &call = {});
+    // Executes a quote. Always carries an Idempotency-Key (the call's, or one the core
+    // generates), returned with the result and on every error: called again with that key,
+    // the swap happens once. Sends X-2FA-Token. An expired quote is refused (422
+    // quote_expired).
+    // Sends X-2FA-Token: call.totp_code or the client's TOTP source.
+    SwapExecution swap_execute(std::string_view data_json, const CallOptions &call = {});
+    // The swap history, newest first.
+    std::vector<SwapHistoryItem> swap_get_history(std::optional<std::int64_t> limit = {},
+                                                  std::optional<std::int64_t> offset = {},
+                                                  std::string_view status = {},
+                                                  const CallOptions &call = {});
     // END GENERATED: endpoints
 
     // Any endpoint: method GET/POST/PUT/PATCH/DELETE, path relative to the base URL,

@@ -214,6 +214,167 @@ struct AutoForwardingRule {
     Payload raw;
 };
 
+// A card funding: a customer funded from the issuer's wallet, or a deposit funded by hand.
+// idempotency_key is always the key the call carried.
+struct CardFunding {
+    // The funding's id; "" when absent.
+    std::string id;
+    // The customer funded; "" when absent.
+    std::string customer_id;
+    // The deposit funded, for a manual funding; "" when absent.
+    std::string deposit_id;
+    // The amount, exact; exact text, "" when absent.
+    std::string amount;
+    // The bridge fee taken, exact, when the server gives it; exact text, "" when absent.
+    std::string fee;
+    // What reached the card, exact, when the server gives it; exact text, "" when absent.
+    std::string credited;
+    // The chain it was paid from: SOL or XDC; "" when absent.
+    std::string source_chain;
+    // The token credited to the card; "" when absent.
+    std::string destination_token;
+    // Send_x (the amount is sent) or receive_x (the amount arrives); "" when absent.
+    std::string pricing_mode;
+    // Its status: pending, funding, funded/completed or failed; "" when absent.
+    std::string status;
+    // The Idempotency-Key the call carried (the caller's, or the one the core generated).
+    std::string idempotency_key;
+    // When it was made; "" when absent.
+    std::string created_at;
+    // The whole object as the server sent it, with the call's idempotency_key added when it
+    // names none.
+    Payload raw;
+};
+
+// A card account: the holder's onboarding, KYC and wallet state.
+struct CardAccount {
+    // The card account's id: the {yativo_card_id} of the other calls; "" when absent.
+    std::string id;
+    // The holder's e-mail address; "" when absent.
+    std::string email;
+    // The holder's first name; "" when absent.
+    std::string first_name;
+    // The holder's last name; "" when absent.
+    std::string last_name;
+    // The account's status; "" when absent.
+    std::string status;
+    // The KYC status: pending, approved or rejected; "" when absent.
+    std::string kyc_status;
+    // Whether the terms are accepted; nullopt when absent.
+    std::optional<bool> terms_accepted;
+    // Whether the card wallet is deployed; nullopt when absent.
+    std::optional<bool> safe_deployed;
+    // When it was opened; "" when absent.
+    std::string created_at;
+    // The whole object as the server sent it.
+    Payload raw;
+};
+
+// A card.
+struct Card {
+    // The card's id.
+    std::string id;
+    // The card account it belongs to; "" when absent.
+    std::string yativo_card_id;
+    // The customer it was issued to, for a customer's card; "" when absent.
+    std::string customer_id;
+    // Virtual or physical; "" when absent.
+    std::string type;
+    // Its status: active, frozen or voided; "" when absent.
+    std::string status;
+    // The name shown for it; "" when absent.
+    std::string display_name;
+    // The last four digits of its number; "" when absent.
+    std::string last4;
+    // Its spending limit, exact; exact text, "" when absent.
+    std::string spending_limit_amount;
+    // How often the limit resets; "" when absent.
+    std::string spending_limit_frequency;
+    // When it was created; "" when absent.
+    std::string created_at;
+    // The whole object as the server sent it.
+    Payload raw;
+};
+
+// A card transaction: a spend, refund or funding.
+struct CardTransaction {
+    // The transaction's id.
+    std::string id;
+    // The card it was made with; "" when absent.
+    std::string card_id;
+    // Its type: spend, refund, funding...; "" when absent.
+    std::string type;
+    // Its status: pending, completed, declined...; "" when absent.
+    std::string status;
+    // The amount, exact; exact text, "" when absent.
+    std::string amount;
+    // The currency; "" when absent.
+    std::string currency;
+    // The merchant; "" when absent.
+    std::string merchant;
+    // When it happened; "" when absent.
+    std::string created_at;
+    // The whole object as the server sent it.
+    Payload raw;
+};
+
+// A card wallet's spending limits, exact amounts.
+struct SpendingLimits {
+    // The daily limit; exact text, "" when absent.
+    std::string daily_limit;
+    // The monthly limit; exact text, "" when absent.
+    std::string monthly_limit;
+    // The limit of one transaction; exact text, "" when absent.
+    std::string per_transaction_limit;
+    // The currency of the limits; "" when absent.
+    std::string currency;
+    // The whole object as the server sent it.
+    Payload raw;
+};
+
+// A physical card order.
+struct CardOrder {
+    // The order's id.
+    std::string id;
+    // Its status: pending_payment, paid, shipped, delivered or cancelled; "" when absent.
+    std::string status;
+    // The card it makes, once issued; "" when absent.
+    std::string card_id;
+    // The name embossed on the card; "" when absent.
+    std::string personalization;
+    // What the order costs, exact; exact text, "" when absent.
+    std::string amount;
+    // The currency of the amount; "" when absent.
+    std::string currency;
+    // When it was placed; "" when absent.
+    std::string created_at;
+    // The whole object as the server sent it.
+    Payload raw;
+};
+
+// The answer to paying a physical card order: the order as the payment left it. idempotency_key is
+// always the key the call carried.
+struct CardOrderPayment {
+    // The order paid; "" when absent.
+    std::string order_id;
+    // The payment's id, when the server gives it beside the order (the sandbox nests it:
+    // raw["payment"]); "" when absent.
+    std::string payment_id;
+    // The order's status once paid (paid); "" when absent.
+    std::string status;
+    // The amount paid, exact, when the server gives it; exact text, "" when absent.
+    std::string amount;
+    // The currency paid in; "" when absent.
+    std::string currency;
+    // The Idempotency-Key the call carried (the caller's, or the one the core generated).
+    std::string idempotency_key;
+    // When the order was placed; "" when absent.
+    std::string created_at;
+    // The whole object as the server sent it, with the call's idempotency_key added when it
+    // names none.
+    Payload raw;
+};
+
 // A customer of the platform.
 struct Customer {
     // The customer's id.
@@ -236,6 +397,31 @@ struct Customer {
     Payload raw;
 };
 
+// Where an IBAN stands: onboarding, KYC, requested, active; with its number once issued.
+struct IbanStatus {
+    // The IBAN onboarding's id; "" when absent.
+    std::string id;
+    // The lifecycle status (e.g. not_started, kyc_submitted, pending, active); "" when
+    // absent.
+    std::string status;
+    // The KYC status; "" when absent.
+    std::string kyc_status;
+    // The IBAN, once issued; "" when absent.
+    std::string iban;
+    // The BIC of the issuing bank, once issued; "" when absent.
+    std::string bic;
+    // The account's currency (EUR); "" when absent.
+    std::string currency;
+    // The holder's e-mail address; "" when absent.
+    std::string email;
+    // The customer it belongs to, when it is a customer's; "" when absent.
+    std::string customer_id;
+    // When it last changed; "" when absent.
+    std::string updated_at;
+    // The whole object as the server sent it.
+    Payload raw;
+};
+
 // A signed-in session. Its tokens are not here: the client keeps them (the access token
 // authenticates its later calls, the refresh token renews it).
 struct Session {
@@ -245,6 +431,105 @@ struct Session {
     std::optional<std::int64_t> expires_in;
     // When the access token expires; "" when absent.
     std::string expires_at;
+};
+
+// A swap quote: what an execution of it would give, until it expires.
+struct SwapQuote {
+    // The quote's id, for execute.
+    std::string id;
+    // The asset debited, when the server names it; "" when absent.
+    std::string from_asset_id;
+    // The asset credited, when the server names it; "" when absent.
+    std::string to_asset_id;
+    // The chain swapped from; "" when absent.
+    std::string from_chain;
+    // The token swapped from; "" when absent.
+    std::string from_ticker;
+    // The chain swapped to; "" when absent.
+    std::string to_chain;
+    // The token swapped to; "" when absent.
+    std::string to_ticker;
+    // The amount swapped from, exact; exact text, "" when absent.
+    std::string from_amount;
+    // The amount it gives, exact; exact text, "" when absent.
+    std::string to_amount;
+    // The exchange rate; exact text, "" when absent.
+    std::string rate;
+    // The fee, when the server gives it as one amount; exact text, "" when absent.
+    std::string fee;
+    // When the quote stops being executable; "" when absent.
+    std::string expires_at;
+    // The whole object as the server sent it.
+    Payload raw;
+};
+
+// The answer to swap execute. idempotency_key is always the key the call carried.
+struct SwapExecution {
+    // The swap's id; "" when absent.
+    std::string id;
+    // The quote it executed; "" when absent.
+    std::string quote_id;
+    // Its status: pending, completed or failed; "" when absent.
+    std::string status;
+    // The chain swapped from; "" when absent.
+    std::string from_chain;
+    // The token swapped from; "" when absent.
+    std::string from_ticker;
+    // The chain swapped to; "" when absent.
+    std::string to_chain;
+    // The token swapped to; "" when absent.
+    std::string to_ticker;
+    // The amount taken, exact; exact text, "" when absent.
+    std::string from_amount;
+    // The amount given, exact; exact text, "" when absent.
+    std::string to_amount;
+    // The fee taken from the source amount, exact; exact text, "" when absent.
+    std::string fee;
+    // The rate applied; exact text, "" when absent.
+    std::string rate;
+    // The asset debited; "" when absent.
+    std::string from_asset_id;
+    // The asset credited; "" when absent.
+    std::string to_asset_id;
+    // Where the swapped funds went; "" when absent.
+    std::string to_address;
+    // The hash of the debit, once known; "" when absent.
+    std::string from_tx_hash;
+    // The hash of the credit, once known; "" when absent.
+    std::string to_tx_hash;
+    // The Idempotency-Key the call carried (the caller's, or the one the core generated).
+    std::string idempotency_key;
+    // When it was made; "" when absent.
+    std::string created_at;
+    // The whole object as the server sent it, with the call's idempotency_key added when it
+    // names none.
+    Payload raw;
+};
+
+// One swap of the history.
+struct SwapHistoryItem {
+    // The swap's id.
+    std::string id;
+    // The quote it executed; "" when absent.
+    std::string quote_id;
+    // Its status: pending, completed or failed; "" when absent.
+    std::string status;
+    // The chain swapped from; "" when absent.
+    std::string from_chain;
+    // The token swapped from; "" when absent.
+    std::string from_ticker;
+    // The chain swapped to; "" when absent.
+    std::string to_chain;
+    // The token swapped to; "" when absent.
+    std::string to_ticker;
+    // The amount taken, exact; exact text, "" when absent.
+    std::string from_amount;
+    // The amount given, exact; exact text, "" when absent.
+    std::string to_amount;
+    // When it was made; "" when absent.
+    std::string created_at;
+    // The whole object as the server sent it.
+    Payload raw;
 };
 
 // One delivery of an event to a webhook, with its attempts so far.
@@ -336,6 +621,13 @@ struct ForwardingRuleUpdate {
     std::string description;     // a note kept with the rule; "" = unset
     std::string enabled;         // true: the rule acts; false: it is paused; "" = unset
     std::string settings;        // further settings, a JSON object; "" = unset
+};
+
+// The parameters of Client::card_issuer_apply.
+struct IssuerApplication {
+    std::string
+        funding_structure;  // how customers' cards are funded (e.g. master_wallet, decentralized)
+    bool iban_enabled = false;  // whether customers get IBANs too
 };
 // END GENERATED: parameter structs
 

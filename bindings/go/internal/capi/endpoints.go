@@ -363,6 +363,357 @@ func (c *Client) DeleteForwardingRule(ruleID string, call *Call) error {
 	})
 }
 
+// CardIssuerApply is yv_client_card_issuer_apply.
+func (c *Client) CardIssuerApply(fundingStructure string, ibanEnabled bool, call *Call) ([]byte, error) {
+	return callClient(c, call, takeBuffer, func(a *clientArgs, out **C.yv_buffer) C.yv_status {
+		return C.yv_client_card_issuer_apply(a.client, a.str(fundingStructure), C.bool(ibanEnabled), a.call, out, a.err)
+	})
+}
+
+// CardIssuerGetProgram is yv_client_card_issuer_get_program.
+func (c *Client) CardIssuerGetProgram(call *Call) ([]byte, error) {
+	return callClient(c, call, takeBuffer, func(a *clientArgs, out **C.yv_buffer) C.yv_status {
+		return C.yv_client_card_issuer_get_program(a.client, a.call, out, a.err)
+	})
+}
+
+// CardIssuerGetWallets is yv_client_card_issuer_get_wallets.
+func (c *Client) CardIssuerGetWallets(call *Call) ([]byte, error) {
+	return callClient(c, call, takeBuffer, func(a *clientArgs, out **C.yv_buffer) C.yv_status {
+		return C.yv_client_card_issuer_get_wallets(a.client, a.call, out, a.err)
+	})
+}
+
+// CardIssuerFundCustomer is yv_client_card_issuer_fund_customer.
+func (c *Client) CardIssuerFundCustomer(customerID string, amount string, sourceChain string, pricingMode string, destinationToken string, call *Call) (*CardFunding, error) {
+	return callClient(c, call, takeCardFunding, func(a *clientArgs, out **C.yv_card_funding) C.yv_status {
+		return C.yv_client_card_issuer_fund_customer(a.client, a.str(customerID), a.str(amount), a.str(sourceChain), a.opt(pricingMode), a.opt(destinationToken), a.call, out, a.err)
+	})
+}
+
+// CardIssuerTriggerManualFunding is yv_client_card_issuer_trigger_manual_funding.
+func (c *Client) CardIssuerTriggerManualFunding(depositID string, destinationToken string, call *Call) (*CardFunding, error) {
+	return callClient(c, call, takeCardFunding, func(a *clientArgs, out **C.yv_card_funding) C.yv_status {
+		return C.yv_client_card_issuer_trigger_manual_funding(a.client, a.str(depositID), a.opt(destinationToken), a.call, out, a.err)
+	})
+}
+
+// CardIssuerGetCustomerWallets is yv_client_card_issuer_get_customer_wallets.
+func (c *Client) CardIssuerGetCustomerWallets(customerID string, call *Call) ([]byte, error) {
+	return callClient(c, call, takeBuffer, func(a *clientArgs, out **C.yv_buffer) C.yv_status {
+		return C.yv_client_card_issuer_get_customer_wallets(a.client, a.str(customerID), a.call, out, a.err)
+	})
+}
+
+// CardIssuerListCustomers is yv_client_card_issuer_list_customers.
+func (c *Client) CardIssuerListCustomers(page uint32, limit uint32, call *Call) ([]byte, error) {
+	return callClient(c, call, takeBuffer, func(a *clientArgs, out **C.yv_buffer) C.yv_status {
+		return C.yv_client_card_issuer_list_customers(a.client, C.uint32_t(page), C.uint32_t(limit), a.call, out, a.err)
+	})
+}
+
+// CardIssuerGetFundingAddresses is yv_client_card_issuer_get_funding_addresses.
+func (c *Client) CardIssuerGetFundingAddresses(customerID string, call *Call) ([]byte, error) {
+	return callClient(c, call, takeBuffer, func(a *clientArgs, out **C.yv_buffer) C.yv_status {
+		return C.yv_client_card_issuer_get_funding_addresses(a.client, a.opt(customerID), a.call, out, a.err)
+	})
+}
+
+// CardIssuerListDeposits is yv_client_card_issuer_list_deposits.
+func (c *Client) CardIssuerListDeposits(page uint32, limit uint32, status string, chain string, call *Call) ([]byte, error) {
+	return callClient(c, call, takeBuffer, func(a *clientArgs, out **C.yv_buffer) C.yv_status {
+		return C.yv_client_card_issuer_list_deposits(a.client, C.uint32_t(page), C.uint32_t(limit), a.opt(status), a.opt(chain), a.call, out, a.err)
+	})
+}
+
+// CardIssuerGetFundingHistory is yv_client_card_issuer_get_funding_history.
+func (c *Client) CardIssuerGetFundingHistory(page uint32, limit uint32, status string, customerID string, chain string, call *Call) ([]byte, error) {
+	return callClient(c, call, takeBuffer, func(a *clientArgs, out **C.yv_buffer) C.yv_status {
+		return C.yv_client_card_issuer_get_funding_history(a.client, C.uint32_t(page), C.uint32_t(limit), a.opt(status), a.opt(customerID), a.opt(chain), a.call, out, a.err)
+	})
+}
+
+// CardsOnboard is yv_client_cards_onboard.
+func (c *Client) CardsOnboard(email string, firstName string, lastName string, call *Call) (*CardAccount, error) {
+	return callClient(c, call, takeCardAccount, func(a *clientArgs, out **C.yv_card_account) C.yv_status {
+		return C.yv_client_cards_onboard(a.client, a.str(email), a.str(firstName), a.str(lastName), a.call, out, a.err)
+	})
+}
+
+// CardsGetKYCStatus is yv_client_cards_get_kyc_status.
+func (c *Client) CardsGetKYCStatus(call *Call) (*CardAccount, error) {
+	return callClient(c, call, takeCardAccount, func(a *clientArgs, out **C.yv_card_account) C.yv_status {
+		return C.yv_client_cards_get_kyc_status(a.client, a.call, out, a.err)
+	})
+}
+
+// CardsAcceptTerms is yv_client_cards_accept_terms.
+func (c *Client) CardsAcceptTerms(call *Call) ([]byte, error) {
+	return callClient(c, call, takeBuffer, func(a *clientArgs, out **C.yv_buffer) C.yv_status {
+		return C.yv_client_cards_accept_terms(a.client, a.call, out, a.err)
+	})
+}
+
+// CardsDeploySafe is yv_client_cards_deploy_safe.
+func (c *Client) CardsDeploySafe(call *Call) ([]byte, error) {
+	return callClient(c, call, takeBuffer, func(a *clientArgs, out **C.yv_buffer) C.yv_status {
+		return C.yv_client_cards_deploy_safe(a.client, a.call, out, a.err)
+	})
+}
+
+// CardsList is yv_client_cards_list.
+func (c *Client) CardsList(call *Call) ([]Card, error) {
+	return callClient(c, call, takeCardList, func(a *clientArgs, out **C.yv_card_list) C.yv_status {
+		return C.yv_client_cards_list(a.client, a.call, out, a.err)
+	})
+}
+
+// CardsCreate is yv_client_cards_create.
+func (c *Client) CardsCreate(cardType string, displayName string, spendingLimitAmount string, spendingLimitFrequency string, call *Call) (*Card, error) {
+	return callClient(c, call, takeCard, func(a *clientArgs, out **C.yv_card) C.yv_status {
+		return C.yv_client_cards_create(a.client, a.opt(cardType), a.opt(displayName), a.opt(spendingLimitAmount), a.opt(spendingLimitFrequency), a.call, out, a.err)
+	})
+}
+
+// CardsFreeze is yv_client_cards_freeze.
+func (c *Client) CardsFreeze(cardID string, call *Call) (*Card, error) {
+	return callClient(c, call, takeCard, func(a *clientArgs, out **C.yv_card) C.yv_status {
+		return C.yv_client_cards_freeze(a.client, a.str(cardID), a.call, out, a.err)
+	})
+}
+
+// CardsUnfreeze is yv_client_cards_unfreeze.
+func (c *Client) CardsUnfreeze(cardID string, call *Call) (*Card, error) {
+	return callClient(c, call, takeCard, func(a *clientArgs, out **C.yv_card) C.yv_status {
+		return C.yv_client_cards_unfreeze(a.client, a.str(cardID), a.call, out, a.err)
+	})
+}
+
+// CardsVoid is yv_client_cards_void.
+func (c *Client) CardsVoid(cardID string, call *Call) (*Card, error) {
+	return callClient(c, call, takeCard, func(a *clientArgs, out **C.yv_card) C.yv_status {
+		return C.yv_client_cards_void(a.client, a.str(cardID), a.call, out, a.err)
+	})
+}
+
+// CardsRequestPinOtp is yv_client_cards_request_pin_otp.
+func (c *Client) CardsRequestPinOtp(cardID string, call *Call) ([]byte, error) {
+	return callClient(c, call, takeBuffer, func(a *clientArgs, out **C.yv_buffer) C.yv_status {
+		return C.yv_client_cards_request_pin_otp(a.client, a.str(cardID), a.call, out, a.err)
+	})
+}
+
+// CardsSetPin is yv_client_cards_set_pin.
+func (c *Client) CardsSetPin(cardID string, otp string, pin string, call *Call) ([]byte, error) {
+	return callClient(c, call, takeBuffer, func(a *clientArgs, out **C.yv_buffer) C.yv_status {
+		return C.yv_client_cards_set_pin(a.client, a.str(cardID), a.str(otp), a.str(pin), a.call, out, a.err)
+	})
+}
+
+// CardsGetEphemeralToken is yv_client_cards_get_ephemeral_token.
+func (c *Client) CardsGetEphemeralToken(yativoCardID string, cardID string, call *Call) ([]byte, error) {
+	return callClient(c, call, takeBuffer, func(a *clientArgs, out **C.yv_buffer) C.yv_status {
+		return C.yv_client_cards_get_ephemeral_token(a.client, a.str(yativoCardID), a.str(cardID), a.call, out, a.err)
+	})
+}
+
+// CardsGetWallet is yv_client_cards_get_wallet.
+func (c *Client) CardsGetWallet(yativoCardID string, call *Call) ([]byte, error) {
+	return callClient(c, call, takeBuffer, func(a *clientArgs, out **C.yv_buffer) C.yv_status {
+		return C.yv_client_cards_get_wallet(a.client, a.str(yativoCardID), a.call, out, a.err)
+	})
+}
+
+// CardsGetFundingAddress is yv_client_cards_get_funding_address.
+func (c *Client) CardsGetFundingAddress(yativoCardID string, call *Call) ([]byte, error) {
+	return callClient(c, call, takeBuffer, func(a *clientArgs, out **C.yv_buffer) C.yv_status {
+		return C.yv_client_cards_get_funding_address(a.client, a.str(yativoCardID), a.call, out, a.err)
+	})
+}
+
+// CardsGetCustomerFundingAddress is yv_client_cards_get_customer_funding_address.
+func (c *Client) CardsGetCustomerFundingAddress(yativoCardID string, call *Call) ([]byte, error) {
+	return callClient(c, call, takeBuffer, func(a *clientArgs, out **C.yv_buffer) C.yv_status {
+		return C.yv_client_cards_get_customer_funding_address(a.client, a.str(yativoCardID), a.call, out, a.err)
+	})
+}
+
+// CardsGetDisputeReasons is yv_client_cards_get_dispute_reasons.
+func (c *Client) CardsGetDisputeReasons(yativoCardID string, call *Call) ([]byte, error) {
+	return callClient(c, call, takeBuffer, func(a *clientArgs, out **C.yv_buffer) C.yv_status {
+		return C.yv_client_cards_get_dispute_reasons(a.client, a.str(yativoCardID), a.call, out, a.err)
+	})
+}
+
+// CardsDisputeTransaction is yv_client_cards_dispute_transaction.
+func (c *Client) CardsDisputeTransaction(yativoCardID string, transactionID string, reasonCode string, description string, call *Call) ([]byte, error) {
+	return callClient(c, call, takeBuffer, func(a *clientArgs, out **C.yv_buffer) C.yv_status {
+		return C.yv_client_cards_dispute_transaction(a.client, a.str(yativoCardID), a.str(transactionID), a.str(reasonCode), a.opt(description), a.call, out, a.err)
+	})
+}
+
+// CardsGetCustomerDisputeReasons is yv_client_cards_get_customer_dispute_reasons.
+func (c *Client) CardsGetCustomerDisputeReasons(yativoCardID string, call *Call) ([]byte, error) {
+	return callClient(c, call, takeBuffer, func(a *clientArgs, out **C.yv_buffer) C.yv_status {
+		return C.yv_client_cards_get_customer_dispute_reasons(a.client, a.str(yativoCardID), a.call, out, a.err)
+	})
+}
+
+// CardsDisputeCustomerTransaction is yv_client_cards_dispute_customer_transaction.
+func (c *Client) CardsDisputeCustomerTransaction(yativoCardID string, transactionID string, reasonCode string, description string, call *Call) ([]byte, error) {
+	return callClient(c, call, takeBuffer, func(a *clientArgs, out **C.yv_buffer) C.yv_status {
+		return C.yv_client_cards_dispute_customer_transaction(a.client, a.str(yativoCardID), a.str(transactionID), a.str(reasonCode), a.opt(description), a.call, out, a.err)
+	})
+}
+
+// CardsGetSpendingLimits is yv_client_cards_get_spending_limits.
+func (c *Client) CardsGetSpendingLimits(yativoCardID string, call *Call) (*SpendingLimits, error) {
+	return callClient(c, call, takeSpendingLimits, func(a *clientArgs, out **C.yv_spending_limits) C.yv_status {
+		return C.yv_client_cards_get_spending_limits(a.client, a.str(yativoCardID), a.call, out, a.err)
+	})
+}
+
+// CardsSetDailySpendingLimit is yv_client_cards_set_daily_spending_limit.
+func (c *Client) CardsSetDailySpendingLimit(yativoCardID string, dailyLimit string, call *Call) (*SpendingLimits, error) {
+	return callClient(c, call, takeSpendingLimits, func(a *clientArgs, out **C.yv_spending_limits) C.yv_status {
+		return C.yv_client_cards_set_daily_spending_limit(a.client, a.str(yativoCardID), a.str(dailyLimit), a.call, out, a.err)
+	})
+}
+
+// CardsGetCustomerSpendingLimits is yv_client_cards_get_customer_spending_limits.
+func (c *Client) CardsGetCustomerSpendingLimits(yativoCardID string, call *Call) (*SpendingLimits, error) {
+	return callClient(c, call, takeSpendingLimits, func(a *clientArgs, out **C.yv_spending_limits) C.yv_status {
+		return C.yv_client_cards_get_customer_spending_limits(a.client, a.str(yativoCardID), a.call, out, a.err)
+	})
+}
+
+// CardsSetCustomerDailySpendingLimit is yv_client_cards_set_customer_daily_spending_limit.
+func (c *Client) CardsSetCustomerDailySpendingLimit(yativoCardID string, dailyLimit string, call *Call) (*SpendingLimits, error) {
+	return callClient(c, call, takeSpendingLimits, func(a *clientArgs, out **C.yv_spending_limits) C.yv_status {
+		return C.yv_client_cards_set_customer_daily_spending_limit(a.client, a.str(yativoCardID), a.str(dailyLimit), a.call, out, a.err)
+	})
+}
+
+// CardsGetUserProfile is yv_client_cards_get_user_profile.
+func (c *Client) CardsGetUserProfile(yativoCardID string, call *Call) ([]byte, error) {
+	return callClient(c, call, takeBuffer, func(a *clientArgs, out **C.yv_buffer) C.yv_status {
+		return C.yv_client_cards_get_user_profile(a.client, a.str(yativoCardID), a.call, out, a.err)
+	})
+}
+
+// CardsGetCustomerProfile is yv_client_cards_get_customer_profile.
+func (c *Client) CardsGetCustomerProfile(yativoCardID string, call *Call) ([]byte, error) {
+	return callClient(c, call, takeBuffer, func(a *clientArgs, out **C.yv_buffer) C.yv_status {
+		return C.yv_client_cards_get_customer_profile(a.client, a.str(yativoCardID), a.call, out, a.err)
+	})
+}
+
+// CardsListCustomerCards is yv_client_cards_list_customer_cards.
+func (c *Client) CardsListCustomerCards(customerID string, call *Call) ([]Card, error) {
+	return callClient(c, call, takeCardList, func(a *clientArgs, out **C.yv_card_list) C.yv_status {
+		return C.yv_client_cards_list_customer_cards(a.client, a.str(customerID), a.call, out, a.err)
+	})
+}
+
+// CardsCreateCustomerCard is yv_client_cards_create_customer_card.
+func (c *Client) CardsCreateCustomerCard(customerID string, cardType string, call *Call) (*Card, error) {
+	return callClient(c, call, takeCard, func(a *clientArgs, out **C.yv_card) C.yv_status {
+		return C.yv_client_cards_create_customer_card(a.client, a.str(customerID), a.opt(cardType), a.call, out, a.err)
+	})
+}
+
+// CardsGetCustomerEphemeralToken is yv_client_cards_get_customer_ephemeral_token.
+func (c *Client) CardsGetCustomerEphemeralToken(yativoCardID string, cardID string, call *Call) ([]byte, error) {
+	return callClient(c, call, takeBuffer, func(a *clientArgs, out **C.yv_buffer) C.yv_status {
+		return C.yv_client_cards_get_customer_ephemeral_token(a.client, a.str(yativoCardID), a.str(cardID), a.call, out, a.err)
+	})
+}
+
+// CardsSubscribeWebhook is yv_client_cards_subscribe_webhook.
+func (c *Client) CardsSubscribeWebhook(yativoCardID string, callbackURL string, events []string, call *Call) ([]byte, error) {
+	return callClient(c, call, takeBuffer, func(a *clientArgs, out **C.yv_buffer) C.yv_status {
+		eventsPtr, eventsLen := a.list(events)
+		return C.yv_client_cards_subscribe_webhook(a.client, a.str(yativoCardID), a.str(callbackURL), eventsPtr, eventsLen, a.call, out, a.err)
+	})
+}
+
+// CardsUnsubscribeWebhook is yv_client_cards_unsubscribe_webhook.
+func (c *Client) CardsUnsubscribeWebhook(yativoCardID string, subscriptionID string, call *Call) ([]byte, error) {
+	return callClient(c, call, takeBuffer, func(a *clientArgs, out **C.yv_buffer) C.yv_status {
+		return C.yv_client_cards_unsubscribe_webhook(a.client, a.str(yativoCardID), a.str(subscriptionID), a.call, out, a.err)
+	})
+}
+
+// CardsGetPhysicalCardOrderStatus is yv_client_cards_get_physical_card_order_status.
+func (c *Client) CardsGetPhysicalCardOrderStatus(yativoCardID string, orderID string, call *Call) (*CardOrder, error) {
+	return callClient(c, call, takeCardOrder, func(a *clientArgs, out **C.yv_card_order) C.yv_status {
+		return C.yv_client_cards_get_physical_card_order_status(a.client, a.str(yativoCardID), a.str(orderID), a.call, out, a.err)
+	})
+}
+
+// CardsListPhysicalCardOrders is yv_client_cards_list_physical_card_orders.
+func (c *Client) CardsListPhysicalCardOrders(yativoCardID string, call *Call) ([]CardOrder, error) {
+	return callClient(c, call, takeCardOrderList, func(a *clientArgs, out **C.yv_card_order_list) C.yv_status {
+		return C.yv_client_cards_list_physical_card_orders(a.client, a.str(yativoCardID), a.call, out, a.err)
+	})
+}
+
+// CardsCancelPhysicalCardOrder is yv_client_cards_cancel_physical_card_order.
+func (c *Client) CardsCancelPhysicalCardOrder(yativoCardID string, orderID string, call *Call) (*CardOrder, error) {
+	return callClient(c, call, takeCardOrder, func(a *clientArgs, out **C.yv_card_order) C.yv_status {
+		return C.yv_client_cards_cancel_physical_card_order(a.client, a.str(yativoCardID), a.str(orderID), a.call, out, a.err)
+	})
+}
+
+// CardsAttachOrderPayment is yv_client_cards_attach_order_payment.
+func (c *Client) CardsAttachOrderPayment(yativoCardID string, orderID string, paymentDataJSON string, call *Call) (*CardOrderPayment, error) {
+	return callClient(c, call, takeCardOrderPayment, func(a *clientArgs, out **C.yv_card_order_payment) C.yv_status {
+		return C.yv_client_cards_attach_order_payment(a.client, a.str(yativoCardID), a.str(orderID), a.opt(paymentDataJSON), a.call, out, a.err)
+	})
+}
+
+// CardsSetPhysicalCardPin is yv_client_cards_set_physical_card_pin.
+func (c *Client) CardsSetPhysicalCardPin(yativoCardID string, cardID string, encryptedPin string, call *Call) ([]byte, error) {
+	return callClient(c, call, takeBuffer, func(a *clientArgs, out **C.yv_buffer) C.yv_status {
+		return C.yv_client_cards_set_physical_card_pin(a.client, a.str(yativoCardID), a.str(cardID), a.str(encryptedPin), a.call, out, a.err)
+	})
+}
+
+// CardsActivateIBAN is yv_client_cards_activate_iban.
+func (c *Client) CardsActivateIBAN(yativoCardID string, kycMethod string, sumsubToken string, call *Call) (*IBANStatus, error) {
+	return callClient(c, call, takeIBANStatus, func(a *clientArgs, out **C.yv_iban_status) C.yv_status {
+		return C.yv_client_cards_activate_iban(a.client, a.str(yativoCardID), a.str(kycMethod), a.opt(sumsubToken), a.call, out, a.err)
+	})
+}
+
+// CardsGetIBANStatus is yv_client_cards_get_iban_status.
+func (c *Client) CardsGetIBANStatus(yativoCardID string, call *Call) (*IBANStatus, error) {
+	return callClient(c, call, takeIBANStatus, func(a *clientArgs, out **C.yv_iban_status) C.yv_status {
+		return C.yv_client_cards_get_iban_status(a.client, a.str(yativoCardID), a.call, out, a.err)
+	})
+}
+
+// CardsGetTransactions is yv_client_cards_get_transactions.
+func (c *Client) CardsGetTransactions(yativoCardID string, cardID string, limit uint32, offset uint32, status string, fromDate string, toDate string, call *Call) ([]CardTransaction, error) {
+	return callClient(c, call, takeCardTransactionList, func(a *clientArgs, out **C.yv_card_transaction_list) C.yv_status {
+		return C.yv_client_cards_get_transactions(a.client, a.str(yativoCardID), a.str(cardID), C.uint32_t(limit), C.uint32_t(offset), a.opt(status), a.opt(fromDate), a.opt(toDate), a.call, out, a.err)
+	})
+}
+
+// CardsGetAllTransactions is yv_client_cards_get_all_transactions.
+func (c *Client) CardsGetAllTransactions(yativoCardID string, limit uint32, offset uint32, status string, call *Call) ([]CardTransaction, error) {
+	return callClient(c, call, takeCardTransactionList, func(a *clientArgs, out **C.yv_card_transaction_list) C.yv_status {
+		return C.yv_client_cards_get_all_transactions(a.client, a.str(yativoCardID), C.uint32_t(limit), C.uint32_t(offset), a.opt(status), a.call, out, a.err)
+	})
+}
+
+// CardsCreatePhysicalCardOrder is yv_client_cards_create_physical_card_order.
+func (c *Client) CardsCreatePhysicalCardOrder(yativoCardID string, shippingAddressJSON string, personalization string, call *Call) (*CardOrder, error) {
+	return callClient(c, call, takeCardOrder, func(a *clientArgs, out **C.yv_card_order) C.yv_status {
+		return C.yv_client_cards_create_physical_card_order(a.client, a.str(yativoCardID), a.str(shippingAddressJSON), a.opt(personalization), a.call, out, a.err)
+	})
+}
+
 // CreateCustomer is yv_client_create_customer.
 func (c *Client) CreateCustomer(email string, name string, phone string, metadataJSON string, call *Call) (*Customer, error) {
 	return callClient(c, call, takeCustomer, func(a *clientArgs, out **C.yv_customer) C.yv_status {
@@ -381,6 +732,41 @@ func (c *Client) ListCustomers(page uint32, limit uint32, search string, custome
 func (c *Client) CustomerTransactions(customerID string, page uint32, limit uint32, call *Call) ([]Transaction, error) {
 	return callClient(c, call, takeTransactionList, func(a *clientArgs, out **C.yv_transaction_list) C.yv_status {
 		return C.yv_client_customer_transactions(a.client, a.str(customerID), C.uint32_t(page), C.uint32_t(limit), a.call, out, a.err)
+	})
+}
+
+// IBANGetOptions is yv_client_iban_get_options.
+func (c *Client) IBANGetOptions(call *Call) ([]byte, error) {
+	return callClient(c, call, takeBuffer, func(a *clientArgs, out **C.yv_buffer) C.yv_status {
+		return C.yv_client_iban_get_options(a.client, a.call, out, a.err)
+	})
+}
+
+// IBANInitialize is yv_client_iban_initialize.
+func (c *Client) IBANInitialize(email string, customerID string, call *Call) (*IBANStatus, error) {
+	return callClient(c, call, takeIBANStatus, func(a *clientArgs, out **C.yv_iban_status) C.yv_status {
+		return C.yv_client_iban_initialize(a.client, a.str(email), a.opt(customerID), a.call, out, a.err)
+	})
+}
+
+// IBANRequest is yv_client_iban_request.
+func (c *Client) IBANRequest(customerID string, call *Call) (*IBANStatus, error) {
+	return callClient(c, call, takeIBANStatus, func(a *clientArgs, out **C.yv_iban_status) C.yv_status {
+		return C.yv_client_iban_request(a.client, a.opt(customerID), a.call, out, a.err)
+	})
+}
+
+// IBANSubmitKYC is yv_client_iban_submit_kyc.
+func (c *Client) IBANSubmitKYC(kycJSON string, email string, customerID string, call *Call) (*IBANStatus, error) {
+	return callClient(c, call, takeIBANStatus, func(a *clientArgs, out **C.yv_iban_status) C.yv_status {
+		return C.yv_client_iban_submit_kyc(a.client, a.str(kycJSON), a.opt(email), a.opt(customerID), a.call, out, a.err)
+	})
+}
+
+// IBANGetStatus is yv_client_iban_get_status.
+func (c *Client) IBANGetStatus(customerID string, call *Call) (*IBANStatus, error) {
+	return callClient(c, call, takeIBANStatus, func(a *clientArgs, out **C.yv_iban_status) C.yv_status {
+		return C.yv_client_iban_get_status(a.client, a.opt(customerID), a.call, out, a.err)
 	})
 }
 
@@ -451,6 +837,41 @@ func (c *Client) PasskeyVerify(assertionJSON string, call *Call) (*Session, erro
 func (c *Client) RefreshSession(call *Call) (*Session, error) {
 	return callClient(c, call, takeSession, func(a *clientArgs, out **C.yv_session) C.yv_status {
 		return C.yv_client_refresh_session(a.client, a.call, out, a.err)
+	})
+}
+
+// SwapGetAssets is yv_client_swap_get_assets.
+func (c *Client) SwapGetAssets(call *Call) ([]byte, error) {
+	return callClient(c, call, takeBuffer, func(a *clientArgs, out **C.yv_buffer) C.yv_status {
+		return C.yv_client_swap_get_assets(a.client, a.call, out, a.err)
+	})
+}
+
+// SwapGetRoutes is yv_client_swap_get_routes.
+func (c *Client) SwapGetRoutes(call *Call) ([]byte, error) {
+	return callClient(c, call, takeBuffer, func(a *clientArgs, out **C.yv_buffer) C.yv_status {
+		return C.yv_client_swap_get_routes(a.client, a.call, out, a.err)
+	})
+}
+
+// SwapGetQuote is yv_client_swap_get_quote.
+func (c *Client) SwapGetQuote(dataJSON string, call *Call) (*SwapQuote, error) {
+	return callClient(c, call, takeSwapQuote, func(a *clientArgs, out **C.yv_swap_quote) C.yv_status {
+		return C.yv_client_swap_get_quote(a.client, a.opt(dataJSON), a.call, out, a.err)
+	})
+}
+
+// SwapExecute is yv_client_swap_execute.
+func (c *Client) SwapExecute(dataJSON string, call *Call) (*SwapExecution, error) {
+	return callClient(c, call, takeSwapExecution, func(a *clientArgs, out **C.yv_swap_execution) C.yv_status {
+		return C.yv_client_swap_execute(a.client, a.opt(dataJSON), a.call, out, a.err)
+	})
+}
+
+// SwapGetHistory is yv_client_swap_get_history.
+func (c *Client) SwapGetHistory(limit uint32, offset uint32, status string, call *Call) ([]SwapHistoryItem, error) {
+	return callClient(c, call, takeSwapHistoryItemList, func(a *clientArgs, out **C.yv_swap_history_item_list) C.yv_status {
+		return C.yv_client_swap_get_history(a.client, C.uint32_t(limit), C.uint32_t(offset), a.opt(status), a.call, out, a.err)
 	})
 }
 

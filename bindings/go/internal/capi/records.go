@@ -285,6 +285,283 @@ func takeAutoForwardingRuleList(l *C.yv_auto_forwarding_rule_list) []AutoForward
 	return out
 }
 
+// CardFunding is a yv_card_funding copied into Go memory.
+type CardFunding struct {
+	ID               string
+	CustomerID       string
+	DepositID        string
+	Amount           string
+	Fee              string
+	Credited         string
+	SourceChain      string
+	DestinationToken string
+	PricingMode      string
+	Status           string
+	IdempotencyKey   string
+	CreatedAt        string
+	Raw              []byte
+}
+
+// copyCardFunding copies a borrowed yv_card_funding (one of a list, or an owned one before it is freed).
+func copyCardFunding(r *C.yv_card_funding) CardFunding {
+	return CardFunding{
+		ID:               gostr(C.yv_card_funding_id(r)),
+		CustomerID:       gostr(C.yv_card_funding_customer_id(r)),
+		DepositID:        gostr(C.yv_card_funding_deposit_id(r)),
+		Amount:           gostr(C.yv_card_funding_amount(r)),
+		Fee:              gostr(C.yv_card_funding_fee(r)),
+		Credited:         gostr(C.yv_card_funding_credited(r)),
+		SourceChain:      gostr(C.yv_card_funding_source_chain(r)),
+		DestinationToken: gostr(C.yv_card_funding_destination_token(r)),
+		PricingMode:      gostr(C.yv_card_funding_pricing_mode(r)),
+		Status:           gostr(C.yv_card_funding_status(r)),
+		IdempotencyKey:   gostr(C.yv_card_funding_idempotency_key(r)),
+		CreatedAt:        gostr(C.yv_card_funding_created_at(r)),
+		Raw:              gobytes(C.yv_card_funding_json(r)),
+	}
+}
+
+// takeCardFunding copies an owned yv_card_funding into Go memory and frees it.
+func takeCardFunding(r *C.yv_card_funding) *CardFunding {
+	defer C.yv_card_funding_free(r)
+	v := copyCardFunding(r)
+	return &v
+}
+
+// CardAccount is a yv_card_account copied into Go memory.
+type CardAccount struct {
+	ID            string
+	Email         string
+	FirstName     string
+	LastName      string
+	Status        string
+	KYCStatus     string
+	TermsAccepted *bool
+	SafeDeployed  *bool
+	CreatedAt     string
+	Raw           []byte
+}
+
+// copyCardAccount copies a borrowed yv_card_account (one of a list, or an owned one before it is freed).
+func copyCardAccount(r *C.yv_card_account) CardAccount {
+	return CardAccount{
+		ID:            gostr(C.yv_card_account_id(r)),
+		Email:         gostr(C.yv_card_account_email(r)),
+		FirstName:     gostr(C.yv_card_account_first_name(r)),
+		LastName:      gostr(C.yv_card_account_last_name(r)),
+		Status:        gostr(C.yv_card_account_status(r)),
+		KYCStatus:     gostr(C.yv_card_account_kyc_status(r)),
+		TermsAccepted: optBool(func(out *C.bool) C.bool { return C.yv_card_account_terms_accepted(r, out) }),
+		SafeDeployed:  optBool(func(out *C.bool) C.bool { return C.yv_card_account_safe_deployed(r, out) }),
+		CreatedAt:     gostr(C.yv_card_account_created_at(r)),
+		Raw:           gobytes(C.yv_card_account_json(r)),
+	}
+}
+
+// takeCardAccount copies an owned yv_card_account into Go memory and frees it.
+func takeCardAccount(r *C.yv_card_account) *CardAccount {
+	defer C.yv_card_account_free(r)
+	v := copyCardAccount(r)
+	return &v
+}
+
+// Card is a yv_card copied into Go memory.
+type Card struct {
+	ID                     string
+	YativoCardID           string
+	CustomerID             string
+	Type                   string
+	Status                 string
+	DisplayName            string
+	Last4                  string
+	SpendingLimitAmount    string
+	SpendingLimitFrequency string
+	CreatedAt              string
+	Raw                    []byte
+}
+
+// copyCard copies a borrowed yv_card (one of a list, or an owned one before it is freed).
+func copyCard(r *C.yv_card) Card {
+	return Card{
+		ID:                     gostr(C.yv_card_id(r)),
+		YativoCardID:           gostr(C.yv_card_yativo_card_id(r)),
+		CustomerID:             gostr(C.yv_card_customer_id(r)),
+		Type:                   gostr(C.yv_card_type(r)),
+		Status:                 gostr(C.yv_card_status(r)),
+		DisplayName:            gostr(C.yv_card_display_name(r)),
+		Last4:                  gostr(C.yv_card_last4(r)),
+		SpendingLimitAmount:    gostr(C.yv_card_spending_limit_amount(r)),
+		SpendingLimitFrequency: gostr(C.yv_card_spending_limit_frequency(r)),
+		CreatedAt:              gostr(C.yv_card_created_at(r)),
+		Raw:                    gobytes(C.yv_card_json(r)),
+	}
+}
+
+// takeCard copies an owned yv_card into Go memory and frees it.
+func takeCard(r *C.yv_card) *Card {
+	defer C.yv_card_free(r)
+	v := copyCard(r)
+	return &v
+}
+
+// takeCardList copies an owned yv_card_list into Go memory and frees it.
+func takeCardList(l *C.yv_card_list) []Card {
+	defer C.yv_card_list_free(l)
+	out := make([]Card, C.yv_card_list_count(l))
+	for i := range out {
+		out[i] = copyCard(C.yv_card_list_get(l, C.size_t(i)))
+	}
+	return out
+}
+
+// CardTransaction is a yv_card_transaction copied into Go memory.
+type CardTransaction struct {
+	ID        string
+	CardID    string
+	Type      string
+	Status    string
+	Amount    string
+	Currency  string
+	Merchant  string
+	CreatedAt string
+	Raw       []byte
+}
+
+// copyCardTransaction copies a borrowed yv_card_transaction (one of a list, or an owned one before it is freed).
+func copyCardTransaction(r *C.yv_card_transaction) CardTransaction {
+	return CardTransaction{
+		ID:        gostr(C.yv_card_transaction_id(r)),
+		CardID:    gostr(C.yv_card_transaction_card_id(r)),
+		Type:      gostr(C.yv_card_transaction_type(r)),
+		Status:    gostr(C.yv_card_transaction_status(r)),
+		Amount:    gostr(C.yv_card_transaction_amount(r)),
+		Currency:  gostr(C.yv_card_transaction_currency(r)),
+		Merchant:  gostr(C.yv_card_transaction_merchant(r)),
+		CreatedAt: gostr(C.yv_card_transaction_created_at(r)),
+		Raw:       gobytes(C.yv_card_transaction_json(r)),
+	}
+}
+
+// takeCardTransaction copies an owned yv_card_transaction into Go memory and frees it.
+func takeCardTransaction(r *C.yv_card_transaction) *CardTransaction {
+	defer C.yv_card_transaction_free(r)
+	v := copyCardTransaction(r)
+	return &v
+}
+
+// takeCardTransactionList copies an owned yv_card_transaction_list into Go memory and frees it.
+func takeCardTransactionList(l *C.yv_card_transaction_list) []CardTransaction {
+	defer C.yv_card_transaction_list_free(l)
+	out := make([]CardTransaction, C.yv_card_transaction_list_count(l))
+	for i := range out {
+		out[i] = copyCardTransaction(C.yv_card_transaction_list_get(l, C.size_t(i)))
+	}
+	return out
+}
+
+// SpendingLimits is a yv_spending_limits copied into Go memory.
+type SpendingLimits struct {
+	DailyLimit          string
+	MonthlyLimit        string
+	PerTransactionLimit string
+	Currency            string
+	Raw                 []byte
+}
+
+// copySpendingLimits copies a borrowed yv_spending_limits (one of a list, or an owned one before it is freed).
+func copySpendingLimits(r *C.yv_spending_limits) SpendingLimits {
+	return SpendingLimits{
+		DailyLimit:          gostr(C.yv_spending_limits_daily_limit(r)),
+		MonthlyLimit:        gostr(C.yv_spending_limits_monthly_limit(r)),
+		PerTransactionLimit: gostr(C.yv_spending_limits_per_transaction_limit(r)),
+		Currency:            gostr(C.yv_spending_limits_currency(r)),
+		Raw:                 gobytes(C.yv_spending_limits_json(r)),
+	}
+}
+
+// takeSpendingLimits copies an owned yv_spending_limits into Go memory and frees it.
+func takeSpendingLimits(r *C.yv_spending_limits) *SpendingLimits {
+	defer C.yv_spending_limits_free(r)
+	v := copySpendingLimits(r)
+	return &v
+}
+
+// CardOrder is a yv_card_order copied into Go memory.
+type CardOrder struct {
+	ID              string
+	Status          string
+	CardID          string
+	Personalization string
+	Amount          string
+	Currency        string
+	CreatedAt       string
+	Raw             []byte
+}
+
+// copyCardOrder copies a borrowed yv_card_order (one of a list, or an owned one before it is freed).
+func copyCardOrder(r *C.yv_card_order) CardOrder {
+	return CardOrder{
+		ID:              gostr(C.yv_card_order_id(r)),
+		Status:          gostr(C.yv_card_order_status(r)),
+		CardID:          gostr(C.yv_card_order_card_id(r)),
+		Personalization: gostr(C.yv_card_order_personalization(r)),
+		Amount:          gostr(C.yv_card_order_amount(r)),
+		Currency:        gostr(C.yv_card_order_currency(r)),
+		CreatedAt:       gostr(C.yv_card_order_created_at(r)),
+		Raw:             gobytes(C.yv_card_order_json(r)),
+	}
+}
+
+// takeCardOrder copies an owned yv_card_order into Go memory and frees it.
+func takeCardOrder(r *C.yv_card_order) *CardOrder {
+	defer C.yv_card_order_free(r)
+	v := copyCardOrder(r)
+	return &v
+}
+
+// takeCardOrderList copies an owned yv_card_order_list into Go memory and frees it.
+func takeCardOrderList(l *C.yv_card_order_list) []CardOrder {
+	defer C.yv_card_order_list_free(l)
+	out := make([]CardOrder, C.yv_card_order_list_count(l))
+	for i := range out {
+		out[i] = copyCardOrder(C.yv_card_order_list_get(l, C.size_t(i)))
+	}
+	return out
+}
+
+// CardOrderPayment is a yv_card_order_payment copied into Go memory.
+type CardOrderPayment struct {
+	OrderID        string
+	PaymentID      string
+	Status         string
+	Amount         string
+	Currency       string
+	IdempotencyKey string
+	CreatedAt      string
+	Raw            []byte
+}
+
+// copyCardOrderPayment copies a borrowed yv_card_order_payment (one of a list, or an owned one before it is freed).
+func copyCardOrderPayment(r *C.yv_card_order_payment) CardOrderPayment {
+	return CardOrderPayment{
+		OrderID:        gostr(C.yv_card_order_payment_order_id(r)),
+		PaymentID:      gostr(C.yv_card_order_payment_payment_id(r)),
+		Status:         gostr(C.yv_card_order_payment_status(r)),
+		Amount:         gostr(C.yv_card_order_payment_amount(r)),
+		Currency:       gostr(C.yv_card_order_payment_currency(r)),
+		IdempotencyKey: gostr(C.yv_card_order_payment_idempotency_key(r)),
+		CreatedAt:      gostr(C.yv_card_order_payment_created_at(r)),
+		Raw:            gobytes(C.yv_card_order_payment_json(r)),
+	}
+}
+
+// takeCardOrderPayment copies an owned yv_card_order_payment into Go memory and frees it.
+func takeCardOrderPayment(r *C.yv_card_order_payment) *CardOrderPayment {
+	defer C.yv_card_order_payment_free(r)
+	v := copyCardOrderPayment(r)
+	return &v
+}
+
 // Customer is a yv_customer copied into Go memory.
 type Customer struct {
 	ID        string
@@ -330,6 +607,43 @@ func takeCustomerList(l *C.yv_customer_list) []Customer {
 	return out
 }
 
+// IBANStatus is a yv_iban_status copied into Go memory.
+type IBANStatus struct {
+	ID         string
+	Status     string
+	KYCStatus  string
+	IBAN       string
+	Bic        string
+	Currency   string
+	Email      string
+	CustomerID string
+	UpdatedAt  string
+	Raw        []byte
+}
+
+// copyIBANStatus copies a borrowed yv_iban_status (one of a list, or an owned one before it is freed).
+func copyIBANStatus(r *C.yv_iban_status) IBANStatus {
+	return IBANStatus{
+		ID:         gostr(C.yv_iban_status_id(r)),
+		Status:     gostr(C.yv_iban_status_status(r)),
+		KYCStatus:  gostr(C.yv_iban_status_kyc_status(r)),
+		IBAN:       gostr(C.yv_iban_status_iban(r)),
+		Bic:        gostr(C.yv_iban_status_bic(r)),
+		Currency:   gostr(C.yv_iban_status_currency(r)),
+		Email:      gostr(C.yv_iban_status_email(r)),
+		CustomerID: gostr(C.yv_iban_status_customer_id(r)),
+		UpdatedAt:  gostr(C.yv_iban_status_updated_at(r)),
+		Raw:        gobytes(C.yv_iban_status_json(r)),
+	}
+}
+
+// takeIBANStatus copies an owned yv_iban_status into Go memory and frees it.
+func takeIBANStatus(r *C.yv_iban_status) *IBANStatus {
+	defer C.yv_iban_status_free(r)
+	v := copyIBANStatus(r)
+	return &v
+}
+
 // Session is a yv_session copied into Go memory.
 type Session struct {
 	TokenType string
@@ -351,6 +665,153 @@ func takeSession(r *C.yv_session) *Session {
 	defer C.yv_session_free(r)
 	v := copySession(r)
 	return &v
+}
+
+// SwapQuote is a yv_swap_quote copied into Go memory.
+type SwapQuote struct {
+	ID          string
+	FromAssetID string
+	ToAssetID   string
+	FromChain   string
+	FromTicker  string
+	ToChain     string
+	ToTicker    string
+	FromAmount  string
+	ToAmount    string
+	Rate        string
+	Fee         string
+	ExpiresAt   string
+	Raw         []byte
+}
+
+// copySwapQuote copies a borrowed yv_swap_quote (one of a list, or an owned one before it is freed).
+func copySwapQuote(r *C.yv_swap_quote) SwapQuote {
+	return SwapQuote{
+		ID:          gostr(C.yv_swap_quote_id(r)),
+		FromAssetID: gostr(C.yv_swap_quote_from_asset_id(r)),
+		ToAssetID:   gostr(C.yv_swap_quote_to_asset_id(r)),
+		FromChain:   gostr(C.yv_swap_quote_from_chain(r)),
+		FromTicker:  gostr(C.yv_swap_quote_from_ticker(r)),
+		ToChain:     gostr(C.yv_swap_quote_to_chain(r)),
+		ToTicker:    gostr(C.yv_swap_quote_to_ticker(r)),
+		FromAmount:  gostr(C.yv_swap_quote_from_amount(r)),
+		ToAmount:    gostr(C.yv_swap_quote_to_amount(r)),
+		Rate:        gostr(C.yv_swap_quote_rate(r)),
+		Fee:         gostr(C.yv_swap_quote_fee(r)),
+		ExpiresAt:   gostr(C.yv_swap_quote_expires_at(r)),
+		Raw:         gobytes(C.yv_swap_quote_json(r)),
+	}
+}
+
+// takeSwapQuote copies an owned yv_swap_quote into Go memory and frees it.
+func takeSwapQuote(r *C.yv_swap_quote) *SwapQuote {
+	defer C.yv_swap_quote_free(r)
+	v := copySwapQuote(r)
+	return &v
+}
+
+// SwapExecution is a yv_swap_execution copied into Go memory.
+type SwapExecution struct {
+	ID             string
+	QuoteID        string
+	Status         string
+	FromChain      string
+	FromTicker     string
+	ToChain        string
+	ToTicker       string
+	FromAmount     string
+	ToAmount       string
+	Fee            string
+	Rate           string
+	FromAssetID    string
+	ToAssetID      string
+	ToAddress      string
+	FromTxHash     string
+	ToTxHash       string
+	IdempotencyKey string
+	CreatedAt      string
+	Raw            []byte
+}
+
+// copySwapExecution copies a borrowed yv_swap_execution (one of a list, or an owned one before it is freed).
+func copySwapExecution(r *C.yv_swap_execution) SwapExecution {
+	return SwapExecution{
+		ID:             gostr(C.yv_swap_execution_id(r)),
+		QuoteID:        gostr(C.yv_swap_execution_quote_id(r)),
+		Status:         gostr(C.yv_swap_execution_status(r)),
+		FromChain:      gostr(C.yv_swap_execution_from_chain(r)),
+		FromTicker:     gostr(C.yv_swap_execution_from_ticker(r)),
+		ToChain:        gostr(C.yv_swap_execution_to_chain(r)),
+		ToTicker:       gostr(C.yv_swap_execution_to_ticker(r)),
+		FromAmount:     gostr(C.yv_swap_execution_from_amount(r)),
+		ToAmount:       gostr(C.yv_swap_execution_to_amount(r)),
+		Fee:            gostr(C.yv_swap_execution_fee(r)),
+		Rate:           gostr(C.yv_swap_execution_rate(r)),
+		FromAssetID:    gostr(C.yv_swap_execution_from_asset_id(r)),
+		ToAssetID:      gostr(C.yv_swap_execution_to_asset_id(r)),
+		ToAddress:      gostr(C.yv_swap_execution_to_address(r)),
+		FromTxHash:     gostr(C.yv_swap_execution_from_tx_hash(r)),
+		ToTxHash:       gostr(C.yv_swap_execution_to_tx_hash(r)),
+		IdempotencyKey: gostr(C.yv_swap_execution_idempotency_key(r)),
+		CreatedAt:      gostr(C.yv_swap_execution_created_at(r)),
+		Raw:            gobytes(C.yv_swap_execution_json(r)),
+	}
+}
+
+// takeSwapExecution copies an owned yv_swap_execution into Go memory and frees it.
+func takeSwapExecution(r *C.yv_swap_execution) *SwapExecution {
+	defer C.yv_swap_execution_free(r)
+	v := copySwapExecution(r)
+	return &v
+}
+
+// SwapHistoryItem is a yv_swap_history_item copied into Go memory.
+type SwapHistoryItem struct {
+	ID         string
+	QuoteID    string
+	Status     string
+	FromChain  string
+	FromTicker string
+	ToChain    string
+	ToTicker   string
+	FromAmount string
+	ToAmount   string
+	CreatedAt  string
+	Raw        []byte
+}
+
+// copySwapHistoryItem copies a borrowed yv_swap_history_item (one of a list, or an owned one before it is freed).
+func copySwapHistoryItem(r *C.yv_swap_history_item) SwapHistoryItem {
+	return SwapHistoryItem{
+		ID:         gostr(C.yv_swap_history_item_id(r)),
+		QuoteID:    gostr(C.yv_swap_history_item_quote_id(r)),
+		Status:     gostr(C.yv_swap_history_item_status(r)),
+		FromChain:  gostr(C.yv_swap_history_item_from_chain(r)),
+		FromTicker: gostr(C.yv_swap_history_item_from_ticker(r)),
+		ToChain:    gostr(C.yv_swap_history_item_to_chain(r)),
+		ToTicker:   gostr(C.yv_swap_history_item_to_ticker(r)),
+		FromAmount: gostr(C.yv_swap_history_item_from_amount(r)),
+		ToAmount:   gostr(C.yv_swap_history_item_to_amount(r)),
+		CreatedAt:  gostr(C.yv_swap_history_item_created_at(r)),
+		Raw:        gobytes(C.yv_swap_history_item_json(r)),
+	}
+}
+
+// takeSwapHistoryItem copies an owned yv_swap_history_item into Go memory and frees it.
+func takeSwapHistoryItem(r *C.yv_swap_history_item) *SwapHistoryItem {
+	defer C.yv_swap_history_item_free(r)
+	v := copySwapHistoryItem(r)
+	return &v
+}
+
+// takeSwapHistoryItemList copies an owned yv_swap_history_item_list into Go memory and frees it.
+func takeSwapHistoryItemList(l *C.yv_swap_history_item_list) []SwapHistoryItem {
+	defer C.yv_swap_history_item_list_free(l)
+	out := make([]SwapHistoryItem, C.yv_swap_history_item_list_count(l))
+	for i := range out {
+		out[i] = copySwapHistoryItem(C.yv_swap_history_item_list_get(l, C.size_t(i)))
+	}
+	return out
 }
 
 // WebhookDelivery is a yv_webhook_delivery copied into Go memory.

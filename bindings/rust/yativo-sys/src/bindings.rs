@@ -154,6 +154,46 @@ pub struct yv_auto_forwarding_rule_list {
     _unused: [u8; 0],
 }
 #[repr(C)]
+pub struct yv_card_funding {
+    _unused: [u8; 0],
+}
+#[repr(C)]
+pub struct yv_card_account {
+    _unused: [u8; 0],
+}
+#[repr(C)]
+pub struct yv_card {
+    _unused: [u8; 0],
+}
+#[repr(C)]
+pub struct yv_card_list {
+    _unused: [u8; 0],
+}
+#[repr(C)]
+pub struct yv_card_transaction {
+    _unused: [u8; 0],
+}
+#[repr(C)]
+pub struct yv_card_transaction_list {
+    _unused: [u8; 0],
+}
+#[repr(C)]
+pub struct yv_spending_limits {
+    _unused: [u8; 0],
+}
+#[repr(C)]
+pub struct yv_card_order {
+    _unused: [u8; 0],
+}
+#[repr(C)]
+pub struct yv_card_order_list {
+    _unused: [u8; 0],
+}
+#[repr(C)]
+pub struct yv_card_order_payment {
+    _unused: [u8; 0],
+}
+#[repr(C)]
 pub struct yv_customer {
     _unused: [u8; 0],
 }
@@ -668,6 +708,191 @@ unsafe extern "C" {
         i: usize,
     ) -> *const yv_auto_forwarding_rule;
     pub fn yv_auto_forwarding_rule_list_free(list: *mut yv_auto_forwarding_rule_list);
+    pub fn yv_card_funding_id(
+        card_funding: *const yv_card_funding,
+    ) -> *const ::std::os::raw::c_char;
+    pub fn yv_card_funding_customer_id(
+        card_funding: *const yv_card_funding,
+    ) -> *const ::std::os::raw::c_char;
+    pub fn yv_card_funding_deposit_id(
+        card_funding: *const yv_card_funding,
+    ) -> *const ::std::os::raw::c_char;
+    pub fn yv_card_funding_amount(
+        card_funding: *const yv_card_funding,
+    ) -> *const ::std::os::raw::c_char;
+    pub fn yv_card_funding_fee(
+        card_funding: *const yv_card_funding,
+    ) -> *const ::std::os::raw::c_char;
+    pub fn yv_card_funding_credited(
+        card_funding: *const yv_card_funding,
+    ) -> *const ::std::os::raw::c_char;
+    pub fn yv_card_funding_source_chain(
+        card_funding: *const yv_card_funding,
+    ) -> *const ::std::os::raw::c_char;
+    pub fn yv_card_funding_destination_token(
+        card_funding: *const yv_card_funding,
+    ) -> *const ::std::os::raw::c_char;
+    pub fn yv_card_funding_pricing_mode(
+        card_funding: *const yv_card_funding,
+    ) -> *const ::std::os::raw::c_char;
+    pub fn yv_card_funding_status(
+        card_funding: *const yv_card_funding,
+    ) -> *const ::std::os::raw::c_char;
+    pub fn yv_card_funding_idempotency_key(
+        card_funding: *const yv_card_funding,
+    ) -> *const ::std::os::raw::c_char;
+    pub fn yv_card_funding_created_at(
+        card_funding: *const yv_card_funding,
+    ) -> *const ::std::os::raw::c_char;
+    pub fn yv_card_funding_json(
+        card_funding: *const yv_card_funding,
+    ) -> *const ::std::os::raw::c_char;
+    pub fn yv_card_funding_free(card_funding: *mut yv_card_funding);
+    pub fn yv_card_account_id(
+        card_account: *const yv_card_account,
+    ) -> *const ::std::os::raw::c_char;
+    pub fn yv_card_account_email(
+        card_account: *const yv_card_account,
+    ) -> *const ::std::os::raw::c_char;
+    pub fn yv_card_account_first_name(
+        card_account: *const yv_card_account,
+    ) -> *const ::std::os::raw::c_char;
+    pub fn yv_card_account_last_name(
+        card_account: *const yv_card_account,
+    ) -> *const ::std::os::raw::c_char;
+    pub fn yv_card_account_status(
+        card_account: *const yv_card_account,
+    ) -> *const ::std::os::raw::c_char;
+    pub fn yv_card_account_kyc_status(
+        card_account: *const yv_card_account,
+    ) -> *const ::std::os::raw::c_char;
+    pub fn yv_card_account_terms_accepted(
+        card_account: *const yv_card_account,
+        out: *mut bool,
+    ) -> bool;
+    pub fn yv_card_account_safe_deployed(
+        card_account: *const yv_card_account,
+        out: *mut bool,
+    ) -> bool;
+    pub fn yv_card_account_created_at(
+        card_account: *const yv_card_account,
+    ) -> *const ::std::os::raw::c_char;
+    pub fn yv_card_account_json(
+        card_account: *const yv_card_account,
+    ) -> *const ::std::os::raw::c_char;
+    pub fn yv_card_account_free(card_account: *mut yv_card_account);
+    pub fn yv_card_id(card: *const yv_card) -> *const ::std::os::raw::c_char;
+    pub fn yv_card_yativo_card_id(card: *const yv_card) -> *const ::std::os::raw::c_char;
+    pub fn yv_card_customer_id(card: *const yv_card) -> *const ::std::os::raw::c_char;
+    pub fn yv_card_type(card: *const yv_card) -> *const ::std::os::raw::c_char;
+    pub fn yv_card_status(card: *const yv_card) -> *const ::std::os::raw::c_char;
+    pub fn yv_card_display_name(card: *const yv_card) -> *const ::std::os::raw::c_char;
+    pub fn yv_card_last4(card: *const yv_card) -> *const ::std::os::raw::c_char;
+    pub fn yv_card_spending_limit_amount(card: *const yv_card) -> *const ::std::os::raw::c_char;
+    pub fn yv_card_spending_limit_frequency(card: *const yv_card) -> *const ::std::os::raw::c_char;
+    pub fn yv_card_created_at(card: *const yv_card) -> *const ::std::os::raw::c_char;
+    pub fn yv_card_json(card: *const yv_card) -> *const ::std::os::raw::c_char;
+    pub fn yv_card_free(card: *mut yv_card);
+    pub fn yv_card_list_count(list: *const yv_card_list) -> usize;
+    pub fn yv_card_list_get(list: *const yv_card_list, i: usize) -> *const yv_card;
+    pub fn yv_card_list_free(list: *mut yv_card_list);
+    pub fn yv_card_transaction_id(
+        card_transaction: *const yv_card_transaction,
+    ) -> *const ::std::os::raw::c_char;
+    pub fn yv_card_transaction_card_id(
+        card_transaction: *const yv_card_transaction,
+    ) -> *const ::std::os::raw::c_char;
+    pub fn yv_card_transaction_type(
+        card_transaction: *const yv_card_transaction,
+    ) -> *const ::std::os::raw::c_char;
+    pub fn yv_card_transaction_status(
+        card_transaction: *const yv_card_transaction,
+    ) -> *const ::std::os::raw::c_char;
+    pub fn yv_card_transaction_amount(
+        card_transaction: *const yv_card_transaction,
+    ) -> *const ::std::os::raw::c_char;
+    pub fn yv_card_transaction_currency(
+        card_transaction: *const yv_card_transaction,
+    ) -> *const ::std::os::raw::c_char;
+    pub fn yv_card_transaction_merchant(
+        card_transaction: *const yv_card_transaction,
+    ) -> *const ::std::os::raw::c_char;
+    pub fn yv_card_transaction_created_at(
+        card_transaction: *const yv_card_transaction,
+    ) -> *const ::std::os::raw::c_char;
+    pub fn yv_card_transaction_json(
+        card_transaction: *const yv_card_transaction,
+    ) -> *const ::std::os::raw::c_char;
+    pub fn yv_card_transaction_free(card_transaction: *mut yv_card_transaction);
+    pub fn yv_card_transaction_list_count(list: *const yv_card_transaction_list) -> usize;
+    pub fn yv_card_transaction_list_get(
+        list: *const yv_card_transaction_list,
+        i: usize,
+    ) -> *const yv_card_transaction;
+    pub fn yv_card_transaction_list_free(list: *mut yv_card_transaction_list);
+    pub fn yv_spending_limits_daily_limit(
+        spending_limits: *const yv_spending_limits,
+    ) -> *const ::std::os::raw::c_char;
+    pub fn yv_spending_limits_monthly_limit(
+        spending_limits: *const yv_spending_limits,
+    ) -> *const ::std::os::raw::c_char;
+    pub fn yv_spending_limits_per_transaction_limit(
+        spending_limits: *const yv_spending_limits,
+    ) -> *const ::std::os::raw::c_char;
+    pub fn yv_spending_limits_currency(
+        spending_limits: *const yv_spending_limits,
+    ) -> *const ::std::os::raw::c_char;
+    pub fn yv_spending_limits_json(
+        spending_limits: *const yv_spending_limits,
+    ) -> *const ::std::os::raw::c_char;
+    pub fn yv_spending_limits_free(spending_limits: *mut yv_spending_limits);
+    pub fn yv_card_order_id(card_order: *const yv_card_order) -> *const ::std::os::raw::c_char;
+    pub fn yv_card_order_status(card_order: *const yv_card_order) -> *const ::std::os::raw::c_char;
+    pub fn yv_card_order_card_id(card_order: *const yv_card_order)
+        -> *const ::std::os::raw::c_char;
+    pub fn yv_card_order_personalization(
+        card_order: *const yv_card_order,
+    ) -> *const ::std::os::raw::c_char;
+    pub fn yv_card_order_amount(card_order: *const yv_card_order) -> *const ::std::os::raw::c_char;
+    pub fn yv_card_order_currency(
+        card_order: *const yv_card_order,
+    ) -> *const ::std::os::raw::c_char;
+    pub fn yv_card_order_created_at(
+        card_order: *const yv_card_order,
+    ) -> *const ::std::os::raw::c_char;
+    pub fn yv_card_order_json(card_order: *const yv_card_order) -> *const ::std::os::raw::c_char;
+    pub fn yv_card_order_free(card_order: *mut yv_card_order);
+    pub fn yv_card_order_list_count(list: *const yv_card_order_list) -> usize;
+    pub fn yv_card_order_list_get(
+        list: *const yv_card_order_list,
+        i: usize,
+    ) -> *const yv_card_order;
+    pub fn yv_card_order_list_free(list: *mut yv_card_order_list);
+    pub fn yv_card_order_payment_order_id(
+        card_order_payment: *const yv_card_order_payment,
+    ) -> *const ::std::os::raw::c_char;
+    pub fn yv_card_order_payment_payment_id(
+        card_order_payment: *const yv_card_order_payment,
+    ) -> *const ::std::os::raw::c_char;
+    pub fn yv_card_order_payment_status(
+        card_order_payment: *const yv_card_order_payment,
+    ) -> *const ::std::os::raw::c_char;
+    pub fn yv_card_order_payment_amount(
+        card_order_payment: *const yv_card_order_payment,
+    ) -> *const ::std::os::raw::c_char;
+    pub fn yv_card_order_payment_currency(
+        card_order_payment: *const yv_card_order_payment,
+    ) -> *const ::std::os::raw::c_char;
+    pub fn yv_card_order_payment_idempotency_key(
+        card_order_payment: *const yv_card_order_payment,
+    ) -> *const ::std::os::raw::c_char;
+    pub fn yv_card_order_payment_created_at(
+        card_order_payment: *const yv_card_order_payment,
+    ) -> *const ::std::os::raw::c_char;
+    pub fn yv_card_order_payment_json(
+        card_order_payment: *const yv_card_order_payment,
+    ) -> *const ::std::os::raw::c_char;
+    pub fn yv_card_order_payment_free(card_order_payment: *mut yv_card_order_payment);
     pub fn yv_customer_id(customer: *const yv_customer) -> *const ::std::os::raw::c_char;
     pub fn yv_customer_email(customer: *const yv_customer) -> *const ::std::os::raw::c_char;
     pub fn yv_customer_name(customer: *const yv_customer) -> *const ::std::os::raw::c_char;
@@ -1162,6 +1387,405 @@ unsafe extern "C" {
         call: *const yv_call,
         err: *mut *mut yv_error,
     ) -> yv_status;
+    pub fn yv_client_card_issuer_apply(
+        client: *mut yv_client,
+        funding_structure: *const ::std::os::raw::c_char,
+        iban_enabled: bool,
+        call: *const yv_call,
+        out: *mut *mut yv_buffer,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
+    pub fn yv_client_card_issuer_get_program(
+        client: *mut yv_client,
+        call: *const yv_call,
+        out: *mut *mut yv_buffer,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
+    pub fn yv_client_card_issuer_get_wallets(
+        client: *mut yv_client,
+        call: *const yv_call,
+        out: *mut *mut yv_buffer,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
+    pub fn yv_client_card_issuer_fund_customer(
+        client: *mut yv_client,
+        customer_id: *const ::std::os::raw::c_char,
+        amount: *const ::std::os::raw::c_char,
+        source_chain: *const ::std::os::raw::c_char,
+        pricing_mode: *const ::std::os::raw::c_char,
+        destination_token: *const ::std::os::raw::c_char,
+        call: *const yv_call,
+        out: *mut *mut yv_card_funding,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
+    pub fn yv_client_card_issuer_trigger_manual_funding(
+        client: *mut yv_client,
+        deposit_id: *const ::std::os::raw::c_char,
+        destination_token: *const ::std::os::raw::c_char,
+        call: *const yv_call,
+        out: *mut *mut yv_card_funding,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
+    pub fn yv_client_card_issuer_get_customer_wallets(
+        client: *mut yv_client,
+        customer_id: *const ::std::os::raw::c_char,
+        call: *const yv_call,
+        out: *mut *mut yv_buffer,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
+    pub fn yv_client_card_issuer_list_customers(
+        client: *mut yv_client,
+        page: u32,
+        limit: u32,
+        call: *const yv_call,
+        out: *mut *mut yv_buffer,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
+    pub fn yv_client_card_issuer_get_funding_addresses(
+        client: *mut yv_client,
+        customer_id: *const ::std::os::raw::c_char,
+        call: *const yv_call,
+        out: *mut *mut yv_buffer,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
+    pub fn yv_client_card_issuer_list_deposits(
+        client: *mut yv_client,
+        page: u32,
+        limit: u32,
+        status: *const ::std::os::raw::c_char,
+        chain: *const ::std::os::raw::c_char,
+        call: *const yv_call,
+        out: *mut *mut yv_buffer,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
+    pub fn yv_client_card_issuer_get_funding_history(
+        client: *mut yv_client,
+        page: u32,
+        limit: u32,
+        status: *const ::std::os::raw::c_char,
+        customer_id: *const ::std::os::raw::c_char,
+        chain: *const ::std::os::raw::c_char,
+        call: *const yv_call,
+        out: *mut *mut yv_buffer,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
+    pub fn yv_client_cards_onboard(
+        client: *mut yv_client,
+        email: *const ::std::os::raw::c_char,
+        first_name: *const ::std::os::raw::c_char,
+        last_name: *const ::std::os::raw::c_char,
+        call: *const yv_call,
+        out: *mut *mut yv_card_account,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
+    pub fn yv_client_cards_get_kyc_status(
+        client: *mut yv_client,
+        call: *const yv_call,
+        out: *mut *mut yv_card_account,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
+    pub fn yv_client_cards_accept_terms(
+        client: *mut yv_client,
+        call: *const yv_call,
+        out: *mut *mut yv_buffer,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
+    pub fn yv_client_cards_deploy_safe(
+        client: *mut yv_client,
+        call: *const yv_call,
+        out: *mut *mut yv_buffer,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
+    pub fn yv_client_cards_list(
+        client: *mut yv_client,
+        call: *const yv_call,
+        out: *mut *mut yv_card_list,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
+    pub fn yv_client_cards_create(
+        client: *mut yv_client,
+        card_type: *const ::std::os::raw::c_char,
+        display_name: *const ::std::os::raw::c_char,
+        spending_limit_amount: *const ::std::os::raw::c_char,
+        spending_limit_frequency: *const ::std::os::raw::c_char,
+        call: *const yv_call,
+        out: *mut *mut yv_card,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
+    pub fn yv_client_cards_freeze(
+        client: *mut yv_client,
+        card_id: *const ::std::os::raw::c_char,
+        call: *const yv_call,
+        out: *mut *mut yv_card,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
+    pub fn yv_client_cards_unfreeze(
+        client: *mut yv_client,
+        card_id: *const ::std::os::raw::c_char,
+        call: *const yv_call,
+        out: *mut *mut yv_card,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
+    pub fn yv_client_cards_void(
+        client: *mut yv_client,
+        card_id: *const ::std::os::raw::c_char,
+        call: *const yv_call,
+        out: *mut *mut yv_card,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
+    pub fn yv_client_cards_request_pin_otp(
+        client: *mut yv_client,
+        card_id: *const ::std::os::raw::c_char,
+        call: *const yv_call,
+        out: *mut *mut yv_buffer,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
+    pub fn yv_client_cards_set_pin(
+        client: *mut yv_client,
+        card_id: *const ::std::os::raw::c_char,
+        otp: *const ::std::os::raw::c_char,
+        pin: *const ::std::os::raw::c_char,
+        call: *const yv_call,
+        out: *mut *mut yv_buffer,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
+    pub fn yv_client_cards_get_ephemeral_token(
+        client: *mut yv_client,
+        yativo_card_id: *const ::std::os::raw::c_char,
+        card_id: *const ::std::os::raw::c_char,
+        call: *const yv_call,
+        out: *mut *mut yv_buffer,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
+    pub fn yv_client_cards_get_wallet(
+        client: *mut yv_client,
+        yativo_card_id: *const ::std::os::raw::c_char,
+        call: *const yv_call,
+        out: *mut *mut yv_buffer,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
+    pub fn yv_client_cards_get_funding_address(
+        client: *mut yv_client,
+        yativo_card_id: *const ::std::os::raw::c_char,
+        call: *const yv_call,
+        out: *mut *mut yv_buffer,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
+    pub fn yv_client_cards_get_customer_funding_address(
+        client: *mut yv_client,
+        yativo_card_id: *const ::std::os::raw::c_char,
+        call: *const yv_call,
+        out: *mut *mut yv_buffer,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
+    pub fn yv_client_cards_get_dispute_reasons(
+        client: *mut yv_client,
+        yativo_card_id: *const ::std::os::raw::c_char,
+        call: *const yv_call,
+        out: *mut *mut yv_buffer,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
+    pub fn yv_client_cards_dispute_transaction(
+        client: *mut yv_client,
+        yativo_card_id: *const ::std::os::raw::c_char,
+        transaction_id: *const ::std::os::raw::c_char,
+        reason_code: *const ::std::os::raw::c_char,
+        description: *const ::std::os::raw::c_char,
+        call: *const yv_call,
+        out: *mut *mut yv_buffer,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
+    pub fn yv_client_cards_get_customer_dispute_reasons(
+        client: *mut yv_client,
+        yativo_card_id: *const ::std::os::raw::c_char,
+        call: *const yv_call,
+        out: *mut *mut yv_buffer,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
+    pub fn yv_client_cards_dispute_customer_transaction(
+        client: *mut yv_client,
+        yativo_card_id: *const ::std::os::raw::c_char,
+        transaction_id: *const ::std::os::raw::c_char,
+        reason_code: *const ::std::os::raw::c_char,
+        description: *const ::std::os::raw::c_char,
+        call: *const yv_call,
+        out: *mut *mut yv_buffer,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
+    pub fn yv_client_cards_get_spending_limits(
+        client: *mut yv_client,
+        yativo_card_id: *const ::std::os::raw::c_char,
+        call: *const yv_call,
+        out: *mut *mut yv_spending_limits,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
+    pub fn yv_client_cards_set_daily_spending_limit(
+        client: *mut yv_client,
+        yativo_card_id: *const ::std::os::raw::c_char,
+        daily_limit: *const ::std::os::raw::c_char,
+        call: *const yv_call,
+        out: *mut *mut yv_spending_limits,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
+    pub fn yv_client_cards_get_customer_spending_limits(
+        client: *mut yv_client,
+        yativo_card_id: *const ::std::os::raw::c_char,
+        call: *const yv_call,
+        out: *mut *mut yv_spending_limits,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
+    pub fn yv_client_cards_set_customer_daily_spending_limit(
+        client: *mut yv_client,
+        yativo_card_id: *const ::std::os::raw::c_char,
+        daily_limit: *const ::std::os::raw::c_char,
+        call: *const yv_call,
+        out: *mut *mut yv_spending_limits,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
+    pub fn yv_client_cards_get_user_profile(
+        client: *mut yv_client,
+        yativo_card_id: *const ::std::os::raw::c_char,
+        call: *const yv_call,
+        out: *mut *mut yv_buffer,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
+    pub fn yv_client_cards_get_customer_profile(
+        client: *mut yv_client,
+        yativo_card_id: *const ::std::os::raw::c_char,
+        call: *const yv_call,
+        out: *mut *mut yv_buffer,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
+    pub fn yv_client_cards_list_customer_cards(
+        client: *mut yv_client,
+        customer_id: *const ::std::os::raw::c_char,
+        call: *const yv_call,
+        out: *mut *mut yv_card_list,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
+    pub fn yv_client_cards_create_customer_card(
+        client: *mut yv_client,
+        customer_id: *const ::std::os::raw::c_char,
+        card_type: *const ::std::os::raw::c_char,
+        call: *const yv_call,
+        out: *mut *mut yv_card,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
+    pub fn yv_client_cards_get_customer_ephemeral_token(
+        client: *mut yv_client,
+        yativo_card_id: *const ::std::os::raw::c_char,
+        card_id: *const ::std::os::raw::c_char,
+        call: *const yv_call,
+        out: *mut *mut yv_buffer,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
+    pub fn yv_client_cards_subscribe_webhook(
+        client: *mut yv_client,
+        yativo_card_id: *const ::std::os::raw::c_char,
+        callback_url: *const ::std::os::raw::c_char,
+        events: *const *const ::std::os::raw::c_char,
+        events_count: usize,
+        call: *const yv_call,
+        out: *mut *mut yv_buffer,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
+    pub fn yv_client_cards_unsubscribe_webhook(
+        client: *mut yv_client,
+        yativo_card_id: *const ::std::os::raw::c_char,
+        subscription_id: *const ::std::os::raw::c_char,
+        call: *const yv_call,
+        out: *mut *mut yv_buffer,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
+    pub fn yv_client_cards_get_physical_card_order_status(
+        client: *mut yv_client,
+        yativo_card_id: *const ::std::os::raw::c_char,
+        order_id: *const ::std::os::raw::c_char,
+        call: *const yv_call,
+        out: *mut *mut yv_card_order,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
+    pub fn yv_client_cards_list_physical_card_orders(
+        client: *mut yv_client,
+        yativo_card_id: *const ::std::os::raw::c_char,
+        call: *const yv_call,
+        out: *mut *mut yv_card_order_list,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
+    pub fn yv_client_cards_cancel_physical_card_order(
+        client: *mut yv_client,
+        yativo_card_id: *const ::std::os::raw::c_char,
+        order_id: *const ::std::os::raw::c_char,
+        call: *const yv_call,
+        out: *mut *mut yv_card_order,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
+    pub fn yv_client_cards_attach_order_payment(
+        client: *mut yv_client,
+        yativo_card_id: *const ::std::os::raw::c_char,
+        order_id: *const ::std::os::raw::c_char,
+        payment_data_json: *const ::std::os::raw::c_char,
+        call: *const yv_call,
+        out: *mut *mut yv_card_order_payment,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
+    pub fn yv_client_cards_set_physical_card_pin(
+        client: *mut yv_client,
+        yativo_card_id: *const ::std::os::raw::c_char,
+        card_id: *const ::std::os::raw::c_char,
+        encrypted_pin: *const ::std::os::raw::c_char,
+        call: *const yv_call,
+        out: *mut *mut yv_buffer,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
+    pub fn yv_client_cards_activate_iban(
+        client: *mut yv_client,
+        yativo_card_id: *const ::std::os::raw::c_char,
+        kyc_method: *const ::std::os::raw::c_char,
+        sumsub_token: *const ::std::os::raw::c_char,
+        call: *const yv_call,
+        out: *mut *mut yv_iban_status,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
+    pub fn yv_client_cards_get_iban_status(
+        client: *mut yv_client,
+        yativo_card_id: *const ::std::os::raw::c_char,
+        call: *const yv_call,
+        out: *mut *mut yv_iban_status,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
+    pub fn yv_client_cards_get_transactions(
+        client: *mut yv_client,
+        yativo_card_id: *const ::std::os::raw::c_char,
+        card_id: *const ::std::os::raw::c_char,
+        limit: u32,
+        offset: u32,
+        status: *const ::std::os::raw::c_char,
+        from_date: *const ::std::os::raw::c_char,
+        to_date: *const ::std::os::raw::c_char,
+        call: *const yv_call,
+        out: *mut *mut yv_card_transaction_list,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
+    pub fn yv_client_cards_get_all_transactions(
+        client: *mut yv_client,
+        yativo_card_id: *const ::std::os::raw::c_char,
+        limit: u32,
+        offset: u32,
+        status: *const ::std::os::raw::c_char,
+        call: *const yv_call,
+        out: *mut *mut yv_card_transaction_list,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
+    pub fn yv_client_cards_create_physical_card_order(
+        client: *mut yv_client,
+        yativo_card_id: *const ::std::os::raw::c_char,
+        shipping_address_json: *const ::std::os::raw::c_char,
+        personalization: *const ::std::os::raw::c_char,
+        call: *const yv_call,
+        out: *mut *mut yv_card_order,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
     pub fn yv_client_create_customer(
         client: *mut yv_client,
         email: *const ::std::os::raw::c_char,
@@ -1189,6 +1813,43 @@ unsafe extern "C" {
         limit: u32,
         call: *const yv_call,
         out: *mut *mut yv_transaction_list,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
+    pub fn yv_client_iban_get_options(
+        client: *mut yv_client,
+        call: *const yv_call,
+        out: *mut *mut yv_buffer,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
+    pub fn yv_client_iban_initialize(
+        client: *mut yv_client,
+        email: *const ::std::os::raw::c_char,
+        customer_id: *const ::std::os::raw::c_char,
+        call: *const yv_call,
+        out: *mut *mut yv_iban_status,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
+    pub fn yv_client_iban_request(
+        client: *mut yv_client,
+        customer_id: *const ::std::os::raw::c_char,
+        call: *const yv_call,
+        out: *mut *mut yv_iban_status,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
+    pub fn yv_client_iban_submit_kyc(
+        client: *mut yv_client,
+        kyc_json: *const ::std::os::raw::c_char,
+        email: *const ::std::os::raw::c_char,
+        customer_id: *const ::std::os::raw::c_char,
+        call: *const yv_call,
+        out: *mut *mut yv_iban_status,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
+    pub fn yv_client_iban_get_status(
+        client: *mut yv_client,
+        customer_id: *const ::std::os::raw::c_char,
+        call: *const yv_call,
+        out: *mut *mut yv_iban_status,
         err: *mut *mut yv_error,
     ) -> yv_status;
     pub fn yv_client_register_user(
@@ -1263,6 +1924,41 @@ unsafe extern "C" {
         client: *mut yv_client,
         call: *const yv_call,
         out: *mut *mut yv_session,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
+    pub fn yv_client_swap_get_assets(
+        client: *mut yv_client,
+        call: *const yv_call,
+        out: *mut *mut yv_buffer,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
+    pub fn yv_client_swap_get_routes(
+        client: *mut yv_client,
+        call: *const yv_call,
+        out: *mut *mut yv_buffer,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
+    pub fn yv_client_swap_get_quote(
+        client: *mut yv_client,
+        data_json: *const ::std::os::raw::c_char,
+        call: *const yv_call,
+        out: *mut *mut yv_swap_quote,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
+    pub fn yv_client_swap_execute(
+        client: *mut yv_client,
+        data_json: *const ::std::os::raw::c_char,
+        call: *const yv_call,
+        out: *mut *mut yv_swap_execution,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
+    pub fn yv_client_swap_get_history(
+        client: *mut yv_client,
+        limit: u32,
+        offset: u32,
+        status: *const ::std::os::raw::c_char,
+        call: *const yv_call,
+        out: *mut *mut yv_swap_history_item_list,
         err: *mut *mut yv_error,
     ) -> yv_status;
     pub fn yv_tx_pager_new(

@@ -11,7 +11,8 @@ use crate::keys::AccessToken;
 // BEGIN GENERATED: group handles (python3 -m codegen; do not edit)
 use crate::keys::ApiKeys;
 use crate::resources::{
-    Accounts, Analytics, Assets, AutoForwarding, Balances, Customers, Sessions, Transactions,
+    Accounts, Analytics, Assets, AutoForwarding, Balances, CardIssuer, Cards, Customers, Iban,
+    Sessions, Swap, Transactions,
 };
 use crate::webhooks::Webhooks;
 // END GENERATED: group handles
@@ -227,14 +228,36 @@ impl Client {
         AutoForwarding::new(self)
     }
 
+    /// Card-issuer program: apply, status, wallets, fund customers (moves value), deposits and
+    /// history.
+    pub fn card_issuer(&self) -> CardIssuer<'_> {
+        CardIssuer::new(self)
+    }
+
+    /// Yativo cards: onboarding, cards, transactions, disputes, limits, customers' cards,
+    /// physical orders, IBAN.
+    pub fn cards(&self) -> Cards<'_> {
+        Cards::new(self)
+    }
+
     /// Customers: create, list, and their transactions.
     pub fn customers(&self) -> Customers<'_> {
         Customers::new(self)
     }
 
+    /// Standalone IBAN: options, onboarding, KYC, request and status.
+    pub fn iban(&self) -> Iban<'_> {
+        Iban::new(self)
+    }
+
     /// Session sign-in: register, sign in, verify the OTP or 2FA code, passkeys.
     pub fn session(&self) -> Sessions<'_> {
         Sessions::new(self)
+    }
+
+    /// Swaps: assets, routes, quote, execute (moves value, 2FA) and history.
+    pub fn swap(&self) -> Swap<'_> {
+        Swap::new(self)
     }
     // END GENERATED: group accessors
 }

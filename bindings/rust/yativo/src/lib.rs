@@ -76,12 +76,14 @@ pub use webhooks::{
 // BEGIN GENERATED: types (python3 -m codegen; do not edit)
 pub use keys::{ApiKeys, CreateKey};
 pub use records::{
-    Account, Asset, AutoForwardingRule, Balance, Customer, Session, Transaction, Transfer,
-    WebhookDelivery,
+    Account, Asset, AutoForwardingRule, Balance, Card, CardAccount, CardFunding, CardOrder,
+    CardOrderPayment, CardTransaction, Customer, IbanStatus, Session, SpendingLimits,
+    SwapExecution, SwapHistoryItem, SwapQuote, Transaction, Transfer, WebhookDelivery,
 };
 pub use resources::{
-    Accounts, Analytics, Assets, AutoForwarding, Balances, CreateForwardingRule, Customers,
-    SendFunds, Sessions, TransactionQuery, Transactions, UpdateForwardingRule,
+    Accounts, Analytics, Assets, AutoForwarding, Balances, CardIssuer, Cards, CreateForwardingRule,
+    Customers, Iban, IssuerApplication, SendFunds, Sessions, Swap, TransactionQuery, Transactions,
+    UpdateForwardingRule,
 };
 pub use webhooks::{CreateWebhook, Webhooks};
 // END GENERATED: types

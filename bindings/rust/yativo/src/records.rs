@@ -454,6 +454,443 @@ impl AutoForwardingRule {
     }
 }
 
+/// A card funding: a customer funded from the issuer's wallet, or a deposit funded by hand.
+/// `idempotency_key` is always the key the call carried.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub struct CardFunding {
+    /// The funding's id; `None` when the answer has none.
+    pub id: Option<String>,
+    /// The customer funded; `None` when the answer has none.
+    pub customer_id: Option<String>,
+    /// The deposit funded, for a manual funding; `None` when the answer has none.
+    pub deposit_id: Option<String>,
+    /// The amount, exact, as exact decimal text; `None` when the answer has none.
+    pub amount: Option<String>,
+    /// The bridge fee taken, exact, when the server gives it, as exact decimal text; `None`
+    /// when the answer has none.
+    pub fee: Option<String>,
+    /// What reached the card, exact, when the server gives it, as exact decimal text; `None`
+    /// when the answer has none.
+    pub credited: Option<String>,
+    /// The chain it was paid from: SOL or XDC; `None` when the answer has none.
+    pub source_chain: Option<String>,
+    /// The token credited to the card; `None` when the answer has none.
+    pub destination_token: Option<String>,
+    /// Send_x (the amount is sent) or receive_x (the amount arrives); `None` when the answer
+    /// has none.
+    pub pricing_mode: Option<String>,
+    /// Its status: pending, funding, funded/completed or failed; `None` when the answer has
+    /// none.
+    pub status: Option<String>,
+    /// The Idempotency-Key the call carried (the caller's, or the one the core generated).
+    pub idempotency_key: String,
+    /// When it was made; `None` when the answer has none.
+    pub created_at: Option<String>,
+    /// The whole object as the server sent it, with the call's `idempotency_key` added when it
+    /// names none, every number as a JSON string: the fields named here and every other (`Null`
+    /// when the library ran out of memory building it).
+    pub raw: Value,
+}
+
+impl CardFunding {
+    /// Copies every field of a borrowed `yv_card_funding`.
+    ///
+    /// # Safety
+    /// `record` is a valid `yv_card_funding` for the duration of the call.
+    pub(crate) unsafe fn read(record: *const sys::yv_card_funding) -> Self {
+        CardFunding {
+            id: opt_string(sys::yv_card_funding_id(record)),
+            customer_id: opt_string(sys::yv_card_funding_customer_id(record)),
+            deposit_id: opt_string(sys::yv_card_funding_deposit_id(record)),
+            amount: opt_string(sys::yv_card_funding_amount(record)),
+            fee: opt_string(sys::yv_card_funding_fee(record)),
+            credited: opt_string(sys::yv_card_funding_credited(record)),
+            source_chain: opt_string(sys::yv_card_funding_source_chain(record)),
+            destination_token: opt_string(sys::yv_card_funding_destination_token(record)),
+            pricing_mode: opt_string(sys::yv_card_funding_pricing_mode(record)),
+            status: opt_string(sys::yv_card_funding_status(record)),
+            idempotency_key: string(sys::yv_card_funding_idempotency_key(record)),
+            created_at: opt_string(sys::yv_card_funding_created_at(record)),
+            raw: json_or_null(sys::yv_card_funding_json(record)),
+        }
+    }
+
+    /// Reads and frees an owned `yv_card_funding`.
+    ///
+    /// # Safety
+    /// `record` is an owned `yv_card_funding`, not used afterwards.
+    pub(crate) unsafe fn take(record: *mut sys::yv_card_funding) -> Self {
+        let out = Self::read(record);
+        sys::yv_card_funding_free(record);
+        out
+    }
+}
+
+/// A card account: the holder's onboarding, KYC and wallet state.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub struct CardAccount {
+    /// The card account's id: the {yativo_card_id} of the other calls; `None` when the answer
+    /// has none.
+    pub id: Option<String>,
+    /// The holder's e-mail address; `None` when the answer has none.
+    pub email: Option<String>,
+    /// The holder's first name; `None` when the answer has none.
+    pub first_name: Option<String>,
+    /// The holder's last name; `None` when the answer has none.
+    pub last_name: Option<String>,
+    /// The account's status; `None` when the answer has none.
+    pub status: Option<String>,
+    /// The KYC status: pending, approved or rejected; `None` when the answer has none.
+    pub kyc_status: Option<String>,
+    /// Whether the terms are accepted; `None` when the answer has none.
+    pub terms_accepted: Option<bool>,
+    /// Whether the card wallet is deployed; `None` when the answer has none.
+    pub safe_deployed: Option<bool>,
+    /// When it was opened; `None` when the answer has none.
+    pub created_at: Option<String>,
+    /// The whole object as the server sent it, every number as a JSON string: the fields named
+    /// here and every other (`Null` when the library ran out of memory building it).
+    pub raw: Value,
+}
+
+impl CardAccount {
+    /// Copies every field of a borrowed `yv_card_account`.
+    ///
+    /// # Safety
+    /// `record` is a valid `yv_card_account` for the duration of the call.
+    pub(crate) unsafe fn read(record: *const sys::yv_card_account) -> Self {
+        CardAccount {
+            id: opt_string(sys::yv_card_account_id(record)),
+            email: opt_string(sys::yv_card_account_email(record)),
+            first_name: opt_string(sys::yv_card_account_first_name(record)),
+            last_name: opt_string(sys::yv_card_account_last_name(record)),
+            status: opt_string(sys::yv_card_account_status(record)),
+            kyc_status: opt_string(sys::yv_card_account_kyc_status(record)),
+            terms_accepted: {
+                let mut v = false;
+                sys::yv_card_account_terms_accepted(record, &mut v).then_some(v)
+            },
+            safe_deployed: {
+                let mut v = false;
+                sys::yv_card_account_safe_deployed(record, &mut v).then_some(v)
+            },
+            created_at: opt_string(sys::yv_card_account_created_at(record)),
+            raw: json_or_null(sys::yv_card_account_json(record)),
+        }
+    }
+
+    /// Reads and frees an owned `yv_card_account`.
+    ///
+    /// # Safety
+    /// `record` is an owned `yv_card_account`, not used afterwards.
+    pub(crate) unsafe fn take(record: *mut sys::yv_card_account) -> Self {
+        let out = Self::read(record);
+        sys::yv_card_account_free(record);
+        out
+    }
+}
+
+/// A card.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub struct Card {
+    /// The card's id.
+    pub id: String,
+    /// The card account it belongs to; `None` when the answer has none.
+    pub yativo_card_id: Option<String>,
+    /// The customer it was issued to, for a customer's card; `None` when the answer has none.
+    pub customer_id: Option<String>,
+    /// Virtual or physical; `None` when the answer has none.
+    pub r#type: Option<String>,
+    /// Its status: active, frozen or voided; `None` when the answer has none.
+    pub status: Option<String>,
+    /// The name shown for it; `None` when the answer has none.
+    pub display_name: Option<String>,
+    /// The last four digits of its number; `None` when the answer has none.
+    pub last4: Option<String>,
+    /// Its spending limit, exact, as exact decimal text; `None` when the answer has none.
+    pub spending_limit_amount: Option<String>,
+    /// How often the limit resets; `None` when the answer has none.
+    pub spending_limit_frequency: Option<String>,
+    /// When it was created; `None` when the answer has none.
+    pub created_at: Option<String>,
+    /// The whole object as the server sent it, every number as a JSON string: the fields named
+    /// here and every other (`Null` when the library ran out of memory building it).
+    pub raw: Value,
+}
+
+impl Card {
+    /// Copies every field of a borrowed `yv_card`.
+    ///
+    /// # Safety
+    /// `record` is a valid `yv_card` for the duration of the call.
+    pub(crate) unsafe fn read(record: *const sys::yv_card) -> Self {
+        Card {
+            id: string(sys::yv_card_id(record)),
+            yativo_card_id: opt_string(sys::yv_card_yativo_card_id(record)),
+            customer_id: opt_string(sys::yv_card_customer_id(record)),
+            r#type: opt_string(sys::yv_card_type(record)),
+            status: opt_string(sys::yv_card_status(record)),
+            display_name: opt_string(sys::yv_card_display_name(record)),
+            last4: opt_string(sys::yv_card_last4(record)),
+            spending_limit_amount: opt_string(sys::yv_card_spending_limit_amount(record)),
+            spending_limit_frequency: opt_string(sys::yv_card_spending_limit_frequency(record)),
+            created_at: opt_string(sys::yv_card_created_at(record)),
+            raw: json_or_null(sys::yv_card_json(record)),
+        }
+    }
+
+    /// Reads and frees an owned `yv_card`.
+    ///
+    /// # Safety
+    /// `record` is an owned `yv_card`, not used afterwards.
+    pub(crate) unsafe fn take(record: *mut sys::yv_card) -> Self {
+        let out = Self::read(record);
+        sys::yv_card_free(record);
+        out
+    }
+
+    /// Reads and frees an owned `yv_card_list`, in its order.
+    ///
+    /// # Safety
+    /// `list` is an owned `yv_card_list`, not used afterwards.
+    pub(crate) unsafe fn take_list(list: *mut sys::yv_card_list) -> Vec<Self> {
+        // Its records are borrowed from the list until it is freed.
+        let out = (0..sys::yv_card_list_count(list))
+            .map(|i| Self::read(sys::yv_card_list_get(list, i)))
+            .collect();
+        sys::yv_card_list_free(list);
+        out
+    }
+}
+
+/// A card transaction: a spend, refund or funding.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub struct CardTransaction {
+    /// The transaction's id.
+    pub id: String,
+    /// The card it was made with; `None` when the answer has none.
+    pub card_id: Option<String>,
+    /// Its type: spend, refund, funding...; `None` when the answer has none.
+    pub r#type: Option<String>,
+    /// Its status: pending, completed, declined...; `None` when the answer has none.
+    pub status: Option<String>,
+    /// The amount, exact, as exact decimal text; `None` when the answer has none.
+    pub amount: Option<String>,
+    /// The currency; `None` when the answer has none.
+    pub currency: Option<String>,
+    /// The merchant; `None` when the answer has none.
+    pub merchant: Option<String>,
+    /// When it happened; `None` when the answer has none.
+    pub created_at: Option<String>,
+    /// The whole object as the server sent it, every number as a JSON string: the fields named
+    /// here and every other (`Null` when the library ran out of memory building it).
+    pub raw: Value,
+}
+
+impl CardTransaction {
+    /// Copies every field of a borrowed `yv_card_transaction`.
+    ///
+    /// # Safety
+    /// `record` is a valid `yv_card_transaction` for the duration of the call.
+    pub(crate) unsafe fn read(record: *const sys::yv_card_transaction) -> Self {
+        CardTransaction {
+            id: string(sys::yv_card_transaction_id(record)),
+            card_id: opt_string(sys::yv_card_transaction_card_id(record)),
+            r#type: opt_string(sys::yv_card_transaction_type(record)),
+            status: opt_string(sys::yv_card_transaction_status(record)),
+            amount: opt_string(sys::yv_card_transaction_amount(record)),
+            currency: opt_string(sys::yv_card_transaction_currency(record)),
+            merchant: opt_string(sys::yv_card_transaction_merchant(record)),
+            created_at: opt_string(sys::yv_card_transaction_created_at(record)),
+            raw: json_or_null(sys::yv_card_transaction_json(record)),
+        }
+    }
+
+    /// Reads and frees an owned `yv_card_transaction_list`, in its order.
+    ///
+    /// # Safety
+    /// `list` is an owned `yv_card_transaction_list`, not used afterwards.
+    pub(crate) unsafe fn take_list(list: *mut sys::yv_card_transaction_list) -> Vec<Self> {
+        // Its records are borrowed from the list until it is freed.
+        let out = (0..sys::yv_card_transaction_list_count(list))
+            .map(|i| Self::read(sys::yv_card_transaction_list_get(list, i)))
+            .collect();
+        sys::yv_card_transaction_list_free(list);
+        out
+    }
+}
+
+/// A card wallet's spending limits, exact amounts.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub struct SpendingLimits {
+    /// The daily limit, as exact decimal text; `None` when the answer has none.
+    pub daily_limit: Option<String>,
+    /// The monthly limit, as exact decimal text; `None` when the answer has none.
+    pub monthly_limit: Option<String>,
+    /// The limit of one transaction, as exact decimal text; `None` when the answer has none.
+    pub per_transaction_limit: Option<String>,
+    /// The currency of the limits; `None` when the answer has none.
+    pub currency: Option<String>,
+    /// The whole object as the server sent it, every number as a JSON string: the fields named
+    /// here and every other (`Null` when the library ran out of memory building it).
+    pub raw: Value,
+}
+
+impl SpendingLimits {
+    /// Copies every field of a borrowed `yv_spending_limits`.
+    ///
+    /// # Safety
+    /// `record` is a valid `yv_spending_limits` for the duration of the call.
+    pub(crate) unsafe fn read(record: *const sys::yv_spending_limits) -> Self {
+        SpendingLimits {
+            daily_limit: opt_string(sys::yv_spending_limits_daily_limit(record)),
+            monthly_limit: opt_string(sys::yv_spending_limits_monthly_limit(record)),
+            per_transaction_limit: opt_string(sys::yv_spending_limits_per_transaction_limit(
+                record,
+            )),
+            currency: opt_string(sys::yv_spending_limits_currency(record)),
+            raw: json_or_null(sys::yv_spending_limits_json(record)),
+        }
+    }
+
+    /// Reads and frees an owned `yv_spending_limits`.
+    ///
+    /// # Safety
+    /// `record` is an owned `yv_spending_limits`, not used afterwards.
+    pub(crate) unsafe fn take(record: *mut sys::yv_spending_limits) -> Self {
+        let out = Self::read(record);
+        sys::yv_spending_limits_free(record);
+        out
+    }
+}
+
+/// A physical card order.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub struct CardOrder {
+    /// The order's id.
+    pub id: String,
+    /// Its status: pending_payment, paid, shipped, delivered or cancelled; `None` when the
+    /// answer has none.
+    pub status: Option<String>,
+    /// The card it makes, once issued; `None` when the answer has none.
+    pub card_id: Option<String>,
+    /// The name embossed on the card; `None` when the answer has none.
+    pub personalization: Option<String>,
+    /// What the order costs, exact, as exact decimal text; `None` when the answer has none.
+    pub amount: Option<String>,
+    /// The currency of the amount; `None` when the answer has none.
+    pub currency: Option<String>,
+    /// When it was placed; `None` when the answer has none.
+    pub created_at: Option<String>,
+    /// The whole object as the server sent it, every number as a JSON string: the fields named
+    /// here and every other (`Null` when the library ran out of memory building it).
+    pub raw: Value,
+}
+
+impl CardOrder {
+    /// Copies every field of a borrowed `yv_card_order`.
+    ///
+    /// # Safety
+    /// `record` is a valid `yv_card_order` for the duration of the call.
+    pub(crate) unsafe fn read(record: *const sys::yv_card_order) -> Self {
+        CardOrder {
+            id: string(sys::yv_card_order_id(record)),
+            status: opt_string(sys::yv_card_order_status(record)),
+            card_id: opt_string(sys::yv_card_order_card_id(record)),
+            personalization: opt_string(sys::yv_card_order_personalization(record)),
+            amount: opt_string(sys::yv_card_order_amount(record)),
+            currency: opt_string(sys::yv_card_order_currency(record)),
+            created_at: opt_string(sys::yv_card_order_created_at(record)),
+            raw: json_or_null(sys::yv_card_order_json(record)),
+        }
+    }
+
+    /// Reads and frees an owned `yv_card_order`.
+    ///
+    /// # Safety
+    /// `record` is an owned `yv_card_order`, not used afterwards.
+    pub(crate) unsafe fn take(record: *mut sys::yv_card_order) -> Self {
+        let out = Self::read(record);
+        sys::yv_card_order_free(record);
+        out
+    }
+
+    /// Reads and frees an owned `yv_card_order_list`, in its order.
+    ///
+    /// # Safety
+    /// `list` is an owned `yv_card_order_list`, not used afterwards.
+    pub(crate) unsafe fn take_list(list: *mut sys::yv_card_order_list) -> Vec<Self> {
+        // Its records are borrowed from the list until it is freed.
+        let out = (0..sys::yv_card_order_list_count(list))
+            .map(|i| Self::read(sys::yv_card_order_list_get(list, i)))
+            .collect();
+        sys::yv_card_order_list_free(list);
+        out
+    }
+}
+
+/// The answer to paying a physical card order: the order as the payment left it.
+/// `idempotency_key` is always the key the call carried.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub struct CardOrderPayment {
+    /// The order paid; `None` when the answer has none.
+    pub order_id: Option<String>,
+    /// The payment's id, when the server gives it beside the order (the sandbox nests it:
+    /// raw["payment"]); `None` when the answer has none.
+    pub payment_id: Option<String>,
+    /// The order's status once paid (paid); `None` when the answer has none.
+    pub status: Option<String>,
+    /// The amount paid, exact, when the server gives it, as exact decimal text; `None` when the
+    /// answer has none.
+    pub amount: Option<String>,
+    /// The currency paid in; `None` when the answer has none.
+    pub currency: Option<String>,
+    /// The Idempotency-Key the call carried (the caller's, or the one the core generated).
+    pub idempotency_key: String,
+    /// When the order was placed; `None` when the answer has none.
+    pub created_at: Option<String>,
+    /// The whole object as the server sent it, with the call's `idempotency_key` added when it
+    /// names none, every number as a JSON string: the fields named here and every other (`Null`
+    /// when the library ran out of memory building it).
+    pub raw: Value,
+}
+
+impl CardOrderPayment {
+    /// Copies every field of a borrowed `yv_card_order_payment`.
+    ///
+    /// # Safety
+    /// `record` is a valid `yv_card_order_payment` for the duration of the call.
+    pub(crate) unsafe fn read(record: *const sys::yv_card_order_payment) -> Self {
+        CardOrderPayment {
+            order_id: opt_string(sys::yv_card_order_payment_order_id(record)),
+            payment_id: opt_string(sys::yv_card_order_payment_payment_id(record)),
+            status: opt_string(sys::yv_card_order_payment_status(record)),
+            amount: opt_string(sys::yv_card_order_payment_amount(record)),
+            currency: opt_string(sys::yv_card_order_payment_currency(record)),
+            idempotency_key: string(sys::yv_card_order_payment_idempotency_key(record)),
+            created_at: opt_string(sys::yv_card_order_payment_created_at(record)),
+            raw: json_or_null(sys::yv_card_order_payment_json(record)),
+        }
+    }
+
+    /// Reads and frees an owned `yv_card_order_payment`.
+    ///
+    /// # Safety
+    /// `record` is an owned `yv_card_order_payment`, not used afterwards.
+    pub(crate) unsafe fn take(record: *mut sys::yv_card_order_payment) -> Self {
+        let out = Self::read(record);
+        sys::yv_card_order_payment_free(record);
+        out
+    }
+}
+
 /// A customer of the platform.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -523,6 +960,65 @@ impl Customer {
     }
 }
 
+/// Where an IBAN stands: onboarding, KYC, requested, active; with its number once issued.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub struct IbanStatus {
+    /// The IBAN onboarding's id; `None` when the answer has none.
+    pub id: Option<String>,
+    /// The lifecycle status (e.g. not_started, kyc_submitted, pending, active); `None` when the
+    /// answer has none.
+    pub status: Option<String>,
+    /// The KYC status; `None` when the answer has none.
+    pub kyc_status: Option<String>,
+    /// The IBAN, once issued; `None` when the answer has none.
+    pub iban: Option<String>,
+    /// The BIC of the issuing bank, once issued; `None` when the answer has none.
+    pub bic: Option<String>,
+    /// The account's currency (EUR); `None` when the answer has none.
+    pub currency: Option<String>,
+    /// The holder's e-mail address; `None` when the answer has none.
+    pub email: Option<String>,
+    /// The customer it belongs to, when it is a customer's; `None` when the answer has none.
+    pub customer_id: Option<String>,
+    /// When it last changed; `None` when the answer has none.
+    pub updated_at: Option<String>,
+    /// The whole object as the server sent it, every number as a JSON string: the fields named
+    /// here and every other (`Null` when the library ran out of memory building it).
+    pub raw: Value,
+}
+
+impl IbanStatus {
+    /// Copies every field of a borrowed `yv_iban_status`.
+    ///
+    /// # Safety
+    /// `record` is a valid `yv_iban_status` for the duration of the call.
+    pub(crate) unsafe fn read(record: *const sys::yv_iban_status) -> Self {
+        IbanStatus {
+            id: opt_string(sys::yv_iban_status_id(record)),
+            status: opt_string(sys::yv_iban_status_status(record)),
+            kyc_status: opt_string(sys::yv_iban_status_kyc_status(record)),
+            iban: opt_string(sys::yv_iban_status_iban(record)),
+            bic: opt_string(sys::yv_iban_status_bic(record)),
+            currency: opt_string(sys::yv_iban_status_currency(record)),
+            email: opt_string(sys::yv_iban_status_email(record)),
+            customer_id: opt_string(sys::yv_iban_status_customer_id(record)),
+            updated_at: opt_string(sys::yv_iban_status_updated_at(record)),
+            raw: json_or_null(sys::yv_iban_status_json(record)),
+        }
+    }
+
+    /// Reads and frees an owned `yv_iban_status`.
+    ///
+    /// # Safety
+    /// `record` is an owned `yv_iban_status`, not used afterwards.
+    pub(crate) unsafe fn take(record: *mut sys::yv_iban_status) -> Self {
+        let out = Self::read(record);
+        sys::yv_iban_status_free(record);
+        out
+    }
+}
+
 /// A signed-in session. Its tokens are not here: the client keeps them (the access token
 /// authenticates its later calls, the refresh token renews it).
 #[derive(Debug, Clone, PartialEq)]
@@ -559,6 +1055,225 @@ impl Session {
     pub(crate) unsafe fn take(record: *mut sys::yv_session) -> Self {
         let out = Self::read(record);
         sys::yv_session_free(record);
+        out
+    }
+}
+
+/// A swap quote: what an execution of it would give, until it expires.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub struct SwapQuote {
+    /// The quote's id, for execute.
+    pub id: String,
+    /// The asset debited, when the server names it; `None` when the answer has none.
+    pub from_asset_id: Option<String>,
+    /// The asset credited, when the server names it; `None` when the answer has none.
+    pub to_asset_id: Option<String>,
+    /// The chain swapped from; `None` when the answer has none.
+    pub from_chain: Option<String>,
+    /// The token swapped from; `None` when the answer has none.
+    pub from_ticker: Option<String>,
+    /// The chain swapped to; `None` when the answer has none.
+    pub to_chain: Option<String>,
+    /// The token swapped to; `None` when the answer has none.
+    pub to_ticker: Option<String>,
+    /// The amount swapped from, exact, as exact decimal text; `None` when the answer has none.
+    pub from_amount: Option<String>,
+    /// The amount it gives, exact, as exact decimal text; `None` when the answer has none.
+    pub to_amount: Option<String>,
+    /// The exchange rate, as exact decimal text; `None` when the answer has none.
+    pub rate: Option<String>,
+    /// The fee, when the server gives it as one amount, as exact decimal text; `None` when the
+    /// answer has none.
+    pub fee: Option<String>,
+    /// When the quote stops being executable; `None` when the answer has none.
+    pub expires_at: Option<String>,
+    /// The whole object as the server sent it, every number as a JSON string: the fields named
+    /// here and every other (`Null` when the library ran out of memory building it).
+    pub raw: Value,
+}
+
+impl SwapQuote {
+    /// Copies every field of a borrowed `yv_swap_quote`.
+    ///
+    /// # Safety
+    /// `record` is a valid `yv_swap_quote` for the duration of the call.
+    pub(crate) unsafe fn read(record: *const sys::yv_swap_quote) -> Self {
+        SwapQuote {
+            id: string(sys::yv_swap_quote_id(record)),
+            from_asset_id: opt_string(sys::yv_swap_quote_from_asset_id(record)),
+            to_asset_id: opt_string(sys::yv_swap_quote_to_asset_id(record)),
+            from_chain: opt_string(sys::yv_swap_quote_from_chain(record)),
+            from_ticker: opt_string(sys::yv_swap_quote_from_ticker(record)),
+            to_chain: opt_string(sys::yv_swap_quote_to_chain(record)),
+            to_ticker: opt_string(sys::yv_swap_quote_to_ticker(record)),
+            from_amount: opt_string(sys::yv_swap_quote_from_amount(record)),
+            to_amount: opt_string(sys::yv_swap_quote_to_amount(record)),
+            rate: opt_string(sys::yv_swap_quote_rate(record)),
+            fee: opt_string(sys::yv_swap_quote_fee(record)),
+            expires_at: opt_string(sys::yv_swap_quote_expires_at(record)),
+            raw: json_or_null(sys::yv_swap_quote_json(record)),
+        }
+    }
+
+    /// Reads and frees an owned `yv_swap_quote`.
+    ///
+    /// # Safety
+    /// `record` is an owned `yv_swap_quote`, not used afterwards.
+    pub(crate) unsafe fn take(record: *mut sys::yv_swap_quote) -> Self {
+        let out = Self::read(record);
+        sys::yv_swap_quote_free(record);
+        out
+    }
+}
+
+/// The answer to swap execute. `idempotency_key` is always the key the call carried.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub struct SwapExecution {
+    /// The swap's id; `None` when the answer has none.
+    pub id: Option<String>,
+    /// The quote it executed; `None` when the answer has none.
+    pub quote_id: Option<String>,
+    /// Its status: pending, completed or failed; `None` when the answer has none.
+    pub status: Option<String>,
+    /// The chain swapped from; `None` when the answer has none.
+    pub from_chain: Option<String>,
+    /// The token swapped from; `None` when the answer has none.
+    pub from_ticker: Option<String>,
+    /// The chain swapped to; `None` when the answer has none.
+    pub to_chain: Option<String>,
+    /// The token swapped to; `None` when the answer has none.
+    pub to_ticker: Option<String>,
+    /// The amount taken, exact, as exact decimal text; `None` when the answer has none.
+    pub from_amount: Option<String>,
+    /// The amount given, exact, as exact decimal text; `None` when the answer has none.
+    pub to_amount: Option<String>,
+    /// The fee taken from the source amount, exact, as exact decimal text; `None` when the
+    /// answer has none.
+    pub fee: Option<String>,
+    /// The rate applied, as exact decimal text; `None` when the answer has none.
+    pub rate: Option<String>,
+    /// The asset debited; `None` when the answer has none.
+    pub from_asset_id: Option<String>,
+    /// The asset credited; `None` when the answer has none.
+    pub to_asset_id: Option<String>,
+    /// Where the swapped funds went; `None` when the answer has none.
+    pub to_address: Option<String>,
+    /// The hash of the debit, once known; `None` when the answer has none.
+    pub from_tx_hash: Option<String>,
+    /// The hash of the credit, once known; `None` when the answer has none.
+    pub to_tx_hash: Option<String>,
+    /// The Idempotency-Key the call carried (the caller's, or the one the core generated).
+    pub idempotency_key: String,
+    /// When it was made; `None` when the answer has none.
+    pub created_at: Option<String>,
+    /// The whole object as the server sent it, with the call's `idempotency_key` added when it
+    /// names none, every number as a JSON string: the fields named here and every other (`Null`
+    /// when the library ran out of memory building it).
+    pub raw: Value,
+}
+
+impl SwapExecution {
+    /// Copies every field of a borrowed `yv_swap_execution`.
+    ///
+    /// # Safety
+    /// `record` is a valid `yv_swap_execution` for the duration of the call.
+    pub(crate) unsafe fn read(record: *const sys::yv_swap_execution) -> Self {
+        SwapExecution {
+            id: opt_string(sys::yv_swap_execution_id(record)),
+            quote_id: opt_string(sys::yv_swap_execution_quote_id(record)),
+            status: opt_string(sys::yv_swap_execution_status(record)),
+            from_chain: opt_string(sys::yv_swap_execution_from_chain(record)),
+            from_ticker: opt_string(sys::yv_swap_execution_from_ticker(record)),
+            to_chain: opt_string(sys::yv_swap_execution_to_chain(record)),
+            to_ticker: opt_string(sys::yv_swap_execution_to_ticker(record)),
+            from_amount: opt_string(sys::yv_swap_execution_from_amount(record)),
+            to_amount: opt_string(sys::yv_swap_execution_to_amount(record)),
+            fee: opt_string(sys::yv_swap_execution_fee(record)),
+            rate: opt_string(sys::yv_swap_execution_rate(record)),
+            from_asset_id: opt_string(sys::yv_swap_execution_from_asset_id(record)),
+            to_asset_id: opt_string(sys::yv_swap_execution_to_asset_id(record)),
+            to_address: opt_string(sys::yv_swap_execution_to_address(record)),
+            from_tx_hash: opt_string(sys::yv_swap_execution_from_tx_hash(record)),
+            to_tx_hash: opt_string(sys::yv_swap_execution_to_tx_hash(record)),
+            idempotency_key: string(sys::yv_swap_execution_idempotency_key(record)),
+            created_at: opt_string(sys::yv_swap_execution_created_at(record)),
+            raw: json_or_null(sys::yv_swap_execution_json(record)),
+        }
+    }
+
+    /// Reads and frees an owned `yv_swap_execution`.
+    ///
+    /// # Safety
+    /// `record` is an owned `yv_swap_execution`, not used afterwards.
+    pub(crate) unsafe fn take(record: *mut sys::yv_swap_execution) -> Self {
+        let out = Self::read(record);
+        sys::yv_swap_execution_free(record);
+        out
+    }
+}
+
+/// One swap of the history.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub struct SwapHistoryItem {
+    /// The swap's id.
+    pub id: String,
+    /// The quote it executed; `None` when the answer has none.
+    pub quote_id: Option<String>,
+    /// Its status: pending, completed or failed; `None` when the answer has none.
+    pub status: Option<String>,
+    /// The chain swapped from; `None` when the answer has none.
+    pub from_chain: Option<String>,
+    /// The token swapped from; `None` when the answer has none.
+    pub from_ticker: Option<String>,
+    /// The chain swapped to; `None` when the answer has none.
+    pub to_chain: Option<String>,
+    /// The token swapped to; `None` when the answer has none.
+    pub to_ticker: Option<String>,
+    /// The amount taken, exact, as exact decimal text; `None` when the answer has none.
+    pub from_amount: Option<String>,
+    /// The amount given, exact, as exact decimal text; `None` when the answer has none.
+    pub to_amount: Option<String>,
+    /// When it was made; `None` when the answer has none.
+    pub created_at: Option<String>,
+    /// The whole object as the server sent it, every number as a JSON string: the fields named
+    /// here and every other (`Null` when the library ran out of memory building it).
+    pub raw: Value,
+}
+
+impl SwapHistoryItem {
+    /// Copies every field of a borrowed `yv_swap_history_item`.
+    ///
+    /// # Safety
+    /// `record` is a valid `yv_swap_history_item` for the duration of the call.
+    pub(crate) unsafe fn read(record: *const sys::yv_swap_history_item) -> Self {
+        SwapHistoryItem {
+            id: string(sys::yv_swap_history_item_id(record)),
+            quote_id: opt_string(sys::yv_swap_history_item_quote_id(record)),
+            status: opt_string(sys::yv_swap_history_item_status(record)),
+            from_chain: opt_string(sys::yv_swap_history_item_from_chain(record)),
+            from_ticker: opt_string(sys::yv_swap_history_item_from_ticker(record)),
+            to_chain: opt_string(sys::yv_swap_history_item_to_chain(record)),
+            to_ticker: opt_string(sys::yv_swap_history_item_to_ticker(record)),
+            from_amount: opt_string(sys::yv_swap_history_item_from_amount(record)),
+            to_amount: opt_string(sys::yv_swap_history_item_to_amount(record)),
+            created_at: opt_string(sys::yv_swap_history_item_created_at(record)),
+            raw: json_or_null(sys::yv_swap_history_item_json(record)),
+        }
+    }
+
+    /// Reads and frees an owned `yv_swap_history_item_list`, in its order.
+    ///
+    /// # Safety
+    /// `list` is an owned `yv_swap_history_item_list`, not used afterwards.
+    pub(crate) unsafe fn take_list(list: *mut sys::yv_swap_history_item_list) -> Vec<Self> {
+        // Its records are borrowed from the list until it is freed.
+        let out = (0..sys::yv_swap_history_item_list_count(list))
+            .map(|i| Self::read(sys::yv_swap_history_item_list_get(list, i)))
+            .collect();
+        sys::yv_swap_history_item_list_free(list);
         out
     }
 }

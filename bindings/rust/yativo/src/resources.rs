@@ -11,7 +11,9 @@ use crate::handle::resource_handle;
 
 // BEGIN GENERATED: endpoints (python3 -m codegen; do not edit)
 use crate::records::{
-    Account, Asset, AutoForwardingRule, Balance, Customer, Session, Transaction, Transfer,
+    Account, Asset, AutoForwardingRule, Balance, Card, CardAccount, CardFunding, CardOrder,
+    CardOrderPayment, CardTransaction, Customer, IbanStatus, Session, SpendingLimits,
+    SwapExecution, SwapHistoryItem, SwapQuote, Transaction, Transfer,
 };
 
 resource_handle!(
@@ -781,6 +783,1099 @@ impl AutoForwarding<'_> {
     }
 }
 
+/// The parameters of [`CardIssuer::apply`].
+#[derive(Clone, Copy, Debug, Default)]
+pub struct IssuerApplication<'a> {
+    /// How customers' cards are funded (e.g. master_wallet, decentralized)
+    pub funding_structure: &'a str,
+    /// Whether customers get IBANs too
+    pub iban_enabled: bool,
+}
+
+resource_handle!(
+    /// The card-issuer program: application, master wallets, customer funding (moves value),
+    /// deposits and history.
+    CardIssuer
+);
+
+impl CardIssuer<'_> {
+    /// Applies for the card-issuer program.
+    pub fn apply(&self, params: &IssuerApplication<'_>) -> Result<Value> {
+        let funding_structure = c_string(params.funding_structure, "funding structure")?;
+        let c = self.client.as_ptr();
+        self.client.json_call(self.opts, |call, out, err| unsafe {
+            sys::yv_client_card_issuer_apply(
+                c,
+                funding_structure.as_ptr(),
+                params.iban_enabled,
+                call,
+                out,
+                err,
+            )
+        })
+    }
+
+    /// The issuer program: its status, visibility, enabled chains, limits and stats.
+    pub fn get_program(&self) -> Result<Value> {
+        let c = self.client.as_ptr();
+        self.client.json_call(self.opts, |call, out, err| unsafe {
+            sys::yv_client_card_issuer_get_program(c, call, out, err)
+        })
+    }
+
+    /// The issuer's master wallets and their balances.
+    pub fn get_wallets(&self) -> Result<Value> {
+        let c = self.client.as_ptr();
+        self.client.json_call(self.opts, |call, out, err| unsafe {
+            sys::yv_client_card_issuer_get_wallets(c, call, out, err)
+        })
+    }
+
+    /// Funds a customer's card from the master wallet. Always carries an Idempotency-Key (the
+    /// call's, or one the core generates), returned with the result and on every error: called
+    /// again with that key, the funding happens once.
+    ///
+    /// The [`CardFunding`]'s `idempotency_key` is the key the call carried: the call's, or the
+    /// one the core generated.
+    ///
+    /// - `customer_id`: the customer to fund
+    /// - `amount`: the amount, > 0, exact
+    /// - `source_chain`: the chain the master wallet pays from: SOL or XDC
+    /// - `pricing_mode`: send_x (the amount is sent) or receive_x (the amount arrives); unset =
+    ///   the server's default, send_x
+    /// - `destination_token`: the token credited, when not the default; `None` = unset
+    pub fn fund_customer(
+        &self,
+        customer_id: &str,
+        amount: &str,
+        source_chain: &str,
+        pricing_mode: Option<&str>,
+        destination_token: Option<&str>,
+    ) -> Result<CardFunding> {
+        let customer_id = c_string(customer_id, "customer id")?;
+        let amount = c_string(amount, "amount")?;
+        let source_chain = c_string(source_chain, "source chain")?;
+        let pricing_mode = opt_c_string(pricing_mode, "pricing mode")?;
+        let destination_token = opt_c_string(destination_token, "destination token")?;
+        let c = self.client.as_ptr();
+        let mut out = ptr::null_mut();
+        self.client.unit_call(self.opts, |call, err| unsafe {
+            sys::yv_client_card_issuer_fund_customer(
+                c,
+                customer_id.as_ptr(),
+                amount.as_ptr(),
+                source_chain.as_ptr(),
+                c_ptr(&pricing_mode),
+                c_ptr(&destination_token),
+                call,
+                &mut out,
+                err,
+            )
+        })?;
+        // SAFETY: out is the owned record the call handed over.
+        Ok(unsafe { CardFunding::take(out) })
+    }
+
+    /// Funds a deposit by hand (an XDC deposit awaiting_manual). Always carries an
+    /// Idempotency-Key, returned with the result and on every error: the funding happens once.
+    ///
+    /// The [`CardFunding`]'s `idempotency_key` is the key the call carried: the call's, or the
+    /// one the core generated.
+    ///
+    /// - `deposit_id`: the deposit's id
+    /// - `destination_token`: the token credited, when not the default; `None` = unset
+    pub fn trigger_manual_funding(
+        &self,
+        deposit_id: &str,
+        destination_token: Option<&str>,
+    ) -> Result<CardFunding> {
+        let deposit_id = c_string(deposit_id, "deposit id")?;
+        let destination_token = opt_c_string(destination_token, "destination token")?;
+        let c = self.client.as_ptr();
+        let mut out = ptr::null_mut();
+        self.client.unit_call(self.opts, |call, err| unsafe {
+            sys::yv_client_card_issuer_trigger_manual_funding(
+                c,
+                deposit_id.as_ptr(),
+                c_ptr(&destination_token),
+                call,
+                &mut out,
+                err,
+            )
+        })?;
+        // SAFETY: out is the owned record the call handed over.
+        Ok(unsafe { CardFunding::take(out) })
+    }
+
+    /// A customer's own wallets (decentralized funding).
+    ///
+    /// - `customer_id`: the customer's id
+    pub fn get_customer_wallets(&self, customer_id: &str) -> Result<Value> {
+        let customer_id = c_string(customer_id, "customer id")?;
+        let c = self.client.as_ptr();
+        self.client.json_call(self.opts, |call, out, err| unsafe {
+            sys::yv_client_card_issuer_get_customer_wallets(c, customer_id.as_ptr(), call, out, err)
+        })
+    }
+
+    /// One page of the issuer's customers.
+    ///
+    /// - `page`: the page, from 1; unset = the server's default, 1
+    /// - `limit`: items per page, 1..100; unset = the server's default, 20
+    pub fn list_customers(&self, page: Option<u32>, limit: Option<u32>) -> Result<Value> {
+        let c = self.client.as_ptr();
+        self.client.json_call(self.opts, |call, out, err| unsafe {
+            sys::yv_client_card_issuer_list_customers(
+                c,
+                page.unwrap_or(0),
+                limit.unwrap_or(0),
+                call,
+                out,
+                err,
+            )
+        })
+    }
+
+    /// The SOL and/or XDC addresses that fund the program (per enabled chain).
+    ///
+    /// - `customer_id`: a customer's addresses (decentralized funding); unset = the master
+    ///   wallet's
+    pub fn get_funding_addresses(&self, customer_id: Option<&str>) -> Result<Value> {
+        let customer_id = opt_c_string(customer_id, "customer id")?;
+        let c = self.client.as_ptr();
+        self.client.json_call(self.opts, |call, out, err| unsafe {
+            sys::yv_client_card_issuer_get_funding_addresses(c, c_ptr(&customer_id), call, out, err)
+        })
+    }
+
+    /// One page of funding deposits (SOL auto-funding, XDC manual).
+    ///
+    /// - `page`: the page, from 1; unset = the server's default, 1
+    /// - `limit`: items per page, 1..100; unset = the server's default, 20
+    /// - `status`: only deposits in this status: pending, auto_funding, awaiting_manual,
+    ///   funding, funded, failed; `None` = unset
+    /// - `chain`: only deposits on this chain: SOL or XDC; `None` = unset
+    pub fn list_deposits(
+        &self,
+        page: Option<u32>,
+        limit: Option<u32>,
+        status: Option<&str>,
+        chain: Option<&str>,
+    ) -> Result<Value> {
+        let status = opt_c_string(status, "status")?;
+        let chain = opt_c_string(chain, "chain")?;
+        let c = self.client.as_ptr();
+        self.client.json_call(self.opts, |call, out, err| unsafe {
+            sys::yv_client_card_issuer_list_deposits(
+                c,
+                page.unwrap_or(0),
+                limit.unwrap_or(0),
+                c_ptr(&status),
+                c_ptr(&chain),
+                call,
+                out,
+                err,
+            )
+        })
+    }
+
+    /// One page of the funding history.
+    ///
+    /// - `page`: the page, from 1; unset = the server's default, 1
+    /// - `limit`: items per page, 1..100; unset = the server's default, 20
+    /// - `status`: only fundings in this status; `None` = unset
+    /// - `customer_id`: only this customer's fundings; `None` = unset
+    /// - `chain`: only fundings on this chain: SOL or XDC; `None` = unset
+    pub fn get_funding_history(
+        &self,
+        page: Option<u32>,
+        limit: Option<u32>,
+        status: Option<&str>,
+        customer_id: Option<&str>,
+        chain: Option<&str>,
+    ) -> Result<Value> {
+        let status = opt_c_string(status, "status")?;
+        let customer_id = opt_c_string(customer_id, "customer id")?;
+        let chain = opt_c_string(chain, "chain")?;
+        let c = self.client.as_ptr();
+        self.client.json_call(self.opts, |call, out, err| unsafe {
+            sys::yv_client_card_issuer_get_funding_history(
+                c,
+                page.unwrap_or(0),
+                limit.unwrap_or(0),
+                c_ptr(&status),
+                c_ptr(&customer_id),
+                c_ptr(&chain),
+                call,
+                out,
+                err,
+            )
+        })
+    }
+}
+
+resource_handle!(
+    /// Yativo cards: account onboarding, cards (freeze and unfreeze need 2FA), transactions,
+    /// disputes, limits, customers' cards, physical orders and the account's IBAN.
+    Cards
+);
+
+impl Cards<'_> {
+    /// Opens the user's card account; KYC follows.
+    ///
+    /// - `email`: the holder's e-mail address
+    /// - `first_name`: the holder's first name
+    /// - `last_name`: the holder's last name
+    pub fn onboard(&self, email: &str, first_name: &str, last_name: &str) -> Result<CardAccount> {
+        let email = c_string(email, "email")?;
+        let first_name = c_string(first_name, "first name")?;
+        let last_name = c_string(last_name, "last name")?;
+        let c = self.client.as_ptr();
+        let mut out = ptr::null_mut();
+        self.client.unit_call(self.opts, |call, err| unsafe {
+            sys::yv_client_cards_onboard(
+                c,
+                email.as_ptr(),
+                first_name.as_ptr(),
+                last_name.as_ptr(),
+                call,
+                &mut out,
+                err,
+            )
+        })?;
+        // SAFETY: out is the owned record the call handed over.
+        Ok(unsafe { CardAccount::take(out) })
+    }
+
+    /// The card account, with its KYC status.
+    pub fn get_kyc_status(&self) -> Result<CardAccount> {
+        let c = self.client.as_ptr();
+        let mut out = ptr::null_mut();
+        self.client.unit_call(self.opts, |call, err| unsafe {
+            sys::yv_client_cards_get_kyc_status(c, call, &mut out, err)
+        })?;
+        // SAFETY: out is the owned record the call handed over.
+        Ok(unsafe { CardAccount::take(out) })
+    }
+
+    /// Accepts the card program's terms and conditions.
+    pub fn accept_terms(&self) -> Result<Value> {
+        let c = self.client.as_ptr();
+        self.client.json_call(self.opts, |call, out, err| unsafe {
+            sys::yv_client_cards_accept_terms(c, call, out, err)
+        })
+    }
+
+    /// Deploys the card wallet (needs KYC approved and the terms accepted).
+    pub fn deploy_safe(&self) -> Result<Value> {
+        let c = self.client.as_ptr();
+        self.client.json_call(self.opts, |call, out, err| unsafe {
+            sys::yv_client_cards_deploy_safe(c, call, out, err)
+        })
+    }
+
+    /// The user's cards.
+    pub fn list(&self) -> Result<Vec<Card>> {
+        let c = self.client.as_ptr();
+        let mut out = ptr::null_mut();
+        self.client.unit_call(self.opts, |call, err| unsafe {
+            sys::yv_client_cards_list(c, call, &mut out, err)
+        })?;
+        // SAFETY: out is the owned list the call handed over.
+        Ok(unsafe { Card::take_list(out) })
+    }
+
+    /// Creates a card (needs the card wallet deployed).
+    ///
+    /// - `card_type`: virtual or physical; `None` = the core's default, `"virtual"`
+    /// - `display_name`: the name shown for the card; `None` = unset
+    /// - `spending_limit_amount`: a spending limit, exact; `None` = unset
+    /// - `spending_limit_frequency`: how often the limit resets (e.g. daily, weekly, monthly);
+    ///   `None` = unset
+    pub fn create(
+        &self,
+        card_type: Option<&str>,
+        display_name: Option<&str>,
+        spending_limit_amount: Option<&str>,
+        spending_limit_frequency: Option<&str>,
+    ) -> Result<Card> {
+        let card_type = opt_c_string(card_type, "card type")?;
+        let display_name = opt_c_string(display_name, "display name")?;
+        let spending_limit_amount = opt_c_string(spending_limit_amount, "spending limit amount")?;
+        let spending_limit_frequency =
+            opt_c_string(spending_limit_frequency, "spending limit frequency")?;
+        let c = self.client.as_ptr();
+        let mut out = ptr::null_mut();
+        self.client.unit_call(self.opts, |call, err| unsafe {
+            sys::yv_client_cards_create(
+                c,
+                c_ptr(&card_type),
+                c_ptr(&display_name),
+                c_ptr(&spending_limit_amount),
+                c_ptr(&spending_limit_frequency),
+                call,
+                &mut out,
+                err,
+            )
+        })?;
+        // SAFETY: out is the owned record the call handed over.
+        Ok(unsafe { Card::take(out) })
+    }
+
+    /// Freezes a card: it refuses use until unfrozen. Sends X-2FA-Token.
+    ///
+    /// Sends `X-2FA-Token`: the call's code, or one from the client's TOTP secret.
+    ///
+    /// - `card_id`: the card's id
+    pub fn freeze(&self, card_id: &str) -> Result<Card> {
+        let card_id = c_string(card_id, "card id")?;
+        let c = self.client.as_ptr();
+        let mut out = ptr::null_mut();
+        self.client.unit_call(self.opts, |call, err| unsafe {
+            sys::yv_client_cards_freeze(c, card_id.as_ptr(), call, &mut out, err)
+        })?;
+        // SAFETY: out is the owned record the call handed over.
+        Ok(unsafe { Card::take(out) })
+    }
+
+    /// Unfreezes a frozen card. Sends X-2FA-Token.
+    ///
+    /// Sends `X-2FA-Token`: the call's code, or one from the client's TOTP secret.
+    ///
+    /// - `card_id`: the card's id
+    pub fn unfreeze(&self, card_id: &str) -> Result<Card> {
+        let card_id = c_string(card_id, "card id")?;
+        let c = self.client.as_ptr();
+        let mut out = ptr::null_mut();
+        self.client.unit_call(self.opts, |call, err| unsafe {
+            sys::yv_client_cards_unfreeze(c, card_id.as_ptr(), call, &mut out, err)
+        })?;
+        // SAFETY: out is the owned record the call handed over.
+        Ok(unsafe { Card::take(out) })
+    }
+
+    /// Voids (cancels) a card for good.
+    ///
+    /// - `card_id`: the card's id
+    pub fn void(&self, card_id: &str) -> Result<Card> {
+        let card_id = c_string(card_id, "card id")?;
+        let c = self.client.as_ptr();
+        let mut out = ptr::null_mut();
+        self.client.unit_call(self.opts, |call, err| unsafe {
+            sys::yv_client_cards_void(c, card_id.as_ptr(), call, &mut out, err)
+        })?;
+        // SAFETY: out is the owned record the call handed over.
+        Ok(unsafe { Card::take(out) })
+    }
+
+    /// Sends the one-time code that set_pin needs.
+    ///
+    /// - `card_id`: the card's id
+    pub fn request_pin_otp(&self, card_id: &str) -> Result<Value> {
+        let card_id = c_string(card_id, "card id")?;
+        let c = self.client.as_ptr();
+        self.client.json_call(self.opts, |call, out, err| unsafe {
+            sys::yv_client_cards_request_pin_otp(c, card_id.as_ptr(), call, out, err)
+        })
+    }
+
+    /// Sets the card's PIN.
+    ///
+    /// - `card_id`: the card's id
+    /// - `otp`: the code from request_pin_otp
+    /// - `pin`: the new PIN
+    pub fn set_pin(&self, card_id: &str, otp: &str, pin: &str) -> Result<Value> {
+        let card_id = c_string(card_id, "card id")?;
+        let otp = c_string(otp, "otp")?;
+        let pin = c_string(pin, "pin")?;
+        let c = self.client.as_ptr();
+        self.client.json_call(self.opts, |call, out, err| unsafe {
+            sys::yv_client_cards_set_pin(
+                c,
+                card_id.as_ptr(),
+                otp.as_ptr(),
+                pin.as_ptr(),
+                call,
+                out,
+                err,
+            )
+        })
+    }
+
+    /// A short-lived token for the secure card-details display (safe to repeat: it moves
+    /// nothing).
+    ///
+    /// - `yativo_card_id`: the card account's id (from onboard)
+    /// - `card_id`: the card's id
+    pub fn get_ephemeral_token(&self, yativo_card_id: &str, card_id: &str) -> Result<Value> {
+        let yativo_card_id = c_string(yativo_card_id, "yativo card id")?;
+        let card_id = c_string(card_id, "card id")?;
+        let c = self.client.as_ptr();
+        self.client.json_call(self.opts, |call, out, err| unsafe {
+            sys::yv_client_cards_get_ephemeral_token(
+                c,
+                yativo_card_id.as_ptr(),
+                card_id.as_ptr(),
+                call,
+                out,
+                err,
+            )
+        })
+    }
+
+    /// The card wallet, with its funding wallet when auto-bridge is on.
+    ///
+    /// - `yativo_card_id`: the card account's id (from onboard)
+    pub fn get_wallet(&self, yativo_card_id: &str) -> Result<Value> {
+        let yativo_card_id = c_string(yativo_card_id, "yativo card id")?;
+        let c = self.client.as_ptr();
+        self.client.json_call(self.opts, |call, out, err| unsafe {
+            sys::yv_client_cards_get_wallet(c, yativo_card_id.as_ptr(), call, out, err)
+        })
+    }
+
+    /// The card wallet's deposit address (typically a USDC_SOL collateral wallet).
+    ///
+    /// - `yativo_card_id`: the card account's id (from onboard)
+    pub fn get_funding_address(&self, yativo_card_id: &str) -> Result<Value> {
+        let yativo_card_id = c_string(yativo_card_id, "yativo card id")?;
+        let c = self.client.as_ptr();
+        self.client.json_call(self.opts, |call, out, err| unsafe {
+            sys::yv_client_cards_get_funding_address(c, yativo_card_id.as_ptr(), call, out, err)
+        })
+    }
+
+    /// A customer card wallet's deposit address.
+    ///
+    /// - `yativo_card_id`: the customer's card account id
+    pub fn get_customer_funding_address(&self, yativo_card_id: &str) -> Result<Value> {
+        let yativo_card_id = c_string(yativo_card_id, "yativo card id")?;
+        let c = self.client.as_ptr();
+        self.client.json_call(self.opts, |call, out, err| unsafe {
+            sys::yv_client_cards_get_customer_funding_address(
+                c,
+                yativo_card_id.as_ptr(),
+                call,
+                out,
+                err,
+            )
+        })
+    }
+
+    /// The reasons a transaction can be disputed for, with their codes.
+    ///
+    /// - `yativo_card_id`: the card account's id (from onboard)
+    pub fn get_dispute_reasons(&self, yativo_card_id: &str) -> Result<Value> {
+        let yativo_card_id = c_string(yativo_card_id, "yativo card id")?;
+        let c = self.client.as_ptr();
+        self.client.json_call(self.opts, |call, out, err| unsafe {
+            sys::yv_client_cards_get_dispute_reasons(c, yativo_card_id.as_ptr(), call, out, err)
+        })
+    }
+
+    /// Disputes a card transaction.
+    ///
+    /// - `yativo_card_id`: the card account's id (from onboard)
+    /// - `transaction_id`: the card transaction's id
+    /// - `reason_code`: a code from the dispute reasons
+    /// - `description`: what happened, in the holder's words; `None` = unset
+    pub fn dispute_transaction(
+        &self,
+        yativo_card_id: &str,
+        transaction_id: &str,
+        reason_code: &str,
+        description: Option<&str>,
+    ) -> Result<Value> {
+        let yativo_card_id = c_string(yativo_card_id, "yativo card id")?;
+        let transaction_id = c_string(transaction_id, "transaction id")?;
+        let reason_code = c_string(reason_code, "reason code")?;
+        let description = opt_c_string(description, "description")?;
+        let c = self.client.as_ptr();
+        self.client.json_call(self.opts, |call, out, err| unsafe {
+            sys::yv_client_cards_dispute_transaction(
+                c,
+                yativo_card_id.as_ptr(),
+                transaction_id.as_ptr(),
+                reason_code.as_ptr(),
+                c_ptr(&description),
+                call,
+                out,
+                err,
+            )
+        })
+    }
+
+    /// The dispute reasons for a customer's card.
+    ///
+    /// - `yativo_card_id`: the customer's card account id
+    pub fn get_customer_dispute_reasons(&self, yativo_card_id: &str) -> Result<Value> {
+        let yativo_card_id = c_string(yativo_card_id, "yativo card id")?;
+        let c = self.client.as_ptr();
+        self.client.json_call(self.opts, |call, out, err| unsafe {
+            sys::yv_client_cards_get_customer_dispute_reasons(
+                c,
+                yativo_card_id.as_ptr(),
+                call,
+                out,
+                err,
+            )
+        })
+    }
+
+    /// Disputes a customer's card transaction.
+    ///
+    /// - `yativo_card_id`: the customer's card account id
+    /// - `transaction_id`: the card transaction's id
+    /// - `reason_code`: a code from the dispute reasons
+    /// - `description`: what happened, in the holder's words; `None` = unset
+    pub fn dispute_customer_transaction(
+        &self,
+        yativo_card_id: &str,
+        transaction_id: &str,
+        reason_code: &str,
+        description: Option<&str>,
+    ) -> Result<Value> {
+        let yativo_card_id = c_string(yativo_card_id, "yativo card id")?;
+        let transaction_id = c_string(transaction_id, "transaction id")?;
+        let reason_code = c_string(reason_code, "reason code")?;
+        let description = opt_c_string(description, "description")?;
+        let c = self.client.as_ptr();
+        self.client.json_call(self.opts, |call, out, err| unsafe {
+            sys::yv_client_cards_dispute_customer_transaction(
+                c,
+                yativo_card_id.as_ptr(),
+                transaction_id.as_ptr(),
+                reason_code.as_ptr(),
+                c_ptr(&description),
+                call,
+                out,
+                err,
+            )
+        })
+    }
+
+    /// The spending limits (daily, monthly, per transaction).
+    ///
+    /// - `yativo_card_id`: the card account's id (from onboard)
+    pub fn get_spending_limits(&self, yativo_card_id: &str) -> Result<SpendingLimits> {
+        let yativo_card_id = c_string(yativo_card_id, "yativo card id")?;
+        let c = self.client.as_ptr();
+        let mut out = ptr::null_mut();
+        self.client.unit_call(self.opts, |call, err| unsafe {
+            sys::yv_client_cards_get_spending_limits(
+                c,
+                yativo_card_id.as_ptr(),
+                call,
+                &mut out,
+                err,
+            )
+        })?;
+        // SAFETY: out is the owned record the call handed over.
+        Ok(unsafe { SpendingLimits::take(out) })
+    }
+
+    /// Sets the daily spending limit.
+    ///
+    /// - `yativo_card_id`: the card account's id (from onboard)
+    /// - `daily_limit`: the new daily limit, exact
+    pub fn set_daily_spending_limit(
+        &self,
+        yativo_card_id: &str,
+        daily_limit: &str,
+    ) -> Result<SpendingLimits> {
+        let yativo_card_id = c_string(yativo_card_id, "yativo card id")?;
+        let daily_limit = c_string(daily_limit, "daily limit")?;
+        let c = self.client.as_ptr();
+        let mut out = ptr::null_mut();
+        self.client.unit_call(self.opts, |call, err| unsafe {
+            sys::yv_client_cards_set_daily_spending_limit(
+                c,
+                yativo_card_id.as_ptr(),
+                daily_limit.as_ptr(),
+                call,
+                &mut out,
+                err,
+            )
+        })?;
+        // SAFETY: out is the owned record the call handed over.
+        Ok(unsafe { SpendingLimits::take(out) })
+    }
+
+    /// A customer card's spending limits.
+    ///
+    /// - `yativo_card_id`: the customer's card account id
+    pub fn get_customer_spending_limits(&self, yativo_card_id: &str) -> Result<SpendingLimits> {
+        let yativo_card_id = c_string(yativo_card_id, "yativo card id")?;
+        let c = self.client.as_ptr();
+        let mut out = ptr::null_mut();
+        self.client.unit_call(self.opts, |call, err| unsafe {
+            sys::yv_client_cards_get_customer_spending_limits(
+                c,
+                yativo_card_id.as_ptr(),
+                call,
+                &mut out,
+                err,
+            )
+        })?;
+        // SAFETY: out is the owned record the call handed over.
+        Ok(unsafe { SpendingLimits::take(out) })
+    }
+
+    /// Sets a customer card's daily spending limit.
+    ///
+    /// - `yativo_card_id`: the customer's card account id
+    /// - `daily_limit`: the new daily limit, exact
+    pub fn set_customer_daily_spending_limit(
+        &self,
+        yativo_card_id: &str,
+        daily_limit: &str,
+    ) -> Result<SpendingLimits> {
+        let yativo_card_id = c_string(yativo_card_id, "yativo card id")?;
+        let daily_limit = c_string(daily_limit, "daily limit")?;
+        let c = self.client.as_ptr();
+        let mut out = ptr::null_mut();
+        self.client.unit_call(self.opts, |call, err| unsafe {
+            sys::yv_client_cards_set_customer_daily_spending_limit(
+                c,
+                yativo_card_id.as_ptr(),
+                daily_limit.as_ptr(),
+                call,
+                &mut out,
+                err,
+            )
+        })?;
+        // SAFETY: out is the owned record the call handed over.
+        Ok(unsafe { SpendingLimits::take(out) })
+    }
+
+    /// The card holder's profile (name, address, KYC status...).
+    ///
+    /// - `yativo_card_id`: the card account's id (from onboard)
+    pub fn get_user_profile(&self, yativo_card_id: &str) -> Result<Value> {
+        let yativo_card_id = c_string(yativo_card_id, "yativo card id")?;
+        let c = self.client.as_ptr();
+        self.client.json_call(self.opts, |call, out, err| unsafe {
+            sys::yv_client_cards_get_user_profile(c, yativo_card_id.as_ptr(), call, out, err)
+        })
+    }
+
+    /// A customer card holder's profile.
+    ///
+    /// - `yativo_card_id`: the customer's card account id
+    pub fn get_customer_profile(&self, yativo_card_id: &str) -> Result<Value> {
+        let yativo_card_id = c_string(yativo_card_id, "yativo card id")?;
+        let c = self.client.as_ptr();
+        self.client.json_call(self.opts, |call, out, err| unsafe {
+            sys::yv_client_cards_get_customer_profile(c, yativo_card_id.as_ptr(), call, out, err)
+        })
+    }
+
+    /// A customer's cards.
+    ///
+    /// - `customer_id`: the customer's id
+    pub fn list_customer_cards(&self, customer_id: &str) -> Result<Vec<Card>> {
+        let customer_id = c_string(customer_id, "customer id")?;
+        let c = self.client.as_ptr();
+        let mut out = ptr::null_mut();
+        self.client.unit_call(self.opts, |call, err| unsafe {
+            sys::yv_client_cards_list_customer_cards(c, customer_id.as_ptr(), call, &mut out, err)
+        })?;
+        // SAFETY: out is the owned list the call handed over.
+        Ok(unsafe { Card::take_list(out) })
+    }
+
+    /// Creates a card for a customer.
+    ///
+    /// - `customer_id`: the customer's id
+    /// - `card_type`: virtual or physical; `None` = the core's default, `"virtual"`
+    pub fn create_customer_card(&self, customer_id: &str, card_type: Option<&str>) -> Result<Card> {
+        let customer_id = c_string(customer_id, "customer id")?;
+        let card_type = opt_c_string(card_type, "card type")?;
+        let c = self.client.as_ptr();
+        let mut out = ptr::null_mut();
+        self.client.unit_call(self.opts, |call, err| unsafe {
+            sys::yv_client_cards_create_customer_card(
+                c,
+                customer_id.as_ptr(),
+                c_ptr(&card_type),
+                call,
+                &mut out,
+                err,
+            )
+        })?;
+        // SAFETY: out is the owned record the call handed over.
+        Ok(unsafe { Card::take(out) })
+    }
+
+    /// A short-lived token for the secure display of a customer card's details.
+    ///
+    /// - `yativo_card_id`: the customer's card account id
+    /// - `card_id`: the card's id
+    pub fn get_customer_ephemeral_token(
+        &self,
+        yativo_card_id: &str,
+        card_id: &str,
+    ) -> Result<Value> {
+        let yativo_card_id = c_string(yativo_card_id, "yativo card id")?;
+        let card_id = c_string(card_id, "card id")?;
+        let c = self.client.as_ptr();
+        self.client.json_call(self.opts, |call, out, err| unsafe {
+            sys::yv_client_cards_get_customer_ephemeral_token(
+                c,
+                yativo_card_id.as_ptr(),
+                card_id.as_ptr(),
+                call,
+                out,
+                err,
+            )
+        })
+    }
+
+    /// Subscribes a URL to the card account's events; answers the subscription id.
+    ///
+    /// - `yativo_card_id`: the card account's id (from onboard)
+    /// - `callback_url`: the URL events go to
+    /// - `events`: the event types; empty (or empty) = all
+    pub fn subscribe_webhook(
+        &self,
+        yativo_card_id: &str,
+        callback_url: &str,
+        events: &[&str],
+    ) -> Result<Value> {
+        let yativo_card_id = c_string(yativo_card_id, "yativo card id")?;
+        let callback_url = c_string(callback_url, "callback url")?;
+        let events = CStringArray::new(events, "events")?;
+        let c = self.client.as_ptr();
+        self.client.json_call(self.opts, |call, out, err| unsafe {
+            sys::yv_client_cards_subscribe_webhook(
+                c,
+                yativo_card_id.as_ptr(),
+                callback_url.as_ptr(),
+                events.as_ptr(),
+                events.len(),
+                call,
+                out,
+                err,
+            )
+        })
+    }
+
+    /// Ends a card webhook subscription.
+    ///
+    /// - `yativo_card_id`: the card account's id (from onboard)
+    /// - `subscription_id`: the subscription's id
+    pub fn unsubscribe_webhook(
+        &self,
+        yativo_card_id: &str,
+        subscription_id: &str,
+    ) -> Result<Value> {
+        let yativo_card_id = c_string(yativo_card_id, "yativo card id")?;
+        let subscription_id = c_string(subscription_id, "subscription id")?;
+        let c = self.client.as_ptr();
+        self.client.json_call(self.opts, |call, out, err| unsafe {
+            sys::yv_client_cards_unsubscribe_webhook(
+                c,
+                yativo_card_id.as_ptr(),
+                subscription_id.as_ptr(),
+                call,
+                out,
+                err,
+            )
+        })
+    }
+
+    /// A physical card order and where it stands.
+    ///
+    /// - `yativo_card_id`: the card account's id (from onboard)
+    /// - `order_id`: the order's id
+    pub fn get_physical_card_order_status(
+        &self,
+        yativo_card_id: &str,
+        order_id: &str,
+    ) -> Result<CardOrder> {
+        let yativo_card_id = c_string(yativo_card_id, "yativo card id")?;
+        let order_id = c_string(order_id, "order id")?;
+        let c = self.client.as_ptr();
+        let mut out = ptr::null_mut();
+        self.client.unit_call(self.opts, |call, err| unsafe {
+            sys::yv_client_cards_get_physical_card_order_status(
+                c,
+                yativo_card_id.as_ptr(),
+                order_id.as_ptr(),
+                call,
+                &mut out,
+                err,
+            )
+        })?;
+        // SAFETY: out is the owned record the call handed over.
+        Ok(unsafe { CardOrder::take(out) })
+    }
+
+    /// The account's physical card orders.
+    ///
+    /// - `yativo_card_id`: the card account's id (from onboard)
+    pub fn list_physical_card_orders(&self, yativo_card_id: &str) -> Result<Vec<CardOrder>> {
+        let yativo_card_id = c_string(yativo_card_id, "yativo card id")?;
+        let c = self.client.as_ptr();
+        let mut out = ptr::null_mut();
+        self.client.unit_call(self.opts, |call, err| unsafe {
+            sys::yv_client_cards_list_physical_card_orders(
+                c,
+                yativo_card_id.as_ptr(),
+                call,
+                &mut out,
+                err,
+            )
+        })?;
+        // SAFETY: out is the owned list the call handed over.
+        Ok(unsafe { CardOrder::take_list(out) })
+    }
+
+    /// Cancels a physical card order that is not paid or shipped yet.
+    ///
+    /// - `yativo_card_id`: the card account's id (from onboard)
+    /// - `order_id`: the order's id
+    pub fn cancel_physical_card_order(
+        &self,
+        yativo_card_id: &str,
+        order_id: &str,
+    ) -> Result<CardOrder> {
+        let yativo_card_id = c_string(yativo_card_id, "yativo card id")?;
+        let order_id = c_string(order_id, "order id")?;
+        let c = self.client.as_ptr();
+        let mut out = ptr::null_mut();
+        self.client.unit_call(self.opts, |call, err| unsafe {
+            sys::yv_client_cards_cancel_physical_card_order(
+                c,
+                yativo_card_id.as_ptr(),
+                order_id.as_ptr(),
+                call,
+                &mut out,
+                err,
+            )
+        })?;
+        // SAFETY: out is the owned record the call handed over.
+        Ok(unsafe { CardOrder::take(out) })
+    }
+
+    /// Pays a physical card order. Always carries an Idempotency-Key (the call's, or one the
+    /// core generates), returned with the result and on every error: the payment happens once.
+    ///
+    /// The [`CardOrderPayment`]'s `idempotency_key` is the key the call carried: the call's, or
+    /// the one the core generated.
+    ///
+    /// - `yativo_card_id`: the card account's id (from onboard)
+    /// - `order_id`: the order's id
+    /// - `payment_data`: the payment, a JSON object sent as the body (e.g. {asset_id, amount})
+    pub fn attach_order_payment(
+        &self,
+        yativo_card_id: &str,
+        order_id: &str,
+        payment_data: &Value,
+    ) -> Result<CardOrderPayment> {
+        let yativo_card_id = c_string(yativo_card_id, "yativo card id")?;
+        let order_id = c_string(order_id, "order id")?;
+        let payment_data = c_string(&payment_data.to_string(), "payment data")?;
+        let c = self.client.as_ptr();
+        let mut out = ptr::null_mut();
+        self.client.unit_call(self.opts, |call, err| unsafe {
+            sys::yv_client_cards_attach_order_payment(
+                c,
+                yativo_card_id.as_ptr(),
+                order_id.as_ptr(),
+                payment_data.as_ptr(),
+                call,
+                &mut out,
+                err,
+            )
+        })?;
+        // SAFETY: out is the owned record the call handed over.
+        Ok(unsafe { CardOrderPayment::take(out) })
+    }
+
+    /// Sets a physical card's PIN, encrypted for the card processor.
+    ///
+    /// - `yativo_card_id`: the card account's id (from onboard)
+    /// - `card_id`: the card's id
+    /// - `encrypted_pin`: the PIN, encrypted
+    pub fn set_physical_card_pin(
+        &self,
+        yativo_card_id: &str,
+        card_id: &str,
+        encrypted_pin: &str,
+    ) -> Result<Value> {
+        let yativo_card_id = c_string(yativo_card_id, "yativo card id")?;
+        let card_id = c_string(card_id, "card id")?;
+        let encrypted_pin = c_string(encrypted_pin, "encrypted pin")?;
+        let c = self.client.as_ptr();
+        self.client.json_call(self.opts, |call, out, err| unsafe {
+            sys::yv_client_cards_set_physical_card_pin(
+                c,
+                yativo_card_id.as_ptr(),
+                card_id.as_ptr(),
+                encrypted_pin.as_ptr(),
+                call,
+                out,
+                err,
+            )
+        })
+    }
+
+    /// Activates an IBAN for the card account.
+    ///
+    /// - `yativo_card_id`: the card account's id (from onboard)
+    /// - `kyc_method`: platform_sumsub, user_sumsub or direct_docs
+    /// - `sumsub_token`: a SumSub token, to share an existing KYC; `None` = unset
+    pub fn activate_iban(
+        &self,
+        yativo_card_id: &str,
+        kyc_method: &str,
+        sumsub_token: Option<&str>,
+    ) -> Result<IbanStatus> {
+        let yativo_card_id = c_string(yativo_card_id, "yativo card id")?;
+        let kyc_method = c_string(kyc_method, "kyc method")?;
+        let sumsub_token = opt_c_string(sumsub_token, "sumsub token")?;
+        let c = self.client.as_ptr();
+        let mut out = ptr::null_mut();
+        self.client.unit_call(self.opts, |call, err| unsafe {
+            sys::yv_client_cards_activate_iban(
+                c,
+                yativo_card_id.as_ptr(),
+                kyc_method.as_ptr(),
+                c_ptr(&sumsub_token),
+                call,
+                &mut out,
+                err,
+            )
+        })?;
+        // SAFETY: out is the owned record the call handed over.
+        Ok(unsafe { IbanStatus::take(out) })
+    }
+
+    /// Where the card account's IBAN stands (422 iban_not_activated before activation).
+    ///
+    /// - `yativo_card_id`: the card account's id (from onboard)
+    pub fn get_iban_status(&self, yativo_card_id: &str) -> Result<IbanStatus> {
+        let yativo_card_id = c_string(yativo_card_id, "yativo card id")?;
+        let c = self.client.as_ptr();
+        let mut out = ptr::null_mut();
+        self.client.unit_call(self.opts, |call, err| unsafe {
+            sys::yv_client_cards_get_iban_status(c, yativo_card_id.as_ptr(), call, &mut out, err)
+        })?;
+        // SAFETY: out is the owned record the call handed over.
+        Ok(unsafe { IbanStatus::take(out) })
+    }
+
+    /// One card's transactions, newest first.
+    ///
+    /// - `yativo_card_id`: the card account's id (from onboard)
+    /// - `card_id`: the card's id
+    /// - `limit`: at most this many; unset = the server's default
+    /// - `offset`: how many to skip; `None` = unset
+    /// - `status`: only transactions in this status; `None` = unset
+    /// - `from_date`: only from this time on (ISO 8601); `None` = unset
+    /// - `to_date`: only up to this time (ISO 8601); `None` = unset
+    pub fn get_transactions(
+        &self,
+        yativo_card_id: &str,
+        card_id: &str,
+        limit: Option<u32>,
+        offset: Option<u32>,
+        status: Option<&str>,
+        from_date: Option<&str>,
+        to_date: Option<&str>,
+    ) -> Result<Vec<CardTransaction>> {
+        let yativo_card_id = c_string(yativo_card_id, "yativo card id")?;
+        let card_id = c_string(card_id, "card id")?;
+        let status = opt_c_string(status, "status")?;
+        let from_date = opt_c_string(from_date, "from date")?;
+        let to_date = opt_c_string(to_date, "to date")?;
+        let c = self.client.as_ptr();
+        let mut out = ptr::null_mut();
+        self.client.unit_call(self.opts, |call, err| unsafe {
+            sys::yv_client_cards_get_transactions(
+                c,
+                yativo_card_id.as_ptr(),
+                card_id.as_ptr(),
+                limit.unwrap_or(0),
+                offset.unwrap_or(0),
+                c_ptr(&status),
+                c_ptr(&from_date),
+                c_ptr(&to_date),
+                call,
+                &mut out,
+                err,
+            )
+        })?;
+        // SAFETY: out is the owned list the call handed over.
+        Ok(unsafe { CardTransaction::take_list(out) })
+    }
+
+    /// The transactions of every card of the account, newest first.
+    ///
+    /// - `yativo_card_id`: the card account's id (from onboard)
+    /// - `limit`: at most this many; unset = the server's default
+    /// - `offset`: how many to skip; `None` = unset
+    /// - `status`: only transactions in this status; `None` = unset
+    pub fn get_all_transactions(
+        &self,
+        yativo_card_id: &str,
+        limit: Option<u32>,
+        offset: Option<u32>,
+        status: Option<&str>,
+    ) -> Result<Vec<CardTransaction>> {
+        let yativo_card_id = c_string(yativo_card_id, "yativo card id")?;
+        let status = opt_c_string(status, "status")?;
+        let c = self.client.as_ptr();
+        let mut out = ptr::null_mut();
+        self.client.unit_call(self.opts, |call, err| unsafe {
+            sys::yv_client_cards_get_all_transactions(
+                c,
+                yativo_card_id.as_ptr(),
+                limit.unwrap_or(0),
+                offset.unwrap_or(0),
+                c_ptr(&status),
+                call,
+                &mut out,
+                err,
+            )
+        })?;
+        // SAFETY: out is the owned list the call handed over.
+        Ok(unsafe { CardTransaction::take_list(out) })
+    }
+
+    /// Orders a physical card, shipped to an address.
+    ///
+    /// - `yativo_card_id`: the card account's id (from onboard)
+    /// - `shipping_address`: the address, a JSON object (line1, city, postal_code, country...)
+    /// - `personalization`: the name embossed on the card; `None` = unset
+    pub fn create_physical_card_order(
+        &self,
+        yativo_card_id: &str,
+        shipping_address: &Value,
+        personalization: Option<&str>,
+    ) -> Result<CardOrder> {
+        let yativo_card_id = c_string(yativo_card_id, "yativo card id")?;
+        let shipping_address = c_string(&shipping_address.to_string(), "shipping address")?;
+        let personalization = opt_c_string(personalization, "personalization")?;
+        let c = self.client.as_ptr();
+        let mut out = ptr::null_mut();
+        self.client.unit_call(self.opts, |call, err| unsafe {
+            sys::yv_client_cards_create_physical_card_order(
+                c,
+                yativo_card_id.as_ptr(),
+                shipping_address.as_ptr(),
+                c_ptr(&personalization),
+                call,
+                &mut out,
+                err,
+            )
+        })?;
+        // SAFETY: out is the owned record the call handed over.
+        Ok(unsafe { CardOrder::take(out) })
+    }
+}
+
 resource_handle!(
     /// Customers of the platform, with their wallets and transactions.
     Customers
@@ -884,6 +1979,103 @@ impl Customers<'_> {
         })?;
         // SAFETY: out is the owned list the call handed over.
         Ok(unsafe { Transaction::take_list(out) })
+    }
+}
+
+resource_handle!(
+    /// The standalone IBAN: product options, onboarding, KYC, the IBAN request and its status.
+    Iban
+);
+
+impl Iban<'_> {
+    /// The standalone IBAN product's options.
+    pub fn get_options(&self) -> Result<Value> {
+        let c = self.client.as_ptr();
+        self.client.json_call(self.opts, |call, out, err| unsafe {
+            sys::yv_client_iban_get_options(c, call, out, err)
+        })
+    }
+
+    /// Starts IBAN onboarding for the user, or for one of its customers.
+    ///
+    /// - `email`: the holder's e-mail address
+    /// - `customer_id`: the customer it is for; unset = the user
+    pub fn initialize(&self, email: &str, customer_id: Option<&str>) -> Result<IbanStatus> {
+        let email = c_string(email, "email")?;
+        let customer_id = opt_c_string(customer_id, "customer id")?;
+        let c = self.client.as_ptr();
+        let mut out = ptr::null_mut();
+        self.client.unit_call(self.opts, |call, err| unsafe {
+            sys::yv_client_iban_initialize(
+                c,
+                email.as_ptr(),
+                c_ptr(&customer_id),
+                call,
+                &mut out,
+                err,
+            )
+        })?;
+        // SAFETY: out is the owned record the call handed over.
+        Ok(unsafe { IbanStatus::take(out) })
+    }
+
+    /// Requests the IBAN once KYC is submitted.
+    ///
+    /// - `customer_id`: the customer it is for; unset = the user
+    pub fn request_iban(&self, customer_id: Option<&str>) -> Result<IbanStatus> {
+        let customer_id = opt_c_string(customer_id, "customer id")?;
+        let c = self.client.as_ptr();
+        let mut out = ptr::null_mut();
+        self.client.unit_call(self.opts, |call, err| unsafe {
+            sys::yv_client_iban_request(c, c_ptr(&customer_id), call, &mut out, err)
+        })?;
+        // SAFETY: out is the owned record the call handed over.
+        Ok(unsafe { IbanStatus::take(out) })
+    }
+
+    /// Submits the holder's KYC data.
+    ///
+    /// - `kyc`: the KYC payload, a JSON object (name, date of birth, address, documents...)
+    /// - `email`: the holder's e-mail address; `None` = unset
+    /// - `customer_id`: the customer it is for; unset = the user
+    pub fn submit_kyc(
+        &self,
+        kyc: &Value,
+        email: Option<&str>,
+        customer_id: Option<&str>,
+    ) -> Result<IbanStatus> {
+        let kyc = c_string(&kyc.to_string(), "kyc")?;
+        let email = opt_c_string(email, "email")?;
+        let customer_id = opt_c_string(customer_id, "customer id")?;
+        let c = self.client.as_ptr();
+        let mut out = ptr::null_mut();
+        self.client.unit_call(self.opts, |call, err| unsafe {
+            sys::yv_client_iban_submit_kyc(
+                c,
+                kyc.as_ptr(),
+                c_ptr(&email),
+                c_ptr(&customer_id),
+                call,
+                &mut out,
+                err,
+            )
+        })?;
+        // SAFETY: out is the owned record the call handed over.
+        Ok(unsafe { IbanStatus::take(out) })
+    }
+
+    /// Where the IBAN stands.
+    ///
+    /// - `customer_id`: the customer it is for; unset = the user
+    pub fn get_status(&self, customer_id: Option<&str>) -> Result<IbanStatus> {
+        let customer_id = opt_c_string(customer_id, "customer id")?;
+        let c = self.client.as_ptr();
+        let mut out = ptr::null_mut();
+        self.client.unit_call(self.opts, |call, err| unsafe {
+            sys::yv_client_iban_get_status(c, c_ptr(&customer_id), call, &mut out, err)
+        })?;
+        // SAFETY: out is the owned record the call handed over.
+        Ok(unsafe { IbanStatus::take(out) })
     }
 }
 
@@ -1042,6 +2234,95 @@ impl Sessions<'_> {
         })?;
         // SAFETY: out is the owned record the call handed over.
         Ok(unsafe { Session::take(out) })
+    }
+}
+
+resource_handle!(
+    /// Swaps between assets: route catalogue, quotes, execution (moves value, 2FA) and history.
+    Swap
+);
+
+impl Swap<'_> {
+    /// The user's assets that can be swapped.
+    pub fn get_assets(&self) -> Result<Value> {
+        let c = self.client.as_ptr();
+        self.client.json_call(self.opts, |call, out, err| unsafe {
+            sys::yv_client_swap_get_assets(c, call, out, err)
+        })
+    }
+
+    /// The catalogue of enabled swap routes ({sources: [...]}).
+    pub fn get_routes(&self) -> Result<Value> {
+        let c = self.client.as_ptr();
+        self.client.json_call(self.opts, |call, out, err| unsafe {
+            sys::yv_client_swap_get_routes(c, call, out, err)
+        })
+    }
+
+    /// Asks for a quote (safe to repeat: a quote moves nothing). The body is the caller's
+    /// object.
+    ///
+    /// - `data`: the quote request, e.g. {from_chain, from_ticker, to_chain, to_ticker, amount}
+    ///   (amounts as decimal strings)
+    pub fn get_quote(&self, data: &Value) -> Result<SwapQuote> {
+        let data = c_string(&data.to_string(), "data")?;
+        let c = self.client.as_ptr();
+        let mut out = ptr::null_mut();
+        self.client.unit_call(self.opts, |call, err| unsafe {
+            sys::yv_client_swap_get_quote(c, data.as_ptr(), call, &mut out, err)
+        })?;
+        // SAFETY: out is the owned record the call handed over.
+        Ok(unsafe { SwapQuote::take(out) })
+    }
+
+    /// Executes a quote. Always carries an Idempotency-Key (the call's, or one the core
+    /// generates), returned with the result and on every error: called again with that key, the
+    /// swap happens once. Sends X-2FA-Token. An expired quote is refused (422 quote_expired).
+    ///
+    /// Sends `X-2FA-Token`: the call's code, or one from the client's TOTP secret.
+    ///
+    /// The [`SwapExecution`]'s `idempotency_key` is the key the call carried: the call's, or
+    /// the one the core generated.
+    ///
+    /// - `data`: the execution request, e.g. {quote_id, from_asset_id, to_address}
+    pub fn execute(&self, data: &Value) -> Result<SwapExecution> {
+        let data = c_string(&data.to_string(), "data")?;
+        let c = self.client.as_ptr();
+        let mut out = ptr::null_mut();
+        self.client.unit_call(self.opts, |call, err| unsafe {
+            sys::yv_client_swap_execute(c, data.as_ptr(), call, &mut out, err)
+        })?;
+        // SAFETY: out is the owned record the call handed over.
+        Ok(unsafe { SwapExecution::take(out) })
+    }
+
+    /// The swap history, newest first.
+    ///
+    /// - `limit`: items per page, 1..100; unset = the server's default
+    /// - `offset`: how many to skip; `None` = unset
+    /// - `status`: only swaps in this status; `None` = unset
+    pub fn get_history(
+        &self,
+        limit: Option<u32>,
+        offset: Option<u32>,
+        status: Option<&str>,
+    ) -> Result<Vec<SwapHistoryItem>> {
+        let status = opt_c_string(status, "status")?;
+        let c = self.client.as_ptr();
+        let mut out = ptr::null_mut();
+        self.client.unit_call(self.opts, |call, err| unsafe {
+            sys::yv_client_swap_get_history(
+                c,
+                limit.unwrap_or(0),
+                offset.unwrap_or(0),
+                c_ptr(&status),
+                call,
+                &mut out,
+                err,
+            )
+        })?;
+        // SAFETY: out is the owned list the call handed over.
+        Ok(unsafe { SwapHistoryItem::take_list(out) })
     }
 }
 // END GENERATED: endpoints

@@ -142,6 +142,8 @@ class Endpoint:
     names: Dict[str, str] = field(default_factory=dict)  # published type names per language
     fallback: Optional[Fallback] = None
     auth: str = "required"  # none: a public path (sign-in), sent without credentials
+    session: str = ""  # adopt: the answer's tokens become the client's session; refresh: also
+    # sent with the session's refresh token instead of the credentials
 
     @property
     def family(self) -> str:
@@ -364,7 +366,7 @@ def parse(data: Dict[str, Any]) -> Api:
         where = f"endpoint {name}"
         _take(row, where, {"name", "group", "verb", "method", "path", "kind", "two_factor",
                            "sensitive", "returns", "doc", "params", "body", "struct", "c_handle",
-                           "paged", "names", "fallback", "auth"})
+                           "paged", "names", "fallback", "auth", "session"})
         for key in ("name", "group", "verb", "method", "path", "kind", "returns", "doc"):
             if key not in row:
                 raise DescriptionError(f"{where}: no {key}")
@@ -385,6 +387,12 @@ def parse(data: Dict[str, Any]) -> Api:
                      paged=row.get("paged", False), auth=row.get("auth", "required"))
         if e.auth not in ("required", "none"):
             raise DescriptionError(f"{where}: auth is required or none")
+        e.session = row.get("session", "")
+        if e.session not in ("", "adopt", "refresh"):
+            raise DescriptionError(f"{where}: session is adopt or refresh")
+        if e.session and (e.returns in ("json", "none") or not e.sensitive):
+            raise DescriptionError(f"{where}: a session answer is sensitive and returns a record "
+                                   "(its tokens never reach the caller)")
         if "fallback" in row:
             fb = row["fallback"]
             _take(fb, f"{where}: fallback", {"method", "path", "wire"})

@@ -1080,6 +1080,20 @@ YV_API const char *yv_iban_status_json(const yv_iban_status *iban_status);
 /* Frees the record; NULL is ignored. */
 YV_API void yv_iban_status_free(yv_iban_status *iban_status);
 
+/* A signed-in session. Its tokens are not here: the client keeps them (the access token
+ * authenticates its later calls, the refresh token renews it). Accessors take a NULL record as
+ * "absent"; strings are borrowed from it. */
+typedef struct yv_session yv_session;
+/* The type of the access token: Bearer; NULL when the answer has none. */
+YV_API const char *yv_session_token_type(const yv_session *session);
+/* Seconds until the access token expires: true and *out (when out is not NULL) set when the
+ * answer has it. */
+YV_API bool yv_session_expires_in(const yv_session *session, int64_t *out);
+/* When the access token expires; NULL when the answer has none. */
+YV_API const char *yv_session_expires_at(const yv_session *session);
+/* Frees the record; NULL is ignored. */
+YV_API void yv_session_free(yv_session *session);
+
 /* A swap quote: what an execution of it would give, until it expires. Accessors take a NULL record
  * as "absent"; strings are borrowed from it. */
 typedef struct yv_swap_quote yv_swap_quote;
@@ -2344,13 +2358,14 @@ YV_API yv_status yv_client_register_user(yv_client *client, const char *email, c
 YV_API yv_status yv_client_sign_in(yv_client *client, const char *email, const char *role,
                                    const yv_call *call, yv_buffer **out, yv_error **err);
 
-/* Checks the e-mailed one-time code; the answer holds the session's access and refresh tokens.
+/* Checks the e-mailed one-time code: the session it opens becomes this client's credential (its
+ * tokens stay inside the client).
  * POST /auth/otp-verification; a write: retried only with the call's idempotency key.
  * otp: the one-time code.
  * email: the e-mail address it was sent to; NULL = unset.
- * *out: the payload as compact JSON (numbers as strings), freed with yv_buffer_free. */
+ * *out: a yv_session the caller frees with yv_session_free. */
 YV_API yv_status yv_client_verify_otp(yv_client *client, const char *otp, const char *email,
-                                      const yv_call *call, yv_buffer **out, yv_error **err);
+                                      const yv_call *call, yv_session **out, yv_error **err);
 
 /* E-mails a new one-time code.
  * POST /authentication/resend_otp; a write: retried only with the call's idempotency key.
@@ -2372,14 +2387,15 @@ YV_API yv_status yv_client_google_auth_details(yv_client *client, const yv_call 
 YV_API yv_status yv_client_google_auth_enable(yv_client *client, const yv_call *call,
                                               yv_buffer **out, yv_error **err);
 
-/* Checks a Google Authenticator code at sign-in; the answer holds the session's tokens.
+/* Checks a Google Authenticator code at sign-in: the session it opens becomes this client's
+ * credential.
  * POST /google-auth/verify-token; a write: retried only with the call's idempotency key.
  * code: the 6-digit code.
  * email: the user's e-mail address; NULL = unset.
- * *out: the payload as compact JSON (numbers as strings), freed with yv_buffer_free. */
+ * *out: a yv_session the caller frees with yv_session_free. */
 YV_API yv_status yv_client_google_auth_verify(yv_client *client, const char *code,
                                               const char *email, const yv_call *call,
-                                              yv_buffer **out, yv_error **err);
+                                              yv_session **out, yv_error **err);
 
 /* The WebAuthn options (challenge, allowed credentials) for a passkey sign-in.
  * POST /auth/passkeys/authenticate-options; a write: retried only with the call's idempotency
@@ -2389,15 +2405,21 @@ YV_API yv_status yv_client_google_auth_verify(yv_client *client, const char *cod
 YV_API yv_status yv_client_passkey_options(yv_client *client, const char *email,
                                            const yv_call *call, yv_buffer **out, yv_error **err);
 
-/* Checks a passkey assertion (the authenticator's answer, as JSON); the answer holds the
- * session's tokens.
+/* Checks a passkey assertion (the authenticator's answer, as JSON): the session it opens
+ * becomes this client's credential.
  * POST /auth/passkeys/authenticate-verify; a write: retried only with the call's idempotency
  * key.
  * assertion_json: the assertion as the browser gave it: a JSON object (id, rawId, response,
  * type, ...), sent as the body.
- * *out: the payload as compact JSON (numbers as strings), freed with yv_buffer_free. */
+ * *out: a yv_session the caller frees with yv_session_free. */
 YV_API yv_status yv_client_passkey_verify(yv_client *client, const char *assertion_json,
-                                          const yv_call *call, yv_buffer **out, yv_error **err);
+                                          const yv_call *call, yv_session **out, yv_error **err);
+
+/* Renews the session's access token with its refresh token (both kept inside the client).
+ * GET /authentication/refresh-token; read-only (safe to repeat).
+ * *out: a yv_session the caller frees with yv_session_free. */
+YV_API yv_status yv_client_refresh_session(yv_client *client, const yv_call *call, yv_session **out,
+                                           yv_error **err);
 
 /* --- swap: Swaps between assets: route catalogue, quotes, execution (moves value, 2FA) and
  * history. */

@@ -1905,7 +1905,7 @@ YV_API yv_status yv_client_sign_in(yv_client *client, const char *email, const c
 }
 
 YV_API yv_status yv_client_verify_otp(yv_client *client, const char *otp, const char *email,
-                                      const yv_call *call, yv_buffer **out, yv_error **err) {
+                                      const yv_call *call, yv_session **out, yv_error **err) {
     return guard(err, [&] {
         need_out(out, "out");
         auto &c = need(client, "client");
@@ -1916,12 +1916,11 @@ YV_API yv_status yv_client_verify_otp(yv_client *client, const char *otp, const 
         auto prepared = yv_capi::prepare_outcome_unknown(
             call ? call_options(call).idempotency_key : std::string(),
             "out of memory during verify_otp: the server may have acted; its outcome is unknown");
-        auto json = std::make_unique<yv_buffer>();
+        auto result = std::make_unique<yv_session>();
         yv_capi::with_prepared_error(prepared, [&] {
-            json->data = yv_capi::payload_json(
-                c.client.verify_otp(otp_value, email_value, call_options(call)), call);
+            yv_capi::fill(*result, c.client.verify_otp(otp_value, email_value, call_options(call)));
         });
-        *out = json.release();
+        *out = result.release();
     });
 }
 
@@ -1967,7 +1966,7 @@ YV_API yv_status yv_client_google_auth_enable(yv_client *client, const yv_call *
 
 YV_API yv_status yv_client_google_auth_verify(yv_client *client, const char *code,
                                               const char *email, const yv_call *call,
-                                              yv_buffer **out, yv_error **err) {
+                                              yv_session **out, yv_error **err) {
     return guard(err, [&] {
         need_out(out, "out");
         auto &c = need(client, "client");
@@ -1979,12 +1978,12 @@ YV_API yv_status yv_client_google_auth_verify(yv_client *client, const char *cod
             call ? call_options(call).idempotency_key : std::string(),
             "out of memory during google_auth_verify: the server may have acted; its outcome is "
             "unknown");
-        auto json = std::make_unique<yv_buffer>();
+        auto result = std::make_unique<yv_session>();
         yv_capi::with_prepared_error(prepared, [&] {
-            json->data = yv_capi::payload_json(
-                c.client.google_auth_verify(code_value, email_value, call_options(call)), call);
+            yv_capi::fill(*result,
+                          c.client.google_auth_verify(code_value, email_value, call_options(call)));
         });
-        *out = json.release();
+        *out = result.release();
     });
 }
 
@@ -2010,7 +2009,7 @@ YV_API yv_status yv_client_passkey_options(yv_client *client, const char *email,
 }
 
 YV_API yv_status yv_client_passkey_verify(yv_client *client, const char *assertion_json,
-                                          const yv_call *call, yv_buffer **out, yv_error **err) {
+                                          const yv_call *call, yv_session **out, yv_error **err) {
     return guard(err, [&] {
         need_out(out, "out");
         auto &c = need(client, "client");
@@ -2021,12 +2020,22 @@ YV_API yv_status yv_client_passkey_verify(yv_client *client, const char *asserti
             call ? call_options(call).idempotency_key : std::string(),
             "out of memory during passkey_verify: the server may have acted; its outcome is "
             "unknown");
-        auto json = std::make_unique<yv_buffer>();
+        auto result = std::make_unique<yv_session>();
         yv_capi::with_prepared_error(prepared, [&] {
-            json->data = yv_capi::payload_json(
-                c.client.passkey_verify(assertion_value, call_options(call)), call);
+            yv_capi::fill(*result, c.client.passkey_verify(assertion_value, call_options(call)));
         });
-        *out = json.release();
+        *out = result.release();
+    });
+}
+
+YV_API yv_status yv_client_refresh_session(yv_client *client, const yv_call *call, yv_session **out,
+                                           yv_error **err) {
+    return guard(err, [&] {
+        need_out(out, "out");
+        auto &c = need(client, "client");
+        auto result = std::make_unique<yv_session>();
+        yv_capi::fill(*result, c.client.refresh_session(call_options(call)));
+        *out = result.release();
     });
 }
 

@@ -805,6 +805,24 @@ YV_API void yv_iban_status_free(yv_iban_status *iban_status) {
     delete iban_status;
 }
 
+YV_API const char *yv_session_token_type(const yv_session *session) {
+    return session ? or_null(session->record.token_type) : nullptr;
+}
+
+YV_API bool yv_session_expires_in(const yv_session *session, int64_t *out) {
+    if (!session || !session->record.expires_in) return false;
+    if (out) *out = *session->record.expires_in;
+    return true;
+}
+
+YV_API const char *yv_session_expires_at(const yv_session *session) {
+    return session ? or_null(session->record.expires_at) : nullptr;
+}
+
+YV_API void yv_session_free(yv_session *session) {
+    delete session;
+}
+
 YV_API const char *yv_swap_quote_id(const yv_swap_quote *swap_quote) {
     return swap_quote ? or_null(swap_quote->record.id) : nullptr;
 }

@@ -131,6 +131,10 @@ struct yv_iban_status {
     bool has_json = false;  // false: memory ran out building it (the record itself is whole)
 };
 
+struct yv_session {
+    yativo::Session record;
+};
+
 struct yv_swap_quote {
     yativo::SwapQuote record;
     std::string json;       // record.raw as text, kept so yv_swap_quote_json can lend it
@@ -361,6 +365,11 @@ inline void fill(yv_iban_status &out, yativo::IbanStatus &&record) {
         out.has_json = true;
     } catch (const std::bad_alloc &) {
     }
+}
+
+// Moves a call's result into the output object the caller will get (allocated before the call).
+inline void fill(yv_session &out, yativo::Session &&record) {
+    out.record = std::move(record);
 }
 
 // Moves a call's result into the output object the caller will get (allocated before the call).

@@ -49,6 +49,25 @@ void Auth::set_access_token(Secret token) {
     access_token_ = std::move(token);
 }
 
+void Auth::adopt_session(Secret access_token, Secret refresh_token) {
+    if (access_token.empty()) throw Error(Status::PROTOCOL, "sign-in answer has no access token");
+    {
+        std::lock_guard<std::mutex> lock(mutex_);
+        access_token_ = std::move(access_token);
+        if (!refresh_token.empty()) refresh_token_ = std::move(refresh_token);
+        mode_.store(AuthMode::Bearer);
+    }
+    tokens_->clear();
+    log_(LogLevel::Info, "signed in: the session's access token authenticates from now on");
+}
+
+std::string Auth::refresh_header() const {
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (refresh_token_.empty())
+        throw_invalid("no refresh token: sign in first (verify_otp, google_auth_verify, ...)");
+    return "Authorization: Bearer " + refresh_token_.reveal();
+}
+
 void Auth::require_api_key() const {
     std::lock_guard<std::mutex> lock(mutex_);
     if (api_key_.empty()) throw_invalid(kNoCredentials);
@@ -57,7 +76,7 @@ void Auth::require_api_key() const {
 TokenUse Auth::add_headers(std::vector<std::string> &headers, SteadyTime deadline,
                            CancelToken *cancel) {
     TokenUse use;
-    switch (mode_) {
+    switch (mode_.load()) {
         case AuthMode::Token: {
             require_api_key();
             CachedToken token = tokens_->get(deadline, cancel);

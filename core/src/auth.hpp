@@ -46,12 +46,19 @@ class Auth {
     Auth(const Auth &) = delete;
     Auth &operator=(const Auth &) = delete;
 
-    AuthMode mode() const noexcept { return mode_; }
+    AuthMode mode() const noexcept { return mode_.load(); }
     TokenCache &tokens() { return *tokens_; }
 
     // Replaces key and secret and drops the cached token; thread-safe.
     void set_credentials(std::string api_key, Secret api_secret);
     void set_access_token(Secret token);
+    // A signed-in session (verify_otp, google_auth_verify, passkey_verify, refresh): its access
+    // token becomes the credential of every later call (Bearer mode from now on), its refresh
+    // token (when the answer has one) is kept, as a Secret, for refresh_session. Thread-safe.
+    void adopt_session(Secret access_token, Secret refresh_token);
+    // "Authorization: Bearer <refresh token>" for the refresh call; INVALID_ARGUMENT when no
+    // session was adopted. The line holds a secret: the caller wipes it.
+    std::string refresh_header() const;
 
     // Appends the headers that authenticate one request, exchanging for a token when the cache
     // holds none. INVALID_ARGUMENT when the credentials the mode needs are missing.
@@ -67,7 +74,7 @@ class Auth {
     ExchangedToken exchange(SteadyTime deadline, CancelToken *cancel);
     void require_api_key() const;
 
-    AuthMode mode_;
+    std::atomic<AuthMode> mode_;
     RunFn run_;
     LogFn log_;
 
@@ -75,6 +82,7 @@ class Auth {
     std::string api_key_;
     Secret api_secret_;
     Secret access_token_;
+    Secret refresh_token_;  // of an adopted session; never printed, wiped when replaced
 
     std::atomic<int> token_path_{0};  // 0: /auth/token, 1: /apikey/token answered instead
     std::unique_ptr<TokenCache> tokens_;

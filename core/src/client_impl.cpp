@@ -65,6 +65,22 @@ void ClientImpl::set_credentials(std::string api_key, Secret api_secret) {
     auth_->set_credentials(std::move(api_key), std::move(api_secret));
 }
 
+void ClientImpl::adopt_session(const Payload &answer) {
+    const rapidjson::Value &v = answer.value();
+    auto read = [&](std::initializer_list<const char *> keys) {
+        for (const char *k : keys) {
+            std::string s = json::str(v, k);
+            if (s.empty()) continue;
+            Secret out(s);
+            wipe(s);  // a copy of a token: wiped before it is freed
+            return out;
+        }
+        return Secret();
+    };
+    auth_->adopt_session(read({"access_token", "accessToken", "token"}),
+                         read({"refresh_token", "refreshToken"}));
+}
+
 void ClientImpl::set_access_token(Secret token) {
     auth_->set_access_token(std::move(token));
 }
@@ -328,7 +344,10 @@ HttpRequest ClientImpl::build_request(const Call &call, const CallPolicy &policy
     request.headers.push_back("Accept: application/json");
     if (call.has_body) request.headers.push_back("Content-Type: application/json");
     if (policy.keyed()) request.headers.push_back("Idempotency-Key: " + call.idempotency_key);
-    if (call.authenticated) token_use = auth_->add_headers(request.headers, deadline, cancel);
+    if (call.refresh_session)
+        request.headers.push_back(auth_->refresh_header());
+    else if (call.authenticated)
+        token_use = auth_->add_headers(request.headers, deadline, cancel);
     if (state.needs_2fa) {
         if (totp_code && !state.second_step) {
             request.headers.push_back("X-2FA-Token: " + totp_code->reveal());

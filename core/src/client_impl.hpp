@@ -36,6 +36,8 @@ struct Call {
     bool authenticated = true;
     std::string idempotency_key;
     bool sensitive_response = false;  // the answer holds a secret: wipe the raw body
+    // Authenticated with the adopted session's refresh token instead of the credentials.
+    bool refresh_session = false;
     // The last X-2FA-Token taken from the TOTP source for this call: a dialect fallback sends
     // the same code (the server never looked at it when it answered 404 or 405).
     mutable Secret sent_2fa_code;
@@ -71,6 +73,9 @@ class ClientImpl {
 
     void set_credentials(std::string api_key, Secret api_secret);
     void set_access_token(Secret token);
+    // Takes the tokens of a sign-in answer (access_token / accessToken, refresh_token /
+    // refreshToken, in the payload) as the client's session (Auth::adopt_session).
+    void adopt_session(const Payload &answer);
     AccessToken token(const CallOptions &options);
     std::optional<RateLimit> rate_limit() const;
 

@@ -117,6 +117,7 @@ const Route kRoutes[] = {
     {"POST", "/google-auth/verify-token", Kind::Write, TwoFactor::None},
     {"POST", "/auth/passkeys/authenticate-options", Kind::Write, TwoFactor::None},
     {"POST", "/auth/passkeys/authenticate-verify", Kind::Write, TwoFactor::None},
+    {"GET", "/authentication/refresh-token", Kind::Read, TwoFactor::None},
     {"GET", "/swap/assets", Kind::Read, TwoFactor::None},
     {"GET", "/swap/routes", Kind::Read, TwoFactor::None},
     {"POST", "/swap/quote", Kind::Read, TwoFactor::None},
@@ -539,6 +540,18 @@ IbanStatus to_iban_status(const Payload &p, const rapidjson::Value &v) {
 
 IbanStatus decode_iban_status(Payload &payload) {
     return to_iban_status(payload, record_object(payload.value(), {}, "iban status"));
+}
+
+Session to_session(const Payload &, const rapidjson::Value &v) {
+    Session r;
+    r.token_type = field_string(v, {"token_type"});
+    r.expires_in = field_int(v, {"expires_in"});
+    r.expires_at = field_string(v, {"expires_at"});
+    return r;
+}
+
+Session decode_session(Payload &payload) {
+    return to_session(payload, record_object(payload.value(), {}, "session"));
 }
 
 SwapQuote to_swap_quote(const Payload &p, const rapidjson::Value &v) {
@@ -1961,7 +1974,7 @@ Payload Client::sign_in(std::string_view email, std::string_view role, const Cal
     return impl_->execute(c, call);
 }
 
-Payload Client::verify_otp(std::string_view otp, std::string_view email, const CallOptions &call) {
+Session Client::verify_otp(std::string_view otp, std::string_view email, const CallOptions &call) {
     detail::require(otp, "otp");
     detail::Call c = detail::make_call("POST", std::string("/auth/otp-verification"), Kind::Write,
                                        TwoFactor::None, call);
@@ -1971,7 +1984,10 @@ Payload Client::verify_otp(std::string_view otp, std::string_view email, const C
     b.field("otp", otp);
     b.field("email", email, true);
     b.into(c);
-    return impl_->execute(c, call);
+    Payload p = impl_->execute(c, call);
+    // The tokens become the client's session; the record the caller gets names none of them.
+    impl_->adopt_session(p);
+    return detail::decode_session(p);
 }
 
 Payload Client::resend_otp(std::string_view email, const CallOptions &call) {
@@ -1999,7 +2015,7 @@ Payload Client::google_auth_enable(const CallOptions &call) {
     return impl_->execute(c, call);
 }
 
-Payload Client::google_auth_verify(std::string_view code, std::string_view email,
+Session Client::google_auth_verify(std::string_view code, std::string_view email,
                                    const CallOptions &call) {
     detail::require(code, "code");
     detail::Call c = detail::make_call("POST", std::string("/google-auth/verify-token"),
@@ -2010,7 +2026,10 @@ Payload Client::google_auth_verify(std::string_view code, std::string_view email
     b.field("google_auth_code", code);
     b.field("email", email, true);
     b.into(c);
-    return impl_->execute(c, call);
+    Payload p = impl_->execute(c, call);
+    // The tokens become the client's session; the record the caller gets names none of them.
+    impl_->adopt_session(p);
+    return detail::decode_session(p);
 }
 
 Payload Client::passkey_options(std::string_view email, const CallOptions &call) {
@@ -2024,7 +2043,7 @@ Payload Client::passkey_options(std::string_view email, const CallOptions &call)
     return impl_->execute(c, call);
 }
 
-Payload Client::passkey_verify(std::string_view assertion_json, const CallOptions &call) {
+Session Client::passkey_verify(std::string_view assertion_json, const CallOptions &call) {
     detail::Call c = detail::make_call("POST", std::string("/auth/passkeys/authenticate-verify"),
                                        Kind::Write, TwoFactor::None, call);
     c.sensitive_response = true;
@@ -2032,7 +2051,22 @@ Payload Client::passkey_verify(std::string_view assertion_json, const CallOption
     detail::Body b;
     b.merge(assertion_json, "assertion");
     b.into(c);
-    return impl_->execute(c, call);
+    Payload p = impl_->execute(c, call);
+    // The tokens become the client's session; the record the caller gets names none of them.
+    impl_->adopt_session(p);
+    return detail::decode_session(p);
+}
+
+Session Client::refresh_session(const CallOptions &call) {
+    detail::Call c = detail::make_call("GET", std::string("/authentication/refresh-token"),
+                                       Kind::Read, TwoFactor::None, call);
+    c.sensitive_response = true;
+    c.authenticated = false;   // a public path: no credentials are sent
+    c.refresh_session = true;  // Authorization: the session's refresh token
+    Payload p = impl_->execute(c, call);
+    // The tokens become the client's session; the record the caller gets names none of them.
+    impl_->adopt_session(p);
+    return detail::decode_session(p);
 }
 
 Payload Client::swap_get_assets(const CallOptions &call) {

@@ -48,6 +48,8 @@ std::vector<Customer> decode_customer_list(Payload &payload);
 
 IbanStatus decode_iban_status(Payload &payload);
 
+Session decode_session(Payload &payload);
+
 SwapQuote decode_swap_quote(Payload &payload);
 
 SwapExecution decode_swap_execution(Payload &payload);

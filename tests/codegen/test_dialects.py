@@ -84,5 +84,41 @@ class Fallbacks(unittest.TestCase):
         self.refused("list_webhooks", path="/webhook/get-webhooks")
 
 
+class SessionRows(unittest.TestCase):
+    """auth = "none" (public paths) and session = adopt | refresh (sign-in answers become the
+    client's credential; their tokens never reach the caller)."""
+
+    def setUp(self) -> None:
+        self.text = (REPO / "core/src/endpoints_gen.cpp").read_text()
+
+    def body(self, name: str) -> str:
+        return self.text.split(f"Client::{name}(", 1)[1].split("\n}\n", 1)[0]
+
+    def test_public_paths_send_no_credentials(self) -> None:
+        for name in ("register_user", "sign_in", "verify_otp", "resend_otp", "passkey_verify"):
+            self.assertIn("c.authenticated = false;", self.body(name), name)
+        self.assertNotIn("c.authenticated = false;", self.body("google_auth_details"))
+
+    def test_sign_in_answers_are_adopted_and_refresh_sends_the_refresh_token(self) -> None:
+        for name in ("verify_otp", "google_auth_verify", "passkey_verify", "refresh_session"):
+            body = self.body(name)
+            self.assertIn("impl_->adopt_session(p);", body, name)
+            self.assertIn("c.sensitive_response = true;", body, name)
+        self.assertIn("c.refresh_session = true;", self.body("refresh_session"))
+
+    def test_a_session_row_returning_json_is_refused(self) -> None:
+        rows = copy.deepcopy(ROWS)
+        endpoint_row(rows, "sign_in")["session"] = "adopt"
+        with self.assertRaises(api.DescriptionError) as err:
+            api.parse(rows)
+        self.assertIn("sign_in", str(err.exception))
+
+    def test_the_session_record_names_no_token(self) -> None:
+        a = api.parse(copy.deepcopy(ROWS))
+        fields = {f.name for f in a.record("Session").fields}
+        self.assertFalse({f for f in fields if "token" in f and f != "token_type"})
+        self.assertIsNone(a.record("Session").raw)  # no raw: the answer's tokens stay out
+
+
 if __name__ == "__main__":
     unittest.main()

@@ -79,7 +79,7 @@ params = [
 EXPECTED_GROUP = {
     "capi/include/yativo.h": [r"YV_API yv_status yv_client_quote_swap\("],
     "bindings/python/libyativo/_resources.py": [r"\nclass Swaps:", r"def quote\("],
-    "bindings/python/libyativo/_client.py": [r"from \._resources import \(?[^)]*\bSwaps\b",
+    "bindings/python/libyativo/_client.py": [r"from \._resources import (\([^)]*|[^\n]*)\bSwaps\b",
                                              r"__slots__ = \([^)]*\"swaps\"",
                                              r"self\.swaps = Swaps\(self\._c\)"],
     "bindings/go/yativo/endpoints.go": [r"type SwapsService struct",

@@ -25,20 +25,31 @@ def outbox_code(sb: Sandbox, email: str) -> str:
 
 def test_register_sign_in_and_use_the_session(sandbox: Sandbox) -> None:
     email = f"py-{uuid.uuid4().hex[:8]}@example.com"
-    with yv.YativoCrypto(base_url=sandbox.base_url) as anon:
-        user = anon.session.register(email, "correct horse battery", first_name="Py")
-        assert user["email"] == email
-        anon.session.sign_in(email)
-        tokens = anon.session.verify_otp(outbox_code(sandbox, email), email=email)
-        assert tokens["access_token"] and tokens["refresh_token"]
-        with pytest.raises(yv.AuthenticationError):
-            anon.session.verify_otp("000000", email=email)  # a code works once
+    with yv.YativoCrypto(base_url=sandbox.base_url) as c:
         # A call that needs credentials is refused before anything is sent.
         with pytest.raises(yv.InvalidArgumentError):
-            anon.accounts.list()
-    with yv.YativoCrypto(access_token=tokens["access_token"], base_url=sandbox.base_url) as me:
-        account = me.accounts.create("mine")
-        assert [a.id for a in me.accounts.list()] == [account.id]
+            c.accounts.list()
+        with pytest.raises(yv.InvalidArgumentError):
+            c.session.refresh()  # no session yet: no refresh token
+        user = c.session.register(email, "correct horse battery", first_name="Py")
+        assert user["email"] == email
+        c.session.sign_in(email)
+        session = c.session.verify_otp(outbox_code(sandbox, email), email=email)
+        # The tokens stay inside the client: the record names none, its repr shows none.
+        assert session.token_type == "Bearer" and (session.expires_in or 0) > 0
+        assert "token" not in " ".join(dir(session)).replace("token_type", "")
+        access = c.token().access_token
+        assert access and access not in repr(session)
+        # The session is the client's credential from now on: it acts as the new user.
+        account = c.accounts.create("mine")
+        assert [a.id for a in c.accounts.list()] == [account.id]
+        before = c.token().access_token
+        renewed = c.session.refresh()  # sent with the refresh token the client keeps
+        assert renewed.token_type == "Bearer"
+        assert c.token().access_token != before
+        assert [a.id for a in c.accounts.list()] == [account.id]
+        with pytest.raises(yv.AuthenticationError):
+            c.session.verify_otp("000000", email=email)  # a code works once
 
 
 def test_resend_and_passkey_options(sandbox: Sandbox) -> None:
@@ -50,8 +61,7 @@ def test_resend_and_passkey_options(sandbox: Sandbox) -> None:
         anon.session.resend_otp(email)
         assert len(outbox(sandbox, email)) == sent + 1  # a new code was e-mailed
         # The new code signs in; a passkey sign-in needs a registered passkey.
-        tokens = anon.session.verify_otp(outbox_code(sandbox, email), email=email)
-        assert tokens["token_type"] == "Bearer"
+        assert anon.session.verify_otp(outbox_code(sandbox, email), email=email).token_type == "Bearer"
         with pytest.raises(yv.ConflictError):
             anon.session.passkey_options(email)
         with pytest.raises(yv.ValidationError):

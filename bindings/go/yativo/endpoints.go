@@ -1388,10 +1388,10 @@ type VerifyOtpParams struct {
 	Email string
 }
 
-// VerifyOtp checks the e-mailed one-time code; the answer holds the session's access and refresh
-// tokens (POST /auth/otp-verification).
-func (s *SessionService) VerifyOtp(ctx context.Context, p VerifyOtpParams, opts ...CallOption) (json.RawMessage, error) {
-	return s.c.payload(ctx, opts, func(call *capi.Call) ([]byte, error) { return s.c.c.VerifyOtp(p.Otp, p.Email, call) })
+// VerifyOtp checks the e-mailed one-time code: the session it opens becomes this client's
+// credential (its tokens stay inside the client) (POST /auth/otp-verification).
+func (s *SessionService) VerifyOtp(ctx context.Context, p VerifyOtpParams, opts ...CallOption) (*Session, error) {
+	return result(s.c, ctx, opts, sessionFrom, func(call *capi.Call) (*capi.Session, error) { return s.c.c.VerifyOtp(p.Otp, p.Email, call) })
 }
 
 // ResendOtp e-mails a new one-time code (POST /authentication/resend_otp).
@@ -1420,10 +1420,10 @@ type GoogleAuthVerifyParams struct {
 	Email string
 }
 
-// GoogleAuthVerify checks a Google Authenticator code at sign-in; the answer holds the session's
-// tokens (POST /google-auth/verify-token).
-func (s *SessionService) GoogleAuthVerify(ctx context.Context, p GoogleAuthVerifyParams, opts ...CallOption) (json.RawMessage, error) {
-	return s.c.payload(ctx, opts, func(call *capi.Call) ([]byte, error) { return s.c.c.GoogleAuthVerify(p.Code, p.Email, call) })
+// GoogleAuthVerify checks a Google Authenticator code at sign-in: the session it opens becomes this
+// client's credential (POST /google-auth/verify-token).
+func (s *SessionService) GoogleAuthVerify(ctx context.Context, p GoogleAuthVerifyParams, opts ...CallOption) (*Session, error) {
+	return result(s.c, ctx, opts, sessionFrom, func(call *capi.Call) (*capi.Session, error) { return s.c.c.GoogleAuthVerify(p.Code, p.Email, call) })
 }
 
 // PasskeyOptions returns the WebAuthn options (challenge, allowed credentials) for a passkey
@@ -1433,16 +1433,22 @@ func (s *SessionService) PasskeyOptions(ctx context.Context, email string, opts 
 	return s.c.payload(ctx, opts, func(call *capi.Call) ([]byte, error) { return s.c.c.PasskeyOptions(email, call) })
 }
 
-// PasskeyVerify checks a passkey assertion (the authenticator's answer, as JSON); the answer holds
-// the session's tokens (POST /auth/passkeys/authenticate-verify).
+// PasskeyVerify checks a passkey assertion (the authenticator's answer, as JSON): the session it
+// opens becomes this client's credential (POST /auth/passkeys/authenticate-verify).
 // assertion: the assertion as the browser gave it: a JSON object (id, rawId, response, type, ...),
 // sent as the body.
-func (s *SessionService) PasskeyVerify(ctx context.Context, assertion map[string]any, opts ...CallOption) (json.RawMessage, error) {
+func (s *SessionService) PasskeyVerify(ctx context.Context, assertion map[string]any, opts ...CallOption) (*Session, error) {
 	assertionArg, err := fieldsArg("assertion", assertion)
 	if err != nil {
 		return nil, err
 	}
-	return s.c.payload(ctx, opts, func(call *capi.Call) ([]byte, error) { return s.c.c.PasskeyVerify(assertionArg, call) })
+	return result(s.c, ctx, opts, sessionFrom, func(call *capi.Call) (*capi.Session, error) { return s.c.c.PasskeyVerify(assertionArg, call) })
+}
+
+// Refresh renews the session's access token with its refresh token (both kept inside the client)
+// (GET /authentication/refresh-token).
+func (s *SessionService) Refresh(ctx context.Context, opts ...CallOption) (*Session, error) {
+	return result(s.c, ctx, opts, sessionFrom, func(call *capi.Call) (*capi.Session, error) { return s.c.c.RefreshSession(call) })
 }
 
 // SwapService is Client.Swap. Swaps between assets: route catalogue, quotes, execution (moves

@@ -640,6 +640,26 @@ func ibanStatusFrom(r *capi.IBANStatus) *IBANStatus {
 	}
 }
 
+// Session is a signed-in session. Its tokens are not here: the client keeps them (the access token
+// authenticates its later calls, the refresh token renews it).
+type Session struct {
+	// The type of the access token: Bearer; "" when the answer has none.
+	TokenType string
+	// Seconds until the access token expires; nil when the answer has none.
+	ExpiresIn *int64
+	// When the access token expires; "" when the answer has none.
+	ExpiresAt string
+}
+
+// sessionFrom converts capi's copy of the record (the generated methods name it).
+func sessionFrom(r *capi.Session) *Session {
+	return &Session{
+		TokenType: r.TokenType,
+		ExpiresIn: r.ExpiresIn,
+		ExpiresAt: r.ExpiresAt,
+	}
+}
+
 // SwapQuote is a swap quote: what an execution of it would give, until it expires.
 type SwapQuote struct {
 	// The quote's id, for execute.

@@ -22,7 +22,7 @@ from ._resources import (
     Cards,
     Customers,
     Iban,
-    Session,
+    SessionService,
     Swap,
     Webhooks,
 )
@@ -46,7 +46,7 @@ __all__ = [
     "Cards",
     "Customers",
     "Iban",
-    "Session",
+    "SessionService",
     "Swap",
     # END GENERATED: group names
 ]
@@ -200,7 +200,7 @@ class YativoCrypto:
         self.cards = Cards(self._c)
         self.customers = Customers(self._c)
         self.iban = Iban(self._c)
-        self.session = Session(self._c)
+        self.session = SessionService(self._c)
         self.swap = Swap(self._c)
         # END GENERATED: group attributes
 

@@ -436,6 +436,16 @@ class IbanStatus:
     @property
     def raw(self) -> Dict[str, Any]: ...
 
+class Session:
+    """A signed-in session. Its tokens are not here: the client keeps them (the access token
+    authenticates its later calls, the refresh token renews it)."""
+    @property
+    def token_type(self) -> Optional[str]: ...
+    @property
+    def expires_in(self) -> Optional[int]: ...
+    @property
+    def expires_at(self) -> Optional[str]: ...
+
 class SwapQuote:
     """A swap quote: what an execution of it would give, until it expires. ``raw`` is the whole
     object, with the fields no property names."""
@@ -1443,8 +1453,7 @@ class Client:
         email: Optional[str],
         idempotency_key: Optional[str],
         timeout: Optional[float],
-        envelope: bool,
-    ) -> Any: ...
+    ) -> Session: ...
     def resend_otp(
         self,
         *,
@@ -1472,8 +1481,7 @@ class Client:
         email: Optional[str],
         idempotency_key: Optional[str],
         timeout: Optional[float],
-        envelope: bool,
-    ) -> Any: ...
+    ) -> Session: ...
     def passkey_options(
         self,
         *,
@@ -1488,8 +1496,12 @@ class Client:
         assertion: Dict[str, Any],
         idempotency_key: Optional[str],
         timeout: Optional[float],
-        envelope: bool,
-    ) -> Any: ...
+    ) -> Session: ...
+    def refresh_session(
+        self,
+        *,
+        timeout: Optional[float],
+    ) -> Session: ...
     def swap_get_assets(
         self,
         *,

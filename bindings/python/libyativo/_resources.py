@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any, Dict, List, Optional, Sequence
 
 from . import _core
-from ._core import Account, ApiKey, Asset, AutoForwardingRule, Balance, Card, CardAccount, CardFunding, CardOrder, CardOrderPayment, CardTransaction, Customer, IbanStatus, SpendingLimits, SwapExecution, SwapHistoryItem, SwapQuote, Transaction, Transfer, Webhook, WebhookDelivery
+from ._core import Account, ApiKey, Asset, AutoForwardingRule, Balance, Card, CardAccount, CardFunding, CardOrder, CardOrderPayment, CardTransaction, Customer, IbanStatus, Session, SpendingLimits, SwapExecution, SwapHistoryItem, SwapQuote, Transaction, Transfer, Webhook, WebhookDelivery
 from ._values import Amount, Payload
 
 __all__ = [
@@ -25,7 +25,7 @@ __all__ = [
     "Cards",
     "Customers",
     "Iban",
-    "Session",
+    "SessionService",
     "Swap",
 ]
 
@@ -2651,7 +2651,7 @@ class Iban:
         )
 
 
-class Session:
+class SessionService:
     """``c.session``: Session sign-in: registration, e-mailed one-time codes, Google Authenticator,
     passkeys. The answers that hold tokens are payloads: give the access token to a client to
     act as that user."""
@@ -2735,10 +2735,9 @@ class Session:
         *,
         idempotency_key: Optional[str] = None,
         timeout: Optional[float] = None,
-        envelope: bool = False,
-    ) -> Payload:
-        """Checks the e-mailed one-time code; the answer holds the session's access and refresh
-        tokens.
+    ) -> Session:
+        """Checks the e-mailed one-time code: the session it opens becomes this client's credential
+        (its tokens stay inside the client).
 
         Args:
             otp: the one-time code
@@ -2747,15 +2746,12 @@ class Session:
                 answer, so the core may re-send the call after a failure; None: no key, and no
                 re-sending once the request may have arrived
             timeout: the call's whole deadline in seconds; None: the client's
-            envelope: True: the whole answer (``data`` and its siblings, such as ``pagination``)
-                instead of ``data``
         """
         return self._c.verify_otp(
             otp=otp,
             email=email,
             idempotency_key=idempotency_key,
             timeout=timeout,
-            envelope=envelope,
         )
 
     def resend_otp(
@@ -2828,9 +2824,9 @@ class Session:
         *,
         idempotency_key: Optional[str] = None,
         timeout: Optional[float] = None,
-        envelope: bool = False,
-    ) -> Payload:
-        """Checks a Google Authenticator code at sign-in; the answer holds the session's tokens.
+    ) -> Session:
+        """Checks a Google Authenticator code at sign-in: the session it opens becomes this
+        client's credential.
 
         Args:
             code: the 6-digit code
@@ -2839,15 +2835,12 @@ class Session:
                 answer, so the core may re-send the call after a failure; None: no key, and no
                 re-sending once the request may have arrived
             timeout: the call's whole deadline in seconds; None: the client's
-            envelope: True: the whole answer (``data`` and its siblings, such as ``pagination``)
-                instead of ``data``
         """
         return self._c.google_auth_verify(
             code=code,
             email=email,
             idempotency_key=idempotency_key,
             timeout=timeout,
-            envelope=envelope,
         )
 
     def passkey_options(
@@ -2881,19 +2874,16 @@ class Session:
         *,
         idempotency_key: Optional[str] = None,
         timeout: Optional[float] = None,
-        envelope: bool = False,
         **assertion: Any,
-    ) -> Payload:
-        """Checks a passkey assertion (the authenticator's answer, as JSON); the answer holds the
-        session's tokens.
+    ) -> Session:
+        """Checks a passkey assertion (the authenticator's answer, as JSON): the session it opens
+        becomes this client's credential.
 
         Args:
             idempotency_key: an Idempotency-Key: the server answers a repeat with the first
                 answer, so the core may re-send the call after a failure; None: no key, and no
                 re-sending once the request may have arrived
             timeout: the call's whole deadline in seconds; None: the client's
-            envelope: True: the whole answer (``data`` and its siblings, such as ``pagination``)
-                instead of ``data``
             **assertion: the assertion as the browser gave it: a JSON object (id, rawId,
                 response, type, ...), sent as the body
         """
@@ -2901,7 +2891,20 @@ class Session:
             assertion=assertion,
             idempotency_key=idempotency_key,
             timeout=timeout,
-            envelope=envelope,
+        )
+
+    def refresh(
+        self,
+        *,
+        timeout: Optional[float] = None,
+    ) -> Session:
+        """Renews the session's access token with its refresh token (both kept inside the client).
+
+        Args:
+            timeout: the call's whole deadline in seconds; None: the client's
+        """
+        return self._c.refresh_session(
+            timeout=timeout,
         )
 
 

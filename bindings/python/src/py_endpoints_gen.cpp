@@ -1583,10 +1583,9 @@ void bind_endpoints(py::class_<PyClient> &cls) {
     cls.def(
         "verify_otp",
         [](const PyClient &s, const std::string &otp, const std::optional<std::string> &email,
-           const std::optional<std::string> &idempotency_key, const std::optional<double> &timeout,
-           bool envelope) {
+           const std::optional<std::string> &idempotency_key,
+           const std::optional<double> &timeout) {
             CallOptions call = call_options(timeout, idempotency_key);
-            call.envelope = envelope;
             return as_python(blocking(s, call,
                                       [&](Client &c, const CallOptions &o) {
                                           return c.verify_otp(otp, email.value_or(std::string()),
@@ -1595,7 +1594,7 @@ void bind_endpoints(py::class_<PyClient> &cls) {
                              call);
         },
         py::kw_only(), py::arg("otp"), py::arg("email"), py::arg("idempotency_key"),
-        py::arg("timeout"), py::arg("envelope"));
+        py::arg("timeout"));
     cls.def(
         "resend_otp",
         [](const PyClient &s, const std::string &email,
@@ -1635,10 +1634,9 @@ void bind_endpoints(py::class_<PyClient> &cls) {
     cls.def(
         "google_auth_verify",
         [](const PyClient &s, const std::string &code, const std::optional<std::string> &email,
-           const std::optional<std::string> &idempotency_key, const std::optional<double> &timeout,
-           bool envelope) {
+           const std::optional<std::string> &idempotency_key,
+           const std::optional<double> &timeout) {
             CallOptions call = call_options(timeout, idempotency_key);
-            call.envelope = envelope;
             return as_python(blocking(s, call,
                                       [&](Client &c, const CallOptions &o) {
                                           return c.google_auth_verify(
@@ -1647,7 +1645,7 @@ void bind_endpoints(py::class_<PyClient> &cls) {
                              call);
         },
         py::kw_only(), py::arg("code"), py::arg("email"), py::arg("idempotency_key"),
-        py::arg("timeout"), py::arg("envelope"));
+        py::arg("timeout"));
     cls.def(
         "passkey_options",
         [](const PyClient &s, const std::string &email,
@@ -1666,20 +1664,28 @@ void bind_endpoints(py::class_<PyClient> &cls) {
     cls.def(
         "passkey_verify",
         [](const PyClient &s, py::handle assertion,
-           const std::optional<std::string> &idempotency_key, const std::optional<double> &timeout,
-           bool envelope) {
+           const std::optional<std::string> &idempotency_key,
+           const std::optional<double> &timeout) {
             std::string assertion_json =
                 assertion.is_none() || py::len(assertion) == 0 ? std::string() : to_json(assertion);
             CallOptions call = call_options(timeout, idempotency_key);
-            call.envelope = envelope;
             return as_python(blocking(s, call,
                                       [&](Client &c, const CallOptions &o) {
                                           return c.passkey_verify(assertion_json, o);
                                       }),
                              call);
         },
-        py::kw_only(), py::arg("assertion"), py::arg("idempotency_key"), py::arg("timeout"),
-        py::arg("envelope"));
+        py::kw_only(), py::arg("assertion"), py::arg("idempotency_key"), py::arg("timeout"));
+    cls.def(
+        "refresh_session",
+        [](const PyClient &s, const std::optional<double> &timeout) {
+            CallOptions call = call_options(timeout);
+            return as_python(
+                blocking(s, call,
+                         [&](Client &c, const CallOptions &o) { return c.refresh_session(o); }),
+                call);
+        },
+        py::kw_only(), py::arg("timeout"));
     cls.def(
         "swap_get_assets",
         [](const PyClient &s, const std::optional<double> &timeout, bool envelope) {

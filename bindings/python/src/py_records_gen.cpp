@@ -811,6 +811,30 @@ void bind_records(py::module_ &m) {
                        a.updated_at == b.updated_at && same_json(a.raw, b.raw);
             },
             py::is_operator());
+    py::class_<yativo::Session>(
+        m, "Session",
+        "A signed-in session. Its tokens are not here: the client keeps them (the access token "
+        "authenticates its later calls, the refresh token renews it).")
+        .def_property_readonly(
+            "token_type", [](const yativo::Session &r) { return text_or_none(r.token_type); },
+            "The type of the access token: Bearer. None when absent.")
+        .def_property_readonly(
+            "expires_in", [](const yativo::Session &r) { return int_or_none(r.expires_in); },
+            "Seconds until the access token expires. None when absent.")
+        .def_property_readonly(
+            "expires_at", [](const yativo::Session &r) { return text_or_none(r.expires_at); },
+            "When the access token expires. None when absent.")
+        .def("__repr__",
+             [](py::handle self) {
+                 return record_repr(self, "Session", {"token_type", "expires_in", "expires_at"});
+             })
+        .def(
+            "__eq__",
+            [](const yativo::Session &a, const yativo::Session &b) {
+                return a.token_type == b.token_type && a.expires_in == b.expires_in &&
+                       a.expires_at == b.expires_at;
+            },
+            py::is_operator());
     py::class_<yativo::SwapQuote>(
         m, "SwapQuote",
         "A swap quote: what an execution of it would give, until it expires. ``raw`` is the whole "

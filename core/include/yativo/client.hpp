@@ -437,9 +437,9 @@ class Client {
     // Starts a sign-in: the server e-mails a one-time code (then verify_otp).
     Payload sign_in(std::string_view email, std::string_view role = {},
                     const CallOptions &call = {});
-    // Checks the e-mailed one-time code; the answer holds the session's access and refresh
-    // tokens.
-    Payload verify_otp(std::string_view otp, std::string_view email = {},
+    // Checks the e-mailed one-time code: the session it opens becomes this client's
+    // credential (its tokens stay inside the client).
+    Session verify_otp(std::string_view otp, std::string_view email = {},
                        const CallOptions &call = {});
     // E-mails a new one-time code.
     Payload resend_otp(std::string_view email, const CallOptions &call = {});
@@ -448,14 +448,18 @@ class Client {
     Payload google_auth_details(const CallOptions &call = {});
     // Enables Google Authenticator for the signed-in user.
     Payload google_auth_enable(const CallOptions &call = {});
-    // Checks a Google Authenticator code at sign-in; the answer holds the session's tokens.
-    Payload google_auth_verify(std::string_view code, std::string_view email = {},
+    // Checks a Google Authenticator code at sign-in: the session it opens becomes this
+    // client's credential.
+    Session google_auth_verify(std::string_view code, std::string_view email = {},
                                const CallOptions &call = {});
     // The WebAuthn options (challenge, allowed credentials) for a passkey sign-in.
     Payload passkey_options(std::string_view email, const CallOptions &call = {});
-    // Checks a passkey assertion (the authenticator's answer, as JSON); the answer holds
-    // the session's tokens.
-    Payload passkey_verify(std::string_view assertion_json, const CallOptions &call = {});
+    // Checks a passkey assertion (the authenticator's answer, as JSON): the session it
+    // opens becomes this client's credential.
+    Session passkey_verify(std::string_view assertion_json, const CallOptions &call = {});
+    // Renews the session's access token with its refresh token (both kept inside the
+    // client).
+    Session refresh_session(const CallOptions &call = {});
 
     // --- swap: Swaps between assets: route catalogue, quotes, execution (moves value, 2FA)
     // and history.

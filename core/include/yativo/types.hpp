@@ -422,6 +422,17 @@ struct IbanStatus {
     Payload raw;
 };
 
+// A signed-in session. Its tokens are not here: the client keeps them (the access token
+// authenticates its later calls, the refresh token renews it).
+struct Session {
+    // The type of the access token: Bearer; "" when absent.
+    std::string token_type;
+    // Seconds until the access token expires; nullopt when absent.
+    std::optional<std::int64_t> expires_in;
+    // When the access token expires; "" when absent.
+    std::string expires_at;
+};
+
 // A swap quote: what an execution of it would give, until it expires.
 struct SwapQuote {
     // The quote's id, for execute.

@@ -785,8 +785,8 @@ func (c *Client) SignIn(email string, role string, call *Call) ([]byte, error) {
 }
 
 // VerifyOtp is yv_client_verify_otp.
-func (c *Client) VerifyOtp(otp string, email string, call *Call) ([]byte, error) {
-	return callClient(c, call, takeBuffer, func(a *clientArgs, out **C.yv_buffer) C.yv_status {
+func (c *Client) VerifyOtp(otp string, email string, call *Call) (*Session, error) {
+	return callClient(c, call, takeSession, func(a *clientArgs, out **C.yv_session) C.yv_status {
 		return C.yv_client_verify_otp(a.client, a.str(otp), a.opt(email), a.call, out, a.err)
 	})
 }
@@ -813,8 +813,8 @@ func (c *Client) GoogleAuthEnable(call *Call) ([]byte, error) {
 }
 
 // GoogleAuthVerify is yv_client_google_auth_verify.
-func (c *Client) GoogleAuthVerify(code string, email string, call *Call) ([]byte, error) {
-	return callClient(c, call, takeBuffer, func(a *clientArgs, out **C.yv_buffer) C.yv_status {
+func (c *Client) GoogleAuthVerify(code string, email string, call *Call) (*Session, error) {
+	return callClient(c, call, takeSession, func(a *clientArgs, out **C.yv_session) C.yv_status {
 		return C.yv_client_google_auth_verify(a.client, a.str(code), a.opt(email), a.call, out, a.err)
 	})
 }
@@ -827,9 +827,16 @@ func (c *Client) PasskeyOptions(email string, call *Call) ([]byte, error) {
 }
 
 // PasskeyVerify is yv_client_passkey_verify.
-func (c *Client) PasskeyVerify(assertionJSON string, call *Call) ([]byte, error) {
-	return callClient(c, call, takeBuffer, func(a *clientArgs, out **C.yv_buffer) C.yv_status {
+func (c *Client) PasskeyVerify(assertionJSON string, call *Call) (*Session, error) {
+	return callClient(c, call, takeSession, func(a *clientArgs, out **C.yv_session) C.yv_status {
 		return C.yv_client_passkey_verify(a.client, a.opt(assertionJSON), a.call, out, a.err)
+	})
+}
+
+// RefreshSession is yv_client_refresh_session.
+func (c *Client) RefreshSession(call *Call) (*Session, error) {
+	return callClient(c, call, takeSession, func(a *clientArgs, out **C.yv_session) C.yv_status {
+		return C.yv_client_refresh_session(a.client, a.call, out, a.err)
 	})
 }
 

@@ -644,6 +644,29 @@ func takeIBANStatus(r *C.yv_iban_status) *IBANStatus {
 	return &v
 }
 
+// Session is a yv_session copied into Go memory.
+type Session struct {
+	TokenType string
+	ExpiresIn *int64
+	ExpiresAt string
+}
+
+// copySession copies a borrowed yv_session (one of a list, or an owned one before it is freed).
+func copySession(r *C.yv_session) Session {
+	return Session{
+		TokenType: gostr(C.yv_session_token_type(r)),
+		ExpiresIn: optInt64(func(out *C.int64_t) C.bool { return C.yv_session_expires_in(r, out) }),
+		ExpiresAt: gostr(C.yv_session_expires_at(r)),
+	}
+}
+
+// takeSession copies an owned yv_session into Go memory and frees it.
+func takeSession(r *C.yv_session) *Session {
+	defer C.yv_session_free(r)
+	v := copySession(r)
+	return &v
+}
+
 // SwapQuote is a yv_swap_quote copied into Go memory.
 type SwapQuote struct {
 	ID          string

@@ -206,6 +206,10 @@ pub struct yv_iban_status {
     _unused: [u8; 0],
 }
 #[repr(C)]
+pub struct yv_session {
+    _unused: [u8; 0],
+}
+#[repr(C)]
 pub struct yv_swap_quote {
     _unused: [u8; 0],
 }
@@ -947,6 +951,10 @@ unsafe extern "C" {
     pub fn yv_iban_status_json(iban_status: *const yv_iban_status)
         -> *const ::std::os::raw::c_char;
     pub fn yv_iban_status_free(iban_status: *mut yv_iban_status);
+    pub fn yv_session_token_type(session: *const yv_session) -> *const ::std::os::raw::c_char;
+    pub fn yv_session_expires_in(session: *const yv_session, out: *mut i64) -> bool;
+    pub fn yv_session_expires_at(session: *const yv_session) -> *const ::std::os::raw::c_char;
+    pub fn yv_session_free(session: *mut yv_session);
     pub fn yv_swap_quote_id(swap_quote: *const yv_swap_quote) -> *const ::std::os::raw::c_char;
     pub fn yv_swap_quote_from_asset_id(
         swap_quote: *const yv_swap_quote,
@@ -2043,7 +2051,7 @@ unsafe extern "C" {
         otp: *const ::std::os::raw::c_char,
         email: *const ::std::os::raw::c_char,
         call: *const yv_call,
-        out: *mut *mut yv_buffer,
+        out: *mut *mut yv_session,
         err: *mut *mut yv_error,
     ) -> yv_status;
     pub fn yv_client_resend_otp(
@@ -2070,7 +2078,7 @@ unsafe extern "C" {
         code: *const ::std::os::raw::c_char,
         email: *const ::std::os::raw::c_char,
         call: *const yv_call,
-        out: *mut *mut yv_buffer,
+        out: *mut *mut yv_session,
         err: *mut *mut yv_error,
     ) -> yv_status;
     pub fn yv_client_passkey_options(
@@ -2084,7 +2092,13 @@ unsafe extern "C" {
         client: *mut yv_client,
         assertion_json: *const ::std::os::raw::c_char,
         call: *const yv_call,
-        out: *mut *mut yv_buffer,
+        out: *mut *mut yv_session,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
+    pub fn yv_client_refresh_session(
+        client: *mut yv_client,
+        call: *const yv_call,
+        out: *mut *mut yv_session,
         err: *mut *mut yv_error,
     ) -> yv_status;
     pub fn yv_client_swap_get_assets(

@@ -12,7 +12,7 @@ use crate::keys::AccessToken;
 use crate::keys::ApiKeys;
 use crate::resources::{
     Accounts, Analytics, Assets, AutoForwarding, Balances, CardIssuer, Cards, Customers, Iban,
-    Session, Swap, Transactions,
+    Sessions, Swap, Transactions,
 };
 use crate::webhooks::Webhooks;
 // END GENERATED: group handles
@@ -251,8 +251,8 @@ impl Client {
     }
 
     /// Session sign-in: register, sign in, verify the OTP or 2FA code, passkeys.
-    pub fn session(&self) -> Session<'_> {
-        Session::new(self)
+    pub fn session(&self) -> Sessions<'_> {
+        Sessions::new(self)
     }
 
     /// Swaps: assets, routes, quote, execute (moves value, 2FA) and history.

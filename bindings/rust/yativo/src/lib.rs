@@ -77,12 +77,12 @@ pub use webhooks::{
 pub use keys::{ApiKeys, CreateKey};
 pub use records::{
     Account, Asset, AutoForwardingRule, Balance, Card, CardAccount, CardFunding, CardOrder,
-    CardOrderPayment, CardTransaction, Customer, IbanStatus, SpendingLimits, SwapExecution,
-    SwapHistoryItem, SwapQuote, Transaction, Transfer, WebhookDelivery,
+    CardOrderPayment, CardTransaction, Customer, IbanStatus, Session, SpendingLimits,
+    SwapExecution, SwapHistoryItem, SwapQuote, Transaction, Transfer, WebhookDelivery,
 };
 pub use resources::{
     Accounts, Analytics, Assets, AutoForwarding, Balances, CardIssuer, Cards, CreateForwardingRule,
-    Customers, Iban, IssuerApplication, SendFunds, Session, Swap, TransactionQuery, Transactions,
+    Customers, Iban, IssuerApplication, SendFunds, Sessions, Swap, TransactionQuery, Transactions,
     UpdateForwardingRule,
 };
 pub use webhooks::{CreateWebhook, Webhooks};

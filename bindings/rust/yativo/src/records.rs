@@ -1019,6 +1019,46 @@ impl IbanStatus {
     }
 }
 
+/// A signed-in session. Its tokens are not here: the client keeps them (the access token
+/// authenticates its later calls, the refresh token renews it).
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub struct Session {
+    /// The type of the access token: Bearer; `None` when the answer has none.
+    pub token_type: Option<String>,
+    /// Seconds until the access token expires; `None` when the answer has none.
+    pub expires_in: Option<i64>,
+    /// When the access token expires; `None` when the answer has none.
+    pub expires_at: Option<String>,
+}
+
+impl Session {
+    /// Copies every field of a borrowed `yv_session`.
+    ///
+    /// # Safety
+    /// `record` is a valid `yv_session` for the duration of the call.
+    pub(crate) unsafe fn read(record: *const sys::yv_session) -> Self {
+        Session {
+            token_type: opt_string(sys::yv_session_token_type(record)),
+            expires_in: {
+                let mut v = 0;
+                sys::yv_session_expires_in(record, &mut v).then_some(v)
+            },
+            expires_at: opt_string(sys::yv_session_expires_at(record)),
+        }
+    }
+
+    /// Reads and frees an owned `yv_session`.
+    ///
+    /// # Safety
+    /// `record` is an owned `yv_session`, not used afterwards.
+    pub(crate) unsafe fn take(record: *mut sys::yv_session) -> Self {
+        let out = Self::read(record);
+        sys::yv_session_free(record);
+        out
+    }
+}
+
 /// A swap quote: what an execution of it would give, until it expires.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]

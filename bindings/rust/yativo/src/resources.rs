@@ -12,8 +12,8 @@ use crate::handle::resource_handle;
 // BEGIN GENERATED: endpoints (python3 -m codegen; do not edit)
 use crate::records::{
     Account, Asset, AutoForwardingRule, Balance, Card, CardAccount, CardFunding, CardOrder,
-    CardOrderPayment, CardTransaction, Customer, IbanStatus, SpendingLimits, SwapExecution,
-    SwapHistoryItem, SwapQuote, Transaction, Transfer,
+    CardOrderPayment, CardTransaction, Customer, IbanStatus, Session, SpendingLimits,
+    SwapExecution, SwapHistoryItem, SwapQuote, Transaction, Transfer,
 };
 
 resource_handle!(
@@ -2083,10 +2083,10 @@ resource_handle!(
     /// Session sign-in: registration, e-mailed one-time codes, Google Authenticator, passkeys.
     /// The answers that hold tokens are payloads: give the access token to a client to act as
     /// that user.
-    Session
+    Sessions
 );
 
-impl Session<'_> {
+impl Sessions<'_> {
     /// Registers a user; the server e-mails a one-time code to verify.
     ///
     /// - `email`: the user's e-mail address
@@ -2136,18 +2136,21 @@ impl Session<'_> {
         })
     }
 
-    /// Checks the e-mailed one-time code; the answer holds the session's access and refresh
-    /// tokens.
+    /// Checks the e-mailed one-time code: the session it opens becomes this client's credential
+    /// (its tokens stay inside the client).
     ///
     /// - `otp`: the one-time code
     /// - `email`: the e-mail address it was sent to; `None` = unset
-    pub fn verify_otp(&self, otp: &str, email: Option<&str>) -> Result<Value> {
+    pub fn verify_otp(&self, otp: &str, email: Option<&str>) -> Result<Session> {
         let otp = c_string(otp, "otp")?;
         let email = opt_c_string(email, "email")?;
         let c = self.client.as_ptr();
-        self.client.json_call(self.opts, |call, out, err| unsafe {
-            sys::yv_client_verify_otp(c, otp.as_ptr(), c_ptr(&email), call, out, err)
-        })
+        let mut out = ptr::null_mut();
+        self.client.unit_call(self.opts, |call, err| unsafe {
+            sys::yv_client_verify_otp(c, otp.as_ptr(), c_ptr(&email), call, &mut out, err)
+        })?;
+        // SAFETY: out is the owned record the call handed over.
+        Ok(unsafe { Session::take(out) })
     }
 
     /// E-mails a new one-time code.
@@ -2178,17 +2181,21 @@ impl Session<'_> {
         })
     }
 
-    /// Checks a Google Authenticator code at sign-in; the answer holds the session's tokens.
+    /// Checks a Google Authenticator code at sign-in: the session it opens becomes this
+    /// client's credential.
     ///
     /// - `code`: the 6-digit code
     /// - `email`: the user's e-mail address; `None` = unset
-    pub fn google_auth_verify(&self, code: &str, email: Option<&str>) -> Result<Value> {
+    pub fn google_auth_verify(&self, code: &str, email: Option<&str>) -> Result<Session> {
         let code = c_string(code, "code")?;
         let email = opt_c_string(email, "email")?;
         let c = self.client.as_ptr();
-        self.client.json_call(self.opts, |call, out, err| unsafe {
-            sys::yv_client_google_auth_verify(c, code.as_ptr(), c_ptr(&email), call, out, err)
-        })
+        let mut out = ptr::null_mut();
+        self.client.unit_call(self.opts, |call, err| unsafe {
+            sys::yv_client_google_auth_verify(c, code.as_ptr(), c_ptr(&email), call, &mut out, err)
+        })?;
+        // SAFETY: out is the owned record the call handed over.
+        Ok(unsafe { Session::take(out) })
     }
 
     /// The WebAuthn options (challenge, allowed credentials) for a passkey sign-in.
@@ -2202,17 +2209,31 @@ impl Session<'_> {
         })
     }
 
-    /// Checks a passkey assertion (the authenticator's answer, as JSON); the answer holds the
-    /// session's tokens.
+    /// Checks a passkey assertion (the authenticator's answer, as JSON): the session it opens
+    /// becomes this client's credential.
     ///
     /// - `assertion`: the assertion as the browser gave it: a JSON object (id, rawId, response,
     ///   type, ...), sent as the body
-    pub fn passkey_verify(&self, assertion: &Value) -> Result<Value> {
+    pub fn passkey_verify(&self, assertion: &Value) -> Result<Session> {
         let assertion = c_string(&assertion.to_string(), "assertion")?;
         let c = self.client.as_ptr();
-        self.client.json_call(self.opts, |call, out, err| unsafe {
-            sys::yv_client_passkey_verify(c, assertion.as_ptr(), call, out, err)
-        })
+        let mut out = ptr::null_mut();
+        self.client.unit_call(self.opts, |call, err| unsafe {
+            sys::yv_client_passkey_verify(c, assertion.as_ptr(), call, &mut out, err)
+        })?;
+        // SAFETY: out is the owned record the call handed over.
+        Ok(unsafe { Session::take(out) })
+    }
+
+    /// Renews the session's access token with its refresh token (both kept inside the client).
+    pub fn refresh(&self) -> Result<Session> {
+        let c = self.client.as_ptr();
+        let mut out = ptr::null_mut();
+        self.client.unit_call(self.opts, |call, err| unsafe {
+            sys::yv_client_refresh_session(c, call, &mut out, err)
+        })?;
+        // SAFETY: out is the owned record the call handed over.
+        Ok(unsafe { Session::take(out) })
     }
 }
 

@@ -75,8 +75,8 @@ for kind in shared static; do
         { tail -n 50 "$work/build-$kind.log"; fail "$kind: build"; }
     cmake --install "$build" --prefix "$prefix" >/dev/null
 
-    # Exactly one kind of library, yativo.h and the two package descriptions; no program, no
-    # C++ core (its library or headers).
+    # Exactly one kind of library, yativo.h and the package descriptions (yativo-static.pc beside
+    # a static one); no program, no C++ core (its library or headers).
     libdir=$(dirname "$(find "$prefix" -name yativo.pc)")/..
     libdir=$(cd "$libdir" && pwd)
     installed=$(cd "$prefix" && find . -type f -o -type l | sed 's|^\./||' | sort)
@@ -88,7 +88,7 @@ for kind in shared static; do
         [ -e "$libdir/libyativo.a" ] && [ -z "$(find "$prefix" -name 'libyativo.so*')" ] ||
             fail "static: want libyativo.a and no libyativo.so"
     fi
-    if echo "$installed" | grep -vE '^(include/yativo\.h|lib[^/]*/(.*/)?(libyativo\.(so[.0-9]*|a)|pkgconfig/yativo\.pc|cmake/yativo/yativo[A-Za-z-]*\.cmake))$'; then
+    if echo "$installed" | grep -vE '^(include/yativo\.h|lib[^/]*/(.*/)?(libyativo\.(so[.0-9]*|a)|pkgconfig/yativo(-static)?\.pc|cmake/yativo/yativo[A-Za-z-]*\.cmake))$'; then
         fail "$kind: installed more than the library (the files above)"
     fi
 

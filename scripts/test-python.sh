@@ -32,5 +32,5 @@ fi
 [ $rc -eq 0 ] || exit $rc
 
 if [ "${YV_TEST_PIP_INSTALL:-1}" != 0 ]; then
-    bash "$root/tests/python/pip_install_check.sh" "$py"
+    bash "$root/tests/python/pip_install_check.sh" "$py" "$build"
 fi

@@ -10,6 +10,7 @@ from typing import Any, Iterator, Optional, Type, Union
 from . import _core, _resources
 from ._core import AccessToken, RateLimit, Transaction
 from ._errors import InvalidArgumentError
+from ._tls import default_ca
 # BEGIN GENERATED: group classes (python3 -m codegen; do not edit)
 from ._resources import (
     Accounts,
@@ -115,7 +116,9 @@ class YativoCrypto:
     TLS and proxy: ``ca_file`` / ``ca_path`` (a PEM bundle or a hashed directory) or ``ca_blob``
     (PEM text, ``str`` or ``bytes``: the CA in memory, for systems without a certificate store)
     replace the system's CAs; ``pinned_public_key`` pins the server's key (libcurl's syntax,
-    ``"sha256//<base64>"``); ``proxy`` is a proxy URL (``http://host:port``). None: the system's.
+    ``"sha256//<base64>"``); ``proxy`` is a proxy URL (``http://host:port``). None: the system's
+    (for a wheel install, whose libcurl is bundled, the CAs Python's ``ssl`` module finds, which
+    honours ``SSL_CERT_FILE``).
     """
 
     # BEGIN GENERATED: group slots (python3 -m codegen; do not edit)
@@ -165,6 +168,8 @@ class YativoCrypto:
             raise InvalidArgumentError(
                 f"logger must be a logging.Logger or LoggerAdapter, not {type(logger).__name__}"
             )
+        if ca_file is None and ca_path is None and ca_blob is None:
+            ca_file, ca_path = default_ca()  # a wheel's bundled libcurl: the system's CAs
         self._c = _core.Client(
             api_key,
             api_secret,

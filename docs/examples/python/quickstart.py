@@ -68,7 +68,11 @@ with yv.YativoCrypto(key.api_key, key.api_secret, base_url=BASE_URL) as c:
         if source is None and balance >= 1:
             source = asset
 
-    # 5. Send funds, safely.
-    if source is not None:
+    # 5. Send funds, safely: from the first asset holding at least 1.
+    if source is None:
+        # A new account holds nothing. In yativo-sandbox, fund an asset and run this again:
+        #   curl -X POST http://127.0.0.1:PORT/__sandbox/deposit -d '{"asset_id":"...","amount":"10"}'
+        print("no asset holds 1 or more: nothing sent (fund one first)")
+    else:
         sent = send_safely(c, source, "4Nd1mBQtrMJVYVfKf2PJy9NZUZdTAsp7D4xWLs4gDB4T", Decimal("0.5"))
         print("sent", sent.amount, sent.status, "key", sent.idempotency_key)

@@ -202,7 +202,27 @@ pub struct yv_customer_list {
     _unused: [u8; 0],
 }
 #[repr(C)]
+pub struct yv_iban_status {
+    _unused: [u8; 0],
+}
+#[repr(C)]
 pub struct yv_session {
+    _unused: [u8; 0],
+}
+#[repr(C)]
+pub struct yv_swap_quote {
+    _unused: [u8; 0],
+}
+#[repr(C)]
+pub struct yv_swap_execution {
+    _unused: [u8; 0],
+}
+#[repr(C)]
+pub struct yv_swap_history_item {
+    _unused: [u8; 0],
+}
+#[repr(C)]
+pub struct yv_swap_history_item_list {
     _unused: [u8; 0],
 }
 #[repr(C)]
@@ -906,10 +926,165 @@ unsafe extern "C" {
     pub fn yv_customer_list_count(list: *const yv_customer_list) -> usize;
     pub fn yv_customer_list_get(list: *const yv_customer_list, i: usize) -> *const yv_customer;
     pub fn yv_customer_list_free(list: *mut yv_customer_list);
+    pub fn yv_iban_status_id(iban_status: *const yv_iban_status) -> *const ::std::os::raw::c_char;
+    pub fn yv_iban_status_status(
+        iban_status: *const yv_iban_status,
+    ) -> *const ::std::os::raw::c_char;
+    pub fn yv_iban_status_kyc_status(
+        iban_status: *const yv_iban_status,
+    ) -> *const ::std::os::raw::c_char;
+    pub fn yv_iban_status_iban(iban_status: *const yv_iban_status)
+        -> *const ::std::os::raw::c_char;
+    pub fn yv_iban_status_bic(iban_status: *const yv_iban_status) -> *const ::std::os::raw::c_char;
+    pub fn yv_iban_status_currency(
+        iban_status: *const yv_iban_status,
+    ) -> *const ::std::os::raw::c_char;
+    pub fn yv_iban_status_email(
+        iban_status: *const yv_iban_status,
+    ) -> *const ::std::os::raw::c_char;
+    pub fn yv_iban_status_customer_id(
+        iban_status: *const yv_iban_status,
+    ) -> *const ::std::os::raw::c_char;
+    pub fn yv_iban_status_updated_at(
+        iban_status: *const yv_iban_status,
+    ) -> *const ::std::os::raw::c_char;
+    pub fn yv_iban_status_json(iban_status: *const yv_iban_status)
+        -> *const ::std::os::raw::c_char;
+    pub fn yv_iban_status_free(iban_status: *mut yv_iban_status);
     pub fn yv_session_token_type(session: *const yv_session) -> *const ::std::os::raw::c_char;
     pub fn yv_session_expires_in(session: *const yv_session, out: *mut i64) -> bool;
     pub fn yv_session_expires_at(session: *const yv_session) -> *const ::std::os::raw::c_char;
     pub fn yv_session_free(session: *mut yv_session);
+    pub fn yv_swap_quote_id(swap_quote: *const yv_swap_quote) -> *const ::std::os::raw::c_char;
+    pub fn yv_swap_quote_from_asset_id(
+        swap_quote: *const yv_swap_quote,
+    ) -> *const ::std::os::raw::c_char;
+    pub fn yv_swap_quote_to_asset_id(
+        swap_quote: *const yv_swap_quote,
+    ) -> *const ::std::os::raw::c_char;
+    pub fn yv_swap_quote_from_chain(
+        swap_quote: *const yv_swap_quote,
+    ) -> *const ::std::os::raw::c_char;
+    pub fn yv_swap_quote_from_ticker(
+        swap_quote: *const yv_swap_quote,
+    ) -> *const ::std::os::raw::c_char;
+    pub fn yv_swap_quote_to_chain(
+        swap_quote: *const yv_swap_quote,
+    ) -> *const ::std::os::raw::c_char;
+    pub fn yv_swap_quote_to_ticker(
+        swap_quote: *const yv_swap_quote,
+    ) -> *const ::std::os::raw::c_char;
+    pub fn yv_swap_quote_from_amount(
+        swap_quote: *const yv_swap_quote,
+    ) -> *const ::std::os::raw::c_char;
+    pub fn yv_swap_quote_to_amount(
+        swap_quote: *const yv_swap_quote,
+    ) -> *const ::std::os::raw::c_char;
+    pub fn yv_swap_quote_rate(swap_quote: *const yv_swap_quote) -> *const ::std::os::raw::c_char;
+    pub fn yv_swap_quote_fee(swap_quote: *const yv_swap_quote) -> *const ::std::os::raw::c_char;
+    pub fn yv_swap_quote_expires_at(
+        swap_quote: *const yv_swap_quote,
+    ) -> *const ::std::os::raw::c_char;
+    pub fn yv_swap_quote_json(swap_quote: *const yv_swap_quote) -> *const ::std::os::raw::c_char;
+    pub fn yv_swap_quote_free(swap_quote: *mut yv_swap_quote);
+    pub fn yv_swap_execution_id(
+        swap_execution: *const yv_swap_execution,
+    ) -> *const ::std::os::raw::c_char;
+    pub fn yv_swap_execution_quote_id(
+        swap_execution: *const yv_swap_execution,
+    ) -> *const ::std::os::raw::c_char;
+    pub fn yv_swap_execution_status(
+        swap_execution: *const yv_swap_execution,
+    ) -> *const ::std::os::raw::c_char;
+    pub fn yv_swap_execution_from_chain(
+        swap_execution: *const yv_swap_execution,
+    ) -> *const ::std::os::raw::c_char;
+    pub fn yv_swap_execution_from_ticker(
+        swap_execution: *const yv_swap_execution,
+    ) -> *const ::std::os::raw::c_char;
+    pub fn yv_swap_execution_to_chain(
+        swap_execution: *const yv_swap_execution,
+    ) -> *const ::std::os::raw::c_char;
+    pub fn yv_swap_execution_to_ticker(
+        swap_execution: *const yv_swap_execution,
+    ) -> *const ::std::os::raw::c_char;
+    pub fn yv_swap_execution_from_amount(
+        swap_execution: *const yv_swap_execution,
+    ) -> *const ::std::os::raw::c_char;
+    pub fn yv_swap_execution_to_amount(
+        swap_execution: *const yv_swap_execution,
+    ) -> *const ::std::os::raw::c_char;
+    pub fn yv_swap_execution_fee(
+        swap_execution: *const yv_swap_execution,
+    ) -> *const ::std::os::raw::c_char;
+    pub fn yv_swap_execution_rate(
+        swap_execution: *const yv_swap_execution,
+    ) -> *const ::std::os::raw::c_char;
+    pub fn yv_swap_execution_from_asset_id(
+        swap_execution: *const yv_swap_execution,
+    ) -> *const ::std::os::raw::c_char;
+    pub fn yv_swap_execution_to_asset_id(
+        swap_execution: *const yv_swap_execution,
+    ) -> *const ::std::os::raw::c_char;
+    pub fn yv_swap_execution_to_address(
+        swap_execution: *const yv_swap_execution,
+    ) -> *const ::std::os::raw::c_char;
+    pub fn yv_swap_execution_from_tx_hash(
+        swap_execution: *const yv_swap_execution,
+    ) -> *const ::std::os::raw::c_char;
+    pub fn yv_swap_execution_to_tx_hash(
+        swap_execution: *const yv_swap_execution,
+    ) -> *const ::std::os::raw::c_char;
+    pub fn yv_swap_execution_idempotency_key(
+        swap_execution: *const yv_swap_execution,
+    ) -> *const ::std::os::raw::c_char;
+    pub fn yv_swap_execution_created_at(
+        swap_execution: *const yv_swap_execution,
+    ) -> *const ::std::os::raw::c_char;
+    pub fn yv_swap_execution_json(
+        swap_execution: *const yv_swap_execution,
+    ) -> *const ::std::os::raw::c_char;
+    pub fn yv_swap_execution_free(swap_execution: *mut yv_swap_execution);
+    pub fn yv_swap_history_item_id(
+        swap_history_item: *const yv_swap_history_item,
+    ) -> *const ::std::os::raw::c_char;
+    pub fn yv_swap_history_item_quote_id(
+        swap_history_item: *const yv_swap_history_item,
+    ) -> *const ::std::os::raw::c_char;
+    pub fn yv_swap_history_item_status(
+        swap_history_item: *const yv_swap_history_item,
+    ) -> *const ::std::os::raw::c_char;
+    pub fn yv_swap_history_item_from_chain(
+        swap_history_item: *const yv_swap_history_item,
+    ) -> *const ::std::os::raw::c_char;
+    pub fn yv_swap_history_item_from_ticker(
+        swap_history_item: *const yv_swap_history_item,
+    ) -> *const ::std::os::raw::c_char;
+    pub fn yv_swap_history_item_to_chain(
+        swap_history_item: *const yv_swap_history_item,
+    ) -> *const ::std::os::raw::c_char;
+    pub fn yv_swap_history_item_to_ticker(
+        swap_history_item: *const yv_swap_history_item,
+    ) -> *const ::std::os::raw::c_char;
+    pub fn yv_swap_history_item_from_amount(
+        swap_history_item: *const yv_swap_history_item,
+    ) -> *const ::std::os::raw::c_char;
+    pub fn yv_swap_history_item_to_amount(
+        swap_history_item: *const yv_swap_history_item,
+    ) -> *const ::std::os::raw::c_char;
+    pub fn yv_swap_history_item_created_at(
+        swap_history_item: *const yv_swap_history_item,
+    ) -> *const ::std::os::raw::c_char;
+    pub fn yv_swap_history_item_json(
+        swap_history_item: *const yv_swap_history_item,
+    ) -> *const ::std::os::raw::c_char;
+    pub fn yv_swap_history_item_free(swap_history_item: *mut yv_swap_history_item);
+    pub fn yv_swap_history_item_list_count(list: *const yv_swap_history_item_list) -> usize;
+    pub fn yv_swap_history_item_list_get(
+        list: *const yv_swap_history_item_list,
+        i: usize,
+    ) -> *const yv_swap_history_item;
+    pub fn yv_swap_history_item_list_free(list: *mut yv_swap_history_item_list);
     pub fn yv_webhook_delivery_id(
         webhook_delivery: *const yv_webhook_delivery,
     ) -> *const ::std::os::raw::c_char;

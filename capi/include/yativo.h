@@ -2337,18 +2337,19 @@ YV_API yv_status yv_client_iban_get_status(yv_client *client, const char *custom
  * passkeys. The answers that hold tokens are payloads: give the access token to a client to act as
  * that user. */
 
-/* Registers a user; the server e-mails a one-time code to verify.
+/* Registers a user. The answer carries the new user's tokens: the session they open becomes
+ * this client's credential (its tokens stay inside the client), as after verify_otp.
  * POST /authentication/registration; a write: retried only with the call's idempotency key.
  * email: the user's e-mail address.
  * password: the password, at least 8 characters.
  * username: a user name; NULL = unset.
  * first_name: the first name; NULL = unset.
  * last_name: the last name; NULL = unset.
- * *out: the payload as compact JSON (numbers as strings), freed with yv_buffer_free. */
+ * *out: a yv_session the caller frees with yv_session_free. */
 YV_API yv_status yv_client_register_user(yv_client *client, const char *email, const char *password,
                                          const char *username, const char *first_name,
                                          const char *last_name, const yv_call *call,
-                                         yv_buffer **out, yv_error **err);
+                                         yv_session **out, yv_error **err);
 
 /* Starts a sign-in: the server e-mails a one-time code (then verify_otp).
  * POST /auth/sign-in; a write: retried only with the call's idempotency key.

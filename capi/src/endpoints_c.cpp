@@ -1857,7 +1857,7 @@ YV_API yv_status yv_client_iban_get_status(yv_client *client, const char *custom
 YV_API yv_status yv_client_register_user(yv_client *client, const char *email, const char *password,
                                          const char *username, const char *first_name,
                                          const char *last_name, const yv_call *call,
-                                         yv_buffer **out, yv_error **err) {
+                                         yv_session **out, yv_error **err) {
     return guard(err, [&] {
         need_out(out, "out");
         auto &c = need(client, "client");
@@ -1872,14 +1872,13 @@ YV_API yv_status yv_client_register_user(yv_client *client, const char *email, c
             call ? call_options(call).idempotency_key : std::string(),
             "out of memory during register_user: the server may have acted; its outcome is "
             "unknown");
-        auto json = std::make_unique<yv_buffer>();
+        auto result = std::make_unique<yv_session>();
         yv_capi::with_prepared_error(prepared, [&] {
-            json->data = yv_capi::payload_json(
-                c.client.register_user(email_value, password_value, username_value,
-                                       first_name_value, last_name_value, call_options(call)),
-                call);
+            yv_capi::fill(*result, c.client.register_user(email_value, password_value,
+                                                          username_value, first_name_value,
+                                                          last_name_value, call_options(call)));
         });
-        *out = json.release();
+        *out = result.release();
     });
 }
 

@@ -1101,11 +1101,15 @@ Answer call_iban_get_status(yativo::Client &c, const Values &v, const yativo::Ca
 }
 
 Answer call_register_user(yativo::Client &c, const Values &v, const yativo::CallOptions &call,
-                          bool /*reveal*/) {
-    return Answer::json(c.register_user(
-        std::string_view(v.text("email")), std::string_view(v.text("password")),
-        std::string_view(v.text("username")), std::string_view(v.text("first_name")),
-        std::string_view(v.text("last_name")), call));
+                          bool reveal) {
+    Answer a = Answer::one();
+    row_of(a.rows.back(),
+           c.register_user(std::string_view(v.text("email")), std::string_view(v.text("password")),
+                           std::string_view(v.text("username")),
+                           std::string_view(v.text("first_name")),
+                           std::string_view(v.text("last_name")), call),
+           reveal);
+    return a;
 }
 
 Answer call_sign_in(yativo::Client &c, const Values &v, const yativo::CallOptions &call,
@@ -2800,9 +2804,11 @@ const std::vector<GeneratedCall> &generated_calls() {
          CallKind::Write,
          TwoFactorRule::None,
          true,
-         "Registers a user; the server e-mails a one-time code to verify.",
-         "",
-         "",
+         "Registers a user. The answer carries the new user's tokens: the session they open "
+         "becomes this client's credential (its tokens stay inside the client), as after "
+         "verify_otp.",
+         "Session",
+         "token_type, expires_in, expires_at",
          {{"email", "--email", "TEXT", ParamType::String, true, false, false, "", "", "",
            "the user's e-mail address"},
           {"password", "--password", "TEXT", ParamType::String, true, false, false, "", "", "",

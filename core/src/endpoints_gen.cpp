@@ -1942,7 +1942,7 @@ IbanStatus Client::iban_get_status(std::string_view customer_id, const CallOptio
     return detail::decode_iban_status(p);
 }
 
-Payload Client::register_user(std::string_view email, std::string_view password,
+Session Client::register_user(std::string_view email, std::string_view password,
                               std::string_view username, std::string_view first_name,
                               std::string_view last_name, const CallOptions &call) {
     detail::require(email, "email");
@@ -1958,7 +1958,10 @@ Payload Client::register_user(std::string_view email, std::string_view password,
     b.field("first_name", first_name, true);
     b.field("last_name", last_name, true);
     b.into(c);
-    return impl_->execute(c, call);
+    Payload p = impl_->execute(c, call);
+    // The tokens become the client's session; the record the caller gets names none of them.
+    impl_->adopt_session(p);
+    return detail::decode_session(p);
 }
 
 Payload Client::sign_in(std::string_view email, std::string_view role, const CallOptions &call) {

@@ -420,7 +420,7 @@ std::vector<Case> InvalidArgs::cases() {
                         &Out<yv_webhook_delivery_list>{}, e),
             STATUS_CASE(yv_client_test_webhook, client_, "", nullptr, &Out<yv_buffer>{}, e),
             STATUS_CASE(yv_client_register_user, client_, "a@example.com", "", nullptr, nullptr,
-                        nullptr, nullptr, &Out<yv_buffer>{}, e),
+                        nullptr, nullptr, &Out<yv_session>{}, e),
             STATUS_CASE(yv_client_sign_in, client_, nullptr, nullptr, nullptr, &Out<yv_buffer>{},
                         e),
             STATUS_CASE(yv_client_verify_otp, client_, "", nullptr, nullptr, &Out<yv_session>{}, e),

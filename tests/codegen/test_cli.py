@@ -1,4 +1,4 @@
-"""Every endpoint row gets its CLI command with no CLI edit: a fake group (cards) with a record and
+"""Every endpoint row gets its CLI command with no CLI edit: a fake group (gadgets) with a record and
 three endpoints (a 2FA write with a path operand and an enum, a value-moving call taking its
 parameters as a struct with every parameter type, and a list) is appended to a copy of the
 description, `python3 -m codegen` runs over the copy, and cli/src/commands_gen.cpp must hold the
@@ -20,17 +20,17 @@ import unittest
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
 from test_endpoints import REPO, GeneratedCopy  # noqa: E402
 
-CARDS = '''
+GADGETS = '''
 [[group]]
-name = "cards"
-doc = "Virtual cards."
+name = "gadgets"
+doc = "Virtual gadgets."
 
 [[record]]
-name = "Card"
-doc = "A card."
-list_unwrap = ["cards"]
+name = "Gadget"
+doc = "A gadget."
+list_unwrap = ["gadgets"]
 fields = [
-  { name = "id", type = "string", wire = ["card_id", "id"], required = true, doc = "the card's id" },
+  { name = "id", type = "string", wire = ["gadget_id", "id"], required = true, doc = "the gadget's id" },
   { name = "limit", type = "decimal", doc = "the spending limit" },
   { name = "uses", type = "int", doc = "how often it was used" },
   { name = "frozen", type = "bool", doc = "whether it is frozen" },
@@ -39,7 +39,7 @@ fields = [
 ]
 
 [[record]]
-name = "CardFunding"
+name = "GadgetFunding"
 doc = "The answer to fund."
 fields = [
   { name = "id", type = "string", doc = "the funding's id" },
@@ -49,34 +49,34 @@ fields = [
 ]
 
 [[endpoint]]
-name = "freeze_card"
-group = "cards"
+name = "freeze_gadget"
+group = "gadgets"
 verb = "freeze"
 method = "POST"
-path = "/cards/{card_id}/freeze"
+path = "/gadgets/{gadget_id}/freeze"
 kind = "write"
 two_factor = "required"
-returns = "Card"
-doc = "Freezes a card."
+returns = "Gadget"
+doc = "Freezes a gadget."
 params = [
-  { name = "card_id", type = "string", doc = "the card's id" },
+  { name = "gadget_id", type = "string", doc = "the gadget's id" },
   { name = "reason", type = "enum", values = ["lost", "stolen", "other"], aliases = { missing = "lost" }, required = false, default = "other", doc = "why" },
   { name = "note", type = "string", required = false, doc = "a note" },
 ]
 
 [[endpoint]]
-name = "fund_card"
-group = "cards"
+name = "fund_gadget"
+group = "gadgets"
 verb = "fund_from_wallet"
 method = "POST"
-path = "/cards/{card_id}/fund"
+path = "/gadgets/{gadget_id}/fund"
 kind = "moves_value"
 two_factor = "on_demand"
-returns = "CardFunding"
-struct = "FundCard"
-doc = "Moves funds onto a card."
+returns = "GadgetFunding"
+struct = "FundGadget"
+doc = "Moves funds onto a gadget."
 params = [
-  { name = "card_id", type = "string", doc = "the card's id" },
+  { name = "gadget_id", type = "string", doc = "the gadget's id" },
   { name = "amount", type = "decimal", doc = "the amount" },
   { name = "tags", type = "string_list", doc = "tags" },
   { name = "urgent", type = "bool", required = false, default = false, doc = "skip the queue" },
@@ -92,47 +92,47 @@ doc = "A record with nothing documented but its whole object."
 fields = [{ name = "raw", type = "json", doc = "the whole object" }]
 
 [[endpoint]]
-name = "card_receipt"
-group = "cards"
+name = "gadget_receipt"
+group = "gadgets"
 verb = "receipt"
 method = "GET"
-path = "/cards/{card_id}/receipts/{receipt_id}"
+path = "/gadgets/{gadget_id}/receipts/{receipt_id}"
 kind = "read"
 returns = "Receipt"
-doc = "One receipt of a card: two operands."
+doc = "One receipt of a gadget: two operands."
 params = [
-  { name = "card_id", type = "string", doc = "the card's id" },
+  { name = "gadget_id", type = "string", doc = "the gadget's id" },
   { name = "receipt_id", type = "string", doc = "the receipt's id" },
 ]
 
 [[endpoint]]
-name = "list_cards"
-group = "cards"
+name = "list_gadgets"
+group = "gadgets"
 verb = "list"
 method = "GET"
-path = "/cards"
+path = "/gadgets"
 kind = "read"
-returns = "[Card]"
-doc = "Every card."
+returns = "[Gadget]"
+doc = "Every gadget."
 '''
 
 
 class EveryEndpointGainsItsCommand(GeneratedCopy):
-    ROW = CARDS
+    ROW = GADGETS
 
     def setUp(self) -> None:
         self.assertEqual(self.run_.returncode, 0, self.run_.stderr)
         self.gen = (self.tmp / "cli/src/commands_gen.cpp").read_text()
 
     def test_the_commands_are_generated_with_their_words(self) -> None:
-        for words in ('"cards freeze"', '"cards fund-from-wallet"', '"cards list"',
-                      '"cards receipt"'):
+        for words in ('"gadgets freeze"', '"gadgets fund-from-wallet"', '"gadgets list"',
+                      '"gadgets receipt"'):
             self.assertIn(words, self.gen)
-        self.assertIn('{"cards", "Virtual cards."}', self.gen)
+        self.assertIn('{"gadgets", "Virtual gadgets."}', self.gen)
 
     def test_every_parameter_is_an_operand_or_a_typed_option(self) -> None:
         flat = " ".join(self.gen.split())
-        for row in ('{"card_id", "", "CARD_ID", ParamType::String, true, true,',
+        for row in ('{"gadget_id", "", "GADGET_ID", ParamType::String, true, true,',
                     '{"reason", "--reason", "lost|stolen|other", ParamType::Enum, false, false, '
                     'false, "lost|stolen|other", "missing=lost", "other",',
                     '{"amount", "--amount", "DECIMAL", ParamType::Decimal, true,',
@@ -147,21 +147,21 @@ class EveryEndpointGainsItsCommand(GeneratedCopy):
 
     def test_the_core_methods_are_called_and_records_printed_without_raw(self) -> None:
         flat = " ".join(self.gen.split())
-        self.assertIn("yativo::FundCard params;", flat)
-        self.assertIn("c.fund_card(params, call)", flat)
+        self.assertIn("yativo::FundGadget params;", flat)
+        self.assertIn("c.fund_gadget(params, call)", flat)
         self.assertIn('if (v.has("split")) params.split = static_cast<int>(v.int32("split"));', flat)
-        self.assertIn('c.freeze_card(std::string_view(v.text("card_id")), '
+        self.assertIn('c.freeze_gadget(std::string_view(v.text("gadget_id")), '
                       'std::string_view(v.text("reason")), std::string_view(v.text("note")), call)',
                       flat)
-        self.assertIn("for (const auto &r : c.list_cards(call))", flat)
-        self.assertIn('c.card_receipt(std::string_view(v.text("card_id")), '
+        self.assertIn("for (const auto &r : c.list_gadgets(call))", flat)
+        self.assertIn('c.gadget_receipt(std::string_view(v.text("gadget_id")), '
                       'std::string_view(v.text("receipt_id")), call)', flat)
         self.assertIn('put_int(row, "uses", r.uses);', flat)
         self.assertIn('put_bool(row, "frozen", r.frozen);', flat)
         self.assertIn('put_list(row, "labels", r.labels);', flat)
         self.assertIn('put_text(row, "idempotency_key", r.idempotency_key);', flat)
-        card = flat.split("const yativo::Card &r")[1].split("}")[0]
-        self.assertNotIn("raw", card)
+        gadget = flat.split("const yativo::Gadget &r")[1].split("}")[0]
+        self.assertNotIn("raw", gadget)
 
     def test_the_generated_commands_compile_against_the_new_core(self) -> None:
         cxx = shutil.which("c++") or shutil.which("g++")
@@ -184,7 +184,7 @@ class TheBuiltCommandRunsTheNewEndpoint(GeneratedCopy):
     objects and the core library of the build (YV_BUILD_DIR), make a `yativo` that has the new
     commands: help, usage errors, and calls that reach the new paths through the core."""
 
-    ROW = CARDS
+    ROW = GADGETS
 
     @classmethod
     def setUpClass(cls) -> None:
@@ -232,14 +232,14 @@ class TheBuiltCommandRunsTheNewEndpoint(GeneratedCopy):
     def test_the_group_and_its_commands_are_listed(self) -> None:
         run = self.yativo("--help")
         self.assertEqual(run.returncode, 0, run.stderr)
-        self.assertRegex(run.stdout, r"\n  cards +Virtual cards\.")
-        group = self.yativo("cards", "--help")
-        for line in ("cards freeze CARD_ID", "cards fund-from-wallet CARD_ID",
-                     "cards receipt CARD_ID RECEIPT_ID", "cards list"):
+        self.assertRegex(run.stdout, r"\n  gadgets +Virtual gadgets\.")
+        group = self.yativo("gadgets", "--help")
+        for line in ("gadgets freeze GADGET_ID", "gadgets fund-from-wallet GADGET_ID",
+                     "gadgets receipt GADGET_ID RECEIPT_ID", "gadgets list"):
             self.assertIn(line, group.stdout)
 
     def test_help_shows_the_options_with_colliding_names_renamed(self) -> None:
-        run = self.yativo("cards", "fund-from-wallet", "--help")
+        run = self.yativo("gadgets", "fund-from-wallet", "--help")
         self.assertEqual(run.returncode, 0, run.stderr)
         flat = " ".join(run.stdout.split())
         for want in ("--amount DECIMAL --tags A,B,...", "[--param-timeout N]",
@@ -247,32 +247,32 @@ class TheBuiltCommandRunsTheNewEndpoint(GeneratedCopy):
                      "[--idempotency-key K]"):
             self.assertIn(want, flat)
         self.assertNotIn("--api-secret", run.stdout)
-        freeze = " ".join(self.yativo("cards", "freeze", "--help").stdout.split())
+        freeze = " ".join(self.yativo("gadgets", "freeze", "--help").stdout.split())
         self.assertIn("[--reason lost|stolen|other]", freeze)
         self.assertIn("(default other)", freeze)
 
     def test_usage_errors_name_the_operand_or_option(self) -> None:
-        for args, says in ((["cards", "freeze"], "needs CARD_ID"),
-                           (["cards", "freeze", "c1", "--reason", "bored"],
+        for args, says in ((["gadgets", "freeze"], "needs GADGET_ID"),
+                           (["gadgets", "freeze", "c1", "--reason", "bored"],
                             "--reason must be one of lost, stolen, other (or missing)"),
-                           (["cards", "fund-from-wallet", "c1", "--tags", "a"], "--amount"),
-                           (["cards", "fund-from-wallet", "c1", "--amount", "1", "--tags", "a",
+                           (["gadgets", "fund-from-wallet", "c1", "--tags", "a"], "--amount"),
+                           (["gadgets", "fund-from-wallet", "c1", "--amount", "1", "--tags", "a",
                              "--param-timeout", "soon"], "--param-timeout must be a whole number"),
-                           (["cards", "list", "--amount", "1"],
-                            "--amount is not an option of 'cards list'")):
+                           (["gadgets", "list", "--amount", "1"],
+                            "--amount is not an option of 'gadgets list'")):
             run = self.yativo(*args)
             self.assertEqual(run.returncode, 2, f"{args}: {run.stderr}")
             self.assertIn(says, run.stderr)
 
     def test_calls_reach_the_new_paths_through_the_core(self) -> None:
-        run = self.yativo("--timeout", "5", "cards", "receipt", "c_1", "r_2")
+        run = self.yativo("--timeout", "5", "gadgets", "receipt", "c_1", "r_2")
         self.assertEqual(run.returncode, 30, run.stderr)  # NETWORK: nothing listens there
-        self.assertIn("GET /cards/c_1/receipts/r_2", run.stderr)
-        moved = self.yativo("--json", "cards", "fund-from-wallet", "c_9", "--amount", "2.50",
+        self.assertIn("GET /gadgets/c_1/receipts/r_2", run.stderr)
+        moved = self.yativo("--json", "gadgets", "fund-from-wallet", "c_9", "--amount", "2.50",
                             "--tags", "a,b", "--split", "2", "--param-timeout", "7",
                             "--idempotency-key", "cli-gen-test-key")
         self.assertEqual(moved.returncode, 30, moved.stderr)
-        self.assertIn("POST /cards/c_9/fund", moved.stderr)
+        self.assertIn("POST /gadgets/c_9/fund", moved.stderr)
         self.assertIn('"idempotency_key":"cli-gen-test-key"', moved.stderr)
 
 

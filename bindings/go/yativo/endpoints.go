@@ -1358,10 +1358,11 @@ type RegisterUserParams struct {
 	LastName string
 }
 
-// Register registers a user; the server e-mails a one-time code to verify (POST
-// /authentication/registration).
-func (s *SessionService) Register(ctx context.Context, p RegisterUserParams, opts ...CallOption) (json.RawMessage, error) {
-	return s.c.payload(ctx, opts, func(call *capi.Call) ([]byte, error) {
+// Register registers a user (POST /authentication/registration). The answer carries the new user's
+// tokens: the session they open becomes this client's credential (its tokens stay inside the
+// client), as after verify_otp.
+func (s *SessionService) Register(ctx context.Context, p RegisterUserParams, opts ...CallOption) (*Session, error) {
+	return result(s.c, ctx, opts, sessionFrom, func(call *capi.Call) (*capi.Session, error) {
 		return s.c.c.RegisterUser(p.Email, p.Password, p.Username, p.FirstName, p.LastName, call)
 	})
 }

@@ -1435,8 +1435,7 @@ class Client:
         last_name: Optional[str],
         idempotency_key: Optional[str],
         timeout: Optional[float],
-        envelope: bool,
-    ) -> Any: ...
+    ) -> Session: ...
     def sign_in(
         self,
         *,

@@ -2671,9 +2671,10 @@ class SessionService:
         *,
         idempotency_key: Optional[str] = None,
         timeout: Optional[float] = None,
-        envelope: bool = False,
-    ) -> Payload:
-        """Registers a user; the server e-mails a one-time code to verify.
+    ) -> Session:
+        """Registers a user. The answer carries the new user's tokens: the session they open
+        becomes this client's credential (its tokens stay inside the client), as after
+        verify_otp.
 
         Args:
             email: the user's e-mail address
@@ -2685,8 +2686,6 @@ class SessionService:
                 answer, so the core may re-send the call after a failure; None: no key, and no
                 re-sending once the request may have arrived
             timeout: the call's whole deadline in seconds; None: the client's
-            envelope: True: the whole answer (``data`` and its siblings, such as ``pagination``)
-                instead of ``data``
         """
         return self._c.register_user(
             email=email,
@@ -2696,7 +2695,6 @@ class SessionService:
             last_name=last_name,
             idempotency_key=idempotency_key,
             timeout=timeout,
-            envelope=envelope,
         )
 
     def sign_in(

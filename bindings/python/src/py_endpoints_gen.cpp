@@ -1549,10 +1549,9 @@ void bind_endpoints(py::class_<PyClient> &cls) {
         [](const PyClient &s, const std::string &email, const std::string &password,
            const std::optional<std::string> &username, const std::optional<std::string> &first_name,
            const std::optional<std::string> &last_name,
-           const std::optional<std::string> &idempotency_key, const std::optional<double> &timeout,
-           bool envelope) {
+           const std::optional<std::string> &idempotency_key,
+           const std::optional<double> &timeout) {
             CallOptions call = call_options(timeout, idempotency_key);
-            call.envelope = envelope;
             return as_python(blocking(s, call,
                                       [&](Client &c, const CallOptions &o) {
                                           return c.register_user(
@@ -1563,8 +1562,8 @@ void bind_endpoints(py::class_<PyClient> &cls) {
                              call);
         },
         py::kw_only(), py::arg("email"), py::arg("password"), py::arg("username"),
-        py::arg("first_name"), py::arg("last_name"), py::arg("idempotency_key"), py::arg("timeout"),
-        py::arg("envelope"));
+        py::arg("first_name"), py::arg("last_name"), py::arg("idempotency_key"),
+        py::arg("timeout"));
     cls.def(
         "sign_in",
         [](const PyClient &s, const std::string &email, const std::optional<std::string> &role,

@@ -430,8 +430,10 @@ class Client {
     // --- session: Session sign-in: registration, e-mailed one-time codes, Google
     // Authenticator, passkeys. The answers that hold tokens are payloads: give the access
     // token to a client to act as that user.
-    // Registers a user; the server e-mails a one-time code to verify.
-    Payload register_user(std::string_view email, std::string_view password,
+    // Registers a user. The answer carries the new user's tokens: the session they open
+    // becomes this client's credential (its tokens stay inside the client), as after
+    // verify_otp.
+    Session register_user(std::string_view email, std::string_view password,
                           std::string_view username = {}, std::string_view first_name = {},
                           std::string_view last_name = {}, const CallOptions &call = {});
     // Starts a sign-in: the server e-mails a one-time code (then verify_otp).

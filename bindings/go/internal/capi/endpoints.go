@@ -771,8 +771,8 @@ func (c *Client) IBANGetStatus(customerID string, call *Call) (*IBANStatus, erro
 }
 
 // RegisterUser is yv_client_register_user.
-func (c *Client) RegisterUser(email string, password string, username string, firstName string, lastName string, call *Call) ([]byte, error) {
-	return callClient(c, call, takeBuffer, func(a *clientArgs, out **C.yv_buffer) C.yv_status {
+func (c *Client) RegisterUser(email string, password string, username string, firstName string, lastName string, call *Call) (*Session, error) {
+	return callClient(c, call, takeSession, func(a *clientArgs, out **C.yv_session) C.yv_status {
 		return C.yv_client_register_user(a.client, a.str(email), a.str(password), a.opt(username), a.opt(firstName), a.opt(lastName), a.call, out, a.err)
 	})
 }

@@ -2035,7 +2035,7 @@ unsafe extern "C" {
         first_name: *const ::std::os::raw::c_char,
         last_name: *const ::std::os::raw::c_char,
         call: *const yv_call,
-        out: *mut *mut yv_buffer,
+        out: *mut *mut yv_session,
         err: *mut *mut yv_error,
     ) -> yv_status;
     pub fn yv_client_sign_in(

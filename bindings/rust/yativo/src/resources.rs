@@ -2087,7 +2087,9 @@ resource_handle!(
 );
 
 impl Sessions<'_> {
-    /// Registers a user; the server e-mails a one-time code to verify.
+    /// Registers a user. The answer carries the new user's tokens: the session they open
+    /// becomes this client's credential (its tokens stay inside the client), as after
+    /// verify_otp.
     ///
     /// - `email`: the user's e-mail address
     /// - `password`: the password, at least 8 characters
@@ -2101,14 +2103,15 @@ impl Sessions<'_> {
         username: Option<&str>,
         first_name: Option<&str>,
         last_name: Option<&str>,
-    ) -> Result<Value> {
+    ) -> Result<Session> {
         let email = c_string(email, "email")?;
         let password = c_string(password, "password")?;
         let username = opt_c_string(username, "username")?;
         let first_name = opt_c_string(first_name, "first name")?;
         let last_name = opt_c_string(last_name, "last name")?;
         let c = self.client.as_ptr();
-        self.client.json_call(self.opts, |call, out, err| unsafe {
+        let mut out = ptr::null_mut();
+        self.client.unit_call(self.opts, |call, err| unsafe {
             sys::yv_client_register_user(
                 c,
                 email.as_ptr(),
@@ -2117,10 +2120,12 @@ impl Sessions<'_> {
                 c_ptr(&first_name),
                 c_ptr(&last_name),
                 call,
-                out,
+                &mut out,
                 err,
             )
-        })
+        })?;
+        // SAFETY: out is the owned record the call handed over.
+        Ok(unsafe { Session::take(out) })
     }
 
     /// Starts a sign-in: the server e-mails a one-time code (then verify_otp).

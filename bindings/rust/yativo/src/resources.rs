@@ -1775,6 +1775,7 @@ impl Cards<'_> {
     /// - `status`: only transactions in this status; `None` = unset
     /// - `from_date`: only from this time on (ISO 8601); `None` = unset
     /// - `to_date`: only up to this time (ISO 8601); `None` = unset
+    #[allow(clippy::too_many_arguments)]
     pub fn get_transactions(
         &self,
         yativo_card_id: &str,

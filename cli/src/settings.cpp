@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <iostream>
 
 #include "usage_error.hpp"
 
@@ -118,6 +119,13 @@ void resolve_two_factor(const ParsedArgs &args, Inputs &inputs, Settings &s) {
         s.client.totp_secret = env_secret("YATIVO_TOTP_SECRET");
     }
     s.client.totp_period = resolve_totp_period(args);
+    // Back-to-back 2FA commands may wait for the next TOTP step (a code is never sent twice):
+    // the person at the terminal is told, on stderr, rather than left looking at nothing.
+    s.client.on_totp_wait = [](std::chrono::milliseconds wait) {
+        const long long seconds = (wait.count() + 999) / 1000;
+        std::cerr << "yativo: waiting " << seconds << " s for the next 2FA code (a code is never "
+                  << "used twice)...\n";
+    };
 }
 
 }  // namespace

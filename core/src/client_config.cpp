@@ -88,6 +88,7 @@ ClientConfig resolve_client_config(ClientOptions options) {
     if (max_bytes == 0) throw_invalid("max_response_bytes must be positive");
     config.totp_use_server_time = options.totp_use_server_time;
     config.log = std::move(options.log);
+    config.on_totp_wait = std::move(options.on_totp_wait);
     config.log_level = options.log_level;
     // YATIVO_LOG is a diagnostics switch for clients without a hook, on every surface (the CLI
     // included). It carries no credentials, so it holds even when use_environment is off.

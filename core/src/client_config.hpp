@@ -29,6 +29,7 @@ struct ClientConfig {
     std::chrono::seconds refresh_margin{0};
     bool totp_use_server_time = true;
     LogHook log;  // a hook, or YATIVO_LOG's stderr sink, or none
+    std::function<void(std::chrono::milliseconds)> on_totp_wait;  // ClientOptions::on_totp_wait
     LogLevel log_level = LogLevel::Info;
     TransportConfig transport;       // for the libcurl transport (unused when a test swaps it)
     TransportFn supplied_transport;  // the application's transport; empty: libcurl

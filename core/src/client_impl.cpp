@@ -29,7 +29,7 @@ ClientImpl::ClientImpl(ClientOptions options, Seams seams)
     clock_ = seams.clock ? seams.clock : system_clock();
     if (!config_.totp_secret.empty()) {
         totp_ = std::make_unique<TotpScheduler>(decode_base32_secret(config_.totp_secret.reveal()),
-                                                config_.totp_period, clock_);
+                                                config_.totp_period, clock_, config_.on_totp_wait);
         config_.totp_secret.clear();
     }
     if (seams.transport)

@@ -11,8 +11,12 @@
 namespace yativo::detail {
 
 TotpScheduler::TotpScheduler(std::vector<std::uint8_t> key, std::chrono::seconds period,
-                             std::shared_ptr<Clock> clock)
-    : key_(std::move(key)), period_(period), clock_(std::move(clock)) {}
+                             std::shared_ptr<Clock> clock,
+                             std::function<void(std::chrono::milliseconds)> on_wait)
+    : key_(std::move(key)),
+      period_(period),
+      clock_(std::move(clock)),
+      on_wait_(std::move(on_wait)) {}
 
 TotpScheduler::~TotpScheduler() {
     OPENSSL_cleanse(key_.data(), key_.size());
@@ -48,6 +52,7 @@ Secret TotpScheduler::next_code(SteadyTime deadline, CancelToken *cancel) {
             throw Error(Status::TIMEOUT,
                         "the next unused TOTP step begins after the call's deadline");
         }
+        if (on_wait_) on_wait_(std::chrono::duration_cast<std::chrono::milliseconds>(wait));
         if (!clock_->sleep_until(until, cancel)) {
             release();
             throw Error(Status::CANCELLED, "call cancelled");

@@ -6,6 +6,7 @@
 #include <atomic>
 #include <chrono>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <vector>
@@ -18,8 +19,10 @@ namespace yativo::detail {
 
 class TotpScheduler {
   public:
+    // `on_wait` (may be empty) hears of each wait for a step before the call sleeps.
     TotpScheduler(std::vector<std::uint8_t> key, std::chrono::seconds period,
-                  std::shared_ptr<Clock> clock);
+                  std::shared_ptr<Clock> clock,
+                  std::function<void(std::chrono::milliseconds)> on_wait = {});
     ~TotpScheduler();
 
     // A code for a step no earlier call of this client used, waiting for that step to begin.
@@ -35,6 +38,7 @@ class TotpScheduler {
     std::vector<std::uint8_t> key_;
     std::chrono::seconds period_;
     std::shared_ptr<Clock> clock_;
+    std::function<void(std::chrono::milliseconds)> on_wait_;
     std::atomic<std::int64_t> offset_{0};
     std::mutex mutex_;
     std::uint64_t last_reserved_ = 0;

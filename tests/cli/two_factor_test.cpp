@@ -32,6 +32,24 @@ TEST_F(TwoFactorTest, TwoCommandsInARowFromSeparateProcessesBothSucceed) {
     EXPECT_EQ(third.exit_code, 0) << third.err;
 }
 
+TEST_F(TwoFactorTest, AWaitForTheNextStepIsSaidOnStderr) {
+    // Back-to-back 2FA commands share a TOTP step; the later one waits for the next step and
+    // says so. A command may land in a fresh step by chance, so a few are run: one right after a
+    // wait always shares the step of the one before.
+    bool said = false;
+    for (int i = 0; i < 4 && !said; ++i) {
+        CliResult r = user({"--json", "keys", "create", "--name", "w" + std::to_string(i),
+                            "--permissions", "read"});
+        ASSERT_EQ(r.exit_code, 0) << r.err;
+        said = r.err.find("yativo: waiting ") != std::string::npos;
+        if (said) {
+            EXPECT_THAT(r.err, HasSubstr(" s for the next 2FA code"));
+            EXPECT_NO_THROW(parse_json(r.out));  // stdout stays the JSON result
+        }
+    }
+    EXPECT_TRUE(said) << "no command said it waited for the next TOTP step";
+}
+
 TEST_F(TwoFactorTest, AnExplicitCodeFromStdinWorksOnceAndAReusedOneIsRefused) {
     auto env = base_env();
     env["YATIVO_ACCESS_TOKEN"] = sb_.session_token();

@@ -70,6 +70,10 @@ struct ClientOptions {
 
     LogHook log;
     LogLevel log_level = LogLevel::Info;
+    // Called with the wait before a call sleeps until the next unused TOTP step begins: a code is
+    // never sent twice, so back-to-back 2FA calls may wait up to one period. Never given a code.
+    // The CLI says "waiting N s for the next 2FA code" with it.
+    std::function<void(std::chrono::milliseconds)> on_totp_wait;
 
     // Performs the HTTP exchanges instead of libcurl (yativo/transport.hpp); empty: libcurl.
     // With it set, the TLS and proxy options above must stay empty (INVALID_ARGUMENT).

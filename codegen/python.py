@@ -33,8 +33,10 @@ parameter defaults to None, meaning unset: defaults live in the core only.
 
 from __future__ import annotations
 
+import json
 import keyword
 import re
+import textwrap
 from dataclasses import dataclass
 from typing import List
 
@@ -396,6 +398,16 @@ def python_list(head: str, items: List[str], tail: str, indent: str = "") -> str
     return f"{indent}{head}\n{body}{indent}{tail}\n"
 
 
+def slot_item(name: str, doc: str) -> str:
+    """`"name": "doc"` for a __slots__ dict, the doc split into adjacent string literals that
+    keep each line within LINE."""
+    head = f"{json.dumps(name)}: "
+    if len(head) + len(json.dumps(doc)) + 9 <= LINE:
+        return head + json.dumps(doc)
+    chunks = textwrap.wrap(doc, LINE - 16, drop_whitespace=False)
+    return head + "(\n" + "\n".join(f"            {json.dumps(c)}" for c in chunks) + "\n        )"
+
+
 def import_line(module: str, names: List[str]) -> str:
     """from <module> import <names>, on one line when it fits."""
     line = f"from {module} import {', '.join(names)}"
@@ -414,8 +426,11 @@ def client_regions(ctx, out, groups: List[dict]) -> None:
                                     f"subclass SUBCLASSED says the {name} group has")
     imported = sorted(g["name"] for g in groups if g["g"].name not in SUBCLASSED)
     out.region(CLIENT, "group classes", import_line("._resources", imported))
+    # A dict of slots: each group attribute's docstring is its group's doc (help(), pydoc).
+    docs = {"_c": "the core client"} | {g["g"].name: g["g"].doc for g in groups}
     out.region(CLIENT, "group slots",
-               python_list("__slots__ = (", [f'"{n}"' for n in ["_c"] + names], ")", "    "))
+               python_list("__slots__ = {", [slot_item(n, d) for n, d in docs.items()], "}",
+                           "    "))
     out.region(CLIENT, "group attributes",
                "".join(f"        self.{g['g'].name} = {g['name']}(self._c)\n" for g in groups))
     out.region(CLIENT, "group names", "".join(f'    "{g["name"]}",\n' for g in groups))

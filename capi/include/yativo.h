@@ -2334,8 +2334,8 @@ YV_API yv_status yv_client_iban_get_status(yv_client *client, const char *custom
                                            yv_error **err);
 
 /* --- session: Session sign-in: registration, e-mailed one-time codes, Google Authenticator,
- * passkeys. The answers that hold tokens are payloads: give the access token to a client to act as
- * that user. */
+ * passkeys. A call that opens a session makes it this client's credential; its tokens stay inside
+ * the client. */
 
 /* Registers a user. The answer carries the new user's tokens: the session they open becomes
  * this client's credential (its tokens stay inside the client), as after verify_otp.

@@ -1314,8 +1314,8 @@ const std::vector<GeneratedGroup> &generated_groups() {
          "The standalone IBAN: product options, onboarding, KYC, the IBAN request and its status."},
         {"session",
          "Session sign-in: registration, e-mailed one-time codes, Google Authenticator, passkeys. "
-         "The answers that hold tokens are payloads: give the access token to a client to act as "
-         "that user."},
+         "A call that opens a session makes it this client's credential; its tokens stay inside "
+         "the client."},
         {"swap",
          "Swaps between assets: route catalogue, quotes, execution (moves value, 2FA) and "
          "history."}};

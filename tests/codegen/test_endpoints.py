@@ -80,7 +80,7 @@ EXPECTED_GROUP = {
     "capi/include/yativo.h": [r"YV_API yv_status yv_client_quote_swap\("],
     "bindings/python/libyativo/_resources.py": [r"\nclass Swaps:", r"def quote\("],
     "bindings/python/libyativo/_client.py": [r"from \._resources import (\([^)]*|[^\n]*)\bSwaps\b",
-                                             r"__slots__ = \([^)]*\"swaps\"",
+                                             r"__slots__ = \{[^}]*\"swaps\"",
                                              r"self\.swaps = Swaps\(self\._c\)"],
     "bindings/go/yativo/endpoints.go": [r"type SwapsService struct",
                                         r"func \(s \*SwapsService\) Quote\("],

@@ -66,3 +66,28 @@ def test_client_methods() -> None:
     assert c.rate_limit is None
     assert "secret-token-xyz" not in repr(c)
     c.close()
+
+
+def test_every_public_name_method_and_property_has_a_docstring() -> None:
+    """help() and pydoc say something for everything `from libyativo import *` gives: classes,
+    functions, their public methods and properties, the client's group attributes (documented
+    through its __slots__ dict), Status and its members."""
+    import inspect
+
+    missing = []
+    for name in yv.__all__:
+        obj = getattr(yv, name)
+        if not (inspect.isclass(obj) or inspect.isfunction(obj) or inspect.isbuiltin(obj)):
+            continue  # a type alias such as Amount
+        if not (inspect.getdoc(obj) or "").strip():
+            missing.append(name)
+        if not inspect.isclass(obj):
+            continue
+        for attr, member in vars(obj).items():
+            if attr.startswith("_") or not (
+                    callable(member) or isinstance(member, (property, yv.Status))
+                    or inspect.ismemberdescriptor(member)):
+                continue  # a plain class attribute (YativoError.code = None)
+            if not (inspect.getdoc(getattr(obj, attr)) or "").strip():
+                missing.append(f"{name}.{attr}")
+    assert missing == []

@@ -1340,8 +1340,8 @@ func (s *IBANService) GetStatus(ctx context.Context, customerID string, opts ...
 }
 
 // SessionService is Client.Session. Session sign-in: registration, e-mailed one-time codes, Google
-// Authenticator, passkeys. The answers that hold tokens are payloads: give the access token to a
-// client to act as that user.
+// Authenticator, passkeys. A call that opens a session makes it this client's credential; its
+// tokens stay inside the client.
 type SessionService struct{ c *Client }
 
 // RegisterUserParams are the parameters of SessionService.Register.

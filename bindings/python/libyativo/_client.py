@@ -122,23 +122,46 @@ class YativoCrypto:
     """
 
     # BEGIN GENERATED: group slots (python3 -m codegen; do not edit)
-    __slots__ = (
-        "_c",
-        "api_keys",
-        "accounts",
-        "assets",
-        "balance",
-        "transactions",
-        "webhooks",
-        "analytics",
-        "auto_forwarding",
-        "card_issuer",
-        "cards",
-        "customers",
-        "iban",
-        "session",
-        "swap",
-    )
+    __slots__ = {
+        "_c": "the core client",
+        "api_keys": (
+            "API key management. Writes send X-2FA-Token: the call's code or the client's TOTP "
+            "source."
+        ),
+        "accounts": "Accounts hold assets.",
+        "assets": "Assets: one chain and token within an account.",
+        "balance": "Balances of assets.",
+        "transactions": "Gas prices, transfers and the transaction history.",
+        "webhooks": "Webhook subscriptions. Deliveries are checked with the webhook verifier.",
+        "analytics": "Totals over your transactions and wallets.",
+        "auto_forwarding": (
+            "Auto-forwarding rules: a share of each deposit to an asset is sent on to an address."
+            " Writes send X-2FA-Token: the call's code or the client's TOTP source."
+        ),
+        "card_issuer": (
+            "The card-issuer program: application, master wallets, customer funding (moves "
+            "value), deposits and history."
+        ),
+        "cards": (
+            "Yativo cards: account onboarding, cards (freeze and unfreeze need 2FA), "
+            "transactions, disputes, limits, customers' cards, physical orders and the account's "
+            "IBAN."
+        ),
+        "customers": "Customers of the platform, with their wallets and transactions.",
+        "iban": (
+            "The standalone IBAN: product options, onboarding, KYC, the IBAN request and its "
+            "status."
+        ),
+        "session": (
+            "Session sign-in: registration, e-mailed one-time codes, Google Authenticator, "
+            "passkeys. A call that opens a session makes it this client's credential; its tokens "
+            "stay inside the client."
+        ),
+        "swap": (
+            "Swaps between assets: route catalogue, quotes, execution (moves value, 2FA) and "
+            "history."
+        ),
+    }
     # END GENERATED: group slots
 
     def __init__(
@@ -233,6 +256,7 @@ class YativoCrypto:
 
     @property
     def base_url(self) -> str:
+        """The API base URL this client calls (``.../api/v1``), as the core resolved it."""
         return self._c.base_url
 
     def __repr__(self) -> str:

@@ -21,6 +21,9 @@ _TABLE = _core._status_table()
 Status = enum.IntEnum(  # type: ignore[misc]
     "Status", [(name, number) for name, number, _py, _doc in _TABLE], module=__name__
 )
+Status.__doc__ = "The core's status codes, by name and number (Status.RATE_LIMITED == 206)."
+for _name, _number, _py, _doc in _TABLE:
+    Status[_name].__doc__ = _doc  # each member says what it means (help(Status.TIMEOUT))
 
 
 class YativoError(Exception):

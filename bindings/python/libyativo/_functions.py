@@ -76,6 +76,7 @@ class WebhookVerifier:
 
     @property
     def max_events(self) -> int:
+        """How many accepted event ids it remembers at most (the oldest is forgotten first)."""
         return self._core.max_events
 
     def __repr__(self) -> str:

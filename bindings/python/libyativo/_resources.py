@@ -2653,8 +2653,8 @@ class Iban:
 
 class SessionService:
     """``c.session``: Session sign-in: registration, e-mailed one-time codes, Google Authenticator,
-    passkeys. The answers that hold tokens are payloads: give the access token to a client to
-    act as that user."""
+    passkeys. A call that opens a session makes it this client's credential; its tokens stay
+    inside the client."""
 
     __slots__ = ("_c",)
 

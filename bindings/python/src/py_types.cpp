@@ -47,18 +47,31 @@ void bind_types(py::module_ &m) {
     py::class_<ApiKey>(m, "ApiKey",
                        "An API key. `api_secret` is set only right after create and "
                        "rotate, and never shown by repr/str.")
-        .def_property_readonly("id", [](const ApiKey &k) { return k.id; })
-        .def_property_readonly("name", [](const ApiKey &k) { return k.name; })
-        .def_property_readonly("api_key", [](const ApiKey &k) { return k.api_key; })
-        .def_property_readonly("api_secret",
-                               [](const ApiKey &k) { return secret_or_none(k.api_secret); })
-        .def_property_readonly("permissions",
-                               [](const ApiKey &k) { return string_list(k.permissions); })
-        .def_property_readonly("status", [](const ApiKey &k) { return or_none(k.status); })
-        .def_property_readonly("created_at", [](const ApiKey &k) { return or_none(k.created_at); })
-        .def_property_readonly("expires_at", [](const ApiKey &k) { return or_none(k.expires_at); })
-        .def_property_readonly("last_used_at",
-                               [](const ApiKey &k) { return or_none(k.last_used_at); })
+        .def_property_readonly(
+            "id", [](const ApiKey &k) { return k.id; }, "the key's id")
+        .def_property_readonly(
+            "name", [](const ApiKey &k) { return k.name; }, "the name it was created with")
+        .def_property_readonly(
+            "api_key", [](const ApiKey &k) { return k.api_key; },
+            "the public key (yativo_...): it names the key, it is not a secret")
+        .def_property_readonly(
+            "api_secret", [](const ApiKey &k) { return secret_or_none(k.api_secret); },
+            "the secret, only in the answers of create and rotate; None otherwise")
+        .def_property_readonly(
+            "permissions", [](const ApiKey &k) { return string_list(k.permissions); },
+            "its scopes: read, write, transactions, webhooks, ...")
+        .def_property_readonly(
+            "status", [](const ApiKey &k) { return or_none(k.status); },
+            "active, expired or revoked")
+        .def_property_readonly(
+            "created_at", [](const ApiKey &k) { return or_none(k.created_at); },
+            "when it was created")
+        .def_property_readonly(
+            "expires_at", [](const ApiKey &k) { return or_none(k.expires_at); },
+            "when it expires; None: never")
+        .def_property_readonly(
+            "last_used_at", [](const ApiKey &k) { return or_none(k.last_used_at); },
+            "when it was last used; None: never")
         .def("__repr__", [](const ApiKey &k) {
             return "ApiKey(id=" + r(py::str(k.id)) + ", name=" + r(py::str(k.name)) +
                    ", api_key=" + r(py::str(k.api_key)) + ", api_secret=" + hidden(k.api_secret) +
@@ -70,13 +83,20 @@ void bind_types(py::module_ &m) {
 
     py::class_<AccessToken>(m, "AccessToken",
                             "A bearer token and its life; repr/str never show the token.")
-        .def_property_readonly("access_token",
-                               [](const AccessToken &t) { return t.access_token.reveal(); })
-        .def_property_readonly("token_type", [](const AccessToken &t) { return t.token_type; })
-        .def_property_readonly("expires_in", [](const AccessToken &t) { return t.expires_in; })
-        .def_property_readonly("expires_at",
-                               [](const AccessToken &t) { return or_none(t.expires_at); })
-        .def_property_readonly("scopes", [](const AccessToken &t) { return string_list(t.scopes); })
+        .def_property_readonly(
+            "access_token", [](const AccessToken &t) { return t.access_token.reveal(); },
+            "the bearer token itself (a secret: keep it out of logs)")
+        .def_property_readonly(
+            "token_type", [](const AccessToken &t) { return t.token_type; }, "Bearer")
+        .def_property_readonly(
+            "expires_in", [](const AccessToken &t) { return t.expires_in; },
+            "seconds of life it had when issued")
+        .def_property_readonly(
+            "expires_at", [](const AccessToken &t) { return or_none(t.expires_at); },
+            "when it expires, as the server said")
+        .def_property_readonly(
+            "scopes", [](const AccessToken &t) { return string_list(t.scopes); },
+            "the scopes it carries")
         .def("__repr__", [](const AccessToken &t) {
             return "AccessToken(access_token=" + hidden(t.access_token) +
                    ", token_type=" + r(py::str(t.token_type)) +
@@ -88,13 +108,22 @@ void bind_types(py::module_ &m) {
     py::class_<Webhook>(m, "Webhook",
                         "A webhook endpoint. `secret` is set only in the answer to create, and "
                         "never shown by repr/str.")
-        .def_property_readonly("id", [](const Webhook &w) { return w.id; })
-        .def_property_readonly("url", [](const Webhook &w) { return w.url; })
-        .def_property_readonly("events", [](const Webhook &w) { return string_list(w.events); })
-        .def_property_readonly("description",
-                               [](const Webhook &w) { return or_none(w.description); })
-        .def_property_readonly("secret", [](const Webhook &w) { return secret_or_none(w.secret); })
-        .def_property_readonly("created_at", [](const Webhook &w) { return or_none(w.created_at); })
+        .def_property_readonly(
+            "id", [](const Webhook &w) { return w.id; }, "the subscription's id")
+        .def_property_readonly(
+            "url", [](const Webhook &w) { return w.url; }, "where deliveries go")
+        .def_property_readonly(
+            "events", [](const Webhook &w) { return string_list(w.events); },
+            "the event types delivered")
+        .def_property_readonly(
+            "description", [](const Webhook &w) { return or_none(w.description); },
+            "the note kept with it")
+        .def_property_readonly(
+            "secret", [](const Webhook &w) { return secret_or_none(w.secret); },
+            "the signing secret, only in the answer of create; None otherwise")
+        .def_property_readonly(
+            "created_at", [](const Webhook &w) { return or_none(w.created_at); },
+            "when it was created")
         .def_property_readonly(
             "raw", [](const Webhook &w) { return to_python(w.raw); },
             "The whole answer, without the secret.")
@@ -106,11 +135,18 @@ void bind_types(py::module_ &m) {
         });
 
     py::class_<WebhookEvent>(m, "Event", "A verified webhook delivery; de-duplicate on `id`.")
-        .def_property_readonly("id", [](const WebhookEvent &e) { return or_none(e.id); })
-        .def_property_readonly("type", [](const WebhookEvent &e) { return or_none(e.type); })
-        .def_property_readonly("created_at",
-                               [](const WebhookEvent &e) { return or_none(e.created_at); })
-        .def_property_readonly("data", [](const WebhookEvent &e) { return to_python(e.data); })
+        .def_property_readonly(
+            "id", [](const WebhookEvent &e) { return or_none(e.id); },
+            "the event's id: de-duplicate deliveries on it")
+        .def_property_readonly(
+            "type", [](const WebhookEvent &e) { return or_none(e.type); },
+            "its type, e.g. deposit.received")
+        .def_property_readonly(
+            "created_at", [](const WebhookEvent &e) { return or_none(e.created_at); },
+            "when the event happened")
+        .def_property_readonly(
+            "data", [](const WebhookEvent &e) { return to_python(e.data); },
+            "its data, as Python objects (amounts as exact strings)")
         .def_property_readonly(
             "raw", [](const WebhookEvent &e) { return to_python(e.raw); },
             "The whole delivered JSON object.")
@@ -120,9 +156,15 @@ void bind_types(py::module_ &m) {
         });
 
     py::class_<RateLimit>(m, "RateLimit", "X-RateLimit-* of the last response that carried them.")
-        .def_property_readonly("limit", [](const RateLimit &l) { return known(l.limit); })
-        .def_property_readonly("remaining", [](const RateLimit &l) { return known(l.remaining); })
-        .def_property_readonly("reset", [](const RateLimit &l) { return known(l.reset); })
+        .def_property_readonly(
+            "limit", [](const RateLimit &l) { return known(l.limit); },
+            "requests allowed per window (X-RateLimit-Limit); None when not sent")
+        .def_property_readonly(
+            "remaining", [](const RateLimit &l) { return known(l.remaining); },
+            "requests left in the window (X-RateLimit-Remaining); None when not sent")
+        .def_property_readonly(
+            "reset", [](const RateLimit &l) { return known(l.reset); },
+            "when the window resets, Unix seconds (X-RateLimit-Reset); None when not sent")
         .def("__repr__", [](const RateLimit &l) {
             auto s = [](std::int64_t v) { return v < 0 ? std::string("None") : std::to_string(v); };
             return "RateLimit(limit=" + s(l.limit) + ", remaining=" + s(l.remaining) +

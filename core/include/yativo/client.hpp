@@ -428,8 +428,8 @@ class Client {
     IbanStatus iban_get_status(std::string_view customer_id = {}, const CallOptions &call = {});
 
     // --- session: Session sign-in: registration, e-mailed one-time codes, Google
-    // Authenticator, passkeys. The answers that hold tokens are payloads: give the access
-    // token to a client to act as that user.
+    // Authenticator, passkeys. A call that opens a session makes it this client's
+    // credential; its tokens stay inside the client.
     // Registers a user. The answer carries the new user's tokens: the session they open
     // becomes this client's credential (its tokens stay inside the client), as after
     // verify_otp.

@@ -2082,8 +2082,8 @@ impl Iban<'_> {
 
 resource_handle!(
     /// Session sign-in: registration, e-mailed one-time codes, Google Authenticator, passkeys.
-    /// The answers that hold tokens are payloads: give the access token to a client to act as
-    /// that user.
+    /// A call that opens a session makes it this client's credential; its tokens stay inside
+    /// the client.
     Sessions
 );
 

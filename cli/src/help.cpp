@@ -176,6 +176,13 @@ void print_global_help() {
        << "\nDocumentation: docs/cli.md\n";
 }
 
+void print_options_help() {
+    std::ostream &os = std::cout;
+    os << "Global options, accepted by every command, before or after its words:\n";
+    print_options(os, global_options());
+    os << '\n' << kEnvironment << '\n' << kSecretsAdvice << '\n';
+}
+
 void print_group_help(const std::string &group) {
     std::ostream &os = std::cout;
     os << "Usage: yativo [GLOBAL OPTIONS] " << group << " SUBCOMMAND [OPERANDS] [OPTIONS]\n\n"
@@ -213,7 +220,8 @@ void print_command_help(const CommandSpec &c) {
     }
     // Only the command's own options: the global ones are the same for every command.
     os << (c.options.empty() ? "\n" : "")
-       << "Global options (credentials, --base-url, --json, --totp-secret, ...): yativo --help\n";
+       << "Global options (credentials, --base-url, --json, --totp-secret, ...): yativo help "
+          "options\n";
     os << "\nExamples:\n";
     std::istringstream examples(c.examples);
     std::string line;

@@ -8,6 +8,8 @@
 namespace yvcli {
 
 void print_global_help();
+// `yativo help options`: the global options, the environment and the secrets advice, once.
+void print_options_help();
 void print_group_help(const std::string &group);
 void print_command_help(const CommandSpec &command);
 

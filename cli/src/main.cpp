@@ -66,7 +66,9 @@ int run(int argc, const char *const *argv, std::string &command_path) {
     Resolution r = resolve_command(words);
     if (r.command) command_path = r.command->path;
     if (help) {
-        if (r.command)
+        if (words.size() == 1 && words[0] == "options" && !r.command && r.group.empty())
+            print_options_help();
+        else if (r.command)
             print_command_help(*r.command);
         else if (!r.group.empty())
             print_group_help(r.group);

@@ -183,6 +183,14 @@ TEST_F(CommandsTest, HelpOnEveryCommandWithExamples) {
     EXPECT_THAT(create.out, HasSubstr("yativo keys create --name"));
     CliResult via_word = run_cli({"help", "request"});
     EXPECT_THAT(via_word.out, HasSubstr("Usage: yativo [GLOBAL OPTIONS] request METHOD PATH"));
+    // The global options are said once, in `yativo help options`; a command's help points there
+    // and does not repeat them.
+    CliResult options = run_cli({"help", "options"});
+    EXPECT_EQ(options.exit_code, 0);
+    EXPECT_THAT(options.out, HasSubstr("--base-url URL"));
+    EXPECT_THAT(options.out, HasSubstr("YATIVO_TOTP_SECRET"));
+    EXPECT_THAT(create.out, HasSubstr("yativo help options"));
+    EXPECT_THAT(create.out, ::testing::Not(HasSubstr("--base-url URL")));
 
     CliResult version = run_cli({"--version"});
     EXPECT_EQ(version.exit_code, 0);

@@ -2,7 +2,18 @@
 // assets, balance, gas price, send-funds (and the idempotency key it used), transactions, the
 // whole answer (envelope) where a call returns JSON, webhooks, the generic request and the
 // rate-limit values.
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <condition_variable>
+#include <cstring>
+#include <mutex>
 #include <string>
+#include <thread>
+#include <vector>
 
 #include "sandbox_client.hpp"
 
@@ -266,6 +277,130 @@ TEST_F(CapiResources, EnvelopeReturnsTheSiblingsOfData) {
     const auto again = request(raw_call);
     EXPECT_EQ(again.front(), '[') << again;
     EXPECT_EQ(again.find("pagination"), std::string::npos) << again;
+}
+
+// A loopback HTTP receiver for webhook deliveries: answers 200 to each POST (one request per
+// connection) and keeps its body and headers.
+class Receiver {
+  public:
+    struct Delivery {
+        std::string body;
+        std::vector<std::pair<std::string, std::string>> headers;
+    };
+    Receiver() {
+        fd_ = socket(AF_INET, SOCK_STREAM, 0);
+        sockaddr_in addr{};
+        addr.sin_family = AF_INET;
+        addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        socklen_t len = sizeof addr;
+        if (bind(fd_, reinterpret_cast<sockaddr *>(&addr), len) != 0 || listen(fd_, 8) != 0 ||
+            getsockname(fd_, reinterpret_cast<sockaddr *>(&addr), &len) != 0)
+            throw std::runtime_error("receiver: cannot listen");
+        port_ = ntohs(addr.sin_port);
+        thread_ = std::thread([this] { serve(); });
+    }
+    ~Receiver() {
+        shutdown(fd_, SHUT_RDWR);
+        close(fd_);
+        thread_.join();
+    }
+    std::string url() const { return "http://127.0.0.1:" + std::to_string(port_) + "/hooks"; }
+    // The first `n` deliveries, waiting up to 10 s for them.
+    std::vector<Delivery> wait_for(std::size_t n) {
+        std::unique_lock<std::mutex> lock(mu_);
+        cv_.wait_for(lock, std::chrono::seconds(10), [&] { return got_.size() >= n; });
+        return got_;
+    }
+
+  private:
+    void serve() {
+        for (;;) {
+            int conn = accept(fd_, nullptr, nullptr);
+            if (conn < 0) return;
+            std::string in;
+            char buf[4096];
+            std::size_t end = std::string::npos, length = 0;
+            ssize_t n;
+            while ((n = read(conn, buf, sizeof buf)) > 0) {
+                in.append(buf, static_cast<std::size_t>(n));
+                if (end == std::string::npos && (end = in.find("\r\n\r\n")) != std::string::npos) {
+                    std::size_t at = in.find("Content-Length:");
+                    if (at == std::string::npos) at = in.find("content-length:");
+                    length = at == std::string::npos ? 0 : std::stoul(in.substr(at + 15));
+                }
+                if (end != std::string::npos && in.size() >= end + 4 + length) break;
+            }
+            Delivery d;
+            d.body = in.substr(end + 4, length);
+            std::size_t line = in.find("\r\n") + 2;
+            while (line < end) {
+                std::size_t next = in.find("\r\n", line);
+                std::string h = in.substr(line, next - line);
+                std::size_t colon = h.find(':');
+                d.headers.emplace_back(h.substr(0, colon),
+                                       h.substr(h.find_first_not_of(' ', colon + 1)));
+                line = next + 2;
+            }
+            const char ok[] = "HTTP/1.1 200 OK\r\nContent-Length: 0\r\nConnection: close\r\n\r\n";
+            (void)!write(conn, ok, sizeof ok - 1);
+            close(conn);
+            std::lock_guard<std::mutex> lock(mu_);
+            got_.push_back(std::move(d));
+            cv_.notify_all();
+        }
+    }
+    int fd_ = -1;
+    int port_ = 0;
+    std::thread thread_;
+    std::mutex mu_;
+    std::condition_variable cv_;
+    std::vector<Delivery> got_;
+};
+
+yv_status verify(const Receiver::Delivery &d, const char *secret, bool require_timestamp,
+                 Event *event, const std::string &body_override = "") {
+    yv_headers *h = nullptr;
+    EXPECT_EQ(yv_headers_new(&h, nullptr), YV_OK);
+    Headers headers(h);
+    for (const auto &kv : d.headers)
+        EXPECT_EQ(yv_headers_add(h, kv.first.c_str(), kv.second.c_str(), nullptr), YV_OK);
+    const std::string &body = body_override.empty() ? d.body : body_override;
+    yv_event *raw = nullptr;
+    yv_status st = yv_webhook_verify(reinterpret_cast<const uint8_t *>(body.data()), body.size(), h,
+                                     secret, 0, require_timestamp, &raw, nullptr);
+    if (event)
+        *event = Event(raw);
+    else
+        yv_event_free(raw);
+    return st;
+}
+
+// The verifier against real deliveries: the sandbox's signed deposit event, received here.
+TEST_F(CapiResources, WebhookVerifierAcceptsRealDeliveries) {
+    Receiver receiver;
+    const char *events[] = {"deposit.received"};
+    yv_webhook *raw = nullptr;
+    Err err;
+    ASSERT_EQ(yv_client_create_webhook(c.get(), receiver.url().c_str(), events, 1, nullptr, nullptr,
+                                       &raw, err.out()),
+              YV_OK)
+        << err.message();
+    Webhook wh(raw);
+    const std::string secret = str(yv_webhook_secret(raw));
+    const auto asset = funded("12.5");
+    const auto got = receiver.wait_for(1);
+    ASSERT_EQ(got.size(), 1u);
+    Event event(nullptr);
+    ASSERT_EQ(verify(got[0], secret.c_str(), true, &event), YV_OK);
+    EXPECT_STREQ(yv_event_type(event.get()), "deposit.received");
+    const std::string data = str(yv_event_data_json(event.get()));
+    EXPECT_NE(data.find("\"amount\":\"12.5\""), std::string::npos) << data;
+    EXPECT_NE(data.find(asset.asset_id), std::string::npos) << data;
+    // A changed byte, another secret: refused.
+    std::string tampered = got[0].body;
+    tampered.replace(tampered.find("12.5"), 4, "92.5");
+    EXPECT_EQ(verify(got[0], secret.c_str(), false, nullptr, tampered), YV_E_SIGNATURE_INVALID);
+    EXPECT_EQ(verify(got[0], (secret + "x").c_str(), false, nullptr), YV_E_SIGNATURE_INVALID);
 }
 
 TEST_F(CapiResources, WebhookSubscriptions) {

@@ -33,7 +33,7 @@ has yativo-tools "man1/yativo.1"
 grep -q "Depends:.*libcurl4" "$work/$runtime.info" || { echo "test-deb: $runtime does not depend on libcurl4" >&2; exit 1; }
 grep -q "Depends:.*$runtime" "$work/libyativo-dev.info" || { echo "test-deb: libyativo-dev does not depend on $runtime" >&2; exit 1; }
 for f in $(find "$sysroot" -type f \( -name 'libyativo.so.*' -o -path '*/bin/*' \)); do
-    if readelf -S "$f" | grep -q '\.symtab'; then
+    if grep -q '\.symtab' <<<"$(readelf -S "$f")"; then
         echo "test-deb: $f is not stripped" >&2
         exit 1
     fi

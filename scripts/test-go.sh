@@ -61,7 +61,7 @@ go test -race -count=1 -timeout 170s -v ./...
 static_dir=$(mktemp -d)
 trap 'rm -rf "$static_dir"' EXIT
 go test -c -tags yativo_static -o "$static_dir/static.test" ./yativo
-if ldd "$static_dir/static.test" | grep -q libyativo; then
+if grep -q libyativo <<<"$(ldd "$static_dir/static.test")"; then
     echo "test-go: -tags yativo_static still links libyativo.so" >&2
     exit 1
 fi

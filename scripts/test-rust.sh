@@ -38,7 +38,7 @@ cargo test --locked -j "$jobs" -- --nocapture
 YATIVO_STATIC=1 CARGO_TARGET_DIR="$build/rust-target-static" \
     cargo build --locked -j "$jobs" -p yativo --example version
 static_bin="$build/rust-target-static/debug/examples/version"
-if ldd "$static_bin" | grep -q libyativo; then
+if grep -q libyativo <<<"$(ldd "$static_bin")"; then
     echo "test-rust: YATIVO_STATIC=1 still links libyativo.so" >&2
     exit 1
 fi
@@ -74,7 +74,7 @@ RS
 (cd "$bundled_dir/demo" && env -u PKG_CONFIG_PATH CARGO_TARGET_DIR="$build/rust-target-bundled" \
     cargo build -q -j "$jobs")
 demo="$build/rust-target-bundled/debug/demo"
-if ldd "$demo" | grep -q libyativo; then
+if grep -q libyativo <<<"$(ldd "$demo")"; then
     echo "test-rust: the bundled build links libyativo.so" >&2
     exit 1
 fi

@@ -23,7 +23,7 @@ LD_LIBRARY_PATH=$(pkg-config --variable=libdir yativo) "$work/pc_shared"
 cc -std=c99 $(pkg-config --cflags yativo-static) "$src/tests/capi/static_min.c" \
    -o "$work/pc_static" $(pkg-config --libs yativo-static)
 "$work/pc_static"
-if ldd "$work/pc_static" | grep -q libyativo; then
+if grep -q libyativo <<<"$(ldd "$work/pc_static")"; then
   echo "pkg-config yativo-static links libyativo.so" >&2
   exit 1
 fi
@@ -40,7 +40,7 @@ cmake -S "$src/tests/capi/consumer_c" -B "$work/consumer_c" -G Ninja \
 cmake --build "$work/consumer_c" >/dev/null
 "$work/consumer_c/c_only_static"
 for exe in "$work/consumer/c_static" "$work/consumer_c/c_only_static"; do
-  if ldd "$exe" | grep -q libyativo; then
+  if grep -q libyativo <<<"$(ldd "$exe")"; then
     echo "$exe links libyativo.so" >&2
     exit 1
   fi

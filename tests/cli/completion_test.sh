@@ -14,11 +14,14 @@ complete() {
     bash -c 'source "$1"; shift; COMP_WORDS=("$@"); COMP_CWORD=$(($# - 1)); _yativo
              printf "%s\n" "${COMPREPLY[@]}"' _ "$work/yativo.bash" "$@"
 }
+# Whole outputs are captured before they are searched: `producer | grep -q` under pipefail fails
+# at random when grep exits at its match and the producer dies of SIGPIPE.
 expect() {  # expect WANTED WORD...
-    local want=$1
+    local want=$1 offered
     shift
-    complete "$@" | grep -qx -- "$want" ||
-        { echo "completing '$*' does not offer $want: $(complete "$@" | tr '\n' ' ')" >&2; exit 1; }
+    offered=$(complete "$@")
+    grep -qx -- "$want" <<<"$offered" ||
+        { echo "completing '$*' does not offer $want: $(tr '\n' ' ' <<<"$offered")" >&2; exit 1; }
 }
 expect keys yativo ke
 expect create yativo keys cr
@@ -27,12 +30,13 @@ expect send-funds yativo transactions send
 expect --name yativo keys create --na
 expect get yativo --base-url http://127.0.0.1:1/api/v1 keys g
 expect --json yativo keys get key_1 --js
-if complete yativo keys create --na | grep -qx -- --data; then
+if grep -qx -- --data <<<"$(complete yativo keys create --na)"; then
     echo "keys create is offered another command's option" >&2
     exit 1
 fi
 
-"$yativo" completion zsh | head -n1 | grep -qx '#compdef yativo'
+"$yativo" completion zsh >"$work/yativo.zsh"
+head -n1 "$work/yativo.zsh" | grep -qx '#compdef yativo'
 "$yativo" completion fish >"$work/yativo.fish"
 grep -q "^complete -c yativo -n __fish_use_subcommand -a keys " "$work/yativo.fish"
 grep -q "__fish_seen_subcommand_from accounts.* -a list " "$work/yativo.fish"

@@ -79,10 +79,9 @@ TokenUse Auth::add_headers(std::vector<std::string> &headers, SteadyTime deadlin
     switch (mode_.load()) {
         case AuthMode::Token: {
             require_api_key();
-            CachedToken token = tokens_->get(deadline, cancel);
-            headers.push_back("Authorization: Bearer " + token.token.reveal());
+            use.generation =
+                tokens_->append_header(headers, "Authorization: Bearer ", deadline, cancel);
             use.cached = true;
-            use.generation = token.generation;
             break;
         }
         case AuthMode::Headers: {

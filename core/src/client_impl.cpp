@@ -223,7 +223,7 @@ Payload ClientImpl::run(Call &call, SteadyTime deadline, CancelToken *cancel,
     // Every error leaving this call carries what the caller needs to decide what to do next.
     auto failed = [&](Error err) -> Error {
         if (logging(LogLevel::Debug))
-            log(LogLevel::Debug, policy.label + " failed: " + status_name(err.code()) +
+            log(LogLevel::Debug, policy.label() + " failed: " + status_name(err.code()) +
                                      (err.outcome_unknown ? " (outcome unknown)" : ""));
         return err;
     };
@@ -232,7 +232,7 @@ Payload ClientImpl::run(Call &call, SteadyTime deadline, CancelToken *cancel,
     for (int attempt = 1;; ++attempt) {
         if (cancel && cancel->cancelled()) throw fail(Error(Status::CANCELLED, "call cancelled"));
         if (clock_->now() >= deadline)
-            throw fail(Error(Status::TIMEOUT, policy.label + ": deadline of the call passed"));
+            throw fail(Error(Status::TIMEOUT, policy.label() + ": deadline of the call passed"));
 
         TokenUse token_use;
         HttpResult result;
@@ -240,7 +240,7 @@ Payload ClientImpl::run(Call &call, SteadyTime deadline, CancelToken *cancel,
             HttpRequest request =
                 build_request(call, policy, state, deadline, cancel, totp_code, token_use);
             if (logging(LogLevel::Debug))
-                log(LogLevel::Debug, policy.label + " attempt " + std::to_string(attempt));
+                log(LogLevel::Debug, policy.label() + " attempt " + std::to_string(attempt));
             // Throws only before anything was sent (out of memory building it).
             result = transport_->perform(request);
         } catch (Error &e) {
@@ -249,7 +249,7 @@ Payload ClientImpl::run(Call &call, SteadyTime deadline, CancelToken *cancel,
         if (result.sends > 1) {
             state.retries += result.sends - 1;
             if (logging(LogLevel::Debug))
-                log(LogLevel::Debug, policy.label +
+                log(LogLevel::Debug, policy.label() +
                                          ": the reused connection died before an answer; libcurl "
                                          "re-sent the request on a fresh one (counted as retry " +
                                          std::to_string(state.retries) + " of " +
@@ -269,7 +269,7 @@ Payload ClientImpl::run(Call &call, SteadyTime deadline, CancelToken *cancel,
             observe(result);
             const std::string *rid = result.header("X-Request-Id");
             if (logging(LogLevel::Debug))
-                log(LogLevel::Debug, policy.label + " -> " + std::to_string(result.status) +
+                log(LogLevel::Debug, policy.label() + " -> " + std::to_string(result.status) +
                                          (rid ? " request_id=" + *rid : std::string()) + " after " +
                                          std::to_string(ms_between(started, clock_->now())) +
                                          " ms");
@@ -293,13 +293,13 @@ Payload ClientImpl::run(Call &call, SteadyTime deadline, CancelToken *cancel,
         switch (decision.action) {
             case RetryAction::Accept:
                 try {
-                    return decode_success(result, call.sensitive_response);
+                    return decode_success(std::move(result), call.sensitive_response);
                 } catch (Error &e) {
                     throw fail(std::move(e));
                 } catch (const std::bad_alloc &) {
                     // The server acted; only the answer is lost: a write's outcome is unknown.
                     throw fail(Error(Status::NO_MEMORY,
-                                     policy.label + ": out of memory decoding the answer"));
+                                     policy.label() + ": out of memory decoding the answer"));
                 }
             case RetryAction::Retry:
                 // The wait ends before the deadline: the classifier measured it from `now`.
@@ -324,7 +324,8 @@ Payload ClientImpl::run(Call &call, SteadyTime deadline, CancelToken *cancel,
 
 CallPolicy ClientImpl::policy_for(const Call &call, bool caller_code) const {
     CallPolicy policy;
-    policy.label = call.method + " " + call.path;
+    policy.method = call.method;
+    policy.path = call.path;
     policy.write = !call.read_only;
     policy.idempotency_key = call.idempotency_key;
     policy.max_retries = config_.max_retries;
@@ -341,6 +342,7 @@ HttpRequest ClientImpl::build_request(const Call &call, const CallPolicy &policy
     HttpRequest request;
     request.method = call.method;
     request.url = config_.base_url + call.path;
+    request.headers.reserve(6);  // Accept, Content-Type, Idempotency-Key, 2 auth, X-2FA-Token
     request.headers.push_back("Accept: application/json");
     if (call.has_body) request.headers.push_back("Content-Type: application/json");
     if (policy.keyed()) request.headers.push_back("Idempotency-Key: " + call.idempotency_key);
@@ -367,7 +369,7 @@ HttpRequest ClientImpl::build_request(const Call &call, const CallPolicy &policy
     request.cancel = cancel;
     auto left = std::chrono::duration_cast<milliseconds>(deadline - clock_->now());
     if (left.count() <= 0)
-        throw Error(Status::TIMEOUT, policy.label + ": deadline of the call passed");
+        throw Error(Status::TIMEOUT, policy.label() + ": deadline of the call passed");
     request.timeout = std::min(config_.attempt_timeout, left);
     request.connect_timeout = std::min(config_.connect_timeout, request.timeout);
     return request;

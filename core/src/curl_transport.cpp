@@ -10,18 +10,13 @@
 #include <cstdint>
 #include <cstring>
 #include <mutex>
+#include <string_view>
 
 #include "fork_guard.hpp"
 #include "transport.hpp"
 #include "yativo/status.hpp"
 
 namespace yativo::detail {
-
-const std::string *HttpResult::header(const char *name) const {
-    for (const auto &h : headers)
-        if (strcasecmp(h.first.c_str(), name) == 0) return &h.second;
-    return nullptr;
-}
 
 namespace {
 
@@ -57,10 +52,56 @@ struct Share {
     }
 };
 
+// A request's header list, wiped and freed on every way out: auth headers carry secrets. A slot
+// keeps the last one it sent and reuses it while the next request's headers are the same (the
+// common case: the same token and headers call after call), so libcurl's list is not rebuilt,
+// reallocated and wiped per request.
+struct HeaderList {
+    curl_slist *list = nullptr;
+    HeaderList() = default;
+    HeaderList(const HeaderList &) = delete;
+    HeaderList &operator=(const HeaderList &) = delete;
+    ~HeaderList() { clear(); }
+    void clear() noexcept {
+        for (curl_slist *node = list; node; node = node->next)
+            if (node->data) OPENSSL_cleanse(node->data, std::strlen(node->data));
+        curl_slist_free_all(list);
+        list = nullptr;
+    }
+    // Whether the list holds exactly `headers` followed by `last`.
+    bool holds(const std::vector<std::string> &headers, const char *last) const noexcept {
+        const curl_slist *node = list;
+        for (const auto &h : headers) {
+            if (!node || std::strcmp(node->data, h.c_str()) != 0) return false;
+            node = node->next;
+        }
+        return node && std::strcmp(node->data, last) == 0 && !node->next;
+    }
+    // The list becomes `headers` followed by `last`. A failed append would silently drop a
+    // header (the auth header among them): it throws, leaving the list empty.
+    void assign(const std::vector<std::string> &headers, const char *last) {
+        clear();
+        for (const auto &h : headers) append(h.c_str());
+        append(last);
+    }
+
+  private:
+    void append(const char *line) {
+        curl_slist *grown = curl_slist_append(list, line);
+        if (!grown) {
+            clear();
+            throw Error(Status::NO_MEMORY, "out of memory building the request headers");
+        }
+        list = grown;
+    }
+};
+
 struct Slot {
     CURL *easy = nullptr;
     CURLM *multi = nullptr;
     bool configured = false;       // the options that never change are set once per handle
+    HeaderList headers;            // the last request's headers (see HeaderList)
+    std::string url;               // the URL last set on the handle
     std::uint64_t forks_seen = 0;  // the transport's forks_seen_ when it was checked out
     Slot() {
         easy = curl_easy_init();
@@ -114,28 +155,15 @@ size_t on_write(char *data, size_t size, size_t n, void *user) noexcept {
     return len;
 }
 
-// Only the headers the client reads are kept: copying every header of every answer showed up
-// as a tenth of the per-call cost in the benchmarks.
-bool wanted(std::string_view name) {
-    static const char *const names[] = {
-        "X-Request-Id",      "Retry-After", "X-RateLimit-Limit",  "X-RateLimit-Remaining",
-        "X-RateLimit-Reset", "Date",        "Idempotent-Replayed"};
-    for (const char *n : names)
-        if (name.size() == std::strlen(n) && strncasecmp(name.data(), n, name.size()) == 0)
-            return true;
-    return false;
-}
-
 void keep_header(HttpResult &result, std::string_view line) {
     while (!line.empty() && (line.back() == '\n' || line.back() == '\r')) line.remove_suffix(1);
     if (line.rfind("HTTP/", 0) == 0) {
         result.headers.clear();  // a new response (after 100 Continue)
-    } else if (auto colon = line.find(':');
-               colon != std::string_view::npos && wanted(line.substr(0, colon))) {
+    } else if (auto colon = line.find(':'); colon != std::string_view::npos) {
         std::string_view value = line.substr(colon + 1);
         while (!value.empty() && (value.front() == ' ' || value.front() == '\t'))
             value.remove_prefix(1);
-        result.headers.emplace_back(std::string(line.substr(0, colon)), std::string(value));
+        result.headers.add(line.substr(0, colon), value);
     }
 }
 
@@ -203,25 +231,6 @@ bool is_tls(CURLcode rc) {
             return false;
     }
 }
-
-// A request's header list, wiped and freed on every way out: auth headers carry secrets.
-struct HeaderList {
-    curl_slist *list = nullptr;
-    HeaderList() = default;
-    HeaderList(const HeaderList &) = delete;
-    HeaderList &operator=(const HeaderList &) = delete;
-    ~HeaderList() {
-        for (curl_slist *node = list; node; node = node->next)
-            if (node->data) OPENSSL_cleanse(node->data, std::strlen(node->data));
-        curl_slist_free_all(list);
-    }
-    // A failed append would silently drop a header (the auth header among them): it throws.
-    void append(const char *line) {
-        curl_slist *grown = curl_slist_append(list, line);
-        if (!grown) throw Error(Status::NO_MEMORY, "out of memory building the request headers");
-        list = grown;
-    }
-};
 
 class CurlTransport : public Transport {
   public:
@@ -291,13 +300,20 @@ class CurlTransport : public Transport {
         transfer.wipe_on_growth = request.sensitive_response;
         transfer.max_sends = request.may_resend ? std::max(1, request.max_sends) : 1;
 
-        HeaderList headers;
-        for (const auto &h : request.headers) headers.append(h.c_str());
-        headers.append("Expect:");
+        // No "Expect: 100-continue" round trip before a body.
+        static const char *const kLast = "Expect:";
+        if (!slot.headers.holds(request.headers, kLast))
+            slot.headers.assign(request.headers, kLast);
 
         CURL *e = slot.easy;
         if (!slot.configured) configure(e);
-        curl_easy_setopt(e, CURLOPT_URL, request.url.c_str());
+        // libcurl copies the URL when it is set: set again only when it changed.
+        if (!slot.configured || slot.url != request.url) {
+            slot.url.clear();  // never left claiming a URL the handle does not hold
+            if (curl_easy_setopt(e, CURLOPT_URL, request.url.c_str()) != CURLE_OK)
+                throw Error(Status::NO_MEMORY, "out of memory setting the request URL");
+            slot.url = request.url;
+        }
         curl_easy_setopt(
             e, CURLOPT_CONNECTTIMEOUT_MS,
             static_cast<long>(std::max<long long>(1, request.connect_timeout.count())));
@@ -307,7 +323,7 @@ class CurlTransport : public Transport {
         curl_easy_setopt(e, CURLOPT_HEADERDATA, &transfer);
         curl_easy_setopt(e, CURLOPT_PREREQDATA, &transfer);
         slot.configured = true;
-        curl_easy_setopt(e, CURLOPT_HTTPHEADER, headers.list);
+        curl_easy_setopt(e, CURLOPT_HTTPHEADER, slot.headers.list);
 
         // The handle is reused: every per-request option is set (or cleared) on every call.
         // A request that may not be repeated takes a connection of its own: libcurl re-sends
@@ -340,7 +356,6 @@ class CurlTransport : public Transport {
         curl_easy_setopt(e, CURLOPT_ERRORBUFFER, error_text);
         CURLcode rc = drive(slot, request.cancel, transfer);
         curl_easy_setopt(e, CURLOPT_ERRORBUFFER, nullptr);
-        curl_easy_setopt(e, CURLOPT_HTTPHEADER, nullptr);
         result.sends = transfer.sends;
 
         // Before a transfer starts, libcurl's per-transfer info still describes the previous

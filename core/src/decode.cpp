@@ -98,8 +98,10 @@ bool is_success(const HttpResult &response, const rapidjson::Document *doc) {
     return true;
 }
 
-Error decode_error(const HttpResult &response) {
-    auto doc = json::parse(response.body);
+namespace {
+
+// The Error for `response`, whose body was parsed into `doc` (nullptr: not JSON).
+Error error_from(const HttpResult &response, const rapidjson::Document *doc, bool body_empty) {
     Status code = status_for_http(response.status);
     if (response.status >= 200 && response.status <= 299) code = Status::VALIDATION;
     std::string error_code, message, details;
@@ -147,7 +149,7 @@ Error decode_error(const HttpResult &response) {
     std::string text = "HTTP " + std::to_string(response.status);
     if (!error_code.empty()) text += " " + error_code;
     if (!message.empty()) text += ": " + message;
-    if (!doc && !response.body.empty() && (response.status < 200 || response.status > 299))
+    if (!doc && !body_empty && (response.status < 200 || response.status > 299))
         text += " (body is not JSON)";
     Error err(code, text);
     err.http_status = static_cast<int>(response.status);
@@ -160,18 +162,27 @@ Error decode_error(const HttpResult &response) {
     return err;
 }
 
-Payload decode_success(const HttpResult &response, bool holds_secret) {
+}  // namespace
+
+Error decode_error(const HttpResult &response) {
+    auto doc = json::parse(response.body);
+    return error_from(response, doc.get(), response.body.empty());
+}
+
+Payload decode_success(HttpResult &&response, bool holds_secret) {
     if (response.body.find_first_not_of(" \t\r\n") == std::string::npos) return Payload();
-    auto doc = holds_secret ? json::parse_in_place(response.body) : json::parse(response.body);
+    const std::size_t size = response.body.size();
+    // The body is taken, not copied: the payload's strings are views into it.
+    auto doc = json::parse_taking(std::move(response.body), holds_secret);
+    response.body.clear();
     if (!doc) {
         Error err(Status::PROTOCOL, "HTTP " + std::to_string(response.status) +
-                                        " answer is not JSON (" +
-                                        std::to_string(response.body.size()) + " bytes)");
+                                        " answer is not JSON (" + std::to_string(size) + " bytes)");
         err.http_status = static_cast<int>(response.status);
         if (const std::string *rid = response.header("X-Request-Id")) err.request_id = *rid;
         throw err;
     }
-    if (!is_success(response, doc.get())) throw decode_error(response);
+    if (!is_success(response, doc.get())) throw error_from(response, doc.get(), false);
     if (doc->IsObject()) {
         auto it = doc->FindMember("data");
         if (it != doc->MemberEnd()) return Payload(doc, &it->value);

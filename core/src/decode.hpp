@@ -36,8 +36,9 @@ Error decode_error(const HttpResult &response);
 
 // The payload of a successful answer. Throws the decoded Error when the body says the call failed
 // despite a 2xx, and PROTOCOL when the body is not JSON. An empty body is a null payload.
-// `holds_secret`: the answer carries a secret, parsed in place (json::parse_in_place).
-Payload decode_success(const HttpResult &response, bool holds_secret = false);
+// The body is taken (parsed in place, json::parse_taking); `holds_secret`: the answer carries a
+// secret, and the body is wiped when the payload is freed.
+Payload decode_success(HttpResult &&response, bool holds_secret = false);
 
 // True when the answer is a success by SPEC §3 (2xx and neither `status` nor `success` false).
 bool is_success(const HttpResult &response, const rapidjson::Document *doc);

@@ -1,7 +1,16 @@
+// RapidJSON's SSE2 scanning of white space and of unescaped string runs serves the in-place
+// reader, which only this file instantiates; defined here alone, before RapidJSON is first
+// included, so no other translation unit (nor an application's) sees a different reader.
+#if defined(__SSE2__) && !defined(RAPIDJSON_SSE2) && !defined(RAPIDJSON_SSE42)
+#define RAPIDJSON_SSE2
+#endif
+
 #include "json_util.hpp"
 
 #include <cerrno>
+#include <cstddef>
 #include <cstdlib>
+#include <cstring>
 
 #include <openssl/crypto.h>
 
@@ -18,16 +27,33 @@ std::shared_ptr<rapidjson::Document> parse(std::string_view text) {
 }
 
 namespace {
-// A document parsed in place: its strings live in `text`, which is wiped when it is freed.
-struct InPlaceDocument : rapidjson::Document {
+// The first chunk of a document's value pool, inside the document's own allocation: a small
+// answer's values take no allocation of their own (a larger one's spill into pooled chunks).
+struct FirstChunk {
+    alignas(std::max_align_t) char bytes[4096];
+    rapidjson::MemoryPoolAllocator<> pool{bytes, sizeof bytes};
+};
+
+// A document parsed in place: its strings live in `text`, wiped when it is freed if it held a
+// secret. One allocation holds the document, its pool's first chunk and the text's handle.
+struct InPlaceDocument : FirstChunk, rapidjson::Document {
     std::string text;
-    ~InPlaceDocument() { OPENSSL_cleanse(text.data(), text.size()); }
+    bool wipe = false;
+    InPlaceDocument() : rapidjson::Document(&pool) {}
+    InPlaceDocument(const InPlaceDocument &) = delete;
+    InPlaceDocument &operator=(const InPlaceDocument &) = delete;
+    ~InPlaceDocument() {
+        if (wipe) OPENSSL_cleanse(text.data(), text.size());
+    }
 };
 }  // namespace
 
-std::shared_ptr<rapidjson::Document> parse_in_place(std::string_view text) {
+std::shared_ptr<rapidjson::Document> parse_taking(std::string text, bool wipe) {
     auto doc = std::make_shared<InPlaceDocument>();
-    doc->text.assign(text.data(), text.size());  // one allocation of the exact size
+    doc->text = std::move(text);
+    doc->wipe = wipe;
+    // The in-place reader stops at a NUL: a body with one inside is not one JSON value.
+    if (std::memchr(doc->text.data(), '\0', doc->text.size())) return nullptr;
     doc->ParseInsitu<kParseFlags>(doc->text.data());
     if (doc->HasParseError()) return nullptr;
     return doc;

@@ -5,10 +5,25 @@
 
 namespace yativo {
 
-Payload::Payload() : doc_(std::make_shared<rapidjson::Document>()), value_(doc_.get()) {}
+namespace {
+const rapidjson::Value kNull;
+}  // namespace
+
+Payload::Payload() : value_(&kNull) {}
 
 Payload::Payload(std::shared_ptr<rapidjson::Document> doc, const rapidjson::Value *value)
-    : doc_(std::move(doc)), value_(value ? value : doc_.get()) {}
+    : doc_(std::move(doc)),
+      value_(value  ? value
+             : doc_ ? doc_.get()
+                    : &kNull) {}
+
+rapidjson::Document &Payload::document() {
+    if (!doc_) {
+        doc_ = std::make_shared<rapidjson::Document>();
+        value_ = doc_.get();
+    }
+    return *doc_;
+}
 
 std::string Payload::json() const {
     rapidjson::StringBuffer buffer;

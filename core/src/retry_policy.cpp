@@ -44,14 +44,14 @@ RetryDecision classify_failure(const CallPolicy &policy, const RetryState &state
     RetryState next = state;
     if (policy.write && result.request_sent) next.maybe_sent = true;
     Status st = status_of(result.failure);
-    Error err(st, policy.label + ": " + result.failure_message);
+    Error err(st, policy.label() + ": " + result.failure_message);
     bool transient = st == Status::NETWORK || st == Status::TIMEOUT;
     std::vector<std::string> notes;
     // Nothing reached the server, or repeating it can do no harm.
     if (transient && (!result.request_sent || policy.safe()) &&
         state.retries < policy.max_retries) {
         milliseconds wait = attempt.backoff;
-        notes.push_back(policy.label + ": " + status_name(st) +
+        notes.push_back(policy.label() + ": " + status_name(st) +
                         (result.request_sent ? " after the request was sent" : " before sending") +
                         "; retry " + std::to_string(state.retries + 1) + " of " +
                         std::to_string(policy.max_retries) + " in " + std::to_string(wait.count()) +
@@ -63,7 +63,7 @@ RetryDecision classify_failure(const CallPolicy &policy, const RetryState &state
         }
     }
     if (transient && result.request_sent && policy.write && !policy.safe())
-        notes.push_back(policy.label + ": " + status_name(st) + " (" + result.failure_message +
+        notes.push_back(policy.label() + ": " + status_name(st) + " (" + result.failure_message +
                         ")" + (result.reused_connection ? " on a reused connection" : "") +
                         "; not re-sent, a write without an idempotency key");
     err.retryable = transient;
@@ -83,14 +83,14 @@ RetryDecision classify_unauthorized(const CallPolicy &policy, const RetryState &
             err.error_code == "two_factor_required") {
             next.needs_2fa = true;
             RetryDecision d = again(RetryAction::StartTwoFactor, next);
-            d.notes.push_back(policy.label + ": two_factor_required; retrying with a TOTP code");
+            d.notes.push_back(policy.label() + ": two_factor_required; retrying with a TOTP code");
             return d;
         }
         // A caller's explicit code is never swapped for one of the TOTP source.
         if (state.needs_2fa && policy.totp_source && !policy.caller_code && !state.second_step) {
             next.second_step = true;
             RetryDecision d = again(RetryAction::NextTotpStep, next);
-            d.notes.push_back(policy.label + ": " + err.error_code +
+            d.notes.push_back(policy.label() + ": " + err.error_code +
                               "; retrying once with the next TOTP step");
             return d;
         }
@@ -106,7 +106,7 @@ RetryDecision classify_unauthorized(const CallPolicy &policy, const RetryState &
         next.reauthed = true;
         RetryDecision d = again(RetryAction::Reexchange, next);
         d.token_generation = attempt.token_generation;
-        d.notes.push_back(policy.label +
+        d.notes.push_back(policy.label() +
                           ": 401 with a cached token; exchanging again and retrying once");
         return d;
     }
@@ -135,14 +135,14 @@ RetryDecision classify_answer(const CallPolicy &policy, const RetryState &state,
         // Refused before acting: retried for every call, waiting what the server asks.
         milliseconds wait = server_wait();
         if (state.retries < policy.max_retries) {
-            notes.push_back(policy.label + ": 429; waiting " + std::to_string(wait.count()) +
+            notes.push_back(policy.label() + ": 429; waiting " + std::to_string(wait.count()) +
                             " ms");
             if (wait < attempt.remaining) {
                 RetryDecision d = retry_after(wait, next);
                 d.notes = std::move(notes);
                 return d;
             }
-            notes.push_back(policy.label + ": 429 wait would pass the deadline");
+            notes.push_back(policy.label() + ": 429 wait would pass the deadline");
         }
         RetryDecision d = fail(err, policy, next);
         d.notes = std::move(notes);
@@ -154,7 +154,7 @@ RetryDecision classify_answer(const CallPolicy &policy, const RetryState &state,
         next.maybe_sent = true;
     if (retryable_http(result.status) && policy.safe() && state.retries < policy.max_retries) {
         milliseconds wait = server_wait();
-        notes.push_back(policy.label + ": HTTP " + std::to_string(result.status) + "; retry " +
+        notes.push_back(policy.label() + ": HTTP " + std::to_string(result.status) + "; retry " +
                         std::to_string(state.retries + 1) + " of " +
                         std::to_string(policy.max_retries) + " in " + std::to_string(wait.count()) +
                         " ms");

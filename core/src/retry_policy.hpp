@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "transport.hpp"
@@ -17,7 +18,8 @@ namespace yativo::detail {
 
 // What holds for every attempt of one call.
 struct CallPolicy {
-    std::string label;            // "POST /path": the prefix of messages and log lines
+    std::string method;           // GET POST ... (short: held inline, no allocation)
+    std::string_view path;        // the call's path, which outlives the policy
     bool write = false;           // not read-only: repeating it may act twice
     std::string idempotency_key;  // empty: the call carries no Idempotency-Key
     int max_retries = 0;
@@ -25,6 +27,8 @@ struct CallPolicy {
     bool caller_code = false;           // the caller gave an explicit 2FA code for this call
     bool two_factor_on_demand = false;  // send a TOTP code once the server asks for one
 
+    // "POST /path": the prefix of messages and log lines, built only when one is written.
+    std::string label() const { return method + " " + std::string(path); }
     bool keyed() const noexcept { return !idempotency_key.empty(); }
     // Safe to repeat: a read, or a write the server recognises by its key.
     bool safe() const noexcept { return !write || keyed(); }

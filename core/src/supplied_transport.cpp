@@ -96,7 +96,7 @@ class SuppliedExchange {
     }
     void add_header(std::string_view name, std::string_view value) {
         if (name.empty()) throw_invalid("header name is empty");
-        result_.headers.emplace_back(std::string(name), std::string(value));
+        result_.headers.add(name, value);  // only the headers the client reads are kept
     }
     void append_body(std::string_view bytes) {
         if (too_large_ || result_.body.size() + bytes.size() > max_bytes_) {

@@ -156,7 +156,28 @@ __attribute__((no_sanitize("null"))) bool TokenCache::run_exchange(
     return true;
 }
 
-CachedToken TokenCache::get(SteadyTime deadline, CancelToken *cancel) {
+std::uint64_t TokenCache::append_header(std::vector<std::string> &headers, std::string_view prefix,
+                                        SteadyTime deadline, CancelToken *cancel) {
+    return acquire(deadline, cancel, &headers, prefix);
+}
+
+std::uint64_t TokenCache::acquire(SteadyTime deadline, CancelToken *cancel,
+                                  std::vector<std::string> *headers, std::string_view prefix) {
+    // Under the lock: the token of state_ is read in place.
+    auto append = [&]() {
+        if (!headers) return state_->generation;
+        const std::string &token = state_->token.access_token.reveal();
+        std::string line;
+        line.reserve(prefix.size() + token.size());
+        line.append(prefix).append(token);
+        try {
+            headers->push_back(std::move(line));  // moved: no copy of the token is left behind
+        } catch (...) {
+            wipe(line);
+            throw;
+        }
+        return state_->generation;
+    };
     std::uint64_t wake_id = 0;
     if (cancel) {
         wake_id = cancel->add_wakeup([this] {
@@ -201,16 +222,10 @@ CachedToken TokenCache::get(SteadyTime deadline, CancelToken *cancel) {
                     lines.add("token refresh failed; the current token stays in service");
                 }
                 // This caller has done its refresh: it uses whatever valid token there is now.
-                if (valid_locked(clock_->now())) {
-                    CachedToken out{state_->token.access_token, state_->generation};
-                    lock.unlock();
-                    return out;
-                }
+                if (valid_locked(clock_->now())) return append();
                 continue;
             }
-            CachedToken out{state_->token.access_token, state_->generation};
-            lock.unlock();
-            return out;
+            return append();
         }
         if (exchanging_ && single_flight_) {
             std::uint64_t seq = exchange_seq_;
@@ -252,7 +267,7 @@ void TokenCache::clear() {
 }
 
 AccessToken TokenCache::describe(SteadyTime deadline, CancelToken *cancel) {
-    get(deadline, cancel);
+    acquire(deadline, cancel, nullptr, {});
     std::lock_guard<std::mutex> lock(mutex_);
     leave_parent_state_locked();
     AccessToken out;

@@ -17,6 +17,7 @@
 #include <mutex>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "clock.hpp"
@@ -37,11 +38,6 @@ struct ExchangedToken {
     std::optional<std::chrono::seconds> refresh_before;  // refresh_recommendation
 };
 
-struct CachedToken {
-    Secret token;
-    std::uint64_t generation = 0;  // identifies this token for invalidate()
-};
-
 class TokenCache {
   public:
     // `exchange` performs one exchange within the deadline (throws Error on failure).
@@ -55,9 +51,12 @@ class TokenCache {
                LogFn log);
     ~TokenCache();
 
-    // A valid token, exchanging when needed. Throws the exchange's Error, TIMEOUT when the
-    // deadline passes while waiting, CANCELLED.
-    CachedToken get(SteadyTime deadline, CancelToken *cancel);
+    // Appends `prefix` + a valid token to `headers` (as one header line, built in place: the
+    // token is copied once, into the request that carries it, which wipes it), exchanging when
+    // needed. Returns the token's generation, for invalidate(). Throws the exchange's Error,
+    // TIMEOUT when the deadline passes while waiting, CANCELLED.
+    std::uint64_t append_header(std::vector<std::string> &headers, std::string_view prefix,
+                                SteadyTime deadline, CancelToken *cancel);
     // Drops the token with this generation (a 401 answered it); a newer token is kept.
     void invalidate(std::uint64_t generation);
     // Drops everything (credentials changed); an exchange in flight is not stored.
@@ -70,6 +69,10 @@ class TokenCache {
     void set_single_flight_for_testing(bool on);
 
   private:
+    // Makes sure a valid token is cached (exchanging when needed); appends `prefix` + it to
+    // `headers` when given. Returns its generation.
+    std::uint64_t acquire(SteadyTime deadline, CancelToken *cancel,
+                          std::vector<std::string> *headers, std::string_view prefix);
     // Lines made while the lock is held, written once it is released: flush() is called with
     // the lock released, and the destructor runs after the lock of its scope was released
     // (declare it before the lock).

@@ -24,7 +24,7 @@ inline HttpResult respond(long status, std::string body,
     HttpResult r;
     r.status = status;
     r.body = std::move(body);
-    r.headers = std::move(headers);
+    for (const auto &[name, value] : headers) r.headers.add(name, value);
     r.request_sent = true;
     return r;
 }

@@ -24,21 +24,24 @@ namespace {
 
 CallPolicy a_get() {
     CallPolicy p;
-    p.label = "GET /accounts";
+    p.method = "GET";
+    p.path = "/accounts";
     p.max_retries = 3;
     return p;
 }
 
 CallPolicy a_keyless_write() {
     CallPolicy p = a_get();
-    p.label = "POST /accounts/create-account";
+    p.method = "POST";
+    p.path = "/accounts/create-account";
     p.write = true;
     return p;
 }
 
 CallPolicy a_keyed_write() {
     CallPolicy p = a_keyless_write();
-    p.label = "POST /transactions/send-funds";
+    p.method = "POST";
+    p.path = "/transactions/send-funds";
     p.idempotency_key = "key-1";
     return p;
 }
@@ -151,7 +154,7 @@ TEST(RetryPolicy, TransportFailureTable) {
         EXPECT_EQ(d.error->retryable, row.retryable);
         EXPECT_EQ(d.error->idempotency_key, row.idempotency_key);
         EXPECT_EQ(d.next.retries, row.retries);
-        EXPECT_NE(d.error->message().find(row.policy.label + ": scripted failure"),
+        EXPECT_NE(d.error->message().find(row.policy.label() + ": scripted failure"),
                   std::string::npos);
     }
 }

@@ -12,6 +12,7 @@ namespace yativo {
 
 class Payload {
   public:
+    // A JSON null, allocating nothing (records hold one until they are filled).
     Payload();
     // Takes a whole parsed body; `pointer` is a JSON Pointer to the payload inside it ("" = root).
     Payload(std::shared_ptr<rapidjson::Document> doc, const rapidjson::Value *value);
@@ -19,7 +20,7 @@ class Payload {
     const rapidjson::Value &value() const noexcept { return *value_; }
     // The whole answer the payload came from: the envelope with `data` and its siblings
     // (`message`, `pagination`, ...). The same payload when the answer had no envelope.
-    Payload envelope() const { return Payload(doc_, doc_.get()); }
+    Payload envelope() const { return doc_ ? Payload(doc_, doc_.get()) : Payload(); }
     // A payload for a value inside this one's document (`inside` must belong to it); it shares
     // the document, so envelope() still gives the whole answer.
     Payload part(const rapidjson::Value &inside) const { return Payload(doc_, &inside); }
@@ -30,8 +31,9 @@ class Payload {
     // String member of an object payload, or "" when absent / not a string.
     std::string get_string(const char *name) const;
 
-    // Mutable access for the core (adding idempotency_key to a send's payload).
-    rapidjson::Document &document() { return *doc_; }
+    // Mutable access for the core (adding idempotency_key to a send's payload); a null payload
+    // gets a document of its own first.
+    rapidjson::Document &document();
 
   private:
     std::shared_ptr<rapidjson::Document> doc_;

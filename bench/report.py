@@ -131,6 +131,27 @@ def summarise(runs: Runs) -> Dict[str, Any]:
     s["p1w"] = {"keyed": keyed, "keyless": keyless,
                 "wall_ratio": ratio(keyless and keyless["wall_us_per_request"], keyed and keyed["wall_us_per_request"]),
                 "cpu_ratio": ratio(keyless and keyless["cpu_us_per_request"], keyed and keyed["cpu_us_per_request"])}
+    pg: Dict[str, Any] = {c.replace("-", "_"): runs.per_request("page", c)
+                          for c in ("core", "curl", "curl-json")}
+    core_runs, curl_runs, json_runs = (runs.ok("page", c) for c in ("core", "curl", "curl-json"))
+    pg["cpu_ratio"] = med([a["cpu_us"] / b["cpu_us"] for a, b in zip(core_runs, curl_runs) if b["cpu_us"]])
+    pg["cpu_ratio_vs_curl_json"] = med([a["cpu_us"] / b["cpu_us"]
+                                        for a, b in zip(core_runs, json_runs) if b["cpu_us"]])
+    if core_runs:
+        pg["items"], pg["payload_bytes"] = core_runs[0].get("items"), core_runs[0].get("payload_bytes")
+    py = {c: runs.per_request("page-py", c) for c in ("binding", "requests", "httpx")}
+    py_adv: Dict[str, Optional[float]] = {}
+    for c in ("requests", "httpx"):
+        per_run = []
+        for r in runs.ok("page-py", c):
+            mates = [b for b in runs.ok("page-py", "binding") if b.get("process") == r.get("process")
+                     and b.get("run") == r.get("run")]
+            if mates and mates[0]["cpu_us"] and r["requests"]:
+                per_run.append((r["cpu_us"] / r["requests"]) / (mates[0]["cpu_us"] / mates[0]["requests"]))
+        py_adv[c] = med(per_run)
+    pg["python"] = {**py, "advantage_per_peer": py_adv,
+                    "versions": {c: runs.ok("page-py", c)[0].get("version") for c in py if runs.ok("page-py", c)}}
+    s["page"] = pg
     tc, tr = runs.per_request("p3", "threads-core"), runs.per_request("p3", "threads-curl")
     ex = [r["token_exchanges"] for r in runs.ok("p3x", "threads-core")]
     s["p3"] = {"threads_core": tc, "threads_curl": tr,
@@ -389,6 +410,50 @@ def doc(s: Dict[str, Any], m: Dict[str, Any], out_dir: Path, root: Path, results
         add(f"**Keyless / keyed: {fmt(p1w['wall_ratio'], 2)}× wall, {fmt(p1w['cpu_ratio'], 2)}× CPU.** "
             "Give writes an idempotency key where the API accepts one: it is safer and cheaper.")
         add("")
+
+    pg = s.get("page", {})
+    if pg.get("core") and pg.get("curl"):
+        add("## Page — a 100-transaction answer")
+        add("")
+        add(f"`list_transactions` with `limit` 100 (`POST /transactions/get-transactions`, "
+            f"{pg.get('items')} transactions, {fmt(pg.get('payload_bytes'), 0)} bytes of JSON), the same "
+            "interleaving as P1. The core decodes the answer and builds 100 typed `Transaction` records "
+            "(strings, amounts as exact decimal text, `raw` a view of the parsed answer); raw libcurl "
+            "only reads the body; raw libcurl + RapidJSON also parses it into a DOM (numbers as "
+            "strings), which is the least any SDK must do with it.")
+        add("")
+        add("| Client | CPU µs/request | Wall µs/request | Heap allocations/request | Runs × requests |")
+        add("|---|---|---|---|---|")
+        for name, key in (("libyativo C++ core (`Client::list_transactions`)", "core"),
+                          ("raw libcurl easy handle", "curl"),
+                          ("raw libcurl + RapidJSON parse", "curl_json")):
+            v = pg.get(key)
+            if v:
+                add(f"| {name} | {fmt(v['cpu_us_per_request'])} | {fmt(v['wall_us_per_request'])} | "
+                    f"{fmt(v.get('allocations_per_request'))} | {v['runs']} × {v['requests_per_run']} |")
+        add("")
+        dec = (pg["core"]["cpu_us_per_request"] - pg["curl"]["cpu_us_per_request"])
+        add(f"**Core / raw libcurl: {fmt(pg.get('cpu_ratio'), 2)}× CPU; core / raw libcurl + parse: "
+            f"{fmt(pg.get('cpu_ratio_vs_curl_json'), 2)}×** (medians of per-run ratios). Decoding the "
+            f"page costs the core {fmt(dec)} µs of CPU beyond reading it.")
+        add("")
+        py = pg.get("python", {})
+        if py.get("binding"):
+            add("In Python, each client hands over the page as Python objects: the binding "
+                "`transactions.list(limit=100)` and the `raw` dict of each record; requests and httpx "
+                "`post(...).json()`. The binding ran in one process with the peers, alternating blocks.")
+            add("")
+            add("| Client | Version | CPU µs/request | Wall µs/request | Binding's CPU advantage |")
+            add("|---|---|---|---|---|")
+            for c in ("binding", "requests", "httpx"):
+                v = py.get(c)
+                if not v:
+                    continue
+                adv = "—" if c == "binding" else f"{fmt(py['advantage_per_peer'].get(c), 1)}×"
+                version = "this build" if c == "binding" else py["versions"].get(c, "")
+                add(f"| {c} | {version} | {fmt(v['cpu_us_per_request'])} | "
+                    f"{fmt(v['wall_us_per_request'])} | {adv} |")
+            add("")
 
     p3 = s["p3"]
     add("## P3 — 16 threads: one shared client vs 16 raw libcurl handles")

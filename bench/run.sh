@@ -24,9 +24,9 @@ runs_file="$out/runs.jsonl"
 log() { echo "bench: $*" >&2; }
 
 if [ $smoke = 1 ]; then
-    runs=1 refresh_runs=1 n_cpp=50 n_py=20 n_thr=5 warm=5 refresh_s=3 ttl=2 n_w=10
+    runs=1 refresh_runs=1 n_cpp=50 n_py=20 n_thr=5 warm=5 refresh_s=3 ttl=2 n_w=10 n_page=6 n_page_py=4
 else
-    runs=7 refresh_runs=5 n_cpp=5000 n_py=1000 n_thr=500 warm=200 refresh_s=8 ttl=4 n_w=500
+    runs=7 refresh_runs=5 n_cpp=5000 n_py=1000 n_thr=500 warm=200 refresh_s=8 ttl=4 n_w=500 n_page=600 n_page_py=200
 fi
 [ -x /usr/local/go/bin/go ] && export PATH="/usr/local/go/bin:$PATH"
 [ -d "$HOME/.cargo/bin" ] && export PATH="$HOME/.cargo/bin:$PATH"
@@ -117,6 +117,8 @@ for r in $(seq "$runs"); do
     # P1w: a write with an idempotency key (reuses the connection) vs one without (a connection
     # of its own, SPEC §4), interleaved in one process.
     record "$bin/yv_bench" writes "$base" "$key" "$secret" n=$n_w block=$((n_w < 50 ? n_w : 50))
+    # Page: a 100-transaction answer through the core, raw libcurl and raw libcurl + RapidJSON.
+    record "$bin/yv_bench" page "$base" "$key" "$secret" n=$n_page warmup=$((n_page < 20 ? 2 : 20)) block=$((n_page < 25 ? 2 : 25))
     # P3: 16 threads; the token exchanges of the shared client are read from the sandbox.
     before=$(exchanges)
     record "$bin/yv_bench" threads-core "$base" "$key" "$secret" n=$n_thr threads=16
@@ -133,13 +135,19 @@ for r in $(seq "$runs"); do
             skip p2 "$client" "not installed (smoke runs install nothing; make bench does)"
         fi
     done
+    peers_py=""
     if [ ${#peers[@]} -gt 0 ]; then
+        peers_py="$peers_venv/bin/python"
         record env PYTHONPATH="$build/python" "$peers_venv/bin/python" "$root/bench/python/bench_py.py" \
             "binding,$(IFS=,; echo "${peers[*]}")" "$base" "$key" "$secret" $n_py $((warm / 4 + 1))
     else
         record env PYTHONPATH="$build/python" "$py" "$root/bench/python/bench_py.py" binding \
             "$base" "$key" "$secret" $n_py $((warm / 4 + 1))
     fi
+    # The same page in Python: decoded into Python objects by the binding, requests and httpx.
+    record env PYTHONPATH="$build/python" "${peers_py:-$py}" "$root/bench/python/bench_py.py" \
+        "binding${peers:+,$(IFS=,; echo "${peers[*]}")}" "$base" "$key" "$secret" $n_page_py 2 \
+        $((n_page_py < 10 ? 2 : 10)) page
     if [ -x "$official_venv/bin/python" ] && "$official_venv/bin/python" -c 'import yativo' 2>/dev/null; then
         record env PYTHONPATH="$build/python" "$official_venv/bin/python" "$root/bench/python/bench_py.py" \
             binding,official "$base" "$key" "$secret" $n_py $((warm / 4 + 1))

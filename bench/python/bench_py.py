@@ -1,15 +1,20 @@
-"""One Python benchmark run: N calls of GET /accounts/get-accounts through each client, after a
-warm-up, printing one JSON line per client with the process's CPU (getrusage RUSAGE_SELF) and
-wall time spent in that client's calls.
+"""One Python benchmark run: N calls through each client, after a warm-up, printing one JSON line
+per client with the process's CPU (getrusage RUSAGE_SELF) and wall time spent in that client's
+calls.
 
-    bench_py.py CLIENT[,CLIENT...] BASE_URL API_KEY API_SECRET N WARMUP [BLOCK]
+    bench_py.py CLIENT[,CLIENT...] BASE_URL API_KEY API_SECRET N WARMUP [BLOCK [WORKLOAD]]
+
+WORKLOAD is `accounts` (the default, P2: GET /accounts/get-accounts, three accounts) or `page`
+(POST /transactions/get-transactions {page: 1, limit: 100}: a 100-transaction page, ~80 KB,
+decoded into Python objects by every client).
 
 Several clients in one process run in alternating blocks of BLOCK calls (the order rotating), so
 the load of a shared machine hits them alike and their ratio is measured within one process.
 CLIENT is one of:
-  binding   libyativo (this repository's module; PYTHONPATH points at the build): accounts.list(),
-            and the .raw dict of each Account it returns, so that it hands over the same decoded
-            JSON as the peers (a record alone converts its fields only when they are read)
+  binding   libyativo (this repository's module; PYTHONPATH points at the build): accounts.list()
+            (page: transactions.list(limit=100)), and the .raw dict of each record it returns, so
+            that it hands over the same decoded JSON as the peers (a record alone converts its
+            fields only when they are read)
   requests  requests.Session, bearer token exchanged once, .json() of each answer
   httpx     httpx.Client, the same
   official  yativo-crypto-sdk from PyPI (package `yativo`): YativoSDK(base_url=...),
@@ -36,14 +41,24 @@ def token_for(post: Callable[..., Any], base_url: str, key: str, secret: str) ->
     return str(answer.json()["access_token"])
 
 
-def make_call(client: str, base_url: str, key: str, secret: str) -> tuple[Callable[[], Any], str]:
-    url = f"{base_url}/accounts/get-accounts"
+PAGE_BODY = {"page": 1, "limit": 100}
+
+
+def make_call(
+    client: str, base_url: str, key: str, secret: str, workload: str = "accounts"
+) -> tuple[Callable[[], Any], str]:
+    page = workload == "page"
+    if page and client == "official":
+        raise SystemExit("the page workload compares the binding with requests and httpx")
+    url = f"{base_url}/transactions/get-transactions" if page else f"{base_url}/accounts/get-accounts"
     if client == "binding":
         import libyativo
 
         c = libyativo.YativoCrypto(key, secret, base_url=base_url)
 
         def call_binding() -> Any:
+            if page:
+                return [t.raw for t in c.transactions.list(limit=100)]
             return [account.raw for account in c.accounts.list()]
 
         return call_binding, libyativo.__file__
@@ -56,7 +71,7 @@ def make_call(client: str, base_url: str, key: str, secret: str) -> tuple[Callab
         )
 
         def call_requests() -> Any:
-            answer = session.get(url)
+            answer = session.post(url, json=PAGE_BODY) if page else session.get(url)
             answer.raise_for_status()
             return answer.json()
 
@@ -68,7 +83,7 @@ def make_call(client: str, base_url: str, key: str, secret: str) -> tuple[Callab
         hc.headers["Authorization"] = "Bearer " + token_for(hc.post, base_url, key, secret)
 
         def call_httpx() -> Any:
-            answer = hc.get(url)
+            answer = hc.post(url, json=PAGE_BODY) if page else hc.get(url)
             answer.raise_for_status()
             return answer.json()
 
@@ -93,7 +108,10 @@ def main() -> int:
     clients = clients_text.split(",")
     n, warmup = int(n_text), int(warmup_text)
     block = int(sys.argv[7]) if len(sys.argv) > 7 else 50
-    made = [make_call(c, base_url, key, secret) for c in clients]
+    workload = sys.argv[8] if len(sys.argv) > 8 else "accounts"
+    if workload not in ("accounts", "page"):
+        raise SystemExit(f"unknown workload {workload}")
+    made = [make_call(c, base_url, key, secret, workload) for c in clients]
     payload_types = []
     for call, _ in made:
         for _ in range(warmup):
@@ -118,7 +136,7 @@ def main() -> int:
         print(
             json.dumps(
                 {
-                    "bench": "p2",
+                    "bench": "p2" if workload == "accounts" else "page-py",
                     "client": client,
                     "requests": n,
                     "cpu_us": round(cpu[j], 1),

@@ -9,6 +9,9 @@
 //   threads-core | threads-curl  n= (per thread), threads=   one shared client vs one handle each
 //   refresh              seconds=, threads=, delay_ms=   latencies during token refreshes
 //   idle                 RSS and heap of a client, before and after its first call
+//   page                 n=, warmup=, block=   a 100-transaction page (list_transactions, limit
+//                        100) through the core vs raw libcurl vs raw libcurl + a RapidJSON parse,
+//                        interleaved in one process: what decoding a large answer costs
 #include <curl/curl.h>
 
 #include <algorithm>
@@ -60,10 +63,36 @@ int setup(const Args &a) {
     o.totp_secret = yativo::Secret(a.secret);
     o.use_environment = false;
     yativo::Client session(std::move(o));
-    // write: the P1w benchmark creates accounts.
-    auto key = session.create_api_key({"bench", {"read", "write"}, std::nullopt});
-    for (const char *name : {"Treasury", "Payroll", "Operations"})
-        session.create_account(name, "business");
+    // write: the P1w benchmark creates accounts; transactions: the page benchmark's history.
+    auto key = session.create_api_key({"bench", {"read", "write", "transactions"}, std::nullopt});
+    std::string treasury;
+    for (const char *name : {"Treasury", "Payroll", "Operations"}) {
+        std::string id = session.create_account(name, "business").id;
+        if (treasury.empty()) treasury = id;
+    }
+    // A history of 100 transfers for the page benchmark (one asset, so the account list keeps
+    // its shape: three accounts).
+    std::string asset = session.add_asset(treasury, "solana", "USDC_SOL").id;
+    bench::control(a.base_url, "/__sandbox/deposit",
+                   "{\"asset_id\":\"" + asset + "\",\"amount\":\"1000\"}");
+    yativo::ClientOptions ko;
+    ko.base_url = a.base_url;
+    ko.api_key = key.api_key;
+    ko.api_secret = key.api_secret;
+    ko.use_environment = false;
+    yativo::Client sender(std::move(ko));
+    for (int i = 0; i < 100; ++i) {
+        yativo::SendFunds s;
+        s.account = treasury;
+        s.assets = asset;
+        s.receiving_address = "4Nd1mBQtrMJVYVfKf2PJy9NZUZdTAsp7D4xWLs4gDB4T";
+        s.amount = "1." + std::to_string(100 + i);
+        s.type = "USDC";
+        s.chain = "solana";
+        s.category = "transfer";
+        s.description = "bench transfer " + std::to_string(i);
+        sender.send_funds(s);
+    }
     std::printf("{\"api_key\":\"%s\",\"api_secret\":\"%s\"}\n", key.api_key.c_str(),
                 key.api_secret.reveal().c_str());
     return 0;
@@ -175,6 +204,57 @@ int writes(const Args &a) {
     for (int j = 0; j < 2; ++j)
         std::printf("%s\n", bench::result_json("p1w", names[j], n, total[j],
                                                "\"interleaved_block\":" + std::to_string(block))
+                                .c_str());
+    return 0;
+}
+
+// A 100-transaction page: the same interleaving as P1, for an answer of ~80 KB. The core decodes
+// it into 100 typed Transaction records; curl-json parses it into a DOM; curl reads it only.
+int page(const Args &a) {
+    long n = a.get("n", 500), warmup = a.get("warmup", 20), block = a.get("block", 25);
+    const std::string path = "/transactions/get-transactions";
+    const std::string body = "{\"page\":1,\"limit\":100}";
+    yativo::Client client(key_options(a));
+    yativo::TransactionQuery query;
+    query.limit = 100;
+    std::string token = bench::exchange_token(a.base_url, a.key, a.secret);
+    bench::RawCurl raw(a.base_url, token, path, body), raw_json(a.base_url, token, path, body);
+    std::size_t items = 0;
+    auto core = [&] { items = client.list_transactions(query).size(); };
+    auto parse = [&] {
+        raw_json.call();
+        rapidjson::Document doc;
+        doc.Parse<rapidjson::kParseNumbersAsStringsFlag>(raw_json.body().data(),
+                                                         raw_json.body().size());
+        if (doc.HasParseError() || !doc.IsObject()) throw std::runtime_error("bad JSON");
+    };
+    for (long i = 0; i < warmup; ++i) {
+        core();
+        raw.call();
+        parse();
+    }
+    if (items != 100)
+        throw std::runtime_error("the page holds " + std::to_string(items) +
+                                 " transactions, not 100: run setup on a fresh sandbox");
+    Sample total[3];
+    const char *names[3] = {"core", "curl", "curl-json"};
+    for (long done = 0, round = 0; done < n; done += block, ++round) {
+        long k = std::min(block, n - done);
+        for (int j = 0; j < 3; ++j) {
+            int which = int((round + j) % 3);
+            Sample d = which == 0   ? timed_loop(k, core)
+                       : which == 1 ? timed_loop(k, [&] { raw.call(); })
+                                    : timed_loop(k, parse);
+            total[which].cpu_us += d.cpu_us;
+            total[which].wall_us += d.wall_us;
+            total[which].allocations += d.allocations;
+        }
+    }
+    for (int j = 0; j < 3; ++j)
+        std::printf("%s\n", bench::result_json("page", names[j], n, total[j],
+                                               "\"items\":" + std::to_string(items) +
+                                                   ",\"payload_bytes\":" +
+                                                   std::to_string(raw.body().size()))
                                 .c_str());
     return 0;
 }
@@ -371,6 +451,7 @@ int main(int argc, char **argv) {
         if (a.mode == "core" || a.mode == "curl" || a.mode == "curl-json") return single(a);
         if (a.mode == "p1") return interleaved(a);
         if (a.mode == "writes") return writes(a);
+        if (a.mode == "page") return page(a);
         if (a.mode == "threads-core" || a.mode == "threads-curl") return threads(a);
         if (a.mode == "refresh") return refresh(a);
         if (a.mode == "idle") return idle(a);

@@ -29,12 +29,18 @@ long perform(CURL *easy, std::string &body) {
 
 }  // namespace
 
-RawCurl::RawCurl(const std::string &base_url, const std::string &token) {
+RawCurl::RawCurl(const std::string &base_url, const std::string &token, const std::string &path,
+                 const std::string &post_body)
+    : post_body_(post_body) {
     easy_ = curl_easy_init();
     if (!easy_) throw std::runtime_error("curl_easy_init");
     headers_ = curl_slist_append(headers_, ("Authorization: Bearer " + token).c_str());
     headers_ = curl_slist_append(headers_, "Accept: application/json");
-    std::string url = base_url + "/accounts/get-accounts";
+    if (!post_body_.empty()) {
+        headers_ = curl_slist_append(headers_, "Content-Type: application/json");
+        curl_easy_setopt(easy_, CURLOPT_POSTFIELDS, post_body_.c_str());
+    }
+    std::string url = base_url + path;
     curl_easy_setopt(easy_, CURLOPT_URL, url.c_str());
     curl_easy_setopt(easy_, CURLOPT_HTTPHEADER, headers_);
     curl_easy_setopt(easy_, CURLOPT_USERAGENT, "raw-libcurl-bench");
@@ -49,7 +55,7 @@ RawCurl::~RawCurl() {
     curl_slist_free_all(headers_);
 }
 
-void RawCurl::list_accounts() {
+void RawCurl::call() {
     long status = perform(easy_, body_);
     if (status != 200) throw std::runtime_error("HTTP " + std::to_string(status) + ": " + body_);
 }

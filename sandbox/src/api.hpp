@@ -108,10 +108,12 @@ class Api {
     const std::string &seeded_user() const { return user_id_; }
     // 403 two_factor_required / invalid_2fa_token unless X-2FA-Token holds a fresh TOTP code.
     void require_2fa(const Request &req, SysTime t);
-    // Queues a webhook event of `type` for every active subscription of `user_id` that wants it;
-    // `data_json` is the event's data object as JSON text (webhook_delivery.cpp delivers it).
+    // Queues a webhook event of `type` for every active webhook of `user_id` that wants it and,
+    // given a card account (`card_profile_id`), for every card webhook subscription of that
+    // account that wants it: one event id, one delivery per receiver. `data_json` is the event's
+    // data object as JSON text (webhook_delivery.cpp delivers it).
     void emit_event(const std::string &user_id, const std::string &type,
-                    const std::string &data_json);
+                    const std::string &data_json, const std::string &card_profile_id = {});
     // Queues `type` for one webhook whatever its events (POST /webhook/{id}/test); returns the
     // delivery id. mu_ held.
     std::string queue_delivery(const Webhook &hook, const std::string &type,

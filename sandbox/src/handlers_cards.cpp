@@ -7,16 +7,11 @@
 #include <functional>
 #include <optional>
 
-#include <boost/asio/connect.hpp>
-#include <boost/asio/ip/tcp.hpp>
-#include <boost/beast/core.hpp>
-#include <boost/beast/http.hpp>
-#include <thread>
-
 #include "cards_common.hpp"
 #include "modules.hpp"
 #include "secret_record.hpp"
 #include "validate.hpp"
+#include "webhook_rules.hpp"
 
 namespace yvsb {
 namespace {
@@ -64,123 +59,14 @@ CardsState &cs(Api &api) {
     return api.state().cards;
 }
 
-// ---- card webhook deliveries -------------------------------------------------------------
+// ---- card events -------------------------------------------------------------------------
 
-struct HttpTarget {
-    std::string host, port, path;
-};
-
-// http://HOST[:PORT][/PATH] with a loopback host; nullopt otherwise (https and remote receivers
-// get no deliveries from the sandbox).
-std::optional<HttpTarget> loopback_target(const std::string &url) {
-    if (url.rfind("http://", 0) != 0) return std::nullopt;
-    std::string rest = url.substr(7);
-    size_t slash = rest.find_first_of("/?#");
-    std::string hostport = rest.substr(0, slash);
-    HttpTarget t;
-    t.path = slash == std::string::npos ? "/" : rest.substr(slash);
-    if (t.path[0] != '/') t.path = "/" + t.path;
-    if (!hostport.empty() && hostport[0] == '[') {
-        size_t close = hostport.find(']');
-        if (close == std::string::npos) return std::nullopt;
-        t.host = hostport.substr(1, close - 1);
-        t.port = close + 1 < hostport.size() && hostport[close + 1] == ':'
-                     ? hostport.substr(close + 2)
-                     : "80";
-        if (t.host != "::1") return std::nullopt;
-    } else {
-        size_t colon = hostport.find(':');
-        t.host = hostport.substr(0, colon);
-        t.port = colon == std::string::npos ? "80" : hostport.substr(colon + 1);
-        if (t.host != "localhost" && t.host.rfind("127.", 0) != 0) return std::nullopt;
-    }
-    if (t.port.empty() || t.port.size() > 5 ||
-        t.port.find_first_not_of("0123456789") != std::string::npos)
-        return std::nullopt;
-    return t;
-}
-
-std::string hex_mac(const std::string &key, const std::string &data) {
-    auto mac = hmac_sha256(key, data);
-    return to_hex(mac.data(), mac.size());
-}
-
-// POSTs `body` to a loopback receiver on a thread of its own, signed with both schemes (SPEC §5),
-// up to three attempts (0.25 s, 0.5 s apart) until a 2xx. The thread owns copies of everything.
-void deliver(const HttpTarget &target, const std::string &secret, const std::string &type,
-             const std::string &body) {
-    std::thread([target, secret, type, body] {
-        namespace beast = boost::beast;
-        namespace http = beast::http;
-        for (int attempt = 0; attempt < 3; ++attempt) {
-            if (attempt) std::this_thread::sleep_for(std::chrono::milliseconds(250 << attempt));
-            try {
-                boost::asio::io_context ioc;
-                boost::asio::ip::tcp::resolver resolver(ioc);
-                beast::tcp_stream stream(ioc);
-                stream.expires_after(std::chrono::seconds(5));
-                stream.connect(resolver.resolve(target.host, target.port));
-                http::request<http::string_body> req{http::verb::post, target.path, 11};
-                std::string ts = std::to_string(unix_seconds(now()));
-                req.set(http::field::host, target.host + ":" + target.port);
-                req.set(http::field::content_type, "application/json");
-                req.set(http::field::user_agent, "yativo-sandbox-card-webhooks");
-                req.set("X-Webhook-Signature", hex_mac(secret, body));
-                req.set("X-Yativo-Timestamp", ts);
-                req.set("X-Yativo-Signature", "sha256=" + hex_mac(secret, ts + "." + body));
-                req.set("X-Yativo-Event", type);
-                req.body() = body;
-                req.prepare_payload();
-                http::write(stream, req);
-                beast::flat_buffer buffer;
-                http::response<http::string_body> res;
-                http::read(stream, buffer, res);
-                beast::error_code ec;
-                stream.socket().shutdown(boost::asio::ip::tcp::socket::shutdown_both, ec);
-                if (res.result_int() >= 200 && res.result_int() < 300) return;
-            } catch (const std::exception &) {
-                // connection refused, timeout, malformed answer: try again
-            }
-        }
-    }).detach();
-}
-
-bool subscription_wants(const CardWebhookSubscription &s, const std::string &type) {
-    for (const auto &e : s.events) {
-        if (e == "*" || e == type) return true;
-        std::string prefix = e.size() > 2 && e.compare(e.size() - 2, 2, ".*") == 0
-                                 ? e.substr(0, e.size() - 1)
-                                 : e + ".";
-        if (type.rfind(prefix, 0) == 0) return true;
-    }
-    return false;
-}
-
-// An event of a card account: to the user's webhooks (emit_event) and to the account's card
-// webhook subscriptions that want it.
+// An event of a card account: to the user's webhooks and to the account's card webhook
+// subscriptions that want it, through the one delivery path (webhook_delivery.cpp).
 void notify(Api &api, const std::string &profile_id, const std::string &type,
             const std::string &data_json) {
     const CardProfile &p = cs(api).profiles.at(profile_id);
-    api.emit_event(p.user_id, type, data_json);
-    std::string body;
-    for (const auto &id : cs(api).subscription_order) {
-        const CardWebhookSubscription &s = cs(api).subscriptions.at(id);
-        if (s.profile_id != profile_id || !subscription_wants(s, type)) continue;
-        auto target = loopback_target(s.callback_url);
-        if (!target) continue;
-        if (body.empty())
-            body = json_of([&](JsonWriter &w) {
-                w.StartObject();
-                kv_str(w, "id", "evt_" + random_hex(12));
-                kv_str(w, "type", type);
-                kv_str(w, "created_at", iso8601_ms(now()));
-                kv_str(w, "subscription_id", s.id);
-                w.Key("data");
-                write_raw_json(w, data_json);
-                w.EndObject();
-            });
-        deliver(*target, s.secret, type, body);
-    }
+    api.emit_event(p.user_id, type, data_json, p.id);
 }
 
 // ---- finding things ----------------------------------------------------------------------
@@ -935,44 +821,17 @@ Response customer_create_card(Api &api, Ctx &ctx) {
 
 // ---- card webhooks -----------------------------------------------------------------------
 
-bool loopback_host(const std::string &hostport) {
-    std::string host = hostport;
-    if (!host.empty() && host[0] == '[') return host.rfind("[::1]", 0) == 0;
-    host = host.substr(0, host.find(':'));
-    return host == "localhost" || host.rfind("127.", 0) == 0;
-}
-
-std::string url_problem(const std::string &url) {
-    for (char c : url)
-        if (static_cast<unsigned char>(c) <= 0x20 || c == 0x7f) return "must not contain spaces";
-    bool https = url.rfind("https://", 0) == 0;
-    if (!https && url.rfind("http://", 0) != 0) return "must be an https:// URL";
-    std::string rest = url.substr(https ? 8 : 7);
-    std::string hostport = rest.substr(0, rest.find_first_of("/?#"));
-    if (hostport.empty()) return "must name a host";
-    if (!https && !loopback_host(hostport)) return "must use https:// (http only for loopback)";
-    return {};
-}
-
-bool valid_event_name(const std::string &e) {
-    if (e == "*") return true;
-    return !e.empty() && std::all_of(e.begin(), e.end(), [](char c) {
-        return std::islower(static_cast<unsigned char>(c)) ||
-               std::isdigit(static_cast<unsigned char>(c)) || c == '.' || c == '_' || c == '*';
-    });
-}
-
 Response subscribe(Api &api, Ctx &ctx) {
     FieldReader f(ctx.body);
     std::string url = f.string("callback_url", true, 2048);
     auto events =
         ctx.body.find("events") ? f.string_array("events", false) : std::vector<std::string>{"*"};
     if (!url.empty()) {
-        std::string problem = url_problem(url);
+        std::string problem = webhook_url_problem(url);
         if (!problem.empty()) f.fail("callback_url", problem);
     }
     for (const auto &e : events)
-        if (!valid_event_name(e)) f.fail("events", "unknown event name: " + e);
+        if (!valid_webhook_event(e)) f.fail("events", "unknown event name: " + e.substr(0, 64));
     f.check();
     const CardProfile &p = find_profile(api, ctx, ctx.params.at(0));
     CardWebhookSubscription s;
@@ -994,7 +853,8 @@ Response subscribe(Api &api, Ctx &ctx) {
         kv_str(w, "callback_url", s.callback_url);
         kv_str_array(w, "events", s.events);
         kv_str(w, "secret", s.secret);
-        kv_bool(w, "receives_deliveries", loopback_target(s.callback_url).has_value());
+        kv_bool(w, "receives_deliveries",
+                api.options().allow_remote_webhooks || webhook_url_is_loopback(s.callback_url));
         kv_str(w, "status", "active");
         kv_str(w, "created_at", iso8601_ms(s.created_at));
         w.EndObject();
@@ -1011,6 +871,7 @@ Response unsubscribe(Api &api, Ctx &ctx) {
     cs(api).subscriptions.erase(it);
     auto &order = cs(api).subscription_order;
     order.erase(std::remove(order.begin(), order.end(), id), order.end());
+    drop_deliveries_to(api.state().delivery, id);  // none queued is sent any more
     return resource_response(200, "Unsubscribed", [&](JsonWriter &w) {
         w.StartObject();
         kv_str(w, "subscription_id", id);
@@ -1560,26 +1421,6 @@ Response control_customer(Api &api, const Request &req) {
     }
 }
 
-// GET /__sandbox/cards/outbox[?to=EMAIL]: the e-mails sent so far (PIN codes among them), so
-// tests can read a code without the sign-in group's /__sandbox/outbox.
-Response control_outbox(Api &api, const Request &req) {
-    Json q = cards::query_object(req);
-    const Json *to = q.find("to");
-    return resource_response(200, "Outbox", [&](JsonWriter &w) {
-        w.StartArray();
-        for (const Email &e : api.state().outbox) {
-            if (to && e.to != to->text) continue;
-            w.StartObject();
-            kv_str(w, "to", e.to);
-            kv_str(w, "subject", e.subject);
-            kv_str(w, "code", e.code);
-            kv_str(w, "sent_at", iso8601_ms(e.sent_at));
-            w.EndObject();
-        }
-        w.EndArray();
-    });
-}
-
 void tick(Api &api, SysTime t) {
     for (auto &entry : cs(api).profiles) {
         CardProfile &p = entry.second;
@@ -1649,7 +1490,6 @@ Module cards_module() {
         {"POST", "/__sandbox/cards/spend", control_spend},
         {"POST", "/__sandbox/cards/ship-order", control_ship},
         {"POST", "/__sandbox/cards/customer", control_customer},
-        {"GET", "/__sandbox/cards/outbox", control_outbox},
     };
     m.tick = tick;
     return m;

@@ -259,7 +259,7 @@ void forward_deposit(Api &api, Asset &asset, const Decimal &amount, SysTime now)
         t.priority = "medium";
         t.category = "auto-forward";
         t.description = "auto-forwarding rule " + r.id;
-        record_transfer(api, asset, std::move(t), transfer_delay(api, false), now);
+        record_transfer(api, asset, std::move(t), now);
     }
 }
 

@@ -20,14 +20,8 @@ Transaction &own_transaction(Api &api, const Ctx &ctx, const std::string &id) {
 
 }  // namespace
 
-int transfer_delay(const Api &api, bool schema_s1) {
-    int flag = api.options().confirm_after;
-    if (flag >= 0) return flag;
-    return schema_s1 ? 0 : 60;
-}
-
-Transaction &record_transfer(Api &api, Asset &asset, Transaction t, int delay_seconds,
-                             SysTime now) {
+Transaction &record_transfer(Api &api, Asset &asset, Transaction t, SysTime now) {
+    int delay_seconds = api.options().confirm_after;
     const Chain *chain = find_chain(asset.chain);
     t.fee = *Decimal::parse(chain->fee, nullptr);
     asset.balance = *asset.balance.minus(*t.amount.plus(t.fee));

@@ -203,7 +203,9 @@ TEST(ApiHandle, TransactionShapesFollowTheDocs) {
 
 // The S2 send-funds answer and the transaction detail of docs/sandbox.md, member by member.
 TEST(ApiHandle, LedgerShapesFollowTheDocs) {
-    Api api(session_options());
+    Options o = session_options();
+    o.confirm_after = 60;  // a pending transfer, so confirmed_at is still null
+    Api api(o);
     auto call = [&](const char *target, const std::string &body) {
         auto r = api.handle(req("POST", target, body, {{"Authorization", "Bearer sess"}}));
         Json j;
@@ -232,7 +234,7 @@ TEST(ApiHandle, LedgerShapesFollowTheDocs) {
               "transaction_id from_asset_id to_address amount chain ticker status tx_hash "
               "transaction_hash fee fee_ticker total_debited balance_after account_id "
               "from_address priority idempotency_key created_at");
-    EXPECT_EQ(s2.find("status")->text, "pending");  // S2 waits 60 s by default
+    EXPECT_EQ(s2.find("status")->text, "pending");  // --confirm-after 60
     Json got = call("/api/v1/transactions/get-transaction",
                     R"({"transaction_id":")" + s2.find("transaction_id")->text + "\"}");
     EXPECT_EQ(member_names(*got.find("data")),
@@ -248,7 +250,7 @@ TEST(Options, ConfirmAfter) {
     std::string error;
     bool help = false;
     ASSERT_TRUE(parse_options({}, o, &error, &help));
-    EXPECT_EQ(o.confirm_after, -1);  // S1 at once, S2 after 60 s
+    EXPECT_EQ(o.confirm_after, 0);  // every transfer, S1 or S2, confirmed at once
     ASSERT_TRUE(parse_options({"--confirm-after", "0"}, o, &error, &help));
     EXPECT_EQ(o.confirm_after, 0);
     ASSERT_TRUE(parse_options({"--confirm-after", "90"}, o, &error, &help));

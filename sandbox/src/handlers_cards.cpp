@@ -445,7 +445,7 @@ Response freeze(Api &api, Ctx &ctx) {
     if (c.status == "frozen")
         throw cards::conflict_error("card_already_frozen", "The card is already frozen",
                                     {{"card_id", c.id}, {"status", c.status}});
-    api.require_2fa(ctx.req, ctx.now);
+    api.require_2fa(ctx.req);
     c.status = "frozen";
     c.updated_at = ctx.now;
     ctx.resource_id = c.id;
@@ -459,7 +459,7 @@ Response unfreeze(Api &api, Ctx &ctx) {
     if (c.status != "frozen")
         throw cards::conflict_error("card_not_frozen", "The card is not frozen",
                                     {{"card_id", c.id}, {"status", c.status}});
-    api.require_2fa(ctx.req, ctx.now);
+    api.require_2fa(ctx.req);
     c.status = "active";
     c.updated_at = ctx.now;
     ctx.resource_id = c.id;
@@ -1140,7 +1140,7 @@ Response control_kyc(Api &api, const Request &req) {
             if (c == api.state().customers.end())
                 throw ApiError(404, "not_found", "Customer not found",
                                {{"customer_id", customer_id}});
-            id = cards::ensure_customer_profile(api, c->second, now()).id;
+            id = cards::ensure_customer_profile(api, c->second, api.sandbox_now()).id;
         }
         auto it = cs(api).profiles.find(id);
         if (it == cs(api).profiles.end())
@@ -1285,7 +1285,7 @@ Response spend_body(Api &api, const Json &body, const std::string &user) {
         throw ApiError(404, "not_found", "Card not found", {{"card_id", card_id}});
     const Card &card = cit->second;
     require_active(card);
-    SysTime t = now();
+    SysTime t = api.sandbox_now();
     if (declined.empty()) declined = decline_reason_for(api, card, *amount, t);
     const CardTransaction &tx =
         record_spend(api, card, *amount, merchant, category, currency, t, declined);
@@ -1379,7 +1379,7 @@ Response control_ship(Api &api, const Request &req) {
         c.status = "active";
         c.last_four = cards::derived_hex("last4/" + c.id, 2);
         for (char &ch : c.last_four) ch = static_cast<char>('0' + cards::hex_value(ch) % 10);
-        c.created_at = c.updated_at = now();
+        c.created_at = c.updated_at = api.sandbox_now();
         store_card(api, c);
         o.card_id = c.id;
         o.status = "shipped";
@@ -1405,7 +1405,7 @@ Response control_customer(Api &api, const Request &req) {
         c.user_id = api.seeded_user();
         c.email = email;
         c.name = name;
-        c.created_at = now();
+        c.created_at = api.sandbox_now();
         api.state().customer_order.push_back(c.id);
         api.state().customers[c.id] = c;
         return resource_response(201, "Customer created", [&](JsonWriter &w) {

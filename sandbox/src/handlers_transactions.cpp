@@ -279,7 +279,7 @@ Response Api::send_funds(Ctx &ctx) {
                     {"ticker", asset.ticker}});
         throw e;
     }
-    if (opts_.require_2fa_on_send) require_2fa(ctx.req, ctx.now);
+    if (opts_.require_2fa_on_send) require_2fa(ctx.req);
 
     Transaction t;
     t.receiving_address = address;

@@ -12,7 +12,7 @@
 
 namespace yvsb {
 
-// One POST of an event to a webhook's URL.
+// One POST of an event to a webhook's URL. Times here are on the sandbox clock (Api::sandbox_now).
 struct DeliveryAttempt {
     SysTime at;
     int status_code = 0;  // the receiver's HTTP status; 0 when none arrived
@@ -36,7 +36,7 @@ struct Delivery {
     SysTime created_at;
     SysTime finished_at;                        // delivered or failed
     std::chrono::steady_clock::time_point due;  // next attempt (pending only)
-    SysTime next_attempt_at;                    // the same on the wall clock, for /events
+    SysTime next_attempt_at;                    // the same on the sandbox clock, for /events
     bool sending = false;                       // an attempt is on the wire right now
 };
 

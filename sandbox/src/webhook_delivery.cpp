@@ -115,6 +115,7 @@ Outcome post(const Job &job, std::atomic<bool> *stopping) {
         out.error = "libcurl could not start a transfer";
         return out;
     }
+    // The wall clock: receivers check this against their own clock (SPEC §5 freshness).
     std::string ts = std::to_string(unix_seconds(now()));
     std::vector<std::string> lines = {
         "Content-Type: application/json",
@@ -183,7 +184,7 @@ void drop_deliveries_to(DeliveryState &ds, const std::string &receiver_id) {
 
 void Api::emit_event(const std::string &user_id, const std::string &type,
                      const std::string &data_json, const std::string &card_profile_id) {
-    SysTime t = now();
+    SysTime t = sandbox_now();
     std::string event_id = "evt_" + random_hex(12);
     std::string body;  // built once, only when someone wants it
     bool queued = false;
@@ -209,12 +210,27 @@ void Api::emit_event(const std::string &user_id, const std::string &type,
 
 std::string Api::queue_delivery(const Webhook &hook, const std::string &type,
                                 const std::string &data_json) {
-    SysTime t = now();
+    SysTime t = sandbox_now();
     std::string event_id = "evt_" + random_hex(12);
     add_delivery(state_.delivery, hook.user_id, hook.id, {}, event_id, type,
                  event_body(event_id, type, t, data_json), t);
     delivery_wake_.notify_all();
     return state_.delivery.order.back();
+}
+
+void Api::shift_delivery_schedule(std::chrono::seconds by) {
+    // A retry waits on the sandbox clock: advancing it by `by` brings every scheduled attempt
+    // `by` closer (due ones go at once). An attempt on the wire schedules its successor when it
+    // ends, from the clock as it is then.
+    auto at_once = Steady::now();
+    bool moved = false;
+    for (auto &entry : state_.delivery.deliveries) {
+        Delivery &d = entry.second;
+        if (d.status != "pending" || d.sending) continue;
+        d.due = d.due - at_once > by ? d.due - by : at_once;
+        moved = true;
+    }
+    if (moved) delivery_wake_.notify_all();
 }
 
 void Api::start_delivery() {
@@ -285,14 +301,14 @@ void Api::delivery_loop() {
         if (!refused.empty()) {
             next->status = "failed";
             next->error = refused;
-            next->finished_at = now();
+            next->finished_at = sandbox_now();
             continue;
         }
         Job job{next->id, next->event_id, next->type, url, secret, next->body};
         next->sending = true;
 
+        SysTime at = sandbox_now();
         lock.unlock();
-        SysTime at = now();
         Outcome out = post(job, &delivery_stopping_);
         lock.lock();
 
@@ -303,17 +319,17 @@ void Api::delivery_loop() {
         d.attempts.push_back(DeliveryAttempt{at, out.status_code, out.error, out.duration_ms});
         if (out.error.empty()) {
             d.status = "delivered";
-            d.finished_at = now();
+            d.finished_at = sandbox_now();
             ++stats_.webhook_deliveries;
         } else if (static_cast<int>(d.attempts.size()) >= opts_.webhook_attempts) {
             d.status = "failed";
-            d.finished_at = now();
+            d.finished_at = sandbox_now();
         } else {
             // first delay, then twice as long after every further failure
             long long delay_ms = opts_.webhook_retry_ms;
             for (size_t i = 1; i < d.attempts.size() && delay_ms < 86400000LL; ++i) delay_ms *= 2;
             d.due = Steady::now() + std::chrono::milliseconds(delay_ms);
-            d.next_attempt_at = now() + std::chrono::milliseconds(delay_ms);
+            d.next_attempt_at = sandbox_now() + std::chrono::milliseconds(delay_ms);
         }
     }
 }

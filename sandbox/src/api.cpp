@@ -179,7 +179,8 @@ void Api::tick(SysTime t) {
 
 void Api::advance_clock(std::chrono::seconds by) {
     clock_lead_ += by;
-    tick(now() + clock_lead_);
+    shift_delivery_schedule(by);
+    tick(sandbox_now());
 }
 
 bool Api::is_api_target(std::string_view target) {
@@ -208,7 +209,7 @@ Api::InFlight::~InFlight() {
 Response Api::handle(const Request &req) {
     std::string path = path_of(req.target);
     std::lock_guard<std::mutex> lock(mu_);
-    tick(now() + clock_lead_);
+    tick(sandbox_now());
     if (path.rfind("/__sandbox/", 0) == 0) return control(req, path);
     if (!is_api_target(path)) {
         ApiError e(404, "not_found", "No such endpoint: " + path);
@@ -263,7 +264,7 @@ Response Api::handle(const Request &req) {
 
 Response Api::handle_after_delay(const Request &req) {
     std::lock_guard<std::mutex> lock(mu_);
-    tick(now() + clock_lead_);
+    tick(sandbox_now());
     return process(req, api_relative(path_of(req.target)));
 }
 
@@ -320,12 +321,12 @@ void Api::finish(Response &resp, const std::string &request_id, const RateInfo &
 }
 
 Response Api::process(const Request &req, const std::string &rel) {
-    SysTime t = now();
+    SysTime wall = now();  // rate windows: the client's pace, which advancing does not change
     std::string request_id = "req_" + random_hex(12);
-    RateInfo rate = limiter_.peek("anon", t);
+    RateInfo rate = limiter_.peek("anon", wall);
     Response resp;
     try {
-        resp = dispatch(req, rel, t, request_id, rate);
+        resp = dispatch(req, rel, wall, request_id, rate);
     } catch (const ApiError &e) {
         resp = Response{};
         resp.status = e.status;
@@ -341,9 +342,10 @@ Response Api::process(const Request &req, const std::string &rel) {
     return resp;
 }
 
-Response Api::dispatch(const Request &req, const std::string &rel, SysTime t,
+Response Api::dispatch(const Request &req, const std::string &rel, SysTime wall,
                        const std::string &request_id, RateInfo &rate) {
     (void)request_id;
+    SysTime t = sandbox_now();  // everything else runs on the sandbox clock
     const Route *route = nullptr;
     std::vector<std::string> params;
     std::string allow;
@@ -386,7 +388,7 @@ Response Api::dispatch(const Request &req, const std::string &rel, SysTime t,
             auto it = state_.key_by_public.find(key->text);
             if (it != state_.key_by_public.end()) bucket = "key:" + it->second;
         }
-        rate = limiter_.hit(bucket, t);
+        rate = limiter_.hit(bucket, wall);
         if (rate.exceeded) {
             ApiError e(429, "rate_limit_exceeded",
                        "Too many requests. Please wait before retrying.");
@@ -397,7 +399,7 @@ Response Api::dispatch(const Request &req, const std::string &rel, SysTime t,
     }
 
     if (route->scope == Scope::kPublic) {  // sign-in steps: no credentials, the anon bucket
-        rate = limiter_.hit("anon", t);
+        rate = limiter_.hit("anon", wall);
         if (rate.exceeded) {
             ApiError e(429, "rate_limit_exceeded",
                        "Too many requests. Please wait before retrying.");
@@ -412,7 +414,7 @@ Response Api::dispatch(const Request &req, const std::string &rel, SysTime t,
     }
 
     ctx.who = authenticate(req, t);
-    rate = limiter_.hit(ctx.who.bucket, t);
+    rate = limiter_.hit(ctx.who.bucket, wall);
     if (rate.exceeded) {
         ApiError e(429, "rate_limit_exceeded", "Too many requests. Please wait before retrying.");
         e.retry_after = rate.retry_after;
@@ -420,8 +422,7 @@ Response Api::dispatch(const Request &req, const std::string &rel, SysTime t,
     }
     if (route->scope != Scope::kNone && !ctx.who.holds(route->scope)) {
         std::string scope = scope_name(route->scope);
-        throw ApiError(403, "forbidden",
-                       "API key does not have the '" + scope + "' permission",
+        throw ApiError(403, "forbidden", "API key does not have the '" + scope + "' permission",
                        {{"required_permission", scope}});
     }
     if (req.method == "POST" || req.method == "PUT")

@@ -35,8 +35,8 @@ struct Ctx {
     std::string rel;  // path relative to the API base
     std::vector<std::string> params;
     Principal who;
-    Json body;  // the JSON body of POST/PUT/PATCH; an empty object otherwise
-    SysTime now;
+    Json body;                // the JSON body of POST/PUT/PATCH; an empty object otherwise
+    SysTime now;              // the sandbox clock (Api::sandbox_now) when the request arrived
     std::string resource_id;  // set by handlers that create something
 };
 
@@ -106,12 +106,15 @@ class Api {
     Stats &stats() { return stats_; }
     const Options &options() const { return opts_; }
     const std::string &seeded_user() const { return user_id_; }
-    // 403 two_factor_required / invalid_2fa_token unless X-2FA-Token holds a fresh TOTP code.
-    void require_2fa(const Request &req, SysTime t);
-    // Queues a webhook event of `type` for every active subscription of `user_id` that wants it;
-    // `data_json` is the event's data object as JSON text (webhook_delivery.cpp delivers it).
+    // 401 two_factor_required / two_factor_invalid unless X-2FA-Token holds a fresh TOTP code
+    // (checked against the wall clock, like every authenticator).
+    void require_2fa(const Request &req);
+    // Queues a webhook event of `type` for every active webhook of `user_id` that wants it and,
+    // given a card account (`card_profile_id`), for every card webhook subscription of that
+    // account that wants it: one event id, one delivery per receiver. `data_json` is the event's
+    // data object as JSON text (webhook_delivery.cpp delivers it).
     void emit_event(const std::string &user_id, const std::string &type,
-                    const std::string &data_json);
+                    const std::string &data_json, const std::string &card_profile_id = {});
     // Queues `type` for one webhook whatever its events (POST /webhook/{id}/test); returns the
     // delivery id. mu_ held.
     std::string queue_delivery(const Webhook &hook, const std::string &type,
@@ -125,9 +128,14 @@ class Api {
     // 2FA, then the change; mu_ held. `secret` receives the new api_secret.
     const ApiKey &issue_key(Ctx &ctx, const KeySpec &spec, std::string *secret);
     ApiKey &revoke_key(Ctx &ctx);
-    // The sandbox clock's lead over the wall clock, moved on by POST /__sandbox/advance
-    // {"seconds"}: every module's tick sees now() + lead, so time-driven state (a pending
-    // transfer, a review) moves on without a test waiting. Reset by /__sandbox/reset.
+    // The sandbox clock: the wall clock plus the lead POST /__sandbox/advance {"seconds"} gave it
+    // (reset by /__sandbox/reset). Everything time-driven reads it — Ctx::now, every module's
+    // tick, transfer confirmation, quote, OTP, token, challenge and KYC expiry, idempotency
+    // records, event times and webhook retry schedules — so advancing it moves all of that
+    // without a test waiting. Only what an outside clock checks stays on the wall clock
+    // (clock.hpp now()): TOTP codes, rate-limit windows, the Date header and the webhook
+    // signature timestamp. mu_ held.
+    SysTime sandbox_now() const { return now() + clock_lead_; }
     std::chrono::seconds clock_lead() const { return clock_lead_; }
     // Adds `by` to the lead, then runs every module's tick at the new time (mu_ held).
     void advance_clock(std::chrono::seconds by);
@@ -137,7 +145,7 @@ class Api {
 
     void tick(SysTime t);                                          // mu_ held
     Response process(const Request &req, const std::string &rel);  // mu_ held
-    Response dispatch(const Request &req, const std::string &rel, SysTime t,
+    Response dispatch(const Request &req, const std::string &rel, SysTime wall,
                       const std::string &request_id, RateInfo &rate);
     Response run_idempotent(const Route &route, Ctx &ctx);
     void finish(Response &resp, const std::string &request_id, const RateInfo &rate) const;
@@ -183,6 +191,8 @@ class Api {
 
     // webhook delivery (webhook_delivery.cpp)
     void delivery_loop();
+    // The sandbox clock moved on by `by`: pending deliveries' next attempts come `by` sooner.
+    void shift_delivery_schedule(std::chrono::seconds by);  // mu_ held
     std::thread delivery_thread_;
     std::condition_variable delivery_wake_;  // with mu_: new work, or stop
     std::atomic<bool> delivery_stopping_{false};

@@ -161,7 +161,7 @@ Response Api::control_deposit(const Request &req) {
         throw ApiError(400, "validation_error", "The balance would exceed the emulator's range",
                        {{"amount", "is too large for this balance"}});
     it->second.balance = *balance;
-    it->second.updated_at = now();
+    it->second.updated_at = sandbox_now();
     rapidjson::StringBuffer event;
     {
         JsonWriter w(event);
@@ -177,7 +177,7 @@ Response Api::control_deposit(const Request &req) {
     emit_event(it->second.user_id, "deposit.received",
                std::string(event.GetString(), event.GetSize()));
     // Auto-forwarding rules of the asset move their share on (handlers_auto_forwarding.cpp).
-    forward_deposit(*this, it->second, *amount, now());
+    forward_deposit(*this, it->second, *amount, sandbox_now());
     return resource_response(200, "Deposit credited", [&](JsonWriter &w) {
         w.StartObject();
         kv_str(w, "asset_id", asset_id);

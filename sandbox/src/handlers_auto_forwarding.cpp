@@ -189,7 +189,7 @@ Response get_rule(Api &api, Ctx &ctx) {
 Response create_rule(Api &api, Ctx &ctx) {
     ForwardingRule r;
     read_rule(api, ctx, r, true);
-    api.require_2fa(ctx.req, ctx.now);
+    api.require_2fa(ctx.req);
     r.id = "afr_" + random_hex(12);
     r.user_id = ctx.who.user_id;
     r.created_at = r.updated_at = ctx.now;
@@ -205,7 +205,7 @@ Response update_rule(Api &api, Ctx &ctx) {
     ForwardingRule &existing = own_rule(api, ctx);
     ForwardingRule r = existing;
     read_rule(api, ctx, r, false);
-    api.require_2fa(ctx.req, ctx.now);
+    api.require_2fa(ctx.req);
     r.updated_at = ctx.now;
     existing = std::move(r);
     ctx.resource_id = existing.id;
@@ -215,7 +215,7 @@ Response update_rule(Api &api, Ctx &ctx) {
 
 Response delete_rule(Api &api, Ctx &ctx) {
     ForwardingRule &r = own_rule(api, ctx);
-    api.require_2fa(ctx.req, ctx.now);
+    api.require_2fa(ctx.req);
     std::string id = r.id;
     auto &ledger = api.state().ledger;
     ledger.rules.erase(id);
@@ -259,7 +259,7 @@ void forward_deposit(Api &api, Asset &asset, const Decimal &amount, SysTime now)
         t.priority = "medium";
         t.category = "auto-forward";
         t.description = "auto-forwarding rule " + r.id;
-        record_transfer(api, asset, std::move(t), transfer_delay(api, false), now);
+        record_transfer(api, asset, std::move(t), now);
     }
 }
 

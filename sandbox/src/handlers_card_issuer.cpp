@@ -581,7 +581,7 @@ Response control_deposit(Api &api, const Request &req) {
         d.chain = chain;
         d.amount = *amount;
         d.tx_hash = generate_tx_hash(*find_chain(chain));
-        d.created_at = d.updated_at = now();
+        d.created_at = d.updated_at = api.sandbox_now();
         if (!customer_id.empty()) {
             auto c = api.state().customers.find(customer_id);
             if (c == api.state().customers.end() || c->second.user_id != user)

@@ -7,16 +7,11 @@
 #include <functional>
 #include <optional>
 
-#include <boost/asio/connect.hpp>
-#include <boost/asio/ip/tcp.hpp>
-#include <boost/beast/core.hpp>
-#include <boost/beast/http.hpp>
-#include <thread>
-
 #include "cards_common.hpp"
 #include "modules.hpp"
 #include "secret_record.hpp"
 #include "validate.hpp"
+#include "webhook_rules.hpp"
 
 namespace yvsb {
 namespace {
@@ -64,123 +59,14 @@ CardsState &cs(Api &api) {
     return api.state().cards;
 }
 
-// ---- card webhook deliveries -------------------------------------------------------------
+// ---- card events -------------------------------------------------------------------------
 
-struct HttpTarget {
-    std::string host, port, path;
-};
-
-// http://HOST[:PORT][/PATH] with a loopback host; nullopt otherwise (https and remote receivers
-// get no deliveries from the sandbox).
-std::optional<HttpTarget> loopback_target(const std::string &url) {
-    if (url.rfind("http://", 0) != 0) return std::nullopt;
-    std::string rest = url.substr(7);
-    size_t slash = rest.find_first_of("/?#");
-    std::string hostport = rest.substr(0, slash);
-    HttpTarget t;
-    t.path = slash == std::string::npos ? "/" : rest.substr(slash);
-    if (t.path[0] != '/') t.path = "/" + t.path;
-    if (!hostport.empty() && hostport[0] == '[') {
-        size_t close = hostport.find(']');
-        if (close == std::string::npos) return std::nullopt;
-        t.host = hostport.substr(1, close - 1);
-        t.port = close + 1 < hostport.size() && hostport[close + 1] == ':'
-                     ? hostport.substr(close + 2)
-                     : "80";
-        if (t.host != "::1") return std::nullopt;
-    } else {
-        size_t colon = hostport.find(':');
-        t.host = hostport.substr(0, colon);
-        t.port = colon == std::string::npos ? "80" : hostport.substr(colon + 1);
-        if (t.host != "localhost" && t.host.rfind("127.", 0) != 0) return std::nullopt;
-    }
-    if (t.port.empty() || t.port.size() > 5 ||
-        t.port.find_first_not_of("0123456789") != std::string::npos)
-        return std::nullopt;
-    return t;
-}
-
-std::string hex_mac(const std::string &key, const std::string &data) {
-    auto mac = hmac_sha256(key, data);
-    return to_hex(mac.data(), mac.size());
-}
-
-// POSTs `body` to a loopback receiver on a thread of its own, signed with both schemes (SPEC §5),
-// up to three attempts (0.25 s, 0.5 s apart) until a 2xx. The thread owns copies of everything.
-void deliver(const HttpTarget &target, const std::string &secret, const std::string &type,
-             const std::string &body) {
-    std::thread([target, secret, type, body] {
-        namespace beast = boost::beast;
-        namespace http = beast::http;
-        for (int attempt = 0; attempt < 3; ++attempt) {
-            if (attempt) std::this_thread::sleep_for(std::chrono::milliseconds(250 << attempt));
-            try {
-                boost::asio::io_context ioc;
-                boost::asio::ip::tcp::resolver resolver(ioc);
-                beast::tcp_stream stream(ioc);
-                stream.expires_after(std::chrono::seconds(5));
-                stream.connect(resolver.resolve(target.host, target.port));
-                http::request<http::string_body> req{http::verb::post, target.path, 11};
-                std::string ts = std::to_string(unix_seconds(now()));
-                req.set(http::field::host, target.host + ":" + target.port);
-                req.set(http::field::content_type, "application/json");
-                req.set(http::field::user_agent, "yativo-sandbox-card-webhooks");
-                req.set("X-Webhook-Signature", hex_mac(secret, body));
-                req.set("X-Yativo-Timestamp", ts);
-                req.set("X-Yativo-Signature", "sha256=" + hex_mac(secret, ts + "." + body));
-                req.set("X-Yativo-Event", type);
-                req.body() = body;
-                req.prepare_payload();
-                http::write(stream, req);
-                beast::flat_buffer buffer;
-                http::response<http::string_body> res;
-                http::read(stream, buffer, res);
-                beast::error_code ec;
-                stream.socket().shutdown(boost::asio::ip::tcp::socket::shutdown_both, ec);
-                if (res.result_int() >= 200 && res.result_int() < 300) return;
-            } catch (const std::exception &) {
-                // connection refused, timeout, malformed answer: try again
-            }
-        }
-    }).detach();
-}
-
-bool subscription_wants(const CardWebhookSubscription &s, const std::string &type) {
-    for (const auto &e : s.events) {
-        if (e == "*" || e == type) return true;
-        std::string prefix = e.size() > 2 && e.compare(e.size() - 2, 2, ".*") == 0
-                                 ? e.substr(0, e.size() - 1)
-                                 : e + ".";
-        if (type.rfind(prefix, 0) == 0) return true;
-    }
-    return false;
-}
-
-// An event of a card account: to the user's webhooks (emit_event) and to the account's card
-// webhook subscriptions that want it.
+// An event of a card account: to the user's webhooks and to the account's card webhook
+// subscriptions that want it, through the one delivery path (webhook_delivery.cpp).
 void notify(Api &api, const std::string &profile_id, const std::string &type,
             const std::string &data_json) {
     const CardProfile &p = cs(api).profiles.at(profile_id);
-    api.emit_event(p.user_id, type, data_json);
-    std::string body;
-    for (const auto &id : cs(api).subscription_order) {
-        const CardWebhookSubscription &s = cs(api).subscriptions.at(id);
-        if (s.profile_id != profile_id || !subscription_wants(s, type)) continue;
-        auto target = loopback_target(s.callback_url);
-        if (!target) continue;
-        if (body.empty())
-            body = json_of([&](JsonWriter &w) {
-                w.StartObject();
-                kv_str(w, "id", "evt_" + random_hex(12));
-                kv_str(w, "type", type);
-                kv_str(w, "created_at", iso8601_ms(now()));
-                kv_str(w, "subscription_id", s.id);
-                w.Key("data");
-                write_raw_json(w, data_json);
-                w.EndObject();
-            });
-        deliver(*target, s.secret, type, body);
-    }
+    api.emit_event(p.user_id, type, data_json, p.id);
 }
 
 // ---- finding things ----------------------------------------------------------------------
@@ -559,7 +445,7 @@ Response freeze(Api &api, Ctx &ctx) {
     if (c.status == "frozen")
         throw cards::conflict_error("card_already_frozen", "The card is already frozen",
                                     {{"card_id", c.id}, {"status", c.status}});
-    api.require_2fa(ctx.req, ctx.now);
+    api.require_2fa(ctx.req);
     c.status = "frozen";
     c.updated_at = ctx.now;
     ctx.resource_id = c.id;
@@ -573,7 +459,7 @@ Response unfreeze(Api &api, Ctx &ctx) {
     if (c.status != "frozen")
         throw cards::conflict_error("card_not_frozen", "The card is not frozen",
                                     {{"card_id", c.id}, {"status", c.status}});
-    api.require_2fa(ctx.req, ctx.now);
+    api.require_2fa(ctx.req);
     c.status = "active";
     c.updated_at = ctx.now;
     ctx.resource_id = c.id;
@@ -935,44 +821,17 @@ Response customer_create_card(Api &api, Ctx &ctx) {
 
 // ---- card webhooks -----------------------------------------------------------------------
 
-bool loopback_host(const std::string &hostport) {
-    std::string host = hostport;
-    if (!host.empty() && host[0] == '[') return host.rfind("[::1]", 0) == 0;
-    host = host.substr(0, host.find(':'));
-    return host == "localhost" || host.rfind("127.", 0) == 0;
-}
-
-std::string url_problem(const std::string &url) {
-    for (char c : url)
-        if (static_cast<unsigned char>(c) <= 0x20 || c == 0x7f) return "must not contain spaces";
-    bool https = url.rfind("https://", 0) == 0;
-    if (!https && url.rfind("http://", 0) != 0) return "must be an https:// URL";
-    std::string rest = url.substr(https ? 8 : 7);
-    std::string hostport = rest.substr(0, rest.find_first_of("/?#"));
-    if (hostport.empty()) return "must name a host";
-    if (!https && !loopback_host(hostport)) return "must use https:// (http only for loopback)";
-    return {};
-}
-
-bool valid_event_name(const std::string &e) {
-    if (e == "*") return true;
-    return !e.empty() && std::all_of(e.begin(), e.end(), [](char c) {
-        return std::islower(static_cast<unsigned char>(c)) ||
-               std::isdigit(static_cast<unsigned char>(c)) || c == '.' || c == '_' || c == '*';
-    });
-}
-
 Response subscribe(Api &api, Ctx &ctx) {
     FieldReader f(ctx.body);
     std::string url = f.string("callback_url", true, 2048);
     auto events =
         ctx.body.find("events") ? f.string_array("events", false) : std::vector<std::string>{"*"};
     if (!url.empty()) {
-        std::string problem = url_problem(url);
+        std::string problem = webhook_url_problem(url);
         if (!problem.empty()) f.fail("callback_url", problem);
     }
     for (const auto &e : events)
-        if (!valid_event_name(e)) f.fail("events", "unknown event name: " + e);
+        if (!valid_webhook_event(e)) f.fail("events", "unknown event name: " + e.substr(0, 64));
     f.check();
     const CardProfile &p = find_profile(api, ctx, ctx.params.at(0));
     CardWebhookSubscription s;
@@ -994,7 +853,8 @@ Response subscribe(Api &api, Ctx &ctx) {
         kv_str(w, "callback_url", s.callback_url);
         kv_str_array(w, "events", s.events);
         kv_str(w, "secret", s.secret);
-        kv_bool(w, "receives_deliveries", loopback_target(s.callback_url).has_value());
+        kv_bool(w, "receives_deliveries",
+                api.options().allow_remote_webhooks || webhook_url_is_loopback(s.callback_url));
         kv_str(w, "status", "active");
         kv_str(w, "created_at", iso8601_ms(s.created_at));
         w.EndObject();
@@ -1011,6 +871,7 @@ Response unsubscribe(Api &api, Ctx &ctx) {
     cs(api).subscriptions.erase(it);
     auto &order = cs(api).subscription_order;
     order.erase(std::remove(order.begin(), order.end(), id), order.end());
+    drop_deliveries_to(api.state().delivery, id);  // none queued is sent any more
     return resource_response(200, "Unsubscribed", [&](JsonWriter &w) {
         w.StartObject();
         kv_str(w, "subscription_id", id);
@@ -1279,7 +1140,7 @@ Response control_kyc(Api &api, const Request &req) {
             if (c == api.state().customers.end())
                 throw ApiError(404, "not_found", "Customer not found",
                                {{"customer_id", customer_id}});
-            id = cards::ensure_customer_profile(api, c->second, now()).id;
+            id = cards::ensure_customer_profile(api, c->second, api.sandbox_now()).id;
         }
         auto it = cs(api).profiles.find(id);
         if (it == cs(api).profiles.end())
@@ -1424,7 +1285,7 @@ Response spend_body(Api &api, const Json &body, const std::string &user) {
         throw ApiError(404, "not_found", "Card not found", {{"card_id", card_id}});
     const Card &card = cit->second;
     require_active(card);
-    SysTime t = now();
+    SysTime t = api.sandbox_now();
     if (declined.empty()) declined = decline_reason_for(api, card, *amount, t);
     const CardTransaction &tx =
         record_spend(api, card, *amount, merchant, category, currency, t, declined);
@@ -1518,7 +1379,7 @@ Response control_ship(Api &api, const Request &req) {
         c.status = "active";
         c.last_four = cards::derived_hex("last4/" + c.id, 2);
         for (char &ch : c.last_four) ch = static_cast<char>('0' + cards::hex_value(ch) % 10);
-        c.created_at = c.updated_at = now();
+        c.created_at = c.updated_at = api.sandbox_now();
         store_card(api, c);
         o.card_id = c.id;
         o.status = "shipped";
@@ -1544,7 +1405,7 @@ Response control_customer(Api &api, const Request &req) {
         c.user_id = api.seeded_user();
         c.email = email;
         c.name = name;
-        c.created_at = now();
+        c.created_at = api.sandbox_now();
         api.state().customer_order.push_back(c.id);
         api.state().customers[c.id] = c;
         return resource_response(201, "Customer created", [&](JsonWriter &w) {
@@ -1558,26 +1419,6 @@ Response control_customer(Api &api, const Request &req) {
     } catch (const ApiError &e) {
         return control_error(e);
     }
-}
-
-// GET /__sandbox/cards/outbox[?to=EMAIL]: the e-mails sent so far (PIN codes among them), so
-// tests can read a code without the sign-in group's /__sandbox/outbox.
-Response control_outbox(Api &api, const Request &req) {
-    Json q = cards::query_object(req);
-    const Json *to = q.find("to");
-    return resource_response(200, "Outbox", [&](JsonWriter &w) {
-        w.StartArray();
-        for (const Email &e : api.state().outbox) {
-            if (to && e.to != to->text) continue;
-            w.StartObject();
-            kv_str(w, "to", e.to);
-            kv_str(w, "subject", e.subject);
-            kv_str(w, "code", e.code);
-            kv_str(w, "sent_at", iso8601_ms(e.sent_at));
-            w.EndObject();
-        }
-        w.EndArray();
-    });
 }
 
 void tick(Api &api, SysTime t) {
@@ -1649,7 +1490,6 @@ Module cards_module() {
         {"POST", "/__sandbox/cards/spend", control_spend},
         {"POST", "/__sandbox/cards/ship-order", control_ship},
         {"POST", "/__sandbox/cards/customer", control_customer},
-        {"GET", "/__sandbox/cards/outbox", control_outbox},
     };
     m.tick = tick;
     return m;

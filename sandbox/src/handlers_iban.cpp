@@ -246,7 +246,7 @@ Response control_approve(Api &api, const Request &req) {
     if (r.stage != "kyc_submitted") wrong_state(r.stage, "kyc_submitted", "approve");
     r.stage = "approved";
     r.review_timed = false;
-    r.updated_at = now();
+    r.updated_at = api.sandbox_now();
     return resource_response(200, "IBAN onboarding approved",
                              [&](JsonWriter &w) { write_record(w, &r, customer_id); });
 }

@@ -6,8 +6,8 @@
 
 #include "api.hpp"
 #include "crypto.hpp"
-#include "key_rules.hpp"
 #include "identity.hpp"
+#include "key_rules.hpp"
 #include "secret_record.hpp"
 #include "validate.hpp"
 
@@ -51,6 +51,53 @@ bool ip_or_cidr(const std::string &text) {
     else
         return false;
     return prefix.empty() || std::stoi(prefix) <= bits;
+}
+
+// The address bytes of `text` (IPv4: 4, IPv6: 16; an IPv4-mapped IPv6 address as its IPv4 one;
+// a zone suffix "%eth0" ignored), or 0 when it is no address.
+int address_bytes(std::string text, unsigned char out[16]) {
+    size_t zone = text.find('%');
+    if (zone != std::string::npos) text.resize(zone);
+    if (inet_pton(AF_INET, text.c_str(), out) == 1) return 4;
+    if (inet_pton(AF_INET6, text.c_str(), out) != 1) return 0;
+    static const unsigned char kMapped[12] = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff};
+    if (std::equal(kMapped, kMapped + 12, out)) {
+        std::copy(out + 12, out + 16, out);
+        return 4;
+    }
+    return 16;
+}
+
+// Whether `peer` is one of `allowed` (addresses, or CIDR blocks such as 10.0.0.0/8).
+bool peer_allowed(const std::vector<std::string> &allowed, const std::string &peer) {
+    unsigned char have[16];
+    int have_len = address_bytes(peer, have);
+    if (!have_len) return false;  // unknown peer: only an unrestricted key serves it
+    for (const auto &entry : allowed) {
+        size_t slash = entry.find('/');
+        unsigned char want[16];
+        int want_len = address_bytes(entry.substr(0, slash), want);
+        if (want_len != have_len) continue;
+        int bits = slash == std::string::npos ? want_len * 8 : std::stoi(entry.substr(slash + 1));
+        if (bits > want_len * 8) continue;  // a mapped-IPv4 entry with an IPv6 prefix
+        bool same = true;
+        for (int i = 0; same && i < bits / 8; ++i) same = want[i] == have[i];
+        if (same && bits % 8) {
+            unsigned char mask = static_cast<unsigned char>(0xff << (8 - bits % 8));
+            same = (want[bits / 8] & mask) == (have[bits / 8] & mask);
+        }
+        if (same) return true;
+    }
+    return false;
+}
+
+// 403 forbidden unless the key has no allowed_ips or the request comes from one of them
+// (reference §2.3; it documents no code of its own for this refusal).
+void check_peer(const ApiKey &key, const Request &req) {
+    if (key.allowed_ips.empty() || peer_allowed(key.allowed_ips, req.peer)) return;
+    std::string peer = req.peer.empty() ? "an unknown address" : req.peer;
+    throw ApiError(403, "forbidden", "This API key may not be used from " + peer,
+                   {{"reason", "ip_not_allowed"}, {"ip_address", req.peer}});
 }
 
 }  // namespace
@@ -143,6 +190,7 @@ Principal Api::authenticate(const Request &req, SysTime t) {
         if (key == state_.keys.end() || key->second.revoked)
             throw ApiError(401, "invalid_token", "Invalid or revoked access token");
         if (key->second.expired(t)) throw ApiError(401, "unauthorized", "The API key has expired");
+        check_peer(key->second, req);  // a token is the key's: it carries its restriction
         key->second.used = true;
         key->second.last_used_at = t;
         Principal p;
@@ -167,6 +215,7 @@ Principal Api::authenticate(const Request &req, SysTime t) {
             throw ApiError(401, "unauthorized", "Invalid API key or secret");
         if (key.revoked) throw ApiError(401, "unauthorized", "The API key has been revoked");
         if (key.expired(t)) throw ApiError(401, "unauthorized", "The API key has expired");
+        check_peer(key, req);
         key.used = true;
         key.last_used_at = t;
         Principal p;
@@ -180,9 +229,11 @@ Principal Api::authenticate(const Request &req, SysTime t) {
                    "Missing credentials: send Authorization: Bearer or X-API-Key + X-API-Secret");
 }
 
-void Api::require_2fa(const Request &req, SysTime t) {
+void Api::require_2fa(const Request &req) {
     std::string code = trim(req.header("X-2FA-Token"));
-    switch (totp_.verify(code, unix_seconds(t))) {
+    // The wall clock: the code comes from the caller's authenticator, which /__sandbox/advance
+    // does not move.
+    switch (totp_.verify(code, unix_seconds(now()))) {
         case TotpResult::kAccepted:
             return;
         case TotpResult::kMissing:
@@ -226,6 +277,7 @@ Response Api::token_exchange(Ctx &ctx) {
     ApiKey &key = state_.keys.at(id->second);
     if (!constant_time_equal(presented, key.secret_hash) || key.revoked || key.expired(ctx.now))
         throw ApiError(401, "unauthorized", refused);
+    check_peer(key, ctx.req);
     key.used = true;
     key.last_used_at = ctx.now;
 
@@ -276,10 +328,9 @@ Response Api::token_exchange(Ctx &ctx) {
 
 const ApiKey &Api::issue_key(Ctx &ctx, const KeySpec &spec, std::string *secret) {
     if (!ctx.who.holds_all(spec.permissions))
-        throw ApiError(403, "forbidden",
-                       "An API key cannot grant permissions it does not hold",
+        throw ApiError(403, "forbidden", "An API key cannot grant permissions it does not hold",
                        {{"permissions", "exceed the permissions of the calling key"}});
-    require_2fa(ctx.req, ctx.now);
+    require_2fa(ctx.req);
 
     ApiKey k;
     k.id = "key_" + random_hex(12);
@@ -305,7 +356,7 @@ const ApiKey &Api::issue_key(Ctx &ctx, const KeySpec &spec, std::string *secret)
 ApiKey &Api::revoke_key(Ctx &ctx) {
     ApiKey &k = find_key(ctx);
     check_may_manage(ctx.who, k, {});
-    require_2fa(ctx.req, ctx.now);
+    require_2fa(ctx.req);
     if (!k.revoked) {
         k.revoked = true;
         k.revoked_at = ctx.now;
@@ -362,7 +413,7 @@ Response Api::key_rotate(Ctx &ctx) {
     ApiKey &k = find_key(ctx);
     check_may_manage(ctx.who, k, {});
     if (k.revoked) throw ApiError(409, "conflict", "A revoked API key cannot be rotated");
-    require_2fa(ctx.req, ctx.now);
+    require_2fa(ctx.req);
     std::string secret = new_secret();
     k.secret_hash = hash_secret(secret);
     k.rotated = true;
@@ -382,7 +433,7 @@ Response Api::key_permissions(Ctx &ctx) {
     check_may_manage(ctx.who, k, permissions);
     if (k.revoked)
         throw ApiError(409, "conflict", "The permissions of a revoked API key cannot change");
-    require_2fa(ctx.req, ctx.now);
+    require_2fa(ctx.req);
     k.permissions = permissions;
     ctx.resource_id = k.id;
     return resource_response(200, "API key permissions updated successfully", [&](JsonWriter &w) {

@@ -20,14 +20,8 @@ Transaction &own_transaction(Api &api, const Ctx &ctx, const std::string &id) {
 
 }  // namespace
 
-int transfer_delay(const Api &api, bool schema_s1) {
-    int flag = api.options().confirm_after;
-    if (flag >= 0) return flag;
-    return schema_s1 ? 0 : 60;
-}
-
-Transaction &record_transfer(Api &api, Asset &asset, Transaction t, int delay_seconds,
-                             SysTime now) {
+Transaction &record_transfer(Api &api, Asset &asset, Transaction t, SysTime now) {
+    int delay_seconds = api.options().confirm_after;
     const Chain *chain = find_chain(asset.chain);
     t.fee = *Decimal::parse(chain->fee, nullptr);
     asset.balance = *asset.balance.minus(*t.amount.plus(t.fee));
@@ -43,13 +37,13 @@ Transaction &record_transfer(Api &api, Asset &asset, Transaction t, int delay_se
     t.hash = generate_tx_hash(*chain);
     t.status = "pending";
     t.created_at = now;
-    // Due on the sandbox clock (wall clock + the lead /__sandbox/advance gave it).
-    t.confirm_due = now + api.clock_lead() + std::chrono::seconds(delay_seconds);
+    // Due on the sandbox clock (`now` is read from it).
+    t.confirm_due = now + std::chrono::seconds(delay_seconds);
     api.state().transactions.push_back(std::move(t));
     Transaction &stored = api.state().transactions.back();
     ++api.stats().transactions_created;
     api.emit_event(stored.user_id, "transaction.created", transaction_event_json(stored));
-    if (delay_seconds == 0) confirm_transfer(api, stored, now + api.clock_lead());
+    if (delay_seconds == 0) confirm_transfer(api, stored, now);
     return stored;
 }
 
@@ -138,7 +132,7 @@ Response control_advance(Api &api, const Request &req) {
             w.EndObject();
         });
     }
-    SysTime at = now() + api.clock_lead();
+    SysTime at = api.sandbox_now();
     bool found = false;
     for (Transaction &t : api.state().transactions) {
         if (!id.empty() && t.id != id) continue;

@@ -232,15 +232,16 @@ void verify_totp(Api &api, const IdentityUser &u, const std::string &code, SysTi
         Request probe;
         probe.headers.emplace_back("X-2FA-Token", code);
         try {
-            api.require_2fa(probe, t);
+            api.require_2fa(probe);
             ok = true;
         } catch (const ApiError &e) {
             message = e.what();
         }
     } else {
         auto v = s.totp.find(u.id);
-        TotpResult r =
-            v == s.totp.end() ? TotpResult::kWrong : v->second.verify(code, unix_seconds(t));
+        TotpResult r = v == s.totp.end()
+                           ? TotpResult::kWrong
+                           : v->second.verify(code, unix_seconds(now()));  // wall clock
         ok = r == TotpResult::kAccepted;
         if (r == TotpResult::kReused) message = "The 2FA code was already used";
     }
@@ -707,7 +708,7 @@ void ensure_identity_seeded(Api &api) {
     u.totp_enabled = true;
     auto cred = random_bytes(16);
     u.passkeys.push_back(base64url(std::string(cred.begin(), cred.end())));
-    u.created_at = now();
+    u.created_at = api.sandbox_now();
     s.user_by_email[u.email] = u.id;
     s.users[u.id] = u;
 }
@@ -731,7 +732,7 @@ std::optional<Principal> session_principal(Api &api, const std::string &token, S
 
 void require_user_2fa(Api &api, const Ctx &ctx) {
     if (ctx.who.user_id == api.seeded_user()) {
-        api.require_2fa(ctx.req, ctx.now);
+        api.require_2fa(ctx.req);
         return;
     }
     auto &s = ids(api);
@@ -740,7 +741,7 @@ void require_user_2fa(Api &api, const Ctx &ctx) {
         throw ApiError(401, "two_factor_required",
                        "This operation requires 2FA: enable Google Authenticator first");
     std::string code = ctx.req.header("X-2FA-Token");
-    TotpResult r = s.totp.at(u->first).verify(code, unix_seconds(ctx.now));
+    TotpResult r = s.totp.at(u->first).verify(code, unix_seconds(now()));  // wall clock
     switch (r) {
         case TotpResult::kAccepted:
             return;

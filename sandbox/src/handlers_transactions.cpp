@@ -279,7 +279,7 @@ Response Api::send_funds(Ctx &ctx) {
                     {"ticker", asset.ticker}});
         throw e;
     }
-    if (opts_.require_2fa_on_send) require_2fa(ctx.req, ctx.now);
+    if (opts_.require_2fa_on_send) require_2fa(ctx.req);
 
     Transaction t;
     t.receiving_address = address;
@@ -292,8 +292,7 @@ Response Api::send_funds(Ctx &ctx) {
     if (const Json *key = ctx.body.find("idempotency_key");
         t.idempotency_key.empty() && s2 && key && key->kind == Json::Kind::kString)
         t.idempotency_key = key->text;
-    Transaction &stored =
-        record_transfer(*this, asset, std::move(t), transfer_delay(*this, !s2), ctx.now);
+    Transaction &stored = record_transfer(*this, asset, std::move(t), ctx.now);
     ctx.resource_id = stored.id;
     SendReceipt receipt{s2 ? std::string("send") : type, total->str(), asset.balance.str()};
     if (s2)

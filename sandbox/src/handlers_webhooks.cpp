@@ -80,6 +80,17 @@ bool webhook_wants(const Webhook &hook, const std::string &type) {
     return false;
 }
 
+bool card_subscription_wants(const CardWebhookSubscription &s, const std::string &type) {
+    for (const auto &e : s.events) {
+        if (e == "*" || e == type) return true;
+        std::string prefix = e.size() > 2 && e.compare(e.size() - 2, 2, ".*") == 0
+                                 ? e.substr(0, e.size() - 1)
+                                 : e + ".";
+        if (type.rfind(prefix, 0) == 0) return true;
+    }
+    return false;
+}
+
 void write_webhook(JsonWriter &w, const Webhook &h, bool with_secret, WebhookShape shape) {
     w.StartObject();
     kv_str(w, "id", h.id);
@@ -162,12 +173,7 @@ Response Api::webhook_delete(Ctx &ctx) {
     auto &order = state_.webhook_order;
     order.erase(std::remove(order.begin(), order.end(), id), order.end());
     // Its deliveries go with it: nothing can list them any more, and none is sent.
-    auto &d = state_.delivery;
-    for (auto it = d.deliveries.begin(); it != d.deliveries.end();)
-        it = it->second.webhook_id == id ? d.deliveries.erase(it) : std::next(it);
-    d.order.erase(std::remove_if(d.order.begin(), d.order.end(),
-                                 [&](const std::string &x) { return !d.deliveries.count(x); }),
-                  d.order.end());
+    drop_deliveries_to(state_.delivery, id);
     ctx.resource_id = id;
     return resource_response(200, "Webhook deleted successfully", [&](JsonWriter &w) {
         w.StartObject();

@@ -14,6 +14,7 @@ struct Request {
     std::string target;  // path and query as received: "/api/v1/apikey/list?x=1"
     std::vector<std::pair<std::string, std::string>> headers;
     std::string body;
+    std::string peer;  // the client's IP address as the socket saw it; empty when unknown
 
     // Case-insensitive header lookup; empty when absent.
     std::string header(std::string_view name) const;

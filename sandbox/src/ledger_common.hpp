@@ -36,13 +36,11 @@ Response transaction_cancel(Api &api, Ctx &ctx);
 // POST /__sandbox/advance {seconds?, transaction_id?}: the sandbox clock moves on by `seconds`
 // (every module's tick runs), or one pending transfer confirms, or (empty body) every one.
 Response control_advance(Api &api, const Request &req);
-// How long a new transfer stays pending: --confirm-after, or by default 0 for schema S1 and 60 s
-// for S2 and auto-forwards.
-int transfer_delay(const Api &api, bool schema_s1);
 // Debits amount + fee (the chain's) from `asset`, whose balance the caller checked, and records
 // `t` (address, amount, priority, category, description, key filled in by the caller): pending
-// for `delay_seconds` of sandbox time, 0 = confirmed at once; counted, events emitted.
-Transaction &record_transfer(Api &api, Asset &asset, Transaction t, int delay_seconds, SysTime now);
+// for --confirm-after seconds of sandbox time (one rule for S1 and S2 sends and auto-forwards),
+// 0 = confirmed at once; counted, events emitted.
+Transaction &record_transfer(Api &api, Asset &asset, Transaction t, SysTime now);
 void confirm_due_transactions(Api &api, SysTime t);
 
 // handlers_auto_forwarding.cpp: a deposit of `amount` just credited to `asset` sends each

@@ -15,9 +15,9 @@ struct Options {
     int token_ttl = 3600;
     int rate_limit = 60;  // per credential per minute; 0 = off
     bool require_2fa_on_send = false;
-    // A transfer stays `pending` this many seconds, then confirms; 0 = confirmed at once.
-    // -1 (the default): schema S1 confirmed at once, S2 and auto-forwards after 60 s.
-    int confirm_after = -1;
+    // Every transfer (send-funds S1 and S2, auto-forwards) stays `pending` this many seconds of
+    // sandbox time, then confirms; 0 (the default) = confirmed at once.
+    int confirm_after = 0;
     int card_kyc_delay = 60;  // seconds until a card profile's KYC turns approved by itself
     std::string tls_cert;
     std::string tls_key;

@@ -54,7 +54,11 @@ class Session : public std::enable_shared_from_this<Session<Stream>> {
           api_(api),
           listener_(listener),
           read_timeout_(read_timeout),
-          timer_(stream_.get_executor()) {}
+          timer_(stream_.get_executor()) {
+        beast::error_code ec;
+        auto remote = beast::get_lowest_layer(stream_).socket().remote_endpoint(ec);
+        if (!ec) peer_ = remote.address().to_string();
+    }
 
     void start() {
         if constexpr (std::is_same_v<Stream, TlsStream>) {
@@ -86,6 +90,7 @@ class Session : public std::enable_shared_from_this<Session<Stream>> {
         Request req;
         req.method = std::string(msg.method_string());
         req.target = std::string(msg.target());
+        req.peer = peer_;
         for (const auto &field : msg)
             req.headers.emplace_back(std::string(field.name_string()), std::string(field.value()));
         return req;
@@ -226,6 +231,7 @@ class Session : public std::enable_shared_from_this<Session<Stream>> {
     beast::flat_buffer buffer_;
     std::optional<http::request_parser<http::string_body>> parser_;
     Request req_;
+    std::string peer_;  // the client's address (allowed_ips of API keys)
     bool keep_alive_ = true;
     std::string interim_;
     std::string out_;

@@ -33,7 +33,9 @@ struct ApiKey {
     SysTime last_used_at;
     bool rotated = false;
     SysTime rotated_at;
-    std::vector<std::string> allowed_ips;  // addresses or CIDRs as given; stored, not enforced
+    // Addresses or CIDRs as given; when not empty, the token exchange, X-API-Key requests and the
+    // key's access tokens are refused (403) from any other peer address (handlers_keys.cpp).
+    std::vector<std::string> allowed_ips;
 
     bool expired(SysTime t) const { return has_expiry && t >= expires_at; }
     std::string status(SysTime t) const {

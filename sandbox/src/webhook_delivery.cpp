@@ -1,8 +1,9 @@
-// Webhook events (SPEC §5, §6): emit_event queues one delivery per subscribed active webhook; a
-// thread POSTs them, signed with both schemes, and retries a non-2xx answer or a connection error
-// with exponential backoff. The state lock is never held while a request is on the wire: the
-// thread copies what it sends, unlocks, sends, and records the outcome under the lock again (a
-// delivery that a reset or a webhook deletion dropped meanwhile is simply gone).
+// Webhook events (SPEC §5, §6): emit_event queues one delivery per subscribed active webhook and,
+// for an event of a card account, per card webhook subscription of that account that wants it;
+// one thread POSTs them all, signed with both schemes, and retries a non-2xx answer or a
+// connection error with exponential backoff. The state lock is never held while a request is on the
+// wire: the thread copies what it sends, unlocks, sends, and records the outcome under the lock
+// again (a delivery that a reset or a webhook deletion dropped meanwhile is simply gone).
 #include <curl/curl.h>
 
 #include <algorithm>
@@ -24,8 +25,9 @@ constexpr size_t kKeptDeliveries = 5000;
 constexpr long kReceiverTimeoutMs = 5000;
 constexpr long kConnectTimeoutMs = 2000;
 
+// {"id","type","created_at",("subscription_id",)"data"}: a card subscription's events name it.
 std::string event_body(const std::string &event_id, const std::string &type, SysTime at,
-                       const std::string &data_json) {
+                       const std::string &data_json, const std::string &subscription_id = {}) {
     Json data;
     std::string error;
     if (!parse_json(data_json.empty() ? "{}" : data_json, data, &error) || !data.is_object())
@@ -36,6 +38,7 @@ std::string event_body(const std::string &event_id, const std::string &type, Sys
     kv_str(w, "id", event_id);
     kv_str(w, "type", type);
     kv_str(w, "created_at", iso8601_ms(at));
+    if (!subscription_id.empty()) kv_str(w, "subscription_id", subscription_id);
     w.Key("data");
     write_json(w, data);
     w.EndObject();
@@ -47,7 +50,9 @@ std::string hex_hmac(const std::string &key, const std::string &data) {
     return to_hex(mac.data(), mac.size());
 }
 
-void add_delivery(DeliveryState &ds, const Webhook &hook, const std::string &event_id,
+// Queues a delivery to a webhook (webhook_id) or a card subscription (subscription_id).
+void add_delivery(DeliveryState &ds, const std::string &user_id, const std::string &webhook_id,
+                  const std::string &subscription_id, const std::string &event_id,
                   const std::string &type, const std::string &body, SysTime t) {
     if (ds.order.size() >= kKeptDeliveries) {
         // Finished ones first; under a flood of pending ones, the oldest pending too.
@@ -66,8 +71,9 @@ void add_delivery(DeliveryState &ds, const Webhook &hook, const std::string &eve
     }
     Delivery d;
     d.id = "dlv_" + random_hex(12);
-    d.user_id = hook.user_id;
-    d.webhook_id = hook.id;
+    d.user_id = user_id;
+    d.webhook_id = webhook_id;
+    d.subscription_id = subscription_id;
     d.event_id = event_id;
     d.type = type;
     d.body = body;
@@ -109,6 +115,7 @@ Outcome post(const Job &job, std::atomic<bool> *stopping) {
         out.error = "libcurl could not start a transfer";
         return out;
     }
+    // The wall clock: receivers check this against their own clock (SPEC §5 freshness).
     std::string ts = std::to_string(unix_seconds(now()));
     std::vector<std::string> lines = {
         "Content-Type: application/json",
@@ -165,28 +172,65 @@ Outcome post(const Job &job, std::atomic<bool> *stopping) {
 
 }  // namespace
 
+void drop_deliveries_to(DeliveryState &ds, const std::string &receiver_id) {
+    for (auto it = ds.deliveries.begin(); it != ds.deliveries.end();)
+        it = it->second.webhook_id == receiver_id || it->second.subscription_id == receiver_id
+                 ? ds.deliveries.erase(it)
+                 : std::next(it);
+    ds.order.erase(std::remove_if(ds.order.begin(), ds.order.end(),
+                                  [&](const std::string &x) { return !ds.deliveries.count(x); }),
+                   ds.order.end());
+}
+
 void Api::emit_event(const std::string &user_id, const std::string &type,
-                     const std::string &data_json) {
-    SysTime t = now();
+                     const std::string &data_json, const std::string &card_profile_id) {
+    SysTime t = sandbox_now();
     std::string event_id = "evt_" + random_hex(12);
     std::string body;  // built once, only when someone wants it
+    bool queued = false;
     for (const auto &id : state_.webhook_order) {
         const Webhook &hook = state_.webhooks.at(id);
         if (hook.user_id != user_id || !hook.active || !webhook_wants(hook, type)) continue;
         if (body.empty()) body = event_body(event_id, type, t, data_json);
-        add_delivery(state_.delivery, hook, event_id, type, body, t);
+        add_delivery(state_.delivery, user_id, hook.id, {}, event_id, type, body, t);
+        queued = true;
     }
-    if (!body.empty()) delivery_wake_.notify_all();
+    if (!card_profile_id.empty()) {
+        const CardsState &cards = state_.cards;
+        for (const auto &id : cards.subscription_order) {
+            const CardWebhookSubscription &s = cards.subscriptions.at(id);
+            if (s.profile_id != card_profile_id || !card_subscription_wants(s, type)) continue;
+            add_delivery(state_.delivery, user_id, {}, s.id, event_id, type,
+                         event_body(event_id, type, t, data_json, s.id), t);
+            queued = true;
+        }
+    }
+    if (queued) delivery_wake_.notify_all();
 }
 
 std::string Api::queue_delivery(const Webhook &hook, const std::string &type,
                                 const std::string &data_json) {
-    SysTime t = now();
+    SysTime t = sandbox_now();
     std::string event_id = "evt_" + random_hex(12);
-    add_delivery(state_.delivery, hook, event_id, type, event_body(event_id, type, t, data_json),
-                 t);
+    add_delivery(state_.delivery, hook.user_id, hook.id, {}, event_id, type,
+                 event_body(event_id, type, t, data_json), t);
     delivery_wake_.notify_all();
     return state_.delivery.order.back();
+}
+
+void Api::shift_delivery_schedule(std::chrono::seconds by) {
+    // A retry waits on the sandbox clock: advancing it by `by` brings every scheduled attempt
+    // `by` closer (due ones go at once). An attempt on the wire schedules its successor when it
+    // ends, from the clock as it is then.
+    auto at_once = Steady::now();
+    bool moved = false;
+    for (auto &entry : state_.delivery.deliveries) {
+        Delivery &d = entry.second;
+        if (d.status != "pending" || d.sending) continue;
+        d.due = d.due - at_once > by ? d.due - by : at_once;
+        moved = true;
+    }
+    if (moved) delivery_wake_.notify_all();
 }
 
 void Api::start_delivery() {
@@ -229,28 +273,42 @@ void Api::delivery_loop() {
             delivery_wake_.wait_until(lock, next->due);
             continue;
         }
-        auto hook = state_.webhooks.find(next->webhook_id);
-        std::string refused;
-        if (hook == state_.webhooks.end())
-            refused = "the webhook was deleted";
-        else if (!hook->second.active)
-            refused = "the webhook is inactive";
-        else if (!opts_.allow_remote_webhooks && !webhook_url_is_loopback(hook->second.url))
+        // Where it goes and how it is signed: the receiver as it is now.
+        std::string url, secret, refused;
+        if (!next->subscription_id.empty()) {
+            auto sub = state_.cards.subscriptions.find(next->subscription_id);
+            if (sub == state_.cards.subscriptions.end()) {
+                refused = "the card webhook subscription was deleted";
+            } else {
+                url = sub->second.callback_url;
+                secret = sub->second.secret;
+            }
+        } else {
+            auto hook = state_.webhooks.find(next->webhook_id);
+            if (hook == state_.webhooks.end()) {
+                refused = "the webhook was deleted";
+            } else if (!hook->second.active) {
+                refused = "the webhook is inactive";
+            } else {
+                url = hook->second.url;
+                secret = hook->second.secret;
+            }
+        }
+        if (refused.empty() && !opts_.allow_remote_webhooks && !webhook_url_is_loopback(url))
             refused =
                 "not a loopback URL: the sandbox delivers elsewhere only with "
                 "--allow-remote-webhooks";
         if (!refused.empty()) {
             next->status = "failed";
             next->error = refused;
-            next->finished_at = now();
+            next->finished_at = sandbox_now();
             continue;
         }
-        Job job{next->id,         next->event_id,      next->type,
-                hook->second.url, hook->second.secret, next->body};
+        Job job{next->id, next->event_id, next->type, url, secret, next->body};
         next->sending = true;
 
+        SysTime at = sandbox_now();
         lock.unlock();
-        SysTime at = now();
         Outcome out = post(job, &delivery_stopping_);
         lock.lock();
 
@@ -261,17 +319,17 @@ void Api::delivery_loop() {
         d.attempts.push_back(DeliveryAttempt{at, out.status_code, out.error, out.duration_ms});
         if (out.error.empty()) {
             d.status = "delivered";
-            d.finished_at = now();
+            d.finished_at = sandbox_now();
             ++stats_.webhook_deliveries;
         } else if (static_cast<int>(d.attempts.size()) >= opts_.webhook_attempts) {
             d.status = "failed";
-            d.finished_at = now();
+            d.finished_at = sandbox_now();
         } else {
             // first delay, then twice as long after every further failure
             long long delay_ms = opts_.webhook_retry_ms;
             for (size_t i = 1; i < d.attempts.size() && delay_ms < 86400000LL; ++i) delay_ms *= 2;
             d.due = Steady::now() + std::chrono::milliseconds(delay_ms);
-            d.next_attempt_at = now() + std::chrono::milliseconds(delay_ms);
+            d.next_attempt_at = sandbox_now() + std::chrono::milliseconds(delay_ms);
         }
     }
 }

@@ -1,7 +1,8 @@
 // Webhook subscriptions as both dialects share them: W1 (/webhook/create, /webhook/list) and W2
 // (/webhook/create-webhook, /webhook/get-webhooks) keep one store and one set of rules
 // (handlers_webhooks.cpp); the routes for one webhook (get, update, activate, test, events) are
-// common to both (handlers_dialects.cpp).
+// common to both (handlers_dialects.cpp). Card webhook subscriptions (handlers_cards.cpp) share the
+// URL and event-name rules and the delivery path.
 #pragma once
 
 #include <string>
@@ -21,6 +22,13 @@ bool webhook_url_is_loopback(const std::string &url);
 bool valid_webhook_event(const std::string &event);
 // Whether a subscription to `events` receives an event of `type`.
 bool webhook_wants(const Webhook &hook, const std::string &type);
+// Whether a card webhook subscription receives an event of `type`: an entry matches itself, `*`,
+// and its dotted prefixes (`card.transaction` and `card.transaction.*` take
+// `card.transaction.completed`).
+bool card_subscription_wants(const CardWebhookSubscription &s, const std::string &type);
+// Forgets every delivery to a webhook or card subscription (it was deleted): none is sent, none
+// can be listed. webhook_delivery.cpp.
+void drop_deliveries_to(DeliveryState &ds, const std::string &receiver_id);
 
 enum class WebhookShape {
     kW1,  // id, webhook_id, url, events, description, status, active, created_at, updated_at

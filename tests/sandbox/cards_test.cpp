@@ -319,7 +319,7 @@ TEST(Cards, PinCodeFromTheOutboxWorksOnce) {
               422);  // no code requested yet
     auto sent = c.call("POST", "/yativo-card/cards/" + card + "/pin/otp");
     ASSERT_EQ(sent.status, 200) << sent.body;
-    auto box = parse(ctl(sb, "GET", "/__sandbox/cards/outbox?to=holder%40example.com").body);
+    auto box = parse(ctl(sb, "GET", "/__sandbox/outbox?to=holder%40example.com").body);
     ASSERT_EQ(box["data"].Size(), 1u);
     std::string code = str(box["data"][0], "code");
     ASSERT_TRUE(std::regex_match(code, std::regex("[0-9]{6}")));
@@ -717,27 +717,49 @@ TEST(Cards, WebhookSubscriptionsAndIban) {
     EXPECT_EQ(c.call("DELETE", sub_path + "/" + sid).status, 404);
 
     // A loopback subscriber receives the account's events it asked for, signed; none after
-    // unsubscribing.
+    // unsubscribing. A webhook of the user that wants the same type gets the same event (one
+    // event id) through the same delivery path, without the subscription's id.
     Receiver rx;
     auto live = c.call("POST", sub_path,
                        R"({"callback_url":")" + rx.url() + R"(","events":["card.transaction"]})");
     ASSERT_EQ(live.status, 201) << live.body;
     EXPECT_TRUE(std::regex_match(data_str(live, "secret"), std::regex("whsec_[0-9a-f]{64}")));
+    EXPECT_TRUE(parse(live.body)["data"]["receives_deliveries"].GetBool());
+    std::string live_id = data_str(live, "subscription_id");
+    auto hook = c.call("POST", "/webhook/create",
+                       R"({"url":")" + rx.url() + R"(-user","events":["card.transaction.*"]})");
+    ASSERT_EQ(hook.status, 201) << hook.body;
     std::string card = new_card(c);  // card.created: not asked for
     ctl(sb, "POST", "/__sandbox/cards/fund",
         R"({"yativo_card_id":")" + ycid + R"(","amount":"9"})");
     ASSERT_EQ(spend(sb, card, "1.5").status, 201);
-    auto got = rx.wait(1, 3000);
-    ASSERT_EQ(got.size(), 1u);
-    EXPECT_NE(got[0].find("POST /card-hook HTTP/1.1"), std::string::npos);
-    EXPECT_TRUE(std::regex_search(got[0], std::regex("X-Webhook-Signature: [0-9a-f]{64}")));
-    EXPECT_TRUE(std::regex_search(got[0], std::regex("X-Yativo-Signature: sha256=[0-9a-f]{64}")));
-    auto event = parse(got[0].substr(got[0].find("\r\n\r\n") + 4));
+    auto got = rx.wait(2, 5000);
+    ASSERT_EQ(got.size(), 2u);
+    const std::string *to_sub = nullptr, *to_hook = nullptr;
+    for (const auto &g : got) (g.rfind("POST /card-hook HTTP/1.1", 0) == 0 ? to_sub : to_hook) = &g;
+    ASSERT_TRUE(to_sub && to_hook) << got[0] << got[1];
+    EXPECT_EQ(to_hook->rfind("POST /card-hook-user HTTP/1.1", 0), 0u);
+    std::smatch sub_id, hook_id;
+    const std::regex event_id("X-Yativo-Event-Id: (evt_[0-9a-f]{24})");
+    ASSERT_TRUE(std::regex_search(*to_sub, sub_id, event_id)) << *to_sub;
+    ASSERT_TRUE(std::regex_search(*to_hook, hook_id, event_id)) << *to_hook;
+    EXPECT_EQ(sub_id[1].str(), hook_id[1].str());
+    EXPECT_TRUE(std::regex_search(*to_sub, std::regex("X-Webhook-Signature: [0-9a-f]{64}")));
+    EXPECT_TRUE(std::regex_search(*to_sub, std::regex("X-Yativo-Signature: sha256=[0-9a-f]{64}")));
+    EXPECT_TRUE(std::regex_search(*to_sub, std::regex("X-Yativo-Delivery: dlv_[0-9a-f]{24}")));
+    auto event = parse(to_sub->substr(to_sub->find("\r\n\r\n") + 4));
     EXPECT_EQ(str(event, "type"), "card.transaction.completed");
+    EXPECT_EQ(str(event, "id"), sub_id[1].str());
+    EXPECT_EQ(str(event, "subscription_id"), live_id);
     EXPECT_EQ(str(event["data"], "amount"), "1.5");
-    EXPECT_EQ(c.call("DELETE", sub_path + "/" + data_str(live, "subscription_id")).status, 200);
+    auto user_event = parse(to_hook->substr(to_hook->find("\r\n\r\n") + 4));
+    EXPECT_FALSE(user_event.HasMember("subscription_id"));
+    EXPECT_EQ(str(user_event["data"], "amount"), "1.5");
+    EXPECT_EQ(c.call("DELETE", sub_path + "/" + live_id).status, 200);
     ASSERT_EQ(spend(sb, card, "2").status, 201);
-    EXPECT_EQ(rx.wait(2, 700).size(), 1u);
+    got = rx.wait(4, 1000);
+    ASSERT_EQ(got.size(), 3u);  // the webhook's only
+    EXPECT_EQ(got[2].rfind("POST /card-hook-user HTTP/1.1", 0), 0u);
 
     auto st = c.call("GET", "/yativo-card/" + ycid + "/iban/status");
     ASSERT_EQ(st.status, 200);

@@ -281,6 +281,58 @@ TEST(Keys, RotationKillsTheOldSecretAtOnce) {
     EXPECT_EQ(c.bearer(c.token(rotated), "GET", "/apikey/list").status, 200);
 }
 
+// allowed_ips (reference §2.3): a key that lists addresses serves only requests whose socket
+// peer is one of them — here 127.0.0.1, the address this test connects from — in both key
+// dialects, for the token exchange and X-API-Key requests alike; 403 forbidden otherwise.
+TEST(Keys, AllowedIpsAreEnforcedOnTheSocketPeer) {
+    SandboxProcess sb({"--totp-period", "1"});
+    Client c(sb);
+    auto make = [&](const char *path, const std::string &body) {
+        auto r = c.call("POST", path, body, {c.code_header()});
+        EXPECT_EQ(r.status, 201) << r.body;
+        return Creds{data_str(r, "id"), data_str(r, "api_key"), data_str(r, "api_secret")};
+    };
+    auto exchange = [&](const Creds &k) {
+        return c.anon("POST", "/auth/token",
+                      R"({"api_key":")" + k.api_key + R"(","api_secret":")" + k.api_secret + "\"}");
+    };
+    Creds here = make("/apikey/create",
+                      R"({"name":"here","permissions":["read"],"allowed_ips":["127.0.0.1"]})");
+    Creds block = make("/apikey/generate",
+                       R"({"key_name":"block","scopes":["read"],"allowed_ips":["127.0.0.0/8"]})");
+    for (const Creds &k : {here, block}) {
+        auto t = exchange(k);
+        ASSERT_EQ(t.status, 200) << t.body;
+        EXPECT_EQ(c.bearer(str(parse(t.body), "access_token"), "GET", "/apikey/list").status, 200);
+        EXPECT_EQ(c.keyed(k, "GET", "/apikey/list").status, 200);
+    }
+
+    Creds elsewhere = make("/apikey/create",
+                           R"({"name":"far","permissions":["read"],"allowed_ips":["10.1.2.3"]})");
+    Creds other_net =
+        make("/apikey/generate",
+             R"({"key_name":"v6","scopes":["read"],"allowed_ips":["10.0.0.0/8","::1"]})");
+    for (const Creds &k : {elsewhere, other_net}) {
+        auto t = exchange(k);
+        ASSERT_EQ(t.status, 403) << t.body;
+        auto doc = parse(t.body);
+        EXPECT_EQ(str(doc, "error"), "forbidden");
+        EXPECT_EQ(str(doc["details"], "reason"), "ip_not_allowed");
+        EXPECT_EQ(str(doc["details"], "ip_address"), "127.0.0.1");
+        auto keyed = c.keyed(k, "GET", "/apikey/list");
+        EXPECT_EQ(keyed.status, 403) << keyed.body;
+        EXPECT_EQ(error_of(keyed), "forbidden");
+        // Without the right secret the key's restriction is not even disclosed.
+        Creds wrong = k;
+        wrong.api_secret = std::string(64, '0');
+        EXPECT_EQ(exchange(wrong).status, 401);
+        EXPECT_EQ(c.keyed(wrong, "GET", "/apikey/list").status, 401);
+    }
+    // The refusals left the keys unused.
+    auto got = parse(c.call("GET", "/apikey/" + elsewhere.id).body);
+    EXPECT_TRUE(got["data"]["last_used_at"].IsNull());
+}
+
 TEST(Keys, ExpiredKeysAreRefused) {
     SandboxProcess sb({"--totp-period", "2"});
     Client c(sb);

@@ -594,27 +594,46 @@ TEST_F(Ledger, GasPriceTakesTheOfficialSdkFields) {
 namespace sbt {
 namespace {
 
-// No --confirm-after: S1 answers confirmed (docs/sandbox.md), S2 pending for 60 s of sandbox time.
-TEST(LedgerDefaults, S1ConfirmsAtOnceS2WaitsForTheClock) {
-    SandboxProcess sb{{"--totp-period", "1"}};
+// One rule for both send-funds dialects (docs/sandbox.md): with no --confirm-after an S1 and an
+// S2 send are confirmed at once; with --confirm-after 60 both stay pending for 60 s of sandbox
+// time, and /__sandbox/advance confirms both together.
+TEST(LedgerDefaults, S1AndS2FollowOneRule) {
+    {
+        SandboxProcess sb{{"--totp-period", "1"}};
+        Client c(sb);
+        std::string acc = c.account(), ast = c.asset(acc);
+        sb.deposit(ast, "10");
+        auto s1 = c.call("POST", "/transactions/send-funds", send_body(acc, ast, "1"));
+        ASSERT_EQ(s1.status, 201) << s1.body;
+        EXPECT_EQ(data_str(s1, "status"), "confirmed");
+        auto s2 = c.call("POST", "/transactions/send-funds", s2_body(ast, "\"2\""));
+        ASSERT_EQ(s2.status, 201) << s2.body;
+        EXPECT_EQ(data_str(s2, "status"), "confirmed");
+    }
+    SandboxProcess sb{{"--totp-period", "1", "--confirm-after", "60"}};
     Client c(sb);
     std::string acc = c.account(), ast = c.asset(acc);
     sb.deposit(ast, "10");
     auto s1 = c.call("POST", "/transactions/send-funds", send_body(acc, ast, "1"));
     ASSERT_EQ(s1.status, 201) << s1.body;
-    EXPECT_EQ(data_str(s1, "status"), "confirmed");
+    EXPECT_EQ(data_str(s1, "status"), "pending");
     auto s2 = c.call("POST", "/transactions/send-funds", s2_body(ast, "\"2\""));
     ASSERT_EQ(s2.status, 201) << s2.body;
     EXPECT_EQ(data_str(s2, "status"), "pending");
-    std::string id = data_str(s2, "transaction_id");
-    std::string body = R"({"transaction_id":")" + id + "\"}";
+    auto status_of = [&](const std::string &id) {
+        return data_str(
+            c.call("POST", "/transactions/get-transaction", R"({"transaction_id":")" + id + "\"}"),
+            "status");
+    };
+    std::string id1 = data_str(s1, "transaction_id"), id2 = data_str(s2, "transaction_id");
     auto adv = http_call("POST", sb.root_url() + "/__sandbox/advance", {}, R"({"seconds":30})");
     ASSERT_EQ(adv.status, 200) << adv.body;
-    EXPECT_EQ(data_str(c.call("POST", "/transactions/get-transaction", body), "status"), "pending");
+    EXPECT_EQ(status_of(id1), "pending");
+    EXPECT_EQ(status_of(id2), "pending");
     adv = http_call("POST", sb.root_url() + "/__sandbox/advance", {}, R"({"seconds":31})");
-    EXPECT_EQ(parse(adv.body)["data"]["count"].GetInt(), 1);
-    EXPECT_EQ(data_str(c.call("POST", "/transactions/get-transaction", body), "status"),
-              "confirmed");
+    EXPECT_EQ(parse(adv.body)["data"]["count"].GetInt(), 2);
+    EXPECT_EQ(status_of(id1), "confirmed");
+    EXPECT_EQ(status_of(id2), "confirmed");
     // The clock's lead does not make later transfers confirm at once.
     auto later = c.call("POST", "/transactions/send-funds", s2_body(ast, "\"3\""));
     std::string later_id = data_str(later, "transaction_id");

@@ -203,7 +203,9 @@ TEST(ApiHandle, TransactionShapesFollowTheDocs) {
 
 // The S2 send-funds answer and the transaction detail of docs/sandbox.md, member by member.
 TEST(ApiHandle, LedgerShapesFollowTheDocs) {
-    Api api(session_options());
+    Options o = session_options();
+    o.confirm_after = 60;  // a pending transfer, so confirmed_at is still null
+    Api api(o);
     auto call = [&](const char *target, const std::string &body) {
         auto r = api.handle(req("POST", target, body, {{"Authorization", "Bearer sess"}}));
         Json j;
@@ -232,7 +234,7 @@ TEST(ApiHandle, LedgerShapesFollowTheDocs) {
               "transaction_id from_asset_id to_address amount chain ticker status tx_hash "
               "transaction_hash fee fee_ticker total_debited balance_after account_id "
               "from_address priority idempotency_key created_at");
-    EXPECT_EQ(s2.find("status")->text, "pending");  // S2 waits 60 s by default
+    EXPECT_EQ(s2.find("status")->text, "pending");  // --confirm-after 60
     Json got = call("/api/v1/transactions/get-transaction",
                     R"({"transaction_id":")" + s2.find("transaction_id")->text + "\"}");
     EXPECT_EQ(member_names(*got.find("data")),
@@ -243,12 +245,49 @@ TEST(ApiHandle, LedgerShapesFollowTheDocs) {
     EXPECT_EQ(got.find("data")->find("confirmed_at")->kind, Json::Kind::kNull);
 }
 
+// A key's access token carries its allowed_ips: fetched from an allowed peer, it is refused from
+// another one; a request whose peer is unknown is refused too.
+TEST(ApiHandle, AllowedIpsFollowTheKeysTokens) {
+    Api api(session_options());
+    Request create = req(
+        "POST", "/api/v1/apikey/create",
+        R"({"name":"k","permissions":["read"],"allowed_ips":["10.1.2.0/24"]})",
+        {{"Authorization", "Bearer sess"},
+         {"X-2FA-Token", totp_code(*base32_decode(api.totp_secret()), unix_seconds(now()) / 30)}});
+    Response made = api.handle(create);
+    ASSERT_EQ(made.status, 201) << made.body;
+    Json k;
+    std::string err;
+    ASSERT_TRUE(parse_json(made.body, k, &err));
+    const Json &data = *k.find("data");
+    std::string body = R"({"api_key":")" + data.find("api_key")->text + R"(","api_secret":")" +
+                       data.find("api_secret")->text + "\"}";
+    Request token = req("POST", "/api/v1/auth/token", body, {});
+    token.peer = "10.1.2.3";
+    Response got = api.handle(token);
+    ASSERT_EQ(got.status, 200) << got.body;
+    Json t;
+    ASSERT_TRUE(parse_json(got.body, t, &err));
+    std::string bearer = "Bearer " + t.find("access_token")->text;
+    Request use = req("GET", "/api/v1/apikey/list", "", {{"Authorization", bearer}});
+    use.peer = "::ffff:10.1.2.77";  // an IPv4-mapped peer inside the block
+    EXPECT_EQ(api.handle(use).status, 200);
+    use.peer = "10.1.3.1";
+    Response refused = api.handle(use);
+    EXPECT_EQ(refused.status, 403) << refused.body;
+    EXPECT_NE(refused.body.find("ip_not_allowed"), std::string::npos);
+    use.peer = "";
+    EXPECT_EQ(api.handle(use).status, 403);
+    token.peer = "";
+    EXPECT_EQ(api.handle(token).status, 403);
+}
+
 TEST(Options, ConfirmAfter) {
     Options o;
     std::string error;
     bool help = false;
     ASSERT_TRUE(parse_options({}, o, &error, &help));
-    EXPECT_EQ(o.confirm_after, -1);  // S1 at once, S2 after 60 s
+    EXPECT_EQ(o.confirm_after, 0);  // every transfer, S1 or S2, confirmed at once
     ASSERT_TRUE(parse_options({"--confirm-after", "0"}, o, &error, &help));
     EXPECT_EQ(o.confirm_after, 0);
     ASSERT_TRUE(parse_options({"--confirm-after", "90"}, o, &error, &help));

@@ -43,6 +43,15 @@ def c_value(p: Param) -> str:
     return f"yv_capi::opt_nonempty_str({n}, {what})" if p.has_default else f"yv_capi::opt_str({n})"
 
 
+def struct_assign(p: Param) -> str:
+    """The shim's statement putting a C argument into the core's parameter struct `p`. An int
+    with a default is a plain int there: 0 (unset) leaves the struct's default in place."""
+    if p.type == "int" and p.has_default:
+        return (f"if (const auto {p.name}_set = {c_value(p)}) "
+                f"p.{p.name} = *{p.name}_set;")
+    return f"p.{p.name} = {c_value(p)};"
+
+
 def setter_value(p: Param) -> str:
     """A handle setter's check: what the setter stores for `value`."""
     what = c_string(p.name)
@@ -196,6 +205,7 @@ def symbols_text(current: str, wanted: List[str]) -> str:
 def render(ctx, out) -> None:
     api = ctx.api
     endpoints = [dict(e=e, params=c_params(e), docs=docs(e), conv=[c_value(p) for p in e.params],
+                      assigns=[struct_assign(p) for p in e.params],
                       setters=[(p, setter_arg(p), setter_value(p), setter_doc(p))
                                for p in e.params])
                  for e in api.endpoints]

@@ -461,5 +461,53 @@ class JsonAndQueryParameters(GeneratedCopy):
         self.assertIn("tag_ledger", err)
 
 
+RESCAN = '''
+[[endpoint]]
+name = "rescan_wallet"
+group = "transactions"
+verb = "rescan_wallet"
+method = "POST"
+path = "/wallets/{wallet_id}/rescan"
+kind = "write"
+returns = "json"
+struct = "RescanWallet"
+doc = "Rescans a wallet's history."
+params = [
+  { name = "wallet_id", type = "string", doc = "the wallet's id" },
+  { name = "depth", type = "int", required = false, default = 50, min = 1, max = 1000, doc = "how many blocks back" },
+  { name = "window", type = "int", required = false, min = 1, doc = "blocks per batch" },
+]
+'''
+
+
+class StructParametersWithoutAHandle(GeneratedCopy):
+    """A parameter struct without a C handle: the C function takes the parameters one by one and
+    its shim fills the struct; an int with a default keeps the core's default when the C
+    argument is 0 (unset)."""
+
+    ROW = RESCAN
+    NEW_SYMBOL = "yv_client_rescan_wallet"
+
+    def test_the_generator_accepts_the_row(self) -> None:
+        self.check_the_generator_accepts_the_row()
+
+    def test_the_generated_cxx_compiles(self) -> None:
+        self.check_the_generated_cxx_compiles()
+
+    def test_an_unset_int_keeps_the_core_default(self) -> None:
+        types = (self.tmp / "core/include/yativo/types.hpp").read_text()
+        self.assertIn("int depth = 50;", types)
+        shim = (self.tmp / "capi/src/endpoints_c.cpp").read_text()
+        body = shim.split("yv_client_rescan_wallet(", 1)[1].split("\n}\n", 1)[0]
+        self.assertIn('yv_capi::opt_int(depth, "depth")', body)
+        self.assertNotIn("p.depth = yv_capi::opt_int(", body)
+
+    def test_only_generated_files_change(self) -> None:
+        self.check_only_generated_files_change()
+
+    def test_the_python_package_compiles(self) -> None:
+        self.check_the_python_package_compiles()
+
+
 if __name__ == "__main__":
     unittest.main()

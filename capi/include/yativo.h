@@ -1472,11 +1472,15 @@ YV_API yv_status yv_client_check_balance(yv_client *client, const char *asset_id
  * POST /transactions/get-gas-price; read-only (safe to repeat).
  * chain: the chain.
  * priority: low, medium or high (slow and fast are aliases); NULL = "medium".
+ * amount_usd: the amount to be sent, in US dollars, that the estimate is for; NULL = unset.
+ * asset_id: the asset to be sent (the fee is charged in it); NULL = unset.
+ * token_symbol: the token to be sent, such as USDC; NULL = unset.
  * extra_fields_json: further body fields, as a JSON object; NULL = unset.
  * *out: the payload as compact JSON (numbers as strings), freed with yv_buffer_free. */
 YV_API yv_status yv_client_gas_price(yv_client *client, const char *chain, const char *priority,
-                                     const char *extra_fields_json, const yv_call *call,
-                                     yv_buffer **out, yv_error **err);
+                                     const char *amount_usd, const char *asset_id,
+                                     const char *token_symbol, const char *extra_fields_json,
+                                     const yv_call *call, yv_buffer **out, yv_error **err);
 
 /* The parameters of yv_client_send_funds, set one by one; yv_send_free frees it. */
 typedef struct yv_send yv_send;

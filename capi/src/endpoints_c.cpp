@@ -201,18 +201,24 @@ YV_API yv_status yv_client_check_balance(yv_client *client, const char *asset_id
 }
 
 YV_API yv_status yv_client_gas_price(yv_client *client, const char *chain, const char *priority,
-                                     const char *extra_fields_json, const yv_call *call,
-                                     yv_buffer **out, yv_error **err) {
+                                     const char *amount_usd, const char *asset_id,
+                                     const char *token_symbol, const char *extra_fields_json,
+                                     const yv_call *call, yv_buffer **out, yv_error **err) {
     return guard(err, [&] {
         need_out(out, "out");
         auto &c = need(client, "client");
         const auto chain_value = yv_capi::need_str(chain, "chain");
         const auto priority_value = yv_capi::opt_nonempty_str(priority, "priority");
+        const auto amount_usd_value = yv_capi::opt_str(amount_usd);
+        const auto asset_id_value = yv_capi::opt_str(asset_id);
+        const auto token_symbol_value = yv_capi::opt_str(token_symbol);
         const auto extra_fields_value = yv_capi::opt_str(extra_fields_json);
         yv_capi::give_buffer(
-            out, yv_capi::payload_json(c.client.gas_price(chain_value, priority_value,
-                                                          extra_fields_value, call_options(call)),
-                                       call));
+            out,
+            yv_capi::payload_json(
+                c.client.gas_price(chain_value, priority_value, amount_usd_value, asset_id_value,
+                                   token_symbol_value, extra_fields_value, call_options(call)),
+                call));
     });
 }
 

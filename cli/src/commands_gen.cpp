@@ -382,9 +382,10 @@ Answer call_check_balance(yativo::Client &c, const Values &v, const yativo::Call
 
 Answer call_gas_price(yativo::Client &c, const Values &v, const yativo::CallOptions &call,
                       bool /*reveal*/) {
-    return Answer::json(c.gas_price(std::string_view(v.text("chain")),
-                                    std::string_view(v.text("priority")),
-                                    std::string_view(v.text("extra_fields")), call));
+    return Answer::json(c.gas_price(
+        std::string_view(v.text("chain")), std::string_view(v.text("priority")),
+        std::string_view(v.text("amount_usd")), std::string_view(v.text("asset_id")),
+        std::string_view(v.text("token_symbol")), std::string_view(v.text("extra_fields")), call));
 }
 
 Answer call_send_funds(yativo::Client &c, const Values &v, const yativo::CallOptions &call,
@@ -1492,6 +1493,12 @@ const std::vector<GeneratedCall> &generated_calls() {
           {"priority", "--priority", "low|medium|high", ParamType::Enum, false, false, false,
            "low|medium|high", "slow=low,fast=high", "medium",
            "low, medium or high (slow and fast are aliases)"},
+          {"amount_usd", "--amount-usd", "DECIMAL", ParamType::Decimal, false, false, false, "", "",
+           "", "the amount to be sent, in US dollars, that the estimate is for"},
+          {"asset_id", "--asset-id", "ID", ParamType::String, false, false, false, "", "", "",
+           "the asset to be sent (the fee is charged in it)"},
+          {"token_symbol", "--token-symbol", "TEXT", ParamType::String, false, false, false, "", "",
+           "", "the token to be sent, such as USDC"},
           {"extra_fields", "--data", "JSON", ParamType::Fields, false, false, false, "", "", "",
            "further body fields, as a JSON object"}},
          call_gas_price},

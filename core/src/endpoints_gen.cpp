@@ -831,16 +831,23 @@ Balance Client::check_balance(std::string_view asset_id, const CallOptions &call
 }
 
 Payload Client::gas_price(std::string_view chain, std::string_view priority,
-                          std::string_view extra_fields_json, const CallOptions &call) {
+                          std::string_view amount_usd, std::string_view asset_id,
+                          std::string_view token_symbol, std::string_view extra_fields_json,
+                          const CallOptions &call) {
     detail::require(chain, "chain");
     const std::string priority_value =
         detail::enum_value(priority, "priority", {"low", "medium", "high"},
                            {{"slow", "low"}, {"fast", "high"}}, "medium");
+    const std::string amount_usd_digits =
+        amount_usd.empty() ? std::string() : validate_amount(amount_usd);
     detail::Call c = detail::make_call("POST", std::string("/transactions/get-gas-price"),
                                        Kind::Read, TwoFactor::None, call);
     detail::Body b;
     b.field("chainType", chain);
     b.field("priority", priority_value);
+    if (!amount_usd_digits.empty()) b.number("amount_usd", amount_usd_digits);
+    b.field("asset_id", asset_id, true);
+    b.field("token_symbol", token_symbol, true);
     b.merge(extra_fields_json, "extra_fields");
     b.into(c);
     return impl_->execute(c, call);

@@ -123,6 +123,22 @@ TEST_F(GeneratedTest, SendFundsPrintsItsKeyAndTheSameKeyMovesOnce) {
     EXPECT_EQ(h.Size(), 2u);
 }
 
+// gas-price's typed options reach the sandbox, which echoes what it used.
+TEST_F(GeneratedTest, GasPriceSendsTheAmountAssetAndSymbol) {
+    std::string ast = asset(account("gas"));
+    CliResult r = user({"--json", "transactions", "gas-price", "--chain", "solana", "--amount-usd",
+                        "25.50", "--asset-id", ast, "--token-symbol", "usdc"});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    rapidjson::Document doc = parse_json(r.out);
+    EXPECT_EQ(str(doc, "amount_usd"), "25.5");
+    EXPECT_EQ(str(doc, "asset_id"), ast);
+    EXPECT_EQ(str(doc, "token_symbol"), "USDC");
+    EXPECT_EQ(str(doc, "feeCurrency"), "USDC");
+    CliResult bad = user({"transactions", "gas-price", "--chain", "solana", "--amount-usd", "1e3"});
+    EXPECT_EQ(bad.exit_code, 10) << bad.err;
+    EXPECT_THAT(bad.err, HasSubstr("amount"));
+}
+
 TEST_F(GeneratedTest, UsageErrorsNameTheOptionAndSendNothing) {
     const long before = requests();
     auto expect_usage = [&](std::vector<std::string> args, const std::string &names) {

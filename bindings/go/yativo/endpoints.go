@@ -257,6 +257,12 @@ type GasPriceParams struct {
 	Chain string
 	// Low, medium or high (slow and fast are aliases); "" = the library's default.
 	Priority string
+	// The amount to be sent, in US dollars, that the estimate is for; "" = unset.
+	AmountUSD string
+	// The asset to be sent (the fee is charged in it); "" = unset.
+	AssetID string
+	// The token to be sent, such as USDC; "" = unset.
+	TokenSymbol string
 	// Further body fields, as a JSON object; nil = unset.
 	Extra map[string]any
 }
@@ -267,7 +273,9 @@ func (s *TransactionsService) GasPrice(ctx context.Context, p GasPriceParams, op
 	if err != nil {
 		return nil, err
 	}
-	return s.c.payload(ctx, opts, func(call *capi.Call) ([]byte, error) { return s.c.c.GasPrice(p.Chain, p.Priority, extraFields, call) })
+	return s.c.payload(ctx, opts, func(call *capi.Call) ([]byte, error) {
+		return s.c.c.GasPrice(p.Chain, p.Priority, p.AmountUSD, p.AssetID, p.TokenSymbol, extraFields, call)
+	})
 }
 
 // SendFundsParams are the parameters of TransactionsService.SendFunds.

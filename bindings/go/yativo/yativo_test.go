@@ -184,6 +184,24 @@ func TestResources(t *testing.T) {
 	if fee := field(t, gas, "fee"); fee != "0.001" {
 		t.Fatalf("gas fee %q in %s", fee, gas)
 	}
+	if field(t, gas, "feeCurrency") != "SOL" || strings.Contains(string(gas), "amount_usd") {
+		t.Fatalf("gas without an asset: %s", gas)
+	}
+	// AmountUSD, AssetID and TokenSymbol are typed; the sandbox echoes what it used.
+	gas, err = kc.Transactions.GasPrice(c, yativo.GasPriceParams{Chain: "solana", Priority: "low", AmountUSD: "25.50", AssetID: assetID, TokenSymbol: "usdc"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if field(t, gas, "amount_usd") != "25.5" || field(t, gas, "asset_id") != assetID ||
+		field(t, gas, "token_symbol") != "USDC" || field(t, gas, "feeCurrency") != "USDC" {
+		t.Fatalf("gas for an asset: %s", gas)
+	}
+	if _, err := kc.Transactions.GasPrice(c, yativo.GasPriceParams{Chain: "solana", AmountUSD: "1e3"}); !errors.Is(err, yativo.ErrInvalidArgument) {
+		t.Fatalf("amount_usd 1e3: %v", err)
+	}
+	if _, err := kc.Transactions.GasPrice(c, yativo.GasPriceParams{Chain: "solana", AssetID: assetID, TokenSymbol: "DAI"}); !errors.Is(err, yativo.ErrValidation) {
+		t.Fatalf("a symbol not the asset's: %v", err)
+	}
 
 	p := sendParams(accountID, assetID, "12.5")
 	p.Description = "go suite"

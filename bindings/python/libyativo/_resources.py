@@ -577,6 +577,9 @@ class Transactions:
         self,
         chain: str,
         priority: Optional[str] = None,
+        amount_usd: Optional[Amount] = None,
+        asset_id: Optional[str] = None,
+        token_symbol: Optional[str] = None,
         *,
         timeout: Optional[float] = None,
         envelope: bool = False,
@@ -588,6 +591,9 @@ class Transactions:
             chain: the chain
             priority: low, medium or high (slow and fast are aliases); None: the core's default,
                 'medium'
+            amount_usd: the amount to be sent, in US dollars, that the estimate is for
+            asset_id: the asset to be sent (the fee is charged in it)
+            token_symbol: the token to be sent, such as USDC
             timeout: the call's whole deadline in seconds; None: the client's
             envelope: True: the whole answer (``data`` and its siblings, such as ``pagination``)
                 instead of ``data``
@@ -596,6 +602,9 @@ class Transactions:
         return self._c.gas_price(
             chain=chain,
             priority=priority,
+            amount_usd=amount_usd,
+            asset_id=asset_id,
+            token_symbol=token_symbol,
             extra_fields=extra_fields,
             timeout=timeout,
             envelope=envelope,

@@ -338,9 +338,13 @@ void bind_endpoints(py::class_<PyClient> &cls) {
     cls.def(
         "gas_price",
         [](const PyClient &s, const std::string &chain, const std::optional<std::string> &priority,
-           py::handle extra_fields, const std::optional<double> &timeout, bool envelope) {
+           py::handle amount_usd, const std::optional<std::string> &asset_id,
+           const std::optional<std::string> &token_symbol, py::handle extra_fields,
+           const std::optional<double> &timeout, bool envelope) {
             if (priority && priority->empty())
                 yativo::throw_invalid("priority is empty (None means unset)");
+            std::string amount_usd_digits =
+                amount_usd.is_none() ? std::string() : amount_text(amount_usd);
             std::string extra_fields_json = extra_fields.is_none() || py::len(extra_fields) == 0
                                                 ? std::string()
                                                 : to_json(extra_fields);
@@ -348,14 +352,17 @@ void bind_endpoints(py::class_<PyClient> &cls) {
             call.envelope = envelope;
             return as_python(blocking(s, call,
                                       [&](Client &c, const CallOptions &o) {
-                                          return c.gas_price(chain,
-                                                             priority.value_or(std::string()),
-                                                             extra_fields_json, o);
+                                          return c.gas_price(
+                                              chain, priority.value_or(std::string()),
+                                              amount_usd_digits, asset_id.value_or(std::string()),
+                                              token_symbol.value_or(std::string()),
+                                              extra_fields_json, o);
                                       }),
                              call);
         },
-        py::kw_only(), py::arg("chain"), py::arg("priority"), py::arg("extra_fields"),
-        py::arg("timeout"), py::arg("envelope"));
+        py::kw_only(), py::arg("chain"), py::arg("priority"), py::arg("amount_usd"),
+        py::arg("asset_id"), py::arg("token_symbol"), py::arg("extra_fields"), py::arg("timeout"),
+        py::arg("envelope"));
     cls.def(
         "send_funds",
         [](const PyClient &s, const std::string &account, const std::string &assets,

@@ -87,9 +87,9 @@ func (c *Client) CheckBalance(assetID string, call *Call) (*Balance, error) {
 }
 
 // GasPrice is yv_client_gas_price.
-func (c *Client) GasPrice(chain string, priority string, extraFieldsJSON string, call *Call) ([]byte, error) {
+func (c *Client) GasPrice(chain string, priority string, amountUsd string, assetID string, tokenSymbol string, extraFieldsJSON string, call *Call) ([]byte, error) {
 	return callClient(c, call, takeBuffer, func(a *clientArgs, out **C.yv_buffer) C.yv_status {
-		return C.yv_client_gas_price(a.client, a.str(chain), a.opt(priority), a.opt(extraFieldsJSON), a.call, out, a.err)
+		return C.yv_client_gas_price(a.client, a.str(chain), a.opt(priority), a.opt(amountUsd), a.opt(assetID), a.opt(tokenSymbol), a.opt(extraFieldsJSON), a.call, out, a.err)
 	})
 }
 

@@ -455,15 +455,25 @@ impl Transactions<'_> {
     /// - `chain`: the chain
     /// - `priority`: low, medium or high (slow and fast are aliases); `None` = the core's
     ///   default, `"medium"`
+    /// - `amount_usd`: the amount to be sent, in US dollars, that the estimate is for; `None` =
+    ///   unset
+    /// - `asset_id`: the asset to be sent (the fee is charged in it); `None` = unset
+    /// - `token_symbol`: the token to be sent, such as USDC; `None` = unset
     /// - `extra_fields`: further body fields, as a JSON object; `None` = unset
     pub fn gas_price(
         &self,
         chain: &str,
         priority: Option<&str>,
+        amount_usd: Option<&str>,
+        asset_id: Option<&str>,
+        token_symbol: Option<&str>,
         extra_fields: Option<&Value>,
     ) -> Result<Value> {
         let chain = c_string(chain, "chain")?;
         let priority = opt_c_string(priority, "priority")?;
+        let amount_usd = opt_c_string(amount_usd, "amount usd")?;
+        let asset_id = opt_c_string(asset_id, "asset id")?;
+        let token_symbol = opt_c_string(token_symbol, "token symbol")?;
         let extra_fields = extra_fields
             .map(|v| c_string(&v.to_string(), "extra fields"))
             .transpose()?;
@@ -473,6 +483,9 @@ impl Transactions<'_> {
                 c,
                 chain.as_ptr(),
                 c_ptr(&priority),
+                c_ptr(&amount_usd),
+                c_ptr(&asset_id),
+                c_ptr(&token_symbol),
                 c_ptr(&extra_fields),
                 call,
                 out,

@@ -61,7 +61,7 @@ int setup(const Args &a) {
     o.use_environment = false;
     yativo::Client session(std::move(o));
     // write: the P1w benchmark creates accounts.
-    auto key = session.create_api_key({"bench", {"read", "write"}, std::nullopt});
+    auto key = session.create_api_key({"bench", {"read", "write"}, std::nullopt, {}});
     for (const char *name : {"Treasury", "Payroll", "Operations"})
         session.create_account(name, "business");
     std::printf("{\"api_key\":\"%s\",\"api_secret\":\"%s\"}\n", key.api_key.c_str(),

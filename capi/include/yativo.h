@@ -483,6 +483,11 @@ YV_API const char *yv_api_key_created_at(const yv_api_key *key);
 YV_API const char *yv_api_key_expires_at(const yv_api_key *key);
 /* ISO 8601, or NULL when the key was never used. */
 YV_API const char *yv_api_key_last_used_at(const yv_api_key *key);
+/* How many IP addresses or CIDR blocks the key is restricted to; 0: any (or the answer does not
+ * say). */
+YV_API size_t yv_api_key_allowed_ips_count(const yv_api_key *key);
+/* NULL when i is out of range. */
+YV_API const char *yv_api_key_allowed_ip(const yv_api_key *key, size_t i);
 /* Wipes the secret. */
 YV_API void yv_api_key_free(yv_api_key *key);
 
@@ -1277,10 +1282,13 @@ YV_API void yv_webhook_delivery_list_free(yv_webhook_delivery_list *list);
  * name: a name to recognise the key by.
  * permissions: scopes: read, write, transactions, webhooks (permissions_count strings).
  * expires_in_days: days until the key expires; unset = never (0 = unset).
+ * allowed_ips: the IP addresses or CIDR blocks the key may be used from; unset = any
+ * (allowed_ips_count strings) (NULL = unset).
  * *out: a yv_api_key the caller frees with yv_api_key_free. */
 YV_API yv_status yv_client_create_api_key(yv_client *client, const char *name,
                                           const char *const *permissions, size_t permissions_count,
-                                          uint32_t expires_in_days, const yv_call *call,
+                                          uint32_t expires_in_days, const char *const *allowed_ips,
+                                          size_t allowed_ips_count, const yv_call *call,
                                           yv_api_key **out, yv_error **err);
 
 /* Every API key of the account, without secrets.

@@ -12,7 +12,8 @@ extern "C" {
 
 YV_API yv_status yv_client_create_api_key(yv_client *client, const char *name,
                                           const char *const *permissions, size_t permissions_count,
-                                          uint32_t expires_in_days, const yv_call *call,
+                                          uint32_t expires_in_days, const char *const *allowed_ips,
+                                          size_t allowed_ips_count, const yv_call *call,
                                           yv_api_key **out, yv_error **err) {
     return guard(err, [&] {
         need_out(out, "out");
@@ -21,6 +22,7 @@ YV_API yv_status yv_client_create_api_key(yv_client *client, const char *name,
         p.name = yv_capi::need_str(name, "name");
         p.permissions = yv_capi::need_str_array(permissions, permissions_count, "permissions");
         p.expires_in_days = yv_capi::opt_int(expires_in_days, "expires_in_days");
+        p.allowed_ips = yv_capi::need_str_array(allowed_ips, allowed_ips_count, "allowed_ips");
         // The server may act on a write: memory running out after the call reports an unknown
         // outcome, never a call that surely did not happen.
         auto prepared = yv_capi::prepare_outcome_unknown(

@@ -21,6 +21,7 @@ void row_of(Row &row, const yativo::ApiKey &r, bool reveal) {
     put_text(row, "created_at", r.created_at);
     put_text(row, "expires_at", r.expires_at);
     put_text(row, "last_used_at", r.last_used_at);
+    put_list(row, "allowed_ips", r.allowed_ips);
 }
 
 void row_of(Row &row, const yativo::Webhook &r, bool reveal) {
@@ -288,6 +289,7 @@ Answer call_create_api_key(yativo::Client &c, const Values &v, const yativo::Cal
     if (v.has("permissions")) params.permissions = v.list("permissions");
     if (v.has("expires_in_days"))
         params.expires_in_days = static_cast<int>(v.int32("expires_in_days"));
+    if (v.has("allowed_ips")) params.allowed_ips = v.list("allowed_ips");
     Answer a = Answer::one();
     row_of(a.rows.back(), c.create_api_key(params, call), reveal);
     return a;
@@ -1334,13 +1336,16 @@ const std::vector<GeneratedCall> &generated_calls() {
          true,
          "Creates an API key. Its api_secret is in this answer only.",
          "ApiKey",
-         "id, name, api_key, api_secret, permissions, status, created_at, expires_at, last_used_at",
+         "id, name, api_key, api_secret, permissions, status, created_at, expires_at, "
+         "last_used_at, allowed_ips",
          {{"name", "--name", "TEXT", ParamType::String, true, false, false, "", "", "",
            "a name to recognise the key by"},
           {"permissions", "--permissions", "A,B,...", ParamType::StringList, true, false, false, "",
            "", "", "scopes: read, write, transactions, webhooks"},
           {"expires_in_days", "--expires-in-days", "N", ParamType::Int, false, false, false, "", "",
-           "", "days until the key expires; unset = never"}},
+           "", "days until the key expires; unset = never"},
+          {"allowed_ips", "--allowed-ips", "A,B,...", ParamType::StringList, false, false, false,
+           "", "", "", "the IP addresses or CIDR blocks the key may be used from; unset = any"}},
          call_create_api_key},
         {"list_api_keys",
          "api-keys list",
@@ -1351,7 +1356,8 @@ const std::vector<GeneratedCall> &generated_calls() {
          false,
          "Every API key of the account, without secrets.",
          "[ApiKey]",
-         "id, name, api_key, permissions, status, created_at, expires_at, last_used_at",
+         "id, name, api_key, permissions, status, created_at, expires_at, last_used_at, "
+         "allowed_ips",
          {},
          call_list_api_keys},
         {"get_api_key",
@@ -1363,7 +1369,8 @@ const std::vector<GeneratedCall> &generated_calls() {
          false,
          "One API key, without its secret.",
          "ApiKey",
-         "id, name, api_key, permissions, status, created_at, expires_at, last_used_at",
+         "id, name, api_key, permissions, status, created_at, expires_at, last_used_at, "
+         "allowed_ips",
          {{"key_id", "", "KEY_ID", ParamType::String, true, true, false, "", "", "",
            "the key's id"}},
          call_get_api_key},
@@ -1376,7 +1383,8 @@ const std::vector<GeneratedCall> &generated_calls() {
          true,
          "Issues a new api_secret (in this answer only); the old one stops working at once.",
          "ApiKey",
-         "id, name, api_key, api_secret, permissions, status, created_at, expires_at, last_used_at",
+         "id, name, api_key, api_secret, permissions, status, created_at, expires_at, "
+         "last_used_at, allowed_ips",
          {{"key_id", "", "KEY_ID", ParamType::String, true, true, false, "", "", "",
            "the key's id"}},
          call_rotate_api_key},
@@ -1389,7 +1397,8 @@ const std::vector<GeneratedCall> &generated_calls() {
          false,
          "Replaces the key's whole set of scopes.",
          "ApiKey",
-         "id, name, api_key, permissions, status, created_at, expires_at, last_used_at",
+         "id, name, api_key, permissions, status, created_at, expires_at, last_used_at, "
+         "allowed_ips",
          {{"key_id", "", "KEY_ID", ParamType::String, true, true, false, "", "", "",
            "the key's id"},
           {"permissions", "--permissions", "A,B,...", ParamType::StringList, true, false, false, "",

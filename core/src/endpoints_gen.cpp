@@ -698,6 +698,7 @@ ApiKey Client::create_api_key(const CreateApiKey &params, const CallOptions &cal
     b.field("name", params.name);
     b.strings("permissions", params.permissions);
     if (params.expires_in_days) b.integer("expires_in_days", *params.expires_in_days);
+    b.strings("allowed_ips", params.allowed_ips, true);
     b.into(c);
     // The same call in the API's other dialect: tried when the primary path answers 404 or 405
     // (not processed), with the same Idempotency-Key and 2FA code.
@@ -710,6 +711,7 @@ ApiKey Client::create_api_key(const CreateApiKey &params, const CallOptions &cal
         fb.field("key_name", params.name);
         fb.strings("scopes", params.permissions);
         if (params.expires_in_days) fb.integer("expires_in_days", *params.expires_in_days);
+        fb.strings("allowed_ips", params.allowed_ips, true);
         fb.into(f);
     }
     Payload p = impl_->execute_dialect(c, f, "api_keys", call);

@@ -314,6 +314,10 @@ std::vector<Case> InvalidArgs::cases() {
             CHECK_CASE(yv_api_key_expires_at, EXPECT_EQ(yv_api_key_expires_at(nullptr), nullptr)),
             CHECK_CASE(yv_api_key_last_used_at,
                        EXPECT_EQ(yv_api_key_last_used_at(nullptr), nullptr)),
+            CHECK_CASE(yv_api_key_allowed_ips_count,
+                       EXPECT_EQ(yv_api_key_allowed_ips_count(nullptr), 0u)),
+            CHECK_CASE(yv_api_key_allowed_ip,
+                       EXPECT_EQ(yv_api_key_allowed_ip(nullptr, 0), nullptr)),
             CHECK_CASE(yv_api_key_free, yv_api_key_free(nullptr)),
             CHECK_CASE(yv_api_key_list_count, EXPECT_EQ(yv_api_key_list_count(nullptr), 0u)),
             CHECK_CASE(yv_api_key_list_get, EXPECT_EQ(yv_api_key_list_get(nullptr, 0), nullptr)),
@@ -325,19 +329,19 @@ std::vector<Case> InvalidArgs::cases() {
                            Out<yv_api_key> out;
                            expect_invalid("NULL client", [&](yv_error **e) {
                                return yv_client_create_api_key(nullptr, "n", perms, 1, 0, nullptr,
-                                                               &out, e);
+                                                               0, nullptr, &out, e);
                            });
                            expect_invalid("empty name", [&](yv_error **e) {
-                               return yv_client_create_api_key(client_, "", perms, 1, 0, nullptr,
-                                                               &out, e);
+                               return yv_client_create_api_key(client_, "", perms, 1, 0, nullptr, 0,
+                                                               nullptr, &out, e);
                            });
                            expect_invalid("NULL permission", [&](yv_error **e) {
                                return yv_client_create_api_key(client_, "n", perms, 2, 0, nullptr,
-                                                               &out, e);
+                                                               0, nullptr, &out, e);
                            });
                            expect_invalid("NULL permissions array", [&](yv_error **e) {
                                return yv_client_create_api_key(client_, "n", nullptr, 1, 0, nullptr,
-                                                               &out, e);
+                                                               0, nullptr, &out, e);
                            });
                        }),
             STATUS_CASE(yv_client_list_api_keys, client_, nullptr, nullptr, e),

@@ -195,7 +195,7 @@ TEST_F(GeneratedTest, TwoFactorCallsUseTheCodeOrTheSourceAndFailWithoutOne) {
     // An explicit code: the secret is printed once, by the call whose purpose that is.
     std::string code = sb_.totp_now();
     CliResult created = run_cli({"--json", "api-keys", "create", "--name", "gen", "--permissions",
-                                 "read,write", "--totp-code", code},
+                                 "read,write", "--allowed-ips", "127.0.0.1", "--totp-code", code},
                                 env);
     ASSERT_EQ(created.exit_code, 0) << created.err;
     EXPECT_THAT(created.err, Not(HasSubstr(code)));
@@ -207,7 +207,11 @@ TEST_F(GeneratedTest, TwoFactorCallsUseTheCodeOrTheSourceAndFailWithoutOne) {
     // Reads never show it; the configured TOTP source serves the next 2FA call.
     CliResult got = user({"--json", "api-keys", "get", str(key, "id")});
     ASSERT_EQ(got.exit_code, 0) << got.err;
-    EXPECT_FALSE(parse_json(got.out).HasMember("api_secret"));
+    rapidjson::Document got_key = parse_json(got.out);
+    EXPECT_FALSE(got_key.HasMember("api_secret"));
+    ASSERT_TRUE(got_key["allowed_ips"].IsArray()) << got.out;
+    ASSERT_EQ(got_key["allowed_ips"].Size(), 1u) << got.out;
+    EXPECT_STREQ(got_key["allowed_ips"][0].GetString(), "127.0.0.1");
     CliResult list = user({"api-keys", "list"});
     ASSERT_EQ(list.exit_code, 0) << list.err;
     EXPECT_THAT(list.out, Not(HasSubstr(str(key, "api_secret"))));

@@ -21,6 +21,8 @@ type CreateAPIKeyParams struct {
 	Permissions []string
 	// Days until the key expires; 0 = never.
 	ExpiresInDays int
+	// The IP addresses or CIDR blocks the key may be used from; nil = any.
+	AllowedIPs []string
 }
 
 // CreateKeyParams is CreateAPIKeyParams, under the name it was first published with.
@@ -34,7 +36,7 @@ func (s *APIKeysService) Create(ctx context.Context, p CreateAPIKeyParams, opts 
 		return nil, err
 	}
 	return result(s.c, ctx, opts, apiKeyFrom, func(call *capi.Call) (*capi.APIKey, error) {
-		return s.c.c.CreateAPIKey(p.Name, p.Permissions, expiresInDays, call)
+		return s.c.c.CreateAPIKey(p.Name, p.Permissions, expiresInDays, p.AllowedIPs, call)
 	})
 }
 

@@ -22,6 +22,8 @@ class ApiKey:
     def expires_at(self) -> Optional[str]: ...
     @property
     def last_used_at(self) -> Optional[str]: ...
+    @property
+    def allowed_ips(self) -> List[str]: ...
 
 class AccessToken:
     @property
@@ -611,6 +613,7 @@ class Client:
         name: str,
         permissions: Sequence[str],
         expires_in_days: Optional[int],
+        allowed_ips: Optional[Sequence[str]],
         totp_code: Optional[str],
         idempotency_key: Optional[str],
         timeout: Optional[float],

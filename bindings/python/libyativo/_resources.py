@@ -45,6 +45,7 @@ class ApiKeys:
         permissions: Sequence[str],
         *,
         expires_in_days: Optional[int] = None,
+        allowed_ips: Optional[Sequence[str]] = None,
         totp_code: Optional[str] = None,
         idempotency_key: Optional[str] = None,
         timeout: Optional[float] = None,
@@ -55,6 +56,7 @@ class ApiKeys:
             name: a name to recognise the key by
             permissions: scopes: read, write, transactions, webhooks
             expires_in_days: days until the key expires; unset = never
+            allowed_ips: the IP addresses or CIDR blocks the key may be used from; unset = any
             totp_code: a 6-digit 2FA code; None: one from the client's TOTP source
             idempotency_key: an Idempotency-Key: the server answers a repeat with the first
                 answer, so the core may re-send the call after a failure; None: no key, and no
@@ -65,6 +67,7 @@ class ApiKeys:
             name=name,
             permissions=permissions,
             expires_in_days=expires_in_days,
+            allowed_ips=allowed_ips,
             totp_code=totp_code,
             idempotency_key=idempotency_key,
             timeout=timeout,

@@ -28,10 +28,11 @@ void bind_endpoints(py::class_<PyClient> &cls) {
     cls.def(
         "create_api_key",
         [](const PyClient &s, const std::string &name, py::handle permissions,
-           std::optional<int> expires_in_days, py::handle totp_code,
+           std::optional<int> expires_in_days, py::handle allowed_ips, py::handle totp_code,
            const std::optional<std::string> &idempotency_key,
            const std::optional<double> &timeout) {
-            yativo::CreateApiKey params = make_create_api_key(name, permissions, expires_in_days);
+            yativo::CreateApiKey params =
+                make_create_api_key(name, permissions, expires_in_days, allowed_ips);
             CallOptions call = call_options(timeout, idempotency_key, totp_code);
             return as_python(blocking(s, call,
                                       [&](Client &c, const CallOptions &o) {
@@ -40,7 +41,8 @@ void bind_endpoints(py::class_<PyClient> &cls) {
                              call);
         },
         py::kw_only(), py::arg("name"), py::arg("permissions"), py::arg("expires_in_days"),
-        py::arg("totp_code"), py::arg("idempotency_key"), py::arg("timeout"));
+        py::arg("allowed_ips"), py::arg("totp_code"), py::arg("idempotency_key"),
+        py::arg("timeout"));
     cls.def(
         "list_api_keys",
         [](const PyClient &s, const std::optional<double> &timeout) {

@@ -12,12 +12,17 @@
 namespace yvpy {
 
 yativo::CreateApiKey make_create_api_key(const std::string &name, py::handle permissions,
-                                         std::optional<int> expires_in_days) {
+                                         std::optional<int> expires_in_days,
+                                         py::handle allowed_ips) {
     std::vector<std::string> permissions_items = strings_from(permissions, "permissions");
+    std::vector<std::string> allowed_ips_items = allowed_ips.is_none()
+                                                     ? std::vector<std::string>()
+                                                     : strings_from(allowed_ips, "allowed_ips");
     yativo::CreateApiKey params;
     params.name = name;
     params.permissions = std::move(permissions_items);
     params.expires_in_days = expires_in_days;
+    params.allowed_ips = std::move(allowed_ips_items);
     return params;
 }
 

@@ -17,7 +17,8 @@ namespace yvpy {
 namespace py = pybind11;
 
 yativo::CreateApiKey make_create_api_key(const std::string &name, py::handle permissions,
-                                         std::optional<int> expires_in_days);
+                                         std::optional<int> expires_in_days,
+                                         py::handle allowed_ips);
 yativo::SendFunds make_send_funds(const std::string &account, const std::string &assets,
                                   const std::string &receiving_address, py::handle amount,
                                   const std::string &type, const std::string &chain,

@@ -22,6 +22,7 @@ struct ApiKey {
     std::string created_at;
     std::string expires_at;
     std::string last_used_at;
+    std::vector<std::string> allowed_ips;  // addresses or CIDR blocks; empty: any
 };
 
 struct AccessToken {
@@ -567,6 +568,8 @@ struct CreateApiKey {
     std::string name;                      // a name to recognise the key by
     std::vector<std::string> permissions;  // scopes: read, write, transactions, webhooks
     std::optional<int> expires_in_days;    // days until the key expires; unset = never
+    std::vector<std::string> allowed_ips;  // the IP addresses or CIDR blocks the key may be used
+                                           // from; unset = any; "" = unset
 };
 
 // The parameters of Client::send_funds.

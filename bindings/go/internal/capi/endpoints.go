@@ -8,10 +8,11 @@ package capi
 import "C"
 
 // CreateAPIKey is yv_client_create_api_key.
-func (c *Client) CreateAPIKey(name string, permissions []string, expiresInDays uint32, call *Call) (*APIKey, error) {
+func (c *Client) CreateAPIKey(name string, permissions []string, expiresInDays uint32, allowedIps []string, call *Call) (*APIKey, error) {
 	return callClient(c, call, takeAPIKey, func(a *clientArgs, out **C.yv_api_key) C.yv_status {
 		permissionsPtr, permissionsLen := a.list(permissions)
-		return C.yv_client_create_api_key(a.client, a.str(name), permissionsPtr, permissionsLen, C.uint32_t(expiresInDays), a.call, out, a.err)
+		allowedIpsPtr, allowedIpsLen := a.list(allowedIps)
+		return C.yv_client_create_api_key(a.client, a.str(name), permissionsPtr, permissionsLen, C.uint32_t(expiresInDays), allowedIpsPtr, allowedIpsLen, a.call, out, a.err)
 	})
 }
 

@@ -24,7 +24,7 @@ def c_args(p: Param) -> List[str]:
     if p.type == "int":
         return [f"uint32_t {p.name}"] if p.optional else [f"int64_t {p.name}"]
     if p.type == "bool":
-        return [f"bool {p.name}"]
+        return [f"yv_optional_bool {p.name}"] if p.tristate else [f"bool {p.name}"]
     return [f"const char *{arg_name(p)}"]
 
 
@@ -36,7 +36,7 @@ def c_value(p: Param) -> str:
     if p.type == "int":
         return f"yv_capi::opt_int({n}, {what})" if p.optional else n
     if p.type == "bool":
-        return n
+        return f"yv_capi::opt_bool({n}, {what})" if p.tristate else n
     if p.required:
         return f"yv_capi::need_str({n}, {what})"
     # NULL = unset; "" is refused where the core has a default to apply instead.
@@ -150,6 +150,8 @@ def param_doc(p: Param) -> str:
         text += f" ({p.name}_count strings)"
     if p.type == "json":
         text += " (JSON text: any JSON value; not JSON = YV_INVALID_ARGUMENT)"
+    if p.tristate:
+        return text + "; YV_BOOL_TRUE or YV_BOOL_FALSE, YV_BOOL_UNSET = unset (nothing sent)."
     if p.optional:
         unset = "0" if p.type == "int" else "NULL"
         if p.has_default:

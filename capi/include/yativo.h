@@ -173,6 +173,18 @@ YV_API size_t yv_buffer_len(const yv_buffer *buf);
 YV_API void yv_buffer_free(yv_buffer *buf);
 
 /* ---------------------------------------------------------------------------------------------
+ * An optional boolean parameter: unset (nothing is sent, the server keeps or decides), false or
+ * true. YV_BOOL_FALSE and YV_BOOL_TRUE are 0 and 1, so C's false and true mean what they say;
+ * any value other than these three is YV_E_INVALID_ARGUMENT.
+ * ------------------------------------------------------------------------------------------- */
+
+typedef enum yv_optional_bool {
+    YV_BOOL_UNSET = -1,
+    YV_BOOL_FALSE = 0,
+    YV_BOOL_TRUE = 1
+} yv_optional_bool;
+
+/* ---------------------------------------------------------------------------------------------
  * Cancellation: a token any thread may trigger; once triggered it stays triggered. A call given
  * the token (yv_call_set_cancel) ends promptly with YV_E_CANCELLED wherever it waits.
  * ------------------------------------------------------------------------------------------- */
@@ -1703,8 +1715,8 @@ YV_API yv_status yv_client_get_forwarding_rule(yv_client *client, const char *ru
  * minimum_amount: deposits below this are not forwarded; NULL = unset.
  * maximum_amount: the most forwarded from one deposit; NULL = unset.
  * description: a note kept with the rule; NULL = unset.
- * enabled_json: true (the default) or false: whether the rule acts (JSON text: any JSON value;
- * not JSON = YV_INVALID_ARGUMENT); NULL = unset.
+ * enabled: whether the rule acts; unset: the server's default (it acts); YV_BOOL_TRUE or
+ * YV_BOOL_FALSE, YV_BOOL_UNSET = unset (nothing sent).
  * settings_json: further settings, a JSON object (JSON text: any JSON value; not JSON =
  * YV_INVALID_ARGUMENT); NULL = unset.
  * *out: a yv_auto_forwarding_rule the caller frees with yv_auto_forwarding_rule_free. */
@@ -1713,7 +1725,7 @@ YV_API yv_status yv_client_create_forwarding_rule(
     const char *monitoring_mode, const char *asset_id, const char *chain,
     const char *const *monitored_accounts, size_t monitored_accounts_count,
     const char *minimum_amount, const char *maximum_amount, const char *description,
-    const char *enabled_json, const char *settings_json, const yv_call *call,
+    yv_optional_bool enabled, const char *settings_json, const yv_call *call,
     yv_auto_forwarding_rule **out, yv_error **err);
 
 /* Changes an auto-forwarding rule: only what is given changes.
@@ -1728,8 +1740,8 @@ YV_API yv_status yv_client_create_forwarding_rule(
  * minimum_amount: deposits below this are not forwarded; NULL = unset.
  * maximum_amount: the most forwarded from one deposit; NULL = unset.
  * description: a note kept with the rule; NULL = unset.
- * enabled_json: true: the rule acts; false: it is paused (JSON text: any JSON value; not JSON =
- * YV_INVALID_ARGUMENT); NULL = unset.
+ * enabled: true: the rule acts; false: it is paused; unset: unchanged; YV_BOOL_TRUE or
+ * YV_BOOL_FALSE, YV_BOOL_UNSET = unset (nothing sent).
  * settings_json: further settings, a JSON object (JSON text: any JSON value; not JSON =
  * YV_INVALID_ARGUMENT); NULL = unset.
  * *out: a yv_auto_forwarding_rule the caller frees with yv_auto_forwarding_rule_free. */
@@ -1737,7 +1749,7 @@ YV_API yv_status yv_client_update_forwarding_rule(
     yv_client *client, const char *rule_id, const char *destination_address, const char *percentage,
     const char *monitoring_mode, const char *const *monitored_accounts,
     size_t monitored_accounts_count, const char *minimum_amount, const char *maximum_amount,
-    const char *description, const char *enabled_json, const char *settings_json,
+    const char *description, yv_optional_bool enabled, const char *settings_json,
     const yv_call *call, yv_auto_forwarding_rule **out, yv_error **err);
 
 /* Deletes an auto-forwarding rule.

@@ -663,7 +663,7 @@ YV_API yv_status yv_client_create_forwarding_rule(
     const char *monitoring_mode, const char *asset_id, const char *chain,
     const char *const *monitored_accounts, size_t monitored_accounts_count,
     const char *minimum_amount, const char *maximum_amount, const char *description,
-    const char *enabled_json, const char *settings_json, const yv_call *call,
+    yv_optional_bool enabled, const char *settings_json, const yv_call *call,
     yv_auto_forwarding_rule **out, yv_error **err) {
     return guard(err, [&] {
         need_out(out, "out");
@@ -679,7 +679,7 @@ YV_API yv_status yv_client_create_forwarding_rule(
         p.minimum_amount = yv_capi::opt_str(minimum_amount);
         p.maximum_amount = yv_capi::opt_str(maximum_amount);
         p.description = yv_capi::opt_str(description);
-        p.enabled = yv_capi::opt_str(enabled_json);
+        p.enabled = yv_capi::opt_bool(enabled, "enabled");
         p.settings = yv_capi::opt_str(settings_json);
         // The server may act on a write: memory running out after the call reports an unknown
         // outcome, never a call that surely did not happen.
@@ -699,7 +699,7 @@ YV_API yv_status yv_client_update_forwarding_rule(
     yv_client *client, const char *rule_id, const char *destination_address, const char *percentage,
     const char *monitoring_mode, const char *const *monitored_accounts,
     size_t monitored_accounts_count, const char *minimum_amount, const char *maximum_amount,
-    const char *description, const char *enabled_json, const char *settings_json,
+    const char *description, yv_optional_bool enabled, const char *settings_json,
     const yv_call *call, yv_auto_forwarding_rule **out, yv_error **err) {
     return guard(err, [&] {
         need_out(out, "out");
@@ -714,7 +714,7 @@ YV_API yv_status yv_client_update_forwarding_rule(
         p.minimum_amount = yv_capi::opt_str(minimum_amount);
         p.maximum_amount = yv_capi::opt_str(maximum_amount);
         p.description = yv_capi::opt_str(description);
-        p.enabled = yv_capi::opt_str(enabled_json);
+        p.enabled = yv_capi::opt_bool(enabled, "enabled");
         p.settings = yv_capi::opt_str(settings_json);
         // The server may act on a write: memory running out after the call reports an unknown
         // outcome, never a call that surely did not happen.

@@ -589,7 +589,7 @@ Answer call_create_forwarding_rule(yativo::Client &c, const Values &v,
     if (v.has("minimum_amount")) params.minimum_amount = v.text("minimum_amount");
     if (v.has("maximum_amount")) params.maximum_amount = v.text("maximum_amount");
     if (v.has("description")) params.description = v.text("description");
-    if (v.has("enabled")) params.enabled = v.text("enabled");
+    if (v.has("enabled")) params.enabled = v.flag("enabled");
     if (v.has("settings")) params.settings = v.text("settings");
     Answer a = Answer::one();
     row_of(a.rows.back(), c.create_forwarding_rule(params, call), reveal);
@@ -607,7 +607,7 @@ Answer call_update_forwarding_rule(yativo::Client &c, const Values &v,
     if (v.has("minimum_amount")) params.minimum_amount = v.text("minimum_amount");
     if (v.has("maximum_amount")) params.maximum_amount = v.text("maximum_amount");
     if (v.has("description")) params.description = v.text("description");
-    if (v.has("enabled")) params.enabled = v.text("enabled");
+    if (v.has("enabled")) params.enabled = v.flag("enabled");
     if (v.has("settings")) params.settings = v.text("settings");
     Answer a = Answer::one();
     row_of(a.rows.back(), c.update_forwarding_rule(params, call), reveal);
@@ -1861,8 +1861,8 @@ const std::vector<GeneratedCall> &generated_calls() {
            "", "", "", "the most forwarded from one deposit"},
           {"description", "--description", "TEXT", ParamType::String, false, false, false, "", "",
            "", "a note kept with the rule"},
-          {"enabled", "--enabled", "JSON", ParamType::Json, false, false, false, "", "", "",
-           "true (the default) or false: whether the rule acts"},
+          {"enabled", "--enabled", "true|false", ParamType::Bool, false, false, false, "", "", "",
+           "whether the rule acts; unset: the server's default (it acts)"},
           {"settings", "--settings", "JSON", ParamType::Json, false, false, false, "", "", "",
            "further settings, a JSON object"}},
          call_create_forwarding_rule},
@@ -1895,8 +1895,8 @@ const std::vector<GeneratedCall> &generated_calls() {
            "", "", "", "the most forwarded from one deposit"},
           {"description", "--description", "TEXT", ParamType::String, false, false, false, "", "",
            "", "a note kept with the rule"},
-          {"enabled", "--enabled", "JSON", ParamType::Json, false, false, false, "", "", "",
-           "true: the rule acts; false: it is paused"},
+          {"enabled", "--enabled", "true|false", ParamType::Bool, false, false, false, "", "", "",
+           "true: the rule acts; false: it is paused; unset: unchanged"},
           {"settings", "--settings", "JSON", ParamType::Json, false, false, false, "", "", "",
            "further settings, a JSON object"}},
          call_update_forwarding_rule},

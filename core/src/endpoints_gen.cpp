@@ -1136,7 +1136,7 @@ AutoForwardingRule Client::create_forwarding_rule(const ForwardingRule &params,
     if (!minimum_amount_digits.empty()) b.number("minimum_amount", minimum_amount_digits);
     if (!maximum_amount_digits.empty()) b.number("maximum_amount", maximum_amount_digits);
     b.field("description", params.description, true);
-    b.json("enabled", params.enabled, "enabled");
+    if (params.enabled) b.boolean("enabled", *params.enabled);
     b.json("settings", params.settings, "settings");
     b.into(c);
     Payload p = impl_->execute(c, call);
@@ -1167,7 +1167,7 @@ AutoForwardingRule Client::update_forwarding_rule(const ForwardingRuleUpdate &pa
     if (!minimum_amount_digits.empty()) b.number("minimum_amount", minimum_amount_digits);
     if (!maximum_amount_digits.empty()) b.number("maximum_amount", maximum_amount_digits);
     b.field("description", params.description, true);
-    b.json("enabled", params.enabled, "enabled");
+    if (params.enabled) b.boolean("enabled", *params.enabled);
     b.json("settings", params.settings, "settings");
     b.into(c);
     Payload p = impl_->execute(c, call);

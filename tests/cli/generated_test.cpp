@@ -139,6 +139,33 @@ TEST_F(GeneratedTest, GasPriceSendsTheAmountAssetAndSymbol) {
     EXPECT_THAT(bad.err, HasSubstr("amount"));
 }
 
+// --enabled is an optional bool: absent sends nothing (the server's default on create, no change
+// on update); true and false are sent as they are.
+TEST_F(GeneratedTest, AutoForwardingEnabledTrueFalseOrAbsent) {
+    std::string ast = asset(account("fwd"));
+    const auto enabled_of = [](const CliResult &r) {
+        EXPECT_EQ(r.exit_code, 0) << r.err;
+        rapidjson::Document doc = parse_json(r.out);
+        EXPECT_TRUE(doc.HasMember("enabled") && doc["enabled"].IsBool()) << r.out;
+        return doc.HasMember("enabled") && doc["enabled"].IsBool() && doc["enabled"].GetBool();
+    };
+    const std::vector<std::string> create = {
+        "--json",      "auto-forwarding", "create", "--destination-address",
+        kSolAddress,   "--percentage",    "10",     "--monitoring-mode",
+        "all_wallets", "--asset-id",      ast,      "--chain",
+        "solana"};
+    EXPECT_TRUE(enabled_of(user(create)));
+    std::vector<std::string> off = create;
+    off.insert(off.end(), {"--enabled", "false"});
+    CliResult paused = user(off);
+    EXPECT_FALSE(enabled_of(paused));
+    const std::string id = str(parse_json(paused.out), "id");
+    EXPECT_FALSE(
+        enabled_of(user({"--json", "auto-forwarding", "update", id, "--percentage", "20"})));
+    EXPECT_TRUE(enabled_of(user({"--json", "auto-forwarding", "update", id, "--enabled", "true"})));
+    EXPECT_TRUE(enabled_of(user({"--json", "auto-forwarding", "get", id})));
+}
+
 TEST_F(GeneratedTest, UsageErrorsNameTheOptionAndSendNothing) {
     const long before = requests();
     auto expect_usage = [&](std::vector<std::string> args, const std::string &names) {

@@ -558,8 +558,8 @@ type CreateForwardingRuleParams struct {
 	MaximumAmount string
 	// A note kept with the rule; "" = unset.
 	Description string
-	// True (the default) or false: whether the rule acts; nil = unset.
-	Enabled json.RawMessage
+	// Whether the rule acts; nil: the server's default (it acts).
+	Enabled *bool
 	// Further settings, a JSON object; nil = unset.
 	Settings json.RawMessage
 }
@@ -568,7 +568,7 @@ type CreateForwardingRuleParams struct {
 // Sends X-2FA-Token: the TOTPCode call option, else a code from the client's TOTP secret.
 func (s *AutoForwardingService) Create(ctx context.Context, p CreateForwardingRuleParams, opts ...CallOption) (*AutoForwardingRule, error) {
 	return result(s.c, ctx, opts, autoForwardingRuleFrom, func(call *capi.Call) (*capi.AutoForwardingRule, error) {
-		return s.c.c.CreateForwardingRule(p.DestinationAddress, p.Percentage, p.MonitoringMode, p.AssetID, p.Chain, p.MonitoredAccounts, p.MinimumAmount, p.MaximumAmount, p.Description, string(p.Enabled), string(p.Settings), call)
+		return s.c.c.CreateForwardingRule(p.DestinationAddress, p.Percentage, p.MonitoringMode, p.AssetID, p.Chain, p.MonitoredAccounts, p.MinimumAmount, p.MaximumAmount, p.Description, p.Enabled, string(p.Settings), call)
 	})
 }
 
@@ -588,8 +588,8 @@ type UpdateForwardingRuleParams struct {
 	MaximumAmount string
 	// A note kept with the rule; "" = unset.
 	Description string
-	// True: the rule acts; false: it is paused; nil = unset.
-	Enabled json.RawMessage
+	// True: the rule acts; false: it is paused; nil: unchanged.
+	Enabled *bool
 	// Further settings, a JSON object; nil = unset.
 	Settings json.RawMessage
 }
@@ -600,7 +600,7 @@ type UpdateForwardingRuleParams struct {
 // Sends X-2FA-Token: the TOTPCode call option, else a code from the client's TOTP secret.
 func (s *AutoForwardingService) Update(ctx context.Context, ruleID string, p UpdateForwardingRuleParams, opts ...CallOption) (*AutoForwardingRule, error) {
 	return result(s.c, ctx, opts, autoForwardingRuleFrom, func(call *capi.Call) (*capi.AutoForwardingRule, error) {
-		return s.c.c.UpdateForwardingRule(ruleID, p.DestinationAddress, p.Percentage, p.MonitoringMode, p.MonitoredAccounts, p.MinimumAmount, p.MaximumAmount, p.Description, string(p.Enabled), string(p.Settings), call)
+		return s.c.c.UpdateForwardingRule(ruleID, p.DestinationAddress, p.Percentage, p.MonitoringMode, p.MonitoredAccounts, p.MinimumAmount, p.MaximumAmount, p.Description, p.Enabled, string(p.Settings), call)
 	})
 }
 

@@ -1082,7 +1082,7 @@ class AutoForwarding:
         minimum_amount: Optional[Amount] = None,
         maximum_amount: Optional[Amount] = None,
         description: Optional[str] = None,
-        enabled: Optional[Any] = None,
+        enabled: Optional[bool] = None,
         settings: Optional[Any] = None,
         totp_code: Optional[str] = None,
         idempotency_key: Optional[str] = None,
@@ -1100,7 +1100,7 @@ class AutoForwarding:
             minimum_amount: deposits below this are not forwarded
             maximum_amount: the most forwarded from one deposit
             description: a note kept with the rule
-            enabled: true (the default) or false: whether the rule acts
+            enabled: whether the rule acts; unset: the server's default (it acts)
             settings: further settings, a JSON object
             totp_code: a 6-digit 2FA code; None: one from the client's TOTP source
             idempotency_key: an Idempotency-Key: the server answers a repeat with the first
@@ -1136,7 +1136,7 @@ class AutoForwarding:
         minimum_amount: Optional[Amount] = None,
         maximum_amount: Optional[Amount] = None,
         description: Optional[str] = None,
-        enabled: Optional[Any] = None,
+        enabled: Optional[bool] = None,
         settings: Optional[Any] = None,
         totp_code: Optional[str] = None,
         idempotency_key: Optional[str] = None,
@@ -1153,7 +1153,7 @@ class AutoForwarding:
             minimum_amount: deposits below this are not forwarded
             maximum_amount: the most forwarded from one deposit
             description: a note kept with the rule
-            enabled: true: the rule acts; false: it is paused
+            enabled: true: the rule acts; false: it is paused; unset: unchanged
             settings: further settings, a JSON object
             totp_code: a 6-digit 2FA code; None: one from the client's TOTP source
             idempotency_key: an Idempotency-Key: the server answers a repeat with the first

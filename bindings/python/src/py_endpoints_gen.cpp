@@ -620,7 +620,7 @@ void bind_endpoints(py::class_<PyClient> &cls) {
            const std::string &monitoring_mode, const std::string &asset_id,
            const std::string &chain, py::handle monitored_accounts, py::handle minimum_amount,
            py::handle maximum_amount, const std::optional<std::string> &description,
-           py::handle enabled, py::handle settings, py::handle totp_code,
+           std::optional<bool> enabled, py::handle settings, py::handle totp_code,
            const std::optional<std::string> &idempotency_key,
            const std::optional<double> &timeout) {
             yativo::ForwardingRule params = make_forwarding_rule(
@@ -644,8 +644,9 @@ void bind_endpoints(py::class_<PyClient> &cls) {
            const std::optional<std::string> &destination_address, py::handle percentage,
            const std::optional<std::string> &monitoring_mode, py::handle monitored_accounts,
            py::handle minimum_amount, py::handle maximum_amount,
-           const std::optional<std::string> &description, py::handle enabled, py::handle settings,
-           py::handle totp_code, const std::optional<std::string> &idempotency_key,
+           const std::optional<std::string> &description, std::optional<bool> enabled,
+           py::handle settings, py::handle totp_code,
+           const std::optional<std::string> &idempotency_key,
            const std::optional<double> &timeout) {
             yativo::ForwardingRuleUpdate params = make_forwarding_rule_update(
                 rule_id, destination_address, percentage, monitoring_mode, monitored_accounts,

@@ -342,18 +342,18 @@ func (c *Client) GetForwardingRule(ruleID string, call *Call) (*AutoForwardingRu
 }
 
 // CreateForwardingRule is yv_client_create_forwarding_rule.
-func (c *Client) CreateForwardingRule(destinationAddress string, percentage string, monitoringMode string, assetID string, chain string, monitoredAccounts []string, minimumAmount string, maximumAmount string, description string, enabledJSON string, settingsJSON string, call *Call) (*AutoForwardingRule, error) {
+func (c *Client) CreateForwardingRule(destinationAddress string, percentage string, monitoringMode string, assetID string, chain string, monitoredAccounts []string, minimumAmount string, maximumAmount string, description string, enabled *bool, settingsJSON string, call *Call) (*AutoForwardingRule, error) {
 	return callClient(c, call, takeAutoForwardingRule, func(a *clientArgs, out **C.yv_auto_forwarding_rule) C.yv_status {
 		monitoredAccountsPtr, monitoredAccountsLen := a.list(monitoredAccounts)
-		return C.yv_client_create_forwarding_rule(a.client, a.str(destinationAddress), a.str(percentage), a.str(monitoringMode), a.str(assetID), a.str(chain), monitoredAccountsPtr, monitoredAccountsLen, a.opt(minimumAmount), a.opt(maximumAmount), a.opt(description), a.opt(enabledJSON), a.opt(settingsJSON), a.call, out, a.err)
+		return C.yv_client_create_forwarding_rule(a.client, a.str(destinationAddress), a.str(percentage), a.str(monitoringMode), a.str(assetID), a.str(chain), monitoredAccountsPtr, monitoredAccountsLen, a.opt(minimumAmount), a.opt(maximumAmount), a.opt(description), optionalBool(enabled), a.opt(settingsJSON), a.call, out, a.err)
 	})
 }
 
 // UpdateForwardingRule is yv_client_update_forwarding_rule.
-func (c *Client) UpdateForwardingRule(ruleID string, destinationAddress string, percentage string, monitoringMode string, monitoredAccounts []string, minimumAmount string, maximumAmount string, description string, enabledJSON string, settingsJSON string, call *Call) (*AutoForwardingRule, error) {
+func (c *Client) UpdateForwardingRule(ruleID string, destinationAddress string, percentage string, monitoringMode string, monitoredAccounts []string, minimumAmount string, maximumAmount string, description string, enabled *bool, settingsJSON string, call *Call) (*AutoForwardingRule, error) {
 	return callClient(c, call, takeAutoForwardingRule, func(a *clientArgs, out **C.yv_auto_forwarding_rule) C.yv_status {
 		monitoredAccountsPtr, monitoredAccountsLen := a.list(monitoredAccounts)
-		return C.yv_client_update_forwarding_rule(a.client, a.str(ruleID), a.opt(destinationAddress), a.opt(percentage), a.opt(monitoringMode), monitoredAccountsPtr, monitoredAccountsLen, a.opt(minimumAmount), a.opt(maximumAmount), a.opt(description), a.opt(enabledJSON), a.opt(settingsJSON), a.call, out, a.err)
+		return C.yv_client_update_forwarding_rule(a.client, a.str(ruleID), a.opt(destinationAddress), a.opt(percentage), a.opt(monitoringMode), monitoredAccountsPtr, monitoredAccountsLen, a.opt(minimumAmount), a.opt(maximumAmount), a.opt(description), optionalBool(enabled), a.opt(settingsJSON), a.call, out, a.err)
 	})
 }
 

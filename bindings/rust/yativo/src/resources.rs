@@ -6,7 +6,7 @@ use serde_json::Value;
 use yativo_sys as sys;
 
 use crate::error::Result;
-use crate::ffi::{c_ptr, c_string, check, opt_c_string, CStringArray};
+use crate::ffi::{c_ptr, c_string, check, opt_c_string, optional_bool, CStringArray};
 use crate::handle::resource_handle;
 
 // BEGIN GENERATED: endpoints (python3 -m codegen; do not edit)
@@ -625,8 +625,8 @@ pub struct CreateForwardingRule<'a> {
     pub maximum_amount: Option<&'a str>,
     /// A note kept with the rule; `None` = unset
     pub description: Option<&'a str>,
-    /// True (the default) or false: whether the rule acts; `None` = unset
-    pub enabled: Option<&'a Value>,
+    /// Whether the rule acts; unset: the server's default (it acts)
+    pub enabled: Option<bool>,
     /// Further settings, a JSON object; `None` = unset
     pub settings: Option<&'a Value>,
 }
@@ -650,8 +650,8 @@ pub struct UpdateForwardingRule<'a> {
     pub maximum_amount: Option<&'a str>,
     /// A note kept with the rule; `None` = unset
     pub description: Option<&'a str>,
-    /// True: the rule acts; false: it is paused; `None` = unset
-    pub enabled: Option<&'a Value>,
+    /// True: the rule acts; false: it is paused; unset: unchanged
+    pub enabled: Option<bool>,
     /// Further settings, a JSON object; `None` = unset
     pub settings: Option<&'a Value>,
 }
@@ -702,10 +702,6 @@ impl AutoForwarding<'_> {
         let minimum_amount = opt_c_string(params.minimum_amount, "minimum amount")?;
         let maximum_amount = opt_c_string(params.maximum_amount, "maximum amount")?;
         let description = opt_c_string(params.description, "description")?;
-        let enabled = params
-            .enabled
-            .map(|v| c_string(&v.to_string(), "enabled"))
-            .transpose()?;
         let settings = params
             .settings
             .map(|v| c_string(&v.to_string(), "settings"))
@@ -725,7 +721,7 @@ impl AutoForwarding<'_> {
                 c_ptr(&minimum_amount),
                 c_ptr(&maximum_amount),
                 c_ptr(&description),
-                c_ptr(&enabled),
+                optional_bool(params.enabled),
                 c_ptr(&settings),
                 call,
                 &mut out,
@@ -749,10 +745,6 @@ impl AutoForwarding<'_> {
         let minimum_amount = opt_c_string(params.minimum_amount, "minimum amount")?;
         let maximum_amount = opt_c_string(params.maximum_amount, "maximum amount")?;
         let description = opt_c_string(params.description, "description")?;
-        let enabled = params
-            .enabled
-            .map(|v| c_string(&v.to_string(), "enabled"))
-            .transpose()?;
         let settings = params
             .settings
             .map(|v| c_string(&v.to_string(), "settings"))
@@ -771,7 +763,7 @@ impl AutoForwarding<'_> {
                 c_ptr(&minimum_amount),
                 c_ptr(&maximum_amount),
                 c_ptr(&description),
-                c_ptr(&enabled),
+                optional_bool(params.enabled),
                 c_ptr(&settings),
                 call,
                 &mut out,

@@ -188,7 +188,7 @@ TEST(Resources, SendFundsWithTwoFactorRequired) {
 // A rule's enabled is std::optional<bool>: nullopt sends nothing (the server's default on
 // create, no change on update); true and false are sent as they are.
 TEST(Resources, AutoForwardingEnabledTrueFalseOrUnset) {
-    yvtest::SandboxProcess sb;
+    yvtest::SandboxProcess sb({"--totp-period", "1"});  // seven 2FA writes, a step each
     yativo::Client session(itest::session_options(sb));
     const auto ids = itest::funded_asset(session, sb, "");
     const auto create = [&](std::optional<bool> enabled) {

@@ -21,7 +21,10 @@ fn allowed_ips_are_sent_and_read_back() {
         })
         .unwrap();
     assert_eq!(key.allowed_ips, ["127.0.0.1"]);
-    assert_eq!(admin.api_keys().get(&key.id).unwrap().allowed_ips, ["127.0.0.1"]);
+    assert_eq!(
+        admin.api_keys().get(&key.id).unwrap().allowed_ips,
+        ["127.0.0.1"]
+    );
     let listed = admin.api_keys().list().unwrap();
     let listed = listed.iter().find(|k| k.id == key.id).expect("listed");
     assert_eq!(listed.allowed_ips, ["127.0.0.1"]);

@@ -66,6 +66,11 @@ class Param:
     def has_default(self) -> bool:
         return self.default is not None
 
+    @property
+    def tristate(self) -> bool:
+        """An optional bool without a default: unset, false or true (unset sends nothing)."""
+        return self.type == "bool" and self.optional and not self.has_default
+
 
 @dataclass
 class RecordField:

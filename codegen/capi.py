@@ -24,7 +24,7 @@ def c_args(p: Param) -> List[str]:
     if p.type == "int":
         return [f"uint32_t {p.name}"] if p.optional else [f"int64_t {p.name}"]
     if p.type == "bool":
-        return [f"bool {p.name}"]
+        return [f"yv_optional_bool {p.name}"] if p.tristate else [f"bool {p.name}"]
     return [f"const char *{arg_name(p)}"]
 
 
@@ -36,11 +36,20 @@ def c_value(p: Param) -> str:
     if p.type == "int":
         return f"yv_capi::opt_int({n}, {what})" if p.optional else n
     if p.type == "bool":
-        return n
+        return f"yv_capi::opt_bool({n}, {what})" if p.tristate else n
     if p.required:
         return f"yv_capi::need_str({n}, {what})"
     # NULL = unset; "" is refused where the core has a default to apply instead.
     return f"yv_capi::opt_nonempty_str({n}, {what})" if p.has_default else f"yv_capi::opt_str({n})"
+
+
+def struct_assign(p: Param) -> str:
+    """The shim's statement putting a C argument into the core's parameter struct `p`. An int
+    with a default is a plain int there: 0 (unset) leaves the struct's default in place."""
+    if p.type == "int" and p.has_default:
+        return (f"if (const auto {p.name}_set = {c_value(p)}) "
+                f"p.{p.name} = *{p.name}_set;")
+    return f"p.{p.name} = {c_value(p)};"
 
 
 def setter_value(p: Param) -> str:
@@ -141,6 +150,8 @@ def param_doc(p: Param) -> str:
         text += f" ({p.name}_count strings)"
     if p.type == "json":
         text += " (JSON text: any JSON value; not JSON = YV_INVALID_ARGUMENT)"
+    if p.tristate:
+        return text + "; YV_BOOL_TRUE or YV_BOOL_FALSE, YV_BOOL_UNSET = unset (nothing sent)."
     if p.optional:
         unset = "0" if p.type == "int" else "NULL"
         if p.has_default:
@@ -196,6 +207,7 @@ def symbols_text(current: str, wanted: List[str]) -> str:
 def render(ctx, out) -> None:
     api = ctx.api
     endpoints = [dict(e=e, params=c_params(e), docs=docs(e), conv=[c_value(p) for p in e.params],
+                      assigns=[struct_assign(p) for p in e.params],
                       setters=[(p, setter_arg(p), setter_value(p), setter_doc(p))
                                for p in e.params])
                  for e in api.endpoints]

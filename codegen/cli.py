@@ -93,6 +93,8 @@ def arg_expr(e: Endpoint, p: Param) -> str:
         fallback = f"std::optional<std::int64_t>({p.default})" if p.has_default else "std::nullopt"
         return f"(v.has({n}) ? std::optional<std::int64_t>(v.integer({n})) : {fallback})"
     if p.type == "bool":
+        if p.tristate:
+            return f"(v.has({n}) ? std::optional<bool>(v.flag({n})) : std::nullopt)"
         fallback = "true" if p.default else "false"
         return f"(v.has({n}) ? v.flag({n}) : {fallback})"
     return f"std::string_view(v.text({n}))"

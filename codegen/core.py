@@ -25,7 +25,7 @@ def arg_type(p: Param) -> str:
     if p.type == "int":
         return "std::optional<std::int64_t>" if p.optional else "std::int64_t"
     if p.type == "bool":
-        return "bool"
+        return "std::optional<bool>" if p.tristate else "bool"
     return "std::string_view"
 
 
@@ -38,6 +38,8 @@ def field_decl(p: Param) -> str:
             return f"int {p.name} = {p.default};"
         return f"std::optional<int> {p.name};" if p.optional else f"int {p.name} = 0;"
     if p.type == "bool":
+        if p.tristate:
+            return f"std::optional<bool> {p.name};"
         return f"bool {p.name} = {'true' if p.default else 'false'};"
     return f"std::string {p.name};"
 
@@ -158,7 +160,8 @@ def body_lines(e: Endpoint, value, fallback: bool = False) -> list:
                     checks.append(f"detail::check_range({v}, {what}, {rng});")
                 body.append(f"b.integer({wire}, {v});")
         elif t == "bool":
-            body.append(f"b.boolean({wire}, {v});")
+            body.append(f"if ({v}) b.boolean({wire}, *{v});" if p.tristate
+                        else f"b.boolean({wire}, {v});")
         elif t == "string_list":
             if p.check == "permissions":
                 checks.append(f"detail::check_permissions({v});")

@@ -69,7 +69,7 @@ def internal_type(p: Param) -> str:
     if p.type == "int":
         return "uint32"  # an optional int and every handle setter's (a required int64 is refused)
     if p.type == "bool":
-        return "bool"
+        return "*bool" if p.tristate else "bool"  # nil: unset
     return "string"  # string, decimal, enum, and fields as JSON text
 
 
@@ -93,6 +93,8 @@ def c_value(p: Param, value: str, guarded: bool = False) -> str:
     when "", unless guarded: a setter called only when the value is set."""
     if p.type == "int":
         return f"C.uint32_t({value})"
+    if p.type == "bool" and p.tristate:
+        return f"C.bool(*{value})" if guarded else f"optionalBool({value})"
     if p.type == "bool":
         return f"C.bool({value})"
     if (p.required and p.type != "fields") or guarded:
@@ -105,7 +107,7 @@ def unset_test(p: Param, value: str) -> str:
     if p.type == "int":
         return f"{value} != 0"
     if p.type == "bool":
-        return value
+        return f"{value} != nil" if p.tristate else value
     if p.type == "string_list":
         return f"len({value}) != 0"
     return f'{value} != ""'
@@ -191,6 +193,10 @@ ZERO = {"string": '""', "decimal": '""', "enum": '""', "int": "0", "bool": "fals
         "string_list": "nil", "fields": "nil", "json": "nil"}
 
 
+def public_type(p: Param) -> str:
+    return "*bool" if p.tristate else PUBLIC_TYPES[p.type]
+
+
 def field_name(e: Endpoint, p: Param) -> str:
     return p.public("go", go_pascal(p.name))
 
@@ -201,14 +207,14 @@ def sentence(text: str) -> str:
 
 def param_doc(p: Param) -> str:
     """A parameter's doc with Go's unset value: `""`, 0 or nil instead of the word unset."""
-    zero = ZERO[p.type]
+    zero = "nil" if p.tristate else ZERO[p.type]
     text = p.doc
     if p.optional:
         if "unset" in text:
             text = text.replace("unset", zero)
         elif p.has_default:
             text += f"; {zero} = the library's default"
-        elif p.type != "bool":
+        elif p.type != "bool" or p.tristate:
             text += f"; {zero} = unset"
     return text
 
@@ -308,11 +314,11 @@ def public_method(e: Endpoint) -> PublicMethod:
                      f"{{ return {capi_call} }})")
     m = PublicMethod(e=e, service=service, name=verb, doc=method_doc(e, verb, positional),
                      args="", ret=ret, setup=setup, body=body_line)
-    args = [f"{n} {PUBLIC_TYPES[p.type]}" for n, p in positional]
+    args = [f"{n} {public_type(p)}" for n, p in positional]
     if in_struct:
         m.params = go_pascal(e.name) + "Params"
         m.alias = e.names.get("go_params", "")
-        m.fields = [(field_name(e, p), PUBLIC_TYPES[p.type], wrap(sentence(param_doc(p)) + ".",
+        m.fields = [(field_name(e, p), public_type(p), wrap(sentence(param_doc(p)) + ".",
                                                                    96, "// "))
                     for p in body]
         args.append(f"p {m.params}")

@@ -138,6 +138,9 @@ def cpp_param(e: Endpoint, p: Param) -> dict:
     elif t == "bool":
         if p.required:
             decl, expr = f"bool {n}", n
+        elif p.tristate:
+            # None is unset: the core takes std::optional<bool> too.
+            decl, expr = f"std::optional<bool> {n}", n
         elif in_struct:
             decl, expr = f"std::optional<bool> {n}", n
             assign = f"if ({n}) params.{n} = *{n};"

@@ -106,9 +106,7 @@ def rust_type(p: Param, lifetime: str = "") -> str:
     elif p.type == "int":
         base = "u32"  # the C ABI's uint32_t; 0 is its "unset"
     elif p.type == "bool":
-        if p.optional and not p.has_default:
-            raise ValueError(f"{p.name}: an optional bool needs a default to be passed as bool")
-        return "bool"
+        return "Option<bool>" if p.tristate else "bool"
     elif p.type in ("fields", "json"):
         base = f"&{lt}Value"
     else:
@@ -122,7 +120,7 @@ def param_doc(p: Param) -> str:
     doc = p.doc
     if p.optional and p.type == "string_list":
         doc = doc.replace("unset", "empty") if "unset" in doc else doc + "; empty = unset"
-    elif p.optional and p.type != "bool":
+    elif p.optional and (p.type != "bool" or p.tristate):
         if p.has_default:
             default = p.default if p.type == "int" else f'"{p.default}"'
             doc += f"; `None` = the core's default, `{default}`"
@@ -144,7 +142,7 @@ def convert(p: Param, value: str) -> tuple:
     if p.type == "int":
         return ([], [f"{value}.unwrap_or(0)" if p.optional else value])
     if p.type == "bool":
-        return ([], [value])
+        return ([], [f"optional_bool({value})" if p.tristate else value])
     if p.type in ("fields", "json"):
         if p.optional:
             return ([f'let {name} = {value}.map(|v| c_string(&v.to_string(), "{what(p)}")).transpose()?;'],
@@ -158,7 +156,7 @@ def setter(p: Param, obj: str, value: str) -> list:
     (or a bool, which cannot be unset), only when Some when it is optional."""
     set_fn = f"sys::yv_{obj}_set_{p.name}"
     name = local(p.name)
-    optional = p.optional and p.type != "bool"
+    optional = p.optional and (p.type != "bool" or p.tristate)
     v = name if optional else value
     if p.type in ("string", "decimal", "enum"):
         body = [f'let {name} = c_string({v}, "{what(p)}")?;',

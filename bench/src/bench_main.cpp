@@ -64,7 +64,7 @@ int setup(const Args &a) {
     o.use_environment = false;
     yativo::Client session(std::move(o));
     // write: the P1w benchmark creates accounts; transactions: the page benchmark's history.
-    auto key = session.create_api_key({"bench", {"read", "write", "transactions"}, std::nullopt});
+    auto key = session.create_api_key({"bench", {"read", "write", "transactions"}, std::nullopt, {}});
     std::string treasury;
     for (const char *name : {"Treasury", "Payroll", "Operations"}) {
         std::string id = session.create_account(name, "business").id;

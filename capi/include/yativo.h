@@ -173,6 +173,18 @@ YV_API size_t yv_buffer_len(const yv_buffer *buf);
 YV_API void yv_buffer_free(yv_buffer *buf);
 
 /* ---------------------------------------------------------------------------------------------
+ * An optional boolean parameter: unset (nothing is sent, the server keeps or decides), false or
+ * true. YV_BOOL_FALSE and YV_BOOL_TRUE are 0 and 1, so C's false and true mean what they say;
+ * any value other than these three is YV_E_INVALID_ARGUMENT.
+ * ------------------------------------------------------------------------------------------- */
+
+typedef enum yv_optional_bool {
+    YV_BOOL_UNSET = -1,
+    YV_BOOL_FALSE = 0,
+    YV_BOOL_TRUE = 1
+} yv_optional_bool;
+
+/* ---------------------------------------------------------------------------------------------
  * Cancellation: a token any thread may trigger; once triggered it stays triggered. A call given
  * the token (yv_call_set_cancel) ends promptly with YV_E_CANCELLED wherever it waits.
  * ------------------------------------------------------------------------------------------- */
@@ -483,6 +495,11 @@ YV_API const char *yv_api_key_created_at(const yv_api_key *key);
 YV_API const char *yv_api_key_expires_at(const yv_api_key *key);
 /* ISO 8601, or NULL when the key was never used. */
 YV_API const char *yv_api_key_last_used_at(const yv_api_key *key);
+/* How many IP addresses or CIDR blocks the key is restricted to; 0: any (or the answer does not
+ * say). */
+YV_API size_t yv_api_key_allowed_ips_count(const yv_api_key *key);
+/* NULL when i is out of range. */
+YV_API const char *yv_api_key_allowed_ip(const yv_api_key *key, size_t i);
 /* Wipes the secret. */
 YV_API void yv_api_key_free(yv_api_key *key);
 
@@ -1277,10 +1294,13 @@ YV_API void yv_webhook_delivery_list_free(yv_webhook_delivery_list *list);
  * name: a name to recognise the key by.
  * permissions: scopes: read, write, transactions, webhooks (permissions_count strings).
  * expires_in_days: days until the key expires; unset = never (0 = unset).
+ * allowed_ips: the IP addresses or CIDR blocks the key may be used from; unset = any
+ * (allowed_ips_count strings) (NULL = unset).
  * *out: a yv_api_key the caller frees with yv_api_key_free. */
 YV_API yv_status yv_client_create_api_key(yv_client *client, const char *name,
                                           const char *const *permissions, size_t permissions_count,
-                                          uint32_t expires_in_days, const yv_call *call,
+                                          uint32_t expires_in_days, const char *const *allowed_ips,
+                                          size_t allowed_ips_count, const yv_call *call,
                                           yv_api_key **out, yv_error **err);
 
 /* Every API key of the account, without secrets.
@@ -1472,11 +1492,15 @@ YV_API yv_status yv_client_check_balance(yv_client *client, const char *asset_id
  * POST /transactions/get-gas-price; read-only (safe to repeat).
  * chain: the chain.
  * priority: low, medium or high (slow and fast are aliases); NULL = "medium".
+ * amount_usd: the amount to be sent, in US dollars, that the estimate is for; NULL = unset.
+ * asset_id: the asset to be sent (the fee is charged in it); NULL = unset.
+ * token_symbol: the token to be sent, such as USDC; NULL = unset.
  * extra_fields_json: further body fields, as a JSON object; NULL = unset.
  * *out: the payload as compact JSON (numbers as strings), freed with yv_buffer_free. */
 YV_API yv_status yv_client_gas_price(yv_client *client, const char *chain, const char *priority,
-                                     const char *extra_fields_json, const yv_call *call,
-                                     yv_buffer **out, yv_error **err);
+                                     const char *amount_usd, const char *asset_id,
+                                     const char *token_symbol, const char *extra_fields_json,
+                                     const yv_call *call, yv_buffer **out, yv_error **err);
 
 /* The parameters of yv_client_send_funds, set one by one; yv_send_free frees it. */
 typedef struct yv_send yv_send;
@@ -1691,8 +1715,8 @@ YV_API yv_status yv_client_get_forwarding_rule(yv_client *client, const char *ru
  * minimum_amount: deposits below this are not forwarded; NULL = unset.
  * maximum_amount: the most forwarded from one deposit; NULL = unset.
  * description: a note kept with the rule; NULL = unset.
- * enabled_json: true (the default) or false: whether the rule acts (JSON text: any JSON value;
- * not JSON = YV_INVALID_ARGUMENT); NULL = unset.
+ * enabled: whether the rule acts; unset: the server's default (it acts); YV_BOOL_TRUE or
+ * YV_BOOL_FALSE, YV_BOOL_UNSET = unset (nothing sent).
  * settings_json: further settings, a JSON object (JSON text: any JSON value; not JSON =
  * YV_INVALID_ARGUMENT); NULL = unset.
  * *out: a yv_auto_forwarding_rule the caller frees with yv_auto_forwarding_rule_free. */
@@ -1701,7 +1725,7 @@ YV_API yv_status yv_client_create_forwarding_rule(
     const char *monitoring_mode, const char *asset_id, const char *chain,
     const char *const *monitored_accounts, size_t monitored_accounts_count,
     const char *minimum_amount, const char *maximum_amount, const char *description,
-    const char *enabled_json, const char *settings_json, const yv_call *call,
+    yv_optional_bool enabled, const char *settings_json, const yv_call *call,
     yv_auto_forwarding_rule **out, yv_error **err);
 
 /* Changes an auto-forwarding rule: only what is given changes.
@@ -1716,8 +1740,8 @@ YV_API yv_status yv_client_create_forwarding_rule(
  * minimum_amount: deposits below this are not forwarded; NULL = unset.
  * maximum_amount: the most forwarded from one deposit; NULL = unset.
  * description: a note kept with the rule; NULL = unset.
- * enabled_json: true: the rule acts; false: it is paused (JSON text: any JSON value; not JSON =
- * YV_INVALID_ARGUMENT); NULL = unset.
+ * enabled: true: the rule acts; false: it is paused; unset: unchanged; YV_BOOL_TRUE or
+ * YV_BOOL_FALSE, YV_BOOL_UNSET = unset (nothing sent).
  * settings_json: further settings, a JSON object (JSON text: any JSON value; not JSON =
  * YV_INVALID_ARGUMENT); NULL = unset.
  * *out: a yv_auto_forwarding_rule the caller frees with yv_auto_forwarding_rule_free. */
@@ -1725,7 +1749,7 @@ YV_API yv_status yv_client_update_forwarding_rule(
     yv_client *client, const char *rule_id, const char *destination_address, const char *percentage,
     const char *monitoring_mode, const char *const *monitored_accounts,
     size_t monitored_accounts_count, const char *minimum_amount, const char *maximum_amount,
-    const char *description, const char *enabled_json, const char *settings_json,
+    const char *description, yv_optional_bool enabled, const char *settings_json,
     const yv_call *call, yv_auto_forwarding_rule **out, yv_error **err);
 
 /* Deletes an auto-forwarding rule.

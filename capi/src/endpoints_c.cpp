@@ -12,7 +12,8 @@ extern "C" {
 
 YV_API yv_status yv_client_create_api_key(yv_client *client, const char *name,
                                           const char *const *permissions, size_t permissions_count,
-                                          uint32_t expires_in_days, const yv_call *call,
+                                          uint32_t expires_in_days, const char *const *allowed_ips,
+                                          size_t allowed_ips_count, const yv_call *call,
                                           yv_api_key **out, yv_error **err) {
     return guard(err, [&] {
         need_out(out, "out");
@@ -21,6 +22,7 @@ YV_API yv_status yv_client_create_api_key(yv_client *client, const char *name,
         p.name = yv_capi::need_str(name, "name");
         p.permissions = yv_capi::need_str_array(permissions, permissions_count, "permissions");
         p.expires_in_days = yv_capi::opt_int(expires_in_days, "expires_in_days");
+        p.allowed_ips = yv_capi::need_str_array(allowed_ips, allowed_ips_count, "allowed_ips");
         // The server may act on a write: memory running out after the call reports an unknown
         // outcome, never a call that surely did not happen.
         auto prepared = yv_capi::prepare_outcome_unknown(
@@ -201,18 +203,24 @@ YV_API yv_status yv_client_check_balance(yv_client *client, const char *asset_id
 }
 
 YV_API yv_status yv_client_gas_price(yv_client *client, const char *chain, const char *priority,
-                                     const char *extra_fields_json, const yv_call *call,
-                                     yv_buffer **out, yv_error **err) {
+                                     const char *amount_usd, const char *asset_id,
+                                     const char *token_symbol, const char *extra_fields_json,
+                                     const yv_call *call, yv_buffer **out, yv_error **err) {
     return guard(err, [&] {
         need_out(out, "out");
         auto &c = need(client, "client");
         const auto chain_value = yv_capi::need_str(chain, "chain");
         const auto priority_value = yv_capi::opt_nonempty_str(priority, "priority");
+        const auto amount_usd_value = yv_capi::opt_str(amount_usd);
+        const auto asset_id_value = yv_capi::opt_str(asset_id);
+        const auto token_symbol_value = yv_capi::opt_str(token_symbol);
         const auto extra_fields_value = yv_capi::opt_str(extra_fields_json);
         yv_capi::give_buffer(
-            out, yv_capi::payload_json(c.client.gas_price(chain_value, priority_value,
-                                                          extra_fields_value, call_options(call)),
-                                       call));
+            out,
+            yv_capi::payload_json(
+                c.client.gas_price(chain_value, priority_value, amount_usd_value, asset_id_value,
+                                   token_symbol_value, extra_fields_value, call_options(call)),
+                call));
     });
 }
 
@@ -655,7 +663,7 @@ YV_API yv_status yv_client_create_forwarding_rule(
     const char *monitoring_mode, const char *asset_id, const char *chain,
     const char *const *monitored_accounts, size_t monitored_accounts_count,
     const char *minimum_amount, const char *maximum_amount, const char *description,
-    const char *enabled_json, const char *settings_json, const yv_call *call,
+    yv_optional_bool enabled, const char *settings_json, const yv_call *call,
     yv_auto_forwarding_rule **out, yv_error **err) {
     return guard(err, [&] {
         need_out(out, "out");
@@ -671,7 +679,7 @@ YV_API yv_status yv_client_create_forwarding_rule(
         p.minimum_amount = yv_capi::opt_str(minimum_amount);
         p.maximum_amount = yv_capi::opt_str(maximum_amount);
         p.description = yv_capi::opt_str(description);
-        p.enabled = yv_capi::opt_str(enabled_json);
+        p.enabled = yv_capi::opt_bool(enabled, "enabled");
         p.settings = yv_capi::opt_str(settings_json);
         // The server may act on a write: memory running out after the call reports an unknown
         // outcome, never a call that surely did not happen.
@@ -691,7 +699,7 @@ YV_API yv_status yv_client_update_forwarding_rule(
     yv_client *client, const char *rule_id, const char *destination_address, const char *percentage,
     const char *monitoring_mode, const char *const *monitored_accounts,
     size_t monitored_accounts_count, const char *minimum_amount, const char *maximum_amount,
-    const char *description, const char *enabled_json, const char *settings_json,
+    const char *description, yv_optional_bool enabled, const char *settings_json,
     const yv_call *call, yv_auto_forwarding_rule **out, yv_error **err) {
     return guard(err, [&] {
         need_out(out, "out");
@@ -706,7 +714,7 @@ YV_API yv_status yv_client_update_forwarding_rule(
         p.minimum_amount = yv_capi::opt_str(minimum_amount);
         p.maximum_amount = yv_capi::opt_str(maximum_amount);
         p.description = yv_capi::opt_str(description);
-        p.enabled = yv_capi::opt_str(enabled_json);
+        p.enabled = yv_capi::opt_bool(enabled, "enabled");
         p.settings = yv_capi::opt_str(settings_json);
         // The server may act on a write: memory running out after the call reports an unknown
         // outcome, never a call that surely did not happen.

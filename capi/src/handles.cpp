@@ -29,6 +29,19 @@ std::optional<int> opt_int(uint32_t value, const char *what) {
     return static_cast<int>(value);
 }
 
+std::optional<bool> opt_bool(yv_optional_bool value, const char *what) {
+    switch (value) {
+        case YV_BOOL_UNSET:
+            return std::nullopt;
+        case YV_BOOL_FALSE:
+            return false;
+        case YV_BOOL_TRUE:
+            return true;
+    }
+    invalid(std::string(what) + " must be YV_BOOL_UNSET, YV_BOOL_FALSE or YV_BOOL_TRUE, not " +
+            std::to_string(static_cast<int>(value)));
+}
+
 int need_int(uint32_t value, const char *what, uint32_t min) {
     if (value < min) invalid(std::string(what) + " must be " + std::to_string(min) + " or more");
     if (value > static_cast<uint32_t>(INT32_MAX)) invalid(std::string(what) + " is too large");

@@ -240,6 +240,8 @@ std::vector<std::string> need_str_array(const char *const *items, size_t count, 
 std::string_view opt_nonempty_str(const char *s, const char *what);
 // 0 = unset; at most INT32_MAX.
 std::optional<int> opt_int(uint32_t value, const char *what);
+// YV_BOOL_UNSET = unset; YV_BOOL_FALSE, YV_BOOL_TRUE; anything else is refused.
+std::optional<bool> opt_bool(yv_optional_bool value, const char *what);
 // A setter's number: at least `min`, at most INT32_MAX.
 int need_int(uint32_t value, const char *what, uint32_t min);
 // A strictly positive number.

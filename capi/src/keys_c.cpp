@@ -58,6 +58,14 @@ YV_API const char *yv_api_key_last_used_at(const yv_api_key *key) {
     return key ? or_null(key->key.last_used_at) : nullptr;
 }
 
+YV_API size_t yv_api_key_allowed_ips_count(const yv_api_key *key) {
+    return key ? key->key.allowed_ips.size() : 0;
+}
+
+YV_API const char *yv_api_key_allowed_ip(const yv_api_key *key, size_t i) {
+    return key ? nth(key->key.allowed_ips, i) : nullptr;
+}
+
 YV_API void yv_api_key_free(yv_api_key *key) {
     delete key;
 }

@@ -21,6 +21,7 @@ void row_of(Row &row, const yativo::ApiKey &r, bool reveal) {
     put_text(row, "created_at", r.created_at);
     put_text(row, "expires_at", r.expires_at);
     put_text(row, "last_used_at", r.last_used_at);
+    put_list(row, "allowed_ips", r.allowed_ips);
 }
 
 void row_of(Row &row, const yativo::Webhook &r, bool reveal) {
@@ -288,6 +289,7 @@ Answer call_create_api_key(yativo::Client &c, const Values &v, const yativo::Cal
     if (v.has("permissions")) params.permissions = v.list("permissions");
     if (v.has("expires_in_days"))
         params.expires_in_days = static_cast<int>(v.int32("expires_in_days"));
+    if (v.has("allowed_ips")) params.allowed_ips = v.list("allowed_ips");
     Answer a = Answer::one();
     row_of(a.rows.back(), c.create_api_key(params, call), reveal);
     return a;
@@ -382,9 +384,10 @@ Answer call_check_balance(yativo::Client &c, const Values &v, const yativo::Call
 
 Answer call_gas_price(yativo::Client &c, const Values &v, const yativo::CallOptions &call,
                       bool /*reveal*/) {
-    return Answer::json(c.gas_price(std::string_view(v.text("chain")),
-                                    std::string_view(v.text("priority")),
-                                    std::string_view(v.text("extra_fields")), call));
+    return Answer::json(c.gas_price(
+        std::string_view(v.text("chain")), std::string_view(v.text("priority")),
+        std::string_view(v.text("amount_usd")), std::string_view(v.text("asset_id")),
+        std::string_view(v.text("token_symbol")), std::string_view(v.text("extra_fields")), call));
 }
 
 Answer call_send_funds(yativo::Client &c, const Values &v, const yativo::CallOptions &call,
@@ -586,7 +589,7 @@ Answer call_create_forwarding_rule(yativo::Client &c, const Values &v,
     if (v.has("minimum_amount")) params.minimum_amount = v.text("minimum_amount");
     if (v.has("maximum_amount")) params.maximum_amount = v.text("maximum_amount");
     if (v.has("description")) params.description = v.text("description");
-    if (v.has("enabled")) params.enabled = v.text("enabled");
+    if (v.has("enabled")) params.enabled = v.flag("enabled");
     if (v.has("settings")) params.settings = v.text("settings");
     Answer a = Answer::one();
     row_of(a.rows.back(), c.create_forwarding_rule(params, call), reveal);
@@ -604,7 +607,7 @@ Answer call_update_forwarding_rule(yativo::Client &c, const Values &v,
     if (v.has("minimum_amount")) params.minimum_amount = v.text("minimum_amount");
     if (v.has("maximum_amount")) params.maximum_amount = v.text("maximum_amount");
     if (v.has("description")) params.description = v.text("description");
-    if (v.has("enabled")) params.enabled = v.text("enabled");
+    if (v.has("enabled")) params.enabled = v.flag("enabled");
     if (v.has("settings")) params.settings = v.text("settings");
     Answer a = Answer::one();
     row_of(a.rows.back(), c.update_forwarding_rule(params, call), reveal);
@@ -1333,13 +1336,16 @@ const std::vector<GeneratedCall> &generated_calls() {
          true,
          "Creates an API key. Its api_secret is in this answer only.",
          "ApiKey",
-         "id, name, api_key, api_secret, permissions, status, created_at, expires_at, last_used_at",
+         "id, name, api_key, api_secret, permissions, status, created_at, expires_at, "
+         "last_used_at, allowed_ips",
          {{"name", "--name", "TEXT", ParamType::String, true, false, false, "", "", "",
            "a name to recognise the key by"},
           {"permissions", "--permissions", "A,B,...", ParamType::StringList, true, false, false, "",
            "", "", "scopes: read, write, transactions, webhooks"},
           {"expires_in_days", "--expires-in-days", "N", ParamType::Int, false, false, false, "", "",
-           "", "days until the key expires; unset = never"}},
+           "", "days until the key expires; unset = never"},
+          {"allowed_ips", "--allowed-ips", "A,B,...", ParamType::StringList, false, false, false,
+           "", "", "", "the IP addresses or CIDR blocks the key may be used from; unset = any"}},
          call_create_api_key},
         {"list_api_keys",
          "api-keys list",
@@ -1350,7 +1356,8 @@ const std::vector<GeneratedCall> &generated_calls() {
          false,
          "Every API key of the account, without secrets.",
          "[ApiKey]",
-         "id, name, api_key, permissions, status, created_at, expires_at, last_used_at",
+         "id, name, api_key, permissions, status, created_at, expires_at, last_used_at, "
+         "allowed_ips",
          {},
          call_list_api_keys},
         {"get_api_key",
@@ -1362,7 +1369,8 @@ const std::vector<GeneratedCall> &generated_calls() {
          false,
          "One API key, without its secret.",
          "ApiKey",
-         "id, name, api_key, permissions, status, created_at, expires_at, last_used_at",
+         "id, name, api_key, permissions, status, created_at, expires_at, last_used_at, "
+         "allowed_ips",
          {{"key_id", "", "KEY_ID", ParamType::String, true, true, false, "", "", "",
            "the key's id"}},
          call_get_api_key},
@@ -1375,7 +1383,8 @@ const std::vector<GeneratedCall> &generated_calls() {
          true,
          "Issues a new api_secret (in this answer only); the old one stops working at once.",
          "ApiKey",
-         "id, name, api_key, api_secret, permissions, status, created_at, expires_at, last_used_at",
+         "id, name, api_key, api_secret, permissions, status, created_at, expires_at, "
+         "last_used_at, allowed_ips",
          {{"key_id", "", "KEY_ID", ParamType::String, true, true, false, "", "", "",
            "the key's id"}},
          call_rotate_api_key},
@@ -1388,7 +1397,8 @@ const std::vector<GeneratedCall> &generated_calls() {
          false,
          "Replaces the key's whole set of scopes.",
          "ApiKey",
-         "id, name, api_key, permissions, status, created_at, expires_at, last_used_at",
+         "id, name, api_key, permissions, status, created_at, expires_at, last_used_at, "
+         "allowed_ips",
          {{"key_id", "", "KEY_ID", ParamType::String, true, true, false, "", "", "",
            "the key's id"},
           {"permissions", "--permissions", "A,B,...", ParamType::StringList, true, false, false, "",
@@ -1492,6 +1502,12 @@ const std::vector<GeneratedCall> &generated_calls() {
           {"priority", "--priority", "low|medium|high", ParamType::Enum, false, false, false,
            "low|medium|high", "slow=low,fast=high", "medium",
            "low, medium or high (slow and fast are aliases)"},
+          {"amount_usd", "--amount-usd", "DECIMAL", ParamType::Decimal, false, false, false, "", "",
+           "", "the amount to be sent, in US dollars, that the estimate is for"},
+          {"asset_id", "--asset-id", "ID", ParamType::String, false, false, false, "", "", "",
+           "the asset to be sent (the fee is charged in it)"},
+          {"token_symbol", "--token-symbol", "TEXT", ParamType::String, false, false, false, "", "",
+           "", "the token to be sent, such as USDC"},
           {"extra_fields", "--data", "JSON", ParamType::Fields, false, false, false, "", "", "",
            "further body fields, as a JSON object"}},
          call_gas_price},
@@ -1845,8 +1861,8 @@ const std::vector<GeneratedCall> &generated_calls() {
            "", "", "", "the most forwarded from one deposit"},
           {"description", "--description", "TEXT", ParamType::String, false, false, false, "", "",
            "", "a note kept with the rule"},
-          {"enabled", "--enabled", "JSON", ParamType::Json, false, false, false, "", "", "",
-           "true (the default) or false: whether the rule acts"},
+          {"enabled", "--enabled", "true|false", ParamType::Bool, false, false, false, "", "", "",
+           "whether the rule acts; unset: the server's default (it acts)"},
           {"settings", "--settings", "JSON", ParamType::Json, false, false, false, "", "", "",
            "further settings, a JSON object"}},
          call_create_forwarding_rule},
@@ -1879,8 +1895,8 @@ const std::vector<GeneratedCall> &generated_calls() {
            "", "", "", "the most forwarded from one deposit"},
           {"description", "--description", "TEXT", ParamType::String, false, false, false, "", "",
            "", "a note kept with the rule"},
-          {"enabled", "--enabled", "JSON", ParamType::Json, false, false, false, "", "", "",
-           "true: the rule acts; false: it is paused"},
+          {"enabled", "--enabled", "true|false", ParamType::Bool, false, false, false, "", "", "",
+           "true: the rule acts; false: it is paused; unset: unchanged"},
           {"settings", "--settings", "JSON", ParamType::Json, false, false, false, "", "", "",
            "further settings, a JSON object"}},
          call_update_forwarding_rule},

@@ -47,6 +47,8 @@ void Auth::set_access_token(Secret token) {
     if (token.empty()) throw_invalid("access token is empty");
     std::lock_guard<std::mutex> lock(mutex_);
     access_token_ = std::move(token);
+    // The caller's own token: a 401 to it is the caller's to handle, not the session's.
+    session_adopted_ = false;
 }
 
 void Auth::adopt_session(Secret access_token, Secret refresh_token) {
@@ -55,6 +57,8 @@ void Auth::adopt_session(Secret access_token, Secret refresh_token) {
         std::lock_guard<std::mutex> lock(mutex_);
         access_token_ = std::move(access_token);
         if (!refresh_token.empty()) refresh_token_ = std::move(refresh_token);
+        session_adopted_ = true;
+        ++session_generation_;
         mode_.store(AuthMode::Bearer);
     }
     tokens_->clear();
@@ -66,6 +70,28 @@ std::string Auth::refresh_header() const {
     if (refresh_token_.empty())
         throw_invalid("no refresh token: sign in first (verify_otp, google_auth_verify, ...)");
     return "Authorization: Bearer " + refresh_token_.reveal();
+}
+
+bool Auth::refresh_session(std::uint64_t generation, const std::function<void()> &refresh) {
+    std::lock_guard<std::mutex> flight(refresh_mutex_);
+    {
+        std::lock_guard<std::mutex> lock(mutex_);
+        if (session_generation_ != generation) return session_adopted_;  // refreshed meanwhile
+        if (failed_refresh_ == generation) return false;  // its refresh failed a moment ago
+    }
+    try {
+        refresh();
+        log_(LogLevel::Info, "session refreshed after a 401");
+        return true;
+    } catch (const Error &e) {
+        {
+            std::lock_guard<std::mutex> lock(mutex_);
+            failed_refresh_ = generation;
+        }
+        log_(LogLevel::Info, std::string("session refresh after a 401 failed: ") +
+                                 status_name(e.code()) + "; the call's 401 stands");
+        return false;
+    }
 }
 
 void Auth::require_api_key() const {
@@ -96,6 +122,8 @@ TokenUse Auth::add_headers(std::vector<std::string> &headers, SteadyTime deadlin
             if (access_token_.empty())
                 throw_invalid("no access token: give access_token (or set YATIVO_ACCESS_TOKEN)");
             headers.push_back("Authorization: Bearer " + access_token_.reveal());
+            use.session = session_adopted_ && !refresh_token_.empty();
+            use.session_generation = session_generation_;
             break;
         }
     }

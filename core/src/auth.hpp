@@ -33,6 +33,10 @@ struct Credentials {
 struct TokenUse {
     bool cached = false;
     std::uint64_t generation = 0;
+    // The access token of an adopted session that can be refreshed, and which sign-in or
+    // refresh gave it: a 401 refreshes that session once.
+    bool session = false;
+    std::uint64_t session_generation = 0;
 };
 
 class Auth {
@@ -59,6 +63,12 @@ class Auth {
     // "Authorization: Bearer <refresh token>" for the refresh call; INVALID_ARGUMENT when no
     // session was adopted. The line holds a secret: the caller wipes it.
     std::string refresh_header() const;
+    // After a 401 to a request that carried the session of `generation`: runs `refresh` (the
+    // refresh-token call, which adopts the new session) unless another call already did.
+    // Single flight: concurrent callers wait for the one refresh and share its outcome. True
+    // when a newer session is in place; false when the refresh of that session failed (its
+    // error is logged; the caller reports its own 401).
+    bool refresh_session(std::uint64_t generation, const std::function<void()> &refresh);
 
     // Appends the headers that authenticate one request, exchanging for a token when the cache
     // holds none. INVALID_ARGUMENT when the credentials the mode needs are missing.
@@ -83,6 +93,11 @@ class Auth {
     Secret api_secret_;
     Secret access_token_;
     Secret refresh_token_;  // of an adopted session; never printed, wiped when replaced
+    // The access token is an adopted session's (not one the caller set); which adoption.
+    bool session_adopted_ = false;
+    std::uint64_t session_generation_ = 0;
+    std::uint64_t failed_refresh_ = 0;  // the generation whose refresh failed (0: none)
+    std::mutex refresh_mutex_;          // held for the one refresh in flight
 
     std::atomic<int> token_path_{0};  // 0: /auth/token, 1: /apikey/token answered instead
     std::unique_ptr<TokenCache> tokens_;

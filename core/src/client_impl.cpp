@@ -281,6 +281,8 @@ Payload ClientImpl::run(Call &call, SteadyTime deadline, CancelToken *cancel,
         outcome.answer = answer ? &*answer : nullptr;
         outcome.used_cached_token = token_use.cached;
         outcome.token_generation = token_use.generation;
+        outcome.used_session = token_use.session;
+        outcome.session_generation = token_use.session_generation;
         // Drawn only for an answer that may be retried, as the jitter is spent on nothing else.
         if (result.failure != FailureKind::None || answer) outcome.backoff = backoff(state.retries);
         const SteadyTime now = clock_->now();
@@ -311,6 +313,15 @@ Payload ClientImpl::run(Call &call, SteadyTime deadline, CancelToken *cancel,
             case RetryAction::Reexchange:
                 auth_->tokens().invalidate(decision.token_generation);
                 break;
+            case RetryAction::RefreshSession:
+                if (!refresh_session(decision.session_generation, deadline, cancel)) {
+                    // The refresh failed: this call's own 401 is its answer (the one
+                    // re-authentication is spent, so the classifier now settles it).
+                    RetryDecision last = classify_attempt(policy, state, outcome);
+                    if (last.error) throw failed(std::move(*last.error));
+                    throw fail(*answer);
+                }
+                break;
             case RetryAction::StartTwoFactor:
                 call.needs_2fa = true;
                 break;
@@ -320,6 +331,23 @@ Payload ClientImpl::run(Call &call, SteadyTime deadline, CancelToken *cancel,
                 throw failed(std::move(*decision.error));
         }
     }
+}
+
+bool ClientImpl::refresh_session(std::uint64_t generation, SteadyTime deadline,
+                                 CancelToken *cancel) {
+    return auth_->refresh_session(generation, [&] {
+        // The refresh_session endpoint of api/groups/session.toml: a read on a public path,
+        // authenticated by the session's refresh token; its answer becomes the session.
+        Call c;
+        c.method = "GET";
+        c.path = "/authentication/refresh-token";
+        c.read_only = true;
+        c.authenticated = false;
+        c.refresh_session = true;
+        c.sensitive_response = true;
+        Payload p = run(c, deadline, cancel, nullptr);
+        adopt_session(p);
+    });
 }
 
 CallPolicy ClientImpl::policy_for(const Call &call, bool caller_code) const {

@@ -97,6 +97,9 @@ class ClientImpl {
     HttpRequest build_request(const Call &call, const CallPolicy &policy, const RetryState &state,
                               SteadyTime deadline, CancelToken *cancel, const Secret *totp_code,
                               TokenUse &token_use);
+    // Refreshes the session of `generation` through the refresh-token endpoint (Auth's single
+    // flight) within the call's deadline; false when that failed.
+    bool refresh_session(std::uint64_t generation, SteadyTime deadline, CancelToken *cancel);
     void observe(const HttpResult &result);
     // A full-jitter wait before retry number `retry` + 1.
     std::chrono::milliseconds backoff(int retry) const;

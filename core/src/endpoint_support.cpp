@@ -298,6 +298,7 @@ ApiKey to_api_key(const rapidjson::Value &v) {
     k.created_at = json::str(v, "created_at");
     k.expires_at = json::str(v, "expires_at");
     k.last_used_at = json::str(v, "last_used_at");
+    k.allowed_ips = json::strings(v, "allowed_ips");
     if (k.id.empty() && k.api_key.empty())
         throw Error(Status::PROTOCOL, "API key answer has no id");
     return k;

@@ -698,6 +698,7 @@ ApiKey Client::create_api_key(const CreateApiKey &params, const CallOptions &cal
     b.field("name", params.name);
     b.strings("permissions", params.permissions);
     if (params.expires_in_days) b.integer("expires_in_days", *params.expires_in_days);
+    b.strings("allowed_ips", params.allowed_ips, true);
     b.into(c);
     // The same call in the API's other dialect: tried when the primary path answers 404 or 405
     // (not processed), with the same Idempotency-Key and 2FA code.
@@ -710,6 +711,7 @@ ApiKey Client::create_api_key(const CreateApiKey &params, const CallOptions &cal
         fb.field("key_name", params.name);
         fb.strings("scopes", params.permissions);
         if (params.expires_in_days) fb.integer("expires_in_days", *params.expires_in_days);
+        fb.strings("allowed_ips", params.allowed_ips, true);
         fb.into(f);
     }
     Payload p = impl_->execute_dialect(c, f, "api_keys", call);
@@ -831,16 +833,23 @@ Balance Client::check_balance(std::string_view asset_id, const CallOptions &call
 }
 
 Payload Client::gas_price(std::string_view chain, std::string_view priority,
-                          std::string_view extra_fields_json, const CallOptions &call) {
+                          std::string_view amount_usd, std::string_view asset_id,
+                          std::string_view token_symbol, std::string_view extra_fields_json,
+                          const CallOptions &call) {
     detail::require(chain, "chain");
     const std::string priority_value =
         detail::enum_value(priority, "priority", {"low", "medium", "high"},
                            {{"slow", "low"}, {"fast", "high"}}, "medium");
+    const std::string amount_usd_digits =
+        amount_usd.empty() ? std::string() : validate_amount(amount_usd);
     detail::Call c = detail::make_call("POST", std::string("/transactions/get-gas-price"),
                                        Kind::Read, TwoFactor::None, call);
     detail::Body b;
     b.field("chainType", chain);
     b.field("priority", priority_value);
+    if (!amount_usd_digits.empty()) b.number("amount_usd", amount_usd_digits);
+    b.field("asset_id", asset_id, true);
+    b.field("token_symbol", token_symbol, true);
     b.merge(extra_fields_json, "extra_fields");
     b.into(c);
     return impl_->execute(c, call);
@@ -1127,7 +1136,7 @@ AutoForwardingRule Client::create_forwarding_rule(const ForwardingRule &params,
     if (!minimum_amount_digits.empty()) b.number("minimum_amount", minimum_amount_digits);
     if (!maximum_amount_digits.empty()) b.number("maximum_amount", maximum_amount_digits);
     b.field("description", params.description, true);
-    b.json("enabled", params.enabled, "enabled");
+    if (params.enabled) b.boolean("enabled", *params.enabled);
     b.json("settings", params.settings, "settings");
     b.into(c);
     Payload p = impl_->execute(c, call);
@@ -1158,7 +1167,7 @@ AutoForwardingRule Client::update_forwarding_rule(const ForwardingRuleUpdate &pa
     if (!minimum_amount_digits.empty()) b.number("minimum_amount", minimum_amount_digits);
     if (!maximum_amount_digits.empty()) b.number("maximum_amount", maximum_amount_digits);
     b.field("description", params.description, true);
-    b.json("enabled", params.enabled, "enabled");
+    if (params.enabled) b.boolean("enabled", *params.enabled);
     b.json("settings", params.settings, "settings");
     b.into(c);
     Payload p = impl_->execute(c, call);

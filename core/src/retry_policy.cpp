@@ -101,6 +101,17 @@ RetryDecision classify_unauthorized(const CallPolicy &policy, const RetryState &
         tf.request_id = err.request_id;
         return fail(std::move(tf), policy, next);
     }
+    // Any other 401 on a request made with a signed-in session's access token: it may have
+    // expired; the server did nothing, so even a write is sent again (with its own key).
+    if (attempt.used_session && !state.reauthed) {
+        next.reauthed = true;
+        RetryDecision d = again(RetryAction::RefreshSession, next);
+        d.session_generation = attempt.session_generation;
+        d.notes.push_back(policy.label +
+                          ": 401 with the session's access token; refreshing the session and "
+                          "retrying once");
+        return d;
+    }
     // Any other 401 on a request made with a cached token: the token may be stale.
     if (attempt.used_cached_token && !state.reauthed) {
         next.reauthed = true;

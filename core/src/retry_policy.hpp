@@ -37,7 +37,7 @@ struct CallPolicy {
 // What a call carries from one attempt to the next.
 struct RetryState {
     int retries = 0;           // retries spent, libcurl's own re-sends included
-    bool reauthed = false;     // the one re-exchange after a 401 was spent
+    bool reauthed = false;     // the one re-exchange (or session refresh) after a 401 was spent
     bool second_step = false;  // the one retry with the next TOTP step was spent
     bool needs_2fa = false;    // the request carries X-2FA-Token
     // Whether an attempt so far may have been processed by the server, and whether one before
@@ -55,6 +55,9 @@ struct Attempt {
     const Error *answer = nullptr;
     bool used_cached_token = false;      // the request carried a token from the cache...
     std::uint64_t token_generation = 0;  // ...with this generation
+    // The request carried the access token of an adopted session that has a refresh token...
+    bool used_session = false;
+    std::uint64_t session_generation = 0;  // ...of this sign-in or refresh
     // The full-jitter backoff drawn for the retry this would be (backoff_ceiling(retries)).
     std::chrono::milliseconds backoff{0};
     std::chrono::nanoseconds remaining{0};  // until the call's deadline, measured after it
@@ -64,6 +67,7 @@ enum class RetryAction {
     Accept,          // a 2xx: decode the answer (a body saying it failed is settled then)
     Retry,           // wait `wait`, then send again
     Reexchange,      // drop the token of `token_generation`, exchange again and send again
+    RefreshSession,  // refresh the session of `session_generation` (once), then send again
     StartTwoFactor,  // the server asked for 2FA: send again with a TOTP code
     NextTotpStep,    // the TOTP code was refused: send again with the next step's code
     Fail,            // throw `error`
@@ -71,11 +75,12 @@ enum class RetryAction {
 
 struct RetryDecision {
     RetryAction action = RetryAction::Fail;
-    std::chrono::milliseconds wait{0};   // Retry
-    std::uint64_t token_generation = 0;  // Reexchange
-    std::optional<Error> error;          // Fail: settled (settle_error)
-    RetryState next;                     // the call's state from here on
-    std::vector<std::string> notes;      // debug log lines explaining the decision
+    std::chrono::milliseconds wait{0};     // Retry
+    std::uint64_t token_generation = 0;    // Reexchange
+    std::uint64_t session_generation = 0;  // RefreshSession
+    std::optional<Error> error;            // Fail: settled (settle_error)
+    RetryState next;                       // the call's state from here on
+    std::vector<std::string> notes;        // debug log lines explaining the decision
 };
 
 // Decides what follows one attempt. Spends no retry on Accept, Reexchange and the 2FA steps;

@@ -108,7 +108,8 @@ int main(int argc, char **argv) {
     if (!base_url || !(admin = session_client(base_url, period))) goto done;
 
     /* 1. Create a key (sends X-2FA-Token computed from the TOTP secret). */
-    if (!ok("create", yv_client_create_api_key(admin, "gateway-7", perms, 2, 30, NULL, &key, &err),
+    if (!ok("create",
+            yv_client_create_api_key(admin, "gateway-7", perms, 2, 30, NULL, 0, NULL, &key, &err),
             &err))
         goto done;
     print_key("created", key);

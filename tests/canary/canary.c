@@ -74,7 +74,7 @@ int main(int argc, char **argv) {
 
     yv_client *admin = client(base, YV_AUTH_BEARER, NULL, NULL, session, totp);
     yv_api_key *key = NULL;
-    st = yv_client_create_api_key(admin, "canary", perms, 4, 0, NULL, &key, &err);
+    st = yv_client_create_api_key(admin, "canary", perms, 4, 0, NULL, 0, NULL, &key, &err);
     show("create_api_key", st, err);
     if (st != YV_OK) return 1;
     keep_secret(yv_api_key_api_secret(key));
@@ -139,7 +139,7 @@ int main(int argc, char **argv) {
         client(base, YV_AUTH_BEARER, NULL, NULL, "yvsess_canary_WRONG_session_9d2e", totp);
     err = NULL;
     yv_api_key *never = NULL;
-    st = yv_client_create_api_key(bad_session, "x", perms, 1, 0, NULL, &never, &err);
+    st = yv_client_create_api_key(bad_session, "x", perms, 1, 0, NULL, 0, NULL, &never, &err);
     show("create with a wrong session", st, err);
     if (st == YV_OK) failures++;
     yv_api_key_free(never);

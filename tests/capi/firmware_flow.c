@@ -158,7 +158,8 @@ int main(int argc, char **argv) {
     int good =
         session != NULL &&
         ok("create key",
-           yv_client_create_api_key(session, "gateway", perms, 3, 0, NULL, &key, &err), &err) &&
+           yv_client_create_api_key(session, "gateway", perms, 3, 0, NULL, 0, NULL, &key, &err),
+           &err) &&
         (client = key_client(yv_api_key_api_key(key), yv_api_key_api_secret(key))) != NULL &&
         key_flow(client) && webhook_flow();
     yv_client_free(client);

@@ -63,7 +63,7 @@ inline ApiKey create_key(yv_client *admin, const char *name, std::vector<const c
     yv_api_key *k = nullptr;
     Err err;
     const yv_status st = yv_client_create_api_key(admin, name, perms.data(), perms.size(), 0,
-                                                  nullptr, &k, err.out());
+                                                  nullptr, 0, nullptr, &k, err.out());
     EXPECT_EQ(st, YV_OK) << describe(st, err);
     return ApiKey(k);
 }

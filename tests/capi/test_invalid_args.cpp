@@ -314,6 +314,10 @@ std::vector<Case> InvalidArgs::cases() {
             CHECK_CASE(yv_api_key_expires_at, EXPECT_EQ(yv_api_key_expires_at(nullptr), nullptr)),
             CHECK_CASE(yv_api_key_last_used_at,
                        EXPECT_EQ(yv_api_key_last_used_at(nullptr), nullptr)),
+            CHECK_CASE(yv_api_key_allowed_ips_count,
+                       EXPECT_EQ(yv_api_key_allowed_ips_count(nullptr), 0u)),
+            CHECK_CASE(yv_api_key_allowed_ip,
+                       EXPECT_EQ(yv_api_key_allowed_ip(nullptr, 0), nullptr)),
             CHECK_CASE(yv_api_key_free, yv_api_key_free(nullptr)),
             CHECK_CASE(yv_api_key_list_count, EXPECT_EQ(yv_api_key_list_count(nullptr), 0u)),
             CHECK_CASE(yv_api_key_list_get, EXPECT_EQ(yv_api_key_list_get(nullptr, 0), nullptr)),
@@ -325,19 +329,19 @@ std::vector<Case> InvalidArgs::cases() {
                            Out<yv_api_key> out;
                            expect_invalid("NULL client", [&](yv_error **e) {
                                return yv_client_create_api_key(nullptr, "n", perms, 1, 0, nullptr,
-                                                               &out, e);
+                                                               0, nullptr, &out, e);
                            });
                            expect_invalid("empty name", [&](yv_error **e) {
-                               return yv_client_create_api_key(client_, "", perms, 1, 0, nullptr,
-                                                               &out, e);
+                               return yv_client_create_api_key(client_, "", perms, 1, 0, nullptr, 0,
+                                                               nullptr, &out, e);
                            });
                            expect_invalid("NULL permission", [&](yv_error **e) {
                                return yv_client_create_api_key(client_, "n", perms, 2, 0, nullptr,
-                                                               &out, e);
+                                                               0, nullptr, &out, e);
                            });
                            expect_invalid("NULL permissions array", [&](yv_error **e) {
                                return yv_client_create_api_key(client_, "n", nullptr, 1, 0, nullptr,
-                                                               &out, e);
+                                                               0, nullptr, &out, e);
                            });
                        }),
             STATUS_CASE(yv_client_list_api_keys, client_, nullptr, nullptr, e),
@@ -395,11 +399,16 @@ std::vector<Case> InvalidArgs::cases() {
             // percentage is an amount: "1e2" is refused before any I/O.
             STATUS_CASE(yv_client_create_forwarding_rule, client_,
                         "4Nd1mBQtrMJVYVfKf2PJy9NZUZdTAsp7D4xWLs4gDB4T", "1e2", "all_wallets",
-                        "asset", "solana", nullptr, 0, nullptr, nullptr, nullptr, nullptr, nullptr,
-                        nullptr, &Out<yv_auto_forwarding_rule>{}, e),
+                        "asset", "solana", nullptr, 0, nullptr, nullptr, nullptr, YV_BOOL_UNSET,
+                        nullptr, nullptr, &Out<yv_auto_forwarding_rule>{}, e),
             STATUS_CASE(yv_client_update_forwarding_rule, client_, "rule", nullptr, nullptr,
-                        nullptr, nullptr, 0, nullptr, nullptr, nullptr, "{not json", nullptr,
+                        nullptr, nullptr, 0, nullptr, nullptr, nullptr, YV_BOOL_UNSET, "{not json",
                         nullptr, &Out<yv_auto_forwarding_rule>{}, e),
+            // An optional bool is one of its three values: anything else is refused.
+            STATUS_CASE(yv_client_update_forwarding_rule, client_, "rule", nullptr, nullptr,
+                        nullptr, nullptr, 0, nullptr, nullptr, nullptr,
+                        static_cast<yv_optional_bool>(2), nullptr, nullptr,
+                        &Out<yv_auto_forwarding_rule>{}, e),
             STATUS_CASE(yv_client_delete_forwarding_rule, client_, "", nullptr, e),
             STATUS_CASE(yv_client_list_customers, client_, 0, 101, nullptr, nullptr, nullptr,
                         &Out<yv_customer_list>{}, e),
@@ -439,10 +448,13 @@ std::vector<Case> InvalidArgs::cases() {
                         &Out<yv_asset>{}, e),
             STATUS_CASE(yv_client_list_assets, nullptr, nullptr, nullptr, &Out<yv_asset_list>{}, e),
             STATUS_CASE(yv_client_check_balance, client_, "", nullptr, &Out<yv_balance>{}, e),
-            STATUS_CASE(yv_client_gas_price, client_, nullptr, nullptr, nullptr, nullptr,
-                        &Out<yv_buffer>{}, e),
-            STATUS_CASE(yv_client_gas_price, client_, "solana", "", nullptr, nullptr,
-                        &Out<yv_buffer>{}, e),
+            STATUS_CASE(yv_client_gas_price, client_, nullptr, nullptr, nullptr, nullptr, nullptr,
+                        nullptr, nullptr, &Out<yv_buffer>{}, e),
+            STATUS_CASE(yv_client_gas_price, client_, "solana", "", nullptr, nullptr, nullptr,
+                        nullptr, nullptr, &Out<yv_buffer>{}, e),
+            // amount_usd is exact decimal text.
+            STATUS_CASE(yv_client_gas_price, client_, "solana", nullptr, "1e3", nullptr, nullptr,
+                        nullptr, nullptr, &Out<yv_buffer>{}, e),
             STATUS_CASE(yv_send_new, nullptr, e), CHECK_CASE(yv_send_free, yv_send_free(nullptr)),
             STATUS_CASE(yv_send_set_account, send_, "", e),
             STATUS_CASE(yv_send_set_assets, nullptr, "a", e),

@@ -3,6 +3,7 @@
 #include <set>
 #include <string>
 #include <thread>
+#include <vector>
 
 #include "sandbox_client.hpp"
 
@@ -36,14 +37,78 @@ std::set<std::string> permissions(const yv_api_key *k) {
     return out;
 }
 
+std::vector<std::string> allowed_ips(const yv_api_key *k) {
+    std::vector<std::string> out;
+    for (size_t i = 0; i < yv_api_key_allowed_ips_count(k); ++i)
+        out.push_back(yv_api_key_allowed_ip(k, i));
+    EXPECT_EQ(yv_api_key_allowed_ip(k, yv_api_key_allowed_ips_count(k)), nullptr);
+    return out;
+}
+
+// allowed_ips is sent at creation and read back from create, list and get; unset, the key has
+// none; an entry that is no address is refused by the server.
+TEST_F(CapiKeys, AllowedIpsAreSentAndReadBack) {
+    const char *perms[] = {"read"};
+    const char *ips[] = {"127.0.0.1"};
+    yv_api_key *raw = nullptr;
+    Err err;
+    ASSERT_EQ(yv_client_create_api_key(admin.get(), "pinned", perms, 1, 0, ips, 1, nullptr, &raw,
+                                       err.out()),
+              YV_OK)
+        << err.message();
+    ApiKey key(raw);
+    const std::string id = yv_api_key_id(raw);
+    EXPECT_EQ(allowed_ips(raw), std::vector<std::string>{"127.0.0.1"});
+
+    yv_api_key *got = nullptr;
+    ASSERT_EQ(yv_client_get_api_key(admin.get(), id.c_str(), nullptr, &got, err.out()), YV_OK)
+        << err.message();
+    ApiKey got_key(got);
+    EXPECT_EQ(allowed_ips(got), std::vector<std::string>{"127.0.0.1"});
+
+    yv_api_key_list *list_raw = nullptr;
+    ASSERT_EQ(yv_client_list_api_keys(admin.get(), nullptr, &list_raw, err.out()), YV_OK)
+        << err.message();
+    ApiKeyList list(list_raw);
+    bool found = false;
+    for (size_t i = 0; i < yv_api_key_list_count(list_raw); ++i) {
+        const yv_api_key *k = yv_api_key_list_get(list_raw, i);
+        if (id != yv_api_key_id(k)) continue;
+        found = true;
+        EXPECT_EQ(allowed_ips(k), std::vector<std::string>{"127.0.0.1"});
+    }
+    EXPECT_TRUE(found);
+
+    yv_api_key *open = nullptr;
+    ASSERT_EQ(yv_client_create_api_key(admin.get(), "open", perms, 1, 0, nullptr, 0, nullptr, &open,
+                                       err.out()),
+              YV_OK)
+        << err.message();
+    ApiKey open_key(open);
+    EXPECT_EQ(yv_api_key_allowed_ips_count(open), 0u);
+
+    const char *bad[] = {"not-an-address"};
+    yv_api_key *never = nullptr;
+    EXPECT_EQ(yv_client_create_api_key(admin.get(), "bad", perms, 1, 0, bad, 1, nullptr, &never,
+                                       err.out()),
+              YV_E_VALIDATION)
+        << err.message();
+    EXPECT_EQ(never, nullptr);
+    // An empty entry is refused before any request.
+    const char *empty[] = {""};
+    EXPECT_EQ(yv_client_create_api_key(admin.get(), "bad", perms, 1, 0, empty, 1, nullptr, &never,
+                                       err.out()),
+              YV_E_INVALID_ARGUMENT);
+}
+
 TEST_F(CapiKeys, WholeLifecycle) {
     // Create (2FA from the TOTP secret): every field, the one-time secret included.
     const char *perms[] = {"read", "write"};
     yv_api_key *raw = nullptr;
     Err err;
-    ASSERT_EQ(
-        yv_client_create_api_key(admin.get(), "gateway", perms, 2, 30, nullptr, &raw, err.out()),
-        YV_OK)
+    ASSERT_EQ(yv_client_create_api_key(admin.get(), "gateway", perms, 2, 30, nullptr, 0, nullptr,
+                                       &raw, err.out()),
+              YV_OK)
         << err.message();
     ApiKey key(raw);
     const std::string id = yv_api_key_id(raw);
@@ -139,7 +204,8 @@ TEST_F(CapiKeys, TwoFactorCodesFromTheCallOrRefused) {
     yv_api_key *k = nullptr;
 
     // No code and no TOTP source: refused before any I/O.
-    EXPECT_EQ(yv_client_create_api_key(no_totp.get(), "k", perms, 1, 0, nullptr, &k, err.out()),
+    EXPECT_EQ(yv_client_create_api_key(no_totp.get(), "k", perms, 1, 0, nullptr, 0, nullptr, &k,
+                                       err.out()),
               YV_E_TWO_FACTOR_REQUIRED);
     EXPECT_EQ(k, nullptr);
 
@@ -150,7 +216,8 @@ TEST_F(CapiKeys, TwoFactorCodesFromTheCallOrRefused) {
     ASSERT_EQ(yv_call_new(&raw_call, nullptr), YV_OK);
     Call call(raw_call);
     ASSERT_EQ(yv_call_set_totp_code(raw_call, code, nullptr), YV_OK);
-    EXPECT_EQ(yv_client_create_api_key(no_totp.get(), "k", perms, 1, 0, raw_call, &k, err.out()),
+    EXPECT_EQ(yv_client_create_api_key(no_totp.get(), "k", perms, 1, 0, nullptr, 0, raw_call, &k,
+                                       err.out()),
               YV_E_TWO_FACTOR_REQUIRED);
     EXPECT_EQ(yv_error_http_status(err.get()), 401);
     EXPECT_STREQ(yv_error_error_code(err.get()), "two_factor_invalid");
@@ -159,8 +226,8 @@ TEST_F(CapiKeys, TwoFactorCodesFromTheCallOrRefused) {
     // The current code, computed with yv_totp and passed per call.
     ASSERT_EQ(yv_totp(sb.totp_secret().c_str(), YV_NOW, 2, 6, code, sizeof code, nullptr), YV_OK);
     ASSERT_EQ(yv_call_set_totp_code(raw_call, code, nullptr), YV_OK);
-    const yv_status st =
-        yv_client_create_api_key(no_totp.get(), "k", perms, 1, 0, raw_call, &k, err.out());
+    const yv_status st = yv_client_create_api_key(no_totp.get(), "k", perms, 1, 0, nullptr, 0,
+                                                  raw_call, &k, err.out());
     EXPECT_EQ(st, YV_OK) << describe(st, err);
     yv_api_key_free(k);
 }

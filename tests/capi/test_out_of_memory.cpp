@@ -185,7 +185,8 @@ TEST(CapiOutOfMemory, AKeyMadeByTheServerIsReturnedOrReportedUnknown) {
             long before = keys();
             {
                 FailNth fail(n);
-                st = yv_client_create_api_key(c.get(), "oom", perms, 1, 0, nullptr, &key, &err);
+                st = yv_client_create_api_key(c.get(), "oom", perms, 1, 0, nullptr, 0, nullptr,
+                                              &key, &err);
             }
             bool reached_server = keys() > before;
             if (st == YV_OK) {

@@ -82,7 +82,7 @@ TEST_F(CapiParams, CreateCustomerSendsJsonMetadata) {
 }
 
 // Auto-forwarding through C: a 2FA write (the session's TOTP secret), the percentage as exact
-// decimal text, json settings and enabled, what the next call sees.
+// decimal text, json settings, enabled false, what the next call sees.
 TEST_F(CapiParams, AutoForwardingRules) {
     const std::string account = new_account("c-fwd");
     const auto asset = ok<Asset>([&](yv_asset **out, yv_error **e) {
@@ -93,7 +93,7 @@ TEST_F(CapiParams, AutoForwardingRules) {
         return yv_client_create_forwarding_rule(
             c.get(), "4Nd1mBQtrMJVYVfKf2PJy9NZUZdTAsp7D4xWLs4gDB4T", "0.000000000000000001",
             "all_wallets", yv_asset_id(asset.get()), "solana", nullptr, 0, nullptr, nullptr,
-            "from C", "false", R"({"k":"v"})", nullptr, out, e);
+            "from C", YV_BOOL_FALSE, R"({"k":"v"})", nullptr, out, e);
     });
     ASSERT_TRUE(rule);
     EXPECT_STREQ(yv_auto_forwarding_rule_percentage(rule.get()), "0.000000000000000001");
@@ -114,6 +114,68 @@ TEST_F(CapiParams, AutoForwardingRules) {
     EXPECT_EQ(yv_client_get_forwarding_rule(c.get(), id.c_str(), nullptr, &gone, err.out()),
               YV_E_NOT_FOUND);
     EXPECT_EQ(gone, nullptr);
+}
+
+// enabled is a yv_optional_bool: YV_BOOL_UNSET sends nothing (the server's default on create,
+// no change on update), YV_BOOL_TRUE and YV_BOOL_FALSE send true and false; C's true and false
+// are the same values.
+TEST_F(CapiParams, AutoForwardingEnabledSetTrueSetFalseOrUnset) {
+    const std::string account = new_account("c-fwd-enabled");
+    const auto asset = ok<Asset>([&](yv_asset **out, yv_error **e) {
+        return yv_client_add_asset(c.get(), account.c_str(), "solana", "USDC_SOL", nullptr, out, e);
+    });
+    ASSERT_TRUE(asset);
+    const auto enabled_of = [](const yv_auto_forwarding_rule *r) {
+        bool v = false;
+        EXPECT_TRUE(yv_auto_forwarding_rule_enabled(r, &v)) << str(yv_auto_forwarding_rule_json(r));
+        return v;
+    };
+    const auto create = [&](yv_optional_bool enabled) {
+        return ok<Rule>([&](yv_auto_forwarding_rule **out, yv_error **e) {
+            return yv_client_create_forwarding_rule(
+                c.get(), "4Nd1mBQtrMJVYVfKf2PJy9NZUZdTAsp7D4xWLs4gDB4T", "10", "all_wallets",
+                yv_asset_id(asset.get()), "solana", nullptr, 0, nullptr, nullptr, nullptr, enabled,
+                nullptr, nullptr, out, e);
+        });
+    };
+    const auto unset = create(YV_BOOL_UNSET);
+    ASSERT_TRUE(unset);
+    EXPECT_TRUE(enabled_of(unset.get()));  // the server's default
+    const auto on = create(YV_BOOL_TRUE);
+    ASSERT_TRUE(on);
+    EXPECT_TRUE(enabled_of(on.get()));
+    const auto off = create(static_cast<yv_optional_bool>(false));  // C's false is YV_BOOL_FALSE
+    ASSERT_TRUE(off);
+    EXPECT_FALSE(enabled_of(off.get()));
+
+    const std::string id = str(yv_auto_forwarding_rule_id(off.get()));
+    const auto update = [&](const char *percentage, yv_optional_bool enabled) {
+        return ok<Rule>([&](yv_auto_forwarding_rule **out, yv_error **e) {
+            return yv_client_update_forwarding_rule(c.get(), id.c_str(), nullptr, percentage,
+                                                    nullptr, nullptr, 0, nullptr, nullptr, nullptr,
+                                                    enabled, nullptr, nullptr, out, e);
+        });
+    };
+    // Unset on update: only the percentage changes; the rule stays paused.
+    const auto same = update("20", YV_BOOL_UNSET);
+    ASSERT_TRUE(same);
+    EXPECT_STREQ(yv_auto_forwarding_rule_percentage(same.get()), "20");
+    EXPECT_FALSE(enabled_of(same.get()));
+    const auto resumed = update(nullptr, YV_BOOL_TRUE);
+    ASSERT_TRUE(resumed);
+    EXPECT_TRUE(enabled_of(resumed.get()));
+    const auto still = update("30", YV_BOOL_UNSET);
+    ASSERT_TRUE(still);
+    EXPECT_TRUE(enabled_of(still.get()));
+    const auto paused = update(nullptr, YV_BOOL_FALSE);
+    ASSERT_TRUE(paused);
+    EXPECT_FALSE(enabled_of(paused.get()));
+    const auto got = ok<Rule>([&](yv_auto_forwarding_rule **out, yv_error **e) {
+        return yv_client_get_forwarding_rule(c.get(), id.c_str(), nullptr, out, e);
+    });
+    ASSERT_TRUE(got);
+    EXPECT_FALSE(enabled_of(got.get()));
+    EXPECT_STREQ(yv_auto_forwarding_rule_percentage(got.get()), "30");
 }
 
 }  // namespace

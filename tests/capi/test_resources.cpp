@@ -98,14 +98,45 @@ TEST_F(CapiResources, AccountsAssetsAndBalances) {
 
 TEST_F(CapiResources, GasPrice) {
     const auto gas = ok_json([&](yv_buffer **out, yv_error **e) {
-        return yv_client_gas_price(c.get(), "ethereum", "high", R"({"amount_usd":"10"})", nullptr,
-                                   out, e);
+        return yv_client_gas_price(c.get(), "ethereum", "high", nullptr, nullptr, nullptr,
+                                   R"({"note":"10"})", nullptr, out, e);
     });
     EXPECT_EQ(gas.front(), '{') << gas;
     const auto defaults = ok_json([&](yv_buffer **out, yv_error **e) {
-        return yv_client_gas_price(c.get(), "solana", nullptr, nullptr, nullptr, out, e);
+        return yv_client_gas_price(c.get(), "solana", nullptr, nullptr, nullptr, nullptr, nullptr,
+                                   nullptr, out, e);
     });
     EXPECT_EQ(defaults.front(), '{') << defaults;
+}
+
+// amount_usd, asset_id and token_symbol travel as typed fields; the sandbox echoes what it used:
+// the amount as its exact decimal, the asset's id, and the fee charged in the asset's symbol.
+TEST_F(CapiResources, GasPriceForAnAssetAndAmount) {
+    const auto from = funded(nullptr);
+    const auto gas = ok_json([&](yv_buffer **out, yv_error **e) {
+        return yv_client_gas_price(c.get(), "ethereum", "low", "25.50", from.asset_id.c_str(),
+                                   "usdc", nullptr, nullptr, out, e);
+    });
+    EXPECT_EQ(json_field(gas, "amount_usd"), "25.5") << gas;
+    EXPECT_EQ(json_field(gas, "asset_id"), from.asset_id) << gas;
+    EXPECT_EQ(json_field(gas, "token_symbol"), "USDC") << gas;
+    EXPECT_EQ(json_field(gas, "feeCurrency"), "USDC") << gas;
+    EXPECT_EQ(json_field(gas, "priority"), "low") << gas;
+    // Unset, none of them is sent: the fee is in the chain's native token.
+    const auto plain = ok_json([&](yv_buffer **out, yv_error **e) {
+        return yv_client_gas_price(c.get(), "ethereum", nullptr, nullptr, nullptr, nullptr, nullptr,
+                                   nullptr, out, e);
+    });
+    EXPECT_EQ(json_field(plain, "amount_usd"), "") << plain;
+    EXPECT_EQ(json_field(plain, "feeCurrency"), "ETH") << plain;
+    // The sandbox checks what it is given: a symbol that is not the asset's is refused.
+    yv_buffer *none = nullptr;
+    Err err;
+    EXPECT_EQ(yv_client_gas_price(c.get(), "ethereum", nullptr, nullptr, from.asset_id.c_str(),
+                                  "DAI", nullptr, nullptr, &none, err.out()),
+              YV_E_VALIDATION)
+        << err.message();
+    EXPECT_EQ(none, nullptr);
 }
 
 TEST_F(CapiResources, SendFundsReturnsTheIdempotencyKeyItUsed) {
@@ -234,7 +265,8 @@ TEST_F(CapiResources, EnvelopeReturnsTheSiblingsOfData) {
     EXPECT_EQ(data.front(), '[') << data;
     EXPECT_EQ(data.find("pagination"), std::string::npos) << data;
     const auto gas = ok_json([&](yv_buffer **out, yv_error **e) {
-        return yv_client_gas_price(c.get(), "ethereum", nullptr, nullptr, nullptr, out, e);
+        return yv_client_gas_price(c.get(), "ethereum", nullptr, nullptr, nullptr, nullptr, nullptr,
+                                   nullptr, out, e);
     });
     EXPECT_EQ(gas.find("\"message\""), std::string::npos) << gas;
 
@@ -252,7 +284,8 @@ TEST_F(CapiResources, EnvelopeReturnsTheSiblingsOfData) {
         << whole;
     EXPECT_EQ(json_field(whole, "message"), "Transactions fetched successfully") << whole;
     const auto gas_whole = ok_json([&](yv_buffer **out, yv_error **e) {
-        return yv_client_gas_price(c.get(), "ethereum", nullptr, nullptr, raw_call, out, e);
+        return yv_client_gas_price(c.get(), "ethereum", nullptr, nullptr, nullptr, nullptr, nullptr,
+                                   raw_call, out, e);
     });
     EXPECT_NE(gas_whole.find("\"data\":" + gas), std::string::npos) << gas_whole;
     EXPECT_EQ(json_field(gas_whole, "message"), "Gas price estimated successfully") << gas_whole;

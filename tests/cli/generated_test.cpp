@@ -123,6 +123,49 @@ TEST_F(GeneratedTest, SendFundsPrintsItsKeyAndTheSameKeyMovesOnce) {
     EXPECT_EQ(h.Size(), 2u);
 }
 
+// gas-price's typed options reach the sandbox, which echoes what it used.
+TEST_F(GeneratedTest, GasPriceSendsTheAmountAssetAndSymbol) {
+    std::string ast = asset(account("gas"));
+    CliResult r = user({"--json", "transactions", "gas-price", "--chain", "solana", "--amount-usd",
+                        "25.50", "--asset-id", ast, "--token-symbol", "usdc"});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    rapidjson::Document doc = parse_json(r.out);
+    EXPECT_EQ(str(doc, "amount_usd"), "25.5");
+    EXPECT_EQ(str(doc, "asset_id"), ast);
+    EXPECT_EQ(str(doc, "token_symbol"), "USDC");
+    EXPECT_EQ(str(doc, "feeCurrency"), "USDC");
+    CliResult bad = user({"transactions", "gas-price", "--chain", "solana", "--amount-usd", "1e3"});
+    EXPECT_EQ(bad.exit_code, 10) << bad.err;
+    EXPECT_THAT(bad.err, HasSubstr("amount"));
+}
+
+// --enabled is an optional bool: absent sends nothing (the server's default on create, no change
+// on update); true and false are sent as they are.
+TEST_F(GeneratedTest, AutoForwardingEnabledTrueFalseOrAbsent) {
+    std::string ast = asset(account("fwd"));
+    const auto enabled_of = [](const CliResult &r) {
+        EXPECT_EQ(r.exit_code, 0) << r.err;
+        rapidjson::Document doc = parse_json(r.out);
+        EXPECT_TRUE(doc.HasMember("enabled") && doc["enabled"].IsBool()) << r.out;
+        return doc.HasMember("enabled") && doc["enabled"].IsBool() && doc["enabled"].GetBool();
+    };
+    const std::vector<std::string> create = {
+        "--json",      "auto-forwarding", "create", "--destination-address",
+        kSolAddress,   "--percentage",    "10",     "--monitoring-mode",
+        "all_wallets", "--asset-id",      ast,      "--chain",
+        "solana"};
+    EXPECT_TRUE(enabled_of(user(create)));
+    std::vector<std::string> off = create;
+    off.insert(off.end(), {"--enabled", "false"});
+    CliResult paused = user(off);
+    EXPECT_FALSE(enabled_of(paused));
+    const std::string id = str(parse_json(paused.out), "id");
+    EXPECT_FALSE(
+        enabled_of(user({"--json", "auto-forwarding", "update", id, "--percentage", "20"})));
+    EXPECT_TRUE(enabled_of(user({"--json", "auto-forwarding", "update", id, "--enabled", "true"})));
+    EXPECT_TRUE(enabled_of(user({"--json", "auto-forwarding", "get", id})));
+}
+
 TEST_F(GeneratedTest, UsageErrorsNameTheOptionAndSendNothing) {
     const long before = requests();
     auto expect_usage = [&](std::vector<std::string> args, const std::string &names) {
@@ -179,7 +222,7 @@ TEST_F(GeneratedTest, TwoFactorCallsUseTheCodeOrTheSourceAndFailWithoutOne) {
     // An explicit code: the secret is printed once, by the call whose purpose that is.
     std::string code = sb_.totp_now();
     CliResult created = run_cli({"--json", "api-keys", "create", "--name", "gen", "--permissions",
-                                 "read,write", "--totp-code", code},
+                                 "read,write", "--allowed-ips", "127.0.0.1", "--totp-code", code},
                                 env);
     ASSERT_EQ(created.exit_code, 0) << created.err;
     EXPECT_THAT(created.err, Not(HasSubstr(code)));
@@ -191,7 +234,11 @@ TEST_F(GeneratedTest, TwoFactorCallsUseTheCodeOrTheSourceAndFailWithoutOne) {
     // Reads never show it; the configured TOTP source serves the next 2FA call.
     CliResult got = user({"--json", "api-keys", "get", str(key, "id")});
     ASSERT_EQ(got.exit_code, 0) << got.err;
-    EXPECT_FALSE(parse_json(got.out).HasMember("api_secret"));
+    rapidjson::Document got_key = parse_json(got.out);
+    EXPECT_FALSE(got_key.HasMember("api_secret"));
+    ASSERT_TRUE(got_key["allowed_ips"].IsArray()) << got.out;
+    ASSERT_EQ(got_key["allowed_ips"].Size(), 1u) << got.out;
+    EXPECT_STREQ(got_key["allowed_ips"][0].GetString(), "127.0.0.1");
     CliResult list = user({"api-keys", "list"});
     ASSERT_EQ(list.exit_code, 0) << list.err;
     EXPECT_THAT(list.out, Not(HasSubstr(str(key, "api_secret"))));

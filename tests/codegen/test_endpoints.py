@@ -461,5 +461,129 @@ class JsonAndQueryParameters(GeneratedCopy):
         self.assertIn("tag_ledger", err)
 
 
+RESCAN = '''
+[[endpoint]]
+name = "rescan_wallet"
+group = "transactions"
+verb = "rescan_wallet"
+method = "POST"
+path = "/wallets/{wallet_id}/rescan"
+kind = "write"
+returns = "json"
+struct = "RescanWallet"
+doc = "Rescans a wallet's history."
+params = [
+  { name = "wallet_id", type = "string", doc = "the wallet's id" },
+  { name = "depth", type = "int", required = false, default = 50, min = 1, max = 1000, doc = "how many blocks back" },
+  { name = "window", type = "int", required = false, min = 1, doc = "blocks per batch" },
+]
+'''
+
+
+class StructParametersWithoutAHandle(GeneratedCopy):
+    """A parameter struct without a C handle: the C function takes the parameters one by one and
+    its shim fills the struct; an int with a default keeps the core's default when the C
+    argument is 0 (unset)."""
+
+    ROW = RESCAN
+    NEW_SYMBOL = "yv_client_rescan_wallet"
+
+    def test_the_generator_accepts_the_row(self) -> None:
+        self.check_the_generator_accepts_the_row()
+
+    def test_the_generated_cxx_compiles(self) -> None:
+        self.check_the_generated_cxx_compiles()
+
+    def test_an_unset_int_keeps_the_core_default(self) -> None:
+        types = (self.tmp / "core/include/yativo/types.hpp").read_text()
+        self.assertIn("int depth = 50;", types)
+        shim = (self.tmp / "capi/src/endpoints_c.cpp").read_text()
+        body = shim.split("yv_client_rescan_wallet(", 1)[1].split("\n}\n", 1)[0]
+        self.assertIn('yv_capi::opt_int(depth, "depth")', body)
+        self.assertNotIn("p.depth = yv_capi::opt_int(", body)
+
+    def test_only_generated_files_change(self) -> None:
+        self.check_only_generated_files_change()
+
+    def test_the_python_package_compiles(self) -> None:
+        self.check_the_python_package_compiles()
+
+
+TOGGLES = '''
+[[endpoint]]
+name = "toggle_wallet"
+group = "transactions"
+verb = "toggle_wallet"
+method = "POST"
+path = "/wallets/{wallet_id}/toggle"
+kind = "write"
+returns = "json"
+doc = "Pauses or resumes a wallet."
+params = [
+  { name = "wallet_id", type = "string", doc = "the wallet's id" },
+  { name = "paused", type = "bool", required = false, doc = "whether it is paused" },
+]
+
+[[endpoint]]
+name = "tune_wallet"
+group = "transactions"
+verb = "tune_wallet"
+method = "PUT"
+path = "/wallets/{wallet_id}"
+kind = "write"
+returns = "json"
+struct = "TuneWallet"
+doc = "Changes a wallet's settings."
+params = [
+  { name = "wallet_id", type = "string", doc = "the wallet's id" },
+  { name = "paused", type = "bool", required = false, doc = "whether it is paused" },
+  { name = "note", type = "string", required = false, doc = "a note" },
+]
+'''
+
+# An optional bool without a default: unset, false or true in every language.
+EXPECTED_TRISTATE = {
+    "core/include/yativo/client.hpp": ["std::optional<bool> paused = {}"],
+    "core/include/yativo/types.hpp": ["std::optional<bool> paused;"],
+    "core/src/endpoints_gen.cpp": ['if (paused) b.boolean("paused", *paused);',
+                                   'if (params.paused) b.boolean("paused", *params.paused);'],
+    "capi/include/yativo.h": ["yv_optional_bool paused", "YV_BOOL_UNSET = unset"],
+    "capi/src/endpoints_c.cpp": ['yv_capi::opt_bool(paused, "paused")'],
+    "bindings/go/internal/capi/endpoints.go": ["paused *bool", "optionalBool(paused)"],
+    "bindings/go/yativo/endpoints.go": ["paused *bool", "Paused *bool"],
+    "bindings/rust/yativo/src/resources.rs": ["paused: Option<bool>", "optional_bool(paused)",
+                                              "optional_bool(params.paused)"],
+    "bindings/python/libyativo/_resources.py": ["paused: Optional[bool] = None"],
+    "bindings/python/src/py_endpoints_gen.cpp": ["std::optional<bool> paused"],
+    "cli/src/commands_gen.cpp": ['(v.has("paused") ? std::optional<bool>(v.flag("paused")) : std::nullopt)'],
+}
+
+
+class OptionalBoolWithoutADefault(GeneratedCopy):
+    """An optional bool without a default is three-valued everywhere: std::optional<bool> in the
+    core, yv_optional_bool in C, *bool in Go, Option<bool> in Rust, Optional[bool] in Python; unset sends nothing."""
+
+    ROW = TOGGLES
+    NEW_SYMBOL = ["yv_client_toggle_wallet", "yv_client_tune_wallet"]
+
+    def test_the_generator_accepts_the_row(self) -> None:
+        self.check_the_generator_accepts_the_row()
+
+    def test_every_language_has_three_states(self) -> None:
+        for rel, texts in EXPECTED_TRISTATE.items():
+            text = (self.tmp / rel).read_text()
+            for want in texts:
+                self.assertIn(want, text, f"{rel} lacks {want!r}")
+
+    def test_the_generated_cxx_compiles(self) -> None:
+        self.check_the_generated_cxx_compiles()
+
+    def test_only_generated_files_change(self) -> None:
+        self.check_only_generated_files_change()
+
+    def test_the_python_package_compiles(self) -> None:
+        self.check_the_python_package_compiles()
+
+
 if __name__ == "__main__":
     unittest.main()

@@ -43,7 +43,7 @@ TEST(Dialect, TheFallbackCarriesTheSameKeyAndTotpCodeAndItsOwnWireKeys) {
                           with_totp());
     yativo::CallOptions call;
     call.idempotency_key = "key-abc-123";
-    auto k = h.client->create_api_key({"n", {"read"}, 7}, call);
+    auto k = h.client->create_api_key({"n", {"read"}, 7, {}}, call);
     EXPECT_EQ(k.name, "n");
     auto seen = calls(h);
     ASSERT_EQ(seen.size(), 2u);

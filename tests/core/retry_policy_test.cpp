@@ -71,6 +71,11 @@ struct Given {
         attempt.token_generation = generation;
         return *this;
     }
+    Given &session(std::uint64_t generation) {
+        attempt.used_session = true;
+        attempt.session_generation = generation;
+        return *this;
+    }
     RetryDecision decide(const CallPolicy &policy, const RetryState &state = {}) const {
         return classify_attempt(policy, state, attempt);
     }
@@ -88,6 +93,8 @@ const char *name_of(RetryAction a) {
             return "Retry";
         case RetryAction::Reexchange:
             return "Reexchange";
+        case RetryAction::RefreshSession:
+            return "RefreshSession";
         case RetryAction::StartTwoFactor:
             return "StartTwoFactor";
         case RetryAction::NextTotpStep:
@@ -313,6 +320,34 @@ TEST(RetryPolicy, Unauthorized401WithACachedTokenReexchangesOnce) {
     RetryDecision uncached = Given(unauthorized("token_expired")).decide(a_get());
     ASSERT_EQ(uncached.action, RetryAction::Fail);
     EXPECT_EQ(uncached.error->code(), Status::AUTHENTICATION);
+}
+
+// A 401 to a signed-in session's access token refreshes that session once, for a write too (the
+// server did nothing: the same request, key and all, is sent again); a second 401 is the answer.
+TEST(RetryPolicy, Unauthorized401WithASessionRefreshesItOnce) {
+    for (const CallPolicy &policy : {a_get(), a_keyless_write(), a_keyed_write()}) {
+        Given given(unauthorized("token_expired"));
+        given.session(4);
+        RetryDecision first = given.decide(policy);
+        ASSERT_EQ(first.action, RetryAction::RefreshSession) << policy.label;
+        EXPECT_EQ(first.session_generation, 4u);
+        EXPECT_TRUE(first.next.reauthed);
+        EXPECT_EQ(first.next.retries, 0);
+        EXPECT_FALSE(first.next.maybe_sent);
+
+        RetryDecision second = given.decide(policy, first.next);
+        ASSERT_EQ(second.action, RetryAction::Fail);
+        EXPECT_EQ(second.error->code(), Status::AUTHENTICATION);
+        EXPECT_EQ(second.error->http_status, 401);
+        EXPECT_FALSE(second.error->outcome_unknown);
+    }
+    // A 2FA answer is not a session problem.
+    CallPolicy two_factor = a_keyed_write();
+    two_factor.totp_source = true;
+    two_factor.two_factor_on_demand = true;
+    Given required(unauthorized("two_factor_required"));
+    required.session(4);
+    EXPECT_EQ(required.decide(two_factor).action, RetryAction::StartTwoFactor);
 }
 
 TEST(RetryPolicy, TwoFactorStepsProgressAsRunDoes) {

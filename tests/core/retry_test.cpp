@@ -246,7 +246,9 @@ TEST(Validation, BadInputNeverReachesTheNetwork) {
     invalid([&] { h.client->list_transactions({1, 101, "", "", ""}); });
     invalid([&] { h.client->list_transactions({0, {}, "", "", ""}); });
     invalid([&] { h.client->gas_price("solana", "warp"); });
-    invalid([&] { h.client->gas_price("solana", "low", "[1]"); });
+    invalid([&] { h.client->gas_price("solana", "low", {}, {}, {}, "[1]"); });
+    invalid([&] { h.client->gas_price("solana", "low", "12.5.0"); });
+    invalid([&] { h.client->gas_price("solana", "low", "-1"); });
     invalid([&] { h.client->create_webhook("ftp://x", {"a"}, ""); });
     invalid([&] { h.client->create_webhook("https://x", {}, ""); });
     yativo::CallOptions bad_key;
@@ -258,7 +260,8 @@ TEST(Validation, BadInputNeverReachesTheNetwork) {
 TEST(Requests, GasPriceKeepsExtraFieldsExact) {
     auto h =
         yvtest::make(yvtest::with_tokens([](const yvtest::Seen &, int) { return ok_data("{}"); }));
-    h.client->gas_price("ethereum", "fast", R"({"amount":0.000000000000000001,"to":"0xabc"})");
+    h.client->gas_price("ethereum", "fast", {}, {}, {},
+                        R"({"amount":0.000000000000000001,"to":"0xabc"})");
     EXPECT_EQ(
         h.transport->seen().back().body,
         R"({"chainType":"ethereum","priority":"high","amount":0.000000000000000001,"to":"0xabc"})");

@@ -52,7 +52,7 @@ TEST(Secrets, NeverInLogsOrErrors) {
         },
         o);
     std::vector<std::string> errors;
-    auto key = h.client->create_api_key({"n", {"read"}, {}});
+    auto key = h.client->create_api_key({"n", {"read"}, {}, {}});
     try {
         h.client->list_accounts();
     } catch (const yativo::Error &e) {

@@ -208,7 +208,7 @@ const char *kKey =
 TEST(TwoFactor, MissingCodeFailsBeforeAnyIo) {
     auto h = yvtest::make(tokens_then_ok(3600));
     try {
-        h.client->create_api_key({"n", {"read"}, {}});
+        h.client->create_api_key({"n", {"read"}, {}, {}});
         FAIL();
     } catch (const yativo::Error &e) {
         EXPECT_EQ(e.code(), Status::TWO_FACTOR_REQUIRED);
@@ -228,7 +228,7 @@ TEST(TwoFactor, InvalidCodeWaitsForNextStepAndRetriesOnce) {
             return respond(201, kKey);
         }),
         with_totp());
-    auto key = h.client->create_api_key({"n", {"read"}, {}});
+    auto key = h.client->create_api_key({"n", {"read"}, {}, {}});
     EXPECT_EQ(key.api_secret.reveal(), "CANARY-NEW-SECRET");
     auto seen = h.transport->seen();
     ASSERT_EQ(h.transport->count("/apikey/create"), 2);

@@ -122,7 +122,7 @@ void codes_follow_the_server_date(double wall_start, double jump) {
     h.client->list_accounts();  // an answer after the jump: the offset is read again
     h.client->rotate_api_key("key_1");
     clock->advance(40s);
-    h.client->create_api_key({"n", {"read"}, {}});
+    h.client->create_api_key({"n", {"read"}, {}, {}});
     ASSERT_EQ(server.codes.size(), 3u);
     for (const auto &[sent, expected] : server.codes) EXPECT_EQ(sent, expected);
 }

@@ -1,4 +1,5 @@
 // Token lifecycle and auth modes against the sandbox.
+#include <atomic>
 #include <thread>
 
 #include "itest.hpp"
@@ -115,4 +116,97 @@ TEST(Auth, RateLimitedWithRetryAfter) {
     ASSERT_TRUE(rl.has_value());
     EXPECT_EQ(rl->limit, 3);
     EXPECT_EQ(rl->remaining, 0);
+}
+
+namespace {
+
+constexpr const char *kRefreshPath = "/authentication/refresh-token";
+
+// Waits until a session access token of the sandbox's --token-ttl (seconds) has expired.
+void outlive(int token_ttl_s) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(token_ttl_s * 1000 + 200));
+}
+
+}  // namespace
+
+// A signed-in session (register_user adopts its tokens): once its access token expires, a call's
+// 401 refreshes the session once through the refresh-token endpoint and sends the call again: a
+// write with the same Idempotency-Key, which the server then sees for the first time.
+TEST(SessionRefresh, AnExpiredAccessTokenIsRefreshedOnceAndTheCallSentAgain) {
+    yvtest::SandboxProcess sb({"--token-ttl", "2"});
+    yativo::Client c(itest::options_for(sb));
+    c.register_user("refresh-cxx@example.com", "correct horse battery");
+    const std::string first_token = c.token().access_token.reveal();
+    EXPECT_TRUE(c.list_accounts().empty());
+    EXPECT_EQ(sb.path_count(kRefreshPath), 0);
+
+    outlive(2);  // the refresh token lives 30 days
+    yativo::CallOptions keyed;
+    keyed.idempotency_key = "refresh-cxx-write-1";
+    const yativo::Account created = c.create_account("after-expiry", "business", keyed);
+    EXPECT_EQ(sb.path_count(kRefreshPath), 1);
+    EXPECT_EQ(sb.path_count("/accounts/create-account"), 2);  // the 401, then the write
+    EXPECT_NE(c.token().access_token.reveal(), first_token);
+    // The write happened once, under the call's key: the same key replays it.
+    EXPECT_EQ(c.create_account("after-expiry", "business", keyed).id, created.id);
+    EXPECT_EQ(c.list_accounts().size(), 1u);
+    EXPECT_EQ(sb.path_count(kRefreshPath), 1);  // the new token serves every later call
+}
+
+// Threads that hit the expired token together share one refresh.
+TEST(SessionRefresh, ConcurrentCallsShareOneRefresh) {
+    yvtest::SandboxProcess sb({"--token-ttl", "2"});
+    yativo::Client c(itest::options_for(sb));
+    c.register_user("refresh-threads@example.com", "correct horse battery");
+    c.list_accounts();
+    outlive(2);
+    sb.fault(R"({"path":"/authentication/refresh-token","count":1,"mode":"delay","delay_ms":400})");
+    std::vector<std::thread> threads;
+    std::atomic<int> ok{0};
+    for (int i = 0; i < 8; ++i)
+        threads.emplace_back([&] {
+            try {
+                c.list_accounts();
+                ++ok;
+            } catch (const yativo::Error &e) {
+                ADD_FAILURE() << e.what();
+            }
+        });
+    for (auto &t : threads) t.join();
+    EXPECT_EQ(ok.load(), 8);
+    EXPECT_EQ(sb.path_count(kRefreshPath), 1);
+}
+
+// When the refresh fails too (the refresh token expired), the call's own 401 is the error, after
+// one refresh attempt; later calls do not try that session's refresh again.
+TEST(SessionRefresh, AFailedRefreshSurfacesTheCallsOwn401) {
+    yvtest::SandboxProcess sb({"--token-ttl", "1", "--refresh-ttl", "1"});
+    yativo::Client c(itest::options_for(sb));
+    c.register_user("refresh-fails@example.com", "correct horse battery");
+    c.list_accounts();
+    outlive(1);
+    yativo::Error err(Status::OK, "");
+    EXPECT_EQ(code_of([&] { c.list_accounts(); }, &err), Status::AUTHENTICATION);
+    EXPECT_EQ(err.http_status, 401);
+    EXPECT_EQ(err.error_code, "token_expired");
+    EXPECT_NE(std::string(err.what()).find("access token"), std::string::npos) << err.what();
+    EXPECT_EQ(sb.path_count(kRefreshPath), 1);
+    EXPECT_EQ(sb.path_count("/accounts/get-accounts"), 2);  // before, and the expired one
+    // A write that got the same 401 reports it as not sent.
+    yativo::CallOptions keyed;
+    keyed.idempotency_key = "refresh-fails-write";
+    EXPECT_EQ(code_of([&] { c.create_account("never", "business", keyed); }, &err),
+              Status::AUTHENTICATION);
+    EXPECT_FALSE(err.outcome_unknown);
+    EXPECT_EQ(sb.path_count(kRefreshPath), 1);
+}
+
+// A token the caller set is the caller's: its 401 is never answered by refreshing a session.
+TEST(SessionRefresh, ACallersOwnTokenIsNotRefreshed) {
+    yvtest::SandboxProcess sb;
+    yativo::Client c(itest::options_for(sb));
+    c.register_user("refresh-own@example.com", "correct horse battery");
+    c.set_access_token(yativo::Secret("yvsa_not-a-live-token"));
+    EXPECT_EQ(code_of([&] { c.list_accounts(); }), Status::AUTHENTICATION);
+    EXPECT_EQ(sb.path_count(kRefreshPath), 0);
 }

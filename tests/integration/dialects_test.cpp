@@ -23,7 +23,7 @@ struct Dialects : ::testing::Test {
 
 TEST_F(Dialects, KeysFallBackToK2AndRememberIt) {
     sb.fault(fault404("/apikey/create"));
-    auto k = session.create_api_key({"k2-one", {"read"}, {}});
+    auto k = session.create_api_key({"k2-one", {"read"}, {}, {}});
     EXPECT_FALSE(k.id.empty());
     EXPECT_FALSE(k.api_secret.empty());
     EXPECT_EQ(k.name, "k2-one");                                 // read from K2's key_name
@@ -32,7 +32,7 @@ TEST_F(Dialects, KeysFallBackToK2AndRememberIt) {
     EXPECT_EQ(sb.path_count("/apikey/generate"), 1);
 
     // Remembered for the whole group: create, list and revoke go straight to K2.
-    auto k2 = session.create_api_key({"k2-two", {"read", "write"}, 30});
+    auto k2 = session.create_api_key({"k2-two", {"read", "write"}, 30, {}});
     auto keys = session.list_api_keys();
     bool listed = false;
     for (const auto &key : keys) listed = listed || key.id == k2.id;
@@ -94,7 +94,7 @@ TEST_F(Dialects, AnErrorOtherThan404Or405NeverFallsBack) {
 }
 
 TEST_F(Dialects, AGroupWhosePrimaryAnsweredKeepsIt) {
-    auto k = session.create_api_key({"k1", {"read"}, {}});
+    auto k = session.create_api_key({"k1", {"read"}, {}, {}});
     EXPECT_EQ(sb.path_count("/apikey/create"), 1);
     // Now a 404 is the answer (an id, or a path, the server has not), not a reason to switch.
     sb.fault(fault404("/apikey/list"));

@@ -104,7 +104,8 @@ KeepAliveFork fork_with_live_connection(bool fork_detection) {
     yvtest::SandboxProcess sb({"--tls-cert", cert, "--tls-key", dir.path + "/fork.key"});
     auto session_options = itest::session_options(sb);
     session_options.ca_file = cert;
-    auto created = yativo::Client(session_options).create_api_key({"fork", {"read", "write"}, {}});
+    auto created =
+        yativo::Client(session_options).create_api_key({"fork", {"read", "write"}, {}, {}});
     auto o = itest::key_options(sb, {created.id, created.api_key, created.api_secret});
     o.ca_file = cert;
     std::optional<yativo::Client> client(std::in_place, o);

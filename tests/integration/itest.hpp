@@ -37,7 +37,7 @@ inline Key create_key(const yvtest::SandboxProcess &sb,
                       std::vector<std::string> perms = {"read", "write", "transactions",
                                                         "webhooks"}) {
     yativo::Client session(session_options(sb));
-    auto k = session.create_api_key({"integration", perms, {}});
+    auto k = session.create_api_key({"integration", perms, {}, {}});
     return Key{k.id, k.api_key, k.api_secret};
 }
 

@@ -8,7 +8,7 @@ TEST(Lifecycle, CreateTokenListGetPermissionsRotateRevoke) {
     yvtest::SandboxProcess sb({"--totp-period", "2"});
     yativo::Client session(itest::session_options(sb));
 
-    auto created = session.create_api_key({"ci-key", {"read", "write"}, 30});
+    auto created = session.create_api_key({"ci-key", {"read", "write"}, 30, {}});
     EXPECT_FALSE(created.id.empty());
     EXPECT_FALSE(created.api_key.empty());
     EXPECT_FALSE(created.api_secret.empty());
@@ -69,7 +69,7 @@ TEST(Lifecycle, TwoFactorWithoutSourceOrWithWrongCode) {
     yativo::Client no_totp(o);
     long before = sb.stat("requests");
     EXPECT_EQ(code_of([&] {
-                  no_totp.create_api_key({"k", {"read"}, {}});
+                  no_totp.create_api_key({"k", {"read"}, {}, {}});
               }),
               Status::TWO_FACTOR_REQUIRED);
     EXPECT_EQ(sb.stat("requests"), before);  // refused before any I/O
@@ -79,7 +79,7 @@ TEST(Lifecycle, TwoFactorWithoutSourceOrWithWrongCode) {
     yativo::Error e(Status::OK, "");
     EXPECT_EQ(code_of(
                   [&] {
-                      no_totp.create_api_key({"k", {"read"}, {}}, wrong);
+                      no_totp.create_api_key({"k", {"read"}, {}, {}}, wrong);
                   },
                   &e),
               Status::TWO_FACTOR_REQUIRED);
@@ -88,7 +88,7 @@ TEST(Lifecycle, TwoFactorWithoutSourceOrWithWrongCode) {
 
     yativo::CallOptions right;
     right.totp_code = yativo::Secret(sb.totp_now());
-    EXPECT_NO_THROW(no_totp.create_api_key({"k", {"read"}, {}}, right));
+    EXPECT_NO_THROW(no_totp.create_api_key({"k", {"read"}, {}, {}}, right));
 }
 
 // Another process already used this step: the server answers two_factor_invalid, and a client
@@ -97,7 +97,7 @@ TEST(Lifecycle, UsedStepMovesToTheNextStep) {
     yvtest::SandboxProcess sb({"--totp-period", "2"});
     yativo::Client first(itest::session_options(sb));
     yativo::Client second(itest::session_options(sb));
-    auto k = first.create_api_key({"a", {"read"}, {}});
+    auto k = first.create_api_key({"a", {"read"}, {}, {}});
     // `second` does not know which step `first` used.
     auto started = std::chrono::steady_clock::now();
     EXPECT_NO_THROW(second.rotate_api_key(k.id));
@@ -116,7 +116,7 @@ TEST(Lifecycle, NoEscalationThroughKeyManagement) {
     o.totp_period = std::chrono::seconds(2);
     yativo::Client c(o);
     EXPECT_EQ(code_of([&] {
-                  c.create_api_key({"escalate", {"read", "write", "transactions"}, {}});
+                  c.create_api_key({"escalate", {"read", "write", "transactions"}, {}, {}});
               }),
               Status::PERMISSION_DENIED);
 }

@@ -184,3 +184,42 @@ TEST(Resources, SendFundsWithTwoFactorRequired) {
     EXPECT_NO_THROW(with_totp.send_funds(itest::a_send(account, asset, "1")));
     EXPECT_EQ(sb.stat("transactions_created"), 1);
 }
+
+// A rule's enabled is std::optional<bool>: nullopt sends nothing (the server's default on
+// create, no change on update); true and false are sent as they are.
+TEST(Resources, AutoForwardingEnabledTrueFalseOrUnset) {
+    yvtest::SandboxProcess sb({"--totp-period", "1"});  // seven 2FA writes, a step each
+    yativo::Client session(itest::session_options(sb));
+    const auto ids = itest::funded_asset(session, sb, "");
+    const auto create = [&](std::optional<bool> enabled) {
+        yativo::ForwardingRule r;
+        r.destination_address = "4Nd1mBQtrMJVYVfKf2PJy9NZUZdTAsp7D4xWLs4gDB4T";
+        r.percentage = "10";
+        r.monitoring_mode = "all_wallets";
+        r.asset_id = ids.second;
+        r.chain = "solana";
+        r.enabled = enabled;
+        return session.create_forwarding_rule(r);
+    };
+    EXPECT_EQ(create(std::nullopt).enabled, std::optional<bool>(true));  // the server's default
+    EXPECT_EQ(create(true).enabled, std::optional<bool>(true));
+    const yativo::AutoForwardingRule rule = create(false);
+    EXPECT_EQ(rule.enabled, std::optional<bool>(false));
+
+    const auto update = [&](std::string percentage, std::optional<bool> enabled) {
+        yativo::ForwardingRuleUpdate u;
+        u.rule_id = rule.id;
+        u.percentage = std::move(percentage);
+        u.enabled = enabled;
+        return session.update_forwarding_rule(u);
+    };
+    const yativo::AutoForwardingRule same = update("20", std::nullopt);
+    EXPECT_EQ(same.percentage, "20");
+    EXPECT_EQ(same.enabled, std::optional<bool>(false));  // unset on update: unchanged
+    EXPECT_EQ(update("", true).enabled, std::optional<bool>(true));
+    EXPECT_EQ(update("30", std::nullopt).enabled, std::optional<bool>(true));
+    EXPECT_EQ(update("", false).enabled, std::optional<bool>(false));
+    const yativo::AutoForwardingRule got = session.get_forwarding_rule(rule.id);
+    EXPECT_EQ(got.enabled, std::optional<bool>(false));
+    EXPECT_EQ(got.percentage, "30");
+}

@@ -43,6 +43,24 @@ def test_key_lifecycle(session: yv.YativoCrypto, sandbox: Sandbox) -> None:
             old.accounts.list()
 
 
+def test_allowed_ips_are_sent_and_read_back(session: yv.YativoCrypto, sandbox: Sandbox) -> None:
+    key = session.api_keys.create("pinned", ["read"], allowed_ips=["127.0.0.1"])
+    assert key.allowed_ips == ["127.0.0.1"]
+    assert session.api_keys.get(key.id).allowed_ips == ["127.0.0.1"]
+    listed = next(k for k in session.api_keys.list() if k.id == key.id)
+    assert listed.allowed_ips == ["127.0.0.1"]
+    assert "allowed_ips=['127.0.0.1']" in repr(listed)
+    # The tests reach the sandbox from 127.0.0.1: the key works.
+    with yv.YativoCrypto(key.api_key, key.api_secret, base_url=sandbox.base_url) as pinned:
+        pinned.accounts.list()
+    assert session.api_keys.create("open", ["read"]).allowed_ips == []
+    with pytest.raises(yv.ValidationError):
+        session.api_keys.create("bad", ["read"], allowed_ips=["not-an-address"])
+    # An empty entry is sent as it is (the core checks no optional list's items) and refused.
+    with pytest.raises(yv.ValidationError):
+        session.api_keys.create("bad", ["read"], allowed_ips=[""])
+
+
 def test_explicit_totp_code(make_sandbox: Callable[..., Sandbox]) -> None:
     # No TOTP source on the client: the code is computed here and passed per call (a fresh
     # sandbox: the shared one may have seen this step's code already).

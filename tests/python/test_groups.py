@@ -133,6 +133,32 @@ def test_auto_forwarding_rules_with_2fa(session: yv.YativoCrypto, sandbox: Sandb
         session.auto_forwarding.get(rule.id)
 
 
+def test_auto_forwarding_enabled_true_false_or_unset(session: yv.YativoCrypto) -> None:
+    # enabled is Optional[bool]: None sends nothing (the server's default on create, no change on
+    # update); True and False are sent as they are.
+    account = session.accounts.create(unique("py-fwd-enabled"))
+    asset = session.assets.add(account.id, "solana", "USDC_SOL")
+
+    def create(**kwargs: object) -> yv.AutoForwardingRule:
+        return session.auto_forwarding.create(SOLANA_ADDRESS, "10", "all_wallets", asset.id,
+                                              "solana", **kwargs)
+
+    assert create().enabled is True
+    assert create(enabled=True).enabled is True
+    rule = create(enabled=False)
+    assert rule.enabled is False
+    same = session.auto_forwarding.update(rule.id, percentage="20")
+    assert same.percentage == decimal.Decimal("20") and same.enabled is False
+    assert session.auto_forwarding.update(rule.id, enabled=True).enabled is True
+    assert session.auto_forwarding.update(rule.id, percentage="30", enabled=None).enabled is True
+    assert session.auto_forwarding.update(rule.id, enabled=False).enabled is False
+    got = session.auto_forwarding.get(rule.id)
+    assert got.enabled is False and got.percentage == decimal.Decimal("30")
+    # Not a bool: refused before any request (it was JSON text once).
+    with pytest.raises(TypeError):
+        session.auto_forwarding.update(rule.id, enabled="false")  # type: ignore[arg-type]
+
+
 def test_auto_forwarding_writes_need_2fa(sandbox: Sandbox) -> None:
     # A session without a TOTP source and no code: refused before anything is sent.
     kwargs = dict(sandbox.session_kwargs())

@@ -54,6 +54,29 @@ def test_gas_price(client: yv.YativoCrypto) -> None:
         client.transactions.gas_price("solana", "warp")
 
 
+def test_gas_price_for_an_asset_and_amount(client: yv.YativoCrypto) -> None:
+    # amount_usd, asset_id and token_symbol are typed; the sandbox echoes what it used.
+    account_id = client.accounts.create("gas").id
+    asset = client.assets.add(account_id, "solana", "USDC_SOL")
+    price = client.transactions.gas_price("solana", "low", decimal.Decimal("25.50"), asset.id,
+                                          "usdc")
+    assert price["amount_usd"] == "25.5"
+    assert price["asset_id"] == asset.id
+    assert price["token_symbol"] == "USDC" and price["feeCurrency"] == "USDC"
+    by_name = client.transactions.gas_price("solana", amount_usd="3", token_symbol="USDT")
+    assert by_name["amount_usd"] == "3" and by_name["feeCurrency"] == "USDT"
+    assert "asset_id" not in by_name
+    plain = client.transactions.gas_price("solana")
+    assert "amount_usd" not in plain and plain["feeCurrency"] == "SOL"
+    # Money is exact: a float is refused before any request, as is text that is no decimal.
+    with pytest.raises(yv.InvalidArgumentError):
+        client.transactions.gas_price("solana", amount_usd=25.5)  # type: ignore[arg-type]
+    with pytest.raises(yv.InvalidArgumentError):
+        client.transactions.gas_price("solana", amount_usd="2,5")
+    with pytest.raises(yv.ValidationError):
+        client.transactions.gas_price("solana", asset_id=asset.id, token_symbol="DAI")
+
+
 def test_send_funds_and_history(client: yv.YativoCrypto, funded: Dict[str, str]) -> None:
     result = client.transactions.send_funds(**send_args(funded, amount="2.5", description="rent"))
     assert isinstance(result, yv.Transfer)

@@ -5,6 +5,8 @@ access token acts as the new user."""
 from __future__ import annotations
 
 import json
+import time
+from typing import Callable
 import urllib.request
 import uuid
 
@@ -69,3 +71,32 @@ def test_resend_and_passkey_options(sandbox: Sandbox) -> None:
         assert options["challenge"] and options["allowCredentials"] == []
         with pytest.raises(yv.ValidationError):
             anon.session.register("not-an-email", "correct horse battery")
+
+
+def test_an_expired_session_is_refreshed_once(make_sandbox: Callable[..., Sandbox]) -> None:
+    # After sign-in, a 401 to the session's expired access token refreshes the session once
+    # (the refresh token stays inside the client) and sends the call again, a write with its key.
+    sb = make_sandbox("--token-ttl", "2")
+    refreshes = lambda: int(sb.stats()["paths"].get("/authentication/refresh-token", 0))  # noqa: E731
+    with yv.YativoCrypto(base_url=sb.base_url) as c:
+        c.session.register(f"py-{uuid.uuid4().hex[:8]}@example.com", "correct horse battery")
+        before = c.token().access_token
+        assert c.accounts.list() == []
+        time.sleep(2.2)  # past the access token's life; the refresh token lives 30 days
+        account = c.accounts.create("after-expiry", idempotency_key="py-refresh-1")
+        assert refreshes() == 1 and c.token().access_token != before
+        assert c.accounts.create("after-expiry", idempotency_key="py-refresh-1").id == account.id
+        assert [a.id for a in c.accounts.list()] == [account.id]
+        assert refreshes() == 1
+
+
+def test_a_failed_refresh_raises_the_calls_own_401(make_sandbox: Callable[..., Sandbox]) -> None:
+    sb = make_sandbox("--token-ttl", "1", "--refresh-ttl", "1")
+    with yv.YativoCrypto(base_url=sb.base_url) as c:
+        c.session.register(f"py-{uuid.uuid4().hex[:8]}@example.com", "correct horse battery")
+        c.accounts.list()
+        time.sleep(1.2)  # both tokens expired
+        with pytest.raises(yv.AuthenticationError) as err:
+            c.accounts.list()
+        assert err.value.http_status == 401 and "access token" in str(err.value)
+        assert sb.stats()["paths"].get("/authentication/refresh-token") == 1

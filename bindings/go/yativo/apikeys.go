@@ -12,8 +12,9 @@ type APIKey struct {
 	Permissions []string
 	Status      string // active, revoked, expired
 	CreatedAt   string
-	ExpiresAt   string // "" when the key does not expire
-	LastUsedAt  string // "" when never used
+	ExpiresAt   string   // "" when the key does not expire
+	LastUsedAt  string   // "" when never used
+	AllowedIPs  []string // the addresses or CIDR blocks it may be used from; empty: any
 }
 
 // apiKeyFrom converts capi's copy of a key (the generated methods name it).
@@ -21,6 +22,6 @@ func apiKeyFrom(k *capi.APIKey) *APIKey {
 	return &APIKey{
 		ID: k.ID, Name: k.Name, APIKey: k.APIKey, APISecret: Secret(k.APISecret),
 		Permissions: k.Permissions, Status: k.Status, CreatedAt: k.CreatedAt,
-		ExpiresAt: k.ExpiresAt, LastUsedAt: k.LastUsedAt,
+		ExpiresAt: k.ExpiresAt, LastUsedAt: k.LastUsedAt, AllowedIPs: k.AllowedIPs,
 	}
 }

@@ -21,6 +21,8 @@ type CreateAPIKeyParams struct {
 	Permissions []string
 	// Days until the key expires; 0 = never.
 	ExpiresInDays int
+	// The IP addresses or CIDR blocks the key may be used from; nil = any.
+	AllowedIPs []string
 }
 
 // CreateKeyParams is CreateAPIKeyParams, under the name it was first published with.
@@ -34,7 +36,7 @@ func (s *APIKeysService) Create(ctx context.Context, p CreateAPIKeyParams, opts 
 		return nil, err
 	}
 	return result(s.c, ctx, opts, apiKeyFrom, func(call *capi.Call) (*capi.APIKey, error) {
-		return s.c.c.CreateAPIKey(p.Name, p.Permissions, expiresInDays, call)
+		return s.c.c.CreateAPIKey(p.Name, p.Permissions, expiresInDays, p.AllowedIPs, call)
 	})
 }
 
@@ -257,6 +259,12 @@ type GasPriceParams struct {
 	Chain string
 	// Low, medium or high (slow and fast are aliases); "" = the library's default.
 	Priority string
+	// The amount to be sent, in US dollars, that the estimate is for; "" = unset.
+	AmountUSD string
+	// The asset to be sent (the fee is charged in it); "" = unset.
+	AssetID string
+	// The token to be sent, such as USDC; "" = unset.
+	TokenSymbol string
 	// Further body fields, as a JSON object; nil = unset.
 	Extra map[string]any
 }
@@ -267,7 +275,9 @@ func (s *TransactionsService) GasPrice(ctx context.Context, p GasPriceParams, op
 	if err != nil {
 		return nil, err
 	}
-	return s.c.payload(ctx, opts, func(call *capi.Call) ([]byte, error) { return s.c.c.GasPrice(p.Chain, p.Priority, extraFields, call) })
+	return s.c.payload(ctx, opts, func(call *capi.Call) ([]byte, error) {
+		return s.c.c.GasPrice(p.Chain, p.Priority, p.AmountUSD, p.AssetID, p.TokenSymbol, extraFields, call)
+	})
 }
 
 // SendFundsParams are the parameters of TransactionsService.SendFunds.
@@ -548,8 +558,8 @@ type CreateForwardingRuleParams struct {
 	MaximumAmount string
 	// A note kept with the rule; "" = unset.
 	Description string
-	// True (the default) or false: whether the rule acts; nil = unset.
-	Enabled json.RawMessage
+	// Whether the rule acts; nil: the server's default (it acts).
+	Enabled *bool
 	// Further settings, a JSON object; nil = unset.
 	Settings json.RawMessage
 }
@@ -558,7 +568,7 @@ type CreateForwardingRuleParams struct {
 // Sends X-2FA-Token: the TOTPCode call option, else a code from the client's TOTP secret.
 func (s *AutoForwardingService) Create(ctx context.Context, p CreateForwardingRuleParams, opts ...CallOption) (*AutoForwardingRule, error) {
 	return result(s.c, ctx, opts, autoForwardingRuleFrom, func(call *capi.Call) (*capi.AutoForwardingRule, error) {
-		return s.c.c.CreateForwardingRule(p.DestinationAddress, p.Percentage, p.MonitoringMode, p.AssetID, p.Chain, p.MonitoredAccounts, p.MinimumAmount, p.MaximumAmount, p.Description, string(p.Enabled), string(p.Settings), call)
+		return s.c.c.CreateForwardingRule(p.DestinationAddress, p.Percentage, p.MonitoringMode, p.AssetID, p.Chain, p.MonitoredAccounts, p.MinimumAmount, p.MaximumAmount, p.Description, p.Enabled, string(p.Settings), call)
 	})
 }
 
@@ -578,8 +588,8 @@ type UpdateForwardingRuleParams struct {
 	MaximumAmount string
 	// A note kept with the rule; "" = unset.
 	Description string
-	// True: the rule acts; false: it is paused; nil = unset.
-	Enabled json.RawMessage
+	// True: the rule acts; false: it is paused; nil: unchanged.
+	Enabled *bool
 	// Further settings, a JSON object; nil = unset.
 	Settings json.RawMessage
 }
@@ -590,7 +600,7 @@ type UpdateForwardingRuleParams struct {
 // Sends X-2FA-Token: the TOTPCode call option, else a code from the client's TOTP secret.
 func (s *AutoForwardingService) Update(ctx context.Context, ruleID string, p UpdateForwardingRuleParams, opts ...CallOption) (*AutoForwardingRule, error) {
 	return result(s.c, ctx, opts, autoForwardingRuleFrom, func(call *capi.Call) (*capi.AutoForwardingRule, error) {
-		return s.c.c.UpdateForwardingRule(ruleID, p.DestinationAddress, p.Percentage, p.MonitoringMode, p.MonitoredAccounts, p.MinimumAmount, p.MaximumAmount, p.Description, string(p.Enabled), string(p.Settings), call)
+		return s.c.c.UpdateForwardingRule(ruleID, p.DestinationAddress, p.Percentage, p.MonitoringMode, p.MonitoredAccounts, p.MinimumAmount, p.MaximumAmount, p.Description, p.Enabled, string(p.Settings), call)
 	})
 }
 

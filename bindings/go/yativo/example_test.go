@@ -181,5 +181,5 @@ func ExampleSecret() {
 	fmt.Printf("%+v\n", key)
 	// Output:
 	// [REDACTED]
-	// {ID:key_1 Name: APIKey: APISecret:[REDACTED] Permissions:[] Status: CreatedAt: ExpiresAt: LastUsedAt:}
+	// {ID:key_1 Name: APIKey: APISecret:[REDACTED] Permissions:[] Status: CreatedAt: ExpiresAt: LastUsedAt: AllowedIPs:[]}
 }

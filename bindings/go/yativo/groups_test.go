@@ -30,7 +30,7 @@ func TestAutoForwardingRules(t *testing.T) {
 	if rule.Percentage != "33.333333333333333333" || rule.Enabled == nil || !*rule.Enabled {
 		t.Fatalf("created: %+v", rule)
 	}
-	updated, err := c.AutoForwarding.Update(ctx(t), rule.ID, yativo.UpdateForwardingRuleParams{Enabled: json.RawMessage("false")})
+	updated, err := c.AutoForwarding.Update(ctx(t), rule.ID, yativo.UpdateForwardingRuleParams{Enabled: yativo.Bool(false)})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -53,6 +53,66 @@ func TestAutoForwardingRules(t *testing.T) {
 	}
 	if _, err := c.AutoForwarding.Get(ctx(t), rule.ID); !errors.Is(err, yativo.ErrNotFound) {
 		t.Fatalf("deleted rule: %v", err)
+	}
+}
+
+// Enabled is a *bool: nil sends nothing (the server's default on create, no change on update);
+// yativo.Bool(true) and yativo.Bool(false) are sent as they are.
+func TestAutoForwardingEnabledTrueFalseOrUnset(t *testing.T) {
+	c := shared.admin(t)
+	acc, err := c.Accounts.Create(ctx(t), yativo.CreateAccountParams{Name: "go-fwd-enabled"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	asset, err := c.Assets.Add(ctx(t), yativo.AddAssetParams{AccountID: acc.ID, Chain: "solana", Ticker: "USDC_SOL"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	enabled := func(r *yativo.AutoForwardingRule, err error) bool {
+		t.Helper()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if r.Enabled == nil {
+			t.Fatalf("no enabled in %s", r.Raw)
+		}
+		return *r.Enabled
+	}
+	create := func(e *bool) (*yativo.AutoForwardingRule, error) {
+		return c.AutoForwarding.Create(ctx(t), yativo.CreateForwardingRuleParams{
+			DestinationAddress: solanaDst, Percentage: "10", MonitoringMode: "all_wallets",
+			AssetID: asset.ID, Chain: "solana", Enabled: e,
+		})
+	}
+	if !enabled(create(nil)) {
+		t.Fatal("unset on create: the server's default is enabled")
+	}
+	if !enabled(create(yativo.Bool(true))) {
+		t.Fatal("created with true: disabled")
+	}
+	rule, err := create(yativo.Bool(false))
+	if enabled(rule, err) {
+		t.Fatal("created with false: enabled")
+	}
+	update := func(p yativo.UpdateForwardingRuleParams) (*yativo.AutoForwardingRule, error) {
+		return c.AutoForwarding.Update(ctx(t), rule.ID, p)
+	}
+	same, err := update(yativo.UpdateForwardingRuleParams{Percentage: "20"})
+	if enabled(same, err) || same.Percentage != "20" {
+		t.Fatalf("unset on update changed enabled: %+v", same)
+	}
+	if !enabled(update(yativo.UpdateForwardingRuleParams{Enabled: yativo.Bool(true)})) {
+		t.Fatal("update with true: still paused")
+	}
+	if !enabled(update(yativo.UpdateForwardingRuleParams{Percentage: "30"})) {
+		t.Fatal("unset on update paused the rule")
+	}
+	if enabled(update(yativo.UpdateForwardingRuleParams{Enabled: yativo.Bool(false)})) {
+		t.Fatal("update with false: still enabled")
+	}
+	got, err := c.AutoForwarding.Get(ctx(t), rule.ID)
+	if enabled(got, err) || got.Percentage != "30" {
+		t.Fatalf("got: %+v", got)
 	}
 }
 

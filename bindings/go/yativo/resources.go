@@ -130,3 +130,9 @@ func webhookFrom(w *capi.Webhook) *Webhook {
 	return &Webhook{ID: w.ID, URL: w.URL, Events: w.Events, Description: w.Description, CreatedAt: w.CreatedAt,
 		Secret: Secret(w.Secret), Raw: json.RawMessage(w.JSON)}
 }
+
+// Bool returns a pointer to v, for the optional bool fields of Params structs, where nil means
+// unset (nothing is sent): AutoForwardingUpdateParams{Enabled: yativo.Bool(false)} pauses a rule.
+func Bool(v bool) *bool {
+	return &v
+}

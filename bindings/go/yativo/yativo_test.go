@@ -57,6 +57,35 @@ func TestVersion(t *testing.T) {
 	}
 }
 
+// AllowedIPs is sent at creation and read back from create, list and get; unset, a key has none.
+func TestAPIKeyAllowedIPs(t *testing.T) {
+	adm := shared.admin(t)
+	c := ctx(t)
+	key, err := adm.APIKeys.Create(c, yativo.CreateKeyParams{Name: "pinned", Permissions: []string{"read"}, AllowedIPs: []string{"127.0.0.1"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"127.0.0.1"}
+	if !slices.Equal(key.AllowedIPs, want) {
+		t.Fatalf("created key's allowed IPs %v", key.AllowedIPs)
+	}
+	got, err := adm.APIKeys.Get(c, key.ID)
+	if err != nil || !slices.Equal(got.AllowedIPs, want) {
+		t.Fatalf("get: %+v %v", got, err)
+	}
+	keys, err := adm.APIKeys.List(c)
+	if err != nil || !slices.ContainsFunc(keys, func(k yativo.APIKey) bool { return k.ID == key.ID && slices.Equal(k.AllowedIPs, want) }) {
+		t.Fatalf("list: %+v %v", keys, err)
+	}
+	open, err := adm.APIKeys.Create(c, yativo.CreateKeyParams{Name: "open", Permissions: []string{"read"}})
+	if err != nil || len(open.AllowedIPs) != 0 {
+		t.Fatalf("a key without allowed IPs: %+v %v", open, err)
+	}
+	if _, err := adm.APIKeys.Create(c, yativo.CreateKeyParams{Name: "bad", Permissions: []string{"read"}, AllowedIPs: []string{"not-an-address"}}); !errors.Is(err, yativo.ErrValidation) {
+		t.Fatalf("an allowed IP that is no address: %v", err)
+	}
+}
+
 func TestAPIKeyLifecycle(t *testing.T) {
 	adm := shared.admin(t)
 	c := ctx(t)
@@ -183,6 +212,24 @@ func TestResources(t *testing.T) {
 	}
 	if fee := field(t, gas, "fee"); fee != "0.001" {
 		t.Fatalf("gas fee %q in %s", fee, gas)
+	}
+	if field(t, gas, "feeCurrency") != "SOL" || strings.Contains(string(gas), "amount_usd") {
+		t.Fatalf("gas without an asset: %s", gas)
+	}
+	// AmountUSD, AssetID and TokenSymbol are typed; the sandbox echoes what it used.
+	gas, err = kc.Transactions.GasPrice(c, yativo.GasPriceParams{Chain: "solana", Priority: "low", AmountUSD: "25.50", AssetID: assetID, TokenSymbol: "usdc"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if field(t, gas, "amount_usd") != "25.5" || field(t, gas, "asset_id") != assetID ||
+		field(t, gas, "token_symbol") != "USDC" || field(t, gas, "feeCurrency") != "USDC" {
+		t.Fatalf("gas for an asset: %s", gas)
+	}
+	if _, err := kc.Transactions.GasPrice(c, yativo.GasPriceParams{Chain: "solana", AmountUSD: "1e3"}); !errors.Is(err, yativo.ErrInvalidArgument) {
+		t.Fatalf("amount_usd 1e3: %v", err)
+	}
+	if _, err := kc.Transactions.GasPrice(c, yativo.GasPriceParams{Chain: "solana", AssetID: assetID, TokenSymbol: "DAI"}); !errors.Is(err, yativo.ErrValidation) {
+		t.Fatalf("a symbol not the asset's: %v", err)
 	}
 
 	p := sendParams(accountID, assetID, "12.5")

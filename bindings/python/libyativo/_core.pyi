@@ -22,6 +22,8 @@ class ApiKey:
     def expires_at(self) -> Optional[str]: ...
     @property
     def last_used_at(self) -> Optional[str]: ...
+    @property
+    def allowed_ips(self) -> List[str]: ...
 
 class AccessToken:
     @property
@@ -611,6 +613,7 @@ class Client:
         name: str,
         permissions: Sequence[str],
         expires_in_days: Optional[int],
+        allowed_ips: Optional[Sequence[str]],
         totp_code: Optional[str],
         idempotency_key: Optional[str],
         timeout: Optional[float],
@@ -774,6 +777,9 @@ class Client:
         *,
         chain: str,
         priority: Optional[str],
+        amount_usd: Optional[Any],
+        asset_id: Optional[str],
+        token_symbol: Optional[str],
         extra_fields: Dict[str, Any],
         timeout: Optional[float],
         envelope: bool,
@@ -931,7 +937,7 @@ class Client:
         minimum_amount: Optional[Any],
         maximum_amount: Optional[Any],
         description: Optional[str],
-        enabled: Optional[Any],
+        enabled: Optional[bool],
         settings: Optional[Any],
         totp_code: Optional[str],
         idempotency_key: Optional[str],
@@ -948,7 +954,7 @@ class Client:
         minimum_amount: Optional[Any],
         maximum_amount: Optional[Any],
         description: Optional[str],
-        enabled: Optional[Any],
+        enabled: Optional[bool],
         settings: Optional[Any],
         totp_code: Optional[str],
         idempotency_key: Optional[str],

@@ -45,6 +45,7 @@ class ApiKeys:
         permissions: Sequence[str],
         *,
         expires_in_days: Optional[int] = None,
+        allowed_ips: Optional[Sequence[str]] = None,
         totp_code: Optional[str] = None,
         idempotency_key: Optional[str] = None,
         timeout: Optional[float] = None,
@@ -55,6 +56,7 @@ class ApiKeys:
             name: a name to recognise the key by
             permissions: scopes: read, write, transactions, webhooks
             expires_in_days: days until the key expires; unset = never
+            allowed_ips: the IP addresses or CIDR blocks the key may be used from; unset = any
             totp_code: a 6-digit 2FA code; None: one from the client's TOTP source
             idempotency_key: an Idempotency-Key: the server answers a repeat with the first
                 answer, so the core may re-send the call after a failure; None: no key, and no
@@ -65,6 +67,7 @@ class ApiKeys:
             name=name,
             permissions=permissions,
             expires_in_days=expires_in_days,
+            allowed_ips=allowed_ips,
             totp_code=totp_code,
             idempotency_key=idempotency_key,
             timeout=timeout,
@@ -577,6 +580,9 @@ class Transactions:
         self,
         chain: str,
         priority: Optional[str] = None,
+        amount_usd: Optional[Amount] = None,
+        asset_id: Optional[str] = None,
+        token_symbol: Optional[str] = None,
         *,
         timeout: Optional[float] = None,
         envelope: bool = False,
@@ -588,6 +594,9 @@ class Transactions:
             chain: the chain
             priority: low, medium or high (slow and fast are aliases); None: the core's default,
                 'medium'
+            amount_usd: the amount to be sent, in US dollars, that the estimate is for
+            asset_id: the asset to be sent (the fee is charged in it)
+            token_symbol: the token to be sent, such as USDC
             timeout: the call's whole deadline in seconds; None: the client's
             envelope: True: the whole answer (``data`` and its siblings, such as ``pagination``)
                 instead of ``data``
@@ -596,6 +605,9 @@ class Transactions:
         return self._c.gas_price(
             chain=chain,
             priority=priority,
+            amount_usd=amount_usd,
+            asset_id=asset_id,
+            token_symbol=token_symbol,
             extra_fields=extra_fields,
             timeout=timeout,
             envelope=envelope,
@@ -1070,7 +1082,7 @@ class AutoForwarding:
         minimum_amount: Optional[Amount] = None,
         maximum_amount: Optional[Amount] = None,
         description: Optional[str] = None,
-        enabled: Optional[Any] = None,
+        enabled: Optional[bool] = None,
         settings: Optional[Any] = None,
         totp_code: Optional[str] = None,
         idempotency_key: Optional[str] = None,
@@ -1088,7 +1100,7 @@ class AutoForwarding:
             minimum_amount: deposits below this are not forwarded
             maximum_amount: the most forwarded from one deposit
             description: a note kept with the rule
-            enabled: true (the default) or false: whether the rule acts
+            enabled: whether the rule acts; unset: the server's default (it acts)
             settings: further settings, a JSON object
             totp_code: a 6-digit 2FA code; None: one from the client's TOTP source
             idempotency_key: an Idempotency-Key: the server answers a repeat with the first
@@ -1124,7 +1136,7 @@ class AutoForwarding:
         minimum_amount: Optional[Amount] = None,
         maximum_amount: Optional[Amount] = None,
         description: Optional[str] = None,
-        enabled: Optional[Any] = None,
+        enabled: Optional[bool] = None,
         settings: Optional[Any] = None,
         totp_code: Optional[str] = None,
         idempotency_key: Optional[str] = None,
@@ -1141,7 +1153,7 @@ class AutoForwarding:
             minimum_amount: deposits below this are not forwarded
             maximum_amount: the most forwarded from one deposit
             description: a note kept with the rule
-            enabled: true: the rule acts; false: it is paused
+            enabled: true: the rule acts; false: it is paused; unset: unchanged
             settings: further settings, a JSON object
             totp_code: a 6-digit 2FA code; None: one from the client's TOTP source
             idempotency_key: an Idempotency-Key: the server answers a repeat with the first

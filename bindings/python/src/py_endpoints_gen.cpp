@@ -28,10 +28,11 @@ void bind_endpoints(py::class_<PyClient> &cls) {
     cls.def(
         "create_api_key",
         [](const PyClient &s, const std::string &name, py::handle permissions,
-           std::optional<int> expires_in_days, py::handle totp_code,
+           std::optional<int> expires_in_days, py::handle allowed_ips, py::handle totp_code,
            const std::optional<std::string> &idempotency_key,
            const std::optional<double> &timeout) {
-            yativo::CreateApiKey params = make_create_api_key(name, permissions, expires_in_days);
+            yativo::CreateApiKey params =
+                make_create_api_key(name, permissions, expires_in_days, allowed_ips);
             CallOptions call = call_options(timeout, idempotency_key, totp_code);
             return as_python(blocking(s, call,
                                       [&](Client &c, const CallOptions &o) {
@@ -40,7 +41,8 @@ void bind_endpoints(py::class_<PyClient> &cls) {
                              call);
         },
         py::kw_only(), py::arg("name"), py::arg("permissions"), py::arg("expires_in_days"),
-        py::arg("totp_code"), py::arg("idempotency_key"), py::arg("timeout"));
+        py::arg("allowed_ips"), py::arg("totp_code"), py::arg("idempotency_key"),
+        py::arg("timeout"));
     cls.def(
         "list_api_keys",
         [](const PyClient &s, const std::optional<double> &timeout) {
@@ -338,9 +340,13 @@ void bind_endpoints(py::class_<PyClient> &cls) {
     cls.def(
         "gas_price",
         [](const PyClient &s, const std::string &chain, const std::optional<std::string> &priority,
-           py::handle extra_fields, const std::optional<double> &timeout, bool envelope) {
+           py::handle amount_usd, const std::optional<std::string> &asset_id,
+           const std::optional<std::string> &token_symbol, py::handle extra_fields,
+           const std::optional<double> &timeout, bool envelope) {
             if (priority && priority->empty())
                 yativo::throw_invalid("priority is empty (None means unset)");
+            std::string amount_usd_digits =
+                amount_usd.is_none() ? std::string() : amount_text(amount_usd);
             std::string extra_fields_json = extra_fields.is_none() || py::len(extra_fields) == 0
                                                 ? std::string()
                                                 : to_json(extra_fields);
@@ -348,14 +354,17 @@ void bind_endpoints(py::class_<PyClient> &cls) {
             call.envelope = envelope;
             return as_python(blocking(s, call,
                                       [&](Client &c, const CallOptions &o) {
-                                          return c.gas_price(chain,
-                                                             priority.value_or(std::string()),
-                                                             extra_fields_json, o);
+                                          return c.gas_price(
+                                              chain, priority.value_or(std::string()),
+                                              amount_usd_digits, asset_id.value_or(std::string()),
+                                              token_symbol.value_or(std::string()),
+                                              extra_fields_json, o);
                                       }),
                              call);
         },
-        py::kw_only(), py::arg("chain"), py::arg("priority"), py::arg("extra_fields"),
-        py::arg("timeout"), py::arg("envelope"));
+        py::kw_only(), py::arg("chain"), py::arg("priority"), py::arg("amount_usd"),
+        py::arg("asset_id"), py::arg("token_symbol"), py::arg("extra_fields"), py::arg("timeout"),
+        py::arg("envelope"));
     cls.def(
         "send_funds",
         [](const PyClient &s, const std::string &account, const std::string &assets,
@@ -611,7 +620,7 @@ void bind_endpoints(py::class_<PyClient> &cls) {
            const std::string &monitoring_mode, const std::string &asset_id,
            const std::string &chain, py::handle monitored_accounts, py::handle minimum_amount,
            py::handle maximum_amount, const std::optional<std::string> &description,
-           py::handle enabled, py::handle settings, py::handle totp_code,
+           std::optional<bool> enabled, py::handle settings, py::handle totp_code,
            const std::optional<std::string> &idempotency_key,
            const std::optional<double> &timeout) {
             yativo::ForwardingRule params = make_forwarding_rule(
@@ -635,8 +644,9 @@ void bind_endpoints(py::class_<PyClient> &cls) {
            const std::optional<std::string> &destination_address, py::handle percentage,
            const std::optional<std::string> &monitoring_mode, py::handle monitored_accounts,
            py::handle minimum_amount, py::handle maximum_amount,
-           const std::optional<std::string> &description, py::handle enabled, py::handle settings,
-           py::handle totp_code, const std::optional<std::string> &idempotency_key,
+           const std::optional<std::string> &description, std::optional<bool> enabled,
+           py::handle settings, py::handle totp_code,
+           const std::optional<std::string> &idempotency_key,
            const std::optional<double> &timeout) {
             yativo::ForwardingRuleUpdate params = make_forwarding_rule_update(
                 rule_id, destination_address, percentage, monitoring_mode, monitored_accounts,

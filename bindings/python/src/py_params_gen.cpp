@@ -12,12 +12,17 @@
 namespace yvpy {
 
 yativo::CreateApiKey make_create_api_key(const std::string &name, py::handle permissions,
-                                         std::optional<int> expires_in_days) {
+                                         std::optional<int> expires_in_days,
+                                         py::handle allowed_ips) {
     std::vector<std::string> permissions_items = strings_from(permissions, "permissions");
+    std::vector<std::string> allowed_ips_items = allowed_ips.is_none()
+                                                     ? std::vector<std::string>()
+                                                     : strings_from(allowed_ips, "allowed_ips");
     yativo::CreateApiKey params;
     params.name = name;
     params.permissions = std::move(permissions_items);
     params.expires_in_days = expires_in_days;
+    params.allowed_ips = std::move(allowed_ips_items);
     return params;
 }
 
@@ -58,11 +63,14 @@ yativo::TransactionQuery make_transaction_query(std::optional<int> page, std::op
     return params;
 }
 
-yativo::ForwardingRule make_forwarding_rule(
-    const std::string &destination_address, py::handle percentage,
-    const std::string &monitoring_mode, const std::string &asset_id, const std::string &chain,
-    py::handle monitored_accounts, py::handle minimum_amount, py::handle maximum_amount,
-    const std::optional<std::string> &description, py::handle enabled, py::handle settings) {
+yativo::ForwardingRule make_forwarding_rule(const std::string &destination_address,
+                                            py::handle percentage,
+                                            const std::string &monitoring_mode,
+                                            const std::string &asset_id, const std::string &chain,
+                                            py::handle monitored_accounts,
+                                            py::handle minimum_amount, py::handle maximum_amount,
+                                            const std::optional<std::string> &description,
+                                            std::optional<bool> enabled, py::handle settings) {
     std::string percentage_digits = amount_text(percentage);
     std::vector<std::string> monitored_accounts_items =
         monitored_accounts.is_none() ? std::vector<std::string>()
@@ -71,7 +79,6 @@ yativo::ForwardingRule make_forwarding_rule(
         minimum_amount.is_none() ? std::string() : amount_text(minimum_amount);
     std::string maximum_amount_digits =
         maximum_amount.is_none() ? std::string() : amount_text(maximum_amount);
-    std::string enabled_json = enabled.is_none() ? std::string() : json_value(enabled, "enabled");
     std::string settings_json =
         settings.is_none() ? std::string() : json_value(settings, "settings");
     yativo::ForwardingRule params;
@@ -84,7 +91,7 @@ yativo::ForwardingRule make_forwarding_rule(
     params.minimum_amount = std::move(minimum_amount_digits);
     params.maximum_amount = std::move(maximum_amount_digits);
     params.description = description.value_or(std::string());
-    params.enabled = std::move(enabled_json);
+    params.enabled = enabled;
     params.settings = std::move(settings_json);
     return params;
 }
@@ -93,7 +100,8 @@ yativo::ForwardingRuleUpdate make_forwarding_rule_update(
     const std::string &rule_id, const std::optional<std::string> &destination_address,
     py::handle percentage, const std::optional<std::string> &monitoring_mode,
     py::handle monitored_accounts, py::handle minimum_amount, py::handle maximum_amount,
-    const std::optional<std::string> &description, py::handle enabled, py::handle settings) {
+    const std::optional<std::string> &description, std::optional<bool> enabled,
+    py::handle settings) {
     std::string percentage_digits = percentage.is_none() ? std::string() : amount_text(percentage);
     std::vector<std::string> monitored_accounts_items =
         monitored_accounts.is_none() ? std::vector<std::string>()
@@ -102,7 +110,6 @@ yativo::ForwardingRuleUpdate make_forwarding_rule_update(
         minimum_amount.is_none() ? std::string() : amount_text(minimum_amount);
     std::string maximum_amount_digits =
         maximum_amount.is_none() ? std::string() : amount_text(maximum_amount);
-    std::string enabled_json = enabled.is_none() ? std::string() : json_value(enabled, "enabled");
     std::string settings_json =
         settings.is_none() ? std::string() : json_value(settings, "settings");
     yativo::ForwardingRuleUpdate params;
@@ -114,7 +121,7 @@ yativo::ForwardingRuleUpdate make_forwarding_rule_update(
     params.minimum_amount = std::move(minimum_amount_digits);
     params.maximum_amount = std::move(maximum_amount_digits);
     params.description = description.value_or(std::string());
-    params.enabled = std::move(enabled_json);
+    params.enabled = enabled;
     params.settings = std::move(settings_json);
     return params;
 }

@@ -17,7 +17,8 @@ namespace yvpy {
 namespace py = pybind11;
 
 yativo::CreateApiKey make_create_api_key(const std::string &name, py::handle permissions,
-                                         std::optional<int> expires_in_days);
+                                         std::optional<int> expires_in_days,
+                                         py::handle allowed_ips);
 yativo::SendFunds make_send_funds(const std::string &account, const std::string &assets,
                                   const std::string &receiving_address, py::handle amount,
                                   const std::string &type, const std::string &chain,
@@ -29,16 +30,20 @@ yativo::TransactionQuery make_transaction_query(std::optional<int> page, std::op
                                                 const std::optional<std::string> &status,
                                                 const std::optional<std::string> &chain,
                                                 const std::optional<std::string> &search);
-yativo::ForwardingRule make_forwarding_rule(
-    const std::string &destination_address, py::handle percentage,
-    const std::string &monitoring_mode, const std::string &asset_id, const std::string &chain,
-    py::handle monitored_accounts, py::handle minimum_amount, py::handle maximum_amount,
-    const std::optional<std::string> &description, py::handle enabled, py::handle settings);
+yativo::ForwardingRule make_forwarding_rule(const std::string &destination_address,
+                                            py::handle percentage,
+                                            const std::string &monitoring_mode,
+                                            const std::string &asset_id, const std::string &chain,
+                                            py::handle monitored_accounts,
+                                            py::handle minimum_amount, py::handle maximum_amount,
+                                            const std::optional<std::string> &description,
+                                            std::optional<bool> enabled, py::handle settings);
 yativo::ForwardingRuleUpdate make_forwarding_rule_update(
     const std::string &rule_id, const std::optional<std::string> &destination_address,
     py::handle percentage, const std::optional<std::string> &monitoring_mode,
     py::handle monitored_accounts, py::handle minimum_amount, py::handle maximum_amount,
-    const std::optional<std::string> &description, py::handle enabled, py::handle settings);
+    const std::optional<std::string> &description, std::optional<bool> enabled,
+    py::handle settings);
 yativo::IssuerApplication make_issuer_application(const std::string &funding_structure,
                                                   std::optional<bool> iban_enabled);
 

@@ -72,13 +72,17 @@ void bind_types(py::module_ &m) {
         .def_property_readonly(
             "last_used_at", [](const ApiKey &k) { return or_none(k.last_used_at); },
             "when it was last used; None: never")
+        .def_property_readonly(
+            "allowed_ips", [](const ApiKey &k) { return string_list(k.allowed_ips); },
+            "the IP addresses or CIDR blocks it may be used from; empty: any")
         .def("__repr__", [](const ApiKey &k) {
             return "ApiKey(id=" + r(py::str(k.id)) + ", name=" + r(py::str(k.name)) +
                    ", api_key=" + r(py::str(k.api_key)) + ", api_secret=" + hidden(k.api_secret) +
                    ", permissions=" + repr_list(k.permissions) +
                    ", status=" + r(or_none(k.status)) + ", created_at=" + r(or_none(k.created_at)) +
                    ", expires_at=" + r(or_none(k.expires_at)) +
-                   ", last_used_at=" + r(or_none(k.last_used_at)) + ")";
+                   ", last_used_at=" + r(or_none(k.last_used_at)) +
+                   ", allowed_ips=" + repr_list(k.allowed_ips) + ")";
         });
 
     py::class_<AccessToken>(m, "AccessToken",

@@ -133,7 +133,9 @@ class Client {
     // --- transactions: Gas prices, transfers and the transaction history.
     // A gas price estimate for a chain.
     Payload gas_price(std::string_view chain, std::string_view priority = {},
-                      std::string_view extra_fields_json = {}, const CallOptions &call = {});
+                      std::string_view amount_usd = {}, std::string_view asset_id = {},
+                      std::string_view token_symbol = {}, std::string_view extra_fields_json = {},
+                      const CallOptions &call = {});
     // Sends funds. Always carries an Idempotency-Key (the call's, or one the core
     // generates), returned with the result and on every error; after an error whose outcome
     // is unknown, call again with that key: the transfer happens once.

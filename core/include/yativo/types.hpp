@@ -22,6 +22,7 @@ struct ApiKey {
     std::string created_at;
     std::string expires_at;
     std::string last_used_at;
+    std::vector<std::string> allowed_ips;  // addresses or CIDR blocks; empty: any
 };
 
 struct AccessToken {
@@ -567,6 +568,8 @@ struct CreateApiKey {
     std::string name;                      // a name to recognise the key by
     std::vector<std::string> permissions;  // scopes: read, write, transactions, webhooks
     std::optional<int> expires_in_days;    // days until the key expires; unset = never
+    std::vector<std::string> allowed_ips;  // the IP addresses or CIDR blocks the key may be used
+                                           // from; unset = any; "" = unset
 };
 
 // The parameters of Client::send_funds.
@@ -600,12 +603,12 @@ struct ForwardingRule {
     std::string asset_id;         // the asset whose deposits are forwarded
     std::string chain;            // the asset's chain
     std::vector<std::string>
-        monitored_accounts;      // the accounts watched with specific_wallets; "" = unset
-    std::string minimum_amount;  // deposits below this are not forwarded; "" = unset
-    std::string maximum_amount;  // the most forwarded from one deposit; "" = unset
-    std::string description;     // a note kept with the rule; "" = unset
-    std::string enabled;         // true (the default) or false: whether the rule acts; "" = unset
-    std::string settings;        // further settings, a JSON object; "" = unset
+        monitored_accounts;       // the accounts watched with specific_wallets; "" = unset
+    std::string minimum_amount;   // deposits below this are not forwarded; "" = unset
+    std::string maximum_amount;   // the most forwarded from one deposit; "" = unset
+    std::string description;      // a note kept with the rule; "" = unset
+    std::optional<bool> enabled;  // whether the rule acts; unset: the server's default (it acts)
+    std::string settings;         // further settings, a JSON object; "" = unset
 };
 
 // The parameters of Client::update_forwarding_rule.
@@ -615,12 +618,12 @@ struct ForwardingRuleUpdate {
     std::string percentage;           // the share of each deposit in percent; "" = unset
     std::string monitoring_mode;      // all_wallets or specific_wallets; "" = unset
     std::vector<std::string>
-        monitored_accounts;      // the accounts watched with specific_wallets; "" = unset
-    std::string minimum_amount;  // deposits below this are not forwarded; "" = unset
-    std::string maximum_amount;  // the most forwarded from one deposit; "" = unset
-    std::string description;     // a note kept with the rule; "" = unset
-    std::string enabled;         // true: the rule acts; false: it is paused; "" = unset
-    std::string settings;        // further settings, a JSON object; "" = unset
+        monitored_accounts;       // the accounts watched with specific_wallets; "" = unset
+    std::string minimum_amount;   // deposits below this are not forwarded; "" = unset
+    std::string maximum_amount;   // the most forwarded from one deposit; "" = unset
+    std::string description;      // a note kept with the rule; "" = unset
+    std::optional<bool> enabled;  // true: the rule acts; false: it is paused; unset: unchanged
+    std::string settings;         // further settings, a JSON object; "" = unset
 };
 
 // The parameters of Client::card_issuer_apply.

@@ -10,7 +10,7 @@ int main() try {
     // 1. The dashboard session (bearer token + TOTP secret from the environment) creates a key.
     yativo::Client dashboard(yativo::ClientOptions{});
     yativo::ApiKey key =
-        dashboard.create_api_key({"quickstart", {"read", "write", "transactions"}, 30});
+        dashboard.create_api_key({"quickstart", {"read", "write", "transactions"}, 30, {}});
     std::cout << "created key " << key.id << " (" << key.api_key << ")\n";
 
     // 2. A service client with that key: the token exchange happens on the first call.

@@ -8,10 +8,11 @@ package capi
 import "C"
 
 // CreateAPIKey is yv_client_create_api_key.
-func (c *Client) CreateAPIKey(name string, permissions []string, expiresInDays uint32, call *Call) (*APIKey, error) {
+func (c *Client) CreateAPIKey(name string, permissions []string, expiresInDays uint32, allowedIps []string, call *Call) (*APIKey, error) {
 	return callClient(c, call, takeAPIKey, func(a *clientArgs, out **C.yv_api_key) C.yv_status {
 		permissionsPtr, permissionsLen := a.list(permissions)
-		return C.yv_client_create_api_key(a.client, a.str(name), permissionsPtr, permissionsLen, C.uint32_t(expiresInDays), a.call, out, a.err)
+		allowedIpsPtr, allowedIpsLen := a.list(allowedIps)
+		return C.yv_client_create_api_key(a.client, a.str(name), permissionsPtr, permissionsLen, C.uint32_t(expiresInDays), allowedIpsPtr, allowedIpsLen, a.call, out, a.err)
 	})
 }
 
@@ -87,9 +88,9 @@ func (c *Client) CheckBalance(assetID string, call *Call) (*Balance, error) {
 }
 
 // GasPrice is yv_client_gas_price.
-func (c *Client) GasPrice(chain string, priority string, extraFieldsJSON string, call *Call) ([]byte, error) {
+func (c *Client) GasPrice(chain string, priority string, amountUsd string, assetID string, tokenSymbol string, extraFieldsJSON string, call *Call) ([]byte, error) {
 	return callClient(c, call, takeBuffer, func(a *clientArgs, out **C.yv_buffer) C.yv_status {
-		return C.yv_client_gas_price(a.client, a.str(chain), a.opt(priority), a.opt(extraFieldsJSON), a.call, out, a.err)
+		return C.yv_client_gas_price(a.client, a.str(chain), a.opt(priority), a.opt(amountUsd), a.opt(assetID), a.opt(tokenSymbol), a.opt(extraFieldsJSON), a.call, out, a.err)
 	})
 }
 
@@ -341,18 +342,18 @@ func (c *Client) GetForwardingRule(ruleID string, call *Call) (*AutoForwardingRu
 }
 
 // CreateForwardingRule is yv_client_create_forwarding_rule.
-func (c *Client) CreateForwardingRule(destinationAddress string, percentage string, monitoringMode string, assetID string, chain string, monitoredAccounts []string, minimumAmount string, maximumAmount string, description string, enabledJSON string, settingsJSON string, call *Call) (*AutoForwardingRule, error) {
+func (c *Client) CreateForwardingRule(destinationAddress string, percentage string, monitoringMode string, assetID string, chain string, monitoredAccounts []string, minimumAmount string, maximumAmount string, description string, enabled *bool, settingsJSON string, call *Call) (*AutoForwardingRule, error) {
 	return callClient(c, call, takeAutoForwardingRule, func(a *clientArgs, out **C.yv_auto_forwarding_rule) C.yv_status {
 		monitoredAccountsPtr, monitoredAccountsLen := a.list(monitoredAccounts)
-		return C.yv_client_create_forwarding_rule(a.client, a.str(destinationAddress), a.str(percentage), a.str(monitoringMode), a.str(assetID), a.str(chain), monitoredAccountsPtr, monitoredAccountsLen, a.opt(minimumAmount), a.opt(maximumAmount), a.opt(description), a.opt(enabledJSON), a.opt(settingsJSON), a.call, out, a.err)
+		return C.yv_client_create_forwarding_rule(a.client, a.str(destinationAddress), a.str(percentage), a.str(monitoringMode), a.str(assetID), a.str(chain), monitoredAccountsPtr, monitoredAccountsLen, a.opt(minimumAmount), a.opt(maximumAmount), a.opt(description), optionalBool(enabled), a.opt(settingsJSON), a.call, out, a.err)
 	})
 }
 
 // UpdateForwardingRule is yv_client_update_forwarding_rule.
-func (c *Client) UpdateForwardingRule(ruleID string, destinationAddress string, percentage string, monitoringMode string, monitoredAccounts []string, minimumAmount string, maximumAmount string, description string, enabledJSON string, settingsJSON string, call *Call) (*AutoForwardingRule, error) {
+func (c *Client) UpdateForwardingRule(ruleID string, destinationAddress string, percentage string, monitoringMode string, monitoredAccounts []string, minimumAmount string, maximumAmount string, description string, enabled *bool, settingsJSON string, call *Call) (*AutoForwardingRule, error) {
 	return callClient(c, call, takeAutoForwardingRule, func(a *clientArgs, out **C.yv_auto_forwarding_rule) C.yv_status {
 		monitoredAccountsPtr, monitoredAccountsLen := a.list(monitoredAccounts)
-		return C.yv_client_update_forwarding_rule(a.client, a.str(ruleID), a.opt(destinationAddress), a.opt(percentage), a.opt(monitoringMode), monitoredAccountsPtr, monitoredAccountsLen, a.opt(minimumAmount), a.opt(maximumAmount), a.opt(description), a.opt(enabledJSON), a.opt(settingsJSON), a.call, out, a.err)
+		return C.yv_client_update_forwarding_rule(a.client, a.str(ruleID), a.opt(destinationAddress), a.opt(percentage), a.opt(monitoringMode), monitoredAccountsPtr, monitoredAccountsLen, a.opt(minimumAmount), a.opt(maximumAmount), a.opt(description), optionalBool(enabled), a.opt(settingsJSON), a.call, out, a.err)
 	})
 }
 

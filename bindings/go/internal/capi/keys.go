@@ -8,7 +8,7 @@ import "C"
 // APIKey is a yv_api_key copied into Go memory.
 type APIKey struct {
 	ID, Name, APIKey, APISecret, Status, CreatedAt, ExpiresAt, LastUsedAt string
-	Permissions                                                           []string
+	Permissions, AllowedIPs                                               []string
 }
 
 // copyKey copies a borrowed yv_api_key (one of a list, or an owned one before it is freed).
@@ -24,6 +24,9 @@ func copyKey(k *C.yv_api_key) APIKey {
 		LastUsedAt: gostr(C.yv_api_key_last_used_at(k)),
 		Permissions: gostrs(C.yv_api_key_permissions_count(k), func(i C.size_t) *C.char {
 			return C.yv_api_key_permission(k, i)
+		}),
+		AllowedIPs: gostrs(C.yv_api_key_allowed_ips_count(k), func(i C.size_t) *C.char {
+			return C.yv_api_key_allowed_ip(k, i)
 		}),
 	}
 }

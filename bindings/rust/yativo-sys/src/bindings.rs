@@ -32,6 +32,10 @@ pub struct yv_error {
 pub struct yv_buffer {
     _unused: [u8; 0],
 }
+pub const YV_BOOL_UNSET: yv_optional_bool = -1;
+pub const YV_BOOL_FALSE: yv_optional_bool = 0;
+pub const YV_BOOL_TRUE: yv_optional_bool = 1;
+pub type yv_optional_bool = ::std::os::raw::c_int;
 #[repr(C)]
 pub struct yv_cancel {
     _unused: [u8; 0],
@@ -541,6 +545,9 @@ unsafe extern "C" {
     pub fn yv_api_key_created_at(key: *const yv_api_key) -> *const ::std::os::raw::c_char;
     pub fn yv_api_key_expires_at(key: *const yv_api_key) -> *const ::std::os::raw::c_char;
     pub fn yv_api_key_last_used_at(key: *const yv_api_key) -> *const ::std::os::raw::c_char;
+    pub fn yv_api_key_allowed_ips_count(key: *const yv_api_key) -> usize;
+    pub fn yv_api_key_allowed_ip(key: *const yv_api_key, i: usize)
+        -> *const ::std::os::raw::c_char;
     pub fn yv_api_key_free(key: *mut yv_api_key);
     pub fn yv_api_key_list_count(list: *const yv_api_key_list) -> usize;
     pub fn yv_api_key_list_get(list: *const yv_api_key_list, i: usize) -> *const yv_api_key;
@@ -1133,6 +1140,8 @@ unsafe extern "C" {
         permissions: *const *const ::std::os::raw::c_char,
         permissions_count: usize,
         expires_in_days: u32,
+        allowed_ips: *const *const ::std::os::raw::c_char,
+        allowed_ips_count: usize,
         call: *const yv_call,
         out: *mut *mut yv_api_key,
         err: *mut *mut yv_error,
@@ -1303,6 +1312,9 @@ unsafe extern "C" {
         client: *mut yv_client,
         chain: *const ::std::os::raw::c_char,
         priority: *const ::std::os::raw::c_char,
+        amount_usd: *const ::std::os::raw::c_char,
+        asset_id: *const ::std::os::raw::c_char,
+        token_symbol: *const ::std::os::raw::c_char,
         extra_fields_json: *const ::std::os::raw::c_char,
         call: *const yv_call,
         out: *mut *mut yv_buffer,
@@ -1533,7 +1545,7 @@ unsafe extern "C" {
         minimum_amount: *const ::std::os::raw::c_char,
         maximum_amount: *const ::std::os::raw::c_char,
         description: *const ::std::os::raw::c_char,
-        enabled_json: *const ::std::os::raw::c_char,
+        enabled: yv_optional_bool,
         settings_json: *const ::std::os::raw::c_char,
         call: *const yv_call,
         out: *mut *mut yv_auto_forwarding_rule,
@@ -1550,7 +1562,7 @@ unsafe extern "C" {
         minimum_amount: *const ::std::os::raw::c_char,
         maximum_amount: *const ::std::os::raw::c_char,
         description: *const ::std::os::raw::c_char,
-        enabled_json: *const ::std::os::raw::c_char,
+        enabled: yv_optional_bool,
         settings_json: *const ::std::os::raw::c_char,
         call: *const yv_call,
         out: *mut *mut yv_auto_forwarding_rule,

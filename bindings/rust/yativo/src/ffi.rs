@@ -168,6 +168,15 @@ pub(crate) fn opt_c_string(value: Option<&str>, what: &str) -> Result<Option<CSt
     value.map(|v| c_string(v, what)).transpose()
 }
 
+/// An optional bool for C: `None` is unset (nothing is sent).
+pub(crate) fn optional_bool(value: Option<bool>) -> sys::yv_optional_bool {
+    match value {
+        None => sys::YV_BOOL_UNSET,
+        Some(false) => sys::YV_BOOL_FALSE,
+        Some(true) => sys::YV_BOOL_TRUE,
+    }
+}
+
 /// The pointer of an optional C string; NULL for `None`.
 pub(crate) fn c_ptr(value: &Option<CString>) -> *const c_char {
     value.as_ref().map_or(ptr::null(), |c| c.as_ptr())

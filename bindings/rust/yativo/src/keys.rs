@@ -24,6 +24,8 @@ pub struct ApiKey {
     pub created_at: String,
     pub expires_at: Option<String>,
     pub last_used_at: Option<String>,
+    /// The IP addresses or CIDR blocks the key may be used from; empty: any.
+    pub allowed_ips: Vec<String>,
 }
 
 impl ApiKey {
@@ -35,6 +37,9 @@ impl ApiKey {
         let permissions = (0..sys::yv_api_key_permissions_count(key))
             .map(|i| string(sys::yv_api_key_permission(key, i)))
             .collect();
+        let allowed_ips = (0..sys::yv_api_key_allowed_ips_count(key))
+            .map(|i| string(sys::yv_api_key_allowed_ip(key, i)))
+            .collect();
         ApiKey {
             id: string(sys::yv_api_key_id(key)),
             name: string(sys::yv_api_key_name(key)),
@@ -45,6 +50,7 @@ impl ApiKey {
             created_at: string(sys::yv_api_key_created_at(key)),
             expires_at: opt_string(sys::yv_api_key_expires_at(key)),
             last_used_at: opt_string(sys::yv_api_key_last_used_at(key)),
+            allowed_ips,
         }
     }
 
@@ -118,6 +124,8 @@ pub struct CreateKey<'a> {
     pub permissions: &'a [&'a str],
     /// Days until the key expires; unset = never
     pub expires_in_days: Option<u32>,
+    /// The IP addresses or CIDR blocks the key may be used from; empty = any
+    pub allowed_ips: &'a [&'a str],
 }
 
 resource_handle!(
@@ -133,6 +141,7 @@ impl ApiKeys<'_> {
     pub fn create(&self, params: &CreateKey<'_>) -> Result<ApiKey> {
         let name = c_string(params.name, "name")?;
         let permissions = CStringArray::new(params.permissions, "permissions")?;
+        let allowed_ips = CStringArray::new(params.allowed_ips, "allowed ips")?;
         let c = self.client.as_ptr();
         let mut out = ptr::null_mut();
         self.client.unit_call(self.opts, |call, err| unsafe {
@@ -142,6 +151,8 @@ impl ApiKeys<'_> {
                 permissions.as_ptr(),
                 permissions.len(),
                 params.expires_in_days.unwrap_or(0),
+                allowed_ips.as_ptr(),
+                allowed_ips.len(),
                 call,
                 &mut out,
                 err,

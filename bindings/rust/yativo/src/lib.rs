@@ -13,6 +13,7 @@
 //!     name: "gateway-7",
 //!     permissions: &["read", "transactions"],
 //!     expires_in_days: Some(30),
+//!     allowed_ips: &[],
 //! })?;
 //! println!("{} {:?}", key.id, key.api_secret); // Secret("***"): use .expose() to store it
 //!

@@ -6,7 +6,7 @@ use serde_json::Value;
 use yativo_sys as sys;
 
 use crate::error::Result;
-use crate::ffi::{c_ptr, c_string, check, opt_c_string, CStringArray};
+use crate::ffi::{c_ptr, c_string, check, opt_c_string, optional_bool, CStringArray};
 use crate::handle::resource_handle;
 
 // BEGIN GENERATED: endpoints (python3 -m codegen; do not edit)
@@ -455,15 +455,25 @@ impl Transactions<'_> {
     /// - `chain`: the chain
     /// - `priority`: low, medium or high (slow and fast are aliases); `None` = the core's
     ///   default, `"medium"`
+    /// - `amount_usd`: the amount to be sent, in US dollars, that the estimate is for; `None` =
+    ///   unset
+    /// - `asset_id`: the asset to be sent (the fee is charged in it); `None` = unset
+    /// - `token_symbol`: the token to be sent, such as USDC; `None` = unset
     /// - `extra_fields`: further body fields, as a JSON object; `None` = unset
     pub fn gas_price(
         &self,
         chain: &str,
         priority: Option<&str>,
+        amount_usd: Option<&str>,
+        asset_id: Option<&str>,
+        token_symbol: Option<&str>,
         extra_fields: Option<&Value>,
     ) -> Result<Value> {
         let chain = c_string(chain, "chain")?;
         let priority = opt_c_string(priority, "priority")?;
+        let amount_usd = opt_c_string(amount_usd, "amount usd")?;
+        let asset_id = opt_c_string(asset_id, "asset id")?;
+        let token_symbol = opt_c_string(token_symbol, "token symbol")?;
         let extra_fields = extra_fields
             .map(|v| c_string(&v.to_string(), "extra fields"))
             .transpose()?;
@@ -473,6 +483,9 @@ impl Transactions<'_> {
                 c,
                 chain.as_ptr(),
                 c_ptr(&priority),
+                c_ptr(&amount_usd),
+                c_ptr(&asset_id),
+                c_ptr(&token_symbol),
                 c_ptr(&extra_fields),
                 call,
                 out,
@@ -612,8 +625,8 @@ pub struct CreateForwardingRule<'a> {
     pub maximum_amount: Option<&'a str>,
     /// A note kept with the rule; `None` = unset
     pub description: Option<&'a str>,
-    /// True (the default) or false: whether the rule acts; `None` = unset
-    pub enabled: Option<&'a Value>,
+    /// Whether the rule acts; unset: the server's default (it acts)
+    pub enabled: Option<bool>,
     /// Further settings, a JSON object; `None` = unset
     pub settings: Option<&'a Value>,
 }
@@ -637,8 +650,8 @@ pub struct UpdateForwardingRule<'a> {
     pub maximum_amount: Option<&'a str>,
     /// A note kept with the rule; `None` = unset
     pub description: Option<&'a str>,
-    /// True: the rule acts; false: it is paused; `None` = unset
-    pub enabled: Option<&'a Value>,
+    /// True: the rule acts; false: it is paused; unset: unchanged
+    pub enabled: Option<bool>,
     /// Further settings, a JSON object; `None` = unset
     pub settings: Option<&'a Value>,
 }
@@ -689,10 +702,6 @@ impl AutoForwarding<'_> {
         let minimum_amount = opt_c_string(params.minimum_amount, "minimum amount")?;
         let maximum_amount = opt_c_string(params.maximum_amount, "maximum amount")?;
         let description = opt_c_string(params.description, "description")?;
-        let enabled = params
-            .enabled
-            .map(|v| c_string(&v.to_string(), "enabled"))
-            .transpose()?;
         let settings = params
             .settings
             .map(|v| c_string(&v.to_string(), "settings"))
@@ -712,7 +721,7 @@ impl AutoForwarding<'_> {
                 c_ptr(&minimum_amount),
                 c_ptr(&maximum_amount),
                 c_ptr(&description),
-                c_ptr(&enabled),
+                optional_bool(params.enabled),
                 c_ptr(&settings),
                 call,
                 &mut out,
@@ -736,10 +745,6 @@ impl AutoForwarding<'_> {
         let minimum_amount = opt_c_string(params.minimum_amount, "minimum amount")?;
         let maximum_amount = opt_c_string(params.maximum_amount, "maximum amount")?;
         let description = opt_c_string(params.description, "description")?;
-        let enabled = params
-            .enabled
-            .map(|v| c_string(&v.to_string(), "enabled"))
-            .transpose()?;
         let settings = params
             .settings
             .map(|v| c_string(&v.to_string(), "settings"))
@@ -758,7 +763,7 @@ impl AutoForwarding<'_> {
                 c_ptr(&minimum_amount),
                 c_ptr(&maximum_amount),
                 c_ptr(&description),
-                c_ptr(&enabled),
+                optional_bool(params.enabled),
                 c_ptr(&settings),
                 call,
                 &mut out,

@@ -5,6 +5,50 @@ mod common;
 use common::Sandbox;
 use yativo::{CallOptions, CreateKey, ErrorKind};
 
+/// `allowed_ips` is sent at creation and read back from create, list and get; unset, a key has
+/// none; an entry that is no address is refused by the server.
+#[test]
+fn allowed_ips_are_sent_and_read_back() {
+    let sb = Sandbox::start();
+    let admin = sb.admin();
+    let key = admin
+        .api_keys()
+        .create(&CreateKey {
+            name: "pinned",
+            permissions: &["read"],
+            expires_in_days: None,
+            allowed_ips: &["127.0.0.1"],
+        })
+        .unwrap();
+    assert_eq!(key.allowed_ips, ["127.0.0.1"]);
+    assert_eq!(
+        admin.api_keys().get(&key.id).unwrap().allowed_ips,
+        ["127.0.0.1"]
+    );
+    let listed = admin.api_keys().list().unwrap();
+    let listed = listed.iter().find(|k| k.id == key.id).expect("listed");
+    assert_eq!(listed.allowed_ips, ["127.0.0.1"]);
+    let open = admin
+        .api_keys()
+        .create(&CreateKey {
+            name: "open",
+            permissions: &["read"],
+            ..Default::default()
+        })
+        .unwrap();
+    assert!(open.allowed_ips.is_empty());
+    let err = admin
+        .api_keys()
+        .create(&CreateKey {
+            name: "bad",
+            permissions: &["read"],
+            expires_in_days: None,
+            allowed_ips: &["not-an-address"],
+        })
+        .unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::Validation);
+}
+
 #[test]
 fn key_lifecycle_create_list_get_permissions_rotate_revoke() {
     let sb = Sandbox::start();
@@ -16,6 +60,7 @@ fn key_lifecycle_create_list_get_permissions_rotate_revoke() {
             name: "gateway-7",
             permissions: &["read", "write"],
             expires_in_days: Some(30),
+            allowed_ips: &[],
         })
         .unwrap();
     assert!(key.id.starts_with("key_"), "{key:?}");
@@ -100,6 +145,7 @@ fn explicit_totp_code_and_debug_shows_no_secret() {
             name: "explicit-code",
             permissions: &["read"],
             expires_in_days: None,
+            allowed_ips: &[],
         })
         .unwrap();
     let secret = key.api_secret.clone().unwrap();

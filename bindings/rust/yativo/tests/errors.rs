@@ -44,6 +44,7 @@ fn invalid_argument_before_any_io() {
             name: "",
             permissions: &["read"],
             expires_in_days: None,
+            allowed_ips: &[],
         })
         .unwrap_err();
     assert_eq!(err.kind(), ErrorKind::InvalidArgument, "{err}");

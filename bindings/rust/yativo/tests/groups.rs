@@ -3,9 +3,9 @@
 
 mod common;
 
-use common::{send, Sandbox};
+use common::{send, Sandbox, SOLANA_ADDRESS};
 use serde_json::json;
-use yativo::ErrorKind;
+use yativo::{CreateForwardingRule, ErrorKind, UpdateForwardingRule};
 
 #[test]
 fn customers_transactions_and_analytics() {
@@ -50,6 +50,53 @@ fn customers_transactions_and_analytics() {
     assert!(history.iter().any(|t| t.id == tx.id));
     assert!(admin.analytics().transactions().unwrap().is_object());
     assert!(admin.analytics().dashboard().unwrap().is_object());
+}
+
+/// A rule's `enabled` is an `Option<bool>`: `None` sends nothing (the server's default on create,
+/// no change on update); `Some(true)` and `Some(false)` are sent as they are.
+#[test]
+fn auto_forwarding_enabled_true_false_or_unset() {
+    let sb = Sandbox::start();
+    let admin = sb.admin();
+    let (_, asset) = sb.funded_asset(&admin, "1");
+    let create = |enabled: Option<bool>| {
+        admin
+            .auto_forwarding()
+            .create(&CreateForwardingRule {
+                destination_address: SOLANA_ADDRESS,
+                percentage: "10",
+                monitoring_mode: "all_wallets",
+                asset_id: &asset,
+                chain: "solana",
+                enabled,
+                ..Default::default()
+            })
+            .unwrap()
+    };
+    assert_eq!(create(None).enabled, Some(true), "the server's default");
+    assert_eq!(create(Some(true)).enabled, Some(true));
+    let rule = create(Some(false));
+    assert_eq!(rule.enabled, Some(false));
+    let update = |percentage: Option<&str>, enabled: Option<bool>| {
+        admin
+            .auto_forwarding()
+            .update(&UpdateForwardingRule {
+                rule_id: &rule.id,
+                percentage,
+                enabled,
+                ..Default::default()
+            })
+            .unwrap()
+    };
+    let same = update(Some("20"), None);
+    assert_eq!(same.percentage.as_deref(), Some("20"));
+    assert_eq!(same.enabled, Some(false), "unset on update changes nothing");
+    assert_eq!(update(None, Some(true)).enabled, Some(true));
+    assert_eq!(update(Some("30"), None).enabled, Some(true));
+    assert_eq!(update(None, Some(false)).enabled, Some(false));
+    let got = admin.auto_forwarding().get(&rule.id).unwrap();
+    assert_eq!(got.enabled, Some(false));
+    assert_eq!(got.percentage.as_deref(), Some("30"));
 }
 
 #[test]

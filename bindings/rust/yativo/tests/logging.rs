@@ -28,6 +28,7 @@ fn log_lines_arrive_without_secrets_and_the_closure_is_freed() {
             name: "logged",
             permissions: &["read"],
             expires_in_days: None,
+            allowed_ips: &[],
         })
         .unwrap();
     let secret = key.api_secret.clone().unwrap();

@@ -5,7 +5,7 @@ mod common;
 
 use common::{send, Sandbox, SOLANA_ADDRESS};
 use serde_json::{json, Value};
-use yativo::{CallOptions, CreateWebhook, TransactionQuery};
+use yativo::{CallOptions, CreateWebhook, ErrorKind, TransactionQuery};
 
 #[test]
 fn accounts_assets_balance_and_gas_price() {
@@ -55,15 +55,50 @@ fn accounts_assets_balance_and_gas_price() {
 
     let gas = client
         .transactions()
-        .gas_price("ethereum", Some("high"), Some(&json!({"amount": "1"})))
+        .gas_price(
+            "ethereum",
+            Some("high"),
+            None,
+            None,
+            None,
+            Some(&json!({"amount": "1"})),
+        )
         .unwrap();
     assert_eq!(gas["priority"], "high");
     assert_eq!(gas["fee"], "0.002");
     let gas = client
         .transactions()
-        .gas_price("solana", None, None)
+        .gas_price("solana", None, None, None, None, None)
         .unwrap();
     assert_eq!(gas["priority"], "medium");
+    assert!(gas.get("amount_usd").is_none(), "{gas}");
+    assert_eq!(gas["feeCurrency"], "SOL");
+    // amount_usd, asset_id and token_symbol are typed; the sandbox echoes what it used.
+    let gas = client
+        .transactions()
+        .gas_price(
+            "solana",
+            Some("low"),
+            Some("25.50"),
+            Some(asset_id),
+            Some("usdc"),
+            None,
+        )
+        .unwrap();
+    assert_eq!(gas["amount_usd"], "25.5");
+    assert_eq!(gas["asset_id"], asset_id);
+    assert_eq!(gas["token_symbol"], "USDC");
+    assert_eq!(gas["feeCurrency"], "USDC");
+    let err = client
+        .transactions()
+        .gas_price("solana", None, Some("1e3"), None, None, None)
+        .unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::InvalidArgument);
+    let err = client
+        .transactions()
+        .gas_price("solana", None, None, Some(asset_id), Some("DAI"), None)
+        .unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::Validation);
 }
 
 #[test]
@@ -177,7 +212,7 @@ fn envelope_returns_the_siblings_of_data_where_a_call_returns_json() {
     let gas = admin
         .transactions()
         .with(&opts)
-        .gas_price("solana", None, None)
+        .gas_price("solana", None, None, None, None, None)
         .unwrap();
     assert_eq!(gas["data"]["priority"], "medium");
     assert!(gas["message"].is_string(), "{gas}");

@@ -87,6 +87,7 @@ impl Sandbox {
                 name: "test",
                 permissions,
                 expires_in_days: None,
+                allowed_ips: &[],
             })
             .unwrap();
         let client = self

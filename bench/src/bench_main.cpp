@@ -64,7 +64,8 @@ int setup(const Args &a) {
     o.use_environment = false;
     yativo::Client session(std::move(o));
     // write: the P1w benchmark creates accounts; transactions: the page benchmark's history.
-    auto key = session.create_api_key({"bench", {"read", "write", "transactions"}, std::nullopt, {}});
+    auto key =
+        session.create_api_key({"bench", {"read", "write", "transactions"}, std::nullopt, {}});
     std::string treasury;
     for (const char *name : {"Treasury", "Payroll", "Operations"}) {
         std::string id = session.create_account(name, "business").id;
@@ -251,10 +252,10 @@ int page(const Args &a) {
         }
     }
     for (int j = 0; j < 3; ++j)
-        std::printf("%s\n", bench::result_json("page", names[j], n, total[j],
-                                               "\"items\":" + std::to_string(items) +
-                                                   ",\"payload_bytes\":" +
-                                                   std::to_string(raw.body().size()))
+        std::printf("%s\n", bench::result_json(
+                                "page", names[j], n, total[j],
+                                "\"items\":" + std::to_string(items) +
+                                    ",\"payload_bytes\":" + std::to_string(raw.body().size()))
                                 .c_str());
     return 0;
 }

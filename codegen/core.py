@@ -192,12 +192,16 @@ def builder(e: Endpoint) -> dict:
                         body=[re.sub(r"\bb\.", "fb.", line) for line in fb_body],
                         family=c_string(e.family))
     call_args = (f"const {e.struct} &params" if e.struct else
-                 ", ".join(signature(e, defaults=False).split("(", 1)[1].rsplit(", const CallOptions", 1)[0:1]))
+                 "" if not e.params else
+                 signature(e, defaults=False).split("(", 1)[1].rsplit(", const CallOptions", 1)[0])
     call_names = ", ".join((["params"] if e.struct else [arg_name(p) for p in e.params]) + ["call"])
     return dict(
         call_args=(call_args + ", " if call_args else "") + "const CallOptions &call",
         call_names=call_names,
         e=e,
+        # The request is built by a function of its own (detail::NAME_call): a paged endpoint's
+        # pager builds each page's, and the client refreshes a session by itself after a 401.
+        own_call=e.paged or e.session == "refresh",
         signature=signature(e, qualified=True, defaults=False),
         path=path_expr(e, value),
         path_checks=[],
@@ -233,7 +237,7 @@ def render(ctx, out) -> None:
                     absent=record_absent))
     out.file("core/src/endpoints_gen.hpp",
              tmpl("core/endpoints_gen.hpp.j2", records=records, lists=lists, singles=singles,
-                  paged=[b for b in builders if b["e"].paged]))
+                  own_calls=[b for b in builders if b["own_call"]]))
     out.file("core/src/endpoints_gen.cpp",
              tmpl("core/endpoints_gen.cpp.j2", routes=api.routes, KIND=KIND,
                   TWO_FACTOR=TWO_FACTOR, records=records, lists=lists, singles=singles, reader=READER,

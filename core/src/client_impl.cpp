@@ -8,6 +8,7 @@
 #include <random>
 
 #include "decode.hpp"
+#include "endpoints_gen.hpp"
 #include "json_util.hpp"
 #include "yativo/status.hpp"
 #include "yativo/totp.hpp"
@@ -336,15 +337,9 @@ Payload ClientImpl::run(Call &call, SteadyTime deadline, CancelToken *cancel,
 bool ClientImpl::refresh_session(std::uint64_t generation, SteadyTime deadline,
                                  CancelToken *cancel) {
     return auth_->refresh_session(generation, [&] {
-        // The refresh_session endpoint of api/groups/session.toml: a read on a public path,
-        // authenticated by the session's refresh token; its answer becomes the session.
-        Call c;
-        c.method = "GET";
-        c.path = "/authentication/refresh-token";
-        c.read_only = true;
-        c.authenticated = false;
-        c.refresh_session = true;
-        c.sensitive_response = true;
+        // The refresh_session endpoint of api/groups/session.toml, as the description builds it;
+        // its answer becomes the session.
+        Call c = refresh_session_call(CallOptions{});
         Payload p = run(c, deadline, cancel, nullptr);
         adopt_session(p);
     });

@@ -682,6 +682,15 @@ Call list_transactions_call(const TransactionQuery &params, const CallOptions &c
     return c;
 }
 
+Call refresh_session_call(const CallOptions &call) {
+    detail::Call c = detail::make_call("GET", std::string("/authentication/refresh-token"),
+                                       Kind::Read, TwoFactor::None, call);
+    c.sensitive_response = true;
+    c.authenticated = false;   // a public path: no credentials are sent
+    c.refresh_session = true;  // Authorization: the session's refresh token
+    return c;
+}
+
 }  // namespace detail
 
 using detail::Kind;
@@ -2070,11 +2079,7 @@ Session Client::passkey_verify(std::string_view assertion_json, const CallOption
 }
 
 Session Client::refresh_session(const CallOptions &call) {
-    detail::Call c = detail::make_call("GET", std::string("/authentication/refresh-token"),
-                                       Kind::Read, TwoFactor::None, call);
-    c.sensitive_response = true;
-    c.authenticated = false;   // a public path: no credentials are sent
-    c.refresh_session = true;  // Authorization: the session's refresh token
+    detail::Call c = detail::refresh_session_call(call);
     Payload p = impl_->execute(c, call);
     // The tokens become the client's session; the record the caller gets names none of them.
     impl_->adopt_session(p);

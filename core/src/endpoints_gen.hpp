@@ -61,4 +61,7 @@ std::vector<WebhookDelivery> decode_webhook_delivery_list(Payload &payload);
 // The request Client::list_transactions sends (checks done): for its pager.
 Call list_transactions_call(const TransactionQuery &params, const CallOptions &call);
 
+// The request Client::refresh_session sends (checks done): for the client's own use.
+Call refresh_session_call(const CallOptions &call);
+
 }  // namespace yativo::detail

@@ -81,7 +81,16 @@ pub(crate) unsafe fn opt_string(p: *const c_char) -> Option<String> {
     if p.is_null() {
         None
     } else {
-        Some(CStr::from_ptr(p).to_string_lossy().into_owned())
+        Some(owned(CStr::from_ptr(p)))
+    }
+}
+
+/// A copy of `s`, invalid UTF-8 replaced. `to_str` first: its validation reads a word at a time,
+/// `to_string_lossy`'s a byte at a time (half of what reading a record cost, in callgrind).
+fn owned(s: &CStr) -> String {
+    match s.to_str() {
+        Ok(text) => text.to_owned(),
+        Err(_) => s.to_string_lossy().into_owned(),
     }
 }
 
@@ -162,7 +171,7 @@ pub(crate) unsafe fn raw_or_null(p: *const c_char) -> Raw {
     if p.is_null() {
         return Raw::null();
     }
-    Raw::from_text(CStr::from_ptr(p).to_string_lossy().into_owned())
+    Raw::from_text(owned(CStr::from_ptr(p)))
 }
 
 pub(crate) fn parse_json(bytes: &[u8]) -> Result<Value> {

@@ -503,8 +503,10 @@ def doc(s: Dict[str, Any], m: Dict[str, Any], out_dir: Path, root: Path, results
     add("")
     add("The same `list_accounts` loop over the C ABI: `yv_bench_capi` (C), `bench/go` (the Go "
         "binding, `client.Accounts.List(ctx)`), `bench/rust` (the Rust binding, "
-        "`client.accounts().list()`, release build). On top of the C call, Go copies the payload "
-        "into a `json.RawMessage` (`C.GoBytes`) and Rust parses it into a `serde_json::Value`.")
+        "`client.accounts().list()`, release build). On top of the C call, Go and Rust copy the "
+        "typed records out of the C handles (Go into `[]Account`, `Raw` included; Rust into "
+        "`Vec<Account>`, each record's `raw` as its JSON text, parsed only when the caller reads "
+        "it, which the loop does not).")
     add("")
     add("| Language | CPU µs/request | best run | Wall µs/request | Requests/s | Overhead vs C (CPU µs/request) | Ratio |")
     add("|---|---|---|---|---|---|---|")

@@ -8,8 +8,9 @@ default and check stays in the core.
 
 Every generated [[record]] becomes a struct in src/records.rs (a whole generated file): a field
 per row, typed (String / Option<String> for strings and exact decimal text, Option<i64>,
-Option<bool>, Vec<String>, raw: serde_json::Value) and documented from the row, read from the
-borrowed C handle through the generated accessors (read), and taken from an owned record or
+Option<bool>, Vec<String>, raw: Raw, the JSON text parsed when first read) and documented from
+the row, read from the borrowed C handle through the generated accessors (read), and taken from
+an owned record or
 list (take, take_list) where an endpoint returns one. A new [[record]] row needs no hand edit.
 
 The groups' place on the client is generated too, so a new [[group]] row needs no hand edit:
@@ -327,11 +328,13 @@ def record_field(api: Api, r: Record, f: RecordField) -> dict:
         value = (f"(0..{get}_count(record))"
                  f".map(|i| string(sys::yv_{r.snake}_{singular(f.name)}(record, i))).collect()")
     elif f.type == "json":
-        rtype = "Value"
-        doc += (", every number as a JSON string: the fields named here and every other "
-                "(`Null` when the library ran out of memory building it)")
-        uses.add("json_or_null")
-        value = f"json_or_null(sys::yv_{r.snake}_json(record))"
+        # The JSON text, copied once; parsed when the caller first reads it (issue 17).
+        rtype = "Raw"
+        doc += (", every number as a JSON string: the fields named here and every other, "
+                "kept as text and parsed the first time it is read (`null` when the library "
+                "ran out of memory building it)")
+        uses.add("raw_or_null")
+        value = f"raw_or_null(sys::yv_{r.snake}_json(record))"
     else:
         raise ValueError(f"record {r.name}: field {f.name}: no Rust form for {f.type}")
     return dict(name=ident(f.name), type=rtype, value=value, uses=uses,
@@ -351,7 +354,7 @@ def records_file(api: Api) -> str:
     uses = sorted(set().union(*(f["uses"] for r in records for f in r["fields"])))
     return tmpl("rust/records.rs.j2", notice=NOTICE, records=records,
                 ffi=use_line("", "crate::ffi", uses) if uses else "",
-                value=any(f["type"] == "Value" for r in records for f in r["fields"]))
+                raw=any(f["type"] == "Raw" for r in records for f in r["fields"]))
 
 
 def render(ctx, out) -> None:

@@ -40,7 +40,8 @@
 //! generated from libyativo's status table. Resources come back as records ([`Account`],
 //! [`Asset`], [`Balance`], [`Transfer`], [`Transaction`], [`ApiKey`], [`Webhook`]): counts are
 //! integers, amounts exact decimal text (never a float), and each generated record's `raw` holds
-//! the whole object as a [`serde_json::Value`] with every number as a string. Only
+//! the whole object, every number as a string, as a [`Raw`]: its JSON text, parsed into a
+//! [`serde_json::Value`] the first time it is read (`record.raw["field"]`), never before. Only
 //! [`Client::request`] and `gas_price` return JSON. Secrets are [`Secret`]s: redacted in
 //! `Debug`/`Display`, wiped on drop.
 
@@ -53,6 +54,7 @@ mod handle;
 mod kind;
 mod log;
 mod pager;
+mod raw;
 mod secret;
 // BEGIN GENERATED: modules (python3 -m codegen; do not edit)
 mod keys;
@@ -68,6 +70,7 @@ pub use error::{Error, ErrorKind, Result};
 pub use keys::{AccessToken, ApiKey};
 pub use log::LogLevel;
 pub use pager::TransactionIter;
+pub use raw::Raw;
 pub use secret::Secret;
 pub use serde_json;
 pub use webhooks::{

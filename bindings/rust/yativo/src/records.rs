@@ -4,12 +4,13 @@
 //! api/endpoints.toml, copied out of the C record through its accessors. A string the answer
 //! lacks is `None` (a required one is always there: the core refuses an answer without it), an
 //! amount is its exact decimal text (never a float), a count is an integer even when the server
-//! sent it as a numeric string, and `raw` is the whole object, fields named here or not.
+//! sent it as a numeric string, and `raw` is the whole object, fields named here or not, as
+//! JSON text parsed the first time the caller reads it ([`Raw`]).
 
-use serde_json::Value;
 use yativo_sys as sys;
 
-use crate::ffi::{json_or_null, opt_string, string};
+use crate::ffi::{opt_string, raw_or_null, string};
+use crate::raw::Raw;
 
 /// An account: it holds assets.
 #[derive(Debug, Clone, PartialEq)]
@@ -28,8 +29,9 @@ pub struct Account {
     /// When it was created; `None` when the answer has none.
     pub created_at: Option<String>,
     /// The whole object as the server sent it, every number as a JSON string: the fields named
-    /// here and every other (`Null` when the library ran out of memory building it).
-    pub raw: Value,
+    /// here and every other, kept as text and parsed the first time it is read (`null` when the
+    /// library ran out of memory building it).
+    pub raw: Raw,
 }
 
 impl Account {
@@ -48,7 +50,7 @@ impl Account {
                 sys::yv_account_assets(record, &mut v).then_some(v)
             },
             created_at: opt_string(sys::yv_account_created_at(record)),
-            raw: json_or_null(sys::yv_account_json(record)),
+            raw: raw_or_null(sys::yv_account_json(record)),
         }
     }
 
@@ -97,8 +99,9 @@ pub struct Asset {
     /// When it was added; `None` when the answer has none.
     pub created_at: Option<String>,
     /// The whole object as the server sent it, every number as a JSON string: the fields named
-    /// here and every other (`Null` when the library ran out of memory building it).
-    pub raw: Value,
+    /// here and every other, kept as text and parsed the first time it is read (`null` when the
+    /// library ran out of memory building it).
+    pub raw: Raw,
 }
 
 impl Asset {
@@ -116,7 +119,7 @@ impl Asset {
             balance: opt_string(sys::yv_asset_balance(record)),
             status: opt_string(sys::yv_asset_status(record)),
             created_at: opt_string(sys::yv_asset_created_at(record)),
-            raw: json_or_null(sys::yv_asset_json(record)),
+            raw: raw_or_null(sys::yv_asset_json(record)),
         }
     }
 
@@ -164,8 +167,9 @@ pub struct Balance {
     /// When it last changed; `None` when the answer has none.
     pub updated_at: Option<String>,
     /// The whole object as the server sent it, every number as a JSON string: the fields named
-    /// here and every other (`Null` when the library ran out of memory building it).
-    pub raw: Value,
+    /// here and every other, kept as text and parsed the first time it is read (`null` when the
+    /// library ran out of memory building it).
+    pub raw: Raw,
 }
 
 impl Balance {
@@ -182,7 +186,7 @@ impl Balance {
             balance: string(sys::yv_balance_balance(record)),
             balance_usd: opt_string(sys::yv_balance_balance_usd(record)),
             updated_at: opt_string(sys::yv_balance_updated_at(record)),
-            raw: json_or_null(sys::yv_balance_json(record)),
+            raw: raw_or_null(sys::yv_balance_json(record)),
         }
     }
 
@@ -227,9 +231,10 @@ pub struct Transfer {
     /// When it was created; `None` when the answer has none.
     pub created_at: Option<String>,
     /// The whole object as the server sent it, with the call's `idempotency_key` added when it
-    /// names none, every number as a JSON string: the fields named here and every other (`Null`
-    /// when the library ran out of memory building it).
-    pub raw: Value,
+    /// names none, every number as a JSON string: the fields named here and every other, kept
+    /// as text and parsed the first time it is read (`null` when the library ran out of memory
+    /// building it).
+    pub raw: Raw,
 }
 
 impl Transfer {
@@ -250,7 +255,7 @@ impl Transfer {
             ticker: opt_string(sys::yv_transfer_ticker(record)),
             idempotency_key: string(sys::yv_transfer_idempotency_key(record)),
             created_at: opt_string(sys::yv_transfer_created_at(record)),
-            raw: json_or_null(sys::yv_transfer_json(record)),
+            raw: raw_or_null(sys::yv_transfer_json(record)),
         }
     }
 
@@ -304,8 +309,9 @@ pub struct Transaction {
     /// When it was created; `None` when the answer has none.
     pub created_at: Option<String>,
     /// The whole object as the server sent it, every number as a JSON string: the fields named
-    /// here and every other (`Null` when the library ran out of memory building it).
-    pub raw: Value,
+    /// here and every other, kept as text and parsed the first time it is read (`null` when the
+    /// library ran out of memory building it).
+    pub raw: Raw,
 }
 
 impl Transaction {
@@ -332,7 +338,7 @@ impl Transaction {
             category: opt_string(sys::yv_transaction_category(record)),
             description: opt_string(sys::yv_transaction_description(record)),
             created_at: opt_string(sys::yv_transaction_created_at(record)),
-            raw: json_or_null(sys::yv_transaction_json(record)),
+            raw: raw_or_null(sys::yv_transaction_json(record)),
         }
     }
 
@@ -394,9 +400,9 @@ pub struct AutoForwardingRule {
     /// When it last changed; `None` when the answer has none.
     pub updated_at: Option<String>,
     /// The whole object as the server sent it (settings included), every number as a JSON
-    /// string: the fields named here and every other (`Null` when the library ran out of memory
-    /// building it).
-    pub raw: Value,
+    /// string: the fields named here and every other, kept as text and parsed the first time it
+    /// is read (`null` when the library ran out of memory building it).
+    pub raw: Raw,
 }
 
 impl AutoForwardingRule {
@@ -426,7 +432,7 @@ impl AutoForwardingRule {
             },
             created_at: opt_string(sys::yv_auto_forwarding_rule_created_at(record)),
             updated_at: opt_string(sys::yv_auto_forwarding_rule_updated_at(record)),
-            raw: json_or_null(sys::yv_auto_forwarding_rule_json(record)),
+            raw: raw_or_null(sys::yv_auto_forwarding_rule_json(record)),
         }
     }
 
@@ -488,9 +494,10 @@ pub struct CardFunding {
     /// When it was made; `None` when the answer has none.
     pub created_at: Option<String>,
     /// The whole object as the server sent it, with the call's `idempotency_key` added when it
-    /// names none, every number as a JSON string: the fields named here and every other (`Null`
-    /// when the library ran out of memory building it).
-    pub raw: Value,
+    /// names none, every number as a JSON string: the fields named here and every other, kept
+    /// as text and parsed the first time it is read (`null` when the library ran out of memory
+    /// building it).
+    pub raw: Raw,
 }
 
 impl CardFunding {
@@ -512,7 +519,7 @@ impl CardFunding {
             status: opt_string(sys::yv_card_funding_status(record)),
             idempotency_key: string(sys::yv_card_funding_idempotency_key(record)),
             created_at: opt_string(sys::yv_card_funding_created_at(record)),
-            raw: json_or_null(sys::yv_card_funding_json(record)),
+            raw: raw_or_null(sys::yv_card_funding_json(record)),
         }
     }
 
@@ -551,8 +558,9 @@ pub struct CardAccount {
     /// When it was opened; `None` when the answer has none.
     pub created_at: Option<String>,
     /// The whole object as the server sent it, every number as a JSON string: the fields named
-    /// here and every other (`Null` when the library ran out of memory building it).
-    pub raw: Value,
+    /// here and every other, kept as text and parsed the first time it is read (`null` when the
+    /// library ran out of memory building it).
+    pub raw: Raw,
 }
 
 impl CardAccount {
@@ -577,7 +585,7 @@ impl CardAccount {
                 sys::yv_card_account_safe_deployed(record, &mut v).then_some(v)
             },
             created_at: opt_string(sys::yv_card_account_created_at(record)),
-            raw: json_or_null(sys::yv_card_account_json(record)),
+            raw: raw_or_null(sys::yv_card_account_json(record)),
         }
     }
 
@@ -617,8 +625,9 @@ pub struct Card {
     /// When it was created; `None` when the answer has none.
     pub created_at: Option<String>,
     /// The whole object as the server sent it, every number as a JSON string: the fields named
-    /// here and every other (`Null` when the library ran out of memory building it).
-    pub raw: Value,
+    /// here and every other, kept as text and parsed the first time it is read (`null` when the
+    /// library ran out of memory building it).
+    pub raw: Raw,
 }
 
 impl Card {
@@ -638,7 +647,7 @@ impl Card {
             spending_limit_amount: opt_string(sys::yv_card_spending_limit_amount(record)),
             spending_limit_frequency: opt_string(sys::yv_card_spending_limit_frequency(record)),
             created_at: opt_string(sys::yv_card_created_at(record)),
-            raw: json_or_null(sys::yv_card_json(record)),
+            raw: raw_or_null(sys::yv_card_json(record)),
         }
     }
 
@@ -687,8 +696,9 @@ pub struct CardTransaction {
     /// When it happened; `None` when the answer has none.
     pub created_at: Option<String>,
     /// The whole object as the server sent it, every number as a JSON string: the fields named
-    /// here and every other (`Null` when the library ran out of memory building it).
-    pub raw: Value,
+    /// here and every other, kept as text and parsed the first time it is read (`null` when the
+    /// library ran out of memory building it).
+    pub raw: Raw,
 }
 
 impl CardTransaction {
@@ -706,7 +716,7 @@ impl CardTransaction {
             currency: opt_string(sys::yv_card_transaction_currency(record)),
             merchant: opt_string(sys::yv_card_transaction_merchant(record)),
             created_at: opt_string(sys::yv_card_transaction_created_at(record)),
-            raw: json_or_null(sys::yv_card_transaction_json(record)),
+            raw: raw_or_null(sys::yv_card_transaction_json(record)),
         }
     }
 
@@ -737,8 +747,9 @@ pub struct SpendingLimits {
     /// The currency of the limits; `None` when the answer has none.
     pub currency: Option<String>,
     /// The whole object as the server sent it, every number as a JSON string: the fields named
-    /// here and every other (`Null` when the library ran out of memory building it).
-    pub raw: Value,
+    /// here and every other, kept as text and parsed the first time it is read (`null` when the
+    /// library ran out of memory building it).
+    pub raw: Raw,
 }
 
 impl SpendingLimits {
@@ -754,7 +765,7 @@ impl SpendingLimits {
                 record,
             )),
             currency: opt_string(sys::yv_spending_limits_currency(record)),
-            raw: json_or_null(sys::yv_spending_limits_json(record)),
+            raw: raw_or_null(sys::yv_spending_limits_json(record)),
         }
     }
 
@@ -789,8 +800,9 @@ pub struct CardOrder {
     /// When it was placed; `None` when the answer has none.
     pub created_at: Option<String>,
     /// The whole object as the server sent it, every number as a JSON string: the fields named
-    /// here and every other (`Null` when the library ran out of memory building it).
-    pub raw: Value,
+    /// here and every other, kept as text and parsed the first time it is read (`null` when the
+    /// library ran out of memory building it).
+    pub raw: Raw,
 }
 
 impl CardOrder {
@@ -807,7 +819,7 @@ impl CardOrder {
             amount: opt_string(sys::yv_card_order_amount(record)),
             currency: opt_string(sys::yv_card_order_currency(record)),
             created_at: opt_string(sys::yv_card_order_created_at(record)),
-            raw: json_or_null(sys::yv_card_order_json(record)),
+            raw: raw_or_null(sys::yv_card_order_json(record)),
         }
     }
 
@@ -857,9 +869,10 @@ pub struct CardOrderPayment {
     /// When the order was placed; `None` when the answer has none.
     pub created_at: Option<String>,
     /// The whole object as the server sent it, with the call's `idempotency_key` added when it
-    /// names none, every number as a JSON string: the fields named here and every other (`Null`
-    /// when the library ran out of memory building it).
-    pub raw: Value,
+    /// names none, every number as a JSON string: the fields named here and every other, kept
+    /// as text and parsed the first time it is read (`null` when the library ran out of memory
+    /// building it).
+    pub raw: Raw,
 }
 
 impl CardOrderPayment {
@@ -876,7 +889,7 @@ impl CardOrderPayment {
             currency: opt_string(sys::yv_card_order_payment_currency(record)),
             idempotency_key: string(sys::yv_card_order_payment_idempotency_key(record)),
             created_at: opt_string(sys::yv_card_order_payment_created_at(record)),
-            raw: json_or_null(sys::yv_card_order_payment_json(record)),
+            raw: raw_or_null(sys::yv_card_order_payment_json(record)),
         }
     }
 
@@ -912,9 +925,9 @@ pub struct Customer {
     /// When it was created; `None` when the answer has none.
     pub created_at: Option<String>,
     /// The whole object as the server sent it (metadata included), every number as a JSON
-    /// string: the fields named here and every other (`Null` when the library ran out of memory
-    /// building it).
-    pub raw: Value,
+    /// string: the fields named here and every other, kept as text and parsed the first time it
+    /// is read (`null` when the library ran out of memory building it).
+    pub raw: Raw,
 }
 
 impl Customer {
@@ -932,7 +945,7 @@ impl Customer {
             phone: opt_string(sys::yv_customer_phone(record)),
             status: opt_string(sys::yv_customer_status(record)),
             created_at: opt_string(sys::yv_customer_created_at(record)),
-            raw: json_or_null(sys::yv_customer_json(record)),
+            raw: raw_or_null(sys::yv_customer_json(record)),
         }
     }
 
@@ -984,8 +997,9 @@ pub struct IbanStatus {
     /// When it last changed; `None` when the answer has none.
     pub updated_at: Option<String>,
     /// The whole object as the server sent it, every number as a JSON string: the fields named
-    /// here and every other (`Null` when the library ran out of memory building it).
-    pub raw: Value,
+    /// here and every other, kept as text and parsed the first time it is read (`null` when the
+    /// library ran out of memory building it).
+    pub raw: Raw,
 }
 
 impl IbanStatus {
@@ -1004,7 +1018,7 @@ impl IbanStatus {
             email: opt_string(sys::yv_iban_status_email(record)),
             customer_id: opt_string(sys::yv_iban_status_customer_id(record)),
             updated_at: opt_string(sys::yv_iban_status_updated_at(record)),
-            raw: json_or_null(sys::yv_iban_status_json(record)),
+            raw: raw_or_null(sys::yv_iban_status_json(record)),
         }
     }
 
@@ -1089,8 +1103,9 @@ pub struct SwapQuote {
     /// When the quote stops being executable; `None` when the answer has none.
     pub expires_at: Option<String>,
     /// The whole object as the server sent it, every number as a JSON string: the fields named
-    /// here and every other (`Null` when the library ran out of memory building it).
-    pub raw: Value,
+    /// here and every other, kept as text and parsed the first time it is read (`null` when the
+    /// library ran out of memory building it).
+    pub raw: Raw,
 }
 
 impl SwapQuote {
@@ -1112,7 +1127,7 @@ impl SwapQuote {
             rate: opt_string(sys::yv_swap_quote_rate(record)),
             fee: opt_string(sys::yv_swap_quote_fee(record)),
             expires_at: opt_string(sys::yv_swap_quote_expires_at(record)),
-            raw: json_or_null(sys::yv_swap_quote_json(record)),
+            raw: raw_or_null(sys::yv_swap_quote_json(record)),
         }
     }
 
@@ -1169,9 +1184,10 @@ pub struct SwapExecution {
     /// When it was made; `None` when the answer has none.
     pub created_at: Option<String>,
     /// The whole object as the server sent it, with the call's `idempotency_key` added when it
-    /// names none, every number as a JSON string: the fields named here and every other (`Null`
-    /// when the library ran out of memory building it).
-    pub raw: Value,
+    /// names none, every number as a JSON string: the fields named here and every other, kept
+    /// as text and parsed the first time it is read (`null` when the library ran out of memory
+    /// building it).
+    pub raw: Raw,
 }
 
 impl SwapExecution {
@@ -1199,7 +1215,7 @@ impl SwapExecution {
             to_tx_hash: opt_string(sys::yv_swap_execution_to_tx_hash(record)),
             idempotency_key: string(sys::yv_swap_execution_idempotency_key(record)),
             created_at: opt_string(sys::yv_swap_execution_created_at(record)),
-            raw: json_or_null(sys::yv_swap_execution_json(record)),
+            raw: raw_or_null(sys::yv_swap_execution_json(record)),
         }
     }
 
@@ -1239,8 +1255,9 @@ pub struct SwapHistoryItem {
     /// When it was made; `None` when the answer has none.
     pub created_at: Option<String>,
     /// The whole object as the server sent it, every number as a JSON string: the fields named
-    /// here and every other (`Null` when the library ran out of memory building it).
-    pub raw: Value,
+    /// here and every other, kept as text and parsed the first time it is read (`null` when the
+    /// library ran out of memory building it).
+    pub raw: Raw,
 }
 
 impl SwapHistoryItem {
@@ -1260,7 +1277,7 @@ impl SwapHistoryItem {
             from_amount: opt_string(sys::yv_swap_history_item_from_amount(record)),
             to_amount: opt_string(sys::yv_swap_history_item_to_amount(record)),
             created_at: opt_string(sys::yv_swap_history_item_created_at(record)),
-            raw: json_or_null(sys::yv_swap_history_item_json(record)),
+            raw: raw_or_null(sys::yv_swap_history_item_json(record)),
         }
     }
 
@@ -1304,9 +1321,10 @@ pub struct WebhookDelivery {
     /// When it was delivered; `None` when the answer has none.
     pub delivered_at: Option<String>,
     /// The whole object as the server sent it (the attempts' history and the payload included),
-    /// every number as a JSON string: the fields named here and every other (`Null` when the
-    /// library ran out of memory building it).
-    pub raw: Value,
+    /// every number as a JSON string: the fields named here and every other, kept as text and
+    /// parsed the first time it is read (`null` when the library ran out of memory building
+    /// it).
+    pub raw: Raw,
 }
 
 impl WebhookDelivery {
@@ -1332,7 +1350,7 @@ impl WebhookDelivery {
             last_error: opt_string(sys::yv_webhook_delivery_last_error(record)),
             created_at: opt_string(sys::yv_webhook_delivery_created_at(record)),
             delivered_at: opt_string(sys::yv_webhook_delivery_delivered_at(record)),
-            raw: json_or_null(sys::yv_webhook_delivery_json(record)),
+            raw: raw_or_null(sys::yv_webhook_delivery_json(record)),
         }
     }
 

@@ -56,6 +56,31 @@ fn a_count_sent_as_a_numeric_string_is_an_integer() {
 }
 
 #[test]
+fn raw_is_the_objects_json_text_parsed_when_read() {
+    let sb = Sandbox::start();
+    let admin = sb.admin();
+    let account = admin.accounts().create("text", None).unwrap();
+    let listed = admin.accounts().list().unwrap();
+    let raw = &listed[0].raw;
+    // The text the library lent, compact: Display writes it as it is.
+    let text = raw.as_str();
+    assert!(text.starts_with("{\"") && !text.contains('\n'), "{text}");
+    assert_eq!(raw.to_string(), text);
+    let parsed: serde_json::Value = serde_json::from_str(text).unwrap();
+    assert_eq!(*raw, parsed);
+    assert_eq!(raw["account_id"], account.id.as_str());
+    assert_eq!(raw.value()["account_name"], "text");
+    // Records compare, clone and print with it.
+    let again = admin.accounts().list().unwrap();
+    assert_eq!(again, listed);
+    assert_eq!(again[0].raw, parsed);
+    let copy = listed[0].clone();
+    assert_eq!(copy.raw.as_str(), text);
+    assert!(format!("{copy:?}").contains(&format!("raw: {parsed:?}")));
+    assert_eq!(copy.raw.into_value(), parsed);
+}
+
+#[test]
 fn fields_the_answer_lacks_are_none() {
     let sb = Sandbox::start();
     let admin = sb.admin();

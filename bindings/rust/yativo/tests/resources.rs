@@ -194,7 +194,7 @@ fn envelope_returns_the_siblings_of_data_where_a_call_returns_json() {
         .unwrap();
     assert_eq!(
         whole["data"],
-        Value::Array(page.iter().map(|t| t.raw.clone()).collect())
+        Value::Array(page.iter().map(|t| t.raw.value().clone()).collect())
     );
     // Numbers come back as strings, as everywhere in a payload.
     assert_eq!(
@@ -207,7 +207,7 @@ fn envelope_returns_the_siblings_of_data_where_a_call_returns_json() {
         .unwrap();
     assert_eq!(
         listed["data"],
-        Value::Array(accounts.iter().map(|a| a.raw.clone()).collect())
+        Value::Array(accounts.iter().map(|a| a.raw.value().clone()).collect())
     );
     let gas = admin
         .transactions()

@@ -11,6 +11,9 @@
 # Usage: tests/python/pip_install_check.sh PYTHON BUILD_DIR   (run by scripts/test-python.sh;
 # needs YV_SANDBOX)
 set -euo pipefail
+# The caller's PYTHONPATH (test-python.sh points it at the build tree's module) would make the
+# installed wheel's Python import that module instead: each step below sets its own.
+unset PYTHONPATH
 root=$(cd "$(dirname "$0")/../.." && pwd)
 py=${1:-python3}
 build=$(cd "${2:-$root/build}" && pwd)
@@ -32,6 +35,7 @@ import libyativo
 policy_file, tag = sys.argv[1], sys.argv[2]
 allowed = set(next(p for p in json.load(open(policy_file)) if p["name"] == tag)["lib_whitelist"])
 pkg = os.path.dirname(libyativo.__file__)
+assert pkg.startswith(sys.prefix + os.sep), f"libyativo imported from {pkg}, not the wheel's venv"
 bundled = os.path.realpath(os.path.join(os.path.dirname(pkg), "libyativo.libs"))
 ext = glob.glob(os.path.join(pkg, "_core*.so"))[0]
 out = subprocess.run(["ldd", ext], capture_output=True, text=True, check=True).stdout

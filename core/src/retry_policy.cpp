@@ -107,7 +107,7 @@ RetryDecision classify_unauthorized(const CallPolicy &policy, const RetryState &
         next.reauthed = true;
         RetryDecision d = again(RetryAction::RefreshSession, next);
         d.session_generation = attempt.session_generation;
-        d.notes.push_back(policy.label +
+        d.notes.push_back(policy.label() +
                           ": 401 with the session's access token; refreshing the session and "
                           "retrying once");
         return d;

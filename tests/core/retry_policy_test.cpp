@@ -329,7 +329,7 @@ TEST(RetryPolicy, Unauthorized401WithASessionRefreshesItOnce) {
         Given given(unauthorized("token_expired"));
         given.session(4);
         RetryDecision first = given.decide(policy);
-        ASSERT_EQ(first.action, RetryAction::RefreshSession) << policy.label;
+        ASSERT_EQ(first.action, RetryAction::RefreshSession) << policy.label();
         EXPECT_EQ(first.session_generation, 4u);
         EXPECT_TRUE(first.next.reauthed);
         EXPECT_EQ(first.next.retries, 0);

@@ -8,6 +8,7 @@ Run: python3 tests/codegen/test_dialects.py"""
 from __future__ import annotations
 
 import copy
+import re
 import pathlib
 import sys
 import unittest
@@ -92,7 +93,12 @@ class SessionRows(unittest.TestCase):
         self.text = (REPO / "core/src/endpoints_gen.cpp").read_text()
 
     def body(self, name: str) -> str:
-        return self.text.split(f"Client::{name}(", 1)[1].split("\n}\n", 1)[0]
+        """The method's body, with the request builder's it calls (detail::NAME_call), if any."""
+        body = self.text.split(f"Client::{name}(", 1)[1].split("\n}\n", 1)[0]
+        built = re.search(r"detail::(?!make_call)(\w+_call)\(", body)
+        if built:
+            body += self.text.split(f"\nCall {built.group(1)}(", 1)[1].split("\n}\n", 1)[0]
+        return body
 
     def test_public_paths_send_no_credentials(self) -> None:
         for name in ("register_user", "sign_in", "verify_otp", "resend_otp", "passkey_verify"):

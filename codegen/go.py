@@ -12,7 +12,9 @@
 - bindings/go/internal/capi/records.go and bindings/go/yativo/records.go: every generated
   [[record]] (not hand_written ones) as a capi struct with its take<Record> (and
   take<Record>List when some endpoint returns a list of it), copied out of the C handle through
-  the generated accessors, and as the public struct with its doc comments and <record>From.
+  the flat C struct of records_gen.h / records_gen.c (every field of a record read in one cgo
+  call, a list's records a chunk per call), and as the public struct with its doc comments and
+  <record>From.
   Field types: string and decimal (exact text) are string, "" when absent; int and bool are
   *int64 / *bool, nil when absent; string_list is []string; the json field (raw) is
   json.RawMessage. A new [[record]] row needs no hand edit.
@@ -47,6 +49,8 @@ INTERNAL = "bindings/go/internal/capi/endpoints.go"
 PUBLIC = "bindings/go/yativo/endpoints.go"
 CLIENT = "bindings/go/yativo/client.go"
 INTERNAL_RECORDS = "bindings/go/internal/capi/records.go"
+INTERNAL_FLAT_H = "bindings/go/internal/capi/records_gen.h"
+INTERNAL_FLAT_C = "bindings/go/internal/capi/records_gen.c"
 PUBLIC_RECORDS = "bindings/go/yativo/records.go"
 
 # Names the generated Go code uses for itself; a positional parameter may not take one.
@@ -353,20 +357,30 @@ def go_words(text: str, r: Record, api: Api) -> str:
     return re.sub(r"\b[a-z][a-z0-9]*(?:_[a-z0-9]+)+\b", swap, text)
 
 
-def capi_value(r: Record, f: RecordField) -> str:
-    """The Go expression copying field f out of the C handle `r` (a *C.yv_<snake>)."""
-    get = f"C.yv_{r.snake}_{f.name}"
-    if f.type in ("string", "decimal"):
-        return f"gostr({get}(r))"
-    if f.type == "int":
-        return f"optInt64(func(out *C.int64_t) C.bool {{ return {get}(r, out) }})"
-    if f.type == "bool":
-        return f"optBool(func(out *C.bool) C.bool {{ return {get}(r, out) }})"
+def flat_field(r: Record, f: RecordField) -> dict:
+    """Field f in the flat C struct yvgo_<snake> (records_gen.h) that yvgo_<snake>_read fills
+    with every field of a record in one cgo call: its C declaration, the C statement filling it
+    from the handle `r`, and the Go expression reading it from `v` (a *C.yvgo_<snake>) without a
+    further C call (strings come with the length C measured). A string_list still reads its items
+    one C call each through the handle (v.self)."""
+    get = f"yv_{r.snake}_{f.name}"
+    n = "f_" + f.name
+    if f.type in ("string", "decimal", "json"):
+        if f.type == "json":
+            get = f"yv_{r.snake}_json"
+        read = "gobytesn" if f.type == "json" else "gostrn"
+        return dict(decl=[f"const char *{n};", f"size_t {n}_len;"],
+                    fill=f"out->{n} = view({get}(r), &out->{n}_len);",
+                    go=f"{read}(v.{n}, v.{n}_len)")
+    if f.type in ("int", "bool"):
+        ctype, helper = ("int64_t", "flatInt64") if f.type == "int" else ("bool", "flatBool")
+        return dict(decl=[f"{ctype} {n};", f"bool has_{f.name};"],
+                    fill=f"out->has_{f.name} = {get}(r, &out->{n});",
+                    go=f"{helper}(v.has_{f.name}, v.{n})")
     if f.type == "string_list":
-        return (f"gostrs({get}_count(r), func(i C.size_t) *C.char "
-                f"{{ return C.yv_{r.snake}_{singular(f.name)}(r, i) }})")
-    if f.type == "json":
-        return f"gobytes(C.yv_{r.snake}_json(r))"
+        return dict(decl=[f"size_t {n}_count;"], fill=f"out->{n}_count = {get}_count(r);",
+                    go=(f"gostrs(v.{n}_count, func(i C.size_t) *C.char "
+                        f"{{ return C.yv_{r.snake}_{singular(f.name)}(v.self, i) }})"))
     raise GoTargetError(f"record {r.name}: field {f.name}: no Go form for {f.type}")
 
 
@@ -397,6 +411,7 @@ class GoRecord:
     doc: str
     listed: bool  # some endpoint returns a list of it: capi has take<Name>List
     fields: List[dict]
+    has_list_field: bool = False  # a string_list field: the flat struct keeps the handle (self)
 
 
 def go_record(r: Record, api: Api) -> GoRecord:
@@ -406,11 +421,12 @@ def go_record(r: Record, api: Api) -> GoRecord:
     for f in r.fields:
         go = field_go_name(f)
         public = f"json.RawMessage(r.{go})" if f.type == "json" else f"r.{go}"
-        fields.append(dict(name=go, capi_type=capi_type(f), capi_value=capi_value(r, f),
+        fields.append(dict(name=go, capi_type=capi_type(f), flat=flat_field(r, f),
                            type=RECORD_TYPES[f.type], doc=field_doc(r, f, api), public=public))
     return GoRecord(r=r, name=name, conv=go_camel(r.snake) + "From",
                     doc=wrap(f"{name} is {doc[:1].lower()}{doc[1:]}", 100, "// "),
-                    listed=r.name in api.list_records(), fields=fields)
+                    listed=r.name in api.list_records(), fields=fields,
+                    has_list_field=any(f.type == "string_list" for f in r.fields))
 
 
 def render(ctx, out) -> None:
@@ -428,6 +444,8 @@ def render(ctx, out) -> None:
     out.file(PUBLIC, tmpl("go/endpoints.go.j2", notice=NOTICE, groups=groups))
     records = [go_record(r, api) for r in api.generated_records]
     out.file(INTERNAL_RECORDS, tmpl("go/capi_records.go.j2", notice=NOTICE, records=records))
+    out.file(INTERNAL_FLAT_H, tmpl("go/records_gen.h.j2", notice=NOTICE, records=records))
+    out.file(INTERNAL_FLAT_C, tmpl("go/records_gen.c.j2", notice=NOTICE, records=records))
     out.file(PUBLIC_RECORDS, tmpl("go/records.go.j2", notice=NOTICE, records=records,
                                   uses_json=any(r.r.raw for r in records)))
     names = [g["name"] for g in groups]

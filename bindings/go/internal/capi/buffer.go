@@ -1,23 +1,25 @@
 package capi
 
 /*
-#include <yativo.h>
+#include "shim.h"
+#cgo nocallback yvgo_buffer_view
 */
 import "C"
 
 import "unsafe"
 
-// takeBuffer copies an owned yv_buffer into Go memory and frees it.
+// takeBuffer copies an owned yv_buffer into Go memory and frees it (two C calls: its bytes, its
+// free).
 func takeBuffer(b *C.yv_buffer) []byte {
 	if b == nil {
 		return nil
 	}
 	defer C.yv_buffer_free(b)
-	n := C.yv_buffer_len(b)
-	if n == 0 {
+	v := C.yvgo_buffer_view(b)
+	if v.len == 0 {
 		return []byte{}
 	}
-	return C.GoBytes(unsafe.Pointer(C.yv_buffer_data(b)), C.int(n))
+	return C.GoBytes(unsafe.Pointer(v.data), C.int(v.len))
 }
 
 // bodyPtr passes body without copying: the C function reads it during the call only and the

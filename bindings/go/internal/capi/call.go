@@ -1,7 +1,7 @@
 package capi
 
 /*
-#include <yativo.h>
+#include "shim.h"
 */
 import "C"
 
@@ -18,32 +18,30 @@ type CallParams struct {
 	Cancellable    bool // attach a yv_cancel that Cancel triggers
 }
 
-// Call wraps a yv_call and its optional yv_cancel.
+// Call wraps a yv_call and its optional yv_cancel. A call with no per-call settings has neither:
+// the library takes a NULL yv_call as every value unset, so such a call costs no C call at all.
 type Call struct {
 	p      *C.yv_call
 	cancel *C.yv_cancel
 }
 
-// NewCall builds a yv_call; Free it after the call returned.
+// NewCall builds a yv_call (with its yv_cancel when cp.Cancellable) in one C call, or none when
+// cp sets nothing; Free it after the call returned.
 func NewCall(cp CallParams) (*Call, error) {
 	call := &Call{}
-	err := invokeAll(
-		func(a *cargs) C.yv_status { return C.yv_call_new(&call.p, a.err) },
-		when(cp.Timeout > 0, func(a *cargs) C.yv_status {
-			return C.yv_call_set_timeout_ms(call.p, C.uint32_t(ceilMS(cp.Timeout)), a.err)
-		}),
-		when(cp.IdempotencyKey != "", func(a *cargs) C.yv_status {
-			return C.yv_call_set_idempotency_key(call.p, a.str(cp.IdempotencyKey), a.err)
-		}),
-		when(cp.TOTPCode != "", func(a *cargs) C.yv_status {
-			return C.yv_call_set_totp_code(call.p, a.secret(cp.TOTPCode), a.err)
-		}),
-		when(cp.Envelope, func(a *cargs) C.yv_status { return C.yv_call_set_envelope(call.p, C.bool(true), a.err) }),
-		when(cp.Cancellable, func(a *cargs) C.yv_status { return C.yv_cancel_new(&call.cancel, a.err) }),
-		when(cp.Cancellable, func(a *cargs) C.yv_status { return C.yv_call_set_cancel(call.p, call.cancel, a.err) }),
-	)
+	if cp == (CallParams{}) {
+		return call, nil
+	}
+	var timeout uint32
+	if cp.Timeout > 0 {
+		timeout = ceilMS(cp.Timeout)
+	}
+	err := invoke(func(a *cargs) C.yv_status {
+		// The helper frees whatever it made when a step fails: *p and *cancel stay NULL.
+		return C.yvgo_call_new(C.uint32_t(timeout), a.opt(cp.IdempotencyKey), a.secretOpt(cp.TOTPCode),
+			C.bool(cp.Envelope), C.bool(cp.Cancellable), &call.p, &call.cancel, a.err)
+	})
 	if err != nil {
-		call.Free() // both destructors accept NULL: whatever was made is freed
 		return nil, err
 	}
 	return call, nil
@@ -63,10 +61,11 @@ func ceilMS(d time.Duration) uint32 {
 // after Free.
 func (c *Call) Cancel() { C.yv_cancel_trigger(c.cancel) }
 
-// Free releases the call and its token.
+// Free releases the call and its token (one C call, none when there is neither).
 func (c *Call) Free() {
-	C.yv_call_free(c.p)
-	C.yv_cancel_free(c.cancel)
+	if c.p != nil || c.cancel != nil {
+		C.yvgo_call_free(c.p, c.cancel)
+	}
 	c.p, c.cancel = nil, nil
 }
 

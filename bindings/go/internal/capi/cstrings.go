@@ -18,6 +18,23 @@ func gostr(p *C.char) string {
 	return C.GoString(p)
 }
 
+// gostrn copies the n bytes at p (a borrowed C string whose length C measured) into Go memory;
+// NULL reads as "". No C call: cgo's GoStringN runs in Go.
+func gostrn(p *C.char, n C.size_t) string {
+	if p == nil {
+		return ""
+	}
+	return C.GoStringN(p, C.int(n))
+}
+
+// gobytesn copies the n bytes at p into Go memory as gostrn does; NULL reads as nil.
+func gobytesn(p *C.char, n C.size_t) []byte {
+	if p == nil {
+		return nil
+	}
+	return C.GoBytes(unsafe.Pointer(p), C.int(n))
+}
+
 // gostrs copies the n borrowed strings at(0)..at(n-1) of a C object (a list accessor such as
 // yv_webhook_event) into Go memory.
 func gostrs(n C.size_t, at func(i C.size_t) *C.char) []string {
@@ -36,21 +53,18 @@ func gobytes(p *C.char) []byte {
 	return C.GoBytes(unsafe.Pointer(p), C.int(C.strlen(p)))
 }
 
-// optInt64 reads an int accessor of a record (true, and *out set, when the answer has the field)
-// as a pointer: nil when absent.
-func optInt64(get func(out *C.int64_t) C.bool) *int64 {
-	var v C.int64_t
-	if !get(&v) {
+// flatInt64 reads an int field of a flat record (records_gen.h) as a pointer: nil when absent.
+func flatInt64(has C.bool, v C.int64_t) *int64 {
+	if !has {
 		return nil
 	}
 	n := int64(v)
 	return &n
 }
 
-// optBool reads a bool accessor of a record as optInt64 reads an int one.
-func optBool(get func(out *C.bool) C.bool) *bool {
-	var v C.bool
-	if !get(&v) {
+// flatBool reads a bool field of a flat record as flatInt64 reads an int one.
+func flatBool(has C.bool, v C.bool) *bool {
+	if !has {
 		return nil
 	}
 	b := bool(v)
@@ -89,6 +103,14 @@ func (cs *cstrings) opt(s string) *C.char {
 // secret). The library wipes its own copies; the ones Go makes to hand a secret over are Go's to
 // wipe, and Free does.
 func (cs *cstrings) secret(s string) *C.char { return cs.add(s, true) }
+
+// secretOpt is secret, or NULL for "": an optional secret left unset.
+func (cs *cstrings) secretOpt(s string) *C.char {
+	if s == "" {
+		return nil
+	}
+	return cs.add(s, true)
+}
 
 // list is a C array of C copies of ss, with its length. The array itself lives in Go memory (it
 // holds only C pointers, which cgo allows) and is kept alive by the call that receives it.

@@ -1,7 +1,9 @@
 package capi
 
 /*
-#include <yativo.h>
+#include "shim.h"
+#cgo noescape yvgo_error_read
+#cgo nocallback yvgo_error_read
 */
 import "C"
 
@@ -36,30 +38,34 @@ func (e *Error) Error() string { return e.Message }
 // ErrClosed is returned by calls on a closed client.
 var ErrClosed = errors.New("the client is closed")
 
-// takeError converts the result of a C call, freeing the C error object.
+// takeError converts the result of a C call, freeing the C error object. A success costs no C
+// call; a failure two: one reading every field (yvgo_error_read), one freeing.
 func takeError(st C.yv_status, e *C.yv_error) error {
 	if st == C.YV_OK {
-		C.yv_error_free(e) // NULL after a success; harmless
+		if e != nil { // the library leaves it NULL after a success; free one all the same
+			C.yv_error_free(e)
+		}
 		return nil
 	}
 	if e == nil {
 		return &Error{Code: int(st), Message: gostr(C.yv_status_str(st)), RetryAfterMS: -1}
 	}
 	defer C.yv_error_free(e)
-	details := C.yv_error_details_json(e)
+	var v C.yvgo_error
+	C.yvgo_error_read(e, &v)
 	return &Error{
-		Code:                  int(C.yv_error_code(e)),
-		Message:               gostr(C.yv_error_message(e)),
-		HTTPStatus:            int(C.yv_error_http_status(e)),
-		ErrorCode:             gostr(C.yv_error_error_code(e)),
-		DetailsJSON:           gostr(details),
-		HasDetails:            details != nil,
-		RequestID:             gostr(C.yv_error_request_id(e)),
-		RetryAfterMS:          int64(C.yv_error_retry_after_ms(e)),
-		ExistingTransactionID: gostr(C.yv_error_existing_transaction_id(e)),
-		IdempotencyKey:        gostr(C.yv_error_idempotency_key(e)),
-		OutcomeUnknown:        bool(C.yv_error_outcome_unknown(e)),
-		Retryable:             bool(C.yv_error_retryable(e)),
+		Code:                  int(v.code),
+		Message:               gostrn(v.message, v.message_len),
+		HTTPStatus:            int(v.http_status),
+		ErrorCode:             gostrn(v.error_code, v.error_code_len),
+		DetailsJSON:           gostrn(v.details_json, v.details_json_len),
+		HasDetails:            v.details_json != nil,
+		RequestID:             gostrn(v.request_id, v.request_id_len),
+		RetryAfterMS:          int64(v.retry_after_ms),
+		ExistingTransactionID: gostrn(v.existing_transaction_id, v.existing_transaction_id_len),
+		IdempotencyKey:        gostrn(v.idempotency_key, v.idempotency_key_len),
+		OutcomeUnknown:        bool(v.outcome_unknown),
+		Retryable:             bool(v.retryable),
 	}
 }
 

@@ -85,6 +85,7 @@ func (c *Client) do(call *Call, f func(a *clientArgs) C.yv_status) error {
 	if err != nil {
 		return err
 	}
+	defer yieldNow() // sched.go; runs after release, so a yield never holds the lock
 	defer c.release()
 	return invoke(func(a *cargs) C.yv_status { return f(&clientArgs{cargs: a, client: p, call: call.ptr()}) })
 }

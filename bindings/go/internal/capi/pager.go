@@ -48,6 +48,7 @@ func (t *TxPager) Next() (page []Transaction, done bool, err error) {
 	var d C.bool
 	err = invoke(func(a *cargs) C.yv_status { return C.yv_tx_pager_next(t.p, &out, &d, a.err) })
 	runtime.KeepAlive(t)
+	yieldNow() // sched.go
 	if err != nil {
 		return nil, false, err
 	}

@@ -3,9 +3,136 @@
 package capi
 
 /*
-#include <yativo.h>
+#include "records_gen.h"
+#cgo noescape yvgo_account_read
+#cgo nocallback yvgo_account_read
+#cgo nocallback yvgo_account_view
+#cgo nocallback yvgo_account_release
+#cgo nocallback yvgo_account_list_view
+#cgo nocallback yvgo_account_list_release
+#cgo noescape yvgo_account_list_read
+#cgo nocallback yvgo_account_list_read
+#cgo noescape yvgo_asset_read
+#cgo nocallback yvgo_asset_read
+#cgo nocallback yvgo_asset_view
+#cgo nocallback yvgo_asset_release
+#cgo nocallback yvgo_asset_list_view
+#cgo nocallback yvgo_asset_list_release
+#cgo noescape yvgo_asset_list_read
+#cgo nocallback yvgo_asset_list_read
+#cgo noescape yvgo_balance_read
+#cgo nocallback yvgo_balance_read
+#cgo nocallback yvgo_balance_view
+#cgo nocallback yvgo_balance_release
+#cgo noescape yvgo_transfer_read
+#cgo nocallback yvgo_transfer_read
+#cgo nocallback yvgo_transfer_view
+#cgo nocallback yvgo_transfer_release
+#cgo noescape yvgo_transaction_read
+#cgo nocallback yvgo_transaction_read
+#cgo nocallback yvgo_transaction_view
+#cgo nocallback yvgo_transaction_release
+#cgo nocallback yvgo_transaction_list_view
+#cgo nocallback yvgo_transaction_list_release
+#cgo noescape yvgo_transaction_list_read
+#cgo nocallback yvgo_transaction_list_read
+#cgo noescape yvgo_auto_forwarding_rule_read
+#cgo nocallback yvgo_auto_forwarding_rule_read
+#cgo nocallback yvgo_auto_forwarding_rule_view
+#cgo nocallback yvgo_auto_forwarding_rule_release
+#cgo nocallback yvgo_auto_forwarding_rule_list_view
+#cgo nocallback yvgo_auto_forwarding_rule_list_release
+#cgo noescape yvgo_auto_forwarding_rule_list_read
+#cgo nocallback yvgo_auto_forwarding_rule_list_read
+#cgo noescape yvgo_card_funding_read
+#cgo nocallback yvgo_card_funding_read
+#cgo nocallback yvgo_card_funding_view
+#cgo nocallback yvgo_card_funding_release
+#cgo noescape yvgo_card_account_read
+#cgo nocallback yvgo_card_account_read
+#cgo nocallback yvgo_card_account_view
+#cgo nocallback yvgo_card_account_release
+#cgo noescape yvgo_card_read
+#cgo nocallback yvgo_card_read
+#cgo nocallback yvgo_card_view
+#cgo nocallback yvgo_card_release
+#cgo nocallback yvgo_card_list_view
+#cgo nocallback yvgo_card_list_release
+#cgo noescape yvgo_card_list_read
+#cgo nocallback yvgo_card_list_read
+#cgo noescape yvgo_card_transaction_read
+#cgo nocallback yvgo_card_transaction_read
+#cgo nocallback yvgo_card_transaction_view
+#cgo nocallback yvgo_card_transaction_release
+#cgo nocallback yvgo_card_transaction_list_view
+#cgo nocallback yvgo_card_transaction_list_release
+#cgo noescape yvgo_card_transaction_list_read
+#cgo nocallback yvgo_card_transaction_list_read
+#cgo noescape yvgo_spending_limits_read
+#cgo nocallback yvgo_spending_limits_read
+#cgo nocallback yvgo_spending_limits_view
+#cgo nocallback yvgo_spending_limits_release
+#cgo noescape yvgo_card_order_read
+#cgo nocallback yvgo_card_order_read
+#cgo nocallback yvgo_card_order_view
+#cgo nocallback yvgo_card_order_release
+#cgo nocallback yvgo_card_order_list_view
+#cgo nocallback yvgo_card_order_list_release
+#cgo noescape yvgo_card_order_list_read
+#cgo nocallback yvgo_card_order_list_read
+#cgo noescape yvgo_card_order_payment_read
+#cgo nocallback yvgo_card_order_payment_read
+#cgo nocallback yvgo_card_order_payment_view
+#cgo nocallback yvgo_card_order_payment_release
+#cgo noescape yvgo_customer_read
+#cgo nocallback yvgo_customer_read
+#cgo nocallback yvgo_customer_view
+#cgo nocallback yvgo_customer_release
+#cgo nocallback yvgo_customer_list_view
+#cgo nocallback yvgo_customer_list_release
+#cgo noescape yvgo_customer_list_read
+#cgo nocallback yvgo_customer_list_read
+#cgo noescape yvgo_iban_status_read
+#cgo nocallback yvgo_iban_status_read
+#cgo nocallback yvgo_iban_status_view
+#cgo nocallback yvgo_iban_status_release
+#cgo noescape yvgo_session_read
+#cgo nocallback yvgo_session_read
+#cgo nocallback yvgo_session_view
+#cgo nocallback yvgo_session_release
+#cgo noescape yvgo_swap_quote_read
+#cgo nocallback yvgo_swap_quote_read
+#cgo nocallback yvgo_swap_quote_view
+#cgo nocallback yvgo_swap_quote_release
+#cgo noescape yvgo_swap_execution_read
+#cgo nocallback yvgo_swap_execution_read
+#cgo nocallback yvgo_swap_execution_view
+#cgo nocallback yvgo_swap_execution_release
+#cgo noescape yvgo_swap_history_item_read
+#cgo nocallback yvgo_swap_history_item_read
+#cgo nocallback yvgo_swap_history_item_view
+#cgo nocallback yvgo_swap_history_item_release
+#cgo nocallback yvgo_swap_history_item_list_view
+#cgo nocallback yvgo_swap_history_item_list_release
+#cgo noescape yvgo_swap_history_item_list_read
+#cgo nocallback yvgo_swap_history_item_list_read
+#cgo noescape yvgo_webhook_delivery_read
+#cgo nocallback yvgo_webhook_delivery_read
+#cgo nocallback yvgo_webhook_delivery_view
+#cgo nocallback yvgo_webhook_delivery_release
+#cgo nocallback yvgo_webhook_delivery_list_view
+#cgo nocallback yvgo_webhook_delivery_list_release
+#cgo noescape yvgo_webhook_delivery_list_read
+#cgo nocallback yvgo_webhook_delivery_list_read
 */
 import "C"
+
+import "unsafe"
+
+// A record, or a whole list of them, is copied into Go memory in two C calls, whatever its
+// fields: one making the flat copies (yvgo_<record>_view, records_gen.h; nocallback: they never
+// call Go), one freeing them with the handle (_release). When the view's allocation fails the
+// records are read one C call each into Go memory instead (_read; noescape: C keeps no pointer).
 
 // Account is a yv_account copied into Go memory.
 type Account struct {
@@ -18,33 +145,51 @@ type Account struct {
 	Raw       []byte
 }
 
-// copyAccount copies a borrowed yv_account (one of a list, or an owned one before it is freed).
-func copyAccount(r *C.yv_account) Account {
+// flatAccount copies a yvgo_account (whose record is not freed yet) into Go memory.
+func flatAccount(v *C.yvgo_account) Account {
 	return Account{
-		ID:        gostr(C.yv_account_id(r)),
-		Name:      gostr(C.yv_account_name(r)),
-		Type:      gostr(C.yv_account_type(r)),
-		Status:    gostr(C.yv_account_status(r)),
-		Assets:    optInt64(func(out *C.int64_t) C.bool { return C.yv_account_assets(r, out) }),
-		CreatedAt: gostr(C.yv_account_created_at(r)),
-		Raw:       gobytes(C.yv_account_json(r)),
+		ID:        gostrn(v.f_id, v.f_id_len),
+		Name:      gostrn(v.f_name, v.f_name_len),
+		Type:      gostrn(v.f_type, v.f_type_len),
+		Status:    gostrn(v.f_status, v.f_status_len),
+		Assets:    flatInt64(v.has_assets, v.f_assets),
+		CreatedAt: gostrn(v.f_created_at, v.f_created_at_len),
+		Raw:       gobytesn(v.f_raw, v.f_raw_len),
 	}
 }
 
 // takeAccount copies an owned yv_account into Go memory and frees it.
 func takeAccount(r *C.yv_account) *Account {
-	defer C.yv_account_free(r)
-	v := copyAccount(r)
-	return &v
+	var out Account
+	v := C.yvgo_account_view(r)
+	if v != nil {
+		out = flatAccount(v)
+	} else {
+		var one C.yvgo_account
+		C.yvgo_account_read(r, &one)
+		out = flatAccount(&one)
+	}
+	C.yvgo_account_release(r, v)
+	return &out
 }
 
 // takeAccountList copies an owned yv_account_list into Go memory and frees it.
 func takeAccountList(l *C.yv_account_list) []Account {
-	defer C.yv_account_list_free(l)
-	out := make([]Account, C.yv_account_list_count(l))
-	for i := range out {
-		out[i] = copyAccount(C.yv_account_list_get(l, C.size_t(i)))
+	v := C.yvgo_account_list_view(l)
+	out := make([]Account, v.count)
+	if v.items != nil {
+		items := unsafe.Slice(v.items, len(out))
+		for i := range out {
+			out[i] = flatAccount(&items[i])
+		}
+	} else {
+		var one C.yvgo_account
+		for i := range out {
+			C.yvgo_account_list_read(l, C.size_t(i), &one)
+			out[i] = flatAccount(&one)
+		}
 	}
+	C.yvgo_account_list_release(l, v.items)
 	return out
 }
 
@@ -61,35 +206,53 @@ type Asset struct {
 	Raw       []byte
 }
 
-// copyAsset copies a borrowed yv_asset (one of a list, or an owned one before it is freed).
-func copyAsset(r *C.yv_asset) Asset {
+// flatAsset copies a yvgo_asset (whose record is not freed yet) into Go memory.
+func flatAsset(v *C.yvgo_asset) Asset {
 	return Asset{
-		ID:        gostr(C.yv_asset_id(r)),
-		AccountID: gostr(C.yv_asset_account_id(r)),
-		Chain:     gostr(C.yv_asset_chain(r)),
-		Ticker:    gostr(C.yv_asset_ticker(r)),
-		Address:   gostr(C.yv_asset_address(r)),
-		Balance:   gostr(C.yv_asset_balance(r)),
-		Status:    gostr(C.yv_asset_status(r)),
-		CreatedAt: gostr(C.yv_asset_created_at(r)),
-		Raw:       gobytes(C.yv_asset_json(r)),
+		ID:        gostrn(v.f_id, v.f_id_len),
+		AccountID: gostrn(v.f_account_id, v.f_account_id_len),
+		Chain:     gostrn(v.f_chain, v.f_chain_len),
+		Ticker:    gostrn(v.f_ticker, v.f_ticker_len),
+		Address:   gostrn(v.f_address, v.f_address_len),
+		Balance:   gostrn(v.f_balance, v.f_balance_len),
+		Status:    gostrn(v.f_status, v.f_status_len),
+		CreatedAt: gostrn(v.f_created_at, v.f_created_at_len),
+		Raw:       gobytesn(v.f_raw, v.f_raw_len),
 	}
 }
 
 // takeAsset copies an owned yv_asset into Go memory and frees it.
 func takeAsset(r *C.yv_asset) *Asset {
-	defer C.yv_asset_free(r)
-	v := copyAsset(r)
-	return &v
+	var out Asset
+	v := C.yvgo_asset_view(r)
+	if v != nil {
+		out = flatAsset(v)
+	} else {
+		var one C.yvgo_asset
+		C.yvgo_asset_read(r, &one)
+		out = flatAsset(&one)
+	}
+	C.yvgo_asset_release(r, v)
+	return &out
 }
 
 // takeAssetList copies an owned yv_asset_list into Go memory and frees it.
 func takeAssetList(l *C.yv_asset_list) []Asset {
-	defer C.yv_asset_list_free(l)
-	out := make([]Asset, C.yv_asset_list_count(l))
-	for i := range out {
-		out[i] = copyAsset(C.yv_asset_list_get(l, C.size_t(i)))
+	v := C.yvgo_asset_list_view(l)
+	out := make([]Asset, v.count)
+	if v.items != nil {
+		items := unsafe.Slice(v.items, len(out))
+		for i := range out {
+			out[i] = flatAsset(&items[i])
+		}
+	} else {
+		var one C.yvgo_asset
+		for i := range out {
+			C.yvgo_asset_list_read(l, C.size_t(i), &one)
+			out[i] = flatAsset(&one)
+		}
 	}
+	C.yvgo_asset_list_release(l, v.items)
 	return out
 }
 
@@ -105,25 +268,33 @@ type Balance struct {
 	Raw        []byte
 }
 
-// copyBalance copies a borrowed yv_balance (one of a list, or an owned one before it is freed).
-func copyBalance(r *C.yv_balance) Balance {
+// flatBalance copies a yvgo_balance (whose record is not freed yet) into Go memory.
+func flatBalance(v *C.yvgo_balance) Balance {
 	return Balance{
-		AssetID:    gostr(C.yv_balance_asset_id(r)),
-		Chain:      gostr(C.yv_balance_chain(r)),
-		Ticker:     gostr(C.yv_balance_ticker(r)),
-		Address:    gostr(C.yv_balance_address(r)),
-		Balance:    gostr(C.yv_balance_balance(r)),
-		BalanceUSD: gostr(C.yv_balance_balance_usd(r)),
-		UpdatedAt:  gostr(C.yv_balance_updated_at(r)),
-		Raw:        gobytes(C.yv_balance_json(r)),
+		AssetID:    gostrn(v.f_asset_id, v.f_asset_id_len),
+		Chain:      gostrn(v.f_chain, v.f_chain_len),
+		Ticker:     gostrn(v.f_ticker, v.f_ticker_len),
+		Address:    gostrn(v.f_address, v.f_address_len),
+		Balance:    gostrn(v.f_balance, v.f_balance_len),
+		BalanceUSD: gostrn(v.f_balance_usd, v.f_balance_usd_len),
+		UpdatedAt:  gostrn(v.f_updated_at, v.f_updated_at_len),
+		Raw:        gobytesn(v.f_raw, v.f_raw_len),
 	}
 }
 
 // takeBalance copies an owned yv_balance into Go memory and frees it.
 func takeBalance(r *C.yv_balance) *Balance {
-	defer C.yv_balance_free(r)
-	v := copyBalance(r)
-	return &v
+	var out Balance
+	v := C.yvgo_balance_view(r)
+	if v != nil {
+		out = flatBalance(v)
+	} else {
+		var one C.yvgo_balance
+		C.yvgo_balance_read(r, &one)
+		out = flatBalance(&one)
+	}
+	C.yvgo_balance_release(r, v)
+	return &out
 }
 
 // Transfer is a yv_transfer copied into Go memory.
@@ -142,29 +313,37 @@ type Transfer struct {
 	Raw            []byte
 }
 
-// copyTransfer copies a borrowed yv_transfer (one of a list, or an owned one before it is freed).
-func copyTransfer(r *C.yv_transfer) Transfer {
+// flatTransfer copies a yvgo_transfer (whose record is not freed yet) into Go memory.
+func flatTransfer(v *C.yvgo_transfer) Transfer {
 	return Transfer{
-		ID:             gostr(C.yv_transfer_id(r)),
-		Hash:           gostr(C.yv_transfer_hash(r)),
-		Status:         gostr(C.yv_transfer_status(r)),
-		Amount:         gostr(C.yv_transfer_amount(r)),
-		Fee:            gostr(C.yv_transfer_fee(r)),
-		TotalDebited:   gostr(C.yv_transfer_total_debited(r)),
-		BalanceAfter:   gostr(C.yv_transfer_balance_after(r)),
-		Chain:          gostr(C.yv_transfer_chain(r)),
-		Ticker:         gostr(C.yv_transfer_ticker(r)),
-		IdempotencyKey: gostr(C.yv_transfer_idempotency_key(r)),
-		CreatedAt:      gostr(C.yv_transfer_created_at(r)),
-		Raw:            gobytes(C.yv_transfer_json(r)),
+		ID:             gostrn(v.f_id, v.f_id_len),
+		Hash:           gostrn(v.f_hash, v.f_hash_len),
+		Status:         gostrn(v.f_status, v.f_status_len),
+		Amount:         gostrn(v.f_amount, v.f_amount_len),
+		Fee:            gostrn(v.f_fee, v.f_fee_len),
+		TotalDebited:   gostrn(v.f_total_debited, v.f_total_debited_len),
+		BalanceAfter:   gostrn(v.f_balance_after, v.f_balance_after_len),
+		Chain:          gostrn(v.f_chain, v.f_chain_len),
+		Ticker:         gostrn(v.f_ticker, v.f_ticker_len),
+		IdempotencyKey: gostrn(v.f_idempotency_key, v.f_idempotency_key_len),
+		CreatedAt:      gostrn(v.f_created_at, v.f_created_at_len),
+		Raw:            gobytesn(v.f_raw, v.f_raw_len),
 	}
 }
 
 // takeTransfer copies an owned yv_transfer into Go memory and frees it.
 func takeTransfer(r *C.yv_transfer) *Transfer {
-	defer C.yv_transfer_free(r)
-	v := copyTransfer(r)
-	return &v
+	var out Transfer
+	v := C.yvgo_transfer_view(r)
+	if v != nil {
+		out = flatTransfer(v)
+	} else {
+		var one C.yvgo_transfer
+		C.yvgo_transfer_read(r, &one)
+		out = flatTransfer(&one)
+	}
+	C.yvgo_transfer_release(r, v)
+	return &out
 }
 
 // Transaction is a yv_transaction copied into Go memory.
@@ -189,44 +368,62 @@ type Transaction struct {
 	Raw         []byte
 }
 
-// copyTransaction copies a borrowed yv_transaction (one of a list, or an owned one before it is freed).
-func copyTransaction(r *C.yv_transaction) Transaction {
+// flatTransaction copies a yvgo_transaction (whose record is not freed yet) into Go memory.
+func flatTransaction(v *C.yvgo_transaction) Transaction {
 	return Transaction{
-		ID:          gostr(C.yv_transaction_id(r)),
-		Type:        gostr(C.yv_transaction_type(r)),
-		Direction:   gostr(C.yv_transaction_direction(r)),
-		Status:      gostr(C.yv_transaction_status(r)),
-		Chain:       gostr(C.yv_transaction_chain(r)),
-		Ticker:      gostr(C.yv_transaction_ticker(r)),
-		AssetID:     gostr(C.yv_transaction_asset_id(r)),
-		AccountID:   gostr(C.yv_transaction_account_id(r)),
-		Amount:      gostr(C.yv_transaction_amount(r)),
-		Fee:         gostr(C.yv_transaction_fee(r)),
-		Hash:        gostr(C.yv_transaction_hash(r)),
-		FromAddress: gostr(C.yv_transaction_from_address(r)),
-		ToAddress:   gostr(C.yv_transaction_to_address(r)),
-		Priority:    gostr(C.yv_transaction_priority(r)),
-		Category:    gostr(C.yv_transaction_category(r)),
-		Description: gostr(C.yv_transaction_description(r)),
-		CreatedAt:   gostr(C.yv_transaction_created_at(r)),
-		Raw:         gobytes(C.yv_transaction_json(r)),
+		ID:          gostrn(v.f_id, v.f_id_len),
+		Type:        gostrn(v.f_type, v.f_type_len),
+		Direction:   gostrn(v.f_direction, v.f_direction_len),
+		Status:      gostrn(v.f_status, v.f_status_len),
+		Chain:       gostrn(v.f_chain, v.f_chain_len),
+		Ticker:      gostrn(v.f_ticker, v.f_ticker_len),
+		AssetID:     gostrn(v.f_asset_id, v.f_asset_id_len),
+		AccountID:   gostrn(v.f_account_id, v.f_account_id_len),
+		Amount:      gostrn(v.f_amount, v.f_amount_len),
+		Fee:         gostrn(v.f_fee, v.f_fee_len),
+		Hash:        gostrn(v.f_hash, v.f_hash_len),
+		FromAddress: gostrn(v.f_from_address, v.f_from_address_len),
+		ToAddress:   gostrn(v.f_to_address, v.f_to_address_len),
+		Priority:    gostrn(v.f_priority, v.f_priority_len),
+		Category:    gostrn(v.f_category, v.f_category_len),
+		Description: gostrn(v.f_description, v.f_description_len),
+		CreatedAt:   gostrn(v.f_created_at, v.f_created_at_len),
+		Raw:         gobytesn(v.f_raw, v.f_raw_len),
 	}
 }
 
 // takeTransaction copies an owned yv_transaction into Go memory and frees it.
 func takeTransaction(r *C.yv_transaction) *Transaction {
-	defer C.yv_transaction_free(r)
-	v := copyTransaction(r)
-	return &v
+	var out Transaction
+	v := C.yvgo_transaction_view(r)
+	if v != nil {
+		out = flatTransaction(v)
+	} else {
+		var one C.yvgo_transaction
+		C.yvgo_transaction_read(r, &one)
+		out = flatTransaction(&one)
+	}
+	C.yvgo_transaction_release(r, v)
+	return &out
 }
 
 // takeTransactionList copies an owned yv_transaction_list into Go memory and frees it.
 func takeTransactionList(l *C.yv_transaction_list) []Transaction {
-	defer C.yv_transaction_list_free(l)
-	out := make([]Transaction, C.yv_transaction_list_count(l))
-	for i := range out {
-		out[i] = copyTransaction(C.yv_transaction_list_get(l, C.size_t(i)))
+	v := C.yvgo_transaction_list_view(l)
+	out := make([]Transaction, v.count)
+	if v.items != nil {
+		items := unsafe.Slice(v.items, len(out))
+		for i := range out {
+			out[i] = flatTransaction(&items[i])
+		}
+	} else {
+		var one C.yvgo_transaction
+		for i := range out {
+			C.yvgo_transaction_list_read(l, C.size_t(i), &one)
+			out[i] = flatTransaction(&one)
+		}
 	}
+	C.yvgo_transaction_list_release(l, v.items)
 	return out
 }
 
@@ -248,40 +445,58 @@ type AutoForwardingRule struct {
 	Raw                []byte
 }
 
-// copyAutoForwardingRule copies a borrowed yv_auto_forwarding_rule (one of a list, or an owned one before it is freed).
-func copyAutoForwardingRule(r *C.yv_auto_forwarding_rule) AutoForwardingRule {
+// flatAutoForwardingRule copies a yvgo_auto_forwarding_rule (whose record is not freed yet) into Go memory.
+func flatAutoForwardingRule(v *C.yvgo_auto_forwarding_rule) AutoForwardingRule {
 	return AutoForwardingRule{
-		ID:                 gostr(C.yv_auto_forwarding_rule_id(r)),
-		AssetID:            gostr(C.yv_auto_forwarding_rule_asset_id(r)),
-		Chain:              gostr(C.yv_auto_forwarding_rule_chain(r)),
-		DestinationAddress: gostr(C.yv_auto_forwarding_rule_destination_address(r)),
-		Percentage:         gostr(C.yv_auto_forwarding_rule_percentage(r)),
-		MonitoringMode:     gostr(C.yv_auto_forwarding_rule_monitoring_mode(r)),
-		MonitoredAccounts:  gostrs(C.yv_auto_forwarding_rule_monitored_accounts_count(r), func(i C.size_t) *C.char { return C.yv_auto_forwarding_rule_monitored_account(r, i) }),
-		MinimumAmount:      gostr(C.yv_auto_forwarding_rule_minimum_amount(r)),
-		MaximumAmount:      gostr(C.yv_auto_forwarding_rule_maximum_amount(r)),
-		Description:        gostr(C.yv_auto_forwarding_rule_description(r)),
-		Enabled:            optBool(func(out *C.bool) C.bool { return C.yv_auto_forwarding_rule_enabled(r, out) }),
-		CreatedAt:          gostr(C.yv_auto_forwarding_rule_created_at(r)),
-		UpdatedAt:          gostr(C.yv_auto_forwarding_rule_updated_at(r)),
-		Raw:                gobytes(C.yv_auto_forwarding_rule_json(r)),
+		ID:                 gostrn(v.f_id, v.f_id_len),
+		AssetID:            gostrn(v.f_asset_id, v.f_asset_id_len),
+		Chain:              gostrn(v.f_chain, v.f_chain_len),
+		DestinationAddress: gostrn(v.f_destination_address, v.f_destination_address_len),
+		Percentage:         gostrn(v.f_percentage, v.f_percentage_len),
+		MonitoringMode:     gostrn(v.f_monitoring_mode, v.f_monitoring_mode_len),
+		MonitoredAccounts:  gostrs(v.f_monitored_accounts_count, func(i C.size_t) *C.char { return C.yv_auto_forwarding_rule_monitored_account(v.self, i) }),
+		MinimumAmount:      gostrn(v.f_minimum_amount, v.f_minimum_amount_len),
+		MaximumAmount:      gostrn(v.f_maximum_amount, v.f_maximum_amount_len),
+		Description:        gostrn(v.f_description, v.f_description_len),
+		Enabled:            flatBool(v.has_enabled, v.f_enabled),
+		CreatedAt:          gostrn(v.f_created_at, v.f_created_at_len),
+		UpdatedAt:          gostrn(v.f_updated_at, v.f_updated_at_len),
+		Raw:                gobytesn(v.f_raw, v.f_raw_len),
 	}
 }
 
 // takeAutoForwardingRule copies an owned yv_auto_forwarding_rule into Go memory and frees it.
 func takeAutoForwardingRule(r *C.yv_auto_forwarding_rule) *AutoForwardingRule {
-	defer C.yv_auto_forwarding_rule_free(r)
-	v := copyAutoForwardingRule(r)
-	return &v
+	var out AutoForwardingRule
+	v := C.yvgo_auto_forwarding_rule_view(r)
+	if v != nil {
+		out = flatAutoForwardingRule(v)
+	} else {
+		var one C.yvgo_auto_forwarding_rule
+		C.yvgo_auto_forwarding_rule_read(r, &one)
+		out = flatAutoForwardingRule(&one)
+	}
+	C.yvgo_auto_forwarding_rule_release(r, v)
+	return &out
 }
 
 // takeAutoForwardingRuleList copies an owned yv_auto_forwarding_rule_list into Go memory and frees it.
 func takeAutoForwardingRuleList(l *C.yv_auto_forwarding_rule_list) []AutoForwardingRule {
-	defer C.yv_auto_forwarding_rule_list_free(l)
-	out := make([]AutoForwardingRule, C.yv_auto_forwarding_rule_list_count(l))
-	for i := range out {
-		out[i] = copyAutoForwardingRule(C.yv_auto_forwarding_rule_list_get(l, C.size_t(i)))
+	v := C.yvgo_auto_forwarding_rule_list_view(l)
+	out := make([]AutoForwardingRule, v.count)
+	if v.items != nil {
+		items := unsafe.Slice(v.items, len(out))
+		for i := range out {
+			out[i] = flatAutoForwardingRule(&items[i])
+		}
+	} else {
+		var one C.yvgo_auto_forwarding_rule
+		for i := range out {
+			C.yvgo_auto_forwarding_rule_list_read(l, C.size_t(i), &one)
+			out[i] = flatAutoForwardingRule(&one)
+		}
 	}
+	C.yvgo_auto_forwarding_rule_list_release(l, v.items)
 	return out
 }
 
@@ -302,30 +517,38 @@ type CardFunding struct {
 	Raw              []byte
 }
 
-// copyCardFunding copies a borrowed yv_card_funding (one of a list, or an owned one before it is freed).
-func copyCardFunding(r *C.yv_card_funding) CardFunding {
+// flatCardFunding copies a yvgo_card_funding (whose record is not freed yet) into Go memory.
+func flatCardFunding(v *C.yvgo_card_funding) CardFunding {
 	return CardFunding{
-		ID:               gostr(C.yv_card_funding_id(r)),
-		CustomerID:       gostr(C.yv_card_funding_customer_id(r)),
-		DepositID:        gostr(C.yv_card_funding_deposit_id(r)),
-		Amount:           gostr(C.yv_card_funding_amount(r)),
-		Fee:              gostr(C.yv_card_funding_fee(r)),
-		Credited:         gostr(C.yv_card_funding_credited(r)),
-		SourceChain:      gostr(C.yv_card_funding_source_chain(r)),
-		DestinationToken: gostr(C.yv_card_funding_destination_token(r)),
-		PricingMode:      gostr(C.yv_card_funding_pricing_mode(r)),
-		Status:           gostr(C.yv_card_funding_status(r)),
-		IdempotencyKey:   gostr(C.yv_card_funding_idempotency_key(r)),
-		CreatedAt:        gostr(C.yv_card_funding_created_at(r)),
-		Raw:              gobytes(C.yv_card_funding_json(r)),
+		ID:               gostrn(v.f_id, v.f_id_len),
+		CustomerID:       gostrn(v.f_customer_id, v.f_customer_id_len),
+		DepositID:        gostrn(v.f_deposit_id, v.f_deposit_id_len),
+		Amount:           gostrn(v.f_amount, v.f_amount_len),
+		Fee:              gostrn(v.f_fee, v.f_fee_len),
+		Credited:         gostrn(v.f_credited, v.f_credited_len),
+		SourceChain:      gostrn(v.f_source_chain, v.f_source_chain_len),
+		DestinationToken: gostrn(v.f_destination_token, v.f_destination_token_len),
+		PricingMode:      gostrn(v.f_pricing_mode, v.f_pricing_mode_len),
+		Status:           gostrn(v.f_status, v.f_status_len),
+		IdempotencyKey:   gostrn(v.f_idempotency_key, v.f_idempotency_key_len),
+		CreatedAt:        gostrn(v.f_created_at, v.f_created_at_len),
+		Raw:              gobytesn(v.f_raw, v.f_raw_len),
 	}
 }
 
 // takeCardFunding copies an owned yv_card_funding into Go memory and frees it.
 func takeCardFunding(r *C.yv_card_funding) *CardFunding {
-	defer C.yv_card_funding_free(r)
-	v := copyCardFunding(r)
-	return &v
+	var out CardFunding
+	v := C.yvgo_card_funding_view(r)
+	if v != nil {
+		out = flatCardFunding(v)
+	} else {
+		var one C.yvgo_card_funding
+		C.yvgo_card_funding_read(r, &one)
+		out = flatCardFunding(&one)
+	}
+	C.yvgo_card_funding_release(r, v)
+	return &out
 }
 
 // CardAccount is a yv_card_account copied into Go memory.
@@ -342,27 +565,35 @@ type CardAccount struct {
 	Raw           []byte
 }
 
-// copyCardAccount copies a borrowed yv_card_account (one of a list, or an owned one before it is freed).
-func copyCardAccount(r *C.yv_card_account) CardAccount {
+// flatCardAccount copies a yvgo_card_account (whose record is not freed yet) into Go memory.
+func flatCardAccount(v *C.yvgo_card_account) CardAccount {
 	return CardAccount{
-		ID:            gostr(C.yv_card_account_id(r)),
-		Email:         gostr(C.yv_card_account_email(r)),
-		FirstName:     gostr(C.yv_card_account_first_name(r)),
-		LastName:      gostr(C.yv_card_account_last_name(r)),
-		Status:        gostr(C.yv_card_account_status(r)),
-		KYCStatus:     gostr(C.yv_card_account_kyc_status(r)),
-		TermsAccepted: optBool(func(out *C.bool) C.bool { return C.yv_card_account_terms_accepted(r, out) }),
-		SafeDeployed:  optBool(func(out *C.bool) C.bool { return C.yv_card_account_safe_deployed(r, out) }),
-		CreatedAt:     gostr(C.yv_card_account_created_at(r)),
-		Raw:           gobytes(C.yv_card_account_json(r)),
+		ID:            gostrn(v.f_id, v.f_id_len),
+		Email:         gostrn(v.f_email, v.f_email_len),
+		FirstName:     gostrn(v.f_first_name, v.f_first_name_len),
+		LastName:      gostrn(v.f_last_name, v.f_last_name_len),
+		Status:        gostrn(v.f_status, v.f_status_len),
+		KYCStatus:     gostrn(v.f_kyc_status, v.f_kyc_status_len),
+		TermsAccepted: flatBool(v.has_terms_accepted, v.f_terms_accepted),
+		SafeDeployed:  flatBool(v.has_safe_deployed, v.f_safe_deployed),
+		CreatedAt:     gostrn(v.f_created_at, v.f_created_at_len),
+		Raw:           gobytesn(v.f_raw, v.f_raw_len),
 	}
 }
 
 // takeCardAccount copies an owned yv_card_account into Go memory and frees it.
 func takeCardAccount(r *C.yv_card_account) *CardAccount {
-	defer C.yv_card_account_free(r)
-	v := copyCardAccount(r)
-	return &v
+	var out CardAccount
+	v := C.yvgo_card_account_view(r)
+	if v != nil {
+		out = flatCardAccount(v)
+	} else {
+		var one C.yvgo_card_account
+		C.yvgo_card_account_read(r, &one)
+		out = flatCardAccount(&one)
+	}
+	C.yvgo_card_account_release(r, v)
+	return &out
 }
 
 // Card is a yv_card copied into Go memory.
@@ -380,37 +611,55 @@ type Card struct {
 	Raw                    []byte
 }
 
-// copyCard copies a borrowed yv_card (one of a list, or an owned one before it is freed).
-func copyCard(r *C.yv_card) Card {
+// flatCard copies a yvgo_card (whose record is not freed yet) into Go memory.
+func flatCard(v *C.yvgo_card) Card {
 	return Card{
-		ID:                     gostr(C.yv_card_id(r)),
-		YativoCardID:           gostr(C.yv_card_yativo_card_id(r)),
-		CustomerID:             gostr(C.yv_card_customer_id(r)),
-		Type:                   gostr(C.yv_card_type(r)),
-		Status:                 gostr(C.yv_card_status(r)),
-		DisplayName:            gostr(C.yv_card_display_name(r)),
-		Last4:                  gostr(C.yv_card_last4(r)),
-		SpendingLimitAmount:    gostr(C.yv_card_spending_limit_amount(r)),
-		SpendingLimitFrequency: gostr(C.yv_card_spending_limit_frequency(r)),
-		CreatedAt:              gostr(C.yv_card_created_at(r)),
-		Raw:                    gobytes(C.yv_card_json(r)),
+		ID:                     gostrn(v.f_id, v.f_id_len),
+		YativoCardID:           gostrn(v.f_yativo_card_id, v.f_yativo_card_id_len),
+		CustomerID:             gostrn(v.f_customer_id, v.f_customer_id_len),
+		Type:                   gostrn(v.f_type, v.f_type_len),
+		Status:                 gostrn(v.f_status, v.f_status_len),
+		DisplayName:            gostrn(v.f_display_name, v.f_display_name_len),
+		Last4:                  gostrn(v.f_last4, v.f_last4_len),
+		SpendingLimitAmount:    gostrn(v.f_spending_limit_amount, v.f_spending_limit_amount_len),
+		SpendingLimitFrequency: gostrn(v.f_spending_limit_frequency, v.f_spending_limit_frequency_len),
+		CreatedAt:              gostrn(v.f_created_at, v.f_created_at_len),
+		Raw:                    gobytesn(v.f_raw, v.f_raw_len),
 	}
 }
 
 // takeCard copies an owned yv_card into Go memory and frees it.
 func takeCard(r *C.yv_card) *Card {
-	defer C.yv_card_free(r)
-	v := copyCard(r)
-	return &v
+	var out Card
+	v := C.yvgo_card_view(r)
+	if v != nil {
+		out = flatCard(v)
+	} else {
+		var one C.yvgo_card
+		C.yvgo_card_read(r, &one)
+		out = flatCard(&one)
+	}
+	C.yvgo_card_release(r, v)
+	return &out
 }
 
 // takeCardList copies an owned yv_card_list into Go memory and frees it.
 func takeCardList(l *C.yv_card_list) []Card {
-	defer C.yv_card_list_free(l)
-	out := make([]Card, C.yv_card_list_count(l))
-	for i := range out {
-		out[i] = copyCard(C.yv_card_list_get(l, C.size_t(i)))
+	v := C.yvgo_card_list_view(l)
+	out := make([]Card, v.count)
+	if v.items != nil {
+		items := unsafe.Slice(v.items, len(out))
+		for i := range out {
+			out[i] = flatCard(&items[i])
+		}
+	} else {
+		var one C.yvgo_card
+		for i := range out {
+			C.yvgo_card_list_read(l, C.size_t(i), &one)
+			out[i] = flatCard(&one)
+		}
 	}
+	C.yvgo_card_list_release(l, v.items)
 	return out
 }
 
@@ -427,35 +676,53 @@ type CardTransaction struct {
 	Raw       []byte
 }
 
-// copyCardTransaction copies a borrowed yv_card_transaction (one of a list, or an owned one before it is freed).
-func copyCardTransaction(r *C.yv_card_transaction) CardTransaction {
+// flatCardTransaction copies a yvgo_card_transaction (whose record is not freed yet) into Go memory.
+func flatCardTransaction(v *C.yvgo_card_transaction) CardTransaction {
 	return CardTransaction{
-		ID:        gostr(C.yv_card_transaction_id(r)),
-		CardID:    gostr(C.yv_card_transaction_card_id(r)),
-		Type:      gostr(C.yv_card_transaction_type(r)),
-		Status:    gostr(C.yv_card_transaction_status(r)),
-		Amount:    gostr(C.yv_card_transaction_amount(r)),
-		Currency:  gostr(C.yv_card_transaction_currency(r)),
-		Merchant:  gostr(C.yv_card_transaction_merchant(r)),
-		CreatedAt: gostr(C.yv_card_transaction_created_at(r)),
-		Raw:       gobytes(C.yv_card_transaction_json(r)),
+		ID:        gostrn(v.f_id, v.f_id_len),
+		CardID:    gostrn(v.f_card_id, v.f_card_id_len),
+		Type:      gostrn(v.f_type, v.f_type_len),
+		Status:    gostrn(v.f_status, v.f_status_len),
+		Amount:    gostrn(v.f_amount, v.f_amount_len),
+		Currency:  gostrn(v.f_currency, v.f_currency_len),
+		Merchant:  gostrn(v.f_merchant, v.f_merchant_len),
+		CreatedAt: gostrn(v.f_created_at, v.f_created_at_len),
+		Raw:       gobytesn(v.f_raw, v.f_raw_len),
 	}
 }
 
 // takeCardTransaction copies an owned yv_card_transaction into Go memory and frees it.
 func takeCardTransaction(r *C.yv_card_transaction) *CardTransaction {
-	defer C.yv_card_transaction_free(r)
-	v := copyCardTransaction(r)
-	return &v
+	var out CardTransaction
+	v := C.yvgo_card_transaction_view(r)
+	if v != nil {
+		out = flatCardTransaction(v)
+	} else {
+		var one C.yvgo_card_transaction
+		C.yvgo_card_transaction_read(r, &one)
+		out = flatCardTransaction(&one)
+	}
+	C.yvgo_card_transaction_release(r, v)
+	return &out
 }
 
 // takeCardTransactionList copies an owned yv_card_transaction_list into Go memory and frees it.
 func takeCardTransactionList(l *C.yv_card_transaction_list) []CardTransaction {
-	defer C.yv_card_transaction_list_free(l)
-	out := make([]CardTransaction, C.yv_card_transaction_list_count(l))
-	for i := range out {
-		out[i] = copyCardTransaction(C.yv_card_transaction_list_get(l, C.size_t(i)))
+	v := C.yvgo_card_transaction_list_view(l)
+	out := make([]CardTransaction, v.count)
+	if v.items != nil {
+		items := unsafe.Slice(v.items, len(out))
+		for i := range out {
+			out[i] = flatCardTransaction(&items[i])
+		}
+	} else {
+		var one C.yvgo_card_transaction
+		for i := range out {
+			C.yvgo_card_transaction_list_read(l, C.size_t(i), &one)
+			out[i] = flatCardTransaction(&one)
+		}
 	}
+	C.yvgo_card_transaction_list_release(l, v.items)
 	return out
 }
 
@@ -468,22 +735,30 @@ type SpendingLimits struct {
 	Raw                 []byte
 }
 
-// copySpendingLimits copies a borrowed yv_spending_limits (one of a list, or an owned one before it is freed).
-func copySpendingLimits(r *C.yv_spending_limits) SpendingLimits {
+// flatSpendingLimits copies a yvgo_spending_limits (whose record is not freed yet) into Go memory.
+func flatSpendingLimits(v *C.yvgo_spending_limits) SpendingLimits {
 	return SpendingLimits{
-		DailyLimit:          gostr(C.yv_spending_limits_daily_limit(r)),
-		MonthlyLimit:        gostr(C.yv_spending_limits_monthly_limit(r)),
-		PerTransactionLimit: gostr(C.yv_spending_limits_per_transaction_limit(r)),
-		Currency:            gostr(C.yv_spending_limits_currency(r)),
-		Raw:                 gobytes(C.yv_spending_limits_json(r)),
+		DailyLimit:          gostrn(v.f_daily_limit, v.f_daily_limit_len),
+		MonthlyLimit:        gostrn(v.f_monthly_limit, v.f_monthly_limit_len),
+		PerTransactionLimit: gostrn(v.f_per_transaction_limit, v.f_per_transaction_limit_len),
+		Currency:            gostrn(v.f_currency, v.f_currency_len),
+		Raw:                 gobytesn(v.f_raw, v.f_raw_len),
 	}
 }
 
 // takeSpendingLimits copies an owned yv_spending_limits into Go memory and frees it.
 func takeSpendingLimits(r *C.yv_spending_limits) *SpendingLimits {
-	defer C.yv_spending_limits_free(r)
-	v := copySpendingLimits(r)
-	return &v
+	var out SpendingLimits
+	v := C.yvgo_spending_limits_view(r)
+	if v != nil {
+		out = flatSpendingLimits(v)
+	} else {
+		var one C.yvgo_spending_limits
+		C.yvgo_spending_limits_read(r, &one)
+		out = flatSpendingLimits(&one)
+	}
+	C.yvgo_spending_limits_release(r, v)
+	return &out
 }
 
 // CardOrder is a yv_card_order copied into Go memory.
@@ -498,34 +773,52 @@ type CardOrder struct {
 	Raw             []byte
 }
 
-// copyCardOrder copies a borrowed yv_card_order (one of a list, or an owned one before it is freed).
-func copyCardOrder(r *C.yv_card_order) CardOrder {
+// flatCardOrder copies a yvgo_card_order (whose record is not freed yet) into Go memory.
+func flatCardOrder(v *C.yvgo_card_order) CardOrder {
 	return CardOrder{
-		ID:              gostr(C.yv_card_order_id(r)),
-		Status:          gostr(C.yv_card_order_status(r)),
-		CardID:          gostr(C.yv_card_order_card_id(r)),
-		Personalization: gostr(C.yv_card_order_personalization(r)),
-		Amount:          gostr(C.yv_card_order_amount(r)),
-		Currency:        gostr(C.yv_card_order_currency(r)),
-		CreatedAt:       gostr(C.yv_card_order_created_at(r)),
-		Raw:             gobytes(C.yv_card_order_json(r)),
+		ID:              gostrn(v.f_id, v.f_id_len),
+		Status:          gostrn(v.f_status, v.f_status_len),
+		CardID:          gostrn(v.f_card_id, v.f_card_id_len),
+		Personalization: gostrn(v.f_personalization, v.f_personalization_len),
+		Amount:          gostrn(v.f_amount, v.f_amount_len),
+		Currency:        gostrn(v.f_currency, v.f_currency_len),
+		CreatedAt:       gostrn(v.f_created_at, v.f_created_at_len),
+		Raw:             gobytesn(v.f_raw, v.f_raw_len),
 	}
 }
 
 // takeCardOrder copies an owned yv_card_order into Go memory and frees it.
 func takeCardOrder(r *C.yv_card_order) *CardOrder {
-	defer C.yv_card_order_free(r)
-	v := copyCardOrder(r)
-	return &v
+	var out CardOrder
+	v := C.yvgo_card_order_view(r)
+	if v != nil {
+		out = flatCardOrder(v)
+	} else {
+		var one C.yvgo_card_order
+		C.yvgo_card_order_read(r, &one)
+		out = flatCardOrder(&one)
+	}
+	C.yvgo_card_order_release(r, v)
+	return &out
 }
 
 // takeCardOrderList copies an owned yv_card_order_list into Go memory and frees it.
 func takeCardOrderList(l *C.yv_card_order_list) []CardOrder {
-	defer C.yv_card_order_list_free(l)
-	out := make([]CardOrder, C.yv_card_order_list_count(l))
-	for i := range out {
-		out[i] = copyCardOrder(C.yv_card_order_list_get(l, C.size_t(i)))
+	v := C.yvgo_card_order_list_view(l)
+	out := make([]CardOrder, v.count)
+	if v.items != nil {
+		items := unsafe.Slice(v.items, len(out))
+		for i := range out {
+			out[i] = flatCardOrder(&items[i])
+		}
+	} else {
+		var one C.yvgo_card_order
+		for i := range out {
+			C.yvgo_card_order_list_read(l, C.size_t(i), &one)
+			out[i] = flatCardOrder(&one)
+		}
 	}
+	C.yvgo_card_order_list_release(l, v.items)
 	return out
 }
 
@@ -541,25 +834,33 @@ type CardOrderPayment struct {
 	Raw            []byte
 }
 
-// copyCardOrderPayment copies a borrowed yv_card_order_payment (one of a list, or an owned one before it is freed).
-func copyCardOrderPayment(r *C.yv_card_order_payment) CardOrderPayment {
+// flatCardOrderPayment copies a yvgo_card_order_payment (whose record is not freed yet) into Go memory.
+func flatCardOrderPayment(v *C.yvgo_card_order_payment) CardOrderPayment {
 	return CardOrderPayment{
-		OrderID:        gostr(C.yv_card_order_payment_order_id(r)),
-		PaymentID:      gostr(C.yv_card_order_payment_payment_id(r)),
-		Status:         gostr(C.yv_card_order_payment_status(r)),
-		Amount:         gostr(C.yv_card_order_payment_amount(r)),
-		Currency:       gostr(C.yv_card_order_payment_currency(r)),
-		IdempotencyKey: gostr(C.yv_card_order_payment_idempotency_key(r)),
-		CreatedAt:      gostr(C.yv_card_order_payment_created_at(r)),
-		Raw:            gobytes(C.yv_card_order_payment_json(r)),
+		OrderID:        gostrn(v.f_order_id, v.f_order_id_len),
+		PaymentID:      gostrn(v.f_payment_id, v.f_payment_id_len),
+		Status:         gostrn(v.f_status, v.f_status_len),
+		Amount:         gostrn(v.f_amount, v.f_amount_len),
+		Currency:       gostrn(v.f_currency, v.f_currency_len),
+		IdempotencyKey: gostrn(v.f_idempotency_key, v.f_idempotency_key_len),
+		CreatedAt:      gostrn(v.f_created_at, v.f_created_at_len),
+		Raw:            gobytesn(v.f_raw, v.f_raw_len),
 	}
 }
 
 // takeCardOrderPayment copies an owned yv_card_order_payment into Go memory and frees it.
 func takeCardOrderPayment(r *C.yv_card_order_payment) *CardOrderPayment {
-	defer C.yv_card_order_payment_free(r)
-	v := copyCardOrderPayment(r)
-	return &v
+	var out CardOrderPayment
+	v := C.yvgo_card_order_payment_view(r)
+	if v != nil {
+		out = flatCardOrderPayment(v)
+	} else {
+		var one C.yvgo_card_order_payment
+		C.yvgo_card_order_payment_read(r, &one)
+		out = flatCardOrderPayment(&one)
+	}
+	C.yvgo_card_order_payment_release(r, v)
+	return &out
 }
 
 // Customer is a yv_customer copied into Go memory.
@@ -575,35 +876,53 @@ type Customer struct {
 	Raw       []byte
 }
 
-// copyCustomer copies a borrowed yv_customer (one of a list, or an owned one before it is freed).
-func copyCustomer(r *C.yv_customer) Customer {
+// flatCustomer copies a yvgo_customer (whose record is not freed yet) into Go memory.
+func flatCustomer(v *C.yvgo_customer) Customer {
 	return Customer{
-		ID:        gostr(C.yv_customer_id(r)),
-		Email:     gostr(C.yv_customer_email(r)),
-		Name:      gostr(C.yv_customer_name(r)),
-		FirstName: gostr(C.yv_customer_first_name(r)),
-		LastName:  gostr(C.yv_customer_last_name(r)),
-		Phone:     gostr(C.yv_customer_phone(r)),
-		Status:    gostr(C.yv_customer_status(r)),
-		CreatedAt: gostr(C.yv_customer_created_at(r)),
-		Raw:       gobytes(C.yv_customer_json(r)),
+		ID:        gostrn(v.f_id, v.f_id_len),
+		Email:     gostrn(v.f_email, v.f_email_len),
+		Name:      gostrn(v.f_name, v.f_name_len),
+		FirstName: gostrn(v.f_first_name, v.f_first_name_len),
+		LastName:  gostrn(v.f_last_name, v.f_last_name_len),
+		Phone:     gostrn(v.f_phone, v.f_phone_len),
+		Status:    gostrn(v.f_status, v.f_status_len),
+		CreatedAt: gostrn(v.f_created_at, v.f_created_at_len),
+		Raw:       gobytesn(v.f_raw, v.f_raw_len),
 	}
 }
 
 // takeCustomer copies an owned yv_customer into Go memory and frees it.
 func takeCustomer(r *C.yv_customer) *Customer {
-	defer C.yv_customer_free(r)
-	v := copyCustomer(r)
-	return &v
+	var out Customer
+	v := C.yvgo_customer_view(r)
+	if v != nil {
+		out = flatCustomer(v)
+	} else {
+		var one C.yvgo_customer
+		C.yvgo_customer_read(r, &one)
+		out = flatCustomer(&one)
+	}
+	C.yvgo_customer_release(r, v)
+	return &out
 }
 
 // takeCustomerList copies an owned yv_customer_list into Go memory and frees it.
 func takeCustomerList(l *C.yv_customer_list) []Customer {
-	defer C.yv_customer_list_free(l)
-	out := make([]Customer, C.yv_customer_list_count(l))
-	for i := range out {
-		out[i] = copyCustomer(C.yv_customer_list_get(l, C.size_t(i)))
+	v := C.yvgo_customer_list_view(l)
+	out := make([]Customer, v.count)
+	if v.items != nil {
+		items := unsafe.Slice(v.items, len(out))
+		for i := range out {
+			out[i] = flatCustomer(&items[i])
+		}
+	} else {
+		var one C.yvgo_customer
+		for i := range out {
+			C.yvgo_customer_list_read(l, C.size_t(i), &one)
+			out[i] = flatCustomer(&one)
+		}
 	}
+	C.yvgo_customer_list_release(l, v.items)
 	return out
 }
 
@@ -621,27 +940,35 @@ type IBANStatus struct {
 	Raw        []byte
 }
 
-// copyIBANStatus copies a borrowed yv_iban_status (one of a list, or an owned one before it is freed).
-func copyIBANStatus(r *C.yv_iban_status) IBANStatus {
+// flatIBANStatus copies a yvgo_iban_status (whose record is not freed yet) into Go memory.
+func flatIBANStatus(v *C.yvgo_iban_status) IBANStatus {
 	return IBANStatus{
-		ID:         gostr(C.yv_iban_status_id(r)),
-		Status:     gostr(C.yv_iban_status_status(r)),
-		KYCStatus:  gostr(C.yv_iban_status_kyc_status(r)),
-		IBAN:       gostr(C.yv_iban_status_iban(r)),
-		Bic:        gostr(C.yv_iban_status_bic(r)),
-		Currency:   gostr(C.yv_iban_status_currency(r)),
-		Email:      gostr(C.yv_iban_status_email(r)),
-		CustomerID: gostr(C.yv_iban_status_customer_id(r)),
-		UpdatedAt:  gostr(C.yv_iban_status_updated_at(r)),
-		Raw:        gobytes(C.yv_iban_status_json(r)),
+		ID:         gostrn(v.f_id, v.f_id_len),
+		Status:     gostrn(v.f_status, v.f_status_len),
+		KYCStatus:  gostrn(v.f_kyc_status, v.f_kyc_status_len),
+		IBAN:       gostrn(v.f_iban, v.f_iban_len),
+		Bic:        gostrn(v.f_bic, v.f_bic_len),
+		Currency:   gostrn(v.f_currency, v.f_currency_len),
+		Email:      gostrn(v.f_email, v.f_email_len),
+		CustomerID: gostrn(v.f_customer_id, v.f_customer_id_len),
+		UpdatedAt:  gostrn(v.f_updated_at, v.f_updated_at_len),
+		Raw:        gobytesn(v.f_raw, v.f_raw_len),
 	}
 }
 
 // takeIBANStatus copies an owned yv_iban_status into Go memory and frees it.
 func takeIBANStatus(r *C.yv_iban_status) *IBANStatus {
-	defer C.yv_iban_status_free(r)
-	v := copyIBANStatus(r)
-	return &v
+	var out IBANStatus
+	v := C.yvgo_iban_status_view(r)
+	if v != nil {
+		out = flatIBANStatus(v)
+	} else {
+		var one C.yvgo_iban_status
+		C.yvgo_iban_status_read(r, &one)
+		out = flatIBANStatus(&one)
+	}
+	C.yvgo_iban_status_release(r, v)
+	return &out
 }
 
 // Session is a yv_session copied into Go memory.
@@ -651,20 +978,28 @@ type Session struct {
 	ExpiresAt string
 }
 
-// copySession copies a borrowed yv_session (one of a list, or an owned one before it is freed).
-func copySession(r *C.yv_session) Session {
+// flatSession copies a yvgo_session (whose record is not freed yet) into Go memory.
+func flatSession(v *C.yvgo_session) Session {
 	return Session{
-		TokenType: gostr(C.yv_session_token_type(r)),
-		ExpiresIn: optInt64(func(out *C.int64_t) C.bool { return C.yv_session_expires_in(r, out) }),
-		ExpiresAt: gostr(C.yv_session_expires_at(r)),
+		TokenType: gostrn(v.f_token_type, v.f_token_type_len),
+		ExpiresIn: flatInt64(v.has_expires_in, v.f_expires_in),
+		ExpiresAt: gostrn(v.f_expires_at, v.f_expires_at_len),
 	}
 }
 
 // takeSession copies an owned yv_session into Go memory and frees it.
 func takeSession(r *C.yv_session) *Session {
-	defer C.yv_session_free(r)
-	v := copySession(r)
-	return &v
+	var out Session
+	v := C.yvgo_session_view(r)
+	if v != nil {
+		out = flatSession(v)
+	} else {
+		var one C.yvgo_session
+		C.yvgo_session_read(r, &one)
+		out = flatSession(&one)
+	}
+	C.yvgo_session_release(r, v)
+	return &out
 }
 
 // SwapQuote is a yv_swap_quote copied into Go memory.
@@ -684,30 +1019,38 @@ type SwapQuote struct {
 	Raw         []byte
 }
 
-// copySwapQuote copies a borrowed yv_swap_quote (one of a list, or an owned one before it is freed).
-func copySwapQuote(r *C.yv_swap_quote) SwapQuote {
+// flatSwapQuote copies a yvgo_swap_quote (whose record is not freed yet) into Go memory.
+func flatSwapQuote(v *C.yvgo_swap_quote) SwapQuote {
 	return SwapQuote{
-		ID:          gostr(C.yv_swap_quote_id(r)),
-		FromAssetID: gostr(C.yv_swap_quote_from_asset_id(r)),
-		ToAssetID:   gostr(C.yv_swap_quote_to_asset_id(r)),
-		FromChain:   gostr(C.yv_swap_quote_from_chain(r)),
-		FromTicker:  gostr(C.yv_swap_quote_from_ticker(r)),
-		ToChain:     gostr(C.yv_swap_quote_to_chain(r)),
-		ToTicker:    gostr(C.yv_swap_quote_to_ticker(r)),
-		FromAmount:  gostr(C.yv_swap_quote_from_amount(r)),
-		ToAmount:    gostr(C.yv_swap_quote_to_amount(r)),
-		Rate:        gostr(C.yv_swap_quote_rate(r)),
-		Fee:         gostr(C.yv_swap_quote_fee(r)),
-		ExpiresAt:   gostr(C.yv_swap_quote_expires_at(r)),
-		Raw:         gobytes(C.yv_swap_quote_json(r)),
+		ID:          gostrn(v.f_id, v.f_id_len),
+		FromAssetID: gostrn(v.f_from_asset_id, v.f_from_asset_id_len),
+		ToAssetID:   gostrn(v.f_to_asset_id, v.f_to_asset_id_len),
+		FromChain:   gostrn(v.f_from_chain, v.f_from_chain_len),
+		FromTicker:  gostrn(v.f_from_ticker, v.f_from_ticker_len),
+		ToChain:     gostrn(v.f_to_chain, v.f_to_chain_len),
+		ToTicker:    gostrn(v.f_to_ticker, v.f_to_ticker_len),
+		FromAmount:  gostrn(v.f_from_amount, v.f_from_amount_len),
+		ToAmount:    gostrn(v.f_to_amount, v.f_to_amount_len),
+		Rate:        gostrn(v.f_rate, v.f_rate_len),
+		Fee:         gostrn(v.f_fee, v.f_fee_len),
+		ExpiresAt:   gostrn(v.f_expires_at, v.f_expires_at_len),
+		Raw:         gobytesn(v.f_raw, v.f_raw_len),
 	}
 }
 
 // takeSwapQuote copies an owned yv_swap_quote into Go memory and frees it.
 func takeSwapQuote(r *C.yv_swap_quote) *SwapQuote {
-	defer C.yv_swap_quote_free(r)
-	v := copySwapQuote(r)
-	return &v
+	var out SwapQuote
+	v := C.yvgo_swap_quote_view(r)
+	if v != nil {
+		out = flatSwapQuote(v)
+	} else {
+		var one C.yvgo_swap_quote
+		C.yvgo_swap_quote_read(r, &one)
+		out = flatSwapQuote(&one)
+	}
+	C.yvgo_swap_quote_release(r, v)
+	return &out
 }
 
 // SwapExecution is a yv_swap_execution copied into Go memory.
@@ -733,36 +1076,44 @@ type SwapExecution struct {
 	Raw            []byte
 }
 
-// copySwapExecution copies a borrowed yv_swap_execution (one of a list, or an owned one before it is freed).
-func copySwapExecution(r *C.yv_swap_execution) SwapExecution {
+// flatSwapExecution copies a yvgo_swap_execution (whose record is not freed yet) into Go memory.
+func flatSwapExecution(v *C.yvgo_swap_execution) SwapExecution {
 	return SwapExecution{
-		ID:             gostr(C.yv_swap_execution_id(r)),
-		QuoteID:        gostr(C.yv_swap_execution_quote_id(r)),
-		Status:         gostr(C.yv_swap_execution_status(r)),
-		FromChain:      gostr(C.yv_swap_execution_from_chain(r)),
-		FromTicker:     gostr(C.yv_swap_execution_from_ticker(r)),
-		ToChain:        gostr(C.yv_swap_execution_to_chain(r)),
-		ToTicker:       gostr(C.yv_swap_execution_to_ticker(r)),
-		FromAmount:     gostr(C.yv_swap_execution_from_amount(r)),
-		ToAmount:       gostr(C.yv_swap_execution_to_amount(r)),
-		Fee:            gostr(C.yv_swap_execution_fee(r)),
-		Rate:           gostr(C.yv_swap_execution_rate(r)),
-		FromAssetID:    gostr(C.yv_swap_execution_from_asset_id(r)),
-		ToAssetID:      gostr(C.yv_swap_execution_to_asset_id(r)),
-		ToAddress:      gostr(C.yv_swap_execution_to_address(r)),
-		FromTxHash:     gostr(C.yv_swap_execution_from_tx_hash(r)),
-		ToTxHash:       gostr(C.yv_swap_execution_to_tx_hash(r)),
-		IdempotencyKey: gostr(C.yv_swap_execution_idempotency_key(r)),
-		CreatedAt:      gostr(C.yv_swap_execution_created_at(r)),
-		Raw:            gobytes(C.yv_swap_execution_json(r)),
+		ID:             gostrn(v.f_id, v.f_id_len),
+		QuoteID:        gostrn(v.f_quote_id, v.f_quote_id_len),
+		Status:         gostrn(v.f_status, v.f_status_len),
+		FromChain:      gostrn(v.f_from_chain, v.f_from_chain_len),
+		FromTicker:     gostrn(v.f_from_ticker, v.f_from_ticker_len),
+		ToChain:        gostrn(v.f_to_chain, v.f_to_chain_len),
+		ToTicker:       gostrn(v.f_to_ticker, v.f_to_ticker_len),
+		FromAmount:     gostrn(v.f_from_amount, v.f_from_amount_len),
+		ToAmount:       gostrn(v.f_to_amount, v.f_to_amount_len),
+		Fee:            gostrn(v.f_fee, v.f_fee_len),
+		Rate:           gostrn(v.f_rate, v.f_rate_len),
+		FromAssetID:    gostrn(v.f_from_asset_id, v.f_from_asset_id_len),
+		ToAssetID:      gostrn(v.f_to_asset_id, v.f_to_asset_id_len),
+		ToAddress:      gostrn(v.f_to_address, v.f_to_address_len),
+		FromTxHash:     gostrn(v.f_from_tx_hash, v.f_from_tx_hash_len),
+		ToTxHash:       gostrn(v.f_to_tx_hash, v.f_to_tx_hash_len),
+		IdempotencyKey: gostrn(v.f_idempotency_key, v.f_idempotency_key_len),
+		CreatedAt:      gostrn(v.f_created_at, v.f_created_at_len),
+		Raw:            gobytesn(v.f_raw, v.f_raw_len),
 	}
 }
 
 // takeSwapExecution copies an owned yv_swap_execution into Go memory and frees it.
 func takeSwapExecution(r *C.yv_swap_execution) *SwapExecution {
-	defer C.yv_swap_execution_free(r)
-	v := copySwapExecution(r)
-	return &v
+	var out SwapExecution
+	v := C.yvgo_swap_execution_view(r)
+	if v != nil {
+		out = flatSwapExecution(v)
+	} else {
+		var one C.yvgo_swap_execution
+		C.yvgo_swap_execution_read(r, &one)
+		out = flatSwapExecution(&one)
+	}
+	C.yvgo_swap_execution_release(r, v)
+	return &out
 }
 
 // SwapHistoryItem is a yv_swap_history_item copied into Go memory.
@@ -780,37 +1131,55 @@ type SwapHistoryItem struct {
 	Raw        []byte
 }
 
-// copySwapHistoryItem copies a borrowed yv_swap_history_item (one of a list, or an owned one before it is freed).
-func copySwapHistoryItem(r *C.yv_swap_history_item) SwapHistoryItem {
+// flatSwapHistoryItem copies a yvgo_swap_history_item (whose record is not freed yet) into Go memory.
+func flatSwapHistoryItem(v *C.yvgo_swap_history_item) SwapHistoryItem {
 	return SwapHistoryItem{
-		ID:         gostr(C.yv_swap_history_item_id(r)),
-		QuoteID:    gostr(C.yv_swap_history_item_quote_id(r)),
-		Status:     gostr(C.yv_swap_history_item_status(r)),
-		FromChain:  gostr(C.yv_swap_history_item_from_chain(r)),
-		FromTicker: gostr(C.yv_swap_history_item_from_ticker(r)),
-		ToChain:    gostr(C.yv_swap_history_item_to_chain(r)),
-		ToTicker:   gostr(C.yv_swap_history_item_to_ticker(r)),
-		FromAmount: gostr(C.yv_swap_history_item_from_amount(r)),
-		ToAmount:   gostr(C.yv_swap_history_item_to_amount(r)),
-		CreatedAt:  gostr(C.yv_swap_history_item_created_at(r)),
-		Raw:        gobytes(C.yv_swap_history_item_json(r)),
+		ID:         gostrn(v.f_id, v.f_id_len),
+		QuoteID:    gostrn(v.f_quote_id, v.f_quote_id_len),
+		Status:     gostrn(v.f_status, v.f_status_len),
+		FromChain:  gostrn(v.f_from_chain, v.f_from_chain_len),
+		FromTicker: gostrn(v.f_from_ticker, v.f_from_ticker_len),
+		ToChain:    gostrn(v.f_to_chain, v.f_to_chain_len),
+		ToTicker:   gostrn(v.f_to_ticker, v.f_to_ticker_len),
+		FromAmount: gostrn(v.f_from_amount, v.f_from_amount_len),
+		ToAmount:   gostrn(v.f_to_amount, v.f_to_amount_len),
+		CreatedAt:  gostrn(v.f_created_at, v.f_created_at_len),
+		Raw:        gobytesn(v.f_raw, v.f_raw_len),
 	}
 }
 
 // takeSwapHistoryItem copies an owned yv_swap_history_item into Go memory and frees it.
 func takeSwapHistoryItem(r *C.yv_swap_history_item) *SwapHistoryItem {
-	defer C.yv_swap_history_item_free(r)
-	v := copySwapHistoryItem(r)
-	return &v
+	var out SwapHistoryItem
+	v := C.yvgo_swap_history_item_view(r)
+	if v != nil {
+		out = flatSwapHistoryItem(v)
+	} else {
+		var one C.yvgo_swap_history_item
+		C.yvgo_swap_history_item_read(r, &one)
+		out = flatSwapHistoryItem(&one)
+	}
+	C.yvgo_swap_history_item_release(r, v)
+	return &out
 }
 
 // takeSwapHistoryItemList copies an owned yv_swap_history_item_list into Go memory and frees it.
 func takeSwapHistoryItemList(l *C.yv_swap_history_item_list) []SwapHistoryItem {
-	defer C.yv_swap_history_item_list_free(l)
-	out := make([]SwapHistoryItem, C.yv_swap_history_item_list_count(l))
-	for i := range out {
-		out[i] = copySwapHistoryItem(C.yv_swap_history_item_list_get(l, C.size_t(i)))
+	v := C.yvgo_swap_history_item_list_view(l)
+	out := make([]SwapHistoryItem, v.count)
+	if v.items != nil {
+		items := unsafe.Slice(v.items, len(out))
+		for i := range out {
+			out[i] = flatSwapHistoryItem(&items[i])
+		}
+	} else {
+		var one C.yvgo_swap_history_item
+		for i := range out {
+			C.yvgo_swap_history_item_list_read(l, C.size_t(i), &one)
+			out[i] = flatSwapHistoryItem(&one)
+		}
 	}
+	C.yvgo_swap_history_item_list_release(l, v.items)
 	return out
 }
 
@@ -829,36 +1198,54 @@ type WebhookDelivery struct {
 	Raw            []byte
 }
 
-// copyWebhookDelivery copies a borrowed yv_webhook_delivery (one of a list, or an owned one before it is freed).
-func copyWebhookDelivery(r *C.yv_webhook_delivery) WebhookDelivery {
+// flatWebhookDelivery copies a yvgo_webhook_delivery (whose record is not freed yet) into Go memory.
+func flatWebhookDelivery(v *C.yvgo_webhook_delivery) WebhookDelivery {
 	return WebhookDelivery{
-		ID:             gostr(C.yv_webhook_delivery_id(r)),
-		EventID:        gostr(C.yv_webhook_delivery_event_id(r)),
-		Type:           gostr(C.yv_webhook_delivery_type(r)),
-		WebhookID:      gostr(C.yv_webhook_delivery_webhook_id(r)),
-		Status:         gostr(C.yv_webhook_delivery_status(r)),
-		Attempts:       optInt64(func(out *C.int64_t) C.bool { return C.yv_webhook_delivery_attempts(r, out) }),
-		LastStatusCode: optInt64(func(out *C.int64_t) C.bool { return C.yv_webhook_delivery_last_status_code(r, out) }),
-		LastError:      gostr(C.yv_webhook_delivery_last_error(r)),
-		CreatedAt:      gostr(C.yv_webhook_delivery_created_at(r)),
-		DeliveredAt:    gostr(C.yv_webhook_delivery_delivered_at(r)),
-		Raw:            gobytes(C.yv_webhook_delivery_json(r)),
+		ID:             gostrn(v.f_id, v.f_id_len),
+		EventID:        gostrn(v.f_event_id, v.f_event_id_len),
+		Type:           gostrn(v.f_type, v.f_type_len),
+		WebhookID:      gostrn(v.f_webhook_id, v.f_webhook_id_len),
+		Status:         gostrn(v.f_status, v.f_status_len),
+		Attempts:       flatInt64(v.has_attempts, v.f_attempts),
+		LastStatusCode: flatInt64(v.has_last_status_code, v.f_last_status_code),
+		LastError:      gostrn(v.f_last_error, v.f_last_error_len),
+		CreatedAt:      gostrn(v.f_created_at, v.f_created_at_len),
+		DeliveredAt:    gostrn(v.f_delivered_at, v.f_delivered_at_len),
+		Raw:            gobytesn(v.f_raw, v.f_raw_len),
 	}
 }
 
 // takeWebhookDelivery copies an owned yv_webhook_delivery into Go memory and frees it.
 func takeWebhookDelivery(r *C.yv_webhook_delivery) *WebhookDelivery {
-	defer C.yv_webhook_delivery_free(r)
-	v := copyWebhookDelivery(r)
-	return &v
+	var out WebhookDelivery
+	v := C.yvgo_webhook_delivery_view(r)
+	if v != nil {
+		out = flatWebhookDelivery(v)
+	} else {
+		var one C.yvgo_webhook_delivery
+		C.yvgo_webhook_delivery_read(r, &one)
+		out = flatWebhookDelivery(&one)
+	}
+	C.yvgo_webhook_delivery_release(r, v)
+	return &out
 }
 
 // takeWebhookDeliveryList copies an owned yv_webhook_delivery_list into Go memory and frees it.
 func takeWebhookDeliveryList(l *C.yv_webhook_delivery_list) []WebhookDelivery {
-	defer C.yv_webhook_delivery_list_free(l)
-	out := make([]WebhookDelivery, C.yv_webhook_delivery_list_count(l))
-	for i := range out {
-		out[i] = copyWebhookDelivery(C.yv_webhook_delivery_list_get(l, C.size_t(i)))
+	v := C.yvgo_webhook_delivery_list_view(l)
+	out := make([]WebhookDelivery, v.count)
+	if v.items != nil {
+		items := unsafe.Slice(v.items, len(out))
+		for i := range out {
+			out[i] = flatWebhookDelivery(&items[i])
+		}
+	} else {
+		var one C.yvgo_webhook_delivery
+		for i := range out {
+			C.yvgo_webhook_delivery_list_read(l, C.size_t(i), &one)
+			out[i] = flatWebhookDelivery(&one)
+		}
 	}
+	C.yvgo_webhook_delivery_list_release(l, v.items)
 	return out
 }

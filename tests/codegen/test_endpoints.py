@@ -153,7 +153,7 @@ EXPECTED_RECORD = {
     "capi/src/records_c.cpp": ["YV_API bool yv_quote_ttl_seconds("],
     "tests/capi/record_cases_gen.inc": ["CHECK_CASE(yv_quote_rate,", "CHECK_CASE(yv_quote_list_get,"],
     "bindings/go/yativo/records.go": ["type Quote struct", "TTLSeconds *int64", "Firm *bool"],
-    "bindings/go/internal/capi/records.go": ["C.yv_quote_ttl_seconds("],
+    "bindings/go/internal/capi/records_gen.c": ["yv_quote_ttl_seconds(r, "],
     "bindings/rust/yativo/src/records.rs": ["pub struct Quote", "pub ttl_seconds: Option<i64>",
                                             "pub firm: Option<bool>", "pub routes: Vec<String>"],
     "docs/endpoints.md": ["### Quote", "`ttl_seconds`"],

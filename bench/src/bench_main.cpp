@@ -155,6 +155,11 @@ int interleaved(const Args &a) {
         raw.list_accounts();
         parse();
     }
+    // The figures are for a three-account answer: a sandbox that other benchmarks wrote to
+    // (P1w creates accounts) would measure a longer one, run after run.
+    if (std::size_t got = client.list_accounts().size(); got != 3)
+        throw std::runtime_error("the account list holds " + std::to_string(got) +
+                                 " accounts, not 3: run setup on a fresh sandbox");
     Sample total[3];
     const char *names[3] = {"core", "curl", "curl-json"};
     for (long done = 0, round = 0; done < n; done += block, ++round) {

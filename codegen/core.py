@@ -167,6 +167,8 @@ def body_lines(e: Endpoint, value, fallback: bool = False) -> list:
                 checks.append(f"detail::check_permissions({v});")
             elif p.required:
                 checks.append(f"detail::require_items({v}, {what});")
+            else:
+                checks.append(f"detail::check_items({v}, {what});")
             body.append(f"b.strings({wire}, {v}{', true' if p.optional else ''});")
         elif t == "fields":
             body.append(f"b.merge({v}, {what});")

@@ -55,6 +55,10 @@ void require(std::string_view value, const char *what) {
 
 void require_items(const std::vector<std::string> &items, const char *what) {
     if (items.empty()) throw_invalid(std::string(what) + " is empty: give at least one");
+    check_items(items, what);
+}
+
+void check_items(const std::vector<std::string> &items, const char *what) {
     for (const auto &item : items)
         if (item.empty()) throw_invalid(std::string(what) + " contains an empty item");
 }

@@ -41,6 +41,8 @@ const Route *find_route(std::string_view method, std::string_view path);
 // --- argument checks (INVALID_ARGUMENT) ---
 void require(std::string_view value, const char *what);
 void require_items(const std::vector<std::string> &items, const char *what);
+// An optional list may be empty, but none of its items may be.
+void check_items(const std::vector<std::string> &items, const char *what);
 void check_idempotency_key(const std::string &key);
 void check_permissions(const std::vector<std::string> &perms);
 void check_http_url(std::string_view url, const char *what);

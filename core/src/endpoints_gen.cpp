@@ -700,6 +700,7 @@ ApiKey Client::create_api_key(const CreateApiKey &params, const CallOptions &cal
     detail::require(params.name, "name");
     detail::check_permissions(params.permissions);
     if (params.expires_in_days) detail::check_range(*params.expires_in_days, "expires_in_days", 1);
+    detail::check_items(params.allowed_ips, "allowed_ips");
     detail::Call c = detail::make_call("POST", std::string("/apikey/create"), Kind::Write,
                                        TwoFactor::Required, call);
     c.sensitive_response = true;
@@ -972,6 +973,7 @@ Payload Client::create_account_connections(std::string_view account_id,
                                            const std::vector<std::string> &chains,
                                            const CallOptions &call) {
     detail::require(account_id, "account_id");
+    detail::check_items(chains, "chains");
     detail::Call c = detail::make_call("POST", std::string("/accounts/create-connections"),
                                        Kind::Write, TwoFactor::None, call);
     detail::Body b;
@@ -1022,6 +1024,7 @@ std::vector<Asset> Client::add_assets(std::string_view account_id,
                                       const CallOptions &call) {
     detail::require(account_id, "account_id");
     detail::require_items(chains, "chains");
+    detail::check_items(tickers, "tickers");
     detail::Call c = detail::make_call("POST", std::string("/assets/batch-add-asset"), Kind::Write,
                                        TwoFactor::None, call);
     detail::Body b;
@@ -1129,6 +1132,7 @@ AutoForwardingRule Client::create_forwarding_rule(const ForwardingRule &params,
         params.percentage.empty() ? std::string() : validate_amount(params.percentage);
     const std::string monitoring_mode_value = detail::enum_value(
         params.monitoring_mode, "monitoring_mode", {"all_wallets", "specific_wallets"}, {}, "");
+    detail::check_items(params.monitored_accounts, "monitored_accounts");
     const std::string minimum_amount_digits =
         params.minimum_amount.empty() ? std::string() : validate_amount(params.minimum_amount);
     const std::string maximum_amount_digits =
@@ -1161,6 +1165,7 @@ AutoForwardingRule Client::update_forwarding_rule(const ForwardingRuleUpdate &pa
             ? std::string()
             : detail::enum_value(params.monitoring_mode, "monitoring_mode",
                                  {"all_wallets", "specific_wallets"}, {}, "");
+    detail::check_items(params.monitored_accounts, "monitored_accounts");
     const std::string minimum_amount_digits =
         params.minimum_amount.empty() ? std::string() : validate_amount(params.minimum_amount);
     const std::string maximum_amount_digits =
@@ -1669,6 +1674,7 @@ Payload Client::cards_subscribe_webhook(std::string_view yativo_card_id,
                                         const std::vector<std::string> &events,
                                         const CallOptions &call) {
     detail::require(callback_url, "callback_url");
+    detail::check_items(events, "events");
     detail::Call c = detail::make_call("POST",
                                        std::string("/yativo-card/") +
                                            detail::path_segment(yativo_card_id, "yativo card id") +
@@ -2193,6 +2199,7 @@ Webhook Client::get_webhook(std::string_view webhook_id, const CallOptions &call
 Webhook Client::update_webhook(std::string_view webhook_id, std::string_view url,
                                const std::vector<std::string> &events, std::string_view description,
                                std::string_view status, const CallOptions &call) {
+    detail::check_items(events, "events");
     const std::string status_value =
         status.empty() ? std::string()
                        : detail::enum_value(status, "status", {"active", "inactive"}, {}, "");

@@ -56,8 +56,8 @@ def test_allowed_ips_are_sent_and_read_back(session: yv.YativoCrypto, sandbox: S
     assert session.api_keys.create("open", ["read"]).allowed_ips == []
     with pytest.raises(yv.ValidationError):
         session.api_keys.create("bad", ["read"], allowed_ips=["not-an-address"])
-    # An empty entry is sent as it is (the core checks no optional list's items) and refused.
-    with pytest.raises(yv.ValidationError):
+    # An empty entry is refused by the core, before anything is sent (as in every language).
+    with pytest.raises(yv.InvalidArgumentError, match="allowed_ips contains an empty item"):
         session.api_keys.create("bad", ["read"], allowed_ips=[""])
 
 

@@ -45,6 +45,8 @@ std::vector<OptionSpec> hand_written_options() {
          "comma-separated scopes: read, write, transactions, webhooks"},
         {Opt::ExpiresInDays, "--expires-in-days", "D", false, false, false,
          "days until the key expires (default: never)"},
+        {Opt::AllowedIps, "--allowed-ips", "LIST", false, false, false,
+         "comma-separated addresses or CIDR ranges the key may be used from (default: any)"},
         {Opt::Secret, "--secret", "SECRET", false, false, true, "the secret to use"},
         {Opt::Data, "--data", "JSON", false, false, false,
          "request body: JSON text, @FILE, or - for stdin"},

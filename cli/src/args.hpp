@@ -27,6 +27,7 @@ enum class Opt {
     Name,
     Permissions,
     ExpiresInDays,
+    AllowedIps,
     Secret,
     Data,
     IdempotencyKey,

@@ -11,7 +11,10 @@ namespace yvcli {
 
 namespace {
 
-std::vector<std::string> parse_permissions(const std::string &text) {
+// A comma-separated list of `option` (spaces around items ignored); an empty item is a usage
+// error that says what a list looks like (`example`).
+std::vector<std::string> parse_list(const std::string &text, const char *option, const char *what,
+                                    const char *example) {
     std::vector<std::string> out;
     std::size_t start = 0;
     for (;;) {
@@ -21,13 +24,17 @@ std::vector<std::string> parse_permissions(const std::string &text) {
         std::size_t a = item.find_first_not_of(" \t");
         std::size_t b = item.find_last_not_of(" \t");
         if (a == std::string::npos)
-            throw UsageError(
-                "--permissions has an empty scope: give a comma-separated list like read,write");
+            throw UsageError(std::string(option) + " has an empty " + what +
+                             ": give a comma-separated list like " + example);
         out.push_back(item.substr(a, b - a + 1));
         if (comma == std::string::npos) break;
         start = comma + 1;
     }
     return out;
+}
+
+std::vector<std::string> parse_permissions(const std::string &text) {
+    return parse_list(text, "--permissions", "scope", "read,write");
 }
 
 void write_key_json(JsonWriter &w, const yativo::ApiKey &k) {
@@ -53,6 +60,10 @@ void write_key_json(JsonWriter &w, const yativo::ApiKey &k) {
     w.StartArray();
     for (const auto &p : k.permissions) write_string(w, p);
     w.EndArray();
+    w.Key("allowed_ips");
+    w.StartArray();
+    for (const auto &ip : k.allowed_ips) write_string(w, ip);
+    w.EndArray();
     w.Key("status");
     write_string(w, k.status);
     w.Key("created_at");
@@ -70,6 +81,8 @@ void print_key(const Output &out, const yativo::ApiKey &k) {
     std::vector<Fact> facts = {{"id", k.id}, {"name", k.name}, {"api key", k.api_key}};
     if (!k.api_secret.empty()) facts.push_back({"api secret (shown once)", k.api_secret.reveal()});
     facts.push_back({"permissions", join(k.permissions, ", ")});
+    facts.push_back(
+        {"allowed ips", k.allowed_ips.empty() ? std::string("any") : join(k.allowed_ips, ", ")});
     facts.push_back({"status", k.status});
     facts.push_back({"created", readable_time(k.created_at)});
     facts.push_back({"expires", readable_time(k.expires_at, "never")});
@@ -89,6 +102,8 @@ int run_keys_create(Context &ctx) {
     if (const std::string *days = ctx.args.get(Opt::ExpiresInDays))
         params.expires_in_days =
             static_cast<int>(parse_positive_integer(*days, "--expires-in-days", 36500));
+    if (const std::string *ips = ctx.args.get(Opt::AllowedIps))
+        params.allowed_ips = parse_list(*ips, "--allowed-ips", "address", "203.0.113.7,10.0.0.0/8");
     Session s = open_session(ctx.args, ctx.inputs, Credentials::Required);
     print_key(ctx.out, s.client.create_api_key(params, s.call));
     return 0;

@@ -10,7 +10,8 @@ std::vector<CommandSpec> hand_written_commands() {
     // clang-format off
     return {
         {"keys create", "", 0,
-         {Opt::Name, Opt::Permissions, Opt::ExpiresInDays}, {Opt::Name, Opt::Permissions},
+         {Opt::Name, Opt::Permissions, Opt::ExpiresInDays, Opt::AllowedIps},
+         {Opt::Name, Opt::Permissions},
          "create an API key (2FA); prints its secret, once",
          "Creates an API key with the given scopes. Needs 2FA: --totp-secret (or\n"
          "YATIVO_TOTP_SECRET) or --totp CODE. Prints the key, including its api secret: it is\n"

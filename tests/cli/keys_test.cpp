@@ -38,6 +38,30 @@ TEST_F(KeysTest, CreateJsonHoldsTheKeyAndItsSecret) {
     EXPECT_EQ(str(doc, "status"), "active");
 }
 
+TEST_F(KeysTest, CreateWithAllowedIpsSendsThemAndShowsThem) {
+    CliResult r = user({"--json", "keys", "create", "--name", "pinned", "--permissions", "read",
+                        "--allowed-ips", "127.0.0.1, 10.0.0.0/8"});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    rapidjson::Document doc = parse_json(r.out);
+    ASSERT_TRUE(doc["allowed_ips"].IsArray());
+    ASSERT_EQ(doc["allowed_ips"].Size(), 2u);
+    EXPECT_STREQ(doc["allowed_ips"][0].GetString(), "127.0.0.1");
+    EXPECT_STREQ(doc["allowed_ips"][1].GetString(), "10.0.0.0/8");
+    // The sandbox kept them: the key's own facts list them, and an open key says "any".
+    CliResult got = user({"keys", "get", str(doc, "id")});
+    ASSERT_EQ(got.exit_code, 0) << got.err;
+    EXPECT_THAT(got.out,
+                ::testing::ContainsRegex("allowed ips +127\\.0\\.0\\.1, 10\\.0\\.0\\.0/8\n"));
+    CliResult open = user({"keys", "create", "--name", "open", "--permissions", "read"});
+    ASSERT_EQ(open.exit_code, 0) << open.err;
+    EXPECT_THAT(open.out, ::testing::ContainsRegex("allowed ips +any\n"));
+    // An empty item is a usage error, before anything is sent.
+    CliResult empty = user(
+        {"keys", "create", "--name", "x", "--permissions", "read", "--allowed-ips", "127.0.0.1,,"});
+    EXPECT_EQ(empty.exit_code, 2);
+    EXPECT_THAT(empty.err, HasSubstr("--allowed-ips has an empty address"));
+}
+
 TEST_F(KeysTest, ListGetAndTokenWithTheNewKey) {
     KeyCreds k = create_key("read,write", "lister");
 

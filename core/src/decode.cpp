@@ -173,8 +173,7 @@ Payload decode_success(HttpResult &&response, bool holds_secret) {
     if (response.body.find_first_not_of(" \t\r\n") == std::string::npos) return Payload();
     const std::size_t size = response.body.size();
     // The body is taken, not copied: the payload's strings are views into it.
-    auto doc = json::parse_taking(std::move(response.body), holds_secret);
-    response.body.clear();
+    auto doc = json::parse_taking(response.body, holds_secret);
     if (!doc) {
         Error err(Status::PROTOCOL, "HTTP " + std::to_string(response.status) +
                                         " answer is not JSON (" + std::to_string(size) + " bytes)");

@@ -1,10 +1,3 @@
-// RapidJSON's SSE2 scanning of white space and of unescaped string runs serves the in-place
-// reader, which only this file instantiates; defined here alone, before RapidJSON is first
-// included, so no other translation unit (nor an application's) sees a different reader.
-#if defined(__SSE2__) && !defined(RAPIDJSON_SSE2) && !defined(RAPIDJSON_SSE42)
-#define RAPIDJSON_SSE2
-#endif
-
 #include "json_util.hpp"
 
 #include <cerrno>
@@ -46,16 +39,34 @@ struct InPlaceDocument : FirstChunk, rapidjson::Document {
         if (wipe) OPENSSL_cleanse(text.data(), text.size());
     }
 };
+
+// In place, the reader ends each string with a NUL but leaves a number (kept as text) followed
+// by the delimiter after it: every value is terminated here, once the parse no longer needs the
+// delimiters, so GetString() is a C string for numbers too, as it is for a copied document.
+void terminate_strings(rapidjson::Value &v) {
+    if (v.IsString()) {
+        char *s = const_cast<char *>(v.GetString());
+        if (s[v.GetStringLength()] != '\0') s[v.GetStringLength()] = '\0';
+    } else if (v.IsArray()) {
+        for (auto &item : v.GetArray()) terminate_strings(item);
+    } else if (v.IsObject()) {
+        for (auto &m : v.GetObject()) terminate_strings(m.value);
+    }
+}
+
 }  // namespace
 
-std::shared_ptr<rapidjson::Document> parse_taking(std::string text, bool wipe) {
+std::shared_ptr<rapidjson::Document> parse_taking(std::string &text, bool wipe) {
+    // Allocated before the text is taken: if it fails, the text is still the caller's to wipe.
     auto doc = std::make_shared<InPlaceDocument>();
     doc->text = std::move(text);
+    text.clear();
     doc->wipe = wipe;
     // The in-place reader stops at a NUL: a body with one inside is not one JSON value.
     if (std::memchr(doc->text.data(), '\0', doc->text.size())) return nullptr;
     doc->ParseInsitu<kParseFlags>(doc->text.data());
     if (doc->HasParseError()) return nullptr;
+    terminate_strings(*doc);
     return doc;
 }
 

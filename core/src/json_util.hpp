@@ -20,12 +20,14 @@ constexpr unsigned kParseFlags = rapidjson::kParseNumbersAsStringsFlag;
 // nullptr when `text` is not one complete JSON value.
 std::shared_ptr<rapidjson::Document> parse(std::string_view text);
 
-// Parses `text` in place, taking it: the document's strings are views into that buffer, so no
+// Parses `text` in place, taking it (moved out, `text` left empty; left as it was when the
+// document cannot be allocated): the document's strings are views into that buffer, so no
 // string is copied (a plain parse copies each one through the reader's stack and again into the
-// document). `wipe`: the text holds a secret and is wiped when the document is freed (the
-// reader's stack, whose freed buffers are never wiped, holds no string in this mode). nullptr
-// when `text` is not one complete JSON value (an embedded NUL included).
-std::shared_ptr<rapidjson::Document> parse_taking(std::string text, bool wipe);
+// document); every string, a number's text included, is NUL-terminated. `wipe`: the text holds
+// a secret and is wiped when the document is freed (the reader's stack, whose freed buffers are
+// never wiped, holds no string in this mode). nullptr when `text` is not one complete JSON value
+// (an embedded NUL included).
+std::shared_ptr<rapidjson::Document> parse_taking(std::string &text, bool wipe);
 
 const rapidjson::Value *member(const rapidjson::Value &obj, const char *name);
 // String member; numbers (held as text) and booleans are rendered too; "" when absent.

@@ -22,6 +22,18 @@ TEST(Decode, EverySuccessEnvelope) {
     EXPECT_TRUE(decode_success(respond(204, "")).value().IsNull());
 }
 
+// Parsed in place, a number's text is followed by its delimiter in the body; every string of the
+// payload, numbers included, still reads as a C string of its own length.
+TEST(Decode, EveryStringIsNulTerminated) {
+    auto p = decode_success(respond(200, R"({"data":{"amount":12.50,"n":[7,-3e2],"s":"x"}})"));
+    const rapidjson::Value &v = p.value();
+    EXPECT_STREQ(v["amount"].GetString(), "12.50");
+    EXPECT_STREQ(v["n"][0].GetString(), "7");
+    EXPECT_STREQ(v["n"][1].GetString(), "-3e2");
+    EXPECT_STREQ(v["s"].GetString(), "x");
+    EXPECT_STREQ(decode_success(respond(200, "42")).value().GetString(), "42");
+}
+
 TEST(Decode, NumbersStayExactText) {
     auto p = decode_success(
         respond(200, R"({"data":{"balance":12345678901234567890.123456789012345678}})"));

@@ -24,7 +24,8 @@ Auth::Auth(AuthMode mode, Credentials credentials, std::shared_ptr<Clock> clock,
       log_(std::move(log)),
       api_key_(std::move(credentials.api_key)),
       api_secret_(std::move(credentials.api_secret)),
-      access_token_(std::move(credentials.access_token)) {
+      access_token_(std::move(credentials.access_token)),
+      clock_(clock) {
     tokens_ = std::make_unique<TokenCache>(
         std::move(clock), refresh_margin,
         [this](SteadyTime deadline, CancelToken *cancel) { return exchange(deadline, cancel); },
@@ -47,19 +48,32 @@ void Auth::set_access_token(Secret token) {
     if (token.empty()) throw_invalid("access token is empty");
     std::lock_guard<std::mutex> lock(mutex_);
     access_token_ = std::move(token);
-    // The caller's own token: a 401 to it is the caller's to handle, not the session's.
+    // The caller's own token: a 401 to it is the caller's to handle, not the session's. A
+    // refresh already in flight for the old session finds the generation moved on and adopts
+    // nothing; the old session's refresh token goes (wiped).
     session_adopted_ = false;
+    ++session_generation_;
+    refresh_token_.clear();
 }
 
-void Auth::adopt_session(Secret access_token, Secret refresh_token) {
+void Auth::adopt_session(Secret access_token, Secret refresh_token,
+                         std::optional<std::uint64_t> only_for) {
     if (access_token.empty()) throw Error(Status::PROTOCOL, "sign-in answer has no access token");
+    bool stale = false;
     {
         std::lock_guard<std::mutex> lock(mutex_);
-        access_token_ = std::move(access_token);
-        if (!refresh_token.empty()) refresh_token_ = std::move(refresh_token);
-        session_adopted_ = true;
-        ++session_generation_;
-        mode_.store(AuthMode::Bearer);
+        stale = only_for && *only_for != session_generation_;
+        if (!stale) {
+            access_token_ = std::move(access_token);
+            if (!refresh_token.empty()) refresh_token_ = std::move(refresh_token);
+            session_adopted_ = true;
+            ++session_generation_;
+            mode_.store(AuthMode::Bearer);
+        }
+    }
+    if (stale) {  // logged with no lock held: a hook may take locks of its own
+        log_(LogLevel::Info, "a session refresh ended after the session changed: dropped");
+        return;
     }
     tokens_->clear();
     log_(LogLevel::Info, "signed in: the session's access token authenticates from now on");
@@ -72,24 +86,63 @@ std::string Auth::refresh_header() const {
     return "Authorization: Bearer " + refresh_token_.reveal();
 }
 
-bool Auth::refresh_session(std::uint64_t generation, const std::function<void()> &refresh) {
-    std::lock_guard<std::mutex> flight(refresh_mutex_);
-    {
-        std::lock_guard<std::mutex> lock(mutex_);
-        if (session_generation_ != generation) return session_adopted_;  // refreshed meanwhile
-        if (failed_refresh_ == generation) return false;  // its refresh failed a moment ago
+bool Auth::refresh_session(std::uint64_t generation, SteadyTime deadline, CancelToken *cancel,
+                           const std::function<void()> &refresh) {
+    std::uint64_t wake_id = 0;
+    if (cancel) {
+        wake_id = cancel->add_wakeup([this] {
+            std::lock_guard<std::mutex> guard(mutex_);
+            refreshed_.notify_all();
+        });
     }
+    struct Unregister {
+        CancelToken *cancel;
+        std::uint64_t id;
+        ~Unregister() {
+            if (cancel) cancel->remove_wakeup(id);
+        }
+    } unregister{cancel, wake_id};
+    {
+        // Declared after `unregister`: released before the wakeup is removed.
+        std::unique_lock<std::mutex> lock(mutex_);
+        for (;;) {
+            if (session_generation_ != generation) return session_adopted_;  // refreshed meanwhile
+            if (failed_refresh_ == generation) return false;  // its refresh was refused
+            if (!refreshing_) break;
+            // Another caller's refresh is in flight: wait for it, within this call's own limits.
+            if (cancel && cancel->cancelled()) throw Error(Status::CANCELLED, "call cancelled");
+            auto left = deadline - clock_->now();
+            if (left <= SteadyTime::duration::zero())
+                throw Error(Status::TIMEOUT,
+                            "deadline of the call passed while the session was "
+                            "being refreshed");
+            refreshed_.wait_for(lock, left);
+        }
+        refreshing_ = true;
+    }
+    struct Done {
+        Auth &auth;
+        ~Done() {
+            std::lock_guard<std::mutex> lock(auth.mutex_);
+            auth.refreshing_ = false;
+            auth.refreshed_.notify_all();
+        }
+    } done{*this};
     try {
         refresh();
         log_(LogLevel::Info, "session refreshed after a 401");
         return true;
     } catch (const Error &e) {
-        {
+        // Only the server's refusal of this refresh token settles the session; a timeout, a
+        // cancellation or a network failure of this caller's refresh does not.
+        bool refused = e.http_status == 400 || e.http_status == 401 || e.http_status == 403;
+        if (refused) {
             std::lock_guard<std::mutex> lock(mutex_);
             failed_refresh_ = generation;
         }
         log_(LogLevel::Info, std::string("session refresh after a 401 failed: ") +
                                  status_name(e.code()) + "; the call's 401 stands");
+        if (!refused && (e.code() == Status::CANCELLED || e.code() == Status::TIMEOUT)) throw;
         return false;
     }
 }

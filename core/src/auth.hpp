@@ -4,10 +4,12 @@
 
 #include <atomic>
 #include <chrono>
+#include <condition_variable>
 #include <cstdint>
 #include <functional>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -59,7 +61,10 @@ class Auth {
     // A signed-in session (verify_otp, google_auth_verify, passkey_verify, refresh): its access
     // token becomes the credential of every later call (Bearer mode from now on), its refresh
     // token (when the answer has one) is kept, as a Secret, for refresh_session. Thread-safe.
-    void adopt_session(Secret access_token, Secret refresh_token);
+    // With `only_for`, the answer of the refresh of that session: dropped (its tokens wiped)
+    // when the session changed meanwhile (the caller set a token of its own, or signed in again).
+    void adopt_session(Secret access_token, Secret refresh_token,
+                       std::optional<std::uint64_t> only_for = std::nullopt);
     // "Authorization: Bearer <refresh token>" for the refresh call; INVALID_ARGUMENT when no
     // session was adopted. The line holds a secret: the caller wipes it.
     std::string refresh_header() const;
@@ -68,7 +73,11 @@ class Auth {
     // Single flight: concurrent callers wait for the one refresh and share its outcome. True
     // when a newer session is in place; false when the refresh of that session failed (its
     // error is logged; the caller reports its own 401).
-    bool refresh_session(std::uint64_t generation, const std::function<void()> &refresh);
+    // A caller that waits for another's refresh waits within its own deadline and cancel token
+    // (TIMEOUT, CANCELLED). Only a definitive refusal of the refresh (HTTP 400, 401 or 403) is
+    // remembered for the session; a timeout or a cancelled refresh leaves the next 401 free to try.
+    bool refresh_session(std::uint64_t generation, SteadyTime deadline, CancelToken *cancel,
+                         const std::function<void()> &refresh);
 
     // Appends the headers that authenticate one request, exchanging for a token when the cache
     // holds none. INVALID_ARGUMENT when the credentials the mode needs are missing.
@@ -96,8 +105,10 @@ class Auth {
     // The access token is an adopted session's (not one the caller set); which adoption.
     bool session_adopted_ = false;
     std::uint64_t session_generation_ = 0;
-    std::uint64_t failed_refresh_ = 0;  // the generation whose refresh failed (0: none)
-    std::mutex refresh_mutex_;          // held for the one refresh in flight
+    std::uint64_t failed_refresh_ = 0;   // the generation whose refresh failed (0: none)
+    bool refreshing_ = false;            // a refresh is in flight (under mutex_)
+    std::condition_variable refreshed_;  // notified when it ends
+    std::shared_ptr<Clock> clock_;
 
     std::atomic<int> token_path_{0};  // 0: /auth/token, 1: /apikey/token answered instead
     std::unique_ptr<TokenCache> tokens_;

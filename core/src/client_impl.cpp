@@ -64,9 +64,10 @@ __attribute__((no_sanitize("null"))) void ClientImpl::log(LogLevel level,
 
 void ClientImpl::set_credentials(std::string api_key, Secret api_secret) {
     auth_->set_credentials(std::move(api_key), std::move(api_secret));
+    transport_->forget_headers();
 }
 
-void ClientImpl::adopt_session(const Payload &answer) {
+void ClientImpl::adopt_session(const Payload &answer, std::optional<std::uint64_t> only_for) {
     const rapidjson::Value &v = answer.value();
     auto read = [&](std::initializer_list<const char *> keys) {
         for (const char *k : keys) {
@@ -79,11 +80,13 @@ void ClientImpl::adopt_session(const Payload &answer) {
         return Secret();
     };
     auth_->adopt_session(read({"access_token", "accessToken", "token"}),
-                         read({"refresh_token", "refreshToken"}));
+                         read({"refresh_token", "refreshToken"}), only_for);
+    transport_->forget_headers();
 }
 
 void ClientImpl::set_access_token(Secret token) {
     auth_->set_access_token(std::move(token));
+    transport_->forget_headers();
 }
 
 std::optional<RateLimit> ClientImpl::rate_limit() const {
@@ -314,8 +317,14 @@ Payload ClientImpl::run(Call &call, SteadyTime deadline, CancelToken *cancel,
             case RetryAction::Reexchange:
                 auth_->tokens().invalidate(decision.token_generation);
                 break;
-            case RetryAction::RefreshSession:
-                if (!refresh_session(decision.session_generation, deadline, cancel)) {
+            case RetryAction::RefreshSession: {
+                bool refreshed = false;
+                try {
+                    refreshed = refresh_session(decision.session_generation, deadline, cancel);
+                } catch (Error &e) {
+                    throw fail(std::move(e));  // cancelled or out of time while refreshing
+                }
+                if (!refreshed) {
                     // The refresh failed: this call's own 401 is its answer (the one
                     // re-authentication is spent, so the classifier now settles it).
                     RetryDecision last = classify_attempt(policy, state, outcome);
@@ -323,6 +332,7 @@ Payload ClientImpl::run(Call &call, SteadyTime deadline, CancelToken *cancel,
                     throw fail(*answer);
                 }
                 break;
+            }
             case RetryAction::StartTwoFactor:
                 call.needs_2fa = true;
                 break;
@@ -336,12 +346,12 @@ Payload ClientImpl::run(Call &call, SteadyTime deadline, CancelToken *cancel,
 
 bool ClientImpl::refresh_session(std::uint64_t generation, SteadyTime deadline,
                                  CancelToken *cancel) {
-    return auth_->refresh_session(generation, [&] {
+    return auth_->refresh_session(generation, deadline, cancel, [&] {
         // The refresh_session endpoint of api/groups/session.toml, as the description builds it;
         // its answer becomes the session.
         Call c = refresh_session_call(CallOptions{});
         Payload p = run(c, deadline, cancel, nullptr);
-        adopt_session(p);
+        adopt_session(p, generation);
     });
 }
 
@@ -376,9 +386,11 @@ HttpRequest ClientImpl::build_request(const Call &call, const CallPolicy &policy
     if (state.needs_2fa) {
         if (totp_code && !state.second_step) {
             request.headers.push_back("X-2FA-Token: " + totp_code->reveal());
+            request.one_time_headers = true;
         } else {
             Secret code = totp_->next_code(deadline, cancel);
             request.headers.push_back("X-2FA-Token: " + code.reveal());
+            request.one_time_headers = true;
             call.sent_2fa_code = std::move(code);
         }
     }

@@ -75,7 +75,9 @@ class ClientImpl {
     void set_access_token(Secret token);
     // Takes the tokens of a sign-in answer (access_token / accessToken, refresh_token /
     // refreshToken, in the payload) as the client's session (Auth::adopt_session).
-    void adopt_session(const Payload &answer);
+    // With `only_for`: the answer of the refresh of that session generation (dropped when the
+    // session changed meanwhile).
+    void adopt_session(const Payload &answer, std::optional<std::uint64_t> only_for = std::nullopt);
     AccessToken token(const CallOptions &options);
     std::optional<RateLimit> rate_limit() const;
 

@@ -99,10 +99,11 @@ struct HeaderList {
 struct Slot {
     CURL *easy = nullptr;
     CURLM *multi = nullptr;
-    bool configured = false;       // the options that never change are set once per handle
-    HeaderList headers;            // the last request's headers (see HeaderList)
-    std::string url;               // the URL last set on the handle
-    std::uint64_t forks_seen = 0;  // the transport's forks_seen_ when it was checked out
+    bool configured = false;          // the options that never change are set once per handle
+    HeaderList headers;               // the last request's headers (see HeaderList)
+    std::string url;                  // the URL last set on the handle
+    std::uint64_t forks_seen = 0;     // the transport's forks_seen_ when it was checked out
+    std::uint64_t headers_epoch = 0;  // the transport's headers_epoch_ when it was checked out
     Slot() {
         easy = curl_easy_init();
         multi = curl_multi_init();
@@ -259,7 +260,12 @@ class CurlTransport : public Transport {
     // bounded leak) and the child starts with fresh ones.
     void leave_parent_state_locked() {
         if (!fork_guard_.entered_child()) return;
-        for (auto &slot : idle_) (void)slot.release();
+        // Only the header lists are wiped and freed (memory alone: safe in the child); the
+        // handles, sockets and TLS state are the parent's.
+        for (auto &slot : idle_) {
+            slot->headers.clear();
+            (void)slot.release();
+        }
         idle_.clear();
         (void)share_.release();
         share_ = std::make_unique<Share>();
@@ -277,6 +283,7 @@ class CurlTransport : public Transport {
             slot = std::make_unique<Slot>();
         }
         slot->forks_seen = forks_seen_;
+        slot->headers_epoch = headers_epoch_;
         return slot;
     }
 
@@ -285,12 +292,23 @@ class CurlTransport : public Transport {
         leave_parent_state_locked();
         // Checked out before a fork made during the call (from a log hook): the parent's.
         if (slot->forks_seen != forks_seen_) {
+            slot->headers.clear();
             (void)slot.release();
             return;
         }
+        // The credentials changed while it was out: the list it kept carries the old ones.
+        if (slot->headers_epoch != headers_epoch_) slot->headers.clear();
         idle_.push_back(std::move(slot));
     }
 
+  public:
+    void forget_headers() override {
+        std::lock_guard<std::mutex> lock(mutex_);
+        ++headers_epoch_;
+        for (auto &slot : idle_) slot->headers.clear();
+    }
+
+  private:
     HttpResult run(Slot &slot, HttpRequest &request) {
         HttpResult result;
         Transfer transfer;
@@ -356,6 +374,11 @@ class CurlTransport : public Transport {
         curl_easy_setopt(e, CURLOPT_ERRORBUFFER, error_text);
         CURLcode rc = drive(slot, request.cancel, transfer);
         curl_easy_setopt(e, CURLOPT_ERRORBUFFER, nullptr);
+        // A list holding a value for this request alone (a 2FA code) is not kept.
+        if (request.one_time_headers) {
+            curl_easy_setopt(e, CURLOPT_HTTPHEADER, nullptr);
+            slot.headers.clear();
+        }
         result.sends = transfer.sends;
 
         // Before a transfer starts, libcurl's per-transfer info still describes the previous
@@ -483,6 +506,7 @@ class CurlTransport : public Transport {
     std::vector<std::unique_ptr<Slot>> idle_;
     ForkGuard fork_guard_;
     std::uint64_t forks_seen_ = 0;
+    std::uint64_t headers_epoch_ = 0;  // moved on by forget_headers()
 };
 
 }  // namespace

@@ -33,6 +33,9 @@ struct HttpRequest {
     // The answer holds a secret (a token, a new API secret): the body buffer is wiped when it
     // grows, so no copy of the secret is left in freed memory.
     bool sensitive_response = false;
+    // A header holds a value for this request alone (X-2FA-Token): a transport keeps no copy of
+    // the header list after the exchange.
+    bool one_time_headers = false;
     std::chrono::milliseconds connect_timeout{10'000};
     std::chrono::milliseconds timeout{30'000};
     CancelToken *cancel = nullptr;
@@ -104,6 +107,9 @@ class Transport {
   public:
     virtual ~Transport() = default;
     virtual HttpResult perform(HttpRequest &request) = 0;
+    // The credentials changed: header lists kept from earlier requests (which carry the old
+    // ones) are wiped and dropped.
+    virtual void forget_headers() {}
 };
 
 std::unique_ptr<Transport> make_curl_transport(const TransportConfig &config);

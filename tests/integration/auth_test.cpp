@@ -201,6 +201,38 @@ TEST(SessionRefresh, AFailedRefreshSurfacesTheCallsOwn401) {
     EXPECT_EQ(sb.path_count(kRefreshPath), 1);
 }
 
+// A refresh cut short by the caller's own deadline is that call's failure (TIMEOUT), not the
+// session's: the next call's 401 refreshes again.
+TEST(SessionRefresh, ARefreshOutOfTimeLeavesTheNextCallFreeToRefresh) {
+    yvtest::SandboxProcess sb({"--token-ttl", "1"});
+    yativo::Client c(itest::options_for(sb));
+    c.register_user("refresh-timeout@example.com", "correct horse battery");
+    c.list_accounts();
+    outlive(1);
+    sb.fault(
+        R"({"path":"/authentication/refresh-token","count":1,"mode":"delay","delay_ms":1500})");
+    yativo::CallOptions short_call;
+    short_call.timeout = std::chrono::milliseconds(500);
+    EXPECT_EQ(code_of([&] { c.list_accounts(short_call); }), Status::TIMEOUT);
+    std::this_thread::sleep_for(std::chrono::milliseconds(1200));  // the delayed one ends
+    EXPECT_TRUE(c.list_accounts().empty());
+    EXPECT_EQ(sb.path_count(kRefreshPath), 2);
+}
+
+// A token set while a refresh is owed replaces the session: its refresh token goes with it, and
+// a later 401 to the caller's token is the caller's.
+TEST(SessionRefresh, SettingATokenEndsTheSessionsRefresh) {
+    yvtest::SandboxProcess sb({"--token-ttl", "1"});
+    yativo::Client c(itest::options_for(sb));
+    c.register_user("refresh-replaced@example.com", "correct horse battery");
+    c.list_accounts();
+    outlive(1);
+    c.set_access_token(yativo::Secret("yvsa_the-callers-own"));
+    EXPECT_EQ(code_of([&] { c.list_accounts(); }), Status::AUTHENTICATION);
+    EXPECT_EQ(code_of([&] { c.refresh_session(); }), Status::INVALID_ARGUMENT);  // no refresh token
+    EXPECT_EQ(sb.path_count(kRefreshPath), 0);
+}
+
 // A token the caller set is the caller's: its 401 is never answered by refreshing a session.
 TEST(SessionRefresh, ACallersOwnTokenIsNotRefreshed) {
     yvtest::SandboxProcess sb;

@@ -270,7 +270,10 @@ void Api::delivery_loop() {
             continue;
         }
         if (next->due > Steady::now()) {
-            delivery_wake_.wait_until(lock, next->due);
+            // A copy: the wait reads its deadline again after waking, when a reset may have
+            // freed the delivery it came from.
+            const Steady::time_point due = next->due;
+            delivery_wake_.wait_until(lock, due);
             continue;
         }
         // Where it goes and how it is signed: the receiver as it is now.

@@ -181,7 +181,10 @@ YV_API void yv_buffer_free(yv_buffer *buf);
 typedef enum yv_optional_bool {
     YV_BOOL_UNSET = -1,
     YV_BOOL_FALSE = 0,
-    YV_BOOL_TRUE = 1
+    YV_BOOL_TRUE = 1,
+    /* Not a value: makes the type as wide as an int, so that any other value a caller passes is
+     * refused (YV_E_INVALID_ARGUMENT) rather than being out of the type's range. */
+    YV_BOOL_RANGE_ = 0x7fffffff
 } yv_optional_bool;
 
 /* ---------------------------------------------------------------------------------------------

@@ -37,6 +37,8 @@ std::optional<bool> opt_bool(yv_optional_bool value, const char *what) {
             return false;
         case YV_BOOL_TRUE:
             return true;
+        case YV_BOOL_RANGE_:  // not a value (it only widens the type)
+            break;
     }
     invalid(std::string(what) + " must be YV_BOOL_UNSET, YV_BOOL_FALSE or YV_BOOL_TRUE, not " +
             std::to_string(static_cast<int>(value)));

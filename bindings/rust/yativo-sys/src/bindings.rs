@@ -35,6 +35,7 @@ pub struct yv_buffer {
 pub const YV_BOOL_UNSET: yv_optional_bool = -1;
 pub const YV_BOOL_FALSE: yv_optional_bool = 0;
 pub const YV_BOOL_TRUE: yv_optional_bool = 1;
+pub const YV_BOOL_RANGE_: yv_optional_bool = 2147483647;
 pub type yv_optional_bool = ::std::os::raw::c_int;
 #[repr(C)]
 pub struct yv_cancel {

@@ -2,7 +2,9 @@
 # Searches test output for secrets. usage: scan-secrets.sh SECRETS_FILE OUTPUT_FILE...
 # SECRETS_FILE holds one secret per line: what yativo-sandbox --record-secrets handed out during
 # the run, plus canaries the tests invented. Lines shorter than 6 characters are ignored (too
-# common to mean anything). The one place a secret may appear by design is the sandbox's start
+# common to mean anything); secrets of 6 to 8 characters (one-time codes) count only as a whole
+# word: a 6-digit code turns up inside random hex (request ids) by chance, a leaked one stands
+# alone ("code 123456", "\"123456\""). The one place a secret may appear by design is the sandbox's start
 # line ({"base_url":..., "session_token":..., "totp_secret":...}), which is skipped.
 # Hits are reported as FILE:LINE only — the scanner never prints a secret itself.
 # Before scanning, a control: a secret from the list planted in a scratch file must be found.
@@ -14,6 +16,8 @@ shift
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 awk 'length($0) >= 6' "$list" | sort -u >"$work/secrets"
+awk 'length($0) >= 9' "$work/secrets" >"$work/long"
+awk 'length($0) < 9' "$work/secrets" >"$work/short"
 n_secrets=$(wc -l <"$work/secrets")
 [ "$n_secrets" -gt 0 ] || { echo "scan-secrets: no secrets to search for in $list" >&2; exit 1; }
 
@@ -22,16 +26,21 @@ n_secrets=$(wc -l <"$work/secrets")
 start_line='^[0-9]+:\{"base_url": ?"[^"]*", ?"session_token": ?"[^"]*", ?"totp_secret": ?"[^"]*"\}$'
 # hits FILE: line numbers of FILE holding a secret, the sandbox start line excepted.
 hits() {
-    { grep -naF -f "$work/secrets" -- "$1" || true; } | { grep -avE "$start_line" || true; } |
-        cut -d: -f1
+    {
+        [ ! -s "$work/long" ] || grep -naF -f "$work/long" -- "$1" || true
+        [ ! -s "$work/short" ] || grep -nawF -f "$work/short" -- "$1" || true
+    } | { grep -avE "$start_line" || true; } | cut -d: -f1 | sort -nu
 }
 
-# Control: the last secret of the list, inside an ordinary log line, must be found.
-printf 'a careless log line: secret=%s tail\n' "$(tail -n 1 "$work/secrets")" >"$work/control"
-if [ -z "$(hits "$work/control")" ]; then
-    echo "scan-secrets: control failed: a planted secret was not found" >&2
-    exit 1
-fi
+# Control: a secret of each kind, inside an ordinary log line, must be found.
+for kind in long short; do
+    [ -s "$work/$kind" ] || continue
+    printf 'a careless log line: secret=%s tail\n' "$(tail -n 1 "$work/$kind")" >"$work/control"
+    if [ -z "$(hits "$work/control")" ]; then
+        echo "scan-secrets: control failed: a planted $kind secret was not found" >&2
+        exit 1
+    fi
+done
 
 leaks=0 bytes=0
 for f in "$@"; do

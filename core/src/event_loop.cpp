@@ -414,22 +414,34 @@ std::optional<SteadyTime> LoopCore::next_deadline() const {
 
 void LoopCore::flush_host() {
     if (!options_.watch) return;
-    std::map<int, int> wanted = wanted_;
-    wanted[wakes_->event_fd] = WatchRead;
-    for (auto it = reported_.begin(); it != reported_.end();) {
-        if (wanted.count(it->first)) {
-            ++it;
-            continue;
-        }
-        int fd = it->first;
-        it = reported_.erase(it);
-        options_.watch(fd, WatchNone);
+    if (!reported_.count(wakes_->event_fd)) {
+        reported_[wakes_->event_fd] = WatchRead;
+        options_.watch(wakes_->event_fd, WatchRead);
     }
-    for (const auto &entry : wanted) {
-        auto it = reported_.find(entry.first);
-        if (it != reported_.end() && it->second == entry.second) continue;
-        reported_[entry.first] = entry.second;
-        options_.watch(entry.first, entry.second);
+    // Only the sockets libcurl changed since the last flush: a thousand connections cost no
+    // more per event than one.
+    std::vector<std::pair<int, bool>> dirty;
+    dirty.swap(dirty_);
+    for (const auto &change : dirty) {
+        int fd = change.first;
+        auto had = reported_.find(fd);
+        // libcurl closed the socket since: a new one may have its number, which the host does
+        // not watch yet (an epoll set forgets a closed descriptor), so it is announced again.
+        if (change.second && had != reported_.end()) {
+            reported_.erase(had);
+            options_.watch(fd, WatchNone);
+            had = reported_.end();
+        }
+        auto want = wanted_.find(fd);
+        int events = want == wanted_.end() ? WatchNone : want->second;
+        if (had != reported_.end() && had->second == events) continue;
+        if (events == WatchNone) {
+            if (had == reported_.end()) continue;
+            reported_.erase(had);
+        } else {
+            reported_[fd] = events;
+        }
+        options_.watch(fd, events);
     }
     std::optional<SteadyTime> due = next_deadline();
     if (due) {
@@ -448,6 +460,7 @@ void LoopCore::flush_host() {
 int LoopCore::on_curl_socket(CURL *, curl_socket_t fd, int what, void *user, void *) noexcept {
     auto *self = static_cast<LoopCore *>(user);
     try {
+        self->dirty_.emplace_back(fd, what == CURL_POLL_REMOVE);
         switch (what) {
             case CURL_POLL_IN:
                 self->wanted_[fd] = WatchRead;

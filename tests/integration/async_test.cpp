@@ -302,6 +302,10 @@ TEST(Async, HostDrivenEpoll) {
         }
         timerfd_settime(tfd, 0, &its, nullptr);
     };
+    // Dropped connections make libcurl close sockets and open new ones, which get the closed
+    // ones' numbers: each must be announced to the host's epoll set again.
+    c.list_accounts();
+    sb.fault(R"({"path":"/accounts/get-accounts","count":12,"mode":"drop_before"})");
     std::vector<Outcome> outcomes(30);
     {
         yativo::EventLoop loop(lo);

@@ -181,6 +181,19 @@ def start_doc(e: Endpoint) -> str:
     return text + " or the error. pending may be NULL."
 
 
+def zero_arg(param: str) -> str:
+    """A test's placeholder for a C parameter: NULL, 0, false or YV_BOOL_UNSET."""
+    kind = param.rsplit(" ", 1)[0]
+    if "*" in param:
+        return "nullptr"
+    return {"bool": "false", "yv_optional_bool": "YV_BOOL_UNSET"}.get(kind, "0")
+
+
+def start_case_args(e: Endpoint) -> List[str]:
+    """Placeholders for the parameters between the client and the yv_call of a _start twin."""
+    return [zero_arg(p) for p in call_params(e)[1:-1]]
+
+
 def done_typedefs(api) -> List[tuple]:
     """(handle, typedef) of the completion callback of every record or list an endpoint returns,
     in the order of the records."""
@@ -278,6 +291,9 @@ def render(ctx, out) -> None:
                                              lists=lists, singular=singular))
     out.file("tests/capi/record_cases_gen.inc",
              tmpl("capi/record_cases.inc.j2", records=records, lists=lists, singular=singular))
+    out.file("tests/capi/start_cases_gen.inc",
+             tmpl("capi/start_cases.inc.j2",
+                  starts=[(e.name, start_case_args(e)) for e in api.endpoints]))
     wanted = [s for r in records for s in record_symbols(r, lists)]
     wanted += [s for e in api.endpoints for s in symbols_of(e, api)]
     path = ctx.root / SYMBOLS

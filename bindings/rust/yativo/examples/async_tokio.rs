@@ -36,8 +36,9 @@ async fn main() -> yativo::Result<()> {
 
     // Errors are the blocking client's: the same kinds, the same fields.
     match client.api_keys().get("key_000000000000000000000000").await {
-        Err(e) if e.kind() == ErrorKind::NotFound => println!("not found: {}", e.message()),
-        other => println!("unexpected: {other:?}"),
+        Err(e) if e.kind() == ErrorKind::NotFound => println!("no such key: {}", e.message()),
+        Err(e) => return Err(e),
+        Ok(key) => println!("key {}", key.id),
     }
     Ok(())
 }

@@ -489,14 +489,18 @@ YV_API yv_status yv_client_request(yv_client *client, const char *method, const 
  * short-lived thread of its own; numeric addresses never do.)
  *
  * A _start function checks and copies its arguments (strings, yv_call, parameter handles: each
- * may be freed as soon as it returns). A bad argument is returned by _start as a status and
- * yv_error, and then the callback is never called. On YV_OK the callback is called exactly once,
- * never from within _start: from within yv_loop_on_socket, yv_loop_on_timeout, yv_loop_run_once,
- * yv_loop_run or yv_loop_free, on the thread driving the loop. It gets user_data, the status,
- * the result (NULL unless YV_OK) and the error (NULL on YV_OK), and OWNS the result and the error
- * exactly as the blocking call's caller does: it frees them with the usual yv_T_free and
- * yv_error_free (it may keep them past the callback). A callback may start further calls on the
- * loop; it must not drive the loop (on_socket, on_timeout, run_once, run) nor free it.
+ * may be freed as soon as it returns). What yv_client_<name> refuses by itself (a NULL handle,
+ * loop or callback, a NULL or empty required string, a NULL list item, an out-of-range number
+ * or yv_optional_bool) _start returns as a status and yv_error, and then the callback is never
+ * called. The checks the core makes on values (exact decimal text, enum words, JSON text, a
+ * page limit) run with the call: they reach the callback as YV_E_INVALID_ARGUMENT, before any
+ * I/O. On YV_OK the callback is called exactly once, never from within _start: from within
+ * yv_loop_on_socket, yv_loop_on_timeout, yv_loop_run_once, yv_loop_run or yv_loop_free, on the
+ * thread driving the loop. It gets user_data, the status, the result (NULL unless YV_OK) and
+ * the error (NULL on YV_OK), and OWNS the result and the error exactly as the blocking call's
+ * caller does: it frees them with the usual yv_T_free and yv_error_free (it may keep them past
+ * the callback). A callback may start further calls on the loop; it must not drive the loop
+ * (on_socket, on_timeout, run_once, run) nor free it.
  *
  * Threads. One thread at a time drives a loop: _start, yv_loop_on_socket, yv_loop_on_timeout,
  * yv_loop_run_once, yv_loop_run and yv_loop_free. yv_pending_cancel may be called from any

@@ -86,6 +86,39 @@ fn two_hundred_calls_on_one_thread_share_one_token_exchange() {
 }
 
 #[test]
+fn spawned_calls_on_a_multi_thread_runtime() {
+    let sb = Sandbox::start();
+    let admin = sb.admin();
+    let (_, key_client) = sb.key_client(&admin, &["read"]);
+    let before = sb.stats()["token_exchanges"].as_u64().unwrap();
+    let client = AsyncClient::new(Arc::new(key_client)).unwrap();
+    let rt = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(4)
+        .enable_time()
+        .build()
+        .unwrap();
+    let counts = rt.block_on(async {
+        let tasks: Vec<_> = (0..100)
+            .map(|_| tokio::spawn(client.accounts().list()))
+            .collect();
+        let mut counts = Vec::new();
+        for task in tasks {
+            counts.push(task.await.unwrap().unwrap().len());
+        }
+        counts
+    });
+    assert_eq!(counts.len(), 100);
+    let stats = sb.stats();
+    assert_eq!(
+        stats["token_exchanges"].as_u64().unwrap() - before,
+        1,
+        "{stats}"
+    );
+    assert_eq!(stats["paths"]["/accounts/get-accounts"], 100, "{stats}");
+    assert_eq!(client.in_flight(), 0);
+}
+
+#[test]
 fn dropping_a_future_mid_transfer_cancels_the_call() {
     let sb = Sandbox::start();
     let client = admin_async(&sb);
@@ -150,6 +183,33 @@ fn send_funds_under_drop_after_creates_one_transaction_and_returns_the_key() {
     assert_eq!(stats["transactions_created"], 1, "{stats}");
     assert_eq!(stats["paths"]["/transactions/send-funds"], 2, "{stats}");
 
+    // A send dropped mid-transfer, retried with the caller's own key: still one transfer.
+    sb.fault(json!({"path": "/transactions/send-funds", "mode": "delay", "delay_ms": 1500}));
+    let opts = CallOptions::new().idempotency_key("dropped-send-1");
+    let dropped = rt.block_on(async {
+        tokio::time::timeout(
+            Duration::from_millis(300),
+            client
+                .transactions()
+                .with(&opts)
+                .send_funds(&send(&account, &asset, "1")),
+        )
+        .await
+    });
+    assert!(dropped.is_err());
+    assert_eq!(client.in_flight(), 0);
+    std::thread::sleep(Duration::from_millis(1600)); // the server finishes the dropped request
+    let retried = rt
+        .block_on(
+            client
+                .transactions()
+                .with(&opts)
+                .send_funds(&send(&account, &asset, "1")),
+        )
+        .unwrap();
+    assert_eq!(retried.idempotency_key, "dropped-send-1");
+    assert_eq!(sb.stats()["transactions_created"], 2, "{}", sb.stats());
+
     // Without retries: the error carries the key; a retry with it sends nothing new.
     let no_retry = AsyncClient::new(Arc::new(
         sb.builder()
@@ -170,7 +230,7 @@ fn send_funds_under_drop_after_creates_one_transaction_and_returns_the_key() {
     assert_eq!(err.kind(), ErrorKind::Network, "{err}");
     assert!(err.outcome_unknown(), "{err:?}");
     let key = err.idempotency_key().expect("key on the error").to_string();
-    assert_eq!(sb.stats()["transactions_created"], 2);
+    assert_eq!(sb.stats()["transactions_created"], 3);
     let opts = CallOptions::new().idempotency_key(key.as_str());
     let again = rt
         .block_on(
@@ -181,8 +241,8 @@ fn send_funds_under_drop_after_creates_one_transaction_and_returns_the_key() {
         )
         .unwrap();
     assert_eq!(again.idempotency_key, key);
-    assert_eq!(sb.stats()["transactions_created"], 2);
-    assert_eq!(admin.balance().check(&asset).unwrap().balance, "84.998");
+    assert_eq!(sb.stats()["transactions_created"], 3);
+    assert_eq!(admin.balance().check(&asset).unwrap().balance, "83.997");
 }
 
 #[test]
@@ -355,4 +415,43 @@ fn each_error_kind_through_the_loop() {
         .unwrap();
     let err = rt.block_on(refused.accounts().list()).unwrap_err();
     assert_eq!(err.kind(), ErrorKind::Network, "{err}");
+}
+
+#[test]
+fn transaction_pages_walk_the_history_and_survive_a_dropped_page() {
+    let sb = Sandbox::start();
+    let admin = sb.admin();
+    let (account, asset) = sb.funded_asset(&admin, "10");
+    for _ in 0..5 {
+        admin
+            .transactions()
+            .send_funds(&send(&account, &asset, "0.1"))
+            .unwrap();
+    }
+    let client = admin_async(&sb);
+    let rt = current_thread();
+    let query = yativo::TransactionQuery {
+        limit: Some(2),
+        ..Default::default()
+    };
+    let mut pages = client.transactions().pages(&query);
+    let mut sizes = Vec::new();
+    let mut ids = std::collections::BTreeSet::new();
+    rt.block_on(async {
+        // The first page's call is dropped mid-transfer: the same page is asked for again.
+        sb.fault(
+            json!({"path": "/transactions/get-transactions", "mode": "delay",
+                        "delay_ms": 3000}),
+        );
+        let dropped = tokio::time::timeout(Duration::from_millis(200), pages.next_page()).await;
+        assert!(dropped.is_err());
+        while let Some(page) = pages.next_page().await.unwrap() {
+            sizes.push(page.len());
+            ids.extend(page.into_iter().map(|t| t.id));
+        }
+        assert!(pages.next_page().await.unwrap().is_none());
+    });
+    assert_eq!(sizes, [2, 2, 1]);
+    assert_eq!(ids.len(), 5);
+    assert_eq!(client.in_flight(), 0);
 }

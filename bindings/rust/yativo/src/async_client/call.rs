@@ -82,8 +82,10 @@ macro_rules! outcomes {
 pub(crate) use outcomes;
 
 /// Where a completion leaves the call's result for its future.
-struct Slot<T> {
+pub(crate) struct Slot<T> {
     state: Mutex<SlotState<T>>,
+    /// What must live until the call ended (a pager the call uses), whoever ends last.
+    _keep: Option<Box<dyn std::any::Any + Send + Sync>>,
 }
 
 struct SlotState<T> {
@@ -92,7 +94,7 @@ struct SlotState<T> {
 }
 
 impl<T> Slot<T> {
-    fn fill(&self, result: Result<T>) {
+    pub(crate) fn fill(&self, result: Result<T>) {
         let waker = {
             let mut s = self.state.lock().unwrap_or_else(|e| e.into_inner());
             s.result = Some(result);
@@ -182,9 +184,15 @@ pub struct CallFuture<T: Send + 'static> {
     state: State<T>,
 }
 
+type Keep = Box<dyn std::any::Any + Send + Sync>;
+
 enum State<T> {
-    /// Not started: the starter, or the error converting the arguments gave.
-    Ready(Result<(Starter, Option<crate::call::RawCall>)>),
+    /// Not started: the starter (and what the call needs kept alive), or the error converting
+    /// the arguments gave.
+    Ready(
+        Result<(Starter, Option<crate::call::RawCall>)>,
+        Option<Keep>,
+    ),
     Running {
         id: u64,
         slot: Arc<Slot<T>>,
@@ -225,14 +233,22 @@ impl<T: Send + 'static> CallFuture<T> {
         };
         CallFuture {
             driver: driver.clone(),
-            state: State::Ready(prepare().map(|starter| (starter, call))),
+            state: State::Ready(prepare().map(|starter| (starter, call)), None),
         }
+    }
+
+    /// Keeps `value` alive until the call has ended, even when the future is dropped first.
+    pub(crate) fn keep_alive(mut self, value: impl std::any::Any + Send + Sync) -> Self {
+        if let State::Ready(_, keep) = &mut self.state {
+            *keep = Some(Box::new(value));
+        }
+        self
     }
 
     fn failed(driver: &Arc<Driver>, e: Error) -> Self {
         CallFuture {
             driver: driver.clone(),
-            state: State::Ready(Err(e)),
+            state: State::Ready(Err(e), None),
         }
     }
 
@@ -242,12 +258,14 @@ impl<T: Send + 'static> CallFuture<T> {
         loop_state: &mut super::driver::LoopState,
         starter: Starter,
         call: Option<crate::call::RawCall>,
+        keep: Option<Keep>,
     ) -> Result<()> {
         let slot = Arc::new(Slot {
             state: Mutex::new(SlotState {
                 result: None,
                 waker: None,
             }),
+            _keep: keep,
         });
         let user_data = Arc::into_raw(slot.clone()) as *mut c_void;
         let mut pending = ptr::null_mut();
@@ -281,8 +299,9 @@ impl<T: Send + 'static> Future for CallFuture<T> {
 
     fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Result<T>> {
         let this = &mut *self;
-        if let State::Ready(_) = this.state {
-            let State::Ready(prepared) = std::mem::replace(&mut this.state, State::Done) else {
+        if let State::Ready(..) = this.state {
+            let State::Ready(prepared, keep) = std::mem::replace(&mut this.state, State::Done)
+            else {
                 unreachable!()
             };
             let (starter, call) = match prepared {
@@ -291,7 +310,7 @@ impl<T: Send + 'static> Future for CallFuture<T> {
             };
             let driver = this.driver.clone();
             let mut loop_state = driver.lock();
-            if let Err(e) = this.start(&mut loop_state, starter, call) {
+            if let Err(e) = this.start(&mut loop_state, starter, call, keep) {
                 return Poll::Ready(Err(e));
             }
             // The loop asked for an immediate timer: run what is due now.

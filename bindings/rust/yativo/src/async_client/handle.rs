@@ -14,6 +14,16 @@ macro_rules! async_resource_handle {
                 $name { client, opts: None }
             }
 
+            #[allow(dead_code)]
+            pub(crate) fn client(&self) -> &'c crate::async_client::AsyncClient {
+                self.client
+            }
+
+            #[allow(dead_code)]
+            pub(crate) fn options(&self) -> Option<&'c crate::CallOptions> {
+                self.opts
+            }
+
             /// The same calls with per-call options (deadline, idempotency key, 2FA code,
             /// cancellation).
             pub fn with(self, opts: &'c crate::CallOptions) -> Self {

@@ -38,11 +38,13 @@ use crate::Client;
 mod call;
 mod driver;
 mod handle;
+mod pager;
 mod resources;
 
 pub use call::CallFuture;
 use call::{complete, Starter};
 use driver::Driver;
+pub use pager::TransactionPages;
 pub use resources::*;
 
 /// A client whose calls are futures, for many calls in flight from one thread.

@@ -455,3 +455,44 @@ fn transaction_pages_walk_the_history_and_survive_a_dropped_page() {
     assert_eq!(ids.len(), 5);
     assert_eq!(client.in_flight(), 0);
 }
+
+#[test]
+fn a_call_of_each_group_at_once() {
+    let sb = Sandbox::start();
+    let admin = sb.admin();
+    let (key, key_client) = sb.key_client(&admin, &["read"]);
+    let (account, asset) = sb.funded_asset(&admin, "3");
+    let client = admin_async(&sb);
+    let keyed = AsyncClient::new(Arc::new(key_client)).unwrap();
+    let query = yativo::TransactionQuery::default();
+    let rt = current_thread();
+    let (keys, accounts, assets, balance, txs, hooks, dash, rules, customers, swap, token) = rt
+        .block_on(async {
+            tokio::join!(
+                client.api_keys().list(),
+                client.accounts().list(),
+                client.assets().list(Some(&account)),
+                client.balance().check(&asset),
+                client.transactions().list(&query),
+                client.webhooks().list(),
+                client.analytics().dashboard(),
+                client.auto_forwarding().list(),
+                client.customers().list(None, Some(5), None, None),
+                client.swap().get_assets(),
+                keyed.token(),
+            )
+        });
+    assert!(keys.unwrap().iter().any(|k| k.id == key.id));
+    assert!(accounts.unwrap().iter().any(|a| a.id == account));
+    assert_eq!(assets.unwrap()[0].id, asset);
+    assert_eq!(balance.unwrap().balance, "3");
+    assert!(txs.unwrap().is_empty());
+    assert!(hooks.unwrap().is_empty());
+    assert!(dash.unwrap().is_object());
+    assert!(rules.unwrap().is_empty());
+    assert!(customers.unwrap().is_empty());
+    assert!(!swap.unwrap().is_null());
+    let token = token.unwrap();
+    assert_eq!(token.token_type, "Bearer");
+    assert!(!token.access_token.expose().is_empty());
+}

@@ -33,7 +33,33 @@ struct yv_pending {
 
 namespace yv_capi {
 
-// What a run function returns: a std::unique_ptr to the object handed to the callback, or void.
+// One call on the loop as the loop sees it. Three plain function pointers instead of virtual
+// functions or std::function per endpoint: 121 _start functions instantiate this, and type-erased
+// glue keeps each one's code small (a gateway links all of them).
+struct AsyncCallBase {
+    void (*work)(AsyncCallBase *self) = nullptr;     // on the loop's stack: the call, in the guard
+    void (*deliver)(AsyncCallBase *self) = nullptr;  // on the driving thread: the C callback
+    void (*destroy)(AsyncCallBase *self) = nullptr;  // frees the call (and what it still holds)
+    yv_status status = YV_E_INTERNAL;
+    yv_error *error = nullptr;
+
+    AsyncCallBase() = default;
+    AsyncCallBase(const AsyncCallBase &) = delete;
+    AsyncCallBase &operator=(const AsyncCallBase &) = delete;
+
+  protected:
+    ~AsyncCallBase() { yv_error_free(error); }
+};
+
+// Starts `call` on the loop, taking ownership of it (also when this throws). `*pending` (when
+// `pending` is not NULL) gets its handle. Nothing that can fail happens after the loop took it.
+void start_erased(yativo::EventLoop &loop, yv_pending **pending, AsyncCallBase *call);
+
+// guard() for a body passed as a function pointer: one instantiation for every call on a loop.
+yv_status guard_erased(yv_error **err, void (*body)(void *), void *context);
+
+// What a run function returns: a std::unique_ptr to the object handed to the callback (or a
+// struct holding it), or void.
 template <class Result>
 struct Outcome {
     Result result;
@@ -41,40 +67,35 @@ struct Outcome {
 template <>
 struct Outcome<void> {};
 
-// One call on the loop: its run function until it has run, then its outcome until the
-// completion hands it over.
-template <class Run>
-struct AsyncCall {
+// A call of one kind: its run function until it has run, then its outcome until `hand_over(call)`
+// gives it to the C callback.
+template <class Run, class HandOver>
+struct AsyncCallOf final : AsyncCallBase {
     using Result = std::invoke_result_t<Run &>;
 
-    explicit AsyncCall(Run work_fn) : run(std::move(work_fn)) {}
-    ~AsyncCall() { yv_error_free(error); }
-    AsyncCall(const AsyncCall &) = delete;
-    AsyncCall &operator=(const AsyncCall &) = delete;
-
-    // On the loop's stack: the call, through the same guard as a blocking call.
-    void work() {
-        status = guard(&error, [&] {
-            if constexpr (std::is_void_v<Result>) {
-                run();
-            } else {
-                outcome.result = run();
-            }
-        });
-    }
-
-    // The loop reported `e`: the call ended without its run function completing (it was cancelled
-    // before it started, or the loop failed it). The outcome becomes that error.
-    void fail(const yativo::Error &e) noexcept {
-        yv_error_free(std::exchange(error, nullptr));
-        if constexpr (!std::is_void_v<Result>) outcome.result = Result();
-        error = make_error(e);
-        status = error->code;
+    AsyncCallOf(Run r, HandOver h) : run(std::move(r)), hand_over(std::move(h)) {
+        work = [](AsyncCallBase *base) {
+            base->status = guard_erased(
+                &base->error,
+                [](void *context) {
+                    auto *self = static_cast<AsyncCallOf *>(context);
+                    if constexpr (std::is_void_v<Result>) {
+                        self->run();
+                    } else {
+                        self->outcome.result = self->run();
+                    }
+                },
+                base);
+        };
+        deliver = [](AsyncCallBase *base) {
+            auto *self = static_cast<AsyncCallOf *>(base);
+            self->hand_over(*self);
+        };
+        destroy = [](AsyncCallBase *base) { delete static_cast<AsyncCallOf *>(base); };
     }
 
     Run run;
-    yv_status status = YV_E_INTERNAL;
-    yv_error *error = nullptr;
+    HandOver hand_over;
     Outcome<Result> outcome;
 };
 
@@ -88,21 +109,12 @@ yativo::EventLoop &loop_for_start(yv_loop *loop, Done done, yv_pending **pending
     return l.loop;
 }
 
-// Starts `run` on the loop. `deliver(call)` hands the outcome to the C callback (it is called
-// once, on the driving thread). Nothing that can fail happens after the loop took the call.
-template <class Run, class Deliver>
-void start_run(yativo::EventLoop &loop, yv_pending **pending, Run run, Deliver deliver) {
-    auto call = std::make_shared<AsyncCall<Run>>(std::move(run));
-    auto handle = pending ? std::make_unique<yv_pending>() : nullptr;
-    auto started = loop.start([call] { call->work(); },
-                              [call, deliver](const yativo::Error *e) {
-                                  if (e) call->fail(*e);
-                                  deliver(*call);
-                              });
-    if (handle) {
-        handle->call = std::move(started);
-        *pending = handle.release();
-    }
+// Starts `run` on the loop; `hand_over(call)` gives the outcome (call.status, call.error,
+// call.outcome.result) to the C callback, once, on the driving thread. A result it leaves in the
+// call is freed with it (the callback gets a result only on YV_OK).
+template <class Run, class HandOver>
+void start_run(yativo::EventLoop &loop, yv_pending **pending, Run run, HandOver hand_over) {
+    start_erased(loop, pending, new AsyncCallOf<Run, HandOver>(std::move(run), hand_over));
 }
 
 // Checks the loop, `done` and `pending`, then `prepare()` checks and copies the call's arguments
@@ -112,10 +124,9 @@ template <class Prepare, class Done>
 void start(yv_loop *loop, yv_pending **pending, Done done, void *user_data, Prepare &&prepare) {
     auto &l = loop_for_start(loop, done, pending);
     auto run = prepare();
-    using Run = decltype(run);
-    start_run(l, pending, std::move(run), [done, user_data](AsyncCall<Run> &call) {
+    start_run(l, pending, std::move(run), [done, user_data](auto &call) {
         yv_error *error = std::exchange(call.error, nullptr);
-        if constexpr (std::is_void_v<typename AsyncCall<Run>::Result>) {
+        if constexpr (std::is_void_v<typename std::decay_t<decltype(call)>::Result>) {
             done(user_data, call.status, error);
         } else {
             auto *result = call.status == YV_OK ? call.outcome.result.release() : nullptr;

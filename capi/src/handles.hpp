@@ -282,16 +282,6 @@ void give(T **out, Args &&...args) {
     *out = new T{std::forward<Args>(args)...};
 }
 
-// Hands the caller the result of a call whose answer cannot be had twice (a new API secret, a
-// token): the output object is allocated before the call and the result moved into it, so no
-// allocation can fail between the server's answer and the caller.
-template <class T, class Call>
-void give_result(T **out, Call &&call) {
-    auto holder = std::make_unique<T>();
-    holder->value() = call();
-    *out = holder.release();
-}
-
 void give_buffer(yv_buffer **out, std::string data);
 
 // A call's payload as JSON, or its whole answer when the call asked for the envelope.

@@ -26,6 +26,34 @@ yativo::EventLoopOptions core_options(const yv_loop_options *opts) {
 
 }  // namespace
 
+namespace yv_capi {
+
+yv_status guard_erased(yv_error **err, void (*body)(void *), void *context) {
+    return guard(err, [&] { body(context); });
+}
+
+void start_erased(yativo::EventLoop &loop, yv_pending **pending, AsyncCallBase *raw) {
+    std::shared_ptr<AsyncCallBase> call(raw, [](AsyncCallBase *c) { c->destroy(c); });
+    auto handle = pending ? std::make_unique<yv_pending>() : nullptr;
+    auto started = loop.start([call] { call->work(call.get()); },
+                              [call](const yativo::Error *e) {
+                                  // The run function ends inside the guard, so the loop reports
+                                  // no error of its own; if it ever does, it is the outcome.
+                                  if (e) {
+                                      yv_error_free(std::exchange(call->error, nullptr));
+                                      call->error = make_error(*e);
+                                      call->status = call->error->code;
+                                  }
+                                  call->deliver(call.get());
+                              });
+    if (handle) {
+        handle->call = std::move(started);
+        *pending = handle.release();
+    }
+}
+
+}  // namespace yv_capi
+
 static_assert(YV_WATCH_NONE == yativo::WatchNone && YV_WATCH_READ == yativo::WatchRead &&
                   YV_WATCH_WRITE == yativo::WatchWrite && YV_WATCH_ERROR == yativo::WatchError,
               "yativo.h's YV_WATCH_* are yativo::Watch");

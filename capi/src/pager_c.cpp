@@ -67,14 +67,12 @@ YV_API yv_status yv_tx_pager_next_start(yv_loop *loop, yv_tx_pager *pager, yv_tx
                                         void *user_data, yv_pending **pending, yv_error **err) {
     return guard(err, [&] {
         auto &l = yv_capi::loop_for_start(loop, done, pending);
-        using Run = decltype(next_page_call(pager));
-        yv_capi::start_run(l, pending, next_page_call(pager),
-                           [done, user_data](yv_capi::AsyncCall<Run> &call) {
-                               const bool ok = call.status == YV_OK;
-                               auto page = std::move(call.outcome.result);
-                               done(user_data, call.status, ok ? page.list.release() : nullptr,
-                                    ok && page.finished, std::exchange(call.error, nullptr));
-                           });
+        yv_capi::start_run(l, pending, next_page_call(pager), [done, user_data](auto &call) {
+            const bool ok = call.status == YV_OK;
+            auto page = std::move(call.outcome.result);
+            done(user_data, call.status, ok ? page.list.release() : nullptr, ok && page.finished,
+                 std::exchange(call.error, nullptr));
+        });
     });
 }
 

@@ -5,6 +5,8 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cstdio>
+#include <cstdlib>
 #include <cstring>
 
 #include "loop_core.hpp"
@@ -180,6 +182,12 @@ LoopCore::LoopCore(EventLoopOptions options) : options_(std::move(options)) {
 }
 
 LoopCore::~LoopCore() {
+    if (pumping_) {
+        // Destroyed from one of its own completions or hooks: its calls' stacks are in use.
+        std::fputs("libyativo: an EventLoop was destroyed from its own completion or hook\n",
+                   stderr);
+        std::abort();
+    }
     closing_ = true;
     for (auto &entry : fibers_) entry.second->state_->cancel->cancel();
     // Every call unwinds through its own rules (a transfer stopped, a write's outcome settled)
@@ -247,28 +255,34 @@ std::shared_ptr<AsyncCallState> LoopCore::start(std::function<void()> work,
     std::uint64_t id = next_id_++;
     std::unique_ptr<Fiber> fiber(new Fiber(*this, id, std::move(work), std::move(done), state));
     fiber->stack_ = take_stack(fiber->stack_size_);
+    // Until the call is queued, a failure gives the stack back.
+    struct StackBack {
+        LoopCore &loop;
+        void *stack;
+        std::size_t size;
+        ~StackBack() {
+            if (stack) loop.give_stack(stack, size);
+        }
+    } stack_back{*this, fiber->stack_, fiber->stack_size_};
     getcontext(&fiber->context_);
     fiber->context_.uc_stack.ss_sp = static_cast<char *>(fiber->stack_) + kGuardSize;
     fiber->context_.uc_stack.ss_size = fiber->stack_size_ - kGuardSize;
     fiber->context_.uc_link = nullptr;
     makecontext(&fiber->context_, &Fiber::entry, 0);
-#ifdef YV_FIBER_TSAN
-    fiber->tsan_fiber_ = __tsan_create_fiber(0);
-#endif
+    // A cancel from any thread ends whatever wait the call is in; the call then sees its token.
+    // Registered before the call is queued: a start() that throws leaves nothing behind.
+    state->cancel->add_wakeup([queue = wakes_, id] { queue->post(id, 0); });
+    ready_.push_back(id);
     try {
         fibers_.emplace(id, std::move(fiber));
-        ready_.push_back(id);
     } catch (...) {
-        if (fiber) {
-            give_stack(fiber->stack_, fiber->stack_size_);
-#ifdef YV_FIBER_TSAN
-            __tsan_destroy_fiber(fiber->tsan_fiber_);
-#endif
-        }
+        ready_.pop_back();
         throw;
     }
-    // A cancel from any thread ends whatever wait the call is in; the call then sees its token.
-    state->cancel->add_wakeup([queue = wakes_, id] { queue->post(id, 0); });
+    stack_back.stack = nullptr;
+#ifdef YV_FIBER_TSAN
+    fibers_[id]->tsan_fiber_ = __tsan_create_fiber(0);
+#endif
     if (!pumping_) flush_host();  // asks the host for an immediate timer
     return state;
 }

@@ -524,4 +524,64 @@ TEST_F(CapiLoop, TokenRequestAndPager) {
     EXPECT_EQ(sizes, (std::vector<size_t>{3, 1}));
 }
 
+// One client serves a loop on this thread and blocking callers on two others at once; the loop's
+// calls and the blocking ones share its token (a key client: one exchange for all of them).
+TEST_F(CapiLoop, BlockingAndLoopCallersShareOneClient) {
+    auto key = create_key(c.get(), "mixed", {"read"});
+    ASSERT_TRUE(key);
+    auto shared = key_client(sb, yv_api_key_api_key(key.get()), yv_api_key_api_secret(key.get()));
+    sb.fault(R"({"path":"/accounts/get-accounts","count":60,"mode":"delay","delay_ms":50})");
+    auto loop = self_driven();
+    std::vector<SeenResult<AccountList>> seen(40);
+    for (auto &s : seen) {
+        ASSERT_EQ(yv_client_list_accounts_start(loop.get(), shared.get(), nullptr,
+                                                keep<AccountList>, &s, nullptr, nullptr),
+                  YV_OK);
+    }
+    std::atomic<int> blocking_ok{0};
+    std::vector<std::thread> threads;
+    for (int t = 0; t < 2; ++t) {
+        threads.emplace_back([&] {
+            for (int i = 0; i < 10; ++i) {
+                yv_account_list *out = nullptr;
+                if (yv_client_list_accounts(shared.get(), nullptr, &out, nullptr) == YV_OK) {
+                    ++blocking_ok;
+                }
+                yv_account_list_free(out);
+            }
+        });
+    }
+    run(loop.get());
+    for (auto &t : threads) t.join();
+    for (const auto &s : seen) EXPECT_EQ(s.status, YV_OK) << s.message();
+    EXPECT_EQ(blocking_ok.load(), 20);
+    EXPECT_EQ(sb.stat("token_exchanges"), 1) << "the token is shared by every caller";
+}
+
+// A client with a supplied transport makes blocking calls only: on a loop its call ends with
+// INVALID_ARGUMENT in the callback, and the transport is never called.
+TEST_F(CapiLoop, ASuppliedTransportIsRefusedOnALoop) {
+    auto o = sandbox_options(sb.base_url());
+    ASSERT_EQ(yv_options_set_access_token(o.get(), "CANARY-token-loop", nullptr), YV_OK);
+    static std::atomic<int> exchanges{0};
+    ASSERT_EQ(yv_options_set_transport(
+                  o.get(),
+                  [](void *, const yv_http_request *, yv_http_response *) {
+                      ++exchanges;
+                      return YV_E_NETWORK;
+                  },
+                  nullptr, nullptr, nullptr),
+              YV_OK);
+    auto own = make_client(o.get());
+    auto loop = self_driven();
+    SeenResult<AccountList> seen;
+    ASSERT_EQ(yv_client_list_accounts_start(loop.get(), own.get(), nullptr, keep<AccountList>,
+                                            &seen, nullptr, nullptr),
+              YV_OK);
+    run(loop.get());
+    ASSERT_EQ(seen.calls, 1);
+    EXPECT_EQ(seen.status, YV_E_INVALID_ARGUMENT) << seen.message();
+    EXPECT_EQ(exchanges.load(), 0);
+}
+
 }  // namespace

@@ -73,7 +73,8 @@ class EventLoop {
   public:
     explicit EventLoop(EventLoopOptions options = {});
     // Cancels every call in flight and runs each one's completion (CANCELLED, or its outcome if
-    // it ended first) before returning.
+    // it ended first) before returning. Never from one of its own completions or hooks (the
+    // process is aborted with a message: the calls' stacks are in use there).
     ~EventLoop();
     EventLoop(const EventLoop &) = delete;
     EventLoop &operator=(const EventLoop &) = delete;

@@ -354,8 +354,11 @@ impl<T: Send + 'static> Drop for CallFuture<T> {
         unsafe { sys::yv_pending_cancel(pending.0) };
         let id = *id;
         self.driver.signal.unregister(id);
-        // Let the loop settle the call now rather than at the next call's poll.
-        let mut loop_state = self.driver.lock();
-        self.driver.drive(&mut loop_state, true);
+        // Let the loop settle the call now rather than at the next call's poll. When the loop
+        // is being driven (by another thread, or by this one: a waker dropped inside a
+        // completion may drop a future), that driver sees the cancel through the loop's eventfd.
+        if let Some(mut loop_state) = self.driver.try_lock() {
+            self.driver.drive(&mut loop_state, true);
+        }
     }
 }

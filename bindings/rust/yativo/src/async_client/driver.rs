@@ -135,31 +135,37 @@ impl Signal {
 
     /// A future of call `id` waits: it is woken with `waker` when it is the driver.
     pub(crate) fn register(&self, id: u64, waker: &Waker) {
-        let mut w = self.waiting();
-        match w.wakers.get_mut(&id) {
-            Some(known) if known.will_wake(waker) => {}
-            Some(known) => known.clone_from(waker),
-            None => {
-                w.wakers.insert(id, waker.clone());
+        let replaced = {
+            let mut w = self.waiting();
+            if w.driver.is_none() {
+                w.driver = Some(id);
             }
-        }
-        if w.driver.is_none() {
-            w.driver = Some(id);
-        }
+            match w.wakers.get(&id) {
+                Some(known) if known.will_wake(waker) => None,
+                _ => w.wakers.insert(id, waker.clone()),
+            }
+        };
+        // A waker is dropped outside the lock: the last reference to a task may drop a future
+        // of this loop, whose Drop takes the lock again.
+        drop(replaced);
     }
 
     /// The future of call `id` no longer waits (it finished or was dropped): when it was the
     /// driver, another waiting future takes over (and looks at the loop once).
     pub(crate) fn unregister(&self, id: u64) {
-        let mut w = self.waiting();
-        w.wakers.remove(&id);
-        if w.driver == Some(id) {
-            w.driver = w.wakers.keys().next().copied();
-            if let Some(next) = w.driver {
-                self.due.store(true, Ordering::Release);
-                w.wakers[&next].wake_by_ref();
+        let removed = {
+            let mut w = self.waiting();
+            let removed = w.wakers.remove(&id);
+            if w.driver == Some(id) {
+                w.driver = w.wakers.keys().next().copied();
+                if let Some(next) = w.driver {
+                    self.due.store(true, Ordering::Release);
+                    w.wakers[&next].wake_by_ref();
+                }
             }
-        }
+            removed
+        };
+        drop(removed);
     }
 }
 
@@ -263,6 +269,15 @@ impl Driver {
 
     pub(crate) fn lock(&self) -> MutexGuard<'_, LoopState> {
         self.state.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// The loop when no thread (this one included, from within a completion) is driving it.
+    pub(crate) fn try_lock(&self) -> Option<MutexGuard<'_, LoopState>> {
+        match self.state.try_lock() {
+            Ok(guard) => Some(guard),
+            Err(std::sync::TryLockError::Poisoned(e)) => Some(e.into_inner()),
+            Err(std::sync::TryLockError::WouldBlock) => None,
+        }
     }
 
     /// Drives the loop when the reactor said it has work (or `force`), then asks the reactor

@@ -496,3 +496,28 @@ fn a_call_of_each_group_at_once() {
     assert_eq!(token.token_type, "Bearer");
     assert!(!token.access_token.expose().is_empty());
 }
+
+#[test]
+fn runs_without_tokio_under_async_io_block_on() {
+    // async-io's block_on drives the reactor on this thread: no runtime, no other thread.
+    let sb = Sandbox::start();
+    let client = admin_async(&sb);
+    sb.fault(
+        json!({"path": "/accounts/get-accounts", "mode": "delay", "delay_ms": 100,
+                    "count": 20}),
+    );
+    let started = Instant::now();
+    let results = async_io::block_on(join_all((0..20).map(|_| client.accounts().list())));
+    assert!(results.iter().all(|r| r.is_ok()), "{results:?}");
+    assert!(
+        started.elapsed() < Duration::from_secs(1),
+        "{:?}",
+        started.elapsed()
+    );
+    let timer = async_io::block_on(async {
+        let opts = CallOptions::new().timeout(Duration::from_millis(200));
+        sb.fault(json!({"path": "/accounts/get-accounts", "mode": "delay", "delay_ms": 2000}));
+        client.accounts().with(&opts).list().await
+    });
+    assert_eq!(timer.unwrap_err().kind(), ErrorKind::Timeout);
+}

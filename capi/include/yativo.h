@@ -518,7 +518,9 @@ YV_API yv_status yv_client_request(yv_client *client, const char *method, const 
 
 /* Watch `fd` for `events` (YV_WATCH_READ | YV_WATCH_WRITE), replacing what it was watched for,
  * or stop watching it (YV_WATCH_NONE; the socket may already be closed). Runs on the driving
- * thread, never from within a _start function. It must not call into the loop. */
+ * thread, from the loop functions and from _start functions (a _start asks for an immediate
+ * timer, as curl_multi_add_handle calls libcurl's timer callback). It must not call into the
+ * loop. */
 typedef void (*yv_watch_fn)(void *user_data, int fd, int events);
 /* Call yv_loop_on_timeout after timeout_ms milliseconds (0: as soon as possible), replacing the
  * previous timer; -1: no timer. Same thread rules as yv_watch_fn. */

@@ -507,9 +507,9 @@ def render(ctx, out) -> None:
         out.file(f"bindings/python/libyativo/{path}",
                  re.sub(r"\n\n(?=class )", "\n\n\n", resources))
     out.region(STUBS, "records", tmpl("python/record_stubs.pyi.j2", records=records))
-    out.region(STUBS, "endpoints", tmpl("python/core_stubs.pyi.j2", methods=methods, stub_returns=""))
+    out.region(STUBS, "endpoints", tmpl("python/core_stubs.pyi.j2", methods=methods, returns_in=""))
     out.region(STUBS, "async endpoints",
-               tmpl("python/core_stubs.pyi.j2", methods=methods, stub_returns="AsyncCall"))
+               tmpl("python/core_stubs.pyi.j2", methods=methods, returns_in="AsyncCall"))
     client_regions(ctx, out, groups)
     client_regions(ctx, out, groups, aio=True)
     package_regions(out, groups, records)

@@ -4,12 +4,14 @@ cancelled awaiter does with the call."""
 from __future__ import annotations
 
 import asyncio
-from typing import Any
+from typing import TypeVar
 
 from . import _core
 
+T = TypeVar("T")
 
-async def outcome(call: _core.AsyncCall) -> Any:
+
+async def outcome(call: _core.AsyncCall[T]) -> T:
     """The call's result, or its exception (the classes of the sync client).
 
     Cancelling the awaiting task (``task.cancel()``, ``asyncio.wait_for``, ``asyncio.timeout``)

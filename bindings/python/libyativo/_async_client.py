@@ -272,7 +272,7 @@ class AsyncYativoCrypto:
     async def token(self, *, timeout: Optional[float] = None) -> AccessToken:
         """The access token in use, exchanged now if none is cached and valid. Concurrent
         callers (coroutines and threads of a client it shares) wait for one exchange."""
-        return await outcome(self._a.token(timeout))  # type: ignore[no-any-return]
+        return await outcome(self._a.token(timeout))
 
     async def request(
         self,

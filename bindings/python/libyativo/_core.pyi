@@ -2,7 +2,7 @@
 
 import asyncio
 from decimal import Decimal
-from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple, Union
+from typing import Any, Dict, Generic, List, Mapping, Optional, Sequence, Tuple, TypeVar, Union
 
 class ApiKey:
     @property
@@ -1554,9 +1554,11 @@ class Client:
         envelope: bool,
     ) -> Any: ...
 
-class AsyncCall:
+_T = TypeVar("_T")
+
+class AsyncCall(Generic[_T]):
     @property
-    def future(self) -> "asyncio.Future[Any]": ...
+    def future(self) -> "asyncio.Future[_T]": ...
     def cancel(self) -> None: ...
     @property
     def done(self) -> bool: ...
@@ -1568,7 +1570,7 @@ class AsyncClient:
     def close(self) -> None: ...
     @property
     def in_flight(self) -> int: ...
-    def token(self, timeout: Optional[float]) -> AsyncCall: ...
+    def token(self, timeout: Optional[float]) -> AsyncCall[AccessToken]: ...
     def request(
         self,
         method: str,
@@ -1578,7 +1580,7 @@ class AsyncClient:
         totp_code: Optional[str],
         timeout: Optional[float],
         envelope: bool,
-    ) -> AsyncCall: ...
+    ) -> AsyncCall[Any]: ...
     # BEGIN GENERATED: async endpoints (python3 -m codegen from api/endpoints.toml; do not edit)
     def create_api_key(
         self,
@@ -1590,18 +1592,18 @@ class AsyncClient:
         totp_code: Optional[str],
         idempotency_key: Optional[str],
         timeout: Optional[float],
-    ) -> AsyncCall: ...
+    ) -> AsyncCall[ApiKey]: ...
     def list_api_keys(
         self,
         *,
         timeout: Optional[float],
-    ) -> AsyncCall: ...
+    ) -> AsyncCall[List[ApiKey]]: ...
     def get_api_key(
         self,
         *,
         key_id: str,
         timeout: Optional[float],
-    ) -> AsyncCall: ...
+    ) -> AsyncCall[ApiKey]: ...
     def rotate_api_key(
         self,
         *,
@@ -1609,7 +1611,7 @@ class AsyncClient:
         totp_code: Optional[str],
         idempotency_key: Optional[str],
         timeout: Optional[float],
-    ) -> AsyncCall: ...
+    ) -> AsyncCall[ApiKey]: ...
     def update_api_key_permissions(
         self,
         *,
@@ -1618,7 +1620,7 @@ class AsyncClient:
         totp_code: Optional[str],
         idempotency_key: Optional[str],
         timeout: Optional[float],
-    ) -> AsyncCall: ...
+    ) -> AsyncCall[ApiKey]: ...
     def revoke_api_key(
         self,
         *,
@@ -1626,12 +1628,12 @@ class AsyncClient:
         totp_code: Optional[str],
         idempotency_key: Optional[str],
         timeout: Optional[float],
-    ) -> AsyncCall: ...
+    ) -> AsyncCall[None]: ...
     def list_accounts(
         self,
         *,
         timeout: Optional[float],
-    ) -> AsyncCall: ...
+    ) -> AsyncCall[List[Account]]: ...
     def create_account(
         self,
         *,
@@ -1639,14 +1641,14 @@ class AsyncClient:
         account_type: Optional[str],
         idempotency_key: Optional[str],
         timeout: Optional[float],
-    ) -> AsyncCall: ...
+    ) -> AsyncCall[Account]: ...
     def get_account_connections(
         self,
         *,
         account_id: Optional[str],
         timeout: Optional[float],
         envelope: bool,
-    ) -> AsyncCall: ...
+    ) -> AsyncCall[Any]: ...
     def create_account_connections(
         self,
         *,
@@ -1655,13 +1657,13 @@ class AsyncClient:
         idempotency_key: Optional[str],
         timeout: Optional[float],
         envelope: bool,
-    ) -> AsyncCall: ...
+    ) -> AsyncCall[Any]: ...
     def list_user_accounts(
         self,
         *,
         user_id: str,
         timeout: Optional[float],
-    ) -> AsyncCall: ...
+    ) -> AsyncCall[List[Account]]: ...
     def add_asset(
         self,
         *,
@@ -1670,25 +1672,25 @@ class AsyncClient:
         ticker: str,
         idempotency_key: Optional[str],
         timeout: Optional[float],
-    ) -> AsyncCall: ...
+    ) -> AsyncCall[Asset]: ...
     def list_assets(
         self,
         *,
         account_id: Optional[str],
         timeout: Optional[float],
-    ) -> AsyncCall: ...
+    ) -> AsyncCall[List[Asset]]: ...
     def list_supported_assets(
         self,
         *,
         timeout: Optional[float],
         envelope: bool,
-    ) -> AsyncCall: ...
+    ) -> AsyncCall[Any]: ...
     def list_chains(
         self,
         *,
         timeout: Optional[float],
         envelope: bool,
-    ) -> AsyncCall: ...
+    ) -> AsyncCall[Any]: ...
     def add_assets(
         self,
         *,
@@ -1697,20 +1699,20 @@ class AsyncClient:
         tickers: Optional[Sequence[str]],
         idempotency_key: Optional[str],
         timeout: Optional[float],
-    ) -> AsyncCall: ...
+    ) -> AsyncCall[List[Asset]]: ...
     def list_user_assets(
         self,
         *,
         user_id: str,
         timeout: Optional[float],
-    ) -> AsyncCall: ...
+    ) -> AsyncCall[List[Asset]]: ...
     def archive_asset(
         self,
         *,
         asset_id: str,
         idempotency_key: Optional[str],
         timeout: Optional[float],
-    ) -> AsyncCall: ...
+    ) -> AsyncCall[Asset]: ...
     def add_gas_station(
         self,
         *,
@@ -1718,12 +1720,12 @@ class AsyncClient:
         ticker: str,
         idempotency_key: Optional[str],
         timeout: Optional[float],
-    ) -> AsyncCall: ...
+    ) -> AsyncCall[Asset]: ...
     def list_gas_stations(
         self,
         *,
         timeout: Optional[float],
-    ) -> AsyncCall: ...
+    ) -> AsyncCall[List[Asset]]: ...
     def add_customer_asset(
         self,
         *,
@@ -1732,19 +1734,19 @@ class AsyncClient:
         ticker: str,
         idempotency_key: Optional[str],
         timeout: Optional[float],
-    ) -> AsyncCall: ...
+    ) -> AsyncCall[Asset]: ...
     def list_customer_assets(
         self,
         *,
         customer_id: Optional[str],
         timeout: Optional[float],
-    ) -> AsyncCall: ...
+    ) -> AsyncCall[List[Asset]]: ...
     def check_balance(
         self,
         *,
         asset_id: str,
         timeout: Optional[float],
-    ) -> AsyncCall: ...
+    ) -> AsyncCall[Balance]: ...
     def gas_price(
         self,
         *,
@@ -1756,7 +1758,7 @@ class AsyncClient:
         extra_fields: Dict[str, Any],
         timeout: Optional[float],
         envelope: bool,
-    ) -> AsyncCall: ...
+    ) -> AsyncCall[Any]: ...
     def send_funds(
         self,
         *,
@@ -1773,7 +1775,7 @@ class AsyncClient:
         totp_code: Optional[str],
         idempotency_key: Optional[str],
         timeout: Optional[float],
-    ) -> AsyncCall: ...
+    ) -> AsyncCall[Transfer]: ...
     def list_transactions(
         self,
         *,
@@ -1783,13 +1785,13 @@ class AsyncClient:
         chain: Optional[str],
         search: Optional[str],
         timeout: Optional[float],
-    ) -> AsyncCall: ...
+    ) -> AsyncCall[List[Transaction]]: ...
     def get_transaction(
         self,
         *,
         transaction_id: str,
         timeout: Optional[float],
-    ) -> AsyncCall: ...
+    ) -> AsyncCall[Transaction]: ...
     def cancel_transaction(
         self,
         *,
@@ -1797,7 +1799,7 @@ class AsyncClient:
         idempotency_key: Optional[str],
         timeout: Optional[float],
         envelope: bool,
-    ) -> AsyncCall: ...
+    ) -> AsyncCall[Any]: ...
     def asset_history(
         self,
         *,
@@ -1805,7 +1807,7 @@ class AsyncClient:
         page: Optional[int],
         limit: Optional[int],
         timeout: Optional[float],
-    ) -> AsyncCall: ...
+    ) -> AsyncCall[List[Transaction]]: ...
     def create_webhook(
         self,
         *,
@@ -1814,25 +1816,25 @@ class AsyncClient:
         description: Optional[str],
         idempotency_key: Optional[str],
         timeout: Optional[float],
-    ) -> AsyncCall: ...
+    ) -> AsyncCall[Webhook]: ...
     def list_webhooks(
         self,
         *,
         timeout: Optional[float],
-    ) -> AsyncCall: ...
+    ) -> AsyncCall[List[Webhook]]: ...
     def delete_webhook(
         self,
         *,
         webhook_id: str,
         idempotency_key: Optional[str],
         timeout: Optional[float],
-    ) -> AsyncCall: ...
+    ) -> AsyncCall[None]: ...
     def get_webhook(
         self,
         *,
         webhook_id: str,
         timeout: Optional[float],
-    ) -> AsyncCall: ...
+    ) -> AsyncCall[Webhook]: ...
     def update_webhook(
         self,
         *,
@@ -1843,21 +1845,21 @@ class AsyncClient:
         status: Optional[str],
         idempotency_key: Optional[str],
         timeout: Optional[float],
-    ) -> AsyncCall: ...
+    ) -> AsyncCall[Webhook]: ...
     def activate_webhook(
         self,
         *,
         webhook_id: str,
         idempotency_key: Optional[str],
         timeout: Optional[float],
-    ) -> AsyncCall: ...
+    ) -> AsyncCall[Webhook]: ...
     def deactivate_webhook(
         self,
         *,
         webhook_id: str,
         idempotency_key: Optional[str],
         timeout: Optional[float],
-    ) -> AsyncCall: ...
+    ) -> AsyncCall[Webhook]: ...
     def list_webhook_events(
         self,
         *,
@@ -1866,7 +1868,7 @@ class AsyncClient:
         limit: Optional[int],
         status: Optional[str],
         timeout: Optional[float],
-    ) -> AsyncCall: ...
+    ) -> AsyncCall[List[WebhookDelivery]]: ...
     def test_webhook(
         self,
         *,
@@ -1874,30 +1876,30 @@ class AsyncClient:
         idempotency_key: Optional[str],
         timeout: Optional[float],
         envelope: bool,
-    ) -> AsyncCall: ...
+    ) -> AsyncCall[Any]: ...
     def transaction_analytics(
         self,
         *,
         timeout: Optional[float],
         envelope: bool,
-    ) -> AsyncCall: ...
+    ) -> AsyncCall[Any]: ...
     def dashboard_analytics(
         self,
         *,
         timeout: Optional[float],
         envelope: bool,
-    ) -> AsyncCall: ...
+    ) -> AsyncCall[Any]: ...
     def list_forwarding_rules(
         self,
         *,
         timeout: Optional[float],
-    ) -> AsyncCall: ...
+    ) -> AsyncCall[List[AutoForwardingRule]]: ...
     def get_forwarding_rule(
         self,
         *,
         rule_id: str,
         timeout: Optional[float],
-    ) -> AsyncCall: ...
+    ) -> AsyncCall[AutoForwardingRule]: ...
     def create_forwarding_rule(
         self,
         *,
@@ -1915,7 +1917,7 @@ class AsyncClient:
         totp_code: Optional[str],
         idempotency_key: Optional[str],
         timeout: Optional[float],
-    ) -> AsyncCall: ...
+    ) -> AsyncCall[AutoForwardingRule]: ...
     def update_forwarding_rule(
         self,
         *,
@@ -1932,7 +1934,7 @@ class AsyncClient:
         totp_code: Optional[str],
         idempotency_key: Optional[str],
         timeout: Optional[float],
-    ) -> AsyncCall: ...
+    ) -> AsyncCall[AutoForwardingRule]: ...
     def delete_forwarding_rule(
         self,
         *,
@@ -1940,7 +1942,7 @@ class AsyncClient:
         totp_code: Optional[str],
         idempotency_key: Optional[str],
         timeout: Optional[float],
-    ) -> AsyncCall: ...
+    ) -> AsyncCall[None]: ...
     def card_issuer_apply(
         self,
         *,
@@ -1949,19 +1951,19 @@ class AsyncClient:
         idempotency_key: Optional[str],
         timeout: Optional[float],
         envelope: bool,
-    ) -> AsyncCall: ...
+    ) -> AsyncCall[Any]: ...
     def card_issuer_get_program(
         self,
         *,
         timeout: Optional[float],
         envelope: bool,
-    ) -> AsyncCall: ...
+    ) -> AsyncCall[Any]: ...
     def card_issuer_get_wallets(
         self,
         *,
         timeout: Optional[float],
         envelope: bool,
-    ) -> AsyncCall: ...
+    ) -> AsyncCall[Any]: ...
     def card_issuer_fund_customer(
         self,
         *,
@@ -1972,7 +1974,7 @@ class AsyncClient:
         destination_token: Optional[str],
         idempotency_key: Optional[str],
         timeout: Optional[float],
-    ) -> AsyncCall: ...
+    ) -> AsyncCall[CardFunding]: ...
     def card_issuer_trigger_manual_funding(
         self,
         *,
@@ -1980,14 +1982,14 @@ class AsyncClient:
         destination_token: Optional[str],
         idempotency_key: Optional[str],
         timeout: Optional[float],
-    ) -> AsyncCall: ...
+    ) -> AsyncCall[CardFunding]: ...
     def card_issuer_get_customer_wallets(
         self,
         *,
         customer_id: str,
         timeout: Optional[float],
         envelope: bool,
-    ) -> AsyncCall: ...
+    ) -> AsyncCall[Any]: ...
     def card_issuer_list_customers(
         self,
         *,
@@ -1995,14 +1997,14 @@ class AsyncClient:
         limit: Optional[int],
         timeout: Optional[float],
         envelope: bool,
-    ) -> AsyncCall: ...
+    ) -> AsyncCall[Any]: ...
     def card_issuer_get_funding_addresses(
         self,
         *,
         customer_id: Optional[str],
         timeout: Optional[float],
         envelope: bool,
-    ) -> AsyncCall: ...
+    ) -> AsyncCall[Any]: ...
     def card_issuer_list_deposits(
         self,
         *,
@@ -2012,7 +2014,7 @@ class AsyncClient:
         chain: Optional[str],
         timeout: Optional[float],
         envelope: bool,
-    ) -> AsyncCall: ...
+    ) -> AsyncCall[Any]: ...
     def card_issuer_get_funding_history(
         self,
         *,
@@ -2023,7 +2025,7 @@ class AsyncClient:
         chain: Optional[str],
         timeout: Optional[float],
         envelope: bool,
-    ) -> AsyncCall: ...
+    ) -> AsyncCall[Any]: ...
     def cards_onboard(
         self,
         *,
@@ -2032,31 +2034,31 @@ class AsyncClient:
         last_name: str,
         idempotency_key: Optional[str],
         timeout: Optional[float],
-    ) -> AsyncCall: ...
+    ) -> AsyncCall[CardAccount]: ...
     def cards_get_kyc_status(
         self,
         *,
         timeout: Optional[float],
-    ) -> AsyncCall: ...
+    ) -> AsyncCall[CardAccount]: ...
     def cards_accept_terms(
         self,
         *,
         idempotency_key: Optional[str],
         timeout: Optional[float],
         envelope: bool,
-    ) -> AsyncCall: ...
+    ) -> AsyncCall[Any]: ...
     def cards_deploy_safe(
         self,
         *,
         idempotency_key: Optional[str],
         timeout: Optional[float],
         envelope: bool,
-    ) -> AsyncCall: ...
+    ) -> AsyncCall[Any]: ...
     def cards_list(
         self,
         *,
         timeout: Optional[float],
-    ) -> AsyncCall: ...
+    ) -> AsyncCall[List[Card]]: ...
     def cards_create(
         self,
         *,
@@ -2066,7 +2068,7 @@ class AsyncClient:
         spending_limit_frequency: Optional[str],
         idempotency_key: Optional[str],
         timeout: Optional[float],
-    ) -> AsyncCall: ...
+    ) -> AsyncCall[Card]: ...
     def cards_freeze(
         self,
         *,
@@ -2074,7 +2076,7 @@ class AsyncClient:
         totp_code: Optional[str],
         idempotency_key: Optional[str],
         timeout: Optional[float],
-    ) -> AsyncCall: ...
+    ) -> AsyncCall[Card]: ...
     def cards_unfreeze(
         self,
         *,
@@ -2082,14 +2084,14 @@ class AsyncClient:
         totp_code: Optional[str],
         idempotency_key: Optional[str],
         timeout: Optional[float],
-    ) -> AsyncCall: ...
+    ) -> AsyncCall[Card]: ...
     def cards_void(
         self,
         *,
         card_id: str,
         idempotency_key: Optional[str],
         timeout: Optional[float],
-    ) -> AsyncCall: ...
+    ) -> AsyncCall[Card]: ...
     def cards_request_pin_otp(
         self,
         *,
@@ -2097,7 +2099,7 @@ class AsyncClient:
         idempotency_key: Optional[str],
         timeout: Optional[float],
         envelope: bool,
-    ) -> AsyncCall: ...
+    ) -> AsyncCall[Any]: ...
     def cards_set_pin(
         self,
         *,
@@ -2107,7 +2109,7 @@ class AsyncClient:
         idempotency_key: Optional[str],
         timeout: Optional[float],
         envelope: bool,
-    ) -> AsyncCall: ...
+    ) -> AsyncCall[Any]: ...
     def cards_get_ephemeral_token(
         self,
         *,
@@ -2115,35 +2117,35 @@ class AsyncClient:
         card_id: str,
         timeout: Optional[float],
         envelope: bool,
-    ) -> AsyncCall: ...
+    ) -> AsyncCall[Any]: ...
     def cards_get_wallet(
         self,
         *,
         yativo_card_id: str,
         timeout: Optional[float],
         envelope: bool,
-    ) -> AsyncCall: ...
+    ) -> AsyncCall[Any]: ...
     def cards_get_funding_address(
         self,
         *,
         yativo_card_id: str,
         timeout: Optional[float],
         envelope: bool,
-    ) -> AsyncCall: ...
+    ) -> AsyncCall[Any]: ...
     def cards_get_customer_funding_address(
         self,
         *,
         yativo_card_id: str,
         timeout: Optional[float],
         envelope: bool,
-    ) -> AsyncCall: ...
+    ) -> AsyncCall[Any]: ...
     def cards_get_dispute_reasons(
         self,
         *,
         yativo_card_id: str,
         timeout: Optional[float],
         envelope: bool,
-    ) -> AsyncCall: ...
+    ) -> AsyncCall[Any]: ...
     def cards_dispute_transaction(
         self,
         *,
@@ -2154,14 +2156,14 @@ class AsyncClient:
         idempotency_key: Optional[str],
         timeout: Optional[float],
         envelope: bool,
-    ) -> AsyncCall: ...
+    ) -> AsyncCall[Any]: ...
     def cards_get_customer_dispute_reasons(
         self,
         *,
         yativo_card_id: str,
         timeout: Optional[float],
         envelope: bool,
-    ) -> AsyncCall: ...
+    ) -> AsyncCall[Any]: ...
     def cards_dispute_customer_transaction(
         self,
         *,
@@ -2172,13 +2174,13 @@ class AsyncClient:
         idempotency_key: Optional[str],
         timeout: Optional[float],
         envelope: bool,
-    ) -> AsyncCall: ...
+    ) -> AsyncCall[Any]: ...
     def cards_get_spending_limits(
         self,
         *,
         yativo_card_id: str,
         timeout: Optional[float],
-    ) -> AsyncCall: ...
+    ) -> AsyncCall[SpendingLimits]: ...
     def cards_set_daily_spending_limit(
         self,
         *,
@@ -2186,13 +2188,13 @@ class AsyncClient:
         daily_limit: Any,
         idempotency_key: Optional[str],
         timeout: Optional[float],
-    ) -> AsyncCall: ...
+    ) -> AsyncCall[SpendingLimits]: ...
     def cards_get_customer_spending_limits(
         self,
         *,
         yativo_card_id: str,
         timeout: Optional[float],
-    ) -> AsyncCall: ...
+    ) -> AsyncCall[SpendingLimits]: ...
     def cards_set_customer_daily_spending_limit(
         self,
         *,
@@ -2200,27 +2202,27 @@ class AsyncClient:
         daily_limit: Any,
         idempotency_key: Optional[str],
         timeout: Optional[float],
-    ) -> AsyncCall: ...
+    ) -> AsyncCall[SpendingLimits]: ...
     def cards_get_user_profile(
         self,
         *,
         yativo_card_id: str,
         timeout: Optional[float],
         envelope: bool,
-    ) -> AsyncCall: ...
+    ) -> AsyncCall[Any]: ...
     def cards_get_customer_profile(
         self,
         *,
         yativo_card_id: str,
         timeout: Optional[float],
         envelope: bool,
-    ) -> AsyncCall: ...
+    ) -> AsyncCall[Any]: ...
     def cards_list_customer_cards(
         self,
         *,
         customer_id: str,
         timeout: Optional[float],
-    ) -> AsyncCall: ...
+    ) -> AsyncCall[List[Card]]: ...
     def cards_create_customer_card(
         self,
         *,
@@ -2228,7 +2230,7 @@ class AsyncClient:
         card_type: Optional[str],
         idempotency_key: Optional[str],
         timeout: Optional[float],
-    ) -> AsyncCall: ...
+    ) -> AsyncCall[Card]: ...
     def cards_get_customer_ephemeral_token(
         self,
         *,
@@ -2236,7 +2238,7 @@ class AsyncClient:
         card_id: str,
         timeout: Optional[float],
         envelope: bool,
-    ) -> AsyncCall: ...
+    ) -> AsyncCall[Any]: ...
     def cards_subscribe_webhook(
         self,
         *,
@@ -2246,7 +2248,7 @@ class AsyncClient:
         idempotency_key: Optional[str],
         timeout: Optional[float],
         envelope: bool,
-    ) -> AsyncCall: ...
+    ) -> AsyncCall[Any]: ...
     def cards_unsubscribe_webhook(
         self,
         *,
@@ -2255,20 +2257,20 @@ class AsyncClient:
         idempotency_key: Optional[str],
         timeout: Optional[float],
         envelope: bool,
-    ) -> AsyncCall: ...
+    ) -> AsyncCall[Any]: ...
     def cards_get_physical_card_order_status(
         self,
         *,
         yativo_card_id: str,
         order_id: str,
         timeout: Optional[float],
-    ) -> AsyncCall: ...
+    ) -> AsyncCall[CardOrder]: ...
     def cards_list_physical_card_orders(
         self,
         *,
         yativo_card_id: str,
         timeout: Optional[float],
-    ) -> AsyncCall: ...
+    ) -> AsyncCall[List[CardOrder]]: ...
     def cards_cancel_physical_card_order(
         self,
         *,
@@ -2276,7 +2278,7 @@ class AsyncClient:
         order_id: str,
         idempotency_key: Optional[str],
         timeout: Optional[float],
-    ) -> AsyncCall: ...
+    ) -> AsyncCall[CardOrder]: ...
     def cards_attach_order_payment(
         self,
         *,
@@ -2285,7 +2287,7 @@ class AsyncClient:
         payment_data: Dict[str, Any],
         idempotency_key: Optional[str],
         timeout: Optional[float],
-    ) -> AsyncCall: ...
+    ) -> AsyncCall[CardOrderPayment]: ...
     def cards_set_physical_card_pin(
         self,
         *,
@@ -2295,7 +2297,7 @@ class AsyncClient:
         idempotency_key: Optional[str],
         timeout: Optional[float],
         envelope: bool,
-    ) -> AsyncCall: ...
+    ) -> AsyncCall[Any]: ...
     def cards_activate_iban(
         self,
         *,
@@ -2304,13 +2306,13 @@ class AsyncClient:
         sumsub_token: Optional[str],
         idempotency_key: Optional[str],
         timeout: Optional[float],
-    ) -> AsyncCall: ...
+    ) -> AsyncCall[IbanStatus]: ...
     def cards_get_iban_status(
         self,
         *,
         yativo_card_id: str,
         timeout: Optional[float],
-    ) -> AsyncCall: ...
+    ) -> AsyncCall[IbanStatus]: ...
     def cards_get_transactions(
         self,
         *,
@@ -2322,7 +2324,7 @@ class AsyncClient:
         from_date: Optional[str],
         to_date: Optional[str],
         timeout: Optional[float],
-    ) -> AsyncCall: ...
+    ) -> AsyncCall[List[CardTransaction]]: ...
     def cards_get_all_transactions(
         self,
         *,
@@ -2331,7 +2333,7 @@ class AsyncClient:
         offset: Optional[int],
         status: Optional[str],
         timeout: Optional[float],
-    ) -> AsyncCall: ...
+    ) -> AsyncCall[List[CardTransaction]]: ...
     def cards_create_physical_card_order(
         self,
         *,
@@ -2340,7 +2342,7 @@ class AsyncClient:
         personalization: Optional[str],
         idempotency_key: Optional[str],
         timeout: Optional[float],
-    ) -> AsyncCall: ...
+    ) -> AsyncCall[CardOrder]: ...
     def create_customer(
         self,
         *,
@@ -2350,7 +2352,7 @@ class AsyncClient:
         metadata: Optional[Any],
         idempotency_key: Optional[str],
         timeout: Optional[float],
-    ) -> AsyncCall: ...
+    ) -> AsyncCall[Customer]: ...
     def list_customers(
         self,
         *,
@@ -2359,7 +2361,7 @@ class AsyncClient:
         search: Optional[str],
         customer_id: Optional[str],
         timeout: Optional[float],
-    ) -> AsyncCall: ...
+    ) -> AsyncCall[List[Customer]]: ...
     def customer_transactions(
         self,
         *,
@@ -2367,13 +2369,13 @@ class AsyncClient:
         page: Optional[int],
         limit: Optional[int],
         timeout: Optional[float],
-    ) -> AsyncCall: ...
+    ) -> AsyncCall[List[Transaction]]: ...
     def iban_get_options(
         self,
         *,
         timeout: Optional[float],
         envelope: bool,
-    ) -> AsyncCall: ...
+    ) -> AsyncCall[Any]: ...
     def iban_initialize(
         self,
         *,
@@ -2381,14 +2383,14 @@ class AsyncClient:
         customer_id: Optional[str],
         idempotency_key: Optional[str],
         timeout: Optional[float],
-    ) -> AsyncCall: ...
+    ) -> AsyncCall[IbanStatus]: ...
     def iban_request(
         self,
         *,
         customer_id: Optional[str],
         idempotency_key: Optional[str],
         timeout: Optional[float],
-    ) -> AsyncCall: ...
+    ) -> AsyncCall[IbanStatus]: ...
     def iban_submit_kyc(
         self,
         *,
@@ -2397,13 +2399,13 @@ class AsyncClient:
         customer_id: Optional[str],
         idempotency_key: Optional[str],
         timeout: Optional[float],
-    ) -> AsyncCall: ...
+    ) -> AsyncCall[IbanStatus]: ...
     def iban_get_status(
         self,
         *,
         customer_id: Optional[str],
         timeout: Optional[float],
-    ) -> AsyncCall: ...
+    ) -> AsyncCall[IbanStatus]: ...
     def register_user(
         self,
         *,
@@ -2414,7 +2416,7 @@ class AsyncClient:
         last_name: Optional[str],
         idempotency_key: Optional[str],
         timeout: Optional[float],
-    ) -> AsyncCall: ...
+    ) -> AsyncCall[Session]: ...
     def sign_in(
         self,
         *,
@@ -2423,7 +2425,7 @@ class AsyncClient:
         idempotency_key: Optional[str],
         timeout: Optional[float],
         envelope: bool,
-    ) -> AsyncCall: ...
+    ) -> AsyncCall[Any]: ...
     def verify_otp(
         self,
         *,
@@ -2431,7 +2433,7 @@ class AsyncClient:
         email: Optional[str],
         idempotency_key: Optional[str],
         timeout: Optional[float],
-    ) -> AsyncCall: ...
+    ) -> AsyncCall[Session]: ...
     def resend_otp(
         self,
         *,
@@ -2439,19 +2441,19 @@ class AsyncClient:
         idempotency_key: Optional[str],
         timeout: Optional[float],
         envelope: bool,
-    ) -> AsyncCall: ...
+    ) -> AsyncCall[Any]: ...
     def google_auth_details(
         self,
         *,
         timeout: Optional[float],
         envelope: bool,
-    ) -> AsyncCall: ...
+    ) -> AsyncCall[Any]: ...
     def google_auth_enable(
         self,
         *,
         timeout: Optional[float],
         envelope: bool,
-    ) -> AsyncCall: ...
+    ) -> AsyncCall[Any]: ...
     def google_auth_verify(
         self,
         *,
@@ -2459,7 +2461,7 @@ class AsyncClient:
         email: Optional[str],
         idempotency_key: Optional[str],
         timeout: Optional[float],
-    ) -> AsyncCall: ...
+    ) -> AsyncCall[Session]: ...
     def passkey_options(
         self,
         *,
@@ -2467,37 +2469,37 @@ class AsyncClient:
         idempotency_key: Optional[str],
         timeout: Optional[float],
         envelope: bool,
-    ) -> AsyncCall: ...
+    ) -> AsyncCall[Any]: ...
     def passkey_verify(
         self,
         *,
         assertion: Dict[str, Any],
         idempotency_key: Optional[str],
         timeout: Optional[float],
-    ) -> AsyncCall: ...
+    ) -> AsyncCall[Session]: ...
     def refresh_session(
         self,
         *,
         timeout: Optional[float],
-    ) -> AsyncCall: ...
+    ) -> AsyncCall[Session]: ...
     def swap_get_assets(
         self,
         *,
         timeout: Optional[float],
         envelope: bool,
-    ) -> AsyncCall: ...
+    ) -> AsyncCall[Any]: ...
     def swap_get_routes(
         self,
         *,
         timeout: Optional[float],
         envelope: bool,
-    ) -> AsyncCall: ...
+    ) -> AsyncCall[Any]: ...
     def swap_get_quote(
         self,
         *,
         data: Dict[str, Any],
         timeout: Optional[float],
-    ) -> AsyncCall: ...
+    ) -> AsyncCall[SwapQuote]: ...
     def swap_execute(
         self,
         *,
@@ -2505,7 +2507,7 @@ class AsyncClient:
         totp_code: Optional[str],
         idempotency_key: Optional[str],
         timeout: Optional[float],
-    ) -> AsyncCall: ...
+    ) -> AsyncCall[SwapExecution]: ...
     def swap_get_history(
         self,
         *,
@@ -2513,7 +2515,7 @@ class AsyncClient:
         offset: Optional[int],
         status: Optional[str],
         timeout: Optional[float],
-    ) -> AsyncCall: ...
+    ) -> AsyncCall[List[SwapHistoryItem]]: ...
     # END GENERATED: async endpoints
 
 class AsyncTransactionPager:
@@ -2528,7 +2530,7 @@ class AsyncTransactionPager:
         search: Optional[str] = ...,
         timeout: Optional[float] = ...,
     ) -> None: ...
-    def next_page(self) -> AsyncCall: ...
+    def next_page(self) -> AsyncCall[Optional[List[Transaction]]]: ...
     @property
     def done(self) -> bool: ...
 

@@ -461,3 +461,44 @@ def test_one_client_across_two_asyncio_runs(make_sandbox: Callable[..., Sandbox]
     assert isinstance(run(one()), list)
     assert isinstance(run(one()), list)  # a new loop takes the client over
     run(c.aclose())
+
+
+def test_log_lines_of_async_calls_reach_the_logger(make_sandbox: Callable[..., Sandbox]) -> None:
+    """The lines are logged from the calls' own stacks and written by the loop afterwards; with
+    threads of a shared sync client logging at the same time."""
+    import logging
+
+    sb = make_sandbox()
+    api_key, api_secret = new_key(sb, "async-log")
+    records: List[logging.LogRecord] = []
+
+    class Keep(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            records.append(record)
+
+    logger = logging.getLogger("libyativo.test_async")
+    logger.setLevel(logging.DEBUG)
+    logger.propagate = False
+    logger.addHandler(Keep())
+    sync = yv.YativoCrypto(api_key, api_secret, base_url=sb.base_url, logger=logger)
+
+    def work() -> None:
+        for _ in range(5):
+            sync.accounts.list()
+
+    async def main() -> None:
+        thread = threading.Thread(target=work)
+        thread.start()
+        async with yv.AsyncYativoCrypto.sharing(sync) as c:
+            await c.token()
+            await asyncio.gather(*(c.accounts.list() for _ in range(20)))
+            with pytest.raises(yv.NotFoundError):
+                await c.api_keys.get("key_000000000000000000000000")
+        thread.join(30)
+
+    run(main())
+    sync.close()
+    lines = [r.getMessage() for r in records]
+    assert any("attempt 1" in line for line in lines), lines
+    assert sum("/accounts/get-accounts" in line for line in lines) >= 25, lines
+    assert all(api_secret not in line for line in lines)

@@ -10,6 +10,7 @@
 #include <yativo/types.hpp>
 
 #include "convert.hpp"
+#include "deferred_logs.hpp"
 #include "errors.hpp"
 #include "py_params_gen.hpp"
 
@@ -76,6 +77,7 @@ AsyncDriver::~AsyncDriver() {
     // The loop's destructor runs every completion (the futures get CancelledError) and may still
     // ask to stop watching; what stays registered is removed after it.
     try {
+        DeferredLogScope logs;
         core_.reset();
     } catch (...) {
         // A destructor of the core never throws; nothing can be reported here anyway.
@@ -122,10 +124,12 @@ void AsyncDriver::timer(long ms) {
 }
 
 void AsyncDriver::drive_socket(int fd, int events) {
+    DeferredLogScope logs;
     if (core_) core_->on_socket(fd, events);
 }
 
 void AsyncDriver::drive_timeout() {
+    DeferredLogScope logs;
     if (core_) core_->on_timeout();
 }
 

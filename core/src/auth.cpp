@@ -116,7 +116,7 @@ bool Auth::refresh_session(std::uint64_t generation, SteadyTime deadline, Cancel
                 throw Error(Status::TIMEOUT,
                             "deadline of the call passed while the session was "
                             "being refreshed");
-            refreshed_.wait_for(lock, left);
+            refreshed_.wait_once(lock, left);
         }
         refreshing_ = true;
     }

@@ -15,6 +15,7 @@
 
 #include "clock.hpp"
 #include "token_cache.hpp"
+#include "waiters.hpp"
 #include "yativo/cancel.hpp"
 #include "yativo/options.hpp"
 #include "yativo/payload.hpp"
@@ -105,9 +106,9 @@ class Auth {
     // The access token is an adopted session's (not one the caller set); which adoption.
     bool session_adopted_ = false;
     std::uint64_t session_generation_ = 0;
-    std::uint64_t failed_refresh_ = 0;   // the generation whose refresh failed (0: none)
-    bool refreshing_ = false;            // a refresh is in flight (under mutex_)
-    std::condition_variable refreshed_;  // notified when it ends
+    std::uint64_t failed_refresh_ = 0;  // the generation whose refresh failed (0: none)
+    bool refreshing_ = false;           // a refresh is in flight (under mutex_)
+    Waiters refreshed_;                 // notified when it ends
     std::shared_ptr<Clock> clock_;
 
     std::atomic<int> token_path_{0};  // 0: /auth/token, 1: /apikey/token answered instead

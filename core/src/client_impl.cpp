@@ -10,6 +10,7 @@
 #include "decode.hpp"
 #include "endpoints_gen.hpp"
 #include "json_util.hpp"
+#include "loop_core.hpp"
 #include "yativo/status.hpp"
 #include "yativo/totp.hpp"
 
@@ -22,6 +23,36 @@ using std::chrono::milliseconds;
 long long ms_between(SteadyTime a, SteadyTime b) {
     return std::chrono::duration_cast<milliseconds>(b - a).count();
 }
+
+// The token a call watches. On an EventLoop's fiber that is the AsyncCall's own token, which the
+// caller's CallOptions::cancel (when given) also triggers for the length of the call.
+class CallCancel {
+  public:
+    explicit CallCancel(const CallOptions &options) {
+        Fiber *fiber = Fiber::current();
+        if (!fiber) {
+            token_ = options.cancel.get();
+            return;
+        }
+        token_ = &fiber->cancel();
+        if (options.cancel) {
+            linked_ = options.cancel.get();
+            CancelToken *own = token_;
+            id_ = linked_->add_wakeup([own] { own->cancel(); });
+        }
+    }
+    ~CallCancel() {
+        if (linked_) linked_->remove_wakeup(id_);
+    }
+    CallCancel(const CallCancel &) = delete;
+    CallCancel &operator=(const CallCancel &) = delete;
+    CancelToken *get() const noexcept { return token_; }
+
+  private:
+    CancelToken *token_ = nullptr;
+    CancelToken *linked_ = nullptr;
+    std::uint64_t id_ = 0;
+};
 
 }  // namespace
 
@@ -139,7 +170,8 @@ void ClientImpl::observe(const HttpResult &result) {
 
 Payload ClientImpl::execute(Call &call, const CallOptions &options) {
     SteadyTime deadline = start(call, options);
-    return run(call, deadline, options.cancel.get(),
+    CallCancel cancel(options);
+    return run(call, deadline, cancel.get(),
                options.totp_code.empty() ? nullptr : &options.totp_code);
 }
 
@@ -168,7 +200,8 @@ void ClientImpl::learn_dialect(const std::string &family, int dialect) {
 Payload ClientImpl::execute_dialect(Call &primary, Call &fallback, const char *family,
                                     const CallOptions &options) {
     SteadyTime deadline = start(primary, options);
-    CancelToken *cancel = options.cancel.get();
+    CallCancel call_cancel(options);
+    CancelToken *cancel = call_cancel.get();
     const Secret *code = options.totp_code.empty() ? nullptr : &options.totp_code;
     const int known = dialect(family);
     if (known == 2) return run(fallback, deadline, cancel, code);
@@ -202,6 +235,10 @@ Payload ClientImpl::execute_dialect(Call &primary, Call &fallback, const char *f
 }
 
 SteadyTime ClientImpl::start(const Call &call, const CallOptions &options) {
+    if (Fiber::current() && !transport_->runs_on_loop())
+        throw_invalid(
+            "a client with its own transport (ClientOptions::transport) makes blocking "
+            "calls only: it cannot run on an EventLoop");
     auto total = options.timeout.value_or(config_.total_timeout);
     if (total.count() <= 0) throw_invalid("timeout must be positive");
     if (call.needs_2fa && options.totp_code.empty() && !totp_)
@@ -413,8 +450,13 @@ HttpRequest ClientImpl::build_request(const Call &call, const CallPolicy &policy
 AccessToken ClientImpl::token(const CallOptions &options) {
     auto total = options.timeout.value_or(config_.total_timeout);
     if (total.count() <= 0) throw_invalid("timeout must be positive");
+    if (Fiber::current() && !transport_->runs_on_loop())
+        throw_invalid(
+            "a client with its own transport (ClientOptions::transport) makes blocking "
+            "calls only: it cannot run on an EventLoop");
     SteadyTime deadline = clock_->now() + total;
-    return auth_->token(deadline, options.cancel.get());
+    CallCancel cancel(options);
+    return auth_->token(deadline, cancel.get());
 }
 
 }  // namespace yativo::detail

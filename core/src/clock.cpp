@@ -1,8 +1,12 @@
 #include "clock.hpp"
 
+#include "loop_core.hpp"
+
 namespace yativo::detail {
 
 bool Clock::sleep_until(SteadyTime until, CancelToken *cancel) const {
+    // A call on an EventLoop gives its loop back instead of blocking the thread.
+    if (Fiber *fiber = Fiber::current()) return fiber->sleep_until(until, cancel);
     if (!cancel) {
         std::this_thread::sleep_until(until);
         return true;

@@ -13,6 +13,7 @@
 #include <string_view>
 
 #include "fork_guard.hpp"
+#include "loop_core.hpp"
 #include "transport.hpp"
 #include "yativo/status.hpp"
 
@@ -98,7 +99,7 @@ struct HeaderList {
 
 struct Slot {
     CURL *easy = nullptr;
-    CURLM *multi = nullptr;
+    CURLM *multi = nullptr;           // for blocking calls; made on first use
     bool configured = false;          // the options that never change are set once per handle
     HeaderList headers;               // the last request's headers (see HeaderList)
     std::string url;                  // the URL last set on the handle
@@ -106,16 +107,11 @@ struct Slot {
     std::uint64_t headers_epoch = 0;  // the transport's headers_epoch_ when it was checked out
     Slot() {
         easy = curl_easy_init();
-        multi = curl_multi_init();
-        if (!easy || !multi) {
-            if (easy) curl_easy_cleanup(easy);
-            if (multi) curl_multi_cleanup(multi);
-            throw Error(Status::NO_MEMORY, "libcurl handle allocation failed");
-        }
+        if (!easy) throw Error(Status::NO_MEMORY, "libcurl handle allocation failed");
     }
     ~Slot() {
         curl_easy_cleanup(easy);
-        curl_multi_cleanup(multi);
+        if (multi) curl_multi_cleanup(multi);
     }
 };
 
@@ -467,8 +463,18 @@ class CurlTransport : public Transport {
     // Runs the transfer in the slot's multi handle, waking on socket activity or cancellation.
     // The handle leaves the multi handle and the wake-up is unregistered on every way out.
     CURLcode drive(Slot &slot, CancelToken *cancel, Transfer &transfer) {
-        CURLM *multi = slot.multi;
         if (cancel && cancel->cancelled()) return CURLE_ABORTED_BY_CALLBACK;
+        // A call on an EventLoop: the loop's multi handle carries the transfer, and the call
+        // gives the loop back until it ends.
+        if (Fiber *fiber = Fiber::current()) {
+            transfer.started = true;
+            return fiber->loop().transfer(*fiber, slot.easy, cancel);
+        }
+        if (!slot.multi) {
+            slot.multi = curl_multi_init();
+            if (!slot.multi) return CURLE_OUT_OF_MEMORY;
+        }
+        CURLM *multi = slot.multi;
         struct Wakeup {
             CancelToken *cancel;
             std::uint64_t id = 0;

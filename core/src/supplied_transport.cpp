@@ -213,6 +213,8 @@ class SuppliedTransport : public Transport {
           user_agent_("User-Agent: " + config.user_agent),
           max_bytes_(config.max_response_bytes) {}
 
+    bool runs_on_loop() const override { return false; }
+
     HttpResult perform(HttpRequest &request) override {
         if (request.cancel && request.cancel->cancelled()) {
             HttpResult result;

@@ -24,8 +24,7 @@ TokenCache::TokenCache(std::shared_ptr<Clock> clock, std::chrono::seconds margin
     : clock_(std::move(clock)),
       margin_(margin),
       exchange_(std::move(exchange)),
-      log_(std::move(log)),
-      cv_(std::make_unique<std::condition_variable>()) {}
+      log_(std::move(log)) {}
 
 // A child that never called still must not destroy the parent's condition variable. No lock:
 // nothing may call a cache being destroyed, and in a child the mutex may be held by a thread of
@@ -75,8 +74,7 @@ bool TokenCache::leave_parent_state_locked() {
     // An exchange still running here was begun in the parent (a log hook forked during it): its
     // token is the parent's, so it is not stored.
     ++credential_epoch_;
-    (void)cv_.release();
-    cv_ = std::make_unique<std::condition_variable>();
+    waiters_.leave_parent();
     return true;
 }
 
@@ -104,7 +102,7 @@ __attribute__((no_sanitize("null"))) bool TokenCache::run_exchange(
         lock.lock();
         exchanging_ = false;
         ++exchange_seq_;
-        cv_->notify_all();
+        waiters_.notify_all();
         lock.unlock();
         throw;
     } catch (const Error &e) {
@@ -146,7 +144,7 @@ __attribute__((no_sanitize("null"))) bool TokenCache::run_exchange(
         last_error_ = failure;
         lines.add(std::string("token exchange failed: ") + status_name(failure->code()));
     }
-    cv_->notify_all();
+    waiters_.notify_all();
     // An exchange made with credentials replaced meanwhile decides nothing: the caller loops and
     // exchanges with the new ones.
     if (failure && epoch == credential_epoch_) {
@@ -183,7 +181,7 @@ std::uint64_t TokenCache::acquire(SteadyTime deadline, CancelToken *cancel,
         wake_id = cancel->add_wakeup([this] {
             std::lock_guard<std::mutex> guard(mutex_);
             leave_parent_state_locked();
-            cv_->notify_all();
+            waiters_.notify_all();
         });
     }
     struct Unregister {
@@ -230,9 +228,9 @@ std::uint64_t TokenCache::acquire(SteadyTime deadline, CancelToken *cancel,
         if (exchanging_ && single_flight_) {
             std::uint64_t seq = exchange_seq_;
             auto wait = deadline - clock_->now();
-            bool finished = cv_->wait_for(lock, std::max(wait, SteadyTime::duration::zero()), [&] {
-                return exchange_seq_ != seq || (cancel && cancel->cancelled());
-            });
+            bool finished = waiters_.wait_for(
+                lock, std::max(wait, SteadyTime::duration::zero()),
+                [&] { return exchange_seq_ != seq || (cancel && cancel->cancelled()); });
             if (cancel && cancel->cancelled()) throw Error(Status::CANCELLED, "call cancelled");
             if (!finished)
                 throw Error(Status::TIMEOUT,

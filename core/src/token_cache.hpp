@@ -22,6 +22,7 @@
 
 #include "clock.hpp"
 #include "fork_guard.hpp"
+#include "waiters.hpp"
 #include "yativo/cancel.hpp"
 #include "yativo/secret.hpp"
 #include "yativo/status.hpp"
@@ -119,7 +120,7 @@ class TokenCache {
     mutable std::mutex mutex_;
     // Replaced (the old one leaked) in a child of fork(): it may count waiters that are threads
     // of the parent, and glibc's broadcast and destroy wait for those.
-    std::unique_ptr<std::condition_variable> cv_;
+    Waiters waiters_;
     std::optional<State> state_;
     bool exchanging_ = false;
     std::uint64_t exchange_seq_ = 0;   // completed exchanges (success or failure)

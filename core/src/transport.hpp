@@ -110,6 +110,10 @@ class Transport {
     // The credentials changed: header lists kept from earlier requests (which carry the old
     // ones) are wiped and dropped.
     virtual void forget_headers() {}
+    // Whether perform() may run on an EventLoop's fiber: it gives the loop back while waiting
+    // (libcurl), or never waits. An application's transport blocks, so calls through it are
+    // blocking calls only.
+    virtual bool runs_on_loop() const { return true; }
 };
 
 std::unique_ptr<Transport> make_curl_transport(const TransportConfig &config);

@@ -24,6 +24,9 @@ inline constexpr std::chrono::seconds webhook_replay_window{24 * 60 * 60};
 inline constexpr std::size_t webhook_replay_max_events = 100'000;
 inline constexpr std::size_t max_response_bytes = 16u << 20;  // 16 MiB
 inline constexpr int max_page_limit = 100;
+// Connections one EventLoop opens to one host at most (HTTP/1.1: one call in flight each); calls
+// beyond it wait their turn in libcurl's queue, their deadlines running.
+inline constexpr long max_host_connections = 64;
 inline constexpr int amount_max_decimals = 18;
 // Digits before the point: 78 holds any uint256 (on-chain balances); far more made a JSON number
 // RapidJSON refuses as too big (found by fuzz/fuzz_amount), so the server could not read it.

@@ -100,6 +100,7 @@ AsyncDriver::~AsyncDriver() {
 }
 
 void AsyncDriver::watch(int fd, int events) {
+    if (interpreter_gone()) return;  // a client dropped at exit: nothing is watched any more
     int wanted = events & (yativo::WatchRead | yativo::WatchWrite);
     int &have = watched_[fd];
     int add = wanted & ~have, remove = have & ~wanted;
@@ -112,6 +113,7 @@ void AsyncDriver::watch(int fd, int events) {
 }
 
 void AsyncDriver::timer(long ms) {
+    if (interpreter_gone()) return;
     if (timer_handle_) {
         timer_handle_.attr("cancel")();
         timer_handle_ = py::object();

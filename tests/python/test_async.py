@@ -502,3 +502,27 @@ def test_log_lines_of_async_calls_reach_the_logger(make_sandbox: Callable[..., S
     assert any("attempt 1" in line for line in lines), lines
     assert sum("/accounts/get-accounts" in line for line in lines) >= 25, lines
     assert all(api_secret not in line for line in lines)
+
+
+def test_a_loop_running_on_another_thread_keeps_the_client(
+        make_sandbox: Callable[..., Sandbox]) -> None:
+    sb = make_sandbox()
+    c = yv.AsyncYativoCrypto(access_token=sb.session_token, base_url=sb.base_url)
+    other = asyncio.new_event_loop()
+    thread = threading.Thread(target=other.run_forever)
+    thread.start()
+    try:
+        first = asyncio.run_coroutine_threadsafe(c.accounts.list(), other).result(10)
+        assert isinstance(first, list)
+
+        async def here() -> None:
+            with pytest.raises(RuntimeError, match="one client per event loop"):
+                await c.accounts.list()
+        run(here())
+        assert isinstance(asyncio.run_coroutine_threadsafe(c.accounts.list(), other).result(10),
+                          list)
+        asyncio.run_coroutine_threadsafe(c.aclose(), other).result(10)
+    finally:
+        other.call_soon_threadsafe(other.stop)
+        thread.join(10)
+        other.close()

@@ -174,11 +174,15 @@ std::shared_ptr<yativo::Client> PyAsyncClient::core() const {
 AsyncDriver &PyAsyncClient::driver() {
     py::object loop = running_loop();
     if (driver_ && driver_->loop().is(loop)) return *driver_;
-    if (driver_ && driver_->in_flight() > 0 && driver_->loop().attr("is_running")().cast<bool>())
-        throw py::value_error(
-            "this AsyncYativoCrypto has calls in flight on another running event loop: make one "
-            "client per event loop");
-    // The previous loop has finished (asyncio.run() returned): its driver goes, a new one serves
+    // Another loop still running (on another thread) keeps the driver: its sockets are
+    // registered with that loop, which only its own thread may change.
+    if (driver_ && driver_->loop().attr("is_running")().cast<bool>()) {
+        PyErr_SetString(PyExc_RuntimeError,
+                        "this AsyncYativoCrypto serves another event loop, which is still "
+                        "running: make one client per event loop");
+        throw py::error_already_set();
+    }
+    // The previous loop has ended (asyncio.run() returned): its driver goes, a new one serves
     // this loop.
     driver_.reset();
     driver_ = std::make_unique<AsyncDriver>(std::move(loop), max_host_connections_);

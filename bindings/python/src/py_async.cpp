@@ -99,30 +99,41 @@ AsyncDriver::~AsyncDriver() {
     watched_.clear();
 }
 
+// The hooks never throw into the core (it calls them halfway through its own bookkeeping): a loop
+// that refuses (closed, or an fd it cannot watch) is reported as unraisable, and the calls it
+// strands end at their deadline or with aclose().
 void AsyncDriver::watch(int fd, int events) {
     if (interpreter_gone()) return;  // a client dropped at exit: nothing is watched any more
     int wanted = events & (yativo::WatchRead | yativo::WatchWrite);
     int &have = watched_[fd];
     int add = wanted & ~have, remove = have & ~wanted;
-    if (remove & yativo::WatchRead) loop_.attr("remove_reader")(fd);
-    if (remove & yativo::WatchWrite) loop_.attr("remove_writer")(fd);
-    if (add & yativo::WatchRead) loop_.attr("add_reader")(fd, on_readable_, fd);
-    if (add & yativo::WatchWrite) loop_.attr("add_writer")(fd, on_writable_, fd);
     have = wanted;
     if (!wanted) watched_.erase(fd);
+    try {
+        if (remove & yativo::WatchRead) loop_.attr("remove_reader")(fd);
+        if (remove & yativo::WatchWrite) loop_.attr("remove_writer")(fd);
+        if (add & yativo::WatchRead) loop_.attr("add_reader")(fd, on_readable_, fd);
+        if (add & yativo::WatchWrite) loop_.attr("add_writer")(fd, on_writable_, fd);
+    } catch (py::error_already_set &e) {
+        e.discard_as_unraisable("libyativo: watching a socket on the asyncio loop");
+    }
 }
 
 void AsyncDriver::timer(long ms) {
     if (interpreter_gone()) return;
-    if (timer_handle_) {
-        timer_handle_.attr("cancel")();
-        timer_handle_ = py::object();
+    try {
+        if (timer_handle_) {
+            py::object previous = std::move(timer_handle_);
+            previous.attr("cancel")();
+        }
+        if (ms < 0) return;
+        if (ms == 0)
+            timer_handle_ = loop_.attr("call_soon")(on_timer_);
+        else
+            timer_handle_ = loop_.attr("call_later")(static_cast<double>(ms) / 1000.0, on_timer_);
+    } catch (py::error_already_set &e) {
+        e.discard_as_unraisable("libyativo: setting a timer on the asyncio loop");
     }
-    if (ms < 0) return;
-    if (ms == 0)
-        timer_handle_ = loop_.attr("call_soon")(on_timer_);
-    else
-        timer_handle_ = loop_.attr("call_later")(static_cast<double>(ms) / 1000.0, on_timer_);
 }
 
 void AsyncDriver::drive_socket(int fd, int events) {

@@ -5,6 +5,7 @@
 #include "yativo/cancel.hpp"
 #include "yativo/client.hpp"
 #include "yativo/defaults.hpp"
+#include "yativo/event_loop.hpp"
 #include "yativo/options.hpp"
 #include "yativo/pager.hpp"
 #include "yativo/payload.hpp"

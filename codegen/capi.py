@@ -144,6 +144,69 @@ def c_params(e: Endpoint) -> List[str]:
     return args + ["const yv_call *call"] + outputs(e) + ["yv_error **err"]
 
 
+def result_handle(e: Endpoint) -> str:
+    """The C type a call's result is handed over as (yv_buffer for JSON), or "" for none."""
+    if e.returns == "none":
+        return ""
+    if e.record:
+        return "yv_" + snake_record(e.record) + ("_list" if e.returns_list else "")
+    return "yv_buffer"
+
+
+def done_type(e: Endpoint) -> str:
+    """The completion callback type of the call's _start twin."""
+    handle = result_handle(e)
+    return f"{handle}_done_fn" if handle else "yv_done_fn"
+
+
+def call_params(e: Endpoint) -> List[str]:
+    """The blocking call's parameters without its outputs and yv_error: what its run function and
+    its _start twin take."""
+    return c_params(e)[: -len(outputs(e)) - 1]
+
+
+def param_names(params: List[str]) -> List[str]:
+    return [p.split()[-1].lstrip("*") for p in params]
+
+
+def start_params(e: Endpoint) -> List[str]:
+    return (["yv_loop *loop"] + call_params(e) +
+            [f"{done_type(e)} done", "void *user_data", "yv_pending **pending", "yv_error **err"])
+
+
+def start_doc(e: Endpoint) -> str:
+    handle = result_handle(e)
+    text = f"yv_client_{e.name} without blocking (see \"Event loop\"): done gets "
+    text += f"a {handle} (freed with {handle}_free)" if handle else "no result"
+    return text + " or the error. pending may be NULL."
+
+
+def zero_arg(param: str) -> str:
+    """A test's placeholder for a C parameter: NULL, 0, false or YV_BOOL_UNSET."""
+    kind = param.rsplit(" ", 1)[0]
+    if "*" in param:
+        return "nullptr"
+    return {"bool": "false", "yv_optional_bool": "YV_BOOL_UNSET"}.get(kind, "0")
+
+
+def start_case_args(e: Endpoint) -> List[str]:
+    """Placeholders for the parameters between the client and the yv_call of a _start twin."""
+    return [zero_arg(p) for p in call_params(e)[1:-1]]
+
+
+def done_typedefs(api) -> List[tuple]:
+    """(handle, typedef) of the completion callback of every record or list an endpoint returns,
+    in the order of the records."""
+    handles = {result_handle(e) for e in api.endpoints if e.record}
+    out = []
+    for r in api.records:
+        for handle in ("yv_" + r.snake, "yv_" + r.snake + "_list"):
+            if handle in handles:
+                out.append((handle, f"typedef void (*{handle}_done_fn)(void *user_data, yv_status "
+                                    f"status, {handle} *result, yv_error *err);"))
+    return out
+
+
 def param_doc(p: Param) -> str:
     text = f"{arg_name(p)}: {p.doc}"
     if p.type == "string_list":
@@ -188,7 +251,7 @@ def docs(e: Endpoint) -> str:
 
 
 def symbols_of(e: Endpoint, api) -> List[str]:
-    names = [f"yv_client_{e.name}"]
+    names = [f"yv_client_{e.name}", f"yv_client_{e.name}_start"]
     if e.c_handle:
         names += [f"{e.c_handle}_new", f"{e.c_handle}_free"]
         names += [f"{e.c_handle}_set_{p.name}" for p in e.params]
@@ -207,6 +270,9 @@ def symbols_text(current: str, wanted: List[str]) -> str:
 def render(ctx, out) -> None:
     api = ctx.api
     endpoints = [dict(e=e, params=c_params(e), docs=docs(e), conv=[c_value(p) for p in e.params],
+                      call_params=call_params(e), call_args=param_names(call_params(e)),
+                      start_params=start_params(e), start_doc=start_doc(e),
+                      result=result_handle(e),
                       assigns=[struct_assign(p) for p in e.params],
                       setters=[(p, setter_arg(p), setter_value(p), setter_doc(p))
                                for p in e.params])
@@ -215,6 +281,7 @@ def render(ctx, out) -> None:
                                          by_name={x["e"].name: x for x in endpoints}))
     out.file("capi/src/endpoints_c.cpp", tmpl("capi/endpoints_c.cpp.j2", endpoints=endpoints,
                                               snake_record=snake_record))
+    out.region(HEADER, "completions", tmpl("capi/completions.j2", typedefs=done_typedefs(api)))
     records, lists = api.generated_records, api.list_records()
     out.region(HEADER, "records", tmpl("capi/records_decls.j2", records=records, lists=lists,
                                        accessor_docs=accessor_docs))
@@ -224,6 +291,9 @@ def render(ctx, out) -> None:
                                              lists=lists, singular=singular))
     out.file("tests/capi/record_cases_gen.inc",
              tmpl("capi/record_cases.inc.j2", records=records, lists=lists, singular=singular))
+    out.file("tests/capi/start_cases_gen.inc",
+             tmpl("capi/start_cases.inc.j2",
+                  starts=[(e.name, start_case_args(e)) for e in api.endpoints]))
     wanted = [s for r in records for s in record_symbols(r, lists)]
     wanted += [s for e in api.endpoints for s in symbols_of(e, api)]
     path = ctx.root / SYMBOLS

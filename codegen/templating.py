@@ -57,7 +57,7 @@ _env = jinja2.Environment(
     lstrip_blocks=True,
     keep_trailing_newline=True,
 )
-_env.filters.update(add_suffix=lambda s, suffix: s + suffix, pascal=pascal, go_pascal=go_pascal, go_camel=go_camel, c_string=c_string,
+_env.filters.update(add_suffix=lambda s, suffix: s + suffix, capture_move=lambda n: f"{n} = std::move({n})", pascal=pascal, go_pascal=go_pascal, go_camel=go_camel, c_string=c_string,
                     wrap=wrap)
 
 

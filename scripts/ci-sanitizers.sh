@@ -80,9 +80,10 @@ run_tsan() {
         -DCMAKE_SHARED_LINKER_FLAGS="-fsanitize=thread" \
         -DYV_WERROR=ON -DYV_BUILD_PYTHON=OFF -DYV_BUILD_CLI=OFF >/dev/null
     # Only what the concurrency-labelled tests run: the core concurrency suite, the integration
-    # suite, the two C ABI suites, and the sandbox they talk to (itself under TSan too).
+    # suite, the two C ABI suites, the epoll example (and yv_with_sandbox, which runs it), and
+    # the sandbox they talk to (itself under TSan too).
     cmake --build build-tsan -j "$jobs" --target core_concurrency_tests integration_tests \
-        yv_capi_offline_tests yv_capi_sandbox_tests yativo-sandbox
+        yv_capi_offline_tests yv_capi_sandbox_tests epoll_loop yv_with_sandbox yativo-sandbox
     elapsed "tsan build" "$t0"
     t0=$(date +%s)
     step "TSan: ctest -L concurrency"

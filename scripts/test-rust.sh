@@ -31,9 +31,10 @@ jobs=$(( $(nproc) < 2 ? $(nproc) : 2 ))
 cd "$root/bindings/rust"
 cargo fmt --all -- --check
 cargo clippy --locked -j "$jobs" --all-targets -- -D warnings
+cargo clippy --locked -j "$jobs" --all-targets --features async -- -D warnings
 # --nocapture: what passing tests print reaches the log that scripts/run-tests.sh searches for
-# secrets.
-cargo test --locked -j "$jobs" -- --nocapture
+# secrets. The `async` feature (AsyncClient) is built, tested and its Tokio example run.
+cargo test --locked -j "$jobs" --features async -- --nocapture
 # YATIVO_STATIC=1 (read by the pkg-config crate): libyativo.a is linked in, no libyativo.so needed.
 YATIVO_STATIC=1 CARGO_TARGET_DIR="$build/rust-target-static" \
     cargo build --locked -j "$jobs" -p yativo --example version

@@ -471,6 +471,126 @@ YV_API yv_status yv_client_request(yv_client *client, const char *method, const 
                                    yv_buffer **out, yv_error **err);
 
 /* ---------------------------------------------------------------------------------------------
+ * Event loop: many calls in flight from one thread, without blocking it (the libcurl
+ * multi_socket way). Every call of the API that talks to the server has a twin
+ * yv_client_<name>_start (and yv_client_request_start, yv_client_token_start,
+ * yv_tx_pager_next_start): it takes a yv_loop first, the blocking call's arguments without its
+ * outputs, then a completion callback and its user_data, and returns at once. The call runs as
+ * the same code as the blocking one (retries, idempotency keys, the single-flight token exchange,
+ * 2FA steps, deadlines, cancellation); where the blocking call would wait, the loop goes on with
+ * other work. docs/c-api.md, "The event loop", has the contract and a complete epoll program.
+ * Since 0.2.0.
+ *
+ * Driving. With watch and timer callbacks (yv_loop_options_set_callbacks) the host's own loop
+ * drives it: the loop says which sockets to watch (watch) and when it next needs
+ * yv_loop_on_timeout (timer); the host calls yv_loop_on_socket when a watched socket is ready and
+ * yv_loop_on_timeout when the timer fires. Without them, yv_loop_run_once and yv_loop_run wait
+ * with poll(). Either way the library creates no thread. (libcurl may resolve a host name on a
+ * short-lived thread of its own; numeric addresses never do.)
+ *
+ * A _start function checks and copies its arguments (strings, yv_call, parameter handles: each
+ * may be freed as soon as it returns). What yv_client_<name> refuses by itself (a NULL handle,
+ * loop or callback, a NULL or empty required string, a NULL list item, an out-of-range number
+ * or yv_optional_bool) _start returns as a status and yv_error, and then the callback is never
+ * called. The checks the core makes on values (exact decimal text, enum words, JSON text, a
+ * page limit) run with the call: they reach the callback as YV_E_INVALID_ARGUMENT, before any
+ * I/O. On YV_OK the callback is called exactly once, never from within _start: from within
+ * yv_loop_on_socket, yv_loop_on_timeout, yv_loop_run_once, yv_loop_run or yv_loop_free, on the
+ * thread driving the loop. It gets user_data, the status, the result (NULL unless YV_OK) and
+ * the error (NULL on YV_OK), and OWNS the result and the error exactly as the blocking call's
+ * caller does: it frees them with the usual yv_T_free and yv_error_free (it may keep them past
+ * the callback). A callback may start further calls on the loop; it must not drive the loop
+ * (on_socket, on_timeout, run_once, run) nor free it.
+ *
+ * Threads. One thread at a time drives a loop: _start, yv_loop_on_socket, yv_loop_on_timeout,
+ * yv_loop_run_once, yv_loop_run and yv_loop_free. yv_pending_cancel may be called from any
+ * thread. The clients a loop's calls use are shared as usual: other threads may make blocking
+ * calls on them, and several loops may use one client; they share its token and its single
+ * flight. A client must outlive the calls started on it (free it after their callbacks ran).
+ * ------------------------------------------------------------------------------------------- */
+
+/* What a socket is watched for, as a bit set; the values of yativo::Watch. */
+#define YV_WATCH_NONE 0
+#define YV_WATCH_READ 1
+#define YV_WATCH_WRITE 2
+/* Only passed to yv_loop_on_socket: the socket has an error or hung up (EPOLLERR, EPOLLHUP). */
+#define YV_WATCH_ERROR 4
+
+/* Watch `fd` for `events` (YV_WATCH_READ | YV_WATCH_WRITE), replacing what it was watched for,
+ * or stop watching it (YV_WATCH_NONE; the socket may already be closed). Runs on the driving
+ * thread, never from within a _start function. It must not call into the loop. */
+typedef void (*yv_watch_fn)(void *user_data, int fd, int events);
+/* Call yv_loop_on_timeout after timeout_ms milliseconds (0: as soon as possible), replacing the
+ * previous timer; -1: no timer. Same thread rules as yv_watch_fn. */
+typedef void (*yv_timer_fn)(void *user_data, int64_t timeout_ms);
+
+typedef struct yv_loop_options yv_loop_options;
+typedef struct yv_loop yv_loop;
+/* A call in flight, for cancelling it. */
+typedef struct yv_pending yv_pending;
+
+/* Loop options with every value unset (a self-driven loop, the default connection cap); freed
+ * with yv_loop_options_free. */
+YV_API yv_status yv_loop_options_new(yv_loop_options **out, yv_error **err);
+/* Frees the options; NULL is ignored. */
+YV_API void yv_loop_options_free(yv_loop_options *opts);
+/* The host's loop drives the loop through watch and timer (both non-NULL), which get user_data;
+ * both NULL: self-driven (yv_loop_run_once, yv_loop_run). user_data is borrowed: it must stay
+ * valid until yv_loop_free returns (which may still call watch to stop watching sockets). */
+YV_API yv_status yv_loop_options_set_callbacks(yv_loop_options *opts, yv_watch_fn watch,
+                                               yv_timer_fn timer, void *user_data, yv_error **err);
+/* How many connections the loop opens to one host at most; calls beyond it wait their turn
+ * (HTTP/1.1 carries one call per connection). 0 restores the default (docs/c-api.md). */
+YV_API yv_status yv_loop_options_set_max_host_connections(yv_loop_options *opts, uint32_t count,
+                                                          yv_error **err);
+
+/* A new loop; opts is copied (NULL: self-driven, defaults). Performs no I/O. *out is freed with
+ * yv_loop_free. */
+YV_API yv_status yv_loop_new(const yv_loop_options *opts, yv_loop **out, yv_error **err);
+/* Cancels every call in flight and runs each one's callback (YV_E_CANCELLED, or its outcome if it
+ * ended first) before it returns; then frees the loop. NULL is ignored. On the driving thread,
+ * never from within a callback of the loop. */
+YV_API void yv_loop_free(yv_loop *loop);
+/* The host saw `fd` ready: events is YV_WATCH_READ | YV_WATCH_WRITE | YV_WATCH_ERROR (what
+ * epoll or poll reported). Does the work that is due, completions included. */
+YV_API yv_status yv_loop_on_socket(yv_loop *loop, int fd, int events, yv_error **err);
+/* The timer the loop asked for (yv_timer_fn) fired. */
+YV_API yv_status yv_loop_on_timeout(yv_loop *loop, yv_error **err);
+/* Waits with poll() at most max_wait_ms (0: does not wait) for the loop's sockets and timers,
+ * and does the work that is due. *in_flight (in_flight may be NULL): the calls still in flight
+ * afterwards. For a self-driven loop. */
+YV_API yv_status yv_loop_run_once(yv_loop *loop, uint32_t max_wait_ms, size_t *in_flight,
+                                  yv_error **err);
+/* Drives the loop with poll() until no call is in flight (at once when none is). */
+YV_API yv_status yv_loop_run(yv_loop *loop, yv_error **err);
+/* Calls started whose callback has not run yet; 0 for NULL. */
+YV_API size_t yv_loop_in_flight(const yv_loop *loop);
+
+/* Asks the call to stop; thread-safe, idempotent, NULL is ignored. It ends with YV_E_CANCELLED
+ * through the rules of a cancelled blocking call (a write that may have reached the server
+ * reports yv_error_outcome_unknown and keeps its idempotency key); its callback runs all the
+ * same, on the driving thread. No effect once it ended. */
+YV_API void yv_pending_cancel(const yv_pending *pending);
+/* Whether the call's callback has run; false for NULL. Thread-safe. */
+YV_API bool yv_pending_done(const yv_pending *pending);
+/* Frees the handle only: the call goes on and its callback still runs. NULL is ignored. May
+ * outlive the call and the loop; any thread. */
+YV_API void yv_pending_free(yv_pending *pending);
+
+/* The completion of a call with no result. */
+typedef void (*yv_done_fn)(void *user_data, yv_status status, yv_error *err);
+/* The completion of a call returning JSON: result freed with yv_buffer_free. */
+typedef void (*yv_buffer_done_fn)(void *user_data, yv_status status, yv_buffer *result,
+                                  yv_error *err);
+
+/* yv_client_request without blocking (see "Event loop" above). pending may be NULL; else *pending
+ * gets a handle freed with yv_pending_free (NULL when _start fails). */
+YV_API yv_status yv_client_request_start(yv_loop *loop, yv_client *client, const char *method,
+                                         const char *path, const char *body, size_t body_len,
+                                         const yv_call *call, yv_buffer_done_fn done,
+                                         void *user_data, yv_pending **pending, yv_error **err);
+
+/* ---------------------------------------------------------------------------------------------
  * API keys. create, rotate, update_permissions and revoke send X-2FA-Token: the call's code, or
  * one computed from the client's TOTP secret; neither gives YV_E_TWO_FACTOR_REQUIRED.
  * ------------------------------------------------------------------------------------------- */
@@ -537,6 +657,13 @@ YV_API size_t yv_token_scopes_count(const yv_token *token);
 YV_API const char *yv_token_scope(const yv_token *token, size_t i);
 /* Wipes the token. */
 YV_API void yv_token_free(yv_token *token);
+/* The completion of yv_client_token_start: result freed with yv_token_free. */
+typedef void (*yv_token_done_fn)(void *user_data, yv_status status, yv_token *result,
+                                 yv_error *err);
+/* yv_client_token without blocking ("Event loop"); pending may be NULL. */
+YV_API yv_status yv_client_token_start(yv_loop *loop, yv_client *client, const yv_call *call,
+                                       yv_token_done_fn done, void *user_data, yv_pending **pending,
+                                       yv_error **err);
 
 /* ---------------------------------------------------------------------------------------------
  * Webhook subscriptions.
@@ -1278,6 +1405,118 @@ YV_API void yv_webhook_delivery_list_free(yv_webhook_delivery_list *list);
 /* END GENERATED: records */
 
 /* ---------------------------------------------------------------------------------------------
+ * Completion callbacks of the _start functions (see "Event loop") by result type: the callback
+ * owns the result (NULL unless YV_OK) and the error (NULL on YV_OK). Since 0.2.0.
+ * ------------------------------------------------------------------------------------------- */
+
+/* BEGIN GENERATED: completions (python3 -m codegen from api/endpoints.toml; do not edit) */
+/* The completion of a call returning a yv_api_key: result freed with yv_api_key_free. */
+typedef void (*yv_api_key_done_fn)(void *user_data, yv_status status, yv_api_key *result,
+                                   yv_error *err);
+/* The completion of a call returning a yv_api_key_list: result freed with yv_api_key_list_free. */
+typedef void (*yv_api_key_list_done_fn)(void *user_data, yv_status status, yv_api_key_list *result,
+                                        yv_error *err);
+/* The completion of a call returning a yv_webhook: result freed with yv_webhook_free. */
+typedef void (*yv_webhook_done_fn)(void *user_data, yv_status status, yv_webhook *result,
+                                   yv_error *err);
+/* The completion of a call returning a yv_webhook_list: result freed with yv_webhook_list_free. */
+typedef void (*yv_webhook_list_done_fn)(void *user_data, yv_status status, yv_webhook_list *result,
+                                        yv_error *err);
+/* The completion of a call returning a yv_account: result freed with yv_account_free. */
+typedef void (*yv_account_done_fn)(void *user_data, yv_status status, yv_account *result,
+                                   yv_error *err);
+/* The completion of a call returning a yv_account_list: result freed with yv_account_list_free. */
+typedef void (*yv_account_list_done_fn)(void *user_data, yv_status status, yv_account_list *result,
+                                        yv_error *err);
+/* The completion of a call returning a yv_asset: result freed with yv_asset_free. */
+typedef void (*yv_asset_done_fn)(void *user_data, yv_status status, yv_asset *result,
+                                 yv_error *err);
+/* The completion of a call returning a yv_asset_list: result freed with yv_asset_list_free. */
+typedef void (*yv_asset_list_done_fn)(void *user_data, yv_status status, yv_asset_list *result,
+                                      yv_error *err);
+/* The completion of a call returning a yv_balance: result freed with yv_balance_free. */
+typedef void (*yv_balance_done_fn)(void *user_data, yv_status status, yv_balance *result,
+                                   yv_error *err);
+/* The completion of a call returning a yv_transfer: result freed with yv_transfer_free. */
+typedef void (*yv_transfer_done_fn)(void *user_data, yv_status status, yv_transfer *result,
+                                    yv_error *err);
+/* The completion of a call returning a yv_transaction: result freed with yv_transaction_free. */
+typedef void (*yv_transaction_done_fn)(void *user_data, yv_status status, yv_transaction *result,
+                                       yv_error *err);
+/* The completion of a call returning a yv_transaction_list: result freed with
+ * yv_transaction_list_free. */
+typedef void (*yv_transaction_list_done_fn)(void *user_data, yv_status status,
+                                            yv_transaction_list *result, yv_error *err);
+/* The completion of a call returning a yv_auto_forwarding_rule: result freed with
+ * yv_auto_forwarding_rule_free. */
+typedef void (*yv_auto_forwarding_rule_done_fn)(void *user_data, yv_status status,
+                                                yv_auto_forwarding_rule *result, yv_error *err);
+/* The completion of a call returning a yv_auto_forwarding_rule_list: result freed with
+ * yv_auto_forwarding_rule_list_free. */
+typedef void (*yv_auto_forwarding_rule_list_done_fn)(void *user_data, yv_status status,
+                                                     yv_auto_forwarding_rule_list *result,
+                                                     yv_error *err);
+/* The completion of a call returning a yv_card_funding: result freed with yv_card_funding_free. */
+typedef void (*yv_card_funding_done_fn)(void *user_data, yv_status status, yv_card_funding *result,
+                                        yv_error *err);
+/* The completion of a call returning a yv_card_account: result freed with yv_card_account_free. */
+typedef void (*yv_card_account_done_fn)(void *user_data, yv_status status, yv_card_account *result,
+                                        yv_error *err);
+/* The completion of a call returning a yv_card: result freed with yv_card_free. */
+typedef void (*yv_card_done_fn)(void *user_data, yv_status status, yv_card *result, yv_error *err);
+/* The completion of a call returning a yv_card_list: result freed with yv_card_list_free. */
+typedef void (*yv_card_list_done_fn)(void *user_data, yv_status status, yv_card_list *result,
+                                     yv_error *err);
+/* The completion of a call returning a yv_card_transaction_list: result freed with
+ * yv_card_transaction_list_free. */
+typedef void (*yv_card_transaction_list_done_fn)(void *user_data, yv_status status,
+                                                 yv_card_transaction_list *result, yv_error *err);
+/* The completion of a call returning a yv_spending_limits: result freed with
+ * yv_spending_limits_free. */
+typedef void (*yv_spending_limits_done_fn)(void *user_data, yv_status status,
+                                           yv_spending_limits *result, yv_error *err);
+/* The completion of a call returning a yv_card_order: result freed with yv_card_order_free. */
+typedef void (*yv_card_order_done_fn)(void *user_data, yv_status status, yv_card_order *result,
+                                      yv_error *err);
+/* The completion of a call returning a yv_card_order_list: result freed with
+ * yv_card_order_list_free. */
+typedef void (*yv_card_order_list_done_fn)(void *user_data, yv_status status,
+                                           yv_card_order_list *result, yv_error *err);
+/* The completion of a call returning a yv_card_order_payment: result freed with
+ * yv_card_order_payment_free. */
+typedef void (*yv_card_order_payment_done_fn)(void *user_data, yv_status status,
+                                              yv_card_order_payment *result, yv_error *err);
+/* The completion of a call returning a yv_customer: result freed with yv_customer_free. */
+typedef void (*yv_customer_done_fn)(void *user_data, yv_status status, yv_customer *result,
+                                    yv_error *err);
+/* The completion of a call returning a yv_customer_list: result freed with yv_customer_list_free.
+ */
+typedef void (*yv_customer_list_done_fn)(void *user_data, yv_status status,
+                                         yv_customer_list *result, yv_error *err);
+/* The completion of a call returning a yv_iban_status: result freed with yv_iban_status_free. */
+typedef void (*yv_iban_status_done_fn)(void *user_data, yv_status status, yv_iban_status *result,
+                                       yv_error *err);
+/* The completion of a call returning a yv_session: result freed with yv_session_free. */
+typedef void (*yv_session_done_fn)(void *user_data, yv_status status, yv_session *result,
+                                   yv_error *err);
+/* The completion of a call returning a yv_swap_quote: result freed with yv_swap_quote_free. */
+typedef void (*yv_swap_quote_done_fn)(void *user_data, yv_status status, yv_swap_quote *result,
+                                      yv_error *err);
+/* The completion of a call returning a yv_swap_execution: result freed with yv_swap_execution_free.
+ */
+typedef void (*yv_swap_execution_done_fn)(void *user_data, yv_status status,
+                                          yv_swap_execution *result, yv_error *err);
+/* The completion of a call returning a yv_swap_history_item_list: result freed with
+ * yv_swap_history_item_list_free. */
+typedef void (*yv_swap_history_item_list_done_fn)(void *user_data, yv_status status,
+                                                  yv_swap_history_item_list *result, yv_error *err);
+/* The completion of a call returning a yv_webhook_delivery_list: result freed with
+ * yv_webhook_delivery_list_free. */
+typedef void (*yv_webhook_delivery_list_done_fn)(void *user_data, yv_status status,
+                                                 yv_webhook_delivery_list *result, yv_error *err);
+/* END GENERATED: completions */
+
+/* ---------------------------------------------------------------------------------------------
  * Endpoints: one function per call of the API, each described in api/endpoints.toml. Every one
  * takes the client, its parameters (NULL / 0 = unset for optional ones: the library applies the
  * default), the per-call options (NULL = defaults), its outputs (set only on YV_OK; the caller
@@ -1305,12 +1544,27 @@ YV_API yv_status yv_client_create_api_key(yv_client *client, const char *name,
                                           uint32_t expires_in_days, const char *const *allowed_ips,
                                           size_t allowed_ips_count, const yv_call *call,
                                           yv_api_key **out, yv_error **err);
+/* yv_client_create_api_key without blocking (see "Event loop"): done gets a yv_api_key (freed with
+ * yv_api_key_free) or the error. pending may be NULL. */
+YV_API yv_status yv_client_create_api_key_start(yv_loop *loop, yv_client *client, const char *name,
+                                                const char *const *permissions,
+                                                size_t permissions_count, uint32_t expires_in_days,
+                                                const char *const *allowed_ips,
+                                                size_t allowed_ips_count, const yv_call *call,
+                                                yv_api_key_done_fn done, void *user_data,
+                                                yv_pending **pending, yv_error **err);
 
 /* Every API key of the account, without secrets.
  * GET /apikey/list; read-only (safe to repeat).
  * *out: a yv_api_key_list the caller frees with yv_api_key_list_free. */
 YV_API yv_status yv_client_list_api_keys(yv_client *client, const yv_call *call,
                                          yv_api_key_list **out, yv_error **err);
+/* yv_client_list_api_keys without blocking (see "Event loop"): done gets a yv_api_key_list (freed
+ * with yv_api_key_list_free) or the error. pending may be NULL. */
+YV_API yv_status yv_client_list_api_keys_start(yv_loop *loop, yv_client *client,
+                                               const yv_call *call, yv_api_key_list_done_fn done,
+                                               void *user_data, yv_pending **pending,
+                                               yv_error **err);
 
 /* One API key, without its secret.
  * GET /apikey/{key_id}; read-only (safe to repeat).
@@ -1318,6 +1572,11 @@ YV_API yv_status yv_client_list_api_keys(yv_client *client, const yv_call *call,
  * *out: a yv_api_key the caller frees with yv_api_key_free. */
 YV_API yv_status yv_client_get_api_key(yv_client *client, const char *key_id, const yv_call *call,
                                        yv_api_key **out, yv_error **err);
+/* yv_client_get_api_key without blocking (see "Event loop"): done gets a yv_api_key (freed with
+ * yv_api_key_free) or the error. pending may be NULL. */
+YV_API yv_status yv_client_get_api_key_start(yv_loop *loop, yv_client *client, const char *key_id,
+                                             const yv_call *call, yv_api_key_done_fn done,
+                                             void *user_data, yv_pending **pending, yv_error **err);
 
 /* Issues a new api_secret (in this answer only); the old one stops working at once.
  * POST /apikey/{key_id}/rotate; a write: retried only with the call's idempotency key.
@@ -1326,6 +1585,12 @@ YV_API yv_status yv_client_get_api_key(yv_client *client, const char *key_id, co
  * *out: a yv_api_key the caller frees with yv_api_key_free. */
 YV_API yv_status yv_client_rotate_api_key(yv_client *client, const char *key_id,
                                           const yv_call *call, yv_api_key **out, yv_error **err);
+/* yv_client_rotate_api_key without blocking (see "Event loop"): done gets a yv_api_key (freed with
+ * yv_api_key_free) or the error. pending may be NULL. */
+YV_API yv_status yv_client_rotate_api_key_start(yv_loop *loop, yv_client *client,
+                                                const char *key_id, const yv_call *call,
+                                                yv_api_key_done_fn done, void *user_data,
+                                                yv_pending **pending, yv_error **err);
 
 /* Replaces the key's whole set of scopes.
  * PUT /apikey/{key_id}/permissions; a write: retried only with the call's idempotency key.
@@ -1337,6 +1602,12 @@ YV_API yv_status yv_client_update_api_key_permissions(yv_client *client, const c
                                                       const char *const *permissions,
                                                       size_t permissions_count, const yv_call *call,
                                                       yv_api_key **out, yv_error **err);
+/* yv_client_update_api_key_permissions without blocking (see "Event loop"): done gets a yv_api_key
+ * (freed with yv_api_key_free) or the error. pending may be NULL. */
+YV_API yv_status yv_client_update_api_key_permissions_start(
+    yv_loop *loop, yv_client *client, const char *key_id, const char *const *permissions,
+    size_t permissions_count, const yv_call *call, yv_api_key_done_fn done, void *user_data,
+    yv_pending **pending, yv_error **err);
 
 /* Revokes the key: it stops working at once.
  * POST /apikey/{key_id}/revoke; a write: retried only with the call's idempotency key.
@@ -1344,6 +1615,12 @@ YV_API yv_status yv_client_update_api_key_permissions(yv_client *client, const c
  * key_id: the key's id. */
 YV_API yv_status yv_client_revoke_api_key(yv_client *client, const char *key_id,
                                           const yv_call *call, yv_error **err);
+/* yv_client_revoke_api_key without blocking (see "Event loop"): done gets no result or the error.
+ * pending may be NULL. */
+YV_API yv_status yv_client_revoke_api_key_start(yv_loop *loop, yv_client *client,
+                                                const char *key_id, const yv_call *call,
+                                                yv_done_fn done, void *user_data,
+                                                yv_pending **pending, yv_error **err);
 
 /* --- accounts: Accounts hold assets. */
 
@@ -1352,6 +1629,12 @@ YV_API yv_status yv_client_revoke_api_key(yv_client *client, const char *key_id,
  * *out: a yv_account_list the caller frees with yv_account_list_free. */
 YV_API yv_status yv_client_list_accounts(yv_client *client, const yv_call *call,
                                          yv_account_list **out, yv_error **err);
+/* yv_client_list_accounts without blocking (see "Event loop"): done gets a yv_account_list (freed
+ * with yv_account_list_free) or the error. pending may be NULL. */
+YV_API yv_status yv_client_list_accounts_start(yv_loop *loop, yv_client *client,
+                                               const yv_call *call, yv_account_list_done_fn done,
+                                               void *user_data, yv_pending **pending,
+                                               yv_error **err);
 
 /* Creates an account.
  * POST /accounts/create-account; a write: retried only with the call's idempotency key.
@@ -1361,6 +1644,13 @@ YV_API yv_status yv_client_list_accounts(yv_client *client, const yv_call *call,
 YV_API yv_status yv_client_create_account(yv_client *client, const char *account_name,
                                           const char *account_type, const yv_call *call,
                                           yv_account **out, yv_error **err);
+/* yv_client_create_account without blocking (see "Event loop"): done gets a yv_account (freed with
+ * yv_account_free) or the error. pending may be NULL. */
+YV_API yv_status yv_client_create_account_start(yv_loop *loop, yv_client *client,
+                                                const char *account_name, const char *account_type,
+                                                const yv_call *call, yv_account_done_fn done,
+                                                void *user_data, yv_pending **pending,
+                                                yv_error **err);
 
 /* The wallet connections of one account, or of every account.
  * GET /accounts/get-connections; read-only (safe to repeat).
@@ -1369,6 +1659,13 @@ YV_API yv_status yv_client_create_account(yv_client *client, const char *account
 YV_API yv_status yv_client_get_account_connections(yv_client *client, const char *account_id,
                                                    const yv_call *call, yv_buffer **out,
                                                    yv_error **err);
+/* yv_client_get_account_connections without blocking (see "Event loop"): done gets a yv_buffer
+ * (freed with yv_buffer_free) or the error. pending may be NULL. */
+YV_API yv_status yv_client_get_account_connections_start(yv_loop *loop, yv_client *client,
+                                                         const char *account_id,
+                                                         const yv_call *call,
+                                                         yv_buffer_done_fn done, void *user_data,
+                                                         yv_pending **pending, yv_error **err);
 
 /* Connects an account to chains (every supported chain when none are named); a chain already
  * connected stays as it was.
@@ -1381,6 +1678,12 @@ YV_API yv_status yv_client_create_account_connections(yv_client *client, const c
                                                       const char *const *chains,
                                                       size_t chains_count, const yv_call *call,
                                                       yv_buffer **out, yv_error **err);
+/* yv_client_create_account_connections without blocking (see "Event loop"): done gets a yv_buffer
+ * (freed with yv_buffer_free) or the error. pending may be NULL. */
+YV_API yv_status yv_client_create_account_connections_start(
+    yv_loop *loop, yv_client *client, const char *account_id, const char *const *chains,
+    size_t chains_count, const yv_call *call, yv_buffer_done_fn done, void *user_data,
+    yv_pending **pending, yv_error **err);
 
 /* The accounts of a user (yourself); a customer holds wallets, not accounts.
  * POST /accounts/get-user-accounts; read-only (safe to repeat).
@@ -1389,6 +1692,12 @@ YV_API yv_status yv_client_create_account_connections(yv_client *client, const c
 YV_API yv_status yv_client_list_user_accounts(yv_client *client, const char *user_id,
                                               const yv_call *call, yv_account_list **out,
                                               yv_error **err);
+/* yv_client_list_user_accounts without blocking (see "Event loop"): done gets a yv_account_list
+ * (freed with yv_account_list_free) or the error. pending may be NULL. */
+YV_API yv_status yv_client_list_user_accounts_start(yv_loop *loop, yv_client *client,
+                                                    const char *user_id, const yv_call *call,
+                                                    yv_account_list_done_fn done, void *user_data,
+                                                    yv_pending **pending, yv_error **err);
 
 /* --- assets: Assets: one chain and token within an account. */
 
@@ -1401,6 +1710,12 @@ YV_API yv_status yv_client_list_user_accounts(yv_client *client, const char *use
 YV_API yv_status yv_client_add_asset(yv_client *client, const char *account_id, const char *chain,
                                      const char *ticker, const yv_call *call, yv_asset **out,
                                      yv_error **err);
+/* yv_client_add_asset without blocking (see "Event loop"): done gets a yv_asset (freed with
+ * yv_asset_free) or the error. pending may be NULL. */
+YV_API yv_status yv_client_add_asset_start(yv_loop *loop, yv_client *client, const char *account_id,
+                                           const char *chain, const char *ticker,
+                                           const yv_call *call, yv_asset_done_fn done,
+                                           void *user_data, yv_pending **pending, yv_error **err);
 
 /* The assets of one account, or of every account.
  * POST /assets/get-user-assets; read-only (safe to repeat).
@@ -1408,18 +1723,35 @@ YV_API yv_status yv_client_add_asset(yv_client *client, const char *account_id, 
  * *out: a yv_asset_list the caller frees with yv_asset_list_free. */
 YV_API yv_status yv_client_list_assets(yv_client *client, const char *account_id,
                                        const yv_call *call, yv_asset_list **out, yv_error **err);
+/* yv_client_list_assets without blocking (see "Event loop"): done gets a yv_asset_list (freed with
+ * yv_asset_list_free) or the error. pending may be NULL. */
+YV_API yv_status yv_client_list_assets_start(yv_loop *loop, yv_client *client,
+                                             const char *account_id, const yv_call *call,
+                                             yv_asset_list_done_fn done, void *user_data,
+                                             yv_pending **pending, yv_error **err);
 
 /* The catalogue of supported assets: chain, ticker, decimals, price.
  * GET /assets/get-all-assets; read-only (safe to repeat).
  * *out: the payload as compact JSON (numbers as strings), freed with yv_buffer_free. */
 YV_API yv_status yv_client_list_supported_assets(yv_client *client, const yv_call *call,
                                                  yv_buffer **out, yv_error **err);
+/* yv_client_list_supported_assets without blocking (see "Event loop"): done gets a yv_buffer (freed
+ * with yv_buffer_free) or the error. pending may be NULL. */
+YV_API yv_status yv_client_list_supported_assets_start(yv_loop *loop, yv_client *client,
+                                                       const yv_call *call, yv_buffer_done_fn done,
+                                                       void *user_data, yv_pending **pending,
+                                                       yv_error **err);
 
 /* The supported chains: id, name, explorer.
  * GET /assets/get-chains; read-only (safe to repeat).
  * *out: the payload as compact JSON (numbers as strings), freed with yv_buffer_free. */
 YV_API yv_status yv_client_list_chains(yv_client *client, const yv_call *call, yv_buffer **out,
                                        yv_error **err);
+/* yv_client_list_chains without blocking (see "Event loop"): done gets a yv_buffer (freed with
+ * yv_buffer_free) or the error. pending may be NULL. */
+YV_API yv_status yv_client_list_chains_start(yv_loop *loop, yv_client *client, const yv_call *call,
+                                             yv_buffer_done_fn done, void *user_data,
+                                             yv_pending **pending, yv_error **err);
 
 /* Adds several assets to an account at once: chains[i] with tickers[i]; all or none are added.
  * POST /assets/batch-add-asset; a write: retried only with the call's idempotency key.
@@ -1432,6 +1764,14 @@ YV_API yv_status yv_client_add_assets(yv_client *client, const char *account_id,
                                       const char *const *chains, size_t chains_count,
                                       const char *const *tickers, size_t tickers_count,
                                       const yv_call *call, yv_asset_list **out, yv_error **err);
+/* yv_client_add_assets without blocking (see "Event loop"): done gets a yv_asset_list (freed with
+ * yv_asset_list_free) or the error. pending may be NULL. */
+YV_API yv_status yv_client_add_assets_start(yv_loop *loop, yv_client *client,
+                                            const char *account_id, const char *const *chains,
+                                            size_t chains_count, const char *const *tickers,
+                                            size_t tickers_count, const yv_call *call,
+                                            yv_asset_list_done_fn done, void *user_data,
+                                            yv_pending **pending, yv_error **err);
 
 /* The assets of a user (yourself) or of one of your customers.
  * POST /assets/get-user-assets-by-id; read-only (safe to repeat).
@@ -1440,6 +1780,12 @@ YV_API yv_status yv_client_add_assets(yv_client *client, const char *account_id,
 YV_API yv_status yv_client_list_user_assets(yv_client *client, const char *user_id,
                                             const yv_call *call, yv_asset_list **out,
                                             yv_error **err);
+/* yv_client_list_user_assets without blocking (see "Event loop"): done gets a yv_asset_list (freed
+ * with yv_asset_list_free) or the error. pending may be NULL. */
+YV_API yv_status yv_client_list_user_assets_start(yv_loop *loop, yv_client *client,
+                                                  const char *user_id, const yv_call *call,
+                                                  yv_asset_list_done_fn done, void *user_data,
+                                                  yv_pending **pending, yv_error **err);
 
 /* Archives an asset: it leaves the lists and can no longer send; deposits still credit it.
  * POST /assets/archive-asset; a write: retried only with the call's idempotency key.
@@ -1447,6 +1793,12 @@ YV_API yv_status yv_client_list_user_assets(yv_client *client, const char *user_
  * *out: a yv_asset the caller frees with yv_asset_free. */
 YV_API yv_status yv_client_archive_asset(yv_client *client, const char *asset_id,
                                          const yv_call *call, yv_asset **out, yv_error **err);
+/* yv_client_archive_asset without blocking (see "Event loop"): done gets a yv_asset (freed with
+ * yv_asset_free) or the error. pending may be NULL. */
+YV_API yv_status yv_client_archive_asset_start(yv_loop *loop, yv_client *client,
+                                               const char *asset_id, const yv_call *call,
+                                               yv_asset_done_fn done, void *user_data,
+                                               yv_pending **pending, yv_error **err);
 
 /* Adds a gas-station wallet for a chain: it pays the gas of your transfers on that chain.
  * POST /assets/add-station-asset; a write: retried only with the call's idempotency key.
@@ -1455,12 +1807,25 @@ YV_API yv_status yv_client_archive_asset(yv_client *client, const char *asset_id
  * *out: a yv_asset the caller frees with yv_asset_free. */
 YV_API yv_status yv_client_add_gas_station(yv_client *client, const char *chain, const char *ticker,
                                            const yv_call *call, yv_asset **out, yv_error **err);
+/* yv_client_add_gas_station without blocking (see "Event loop"): done gets a yv_asset (freed with
+ * yv_asset_free) or the error. pending may be NULL. */
+YV_API yv_status yv_client_add_gas_station_start(yv_loop *loop, yv_client *client,
+                                                 const char *chain, const char *ticker,
+                                                 const yv_call *call, yv_asset_done_fn done,
+                                                 void *user_data, yv_pending **pending,
+                                                 yv_error **err);
 
 /* Your gas-station wallets.
  * POST /assets/get-station-assets; read-only (safe to repeat).
  * *out: a yv_asset_list the caller frees with yv_asset_list_free. */
 YV_API yv_status yv_client_list_gas_stations(yv_client *client, const yv_call *call,
                                              yv_asset_list **out, yv_error **err);
+/* yv_client_list_gas_stations without blocking (see "Event loop"): done gets a yv_asset_list (freed
+ * with yv_asset_list_free) or the error. pending may be NULL. */
+YV_API yv_status yv_client_list_gas_stations_start(yv_loop *loop, yv_client *client,
+                                                   const yv_call *call, yv_asset_list_done_fn done,
+                                                   void *user_data, yv_pending **pending,
+                                                   yv_error **err);
 
 /* Adds a wallet (a chain and token) for one of your customers.
  * POST /assets/add-customer-asset; a write: retried only with the call's idempotency key.
@@ -1471,6 +1836,13 @@ YV_API yv_status yv_client_list_gas_stations(yv_client *client, const yv_call *c
 YV_API yv_status yv_client_add_customer_asset(yv_client *client, const char *customer_id,
                                               const char *chain, const char *ticker,
                                               const yv_call *call, yv_asset **out, yv_error **err);
+/* yv_client_add_customer_asset without blocking (see "Event loop"): done gets a yv_asset (freed
+ * with yv_asset_free) or the error. pending may be NULL. */
+YV_API yv_status yv_client_add_customer_asset_start(yv_loop *loop, yv_client *client,
+                                                    const char *customer_id, const char *chain,
+                                                    const char *ticker, const yv_call *call,
+                                                    yv_asset_done_fn done, void *user_data,
+                                                    yv_pending **pending, yv_error **err);
 
 /* The wallets of one customer, or of every customer.
  * POST /assets/get-customer-assets; read-only (safe to repeat).
@@ -1479,6 +1851,12 @@ YV_API yv_status yv_client_add_customer_asset(yv_client *client, const char *cus
 YV_API yv_status yv_client_list_customer_assets(yv_client *client, const char *customer_id,
                                                 const yv_call *call, yv_asset_list **out,
                                                 yv_error **err);
+/* yv_client_list_customer_assets without blocking (see "Event loop"): done gets a yv_asset_list
+ * (freed with yv_asset_list_free) or the error. pending may be NULL. */
+YV_API yv_status yv_client_list_customer_assets_start(yv_loop *loop, yv_client *client,
+                                                      const char *customer_id, const yv_call *call,
+                                                      yv_asset_list_done_fn done, void *user_data,
+                                                      yv_pending **pending, yv_error **err);
 
 /* --- balance: Balances of assets. */
 
@@ -1488,6 +1866,12 @@ YV_API yv_status yv_client_list_customer_assets(yv_client *client, const char *c
  * *out: a yv_balance the caller frees with yv_balance_free. */
 YV_API yv_status yv_client_check_balance(yv_client *client, const char *asset_id,
                                          const yv_call *call, yv_balance **out, yv_error **err);
+/* yv_client_check_balance without blocking (see "Event loop"): done gets a yv_balance (freed with
+ * yv_balance_free) or the error. pending may be NULL. */
+YV_API yv_status yv_client_check_balance_start(yv_loop *loop, yv_client *client,
+                                               const char *asset_id, const yv_call *call,
+                                               yv_balance_done_fn done, void *user_data,
+                                               yv_pending **pending, yv_error **err);
 
 /* --- transactions: Gas prices, transfers and the transaction history. */
 
@@ -1504,6 +1888,14 @@ YV_API yv_status yv_client_gas_price(yv_client *client, const char *chain, const
                                      const char *amount_usd, const char *asset_id,
                                      const char *token_symbol, const char *extra_fields_json,
                                      const yv_call *call, yv_buffer **out, yv_error **err);
+/* yv_client_gas_price without blocking (see "Event loop"): done gets a yv_buffer (freed with
+ * yv_buffer_free) or the error. pending may be NULL. */
+YV_API yv_status yv_client_gas_price_start(yv_loop *loop, yv_client *client, const char *chain,
+                                           const char *priority, const char *amount_usd,
+                                           const char *asset_id, const char *token_symbol,
+                                           const char *extra_fields_json, const yv_call *call,
+                                           yv_buffer_done_fn done, void *user_data,
+                                           yv_pending **pending, yv_error **err);
 
 /* The parameters of yv_client_send_funds, set one by one; yv_send_free frees it. */
 typedef struct yv_send yv_send;
@@ -1541,6 +1933,11 @@ YV_API yv_status yv_send_set_use_self_funding(yv_send *params, bool value, yv_er
  * *out: a yv_transfer the caller frees with yv_transfer_free. */
 YV_API yv_status yv_client_send_funds(yv_client *client, const yv_send *params, const yv_call *call,
                                       yv_transfer **out, yv_error **err);
+/* yv_client_send_funds without blocking (see "Event loop"): done gets a yv_transfer (freed with
+ * yv_transfer_free) or the error. pending may be NULL. */
+YV_API yv_status yv_client_send_funds_start(yv_loop *loop, yv_client *client, const yv_send *params,
+                                            const yv_call *call, yv_transfer_done_fn done,
+                                            void *user_data, yv_pending **pending, yv_error **err);
 
 /* The parameters of yv_client_list_transactions, set one by one; yv_tx_query_free frees it. */
 typedef struct yv_tx_query yv_tx_query;
@@ -1566,6 +1963,13 @@ YV_API yv_status yv_tx_query_set_search(yv_tx_query *params, const char *value, 
 YV_API yv_status yv_client_list_transactions(yv_client *client, const yv_tx_query *params,
                                              const yv_call *call, yv_transaction_list **out,
                                              yv_error **err);
+/* yv_client_list_transactions without blocking (see "Event loop"): done gets a yv_transaction_list
+ * (freed with yv_transaction_list_free) or the error. pending may be NULL. */
+YV_API yv_status yv_client_list_transactions_start(yv_loop *loop, yv_client *client,
+                                                   const yv_tx_query *params, const yv_call *call,
+                                                   yv_transaction_list_done_fn done,
+                                                   void *user_data, yv_pending **pending,
+                                                   yv_error **err);
 
 /* One transaction.
  * POST /transactions/get-transaction; read-only (safe to repeat).
@@ -1574,6 +1978,12 @@ YV_API yv_status yv_client_list_transactions(yv_client *client, const yv_tx_quer
 YV_API yv_status yv_client_get_transaction(yv_client *client, const char *transaction_id,
                                            const yv_call *call, yv_transaction **out,
                                            yv_error **err);
+/* yv_client_get_transaction without blocking (see "Event loop"): done gets a yv_transaction (freed
+ * with yv_transaction_free) or the error. pending may be NULL. */
+YV_API yv_status yv_client_get_transaction_start(yv_loop *loop, yv_client *client,
+                                                 const char *transaction_id, const yv_call *call,
+                                                 yv_transaction_done_fn done, void *user_data,
+                                                 yv_pending **pending, yv_error **err);
 
 /* Cancels a pending transfer: its amount and fee go back to the asset, exactly.
  * POST /transactions/cancel; a write: retried only with the call's idempotency key.
@@ -1581,6 +1991,12 @@ YV_API yv_status yv_client_get_transaction(yv_client *client, const char *transa
  * *out: the payload as compact JSON (numbers as strings), freed with yv_buffer_free. */
 YV_API yv_status yv_client_cancel_transaction(yv_client *client, const char *transaction_id,
                                               const yv_call *call, yv_buffer **out, yv_error **err);
+/* yv_client_cancel_transaction without blocking (see "Event loop"): done gets a yv_buffer (freed
+ * with yv_buffer_free) or the error. pending may be NULL. */
+YV_API yv_status yv_client_cancel_transaction_start(yv_loop *loop, yv_client *client,
+                                                    const char *transaction_id, const yv_call *call,
+                                                    yv_buffer_done_fn done, void *user_data,
+                                                    yv_pending **pending, yv_error **err);
 
 /* One page of the transactions of one asset, newest first.
  * POST /transactions/asset-history; read-only (safe to repeat).
@@ -1591,6 +2007,13 @@ YV_API yv_status yv_client_cancel_transaction(yv_client *client, const char *tra
 YV_API yv_status yv_client_asset_history(yv_client *client, const char *asset_id, uint32_t page,
                                          uint32_t limit, const yv_call *call,
                                          yv_transaction_list **out, yv_error **err);
+/* yv_client_asset_history without blocking (see "Event loop"): done gets a yv_transaction_list
+ * (freed with yv_transaction_list_free) or the error. pending may be NULL. */
+YV_API yv_status yv_client_asset_history_start(yv_loop *loop, yv_client *client,
+                                               const char *asset_id, uint32_t page, uint32_t limit,
+                                               const yv_call *call,
+                                               yv_transaction_list_done_fn done, void *user_data,
+                                               yv_pending **pending, yv_error **err);
 
 /* --- webhooks: Webhook subscriptions. Deliveries are checked with the webhook verifier. */
 
@@ -1604,18 +2027,37 @@ YV_API yv_status yv_client_create_webhook(yv_client *client, const char *url,
                                           const char *const *events, size_t events_count,
                                           const char *description, const yv_call *call,
                                           yv_webhook **out, yv_error **err);
+/* yv_client_create_webhook without blocking (see "Event loop"): done gets a yv_webhook (freed with
+ * yv_webhook_free) or the error. pending may be NULL. */
+YV_API yv_status yv_client_create_webhook_start(yv_loop *loop, yv_client *client, const char *url,
+                                                const char *const *events, size_t events_count,
+                                                const char *description, const yv_call *call,
+                                                yv_webhook_done_fn done, void *user_data,
+                                                yv_pending **pending, yv_error **err);
 
 /* Every webhook subscription, without secrets.
  * GET /webhook/list; read-only (safe to repeat).
  * *out: a yv_webhook_list the caller frees with yv_webhook_list_free. */
 YV_API yv_status yv_client_list_webhooks(yv_client *client, const yv_call *call,
                                          yv_webhook_list **out, yv_error **err);
+/* yv_client_list_webhooks without blocking (see "Event loop"): done gets a yv_webhook_list (freed
+ * with yv_webhook_list_free) or the error. pending may be NULL. */
+YV_API yv_status yv_client_list_webhooks_start(yv_loop *loop, yv_client *client,
+                                               const yv_call *call, yv_webhook_list_done_fn done,
+                                               void *user_data, yv_pending **pending,
+                                               yv_error **err);
 
 /* Deletes a webhook subscription.
  * DELETE /webhook/{webhook_id}; a write: retried only with the call's idempotency key.
  * webhook_id: the subscription's id. */
 YV_API yv_status yv_client_delete_webhook(yv_client *client, const char *webhook_id,
                                           const yv_call *call, yv_error **err);
+/* yv_client_delete_webhook without blocking (see "Event loop"): done gets no result or the error.
+ * pending may be NULL. */
+YV_API yv_status yv_client_delete_webhook_start(yv_loop *loop, yv_client *client,
+                                                const char *webhook_id, const yv_call *call,
+                                                yv_done_fn done, void *user_data,
+                                                yv_pending **pending, yv_error **err);
 
 /* One webhook subscription, without its secret.
  * GET /webhook/{webhook_id}; read-only (safe to repeat).
@@ -1623,6 +2065,12 @@ YV_API yv_status yv_client_delete_webhook(yv_client *client, const char *webhook
  * *out: a yv_webhook the caller frees with yv_webhook_free. */
 YV_API yv_status yv_client_get_webhook(yv_client *client, const char *webhook_id,
                                        const yv_call *call, yv_webhook **out, yv_error **err);
+/* yv_client_get_webhook without blocking (see "Event loop"): done gets a yv_webhook (freed with
+ * yv_webhook_free) or the error. pending may be NULL. */
+YV_API yv_status yv_client_get_webhook_start(yv_loop *loop, yv_client *client,
+                                             const char *webhook_id, const yv_call *call,
+                                             yv_webhook_done_fn done, void *user_data,
+                                             yv_pending **pending, yv_error **err);
 
 /* Changes a webhook subscription: only what is given changes.
  * PUT /webhook/{webhook_id}; a write: retried only with the call's idempotency key.
@@ -1637,6 +2085,15 @@ YV_API yv_status yv_client_update_webhook(yv_client *client, const char *webhook
                                           size_t events_count, const char *description,
                                           const char *status, const yv_call *call, yv_webhook **out,
                                           yv_error **err);
+/* yv_client_update_webhook without blocking (see "Event loop"): done gets a yv_webhook (freed with
+ * yv_webhook_free) or the error. pending may be NULL. */
+YV_API yv_status yv_client_update_webhook_start(yv_loop *loop, yv_client *client,
+                                                const char *webhook_id, const char *url,
+                                                const char *const *events, size_t events_count,
+                                                const char *description, const char *status,
+                                                const yv_call *call, yv_webhook_done_fn done,
+                                                void *user_data, yv_pending **pending,
+                                                yv_error **err);
 
 /* Resumes deliveries to a webhook.
  * POST /webhook/{webhook_id}/activate; a write: retried only with the call's idempotency key.
@@ -1644,6 +2101,12 @@ YV_API yv_status yv_client_update_webhook(yv_client *client, const char *webhook
  * *out: a yv_webhook the caller frees with yv_webhook_free. */
 YV_API yv_status yv_client_activate_webhook(yv_client *client, const char *webhook_id,
                                             const yv_call *call, yv_webhook **out, yv_error **err);
+/* yv_client_activate_webhook without blocking (see "Event loop"): done gets a yv_webhook (freed
+ * with yv_webhook_free) or the error. pending may be NULL. */
+YV_API yv_status yv_client_activate_webhook_start(yv_loop *loop, yv_client *client,
+                                                  const char *webhook_id, const yv_call *call,
+                                                  yv_webhook_done_fn done, void *user_data,
+                                                  yv_pending **pending, yv_error **err);
 
 /* Pauses deliveries to a webhook (events are not queued for it meanwhile).
  * POST /webhook/{webhook_id}/deactivate; a write: retried only with the call's idempotency key.
@@ -1652,6 +2115,12 @@ YV_API yv_status yv_client_activate_webhook(yv_client *client, const char *webho
 YV_API yv_status yv_client_deactivate_webhook(yv_client *client, const char *webhook_id,
                                               const yv_call *call, yv_webhook **out,
                                               yv_error **err);
+/* yv_client_deactivate_webhook without blocking (see "Event loop"): done gets a yv_webhook (freed
+ * with yv_webhook_free) or the error. pending may be NULL. */
+YV_API yv_status yv_client_deactivate_webhook_start(yv_loop *loop, yv_client *client,
+                                                    const char *webhook_id, const yv_call *call,
+                                                    yv_webhook_done_fn done, void *user_data,
+                                                    yv_pending **pending, yv_error **err);
 
 /* The deliveries of one webhook, newest first, one page at a time.
  * GET /webhook/{webhook_id}/events; read-only (safe to repeat).
@@ -1664,6 +2133,13 @@ YV_API yv_status yv_client_list_webhook_events(yv_client *client, const char *we
                                                uint32_t page, uint32_t limit, const char *status,
                                                const yv_call *call, yv_webhook_delivery_list **out,
                                                yv_error **err);
+/* yv_client_list_webhook_events without blocking (see "Event loop"): done gets a
+ * yv_webhook_delivery_list (freed with yv_webhook_delivery_list_free) or the error. pending may be
+ * NULL. */
+YV_API yv_status yv_client_list_webhook_events_start(
+    yv_loop *loop, yv_client *client, const char *webhook_id, uint32_t page, uint32_t limit,
+    const char *status, const yv_call *call, yv_webhook_delivery_list_done_fn done, void *user_data,
+    yv_pending **pending, yv_error **err);
 
 /* Queues a webhook.test event for delivery to this webhook; the answer names the event and
  * delivery.
@@ -1672,6 +2148,12 @@ YV_API yv_status yv_client_list_webhook_events(yv_client *client, const char *we
  * *out: the payload as compact JSON (numbers as strings), freed with yv_buffer_free. */
 YV_API yv_status yv_client_test_webhook(yv_client *client, const char *webhook_id,
                                         const yv_call *call, yv_buffer **out, yv_error **err);
+/* yv_client_test_webhook without blocking (see "Event loop"): done gets a yv_buffer (freed with
+ * yv_buffer_free) or the error. pending may be NULL. */
+YV_API yv_status yv_client_test_webhook_start(yv_loop *loop, yv_client *client,
+                                              const char *webhook_id, const yv_call *call,
+                                              yv_buffer_done_fn done, void *user_data,
+                                              yv_pending **pending, yv_error **err);
 
 /* --- analytics: Totals over your transactions and wallets. */
 
@@ -1680,12 +2162,24 @@ YV_API yv_status yv_client_test_webhook(yv_client *client, const char *webhook_i
  * *out: the payload as compact JSON (numbers as strings), freed with yv_buffer_free. */
 YV_API yv_status yv_client_transaction_analytics(yv_client *client, const yv_call *call,
                                                  yv_buffer **out, yv_error **err);
+/* yv_client_transaction_analytics without blocking (see "Event loop"): done gets a yv_buffer (freed
+ * with yv_buffer_free) or the error. pending may be NULL. */
+YV_API yv_status yv_client_transaction_analytics_start(yv_loop *loop, yv_client *client,
+                                                       const yv_call *call, yv_buffer_done_fn done,
+                                                       void *user_data, yv_pending **pending,
+                                                       yv_error **err);
 
 /* The dashboard's totals: accounts, assets, balances and recent activity.
  * GET /analytics/dashboard-analytics; read-only (safe to repeat).
  * *out: the payload as compact JSON (numbers as strings), freed with yv_buffer_free. */
 YV_API yv_status yv_client_dashboard_analytics(yv_client *client, const yv_call *call,
                                                yv_buffer **out, yv_error **err);
+/* yv_client_dashboard_analytics without blocking (see "Event loop"): done gets a yv_buffer (freed
+ * with yv_buffer_free) or the error. pending may be NULL. */
+YV_API yv_status yv_client_dashboard_analytics_start(yv_loop *loop, yv_client *client,
+                                                     const yv_call *call, yv_buffer_done_fn done,
+                                                     void *user_data, yv_pending **pending,
+                                                     yv_error **err);
 
 /* --- auto_forwarding: Auto-forwarding rules: a share of each deposit to an asset is sent on to an
  * address. Writes send X-2FA-Token: the call's code or the client's TOTP source. */
@@ -1696,6 +2190,14 @@ YV_API yv_status yv_client_dashboard_analytics(yv_client *client, const yv_call 
 YV_API yv_status yv_client_list_forwarding_rules(yv_client *client, const yv_call *call,
                                                  yv_auto_forwarding_rule_list **out,
                                                  yv_error **err);
+/* yv_client_list_forwarding_rules without blocking (see "Event loop"): done gets a
+ * yv_auto_forwarding_rule_list (freed with yv_auto_forwarding_rule_list_free) or the error. pending
+ * may be NULL. */
+YV_API yv_status yv_client_list_forwarding_rules_start(yv_loop *loop, yv_client *client,
+                                                       const yv_call *call,
+                                                       yv_auto_forwarding_rule_list_done_fn done,
+                                                       void *user_data, yv_pending **pending,
+                                                       yv_error **err);
 
 /* One auto-forwarding rule.
  * GET /auto-forwarding/{rule_id}; read-only (safe to repeat).
@@ -1704,6 +2206,14 @@ YV_API yv_status yv_client_list_forwarding_rules(yv_client *client, const yv_cal
 YV_API yv_status yv_client_get_forwarding_rule(yv_client *client, const char *rule_id,
                                                const yv_call *call, yv_auto_forwarding_rule **out,
                                                yv_error **err);
+/* yv_client_get_forwarding_rule without blocking (see "Event loop"): done gets a
+ * yv_auto_forwarding_rule (freed with yv_auto_forwarding_rule_free) or the error. pending may be
+ * NULL. */
+YV_API yv_status yv_client_get_forwarding_rule_start(yv_loop *loop, yv_client *client,
+                                                     const char *rule_id, const yv_call *call,
+                                                     yv_auto_forwarding_rule_done_fn done,
+                                                     void *user_data, yv_pending **pending,
+                                                     yv_error **err);
 
 /* Creates an auto-forwarding rule.
  * POST /auto-forwarding; a write: retried only with the call's idempotency key.
@@ -1730,6 +2240,16 @@ YV_API yv_status yv_client_create_forwarding_rule(
     const char *minimum_amount, const char *maximum_amount, const char *description,
     yv_optional_bool enabled, const char *settings_json, const yv_call *call,
     yv_auto_forwarding_rule **out, yv_error **err);
+/* yv_client_create_forwarding_rule without blocking (see "Event loop"): done gets a
+ * yv_auto_forwarding_rule (freed with yv_auto_forwarding_rule_free) or the error. pending may be
+ * NULL. */
+YV_API yv_status yv_client_create_forwarding_rule_start(
+    yv_loop *loop, yv_client *client, const char *destination_address, const char *percentage,
+    const char *monitoring_mode, const char *asset_id, const char *chain,
+    const char *const *monitored_accounts, size_t monitored_accounts_count,
+    const char *minimum_amount, const char *maximum_amount, const char *description,
+    yv_optional_bool enabled, const char *settings_json, const yv_call *call,
+    yv_auto_forwarding_rule_done_fn done, void *user_data, yv_pending **pending, yv_error **err);
 
 /* Changes an auto-forwarding rule: only what is given changes.
  * PUT /auto-forwarding/{rule_id}; a write: retried only with the call's idempotency key.
@@ -1754,6 +2274,16 @@ YV_API yv_status yv_client_update_forwarding_rule(
     size_t monitored_accounts_count, const char *minimum_amount, const char *maximum_amount,
     const char *description, yv_optional_bool enabled, const char *settings_json,
     const yv_call *call, yv_auto_forwarding_rule **out, yv_error **err);
+/* yv_client_update_forwarding_rule without blocking (see "Event loop"): done gets a
+ * yv_auto_forwarding_rule (freed with yv_auto_forwarding_rule_free) or the error. pending may be
+ * NULL. */
+YV_API yv_status yv_client_update_forwarding_rule_start(
+    yv_loop *loop, yv_client *client, const char *rule_id, const char *destination_address,
+    const char *percentage, const char *monitoring_mode, const char *const *monitored_accounts,
+    size_t monitored_accounts_count, const char *minimum_amount, const char *maximum_amount,
+    const char *description, yv_optional_bool enabled, const char *settings_json,
+    const yv_call *call, yv_auto_forwarding_rule_done_fn done, void *user_data,
+    yv_pending **pending, yv_error **err);
 
 /* Deletes an auto-forwarding rule.
  * DELETE /auto-forwarding/{rule_id}; a write: retried only with the call's idempotency key.
@@ -1761,6 +2291,12 @@ YV_API yv_status yv_client_update_forwarding_rule(
  * rule_id: the rule's id. */
 YV_API yv_status yv_client_delete_forwarding_rule(yv_client *client, const char *rule_id,
                                                   const yv_call *call, yv_error **err);
+/* yv_client_delete_forwarding_rule without blocking (see "Event loop"): done gets no result or the
+ * error. pending may be NULL. */
+YV_API yv_status yv_client_delete_forwarding_rule_start(yv_loop *loop, yv_client *client,
+                                                        const char *rule_id, const yv_call *call,
+                                                        yv_done_fn done, void *user_data,
+                                                        yv_pending **pending, yv_error **err);
 
 /* --- card_issuer: The card-issuer program: application, master wallets, customer funding (moves
  * value), deposits and history. */
@@ -1773,18 +2309,37 @@ YV_API yv_status yv_client_delete_forwarding_rule(yv_client *client, const char 
 YV_API yv_status yv_client_card_issuer_apply(yv_client *client, const char *funding_structure,
                                              bool iban_enabled, const yv_call *call,
                                              yv_buffer **out, yv_error **err);
+/* yv_client_card_issuer_apply without blocking (see "Event loop"): done gets a yv_buffer (freed
+ * with yv_buffer_free) or the error. pending may be NULL. */
+YV_API yv_status yv_client_card_issuer_apply_start(yv_loop *loop, yv_client *client,
+                                                   const char *funding_structure, bool iban_enabled,
+                                                   const yv_call *call, yv_buffer_done_fn done,
+                                                   void *user_data, yv_pending **pending,
+                                                   yv_error **err);
 
 /* The issuer program: its status, visibility, enabled chains, limits and stats.
  * GET /card-issuer/status; read-only (safe to repeat).
  * *out: the payload as compact JSON (numbers as strings), freed with yv_buffer_free. */
 YV_API yv_status yv_client_card_issuer_get_program(yv_client *client, const yv_call *call,
                                                    yv_buffer **out, yv_error **err);
+/* yv_client_card_issuer_get_program without blocking (see "Event loop"): done gets a yv_buffer
+ * (freed with yv_buffer_free) or the error. pending may be NULL. */
+YV_API yv_status yv_client_card_issuer_get_program_start(yv_loop *loop, yv_client *client,
+                                                         const yv_call *call,
+                                                         yv_buffer_done_fn done, void *user_data,
+                                                         yv_pending **pending, yv_error **err);
 
 /* The issuer's master wallets and their balances.
  * GET /card-issuer/wallets; read-only (safe to repeat).
  * *out: the payload as compact JSON (numbers as strings), freed with yv_buffer_free. */
 YV_API yv_status yv_client_card_issuer_get_wallets(yv_client *client, const yv_call *call,
                                                    yv_buffer **out, yv_error **err);
+/* yv_client_card_issuer_get_wallets without blocking (see "Event loop"): done gets a yv_buffer
+ * (freed with yv_buffer_free) or the error. pending may be NULL. */
+YV_API yv_status yv_client_card_issuer_get_wallets_start(yv_loop *loop, yv_client *client,
+                                                         const yv_call *call,
+                                                         yv_buffer_done_fn done, void *user_data,
+                                                         yv_pending **pending, yv_error **err);
 
 /* Funds a customer's card from the master wallet. Always carries an Idempotency-Key (the
  * call's, or one the core generates), returned with the result and on every error: called again
@@ -1804,6 +2359,13 @@ YV_API yv_status yv_client_card_issuer_fund_customer(yv_client *client, const ch
                                                      const char *destination_token,
                                                      const yv_call *call, yv_card_funding **out,
                                                      yv_error **err);
+/* yv_client_card_issuer_fund_customer without blocking (see "Event loop"): done gets a
+ * yv_card_funding (freed with yv_card_funding_free) or the error. pending may be NULL. */
+YV_API yv_status yv_client_card_issuer_fund_customer_start(
+    yv_loop *loop, yv_client *client, const char *customer_id, const char *amount,
+    const char *source_chain, const char *pricing_mode, const char *destination_token,
+    const yv_call *call, yv_card_funding_done_fn done, void *user_data, yv_pending **pending,
+    yv_error **err);
 
 /* Funds a deposit by hand (an XDC deposit awaiting_manual). Always carries an Idempotency-Key,
  * returned with the result and on every error: the funding happens once.
@@ -1816,6 +2378,12 @@ YV_API yv_status yv_client_card_issuer_fund_customer(yv_client *client, const ch
 YV_API yv_status yv_client_card_issuer_trigger_manual_funding(
     yv_client *client, const char *deposit_id, const char *destination_token, const yv_call *call,
     yv_card_funding **out, yv_error **err);
+/* yv_client_card_issuer_trigger_manual_funding without blocking (see "Event loop"): done gets a
+ * yv_card_funding (freed with yv_card_funding_free) or the error. pending may be NULL. */
+YV_API yv_status yv_client_card_issuer_trigger_manual_funding_start(
+    yv_loop *loop, yv_client *client, const char *deposit_id, const char *destination_token,
+    const yv_call *call, yv_card_funding_done_fn done, void *user_data, yv_pending **pending,
+    yv_error **err);
 
 /* A customer's own wallets (decentralized funding).
  * GET /card-issuer/customers/{customer_id}/wallets; read-only (safe to repeat).
@@ -1825,6 +2393,11 @@ YV_API yv_status yv_client_card_issuer_get_customer_wallets(yv_client *client,
                                                             const char *customer_id,
                                                             const yv_call *call, yv_buffer **out,
                                                             yv_error **err);
+/* yv_client_card_issuer_get_customer_wallets without blocking (see "Event loop"): done gets a
+ * yv_buffer (freed with yv_buffer_free) or the error. pending may be NULL. */
+YV_API yv_status yv_client_card_issuer_get_customer_wallets_start(
+    yv_loop *loop, yv_client *client, const char *customer_id, const yv_call *call,
+    yv_buffer_done_fn done, void *user_data, yv_pending **pending, yv_error **err);
 
 /* One page of the issuer's customers.
  * GET /card-issuer/customers; read-only (safe to repeat).
@@ -1834,6 +2407,13 @@ YV_API yv_status yv_client_card_issuer_get_customer_wallets(yv_client *client,
 YV_API yv_status yv_client_card_issuer_list_customers(yv_client *client, uint32_t page,
                                                       uint32_t limit, const yv_call *call,
                                                       yv_buffer **out, yv_error **err);
+/* yv_client_card_issuer_list_customers without blocking (see "Event loop"): done gets a yv_buffer
+ * (freed with yv_buffer_free) or the error. pending may be NULL. */
+YV_API yv_status yv_client_card_issuer_list_customers_start(yv_loop *loop, yv_client *client,
+                                                            uint32_t page, uint32_t limit,
+                                                            const yv_call *call,
+                                                            yv_buffer_done_fn done, void *user_data,
+                                                            yv_pending **pending, yv_error **err);
 
 /* The SOL and/or XDC addresses that fund the program (per enabled chain).
  * GET /card-issuer/funding-addresses; read-only (safe to repeat).
@@ -1844,6 +2424,11 @@ YV_API yv_status yv_client_card_issuer_get_funding_addresses(yv_client *client,
                                                              const char *customer_id,
                                                              const yv_call *call, yv_buffer **out,
                                                              yv_error **err);
+/* yv_client_card_issuer_get_funding_addresses without blocking (see "Event loop"): done gets a
+ * yv_buffer (freed with yv_buffer_free) or the error. pending may be NULL. */
+YV_API yv_status yv_client_card_issuer_get_funding_addresses_start(
+    yv_loop *loop, yv_client *client, const char *customer_id, const yv_call *call,
+    yv_buffer_done_fn done, void *user_data, yv_pending **pending, yv_error **err);
 
 /* One page of funding deposits (SOL auto-funding, XDC manual).
  * GET /card-issuer/deposits; read-only (safe to repeat).
@@ -1857,6 +2442,14 @@ YV_API yv_status yv_client_card_issuer_list_deposits(yv_client *client, uint32_t
                                                      uint32_t limit, const char *status,
                                                      const char *chain, const yv_call *call,
                                                      yv_buffer **out, yv_error **err);
+/* yv_client_card_issuer_list_deposits without blocking (see "Event loop"): done gets a yv_buffer
+ * (freed with yv_buffer_free) or the error. pending may be NULL. */
+YV_API yv_status yv_client_card_issuer_list_deposits_start(yv_loop *loop, yv_client *client,
+                                                           uint32_t page, uint32_t limit,
+                                                           const char *status, const char *chain,
+                                                           const yv_call *call,
+                                                           yv_buffer_done_fn done, void *user_data,
+                                                           yv_pending **pending, yv_error **err);
 
 /* One page of the funding history.
  * GET /card-issuer/funding-history; read-only (safe to repeat).
@@ -1871,6 +2464,12 @@ YV_API yv_status yv_client_card_issuer_get_funding_history(yv_client *client, ui
                                                            const char *customer_id,
                                                            const char *chain, const yv_call *call,
                                                            yv_buffer **out, yv_error **err);
+/* yv_client_card_issuer_get_funding_history without blocking (see "Event loop"): done gets a
+ * yv_buffer (freed with yv_buffer_free) or the error. pending may be NULL. */
+YV_API yv_status yv_client_card_issuer_get_funding_history_start(
+    yv_loop *loop, yv_client *client, uint32_t page, uint32_t limit, const char *status,
+    const char *customer_id, const char *chain, const yv_call *call, yv_buffer_done_fn done,
+    void *user_data, yv_pending **pending, yv_error **err);
 
 /* --- cards: Yativo cards: account onboarding, cards (freeze and unfreeze need 2FA), transactions,
  * disputes, limits, customers' cards, physical orders and the account's IBAN. */
@@ -1885,30 +2484,60 @@ YV_API yv_status yv_client_cards_onboard(yv_client *client, const char *email,
                                          const char *first_name, const char *last_name,
                                          const yv_call *call, yv_card_account **out,
                                          yv_error **err);
+/* yv_client_cards_onboard without blocking (see "Event loop"): done gets a yv_card_account (freed
+ * with yv_card_account_free) or the error. pending may be NULL. */
+YV_API yv_status yv_client_cards_onboard_start(yv_loop *loop, yv_client *client, const char *email,
+                                               const char *first_name, const char *last_name,
+                                               const yv_call *call, yv_card_account_done_fn done,
+                                               void *user_data, yv_pending **pending,
+                                               yv_error **err);
 
 /* The card account, with its KYC status.
  * GET /yativo-card/kyc-status; read-only (safe to repeat).
  * *out: a yv_card_account the caller frees with yv_card_account_free. */
 YV_API yv_status yv_client_cards_get_kyc_status(yv_client *client, const yv_call *call,
                                                 yv_card_account **out, yv_error **err);
+/* yv_client_cards_get_kyc_status without blocking (see "Event loop"): done gets a yv_card_account
+ * (freed with yv_card_account_free) or the error. pending may be NULL. */
+YV_API yv_status yv_client_cards_get_kyc_status_start(yv_loop *loop, yv_client *client,
+                                                      const yv_call *call,
+                                                      yv_card_account_done_fn done, void *user_data,
+                                                      yv_pending **pending, yv_error **err);
 
 /* Accepts the card program's terms and conditions.
  * POST /yativo-card/accept-terms; a write: retried only with the call's idempotency key.
  * *out: the payload as compact JSON (numbers as strings), freed with yv_buffer_free. */
 YV_API yv_status yv_client_cards_accept_terms(yv_client *client, const yv_call *call,
                                               yv_buffer **out, yv_error **err);
+/* yv_client_cards_accept_terms without blocking (see "Event loop"): done gets a yv_buffer (freed
+ * with yv_buffer_free) or the error. pending may be NULL. */
+YV_API yv_status yv_client_cards_accept_terms_start(yv_loop *loop, yv_client *client,
+                                                    const yv_call *call, yv_buffer_done_fn done,
+                                                    void *user_data, yv_pending **pending,
+                                                    yv_error **err);
 
 /* Deploys the card wallet (needs KYC approved and the terms accepted).
  * POST /yativo-card/deploy-safe; a write: retried only with the call's idempotency key.
  * *out: the payload as compact JSON (numbers as strings), freed with yv_buffer_free. */
 YV_API yv_status yv_client_cards_deploy_safe(yv_client *client, const yv_call *call,
                                              yv_buffer **out, yv_error **err);
+/* yv_client_cards_deploy_safe without blocking (see "Event loop"): done gets a yv_buffer (freed
+ * with yv_buffer_free) or the error. pending may be NULL. */
+YV_API yv_status yv_client_cards_deploy_safe_start(yv_loop *loop, yv_client *client,
+                                                   const yv_call *call, yv_buffer_done_fn done,
+                                                   void *user_data, yv_pending **pending,
+                                                   yv_error **err);
 
 /* The user's cards.
  * GET /yativo-card/list-cards; read-only (safe to repeat).
  * *out: a yv_card_list the caller frees with yv_card_list_free. */
 YV_API yv_status yv_client_cards_list(yv_client *client, const yv_call *call, yv_card_list **out,
                                       yv_error **err);
+/* yv_client_cards_list without blocking (see "Event loop"): done gets a yv_card_list (freed with
+ * yv_card_list_free) or the error. pending may be NULL. */
+YV_API yv_status yv_client_cards_list_start(yv_loop *loop, yv_client *client, const yv_call *call,
+                                            yv_card_list_done_fn done, void *user_data,
+                                            yv_pending **pending, yv_error **err);
 
 /* Creates a card (needs the card wallet deployed).
  * POST /yativo-card/create-card; a write: retried only with the call's idempotency key.
@@ -1922,6 +2551,12 @@ YV_API yv_status yv_client_cards_create(yv_client *client, const char *card_type
                                         const char *display_name, const char *spending_limit_amount,
                                         const char *spending_limit_frequency, const yv_call *call,
                                         yv_card **out, yv_error **err);
+/* yv_client_cards_create without blocking (see "Event loop"): done gets a yv_card (freed with
+ * yv_card_free) or the error. pending may be NULL. */
+YV_API yv_status yv_client_cards_create_start(
+    yv_loop *loop, yv_client *client, const char *card_type, const char *display_name,
+    const char *spending_limit_amount, const char *spending_limit_frequency, const yv_call *call,
+    yv_card_done_fn done, void *user_data, yv_pending **pending, yv_error **err);
 
 /* Freezes a card: it refuses use until unfrozen. Sends X-2FA-Token.
  * POST /yativo-card/cards/{card_id}/freeze; a write: retried only with the call's idempotency
@@ -1931,6 +2566,12 @@ YV_API yv_status yv_client_cards_create(yv_client *client, const char *card_type
  * *out: a yv_card the caller frees with yv_card_free. */
 YV_API yv_status yv_client_cards_freeze(yv_client *client, const char *card_id, const yv_call *call,
                                         yv_card **out, yv_error **err);
+/* yv_client_cards_freeze without blocking (see "Event loop"): done gets a yv_card (freed with
+ * yv_card_free) or the error. pending may be NULL. */
+YV_API yv_status yv_client_cards_freeze_start(yv_loop *loop, yv_client *client, const char *card_id,
+                                              const yv_call *call, yv_card_done_fn done,
+                                              void *user_data, yv_pending **pending,
+                                              yv_error **err);
 
 /* Unfreezes a frozen card. Sends X-2FA-Token.
  * POST /yativo-card/cards/{card_id}/unfreeze; a write: retried only with the call's idempotency
@@ -1940,6 +2581,12 @@ YV_API yv_status yv_client_cards_freeze(yv_client *client, const char *card_id, 
  * *out: a yv_card the caller frees with yv_card_free. */
 YV_API yv_status yv_client_cards_unfreeze(yv_client *client, const char *card_id,
                                           const yv_call *call, yv_card **out, yv_error **err);
+/* yv_client_cards_unfreeze without blocking (see "Event loop"): done gets a yv_card (freed with
+ * yv_card_free) or the error. pending may be NULL. */
+YV_API yv_status yv_client_cards_unfreeze_start(yv_loop *loop, yv_client *client,
+                                                const char *card_id, const yv_call *call,
+                                                yv_card_done_fn done, void *user_data,
+                                                yv_pending **pending, yv_error **err);
 
 /* Voids (cancels) a card for good.
  * POST /yativo-card/cards/{card_id}/void; a write: retried only with the call's idempotency
@@ -1948,6 +2595,11 @@ YV_API yv_status yv_client_cards_unfreeze(yv_client *client, const char *card_id
  * *out: a yv_card the caller frees with yv_card_free. */
 YV_API yv_status yv_client_cards_void(yv_client *client, const char *card_id, const yv_call *call,
                                       yv_card **out, yv_error **err);
+/* yv_client_cards_void without blocking (see "Event loop"): done gets a yv_card (freed with
+ * yv_card_free) or the error. pending may be NULL. */
+YV_API yv_status yv_client_cards_void_start(yv_loop *loop, yv_client *client, const char *card_id,
+                                            const yv_call *call, yv_card_done_fn done,
+                                            void *user_data, yv_pending **pending, yv_error **err);
 
 /* Sends the one-time code that set_pin needs.
  * POST /yativo-card/cards/{card_id}/pin/otp; a write: retried only with the call's idempotency
@@ -1957,6 +2609,12 @@ YV_API yv_status yv_client_cards_void(yv_client *client, const char *card_id, co
 YV_API yv_status yv_client_cards_request_pin_otp(yv_client *client, const char *card_id,
                                                  const yv_call *call, yv_buffer **out,
                                                  yv_error **err);
+/* yv_client_cards_request_pin_otp without blocking (see "Event loop"): done gets a yv_buffer (freed
+ * with yv_buffer_free) or the error. pending may be NULL. */
+YV_API yv_status yv_client_cards_request_pin_otp_start(yv_loop *loop, yv_client *client,
+                                                       const char *card_id, const yv_call *call,
+                                                       yv_buffer_done_fn done, void *user_data,
+                                                       yv_pending **pending, yv_error **err);
 
 /* Sets the card's PIN.
  * POST /yativo-card/cards/{card_id}/pin/set; a write: retried only with the call's idempotency
@@ -1968,6 +2626,13 @@ YV_API yv_status yv_client_cards_request_pin_otp(yv_client *client, const char *
 YV_API yv_status yv_client_cards_set_pin(yv_client *client, const char *card_id, const char *otp,
                                          const char *pin, const yv_call *call, yv_buffer **out,
                                          yv_error **err);
+/* yv_client_cards_set_pin without blocking (see "Event loop"): done gets a yv_buffer (freed with
+ * yv_buffer_free) or the error. pending may be NULL. */
+YV_API yv_status yv_client_cards_set_pin_start(yv_loop *loop, yv_client *client,
+                                               const char *card_id, const char *otp,
+                                               const char *pin, const yv_call *call,
+                                               yv_buffer_done_fn done, void *user_data,
+                                               yv_pending **pending, yv_error **err);
 
 /* A short-lived token for the secure card-details display (safe to repeat: it moves nothing).
  * POST /yativo-card/{yativo_card_id}/cards/{card_id}/ephemeral-token; read-only (safe to
@@ -1978,6 +2643,13 @@ YV_API yv_status yv_client_cards_set_pin(yv_client *client, const char *card_id,
 YV_API yv_status yv_client_cards_get_ephemeral_token(yv_client *client, const char *yativo_card_id,
                                                      const char *card_id, const yv_call *call,
                                                      yv_buffer **out, yv_error **err);
+/* yv_client_cards_get_ephemeral_token without blocking (see "Event loop"): done gets a yv_buffer
+ * (freed with yv_buffer_free) or the error. pending may be NULL. */
+YV_API yv_status yv_client_cards_get_ephemeral_token_start(yv_loop *loop, yv_client *client,
+                                                           const char *yativo_card_id,
+                                                           const char *card_id, const yv_call *call,
+                                                           yv_buffer_done_fn done, void *user_data,
+                                                           yv_pending **pending, yv_error **err);
 
 /* The card wallet, with its funding wallet when auto-bridge is on.
  * GET /yativo-card/{yativo_card_id}/wallet; read-only (safe to repeat).
@@ -1985,6 +2657,12 @@ YV_API yv_status yv_client_cards_get_ephemeral_token(yv_client *client, const ch
  * *out: the payload as compact JSON (numbers as strings), freed with yv_buffer_free. */
 YV_API yv_status yv_client_cards_get_wallet(yv_client *client, const char *yativo_card_id,
                                             const yv_call *call, yv_buffer **out, yv_error **err);
+/* yv_client_cards_get_wallet without blocking (see "Event loop"): done gets a yv_buffer (freed with
+ * yv_buffer_free) or the error. pending may be NULL. */
+YV_API yv_status yv_client_cards_get_wallet_start(yv_loop *loop, yv_client *client,
+                                                  const char *yativo_card_id, const yv_call *call,
+                                                  yv_buffer_done_fn done, void *user_data,
+                                                  yv_pending **pending, yv_error **err);
 
 /* The card wallet's deposit address (typically a USDC_SOL collateral wallet).
  * GET /yativo-card/{yativo_card_id}/wallet/funding-address; read-only (safe to repeat).
@@ -1993,6 +2671,13 @@ YV_API yv_status yv_client_cards_get_wallet(yv_client *client, const char *yativ
 YV_API yv_status yv_client_cards_get_funding_address(yv_client *client, const char *yativo_card_id,
                                                      const yv_call *call, yv_buffer **out,
                                                      yv_error **err);
+/* yv_client_cards_get_funding_address without blocking (see "Event loop"): done gets a yv_buffer
+ * (freed with yv_buffer_free) or the error. pending may be NULL. */
+YV_API yv_status yv_client_cards_get_funding_address_start(yv_loop *loop, yv_client *client,
+                                                           const char *yativo_card_id,
+                                                           const yv_call *call,
+                                                           yv_buffer_done_fn done, void *user_data,
+                                                           yv_pending **pending, yv_error **err);
 
 /* A customer card wallet's deposit address.
  * GET /yativo-card/customers/{yativo_card_id}/wallet/funding-address; read-only (safe to
@@ -2003,6 +2688,11 @@ YV_API yv_status yv_client_cards_get_customer_funding_address(yv_client *client,
                                                               const char *yativo_card_id,
                                                               const yv_call *call, yv_buffer **out,
                                                               yv_error **err);
+/* yv_client_cards_get_customer_funding_address without blocking (see "Event loop"): done gets a
+ * yv_buffer (freed with yv_buffer_free) or the error. pending may be NULL. */
+YV_API yv_status yv_client_cards_get_customer_funding_address_start(
+    yv_loop *loop, yv_client *client, const char *yativo_card_id, const yv_call *call,
+    yv_buffer_done_fn done, void *user_data, yv_pending **pending, yv_error **err);
 
 /* The reasons a transaction can be disputed for, with their codes.
  * GET /yativo-card/{yativo_card_id}/transactions/dispute-reasons; read-only (safe to repeat).
@@ -2011,6 +2701,13 @@ YV_API yv_status yv_client_cards_get_customer_funding_address(yv_client *client,
 YV_API yv_status yv_client_cards_get_dispute_reasons(yv_client *client, const char *yativo_card_id,
                                                      const yv_call *call, yv_buffer **out,
                                                      yv_error **err);
+/* yv_client_cards_get_dispute_reasons without blocking (see "Event loop"): done gets a yv_buffer
+ * (freed with yv_buffer_free) or the error. pending may be NULL. */
+YV_API yv_status yv_client_cards_get_dispute_reasons_start(yv_loop *loop, yv_client *client,
+                                                           const char *yativo_card_id,
+                                                           const yv_call *call,
+                                                           yv_buffer_done_fn done, void *user_data,
+                                                           yv_pending **pending, yv_error **err);
 
 /* Disputes a card transaction.
  * POST /yativo-card/{yativo_card_id}/transactions/{transaction_id}/dispute; a write: retried
@@ -2025,6 +2722,12 @@ YV_API yv_status yv_client_cards_dispute_transaction(yv_client *client, const ch
                                                      const char *reason_code,
                                                      const char *description, const yv_call *call,
                                                      yv_buffer **out, yv_error **err);
+/* yv_client_cards_dispute_transaction without blocking (see "Event loop"): done gets a yv_buffer
+ * (freed with yv_buffer_free) or the error. pending may be NULL. */
+YV_API yv_status yv_client_cards_dispute_transaction_start(
+    yv_loop *loop, yv_client *client, const char *yativo_card_id, const char *transaction_id,
+    const char *reason_code, const char *description, const yv_call *call, yv_buffer_done_fn done,
+    void *user_data, yv_pending **pending, yv_error **err);
 
 /* The dispute reasons for a customer's card.
  * GET /yativo-card/customers/{yativo_card_id}/transactions/dispute-reasons; read-only (safe to
@@ -2035,6 +2738,11 @@ YV_API yv_status yv_client_cards_get_customer_dispute_reasons(yv_client *client,
                                                               const char *yativo_card_id,
                                                               const yv_call *call, yv_buffer **out,
                                                               yv_error **err);
+/* yv_client_cards_get_customer_dispute_reasons without blocking (see "Event loop"): done gets a
+ * yv_buffer (freed with yv_buffer_free) or the error. pending may be NULL. */
+YV_API yv_status yv_client_cards_get_customer_dispute_reasons_start(
+    yv_loop *loop, yv_client *client, const char *yativo_card_id, const yv_call *call,
+    yv_buffer_done_fn done, void *user_data, yv_pending **pending, yv_error **err);
 
 /* Disputes a customer's card transaction.
  * POST /yativo-card/customers/{yativo_card_id}/transactions/{transaction_id}/dispute; a write:
@@ -2048,6 +2756,12 @@ YV_API yv_status yv_client_cards_dispute_customer_transaction(
     yv_client *client, const char *yativo_card_id, const char *transaction_id,
     const char *reason_code, const char *description, const yv_call *call, yv_buffer **out,
     yv_error **err);
+/* yv_client_cards_dispute_customer_transaction without blocking (see "Event loop"): done gets a
+ * yv_buffer (freed with yv_buffer_free) or the error. pending may be NULL. */
+YV_API yv_status yv_client_cards_dispute_customer_transaction_start(
+    yv_loop *loop, yv_client *client, const char *yativo_card_id, const char *transaction_id,
+    const char *reason_code, const char *description, const yv_call *call, yv_buffer_done_fn done,
+    void *user_data, yv_pending **pending, yv_error **err);
 
 /* The spending limits (daily, monthly, per transaction).
  * GET /yativo-card/{yativo_card_id}/wallet/limits; read-only (safe to repeat).
@@ -2056,6 +2770,11 @@ YV_API yv_status yv_client_cards_dispute_customer_transaction(
 YV_API yv_status yv_client_cards_get_spending_limits(yv_client *client, const char *yativo_card_id,
                                                      const yv_call *call, yv_spending_limits **out,
                                                      yv_error **err);
+/* yv_client_cards_get_spending_limits without blocking (see "Event loop"): done gets a
+ * yv_spending_limits (freed with yv_spending_limits_free) or the error. pending may be NULL. */
+YV_API yv_status yv_client_cards_get_spending_limits_start(
+    yv_loop *loop, yv_client *client, const char *yativo_card_id, const yv_call *call,
+    yv_spending_limits_done_fn done, void *user_data, yv_pending **pending, yv_error **err);
 
 /* Sets the daily spending limit.
  * PUT /yativo-card/{yativo_card_id}/wallet/limits; a write: retried only with the call's
@@ -2068,6 +2787,12 @@ YV_API yv_status yv_client_cards_set_daily_spending_limit(yv_client *client,
                                                           const char *daily_limit,
                                                           const yv_call *call,
                                                           yv_spending_limits **out, yv_error **err);
+/* yv_client_cards_set_daily_spending_limit without blocking (see "Event loop"): done gets a
+ * yv_spending_limits (freed with yv_spending_limits_free) or the error. pending may be NULL. */
+YV_API yv_status yv_client_cards_set_daily_spending_limit_start(
+    yv_loop *loop, yv_client *client, const char *yativo_card_id, const char *daily_limit,
+    const yv_call *call, yv_spending_limits_done_fn done, void *user_data, yv_pending **pending,
+    yv_error **err);
 
 /* A customer card's spending limits.
  * GET /yativo-card/customers/{yativo_card_id}/wallet/limits; read-only (safe to repeat).
@@ -2078,6 +2803,11 @@ YV_API yv_status yv_client_cards_get_customer_spending_limits(yv_client *client,
                                                               const yv_call *call,
                                                               yv_spending_limits **out,
                                                               yv_error **err);
+/* yv_client_cards_get_customer_spending_limits without blocking (see "Event loop"): done gets a
+ * yv_spending_limits (freed with yv_spending_limits_free) or the error. pending may be NULL. */
+YV_API yv_status yv_client_cards_get_customer_spending_limits_start(
+    yv_loop *loop, yv_client *client, const char *yativo_card_id, const yv_call *call,
+    yv_spending_limits_done_fn done, void *user_data, yv_pending **pending, yv_error **err);
 
 /* Sets a customer card's daily spending limit.
  * PUT /yativo-card/customers/{yativo_card_id}/wallet/limits; a write: retried only with the
@@ -2088,6 +2818,12 @@ YV_API yv_status yv_client_cards_get_customer_spending_limits(yv_client *client,
 YV_API yv_status yv_client_cards_set_customer_daily_spending_limit(
     yv_client *client, const char *yativo_card_id, const char *daily_limit, const yv_call *call,
     yv_spending_limits **out, yv_error **err);
+/* yv_client_cards_set_customer_daily_spending_limit without blocking (see "Event loop"): done gets
+ * a yv_spending_limits (freed with yv_spending_limits_free) or the error. pending may be NULL. */
+YV_API yv_status yv_client_cards_set_customer_daily_spending_limit_start(
+    yv_loop *loop, yv_client *client, const char *yativo_card_id, const char *daily_limit,
+    const yv_call *call, yv_spending_limits_done_fn done, void *user_data, yv_pending **pending,
+    yv_error **err);
 
 /* The card holder's profile (name, address, KYC status...).
  * GET /yativo-card/{yativo_card_id}/profile; read-only (safe to repeat).
@@ -2096,6 +2832,13 @@ YV_API yv_status yv_client_cards_set_customer_daily_spending_limit(
 YV_API yv_status yv_client_cards_get_user_profile(yv_client *client, const char *yativo_card_id,
                                                   const yv_call *call, yv_buffer **out,
                                                   yv_error **err);
+/* yv_client_cards_get_user_profile without blocking (see "Event loop"): done gets a yv_buffer
+ * (freed with yv_buffer_free) or the error. pending may be NULL. */
+YV_API yv_status yv_client_cards_get_user_profile_start(yv_loop *loop, yv_client *client,
+                                                        const char *yativo_card_id,
+                                                        const yv_call *call, yv_buffer_done_fn done,
+                                                        void *user_data, yv_pending **pending,
+                                                        yv_error **err);
 
 /* A customer card holder's profile.
  * GET /yativo-card/customers/{yativo_card_id}/profile; read-only (safe to repeat).
@@ -2104,6 +2847,13 @@ YV_API yv_status yv_client_cards_get_user_profile(yv_client *client, const char 
 YV_API yv_status yv_client_cards_get_customer_profile(yv_client *client, const char *yativo_card_id,
                                                       const yv_call *call, yv_buffer **out,
                                                       yv_error **err);
+/* yv_client_cards_get_customer_profile without blocking (see "Event loop"): done gets a yv_buffer
+ * (freed with yv_buffer_free) or the error. pending may be NULL. */
+YV_API yv_status yv_client_cards_get_customer_profile_start(yv_loop *loop, yv_client *client,
+                                                            const char *yativo_card_id,
+                                                            const yv_call *call,
+                                                            yv_buffer_done_fn done, void *user_data,
+                                                            yv_pending **pending, yv_error **err);
 
 /* A customer's cards.
  * GET /yativo-card/customers/{customer_id}/cards; read-only (safe to repeat).
@@ -2112,6 +2862,11 @@ YV_API yv_status yv_client_cards_get_customer_profile(yv_client *client, const c
 YV_API yv_status yv_client_cards_list_customer_cards(yv_client *client, const char *customer_id,
                                                      const yv_call *call, yv_card_list **out,
                                                      yv_error **err);
+/* yv_client_cards_list_customer_cards without blocking (see "Event loop"): done gets a yv_card_list
+ * (freed with yv_card_list_free) or the error. pending may be NULL. */
+YV_API yv_status yv_client_cards_list_customer_cards_start(
+    yv_loop *loop, yv_client *client, const char *customer_id, const yv_call *call,
+    yv_card_list_done_fn done, void *user_data, yv_pending **pending, yv_error **err);
 
 /* Creates a card for a customer.
  * POST /yativo-card/customers/{customer_id}/create-card; a write: retried only with the call's
@@ -2122,6 +2877,14 @@ YV_API yv_status yv_client_cards_list_customer_cards(yv_client *client, const ch
 YV_API yv_status yv_client_cards_create_customer_card(yv_client *client, const char *customer_id,
                                                       const char *card_type, const yv_call *call,
                                                       yv_card **out, yv_error **err);
+/* yv_client_cards_create_customer_card without blocking (see "Event loop"): done gets a yv_card
+ * (freed with yv_card_free) or the error. pending may be NULL. */
+YV_API yv_status yv_client_cards_create_customer_card_start(yv_loop *loop, yv_client *client,
+                                                            const char *customer_id,
+                                                            const char *card_type,
+                                                            const yv_call *call,
+                                                            yv_card_done_fn done, void *user_data,
+                                                            yv_pending **pending, yv_error **err);
 
 /* A short-lived token for the secure display of a customer card's details.
  * POST /yativo-card/customers/{yativo_card_id}/cards/{card_id}/ephemeral-token; read-only (safe
@@ -2134,6 +2897,12 @@ YV_API yv_status yv_client_cards_get_customer_ephemeral_token(yv_client *client,
                                                               const char *card_id,
                                                               const yv_call *call, yv_buffer **out,
                                                               yv_error **err);
+/* yv_client_cards_get_customer_ephemeral_token without blocking (see "Event loop"): done gets a
+ * yv_buffer (freed with yv_buffer_free) or the error. pending may be NULL. */
+YV_API yv_status yv_client_cards_get_customer_ephemeral_token_start(
+    yv_loop *loop, yv_client *client, const char *yativo_card_id, const char *card_id,
+    const yv_call *call, yv_buffer_done_fn done, void *user_data, yv_pending **pending,
+    yv_error **err);
 
 /* Subscribes a URL to the card account's events; answers the subscription id.
  * POST /yativo-card/{yativo_card_id}/webhooks/subscribe; a write: retried only with the call's
@@ -2147,6 +2916,12 @@ YV_API yv_status yv_client_cards_subscribe_webhook(yv_client *client, const char
                                                    const char *const *events, size_t events_count,
                                                    const yv_call *call, yv_buffer **out,
                                                    yv_error **err);
+/* yv_client_cards_subscribe_webhook without blocking (see "Event loop"): done gets a yv_buffer
+ * (freed with yv_buffer_free) or the error. pending may be NULL. */
+YV_API yv_status yv_client_cards_subscribe_webhook_start(
+    yv_loop *loop, yv_client *client, const char *yativo_card_id, const char *callback_url,
+    const char *const *events, size_t events_count, const yv_call *call, yv_buffer_done_fn done,
+    void *user_data, yv_pending **pending, yv_error **err);
 
 /* Ends a card webhook subscription.
  * DELETE /yativo-card/{yativo_card_id}/webhooks/subscribe/{subscription_id}; a write: retried
@@ -2158,6 +2933,14 @@ YV_API yv_status yv_client_cards_unsubscribe_webhook(yv_client *client, const ch
                                                      const char *subscription_id,
                                                      const yv_call *call, yv_buffer **out,
                                                      yv_error **err);
+/* yv_client_cards_unsubscribe_webhook without blocking (see "Event loop"): done gets a yv_buffer
+ * (freed with yv_buffer_free) or the error. pending may be NULL. */
+YV_API yv_status yv_client_cards_unsubscribe_webhook_start(yv_loop *loop, yv_client *client,
+                                                           const char *yativo_card_id,
+                                                           const char *subscription_id,
+                                                           const yv_call *call,
+                                                           yv_buffer_done_fn done, void *user_data,
+                                                           yv_pending **pending, yv_error **err);
 
 /* A physical card order and where it stands.
  * GET /yativo-card/{yativo_card_id}/cards/physical/order/{order_id}/status; read-only (safe to
@@ -2168,6 +2951,12 @@ YV_API yv_status yv_client_cards_unsubscribe_webhook(yv_client *client, const ch
 YV_API yv_status yv_client_cards_get_physical_card_order_status(
     yv_client *client, const char *yativo_card_id, const char *order_id, const yv_call *call,
     yv_card_order **out, yv_error **err);
+/* yv_client_cards_get_physical_card_order_status without blocking (see "Event loop"): done gets a
+ * yv_card_order (freed with yv_card_order_free) or the error. pending may be NULL. */
+YV_API yv_status yv_client_cards_get_physical_card_order_status_start(
+    yv_loop *loop, yv_client *client, const char *yativo_card_id, const char *order_id,
+    const yv_call *call, yv_card_order_done_fn done, void *user_data, yv_pending **pending,
+    yv_error **err);
 
 /* The account's physical card orders.
  * GET /yativo-card/{yativo_card_id}/cards/physical/orders; read-only (safe to repeat).
@@ -2178,6 +2967,11 @@ YV_API yv_status yv_client_cards_list_physical_card_orders(yv_client *client,
                                                            const yv_call *call,
                                                            yv_card_order_list **out,
                                                            yv_error **err);
+/* yv_client_cards_list_physical_card_orders without blocking (see "Event loop"): done gets a
+ * yv_card_order_list (freed with yv_card_order_list_free) or the error. pending may be NULL. */
+YV_API yv_status yv_client_cards_list_physical_card_orders_start(
+    yv_loop *loop, yv_client *client, const char *yativo_card_id, const yv_call *call,
+    yv_card_order_list_done_fn done, void *user_data, yv_pending **pending, yv_error **err);
 
 /* Cancels a physical card order that is not paid or shipped yet.
  * POST /yativo-card/{yativo_card_id}/cards/physical/order/{order_id}/cancel; a write: retried
@@ -2190,6 +2984,12 @@ YV_API yv_status yv_client_cards_cancel_physical_card_order(yv_client *client,
                                                             const char *order_id,
                                                             const yv_call *call,
                                                             yv_card_order **out, yv_error **err);
+/* yv_client_cards_cancel_physical_card_order without blocking (see "Event loop"): done gets a
+ * yv_card_order (freed with yv_card_order_free) or the error. pending may be NULL. */
+YV_API yv_status yv_client_cards_cancel_physical_card_order_start(
+    yv_loop *loop, yv_client *client, const char *yativo_card_id, const char *order_id,
+    const yv_call *call, yv_card_order_done_fn done, void *user_data, yv_pending **pending,
+    yv_error **err);
 
 /* Pays a physical card order. Always carries an Idempotency-Key (the call's, or one the core
  * generates), returned with the result and on every error: the payment happens once.
@@ -2205,6 +3005,13 @@ YV_API yv_status yv_client_cards_attach_order_payment(yv_client *client, const c
                                                       const char *payment_data_json,
                                                       const yv_call *call,
                                                       yv_card_order_payment **out, yv_error **err);
+/* yv_client_cards_attach_order_payment without blocking (see "Event loop"): done gets a
+ * yv_card_order_payment (freed with yv_card_order_payment_free) or the error. pending may be NULL.
+ */
+YV_API yv_status yv_client_cards_attach_order_payment_start(
+    yv_loop *loop, yv_client *client, const char *yativo_card_id, const char *order_id,
+    const char *payment_data_json, const yv_call *call, yv_card_order_payment_done_fn done,
+    void *user_data, yv_pending **pending, yv_error **err);
 
 /* Sets a physical card's PIN, encrypted for the card processor.
  * POST /yativo-card/{yativo_card_id}/cards/physical/{card_id}/pin; a write: retried only with
@@ -2216,6 +3023,12 @@ YV_API yv_status yv_client_cards_attach_order_payment(yv_client *client, const c
 YV_API yv_status yv_client_cards_set_physical_card_pin(
     yv_client *client, const char *yativo_card_id, const char *card_id, const char *encrypted_pin,
     const yv_call *call, yv_buffer **out, yv_error **err);
+/* yv_client_cards_set_physical_card_pin without blocking (see "Event loop"): done gets a yv_buffer
+ * (freed with yv_buffer_free) or the error. pending may be NULL. */
+YV_API yv_status yv_client_cards_set_physical_card_pin_start(
+    yv_loop *loop, yv_client *client, const char *yativo_card_id, const char *card_id,
+    const char *encrypted_pin, const yv_call *call, yv_buffer_done_fn done, void *user_data,
+    yv_pending **pending, yv_error **err);
 
 /* Activates an IBAN for the card account.
  * POST /yativo-card/{yativo_card_id}/iban/activate; a write: retried only with the call's
@@ -2228,6 +3041,14 @@ YV_API yv_status yv_client_cards_activate_iban(yv_client *client, const char *ya
                                                const char *kyc_method, const char *sumsub_token,
                                                const yv_call *call, yv_iban_status **out,
                                                yv_error **err);
+/* yv_client_cards_activate_iban without blocking (see "Event loop"): done gets a yv_iban_status
+ * (freed with yv_iban_status_free) or the error. pending may be NULL. */
+YV_API yv_status yv_client_cards_activate_iban_start(yv_loop *loop, yv_client *client,
+                                                     const char *yativo_card_id,
+                                                     const char *kyc_method,
+                                                     const char *sumsub_token, const yv_call *call,
+                                                     yv_iban_status_done_fn done, void *user_data,
+                                                     yv_pending **pending, yv_error **err);
 
 /* Where the card account's IBAN stands (422 iban_not_activated before activation).
  * GET /yativo-card/{yativo_card_id}/iban/status; read-only (safe to repeat).
@@ -2236,6 +3057,13 @@ YV_API yv_status yv_client_cards_activate_iban(yv_client *client, const char *ya
 YV_API yv_status yv_client_cards_get_iban_status(yv_client *client, const char *yativo_card_id,
                                                  const yv_call *call, yv_iban_status **out,
                                                  yv_error **err);
+/* yv_client_cards_get_iban_status without blocking (see "Event loop"): done gets a yv_iban_status
+ * (freed with yv_iban_status_free) or the error. pending may be NULL. */
+YV_API yv_status yv_client_cards_get_iban_status_start(yv_loop *loop, yv_client *client,
+                                                       const char *yativo_card_id,
+                                                       const yv_call *call,
+                                                       yv_iban_status_done_fn done, void *user_data,
+                                                       yv_pending **pending, yv_error **err);
 
 /* One card's transactions, newest first.
  * GET /yativo-card/{yativo_card_id}/cards/{card_id}/transactions; read-only (safe to repeat).
@@ -2253,6 +3081,14 @@ YV_API yv_status yv_client_cards_get_transactions(yv_client *client, const char 
                                                   const char *from_date, const char *to_date,
                                                   const yv_call *call,
                                                   yv_card_transaction_list **out, yv_error **err);
+/* yv_client_cards_get_transactions without blocking (see "Event loop"): done gets a
+ * yv_card_transaction_list (freed with yv_card_transaction_list_free) or the error. pending may be
+ * NULL. */
+YV_API yv_status yv_client_cards_get_transactions_start(
+    yv_loop *loop, yv_client *client, const char *yativo_card_id, const char *card_id,
+    uint32_t limit, uint32_t offset, const char *status, const char *from_date, const char *to_date,
+    const yv_call *call, yv_card_transaction_list_done_fn done, void *user_data,
+    yv_pending **pending, yv_error **err);
 
 /* The transactions of every card of the account, newest first.
  * GET /yativo-card/{yativo_card_id}/transactions; read-only (safe to repeat).
@@ -2266,6 +3102,13 @@ YV_API yv_status yv_client_cards_get_all_transactions(yv_client *client, const c
                                                       const char *status, const yv_call *call,
                                                       yv_card_transaction_list **out,
                                                       yv_error **err);
+/* yv_client_cards_get_all_transactions without blocking (see "Event loop"): done gets a
+ * yv_card_transaction_list (freed with yv_card_transaction_list_free) or the error. pending may be
+ * NULL. */
+YV_API yv_status yv_client_cards_get_all_transactions_start(
+    yv_loop *loop, yv_client *client, const char *yativo_card_id, uint32_t limit, uint32_t offset,
+    const char *status, const yv_call *call, yv_card_transaction_list_done_fn done, void *user_data,
+    yv_pending **pending, yv_error **err);
 
 /* Orders a physical card, shipped to an address.
  * POST /yativo-card/{yativo_card_id}/cards/physical/order; a write: retried only with the
@@ -2278,6 +3121,12 @@ YV_API yv_status yv_client_cards_get_all_transactions(yv_client *client, const c
 YV_API yv_status yv_client_cards_create_physical_card_order(
     yv_client *client, const char *yativo_card_id, const char *shipping_address_json,
     const char *personalization, const yv_call *call, yv_card_order **out, yv_error **err);
+/* yv_client_cards_create_physical_card_order without blocking (see "Event loop"): done gets a
+ * yv_card_order (freed with yv_card_order_free) or the error. pending may be NULL. */
+YV_API yv_status yv_client_cards_create_physical_card_order_start(
+    yv_loop *loop, yv_client *client, const char *yativo_card_id, const char *shipping_address_json,
+    const char *personalization, const yv_call *call, yv_card_order_done_fn done, void *user_data,
+    yv_pending **pending, yv_error **err);
 
 /* --- customers: Customers of the platform, with their wallets and transactions. */
 
@@ -2292,6 +3141,14 @@ YV_API yv_status yv_client_cards_create_physical_card_order(
 YV_API yv_status yv_client_create_customer(yv_client *client, const char *email, const char *name,
                                            const char *phone, const char *metadata_json,
                                            const yv_call *call, yv_customer **out, yv_error **err);
+/* yv_client_create_customer without blocking (see "Event loop"): done gets a yv_customer (freed
+ * with yv_customer_free) or the error. pending may be NULL. */
+YV_API yv_status yv_client_create_customer_start(yv_loop *loop, yv_client *client,
+                                                 const char *email, const char *name,
+                                                 const char *phone, const char *metadata_json,
+                                                 const yv_call *call, yv_customer_done_fn done,
+                                                 void *user_data, yv_pending **pending,
+                                                 yv_error **err);
 
 /* One page of your customers, oldest first.
  * POST /customers/get-customers; read-only (safe to repeat).
@@ -2304,6 +3161,13 @@ YV_API yv_status yv_client_list_customers(yv_client *client, uint32_t page, uint
                                           const char *search, const char *customer_id,
                                           const yv_call *call, yv_customer_list **out,
                                           yv_error **err);
+/* yv_client_list_customers without blocking (see "Event loop"): done gets a yv_customer_list (freed
+ * with yv_customer_list_free) or the error. pending may be NULL. */
+YV_API yv_status yv_client_list_customers_start(yv_loop *loop, yv_client *client, uint32_t page,
+                                                uint32_t limit, const char *search,
+                                                const char *customer_id, const yv_call *call,
+                                                yv_customer_list_done_fn done, void *user_data,
+                                                yv_pending **pending, yv_error **err);
 
 /* One page of the transfers from one customer's wallets, newest first.
  * POST /customers/get-customer-transactions; read-only (safe to repeat).
@@ -2314,6 +3178,14 @@ YV_API yv_status yv_client_list_customers(yv_client *client, uint32_t page, uint
 YV_API yv_status yv_client_customer_transactions(yv_client *client, const char *customer_id,
                                                  uint32_t page, uint32_t limit, const yv_call *call,
                                                  yv_transaction_list **out, yv_error **err);
+/* yv_client_customer_transactions without blocking (see "Event loop"): done gets a
+ * yv_transaction_list (freed with yv_transaction_list_free) or the error. pending may be NULL. */
+YV_API yv_status yv_client_customer_transactions_start(yv_loop *loop, yv_client *client,
+                                                       const char *customer_id, uint32_t page,
+                                                       uint32_t limit, const yv_call *call,
+                                                       yv_transaction_list_done_fn done,
+                                                       void *user_data, yv_pending **pending,
+                                                       yv_error **err);
 
 /* --- iban: The standalone IBAN: product options, onboarding, KYC, the IBAN request and its status.
  */
@@ -2323,6 +3195,12 @@ YV_API yv_status yv_client_customer_transactions(yv_client *client, const char *
  * *out: the payload as compact JSON (numbers as strings), freed with yv_buffer_free. */
 YV_API yv_status yv_client_iban_get_options(yv_client *client, const yv_call *call, yv_buffer **out,
                                             yv_error **err);
+/* yv_client_iban_get_options without blocking (see "Event loop"): done gets a yv_buffer (freed with
+ * yv_buffer_free) or the error. pending may be NULL. */
+YV_API yv_status yv_client_iban_get_options_start(yv_loop *loop, yv_client *client,
+                                                  const yv_call *call, yv_buffer_done_fn done,
+                                                  void *user_data, yv_pending **pending,
+                                                  yv_error **err);
 
 /* Starts IBAN onboarding for the user, or for one of its customers.
  * POST /iban/onboarding/init; a write: retried only with the call's idempotency key.
@@ -2332,6 +3210,13 @@ YV_API yv_status yv_client_iban_get_options(yv_client *client, const yv_call *ca
 YV_API yv_status yv_client_iban_initialize(yv_client *client, const char *email,
                                            const char *customer_id, const yv_call *call,
                                            yv_iban_status **out, yv_error **err);
+/* yv_client_iban_initialize without blocking (see "Event loop"): done gets a yv_iban_status (freed
+ * with yv_iban_status_free) or the error. pending may be NULL. */
+YV_API yv_status yv_client_iban_initialize_start(yv_loop *loop, yv_client *client,
+                                                 const char *email, const char *customer_id,
+                                                 const yv_call *call, yv_iban_status_done_fn done,
+                                                 void *user_data, yv_pending **pending,
+                                                 yv_error **err);
 
 /* Requests the IBAN once KYC is submitted.
  * POST /iban/iban/request; a write: retried only with the call's idempotency key.
@@ -2339,6 +3224,12 @@ YV_API yv_status yv_client_iban_initialize(yv_client *client, const char *email,
  * *out: a yv_iban_status the caller frees with yv_iban_status_free. */
 YV_API yv_status yv_client_iban_request(yv_client *client, const char *customer_id,
                                         const yv_call *call, yv_iban_status **out, yv_error **err);
+/* yv_client_iban_request without blocking (see "Event loop"): done gets a yv_iban_status (freed
+ * with yv_iban_status_free) or the error. pending may be NULL. */
+YV_API yv_status yv_client_iban_request_start(yv_loop *loop, yv_client *client,
+                                              const char *customer_id, const yv_call *call,
+                                              yv_iban_status_done_fn done, void *user_data,
+                                              yv_pending **pending, yv_error **err);
 
 /* Submits the holder's KYC data.
  * POST /iban/onboarding/kyc; a write: retried only with the call's idempotency key.
@@ -2351,6 +3242,13 @@ YV_API yv_status yv_client_iban_submit_kyc(yv_client *client, const char *kyc_js
                                            const char *email, const char *customer_id,
                                            const yv_call *call, yv_iban_status **out,
                                            yv_error **err);
+/* yv_client_iban_submit_kyc without blocking (see "Event loop"): done gets a yv_iban_status (freed
+ * with yv_iban_status_free) or the error. pending may be NULL. */
+YV_API yv_status yv_client_iban_submit_kyc_start(yv_loop *loop, yv_client *client,
+                                                 const char *kyc_json, const char *email,
+                                                 const char *customer_id, const yv_call *call,
+                                                 yv_iban_status_done_fn done, void *user_data,
+                                                 yv_pending **pending, yv_error **err);
 
 /* Where the IBAN stands.
  * GET /iban/status; read-only (safe to repeat).
@@ -2359,6 +3257,12 @@ YV_API yv_status yv_client_iban_submit_kyc(yv_client *client, const char *kyc_js
 YV_API yv_status yv_client_iban_get_status(yv_client *client, const char *customer_id,
                                            const yv_call *call, yv_iban_status **out,
                                            yv_error **err);
+/* yv_client_iban_get_status without blocking (see "Event loop"): done gets a yv_iban_status (freed
+ * with yv_iban_status_free) or the error. pending may be NULL. */
+YV_API yv_status yv_client_iban_get_status_start(yv_loop *loop, yv_client *client,
+                                                 const char *customer_id, const yv_call *call,
+                                                 yv_iban_status_done_fn done, void *user_data,
+                                                 yv_pending **pending, yv_error **err);
 
 /* --- session: Session sign-in: registration, e-mailed one-time codes, Google Authenticator,
  * passkeys. A call that opens a session makes it this client's credential; its tokens stay inside
@@ -2377,6 +3281,14 @@ YV_API yv_status yv_client_register_user(yv_client *client, const char *email, c
                                          const char *username, const char *first_name,
                                          const char *last_name, const yv_call *call,
                                          yv_session **out, yv_error **err);
+/* yv_client_register_user without blocking (see "Event loop"): done gets a yv_session (freed with
+ * yv_session_free) or the error. pending may be NULL. */
+YV_API yv_status yv_client_register_user_start(yv_loop *loop, yv_client *client, const char *email,
+                                               const char *password, const char *username,
+                                               const char *first_name, const char *last_name,
+                                               const yv_call *call, yv_session_done_fn done,
+                                               void *user_data, yv_pending **pending,
+                                               yv_error **err);
 
 /* Starts a sign-in: the server e-mails a one-time code (then verify_otp).
  * POST /auth/sign-in; a write: retried only with the call's idempotency key.
@@ -2385,6 +3297,12 @@ YV_API yv_status yv_client_register_user(yv_client *client, const char *email, c
  * *out: the payload as compact JSON (numbers as strings), freed with yv_buffer_free. */
 YV_API yv_status yv_client_sign_in(yv_client *client, const char *email, const char *role,
                                    const yv_call *call, yv_buffer **out, yv_error **err);
+/* yv_client_sign_in without blocking (see "Event loop"): done gets a yv_buffer (freed with
+ * yv_buffer_free) or the error. pending may be NULL. */
+YV_API yv_status yv_client_sign_in_start(yv_loop *loop, yv_client *client, const char *email,
+                                         const char *role, const yv_call *call,
+                                         yv_buffer_done_fn done, void *user_data,
+                                         yv_pending **pending, yv_error **err);
 
 /* Checks the e-mailed one-time code: the session it opens becomes this client's credential (its
  * tokens stay inside the client).
@@ -2394,6 +3312,12 @@ YV_API yv_status yv_client_sign_in(yv_client *client, const char *email, const c
  * *out: a yv_session the caller frees with yv_session_free. */
 YV_API yv_status yv_client_verify_otp(yv_client *client, const char *otp, const char *email,
                                       const yv_call *call, yv_session **out, yv_error **err);
+/* yv_client_verify_otp without blocking (see "Event loop"): done gets a yv_session (freed with
+ * yv_session_free) or the error. pending may be NULL. */
+YV_API yv_status yv_client_verify_otp_start(yv_loop *loop, yv_client *client, const char *otp,
+                                            const char *email, const yv_call *call,
+                                            yv_session_done_fn done, void *user_data,
+                                            yv_pending **pending, yv_error **err);
 
 /* E-mails a new one-time code.
  * POST /authentication/resend_otp; a write: retried only with the call's idempotency key.
@@ -2401,6 +3325,11 @@ YV_API yv_status yv_client_verify_otp(yv_client *client, const char *otp, const 
  * *out: the payload as compact JSON (numbers as strings), freed with yv_buffer_free. */
 YV_API yv_status yv_client_resend_otp(yv_client *client, const char *email, const yv_call *call,
                                       yv_buffer **out, yv_error **err);
+/* yv_client_resend_otp without blocking (see "Event loop"): done gets a yv_buffer (freed with
+ * yv_buffer_free) or the error. pending may be NULL. */
+YV_API yv_status yv_client_resend_otp_start(yv_loop *loop, yv_client *client, const char *email,
+                                            const yv_call *call, yv_buffer_done_fn done,
+                                            void *user_data, yv_pending **pending, yv_error **err);
 
 /* The Google Authenticator setup of the signed-in user (its secret and QR code while not
  * enabled).
@@ -2408,12 +3337,24 @@ YV_API yv_status yv_client_resend_otp(yv_client *client, const char *email, cons
  * *out: the payload as compact JSON (numbers as strings), freed with yv_buffer_free. */
 YV_API yv_status yv_client_google_auth_details(yv_client *client, const yv_call *call,
                                                yv_buffer **out, yv_error **err);
+/* yv_client_google_auth_details without blocking (see "Event loop"): done gets a yv_buffer (freed
+ * with yv_buffer_free) or the error. pending may be NULL. */
+YV_API yv_status yv_client_google_auth_details_start(yv_loop *loop, yv_client *client,
+                                                     const yv_call *call, yv_buffer_done_fn done,
+                                                     void *user_data, yv_pending **pending,
+                                                     yv_error **err);
 
 /* Enables Google Authenticator for the signed-in user.
  * GET /google-auth/enable-google-authenticator; read-only (safe to repeat).
  * *out: the payload as compact JSON (numbers as strings), freed with yv_buffer_free. */
 YV_API yv_status yv_client_google_auth_enable(yv_client *client, const yv_call *call,
                                               yv_buffer **out, yv_error **err);
+/* yv_client_google_auth_enable without blocking (see "Event loop"): done gets a yv_buffer (freed
+ * with yv_buffer_free) or the error. pending may be NULL. */
+YV_API yv_status yv_client_google_auth_enable_start(yv_loop *loop, yv_client *client,
+                                                    const yv_call *call, yv_buffer_done_fn done,
+                                                    void *user_data, yv_pending **pending,
+                                                    yv_error **err);
 
 /* Checks a Google Authenticator code at sign-in: the session it opens becomes this client's
  * credential.
@@ -2424,6 +3365,13 @@ YV_API yv_status yv_client_google_auth_enable(yv_client *client, const yv_call *
 YV_API yv_status yv_client_google_auth_verify(yv_client *client, const char *code,
                                               const char *email, const yv_call *call,
                                               yv_session **out, yv_error **err);
+/* yv_client_google_auth_verify without blocking (see "Event loop"): done gets a yv_session (freed
+ * with yv_session_free) or the error. pending may be NULL. */
+YV_API yv_status yv_client_google_auth_verify_start(yv_loop *loop, yv_client *client,
+                                                    const char *code, const char *email,
+                                                    const yv_call *call, yv_session_done_fn done,
+                                                    void *user_data, yv_pending **pending,
+                                                    yv_error **err);
 
 /* The WebAuthn options (challenge, allowed credentials) for a passkey sign-in.
  * POST /auth/passkeys/authenticate-options; a write: retried only with the call's idempotency
@@ -2432,6 +3380,12 @@ YV_API yv_status yv_client_google_auth_verify(yv_client *client, const char *cod
  * *out: the payload as compact JSON (numbers as strings), freed with yv_buffer_free. */
 YV_API yv_status yv_client_passkey_options(yv_client *client, const char *email,
                                            const yv_call *call, yv_buffer **out, yv_error **err);
+/* yv_client_passkey_options without blocking (see "Event loop"): done gets a yv_buffer (freed with
+ * yv_buffer_free) or the error. pending may be NULL. */
+YV_API yv_status yv_client_passkey_options_start(yv_loop *loop, yv_client *client,
+                                                 const char *email, const yv_call *call,
+                                                 yv_buffer_done_fn done, void *user_data,
+                                                 yv_pending **pending, yv_error **err);
 
 /* Checks a passkey assertion (the authenticator's answer, as JSON): the session it opens
  * becomes this client's credential.
@@ -2442,12 +3396,24 @@ YV_API yv_status yv_client_passkey_options(yv_client *client, const char *email,
  * *out: a yv_session the caller frees with yv_session_free. */
 YV_API yv_status yv_client_passkey_verify(yv_client *client, const char *assertion_json,
                                           const yv_call *call, yv_session **out, yv_error **err);
+/* yv_client_passkey_verify without blocking (see "Event loop"): done gets a yv_session (freed with
+ * yv_session_free) or the error. pending may be NULL. */
+YV_API yv_status yv_client_passkey_verify_start(yv_loop *loop, yv_client *client,
+                                                const char *assertion_json, const yv_call *call,
+                                                yv_session_done_fn done, void *user_data,
+                                                yv_pending **pending, yv_error **err);
 
 /* Renews the session's access token with its refresh token (both kept inside the client).
  * GET /authentication/refresh-token; read-only (safe to repeat).
  * *out: a yv_session the caller frees with yv_session_free. */
 YV_API yv_status yv_client_refresh_session(yv_client *client, const yv_call *call, yv_session **out,
                                            yv_error **err);
+/* yv_client_refresh_session without blocking (see "Event loop"): done gets a yv_session (freed with
+ * yv_session_free) or the error. pending may be NULL. */
+YV_API yv_status yv_client_refresh_session_start(yv_loop *loop, yv_client *client,
+                                                 const yv_call *call, yv_session_done_fn done,
+                                                 void *user_data, yv_pending **pending,
+                                                 yv_error **err);
 
 /* --- swap: Swaps between assets: route catalogue, quotes, execution (moves value, 2FA) and
  * history. */
@@ -2457,12 +3423,24 @@ YV_API yv_status yv_client_refresh_session(yv_client *client, const yv_call *cal
  * *out: the payload as compact JSON (numbers as strings), freed with yv_buffer_free. */
 YV_API yv_status yv_client_swap_get_assets(yv_client *client, const yv_call *call, yv_buffer **out,
                                            yv_error **err);
+/* yv_client_swap_get_assets without blocking (see "Event loop"): done gets a yv_buffer (freed with
+ * yv_buffer_free) or the error. pending may be NULL. */
+YV_API yv_status yv_client_swap_get_assets_start(yv_loop *loop, yv_client *client,
+                                                 const yv_call *call, yv_buffer_done_fn done,
+                                                 void *user_data, yv_pending **pending,
+                                                 yv_error **err);
 
 /* The catalogue of enabled swap routes ({sources: [...]}).
  * GET /swap/routes; read-only (safe to repeat).
  * *out: the payload as compact JSON (numbers as strings), freed with yv_buffer_free. */
 YV_API yv_status yv_client_swap_get_routes(yv_client *client, const yv_call *call, yv_buffer **out,
                                            yv_error **err);
+/* yv_client_swap_get_routes without blocking (see "Event loop"): done gets a yv_buffer (freed with
+ * yv_buffer_free) or the error. pending may be NULL. */
+YV_API yv_status yv_client_swap_get_routes_start(yv_loop *loop, yv_client *client,
+                                                 const yv_call *call, yv_buffer_done_fn done,
+                                                 void *user_data, yv_pending **pending,
+                                                 yv_error **err);
 
 /* Asks for a quote (safe to repeat: a quote moves nothing). The body is the caller's object.
  * POST /swap/quote; read-only (safe to repeat).
@@ -2471,6 +3449,12 @@ YV_API yv_status yv_client_swap_get_routes(yv_client *client, const yv_call *cal
  * *out: a yv_swap_quote the caller frees with yv_swap_quote_free. */
 YV_API yv_status yv_client_swap_get_quote(yv_client *client, const char *data_json,
                                           const yv_call *call, yv_swap_quote **out, yv_error **err);
+/* yv_client_swap_get_quote without blocking (see "Event loop"): done gets a yv_swap_quote (freed
+ * with yv_swap_quote_free) or the error. pending may be NULL. */
+YV_API yv_status yv_client_swap_get_quote_start(yv_loop *loop, yv_client *client,
+                                                const char *data_json, const yv_call *call,
+                                                yv_swap_quote_done_fn done, void *user_data,
+                                                yv_pending **pending, yv_error **err);
 
 /* Executes a quote. Always carries an Idempotency-Key (the call's, or one the core generates),
  * returned with the result and on every error: called again with that key, the swap happens
@@ -2483,6 +3467,12 @@ YV_API yv_status yv_client_swap_get_quote(yv_client *client, const char *data_js
 YV_API yv_status yv_client_swap_execute(yv_client *client, const char *data_json,
                                         const yv_call *call, yv_swap_execution **out,
                                         yv_error **err);
+/* yv_client_swap_execute without blocking (see "Event loop"): done gets a yv_swap_execution (freed
+ * with yv_swap_execution_free) or the error. pending may be NULL. */
+YV_API yv_status yv_client_swap_execute_start(yv_loop *loop, yv_client *client,
+                                              const char *data_json, const yv_call *call,
+                                              yv_swap_execution_done_fn done, void *user_data,
+                                              yv_pending **pending, yv_error **err);
 
 /* The swap history, newest first.
  * GET /swap/history; read-only (safe to repeat).
@@ -2493,6 +3483,15 @@ YV_API yv_status yv_client_swap_execute(yv_client *client, const char *data_json
 YV_API yv_status yv_client_swap_get_history(yv_client *client, uint32_t limit, uint32_t offset,
                                             const char *status, const yv_call *call,
                                             yv_swap_history_item_list **out, yv_error **err);
+/* yv_client_swap_get_history without blocking (see "Event loop"): done gets a
+ * yv_swap_history_item_list (freed with yv_swap_history_item_list_free) or the error. pending may
+ * be NULL. */
+YV_API yv_status yv_client_swap_get_history_start(yv_loop *loop, yv_client *client, uint32_t limit,
+                                                  uint32_t offset, const char *status,
+                                                  const yv_call *call,
+                                                  yv_swap_history_item_list_done_fn done,
+                                                  void *user_data, yv_pending **pending,
+                                                  yv_error **err);
 /* END GENERATED: endpoints */
 
 /* ---------------------------------------------------------------------------------------------
@@ -2519,6 +3518,16 @@ YV_API yv_status yv_tx_pager_new(yv_client *client, const yv_tx_query *query, co
  * answer holds no list. */
 YV_API yv_status yv_tx_pager_next(yv_tx_pager *pager, yv_transaction_list **out_page, bool *done,
                                   yv_error **err);
+/* The completion of yv_tx_pager_next_start, as yv_tx_pager_next reports: on YV_OK either
+ * finished is false and page holds the page (freed with yv_transaction_list_free), or finished is
+ * true and page is NULL; on failure page is NULL, finished false, and the same page is asked for
+ * again by the next call. */
+typedef void (*yv_tx_page_fn)(void *user_data, yv_status status, yv_transaction_list *page,
+                              bool finished, yv_error *err);
+/* yv_tx_pager_next without blocking ("Event loop"); pending may be NULL. The pager must outlive
+ * the call and is used by nothing else until its callback has run. */
+YV_API yv_status yv_tx_pager_next_start(yv_loop *loop, yv_tx_pager *pager, yv_tx_page_fn done,
+                                        void *user_data, yv_pending **pending, yv_error **err);
 /* No call on the pager may be in flight. */
 YV_API void yv_tx_pager_free(yv_tx_pager *pager);
 

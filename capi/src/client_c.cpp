@@ -1,11 +1,46 @@
 // C module "client": construction, credentials, rate limits and the generic request.
-#include "handles.hpp"
+#include "async.hpp"
 
 using yv_capi::call_options;
 using yv_capi::guard;
 using yv_capi::need;
 using yv_capi::need_out;
 using yv_capi::need_str;
+
+namespace {
+
+// yv_client_request's arguments, checked and copied; the function returned makes the call (once),
+// for the blocking call and for its _start twin alike.
+auto request_call(yv_client *client, const char *method, const char *path, const char *body,
+                  size_t body_len, const yv_call *call) {
+    auto &c = need(client, "client");
+    std::string m(need_str(method, "method"));
+    std::string p(need_str(path, "path"));
+    if (!body && body_len > 0) yv_capi::invalid("body is NULL but body_len is not 0");
+    std::string json = body ? std::string(body, body_len) : std::string();
+    // A call that moves value: as for send-funds, the key is fixed and the error that carries it
+    // allocated before it, and the output before the call, so running out of memory once the
+    // server may have acted never loses the key. Other calls keep their options as given.
+    const bool keyed = yativo::moves_value(m, p);
+    auto ready = keyed ? yv_capi::prepare_value_moving(call, "a call that moves value")
+                       : yv_capi::ValueMovingCall{call_options(call), {}};
+    return [&c, m = std::move(m), p = std::move(p), json = std::move(json),
+            ready = std::move(ready), keyed]() mutable {
+        auto buffer = std::make_unique<yv_buffer>();
+        auto send = [&] {
+            buffer->data =
+                yv_capi::payload_json(c.client.request(m, p, json, ready.options), ready.options);
+        };
+        if (keyed) {
+            yv_capi::with_prepared_error(ready.prepared, send);
+        } else {
+            send();
+        }
+        return buffer;
+    };
+}
+
+}  // namespace
 
 extern "C" {
 
@@ -62,25 +97,17 @@ YV_API yv_status yv_client_request(yv_client *client, const char *method, const 
                                    yv_buffer **out, yv_error **err) {
     return guard(err, [&] {
         need_out(out, "out");
-        auto &c = need(client, "client");
-        const auto m = need_str(method, "method");
-        const auto p = need_str(path, "path");
-        if (!body && body_len > 0) yv_capi::invalid("body is NULL but body_len is not 0");
-        const std::string_view json = body ? std::string_view(body, body_len) : std::string_view();
-        if (!yativo::moves_value(m, p)) {
-            yv_capi::give_buffer(
-                out, yv_capi::payload_json(c.client.request(m, p, json, call_options(call)), call));
-            return;
-        }
-        // A call that moves value: as for send-funds, the key is fixed and the outputs and the
-        // error that carries the key are allocated before it, so running out of memory once
-        // the server may have acted never loses the key.
-        auto ready = yv_capi::prepare_value_moving(call, "a call that moves value");
-        auto buffer = std::make_unique<yv_buffer>();
-        yv_capi::with_prepared_error(ready.prepared, [&] {
-            buffer->data = yv_capi::payload_json(c.client.request(m, p, json, ready.options), call);
-        });
-        *out = buffer.release();
+        *out = request_call(client, method, path, body, body_len, call)().release();
+    });
+}
+
+YV_API yv_status yv_client_request_start(yv_loop *loop, yv_client *client, const char *method,
+                                         const char *path, const char *body, size_t body_len,
+                                         const yv_call *call, yv_buffer_done_fn done,
+                                         void *user_data, yv_pending **pending, yv_error **err) {
+    return guard(err, [&] {
+        yv_capi::start(loop, pending, done, user_data,
+                       [&] { return request_call(client, method, path, body, body_len, call); });
     });
 }
 

@@ -96,6 +96,16 @@ std::string payload_json(const yativo::Payload &payload, const yv_call *call) {
     return call && call->call.envelope ? payload.envelope().json() : payload.json();
 }
 
+std::string payload_json(const yativo::Payload &payload, const yativo::CallOptions &options) {
+    return options.envelope ? payload.envelope().json() : payload.json();
+}
+
+std::unique_ptr<yv_buffer> buffer_of(std::string data) {
+    auto buf = std::make_unique<yv_buffer>();
+    buf->data = std::move(data);
+    return buf;
+}
+
 void give_buffer(yv_buffer **out, std::string data) {
     auto buf = std::make_unique<yv_buffer>();
     buf->data = std::move(data);

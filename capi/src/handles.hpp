@@ -282,20 +282,24 @@ void give(T **out, Args &&...args) {
     *out = new T{std::forward<Args>(args)...};
 }
 
-// Hands the caller the result of a call whose answer cannot be had twice (a new API secret, a
-// token): the output object is allocated before the call and the result moved into it, so no
-// allocation can fail between the server's answer and the caller.
-template <class T, class Call>
-void give_result(T **out, Call &&call) {
-    auto holder = std::make_unique<T>();
-    holder->value() = call();
-    *out = holder.release();
-}
-
 void give_buffer(yv_buffer **out, std::string data);
 
 // A call's payload as JSON, or its whole answer when the call asked for the envelope.
 std::string payload_json(const yativo::Payload &payload, const yv_call *call);
+std::string payload_json(const yativo::Payload &payload, const yativo::CallOptions &options);
+
+// A new buffer holding `data`.
+std::unique_ptr<yv_buffer> buffer_of(std::string data);
+
+// An argument as the run function of a call keeps it: a string view becomes a string of its own
+// (what it views belongs to the caller and may be gone by the time the call runs).
+inline std::string own(std::string_view s) {
+    return std::string(s);
+}
+template <class T>
+T own(T value) {
+    return value;
+}
 
 // "" -> NULL, for optional fields.
 inline const char *or_null(const std::string &s) noexcept {

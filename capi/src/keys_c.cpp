@@ -1,5 +1,5 @@
 // C modules "api keys" and "token".
-#include "handles.hpp"
+#include "async.hpp"
 
 using yv_capi::call_options;
 using yv_capi::guard;
@@ -12,6 +12,17 @@ namespace {
 
 const char *nth(const std::vector<std::string> &items, size_t i) {
     return i < items.size() ? items[i].c_str() : nullptr;
+}
+
+// yv_client_token's arguments, checked and copied; the function returned makes the call. The token
+// cannot be had twice: its output object is allocated before the call and the token moved in.
+auto token_call(yv_client *client, const yv_call *call) {
+    auto &c = need(client, "client");
+    return [&c, options = call_options(call)] {
+        auto holder = std::make_unique<yv_token>();
+        holder->value() = c.client.token(options);
+        return holder;
+    };
 }
 
 }  // namespace
@@ -86,8 +97,15 @@ YV_API yv_status yv_client_token(yv_client *client, const yv_call *call, yv_toke
                                  yv_error **err) {
     return guard(err, [&] {
         need_out(out, "out");
-        auto &c = need(client, "client");
-        yv_capi::give_result(out, [&] { return c.client.token(call_options(call)); });
+        *out = token_call(client, call)().release();
+    });
+}
+
+YV_API yv_status yv_client_token_start(yv_loop *loop, yv_client *client, const yv_call *call,
+                                       yv_token_done_fn done, void *user_data, yv_pending **pending,
+                                       yv_error **err) {
+    return guard(err, [&] {
+        yv_capi::start(loop, pending, done, user_data, [&] { return token_call(client, call); });
     });
 }
 

@@ -5,6 +5,8 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cstdio>
+#include <cstdlib>
 #include <cstring>
 
 #include "loop_core.hpp"
@@ -180,6 +182,12 @@ LoopCore::LoopCore(EventLoopOptions options) : options_(std::move(options)) {
 }
 
 LoopCore::~LoopCore() {
+    if (pumping_) {
+        // Destroyed from one of its own completions or hooks: its calls' stacks are in use.
+        std::fputs("libyativo: an EventLoop was destroyed from its own completion or hook\n",
+                   stderr);
+        std::abort();
+    }
     closing_ = true;
     for (auto &entry : fibers_) entry.second->state_->cancel->cancel();
     // Every call unwinds through its own rules (a transfer stopped, a write's outcome settled)
@@ -247,28 +255,34 @@ std::shared_ptr<AsyncCallState> LoopCore::start(std::function<void()> work,
     std::uint64_t id = next_id_++;
     std::unique_ptr<Fiber> fiber(new Fiber(*this, id, std::move(work), std::move(done), state));
     fiber->stack_ = take_stack(fiber->stack_size_);
+    // Until the call is queued, a failure gives the stack back.
+    struct StackBack {
+        LoopCore &loop;
+        void *stack;
+        std::size_t size;
+        ~StackBack() {
+            if (stack) loop.give_stack(stack, size);
+        }
+    } stack_back{*this, fiber->stack_, fiber->stack_size_};
     getcontext(&fiber->context_);
     fiber->context_.uc_stack.ss_sp = static_cast<char *>(fiber->stack_) + kGuardSize;
     fiber->context_.uc_stack.ss_size = fiber->stack_size_ - kGuardSize;
     fiber->context_.uc_link = nullptr;
     makecontext(&fiber->context_, &Fiber::entry, 0);
-#ifdef YV_FIBER_TSAN
-    fiber->tsan_fiber_ = __tsan_create_fiber(0);
-#endif
+    // A cancel from any thread ends whatever wait the call is in; the call then sees its token.
+    // Registered before the call is queued: a start() that throws leaves nothing behind.
+    state->cancel->add_wakeup([queue = wakes_, id] { queue->post(id, 0); });
+    ready_.push_back(id);
     try {
         fibers_.emplace(id, std::move(fiber));
-        ready_.push_back(id);
     } catch (...) {
-        if (fiber) {
-            give_stack(fiber->stack_, fiber->stack_size_);
-#ifdef YV_FIBER_TSAN
-            __tsan_destroy_fiber(fiber->tsan_fiber_);
-#endif
-        }
+        ready_.pop_back();
         throw;
     }
-    // A cancel from any thread ends whatever wait the call is in; the call then sees its token.
-    state->cancel->add_wakeup([queue = wakes_, id] { queue->post(id, 0); });
+    stack_back.stack = nullptr;
+#ifdef YV_FIBER_TSAN
+    fibers_[id]->tsan_fiber_ = __tsan_create_fiber(0);
+#endif
     if (!pumping_) flush_host();  // asks the host for an immediate timer
     return state;
 }
@@ -400,22 +414,34 @@ std::optional<SteadyTime> LoopCore::next_deadline() const {
 
 void LoopCore::flush_host() {
     if (!options_.watch) return;
-    std::map<int, int> wanted = wanted_;
-    wanted[wakes_->event_fd] = WatchRead;
-    for (auto it = reported_.begin(); it != reported_.end();) {
-        if (wanted.count(it->first)) {
-            ++it;
-            continue;
-        }
-        int fd = it->first;
-        it = reported_.erase(it);
-        options_.watch(fd, WatchNone);
+    if (!reported_.count(wakes_->event_fd)) {
+        reported_[wakes_->event_fd] = WatchRead;
+        options_.watch(wakes_->event_fd, WatchRead);
     }
-    for (const auto &entry : wanted) {
-        auto it = reported_.find(entry.first);
-        if (it != reported_.end() && it->second == entry.second) continue;
-        reported_[entry.first] = entry.second;
-        options_.watch(entry.first, entry.second);
+    // Only the sockets libcurl changed since the last flush: a thousand connections cost no
+    // more per event than one.
+    std::vector<std::pair<int, bool>> dirty;
+    dirty.swap(dirty_);
+    for (const auto &change : dirty) {
+        int fd = change.first;
+        auto had = reported_.find(fd);
+        // libcurl closed the socket since: a new one may have its number, which the host does
+        // not watch yet (an epoll set forgets a closed descriptor), so it is announced again.
+        if (change.second && had != reported_.end()) {
+            reported_.erase(had);
+            options_.watch(fd, WatchNone);
+            had = reported_.end();
+        }
+        auto want = wanted_.find(fd);
+        int events = want == wanted_.end() ? WatchNone : want->second;
+        if (had != reported_.end() && had->second == events) continue;
+        if (events == WatchNone) {
+            if (had == reported_.end()) continue;
+            reported_.erase(had);
+        } else {
+            reported_[fd] = events;
+        }
+        options_.watch(fd, events);
     }
     std::optional<SteadyTime> due = next_deadline();
     if (due) {
@@ -434,6 +460,7 @@ void LoopCore::flush_host() {
 int LoopCore::on_curl_socket(CURL *, curl_socket_t fd, int what, void *user, void *) noexcept {
     auto *self = static_cast<LoopCore *>(user);
     try {
+        self->dirty_.emplace_back(fd, what == CURL_POLL_REMOVE);
         switch (what) {
             case CURL_POLL_IN:
                 self->wanted_[fd] = WatchRead;

@@ -168,9 +168,11 @@ class LoopCore {
         bool done = false;
         CURLcode result = CURLE_OK;
     };
-    std::map<CURL *, Transfer> transfers_;    // node-based: a fiber keeps a reference across waits
-    std::map<int, int> wanted_;               // fd -> events libcurl wants watched
-    std::map<int, int> reported_;             // fd -> events the host was last told
+    std::map<CURL *, Transfer> transfers_;  // node-based: a fiber keeps a reference across waits
+    std::map<int, int> wanted_;             // fd -> events libcurl wants watched
+    std::map<int, int> reported_;           // fd -> events the host was last told
+    // Sockets libcurl changed since the host was last told, and whether it closed one meanwhile.
+    std::vector<std::pair<int, bool>> dirty_;
     std::optional<SteadyTime> reported_due_;  // the timer the host was last asked for
     bool reported_no_timer_ = true;
     std::vector<std::pair<std::function<void(const Error *)>, std::optional<Error>>> completions_;

@@ -91,6 +91,36 @@ struct Case {
     std::function<void()> run;
 };
 
+// A completion that must never run: its _start refused the call.
+template <class... A>
+void never_called(void *, yv_status status, A...) {
+    ADD_FAILURE() << "the callback of a refused _start ran (" << yv_status_str(status) << ")";
+}
+template <class... A>
+using DoneFn = void (*)(void *, yv_status, A...);
+
+// Converts to any completion callback type: never_called, or NULL.
+struct MaybeDone {
+    bool set;
+    template <class... A>
+    operator DoneFn<A...>() const {
+        return set ? &never_called<A...> : nullptr;
+    }
+};
+
+// A loop of its own for one row; the row's calls are all refused, so nothing is in flight.
+struct RowLoop {
+    RowLoop() { EXPECT_EQ(yv_loop_new(nullptr, &loop, nullptr), YV_OK); }
+    ~RowLoop() {
+        EXPECT_EQ(yv_loop_in_flight(loop), 0u) << "a refused _start left a call in flight";
+        EXPECT_EQ(yv_loop_run(loop, nullptr), YV_OK);
+        yv_loop_free(loop);
+    }
+    RowLoop(const RowLoop &) = delete;
+    RowLoop &operator=(const RowLoop &) = delete;
+    yv_loop *loop = nullptr;
+};
+
 class InvalidArgs : public ::testing::Test {
   protected:
     void SetUp() override {
@@ -116,6 +146,26 @@ class InvalidArgs : public ::testing::Test {
     }
 
     std::vector<Case> cases();
+
+    // A _start twin refuses a NULL loop, a NULL callback and a NULL client: the status and error
+    // come from _start, *pending is cleared, and the callback never runs. `start(loop, done,
+    // client, pending, err)` passes placeholders for the rest.
+    template <class F>
+    void expect_start_refused(const char *what, F &&start) {
+        RowLoop row;
+        expect_invalid(what, [&](yv_error **e) {
+            return start(nullptr, MaybeDone{true}, client_, &Out<yv_pending>{}, e);
+        });
+        expect_invalid(what, [&](yv_error **e) {
+            return start(row.loop, MaybeDone{false}, client_, &Out<yv_pending>{}, e);
+        });
+        expect_invalid(what, [&](yv_error **e) {
+            return start(row.loop, MaybeDone{true}, nullptr, &Out<yv_pending>{}, e);
+        });
+        expect_invalid(what, [&](yv_error **e) {
+            return start(row.loop, MaybeDone{true}, nullptr, nullptr, e);
+        });
+    }
 
     yv_options *opts_ = nullptr;
     yv_client *client_ = nullptr;
@@ -526,6 +576,99 @@ std::vector<Case> InvalidArgs::cases() {
                            yv_tx_pager_free(pager);
                        }),
             CHECK_CASE(yv_tx_pager_free, yv_tx_pager_free(nullptr)),
+            // The event loop.
+            STATUS_CASE(yv_loop_options_new, nullptr, e),
+            CHECK_CASE(yv_loop_options_free, yv_loop_options_free(nullptr)),
+            CHECK_CASE(yv_loop_options_set_callbacks,
+                       {
+                           yv_loop_options *lo = nullptr;
+                           ASSERT_EQ(yv_loop_options_new(&lo, nullptr), YV_OK);
+                           expect_invalid("NULL options", [&](yv_error **e) {
+                               return yv_loop_options_set_callbacks(nullptr, nullptr, nullptr,
+                                                                    nullptr, e);
+                           });
+                           expect_invalid("a watch without a timer", [&](yv_error **e) {
+                               return yv_loop_options_set_callbacks(
+                                   lo, [](void *, int, int) {}, nullptr, nullptr, e);
+                           });
+                           expect_invalid("a timer without a watch", [&](yv_error **e) {
+                               return yv_loop_options_set_callbacks(
+                                   lo, nullptr, [](void *, int64_t) {}, nullptr, e);
+                           });
+                           yv_loop_options_free(lo);
+                       }),
+            CHECK_CASE(yv_loop_options_set_max_host_connections,
+                       {
+                           yv_loop_options *lo = nullptr;
+                           ASSERT_EQ(yv_loop_options_new(&lo, nullptr), YV_OK);
+                           expect_invalid("NULL options", [&](yv_error **e) {
+                               return yv_loop_options_set_max_host_connections(nullptr, 4, e);
+                           });
+                           expect_invalid("above INT32_MAX", [&](yv_error **e) {
+                               return yv_loop_options_set_max_host_connections(lo, UINT32_MAX, e);
+                           });
+                           yv_loop_options_free(lo);
+                       }),
+            STATUS_CASE(yv_loop_new, nullptr, nullptr, e),
+            CHECK_CASE(yv_loop_free, yv_loop_free(nullptr)),
+            STATUS_CASE(yv_loop_on_socket, nullptr, 3, YV_WATCH_READ, e),
+            STATUS_CASE(yv_loop_on_timeout, nullptr, e),
+            CHECK_CASE(yv_loop_run_once,
+                       {
+                           size_t left = 7;
+                           expect_invalid("NULL loop", [&](yv_error **e) {
+                               return yv_loop_run_once(nullptr, 0, &left, e);
+                           });
+                           EXPECT_EQ(left, 0u);
+                       }),
+            STATUS_CASE(yv_loop_run, nullptr, e),
+            CHECK_CASE(yv_loop_in_flight, EXPECT_EQ(yv_loop_in_flight(nullptr), 0u)),
+            CHECK_CASE(yv_pending_cancel, yv_pending_cancel(nullptr)),
+            CHECK_CASE(yv_pending_done, EXPECT_FALSE(yv_pending_done(nullptr))),
+            CHECK_CASE(yv_pending_free, yv_pending_free(nullptr)),
+            CHECK_CASE(yv_client_request_start,
+                       {
+                           expect_start_refused("yv_client_request_start",
+                                                [&](yv_loop *l, MaybeDone done, yv_client *c,
+                                                    yv_pending **p, yv_error **e) {
+                                                    return yv_client_request_start(
+                                                        l, c, "GET", "/x", nullptr, 0, nullptr,
+                                                        done, nullptr, p, e);
+                                                });
+                           RowLoop row;
+                           expect_invalid("NULL body with a length", [&](yv_error **e) {
+                               return yv_client_request_start(row.loop, client_, "POST", "/x",
+                                                              nullptr, 3, nullptr, MaybeDone{true},
+                                                              nullptr, &Out<yv_pending>{}, e);
+                           });
+                           expect_invalid("empty method", [&](yv_error **e) {
+                               return yv_client_request_start(row.loop, client_, "", "/x", nullptr,
+                                                              0, nullptr, MaybeDone{true}, nullptr,
+                                                              &Out<yv_pending>{}, e);
+                           });
+                       }),
+            CHECK_CASE(
+                yv_client_token_start,
+                expect_start_refused(
+                    "yv_client_token_start",
+                    [&](yv_loop *l, MaybeDone done, yv_client *c, yv_pending **p, yv_error **e) {
+                        return yv_client_token_start(l, c, nullptr, done, nullptr, p, e);
+                    })),
+            CHECK_CASE(
+                yv_tx_pager_next_start,
+                {
+                    yv_tx_pager *pager = nullptr;
+                    ASSERT_EQ(yv_tx_pager_new(client_, nullptr, nullptr, &pager, nullptr), YV_OK);
+                    // The "client" slot carries the pager: NULL is refused the same way.
+                    expect_start_refused("yv_tx_pager_next_start", [&](yv_loop *l, MaybeDone done,
+                                                                       yv_client *c, yv_pending **p,
+                                                                       yv_error **e) {
+                        return yv_tx_pager_next_start(l, c ? pager : nullptr, done, nullptr, p, e);
+                    });
+                    yv_tx_pager_free(pager);
+                }),
+        // Every endpoint's _start twin (generated rows).
+#include "start_cases_gen.inc"
             // Cards, card issuer, IBAN, swap (api/groups): a NULL client, the first required
             // argument refused, each decimal refused (rows made by a script from the description).
             STATUS_CASE(yv_client_card_issuer_apply, nullptr, "x", false, nullptr,

@@ -42,8 +42,10 @@ EXPECTED = {
     "core/include/yativo/client.hpp": ["Payload rename_account(std::string_view account_id,"],
     "core/src/endpoints_gen.cpp": ["Payload Client::rename_account(",
                                    '{"PUT", "/accounts/*", Kind::Write, TwoFactor::None}'],
-    "capi/include/yativo.h": ["YV_API yv_status yv_client_rename_account(yv_client *client,"],
-    "capi/src/endpoints_c.cpp": ["YV_API yv_status yv_client_rename_account("],
+    "capi/include/yativo.h": ["YV_API yv_status yv_client_rename_account(yv_client *client,",
+                              "YV_API yv_status yv_client_rename_account_start(yv_loop *loop,"],
+    "capi/src/endpoints_c.cpp": ["YV_API yv_status yv_client_rename_account(",
+                                 "YV_API yv_status yv_client_rename_account_start("],
     "capi/symbols.txt": ["yv_client_rename_account 0.2.0"],
     "bindings/go/internal/capi/endpoints.go": ["func (c *Client) RenameAccount("],
     "bindings/go/yativo/endpoints.go": ["func (s *AccountsService) Rename("],
@@ -208,6 +210,9 @@ class GeneratedCopy(unittest.TestCase):
                               capture_output=True, text=True, check=True).stdout
         edits = [l for l in diff.splitlines() if l[:1] in "+-" and l[:3] not in ("+++", "---")]
         wanted = [self.NEW_SYMBOL] if isinstance(self.NEW_SYMBOL, str) else self.NEW_SYMBOL
+        # Every endpoint comes with its non-blocking twin (yv_client_<name>_start).
+        wanted = [n for s in wanted for n in ([s, s + "_start"] if s.startswith("yv_client_")
+                                               else [s])]
         self.assertEqual(edits, [f"+{s} 0.2.0" for s in wanted])
         for rel in changed:
             text = (self.tmp / rel).read_text()
@@ -498,7 +503,8 @@ class StructParametersWithoutAHandle(GeneratedCopy):
         types = (self.tmp / "core/include/yativo/types.hpp").read_text()
         self.assertIn("int depth = 50;", types)
         shim = (self.tmp / "capi/src/endpoints_c.cpp").read_text()
-        body = shim.split("yv_client_rescan_wallet(", 1)[1].split("\n}\n", 1)[0]
+        # The checks live in the run function the blocking call and its _start twin share.
+        body = shim.split("auto rescan_wallet_call(", 1)[1].split("\n}\n", 1)[0]
         self.assertIn('yv_capi::opt_int(depth, "depth")', body)
         self.assertNotIn("p.depth = yv_capi::opt_int(", body)
 

@@ -302,6 +302,10 @@ TEST(Async, HostDrivenEpoll) {
         }
         timerfd_settime(tfd, 0, &its, nullptr);
     };
+    // Dropped connections make libcurl close sockets and open new ones, which get the closed
+    // ones' numbers: each must be announced to the host's epoll set again.
+    c.list_accounts();
+    sb.fault(R"({"path":"/accounts/get-accounts","count":12,"mode":"drop_before"})");
     std::vector<Outcome> outcomes(30);
     {
         yativo::EventLoop loop(lo);
@@ -348,4 +352,27 @@ TEST(Async, TwoFactorStepsWaitAsTimers) {
     loop.run();
     for (auto &o : keys) EXPECT_EQ(o.code, Status::OK) << o.error.what();
     for (auto &o : lists) EXPECT_EQ(o.code, Status::OK) << o.error.what();
+}
+
+// The token expired: 500 calls in flight on one loop wait for one exchange and share it.
+TEST(Async, ExpiredTokenRefreshedOnceForFiveHundredCalls) {
+    yvtest::SandboxProcess sb({"--token-ttl", "2"});
+    auto key = itest::create_key(sb);
+    auto o = itest::key_options(sb, key);
+    o.refresh_margin = std::chrono::seconds(1);
+    yativo::Client c(o);
+    c.list_accounts();
+    ASSERT_EQ(sb.stat("token_exchanges"), 1);
+    std::this_thread::sleep_for(std::chrono::milliseconds(2200));  // the token has expired
+    sb.fault(R"({"path":"/auth/token","count":1,"mode":"delay","delay_ms":300})");
+    yativo::EventLoopOptions lo;
+    lo.max_host_connections = 500;
+    yativo::EventLoop loop(lo);
+    std::vector<Outcome> outcomes(500);
+    for (auto &out : outcomes) loop.start([&c] { c.list_accounts(); }, record(out));
+    loop.run();
+    int failed = 0;
+    for (auto &out : outcomes) failed += out.code != Status::OK;
+    EXPECT_EQ(failed, 0) << outcomes[0].error.what();
+    EXPECT_EQ(sb.stat("token_exchanges"), 2);
 }

@@ -41,7 +41,9 @@ enum Watch : int { WatchNone = 0, WatchRead = 1, WatchWrite = 2, WatchError = 4 
 
 struct EventLoopOptions {
     // The loop wants `fd` watched for `events` (WatchRead | WatchWrite), or no longer watched
-    // (WatchNone). Called on the driving thread, never from within start().
+    // (WatchNone). Called on the driving thread, from the loop's functions; start() calls
+    // `timer` (0: run the new call soon), as curl_multi_add_handle calls its timer callback.
+    // Neither hook may call into the loop.
     std::function<void(int fd, int events)> watch;
     // Call on_timeout() after `ms` milliseconds (0: as soon as possible); -1: no timer. Each call
     // replaces the previous timer.
@@ -73,7 +75,8 @@ class EventLoop {
   public:
     explicit EventLoop(EventLoopOptions options = {});
     // Cancels every call in flight and runs each one's completion (CANCELLED, or its outcome if
-    // it ended first) before returning.
+    // it ended first) before returning. Never from one of its own completions or hooks (the
+    // process is aborted with a message: the calls' stacks are in use there).
     ~EventLoop();
     EventLoop(const EventLoop &) = delete;
     EventLoop &operator=(const EventLoop &) = delete;

@@ -4,6 +4,10 @@ pub const YV_VERSION_MAJOR: u32 = 0;
 pub const YV_VERSION_MINOR: u32 = 2;
 pub const YV_VERSION_PATCH: u32 = 0;
 pub const YV_VERSION_STRING: &[u8; 6] = b"0.2.0\0";
+pub const YV_WATCH_NONE: u32 = 0;
+pub const YV_WATCH_READ: u32 = 1;
+pub const YV_WATCH_WRITE: u32 = 2;
+pub const YV_WATCH_ERROR: u32 = 4;
 pub const YV_TOTP_CODE_SIZE: usize = 9;
 pub const YV_OK: yv_status = 0;
 pub const YV_E_INVALID_ARGUMENT: yv_status = 100;
@@ -98,6 +102,43 @@ pub struct yv_call {
 pub struct yv_client {
     _unused: [u8; 0],
 }
+pub type yv_watch_fn = ::std::option::Option<
+    unsafe extern "C" fn(
+        user_data: *mut ::std::os::raw::c_void,
+        fd: ::std::os::raw::c_int,
+        events: ::std::os::raw::c_int,
+    ),
+>;
+pub type yv_timer_fn = ::std::option::Option<
+    unsafe extern "C" fn(user_data: *mut ::std::os::raw::c_void, timeout_ms: i64),
+>;
+#[repr(C)]
+pub struct yv_loop_options {
+    _unused: [u8; 0],
+}
+#[repr(C)]
+pub struct yv_loop {
+    _unused: [u8; 0],
+}
+#[repr(C)]
+pub struct yv_pending {
+    _unused: [u8; 0],
+}
+pub type yv_done_fn = ::std::option::Option<
+    unsafe extern "C" fn(
+        user_data: *mut ::std::os::raw::c_void,
+        status: yv_status,
+        err: *mut yv_error,
+    ),
+>;
+pub type yv_buffer_done_fn = ::std::option::Option<
+    unsafe extern "C" fn(
+        user_data: *mut ::std::os::raw::c_void,
+        status: yv_status,
+        result: *mut yv_buffer,
+        err: *mut yv_error,
+    ),
+>;
 #[repr(C)]
 pub struct yv_api_key {
     _unused: [u8; 0],
@@ -110,6 +151,14 @@ pub struct yv_api_key_list {
 pub struct yv_token {
     _unused: [u8; 0],
 }
+pub type yv_token_done_fn = ::std::option::Option<
+    unsafe extern "C" fn(
+        user_data: *mut ::std::os::raw::c_void,
+        status: yv_status,
+        result: *mut yv_token,
+        err: *mut yv_error,
+    ),
+>;
 #[repr(C)]
 pub struct yv_webhook {
     _unused: [u8; 0],
@@ -238,6 +287,254 @@ pub struct yv_webhook_delivery {
 pub struct yv_webhook_delivery_list {
     _unused: [u8; 0],
 }
+pub type yv_api_key_done_fn = ::std::option::Option<
+    unsafe extern "C" fn(
+        user_data: *mut ::std::os::raw::c_void,
+        status: yv_status,
+        result: *mut yv_api_key,
+        err: *mut yv_error,
+    ),
+>;
+pub type yv_api_key_list_done_fn = ::std::option::Option<
+    unsafe extern "C" fn(
+        user_data: *mut ::std::os::raw::c_void,
+        status: yv_status,
+        result: *mut yv_api_key_list,
+        err: *mut yv_error,
+    ),
+>;
+pub type yv_webhook_done_fn = ::std::option::Option<
+    unsafe extern "C" fn(
+        user_data: *mut ::std::os::raw::c_void,
+        status: yv_status,
+        result: *mut yv_webhook,
+        err: *mut yv_error,
+    ),
+>;
+pub type yv_webhook_list_done_fn = ::std::option::Option<
+    unsafe extern "C" fn(
+        user_data: *mut ::std::os::raw::c_void,
+        status: yv_status,
+        result: *mut yv_webhook_list,
+        err: *mut yv_error,
+    ),
+>;
+pub type yv_account_done_fn = ::std::option::Option<
+    unsafe extern "C" fn(
+        user_data: *mut ::std::os::raw::c_void,
+        status: yv_status,
+        result: *mut yv_account,
+        err: *mut yv_error,
+    ),
+>;
+pub type yv_account_list_done_fn = ::std::option::Option<
+    unsafe extern "C" fn(
+        user_data: *mut ::std::os::raw::c_void,
+        status: yv_status,
+        result: *mut yv_account_list,
+        err: *mut yv_error,
+    ),
+>;
+pub type yv_asset_done_fn = ::std::option::Option<
+    unsafe extern "C" fn(
+        user_data: *mut ::std::os::raw::c_void,
+        status: yv_status,
+        result: *mut yv_asset,
+        err: *mut yv_error,
+    ),
+>;
+pub type yv_asset_list_done_fn = ::std::option::Option<
+    unsafe extern "C" fn(
+        user_data: *mut ::std::os::raw::c_void,
+        status: yv_status,
+        result: *mut yv_asset_list,
+        err: *mut yv_error,
+    ),
+>;
+pub type yv_balance_done_fn = ::std::option::Option<
+    unsafe extern "C" fn(
+        user_data: *mut ::std::os::raw::c_void,
+        status: yv_status,
+        result: *mut yv_balance,
+        err: *mut yv_error,
+    ),
+>;
+pub type yv_transfer_done_fn = ::std::option::Option<
+    unsafe extern "C" fn(
+        user_data: *mut ::std::os::raw::c_void,
+        status: yv_status,
+        result: *mut yv_transfer,
+        err: *mut yv_error,
+    ),
+>;
+pub type yv_transaction_done_fn = ::std::option::Option<
+    unsafe extern "C" fn(
+        user_data: *mut ::std::os::raw::c_void,
+        status: yv_status,
+        result: *mut yv_transaction,
+        err: *mut yv_error,
+    ),
+>;
+pub type yv_transaction_list_done_fn = ::std::option::Option<
+    unsafe extern "C" fn(
+        user_data: *mut ::std::os::raw::c_void,
+        status: yv_status,
+        result: *mut yv_transaction_list,
+        err: *mut yv_error,
+    ),
+>;
+pub type yv_auto_forwarding_rule_done_fn = ::std::option::Option<
+    unsafe extern "C" fn(
+        user_data: *mut ::std::os::raw::c_void,
+        status: yv_status,
+        result: *mut yv_auto_forwarding_rule,
+        err: *mut yv_error,
+    ),
+>;
+pub type yv_auto_forwarding_rule_list_done_fn = ::std::option::Option<
+    unsafe extern "C" fn(
+        user_data: *mut ::std::os::raw::c_void,
+        status: yv_status,
+        result: *mut yv_auto_forwarding_rule_list,
+        err: *mut yv_error,
+    ),
+>;
+pub type yv_card_funding_done_fn = ::std::option::Option<
+    unsafe extern "C" fn(
+        user_data: *mut ::std::os::raw::c_void,
+        status: yv_status,
+        result: *mut yv_card_funding,
+        err: *mut yv_error,
+    ),
+>;
+pub type yv_card_account_done_fn = ::std::option::Option<
+    unsafe extern "C" fn(
+        user_data: *mut ::std::os::raw::c_void,
+        status: yv_status,
+        result: *mut yv_card_account,
+        err: *mut yv_error,
+    ),
+>;
+pub type yv_card_done_fn = ::std::option::Option<
+    unsafe extern "C" fn(
+        user_data: *mut ::std::os::raw::c_void,
+        status: yv_status,
+        result: *mut yv_card,
+        err: *mut yv_error,
+    ),
+>;
+pub type yv_card_list_done_fn = ::std::option::Option<
+    unsafe extern "C" fn(
+        user_data: *mut ::std::os::raw::c_void,
+        status: yv_status,
+        result: *mut yv_card_list,
+        err: *mut yv_error,
+    ),
+>;
+pub type yv_card_transaction_list_done_fn = ::std::option::Option<
+    unsafe extern "C" fn(
+        user_data: *mut ::std::os::raw::c_void,
+        status: yv_status,
+        result: *mut yv_card_transaction_list,
+        err: *mut yv_error,
+    ),
+>;
+pub type yv_spending_limits_done_fn = ::std::option::Option<
+    unsafe extern "C" fn(
+        user_data: *mut ::std::os::raw::c_void,
+        status: yv_status,
+        result: *mut yv_spending_limits,
+        err: *mut yv_error,
+    ),
+>;
+pub type yv_card_order_done_fn = ::std::option::Option<
+    unsafe extern "C" fn(
+        user_data: *mut ::std::os::raw::c_void,
+        status: yv_status,
+        result: *mut yv_card_order,
+        err: *mut yv_error,
+    ),
+>;
+pub type yv_card_order_list_done_fn = ::std::option::Option<
+    unsafe extern "C" fn(
+        user_data: *mut ::std::os::raw::c_void,
+        status: yv_status,
+        result: *mut yv_card_order_list,
+        err: *mut yv_error,
+    ),
+>;
+pub type yv_card_order_payment_done_fn = ::std::option::Option<
+    unsafe extern "C" fn(
+        user_data: *mut ::std::os::raw::c_void,
+        status: yv_status,
+        result: *mut yv_card_order_payment,
+        err: *mut yv_error,
+    ),
+>;
+pub type yv_customer_done_fn = ::std::option::Option<
+    unsafe extern "C" fn(
+        user_data: *mut ::std::os::raw::c_void,
+        status: yv_status,
+        result: *mut yv_customer,
+        err: *mut yv_error,
+    ),
+>;
+pub type yv_customer_list_done_fn = ::std::option::Option<
+    unsafe extern "C" fn(
+        user_data: *mut ::std::os::raw::c_void,
+        status: yv_status,
+        result: *mut yv_customer_list,
+        err: *mut yv_error,
+    ),
+>;
+pub type yv_iban_status_done_fn = ::std::option::Option<
+    unsafe extern "C" fn(
+        user_data: *mut ::std::os::raw::c_void,
+        status: yv_status,
+        result: *mut yv_iban_status,
+        err: *mut yv_error,
+    ),
+>;
+pub type yv_session_done_fn = ::std::option::Option<
+    unsafe extern "C" fn(
+        user_data: *mut ::std::os::raw::c_void,
+        status: yv_status,
+        result: *mut yv_session,
+        err: *mut yv_error,
+    ),
+>;
+pub type yv_swap_quote_done_fn = ::std::option::Option<
+    unsafe extern "C" fn(
+        user_data: *mut ::std::os::raw::c_void,
+        status: yv_status,
+        result: *mut yv_swap_quote,
+        err: *mut yv_error,
+    ),
+>;
+pub type yv_swap_execution_done_fn = ::std::option::Option<
+    unsafe extern "C" fn(
+        user_data: *mut ::std::os::raw::c_void,
+        status: yv_status,
+        result: *mut yv_swap_execution,
+        err: *mut yv_error,
+    ),
+>;
+pub type yv_swap_history_item_list_done_fn = ::std::option::Option<
+    unsafe extern "C" fn(
+        user_data: *mut ::std::os::raw::c_void,
+        status: yv_status,
+        result: *mut yv_swap_history_item_list,
+        err: *mut yv_error,
+    ),
+>;
+pub type yv_webhook_delivery_list_done_fn = ::std::option::Option<
+    unsafe extern "C" fn(
+        user_data: *mut ::std::os::raw::c_void,
+        status: yv_status,
+        result: *mut yv_webhook_delivery_list,
+        err: *mut yv_error,
+    ),
+>;
 #[repr(C)]
 pub struct yv_send {
     _unused: [u8; 0],
@@ -250,6 +547,15 @@ pub struct yv_tx_query {
 pub struct yv_tx_pager {
     _unused: [u8; 0],
 }
+pub type yv_tx_page_fn = ::std::option::Option<
+    unsafe extern "C" fn(
+        user_data: *mut ::std::os::raw::c_void,
+        status: yv_status,
+        page: *mut yv_transaction_list,
+        finished: bool,
+        err: *mut yv_error,
+    ),
+>;
 #[repr(C)]
 pub struct yv_headers {
     _unused: [u8; 0],
@@ -535,6 +841,60 @@ unsafe extern "C" {
         out: *mut *mut yv_buffer,
         err: *mut *mut yv_error,
     ) -> yv_status;
+    pub fn yv_loop_options_new(
+        out: *mut *mut yv_loop_options,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
+    pub fn yv_loop_options_free(opts: *mut yv_loop_options);
+    pub fn yv_loop_options_set_callbacks(
+        opts: *mut yv_loop_options,
+        watch: yv_watch_fn,
+        timer: yv_timer_fn,
+        user_data: *mut ::std::os::raw::c_void,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
+    pub fn yv_loop_options_set_max_host_connections(
+        opts: *mut yv_loop_options,
+        count: u32,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
+    pub fn yv_loop_new(
+        opts: *const yv_loop_options,
+        out: *mut *mut yv_loop,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
+    pub fn yv_loop_free(loop_: *mut yv_loop);
+    pub fn yv_loop_on_socket(
+        loop_: *mut yv_loop,
+        fd: ::std::os::raw::c_int,
+        events: ::std::os::raw::c_int,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
+    pub fn yv_loop_on_timeout(loop_: *mut yv_loop, err: *mut *mut yv_error) -> yv_status;
+    pub fn yv_loop_run_once(
+        loop_: *mut yv_loop,
+        max_wait_ms: u32,
+        in_flight: *mut usize,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
+    pub fn yv_loop_run(loop_: *mut yv_loop, err: *mut *mut yv_error) -> yv_status;
+    pub fn yv_loop_in_flight(loop_: *const yv_loop) -> usize;
+    pub fn yv_pending_cancel(pending: *const yv_pending);
+    pub fn yv_pending_done(pending: *const yv_pending) -> bool;
+    pub fn yv_pending_free(pending: *mut yv_pending);
+    pub fn yv_client_request_start(
+        loop_: *mut yv_loop,
+        client: *mut yv_client,
+        method: *const ::std::os::raw::c_char,
+        path: *const ::std::os::raw::c_char,
+        body: *const ::std::os::raw::c_char,
+        body_len: usize,
+        call: *const yv_call,
+        done: yv_buffer_done_fn,
+        user_data: *mut ::std::os::raw::c_void,
+        pending: *mut *mut yv_pending,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
     pub fn yv_api_key_id(key: *const yv_api_key) -> *const ::std::os::raw::c_char;
     pub fn yv_api_key_name(key: *const yv_api_key) -> *const ::std::os::raw::c_char;
     pub fn yv_api_key_api_key(key: *const yv_api_key) -> *const ::std::os::raw::c_char;
@@ -566,6 +926,15 @@ unsafe extern "C" {
     pub fn yv_token_scopes_count(token: *const yv_token) -> usize;
     pub fn yv_token_scope(token: *const yv_token, i: usize) -> *const ::std::os::raw::c_char;
     pub fn yv_token_free(token: *mut yv_token);
+    pub fn yv_client_token_start(
+        loop_: *mut yv_loop,
+        client: *mut yv_client,
+        call: *const yv_call,
+        done: yv_token_done_fn,
+        user_data: *mut ::std::os::raw::c_void,
+        pending: *mut *mut yv_pending,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
     pub fn yv_webhook_id(webhook: *const yv_webhook) -> *const ::std::os::raw::c_char;
     pub fn yv_webhook_url(webhook: *const yv_webhook) -> *const ::std::os::raw::c_char;
     pub fn yv_webhook_events_count(webhook: *const yv_webhook) -> usize;
@@ -1147,10 +1516,34 @@ unsafe extern "C" {
         out: *mut *mut yv_api_key,
         err: *mut *mut yv_error,
     ) -> yv_status;
+    pub fn yv_client_create_api_key_start(
+        loop_: *mut yv_loop,
+        client: *mut yv_client,
+        name: *const ::std::os::raw::c_char,
+        permissions: *const *const ::std::os::raw::c_char,
+        permissions_count: usize,
+        expires_in_days: u32,
+        allowed_ips: *const *const ::std::os::raw::c_char,
+        allowed_ips_count: usize,
+        call: *const yv_call,
+        done: yv_api_key_done_fn,
+        user_data: *mut ::std::os::raw::c_void,
+        pending: *mut *mut yv_pending,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
     pub fn yv_client_list_api_keys(
         client: *mut yv_client,
         call: *const yv_call,
         out: *mut *mut yv_api_key_list,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
+    pub fn yv_client_list_api_keys_start(
+        loop_: *mut yv_loop,
+        client: *mut yv_client,
+        call: *const yv_call,
+        done: yv_api_key_list_done_fn,
+        user_data: *mut ::std::os::raw::c_void,
+        pending: *mut *mut yv_pending,
         err: *mut *mut yv_error,
     ) -> yv_status;
     pub fn yv_client_get_api_key(
@@ -1160,11 +1553,31 @@ unsafe extern "C" {
         out: *mut *mut yv_api_key,
         err: *mut *mut yv_error,
     ) -> yv_status;
+    pub fn yv_client_get_api_key_start(
+        loop_: *mut yv_loop,
+        client: *mut yv_client,
+        key_id: *const ::std::os::raw::c_char,
+        call: *const yv_call,
+        done: yv_api_key_done_fn,
+        user_data: *mut ::std::os::raw::c_void,
+        pending: *mut *mut yv_pending,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
     pub fn yv_client_rotate_api_key(
         client: *mut yv_client,
         key_id: *const ::std::os::raw::c_char,
         call: *const yv_call,
         out: *mut *mut yv_api_key,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
+    pub fn yv_client_rotate_api_key_start(
+        loop_: *mut yv_loop,
+        client: *mut yv_client,
+        key_id: *const ::std::os::raw::c_char,
+        call: *const yv_call,
+        done: yv_api_key_done_fn,
+        user_data: *mut ::std::os::raw::c_void,
+        pending: *mut *mut yv_pending,
         err: *mut *mut yv_error,
     ) -> yv_status;
     pub fn yv_client_update_api_key_permissions(
@@ -1176,16 +1589,47 @@ unsafe extern "C" {
         out: *mut *mut yv_api_key,
         err: *mut *mut yv_error,
     ) -> yv_status;
+    pub fn yv_client_update_api_key_permissions_start(
+        loop_: *mut yv_loop,
+        client: *mut yv_client,
+        key_id: *const ::std::os::raw::c_char,
+        permissions: *const *const ::std::os::raw::c_char,
+        permissions_count: usize,
+        call: *const yv_call,
+        done: yv_api_key_done_fn,
+        user_data: *mut ::std::os::raw::c_void,
+        pending: *mut *mut yv_pending,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
     pub fn yv_client_revoke_api_key(
         client: *mut yv_client,
         key_id: *const ::std::os::raw::c_char,
         call: *const yv_call,
         err: *mut *mut yv_error,
     ) -> yv_status;
+    pub fn yv_client_revoke_api_key_start(
+        loop_: *mut yv_loop,
+        client: *mut yv_client,
+        key_id: *const ::std::os::raw::c_char,
+        call: *const yv_call,
+        done: yv_done_fn,
+        user_data: *mut ::std::os::raw::c_void,
+        pending: *mut *mut yv_pending,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
     pub fn yv_client_list_accounts(
         client: *mut yv_client,
         call: *const yv_call,
         out: *mut *mut yv_account_list,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
+    pub fn yv_client_list_accounts_start(
+        loop_: *mut yv_loop,
+        client: *mut yv_client,
+        call: *const yv_call,
+        done: yv_account_list_done_fn,
+        user_data: *mut ::std::os::raw::c_void,
+        pending: *mut *mut yv_pending,
         err: *mut *mut yv_error,
     ) -> yv_status;
     pub fn yv_client_create_account(
@@ -1196,11 +1640,32 @@ unsafe extern "C" {
         out: *mut *mut yv_account,
         err: *mut *mut yv_error,
     ) -> yv_status;
+    pub fn yv_client_create_account_start(
+        loop_: *mut yv_loop,
+        client: *mut yv_client,
+        account_name: *const ::std::os::raw::c_char,
+        account_type: *const ::std::os::raw::c_char,
+        call: *const yv_call,
+        done: yv_account_done_fn,
+        user_data: *mut ::std::os::raw::c_void,
+        pending: *mut *mut yv_pending,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
     pub fn yv_client_get_account_connections(
         client: *mut yv_client,
         account_id: *const ::std::os::raw::c_char,
         call: *const yv_call,
         out: *mut *mut yv_buffer,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
+    pub fn yv_client_get_account_connections_start(
+        loop_: *mut yv_loop,
+        client: *mut yv_client,
+        account_id: *const ::std::os::raw::c_char,
+        call: *const yv_call,
+        done: yv_buffer_done_fn,
+        user_data: *mut ::std::os::raw::c_void,
+        pending: *mut *mut yv_pending,
         err: *mut *mut yv_error,
     ) -> yv_status;
     pub fn yv_client_create_account_connections(
@@ -1212,11 +1677,33 @@ unsafe extern "C" {
         out: *mut *mut yv_buffer,
         err: *mut *mut yv_error,
     ) -> yv_status;
+    pub fn yv_client_create_account_connections_start(
+        loop_: *mut yv_loop,
+        client: *mut yv_client,
+        account_id: *const ::std::os::raw::c_char,
+        chains: *const *const ::std::os::raw::c_char,
+        chains_count: usize,
+        call: *const yv_call,
+        done: yv_buffer_done_fn,
+        user_data: *mut ::std::os::raw::c_void,
+        pending: *mut *mut yv_pending,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
     pub fn yv_client_list_user_accounts(
         client: *mut yv_client,
         user_id: *const ::std::os::raw::c_char,
         call: *const yv_call,
         out: *mut *mut yv_account_list,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
+    pub fn yv_client_list_user_accounts_start(
+        loop_: *mut yv_loop,
+        client: *mut yv_client,
+        user_id: *const ::std::os::raw::c_char,
+        call: *const yv_call,
+        done: yv_account_list_done_fn,
+        user_data: *mut ::std::os::raw::c_void,
+        pending: *mut *mut yv_pending,
         err: *mut *mut yv_error,
     ) -> yv_status;
     pub fn yv_client_add_asset(
@@ -1228,11 +1715,33 @@ unsafe extern "C" {
         out: *mut *mut yv_asset,
         err: *mut *mut yv_error,
     ) -> yv_status;
+    pub fn yv_client_add_asset_start(
+        loop_: *mut yv_loop,
+        client: *mut yv_client,
+        account_id: *const ::std::os::raw::c_char,
+        chain: *const ::std::os::raw::c_char,
+        ticker: *const ::std::os::raw::c_char,
+        call: *const yv_call,
+        done: yv_asset_done_fn,
+        user_data: *mut ::std::os::raw::c_void,
+        pending: *mut *mut yv_pending,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
     pub fn yv_client_list_assets(
         client: *mut yv_client,
         account_id: *const ::std::os::raw::c_char,
         call: *const yv_call,
         out: *mut *mut yv_asset_list,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
+    pub fn yv_client_list_assets_start(
+        loop_: *mut yv_loop,
+        client: *mut yv_client,
+        account_id: *const ::std::os::raw::c_char,
+        call: *const yv_call,
+        done: yv_asset_list_done_fn,
+        user_data: *mut ::std::os::raw::c_void,
+        pending: *mut *mut yv_pending,
         err: *mut *mut yv_error,
     ) -> yv_status;
     pub fn yv_client_list_supported_assets(
@@ -1241,10 +1750,28 @@ unsafe extern "C" {
         out: *mut *mut yv_buffer,
         err: *mut *mut yv_error,
     ) -> yv_status;
+    pub fn yv_client_list_supported_assets_start(
+        loop_: *mut yv_loop,
+        client: *mut yv_client,
+        call: *const yv_call,
+        done: yv_buffer_done_fn,
+        user_data: *mut ::std::os::raw::c_void,
+        pending: *mut *mut yv_pending,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
     pub fn yv_client_list_chains(
         client: *mut yv_client,
         call: *const yv_call,
         out: *mut *mut yv_buffer,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
+    pub fn yv_client_list_chains_start(
+        loop_: *mut yv_loop,
+        client: *mut yv_client,
+        call: *const yv_call,
+        done: yv_buffer_done_fn,
+        user_data: *mut ::std::os::raw::c_void,
+        pending: *mut *mut yv_pending,
         err: *mut *mut yv_error,
     ) -> yv_status;
     pub fn yv_client_add_assets(
@@ -1258,6 +1785,20 @@ unsafe extern "C" {
         out: *mut *mut yv_asset_list,
         err: *mut *mut yv_error,
     ) -> yv_status;
+    pub fn yv_client_add_assets_start(
+        loop_: *mut yv_loop,
+        client: *mut yv_client,
+        account_id: *const ::std::os::raw::c_char,
+        chains: *const *const ::std::os::raw::c_char,
+        chains_count: usize,
+        tickers: *const *const ::std::os::raw::c_char,
+        tickers_count: usize,
+        call: *const yv_call,
+        done: yv_asset_list_done_fn,
+        user_data: *mut ::std::os::raw::c_void,
+        pending: *mut *mut yv_pending,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
     pub fn yv_client_list_user_assets(
         client: *mut yv_client,
         user_id: *const ::std::os::raw::c_char,
@@ -1265,11 +1806,31 @@ unsafe extern "C" {
         out: *mut *mut yv_asset_list,
         err: *mut *mut yv_error,
     ) -> yv_status;
+    pub fn yv_client_list_user_assets_start(
+        loop_: *mut yv_loop,
+        client: *mut yv_client,
+        user_id: *const ::std::os::raw::c_char,
+        call: *const yv_call,
+        done: yv_asset_list_done_fn,
+        user_data: *mut ::std::os::raw::c_void,
+        pending: *mut *mut yv_pending,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
     pub fn yv_client_archive_asset(
         client: *mut yv_client,
         asset_id: *const ::std::os::raw::c_char,
         call: *const yv_call,
         out: *mut *mut yv_asset,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
+    pub fn yv_client_archive_asset_start(
+        loop_: *mut yv_loop,
+        client: *mut yv_client,
+        asset_id: *const ::std::os::raw::c_char,
+        call: *const yv_call,
+        done: yv_asset_done_fn,
+        user_data: *mut ::std::os::raw::c_void,
+        pending: *mut *mut yv_pending,
         err: *mut *mut yv_error,
     ) -> yv_status;
     pub fn yv_client_add_gas_station(
@@ -1280,10 +1841,30 @@ unsafe extern "C" {
         out: *mut *mut yv_asset,
         err: *mut *mut yv_error,
     ) -> yv_status;
+    pub fn yv_client_add_gas_station_start(
+        loop_: *mut yv_loop,
+        client: *mut yv_client,
+        chain: *const ::std::os::raw::c_char,
+        ticker: *const ::std::os::raw::c_char,
+        call: *const yv_call,
+        done: yv_asset_done_fn,
+        user_data: *mut ::std::os::raw::c_void,
+        pending: *mut *mut yv_pending,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
     pub fn yv_client_list_gas_stations(
         client: *mut yv_client,
         call: *const yv_call,
         out: *mut *mut yv_asset_list,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
+    pub fn yv_client_list_gas_stations_start(
+        loop_: *mut yv_loop,
+        client: *mut yv_client,
+        call: *const yv_call,
+        done: yv_asset_list_done_fn,
+        user_data: *mut ::std::os::raw::c_void,
+        pending: *mut *mut yv_pending,
         err: *mut *mut yv_error,
     ) -> yv_status;
     pub fn yv_client_add_customer_asset(
@@ -1295,6 +1876,18 @@ unsafe extern "C" {
         out: *mut *mut yv_asset,
         err: *mut *mut yv_error,
     ) -> yv_status;
+    pub fn yv_client_add_customer_asset_start(
+        loop_: *mut yv_loop,
+        client: *mut yv_client,
+        customer_id: *const ::std::os::raw::c_char,
+        chain: *const ::std::os::raw::c_char,
+        ticker: *const ::std::os::raw::c_char,
+        call: *const yv_call,
+        done: yv_asset_done_fn,
+        user_data: *mut ::std::os::raw::c_void,
+        pending: *mut *mut yv_pending,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
     pub fn yv_client_list_customer_assets(
         client: *mut yv_client,
         customer_id: *const ::std::os::raw::c_char,
@@ -1302,11 +1895,31 @@ unsafe extern "C" {
         out: *mut *mut yv_asset_list,
         err: *mut *mut yv_error,
     ) -> yv_status;
+    pub fn yv_client_list_customer_assets_start(
+        loop_: *mut yv_loop,
+        client: *mut yv_client,
+        customer_id: *const ::std::os::raw::c_char,
+        call: *const yv_call,
+        done: yv_asset_list_done_fn,
+        user_data: *mut ::std::os::raw::c_void,
+        pending: *mut *mut yv_pending,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
     pub fn yv_client_check_balance(
         client: *mut yv_client,
         asset_id: *const ::std::os::raw::c_char,
         call: *const yv_call,
         out: *mut *mut yv_balance,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
+    pub fn yv_client_check_balance_start(
+        loop_: *mut yv_loop,
+        client: *mut yv_client,
+        asset_id: *const ::std::os::raw::c_char,
+        call: *const yv_call,
+        done: yv_balance_done_fn,
+        user_data: *mut ::std::os::raw::c_void,
+        pending: *mut *mut yv_pending,
         err: *mut *mut yv_error,
     ) -> yv_status;
     pub fn yv_client_gas_price(
@@ -1319,6 +1932,21 @@ unsafe extern "C" {
         extra_fields_json: *const ::std::os::raw::c_char,
         call: *const yv_call,
         out: *mut *mut yv_buffer,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
+    pub fn yv_client_gas_price_start(
+        loop_: *mut yv_loop,
+        client: *mut yv_client,
+        chain: *const ::std::os::raw::c_char,
+        priority: *const ::std::os::raw::c_char,
+        amount_usd: *const ::std::os::raw::c_char,
+        asset_id: *const ::std::os::raw::c_char,
+        token_symbol: *const ::std::os::raw::c_char,
+        extra_fields_json: *const ::std::os::raw::c_char,
+        call: *const yv_call,
+        done: yv_buffer_done_fn,
+        user_data: *mut ::std::os::raw::c_void,
+        pending: *mut *mut yv_pending,
         err: *mut *mut yv_error,
     ) -> yv_status;
     pub fn yv_send_new(out: *mut *mut yv_send, err: *mut *mut yv_error) -> yv_status;
@@ -1380,6 +2008,16 @@ unsafe extern "C" {
         out: *mut *mut yv_transfer,
         err: *mut *mut yv_error,
     ) -> yv_status;
+    pub fn yv_client_send_funds_start(
+        loop_: *mut yv_loop,
+        client: *mut yv_client,
+        params: *const yv_send,
+        call: *const yv_call,
+        done: yv_transfer_done_fn,
+        user_data: *mut ::std::os::raw::c_void,
+        pending: *mut *mut yv_pending,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
     pub fn yv_tx_query_new(out: *mut *mut yv_tx_query, err: *mut *mut yv_error) -> yv_status;
     pub fn yv_tx_query_free(params: *mut yv_tx_query);
     pub fn yv_tx_query_set_page(
@@ -1414,11 +2052,31 @@ unsafe extern "C" {
         out: *mut *mut yv_transaction_list,
         err: *mut *mut yv_error,
     ) -> yv_status;
+    pub fn yv_client_list_transactions_start(
+        loop_: *mut yv_loop,
+        client: *mut yv_client,
+        params: *const yv_tx_query,
+        call: *const yv_call,
+        done: yv_transaction_list_done_fn,
+        user_data: *mut ::std::os::raw::c_void,
+        pending: *mut *mut yv_pending,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
     pub fn yv_client_get_transaction(
         client: *mut yv_client,
         transaction_id: *const ::std::os::raw::c_char,
         call: *const yv_call,
         out: *mut *mut yv_transaction,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
+    pub fn yv_client_get_transaction_start(
+        loop_: *mut yv_loop,
+        client: *mut yv_client,
+        transaction_id: *const ::std::os::raw::c_char,
+        call: *const yv_call,
+        done: yv_transaction_done_fn,
+        user_data: *mut ::std::os::raw::c_void,
+        pending: *mut *mut yv_pending,
         err: *mut *mut yv_error,
     ) -> yv_status;
     pub fn yv_client_cancel_transaction(
@@ -1428,6 +2086,16 @@ unsafe extern "C" {
         out: *mut *mut yv_buffer,
         err: *mut *mut yv_error,
     ) -> yv_status;
+    pub fn yv_client_cancel_transaction_start(
+        loop_: *mut yv_loop,
+        client: *mut yv_client,
+        transaction_id: *const ::std::os::raw::c_char,
+        call: *const yv_call,
+        done: yv_buffer_done_fn,
+        user_data: *mut ::std::os::raw::c_void,
+        pending: *mut *mut yv_pending,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
     pub fn yv_client_asset_history(
         client: *mut yv_client,
         asset_id: *const ::std::os::raw::c_char,
@@ -1435,6 +2103,18 @@ unsafe extern "C" {
         limit: u32,
         call: *const yv_call,
         out: *mut *mut yv_transaction_list,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
+    pub fn yv_client_asset_history_start(
+        loop_: *mut yv_loop,
+        client: *mut yv_client,
+        asset_id: *const ::std::os::raw::c_char,
+        page: u32,
+        limit: u32,
+        call: *const yv_call,
+        done: yv_transaction_list_done_fn,
+        user_data: *mut ::std::os::raw::c_void,
+        pending: *mut *mut yv_pending,
         err: *mut *mut yv_error,
     ) -> yv_status;
     pub fn yv_client_create_webhook(
@@ -1447,10 +2127,32 @@ unsafe extern "C" {
         out: *mut *mut yv_webhook,
         err: *mut *mut yv_error,
     ) -> yv_status;
+    pub fn yv_client_create_webhook_start(
+        loop_: *mut yv_loop,
+        client: *mut yv_client,
+        url: *const ::std::os::raw::c_char,
+        events: *const *const ::std::os::raw::c_char,
+        events_count: usize,
+        description: *const ::std::os::raw::c_char,
+        call: *const yv_call,
+        done: yv_webhook_done_fn,
+        user_data: *mut ::std::os::raw::c_void,
+        pending: *mut *mut yv_pending,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
     pub fn yv_client_list_webhooks(
         client: *mut yv_client,
         call: *const yv_call,
         out: *mut *mut yv_webhook_list,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
+    pub fn yv_client_list_webhooks_start(
+        loop_: *mut yv_loop,
+        client: *mut yv_client,
+        call: *const yv_call,
+        done: yv_webhook_list_done_fn,
+        user_data: *mut ::std::os::raw::c_void,
+        pending: *mut *mut yv_pending,
         err: *mut *mut yv_error,
     ) -> yv_status;
     pub fn yv_client_delete_webhook(
@@ -1459,11 +2161,31 @@ unsafe extern "C" {
         call: *const yv_call,
         err: *mut *mut yv_error,
     ) -> yv_status;
+    pub fn yv_client_delete_webhook_start(
+        loop_: *mut yv_loop,
+        client: *mut yv_client,
+        webhook_id: *const ::std::os::raw::c_char,
+        call: *const yv_call,
+        done: yv_done_fn,
+        user_data: *mut ::std::os::raw::c_void,
+        pending: *mut *mut yv_pending,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
     pub fn yv_client_get_webhook(
         client: *mut yv_client,
         webhook_id: *const ::std::os::raw::c_char,
         call: *const yv_call,
         out: *mut *mut yv_webhook,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
+    pub fn yv_client_get_webhook_start(
+        loop_: *mut yv_loop,
+        client: *mut yv_client,
+        webhook_id: *const ::std::os::raw::c_char,
+        call: *const yv_call,
+        done: yv_webhook_done_fn,
+        user_data: *mut ::std::os::raw::c_void,
+        pending: *mut *mut yv_pending,
         err: *mut *mut yv_error,
     ) -> yv_status;
     pub fn yv_client_update_webhook(
@@ -1478,6 +2200,21 @@ unsafe extern "C" {
         out: *mut *mut yv_webhook,
         err: *mut *mut yv_error,
     ) -> yv_status;
+    pub fn yv_client_update_webhook_start(
+        loop_: *mut yv_loop,
+        client: *mut yv_client,
+        webhook_id: *const ::std::os::raw::c_char,
+        url: *const ::std::os::raw::c_char,
+        events: *const *const ::std::os::raw::c_char,
+        events_count: usize,
+        description: *const ::std::os::raw::c_char,
+        status: *const ::std::os::raw::c_char,
+        call: *const yv_call,
+        done: yv_webhook_done_fn,
+        user_data: *mut ::std::os::raw::c_void,
+        pending: *mut *mut yv_pending,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
     pub fn yv_client_activate_webhook(
         client: *mut yv_client,
         webhook_id: *const ::std::os::raw::c_char,
@@ -1485,11 +2222,31 @@ unsafe extern "C" {
         out: *mut *mut yv_webhook,
         err: *mut *mut yv_error,
     ) -> yv_status;
+    pub fn yv_client_activate_webhook_start(
+        loop_: *mut yv_loop,
+        client: *mut yv_client,
+        webhook_id: *const ::std::os::raw::c_char,
+        call: *const yv_call,
+        done: yv_webhook_done_fn,
+        user_data: *mut ::std::os::raw::c_void,
+        pending: *mut *mut yv_pending,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
     pub fn yv_client_deactivate_webhook(
         client: *mut yv_client,
         webhook_id: *const ::std::os::raw::c_char,
         call: *const yv_call,
         out: *mut *mut yv_webhook,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
+    pub fn yv_client_deactivate_webhook_start(
+        loop_: *mut yv_loop,
+        client: *mut yv_client,
+        webhook_id: *const ::std::os::raw::c_char,
+        call: *const yv_call,
+        done: yv_webhook_done_fn,
+        user_data: *mut ::std::os::raw::c_void,
+        pending: *mut *mut yv_pending,
         err: *mut *mut yv_error,
     ) -> yv_status;
     pub fn yv_client_list_webhook_events(
@@ -1502,11 +2259,34 @@ unsafe extern "C" {
         out: *mut *mut yv_webhook_delivery_list,
         err: *mut *mut yv_error,
     ) -> yv_status;
+    pub fn yv_client_list_webhook_events_start(
+        loop_: *mut yv_loop,
+        client: *mut yv_client,
+        webhook_id: *const ::std::os::raw::c_char,
+        page: u32,
+        limit: u32,
+        status: *const ::std::os::raw::c_char,
+        call: *const yv_call,
+        done: yv_webhook_delivery_list_done_fn,
+        user_data: *mut ::std::os::raw::c_void,
+        pending: *mut *mut yv_pending,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
     pub fn yv_client_test_webhook(
         client: *mut yv_client,
         webhook_id: *const ::std::os::raw::c_char,
         call: *const yv_call,
         out: *mut *mut yv_buffer,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
+    pub fn yv_client_test_webhook_start(
+        loop_: *mut yv_loop,
+        client: *mut yv_client,
+        webhook_id: *const ::std::os::raw::c_char,
+        call: *const yv_call,
+        done: yv_buffer_done_fn,
+        user_data: *mut ::std::os::raw::c_void,
+        pending: *mut *mut yv_pending,
         err: *mut *mut yv_error,
     ) -> yv_status;
     pub fn yv_client_transaction_analytics(
@@ -1515,10 +2295,28 @@ unsafe extern "C" {
         out: *mut *mut yv_buffer,
         err: *mut *mut yv_error,
     ) -> yv_status;
+    pub fn yv_client_transaction_analytics_start(
+        loop_: *mut yv_loop,
+        client: *mut yv_client,
+        call: *const yv_call,
+        done: yv_buffer_done_fn,
+        user_data: *mut ::std::os::raw::c_void,
+        pending: *mut *mut yv_pending,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
     pub fn yv_client_dashboard_analytics(
         client: *mut yv_client,
         call: *const yv_call,
         out: *mut *mut yv_buffer,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
+    pub fn yv_client_dashboard_analytics_start(
+        loop_: *mut yv_loop,
+        client: *mut yv_client,
+        call: *const yv_call,
+        done: yv_buffer_done_fn,
+        user_data: *mut ::std::os::raw::c_void,
+        pending: *mut *mut yv_pending,
         err: *mut *mut yv_error,
     ) -> yv_status;
     pub fn yv_client_list_forwarding_rules(
@@ -1527,11 +2325,30 @@ unsafe extern "C" {
         out: *mut *mut yv_auto_forwarding_rule_list,
         err: *mut *mut yv_error,
     ) -> yv_status;
+    pub fn yv_client_list_forwarding_rules_start(
+        loop_: *mut yv_loop,
+        client: *mut yv_client,
+        call: *const yv_call,
+        done: yv_auto_forwarding_rule_list_done_fn,
+        user_data: *mut ::std::os::raw::c_void,
+        pending: *mut *mut yv_pending,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
     pub fn yv_client_get_forwarding_rule(
         client: *mut yv_client,
         rule_id: *const ::std::os::raw::c_char,
         call: *const yv_call,
         out: *mut *mut yv_auto_forwarding_rule,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
+    pub fn yv_client_get_forwarding_rule_start(
+        loop_: *mut yv_loop,
+        client: *mut yv_client,
+        rule_id: *const ::std::os::raw::c_char,
+        call: *const yv_call,
+        done: yv_auto_forwarding_rule_done_fn,
+        user_data: *mut ::std::os::raw::c_void,
+        pending: *mut *mut yv_pending,
         err: *mut *mut yv_error,
     ) -> yv_status;
     pub fn yv_client_create_forwarding_rule(
@@ -1552,6 +2369,27 @@ unsafe extern "C" {
         out: *mut *mut yv_auto_forwarding_rule,
         err: *mut *mut yv_error,
     ) -> yv_status;
+    pub fn yv_client_create_forwarding_rule_start(
+        loop_: *mut yv_loop,
+        client: *mut yv_client,
+        destination_address: *const ::std::os::raw::c_char,
+        percentage: *const ::std::os::raw::c_char,
+        monitoring_mode: *const ::std::os::raw::c_char,
+        asset_id: *const ::std::os::raw::c_char,
+        chain: *const ::std::os::raw::c_char,
+        monitored_accounts: *const *const ::std::os::raw::c_char,
+        monitored_accounts_count: usize,
+        minimum_amount: *const ::std::os::raw::c_char,
+        maximum_amount: *const ::std::os::raw::c_char,
+        description: *const ::std::os::raw::c_char,
+        enabled: yv_optional_bool,
+        settings_json: *const ::std::os::raw::c_char,
+        call: *const yv_call,
+        done: yv_auto_forwarding_rule_done_fn,
+        user_data: *mut ::std::os::raw::c_void,
+        pending: *mut *mut yv_pending,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
     pub fn yv_client_update_forwarding_rule(
         client: *mut yv_client,
         rule_id: *const ::std::os::raw::c_char,
@@ -1569,10 +2407,40 @@ unsafe extern "C" {
         out: *mut *mut yv_auto_forwarding_rule,
         err: *mut *mut yv_error,
     ) -> yv_status;
+    pub fn yv_client_update_forwarding_rule_start(
+        loop_: *mut yv_loop,
+        client: *mut yv_client,
+        rule_id: *const ::std::os::raw::c_char,
+        destination_address: *const ::std::os::raw::c_char,
+        percentage: *const ::std::os::raw::c_char,
+        monitoring_mode: *const ::std::os::raw::c_char,
+        monitored_accounts: *const *const ::std::os::raw::c_char,
+        monitored_accounts_count: usize,
+        minimum_amount: *const ::std::os::raw::c_char,
+        maximum_amount: *const ::std::os::raw::c_char,
+        description: *const ::std::os::raw::c_char,
+        enabled: yv_optional_bool,
+        settings_json: *const ::std::os::raw::c_char,
+        call: *const yv_call,
+        done: yv_auto_forwarding_rule_done_fn,
+        user_data: *mut ::std::os::raw::c_void,
+        pending: *mut *mut yv_pending,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
     pub fn yv_client_delete_forwarding_rule(
         client: *mut yv_client,
         rule_id: *const ::std::os::raw::c_char,
         call: *const yv_call,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
+    pub fn yv_client_delete_forwarding_rule_start(
+        loop_: *mut yv_loop,
+        client: *mut yv_client,
+        rule_id: *const ::std::os::raw::c_char,
+        call: *const yv_call,
+        done: yv_done_fn,
+        user_data: *mut ::std::os::raw::c_void,
+        pending: *mut *mut yv_pending,
         err: *mut *mut yv_error,
     ) -> yv_status;
     pub fn yv_client_card_issuer_apply(
@@ -1583,16 +2451,45 @@ unsafe extern "C" {
         out: *mut *mut yv_buffer,
         err: *mut *mut yv_error,
     ) -> yv_status;
+    pub fn yv_client_card_issuer_apply_start(
+        loop_: *mut yv_loop,
+        client: *mut yv_client,
+        funding_structure: *const ::std::os::raw::c_char,
+        iban_enabled: bool,
+        call: *const yv_call,
+        done: yv_buffer_done_fn,
+        user_data: *mut ::std::os::raw::c_void,
+        pending: *mut *mut yv_pending,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
     pub fn yv_client_card_issuer_get_program(
         client: *mut yv_client,
         call: *const yv_call,
         out: *mut *mut yv_buffer,
         err: *mut *mut yv_error,
     ) -> yv_status;
+    pub fn yv_client_card_issuer_get_program_start(
+        loop_: *mut yv_loop,
+        client: *mut yv_client,
+        call: *const yv_call,
+        done: yv_buffer_done_fn,
+        user_data: *mut ::std::os::raw::c_void,
+        pending: *mut *mut yv_pending,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
     pub fn yv_client_card_issuer_get_wallets(
         client: *mut yv_client,
         call: *const yv_call,
         out: *mut *mut yv_buffer,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
+    pub fn yv_client_card_issuer_get_wallets_start(
+        loop_: *mut yv_loop,
+        client: *mut yv_client,
+        call: *const yv_call,
+        done: yv_buffer_done_fn,
+        user_data: *mut ::std::os::raw::c_void,
+        pending: *mut *mut yv_pending,
         err: *mut *mut yv_error,
     ) -> yv_status;
     pub fn yv_client_card_issuer_fund_customer(
@@ -1606,6 +2503,20 @@ unsafe extern "C" {
         out: *mut *mut yv_card_funding,
         err: *mut *mut yv_error,
     ) -> yv_status;
+    pub fn yv_client_card_issuer_fund_customer_start(
+        loop_: *mut yv_loop,
+        client: *mut yv_client,
+        customer_id: *const ::std::os::raw::c_char,
+        amount: *const ::std::os::raw::c_char,
+        source_chain: *const ::std::os::raw::c_char,
+        pricing_mode: *const ::std::os::raw::c_char,
+        destination_token: *const ::std::os::raw::c_char,
+        call: *const yv_call,
+        done: yv_card_funding_done_fn,
+        user_data: *mut ::std::os::raw::c_void,
+        pending: *mut *mut yv_pending,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
     pub fn yv_client_card_issuer_trigger_manual_funding(
         client: *mut yv_client,
         deposit_id: *const ::std::os::raw::c_char,
@@ -1614,11 +2525,32 @@ unsafe extern "C" {
         out: *mut *mut yv_card_funding,
         err: *mut *mut yv_error,
     ) -> yv_status;
+    pub fn yv_client_card_issuer_trigger_manual_funding_start(
+        loop_: *mut yv_loop,
+        client: *mut yv_client,
+        deposit_id: *const ::std::os::raw::c_char,
+        destination_token: *const ::std::os::raw::c_char,
+        call: *const yv_call,
+        done: yv_card_funding_done_fn,
+        user_data: *mut ::std::os::raw::c_void,
+        pending: *mut *mut yv_pending,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
     pub fn yv_client_card_issuer_get_customer_wallets(
         client: *mut yv_client,
         customer_id: *const ::std::os::raw::c_char,
         call: *const yv_call,
         out: *mut *mut yv_buffer,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
+    pub fn yv_client_card_issuer_get_customer_wallets_start(
+        loop_: *mut yv_loop,
+        client: *mut yv_client,
+        customer_id: *const ::std::os::raw::c_char,
+        call: *const yv_call,
+        done: yv_buffer_done_fn,
+        user_data: *mut ::std::os::raw::c_void,
+        pending: *mut *mut yv_pending,
         err: *mut *mut yv_error,
     ) -> yv_status;
     pub fn yv_client_card_issuer_list_customers(
@@ -1629,11 +2561,32 @@ unsafe extern "C" {
         out: *mut *mut yv_buffer,
         err: *mut *mut yv_error,
     ) -> yv_status;
+    pub fn yv_client_card_issuer_list_customers_start(
+        loop_: *mut yv_loop,
+        client: *mut yv_client,
+        page: u32,
+        limit: u32,
+        call: *const yv_call,
+        done: yv_buffer_done_fn,
+        user_data: *mut ::std::os::raw::c_void,
+        pending: *mut *mut yv_pending,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
     pub fn yv_client_card_issuer_get_funding_addresses(
         client: *mut yv_client,
         customer_id: *const ::std::os::raw::c_char,
         call: *const yv_call,
         out: *mut *mut yv_buffer,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
+    pub fn yv_client_card_issuer_get_funding_addresses_start(
+        loop_: *mut yv_loop,
+        client: *mut yv_client,
+        customer_id: *const ::std::os::raw::c_char,
+        call: *const yv_call,
+        done: yv_buffer_done_fn,
+        user_data: *mut ::std::os::raw::c_void,
+        pending: *mut *mut yv_pending,
         err: *mut *mut yv_error,
     ) -> yv_status;
     pub fn yv_client_card_issuer_list_deposits(
@@ -1644,6 +2597,19 @@ unsafe extern "C" {
         chain: *const ::std::os::raw::c_char,
         call: *const yv_call,
         out: *mut *mut yv_buffer,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
+    pub fn yv_client_card_issuer_list_deposits_start(
+        loop_: *mut yv_loop,
+        client: *mut yv_client,
+        page: u32,
+        limit: u32,
+        status: *const ::std::os::raw::c_char,
+        chain: *const ::std::os::raw::c_char,
+        call: *const yv_call,
+        done: yv_buffer_done_fn,
+        user_data: *mut ::std::os::raw::c_void,
+        pending: *mut *mut yv_pending,
         err: *mut *mut yv_error,
     ) -> yv_status;
     pub fn yv_client_card_issuer_get_funding_history(
@@ -1657,6 +2623,20 @@ unsafe extern "C" {
         out: *mut *mut yv_buffer,
         err: *mut *mut yv_error,
     ) -> yv_status;
+    pub fn yv_client_card_issuer_get_funding_history_start(
+        loop_: *mut yv_loop,
+        client: *mut yv_client,
+        page: u32,
+        limit: u32,
+        status: *const ::std::os::raw::c_char,
+        customer_id: *const ::std::os::raw::c_char,
+        chain: *const ::std::os::raw::c_char,
+        call: *const yv_call,
+        done: yv_buffer_done_fn,
+        user_data: *mut ::std::os::raw::c_void,
+        pending: *mut *mut yv_pending,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
     pub fn yv_client_cards_onboard(
         client: *mut yv_client,
         email: *const ::std::os::raw::c_char,
@@ -1666,10 +2646,31 @@ unsafe extern "C" {
         out: *mut *mut yv_card_account,
         err: *mut *mut yv_error,
     ) -> yv_status;
+    pub fn yv_client_cards_onboard_start(
+        loop_: *mut yv_loop,
+        client: *mut yv_client,
+        email: *const ::std::os::raw::c_char,
+        first_name: *const ::std::os::raw::c_char,
+        last_name: *const ::std::os::raw::c_char,
+        call: *const yv_call,
+        done: yv_card_account_done_fn,
+        user_data: *mut ::std::os::raw::c_void,
+        pending: *mut *mut yv_pending,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
     pub fn yv_client_cards_get_kyc_status(
         client: *mut yv_client,
         call: *const yv_call,
         out: *mut *mut yv_card_account,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
+    pub fn yv_client_cards_get_kyc_status_start(
+        loop_: *mut yv_loop,
+        client: *mut yv_client,
+        call: *const yv_call,
+        done: yv_card_account_done_fn,
+        user_data: *mut ::std::os::raw::c_void,
+        pending: *mut *mut yv_pending,
         err: *mut *mut yv_error,
     ) -> yv_status;
     pub fn yv_client_cards_accept_terms(
@@ -1678,16 +2679,43 @@ unsafe extern "C" {
         out: *mut *mut yv_buffer,
         err: *mut *mut yv_error,
     ) -> yv_status;
+    pub fn yv_client_cards_accept_terms_start(
+        loop_: *mut yv_loop,
+        client: *mut yv_client,
+        call: *const yv_call,
+        done: yv_buffer_done_fn,
+        user_data: *mut ::std::os::raw::c_void,
+        pending: *mut *mut yv_pending,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
     pub fn yv_client_cards_deploy_safe(
         client: *mut yv_client,
         call: *const yv_call,
         out: *mut *mut yv_buffer,
         err: *mut *mut yv_error,
     ) -> yv_status;
+    pub fn yv_client_cards_deploy_safe_start(
+        loop_: *mut yv_loop,
+        client: *mut yv_client,
+        call: *const yv_call,
+        done: yv_buffer_done_fn,
+        user_data: *mut ::std::os::raw::c_void,
+        pending: *mut *mut yv_pending,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
     pub fn yv_client_cards_list(
         client: *mut yv_client,
         call: *const yv_call,
         out: *mut *mut yv_card_list,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
+    pub fn yv_client_cards_list_start(
+        loop_: *mut yv_loop,
+        client: *mut yv_client,
+        call: *const yv_call,
+        done: yv_card_list_done_fn,
+        user_data: *mut ::std::os::raw::c_void,
+        pending: *mut *mut yv_pending,
         err: *mut *mut yv_error,
     ) -> yv_status;
     pub fn yv_client_cards_create(
@@ -1700,11 +2728,34 @@ unsafe extern "C" {
         out: *mut *mut yv_card,
         err: *mut *mut yv_error,
     ) -> yv_status;
+    pub fn yv_client_cards_create_start(
+        loop_: *mut yv_loop,
+        client: *mut yv_client,
+        card_type: *const ::std::os::raw::c_char,
+        display_name: *const ::std::os::raw::c_char,
+        spending_limit_amount: *const ::std::os::raw::c_char,
+        spending_limit_frequency: *const ::std::os::raw::c_char,
+        call: *const yv_call,
+        done: yv_card_done_fn,
+        user_data: *mut ::std::os::raw::c_void,
+        pending: *mut *mut yv_pending,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
     pub fn yv_client_cards_freeze(
         client: *mut yv_client,
         card_id: *const ::std::os::raw::c_char,
         call: *const yv_call,
         out: *mut *mut yv_card,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
+    pub fn yv_client_cards_freeze_start(
+        loop_: *mut yv_loop,
+        client: *mut yv_client,
+        card_id: *const ::std::os::raw::c_char,
+        call: *const yv_call,
+        done: yv_card_done_fn,
+        user_data: *mut ::std::os::raw::c_void,
+        pending: *mut *mut yv_pending,
         err: *mut *mut yv_error,
     ) -> yv_status;
     pub fn yv_client_cards_unfreeze(
@@ -1714,6 +2765,16 @@ unsafe extern "C" {
         out: *mut *mut yv_card,
         err: *mut *mut yv_error,
     ) -> yv_status;
+    pub fn yv_client_cards_unfreeze_start(
+        loop_: *mut yv_loop,
+        client: *mut yv_client,
+        card_id: *const ::std::os::raw::c_char,
+        call: *const yv_call,
+        done: yv_card_done_fn,
+        user_data: *mut ::std::os::raw::c_void,
+        pending: *mut *mut yv_pending,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
     pub fn yv_client_cards_void(
         client: *mut yv_client,
         card_id: *const ::std::os::raw::c_char,
@@ -1721,11 +2782,31 @@ unsafe extern "C" {
         out: *mut *mut yv_card,
         err: *mut *mut yv_error,
     ) -> yv_status;
+    pub fn yv_client_cards_void_start(
+        loop_: *mut yv_loop,
+        client: *mut yv_client,
+        card_id: *const ::std::os::raw::c_char,
+        call: *const yv_call,
+        done: yv_card_done_fn,
+        user_data: *mut ::std::os::raw::c_void,
+        pending: *mut *mut yv_pending,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
     pub fn yv_client_cards_request_pin_otp(
         client: *mut yv_client,
         card_id: *const ::std::os::raw::c_char,
         call: *const yv_call,
         out: *mut *mut yv_buffer,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
+    pub fn yv_client_cards_request_pin_otp_start(
+        loop_: *mut yv_loop,
+        client: *mut yv_client,
+        card_id: *const ::std::os::raw::c_char,
+        call: *const yv_call,
+        done: yv_buffer_done_fn,
+        user_data: *mut ::std::os::raw::c_void,
+        pending: *mut *mut yv_pending,
         err: *mut *mut yv_error,
     ) -> yv_status;
     pub fn yv_client_cards_set_pin(
@@ -1737,12 +2818,35 @@ unsafe extern "C" {
         out: *mut *mut yv_buffer,
         err: *mut *mut yv_error,
     ) -> yv_status;
+    pub fn yv_client_cards_set_pin_start(
+        loop_: *mut yv_loop,
+        client: *mut yv_client,
+        card_id: *const ::std::os::raw::c_char,
+        otp: *const ::std::os::raw::c_char,
+        pin: *const ::std::os::raw::c_char,
+        call: *const yv_call,
+        done: yv_buffer_done_fn,
+        user_data: *mut ::std::os::raw::c_void,
+        pending: *mut *mut yv_pending,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
     pub fn yv_client_cards_get_ephemeral_token(
         client: *mut yv_client,
         yativo_card_id: *const ::std::os::raw::c_char,
         card_id: *const ::std::os::raw::c_char,
         call: *const yv_call,
         out: *mut *mut yv_buffer,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
+    pub fn yv_client_cards_get_ephemeral_token_start(
+        loop_: *mut yv_loop,
+        client: *mut yv_client,
+        yativo_card_id: *const ::std::os::raw::c_char,
+        card_id: *const ::std::os::raw::c_char,
+        call: *const yv_call,
+        done: yv_buffer_done_fn,
+        user_data: *mut ::std::os::raw::c_void,
+        pending: *mut *mut yv_pending,
         err: *mut *mut yv_error,
     ) -> yv_status;
     pub fn yv_client_cards_get_wallet(
@@ -1752,11 +2856,31 @@ unsafe extern "C" {
         out: *mut *mut yv_buffer,
         err: *mut *mut yv_error,
     ) -> yv_status;
+    pub fn yv_client_cards_get_wallet_start(
+        loop_: *mut yv_loop,
+        client: *mut yv_client,
+        yativo_card_id: *const ::std::os::raw::c_char,
+        call: *const yv_call,
+        done: yv_buffer_done_fn,
+        user_data: *mut ::std::os::raw::c_void,
+        pending: *mut *mut yv_pending,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
     pub fn yv_client_cards_get_funding_address(
         client: *mut yv_client,
         yativo_card_id: *const ::std::os::raw::c_char,
         call: *const yv_call,
         out: *mut *mut yv_buffer,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
+    pub fn yv_client_cards_get_funding_address_start(
+        loop_: *mut yv_loop,
+        client: *mut yv_client,
+        yativo_card_id: *const ::std::os::raw::c_char,
+        call: *const yv_call,
+        done: yv_buffer_done_fn,
+        user_data: *mut ::std::os::raw::c_void,
+        pending: *mut *mut yv_pending,
         err: *mut *mut yv_error,
     ) -> yv_status;
     pub fn yv_client_cards_get_customer_funding_address(
@@ -1766,11 +2890,31 @@ unsafe extern "C" {
         out: *mut *mut yv_buffer,
         err: *mut *mut yv_error,
     ) -> yv_status;
+    pub fn yv_client_cards_get_customer_funding_address_start(
+        loop_: *mut yv_loop,
+        client: *mut yv_client,
+        yativo_card_id: *const ::std::os::raw::c_char,
+        call: *const yv_call,
+        done: yv_buffer_done_fn,
+        user_data: *mut ::std::os::raw::c_void,
+        pending: *mut *mut yv_pending,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
     pub fn yv_client_cards_get_dispute_reasons(
         client: *mut yv_client,
         yativo_card_id: *const ::std::os::raw::c_char,
         call: *const yv_call,
         out: *mut *mut yv_buffer,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
+    pub fn yv_client_cards_get_dispute_reasons_start(
+        loop_: *mut yv_loop,
+        client: *mut yv_client,
+        yativo_card_id: *const ::std::os::raw::c_char,
+        call: *const yv_call,
+        done: yv_buffer_done_fn,
+        user_data: *mut ::std::os::raw::c_void,
+        pending: *mut *mut yv_pending,
         err: *mut *mut yv_error,
     ) -> yv_status;
     pub fn yv_client_cards_dispute_transaction(
@@ -1783,11 +2927,34 @@ unsafe extern "C" {
         out: *mut *mut yv_buffer,
         err: *mut *mut yv_error,
     ) -> yv_status;
+    pub fn yv_client_cards_dispute_transaction_start(
+        loop_: *mut yv_loop,
+        client: *mut yv_client,
+        yativo_card_id: *const ::std::os::raw::c_char,
+        transaction_id: *const ::std::os::raw::c_char,
+        reason_code: *const ::std::os::raw::c_char,
+        description: *const ::std::os::raw::c_char,
+        call: *const yv_call,
+        done: yv_buffer_done_fn,
+        user_data: *mut ::std::os::raw::c_void,
+        pending: *mut *mut yv_pending,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
     pub fn yv_client_cards_get_customer_dispute_reasons(
         client: *mut yv_client,
         yativo_card_id: *const ::std::os::raw::c_char,
         call: *const yv_call,
         out: *mut *mut yv_buffer,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
+    pub fn yv_client_cards_get_customer_dispute_reasons_start(
+        loop_: *mut yv_loop,
+        client: *mut yv_client,
+        yativo_card_id: *const ::std::os::raw::c_char,
+        call: *const yv_call,
+        done: yv_buffer_done_fn,
+        user_data: *mut ::std::os::raw::c_void,
+        pending: *mut *mut yv_pending,
         err: *mut *mut yv_error,
     ) -> yv_status;
     pub fn yv_client_cards_dispute_customer_transaction(
@@ -1800,11 +2967,34 @@ unsafe extern "C" {
         out: *mut *mut yv_buffer,
         err: *mut *mut yv_error,
     ) -> yv_status;
+    pub fn yv_client_cards_dispute_customer_transaction_start(
+        loop_: *mut yv_loop,
+        client: *mut yv_client,
+        yativo_card_id: *const ::std::os::raw::c_char,
+        transaction_id: *const ::std::os::raw::c_char,
+        reason_code: *const ::std::os::raw::c_char,
+        description: *const ::std::os::raw::c_char,
+        call: *const yv_call,
+        done: yv_buffer_done_fn,
+        user_data: *mut ::std::os::raw::c_void,
+        pending: *mut *mut yv_pending,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
     pub fn yv_client_cards_get_spending_limits(
         client: *mut yv_client,
         yativo_card_id: *const ::std::os::raw::c_char,
         call: *const yv_call,
         out: *mut *mut yv_spending_limits,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
+    pub fn yv_client_cards_get_spending_limits_start(
+        loop_: *mut yv_loop,
+        client: *mut yv_client,
+        yativo_card_id: *const ::std::os::raw::c_char,
+        call: *const yv_call,
+        done: yv_spending_limits_done_fn,
+        user_data: *mut ::std::os::raw::c_void,
+        pending: *mut *mut yv_pending,
         err: *mut *mut yv_error,
     ) -> yv_status;
     pub fn yv_client_cards_set_daily_spending_limit(
@@ -1815,11 +3005,32 @@ unsafe extern "C" {
         out: *mut *mut yv_spending_limits,
         err: *mut *mut yv_error,
     ) -> yv_status;
+    pub fn yv_client_cards_set_daily_spending_limit_start(
+        loop_: *mut yv_loop,
+        client: *mut yv_client,
+        yativo_card_id: *const ::std::os::raw::c_char,
+        daily_limit: *const ::std::os::raw::c_char,
+        call: *const yv_call,
+        done: yv_spending_limits_done_fn,
+        user_data: *mut ::std::os::raw::c_void,
+        pending: *mut *mut yv_pending,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
     pub fn yv_client_cards_get_customer_spending_limits(
         client: *mut yv_client,
         yativo_card_id: *const ::std::os::raw::c_char,
         call: *const yv_call,
         out: *mut *mut yv_spending_limits,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
+    pub fn yv_client_cards_get_customer_spending_limits_start(
+        loop_: *mut yv_loop,
+        client: *mut yv_client,
+        yativo_card_id: *const ::std::os::raw::c_char,
+        call: *const yv_call,
+        done: yv_spending_limits_done_fn,
+        user_data: *mut ::std::os::raw::c_void,
+        pending: *mut *mut yv_pending,
         err: *mut *mut yv_error,
     ) -> yv_status;
     pub fn yv_client_cards_set_customer_daily_spending_limit(
@@ -1830,11 +3041,32 @@ unsafe extern "C" {
         out: *mut *mut yv_spending_limits,
         err: *mut *mut yv_error,
     ) -> yv_status;
+    pub fn yv_client_cards_set_customer_daily_spending_limit_start(
+        loop_: *mut yv_loop,
+        client: *mut yv_client,
+        yativo_card_id: *const ::std::os::raw::c_char,
+        daily_limit: *const ::std::os::raw::c_char,
+        call: *const yv_call,
+        done: yv_spending_limits_done_fn,
+        user_data: *mut ::std::os::raw::c_void,
+        pending: *mut *mut yv_pending,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
     pub fn yv_client_cards_get_user_profile(
         client: *mut yv_client,
         yativo_card_id: *const ::std::os::raw::c_char,
         call: *const yv_call,
         out: *mut *mut yv_buffer,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
+    pub fn yv_client_cards_get_user_profile_start(
+        loop_: *mut yv_loop,
+        client: *mut yv_client,
+        yativo_card_id: *const ::std::os::raw::c_char,
+        call: *const yv_call,
+        done: yv_buffer_done_fn,
+        user_data: *mut ::std::os::raw::c_void,
+        pending: *mut *mut yv_pending,
         err: *mut *mut yv_error,
     ) -> yv_status;
     pub fn yv_client_cards_get_customer_profile(
@@ -1844,11 +3076,31 @@ unsafe extern "C" {
         out: *mut *mut yv_buffer,
         err: *mut *mut yv_error,
     ) -> yv_status;
+    pub fn yv_client_cards_get_customer_profile_start(
+        loop_: *mut yv_loop,
+        client: *mut yv_client,
+        yativo_card_id: *const ::std::os::raw::c_char,
+        call: *const yv_call,
+        done: yv_buffer_done_fn,
+        user_data: *mut ::std::os::raw::c_void,
+        pending: *mut *mut yv_pending,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
     pub fn yv_client_cards_list_customer_cards(
         client: *mut yv_client,
         customer_id: *const ::std::os::raw::c_char,
         call: *const yv_call,
         out: *mut *mut yv_card_list,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
+    pub fn yv_client_cards_list_customer_cards_start(
+        loop_: *mut yv_loop,
+        client: *mut yv_client,
+        customer_id: *const ::std::os::raw::c_char,
+        call: *const yv_call,
+        done: yv_card_list_done_fn,
+        user_data: *mut ::std::os::raw::c_void,
+        pending: *mut *mut yv_pending,
         err: *mut *mut yv_error,
     ) -> yv_status;
     pub fn yv_client_cards_create_customer_card(
@@ -1859,12 +3111,34 @@ unsafe extern "C" {
         out: *mut *mut yv_card,
         err: *mut *mut yv_error,
     ) -> yv_status;
+    pub fn yv_client_cards_create_customer_card_start(
+        loop_: *mut yv_loop,
+        client: *mut yv_client,
+        customer_id: *const ::std::os::raw::c_char,
+        card_type: *const ::std::os::raw::c_char,
+        call: *const yv_call,
+        done: yv_card_done_fn,
+        user_data: *mut ::std::os::raw::c_void,
+        pending: *mut *mut yv_pending,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
     pub fn yv_client_cards_get_customer_ephemeral_token(
         client: *mut yv_client,
         yativo_card_id: *const ::std::os::raw::c_char,
         card_id: *const ::std::os::raw::c_char,
         call: *const yv_call,
         out: *mut *mut yv_buffer,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
+    pub fn yv_client_cards_get_customer_ephemeral_token_start(
+        loop_: *mut yv_loop,
+        client: *mut yv_client,
+        yativo_card_id: *const ::std::os::raw::c_char,
+        card_id: *const ::std::os::raw::c_char,
+        call: *const yv_call,
+        done: yv_buffer_done_fn,
+        user_data: *mut ::std::os::raw::c_void,
+        pending: *mut *mut yv_pending,
         err: *mut *mut yv_error,
     ) -> yv_status;
     pub fn yv_client_cards_subscribe_webhook(
@@ -1877,12 +3151,36 @@ unsafe extern "C" {
         out: *mut *mut yv_buffer,
         err: *mut *mut yv_error,
     ) -> yv_status;
+    pub fn yv_client_cards_subscribe_webhook_start(
+        loop_: *mut yv_loop,
+        client: *mut yv_client,
+        yativo_card_id: *const ::std::os::raw::c_char,
+        callback_url: *const ::std::os::raw::c_char,
+        events: *const *const ::std::os::raw::c_char,
+        events_count: usize,
+        call: *const yv_call,
+        done: yv_buffer_done_fn,
+        user_data: *mut ::std::os::raw::c_void,
+        pending: *mut *mut yv_pending,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
     pub fn yv_client_cards_unsubscribe_webhook(
         client: *mut yv_client,
         yativo_card_id: *const ::std::os::raw::c_char,
         subscription_id: *const ::std::os::raw::c_char,
         call: *const yv_call,
         out: *mut *mut yv_buffer,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
+    pub fn yv_client_cards_unsubscribe_webhook_start(
+        loop_: *mut yv_loop,
+        client: *mut yv_client,
+        yativo_card_id: *const ::std::os::raw::c_char,
+        subscription_id: *const ::std::os::raw::c_char,
+        call: *const yv_call,
+        done: yv_buffer_done_fn,
+        user_data: *mut ::std::os::raw::c_void,
+        pending: *mut *mut yv_pending,
         err: *mut *mut yv_error,
     ) -> yv_status;
     pub fn yv_client_cards_get_physical_card_order_status(
@@ -1893,11 +3191,32 @@ unsafe extern "C" {
         out: *mut *mut yv_card_order,
         err: *mut *mut yv_error,
     ) -> yv_status;
+    pub fn yv_client_cards_get_physical_card_order_status_start(
+        loop_: *mut yv_loop,
+        client: *mut yv_client,
+        yativo_card_id: *const ::std::os::raw::c_char,
+        order_id: *const ::std::os::raw::c_char,
+        call: *const yv_call,
+        done: yv_card_order_done_fn,
+        user_data: *mut ::std::os::raw::c_void,
+        pending: *mut *mut yv_pending,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
     pub fn yv_client_cards_list_physical_card_orders(
         client: *mut yv_client,
         yativo_card_id: *const ::std::os::raw::c_char,
         call: *const yv_call,
         out: *mut *mut yv_card_order_list,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
+    pub fn yv_client_cards_list_physical_card_orders_start(
+        loop_: *mut yv_loop,
+        client: *mut yv_client,
+        yativo_card_id: *const ::std::os::raw::c_char,
+        call: *const yv_call,
+        done: yv_card_order_list_done_fn,
+        user_data: *mut ::std::os::raw::c_void,
+        pending: *mut *mut yv_pending,
         err: *mut *mut yv_error,
     ) -> yv_status;
     pub fn yv_client_cards_cancel_physical_card_order(
@@ -1906,6 +3225,17 @@ unsafe extern "C" {
         order_id: *const ::std::os::raw::c_char,
         call: *const yv_call,
         out: *mut *mut yv_card_order,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
+    pub fn yv_client_cards_cancel_physical_card_order_start(
+        loop_: *mut yv_loop,
+        client: *mut yv_client,
+        yativo_card_id: *const ::std::os::raw::c_char,
+        order_id: *const ::std::os::raw::c_char,
+        call: *const yv_call,
+        done: yv_card_order_done_fn,
+        user_data: *mut ::std::os::raw::c_void,
+        pending: *mut *mut yv_pending,
         err: *mut *mut yv_error,
     ) -> yv_status;
     pub fn yv_client_cards_attach_order_payment(
@@ -1917,6 +3247,18 @@ unsafe extern "C" {
         out: *mut *mut yv_card_order_payment,
         err: *mut *mut yv_error,
     ) -> yv_status;
+    pub fn yv_client_cards_attach_order_payment_start(
+        loop_: *mut yv_loop,
+        client: *mut yv_client,
+        yativo_card_id: *const ::std::os::raw::c_char,
+        order_id: *const ::std::os::raw::c_char,
+        payment_data_json: *const ::std::os::raw::c_char,
+        call: *const yv_call,
+        done: yv_card_order_payment_done_fn,
+        user_data: *mut ::std::os::raw::c_void,
+        pending: *mut *mut yv_pending,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
     pub fn yv_client_cards_set_physical_card_pin(
         client: *mut yv_client,
         yativo_card_id: *const ::std::os::raw::c_char,
@@ -1924,6 +3266,18 @@ unsafe extern "C" {
         encrypted_pin: *const ::std::os::raw::c_char,
         call: *const yv_call,
         out: *mut *mut yv_buffer,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
+    pub fn yv_client_cards_set_physical_card_pin_start(
+        loop_: *mut yv_loop,
+        client: *mut yv_client,
+        yativo_card_id: *const ::std::os::raw::c_char,
+        card_id: *const ::std::os::raw::c_char,
+        encrypted_pin: *const ::std::os::raw::c_char,
+        call: *const yv_call,
+        done: yv_buffer_done_fn,
+        user_data: *mut ::std::os::raw::c_void,
+        pending: *mut *mut yv_pending,
         err: *mut *mut yv_error,
     ) -> yv_status;
     pub fn yv_client_cards_activate_iban(
@@ -1935,11 +3289,33 @@ unsafe extern "C" {
         out: *mut *mut yv_iban_status,
         err: *mut *mut yv_error,
     ) -> yv_status;
+    pub fn yv_client_cards_activate_iban_start(
+        loop_: *mut yv_loop,
+        client: *mut yv_client,
+        yativo_card_id: *const ::std::os::raw::c_char,
+        kyc_method: *const ::std::os::raw::c_char,
+        sumsub_token: *const ::std::os::raw::c_char,
+        call: *const yv_call,
+        done: yv_iban_status_done_fn,
+        user_data: *mut ::std::os::raw::c_void,
+        pending: *mut *mut yv_pending,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
     pub fn yv_client_cards_get_iban_status(
         client: *mut yv_client,
         yativo_card_id: *const ::std::os::raw::c_char,
         call: *const yv_call,
         out: *mut *mut yv_iban_status,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
+    pub fn yv_client_cards_get_iban_status_start(
+        loop_: *mut yv_loop,
+        client: *mut yv_client,
+        yativo_card_id: *const ::std::os::raw::c_char,
+        call: *const yv_call,
+        done: yv_iban_status_done_fn,
+        user_data: *mut ::std::os::raw::c_void,
+        pending: *mut *mut yv_pending,
         err: *mut *mut yv_error,
     ) -> yv_status;
     pub fn yv_client_cards_get_transactions(
@@ -1955,6 +3331,22 @@ unsafe extern "C" {
         out: *mut *mut yv_card_transaction_list,
         err: *mut *mut yv_error,
     ) -> yv_status;
+    pub fn yv_client_cards_get_transactions_start(
+        loop_: *mut yv_loop,
+        client: *mut yv_client,
+        yativo_card_id: *const ::std::os::raw::c_char,
+        card_id: *const ::std::os::raw::c_char,
+        limit: u32,
+        offset: u32,
+        status: *const ::std::os::raw::c_char,
+        from_date: *const ::std::os::raw::c_char,
+        to_date: *const ::std::os::raw::c_char,
+        call: *const yv_call,
+        done: yv_card_transaction_list_done_fn,
+        user_data: *mut ::std::os::raw::c_void,
+        pending: *mut *mut yv_pending,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
     pub fn yv_client_cards_get_all_transactions(
         client: *mut yv_client,
         yativo_card_id: *const ::std::os::raw::c_char,
@@ -1965,6 +3357,19 @@ unsafe extern "C" {
         out: *mut *mut yv_card_transaction_list,
         err: *mut *mut yv_error,
     ) -> yv_status;
+    pub fn yv_client_cards_get_all_transactions_start(
+        loop_: *mut yv_loop,
+        client: *mut yv_client,
+        yativo_card_id: *const ::std::os::raw::c_char,
+        limit: u32,
+        offset: u32,
+        status: *const ::std::os::raw::c_char,
+        call: *const yv_call,
+        done: yv_card_transaction_list_done_fn,
+        user_data: *mut ::std::os::raw::c_void,
+        pending: *mut *mut yv_pending,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
     pub fn yv_client_cards_create_physical_card_order(
         client: *mut yv_client,
         yativo_card_id: *const ::std::os::raw::c_char,
@@ -1972,6 +3377,18 @@ unsafe extern "C" {
         personalization: *const ::std::os::raw::c_char,
         call: *const yv_call,
         out: *mut *mut yv_card_order,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
+    pub fn yv_client_cards_create_physical_card_order_start(
+        loop_: *mut yv_loop,
+        client: *mut yv_client,
+        yativo_card_id: *const ::std::os::raw::c_char,
+        shipping_address_json: *const ::std::os::raw::c_char,
+        personalization: *const ::std::os::raw::c_char,
+        call: *const yv_call,
+        done: yv_card_order_done_fn,
+        user_data: *mut ::std::os::raw::c_void,
+        pending: *mut *mut yv_pending,
         err: *mut *mut yv_error,
     ) -> yv_status;
     pub fn yv_client_create_customer(
@@ -1984,6 +3401,19 @@ unsafe extern "C" {
         out: *mut *mut yv_customer,
         err: *mut *mut yv_error,
     ) -> yv_status;
+    pub fn yv_client_create_customer_start(
+        loop_: *mut yv_loop,
+        client: *mut yv_client,
+        email: *const ::std::os::raw::c_char,
+        name: *const ::std::os::raw::c_char,
+        phone: *const ::std::os::raw::c_char,
+        metadata_json: *const ::std::os::raw::c_char,
+        call: *const yv_call,
+        done: yv_customer_done_fn,
+        user_data: *mut ::std::os::raw::c_void,
+        pending: *mut *mut yv_pending,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
     pub fn yv_client_list_customers(
         client: *mut yv_client,
         page: u32,
@@ -1992,6 +3422,19 @@ unsafe extern "C" {
         customer_id: *const ::std::os::raw::c_char,
         call: *const yv_call,
         out: *mut *mut yv_customer_list,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
+    pub fn yv_client_list_customers_start(
+        loop_: *mut yv_loop,
+        client: *mut yv_client,
+        page: u32,
+        limit: u32,
+        search: *const ::std::os::raw::c_char,
+        customer_id: *const ::std::os::raw::c_char,
+        call: *const yv_call,
+        done: yv_customer_list_done_fn,
+        user_data: *mut ::std::os::raw::c_void,
+        pending: *mut *mut yv_pending,
         err: *mut *mut yv_error,
     ) -> yv_status;
     pub fn yv_client_customer_transactions(
@@ -2003,10 +3446,31 @@ unsafe extern "C" {
         out: *mut *mut yv_transaction_list,
         err: *mut *mut yv_error,
     ) -> yv_status;
+    pub fn yv_client_customer_transactions_start(
+        loop_: *mut yv_loop,
+        client: *mut yv_client,
+        customer_id: *const ::std::os::raw::c_char,
+        page: u32,
+        limit: u32,
+        call: *const yv_call,
+        done: yv_transaction_list_done_fn,
+        user_data: *mut ::std::os::raw::c_void,
+        pending: *mut *mut yv_pending,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
     pub fn yv_client_iban_get_options(
         client: *mut yv_client,
         call: *const yv_call,
         out: *mut *mut yv_buffer,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
+    pub fn yv_client_iban_get_options_start(
+        loop_: *mut yv_loop,
+        client: *mut yv_client,
+        call: *const yv_call,
+        done: yv_buffer_done_fn,
+        user_data: *mut ::std::os::raw::c_void,
+        pending: *mut *mut yv_pending,
         err: *mut *mut yv_error,
     ) -> yv_status;
     pub fn yv_client_iban_initialize(
@@ -2017,11 +3481,32 @@ unsafe extern "C" {
         out: *mut *mut yv_iban_status,
         err: *mut *mut yv_error,
     ) -> yv_status;
+    pub fn yv_client_iban_initialize_start(
+        loop_: *mut yv_loop,
+        client: *mut yv_client,
+        email: *const ::std::os::raw::c_char,
+        customer_id: *const ::std::os::raw::c_char,
+        call: *const yv_call,
+        done: yv_iban_status_done_fn,
+        user_data: *mut ::std::os::raw::c_void,
+        pending: *mut *mut yv_pending,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
     pub fn yv_client_iban_request(
         client: *mut yv_client,
         customer_id: *const ::std::os::raw::c_char,
         call: *const yv_call,
         out: *mut *mut yv_iban_status,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
+    pub fn yv_client_iban_request_start(
+        loop_: *mut yv_loop,
+        client: *mut yv_client,
+        customer_id: *const ::std::os::raw::c_char,
+        call: *const yv_call,
+        done: yv_iban_status_done_fn,
+        user_data: *mut ::std::os::raw::c_void,
+        pending: *mut *mut yv_pending,
         err: *mut *mut yv_error,
     ) -> yv_status;
     pub fn yv_client_iban_submit_kyc(
@@ -2033,11 +3518,33 @@ unsafe extern "C" {
         out: *mut *mut yv_iban_status,
         err: *mut *mut yv_error,
     ) -> yv_status;
+    pub fn yv_client_iban_submit_kyc_start(
+        loop_: *mut yv_loop,
+        client: *mut yv_client,
+        kyc_json: *const ::std::os::raw::c_char,
+        email: *const ::std::os::raw::c_char,
+        customer_id: *const ::std::os::raw::c_char,
+        call: *const yv_call,
+        done: yv_iban_status_done_fn,
+        user_data: *mut ::std::os::raw::c_void,
+        pending: *mut *mut yv_pending,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
     pub fn yv_client_iban_get_status(
         client: *mut yv_client,
         customer_id: *const ::std::os::raw::c_char,
         call: *const yv_call,
         out: *mut *mut yv_iban_status,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
+    pub fn yv_client_iban_get_status_start(
+        loop_: *mut yv_loop,
+        client: *mut yv_client,
+        customer_id: *const ::std::os::raw::c_char,
+        call: *const yv_call,
+        done: yv_iban_status_done_fn,
+        user_data: *mut ::std::os::raw::c_void,
+        pending: *mut *mut yv_pending,
         err: *mut *mut yv_error,
     ) -> yv_status;
     pub fn yv_client_register_user(
@@ -2051,12 +3558,37 @@ unsafe extern "C" {
         out: *mut *mut yv_session,
         err: *mut *mut yv_error,
     ) -> yv_status;
+    pub fn yv_client_register_user_start(
+        loop_: *mut yv_loop,
+        client: *mut yv_client,
+        email: *const ::std::os::raw::c_char,
+        password: *const ::std::os::raw::c_char,
+        username: *const ::std::os::raw::c_char,
+        first_name: *const ::std::os::raw::c_char,
+        last_name: *const ::std::os::raw::c_char,
+        call: *const yv_call,
+        done: yv_session_done_fn,
+        user_data: *mut ::std::os::raw::c_void,
+        pending: *mut *mut yv_pending,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
     pub fn yv_client_sign_in(
         client: *mut yv_client,
         email: *const ::std::os::raw::c_char,
         role: *const ::std::os::raw::c_char,
         call: *const yv_call,
         out: *mut *mut yv_buffer,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
+    pub fn yv_client_sign_in_start(
+        loop_: *mut yv_loop,
+        client: *mut yv_client,
+        email: *const ::std::os::raw::c_char,
+        role: *const ::std::os::raw::c_char,
+        call: *const yv_call,
+        done: yv_buffer_done_fn,
+        user_data: *mut ::std::os::raw::c_void,
+        pending: *mut *mut yv_pending,
         err: *mut *mut yv_error,
     ) -> yv_status;
     pub fn yv_client_verify_otp(
@@ -2067,11 +3599,32 @@ unsafe extern "C" {
         out: *mut *mut yv_session,
         err: *mut *mut yv_error,
     ) -> yv_status;
+    pub fn yv_client_verify_otp_start(
+        loop_: *mut yv_loop,
+        client: *mut yv_client,
+        otp: *const ::std::os::raw::c_char,
+        email: *const ::std::os::raw::c_char,
+        call: *const yv_call,
+        done: yv_session_done_fn,
+        user_data: *mut ::std::os::raw::c_void,
+        pending: *mut *mut yv_pending,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
     pub fn yv_client_resend_otp(
         client: *mut yv_client,
         email: *const ::std::os::raw::c_char,
         call: *const yv_call,
         out: *mut *mut yv_buffer,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
+    pub fn yv_client_resend_otp_start(
+        loop_: *mut yv_loop,
+        client: *mut yv_client,
+        email: *const ::std::os::raw::c_char,
+        call: *const yv_call,
+        done: yv_buffer_done_fn,
+        user_data: *mut ::std::os::raw::c_void,
+        pending: *mut *mut yv_pending,
         err: *mut *mut yv_error,
     ) -> yv_status;
     pub fn yv_client_google_auth_details(
@@ -2080,10 +3633,28 @@ unsafe extern "C" {
         out: *mut *mut yv_buffer,
         err: *mut *mut yv_error,
     ) -> yv_status;
+    pub fn yv_client_google_auth_details_start(
+        loop_: *mut yv_loop,
+        client: *mut yv_client,
+        call: *const yv_call,
+        done: yv_buffer_done_fn,
+        user_data: *mut ::std::os::raw::c_void,
+        pending: *mut *mut yv_pending,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
     pub fn yv_client_google_auth_enable(
         client: *mut yv_client,
         call: *const yv_call,
         out: *mut *mut yv_buffer,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
+    pub fn yv_client_google_auth_enable_start(
+        loop_: *mut yv_loop,
+        client: *mut yv_client,
+        call: *const yv_call,
+        done: yv_buffer_done_fn,
+        user_data: *mut ::std::os::raw::c_void,
+        pending: *mut *mut yv_pending,
         err: *mut *mut yv_error,
     ) -> yv_status;
     pub fn yv_client_google_auth_verify(
@@ -2094,11 +3665,32 @@ unsafe extern "C" {
         out: *mut *mut yv_session,
         err: *mut *mut yv_error,
     ) -> yv_status;
+    pub fn yv_client_google_auth_verify_start(
+        loop_: *mut yv_loop,
+        client: *mut yv_client,
+        code: *const ::std::os::raw::c_char,
+        email: *const ::std::os::raw::c_char,
+        call: *const yv_call,
+        done: yv_session_done_fn,
+        user_data: *mut ::std::os::raw::c_void,
+        pending: *mut *mut yv_pending,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
     pub fn yv_client_passkey_options(
         client: *mut yv_client,
         email: *const ::std::os::raw::c_char,
         call: *const yv_call,
         out: *mut *mut yv_buffer,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
+    pub fn yv_client_passkey_options_start(
+        loop_: *mut yv_loop,
+        client: *mut yv_client,
+        email: *const ::std::os::raw::c_char,
+        call: *const yv_call,
+        done: yv_buffer_done_fn,
+        user_data: *mut ::std::os::raw::c_void,
+        pending: *mut *mut yv_pending,
         err: *mut *mut yv_error,
     ) -> yv_status;
     pub fn yv_client_passkey_verify(
@@ -2108,10 +3700,29 @@ unsafe extern "C" {
         out: *mut *mut yv_session,
         err: *mut *mut yv_error,
     ) -> yv_status;
+    pub fn yv_client_passkey_verify_start(
+        loop_: *mut yv_loop,
+        client: *mut yv_client,
+        assertion_json: *const ::std::os::raw::c_char,
+        call: *const yv_call,
+        done: yv_session_done_fn,
+        user_data: *mut ::std::os::raw::c_void,
+        pending: *mut *mut yv_pending,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
     pub fn yv_client_refresh_session(
         client: *mut yv_client,
         call: *const yv_call,
         out: *mut *mut yv_session,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
+    pub fn yv_client_refresh_session_start(
+        loop_: *mut yv_loop,
+        client: *mut yv_client,
+        call: *const yv_call,
+        done: yv_session_done_fn,
+        user_data: *mut ::std::os::raw::c_void,
+        pending: *mut *mut yv_pending,
         err: *mut *mut yv_error,
     ) -> yv_status;
     pub fn yv_client_swap_get_assets(
@@ -2120,10 +3731,28 @@ unsafe extern "C" {
         out: *mut *mut yv_buffer,
         err: *mut *mut yv_error,
     ) -> yv_status;
+    pub fn yv_client_swap_get_assets_start(
+        loop_: *mut yv_loop,
+        client: *mut yv_client,
+        call: *const yv_call,
+        done: yv_buffer_done_fn,
+        user_data: *mut ::std::os::raw::c_void,
+        pending: *mut *mut yv_pending,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
     pub fn yv_client_swap_get_routes(
         client: *mut yv_client,
         call: *const yv_call,
         out: *mut *mut yv_buffer,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
+    pub fn yv_client_swap_get_routes_start(
+        loop_: *mut yv_loop,
+        client: *mut yv_client,
+        call: *const yv_call,
+        done: yv_buffer_done_fn,
+        user_data: *mut ::std::os::raw::c_void,
+        pending: *mut *mut yv_pending,
         err: *mut *mut yv_error,
     ) -> yv_status;
     pub fn yv_client_swap_get_quote(
@@ -2133,11 +3762,31 @@ unsafe extern "C" {
         out: *mut *mut yv_swap_quote,
         err: *mut *mut yv_error,
     ) -> yv_status;
+    pub fn yv_client_swap_get_quote_start(
+        loop_: *mut yv_loop,
+        client: *mut yv_client,
+        data_json: *const ::std::os::raw::c_char,
+        call: *const yv_call,
+        done: yv_swap_quote_done_fn,
+        user_data: *mut ::std::os::raw::c_void,
+        pending: *mut *mut yv_pending,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
     pub fn yv_client_swap_execute(
         client: *mut yv_client,
         data_json: *const ::std::os::raw::c_char,
         call: *const yv_call,
         out: *mut *mut yv_swap_execution,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
+    pub fn yv_client_swap_execute_start(
+        loop_: *mut yv_loop,
+        client: *mut yv_client,
+        data_json: *const ::std::os::raw::c_char,
+        call: *const yv_call,
+        done: yv_swap_execution_done_fn,
+        user_data: *mut ::std::os::raw::c_void,
+        pending: *mut *mut yv_pending,
         err: *mut *mut yv_error,
     ) -> yv_status;
     pub fn yv_client_swap_get_history(
@@ -2147,6 +3796,18 @@ unsafe extern "C" {
         status: *const ::std::os::raw::c_char,
         call: *const yv_call,
         out: *mut *mut yv_swap_history_item_list,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
+    pub fn yv_client_swap_get_history_start(
+        loop_: *mut yv_loop,
+        client: *mut yv_client,
+        limit: u32,
+        offset: u32,
+        status: *const ::std::os::raw::c_char,
+        call: *const yv_call,
+        done: yv_swap_history_item_list_done_fn,
+        user_data: *mut ::std::os::raw::c_void,
+        pending: *mut *mut yv_pending,
         err: *mut *mut yv_error,
     ) -> yv_status;
     pub fn yv_tx_pager_new(
@@ -2160,6 +3821,14 @@ unsafe extern "C" {
         pager: *mut yv_tx_pager,
         out_page: *mut *mut yv_transaction_list,
         done: *mut bool,
+        err: *mut *mut yv_error,
+    ) -> yv_status;
+    pub fn yv_tx_pager_next_start(
+        loop_: *mut yv_loop,
+        pager: *mut yv_tx_pager,
+        done: yv_tx_page_fn,
+        user_data: *mut ::std::os::raw::c_void,
+        pending: *mut *mut yv_pending,
         err: *mut *mut yv_error,
     ) -> yv_status;
     pub fn yv_tx_pager_free(pager: *mut yv_tx_pager);

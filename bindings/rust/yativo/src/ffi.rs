@@ -47,6 +47,9 @@ pub(crate) struct CStringArray {
     ptrs: Vec<*const c_char>,
 }
 
+// SAFETY: the pointers point into the CStrings it owns (heap data that moves with it).
+unsafe impl Send for CStringArray {}
+
 impl CStringArray {
     pub(crate) fn new(values: &[&str], what: &str) -> Result<Self> {
         let owned = values

@@ -58,7 +58,7 @@ impl ApiKey {
     ///
     /// # Safety
     /// `key` is an owned key, not used afterwards.
-    unsafe fn take(key: *mut sys::yv_api_key) -> Self {
+    pub(crate) unsafe fn take(key: *mut sys::yv_api_key) -> Self {
         let k = Self::read(key);
         sys::yv_api_key_free(key);
         k
@@ -68,7 +68,7 @@ impl ApiKey {
     ///
     /// # Safety
     /// `list` is an owned list, not used afterwards.
-    unsafe fn take_list(list: *mut sys::yv_api_key_list) -> Vec<Self> {
+    pub(crate) unsafe fn take_list(list: *mut sys::yv_api_key_list) -> Vec<Self> {
         // Its keys are borrowed from the list until it is freed.
         let keys = (0..sys::yv_api_key_list_count(list))
             .map(|i| Self::read(sys::yv_api_key_list_get(list, i)))

@@ -45,6 +45,8 @@
 //! [`Client::request`] and `gas_price` return JSON. Secrets are [`Secret`]s: redacted in
 //! `Debug`/`Display`, wiped on drop.
 
+#[cfg(feature = "async")]
+pub mod async_client;
 mod builder;
 mod call;
 mod client;
@@ -63,6 +65,8 @@ mod resources;
 mod webhooks;
 // END GENERATED: modules
 
+#[cfg(feature = "async")]
+pub use async_client::{AsyncClient, CallFuture};
 pub use builder::{AuthMode, ClientBuilder, Environment};
 pub use call::{CallOptions, CancelToken};
 pub use client::{Client, RateLimit};

@@ -371,6 +371,9 @@ resource_handle!(
 /// The C parameter handle of [`Transactions::send_funds`], freed on drop.
 pub(crate) struct RawSend(pub(crate) *mut sys::yv_send);
 
+// SAFETY: an owned parameter object; read by one call at a time, freed on any thread.
+unsafe impl Send for RawSend {}
+
 impl Drop for RawSend {
     fn drop(&mut self) {
         unsafe { sys::yv_send_free(self.0) };
@@ -415,6 +418,9 @@ impl SendFunds<'_> {
 
 /// The C parameter handle of [`Transactions::list`], freed on drop.
 pub(crate) struct RawTxQuery(pub(crate) *mut sys::yv_tx_query);
+
+// SAFETY: an owned parameter object; read by one call at a time, freed on any thread.
+unsafe impl Send for RawTxQuery {}
 
 impl Drop for RawTxQuery {
     fn drop(&mut self) {

@@ -58,7 +58,7 @@ impl Webhook {
     ///
     /// # Safety
     /// `webhook` is an owned webhook, not used afterwards.
-    unsafe fn take(webhook: *mut sys::yv_webhook) -> Self {
+    pub(crate) unsafe fn take(webhook: *mut sys::yv_webhook) -> Self {
         let w = Self::read(webhook);
         sys::yv_webhook_free(webhook);
         w
@@ -68,7 +68,7 @@ impl Webhook {
     ///
     /// # Safety
     /// `list` is an owned list, not used afterwards.
-    unsafe fn take_list(list: *mut sys::yv_webhook_list) -> Vec<Self> {
+    pub(crate) unsafe fn take_list(list: *mut sys::yv_webhook_list) -> Vec<Self> {
         // Its webhooks are borrowed from the list until it is freed.
         let webhooks = (0..sys::yv_webhook_list_count(list))
             .map(|i| Self::read(sys::yv_webhook_list_get(list, i)))

@@ -127,6 +127,19 @@ def summarise(runs: Runs) -> Dict[str, Any]:
                "met": None if adv is None else adv >= GOALS["p2"],
                "skipped": {c: runs.skipped("p2", c) for c in p2 if runs.skipped("p2", c)},
                "versions": {c: runs.ok("p2", c)[0].get("version") for c in p2 if runs.ok("p2", c)}}
+    s["p_async"] = {}
+    for c in ("binding", "httpx", "aiohttp"):
+        rs = runs.ok("p-async", c)
+        s["p_async"][c] = None if not rs else {
+            "runs": len(rs), "requests": rs[0]["requests"], "delay_ms": rs[0]["delay_ms"],
+            "connections": rs[0]["connections"], "version": rs[0].get("version"),
+            "wall_s": med([r["wall_us"] / 1e6 for r in rs]),
+            "cpu_ms": med([r["cpu_us"] / 1e3 for r in rs]),
+            "rss_kb_per_call": med([r["rss_kb_per_call"] for r in rs]),
+            "threads_added": max(r["threads_added"] for r in rs),
+            "skipped": None}
+        if not rs and runs.skipped("p-async", c):
+            s["p_async"][c] = {"skipped": runs.skipped("p-async", c)}
     keyed, keyless = runs.per_request("p1w", "keyed"), runs.per_request("p1w", "keyless")
     s["p1w"] = {"keyed": keyed, "keyless": keyless,
                 "wall_ratio": ratio(keyless and keyless["wall_us_per_request"], keyed and keyed["wall_us_per_request"]),
@@ -387,6 +400,32 @@ def doc(s: Dict[str, Any], m: Dict[str, Any], out_dir: Path, root: Path, results
         "without key and secret: given them, it would send `X-API-Key` and `X-API-Secret` on every "
         "call beside the bearer token.")
     add("")
+
+    pa = s.get("p_async", {})
+    if any(v and not v.get("skipped") for v in pa.values()):
+        first = next(v for v in pa.values() if v and not v.get("skipped"))
+        add("## P-async — Python: many calls in flight from one asyncio thread")
+        add("")
+        add(f"{first['requests']:,} calls of `GET /accounts/get-accounts` started at once with "
+            f"`asyncio.gather` on one thread, each held {first['delay_ms']} ms by the sandbox's delay "
+            f"fault, each client capped at {first['connections']} connections (HTTP/1.1 carries one "
+            "call per connection): `libyativo.AsyncYativoCrypto` (`max_host_connections`) against "
+            "`httpx.AsyncClient` and `aiohttp.ClientSession` (bearer token exchanged once), one "
+            "process per client (`bench/python/bench_async.py`). Memory is the resident memory the "
+            "batch added, sampled half-way through the delay, per call started; threads are those "
+            "the process gained meanwhile. Medians over runs.")
+        add("")
+        add("| Client | Version | Wall s | CPU ms | KB per call in flight | Threads added |")
+        add("|---|---|---|---|---|---|")
+        for c, name in (("binding", "libyativo AsyncYativoCrypto"), ("httpx", "httpx.AsyncClient"),
+                        ("aiohttp", "aiohttp.ClientSession")):
+            v = pa.get(c)
+            if v and not v.get("skipped"):
+                add(f"| {name} | {v['version'] or ''} | {fmt(v['wall_s'], 2)} | {fmt(v['cpu_ms'], 0)} | "
+                    f"{fmt(v['rss_kb_per_call'], 1)} | {v['threads_added']} |")
+            else:
+                add(f"| {name} | — | not run: {(v or {}).get('skipped', 'no runs')} | | | |")
+        add("")
 
     p1w = s.get("p1w", {})
     if p1w.get("keyed") and p1w.get("keyless"):

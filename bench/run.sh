@@ -24,9 +24,9 @@ runs_file="$out/runs.jsonl"
 log() { echo "bench: $*" >&2; }
 
 if [ $smoke = 1 ]; then
-    runs=1 refresh_runs=1 n_cpp=50 n_py=20 n_thr=5 warm=5 refresh_s=3 ttl=2 n_w=10 n_page=6 n_page_py=4
+    runs=1 refresh_runs=1 n_cpp=50 n_py=20 n_thr=5 warm=5 refresh_s=3 ttl=2 n_w=10 n_page=6 n_page_py=4 n_async=20
 else
-    runs=7 refresh_runs=5 n_cpp=5000 n_py=1000 n_thr=500 warm=200 refresh_s=8 ttl=4 n_w=500 n_page=600 n_page_py=200
+    runs=7 refresh_runs=5 n_cpp=5000 n_py=1000 n_thr=500 warm=200 refresh_s=8 ttl=4 n_w=500 n_page=600 n_page_py=200 n_async=1000
 fi
 [ -x /usr/local/go/bin/go ] && export PATH="/usr/local/go/bin:$PATH"
 [ -d "$HOME/.cargo/bin" ] && export PATH="$HOME/.cargo/bin:$PATH"
@@ -86,9 +86,9 @@ py="$root/.venv/bin/python"
 peers_venv="$build/bench/venv-peers"
 official_venv="$build/bench/venv-official"
 if [ $smoke = 0 ]; then
-    if [ ! -x "$peers_venv/bin/python" ] || ! "$peers_venv/bin/python" -c 'import requests, httpx' 2>/dev/null; then
+    if [ ! -x "$peers_venv/bin/python" ] || ! "$peers_venv/bin/python" -c 'import requests, httpx, aiohttp' 2>/dev/null; then
         "$py" -m venv --clear "$peers_venv"
-        "$peers_venv/bin/pip" install -q --disable-pip-version-check requests httpx
+        "$peers_venv/bin/pip" install -q --disable-pip-version-check requests httpx aiohttp
     fi
     if [ ! -x "$official_venv/bin/python" ] || ! "$official_venv/bin/python" -c 'import yativo' 2>/dev/null; then
         "$py" -m venv --clear "$official_venv"
@@ -152,6 +152,21 @@ for r in $(seq "$runs"); do
     record env PYTHONPATH="$build/python" "${peers_py:-$py}" "$root/bench/python/bench_py.py" \
         "binding${peers:+,$(IFS=,; echo "${peers[*]}")}" "$base" "$key" "$secret" $n_page_py 2 \
         $((n_page_py < 10 ? 2 : 10)) page
+    # P-async: $n_async calls in flight from one asyncio thread (a 200 ms delay fault each, 256
+    # connections at most): AsyncYativoCrypto vs httpx.AsyncClient and aiohttp, one process each.
+    for client in binding httpx aiohttp; do
+        client_py=$py
+        if [ $client != binding ]; then
+            if [ -x "$peers_venv/bin/python" ] && "$peers_venv/bin/python" -c "import $client" 2>/dev/null; then
+                client_py="$peers_venv/bin/python"
+            else
+                skip p-async "$client" "not installed (smoke runs install nothing; make bench does)"
+                continue
+            fi
+        fi
+        record env PYTHONPATH="$build/python" "$client_py" "$root/bench/python/bench_async.py" \
+            "$client" "$base" "$key" "$secret" $n_async 200 256
+    done
     if [ -x "$official_venv/bin/python" ] && "$official_venv/bin/python" -c 'import yativo' 2>/dev/null; then
         record env PYTHONPATH="$build/python" "$official_venv/bin/python" "$root/bench/python/bench_py.py" \
             binding,official "$base" "$key" "$secret" $n_py $((warm / 4 + 1))

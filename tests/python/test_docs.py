@@ -101,6 +101,8 @@ def test_errors_threads_and_webhook_examples(docs_sandbox: Sandbox) -> None:
     out = run_example("errors.py", env)
     assert "refused: insufficient_balance 422" in out and "invalid: amount" in out
     assert len(run_example("threads.py", env).splitlines()) == 3
+    assert sorted(run_example("asyncio_balances.py", env).splitlines()) == sorted(
+        run_example("threads.py", env).splitlines())
     assert "event transaction.completed {'amount': '25.00'}" in run_example("webhook_receiver.py", {})
 
 

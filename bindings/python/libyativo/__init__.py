@@ -26,6 +26,22 @@ from ._client import (
     Transactions,
     Webhooks,
 )
+from ._async_client import (
+    AsyncAccounts,
+    AsyncAnalytics,
+    AsyncApiKeys,
+    AsyncAssets,
+    AsyncAutoForwarding,
+    AsyncBalanceService,
+    AsyncCardIssuer,
+    AsyncCards,
+    AsyncCustomers,
+    AsyncIban,
+    AsyncSessionService,
+    AsyncSwap,
+    AsyncTransactions,
+    AsyncWebhooks,
+)
 from ._core import (
     Account,
     Asset,
@@ -49,6 +65,7 @@ from ._core import (
     WebhookDelivery,
 )
 # END GENERATED: exports
+from ._async_client import AsyncYativoCrypto
 from ._client import Amount, YativoCrypto
 from ._core import AccessToken, ApiKey, Event, RateLimit, Webhook
 from ._errors import *  # noqa: F401,F403  (one class per status code, see _errors.py)
@@ -61,6 +78,7 @@ __all__ = [
     "AccessToken",
     "Amount",
     "ApiKey",
+    "AsyncYativoCrypto",
     "Event",
     "RateLimit",
     "Status",
@@ -74,6 +92,20 @@ __all__ = [
     "ApiKeys",
     "Asset",
     "Assets",
+    "AsyncAccounts",
+    "AsyncAnalytics",
+    "AsyncApiKeys",
+    "AsyncAssets",
+    "AsyncAutoForwarding",
+    "AsyncBalanceService",
+    "AsyncCardIssuer",
+    "AsyncCards",
+    "AsyncCustomers",
+    "AsyncIban",
+    "AsyncSessionService",
+    "AsyncSwap",
+    "AsyncTransactions",
+    "AsyncWebhooks",
     "AutoForwarding",
     "AutoForwardingRule",
     "Balance",

@@ -1,7 +1,8 @@
 """Type declarations for libyativo._core, the pybind11 module over the C++ core."""
 
+import asyncio
 from decimal import Decimal
-from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple, Union
+from typing import Any, Dict, Generic, List, Mapping, Optional, Sequence, Tuple, TypeVar, Union
 
 class ApiKey:
     @property
@@ -1552,6 +1553,986 @@ class Client:
         timeout: Optional[float],
         envelope: bool,
     ) -> Any: ...
+
+_T = TypeVar("_T")
+
+class AsyncCall(Generic[_T]):
+    @property
+    def future(self) -> "asyncio.Future[_T]": ...
+    def cancel(self) -> None: ...
+    @property
+    def done(self) -> bool: ...
+
+class AsyncClient:
+    def __init__(self, client: Client, max_host_connections: Optional[int] = ...) -> None: ...
+    @property
+    def client(self) -> Client: ...
+    def close(self) -> None: ...
+    @property
+    def in_flight(self) -> int: ...
+    def token(self, timeout: Optional[float]) -> AsyncCall[AccessToken]: ...
+    def request(
+        self,
+        method: str,
+        path: str,
+        json: Any,
+        idempotency_key: Optional[str],
+        totp_code: Optional[str],
+        timeout: Optional[float],
+        envelope: bool,
+    ) -> AsyncCall[Any]: ...
+    # BEGIN GENERATED: async endpoints (python3 -m codegen from api/endpoints.toml; do not edit)
+    def create_api_key(
+        self,
+        *,
+        name: str,
+        permissions: Sequence[str],
+        expires_in_days: Optional[int],
+        allowed_ips: Optional[Sequence[str]],
+        totp_code: Optional[str],
+        idempotency_key: Optional[str],
+        timeout: Optional[float],
+    ) -> AsyncCall[ApiKey]: ...
+    def list_api_keys(
+        self,
+        *,
+        timeout: Optional[float],
+    ) -> AsyncCall[List[ApiKey]]: ...
+    def get_api_key(
+        self,
+        *,
+        key_id: str,
+        timeout: Optional[float],
+    ) -> AsyncCall[ApiKey]: ...
+    def rotate_api_key(
+        self,
+        *,
+        key_id: str,
+        totp_code: Optional[str],
+        idempotency_key: Optional[str],
+        timeout: Optional[float],
+    ) -> AsyncCall[ApiKey]: ...
+    def update_api_key_permissions(
+        self,
+        *,
+        key_id: str,
+        permissions: Sequence[str],
+        totp_code: Optional[str],
+        idempotency_key: Optional[str],
+        timeout: Optional[float],
+    ) -> AsyncCall[ApiKey]: ...
+    def revoke_api_key(
+        self,
+        *,
+        key_id: str,
+        totp_code: Optional[str],
+        idempotency_key: Optional[str],
+        timeout: Optional[float],
+    ) -> AsyncCall[None]: ...
+    def list_accounts(
+        self,
+        *,
+        timeout: Optional[float],
+    ) -> AsyncCall[List[Account]]: ...
+    def create_account(
+        self,
+        *,
+        account_name: str,
+        account_type: Optional[str],
+        idempotency_key: Optional[str],
+        timeout: Optional[float],
+    ) -> AsyncCall[Account]: ...
+    def get_account_connections(
+        self,
+        *,
+        account_id: Optional[str],
+        timeout: Optional[float],
+        envelope: bool,
+    ) -> AsyncCall[Any]: ...
+    def create_account_connections(
+        self,
+        *,
+        account_id: str,
+        chains: Optional[Sequence[str]],
+        idempotency_key: Optional[str],
+        timeout: Optional[float],
+        envelope: bool,
+    ) -> AsyncCall[Any]: ...
+    def list_user_accounts(
+        self,
+        *,
+        user_id: str,
+        timeout: Optional[float],
+    ) -> AsyncCall[List[Account]]: ...
+    def add_asset(
+        self,
+        *,
+        account_id: str,
+        chain: str,
+        ticker: str,
+        idempotency_key: Optional[str],
+        timeout: Optional[float],
+    ) -> AsyncCall[Asset]: ...
+    def list_assets(
+        self,
+        *,
+        account_id: Optional[str],
+        timeout: Optional[float],
+    ) -> AsyncCall[List[Asset]]: ...
+    def list_supported_assets(
+        self,
+        *,
+        timeout: Optional[float],
+        envelope: bool,
+    ) -> AsyncCall[Any]: ...
+    def list_chains(
+        self,
+        *,
+        timeout: Optional[float],
+        envelope: bool,
+    ) -> AsyncCall[Any]: ...
+    def add_assets(
+        self,
+        *,
+        account_id: str,
+        chains: Sequence[str],
+        tickers: Optional[Sequence[str]],
+        idempotency_key: Optional[str],
+        timeout: Optional[float],
+    ) -> AsyncCall[List[Asset]]: ...
+    def list_user_assets(
+        self,
+        *,
+        user_id: str,
+        timeout: Optional[float],
+    ) -> AsyncCall[List[Asset]]: ...
+    def archive_asset(
+        self,
+        *,
+        asset_id: str,
+        idempotency_key: Optional[str],
+        timeout: Optional[float],
+    ) -> AsyncCall[Asset]: ...
+    def add_gas_station(
+        self,
+        *,
+        chain: str,
+        ticker: str,
+        idempotency_key: Optional[str],
+        timeout: Optional[float],
+    ) -> AsyncCall[Asset]: ...
+    def list_gas_stations(
+        self,
+        *,
+        timeout: Optional[float],
+    ) -> AsyncCall[List[Asset]]: ...
+    def add_customer_asset(
+        self,
+        *,
+        customer_id: str,
+        chain: str,
+        ticker: str,
+        idempotency_key: Optional[str],
+        timeout: Optional[float],
+    ) -> AsyncCall[Asset]: ...
+    def list_customer_assets(
+        self,
+        *,
+        customer_id: Optional[str],
+        timeout: Optional[float],
+    ) -> AsyncCall[List[Asset]]: ...
+    def check_balance(
+        self,
+        *,
+        asset_id: str,
+        timeout: Optional[float],
+    ) -> AsyncCall[Balance]: ...
+    def gas_price(
+        self,
+        *,
+        chain: str,
+        priority: Optional[str],
+        amount_usd: Optional[Any],
+        asset_id: Optional[str],
+        token_symbol: Optional[str],
+        extra_fields: Dict[str, Any],
+        timeout: Optional[float],
+        envelope: bool,
+    ) -> AsyncCall[Any]: ...
+    def send_funds(
+        self,
+        *,
+        account: str,
+        assets: str,
+        receiving_address: str,
+        amount: Any,
+        type: str,
+        chain: str,
+        category: str,
+        priority: Optional[str],
+        description: Optional[str],
+        use_self_funding: Optional[bool],
+        totp_code: Optional[str],
+        idempotency_key: Optional[str],
+        timeout: Optional[float],
+    ) -> AsyncCall[Transfer]: ...
+    def list_transactions(
+        self,
+        *,
+        page: Optional[int],
+        limit: Optional[int],
+        status: Optional[str],
+        chain: Optional[str],
+        search: Optional[str],
+        timeout: Optional[float],
+    ) -> AsyncCall[List[Transaction]]: ...
+    def get_transaction(
+        self,
+        *,
+        transaction_id: str,
+        timeout: Optional[float],
+    ) -> AsyncCall[Transaction]: ...
+    def cancel_transaction(
+        self,
+        *,
+        transaction_id: str,
+        idempotency_key: Optional[str],
+        timeout: Optional[float],
+        envelope: bool,
+    ) -> AsyncCall[Any]: ...
+    def asset_history(
+        self,
+        *,
+        asset_id: str,
+        page: Optional[int],
+        limit: Optional[int],
+        timeout: Optional[float],
+    ) -> AsyncCall[List[Transaction]]: ...
+    def create_webhook(
+        self,
+        *,
+        url: str,
+        events: Sequence[str],
+        description: Optional[str],
+        idempotency_key: Optional[str],
+        timeout: Optional[float],
+    ) -> AsyncCall[Webhook]: ...
+    def list_webhooks(
+        self,
+        *,
+        timeout: Optional[float],
+    ) -> AsyncCall[List[Webhook]]: ...
+    def delete_webhook(
+        self,
+        *,
+        webhook_id: str,
+        idempotency_key: Optional[str],
+        timeout: Optional[float],
+    ) -> AsyncCall[None]: ...
+    def get_webhook(
+        self,
+        *,
+        webhook_id: str,
+        timeout: Optional[float],
+    ) -> AsyncCall[Webhook]: ...
+    def update_webhook(
+        self,
+        *,
+        webhook_id: str,
+        url: Optional[str],
+        events: Optional[Sequence[str]],
+        description: Optional[str],
+        status: Optional[str],
+        idempotency_key: Optional[str],
+        timeout: Optional[float],
+    ) -> AsyncCall[Webhook]: ...
+    def activate_webhook(
+        self,
+        *,
+        webhook_id: str,
+        idempotency_key: Optional[str],
+        timeout: Optional[float],
+    ) -> AsyncCall[Webhook]: ...
+    def deactivate_webhook(
+        self,
+        *,
+        webhook_id: str,
+        idempotency_key: Optional[str],
+        timeout: Optional[float],
+    ) -> AsyncCall[Webhook]: ...
+    def list_webhook_events(
+        self,
+        *,
+        webhook_id: str,
+        page: Optional[int],
+        limit: Optional[int],
+        status: Optional[str],
+        timeout: Optional[float],
+    ) -> AsyncCall[List[WebhookDelivery]]: ...
+    def test_webhook(
+        self,
+        *,
+        webhook_id: str,
+        idempotency_key: Optional[str],
+        timeout: Optional[float],
+        envelope: bool,
+    ) -> AsyncCall[Any]: ...
+    def transaction_analytics(
+        self,
+        *,
+        timeout: Optional[float],
+        envelope: bool,
+    ) -> AsyncCall[Any]: ...
+    def dashboard_analytics(
+        self,
+        *,
+        timeout: Optional[float],
+        envelope: bool,
+    ) -> AsyncCall[Any]: ...
+    def list_forwarding_rules(
+        self,
+        *,
+        timeout: Optional[float],
+    ) -> AsyncCall[List[AutoForwardingRule]]: ...
+    def get_forwarding_rule(
+        self,
+        *,
+        rule_id: str,
+        timeout: Optional[float],
+    ) -> AsyncCall[AutoForwardingRule]: ...
+    def create_forwarding_rule(
+        self,
+        *,
+        destination_address: str,
+        percentage: Any,
+        monitoring_mode: str,
+        asset_id: str,
+        chain: str,
+        monitored_accounts: Optional[Sequence[str]],
+        minimum_amount: Optional[Any],
+        maximum_amount: Optional[Any],
+        description: Optional[str],
+        enabled: Optional[bool],
+        settings: Optional[Any],
+        totp_code: Optional[str],
+        idempotency_key: Optional[str],
+        timeout: Optional[float],
+    ) -> AsyncCall[AutoForwardingRule]: ...
+    def update_forwarding_rule(
+        self,
+        *,
+        rule_id: str,
+        destination_address: Optional[str],
+        percentage: Optional[Any],
+        monitoring_mode: Optional[str],
+        monitored_accounts: Optional[Sequence[str]],
+        minimum_amount: Optional[Any],
+        maximum_amount: Optional[Any],
+        description: Optional[str],
+        enabled: Optional[bool],
+        settings: Optional[Any],
+        totp_code: Optional[str],
+        idempotency_key: Optional[str],
+        timeout: Optional[float],
+    ) -> AsyncCall[AutoForwardingRule]: ...
+    def delete_forwarding_rule(
+        self,
+        *,
+        rule_id: str,
+        totp_code: Optional[str],
+        idempotency_key: Optional[str],
+        timeout: Optional[float],
+    ) -> AsyncCall[None]: ...
+    def card_issuer_apply(
+        self,
+        *,
+        funding_structure: str,
+        iban_enabled: Optional[bool],
+        idempotency_key: Optional[str],
+        timeout: Optional[float],
+        envelope: bool,
+    ) -> AsyncCall[Any]: ...
+    def card_issuer_get_program(
+        self,
+        *,
+        timeout: Optional[float],
+        envelope: bool,
+    ) -> AsyncCall[Any]: ...
+    def card_issuer_get_wallets(
+        self,
+        *,
+        timeout: Optional[float],
+        envelope: bool,
+    ) -> AsyncCall[Any]: ...
+    def card_issuer_fund_customer(
+        self,
+        *,
+        customer_id: str,
+        amount: Any,
+        source_chain: str,
+        pricing_mode: Optional[str],
+        destination_token: Optional[str],
+        idempotency_key: Optional[str],
+        timeout: Optional[float],
+    ) -> AsyncCall[CardFunding]: ...
+    def card_issuer_trigger_manual_funding(
+        self,
+        *,
+        deposit_id: str,
+        destination_token: Optional[str],
+        idempotency_key: Optional[str],
+        timeout: Optional[float],
+    ) -> AsyncCall[CardFunding]: ...
+    def card_issuer_get_customer_wallets(
+        self,
+        *,
+        customer_id: str,
+        timeout: Optional[float],
+        envelope: bool,
+    ) -> AsyncCall[Any]: ...
+    def card_issuer_list_customers(
+        self,
+        *,
+        page: Optional[int],
+        limit: Optional[int],
+        timeout: Optional[float],
+        envelope: bool,
+    ) -> AsyncCall[Any]: ...
+    def card_issuer_get_funding_addresses(
+        self,
+        *,
+        customer_id: Optional[str],
+        timeout: Optional[float],
+        envelope: bool,
+    ) -> AsyncCall[Any]: ...
+    def card_issuer_list_deposits(
+        self,
+        *,
+        page: Optional[int],
+        limit: Optional[int],
+        status: Optional[str],
+        chain: Optional[str],
+        timeout: Optional[float],
+        envelope: bool,
+    ) -> AsyncCall[Any]: ...
+    def card_issuer_get_funding_history(
+        self,
+        *,
+        page: Optional[int],
+        limit: Optional[int],
+        status: Optional[str],
+        customer_id: Optional[str],
+        chain: Optional[str],
+        timeout: Optional[float],
+        envelope: bool,
+    ) -> AsyncCall[Any]: ...
+    def cards_onboard(
+        self,
+        *,
+        email: str,
+        first_name: str,
+        last_name: str,
+        idempotency_key: Optional[str],
+        timeout: Optional[float],
+    ) -> AsyncCall[CardAccount]: ...
+    def cards_get_kyc_status(
+        self,
+        *,
+        timeout: Optional[float],
+    ) -> AsyncCall[CardAccount]: ...
+    def cards_accept_terms(
+        self,
+        *,
+        idempotency_key: Optional[str],
+        timeout: Optional[float],
+        envelope: bool,
+    ) -> AsyncCall[Any]: ...
+    def cards_deploy_safe(
+        self,
+        *,
+        idempotency_key: Optional[str],
+        timeout: Optional[float],
+        envelope: bool,
+    ) -> AsyncCall[Any]: ...
+    def cards_list(
+        self,
+        *,
+        timeout: Optional[float],
+    ) -> AsyncCall[List[Card]]: ...
+    def cards_create(
+        self,
+        *,
+        card_type: Optional[str],
+        display_name: Optional[str],
+        spending_limit_amount: Optional[Any],
+        spending_limit_frequency: Optional[str],
+        idempotency_key: Optional[str],
+        timeout: Optional[float],
+    ) -> AsyncCall[Card]: ...
+    def cards_freeze(
+        self,
+        *,
+        card_id: str,
+        totp_code: Optional[str],
+        idempotency_key: Optional[str],
+        timeout: Optional[float],
+    ) -> AsyncCall[Card]: ...
+    def cards_unfreeze(
+        self,
+        *,
+        card_id: str,
+        totp_code: Optional[str],
+        idempotency_key: Optional[str],
+        timeout: Optional[float],
+    ) -> AsyncCall[Card]: ...
+    def cards_void(
+        self,
+        *,
+        card_id: str,
+        idempotency_key: Optional[str],
+        timeout: Optional[float],
+    ) -> AsyncCall[Card]: ...
+    def cards_request_pin_otp(
+        self,
+        *,
+        card_id: str,
+        idempotency_key: Optional[str],
+        timeout: Optional[float],
+        envelope: bool,
+    ) -> AsyncCall[Any]: ...
+    def cards_set_pin(
+        self,
+        *,
+        card_id: str,
+        otp: str,
+        pin: str,
+        idempotency_key: Optional[str],
+        timeout: Optional[float],
+        envelope: bool,
+    ) -> AsyncCall[Any]: ...
+    def cards_get_ephemeral_token(
+        self,
+        *,
+        yativo_card_id: str,
+        card_id: str,
+        timeout: Optional[float],
+        envelope: bool,
+    ) -> AsyncCall[Any]: ...
+    def cards_get_wallet(
+        self,
+        *,
+        yativo_card_id: str,
+        timeout: Optional[float],
+        envelope: bool,
+    ) -> AsyncCall[Any]: ...
+    def cards_get_funding_address(
+        self,
+        *,
+        yativo_card_id: str,
+        timeout: Optional[float],
+        envelope: bool,
+    ) -> AsyncCall[Any]: ...
+    def cards_get_customer_funding_address(
+        self,
+        *,
+        yativo_card_id: str,
+        timeout: Optional[float],
+        envelope: bool,
+    ) -> AsyncCall[Any]: ...
+    def cards_get_dispute_reasons(
+        self,
+        *,
+        yativo_card_id: str,
+        timeout: Optional[float],
+        envelope: bool,
+    ) -> AsyncCall[Any]: ...
+    def cards_dispute_transaction(
+        self,
+        *,
+        yativo_card_id: str,
+        transaction_id: str,
+        reason_code: str,
+        description: Optional[str],
+        idempotency_key: Optional[str],
+        timeout: Optional[float],
+        envelope: bool,
+    ) -> AsyncCall[Any]: ...
+    def cards_get_customer_dispute_reasons(
+        self,
+        *,
+        yativo_card_id: str,
+        timeout: Optional[float],
+        envelope: bool,
+    ) -> AsyncCall[Any]: ...
+    def cards_dispute_customer_transaction(
+        self,
+        *,
+        yativo_card_id: str,
+        transaction_id: str,
+        reason_code: str,
+        description: Optional[str],
+        idempotency_key: Optional[str],
+        timeout: Optional[float],
+        envelope: bool,
+    ) -> AsyncCall[Any]: ...
+    def cards_get_spending_limits(
+        self,
+        *,
+        yativo_card_id: str,
+        timeout: Optional[float],
+    ) -> AsyncCall[SpendingLimits]: ...
+    def cards_set_daily_spending_limit(
+        self,
+        *,
+        yativo_card_id: str,
+        daily_limit: Any,
+        idempotency_key: Optional[str],
+        timeout: Optional[float],
+    ) -> AsyncCall[SpendingLimits]: ...
+    def cards_get_customer_spending_limits(
+        self,
+        *,
+        yativo_card_id: str,
+        timeout: Optional[float],
+    ) -> AsyncCall[SpendingLimits]: ...
+    def cards_set_customer_daily_spending_limit(
+        self,
+        *,
+        yativo_card_id: str,
+        daily_limit: Any,
+        idempotency_key: Optional[str],
+        timeout: Optional[float],
+    ) -> AsyncCall[SpendingLimits]: ...
+    def cards_get_user_profile(
+        self,
+        *,
+        yativo_card_id: str,
+        timeout: Optional[float],
+        envelope: bool,
+    ) -> AsyncCall[Any]: ...
+    def cards_get_customer_profile(
+        self,
+        *,
+        yativo_card_id: str,
+        timeout: Optional[float],
+        envelope: bool,
+    ) -> AsyncCall[Any]: ...
+    def cards_list_customer_cards(
+        self,
+        *,
+        customer_id: str,
+        timeout: Optional[float],
+    ) -> AsyncCall[List[Card]]: ...
+    def cards_create_customer_card(
+        self,
+        *,
+        customer_id: str,
+        card_type: Optional[str],
+        idempotency_key: Optional[str],
+        timeout: Optional[float],
+    ) -> AsyncCall[Card]: ...
+    def cards_get_customer_ephemeral_token(
+        self,
+        *,
+        yativo_card_id: str,
+        card_id: str,
+        timeout: Optional[float],
+        envelope: bool,
+    ) -> AsyncCall[Any]: ...
+    def cards_subscribe_webhook(
+        self,
+        *,
+        yativo_card_id: str,
+        callback_url: str,
+        events: Optional[Sequence[str]],
+        idempotency_key: Optional[str],
+        timeout: Optional[float],
+        envelope: bool,
+    ) -> AsyncCall[Any]: ...
+    def cards_unsubscribe_webhook(
+        self,
+        *,
+        yativo_card_id: str,
+        subscription_id: str,
+        idempotency_key: Optional[str],
+        timeout: Optional[float],
+        envelope: bool,
+    ) -> AsyncCall[Any]: ...
+    def cards_get_physical_card_order_status(
+        self,
+        *,
+        yativo_card_id: str,
+        order_id: str,
+        timeout: Optional[float],
+    ) -> AsyncCall[CardOrder]: ...
+    def cards_list_physical_card_orders(
+        self,
+        *,
+        yativo_card_id: str,
+        timeout: Optional[float],
+    ) -> AsyncCall[List[CardOrder]]: ...
+    def cards_cancel_physical_card_order(
+        self,
+        *,
+        yativo_card_id: str,
+        order_id: str,
+        idempotency_key: Optional[str],
+        timeout: Optional[float],
+    ) -> AsyncCall[CardOrder]: ...
+    def cards_attach_order_payment(
+        self,
+        *,
+        yativo_card_id: str,
+        order_id: str,
+        payment_data: Dict[str, Any],
+        idempotency_key: Optional[str],
+        timeout: Optional[float],
+    ) -> AsyncCall[CardOrderPayment]: ...
+    def cards_set_physical_card_pin(
+        self,
+        *,
+        yativo_card_id: str,
+        card_id: str,
+        encrypted_pin: str,
+        idempotency_key: Optional[str],
+        timeout: Optional[float],
+        envelope: bool,
+    ) -> AsyncCall[Any]: ...
+    def cards_activate_iban(
+        self,
+        *,
+        yativo_card_id: str,
+        kyc_method: str,
+        sumsub_token: Optional[str],
+        idempotency_key: Optional[str],
+        timeout: Optional[float],
+    ) -> AsyncCall[IbanStatus]: ...
+    def cards_get_iban_status(
+        self,
+        *,
+        yativo_card_id: str,
+        timeout: Optional[float],
+    ) -> AsyncCall[IbanStatus]: ...
+    def cards_get_transactions(
+        self,
+        *,
+        yativo_card_id: str,
+        card_id: str,
+        limit: Optional[int],
+        offset: Optional[int],
+        status: Optional[str],
+        from_date: Optional[str],
+        to_date: Optional[str],
+        timeout: Optional[float],
+    ) -> AsyncCall[List[CardTransaction]]: ...
+    def cards_get_all_transactions(
+        self,
+        *,
+        yativo_card_id: str,
+        limit: Optional[int],
+        offset: Optional[int],
+        status: Optional[str],
+        timeout: Optional[float],
+    ) -> AsyncCall[List[CardTransaction]]: ...
+    def cards_create_physical_card_order(
+        self,
+        *,
+        yativo_card_id: str,
+        shipping_address: Any,
+        personalization: Optional[str],
+        idempotency_key: Optional[str],
+        timeout: Optional[float],
+    ) -> AsyncCall[CardOrder]: ...
+    def create_customer(
+        self,
+        *,
+        email: str,
+        name: Optional[str],
+        phone: Optional[str],
+        metadata: Optional[Any],
+        idempotency_key: Optional[str],
+        timeout: Optional[float],
+    ) -> AsyncCall[Customer]: ...
+    def list_customers(
+        self,
+        *,
+        page: Optional[int],
+        limit: Optional[int],
+        search: Optional[str],
+        customer_id: Optional[str],
+        timeout: Optional[float],
+    ) -> AsyncCall[List[Customer]]: ...
+    def customer_transactions(
+        self,
+        *,
+        customer_id: str,
+        page: Optional[int],
+        limit: Optional[int],
+        timeout: Optional[float],
+    ) -> AsyncCall[List[Transaction]]: ...
+    def iban_get_options(
+        self,
+        *,
+        timeout: Optional[float],
+        envelope: bool,
+    ) -> AsyncCall[Any]: ...
+    def iban_initialize(
+        self,
+        *,
+        email: str,
+        customer_id: Optional[str],
+        idempotency_key: Optional[str],
+        timeout: Optional[float],
+    ) -> AsyncCall[IbanStatus]: ...
+    def iban_request(
+        self,
+        *,
+        customer_id: Optional[str],
+        idempotency_key: Optional[str],
+        timeout: Optional[float],
+    ) -> AsyncCall[IbanStatus]: ...
+    def iban_submit_kyc(
+        self,
+        *,
+        kyc: Any,
+        email: Optional[str],
+        customer_id: Optional[str],
+        idempotency_key: Optional[str],
+        timeout: Optional[float],
+    ) -> AsyncCall[IbanStatus]: ...
+    def iban_get_status(
+        self,
+        *,
+        customer_id: Optional[str],
+        timeout: Optional[float],
+    ) -> AsyncCall[IbanStatus]: ...
+    def register_user(
+        self,
+        *,
+        email: str,
+        password: str,
+        username: Optional[str],
+        first_name: Optional[str],
+        last_name: Optional[str],
+        idempotency_key: Optional[str],
+        timeout: Optional[float],
+    ) -> AsyncCall[Session]: ...
+    def sign_in(
+        self,
+        *,
+        email: str,
+        role: Optional[str],
+        idempotency_key: Optional[str],
+        timeout: Optional[float],
+        envelope: bool,
+    ) -> AsyncCall[Any]: ...
+    def verify_otp(
+        self,
+        *,
+        otp: str,
+        email: Optional[str],
+        idempotency_key: Optional[str],
+        timeout: Optional[float],
+    ) -> AsyncCall[Session]: ...
+    def resend_otp(
+        self,
+        *,
+        email: str,
+        idempotency_key: Optional[str],
+        timeout: Optional[float],
+        envelope: bool,
+    ) -> AsyncCall[Any]: ...
+    def google_auth_details(
+        self,
+        *,
+        timeout: Optional[float],
+        envelope: bool,
+    ) -> AsyncCall[Any]: ...
+    def google_auth_enable(
+        self,
+        *,
+        timeout: Optional[float],
+        envelope: bool,
+    ) -> AsyncCall[Any]: ...
+    def google_auth_verify(
+        self,
+        *,
+        code: str,
+        email: Optional[str],
+        idempotency_key: Optional[str],
+        timeout: Optional[float],
+    ) -> AsyncCall[Session]: ...
+    def passkey_options(
+        self,
+        *,
+        email: str,
+        idempotency_key: Optional[str],
+        timeout: Optional[float],
+        envelope: bool,
+    ) -> AsyncCall[Any]: ...
+    def passkey_verify(
+        self,
+        *,
+        assertion: Dict[str, Any],
+        idempotency_key: Optional[str],
+        timeout: Optional[float],
+    ) -> AsyncCall[Session]: ...
+    def refresh_session(
+        self,
+        *,
+        timeout: Optional[float],
+    ) -> AsyncCall[Session]: ...
+    def swap_get_assets(
+        self,
+        *,
+        timeout: Optional[float],
+        envelope: bool,
+    ) -> AsyncCall[Any]: ...
+    def swap_get_routes(
+        self,
+        *,
+        timeout: Optional[float],
+        envelope: bool,
+    ) -> AsyncCall[Any]: ...
+    def swap_get_quote(
+        self,
+        *,
+        data: Dict[str, Any],
+        timeout: Optional[float],
+    ) -> AsyncCall[SwapQuote]: ...
+    def swap_execute(
+        self,
+        *,
+        data: Dict[str, Any],
+        totp_code: Optional[str],
+        idempotency_key: Optional[str],
+        timeout: Optional[float],
+    ) -> AsyncCall[SwapExecution]: ...
+    def swap_get_history(
+        self,
+        *,
+        limit: Optional[int],
+        offset: Optional[int],
+        status: Optional[str],
+        timeout: Optional[float],
+    ) -> AsyncCall[List[SwapHistoryItem]]: ...
+    # END GENERATED: async endpoints
+
+class AsyncTransactionPager:
+    def __init__(
+        self,
+        client: AsyncClient,
+        *,
+        page: Optional[int] = ...,
+        limit: Optional[int] = ...,
+        status: Optional[str] = ...,
+        chain: Optional[str] = ...,
+        search: Optional[str] = ...,
+        timeout: Optional[float] = ...,
+    ) -> None: ...
+    def next_page(self) -> AsyncCall[Optional[List[Transaction]]]: ...
+    @property
+    def done(self) -> bool: ...
 
 class TransactionPager:
     def __init__(

@@ -15,6 +15,7 @@
 #include "call.hpp"
 #include "convert.hpp"
 #include "errors.hpp"
+#include "py_async.hpp"
 #include "py_client.hpp"
 #include "py_pager.hpp"
 #include "py_records.hpp"
@@ -31,6 +32,7 @@ PYBIND11_MODULE(_core, m) {
     yvpy::bind_records(m);
     yvpy::bind_client(m);
     yvpy::bind_pager(m);
+    yvpy::bind_async(m);
     yvpy::bind_webhook_verifier(m);
 
     m.def("version", [] { return std::string(yativo::version()); });

@@ -10,6 +10,7 @@
 
 #include "call.hpp"
 #include "convert.hpp"
+#include "deferred_logs.hpp"
 
 namespace yvpy {
 
@@ -68,26 +69,38 @@ yativo::LogLevel core_log_level(const std::string &name) {
     yativo::throw_invalid("log level \"" + name + "\" is not debug, info, warn, error or off");
 }
 
+void write_log_line(const PyLogSink &sink, yativo::LogLevel level, std::string_view line) {
+    if (interpreter_gone()) return;
+    py::gil_scoped_acquire gil;
+    PyObject *text =
+        PyUnicode_DecodeUTF8(line.data(), static_cast<Py_ssize_t>(line.size()), "replace");
+    if (!text) {
+        PyErr_Clear();
+        return;
+    }
+    try {
+        sink.log(python_log_level(level), "%s", py::reinterpret_steal<py::str>(text));
+    } catch (const py::error_already_set &) {
+        // A failing handler must not change the outcome of a call (logging reports its own
+        // handler errors); the Python error is cleared.
+    }
+}
+
 // The core calls the hook on the thread of the call, without the GIL (every call into the core
-// that could log, or take a lock a logging thread holds, is made with the GIL released).
+// that could log, or take a lock a logging thread holds, is made with the GIL released), or, for
+// a call of AsyncYativoCrypto, on the asyncio loop's thread from the call's own small stack: that
+// line is written once the loop is back on the thread's stack (DeferredLogs).
 yativo::LogHook python_log_hook(py::handle logger) {
     auto sink = std::make_shared<PyLogSink>();
     sink->log = logger.attr("log");
     return [sink](yativo::LogLevel level, std::string_view line) {
         if (interpreter_gone()) return;
-        py::gil_scoped_acquire gil;
-        PyObject *text =
-            PyUnicode_DecodeUTF8(line.data(), static_cast<Py_ssize_t>(line.size()), "replace");
-        if (!text) {
-            PyErr_Clear();
+        if (DeferredLogs *deferred = DeferredLogs::current()) {
+            deferred->add(
+                [sink, level, text = std::string(line)] { write_log_line(*sink, level, text); });
             return;
         }
-        try {
-            sink->log(python_log_level(level), "%s", py::reinterpret_steal<py::str>(text));
-        } catch (const py::error_already_set &) {
-            // A failing handler must not change the outcome of a call (logging reports its own
-            // handler errors); the Python error is cleared.
-        }
+        write_log_line(*sink, level, line);
     };
 }
 

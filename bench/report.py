@@ -226,6 +226,9 @@ def async_row(runs: Runs, bench: str, client: str) -> Optional[Dict[str, Any]]:
     row["peak_rss_growth_bytes_per_call"] = med([g * 1024 / n for g in growth])
     if "peak_heap_growth_bytes" in rs[0]:
         row["peak_heap_growth_bytes_per_call"] = med([r["peak_heap_growth_bytes"] / n for r in rs])
+    if "threads_added" in rs[0]:
+        row["threads_added_max"] = max((r["threads_added"] for r in rs
+                                        if r.get("threads_added") is not None), default=None)
     if "allocations" in rs[0]:
         row["allocations_per_call"] = med([r["allocations"] / n for r in rs])
     return row
@@ -326,21 +329,24 @@ def async_doc(a: Dict[str, Any]) -> List[str]:
         "below) against `httpx.AsyncClient` (`limits=httpx.Limits(max_connections=…, "
         "max_keepalive_connections=…)`) and `aiohttp.ClientSession` (`TCPConnector(limit=…)`), "
         "each with a bearer token fetched once and `.json()` of each answer. CPU is the whole "
-        "interpreter process's over the gather; memory as above (peak RSS growth only).")
+        "interpreter process's over the gather; memory as above (peak RSS growth only); *threads "
+        "added* are those the process gained, counted half-way through the delay (most over the "
+        "runs).")
     add("")
     add("| Client | Version | Connection cap | Wall ms | Client CPU ms | CPU µs/call | Peak RSS growth / call | "
-        "Connections | CPU vs libyativo | Runs |")
-    add("|---|---|---|---|---|---|---|---|---|---|")
+        "Connections | Threads added | CPU vs libyativo | Runs |")
+    add("|---|---|---|---|---|---|---|---|---|---|---|")
     for c, name in (("binding", "libyativo `AsyncYativoCrypto`"), ("httpx", "httpx `AsyncClient`"),
                     ("aiohttp", "aiohttp `ClientSession`")):
         r = py.get(c)
         if not r:
-            add(f"| {name} | — | not run: {a['skipped'].get(f'async-py/{c}', 'no runs')} | | | | | | | |")
+            add(f"| {name} | — | not run: {a['skipped'].get(f'async-py/{c}', 'no runs')} | | | | | | | | |")
             continue
         rel = py["cpu_ratio_vs_binding"].get(c)
         add(f"| {name} | {r['version'] or ''} | {r['max_host_connections']:,} | {fmt(r['wall_ms'], 0)} | "
             f"{fmt(r['cpu_ms'], 1)} | {fmt(r['cpu_us_per_call'], 0)} | "
             f"{kib(r['peak_rss_growth_bytes_per_call'])} | {fmt(r['connections'], 0)} | "
+            f"{'—' if r.get('threads_added_max') is None else r['threads_added_max']} | "
             f"{'—' if rel is None else f'{rel:.2f}×'} | {r['runs']} |")
     add("")
     fails = sum(py[c]["failures"] for c in ASYNC_PY_CLIENTS if py.get(c))

@@ -13,10 +13,18 @@
   (Account, Transfer, ...): read-only properties typed from the row (str, decimal.Decimal built
   from the exact text, int, bool, list of str; None when absent), ``raw`` (the whole object as a
   dict), a repr of the named fields and equality by every field.
-- the ``endpoints`` and ``records`` regions of bindings/python/libyativo/_core.pyi: their stubs.
+- bindings/python/src/py_async_endpoints_gen.cpp: the async twin of every endpoint method, on
+  ``_core.AsyncClient``: the same conversions, then the core call starts on the running asyncio
+  loop's EventLoop with copies of the converted values and an ``AsyncCall`` comes back.
+- bindings/python/libyativo/_async_resources.py: the async twins of the public classes
+  (``AsyncAccounts``, ...), rendered from the same template: ``async def``, the same signature and
+  docstring, awaiting ``_async_call.outcome`` of the ``_core.AsyncClient`` method.
+- the ``endpoints``, ``async endpoints`` and ``records`` regions of
+  bindings/python/libyativo/_core.pyi: their stubs (an async method returns ``AsyncCall[T]``).
 - the ``group classes``, ``group slots`` and ``group attributes`` regions of
-  bindings/python/libyativo/_client.py: YativoCrypto's attribute per group (``c.accounts``),
-  so a new [[group]] row needs no hand edit. A group named in SUBCLASSED gets the hand-written
+  bindings/python/libyativo/_client.py and _async_client.py: YativoCrypto's and
+  AsyncYativoCrypto's attribute per group (``c.accounts``), so a new [[group]] row needs no hand
+  edit. A group named in SUBCLASSED gets the hand-written
   subclass of its generated class that _client.py defines under the same name.
 - the ``exports`` and ``export names`` regions of bindings/python/libyativo/__init__.py and the
   ``group names`` region of _client.py's ``__all__``: every group class and generated record is

@@ -16,13 +16,15 @@ Before the timed part the client makes one call (the token exchange and its firs
 Then the fault is queued and the N calls run. Measured: wall time from the gather's start to its
 end; CPU of this process, all threads (getrusage RUSAGE_SELF; the sandbox is another process);
 memory: the growth of peak RSS (VmHWM, reset through /proc/self/clear_refs just before) over the
-RSS before. The sandbox's stats (max_in_flight, faults_pending, connections) are recorded beside.
+RSS before; the threads the process gained, counted half-way through the delay (every call in
+flight). The sandbox's stats (max_in_flight, faults_pending, connections) are recorded beside.
 """
 
 from __future__ import annotations
 
 import asyncio
 import json
+import os
 import resource
 import sys
 import time
@@ -41,6 +43,10 @@ def status_kib(field: str) -> int:
             if line.startswith(field + ":"):
                 return int(line.split()[1])
     return -1
+
+
+def thread_count() -> int:
+    return len(os.listdir("/proc/self/task"))
 
 
 def reset_peak_rss() -> bool:
@@ -124,6 +130,10 @@ async def run(client: str, base_url: str, key: str, secret: str, n: int, delay_m
         if delay_ms > 0:
             control(base_url, "/__sandbox/faults", {"path": "/accounts/get-accounts", "count": n,
                                                     "mode": "delay", "delay_ms": delay_ms})
+        threads0 = thread_count()
+        threads_mid: list[int] = []
+        asyncio.get_running_loop().call_later(
+            delay_ms / 2000, lambda: threads_mid.append(thread_count()))
         rss0 = status_kib("VmRSS")
         hwm_reset = reset_peak_rss()
         done_ms: list[float] = []
@@ -151,6 +161,7 @@ async def run(client: str, base_url: str, key: str, secret: str, n: int, delay_m
         "first_error": repr(failures[0])[:200] if failures else "",
         "rss_before_kib": rss0, "peak_rss_kib": hwm,
         "peak_rss_growth_kib": hwm - rss0 if hwm_reset else -1,
+        "threads_added": threads_mid[0] - threads0 if threads_mid else None,
         "first_done_ms": done_ms[0] if done_ms else None,
         "p50_done_ms": done_ms[len(done_ms) // 2] if done_ms else None,
         "last_done_ms": done_ms[-1] if done_ms else None,

@@ -18,6 +18,8 @@ from codegen.output import Output  # noqa: E402
 
 RESOURCES = "bindings/python/libyativo/_resources.py"
 CPP = "bindings/python/src/py_endpoints_gen.cpp"
+ASYNC_RESOURCES = "bindings/python/libyativo/_async_resources.py"
+ASYNC_CPP = "bindings/python/src/py_async_endpoints_gen.cpp"
 
 
 class Ctx:
@@ -95,6 +97,25 @@ class PythonTarget(unittest.TestCase):
                            .files[RESOURCES], "Things", "do")
         self.assertEqual([a.arg for a in two_fa.kwonlyargs],
                          ["totp_code", "idempotency_key", "timeout"])
+
+    def test_the_async_twin_has_the_signature_and_awaits_the_core(self) -> None:
+        params = [{"name": "name", "type": "string", "doc": "n"},
+                  {"name": "tags", "type": "string_list", "required": False, "doc": "t"},
+                  {"name": "amount", "type": "decimal", "doc": "a"}]
+        out = rendered(one_endpoint(params=params, kind="moves_value"))
+        sync = signature(out.files[RESOURCES], "Things", "do")
+        tree = ast.parse(out.files[ASYNC_RESOURCES])
+        cls = next(n for n in tree.body if isinstance(n, ast.ClassDef) and n.name == "AsyncThings")
+        twin = next(n for n in cls.body if getattr(n, "name", "") == "do")
+        self.assertIsInstance(twin, ast.AsyncFunctionDef)
+        self.assertEqual(ast.dump(twin.args), ast.dump(sync))
+        self.assertIn("await outcome(", ast.unparse(twin))
+        cpp = out.files[ASYNC_CPP]
+        # The work runs after the method returned: it captures converted values, by value.
+        self.assertIn("s.start(std::move(call),", cpp)
+        self.assertIn("[name, tags_items = std::move(tags_items), amount_digits = "
+                      "std::move(amount_digits)]", " ".join(cpp.split()))
+        self.assertNotIn("[&]", cpp)
 
     def test_an_optional_bool_argument_cannot_be_unset(self) -> None:
         params = [{"name": "flag", "type": "bool", "required": False, "default": False,

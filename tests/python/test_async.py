@@ -98,6 +98,52 @@ def test_every_sync_method_has_an_async_twin_with_its_signature_and_doc() -> Non
     run(a.aclose())
 
 
+def dummy(annotation: str) -> Any:
+    """A value of the parameter's type (annotations are strings: the package uses
+    `from __future__ import annotations`)."""
+    if "Sequence[str]" in annotation:
+        return ["read"]
+    if "Amount" in annotation:
+        return "1"
+    if "int" in annotation:
+        return 1
+    if "bool" in annotation:
+        return True
+    if "str" in annotation:
+        return "abc"
+    return {"a": "b"}
+
+
+def test_every_async_method_reaches_the_core_with_its_arguments() -> None:
+    """Each of the 117+ coroutine methods hands its arguments to _core.AsyncClient by their names
+    and awaits the core's answer: against a port nobody listens on, every call ends with a
+    YativoError of the core (NetworkError, or InvalidArgumentError for a dummy value it checks),
+    never a TypeError of a name that does not match."""
+    async def main() -> List[Tuple[str, Any]]:
+        async with yv.AsyncYativoCrypto(access_token="t", max_retries=0, timeout=5,
+                                        base_url=f"http://127.0.0.1:{free_port()}/api/v1") as c:
+            calls = []
+            for group in (n for n in type(c).__slots__ if not n.startswith("_")):
+                obj = getattr(c, group)
+                for name in dir(type(obj)):
+                    method = getattr(obj, name)
+                    if name.startswith("_") or not inspect.iscoroutinefunction(method):
+                        continue
+                    kwargs = {p.name: dummy(str(p.annotation))
+                              for p in inspect.signature(method).parameters.values()
+                              if p.default is inspect.Parameter.empty
+                              and p.kind is not inspect.Parameter.VAR_KEYWORD}
+                    calls.append((f"{group}.{name}", method(**kwargs)))
+            outcomes = await asyncio.gather(*(call for _, call in calls), return_exceptions=True)
+            return [(name, outcome) for (name, _), outcome in zip(calls, outcomes)]
+
+    outcomes = run(main())
+    assert len(outcomes) >= 117
+    wrong = [(n, o) for n, o in outcomes if not isinstance(o, yv.YativoError)]
+    assert wrong == []
+    assert sum(isinstance(o, yv.NetworkError) for _, o in outcomes) >= 90
+
+
 def test_arguments_are_checked_before_anything_is_sent() -> None:
     async def main() -> None:
         async with yv.AsyncYativoCrypto(access_token="t",
@@ -502,3 +548,27 @@ def test_log_lines_of_async_calls_reach_the_logger(make_sandbox: Callable[..., S
     assert any("attempt 1" in line for line in lines), lines
     assert sum("/accounts/get-accounts" in line for line in lines) >= 25, lines
     assert all(api_secret not in line for line in lines)
+
+
+def test_a_loop_running_on_another_thread_keeps_the_client(
+        make_sandbox: Callable[..., Sandbox]) -> None:
+    sb = make_sandbox()
+    c = yv.AsyncYativoCrypto(access_token=sb.session_token, base_url=sb.base_url)
+    other = asyncio.new_event_loop()
+    thread = threading.Thread(target=other.run_forever)
+    thread.start()
+    try:
+        first = asyncio.run_coroutine_threadsafe(c.accounts.list(), other).result(10)
+        assert isinstance(first, list)
+
+        async def here() -> None:
+            with pytest.raises(RuntimeError, match="one client per event loop"):
+                await c.accounts.list()
+        run(here())
+        assert isinstance(asyncio.run_coroutine_threadsafe(c.accounts.list(), other).result(10),
+                          list)
+        asyncio.run_coroutine_threadsafe(c.aclose(), other).result(10)
+    finally:
+        other.call_soon_threadsafe(other.stop)
+        thread.join(10)
+        other.close()

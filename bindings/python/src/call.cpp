@@ -4,11 +4,10 @@
 #include <unistd.h>
 
 #include <chrono>
-#include <condition_variable>
 #include <exception>
 #include <memory>
-#include <mutex>
-#include <thread>
+
+#include <yativo/event_loop.hpp>
 
 #include "errors.hpp"
 
@@ -24,79 +23,30 @@ constexpr std::chrono::milliseconds kSignalPoll{50};
 
 unsigned long g_main_thread = 0;
 
-// One persistent helper thread serves main-thread calls, so a call costs two condition-variable
-// hand-offs instead of a thread creation. The main thread makes one call at a time; a call made
-// while the helper is busy (from a signal handler that itself calls the client) runs directly.
-class Helper {
+// Calls made on the main thread run on the main thread's EventLoop: the main thread itself
+// waits for the answer and for signals at once (poll() returns when a signal arrives), so
+// Ctrl-C cancels the call with no hand-off to another thread. One call at a time: a call made
+// while one is in flight (from a signal handler or a log hook) runs directly.
+class MainLoop {
   public:
-    Helper() : pid_(getpid()), thread_([this] { loop(); }) { thread_.detach(); }
-
+    MainLoop() : pid_(getpid()) {}
     pid_t pid() const { return pid_; }
-
-    // Returns false when busy.
-    bool start(const std::function<void()> *work) {
-        std::lock_guard<std::mutex> lock(mutex_);
-        if (work_ || !done_) return false;
-        work_ = work;
-        done_ = false;
-        error_ = nullptr;
-        wake_.notify_one();
-        return true;
-    }
-
-    // Waits up to `slice` for the running work; true when it has finished.
-    bool wait_for(std::chrono::milliseconds slice) {
-        std::unique_lock<std::mutex> lock(mutex_);
-        return finished_.wait_for(lock, slice, [this] { return done_; });
-    }
-
-    void wait() {
-        std::unique_lock<std::mutex> lock(mutex_);
-        finished_.wait(lock, [this] { return done_; });
-    }
-
-    std::exception_ptr take_error() {
-        std::lock_guard<std::mutex> lock(mutex_);
-        return std::exchange(error_, nullptr);
-    }
+    yativo::EventLoop loop;
+    bool busy = false;
+    py::object hook_interrupt;  // raised in a hook during the call in flight (GIL held to touch)
 
   private:
-    void loop() {
-        std::unique_lock<std::mutex> lock(mutex_);
-        for (;;) {
-            wake_.wait(lock, [this] { return work_ != nullptr; });
-            const std::function<void()> *work = work_;
-            lock.unlock();
-            std::exception_ptr error;
-            try {
-                (*work)();
-            } catch (...) {
-                error = std::current_exception();
-            }
-            lock.lock();
-            error_ = error;
-            work_ = nullptr;
-            done_ = true;
-            finished_.notify_one();
-        }
-    }
-
     pid_t pid_;
-    std::mutex mutex_;
-    std::condition_variable wake_, finished_;
-    const std::function<void()> *work_ = nullptr;
-    bool done_ = true;
-    std::exception_ptr error_;
-    std::thread thread_;
 };
 
-// Leaked on purpose: a detached thread may still wait on it while the interpreter exits.
-Helper *g_helper = nullptr;
+// Leaked on purpose: it lives as long as the interpreter, whose exit does not wait for it.
+MainLoop *g_main_loop = nullptr;
 
-Helper &helper() {
-    // After fork() the child has no helper thread: make a new one (the old object is leaked).
-    if (!g_helper || g_helper->pid() != getpid()) g_helper = new Helper();
-    return *g_helper;
+MainLoop &main_loop() {
+    // After fork() the child must not touch the parent's connections: a new loop (the old one is
+    // leaked, its sockets left to the parent).
+    if (!g_main_loop || g_main_loop->pid() != getpid()) g_main_loop = new MainLoop();
+    return *g_main_loop;
 }
 
 // The exception being raised, normalised, its traceback attached; none is raised after.
@@ -127,49 +77,80 @@ void init_call_runner() {
 }
 
 Interrupted run_blocking(yativo::CallOptions &call, const std::function<void()> &work) {
-    if (PyThread_get_thread_ident() != g_main_thread) {
+    if (PyThread_get_thread_ident() != g_main_thread ||
+        (g_main_loop && g_main_loop->busy && g_main_loop->pid() == getpid())) {
         py::gil_scoped_release nogil;
         work();
         return {};
     }
-    Helper &h = helper();
+    MainLoop &main = main_loop();
     call.cancel = std::make_shared<yativo::CancelToken>();
-    if (!h.start(&work)) {
-        py::gil_scoped_release nogil;
-        work();
-        return {};
-    }
+    std::exception_ptr error;
+    bool finished = false;
+    main.loop.start(
+        [&] {
+            try {
+                work();
+            } catch (...) {
+                error = std::current_exception();
+            }
+        },
+        [&](const yativo::Error *) { finished = true; });
     bool interrupted = false;
     {
+        main.busy = true;
+        struct Idle {
+            bool &busy;
+            ~Idle() { busy = false; }
+        } idle{main.busy};
         py::gil_scoped_release nogil;
-        while (!h.wait_for(kSignalPoll)) {
+        for (;;) {
+            main.loop.run_once(kSignalPoll);
+            if (finished) break;
             py::gil_scoped_acquire gil;
-            if (PyErr_CheckSignals() != 0) {
+            if (main.hook_interrupt || PyErr_CheckSignals() != 0) {
                 interrupted = true;
                 break;
             }
         }
         if (interrupted) {
             call.cancel->cancel();
-            h.wait();
+            while (!finished) main.loop.run_once(kSignalPoll);
         }
     }
     // A signal that arrived as the work ended is handled here, while the outcome is at hand:
     // left pending, its handler would run as soon as this call returns, and the result with it
     // would be lost.
-    if (!interrupted && PyErr_CheckSignals() != 0) interrupted = true;
-    std::exception_ptr error = h.take_error();
+    py::object exception;
+    if (main.hook_interrupt) {
+        exception = std::move(main.hook_interrupt);
+        main.hook_interrupt = py::object();
+        if (PyErr_Occurred()) PyErr_Clear();  // from PyErr_CheckSignals: the first one counts
+        interrupted = true;
+    } else if (!interrupted && PyErr_CheckSignals() != 0) {
+        interrupted = true;
+    }
     if (!interrupted) {
         if (error) std::rethrow_exception(error);
         return {};
     }
-    py::object exception = fetch_raised();
+    if (!exception) exception = fetch_raised();
     if (!error) return Interrupted{std::move(exception)};
     // What became of the call (CancelledError with idempotency_key and outcome_unknown, or what
     // the core reported) rides on the interrupt as its __context__.
     PyException_SetContext(exception.ptr(), exception_object(error).release().ptr());
     restore_raised(std::move(exception));
     throw py::error_already_set();
+}
+
+void keep_interrupt_from_hook(const py::error_already_set &error) {
+    if (!error.matches(PyExc_BaseException) || error.matches(PyExc_Exception)) return;
+    if (PyThread_get_thread_ident() == g_main_thread && g_main_loop && g_main_loop->busy &&
+        g_main_loop->pid() == getpid()) {
+        if (!g_main_loop->hook_interrupt) g_main_loop->hook_interrupt = error.value();
+        return;
+    }
+    if (error.matches(PyExc_KeyboardInterrupt)) PyErr_SetInterrupt();
 }
 
 void raise_interrupted_result(Interrupted interrupted, py::object result) {

@@ -20,10 +20,10 @@ struct Interrupted {
     explicit operator bool() const { return static_cast<bool>(exception); }
 };
 
-// Runs `work` without the GIL. On the main thread the work runs on a helper thread while the
-// main thread waits in short slices and runs Python's signal handlers between them, and once
-// more when the work has ended. When a handler raises (KeyboardInterrupt), the call's
-// cancellation token is triggered and the call awaited; then
+// Runs `work` without the GIL. On the main thread the work runs on the main thread's EventLoop,
+// which the main thread drives in short slices (a signal ends a slice at once), running
+// Python's signal handlers between them, and once more when the work has ended. When a handler
+// raises (KeyboardInterrupt), the call's cancellation token is triggered and the call awaited; then
 // - if `work` threw, the handler's exception is raised with the call's error (CancelledError
 //   with idempotency_key and outcome_unknown, or whatever the core reported) as __context__;
 // - if `work` completed, the handler's exception is returned, not raised: the result exists and
@@ -36,6 +36,13 @@ struct Interrupted {
 // Raises the interrupt of a call that completed, carrying its result as `.result`. Returning
 // the result and leaving the signal pending would lose it: the interpreter runs pending signal
 // handlers as the call's bytecode ends, before the result is stored anywhere.
+// A hook of the core (the log hook) raised `error`. A signal handler runs inside such a hook when
+// the hook runs on the main thread (calls on the main thread's loop, asyncio): a
+// KeyboardInterrupt (any BaseException that is not an Exception) it raised must not be lost
+// with the hook's other errors. During a main-thread call it is kept and raised by run_blocking
+// as the call's interrupt; elsewhere a KeyboardInterrupt is raised again as a new SIGINT.
+void keep_interrupt_from_hook(const pybind11::error_already_set &error);
+
 [[noreturn]] void raise_interrupted_result(Interrupted interrupted, pybind11::object result);
 
 }  // namespace yvpy

@@ -99,28 +99,41 @@ AsyncDriver::~AsyncDriver() {
     watched_.clear();
 }
 
+// The hooks never throw into the core (it calls them halfway through its own bookkeeping): a loop
+// that refuses (closed, or an fd it cannot watch) is reported as unraisable, and the calls it
+// strands end at their deadline or with aclose().
 void AsyncDriver::watch(int fd, int events) {
+    if (interpreter_gone()) return;  // a client dropped at exit: nothing is watched any more
     int wanted = events & (yativo::WatchRead | yativo::WatchWrite);
     int &have = watched_[fd];
     int add = wanted & ~have, remove = have & ~wanted;
-    if (remove & yativo::WatchRead) loop_.attr("remove_reader")(fd);
-    if (remove & yativo::WatchWrite) loop_.attr("remove_writer")(fd);
-    if (add & yativo::WatchRead) loop_.attr("add_reader")(fd, on_readable_, fd);
-    if (add & yativo::WatchWrite) loop_.attr("add_writer")(fd, on_writable_, fd);
     have = wanted;
     if (!wanted) watched_.erase(fd);
+    try {
+        if (remove & yativo::WatchRead) loop_.attr("remove_reader")(fd);
+        if (remove & yativo::WatchWrite) loop_.attr("remove_writer")(fd);
+        if (add & yativo::WatchRead) loop_.attr("add_reader")(fd, on_readable_, fd);
+        if (add & yativo::WatchWrite) loop_.attr("add_writer")(fd, on_writable_, fd);
+    } catch (py::error_already_set &e) {
+        e.discard_as_unraisable("libyativo: watching a socket on the asyncio loop");
+    }
 }
 
 void AsyncDriver::timer(long ms) {
-    if (timer_handle_) {
-        timer_handle_.attr("cancel")();
-        timer_handle_ = py::object();
+    if (interpreter_gone()) return;
+    try {
+        if (timer_handle_) {
+            py::object previous = std::move(timer_handle_);
+            previous.attr("cancel")();
+        }
+        if (ms < 0) return;
+        if (ms == 0)
+            timer_handle_ = loop_.attr("call_soon")(on_timer_);
+        else
+            timer_handle_ = loop_.attr("call_later")(static_cast<double>(ms) / 1000.0, on_timer_);
+    } catch (py::error_already_set &e) {
+        e.discard_as_unraisable("libyativo: setting a timer on the asyncio loop");
     }
-    if (ms < 0) return;
-    if (ms == 0)
-        timer_handle_ = loop_.attr("call_soon")(on_timer_);
-    else
-        timer_handle_ = loop_.attr("call_later")(static_cast<double>(ms) / 1000.0, on_timer_);
 }
 
 void AsyncDriver::drive_socket(int fd, int events) {
@@ -172,11 +185,15 @@ std::shared_ptr<yativo::Client> PyAsyncClient::core() const {
 AsyncDriver &PyAsyncClient::driver() {
     py::object loop = running_loop();
     if (driver_ && driver_->loop().is(loop)) return *driver_;
-    if (driver_ && driver_->in_flight() > 0 && driver_->loop().attr("is_running")().cast<bool>())
-        throw py::value_error(
-            "this AsyncYativoCrypto has calls in flight on another running event loop: make one "
-            "client per event loop");
-    // The previous loop has finished (asyncio.run() returned): its driver goes, a new one serves
+    // Another loop still running (on another thread) keeps the driver: its sockets are
+    // registered with that loop, which only its own thread may change.
+    if (driver_ && driver_->loop().attr("is_running")().cast<bool>()) {
+        PyErr_SetString(PyExc_RuntimeError,
+                        "this AsyncYativoCrypto serves another event loop, which is still "
+                        "running: make one client per event loop");
+        throw py::error_already_set();
+    }
+    // The previous loop has ended (asyncio.run() returned): its driver goes, a new one serves
     // this loop.
     driver_.reset();
     driver_ = std::make_unique<AsyncDriver>(std::move(loop), max_host_connections_);

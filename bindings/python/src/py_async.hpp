@@ -104,20 +104,25 @@ class PyAsyncClient {
         AsyncDriver &d = driver();
         auto future = std::make_shared<PyRef>(d.loop().attr("create_future")());
         auto options = std::make_shared<const yativo::CallOptions>(std::move(call));
+        // The completion holds the client too: the work's copy goes on the call's own stack
+        // (EventLoop drops the work there), and the last reference to a closed client must not,
+        // since its destructor releases Python objects (the logger).
         yativo::AsyncCall handle;
         if constexpr (std::is_void_v<R>) {
             handle =
                 d.call([client, options, fn]() mutable { fn(*client, *options); },
-                       [future](const yativo::Error *error) {
+                       [future, client](const yativo::Error *error) {
+                           (void)client;  // held until here (see above)
                            settle(future->object, error, [] { return py::object(py::none()); });
                        });
         } else {
-            handle = d.call(
-                [client, options, fn]() mutable { return fn(*client, *options); },
-                [future, options, convert](std::optional<R> result, const yativo::Error *error) {
-                    settle(future->object, error,
-                           [&] { return convert(std::move(*result), *options); });
-                });
+            handle = d.call([client, options, fn]() mutable { return fn(*client, *options); },
+                            [future, options, convert, client](std::optional<R> result,
+                                                               const yativo::Error *error) {
+                                (void)client;  // held until here (see above)
+                                settle(future->object, error,
+                                       [&] { return convert(std::move(*result), *options); });
+                            });
         }
         return PyAsyncCall{future->object, std::move(handle)};
     }

@@ -80,9 +80,11 @@ void write_log_line(const PyLogSink &sink, yativo::LogLevel level, std::string_v
     }
     try {
         sink.log(python_log_level(level), "%s", py::reinterpret_steal<py::str>(text));
-    } catch (const py::error_already_set &) {
+    } catch (const py::error_already_set &e) {
         // A failing handler must not change the outcome of a call (logging reports its own
-        // handler errors); the Python error is cleared.
+        // handler errors); the Python error is cleared. A KeyboardInterrupt that a signal
+        // handler raised inside it is the caller's, not the handler's: it is kept.
+        keep_interrupt_from_hook(e);
     }
 }
 

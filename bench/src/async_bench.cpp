@@ -382,7 +382,13 @@ int async_run(const AsyncArgs &a) {
           << ",\"sandbox_max_in_flight\":" << after.max_in_flight
           << ",\"sandbox_faults_pending\":" << after.faults_pending;
     std::printf("%s\n", result_json("async", client, n, d, extra.str()).c_str());
-    return done.failures == 0 && long(done.ms.size()) == n ? 0 : 1;
+    // Every call completed, each one request, each one held by the fault.
+    bool whole = done.failures == 0 && long(done.ms.size()) == n &&
+                 after.requests - before.requests == n && after.faults_pending == 0;
+    if (!whole)
+        std::fprintf(stderr, "yv_bench %s: not the %ld delayed requests it should be\n",
+                     a.mode.c_str(), n);
+    return whole ? 0 : 1;
 }
 
 }  // namespace bench

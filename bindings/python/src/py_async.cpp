@@ -57,20 +57,31 @@ PyRef::~PyRef() {
 
 // --- AsyncDriver -------------------------------------------------------------------------------
 
-AsyncDriver::AsyncDriver(py::object loop, std::optional<long> max_host_connections)
-    : loop_(std::move(loop)) {
-    on_readable_ = py::cpp_function([this](int fd) { drive_socket(fd, yativo::WatchRead); });
-    on_writable_ = py::cpp_function([this](int fd) { drive_socket(fd, yativo::WatchWrite); });
-    on_timer_ = py::cpp_function([this] {
-        timer_handle_ = py::object();
-        drive_timeout();
+std::shared_ptr<AsyncDriver> AsyncDriver::make(py::object loop,
+                                               std::optional<long> max_host_connections) {
+    auto driver = std::make_shared<AsyncDriver>(std::move(loop));
+    std::weak_ptr<AsyncDriver> weak = driver;
+    driver->on_readable_ = py::cpp_function([weak](int fd) {
+        if (auto self = weak.lock()) self->drive_socket(fd, yativo::WatchRead);
+    });
+    driver->on_writable_ = py::cpp_function([weak](int fd) {
+        if (auto self = weak.lock()) self->drive_socket(fd, yativo::WatchWrite);
+    });
+    driver->on_timer_ = py::cpp_function([weak] {
+        if (auto self = weak.lock()) {
+            self->timer_handle_ = py::object();
+            self->drive_timeout();
+        }
     });
     yativo::EventLoopOptions options;
-    // Both hooks run on the loop's thread, where the GIL is held, while the loop is driven.
-    options.watch = [this](int fd, int events) { watch(fd, events); };
-    options.timer = [this](long ms) { timer(ms); };
+    // Both hooks run on the loop's thread, where the GIL is held, while the loop is driven; the
+    // driver owns the EventLoop, so `this` outlives every hook call.
+    AsyncDriver *self = driver.get();
+    options.watch = [self](int fd, int events) { self->watch(fd, events); };
+    options.timer = [self](long ms) { self->timer(ms); };
     options.max_host_connections = max_host_connections;
-    core_ = std::make_unique<yativo::EventLoop>(std::move(options));
+    driver->core_ = std::make_unique<yativo::EventLoop>(std::move(options));
+    return driver;
 }
 
 AsyncDriver::~AsyncDriver() {
@@ -196,7 +207,7 @@ AsyncDriver &PyAsyncClient::driver() {
     // The previous loop has ended (asyncio.run() returned): its driver goes, a new one serves
     // this loop.
     driver_.reset();
-    driver_ = std::make_unique<AsyncDriver>(std::move(loop), max_host_connections_);
+    driver_ = AsyncDriver::make(std::move(loop), max_host_connections_);
     return *driver_;
 }
 

@@ -39,10 +39,14 @@ struct PyRef {
     ~PyRef();
 };
 
-// One yativo::EventLoop driven by one asyncio loop. Lives on that loop's thread.
+// One yativo::EventLoop driven by one asyncio loop. Lives on that loop's thread. Shared: the
+// loop's callbacks hold it (weakly, then strongly while they drive it), so a driver its client
+// drops meanwhile (garbage collection runs Python code at any allocation) outlives the drive.
 class AsyncDriver {
   public:
-    AsyncDriver(py::object loop, std::optional<long> max_host_connections);
+    static std::shared_ptr<AsyncDriver> make(py::object loop,
+                                             std::optional<long> max_host_connections);
+    explicit AsyncDriver(py::object loop) : loop_(std::move(loop)) {}
     // Cancels the calls in flight (their futures get CancelledError) and stops watching.
     ~AsyncDriver();
     AsyncDriver(const AsyncDriver &) = delete;
@@ -63,7 +67,7 @@ class AsyncDriver {
     void drive_timeout();
 
     py::object loop_;
-    // Bound to `this`: every registration is removed before the driver goes.
+    // Hold the driver weakly; every registration is removed before the driver goes.
     py::object on_readable_, on_writable_, on_timer_;
     std::unordered_map<int, int> watched_;  // fd -> WatchRead | WatchWrite registered
     py::object timer_handle_;
@@ -140,7 +144,7 @@ class PyAsyncClient {
 
     py::object client_;  // the _core.Client
     std::optional<long> max_host_connections_;
-    std::unique_ptr<AsyncDriver> driver_;
+    std::shared_ptr<AsyncDriver> driver_;
 };
 
 void bind_async(py::module_ &m);

@@ -127,19 +127,6 @@ def summarise(runs: Runs) -> Dict[str, Any]:
                "met": None if adv is None else adv >= GOALS["p2"],
                "skipped": {c: runs.skipped("p2", c) for c in p2 if runs.skipped("p2", c)},
                "versions": {c: runs.ok("p2", c)[0].get("version") for c in p2 if runs.ok("p2", c)}}
-    s["p_async"] = {}
-    for c in ("binding", "httpx", "aiohttp"):
-        rs = runs.ok("p-async", c)
-        s["p_async"][c] = None if not rs else {
-            "runs": len(rs), "requests": rs[0]["requests"], "delay_ms": rs[0]["delay_ms"],
-            "connections": rs[0]["connections"], "version": rs[0].get("version"),
-            "wall_s": med([r["wall_us"] / 1e6 for r in rs]),
-            "cpu_ms": med([r["cpu_us"] / 1e3 for r in rs]),
-            "rss_kb_per_call": med([r["rss_kb_per_call"] for r in rs]),
-            "threads_added": max(r["threads_added"] for r in rs),
-            "skipped": None}
-        if not rs and runs.skipped("p-async", c):
-            s["p_async"][c] = {"skipped": runs.skipped("p-async", c)}
     keyed, keyless = runs.per_request("p1w", "keyed"), runs.per_request("p1w", "keyless")
     s["p1w"] = {"keyed": keyed, "keyless": keyless,
                 "wall_ratio": ratio(keyless and keyless["wall_us_per_request"], keyed and keyed["wall_us_per_request"]),
@@ -203,9 +190,170 @@ def summarise(runs: Runs) -> Dict[str, Any]:
                     "failures": sum(r["failures"] for r in rf), **groups}
     if rf and groups["during"]["max_ms_all_runs"] is not None:
         s["refresh"]["met"] = groups["during"]["max_ms_all_runs"] < rf[0]["delay_ms"]
+    s["async"] = summarise_async(runs)
     s["profile"] = {r["client"]: r["ir_per_request"] for c in ("core", "curl", "curl-json")
                     for r in runs.ok("profile", c)}
     return s
+
+
+ASYNC_CLIENTS = ("core-poll", "core-epoll", "curl-multi", "core-poll-default-cap")
+ASYNC_PY_CLIENTS = ("binding", "httpx", "aiohttp")
+
+
+def async_row(runs: Runs, bench: str, client: str) -> Optional[Dict[str, Any]]:
+    """One client's runs of many calls in flight: medians over its runs (one process each)."""
+    rs = [r for r in runs.ok(bench, client) if r.get("requests")]
+    if not rs:
+        return None
+    n = rs[0]["requests"]
+    row: Dict[str, Any] = {
+        "runs": len(rs), "in_flight": n, "delay_ms": rs[0]["delay_ms"],
+        "max_host_connections": rs[0]["max_host_connections"], "version": rs[0].get("version"),
+        "driver": rs[0].get("driver"),
+        "wall_ms": med([r["wall_us"] / 1e3 for r in rs]),
+        "wall_ms_all_runs": [round(r["wall_us"] / 1e3, 1) for r in rs],
+        "cpu_ms": med([r["cpu_us"] / 1e3 for r in rs]),
+        "cpu_ms_all_runs": [round(r["cpu_us"] / 1e3, 1) for r in rs],
+        "cpu_us_per_call": med([r["cpu_us"] / r["requests"] for r in rs]),
+        "last_done_ms": med([r["last_done_ms"] for r in rs if r.get("last_done_ms") is not None]),
+        "connections": med([r["sandbox_connections"] for r in rs]),
+        "failures": sum(r["failures"] for r in rs),
+        "faults_pending_max": max(r["sandbox_faults_pending"] for r in rs),
+        "sandbox_max_in_flight": max(r["sandbox_max_in_flight"] for r in rs),
+    }
+    growth = [r["peak_rss_growth_kib"] for r in rs if r.get("peak_rss_growth_kib", -1) >= 0]
+    row["peak_rss_growth_kib"] = med(growth)
+    row["peak_rss_growth_bytes_per_call"] = med([g * 1024 / n for g in growth])
+    if "peak_heap_growth_bytes" in rs[0]:
+        row["peak_heap_growth_bytes_per_call"] = med([r["peak_heap_growth_bytes"] / n for r in rs])
+    if "threads_added" in rs[0]:
+        row["threads_added_max"] = max((r["threads_added"] for r in rs
+                                        if r.get("threads_added") is not None), default=None)
+    if "allocations" in rs[0]:
+        row["allocations_per_call"] = med([r["allocations"] / n for r in rs])
+    return row
+
+
+def summarise_async(runs: Runs) -> Dict[str, Any]:
+    a: Dict[str, Any] = {c: async_row(runs, "async", c) for c in ASYNC_CLIENTS}
+    a["python"] = {c: async_row(runs, "async-py", c) for c in ASYNC_PY_CLIENTS}
+    a["skipped"] = {f"{b}/{c}": runs.skipped(b, c) for b, cs in (("async", ASYNC_CLIENTS),
+                                                                  ("async-py", ASYNC_PY_CLIENTS))
+                    for c in cs if runs.skipped(b, c)}
+    core, curl = a.get("core-poll"), a.get("curl-multi")
+    a["core_cpu_ratio_vs_curl_multi"] = ratio(core and core["cpu_ms"], curl and curl["cpu_ms"])
+    py = a["python"]
+    a["python"]["cpu_ratio_vs_binding"] = {
+        c: ratio(py[c] and py[c]["cpu_ms"], py["binding"] and py["binding"]["cpu_ms"])
+        for c in ("httpx", "aiohttp")}
+    return a
+
+
+def async_doc(a: Dict[str, Any]) -> List[str]:
+    L: List[str] = []
+    add = L.append
+    rows = [a.get(c) for c in ASYNC_CLIENTS] + [a["python"].get(c) for c in ASYNC_PY_CLIENTS]
+    first = next((r for r in rows if r), None)
+    add("## Many calls in flight from one thread (issue 18)")
+    add("")
+    if not first:
+        add("Not run: " + "; ".join(f"{k}: {v}" for k, v in a["skipped"].items()) if a["skipped"]
+            else "Not run.")
+        add("")
+        return L
+    n, delay = first["in_flight"], first["delay_ms"]
+    add(f"{n:,} calls of `GET /accounts/get-accounts` started at once from one thread against a "
+        f"sandbox that holds each of them {delay} ms (a `delay` fault with `count` {n:,}, queued "
+        "after the client's first call, which exchanged the token and opened one connection; "
+        "the sandbox waits on a timer, so it holds any number at once). Every run is a process of "
+        "its own, so each client opens its connections afresh: HTTP/1.1 carries one call per "
+        "connection. **Wall** runs from the first start to the last completion; the floor is "
+        f"{delay} ms. **Client CPU** is user + system CPU of the client process, all its threads "
+        "(`getrusage(RUSAGE_SELF)` around the calls; the sandbox is another process; the library "
+        "starts no thread). **Memory per call in flight** is the growth of the process's *peak* "
+        "RSS over the calls (`VmHWM`, reset through `/proc/self/clear_refs` just before, minus "
+        f"`VmRSS` before) divided by {n:,}; beside it, the most heap in use (glibc `mallinfo2`, "
+        "sampled every 10 ms) over the same span, per call — larger than the RSS figure, since "
+        "libcurl reserves buffers per transfer it never fills. *Connections* are those the sandbox "
+        "accepted during the calls. Medians over the runs.")
+    add("")
+    add("| Client | Driven by | Connections per host (cap) | Wall ms | Client CPU ms | CPU µs/call | "
+        "Peak RSS growth / call | Peak heap growth / call | Heap allocations / call | "
+        "Connections | Runs |")
+    add("|---|---|---|---|---|---|---|---|---|---|---|")
+    names = {"core-poll": "libyativo C++ `EventLoop` (`list_accounts` per call)",
+             "core-epoll": "libyativo C++ `EventLoop`, host-driven",
+             "curl-multi": "raw libcurl multi: one easy handle per call, no decoding (floor)",
+             "core-poll-default-cap": "libyativo C++ `EventLoop`, default cap"}
+    drivers = {"core-poll": "`run_once()` (poll)", "core-epoll": "epoll via the `watch`/`timer` hooks",
+               "curl-multi": "`multi_socket` + epoll", "core-poll-default-cap": "`run_once()` (poll)"}
+
+    def kib(x: Optional[float]) -> str:
+        return "—" if x is None else f"{x / 1024:,.1f} KiB"
+
+    for c in ASYNC_CLIENTS:
+        r = a.get(c)
+        if not r:
+            if a["skipped"].get(f"async/{c}"):
+                add(f"| {names[c]} | not run: {a['skipped'][f'async/{c}']} | | | | | | | | | |")
+            continue
+        cap = r["max_host_connections"]
+        cap_text = "default (64)" if cap == "default" else f"{cap:,}"
+        add(f"| {names[c]} | {drivers[c]} | {cap_text} | {fmt(r['wall_ms'], 0)} | {fmt(r['cpu_ms'], 1)} | "
+            f"{fmt(r['cpu_us_per_call'], 0)} | {kib(r['peak_rss_growth_bytes_per_call'])} | "
+            f"{kib(r.get('peak_heap_growth_bytes_per_call'))} | {fmt(r.get('allocations_per_call'), 0)} | "
+            f"{fmt(r['connections'], 0)} | {r['runs']} |")
+    add("")
+    core = a.get("core-poll")
+    if core and a.get("core_cpu_ratio_vs_curl_multi"):
+        add(f"**Core / raw libcurl multi: {a['core_cpu_ratio_vs_curl_multi']:.2f}× client CPU** "
+            "(medians), for a call that also builds the request, checks the token, decodes the "
+            "answer into typed records and runs on a fiber of its own.")
+        add("")
+    bad = [c for c in ASYNC_CLIENTS if a.get(c) and (a[c]["failures"] or a[c]["faults_pending_max"])]
+    add(f"Failed calls: {sum(a[c]['failures'] for c in ASYNC_CLIENTS if a.get(c))}; delay faults "
+        f"left untaken after a run: {max((a[c]['faults_pending_max'] for c in ASYNC_CLIENTS if a.get(c)), default=0)}"
+        f"{' (in ' + ', '.join(bad) + ')' if bad else ''}. The sandbox's `max_in_flight` (the "
+        "most requests it held at once, a high-water mark read after each run; the default-cap "
+        "runs go first): "
+        f"{fmt((a.get('core-poll-default-cap') or {}).get('sandbox_max_in_flight'), 0)} after the "
+        "default-cap runs, "
+        f"{max((a[c]['sandbox_max_in_flight'] for c in ASYNC_CLIENTS if a.get(c) and a[c]['max_host_connections'] != 'default'), default=0):,} "
+        "after the others. The heap figure is a lower bound (a sample every 10 ms can miss the "
+        "peak); peak RSS is exact. "
+        "Wall per run: " + "; ".join(f"{c} {a[c]['wall_ms_all_runs']}" for c in ASYNC_CLIENTS if a.get(c)) + ".")
+    add("")
+    py = a["python"]
+    add(f"**Python**, the same {n:,} calls with `asyncio.gather` on one loop: `libyativo.AsyncYativoCrypto` "
+        "(`await c.accounts.list()` and the `.raw` dict of each record, `max_host_connections` as "
+        "below) against `httpx.AsyncClient` (`limits=httpx.Limits(max_connections=…, "
+        "max_keepalive_connections=…)`) and `aiohttp.ClientSession` (`TCPConnector(limit=…)`), "
+        "each with a bearer token fetched once and `.json()` of each answer. CPU is the whole "
+        "interpreter process's over the gather; memory as above (peak RSS growth only); *threads "
+        "added* are those the process gained, counted half-way through the delay (most over the "
+        "runs).")
+    add("")
+    add("| Client | Version | Connection cap | Wall ms | Client CPU ms | CPU µs/call | Peak RSS growth / call | "
+        "Connections | Threads added | CPU vs libyativo | Runs |")
+    add("|---|---|---|---|---|---|---|---|---|---|---|")
+    for c, name in (("binding", "libyativo `AsyncYativoCrypto`"), ("httpx", "httpx `AsyncClient`"),
+                    ("aiohttp", "aiohttp `ClientSession`")):
+        r = py.get(c)
+        if not r:
+            add(f"| {name} | — | not run: {a['skipped'].get(f'async-py/{c}', 'no runs')} | | | | | | | | |")
+            continue
+        rel = py["cpu_ratio_vs_binding"].get(c)
+        add(f"| {name} | {r['version'] or ''} | {r['max_host_connections']:,} | {fmt(r['wall_ms'], 0)} | "
+            f"{fmt(r['cpu_ms'], 1)} | {fmt(r['cpu_us_per_call'], 0)} | "
+            f"{kib(r['peak_rss_growth_bytes_per_call'])} | {fmt(r['connections'], 0)} | "
+            f"{'—' if r.get('threads_added_max') is None else r['threads_added_max']} | "
+            f"{'—' if rel is None else f'{rel:.2f}×'} | {r['runs']} |")
+    add("")
+    fails = sum(py[c]["failures"] for c in ASYNC_PY_CLIENTS if py.get(c))
+    add(f"Failed calls: {fails}. Wall per run: "
+        + "; ".join(f"{c} {py[c]['wall_ms_all_runs']}" for c in ASYNC_PY_CLIENTS if py.get(c)) + ".")
+    add("")
+    return L
 
 
 def short_name(fn: str) -> str:
@@ -401,32 +549,6 @@ def doc(s: Dict[str, Any], m: Dict[str, Any], out_dir: Path, root: Path, results
         "call beside the bearer token.")
     add("")
 
-    pa = s.get("p_async", {})
-    if any(v and not v.get("skipped") for v in pa.values()):
-        first = next(v for v in pa.values() if v and not v.get("skipped"))
-        add("## P-async — Python: many calls in flight from one asyncio thread")
-        add("")
-        add(f"{first['requests']:,} calls of `GET /accounts/get-accounts` started at once with "
-            f"`asyncio.gather` on one thread, each held {first['delay_ms']} ms by the sandbox's delay "
-            f"fault, each client capped at {first['connections']} connections (HTTP/1.1 carries one "
-            "call per connection): `libyativo.AsyncYativoCrypto` (`max_host_connections`) against "
-            "`httpx.AsyncClient` and `aiohttp.ClientSession` (bearer token exchanged once), one "
-            "process per client (`bench/python/bench_async.py`). Memory is the resident memory the "
-            "batch added, sampled half-way through the delay, per call started; threads are those "
-            "the process gained meanwhile. Medians over runs.")
-        add("")
-        add("| Client | Version | Wall s | CPU ms | KB per call in flight | Threads added |")
-        add("|---|---|---|---|---|---|")
-        for c, name in (("binding", "libyativo AsyncYativoCrypto"), ("httpx", "httpx.AsyncClient"),
-                        ("aiohttp", "aiohttp.ClientSession")):
-            v = pa.get(c)
-            if v and not v.get("skipped"):
-                add(f"| {name} | {v['version'] or ''} | {fmt(v['wall_s'], 2)} | {fmt(v['cpu_ms'], 0)} | "
-                    f"{fmt(v['rss_kb_per_call'], 1)} | {v['threads_added']} |")
-            else:
-                add(f"| {name} | — | not run: {(v or {}).get('skipped', 'no runs')} | | | |")
-        add("")
-
     p1w = s.get("p1w", {})
     if p1w.get("keyed") and p1w.get("keyless"):
         add("## P1w — a write with and without an idempotency key")
@@ -590,6 +712,8 @@ def doc(s: Dict[str, Any], m: Dict[str, Any], out_dir: Path, root: Path, results
         "exchange itself: in this design the first caller past the refresh point runs the exchange "
         "on its own thread while others keep the valid token.")
     add("")
+
+    L.extend(async_doc(s["async"]))
 
     prof = {c: per_request_profile(out_dir, c) for c in ("core", "curl")}
     if prof["core"] and prof["curl"]:

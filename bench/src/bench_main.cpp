@@ -12,6 +12,8 @@
 //   page                 n=, warmup=, block=   a 100-transaction page (list_transactions, limit
 //                        100) through the core vs raw libcurl vs raw libcurl + a RapidJSON parse,
 //                        interleaved in one process: what decoding a large answer costs
+//   async-core | async-curl   n=, delay_ms=, cap=, epoll=   many calls in flight from one thread
+//                        (async_bench.cpp)
 #include <curl/curl.h>
 
 #include <algorithm>
@@ -28,6 +30,7 @@
 
 #include <rapidjson/document.h>
 
+#include "async_bench.hpp"
 #include "raw_curl.hpp"
 #include "stats.hpp"
 #include "yativo/yativo.hpp"
@@ -461,6 +464,10 @@ int main(int argc, char **argv) {
         if (a.mode == "threads-core" || a.mode == "threads-curl") return threads(a);
         if (a.mode == "refresh") return refresh(a);
         if (a.mode == "idle") return idle(a);
+        if (a.mode == "async-core" || a.mode == "async-curl")
+            return bench::async_run(
+                {a.mode, a.base_url, a.key, a.secret,
+                 [&a](const std::string &name, long fallback) { return a.get(name, fallback); }});
         std::fprintf(stderr, "yv_bench: unknown mode %s\n", a.mode.c_str());
         return 2;
     } catch (const std::exception &e) {

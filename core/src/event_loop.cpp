@@ -12,13 +12,26 @@
 #include "loop_core.hpp"
 #include "yativo/defaults.hpp"
 
+// GCC says which sanitizer is on with __SANITIZE_*__, clang (before 16) only with __has_feature.
 #if defined(__SANITIZE_ADDRESS__)
-#include <sanitizer/common_interface_defs.h>
 #define YV_FIBER_ASAN 1
 #endif
 #if defined(__SANITIZE_THREAD__)
-#include <sanitizer/tsan_interface.h>
 #define YV_FIBER_TSAN 1
+#endif
+#if defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define YV_FIBER_ASAN 1
+#endif
+#if __has_feature(thread_sanitizer)
+#define YV_FIBER_TSAN 1
+#endif
+#endif
+#ifdef YV_FIBER_ASAN
+#include <sanitizer/common_interface_defs.h>
+#endif
+#ifdef YV_FIBER_TSAN
+#include <sanitizer/tsan_interface.h>
 #endif
 
 namespace yativo::detail {

@@ -118,8 +118,8 @@ class Fiber {
     void *stack_ = nullptr;
     std::size_t stack_size_ = 0;
     EhGlobals eh_{};
-    void *asan_fake_stack_ = nullptr;
-    void *tsan_fiber_ = nullptr;
+    [[maybe_unused]] void *asan_fake_stack_ = nullptr;
+    [[maybe_unused]] void *tsan_fiber_ = nullptr;
 };
 
 class LoopCore {
@@ -184,9 +184,9 @@ class LoopCore {
 
     ucontext_t main_context_{};
     EhGlobals main_eh_{};
-    const void *main_stack_bottom_ = nullptr;
-    std::size_t main_stack_size_ = 0;
-    void *main_tsan_fiber_ = nullptr;
+    [[maybe_unused]] const void *main_stack_bottom_ = nullptr;
+    [[maybe_unused]] std::size_t main_stack_size_ = 0;
+    [[maybe_unused]] void *main_tsan_fiber_ = nullptr;
     Fiber *running_ = nullptr;
 };
 

@@ -234,11 +234,15 @@ Payload ClientImpl::execute_dialect(Call &primary, Call &fallback, const char *f
     }
 }
 
-SteadyTime ClientImpl::start(const Call &call, const CallOptions &options) {
+void ClientImpl::refuse_blocking_transport_on_loop() const {
     if (Fiber::current() && !transport_->runs_on_loop())
         throw_invalid(
             "a client with its own transport (ClientOptions::transport) makes blocking "
             "calls only: it cannot run on an EventLoop");
+}
+
+SteadyTime ClientImpl::start(const Call &call, const CallOptions &options) {
+    refuse_blocking_transport_on_loop();
     auto total = options.timeout.value_or(config_.total_timeout);
     if (total.count() <= 0) throw_invalid("timeout must be positive");
     if (call.needs_2fa && options.totp_code.empty() && !totp_)
@@ -450,10 +454,7 @@ HttpRequest ClientImpl::build_request(const Call &call, const CallPolicy &policy
 AccessToken ClientImpl::token(const CallOptions &options) {
     auto total = options.timeout.value_or(config_.total_timeout);
     if (total.count() <= 0) throw_invalid("timeout must be positive");
-    if (Fiber::current() && !transport_->runs_on_loop())
-        throw_invalid(
-            "a client with its own transport (ClientOptions::transport) makes blocking "
-            "calls only: it cannot run on an EventLoop");
+    refuse_blocking_transport_on_loop();
     SteadyTime deadline = clock_->now() + total;
     CallCancel cancel(options);
     return auth_->token(deadline, cancel.get());

@@ -89,6 +89,8 @@ class ClientImpl {
     bool logging(LogLevel level) const { return config_.log && level >= config_.log_level; }
 
   private:
+    // INVALID_ARGUMENT on an EventLoop's fiber when the transport blocks (an application's).
+    void refuse_blocking_transport_on_loop() const;
     // Checks the call's options; the call's deadline.
     SteadyTime start(const Call &call, const CallOptions &options);
     void learn_dialect(const std::string &family, int dialect);

@@ -130,14 +130,18 @@ bool Fiber::suspend(std::optional<SteadyTime> until) {
     return !timed_out_;
 }
 
+bool Fiber::suspend(const Waker &waker, std::optional<SteadyTime> until, CancelToken *cancel) {
+    std::uint64_t id = cancel ? cancel->add_wakeup([waker] { waker.wake(); }) : 0;
+    bool woken = suspend(until);
+    if (cancel) cancel->remove_wakeup(id);
+    return woken;
+}
+
 bool Fiber::sleep_until(SteadyTime until, CancelToken *cancel) {
     for (;;) {
         if (cancel && cancel->cancelled()) return false;
         if (std::chrono::steady_clock::now() >= until) return true;
-        Waker waker = begin_wait();
-        std::uint64_t id = cancel ? cancel->add_wakeup([waker] { waker.wake(); }) : 0;
-        suspend(until);
-        if (cancel) cancel->remove_wakeup(id);
+        suspend(begin_wait(), until, cancel);
     }
 }
 
@@ -315,7 +319,6 @@ void LoopCore::wake_local(std::uint64_t id, std::uint64_t wait) {
 
 void LoopCore::resume(Fiber &f) {
     t_current = &f;
-    running_ = &f;
     swap_eh(main_eh_, f.eh_);
 #ifdef YV_FIBER_ASAN
     void *fake_stack = nullptr;
@@ -326,13 +329,11 @@ void LoopCore::resume(Fiber &f) {
     main_tsan_fiber_ = __tsan_get_current_fiber();
     __tsan_switch_to_fiber(f.tsan_fiber_, 0);
 #endif
-    f.started_ = true;
     swapcontext(&main_context_, &f.context_);
 #ifdef YV_FIBER_ASAN
     __sanitizer_finish_switch_fiber(fake_stack, nullptr, nullptr);
 #endif
     swap_eh(f.eh_, main_eh_);
-    running_ = nullptr;
     t_current = nullptr;
 }
 
@@ -346,8 +347,8 @@ void LoopCore::retire(std::uint64_t id) {
 #ifdef YV_FIBER_TSAN
     __tsan_destroy_fiber(f->tsan_fiber_);
 #endif
-    completions_.emplace_back(std::move(f->done_), std::move(f->error_));
-    completion_states_.push_back(std::move(f->state_));
+    completions_.push_back(
+        Completion{std::move(f->done_), std::move(f->error_), std::move(f->state_)});
 }
 
 void LoopCore::read_curl_messages() {
@@ -399,20 +400,17 @@ void LoopCore::pump() {
             resume(*it->second);
             if (it->second->finished_) retire(id);
         }
-        auto completions = std::move(completions_);
-        auto states = std::move(completion_states_);
-        completions_.clear();
-        completion_states_.clear();
-        for (std::size_t i = 0; i < completions.size(); ++i) {
-            auto &c = completions[i];
-            if (c.first) {
+        std::vector<Completion> completions;
+        completions.swap(completions_);
+        for (Completion &c : completions) {
+            if (c.done) {
                 try {
-                    c.first(c.second ? &*c.second : nullptr);
+                    c.done(c.error ? &*c.error : nullptr);
                 } catch (...) {
                     // A throwing completion must not stop the other calls of the loop.
                 }
             }
-            states[i]->done.store(true);
+            c.state->done.store(true);
         }
     }
     flush_host();
@@ -503,9 +501,13 @@ int LoopCore::on_curl_timer(CURLM *, long ms, void *user) noexcept {
     return 0;
 }
 
-void LoopCore::on_socket(int fd, int events) {
+void LoopCore::refuse_driving_from_a_call() {
     if (Fiber::current())
         throw Error(Status::INVALID_ARGUMENT, "an event loop is driven from a call it runs");
+}
+
+void LoopCore::on_socket(int fd, int events) {
+    refuse_driving_from_a_call();
     if (fd != wakes_->event_fd) {
         int mask = 0;
         if (events & WatchRead) mask |= CURL_CSELECT_IN;
@@ -518,8 +520,7 @@ void LoopCore::on_socket(int fd, int events) {
 }
 
 void LoopCore::on_timeout() {
-    if (Fiber::current())
-        throw Error(Status::INVALID_ARGUMENT, "an event loop is driven from a call it runs");
+    refuse_driving_from_a_call();
     // The host's timer fired: whatever is due next must be asked for again.
     reported_no_timer_ = true;
     reported_due_.reset();
@@ -527,8 +528,7 @@ void LoopCore::on_timeout() {
 }
 
 std::size_t LoopCore::run_once(std::chrono::milliseconds max_wait) {
-    if (Fiber::current())
-        throw Error(Status::INVALID_ARGUMENT, "an event loop is driven from a call it runs");
+    refuse_driving_from_a_call();
     pump();
     std::vector<pollfd> fds;
     fds.reserve(wanted_.size() + 1);
@@ -581,10 +581,7 @@ CURLcode LoopCore::transfer(Fiber &self, CURL *easy, CancelToken *cancel) {
         if (t.done) return t.result;
         if (cancel && cancel->cancelled()) return CURLE_ABORTED_BY_CALLBACK;
         t.waker = self.begin_wait();
-        Waker waker = t.waker;
-        std::uint64_t id = cancel ? cancel->add_wakeup([waker] { waker.wake(); }) : 0;
-        self.suspend(std::nullopt);
-        if (cancel) cancel->remove_wakeup(id);
+        self.suspend(t.waker, std::nullopt, cancel);
     }
 }
 

@@ -91,6 +91,8 @@ class Fiber {
     // Gives the loop back until the waker of the current wait is called, or `until` passes.
     // True when woken, false when the time passed. Never call it with a lock held.
     bool suspend(std::optional<SteadyTime> until);
+    // suspend() for the wait of `waker`, which `cancel` (when given) also ends.
+    bool suspend(const Waker &waker, std::optional<SteadyTime> until, CancelToken *cancel);
     // Sleeps until `until`; false when `cancel` was triggered first.
     bool sleep_until(SteadyTime until, CancelToken *cancel);
 
@@ -107,7 +109,6 @@ class Fiber {
     std::function<void(const Error *)> done_;
     std::shared_ptr<AsyncCallState> state_;
     std::optional<Error> error_;
-    bool started_ = false;
     bool finished_ = false;
     bool waiting_ = false;
     bool timed_out_ = false;
@@ -143,6 +144,8 @@ class LoopCore {
     static int on_curl_socket(CURL *, curl_socket_t fd, int what, void *user, void *) noexcept;
     static int on_curl_timer(CURLM *, long ms, void *user) noexcept;
 
+    // INVALID_ARGUMENT on a fiber: a call may not drive a loop (its own would re-enter itself).
+    static void refuse_driving_from_a_call();
     // Runs everything that is due until nothing is, then tells the host what to watch.
     void pump();
     void resume(Fiber &fiber);
@@ -175,8 +178,13 @@ class LoopCore {
     std::vector<std::pair<int, bool>> dirty_;
     std::optional<SteadyTime> reported_due_;  // the timer the host was last asked for
     bool reported_no_timer_ = true;
-    std::vector<std::pair<std::function<void(const Error *)>, std::optional<Error>>> completions_;
-    std::vector<std::shared_ptr<AsyncCallState>> completion_states_;  // one per completion
+    // Calls that ended, whose completion has not run yet.
+    struct Completion {
+        std::function<void(const Error *)> done;
+        std::optional<Error> error;
+        std::shared_ptr<AsyncCallState> state;
+    };
+    std::vector<Completion> completions_;
     std::vector<std::pair<void *, std::size_t>> spare_stacks_;
     std::uint64_t next_id_ = 1;
     bool pumping_ = false;
@@ -187,7 +195,6 @@ class LoopCore {
     [[maybe_unused]] const void *main_stack_bottom_ = nullptr;
     [[maybe_unused]] std::size_t main_stack_size_ = 0;
     [[maybe_unused]] void *main_tsan_fiber_ = nullptr;
-    Fiber *running_ = nullptr;
 };
 
 }  // namespace yativo::detail

@@ -27,33 +27,17 @@ class Waiters {
             Fiber *fiber = Fiber::current();
             if (!fiber) return cv_->wait_until(lock, until, pred);
             if (std::chrono::steady_clock::now() >= until) return pred();
-            Waker waker = fiber->begin_wait();
-            fibers_.push_back(waker);
-            lock.unlock();
-            fiber->suspend(until);
-            lock.lock();
-            fibers_.erase(std::remove_if(fibers_.begin(), fibers_.end(),
-                                         [&](const Waker &w) { return w.same_wait(waker); }),
-                          fibers_.end());
+            suspend(lock, *fiber, until);
         }
         return true;
     }
     // One wait: until notify_all() or the timeout (or, on a thread, a spurious wakeup).
     void wait_once(std::unique_lock<std::mutex> &lock,
                    std::chrono::steady_clock::duration timeout) {
-        Fiber *fiber = Fiber::current();
-        if (!fiber) {
+        if (Fiber *fiber = Fiber::current())
+            suspend(lock, *fiber, std::chrono::steady_clock::now() + timeout);
+        else
             cv_->wait_for(lock, timeout);
-            return;
-        }
-        Waker waker = fiber->begin_wait();
-        fibers_.push_back(waker);
-        lock.unlock();
-        fiber->suspend(std::chrono::steady_clock::now() + timeout);
-        lock.lock();
-        fibers_.erase(std::remove_if(fibers_.begin(), fibers_.end(),
-                                     [&](const Waker &w) { return w.same_wait(waker); }),
-                      fibers_.end());
     }
     // With the lock held.
     void notify_all() {
@@ -70,6 +54,18 @@ class Waiters {
     }
 
   private:
+    // The fiber's wait: listed for notify_all(), with `lock` released while the loop runs.
+    void suspend(std::unique_lock<std::mutex> &lock, Fiber &fiber, SteadyTime until) {
+        Waker waker = fiber.begin_wait();
+        fibers_.push_back(waker);
+        lock.unlock();
+        fiber.suspend(until);
+        lock.lock();
+        fibers_.erase(std::remove_if(fibers_.begin(), fibers_.end(),
+                                     [&](const Waker &w) { return w.same_wait(waker); }),
+                      fibers_.end());
+    }
+
     std::unique_ptr<std::condition_variable> cv_ = std::make_unique<std::condition_variable>();
     std::vector<Waker> fibers_;
 };

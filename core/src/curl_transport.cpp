@@ -13,6 +13,7 @@
 #include <string_view>
 
 #include "fork_guard.hpp"
+#include "json_util.hpp"
 #include "loop_core.hpp"
 #include "transport.hpp"
 #include "yativo/status.hpp"
@@ -141,10 +142,7 @@ size_t on_write(char *data, size_t size, size_t n, void *user) noexcept {
         return 0;
     }
     try {
-        if (t->wipe_on_growth)
-            append_wiping_old_buffer(t->result->body, std::string_view(data, len));
-        else
-            t->result->body.append(data, len);
+        json::append_body(t->result->body, std::string_view(data, len), t->wipe_on_growth);
     } catch (...) {
         t->out_of_memory = true;
         return 0;

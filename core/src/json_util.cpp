@@ -1,5 +1,6 @@
 #include "json_util.hpp"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstddef>
 #include <cstdlib>
@@ -19,6 +20,23 @@ std::shared_ptr<rapidjson::Document> parse(std::string_view text) {
     return doc;
 }
 
+void append_body(std::string &body, std::string_view bytes, bool wipe_old, std::size_t spare) {
+    const std::size_t needed = body.size() + bytes.size() + spare;
+    if (needed > body.capacity()) {
+        const std::size_t capacity = std::max(needed, 2 * body.capacity());
+        if (wipe_old) {
+            std::string grown;
+            grown.reserve(capacity);
+            grown.append(body);
+            OPENSSL_cleanse(body.data(), body.size());
+            body.swap(grown);
+        } else {
+            body.reserve(capacity);
+        }
+    }
+    body.append(bytes);
+}
+
 namespace {
 // The first chunk of a document's value pool, inside the document's own allocation: a small
 // answer's values take no allocation of their own (a larger one's spill into pooled chunks).
@@ -32,7 +50,11 @@ struct FirstChunk {
 struct InPlaceDocument : FirstChunk, rapidjson::Document {
     std::string text;
     bool wipe = false;
-    InPlaceDocument() : rapidjson::Document(&pool) {}
+    // The parse stack's allocator is a shared stateless one: by default the stack allocates one
+    // of its own, for each document.
+    InPlaceDocument() : rapidjson::Document(&pool, kDefaultStackCapacity, &stack_allocator) {}
+    static constexpr std::size_t kDefaultStackCapacity = 1024;  // RapidJSON's default
+    static rapidjson::CrtAllocator stack_allocator;
     InPlaceDocument(const InPlaceDocument &) = delete;
     InPlaceDocument &operator=(const InPlaceDocument &) = delete;
     ~InPlaceDocument() {
@@ -54,6 +76,8 @@ void terminate_strings(rapidjson::Value &v) {
     }
 }
 
+rapidjson::CrtAllocator InPlaceDocument::stack_allocator;
+
 }  // namespace
 
 std::shared_ptr<rapidjson::Document> parse_taking(std::string &text, bool wipe) {
@@ -64,6 +88,9 @@ std::shared_ptr<rapidjson::Document> parse_taking(std::string &text, bool wipe) 
     doc->wipe = wipe;
     // The in-place reader stops at a NUL: a body with one inside is not one JSON value.
     if (std::memchr(doc->text.data(), '\0', doc->text.size())) return nullptr;
+    // The padding's first NUL ends the text for the reader.
+    static constexpr char kZeros[kParsePadding] = {};
+    append_body(doc->text, std::string_view(kZeros, kParsePadding), wipe, 0);
     doc->ParseInsitu<kParseFlags>(doc->text.data());
     if (doc->HasParseError()) return nullptr;
     terminate_strings(*doc);

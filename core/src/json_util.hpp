@@ -2,6 +2,7 @@
 // that tolerate the API's mixed types (a number written as a string and the other way round).
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -19,6 +20,19 @@ constexpr unsigned kParseFlags = rapidjson::kParseNumbersAsStringsFlag;
 
 // nullptr when `text` is not one complete JSON value.
 std::shared_ptr<rapidjson::Document> parse(std::string_view text);
+
+// Zero bytes the in-place parse puts after a body: RapidJSON's SSE2 scanning (RAPIDJSON_SSE2,
+// set for the core's sources on x86-64 in core/CMakeLists.txt) reads aligned 16-byte blocks, up
+// to 15 bytes past the end of the text; the padding keeps every such read inside the buffer and
+// on bytes that are set.
+constexpr std::size_t kParsePadding = 16;
+
+// Appends to an answer's body, keeping `spare` bytes of capacity after it (kParsePadding, so
+// parse_taking pads the body without moving it). `wipe_old`: the body may hold a secret, so when
+// the buffer must grow, the new one is allocated here and the old one wiped before it is freed
+// (std::string would free it as it is). Every transport stores its answers through it.
+void append_body(std::string &body, std::string_view bytes, bool wipe_old,
+                 std::size_t spare = kParsePadding);
 
 // Parses `text` in place, taking it (moved out, `text` left empty; left as it was when the
 // document cannot be allocated): the document's strings are views into that buffer, so no

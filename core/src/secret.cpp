@@ -9,21 +9,6 @@
 
 namespace yativo {
 
-namespace detail {
-
-void append_wiping_old_buffer(std::string &body, std::string_view bytes) {
-    if (body.size() + bytes.size() > body.capacity()) {
-        std::string grown;
-        grown.reserve(std::max(body.size() + bytes.size(), 2 * body.capacity()));
-        grown.append(body);
-        OPENSSL_cleanse(body.data(), body.size());
-        body.swap(grown);
-    }
-    body.append(bytes);
-}
-
-}  // namespace detail
-
 void wipe(std::string &s) noexcept {
     if (s.capacity() > 0) OPENSSL_cleanse(s.data(), s.capacity());
     s.clear();

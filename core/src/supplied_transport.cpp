@@ -10,6 +10,7 @@
 #include <string>
 #include <utility>
 
+#include "json_util.hpp"
 #include "transport.hpp"
 #include "yativo/status.hpp"
 
@@ -104,10 +105,7 @@ class SuppliedExchange {
             throw Error(Status::PROTOCOL,
                         "response larger than " + std::to_string(max_bytes_) + " bytes");
         }
-        if (request_.sensitive_response)
-            append_wiping_old_buffer(result_.body, bytes);  // a secret-bearing answer
-        else
-            result_.body.append(bytes);
+        json::append_body(result_.body, bytes, request_.sensitive_response);
     }
     void set_outcome(TransportOutcome outcome, std::string_view message) {
         switch (outcome) {

@@ -118,10 +118,6 @@ class Transport {
 
 std::unique_ptr<Transport> make_curl_transport(const TransportConfig &config);
 
-// Appends to a body that may hold a secret: when the buffer must grow, the new one is allocated
-// here and the old one wiped before it is freed (std::string would free it as it is). Every
-// transport stores a sensitive answer through it.
-void append_wiping_old_buffer(std::string &body, std::string_view bytes);
 // A transport over the application's function (ClientOptions::transport). Of `config` it uses
 // user_agent (sent as User-Agent) and max_response_bytes.
 std::unique_ptr<Transport> make_supplied_transport(TransportFn fn, const TransportConfig &config);

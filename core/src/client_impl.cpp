@@ -134,12 +134,12 @@ milliseconds ClientImpl::backoff(int retry) const {
 }
 
 void ClientImpl::observe(const HttpResult &result) {
-    const std::string *limit = result.header("X-RateLimit-Limit");
-    const std::string *remaining = result.header("X-RateLimit-Remaining");
-    const std::string *reset = result.header("X-RateLimit-Reset");
+    auto limit = result.header("X-RateLimit-Limit");
+    auto remaining = result.header("X-RateLimit-Remaining");
+    auto reset = result.header("X-RateLimit-Reset");
     if (limit || remaining || reset) {
         RateLimit rl;
-        auto read = [](const std::string *v) {
+        auto read = [](std::optional<std::string_view> v) {
             if (!v) return std::int64_t{-1};
             return json::parse_int(*v).value_or(-1);
         };
@@ -150,8 +150,8 @@ void ClientImpl::observe(const HttpResult &result) {
         rate_limit_ = rl;
     }
     if (totp_ && config_.totp_use_server_time) {
-        if (const std::string *date = result.header("Date")) {
-            time_t server = curl_getdate(date->c_str(), nullptr);
+        if (auto date = result.header("Date")) {
+            time_t server = curl_getdate(date->data(), nullptr);  // NUL-terminated
             if (server > 0) {
                 auto offset = static_cast<std::int64_t>(server) -
                               static_cast<std::int64_t>(clock_->wall_seconds());
@@ -312,12 +312,12 @@ Payload ClientImpl::run(Call &call, SteadyTime deadline, CancelToken *cancel,
         std::optional<Error> answer;
         if (result.failure == FailureKind::None) {
             observe(result);
-            const std::string *rid = result.header("X-Request-Id");
+            auto rid = result.header("X-Request-Id");
             if (logging(LogLevel::Debug))
-                log(LogLevel::Debug, policy.label() + " -> " + std::to_string(result.status) +
-                                         (rid ? " request_id=" + *rid : std::string()) + " after " +
-                                         std::to_string(ms_between(started, clock_->now())) +
-                                         " ms");
+                log(LogLevel::Debug,
+                    policy.label() + " -> " + std::to_string(result.status) +
+                        (rid ? " request_id=" + std::string(*rid) : std::string()) + " after " +
+                        std::to_string(ms_between(started, clock_->now())) + " ms");
             if (result.status < 200 || result.status > 299) answer = decode_error(result);
         }
 

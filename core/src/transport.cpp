@@ -3,9 +3,11 @@
 
 #include <strings.h>
 
+#include <cstring>
+
 namespace yativo::detail {
 
-const std::string *HttpResult::header(const char *name) const {
+std::optional<std::string_view> HttpResult::header(const char *name) const {
     return headers.get(name);
 }
 
@@ -20,16 +22,29 @@ int ResponseHeaders::index(std::string_view name) noexcept {
 bool ResponseHeaders::add(std::string_view name, std::string_view value) {
     int i = index(name);
     if (i < 0) return false;
-    if (!(present_ & (1u << i))) {
-        values_[i].assign(value.data(), value.size());
-        present_ |= 1u << i;
+    if (present_ & (1u << i)) return true;
+    Slot &slot = slots_[i];
+    slot.size = static_cast<std::uint32_t>(value.size());
+    if (value.size() < kInline - used_) {
+        slot.offset = used_;
+        slot.overflow = false;
+        std::memcpy(inline_ + used_, value.data(), value.size());
+        inline_[used_ + value.size()] = '\0';
+        used_ += slot.size + 1;
+    } else {
+        slot.offset = static_cast<std::uint32_t>(overflow_.size());
+        slot.overflow = true;
+        overflow_.append(value).push_back('\0');
     }
+    present_ |= 1u << i;
     return true;
 }
 
-const std::string *ResponseHeaders::get(std::string_view name) const {
+std::optional<std::string_view> ResponseHeaders::get(std::string_view name) const {
     int i = index(name);
-    return i >= 0 && (present_ & (1u << i)) ? &values_[i] : nullptr;
+    if (i < 0 || !(present_ & (1u << i))) return std::nullopt;
+    const Slot &slot = slots_[i];
+    return std::string_view((slot.overflow ? overflow_.data() : inline_) + slot.offset, slot.size);
 }
 
 }  // namespace yativo::detail

@@ -4,7 +4,9 @@
 
 #include <chrono>
 #include <cstddef>
+#include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -53,10 +55,12 @@ struct HttpRequest {
 
 enum class FailureKind { None, Network, Timeout, Tls, Protocol, Cancelled, NoMemory };
 
-// The response headers the client reads, and only those: a slot per name, so keeping them takes
-// no allocation beyond a long value's own (copying every header of every answer showed up as a
-// tenth of the per-call cost in the benchmarks). Names compare case-insensitively; of a header
-// sent twice, the first is kept.
+// The response headers the client reads, and only those: a slot per name, the values in a
+// buffer inside the object, so keeping them takes no allocation unless they outgrow it (copying
+// every header of every answer showed up as a tenth of the per-call cost in the benchmarks, and a
+// string per value as two allocations per call: Date and X-Request-Id are longer than a
+// std::string holds inline). Names compare case-insensitively; of a header sent twice, the first
+// is kept.
 class ResponseHeaders {
   public:
     static constexpr std::string_view kNames[] = {
@@ -66,14 +70,29 @@ class ResponseHeaders {
 
     // Keeps the header if it is one of kNames; false when it is not.
     bool add(std::string_view name, std::string_view value);
-    // The value, or nullptr when the answer did not carry it.
-    const std::string *get(std::string_view name) const;
-    void clear() noexcept { present_ = 0; }
+    // The value, or nullopt when the answer did not carry it. The view is followed by a NUL, so
+    // its data() is a C string for C functions (curl_getdate).
+    std::optional<std::string_view> get(std::string_view name) const;
+    void clear() noexcept {
+        present_ = 0;
+        used_ = 0;
+        overflow_.clear();
+    }
 
   private:
     static int index(std::string_view name) noexcept;
-    std::string values_[kCount];
-    unsigned present_ = 0;  // bit i: values_[i] holds a received header
+    // Where a value is: offsets, not pointers, so a copied or moved object stays right.
+    struct Slot {
+        std::uint32_t offset = 0;
+        std::uint32_t size = 0;
+        bool overflow = false;  // in overflow_, not inline_
+    };
+    static constexpr std::size_t kInline = 160;  // the usual values with their NULs
+    Slot slots_[kCount];
+    unsigned present_ = 0;    // bit i: slots_[i] holds a received header
+    std::uint32_t used_ = 0;  // bytes of inline_ in use
+    char inline_[kInline];
+    std::string overflow_;  // values that did not fit inline, each followed by a NUL
 };
 
 struct HttpResult {
@@ -90,7 +109,7 @@ struct HttpResult {
     // connection after a reused one died before answering.
     int sends = 0;
 
-    const std::string *header(const char *name) const;
+    std::optional<std::string_view> header(const char *name) const;
 };
 
 struct TransportConfig {

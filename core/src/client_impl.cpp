@@ -134,9 +134,9 @@ milliseconds ClientImpl::backoff(int retry) const {
 }
 
 void ClientImpl::observe(const HttpResult &result) {
-    auto limit = result.header("X-RateLimit-Limit");
-    auto remaining = result.header("X-RateLimit-Remaining");
-    auto reset = result.header("X-RateLimit-Reset");
+    auto limit = result.header(ResponseHeader::RateLimitLimit);
+    auto remaining = result.header(ResponseHeader::RateLimitRemaining);
+    auto reset = result.header(ResponseHeader::RateLimitReset);
     if (limit || remaining || reset) {
         RateLimit rl;
         auto read = [](std::optional<std::string_view> v) {
@@ -150,7 +150,7 @@ void ClientImpl::observe(const HttpResult &result) {
         rate_limit_ = rl;
     }
     if (totp_ && config_.totp_use_server_time) {
-        if (auto date = result.header("Date")) {
+        if (auto date = result.header(ResponseHeader::Date)) {
             time_t server = curl_getdate(date->data(), nullptr);  // NUL-terminated
             if (server > 0) {
                 auto offset = static_cast<std::int64_t>(server) -
@@ -312,7 +312,7 @@ Payload ClientImpl::run(Call &call, SteadyTime deadline, CancelToken *cancel,
         std::optional<Error> answer;
         if (result.failure == FailureKind::None) {
             observe(result);
-            auto rid = result.header("X-Request-Id");
+            auto rid = result.header(ResponseHeader::RequestId);
             if (logging(LogLevel::Debug))
                 log(LogLevel::Debug,
                     policy.label() + " -> " + std::to_string(result.status) +

@@ -134,12 +134,12 @@ Error error_from(const HttpResult &response, const rapidjson::Document *doc, boo
         if (existing.empty() && det) existing = json::str(*det, "existing_transaction_id");
         request_id = json::str(root, "request_id");
     }
-    if (auto rid = response.header("X-Request-Id")) request_id = *rid;
-    if (auto ra = response.header("Retry-After")) {
+    if (auto rid = response.header(ResponseHeader::RequestId)) request_id = *rid;
+    if (auto ra = response.header(ResponseHeader::RetryAfter)) {
         // An HTTP-date is read against the server's own Date header when it sent one, so a
         // client with a wrong clock still waits what the server meant.
         std::int64_t now_unix = static_cast<std::int64_t>(std::time(nullptr));
-        if (auto date = response.header("Date"))  // NUL-terminated
+        if (auto date = response.header(ResponseHeader::Date))  // NUL-terminated
             if (time_t server = curl_getdate(date->data(), nullptr); server > 0)
                 now_unix = static_cast<std::int64_t>(server);
         if (auto secs = parse_retry_after(*ra, now_unix)) retry_after = secs;
@@ -178,7 +178,7 @@ Payload decode_success(HttpResult &&response, bool holds_secret) {
         Error err(Status::PROTOCOL, "HTTP " + std::to_string(response.status) +
                                         " answer is not JSON (" + std::to_string(size) + " bytes)");
         err.http_status = static_cast<int>(response.status);
-        if (auto rid = response.header("X-Request-Id")) err.request_id = *rid;
+        if (auto rid = response.header(ResponseHeader::RequestId)) err.request_id = *rid;
         throw err;
     }
     if (!is_success(response, doc.get())) throw error_from(response, doc.get(), false);

@@ -1,21 +1,47 @@
 // What every transport shares: the response headers the client keeps.
 #include "transport.hpp"
 
-#include <strings.h>
-
+#include <array>
 #include <cstring>
 
 namespace yativo::detail {
 
-std::optional<std::string_view> HttpResult::header(const char *name) const {
-    return headers.get(name);
+namespace {
+
+// Bit i set at index n: kNames[i] is n characters long. Most headers of an answer (Server,
+// Content-Length, Connection, ...) have a length no kept name has and are passed over here.
+constexpr std::size_t kMaxNameLength = 32;
+using Lengths = std::array<unsigned, kMaxNameLength + 1>;
+constexpr Lengths names_by_length() {
+    Lengths by_length{};
+    for (std::size_t i = 0; i < ResponseHeaders::kCount; ++i)
+        by_length[ResponseHeaders::kNames[i].size()] |= 1u << i;
+    return by_length;
+}
+constexpr Lengths kNamesByLength = names_by_length();
+
+// Header names are ASCII tokens: no locale is needed to compare them. Servers write the usual
+// spelling, which one memcmp settles; any other case is compared a character at a time.
+bool same_name(std::string_view a, std::string_view b) noexcept {
+    if (a == b) return true;
+    for (std::size_t i = 0; i < a.size(); ++i) {
+        char x = a[i], y = b[i];
+        if (x >= 'A' && x <= 'Z') x = static_cast<char>(x - 'A' + 'a');
+        if (y >= 'A' && y <= 'Z') y = static_cast<char>(y - 'A' + 'a');
+        if (x != y) return false;
+    }
+    return true;
 }
 
+}  // namespace
+
 int ResponseHeaders::index(std::string_view name) noexcept {
-    for (std::size_t i = 0; i < kCount; ++i)
-        if (name.size() == kNames[i].size() &&
-            strncasecmp(name.data(), kNames[i].data(), name.size()) == 0)
-            return static_cast<int>(i);
+    if (name.size() > kMaxNameLength) return -1;
+    for (unsigned candidates = kNamesByLength[name.size()]; candidates != 0;
+         candidates &= candidates - 1) {
+        int i = __builtin_ctz(candidates);
+        if (same_name(name, kNames[i])) return i;
+    }
     return -1;
 }
 
@@ -40,9 +66,9 @@ bool ResponseHeaders::add(std::string_view name, std::string_view value) {
     return true;
 }
 
-std::optional<std::string_view> ResponseHeaders::get(std::string_view name) const {
-    int i = index(name);
-    if (i < 0 || !(present_ & (1u << i))) return std::nullopt;
+std::optional<std::string_view> ResponseHeaders::get(ResponseHeader which) const {
+    int i = static_cast<int>(which);
+    if (!(present_ & (1u << i))) return std::nullopt;
     const Slot &slot = slots_[i];
     return std::string_view((slot.overflow ? overflow_.data() : inline_) + slot.offset, slot.size);
 }

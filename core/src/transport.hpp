@@ -61,8 +61,19 @@ enum class FailureKind { None, Network, Timeout, Tls, Protocol, Cancelled, NoMem
 // string per value as two allocations per call: Date and X-Request-Id are longer than a
 // std::string holds inline). Names compare case-insensitively; of a header sent twice, the first
 // is kept.
+enum class ResponseHeader {
+    RequestId,
+    RetryAfter,
+    RateLimitLimit,
+    RateLimitRemaining,
+    RateLimitReset,
+    Date,
+    IdempotentReplayed
+};
+
 class ResponseHeaders {
   public:
+    // In the order of ResponseHeader.
     static constexpr std::string_view kNames[] = {
         "X-Request-Id",      "Retry-After", "X-RateLimit-Limit",  "X-RateLimit-Remaining",
         "X-RateLimit-Reset", "Date",        "Idempotent-Replayed"};
@@ -72,7 +83,7 @@ class ResponseHeaders {
     bool add(std::string_view name, std::string_view value);
     // The value, or nullopt when the answer did not carry it. The view is followed by a NUL, so
     // its data() is a C string for C functions (curl_getdate).
-    std::optional<std::string_view> get(std::string_view name) const;
+    std::optional<std::string_view> get(ResponseHeader which) const;
     void clear() noexcept {
         present_ = 0;
         used_ = 0;
@@ -109,7 +120,9 @@ struct HttpResult {
     // connection after a reused one died before answering.
     int sends = 0;
 
-    std::optional<std::string_view> header(const char *name) const;
+    std::optional<std::string_view> header(ResponseHeader which) const {
+        return headers.get(which);
+    }
 };
 
 struct TransportConfig {

@@ -164,3 +164,34 @@ TEST(Decode, RetryAfterInEveryFormIsClamped) {
     ASSERT_TRUE(huge.retry_after_s.has_value());
     EXPECT_EQ(*huge.retry_after_s, 86400.0);
 }
+
+TEST(ResponseHeaders, KeepsTheReadNamesAnyCaseFirstWins) {
+    using yativo::detail::ResponseHeader;
+    yativo::detail::ResponseHeaders h;
+    EXPECT_FALSE(h.add("Content-Type", "application/json"));  // as long as X-Request-Id
+    EXPECT_FALSE(h.add("X-RateLimit-Lima", "1"));             // as long as X-RateLimit-Limit
+    EXPECT_FALSE(h.add("A-Name-Longer-Than-Any-Kept-One-At-All", "1"));
+    EXPECT_FALSE(h.get(ResponseHeader::RequestId));
+    EXPECT_TRUE(h.add("x-request-ID", "req_1"));
+    EXPECT_TRUE(h.add("X-Request-Id", "req_2"));  // a header sent twice: the first is kept
+    EXPECT_TRUE(h.add("X-RATELIMIT-RESET", "99"));
+    EXPECT_TRUE(h.add("X-RateLimit-Limit", "100"));
+    ASSERT_TRUE(h.get(ResponseHeader::RequestId));
+    EXPECT_EQ(*h.get(ResponseHeader::RequestId), "req_1");
+    EXPECT_EQ(*h.get(ResponseHeader::RateLimitReset), "99");
+    EXPECT_EQ(*h.get(ResponseHeader::RateLimitLimit), "100");
+    EXPECT_FALSE(h.get(ResponseHeader::RateLimitRemaining));
+    // Values beyond the inline buffer are kept whole, each a C string, and survive a move.
+    const std::string date(300, 'd'), retry(200, 'r');
+    EXPECT_TRUE(h.add("Date", date));
+    EXPECT_TRUE(h.add("Retry-After", retry));
+    yativo::detail::ResponseHeaders moved = std::move(h);
+    EXPECT_EQ(*moved.get(ResponseHeader::Date), date);
+    EXPECT_EQ(*moved.get(ResponseHeader::RetryAfter), retry);
+    EXPECT_EQ(moved.get(ResponseHeader::Date)->data()[date.size()], '\0');
+    EXPECT_EQ(moved.get(ResponseHeader::RequestId)->data()[5], '\0');
+    moved.clear();  // a new response (after 100 Continue)
+    EXPECT_FALSE(moved.get(ResponseHeader::RequestId));
+    EXPECT_TRUE(moved.add("X-Request-Id", "req_3"));
+    EXPECT_EQ(*moved.get(ResponseHeader::RequestId), "req_3");
+}

@@ -305,6 +305,7 @@ class CurlTransport : public Transport {
   private:
     HttpResult run(Slot &slot, HttpRequest &request) {
         HttpResult result;
+        result.body = json::spare_body();  // decode gives it back once the answer is parsed
         Transfer transfer;
         transfer.body = &request.body;
         transfer.result = &result;

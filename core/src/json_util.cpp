@@ -38,17 +38,26 @@ void append_body(std::string &body, std::string_view bytes, bool wipe_old, std::
 }
 
 namespace {
+
+// Answers of at most this many bytes (padding included) are copied into their document's pool,
+// which then holds them and their values in its first chunk; the body's buffer goes back to the
+// thread's spare for the next answer. Larger ones are taken as they are.
+constexpr std::size_t kCopiedText = 2048;
 // The first chunk of a document's value pool, inside the document's own allocation: a small
-// answer's values take no allocation of their own (a larger one's spill into pooled chunks).
+// answer's text and values take no allocation of their own (a larger one's spill into pooled
+// chunks).
 struct FirstChunk {
-    alignas(std::max_align_t) char bytes[4096];
+    alignas(std::max_align_t) char bytes[4096 + kCopiedText];
     rapidjson::MemoryPoolAllocator<> pool{bytes, sizeof bytes};
 };
 
-// A document parsed in place: its strings live in `text`, wiped when it is freed if it held a
-// secret. One allocation holds the document, its pool's first chunk and the text's handle.
+// A document parsed in place: its strings live in its text (in the pool, or `taken`), wiped when
+// it is freed if it held a secret. One allocation holds the document, its pool's first chunk and
+// a small answer's text.
 struct InPlaceDocument : FirstChunk, rapidjson::Document {
-    std::string text;
+    std::string taken;  // a larger answer's body, when it was not copied
+    char *text = nullptr;
+    std::size_t text_size = 0;  // padding included
     bool wipe = false;
     // The parse stack's allocator is a shared stateless one: by default the stack allocates one
     // of its own, for each document.
@@ -58,7 +67,7 @@ struct InPlaceDocument : FirstChunk, rapidjson::Document {
     InPlaceDocument(const InPlaceDocument &) = delete;
     InPlaceDocument &operator=(const InPlaceDocument &) = delete;
     ~InPlaceDocument() {
-        if (wipe) OPENSSL_cleanse(text.data(), text.size());
+        if (wipe && text) OPENSSL_cleanse(text, text_size);
     }
 };
 
@@ -78,20 +87,51 @@ void terminate_strings(rapidjson::Value &v) {
 
 rapidjson::CrtAllocator InPlaceDocument::stack_allocator;
 
+// The thread's spare answer buffer (empty, its capacity kept). Ownership moves in and out, so
+// calls interleaved on one thread (an EventLoop's fibers) never share it: one of them finds it
+// taken and starts a buffer of its own.
+constexpr std::size_t kMaxSpare = 64 * 1024;
+thread_local std::string spare;
+
 }  // namespace
+
+std::string spare_body() {
+    std::string body;
+    body.swap(spare);
+    return body;
+}
+
+void keep_spare_body(std::string &body, bool wipe) {
+    if (wipe) OPENSSL_cleanse(body.data(), body.size());
+    body.clear();
+    if (body.capacity() <= kMaxSpare && body.capacity() > spare.capacity()) spare.swap(body);
+}
 
 std::shared_ptr<rapidjson::Document> parse_taking(std::string &text, bool wipe) {
     // Allocated before the text is taken: if it fails, the text is still the caller's to wipe.
     auto doc = std::make_shared<InPlaceDocument>();
-    doc->text = std::move(text);
-    text.clear();
     doc->wipe = wipe;
     // The in-place reader stops at a NUL: a body with one inside is not one JSON value.
-    if (std::memchr(doc->text.data(), '\0', doc->text.size())) return nullptr;
+    if (std::memchr(text.data(), '\0', text.size())) return nullptr;
     // The padding's first NUL ends the text for the reader.
     static constexpr char kZeros[kParsePadding] = {};
-    append_body(doc->text, std::string_view(kZeros, kParsePadding), wipe, 0);
-    doc->ParseInsitu<kParseFlags>(doc->text.data());
+    const std::size_t size = text.size();
+    if (size + kParsePadding <= kCopiedText) {
+        doc->text = static_cast<char *>(doc->pool.Malloc(size + kParsePadding));
+        std::memcpy(doc->text, text.data(), size);
+        std::memcpy(doc->text + size, kZeros, kParsePadding);
+        doc->text_size = size + kParsePadding;
+        keep_spare_body(text, wipe);
+    } else {
+        doc->taken = std::move(text);
+        text.clear();
+        doc->text = doc->taken.data();
+        doc->text_size = size;  // wiped as it stands if padding it fails
+        append_body(doc->taken, std::string_view(kZeros, kParsePadding), wipe, 0);
+        doc->text = doc->taken.data();
+        doc->text_size = doc->taken.size();
+    }
+    doc->ParseInsitu<kParseFlags>(doc->text);
     if (doc->HasParseError()) return nullptr;
     terminate_strings(*doc);
     return doc;

@@ -34,13 +34,23 @@ constexpr std::size_t kParsePadding = 16;
 void append_body(std::string &body, std::string_view bytes, bool wipe_old,
                  std::size_t spare = kParsePadding);
 
-// Parses `text` in place, taking it (moved out, `text` left empty; left as it was when the
-// document cannot be allocated): the document's strings are views into that buffer, so no
-// string is copied (a plain parse copies each one through the reader's stack and again into the
-// document); every string, a number's text included, is NUL-terminated. `wipe`: the text holds
-// a secret and is wiped when the document is freed (the reader's stack, whose freed buffers are
-// never wiped, holds no string in this mode). nullptr when `text` is not one complete JSON value
-// (an embedded NUL included).
+// An empty buffer to receive an answer in: the thread's spare, with the capacity of an earlier
+// answer's buffer, when there is one (a transport starts each answer in it, so a small answer
+// usually costs no allocation for its body).
+std::string spare_body();
+// Gives a buffer whose text is no longer needed back as the thread's spare: wiped first when
+// `wipe`, then emptied; kept when larger than the spare held and at most 64 KiB.
+void keep_spare_body(std::string &body, bool wipe);
+
+// Parses the answer `text` in place, taking it: a small one is copied into the document's own
+// allocation and `text`'s buffer kept as the thread's spare (keep_spare_body); a larger one is
+// moved into the document (`text` left empty either way; left as it was when the document cannot
+// be allocated). The document's strings are views into that text, so no string is copied one by
+// one (a plain parse copies each through the reader's stack and again into the document); every
+// string, a number's text included, is NUL-terminated. `wipe`: the text holds a secret and is
+// wiped when the document is freed, and so is `text`'s buffer before it is kept (the reader's
+// stack, whose freed buffers are never wiped, holds no string in this mode). nullptr when `text`
+// is not one complete JSON value (an embedded NUL included).
 std::shared_ptr<rapidjson::Document> parse_taking(std::string &text, bool wipe);
 
 const rapidjson::Value *member(const rapidjson::Value &obj, const char *name);

@@ -2,6 +2,7 @@
 
 #include "decode.hpp"
 #include "fakes.hpp"
+#include "json_util.hpp"
 
 using yativo::Status;
 using yativo::detail::decode_error;
@@ -194,4 +195,49 @@ TEST(ResponseHeaders, KeepsTheReadNamesAnyCaseFirstWins) {
     EXPECT_FALSE(moved.get(ResponseHeader::RequestId));
     EXPECT_TRUE(moved.add("X-Request-Id", "req_3"));
     EXPECT_EQ(*moved.get(ResponseHeader::RequestId), "req_3");
+}
+
+// A small answer is copied into its document and its buffer becomes the thread's spare, which the
+// next answer starts in; a large one is taken whole. Both parse the same, with or without room
+// for the padding after the text.
+TEST(Decode, SmallAnswersAreCopiedAndTheirBufferKeptLargeOnesTaken) {
+    namespace json = yativo::json;
+    (void)json::spare_body();  // whatever an earlier test left
+    auto object = [](std::size_t items) {
+        std::string text = "{\"items\":[";
+        for (std::size_t i = 0; i < items; ++i)
+            text += (i ? "," : "") + std::string("{\"id\":\"item_") + std::to_string(i) +
+                    "\",\"amount\":1" + std::to_string(i) + ".50}";
+        return text + "]}";
+    };
+    for (std::size_t items : {1u, 20u, 200u}) {  // about 40, 800 and 8,500 bytes
+        for (bool tight : {false, true}) {
+            for (bool wipe : {false, true}) {
+                std::string text = object(items);
+                const std::size_t size = text.size();
+                if (tight)
+                    text.shrink_to_fit();
+                else
+                    text.reserve(size + 100);
+                auto doc = json::parse_taking(text, wipe);
+                ASSERT_TRUE(doc) << items;
+                EXPECT_TRUE(text.empty());
+                const rapidjson::Value &list = (*doc)["items"];
+                ASSERT_EQ(list.Size(), items);
+                EXPECT_STREQ(list[items - 1]["id"].GetString(),
+                             ("item_" + std::to_string(items - 1)).c_str());
+                EXPECT_STREQ(list[items - 1]["amount"].GetString(),
+                             ("1" + std::to_string(items - 1) + ".50").c_str());
+                std::string spare = json::spare_body();
+                EXPECT_TRUE(spare.empty());
+                if (size + json::kParsePadding <= 2048)
+                    EXPECT_GE(spare.capacity(), size) << "the small answer's buffer is kept";
+                else
+                    EXPECT_LT(spare.capacity(), size) << "the large answer's buffer is taken";
+            }
+        }
+    }
+    // A body with a NUL inside is refused and left to the caller.
+    std::string with_nul("{\"a\":\"b\"}\0x", 12);
+    EXPECT_FALSE(json::parse_taking(with_nul, false));
 }

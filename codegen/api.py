@@ -353,6 +353,14 @@ def _record(row: Dict[str, Any]) -> Record:
                 raise DescriptionError(f"{where}: field {f.name} has no doc")
             if f.required and f.type not in ("string", "decimal"):
                 raise DescriptionError(f"{where}: field {f.name}: only strings are required")
+        # The decoder gives each member to one field (one pass over the object, a slot per key).
+        readers: Dict[str, str] = {}
+        for f in fields:
+            for key in ([] if f.from_call or f.type == "json" else f.wire):
+                if key in readers:
+                    raise DescriptionError(f"{where}: JSON key {key!r} is read by field "
+                                           f"{readers[key]} and by field {f.name}: one only")
+                readers[key] = f.name
     return r
 
 

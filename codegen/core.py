@@ -59,6 +59,23 @@ READER = {"string": "field_string", "decimal": "field_decimal", "int": "field_in
           "bool": "field_bool", "string_list": "field_strings"}
 
 
+def record_keys(r) -> dict:
+    """How a record's decoder finds its fields in one pass over the object: a slot per JSON key
+    the record reads (its fields' keys in field order, each field's in priority order), the keys
+    grouped by their length in bytes (the matcher's switch), and each field's slots (first,
+    count)."""
+    slots, fields = [], {}
+    for f in r.fields:
+        if f.from_call or f.type == "json":
+            continue
+        fields[f.name] = (len(slots), len(f.wire))
+        slots += f.wire
+    by_length = {}
+    for slot, key in enumerate(slots):
+        by_length.setdefault(len(key.encode()), []).append((key, slot))
+    return dict(count=len(slots), by_length=sorted(by_length.items()), fields=fields)
+
+
 def record_member(f) -> str:
     return f"{MEMBER[f.type]} {f.name};"
 
@@ -243,4 +260,4 @@ def render(ctx, out) -> None:
     out.file("core/src/endpoints_gen.cpp",
              tmpl("core/endpoints_gen.cpp.j2", routes=api.routes, KIND=KIND,
                   TWO_FACTOR=TWO_FACTOR, records=records, lists=lists, singles=singles, reader=READER,
-                  builders=builders))
+                  keys=record_keys, builders=builders))

@@ -413,56 +413,75 @@ bool is_decimal(std::string_view t) {
     return i == t.size();
 }
 
+// What a field's reader makes of one member: its value, or nothing when it does not fit.
+std::optional<std::string_view> string_of(const rapidjson::Value &v) {
+    if (v.IsString()) return text_of(v);
+    if (v.IsBool()) return std::string_view(v.GetBool() ? "true" : "false");
+    return std::nullopt;
+}
+
+std::optional<std::string_view> decimal_of(const rapidjson::Value &v) {
+    if (v.IsString() && is_decimal(text_of(v))) return text_of(v);
+    return std::nullopt;
+}
+
+std::optional<std::int64_t> int_of(const rapidjson::Value &v) {
+    if (v.IsString())
+        if (auto n = json::parse_int(text_of(v))) return n;
+    if (v.IsInt64()) return v.GetInt64();
+    return std::nullopt;
+}
+
+std::optional<bool> bool_of(const rapidjson::Value &v) {
+    if (v.IsBool()) return v.GetBool();
+    if (v.IsString() && (text_of(v) == "true" || text_of(v) == "false"))
+        return text_of(v) == "true";
+    return std::nullopt;
+}
+
+std::optional<std::vector<std::string>> strings_of(const rapidjson::Value &v) {
+    if (!v.IsArray()) return std::nullopt;
+    std::vector<std::string> out;
+    for (const auto &item : v.GetArray())
+        if (item.IsString()) out.emplace_back(text_of(item));
+    return out;
+}
+
+// The first member that is present, not null, and that `convert` takes; T() when none is.
+template <class T, class Convert>
+T first_fit(Aliases found, Convert convert) {
+    for (const rapidjson::Value *v : found)
+        if (v && !v->IsNull())
+            if (auto value = convert(*v)) return T(std::move(*value));
+    return T();
+}
+
 }  // namespace
 
+std::string field_string(Aliases found) {
+    return first_fit<std::string>(found, string_of);
+}
+
+std::string field_decimal(Aliases found) {
+    return first_fit<std::string>(found, decimal_of);
+}
+
+std::optional<std::int64_t> field_int(Aliases found) {
+    return first_fit<std::optional<std::int64_t>>(found, int_of);
+}
+
+std::optional<bool> field_bool(Aliases found) {
+    return first_fit<std::optional<bool>>(found, bool_of);
+}
+
+std::vector<std::string> field_strings(Aliases found) {
+    return first_fit<std::vector<std::string>>(found, strings_of);
+}
+
 std::string field_string(const rapidjson::Value &obj, Keys keys) {
-    for (const char *key : keys) {
-        const rapidjson::Value *v = present(obj, key);
-        if (v && v->IsString()) return std::string(text_of(*v));
-        if (v && v->IsBool()) return v->GetBool() ? "true" : "false";
-    }
-    return {};
-}
-
-std::string field_decimal(const rapidjson::Value &obj, Keys keys) {
-    for (const char *key : keys) {
-        const rapidjson::Value *v = present(obj, key);
-        if (v && v->IsString() && is_decimal(text_of(*v))) return std::string(text_of(*v));
-    }
-    return {};
-}
-
-std::optional<std::int64_t> field_int(const rapidjson::Value &obj, Keys keys) {
-    for (const char *key : keys) {
-        const rapidjson::Value *v = present(obj, key);
-        if (!v) continue;
-        if (v->IsString())
-            if (auto n = json::parse_int(text_of(*v))) return n;
-        if (v->IsInt64()) return v->GetInt64();
-    }
-    return std::nullopt;
-}
-
-std::optional<bool> field_bool(const rapidjson::Value &obj, Keys keys) {
-    for (const char *key : keys) {
-        const rapidjson::Value *v = present(obj, key);
-        if (!v) continue;
-        if (v->IsBool()) return v->GetBool();
-        if (v->IsString() && (text_of(*v) == "true" || text_of(*v) == "false"))
-            return text_of(*v) == "true";
-    }
-    return std::nullopt;
-}
-
-std::vector<std::string> field_strings(const rapidjson::Value &obj, Keys keys) {
-    for (const char *key : keys) {
-        const rapidjson::Value *v = present(obj, key);
-        if (!v || !v->IsArray()) continue;
-        std::vector<std::string> out;
-        for (const auto &item : v->GetArray())
-            if (item.IsString()) out.emplace_back(text_of(item));
-        return out;
-    }
+    for (const char *key : keys)
+        if (const rapidjson::Value *v = present(obj, key))
+            if (auto text = string_of(*v)) return std::string(*text);
     return {};
 }
 

@@ -108,17 +108,51 @@ Call make_call(const char *method, std::string path, Kind kind, TwoFactor two_fa
 void add_idempotency_key(Payload &payload, const Call &call);
 
 // --- records (typed results) ---
-// --- reading a record's fields (the generated decoders of endpoints_gen.hpp use these) ---
-// Each reads the first of `keys` that is present, not null, and fits the type; a value that does
-// not fit (an amount "N/A", a count "many") reads as absent: its text stays in the record's raw
-// JSON. Numbers arrive as their exact text (json::kParseFlags).
-using Keys = std::initializer_list<const char *>;
-std::string field_string(const rapidjson::Value &obj, Keys keys);
+// --- reading a record's fields (the generated decoders of endpoints_gen.cpp use these) ---
+// One field's members, one per JSON key (wire) it reads, in priority order; nullptr = absent.
+struct Aliases {
+    const rapidjson::Value *const *first;
+    const rapidjson::Value *const *last;
+    const rapidjson::Value *const *begin() const { return first; }
+    const rapidjson::Value *const *end() const { return last; }
+};
+
+// A decoder reads its object in one pass: each JSON key its fields read has a slot (`slot_of`
+// maps a member's name to it, -1 for a name no field reads) holding that key's member, or
+// nullptr. The first member of a name fills its slot, as FindMember would find it: a later one
+// of the same name is ignored, even after a null. A non-object has no members.
+template <std::size_t N>
+class RecordMembers {
+  public:
+    RecordMembers(const rapidjson::Value &obj, int (*slot_of)(std::string_view name)) {
+        if (!obj.IsObject()) return;
+        for (const auto &m : obj.GetObject()) {
+            int i = slot_of({m.name.GetString(), m.name.GetStringLength()});
+            if (i >= 0 && !slot_[i]) slot_[i] = &m.value;
+        }
+    }
+    // One field's members: slots first .. first + count - 1, its keys in priority order.
+    Aliases aliases(std::size_t first, std::size_t count) const {
+        return {slot_ + first, slot_ + first + count};
+    }
+
+  private:
+    const rapidjson::Value *slot_[N] = {};
+};
+
+// Each reads the first of a field's members that is present, not null, and fits the type; a
+// value that does not fit (an amount "N/A", a count "many") reads as absent: its text stays in
+// the record's raw JSON. Numbers arrive as their exact text (json::kParseFlags).
+std::string field_string(Aliases found);  // a string, or a bool as "true" / "false"
 // Exact decimal text in JSON number grammar ("12.50", "-3", "1e-7"), never through a double.
-std::string field_decimal(const rapidjson::Value &obj, Keys keys);
-std::optional<std::int64_t> field_int(const rapidjson::Value &obj, Keys keys);
-std::optional<bool> field_bool(const rapidjson::Value &obj, Keys keys);
-std::vector<std::string> field_strings(const rapidjson::Value &obj, Keys keys);
+std::string field_decimal(Aliases found);
+std::optional<std::int64_t> field_int(Aliases found);
+std::optional<bool> field_bool(Aliases found);
+std::vector<std::string> field_strings(Aliases found);
+
+using Keys = std::initializer_list<const char *>;
+// field_string over `keys` looked up one by one in `obj` (the hand-written decoders).
+std::string field_string(const rapidjson::Value &obj, Keys keys);
 // The record's object: the payload itself, or the first of `wrappers` holding an object.
 // PROTOCOL ("<what> answer is not an object") otherwise.
 const rapidjson::Value &record_object(const rapidjson::Value &payload, Keys wrappers,

@@ -2,6 +2,7 @@
 // The route table and every request builder the description can say alone (hand-written ones,
 // body = "custom", would be in resources.cpp).
 #include <algorithm>
+#include <cstring>
 
 #include "address.hpp"
 #include "endpoint_support.hpp"
@@ -146,14 +147,49 @@ const Route kRoutes[] = {
 };
 const std::size_t kRouteCount = sizeof(kRoutes) / sizeof(kRoutes[0]);
 
+// The slot of each JSON key Account reads (RecordMembers); -1 for a member no field reads.
+int account_slot(std::string_view key) {
+    switch (key.size()) {
+        case 2:
+            if (std::memcmp(key.data(), "id", 2) == 0) return 2;
+            break;
+        case 3:
+            if (std::memcmp(key.data(), "_id", 3) == 0) return 1;
+            break;
+        case 4:
+            if (std::memcmp(key.data(), "name", 4) == 0) return 4;
+            break;
+        case 6:
+            if (std::memcmp(key.data(), "status", 6) == 0) return 6;
+            if (std::memcmp(key.data(), "assets", 6) == 0) return 7;
+            break;
+        case 9:
+            if (std::memcmp(key.data(), "createdAt", 9) == 0) return 10;
+            break;
+        case 10:
+            if (std::memcmp(key.data(), "account_id", 10) == 0) return 0;
+            if (std::memcmp(key.data(), "created_at", 10) == 0) return 9;
+            break;
+        case 11:
+            if (std::memcmp(key.data(), "asset_count", 11) == 0) return 8;
+            break;
+        case 12:
+            if (std::memcmp(key.data(), "account_name", 12) == 0) return 3;
+            if (std::memcmp(key.data(), "account_type", 12) == 0) return 5;
+            break;
+    }
+    return -1;
+}
+
 Account to_account(const Payload &p, const rapidjson::Value &v) {
+    const RecordMembers<11> m(v, account_slot);
     Account r;
-    r.id = field_string(v, {"account_id", "_id", "id"});
-    r.name = field_string(v, {"account_name", "name"});
-    r.type = field_string(v, {"account_type"});
-    r.status = field_string(v, {"status"});
-    r.assets = field_int(v, {"assets", "asset_count"});
-    r.created_at = field_string(v, {"created_at", "createdAt"});
+    r.id = field_string(m.aliases(0, 3));          // account_id, _id, id
+    r.name = field_string(m.aliases(3, 2));        // account_name, name
+    r.type = field_string(m.aliases(5, 1));        // account_type
+    r.status = field_string(m.aliases(6, 1));      // status
+    r.assets = field_int(m.aliases(7, 2));         // assets, asset_count
+    r.created_at = field_string(m.aliases(9, 2));  // created_at, createdAt
     r.raw = p.part(v);
     if (r.id.empty())
         throw Error(Status::PROTOCOL, "account answer has no id (account_id, _id, id)");
@@ -176,16 +212,58 @@ std::vector<Account> decode_account_list(Payload &payload) {
     return out;
 }
 
+// The slot of each JSON key Asset reads (RecordMembers); -1 for a member no field reads.
+int asset_slot(std::string_view key) {
+    switch (key.size()) {
+        case 2:
+            if (std::memcmp(key.data(), "id", 2) == 0) return 1;
+            break;
+        case 3:
+            if (std::memcmp(key.data(), "_id", 3) == 0) return 2;
+            break;
+        case 5:
+            if (std::memcmp(key.data(), "chain", 5) == 0) return 4;
+            break;
+        case 6:
+            if (std::memcmp(key.data(), "ticker", 6) == 0) return 5;
+            if (std::memcmp(key.data(), "amount", 6) == 0) return 10;
+            if (std::memcmp(key.data(), "status", 6) == 0) return 11;
+            break;
+        case 7:
+            if (std::memcmp(key.data(), "address", 7) == 0) return 8;
+            if (std::memcmp(key.data(), "balance", 7) == 0) return 9;
+            break;
+        case 8:
+            if (std::memcmp(key.data(), "asset_id", 8) == 0) return 0;
+            break;
+        case 9:
+            if (std::memcmp(key.data(), "createdAt", 9) == 0) return 13;
+            break;
+        case 10:
+            if (std::memcmp(key.data(), "account_id", 10) == 0) return 3;
+            if (std::memcmp(key.data(), "created_at", 10) == 0) return 12;
+            break;
+        case 11:
+            if (std::memcmp(key.data(), "ticker_name", 11) == 0) return 6;
+            break;
+        case 14:
+            if (std::memcmp(key.data(), "wallet_address", 14) == 0) return 7;
+            break;
+    }
+    return -1;
+}
+
 Asset to_asset(const Payload &p, const rapidjson::Value &v) {
+    const RecordMembers<14> m(v, asset_slot);
     Asset r;
-    r.id = field_string(v, {"asset_id", "id", "_id"});
-    r.account_id = field_string(v, {"account_id"});
-    r.chain = field_string(v, {"chain"});
-    r.ticker = field_string(v, {"ticker", "ticker_name"});
-    r.address = field_string(v, {"wallet_address", "address"});
-    r.balance = field_decimal(v, {"balance", "amount"});
-    r.status = field_string(v, {"status"});
-    r.created_at = field_string(v, {"created_at", "createdAt"});
+    r.id = field_string(m.aliases(0, 3));           // asset_id, id, _id
+    r.account_id = field_string(m.aliases(3, 1));   // account_id
+    r.chain = field_string(m.aliases(4, 1));        // chain
+    r.ticker = field_string(m.aliases(5, 2));       // ticker, ticker_name
+    r.address = field_string(m.aliases(7, 2));      // wallet_address, address
+    r.balance = field_decimal(m.aliases(9, 2));     // balance, amount
+    r.status = field_string(m.aliases(11, 1));      // status
+    r.created_at = field_string(m.aliases(12, 2));  // created_at, createdAt
     r.raw = p.part(v);
     if (r.id.empty()) throw Error(Status::PROTOCOL, "asset answer has no id (asset_id, id, _id)");
     return r;
@@ -206,15 +284,50 @@ std::vector<Asset> decode_asset_list(Payload &payload) {
     return out;
 }
 
+// The slot of each JSON key Balance reads (RecordMembers); -1 for a member no field reads.
+int balance_slot(std::string_view key) {
+    switch (key.size()) {
+        case 5:
+            if (std::memcmp(key.data(), "chain", 5) == 0) return 1;
+            break;
+        case 6:
+            if (std::memcmp(key.data(), "ticker", 6) == 0) return 2;
+            if (std::memcmp(key.data(), "amount", 6) == 0) return 7;
+            break;
+        case 7:
+            if (std::memcmp(key.data(), "address", 7) == 0) return 5;
+            if (std::memcmp(key.data(), "balance", 7) == 0) return 6;
+            break;
+        case 8:
+            if (std::memcmp(key.data(), "asset_id", 8) == 0) return 0;
+            if (std::memcmp(key.data(), "currency", 8) == 0) return 3;
+            break;
+        case 10:
+            if (std::memcmp(key.data(), "updated_at", 10) == 0) return 10;
+            break;
+        case 11:
+            if (std::memcmp(key.data(), "balance_usd", 11) == 0) return 8;
+            break;
+        case 12:
+            if (std::memcmp(key.data(), "last_updated", 12) == 0) return 9;
+            break;
+        case 14:
+            if (std::memcmp(key.data(), "wallet_address", 14) == 0) return 4;
+            break;
+    }
+    return -1;
+}
+
 Balance to_balance(const Payload &p, const rapidjson::Value &v) {
+    const RecordMembers<11> m(v, balance_slot);
     Balance r;
-    r.asset_id = field_string(v, {"asset_id"});
-    r.chain = field_string(v, {"chain"});
-    r.ticker = field_string(v, {"ticker", "currency"});
-    r.address = field_string(v, {"wallet_address", "address"});
-    r.balance = field_decimal(v, {"balance", "amount"});
-    r.balance_usd = field_decimal(v, {"balance_usd"});
-    r.updated_at = field_string(v, {"last_updated", "updated_at"});
+    r.asset_id = field_string(m.aliases(0, 1));      // asset_id
+    r.chain = field_string(m.aliases(1, 1));         // chain
+    r.ticker = field_string(m.aliases(2, 2));        // ticker, currency
+    r.address = field_string(m.aliases(4, 2));       // wallet_address, address
+    r.balance = field_decimal(m.aliases(6, 2));      // balance, amount
+    r.balance_usd = field_decimal(m.aliases(8, 1));  // balance_usd
+    r.updated_at = field_string(m.aliases(9, 2));    // last_updated, updated_at
     r.raw = p.part(v);
     if (r.balance.empty())
         throw Error(Status::PROTOCOL, "balance answer has no balance (balance, amount)");
@@ -225,18 +338,61 @@ Balance decode_balance(Payload &payload) {
     return to_balance(payload, record_object(payload.value(), {}, "balance"));
 }
 
+// The slot of each JSON key Transfer reads (RecordMembers); -1 for a member no field reads.
+int transfer_slot(std::string_view key) {
+    switch (key.size()) {
+        case 2:
+            if (std::memcmp(key.data(), "id", 2) == 0) return 1;
+            break;
+        case 3:
+            if (std::memcmp(key.data(), "_id", 3) == 0) return 2;
+            if (std::memcmp(key.data(), "fee", 3) == 0) return 7;
+            break;
+        case 5:
+            if (std::memcmp(key.data(), "chain", 5) == 0) return 11;
+            break;
+        case 6:
+            if (std::memcmp(key.data(), "status", 6) == 0) return 5;
+            if (std::memcmp(key.data(), "amount", 6) == 0) return 6;
+            if (std::memcmp(key.data(), "ticker", 6) == 0) return 12;
+            break;
+        case 7:
+            if (std::memcmp(key.data(), "tx_hash", 7) == 0) return 4;
+            break;
+        case 9:
+            if (std::memcmp(key.data(), "total_fee", 9) == 0) return 8;
+            if (std::memcmp(key.data(), "createdAt", 9) == 0) return 14;
+            break;
+        case 10:
+            if (std::memcmp(key.data(), "created_at", 10) == 0) return 13;
+            break;
+        case 13:
+            if (std::memcmp(key.data(), "total_debited", 13) == 0) return 9;
+            if (std::memcmp(key.data(), "balance_after", 13) == 0) return 10;
+            break;
+        case 14:
+            if (std::memcmp(key.data(), "transaction_id", 14) == 0) return 0;
+            break;
+        case 16:
+            if (std::memcmp(key.data(), "transaction_hash", 16) == 0) return 3;
+            break;
+    }
+    return -1;
+}
+
 Transfer to_transfer(const Payload &p, const rapidjson::Value &v) {
+    const RecordMembers<15> m(v, transfer_slot);
     Transfer r;
-    r.id = field_string(v, {"transaction_id", "id", "_id"});
-    r.hash = field_string(v, {"transaction_hash", "tx_hash"});
-    r.status = field_string(v, {"status"});
-    r.amount = field_decimal(v, {"amount"});
-    r.fee = field_decimal(v, {"fee", "total_fee"});
-    r.total_debited = field_decimal(v, {"total_debited"});
-    r.balance_after = field_decimal(v, {"balance_after"});
-    r.chain = field_string(v, {"chain"});
-    r.ticker = field_string(v, {"ticker"});
-    r.created_at = field_string(v, {"created_at", "createdAt"});
+    r.id = field_string(m.aliases(0, 3));               // transaction_id, id, _id
+    r.hash = field_string(m.aliases(3, 2));             // transaction_hash, tx_hash
+    r.status = field_string(m.aliases(5, 1));           // status
+    r.amount = field_decimal(m.aliases(6, 1));          // amount
+    r.fee = field_decimal(m.aliases(7, 2));             // fee, total_fee
+    r.total_debited = field_decimal(m.aliases(9, 1));   // total_debited
+    r.balance_after = field_decimal(m.aliases(10, 1));  // balance_after
+    r.chain = field_string(m.aliases(11, 1));           // chain
+    r.ticker = field_string(m.aliases(12, 1));          // ticker
+    r.created_at = field_string(m.aliases(13, 2));      // created_at, createdAt
     r.raw = p.part(v);
     return r;
 }
@@ -245,25 +401,85 @@ Transfer decode_transfer(Payload &payload) {
     return to_transfer(payload, record_object(payload.value(), {"transaction"}, "transfer"));
 }
 
+// The slot of each JSON key Transaction reads (RecordMembers); -1 for a member no field reads.
+int transaction_slot(std::string_view key) {
+    switch (key.size()) {
+        case 2:
+            if (std::memcmp(key.data(), "id", 2) == 0) return 2;
+            break;
+        case 3:
+            if (std::memcmp(key.data(), "_id", 3) == 0) return 1;
+            if (std::memcmp(key.data(), "fee", 3) == 0) return 12;
+            break;
+        case 4:
+            if (std::memcmp(key.data(), "type", 4) == 0) return 3;
+            break;
+        case 5:
+            if (std::memcmp(key.data(), "chain", 5) == 0) return 6;
+            break;
+        case 6:
+            if (std::memcmp(key.data(), "status", 6) == 0) return 5;
+            if (std::memcmp(key.data(), "ticker", 6) == 0) return 7;
+            if (std::memcmp(key.data(), "amount", 6) == 0) return 11;
+            break;
+        case 7:
+            if (std::memcmp(key.data(), "tx_hash", 7) == 0) return 15;
+            break;
+        case 8:
+            if (std::memcmp(key.data(), "asset_id", 8) == 0) return 9;
+            if (std::memcmp(key.data(), "priority", 8) == 0) return 19;
+            if (std::memcmp(key.data(), "category", 8) == 0) return 20;
+            break;
+        case 9:
+            if (std::memcmp(key.data(), "direction", 9) == 0) return 4;
+            if (std::memcmp(key.data(), "total_fee", 9) == 0) return 13;
+            if (std::memcmp(key.data(), "createdAt", 9) == 0) return 23;
+            break;
+        case 10:
+            if (std::memcmp(key.data(), "asset_name", 10) == 0) return 8;
+            if (std::memcmp(key.data(), "account_id", 10) == 0) return 10;
+            if (std::memcmp(key.data(), "to_address", 10) == 0) return 18;
+            if (std::memcmp(key.data(), "created_at", 10) == 0) return 22;
+            break;
+        case 11:
+            if (std::memcmp(key.data(), "description", 11) == 0) return 21;
+            break;
+        case 12:
+            if (std::memcmp(key.data(), "from_address", 12) == 0) return 16;
+            break;
+        case 14:
+            if (std::memcmp(key.data(), "transaction_id", 14) == 0) return 0;
+            break;
+        case 16:
+            if (std::memcmp(key.data(), "transaction_hash", 16) == 0) return 14;
+            break;
+        case 17:
+            if (std::memcmp(key.data(), "receiving_address", 17) == 0) return 17;
+            break;
+    }
+    return -1;
+}
+
 Transaction to_transaction(const Payload &p, const rapidjson::Value &v) {
+    const RecordMembers<24> m(v, transaction_slot);
     Transaction r;
-    r.id = field_string(v, {"transaction_id", "_id", "id"});
-    r.type = field_string(v, {"type"});
-    r.direction = field_string(v, {"direction"});
-    r.status = field_string(v, {"status"});
-    r.chain = field_string(v, {"chain"});
-    r.ticker = field_string(v, {"ticker", "asset_name"});
-    r.asset_id = field_string(v, {"asset_id"});
-    r.account_id = field_string(v, {"account_id"});
-    r.amount = field_decimal(v, {"amount"});
-    r.fee = field_decimal(v, {"fee", "total_fee"});
-    r.hash = field_string(v, {"transaction_hash", "tx_hash"});
-    r.from_address = field_string(v, {"from_address"});
-    r.to_address = field_string(v, {"receiving_address", "to_address"});
-    r.priority = field_string(v, {"priority"});
-    r.category = field_string(v, {"category"});
-    r.description = field_string(v, {"description"});
-    r.created_at = field_string(v, {"created_at", "createdAt"});
+    r.id = field_string(m.aliases(0, 3));             // transaction_id, _id, id
+    r.type = field_string(m.aliases(3, 1));           // type
+    r.direction = field_string(m.aliases(4, 1));      // direction
+    r.status = field_string(m.aliases(5, 1));         // status
+    r.chain = field_string(m.aliases(6, 1));          // chain
+    r.ticker = field_string(m.aliases(7, 2));         // ticker, asset_name
+    r.asset_id = field_string(m.aliases(9, 1));       // asset_id
+    r.account_id = field_string(m.aliases(10, 1));    // account_id
+    r.amount = field_decimal(m.aliases(11, 1));       // amount
+    r.fee = field_decimal(m.aliases(12, 2));          // fee, total_fee
+    r.hash = field_string(m.aliases(14, 2));          // transaction_hash, tx_hash
+    r.from_address = field_string(m.aliases(16, 1));  // from_address
+    r.to_address = field_string(m.aliases(17, 2));    // receiving_address, to_address
+    r.priority = field_string(m.aliases(19, 1));      // priority
+    r.category = field_string(m.aliases(20, 1));      // category
+    r.description = field_string(m.aliases(21, 1));   // description
+    r.created_at = field_string(m.aliases(22, 2));    // created_at, createdAt
     r.raw = p.part(v);
     if (r.id.empty())
         throw Error(Status::PROTOCOL, "transaction answer has no id (transaction_id, _id, id)");
@@ -287,21 +503,71 @@ std::vector<Transaction> decode_transaction_list(Payload &payload) {
     return out;
 }
 
+// The slot of each JSON key AutoForwardingRule reads (RecordMembers); -1 for a member no field
+// reads.
+int auto_forwarding_rule_slot(std::string_view key) {
+    switch (key.size()) {
+        case 2:
+            if (std::memcmp(key.data(), "id", 2) == 0) return 1;
+            break;
+        case 3:
+            if (std::memcmp(key.data(), "_id", 3) == 0) return 2;
+            break;
+        case 5:
+            if (std::memcmp(key.data(), "chain", 5) == 0) return 4;
+            break;
+        case 7:
+            if (std::memcmp(key.data(), "rule_id", 7) == 0) return 0;
+            if (std::memcmp(key.data(), "enabled", 7) == 0) return 12;
+            break;
+        case 8:
+            if (std::memcmp(key.data(), "asset_id", 8) == 0) return 3;
+            break;
+        case 9:
+            if (std::memcmp(key.data(), "createdAt", 9) == 0) return 14;
+            if (std::memcmp(key.data(), "updatedAt", 9) == 0) return 16;
+            break;
+        case 10:
+            if (std::memcmp(key.data(), "percentage", 10) == 0) return 6;
+            if (std::memcmp(key.data(), "created_at", 10) == 0) return 13;
+            if (std::memcmp(key.data(), "updated_at", 10) == 0) return 15;
+            break;
+        case 11:
+            if (std::memcmp(key.data(), "description", 11) == 0) return 11;
+            break;
+        case 14:
+            if (std::memcmp(key.data(), "minimum_amount", 14) == 0) return 9;
+            if (std::memcmp(key.data(), "maximum_amount", 14) == 0) return 10;
+            break;
+        case 15:
+            if (std::memcmp(key.data(), "monitoring_mode", 15) == 0) return 7;
+            break;
+        case 18:
+            if (std::memcmp(key.data(), "monitored_accounts", 18) == 0) return 8;
+            break;
+        case 19:
+            if (std::memcmp(key.data(), "destination_address", 19) == 0) return 5;
+            break;
+    }
+    return -1;
+}
+
 AutoForwardingRule to_auto_forwarding_rule(const Payload &p, const rapidjson::Value &v) {
+    const RecordMembers<17> m(v, auto_forwarding_rule_slot);
     AutoForwardingRule r;
-    r.id = field_string(v, {"rule_id", "id", "_id"});
-    r.asset_id = field_string(v, {"asset_id"});
-    r.chain = field_string(v, {"chain"});
-    r.destination_address = field_string(v, {"destination_address"});
-    r.percentage = field_decimal(v, {"percentage"});
-    r.monitoring_mode = field_string(v, {"monitoring_mode"});
-    r.monitored_accounts = field_strings(v, {"monitored_accounts"});
-    r.minimum_amount = field_decimal(v, {"minimum_amount"});
-    r.maximum_amount = field_decimal(v, {"maximum_amount"});
-    r.description = field_string(v, {"description"});
-    r.enabled = field_bool(v, {"enabled"});
-    r.created_at = field_string(v, {"created_at", "createdAt"});
-    r.updated_at = field_string(v, {"updated_at", "updatedAt"});
+    r.id = field_string(m.aliases(0, 3));                   // rule_id, id, _id
+    r.asset_id = field_string(m.aliases(3, 1));             // asset_id
+    r.chain = field_string(m.aliases(4, 1));                // chain
+    r.destination_address = field_string(m.aliases(5, 1));  // destination_address
+    r.percentage = field_decimal(m.aliases(6, 1));          // percentage
+    r.monitoring_mode = field_string(m.aliases(7, 1));      // monitoring_mode
+    r.monitored_accounts = field_strings(m.aliases(8, 1));  // monitored_accounts
+    r.minimum_amount = field_decimal(m.aliases(9, 1));      // minimum_amount
+    r.maximum_amount = field_decimal(m.aliases(10, 1));     // maximum_amount
+    r.description = field_string(m.aliases(11, 1));         // description
+    r.enabled = field_bool(m.aliases(12, 1));               // enabled
+    r.created_at = field_string(m.aliases(13, 2));          // created_at, createdAt
+    r.updated_at = field_string(m.aliases(15, 2));          // updated_at, updatedAt
     r.raw = p.part(v);
     if (r.id.empty())
         throw Error(Status::PROTOCOL, "auto forwarding rule answer has no id (rule_id, id, _id)");
@@ -326,19 +592,65 @@ std::vector<AutoForwardingRule> decode_auto_forwarding_rule_list(Payload &payloa
     return out;
 }
 
+// The slot of each JSON key CardFunding reads (RecordMembers); -1 for a member no field reads.
+int card_funding_slot(std::string_view key) {
+    switch (key.size()) {
+        case 2:
+            if (std::memcmp(key.data(), "id", 2) == 0) return 1;
+            break;
+        case 3:
+            if (std::memcmp(key.data(), "_id", 3) == 0) return 2;
+            if (std::memcmp(key.data(), "fee", 3) == 0) return 7;
+            break;
+        case 5:
+            if (std::memcmp(key.data(), "chain", 5) == 0) return 10;
+            break;
+        case 6:
+            if (std::memcmp(key.data(), "amount", 6) == 0) return 6;
+            if (std::memcmp(key.data(), "status", 6) == 0) return 13;
+            break;
+        case 8:
+            if (std::memcmp(key.data(), "credited", 8) == 0) return 8;
+            break;
+        case 9:
+            if (std::memcmp(key.data(), "createdAt", 9) == 0) return 15;
+            break;
+        case 10:
+            if (std::memcmp(key.data(), "funding_id", 10) == 0) return 0;
+            if (std::memcmp(key.data(), "deposit_id", 10) == 0) return 5;
+            if (std::memcmp(key.data(), "created_at", 10) == 0) return 14;
+            break;
+        case 11:
+            if (std::memcmp(key.data(), "customer_id", 11) == 0) return 4;
+            break;
+        case 12:
+            if (std::memcmp(key.data(), "source_chain", 12) == 0) return 9;
+            if (std::memcmp(key.data(), "pricing_mode", 12) == 0) return 12;
+            break;
+        case 14:
+            if (std::memcmp(key.data(), "transaction_id", 14) == 0) return 3;
+            break;
+        case 17:
+            if (std::memcmp(key.data(), "destination_token", 17) == 0) return 11;
+            break;
+    }
+    return -1;
+}
+
 CardFunding to_card_funding(const Payload &p, const rapidjson::Value &v) {
+    const RecordMembers<16> m(v, card_funding_slot);
     CardFunding r;
-    r.id = field_string(v, {"funding_id", "id", "_id", "transaction_id"});
-    r.customer_id = field_string(v, {"customer_id"});
-    r.deposit_id = field_string(v, {"deposit_id"});
-    r.amount = field_decimal(v, {"amount"});
-    r.fee = field_decimal(v, {"fee"});
-    r.credited = field_decimal(v, {"credited"});
-    r.source_chain = field_string(v, {"source_chain", "chain"});
-    r.destination_token = field_string(v, {"destination_token"});
-    r.pricing_mode = field_string(v, {"pricing_mode"});
-    r.status = field_string(v, {"status"});
-    r.created_at = field_string(v, {"created_at", "createdAt"});
+    r.id = field_string(m.aliases(0, 4));                  // funding_id, id, _id, transaction_id
+    r.customer_id = field_string(m.aliases(4, 1));         // customer_id
+    r.deposit_id = field_string(m.aliases(5, 1));          // deposit_id
+    r.amount = field_decimal(m.aliases(6, 1));             // amount
+    r.fee = field_decimal(m.aliases(7, 1));                // fee
+    r.credited = field_decimal(m.aliases(8, 1));           // credited
+    r.source_chain = field_string(m.aliases(9, 2));        // source_chain, chain
+    r.destination_token = field_string(m.aliases(11, 1));  // destination_token
+    r.pricing_mode = field_string(m.aliases(12, 1));       // pricing_mode
+    r.status = field_string(m.aliases(13, 1));             // status
+    r.created_at = field_string(m.aliases(14, 2));         // created_at, createdAt
     r.raw = p.part(v);
     return r;
 }
@@ -347,17 +659,66 @@ CardFunding decode_card_funding(Payload &payload) {
     return to_card_funding(payload, record_object(payload.value(), {"funding"}, "card funding"));
 }
 
+// The slot of each JSON key CardAccount reads (RecordMembers); -1 for a member no field reads.
+int card_account_slot(std::string_view key) {
+    switch (key.size()) {
+        case 2:
+            if (std::memcmp(key.data(), "id", 2) == 0) return 2;
+            break;
+        case 3:
+            if (std::memcmp(key.data(), "_id", 3) == 0) return 3;
+            break;
+        case 5:
+            if (std::memcmp(key.data(), "email", 5) == 0) return 4;
+            break;
+        case 6:
+            if (std::memcmp(key.data(), "status", 6) == 0) return 9;
+            break;
+        case 8:
+            if (std::memcmp(key.data(), "lastName", 8) == 0) return 8;
+            break;
+        case 9:
+            if (std::memcmp(key.data(), "firstName", 9) == 0) return 6;
+            if (std::memcmp(key.data(), "last_name", 9) == 0) return 7;
+            if (std::memcmp(key.data(), "kycStatus", 9) == 0) return 11;
+            if (std::memcmp(key.data(), "createdAt", 9) == 0) return 18;
+            break;
+        case 10:
+            if (std::memcmp(key.data(), "first_name", 10) == 0) return 5;
+            if (std::memcmp(key.data(), "kyc_status", 10) == 0) return 10;
+            if (std::memcmp(key.data(), "created_at", 10) == 0) return 17;
+            break;
+        case 12:
+            if (std::memcmp(key.data(), "yativoCardId", 12) == 0) return 1;
+            if (std::memcmp(key.data(), "safeDeployed", 12) == 0) return 15;
+            break;
+        case 13:
+            if (std::memcmp(key.data(), "termsAccepted", 13) == 0) return 13;
+            if (std::memcmp(key.data(), "safe_deployed", 13) == 0) return 14;
+            break;
+        case 14:
+            if (std::memcmp(key.data(), "yativo_card_id", 14) == 0) return 0;
+            if (std::memcmp(key.data(), "terms_accepted", 14) == 0) return 12;
+            break;
+        case 15:
+            if (std::memcmp(key.data(), "wallet_deployed", 15) == 0) return 16;
+            break;
+    }
+    return -1;
+}
+
 CardAccount to_card_account(const Payload &p, const rapidjson::Value &v) {
+    const RecordMembers<19> m(v, card_account_slot);
     CardAccount r;
-    r.id = field_string(v, {"yativo_card_id", "yativoCardId", "id", "_id"});
-    r.email = field_string(v, {"email"});
-    r.first_name = field_string(v, {"first_name", "firstName"});
-    r.last_name = field_string(v, {"last_name", "lastName"});
-    r.status = field_string(v, {"status"});
-    r.kyc_status = field_string(v, {"kyc_status", "kycStatus"});
-    r.terms_accepted = field_bool(v, {"terms_accepted", "termsAccepted"});
-    r.safe_deployed = field_bool(v, {"safe_deployed", "safeDeployed", "wallet_deployed"});
-    r.created_at = field_string(v, {"created_at", "createdAt"});
+    r.id = field_string(m.aliases(0, 4));             // yativo_card_id, yativoCardId, id, _id
+    r.email = field_string(m.aliases(4, 1));          // email
+    r.first_name = field_string(m.aliases(5, 2));     // first_name, firstName
+    r.last_name = field_string(m.aliases(7, 2));      // last_name, lastName
+    r.status = field_string(m.aliases(9, 1));         // status
+    r.kyc_status = field_string(m.aliases(10, 2));    // kyc_status, kycStatus
+    r.terms_accepted = field_bool(m.aliases(12, 2));  // terms_accepted, termsAccepted
+    r.safe_deployed = field_bool(m.aliases(14, 3));  // safe_deployed, safeDeployed, wallet_deployed
+    r.created_at = field_string(m.aliases(17, 2));   // created_at, createdAt
     r.raw = p.part(v);
     return r;
 }
@@ -367,18 +728,73 @@ CardAccount decode_card_account(Payload &payload) {
         payload, record_object(payload.value(), {"account", "card_account"}, "card account"));
 }
 
+// The slot of each JSON key Card reads (RecordMembers); -1 for a member no field reads.
+int card_slot(std::string_view key) {
+    switch (key.size()) {
+        case 2:
+            if (std::memcmp(key.data(), "id", 2) == 0) return 1;
+            break;
+        case 3:
+            if (std::memcmp(key.data(), "_id", 3) == 0) return 2;
+            break;
+        case 4:
+            if (std::memcmp(key.data(), "type", 4) == 0) return 6;
+            if (std::memcmp(key.data(), "name", 4) == 0) return 11;
+            break;
+        case 5:
+            if (std::memcmp(key.data(), "label", 5) == 0) return 10;
+            if (std::memcmp(key.data(), "last4", 5) == 0) return 12;
+            break;
+        case 6:
+            if (std::memcmp(key.data(), "status", 6) == 0) return 8;
+            break;
+        case 7:
+            if (std::memcmp(key.data(), "card_id", 7) == 0) return 0;
+            break;
+        case 8:
+            if (std::memcmp(key.data(), "lastFour", 8) == 0) return 14;
+            break;
+        case 9:
+            if (std::memcmp(key.data(), "card_type", 9) == 0) return 7;
+            if (std::memcmp(key.data(), "last_four", 9) == 0) return 13;
+            if (std::memcmp(key.data(), "createdAt", 9) == 0) return 18;
+            break;
+        case 10:
+            if (std::memcmp(key.data(), "created_at", 10) == 0) return 17;
+            break;
+        case 11:
+            if (std::memcmp(key.data(), "customer_id", 11) == 0) return 5;
+            break;
+        case 12:
+            if (std::memcmp(key.data(), "yativoCardId", 12) == 0) return 4;
+            if (std::memcmp(key.data(), "display_name", 12) == 0) return 9;
+            break;
+        case 14:
+            if (std::memcmp(key.data(), "yativo_card_id", 14) == 0) return 3;
+            break;
+        case 21:
+            if (std::memcmp(key.data(), "spending_limit_amount", 21) == 0) return 15;
+            break;
+        case 24:
+            if (std::memcmp(key.data(), "spending_limit_frequency", 24) == 0) return 16;
+            break;
+    }
+    return -1;
+}
+
 Card to_card(const Payload &p, const rapidjson::Value &v) {
+    const RecordMembers<19> m(v, card_slot);
     Card r;
-    r.id = field_string(v, {"card_id", "id", "_id"});
-    r.yativo_card_id = field_string(v, {"yativo_card_id", "yativoCardId"});
-    r.customer_id = field_string(v, {"customer_id"});
-    r.type = field_string(v, {"type", "card_type"});
-    r.status = field_string(v, {"status"});
-    r.display_name = field_string(v, {"display_name", "label", "name"});
-    r.last4 = field_string(v, {"last4", "last_four", "lastFour"});
-    r.spending_limit_amount = field_decimal(v, {"spending_limit_amount"});
-    r.spending_limit_frequency = field_string(v, {"spending_limit_frequency"});
-    r.created_at = field_string(v, {"created_at", "createdAt"});
+    r.id = field_string(m.aliases(0, 3));                         // card_id, id, _id
+    r.yativo_card_id = field_string(m.aliases(3, 2));             // yativo_card_id, yativoCardId
+    r.customer_id = field_string(m.aliases(5, 1));                // customer_id
+    r.type = field_string(m.aliases(6, 2));                       // type, card_type
+    r.status = field_string(m.aliases(8, 1));                     // status
+    r.display_name = field_string(m.aliases(9, 3));               // display_name, label, name
+    r.last4 = field_string(m.aliases(12, 3));                     // last4, last_four, lastFour
+    r.spending_limit_amount = field_decimal(m.aliases(15, 1));    // spending_limit_amount
+    r.spending_limit_frequency = field_string(m.aliases(16, 1));  // spending_limit_frequency
+    r.created_at = field_string(m.aliases(17, 2));                // created_at, createdAt
     r.raw = p.part(v);
     if (r.id.empty()) throw Error(Status::PROTOCOL, "card answer has no id (card_id, id, _id)");
     return r;
@@ -399,16 +815,57 @@ std::vector<Card> decode_card_list(Payload &payload) {
     return out;
 }
 
+// The slot of each JSON key CardTransaction reads (RecordMembers); -1 for a member no field reads.
+int card_transaction_slot(std::string_view key) {
+    switch (key.size()) {
+        case 2:
+            if (std::memcmp(key.data(), "id", 2) == 0) return 1;
+            break;
+        case 3:
+            if (std::memcmp(key.data(), "_id", 3) == 0) return 2;
+            break;
+        case 4:
+            if (std::memcmp(key.data(), "type", 4) == 0) return 4;
+            if (std::memcmp(key.data(), "date", 4) == 0) return 12;
+            break;
+        case 6:
+            if (std::memcmp(key.data(), "status", 6) == 0) return 5;
+            if (std::memcmp(key.data(), "amount", 6) == 0) return 6;
+            break;
+        case 7:
+            if (std::memcmp(key.data(), "card_id", 7) == 0) return 3;
+            break;
+        case 8:
+            if (std::memcmp(key.data(), "currency", 8) == 0) return 7;
+            if (std::memcmp(key.data(), "merchant", 8) == 0) return 9;
+            break;
+        case 9:
+            if (std::memcmp(key.data(), "createdAt", 9) == 0) return 11;
+            break;
+        case 10:
+            if (std::memcmp(key.data(), "created_at", 10) == 0) return 10;
+            break;
+        case 13:
+            if (std::memcmp(key.data(), "merchant_name", 13) == 0) return 8;
+            break;
+        case 14:
+            if (std::memcmp(key.data(), "transaction_id", 14) == 0) return 0;
+            break;
+    }
+    return -1;
+}
+
 CardTransaction to_card_transaction(const Payload &p, const rapidjson::Value &v) {
+    const RecordMembers<13> m(v, card_transaction_slot);
     CardTransaction r;
-    r.id = field_string(v, {"transaction_id", "id", "_id"});
-    r.card_id = field_string(v, {"card_id"});
-    r.type = field_string(v, {"type"});
-    r.status = field_string(v, {"status"});
-    r.amount = field_decimal(v, {"amount"});
-    r.currency = field_string(v, {"currency"});
-    r.merchant = field_string(v, {"merchant_name", "merchant"});
-    r.created_at = field_string(v, {"created_at", "createdAt", "date"});
+    r.id = field_string(m.aliases(0, 3));           // transaction_id, id, _id
+    r.card_id = field_string(m.aliases(3, 1));      // card_id
+    r.type = field_string(m.aliases(4, 1));         // type
+    r.status = field_string(m.aliases(5, 1));       // status
+    r.amount = field_decimal(m.aliases(6, 1));      // amount
+    r.currency = field_string(m.aliases(7, 1));     // currency
+    r.merchant = field_string(m.aliases(8, 2));     // merchant_name, merchant
+    r.created_at = field_string(m.aliases(10, 3));  // created_at, createdAt, date
     r.raw = p.part(v);
     if (r.id.empty())
         throw Error(Status::PROTOCOL,
@@ -429,12 +886,42 @@ std::vector<CardTransaction> decode_card_transaction_list(Payload &payload) {
     return out;
 }
 
+// The slot of each JSON key SpendingLimits reads (RecordMembers); -1 for a member no field reads.
+int spending_limits_slot(std::string_view key) {
+    switch (key.size()) {
+        case 5:
+            if (std::memcmp(key.data(), "daily", 5) == 0) return 1;
+            break;
+        case 7:
+            if (std::memcmp(key.data(), "monthly", 7) == 0) return 3;
+            break;
+        case 8:
+            if (std::memcmp(key.data(), "currency", 8) == 0) return 6;
+            break;
+        case 11:
+            if (std::memcmp(key.data(), "daily_limit", 11) == 0) return 0;
+            break;
+        case 13:
+            if (std::memcmp(key.data(), "monthly_limit", 13) == 0) return 2;
+            break;
+        case 15:
+            if (std::memcmp(key.data(), "per_transaction", 15) == 0) return 5;
+            break;
+        case 21:
+            if (std::memcmp(key.data(), "per_transaction_limit", 21) == 0) return 4;
+            break;
+    }
+    return -1;
+}
+
 SpendingLimits to_spending_limits(const Payload &p, const rapidjson::Value &v) {
+    const RecordMembers<7> m(v, spending_limits_slot);
     SpendingLimits r;
-    r.daily_limit = field_decimal(v, {"daily_limit", "daily"});
-    r.monthly_limit = field_decimal(v, {"monthly_limit", "monthly"});
-    r.per_transaction_limit = field_decimal(v, {"per_transaction_limit", "per_transaction"});
-    r.currency = field_string(v, {"currency"});
+    r.daily_limit = field_decimal(m.aliases(0, 2));    // daily_limit, daily
+    r.monthly_limit = field_decimal(m.aliases(2, 2));  // monthly_limit, monthly
+    r.per_transaction_limit =
+        field_decimal(m.aliases(4, 2));          // per_transaction_limit, per_transaction
+    r.currency = field_string(m.aliases(6, 1));  // currency
     r.raw = p.part(v);
     return r;
 }
@@ -444,15 +931,53 @@ SpendingLimits decode_spending_limits(Payload &payload) {
                               record_object(payload.value(), {"limits"}, "spending limits"));
 }
 
+// The slot of each JSON key CardOrder reads (RecordMembers); -1 for a member no field reads.
+int card_order_slot(std::string_view key) {
+    switch (key.size()) {
+        case 2:
+            if (std::memcmp(key.data(), "id", 2) == 0) return 1;
+            break;
+        case 3:
+            if (std::memcmp(key.data(), "_id", 3) == 0) return 2;
+            if (std::memcmp(key.data(), "fee", 3) == 0) return 7;
+            break;
+        case 5:
+            if (std::memcmp(key.data(), "price", 5) == 0) return 8;
+            break;
+        case 6:
+            if (std::memcmp(key.data(), "status", 6) == 0) return 3;
+            if (std::memcmp(key.data(), "amount", 6) == 0) return 6;
+            break;
+        case 7:
+            if (std::memcmp(key.data(), "card_id", 7) == 0) return 4;
+            break;
+        case 8:
+            if (std::memcmp(key.data(), "order_id", 8) == 0) return 0;
+            if (std::memcmp(key.data(), "currency", 8) == 0) return 9;
+            break;
+        case 9:
+            if (std::memcmp(key.data(), "createdAt", 9) == 0) return 11;
+            break;
+        case 10:
+            if (std::memcmp(key.data(), "created_at", 10) == 0) return 10;
+            break;
+        case 15:
+            if (std::memcmp(key.data(), "personalization", 15) == 0) return 5;
+            break;
+    }
+    return -1;
+}
+
 CardOrder to_card_order(const Payload &p, const rapidjson::Value &v) {
+    const RecordMembers<12> m(v, card_order_slot);
     CardOrder r;
-    r.id = field_string(v, {"order_id", "id", "_id"});
-    r.status = field_string(v, {"status"});
-    r.card_id = field_string(v, {"card_id"});
-    r.personalization = field_string(v, {"personalization"});
-    r.amount = field_decimal(v, {"amount", "fee", "price"});
-    r.currency = field_string(v, {"currency"});
-    r.created_at = field_string(v, {"created_at", "createdAt"});
+    r.id = field_string(m.aliases(0, 3));               // order_id, id, _id
+    r.status = field_string(m.aliases(3, 1));           // status
+    r.card_id = field_string(m.aliases(4, 1));          // card_id
+    r.personalization = field_string(m.aliases(5, 1));  // personalization
+    r.amount = field_decimal(m.aliases(6, 3));          // amount, fee, price
+    r.currency = field_string(m.aliases(9, 1));         // currency
+    r.created_at = field_string(m.aliases(10, 2));      // created_at, createdAt
     r.raw = p.part(v);
     if (r.id.empty())
         throw Error(Status::PROTOCOL, "card order answer has no id (order_id, id, _id)");
@@ -475,14 +1000,43 @@ std::vector<CardOrder> decode_card_order_list(Payload &payload) {
     return out;
 }
 
+// The slot of each JSON key CardOrderPayment reads (RecordMembers); -1 for a member no field reads.
+int card_order_payment_slot(std::string_view key) {
+    switch (key.size()) {
+        case 2:
+            if (std::memcmp(key.data(), "id", 2) == 0) return 1;
+            break;
+        case 3:
+            if (std::memcmp(key.data(), "_id", 3) == 0) return 2;
+            break;
+        case 6:
+            if (std::memcmp(key.data(), "status", 6) == 0) return 4;
+            if (std::memcmp(key.data(), "amount", 6) == 0) return 5;
+            break;
+        case 8:
+            if (std::memcmp(key.data(), "order_id", 8) == 0) return 0;
+            if (std::memcmp(key.data(), "currency", 8) == 0) return 6;
+            break;
+        case 9:
+            if (std::memcmp(key.data(), "createdAt", 9) == 0) return 8;
+            break;
+        case 10:
+            if (std::memcmp(key.data(), "payment_id", 10) == 0) return 3;
+            if (std::memcmp(key.data(), "created_at", 10) == 0) return 7;
+            break;
+    }
+    return -1;
+}
+
 CardOrderPayment to_card_order_payment(const Payload &p, const rapidjson::Value &v) {
+    const RecordMembers<9> m(v, card_order_payment_slot);
     CardOrderPayment r;
-    r.order_id = field_string(v, {"order_id", "id", "_id"});
-    r.payment_id = field_string(v, {"payment_id"});
-    r.status = field_string(v, {"status"});
-    r.amount = field_decimal(v, {"amount"});
-    r.currency = field_string(v, {"currency"});
-    r.created_at = field_string(v, {"created_at", "createdAt"});
+    r.order_id = field_string(m.aliases(0, 3));    // order_id, id, _id
+    r.payment_id = field_string(m.aliases(3, 1));  // payment_id
+    r.status = field_string(m.aliases(4, 1));      // status
+    r.amount = field_decimal(m.aliases(5, 1));     // amount
+    r.currency = field_string(m.aliases(6, 1));    // currency
+    r.created_at = field_string(m.aliases(7, 2));  // created_at, createdAt
     r.raw = p.part(v);
     return r;
 }
@@ -491,16 +1045,57 @@ CardOrderPayment decode_card_order_payment(Payload &payload) {
     return to_card_order_payment(payload, record_object(payload.value(), {}, "card order payment"));
 }
 
+// The slot of each JSON key Customer reads (RecordMembers); -1 for a member no field reads.
+int customer_slot(std::string_view key) {
+    switch (key.size()) {
+        case 2:
+            if (std::memcmp(key.data(), "id", 2) == 0) return 1;
+            break;
+        case 3:
+            if (std::memcmp(key.data(), "_id", 3) == 0) return 2;
+            break;
+        case 4:
+            if (std::memcmp(key.data(), "name", 4) == 0) return 4;
+            break;
+        case 5:
+            if (std::memcmp(key.data(), "email", 5) == 0) return 3;
+            if (std::memcmp(key.data(), "phone", 5) == 0) return 8;
+            break;
+        case 6:
+            if (std::memcmp(key.data(), "status", 6) == 0) return 10;
+            break;
+        case 8:
+            if (std::memcmp(key.data(), "username", 8) == 0) return 5;
+            break;
+        case 9:
+            if (std::memcmp(key.data(), "last_name", 9) == 0) return 7;
+            if (std::memcmp(key.data(), "createdAt", 9) == 0) return 12;
+            break;
+        case 10:
+            if (std::memcmp(key.data(), "first_name", 10) == 0) return 6;
+            if (std::memcmp(key.data(), "created_at", 10) == 0) return 11;
+            break;
+        case 11:
+            if (std::memcmp(key.data(), "customer_id", 11) == 0) return 0;
+            break;
+        case 12:
+            if (std::memcmp(key.data(), "phone_number", 12) == 0) return 9;
+            break;
+    }
+    return -1;
+}
+
 Customer to_customer(const Payload &p, const rapidjson::Value &v) {
+    const RecordMembers<13> m(v, customer_slot);
     Customer r;
-    r.id = field_string(v, {"customer_id", "id", "_id"});
-    r.email = field_string(v, {"email"});
-    r.name = field_string(v, {"name", "username"});
-    r.first_name = field_string(v, {"first_name"});
-    r.last_name = field_string(v, {"last_name"});
-    r.phone = field_string(v, {"phone", "phone_number"});
-    r.status = field_string(v, {"status"});
-    r.created_at = field_string(v, {"created_at", "createdAt"});
+    r.id = field_string(m.aliases(0, 3));           // customer_id, id, _id
+    r.email = field_string(m.aliases(3, 1));        // email
+    r.name = field_string(m.aliases(4, 2));         // name, username
+    r.first_name = field_string(m.aliases(6, 1));   // first_name
+    r.last_name = field_string(m.aliases(7, 1));    // last_name
+    r.phone = field_string(m.aliases(8, 2));        // phone, phone_number
+    r.status = field_string(m.aliases(10, 1));      // status
+    r.created_at = field_string(m.aliases(11, 2));  // created_at, createdAt
     r.raw = p.part(v);
     if (r.id.empty())
         throw Error(Status::PROTOCOL, "customer answer has no id (customer_id, id, _id)");
@@ -523,17 +1118,61 @@ std::vector<Customer> decode_customer_list(Payload &payload) {
     return out;
 }
 
+// The slot of each JSON key IbanStatus reads (RecordMembers); -1 for a member no field reads.
+int iban_status_slot(std::string_view key) {
+    switch (key.size()) {
+        case 2:
+            if (std::memcmp(key.data(), "id", 2) == 0) return 0;
+            break;
+        case 3:
+            if (std::memcmp(key.data(), "bic", 3) == 0) return 8;
+            break;
+        case 4:
+            if (std::memcmp(key.data(), "iban", 4) == 0) return 6;
+            break;
+        case 5:
+            if (std::memcmp(key.data(), "swift", 5) == 0) return 9;
+            if (std::memcmp(key.data(), "email", 5) == 0) return 11;
+            break;
+        case 6:
+            if (std::memcmp(key.data(), "status", 6) == 0) return 2;
+            break;
+        case 7:
+            if (std::memcmp(key.data(), "iban_id", 7) == 0) return 1;
+            break;
+        case 8:
+            if (std::memcmp(key.data(), "currency", 8) == 0) return 10;
+            break;
+        case 9:
+            if (std::memcmp(key.data(), "kycStatus", 9) == 0) return 5;
+            if (std::memcmp(key.data(), "updatedAt", 9) == 0) return 14;
+            break;
+        case 10:
+            if (std::memcmp(key.data(), "kyc_status", 10) == 0) return 4;
+            if (std::memcmp(key.data(), "updated_at", 10) == 0) return 13;
+            if (std::memcmp(key.data(), "created_at", 10) == 0) return 15;
+            break;
+        case 11:
+            if (std::memcmp(key.data(), "iban_status", 11) == 0) return 3;
+            if (std::memcmp(key.data(), "iban_number", 11) == 0) return 7;
+            if (std::memcmp(key.data(), "customer_id", 11) == 0) return 12;
+            break;
+    }
+    return -1;
+}
+
 IbanStatus to_iban_status(const Payload &p, const rapidjson::Value &v) {
+    const RecordMembers<16> m(v, iban_status_slot);
     IbanStatus r;
-    r.id = field_string(v, {"id", "iban_id"});
-    r.status = field_string(v, {"status", "iban_status"});
-    r.kyc_status = field_string(v, {"kyc_status", "kycStatus"});
-    r.iban = field_string(v, {"iban", "iban_number"});
-    r.bic = field_string(v, {"bic", "swift"});
-    r.currency = field_string(v, {"currency"});
-    r.email = field_string(v, {"email"});
-    r.customer_id = field_string(v, {"customer_id"});
-    r.updated_at = field_string(v, {"updated_at", "updatedAt", "created_at"});
+    r.id = field_string(m.aliases(0, 2));            // id, iban_id
+    r.status = field_string(m.aliases(2, 2));        // status, iban_status
+    r.kyc_status = field_string(m.aliases(4, 2));    // kyc_status, kycStatus
+    r.iban = field_string(m.aliases(6, 2));          // iban, iban_number
+    r.bic = field_string(m.aliases(8, 2));           // bic, swift
+    r.currency = field_string(m.aliases(10, 1));     // currency
+    r.email = field_string(m.aliases(11, 1));        // email
+    r.customer_id = field_string(m.aliases(12, 1));  // customer_id
+    r.updated_at = field_string(m.aliases(13, 3));   // updated_at, updatedAt, created_at
     r.raw = p.part(v);
     return r;
 }
@@ -542,11 +1181,24 @@ IbanStatus decode_iban_status(Payload &payload) {
     return to_iban_status(payload, record_object(payload.value(), {}, "iban status"));
 }
 
+// The slot of each JSON key Session reads (RecordMembers); -1 for a member no field reads.
+int session_slot(std::string_view key) {
+    switch (key.size()) {
+        case 10:
+            if (std::memcmp(key.data(), "token_type", 10) == 0) return 0;
+            if (std::memcmp(key.data(), "expires_in", 10) == 0) return 1;
+            if (std::memcmp(key.data(), "expires_at", 10) == 0) return 2;
+            break;
+    }
+    return -1;
+}
+
 Session to_session(const Payload &, const rapidjson::Value &v) {
+    const RecordMembers<3> m(v, session_slot);
     Session r;
-    r.token_type = field_string(v, {"token_type"});
-    r.expires_in = field_int(v, {"expires_in"});
-    r.expires_at = field_string(v, {"expires_at"});
+    r.token_type = field_string(m.aliases(0, 1));  // token_type
+    r.expires_in = field_int(m.aliases(1, 1));     // expires_in
+    r.expires_at = field_string(m.aliases(2, 1));  // expires_at
     return r;
 }
 
@@ -554,20 +1206,80 @@ Session decode_session(Payload &payload) {
     return to_session(payload, record_object(payload.value(), {}, "session"));
 }
 
+// The slot of each JSON key SwapQuote reads (RecordMembers); -1 for a member no field reads.
+int swap_quote_slot(std::string_view key) {
+    switch (key.size()) {
+        case 2:
+            if (std::memcmp(key.data(), "id", 2) == 0) return 2;
+            break;
+        case 3:
+            if (std::memcmp(key.data(), "fee", 3) == 0) return 22;
+            break;
+        case 4:
+            if (std::memcmp(key.data(), "rate", 4) == 0) return 21;
+            break;
+        case 6:
+            if (std::memcmp(key.data(), "amount", 6) == 0) return 15;
+            break;
+        case 7:
+            if (std::memcmp(key.data(), "quoteId", 7) == 0) return 1;
+            break;
+        case 8:
+            if (std::memcmp(key.data(), "quote_id", 8) == 0) return 0;
+            if (std::memcmp(key.data(), "to_chain", 8) == 0) return 9;
+            break;
+        case 9:
+            if (std::memcmp(key.data(), "to_ticker", 9) == 0) return 11;
+            if (std::memcmp(key.data(), "to_amount", 9) == 0) return 16;
+            if (std::memcmp(key.data(), "expiresAt", 9) == 0) return 25;
+            break;
+        case 10:
+            if (std::memcmp(key.data(), "from_chain", 10) == 0) return 5;
+            if (std::memcmp(key.data(), "fee_amount", 10) == 0) return 23;
+            if (std::memcmp(key.data(), "expires_at", 10) == 0) return 24;
+            break;
+        case 11:
+            if (std::memcmp(key.data(), "to_asset_id", 11) == 0) return 4;
+            if (std::memcmp(key.data(), "sourceChain", 11) == 0) return 6;
+            if (std::memcmp(key.data(), "from_ticker", 11) == 0) return 7;
+            if (std::memcmp(key.data(), "sourceAsset", 11) == 0) return 8;
+            if (std::memcmp(key.data(), "from_amount", 11) == 0) return 13;
+            if (std::memcmp(key.data(), "inputAmount", 11) == 0) return 14;
+            break;
+        case 12:
+            if (std::memcmp(key.data(), "exchangeRate", 12) == 0) return 20;
+            break;
+        case 13:
+            if (std::memcmp(key.data(), "from_asset_id", 13) == 0) return 3;
+            if (std::memcmp(key.data(), "exchange_rate", 13) == 0) return 19;
+            break;
+        case 15:
+            if (std::memcmp(key.data(), "estimatedOutput", 15) == 0) return 17;
+            break;
+        case 16:
+            if (std::memcmp(key.data(), "destinationChain", 16) == 0) return 10;
+            if (std::memcmp(key.data(), "destinationAsset", 16) == 0) return 12;
+            if (std::memcmp(key.data(), "estimated_output", 16) == 0) return 18;
+            break;
+    }
+    return -1;
+}
+
 SwapQuote to_swap_quote(const Payload &p, const rapidjson::Value &v) {
+    const RecordMembers<26> m(v, swap_quote_slot);
     SwapQuote r;
-    r.id = field_string(v, {"quote_id", "quoteId", "id"});
-    r.from_asset_id = field_string(v, {"from_asset_id"});
-    r.to_asset_id = field_string(v, {"to_asset_id"});
-    r.from_chain = field_string(v, {"from_chain", "sourceChain"});
-    r.from_ticker = field_string(v, {"from_ticker", "sourceAsset"});
-    r.to_chain = field_string(v, {"to_chain", "destinationChain"});
-    r.to_ticker = field_string(v, {"to_ticker", "destinationAsset"});
-    r.from_amount = field_decimal(v, {"from_amount", "inputAmount", "amount"});
-    r.to_amount = field_decimal(v, {"to_amount", "estimatedOutput", "estimated_output"});
-    r.rate = field_decimal(v, {"exchange_rate", "exchangeRate", "rate"});
-    r.fee = field_decimal(v, {"fee", "fee_amount"});
-    r.expires_at = field_string(v, {"expires_at", "expiresAt"});
+    r.id = field_string(m.aliases(0, 3));             // quote_id, quoteId, id
+    r.from_asset_id = field_string(m.aliases(3, 1));  // from_asset_id
+    r.to_asset_id = field_string(m.aliases(4, 1));    // to_asset_id
+    r.from_chain = field_string(m.aliases(5, 2));     // from_chain, sourceChain
+    r.from_ticker = field_string(m.aliases(7, 2));    // from_ticker, sourceAsset
+    r.to_chain = field_string(m.aliases(9, 2));       // to_chain, destinationChain
+    r.to_ticker = field_string(m.aliases(11, 2));     // to_ticker, destinationAsset
+    r.from_amount = field_decimal(m.aliases(13, 3));  // from_amount, inputAmount, amount
+    r.to_amount = field_decimal(m.aliases(16, 3));  // to_amount, estimatedOutput, estimated_output
+    r.rate = field_decimal(m.aliases(19, 3));       // exchange_rate, exchangeRate, rate
+    r.fee = field_decimal(m.aliases(22, 2));        // fee, fee_amount
+    r.expires_at = field_string(m.aliases(24, 2));  // expires_at, expiresAt
     r.raw = p.part(v);
     if (r.id.empty())
         throw Error(Status::PROTOCOL, "swap quote answer has no id (quote_id, quoteId, id)");
@@ -578,25 +1290,76 @@ SwapQuote decode_swap_quote(Payload &payload) {
     return to_swap_quote(payload, record_object(payload.value(), {"quote"}, "swap quote"));
 }
 
+// The slot of each JSON key SwapExecution reads (RecordMembers); -1 for a member no field reads.
+int swap_execution_slot(std::string_view key) {
+    switch (key.size()) {
+        case 2:
+            if (std::memcmp(key.data(), "id", 2) == 0) return 1;
+            break;
+        case 3:
+            if (std::memcmp(key.data(), "_id", 3) == 0) return 2;
+            if (std::memcmp(key.data(), "fee", 3) == 0) return 12;
+            break;
+        case 4:
+            if (std::memcmp(key.data(), "rate", 4) == 0) return 13;
+            break;
+        case 6:
+            if (std::memcmp(key.data(), "status", 6) == 0) return 5;
+            break;
+        case 7:
+            if (std::memcmp(key.data(), "swap_id", 7) == 0) return 0;
+            if (std::memcmp(key.data(), "quoteId", 7) == 0) return 4;
+            break;
+        case 8:
+            if (std::memcmp(key.data(), "quote_id", 8) == 0) return 3;
+            if (std::memcmp(key.data(), "to_chain", 8) == 0) return 8;
+            break;
+        case 9:
+            if (std::memcmp(key.data(), "to_ticker", 9) == 0) return 9;
+            if (std::memcmp(key.data(), "to_amount", 9) == 0) return 11;
+            if (std::memcmp(key.data(), "createdAt", 9) == 0) return 20;
+            break;
+        case 10:
+            if (std::memcmp(key.data(), "from_chain", 10) == 0) return 6;
+            if (std::memcmp(key.data(), "to_address", 10) == 0) return 16;
+            if (std::memcmp(key.data(), "to_tx_hash", 10) == 0) return 18;
+            if (std::memcmp(key.data(), "created_at", 10) == 0) return 19;
+            break;
+        case 11:
+            if (std::memcmp(key.data(), "from_ticker", 11) == 0) return 7;
+            if (std::memcmp(key.data(), "from_amount", 11) == 0) return 10;
+            if (std::memcmp(key.data(), "to_asset_id", 11) == 0) return 15;
+            break;
+        case 12:
+            if (std::memcmp(key.data(), "from_tx_hash", 12) == 0) return 17;
+            break;
+        case 13:
+            if (std::memcmp(key.data(), "from_asset_id", 13) == 0) return 14;
+            break;
+    }
+    return -1;
+}
+
 SwapExecution to_swap_execution(const Payload &p, const rapidjson::Value &v) {
+    const RecordMembers<21> m(v, swap_execution_slot);
     SwapExecution r;
-    r.id = field_string(v, {"swap_id", "id", "_id"});
-    r.quote_id = field_string(v, {"quote_id", "quoteId"});
-    r.status = field_string(v, {"status"});
-    r.from_chain = field_string(v, {"from_chain"});
-    r.from_ticker = field_string(v, {"from_ticker"});
-    r.to_chain = field_string(v, {"to_chain"});
-    r.to_ticker = field_string(v, {"to_ticker"});
-    r.from_amount = field_decimal(v, {"from_amount"});
-    r.to_amount = field_decimal(v, {"to_amount"});
-    r.fee = field_decimal(v, {"fee"});
-    r.rate = field_decimal(v, {"rate"});
-    r.from_asset_id = field_string(v, {"from_asset_id"});
-    r.to_asset_id = field_string(v, {"to_asset_id"});
-    r.to_address = field_string(v, {"to_address"});
-    r.from_tx_hash = field_string(v, {"from_tx_hash"});
-    r.to_tx_hash = field_string(v, {"to_tx_hash"});
-    r.created_at = field_string(v, {"created_at", "createdAt"});
+    r.id = field_string(m.aliases(0, 3));              // swap_id, id, _id
+    r.quote_id = field_string(m.aliases(3, 2));        // quote_id, quoteId
+    r.status = field_string(m.aliases(5, 1));          // status
+    r.from_chain = field_string(m.aliases(6, 1));      // from_chain
+    r.from_ticker = field_string(m.aliases(7, 1));     // from_ticker
+    r.to_chain = field_string(m.aliases(8, 1));        // to_chain
+    r.to_ticker = field_string(m.aliases(9, 1));       // to_ticker
+    r.from_amount = field_decimal(m.aliases(10, 1));   // from_amount
+    r.to_amount = field_decimal(m.aliases(11, 1));     // to_amount
+    r.fee = field_decimal(m.aliases(12, 1));           // fee
+    r.rate = field_decimal(m.aliases(13, 1));          // rate
+    r.from_asset_id = field_string(m.aliases(14, 1));  // from_asset_id
+    r.to_asset_id = field_string(m.aliases(15, 1));    // to_asset_id
+    r.to_address = field_string(m.aliases(16, 1));     // to_address
+    r.from_tx_hash = field_string(m.aliases(17, 1));   // from_tx_hash
+    r.to_tx_hash = field_string(m.aliases(18, 1));     // to_tx_hash
+    r.created_at = field_string(m.aliases(19, 2));     // created_at, createdAt
     r.raw = p.part(v);
     return r;
 }
@@ -605,18 +1368,55 @@ SwapExecution decode_swap_execution(Payload &payload) {
     return to_swap_execution(payload, record_object(payload.value(), {"swap"}, "swap execution"));
 }
 
+// The slot of each JSON key SwapHistoryItem reads (RecordMembers); -1 for a member no field reads.
+int swap_history_item_slot(std::string_view key) {
+    switch (key.size()) {
+        case 2:
+            if (std::memcmp(key.data(), "id", 2) == 0) return 1;
+            break;
+        case 3:
+            if (std::memcmp(key.data(), "_id", 3) == 0) return 2;
+            break;
+        case 6:
+            if (std::memcmp(key.data(), "status", 6) == 0) return 4;
+            break;
+        case 7:
+            if (std::memcmp(key.data(), "swap_id", 7) == 0) return 0;
+            break;
+        case 8:
+            if (std::memcmp(key.data(), "quote_id", 8) == 0) return 3;
+            if (std::memcmp(key.data(), "to_chain", 8) == 0) return 7;
+            break;
+        case 9:
+            if (std::memcmp(key.data(), "to_ticker", 9) == 0) return 8;
+            if (std::memcmp(key.data(), "to_amount", 9) == 0) return 10;
+            if (std::memcmp(key.data(), "createdAt", 9) == 0) return 12;
+            break;
+        case 10:
+            if (std::memcmp(key.data(), "from_chain", 10) == 0) return 5;
+            if (std::memcmp(key.data(), "created_at", 10) == 0) return 11;
+            break;
+        case 11:
+            if (std::memcmp(key.data(), "from_ticker", 11) == 0) return 6;
+            if (std::memcmp(key.data(), "from_amount", 11) == 0) return 9;
+            break;
+    }
+    return -1;
+}
+
 SwapHistoryItem to_swap_history_item(const Payload &p, const rapidjson::Value &v) {
+    const RecordMembers<13> m(v, swap_history_item_slot);
     SwapHistoryItem r;
-    r.id = field_string(v, {"swap_id", "id", "_id"});
-    r.quote_id = field_string(v, {"quote_id"});
-    r.status = field_string(v, {"status"});
-    r.from_chain = field_string(v, {"from_chain"});
-    r.from_ticker = field_string(v, {"from_ticker"});
-    r.to_chain = field_string(v, {"to_chain"});
-    r.to_ticker = field_string(v, {"to_ticker"});
-    r.from_amount = field_decimal(v, {"from_amount"});
-    r.to_amount = field_decimal(v, {"to_amount"});
-    r.created_at = field_string(v, {"created_at", "createdAt"});
+    r.id = field_string(m.aliases(0, 3));            // swap_id, id, _id
+    r.quote_id = field_string(m.aliases(3, 1));      // quote_id
+    r.status = field_string(m.aliases(4, 1));        // status
+    r.from_chain = field_string(m.aliases(5, 1));    // from_chain
+    r.from_ticker = field_string(m.aliases(6, 1));   // from_ticker
+    r.to_chain = field_string(m.aliases(7, 1));      // to_chain
+    r.to_ticker = field_string(m.aliases(8, 1));     // to_ticker
+    r.from_amount = field_decimal(m.aliases(9, 1));  // from_amount
+    r.to_amount = field_decimal(m.aliases(10, 1));   // to_amount
+    r.created_at = field_string(m.aliases(11, 2));   // created_at, createdAt
     r.raw = p.part(v);
     if (r.id.empty())
         throw Error(Status::PROTOCOL, "swap history item answer has no id (swap_id, id, _id)");
@@ -636,18 +1436,63 @@ std::vector<SwapHistoryItem> decode_swap_history_item_list(Payload &payload) {
     return out;
 }
 
+// The slot of each JSON key WebhookDelivery reads (RecordMembers); -1 for a member no field reads.
+int webhook_delivery_slot(std::string_view key) {
+    switch (key.size()) {
+        case 2:
+            if (std::memcmp(key.data(), "id", 2) == 0) return 1;
+            break;
+        case 3:
+            if (std::memcmp(key.data(), "_id", 3) == 0) return 2;
+            break;
+        case 4:
+            if (std::memcmp(key.data(), "type", 4) == 0) return 4;
+            break;
+        case 5:
+            if (std::memcmp(key.data(), "event", 5) == 0) return 5;
+            break;
+        case 6:
+            if (std::memcmp(key.data(), "status", 6) == 0) return 8;
+            break;
+        case 8:
+            if (std::memcmp(key.data(), "event_id", 8) == 0) return 3;
+            if (std::memcmp(key.data(), "attempts", 8) == 0) return 9;
+            break;
+        case 9:
+            if (std::memcmp(key.data(), "createdAt", 9) == 0) return 13;
+            break;
+        case 10:
+            if (std::memcmp(key.data(), "event_type", 10) == 0) return 6;
+            if (std::memcmp(key.data(), "webhook_id", 10) == 0) return 7;
+            if (std::memcmp(key.data(), "last_error", 10) == 0) return 11;
+            if (std::memcmp(key.data(), "created_at", 10) == 0) return 12;
+            break;
+        case 11:
+            if (std::memcmp(key.data(), "delivery_id", 11) == 0) return 0;
+            break;
+        case 12:
+            if (std::memcmp(key.data(), "delivered_at", 12) == 0) return 14;
+            break;
+        case 16:
+            if (std::memcmp(key.data(), "last_status_code", 16) == 0) return 10;
+            break;
+    }
+    return -1;
+}
+
 WebhookDelivery to_webhook_delivery(const Payload &p, const rapidjson::Value &v) {
+    const RecordMembers<15> m(v, webhook_delivery_slot);
     WebhookDelivery r;
-    r.id = field_string(v, {"delivery_id", "id", "_id"});
-    r.event_id = field_string(v, {"event_id"});
-    r.type = field_string(v, {"type", "event", "event_type"});
-    r.webhook_id = field_string(v, {"webhook_id"});
-    r.status = field_string(v, {"status"});
-    r.attempts = field_int(v, {"attempts"});
-    r.last_status_code = field_int(v, {"last_status_code"});
-    r.last_error = field_string(v, {"last_error"});
-    r.created_at = field_string(v, {"created_at", "createdAt"});
-    r.delivered_at = field_string(v, {"delivered_at"});
+    r.id = field_string(m.aliases(0, 3));              // delivery_id, id, _id
+    r.event_id = field_string(m.aliases(3, 1));        // event_id
+    r.type = field_string(m.aliases(4, 3));            // type, event, event_type
+    r.webhook_id = field_string(m.aliases(7, 1));      // webhook_id
+    r.status = field_string(m.aliases(8, 1));          // status
+    r.attempts = field_int(m.aliases(9, 1));           // attempts
+    r.last_status_code = field_int(m.aliases(10, 1));  // last_status_code
+    r.last_error = field_string(m.aliases(11, 1));     // last_error
+    r.created_at = field_string(m.aliases(12, 2));     // created_at, createdAt
+    r.delivered_at = field_string(m.aliases(14, 1));   // delivered_at
     r.raw = p.part(v);
     if (r.id.empty())
         throw Error(Status::PROTOCOL, "webhook delivery answer has no id (delivery_id, id, _id)");

@@ -142,7 +142,12 @@ EXPECTED_RECORD = {
     "core/include/yativo/client.hpp": ["Quote get_quote(", "std::vector<Quote> list_quotes("],
     "core/src/endpoints_gen.hpp": ["Quote decode_quote(Payload &payload);",
                                    "std::vector<Quote> decode_quote_list(Payload &payload);"],
-    "core/src/endpoints_gen.cpp": ['field_decimal(v, {"rate"})', 'field_int(v, {"ttl", "ttl_seconds"})',
+    # One pass over the object: a slot per JSON key (quote_id, id, rate, ttl, ttl_seconds, ...).
+    "core/src/endpoints_gen.cpp": ["int quote_slot(std::string_view key) {",
+                                   'if (std::memcmp(key.data(), "ttl_seconds", 11) == 0) return 4;',
+                                   "const RecordMembers<7> m(v, quote_slot);",
+                                   "r.rate = field_decimal(m.aliases(2, 1));",
+                                   "r.ttl_seconds = field_int(m.aliases(3, 2));",
                                    'record_list(payload.value(), {"quotes"}'],
     "capi/include/yativo.h": ["typedef struct yv_quote yv_quote;",
                               "YV_API const char *yv_quote_rate(const yv_quote *quote);",
@@ -348,6 +353,17 @@ class EveryLanguageGainsTheRecord(GeneratedCopy):
                              text=True)
         self.assertNotEqual(run.returncode, 0)
         self.assertIn("record Quote", run.stderr)
+
+    def test_a_key_read_by_two_fields_is_refused(self) -> None:
+        bad = self.tmp / "bad.toml"
+        bad.write_text((self.tmp / "api/endpoints.toml").read_text().replace(
+            'wire = ["ttl", "ttl_seconds"]', 'wire = ["ttl", "rate"]'))
+        run = subprocess.run([sys.executable, "-m", "codegen", "--root", str(self.tmp),
+                              "--api", str(bad), "--check"], cwd=REPO, capture_output=True,
+                             text=True)
+        self.assertNotEqual(run.returncode, 0)
+        self.assertIn("record Quote: JSON key 'rate' is read by field rate and by field "
+                      "ttl_seconds", run.stderr)
 
 
 SEARCH = '''

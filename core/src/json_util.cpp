@@ -111,8 +111,6 @@ std::shared_ptr<rapidjson::Document> parse_taking(std::string &text, bool wipe) 
     // Allocated before the text is taken: if it fails, the text is still the caller's to wipe.
     auto doc = std::make_shared<InPlaceDocument>();
     doc->wipe = wipe;
-    // The in-place reader stops at a NUL: a body with one inside is not one JSON value.
-    if (std::memchr(text.data(), '\0', text.size())) return nullptr;
     // The padding's first NUL ends the text for the reader.
     static constexpr char kZeros[kParsePadding] = {};
     const std::size_t size = text.size();
@@ -131,8 +129,11 @@ std::shared_ptr<rapidjson::Document> parse_taking(std::string &text, bool wipe) 
         doc->text = doc->taken.data();
         doc->text_size = doc->taken.size();
     }
-    doc->ParseInsitu<kParseFlags>(doc->text);
-    if (doc->HasParseError()) return nullptr;
+    rapidjson::InsituStringStream stream(doc->text);
+    doc->ParseStream<kParseFlags | rapidjson::kParseInsituFlag, rapidjson::UTF8<>>(stream);
+    // The reader stops at the first NUL: a body with one inside (stopping short of the padding) is
+    // not one JSON value.
+    if (doc->HasParseError() || stream.Tell() != size) return nullptr;
     terminate_strings(*doc);
     return doc;
 }

@@ -237,7 +237,16 @@ TEST(Decode, SmallAnswersAreCopiedAndTheirBufferKeptLargeOnesTaken) {
             }
         }
     }
-    // A body with a NUL inside is refused and left to the caller.
-    std::string with_nul("{\"a\":\"b\"}\0x", 12);
-    EXPECT_FALSE(json::parse_taking(with_nul, false));
+    // A body with a NUL anywhere is not one JSON value, small or large.
+    const std::string large_tail = " " + std::string(4000, ' ');
+    for (const std::string &tail : {std::string(), large_tail}) {
+        for (std::string body :
+             {std::string("{\"a\":\"b\"}\0x", 11), std::string("{\"a\":\"b\"}\0", 10),
+              std::string("{\"a\":\"b\0c\"}", 11), std::string(" \0{\"a\":1}", 9)}) {
+            body += tail;
+            EXPECT_FALSE(json::parse_taking(body, false)) << body.size();
+        }
+        std::string fine = "{\"a\":\"b\"}" + tail;
+        EXPECT_TRUE(json::parse_taking(fine, false));
+    }
 }

@@ -20,6 +20,10 @@ namespace {
 
 using std::chrono::milliseconds;
 
+// Lines of every request of a kind, borrowed by each request: never copied.
+const std::string kAcceptJson = "Accept: application/json";
+const std::string kContentTypeJson = "Content-Type: application/json";
+
 long long ms_between(SteadyTime a, SteadyTime b) {
     return std::chrono::duration_cast<milliseconds>(b - a).count();
 }
@@ -416,21 +420,20 @@ HttpRequest ClientImpl::build_request(const Call &call, const CallPolicy &policy
     HttpRequest request;
     request.method = call.method;
     request.url = config_.base_url + call.path;
-    request.headers.reserve(6);  // Accept, Content-Type, Idempotency-Key, 2 auth, X-2FA-Token
-    request.headers.push_back("Accept: application/json");
-    if (call.has_body) request.headers.push_back("Content-Type: application/json");
-    if (policy.keyed()) request.headers.push_back("Idempotency-Key: " + call.idempotency_key);
+    request.headers.add(HeaderLine::borrowed(kAcceptJson));
+    if (call.has_body) request.headers.add(HeaderLine::borrowed(kContentTypeJson));
+    if (policy.keyed()) request.headers.add(HeaderLine("Idempotency-Key: " + call.idempotency_key));
     if (call.refresh_session)
-        request.headers.push_back(auth_->refresh_header());
+        request.headers.add(HeaderLine(auth_->refresh_header()));
     else if (call.authenticated)
         token_use = auth_->add_headers(request.headers, deadline, cancel);
     if (state.needs_2fa) {
         if (totp_code && !state.second_step) {
-            request.headers.push_back("X-2FA-Token: " + totp_code->reveal());
+            request.headers.add(HeaderLine("X-2FA-Token: " + totp_code->reveal()));
             request.one_time_headers = true;
         } else {
             Secret code = totp_->next_code(deadline, cancel);
-            request.headers.push_back("X-2FA-Token: " + code.reveal());
+            request.headers.add(HeaderLine("X-2FA-Token: " + code.reveal()));
             request.one_time_headers = true;
             call.sent_2fa_code = std::move(code);
         }

@@ -71,19 +71,19 @@ struct HeaderList {
         list = nullptr;
     }
     // Whether the list holds exactly `headers` followed by `last`.
-    bool holds(const std::vector<std::string> &headers, const char *last) const noexcept {
+    bool holds(const RequestHeaders &headers, const char *last) const noexcept {
         const curl_slist *node = list;
         for (const auto &h : headers) {
-            if (!node || std::strcmp(node->data, h.c_str()) != 0) return false;
+            if (!node || std::strcmp(node->data, h.str().c_str()) != 0) return false;
             node = node->next;
         }
         return node && std::strcmp(node->data, last) == 0 && !node->next;
     }
     // The list becomes `headers` followed by `last`. A failed append would silently drop a
     // header (the auth header among them): it throws, leaving the list empty.
-    void assign(const std::vector<std::string> &headers, const char *last) {
+    void assign(const RequestHeaders &headers, const char *last) {
         clear();
-        for (const auto &h : headers) append(h.c_str());
+        for (const auto &h : headers) append(h.str().c_str());
         append(last);
     }
 

@@ -220,7 +220,7 @@ class SuppliedTransport : public Transport {
             result.failure_message = "call cancelled";
             return result;
         }
-        request.headers.push_back(user_agent_);
+        request.headers.add(HeaderLine::borrowed(user_agent_));
         SuppliedExchange exchange(request, max_bytes_);
         exchange.run(fn_);
         return exchange.finish();

@@ -10,6 +10,7 @@
 #include <utility>
 #include <vector>
 
+#include "request_headers.hpp"
 #include "yativo/cancel.hpp"
 #include "yativo/secret.hpp"
 #include "yativo/transport.hpp"
@@ -19,7 +20,7 @@ namespace yativo::detail {
 struct HttpRequest {
     std::string method;  // GET POST PUT PATCH DELETE
     std::string url;
-    std::vector<std::string> headers;  // "Name: value"; may hold secrets, wiped after use
+    RequestHeaders headers;  // may hold secrets: each line is wiped when dropped
     std::string body;
     bool has_body = false;
     // A repeat of this request can do no harm (a read, or a write with an idempotency key). When
@@ -41,14 +42,12 @@ struct HttpRequest {
     CancelToken *cancel = nullptr;
 
     HttpRequest() = default;
-    HttpRequest(HttpRequest &&) = default;  // the moved-from strings are wiped by its destructor
+    HttpRequest(HttpRequest &&) = default;  // the moved-from body is wiped by its destructor
     HttpRequest(const HttpRequest &) = delete;
     HttpRequest &operator=(const HttpRequest &) = delete;
-    // On every way out, an exception or a forced unwind included: headers and body hold secrets.
-    ~HttpRequest() {
-        for (auto &h : headers) wipe(h);
-        wipe(body);
-    }
+    // On every way out, an exception or a forced unwind included: the body may hold a secret
+    // (the header lines wipe themselves).
+    ~HttpRequest() { wipe(body); }
 };
 
 enum class FailureKind { None, Network, Timeout, Tls, Protocol, Cancelled, NoMemory };

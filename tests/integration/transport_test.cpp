@@ -9,6 +9,7 @@
 
 namespace {
 
+using yativo::detail::HeaderLine;
 using yativo::detail::HttpRequest;
 using yativo::detail::HttpResult;
 
@@ -16,7 +17,8 @@ HttpRequest get(const yvtest::SandboxProcess &sb, const std::string &path) {
     HttpRequest r;
     r.method = "GET";
     r.url = sb.base_url() + path;
-    r.headers = {"Authorization: Bearer " + sb.session_token(), "Accept: application/json"};
+    r.headers.add(HeaderLine("Authorization: Bearer " + sb.session_token()));
+    r.headers.add(HeaderLine(std::string("Accept: application/json")));
     return r;
 }
 

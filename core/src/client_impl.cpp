@@ -419,7 +419,8 @@ HttpRequest ClientImpl::build_request(const Call &call, const CallPolicy &policy
                                       TokenUse &token_use) {
     HttpRequest request;
     request.method = call.method;
-    request.url = config_.base_url + call.path;
+    request.base_url = config_.base_url;
+    request.path = call.path;
     request.headers.add(HeaderLine::borrowed(kAcceptJson));
     if (call.has_body) request.headers.add(HeaderLine::borrowed(kContentTypeJson));
     if (policy.keyed()) request.headers.add(HeaderLine("Idempotency-Key: " + call.idempotency_key));

@@ -19,7 +19,10 @@ namespace yativo::detail {
 
 struct HttpRequest {
     std::string method;  // GET POST PUT PATCH DELETE
-    std::string url;
+    // The URL is base_url + path, kept apart so that a transport which holds the URL it sent
+    // last compares it piecewise; both outlive the request (the client's base URL, the call).
+    std::string_view base_url;
+    std::string_view path;   // starts with '/'; the query string included
     RequestHeaders headers;  // may hold secrets: each line is wiped when dropped
     std::string body;
     bool has_body = false;
@@ -48,6 +51,14 @@ struct HttpRequest {
     // On every way out, an exception or a forced unwind included: the body may hold a secret
     // (the header lines wipe themselves).
     ~HttpRequest() { wipe(body); }
+
+    // The whole URL, for a transport that hands it out (the supplied one).
+    std::string url() const {
+        std::string url;
+        url.reserve(base_url.size() + path.size());
+        url.append(base_url).append(path);
+        return url;
+    }
 };
 
 enum class FailureKind { None, Network, Timeout, Tls, Protocol, Cancelled, NoMemory };

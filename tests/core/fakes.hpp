@@ -58,7 +58,7 @@ class FakeTransport : public yativo::detail::Transport {
     HttpResult perform(HttpRequest &r) override {
         Seen s;
         s.method = r.method;
-        s.url = r.url;
+        s.url = r.url();
         s.body = r.body;
         s.idempotency_key = header_value(r, "Idempotency-Key");
         s.authorization = header_value(r, "Authorization");

@@ -229,7 +229,8 @@ ExchangedToken Auth::exchange(SteadyTime deadline, CancelToken *cancel) {
     }
     Payload payload;
     for (;;) {
-        call.path = token_path_.load() == 0 ? "/auth/token" : "/apikey/token";
+        call.path = token_path_.load() == 0 ? CallPath::literal("/auth/token")
+                                            : CallPath::literal("/apikey/token");
         try {
             payload = run_(call, deadline, cancel);
             break;

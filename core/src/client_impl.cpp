@@ -217,9 +217,9 @@ Payload ClientImpl::execute_dialect(Call &primary, Call &fallback, const char *f
         if (known == 0 && path_exists(e)) learn_dialect(family, 1);
         if (known != 0 || !not_there(e)) throw;
         if (logging(LogLevel::Info))
-            log(LogLevel::Info, primary.method + " " + primary.path + " answered " +
-                                    std::to_string(e.http_status) + "; trying " + fallback.method +
-                                    " " + fallback.path);
+            log(LogLevel::Info, primary.method + " " + std::string(primary.path.view()) +
+                                    " answered " + std::to_string(e.http_status) + "; trying " +
+                                    fallback.method + " " + std::string(fallback.path.view()));
         // The code the primary carried, never a new TOTP step: the server did not look at it.
         Secret reused = code ? *code : primary.sent_2fa_code;
         try {
@@ -227,7 +227,7 @@ Payload ClientImpl::execute_dialect(Call &primary, Call &fallback, const char *f
             learn_dialect(family, 2);
             if (logging(LogLevel::Info))
                 log(LogLevel::Info, std::string("dialect of ") + family + ": " + fallback.method +
-                                        " " + fallback.path + " from now on");
+                                        " " + std::string(fallback.path.view()) + " from now on");
             return p;
         } catch (const Error &fe) {
             if (path_exists(fe)) learn_dialect(family, 2);
@@ -403,7 +403,7 @@ bool ClientImpl::refresh_session(std::uint64_t generation, SteadyTime deadline,
 CallPolicy ClientImpl::policy_for(const Call &call, bool caller_code) const {
     CallPolicy policy;
     policy.method = call.method;
-    policy.path = call.path;
+    policy.path = call.path.view();
     policy.write = !call.read_only;
     policy.idempotency_key = call.idempotency_key;
     policy.max_retries = config_.max_retries;
@@ -420,7 +420,7 @@ HttpRequest ClientImpl::build_request(const Call &call, const CallPolicy &policy
     HttpRequest request;
     request.method = call.method;
     request.base_url = config_.base_url;
-    request.path = call.path;
+    request.path = call.path.view();
     request.headers.add(HeaderLine::borrowed(kAcceptJson));
     if (call.has_body) request.headers.add(HeaderLine::borrowed(kContentTypeJson));
     if (policy.keyed()) request.headers.add(HeaderLine("Idempotency-Key: " + call.idempotency_key));

@@ -6,9 +6,11 @@
 #include <string>
 #include <utility>
 
+#include "client_impl.hpp"
 #include "yativo/status.hpp"
 
 using yativo::Secret;
+using yativo::detail::CallPath;
 using yativo::detail::HeaderLine;
 using yativo::detail::RequestHeaders;
 
@@ -57,4 +59,24 @@ TEST(RequestHeaders, RefusesALineBeyondItsCapacity) {
         EXPECT_EQ(e.code(), yativo::Status::INTERNAL);
     }
     EXPECT_EQ(headers.size(), RequestHeaders::kCapacity);
+}
+
+// A literal path is viewed, not copied; a query string makes it a string of its own, which
+// moves with the call (a long one and one short enough for the string's inline storage).
+TEST(CallPath, ALiteralBecomesItsOwnStringWhenAQueryIsAppended) {
+    static const char kPath[] = "/accounts/get-connections";
+    CallPath p = CallPath::literal(kPath);
+    EXPECT_EQ(p.view().data(), kPath);
+    p.append("?a=1");
+    EXPECT_EQ(p.view(), "/accounts/get-connections?a=1");
+    EXPECT_NE(p.view().data(), kPath);
+    CallPath moved = std::move(p);
+    EXPECT_EQ(moved.view(), "/accounts/get-connections?a=1");
+
+    CallPath s = CallPath::literal("/p");
+    s.append("?x");
+    CallPath short_moved = std::move(s);
+    EXPECT_EQ(short_moved.view(), "/p?x");
+    CallPath owned = std::string("/apikey/") + "key_1";
+    EXPECT_EQ(owned.view(), "/apikey/key_1");
 }

@@ -109,7 +109,7 @@ def signature(e: Endpoint, qualified: bool = False, defaults: bool = True) -> st
 
 def path_expr(e: Endpoint, value, path: str = "") -> str:
     """The C++ expression of the path (the endpoint's, or `path`: its fallback's): literals and
-    checked path segments."""
+    checked path segments. A path without segments is the literal itself (no allocation)."""
     parts = []
     rest = path or e.path
     names = re.findall(r"\{([a-z_]+)\}", rest)
@@ -121,7 +121,7 @@ def path_expr(e: Endpoint, value, path: str = "") -> str:
     if rest:
         parts.append(c_string(rest))
     if len(parts) == 1 and parts[0].startswith('"'):
-        return f"std::string({parts[0]})"
+        return f"detail::CallPath::literal({parts[0]})"
     if parts[0].startswith('"'):
         parts[0] = f"std::string({parts[0]})"
     return " + ".join(parts)

@@ -48,6 +48,7 @@ void Auth::set_access_token(Secret token) {
     if (token.empty()) throw_invalid("access token is empty");
     std::lock_guard<std::mutex> lock(mutex_);
     access_token_ = std::move(token);
+    access_line_.reset();
     // The caller's own token: a 401 to it is the caller's to handle, not the session's. A
     // refresh already in flight for the old session finds the generation moved on and adopts
     // nothing; the old session's refresh token goes (wiped).
@@ -65,6 +66,7 @@ void Auth::adopt_session(Secret access_token, Secret refresh_token,
         stale = only_for && *only_for != session_generation_;
         if (!stale) {
             access_token_ = std::move(access_token);
+            access_line_.reset();
             if (!refresh_token.empty()) refresh_token_ = std::move(refresh_token);
             session_adopted_ = true;
             ++session_generation_;
@@ -83,7 +85,7 @@ std::string Auth::refresh_header() const {
     std::lock_guard<std::mutex> lock(mutex_);
     if (refresh_token_.empty())
         throw_invalid("no refresh token: sign in first (verify_otp, google_auth_verify, ...)");
-    return "Authorization: Bearer " + refresh_token_.reveal();
+    return std::string(kBearerPrefix) + refresh_token_.reveal();
 }
 
 bool Auth::refresh_session(std::uint64_t generation, SteadyTime deadline, CancelToken *cancel,
@@ -152,29 +154,28 @@ void Auth::require_api_key() const {
     if (api_key_.empty()) throw_invalid(kNoCredentials);
 }
 
-TokenUse Auth::add_headers(std::vector<std::string> &headers, SteadyTime deadline,
-                           CancelToken *cancel) {
+TokenUse Auth::add_headers(RequestHeaders &headers, SteadyTime deadline, CancelToken *cancel) {
     TokenUse use;
     switch (mode_.load()) {
         case AuthMode::Token: {
             require_api_key();
-            use.generation =
-                tokens_->append_header(headers, "Authorization: Bearer ", deadline, cancel);
+            use.generation = tokens_->append_header(headers, deadline, cancel);
             use.cached = true;
             break;
         }
         case AuthMode::Headers: {
             std::lock_guard<std::mutex> lock(mutex_);
             if (api_key_.empty()) throw_invalid(kNoCredentials);
-            headers.push_back("X-API-Key: " + api_key_);
-            headers.push_back("X-API-Secret: " + api_secret_.reveal());
+            headers.add(HeaderLine("X-API-Key: " + api_key_));
+            headers.add(HeaderLine("X-API-Secret: " + api_secret_.reveal()));
             break;
         }
         case AuthMode::Bearer: {
             std::lock_guard<std::mutex> lock(mutex_);
             if (access_token_.empty())
                 throw_invalid("no access token: give access_token (or set YATIVO_ACCESS_TOKEN)");
-            headers.push_back("Authorization: Bearer " + access_token_.reveal());
+            if (!access_line_) access_line_ = make_shared_line(kBearerPrefix, access_token_);
+            headers.add(HeaderLine(access_line_));
             use.session = session_adopted_ && !refresh_token_.empty();
             use.session_generation = session_generation_;
             break;
@@ -228,7 +229,8 @@ ExchangedToken Auth::exchange(SteadyTime deadline, CancelToken *cancel) {
     }
     Payload payload;
     for (;;) {
-        call.path = token_path_.load() == 0 ? "/auth/token" : "/apikey/token";
+        call.path = token_path_.load() == 0 ? CallPath::literal("/auth/token")
+                                            : CallPath::literal("/apikey/token");
         try {
             payload = run_(call, deadline, cancel);
             break;

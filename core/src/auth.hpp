@@ -11,9 +11,9 @@
 #include <mutex>
 #include <optional>
 #include <string>
-#include <vector>
 
 #include "clock.hpp"
+#include "request_headers.hpp"
 #include "token_cache.hpp"
 #include "waiters.hpp"
 #include "yativo/cancel.hpp"
@@ -82,8 +82,7 @@ class Auth {
 
     // Appends the headers that authenticate one request, exchanging for a token when the cache
     // holds none. INVALID_ARGUMENT when the credentials the mode needs are missing.
-    TokenUse add_headers(std::vector<std::string> &headers, SteadyTime deadline,
-                         CancelToken *cancel);
+    TokenUse add_headers(RequestHeaders &headers, SteadyTime deadline, CancelToken *cancel);
 
     // The token the client would send (Token and Bearer modes).
     AccessToken token(SteadyTime deadline, CancelToken *cancel);
@@ -102,7 +101,8 @@ class Auth {
     std::string api_key_;
     Secret api_secret_;
     Secret access_token_;
-    Secret refresh_token_;  // of an adopted session; never printed, wiped when replaced
+    HeaderLine::Shared access_line_;  // its bearer line, made on first use
+    Secret refresh_token_;            // of an adopted session; never printed, wiped when replaced
     // The access token is an adopted session's (not one the caller set); which adoption.
     bool session_adopted_ = false;
     std::uint64_t session_generation_ = 0;

@@ -20,6 +20,10 @@ namespace {
 
 using std::chrono::milliseconds;
 
+// Lines of every request of a kind, borrowed by each request: never copied.
+const std::string kAcceptJson = "Accept: application/json";
+const std::string kContentTypeJson = "Content-Type: application/json";
+
 long long ms_between(SteadyTime a, SteadyTime b) {
     return std::chrono::duration_cast<milliseconds>(b - a).count();
 }
@@ -213,9 +217,9 @@ Payload ClientImpl::execute_dialect(Call &primary, Call &fallback, const char *f
         if (known == 0 && path_exists(e)) learn_dialect(family, 1);
         if (known != 0 || !not_there(e)) throw;
         if (logging(LogLevel::Info))
-            log(LogLevel::Info, primary.method + " " + primary.path + " answered " +
-                                    std::to_string(e.http_status) + "; trying " + fallback.method +
-                                    " " + fallback.path);
+            log(LogLevel::Info, primary.method + " " + std::string(primary.path.view()) +
+                                    " answered " + std::to_string(e.http_status) + "; trying " +
+                                    fallback.method + " " + std::string(fallback.path.view()));
         // The code the primary carried, never a new TOTP step: the server did not look at it.
         Secret reused = code ? *code : primary.sent_2fa_code;
         try {
@@ -223,7 +227,7 @@ Payload ClientImpl::execute_dialect(Call &primary, Call &fallback, const char *f
             learn_dialect(family, 2);
             if (logging(LogLevel::Info))
                 log(LogLevel::Info, std::string("dialect of ") + family + ": " + fallback.method +
-                                        " " + fallback.path + " from now on");
+                                        " " + std::string(fallback.path.view()) + " from now on");
             return p;
         } catch (const Error &fe) {
             if (path_exists(fe)) learn_dialect(family, 2);
@@ -399,7 +403,7 @@ bool ClientImpl::refresh_session(std::uint64_t generation, SteadyTime deadline,
 CallPolicy ClientImpl::policy_for(const Call &call, bool caller_code) const {
     CallPolicy policy;
     policy.method = call.method;
-    policy.path = call.path;
+    policy.path = call.path.view();
     policy.write = !call.read_only;
     policy.idempotency_key = call.idempotency_key;
     policy.max_retries = config_.max_retries;
@@ -415,22 +419,22 @@ HttpRequest ClientImpl::build_request(const Call &call, const CallPolicy &policy
                                       TokenUse &token_use) {
     HttpRequest request;
     request.method = call.method;
-    request.url = config_.base_url + call.path;
-    request.headers.reserve(6);  // Accept, Content-Type, Idempotency-Key, 2 auth, X-2FA-Token
-    request.headers.push_back("Accept: application/json");
-    if (call.has_body) request.headers.push_back("Content-Type: application/json");
-    if (policy.keyed()) request.headers.push_back("Idempotency-Key: " + call.idempotency_key);
+    request.base_url = config_.base_url;
+    request.path = call.path.view();
+    request.headers.add(HeaderLine::borrowed(kAcceptJson));
+    if (call.has_body) request.headers.add(HeaderLine::borrowed(kContentTypeJson));
+    if (policy.keyed()) request.headers.add(HeaderLine("Idempotency-Key: " + call.idempotency_key));
     if (call.refresh_session)
-        request.headers.push_back(auth_->refresh_header());
+        request.headers.add(HeaderLine(auth_->refresh_header()));
     else if (call.authenticated)
         token_use = auth_->add_headers(request.headers, deadline, cancel);
     if (state.needs_2fa) {
         if (totp_code && !state.second_step) {
-            request.headers.push_back("X-2FA-Token: " + totp_code->reveal());
+            request.headers.add(HeaderLine("X-2FA-Token: " + totp_code->reveal()));
             request.one_time_headers = true;
         } else {
             Secret code = totp_->next_code(deadline, cancel);
-            request.headers.push_back("X-2FA-Token: " + code.reveal());
+            request.headers.add(HeaderLine("X-2FA-Token: " + code.reveal()));
             request.one_time_headers = true;
             call.sent_2fa_code = std::move(code);
         }

@@ -4,11 +4,13 @@
 #pragma once
 
 #include <chrono>
+#include <cstddef>
 #include <map>
 #include <memory>
 #include <mutex>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "auth.hpp"
 #include "client_config.hpp"
@@ -23,9 +25,44 @@
 
 namespace yativo::detail {
 
+// A call's path, relative to the base URL, starting with '/': a string literal of the API
+// description, kept as a view (no allocation), or a string of its own (a path with an id in it,
+// a query string appended). The view is taken on each read, never stored: an owned path's
+// characters move with the object.
+class CallPath {
+  public:
+    CallPath() = default;
+    // Implicit: a formatted path (std::string("/x/") + path_segment(...)) is a CallPath.
+    CallPath(std::string owned) noexcept : owned_(std::move(owned)) {}
+    template <std::size_t N>
+    static CallPath literal(const char (&text)[N]) noexcept {
+        CallPath p;
+        p.literal_ = std::string_view(text, N - 1);
+        return p;
+    }
+
+    std::string_view view() const noexcept {
+        return literal_.data() ? literal_ : std::string_view(owned_);
+    }
+    // Appends (a query string); a literal becomes a string of its own first.
+    CallPath &append(std::string_view more) {
+        if (literal_.data()) {
+            owned_.reserve(literal_.size() + more.size());
+            owned_.assign(literal_);
+            literal_ = {};
+        }
+        owned_.append(more);
+        return *this;
+    }
+
+  private:
+    std::string_view literal_;
+    std::string owned_;
+};
+
 struct Call {
     std::string method;
-    std::string path;  // relative to the base URL, starts with '/'
+    CallPath path;
     std::string body;  // wiped after the call (it may hold a secret)
     bool has_body = false;
     bool read_only = false;  // GET and the read-only POSTs: safe to repeat

@@ -71,19 +71,19 @@ struct HeaderList {
         list = nullptr;
     }
     // Whether the list holds exactly `headers` followed by `last`.
-    bool holds(const std::vector<std::string> &headers, const char *last) const noexcept {
+    bool holds(const RequestHeaders &headers, const char *last) const noexcept {
         const curl_slist *node = list;
         for (const auto &h : headers) {
-            if (!node || std::strcmp(node->data, h.c_str()) != 0) return false;
+            if (!node || std::strcmp(node->data, h.str().c_str()) != 0) return false;
             node = node->next;
         }
         return node && std::strcmp(node->data, last) == 0 && !node->next;
     }
     // The list becomes `headers` followed by `last`. A failed append would silently drop a
     // header (the auth header among them): it throws, leaving the list empty.
-    void assign(const std::vector<std::string> &headers, const char *last) {
+    void assign(const RequestHeaders &headers, const char *last) {
         clear();
-        for (const auto &h : headers) append(h.c_str());
+        for (const auto &h : headers) append(h.str().c_str());
         append(last);
     }
 
@@ -103,7 +103,7 @@ struct Slot {
     CURLM *multi = nullptr;           // for blocking calls; made on first use
     bool configured = false;          // the options that never change are set once per handle
     HeaderList headers;               // the last request's headers (see HeaderList)
-    std::string url;                  // the URL last set on the handle
+    std::string url;                  // the URL last set on the handle ("": none)
     std::uint64_t forks_seen = 0;     // the transport's forks_seen_ when it was checked out
     std::uint64_t headers_epoch = 0;  // the transport's headers_epoch_ when it was checked out
     Slot() {
@@ -113,6 +113,21 @@ struct Slot {
     ~Slot() {
         curl_easy_cleanup(easy);
         if (multi) curl_multi_cleanup(multi);
+    }
+    // libcurl copies the URL when it is set: it is set again only when it changed, and the
+    // request's two parts are compared where they lie, so an unchanged URL is never built.
+    void set_url(std::string_view base, std::string_view path) {
+        if (url.size() == base.size() + path.size() && url.compare(0, base.size(), base) == 0 &&
+            url.compare(base.size(), path.size(), path) == 0)
+            return;
+        try {
+            url.assign(base).append(path);
+            if (curl_easy_setopt(easy, CURLOPT_URL, url.c_str()) != CURLE_OK)
+                throw Error(Status::NO_MEMORY, "out of memory setting the request URL");
+        } catch (...) {
+            url.clear();  // never left claiming a URL the handle does not hold
+            throw;
+        }
     }
 };
 
@@ -320,13 +335,7 @@ class CurlTransport : public Transport {
 
         CURL *e = slot.easy;
         if (!slot.configured) configure(e);
-        // libcurl copies the URL when it is set: set again only when it changed.
-        if (!slot.configured || slot.url != request.url) {
-            slot.url.clear();  // never left claiming a URL the handle does not hold
-            if (curl_easy_setopt(e, CURLOPT_URL, request.url.c_str()) != CURLE_OK)
-                throw Error(Status::NO_MEMORY, "out of memory setting the request URL");
-            slot.url = request.url;
-        }
+        slot.set_url(request.base_url, request.path);
         curl_easy_setopt(
             e, CURLOPT_CONNECTTIMEOUT_MS,
             static_cast<long>(std::max<long long>(1, request.connect_timeout.count())));

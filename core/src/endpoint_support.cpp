@@ -227,8 +227,8 @@ Query &Query::json(const char *name, std::string_view json_text, const char *wha
 
 void Query::into(Call &call) const {
     if (text.empty()) return;
-    call.path += call.path.find('?') == std::string::npos ? '?' : '&';
-    call.path += text;
+    call.path.append(call.path.view().find('?') == std::string_view::npos ? "?" : "&");
+    call.path.append(text);
 }
 
 void Body::into(Call &call) {
@@ -237,7 +237,7 @@ void Body::into(Call &call) {
     call.has_body = true;
 }
 
-Call make_call(const char *method, std::string path, Kind kind, TwoFactor two_factor,
+Call make_call(const char *method, CallPath path, Kind kind, TwoFactor two_factor,
                const CallOptions &opts) {
     Call c;
     c.method = method;
@@ -274,7 +274,8 @@ void add_idempotency_key(Payload &payload, const Call &call) {
                             rapidjson::Value(call.idempotency_key.c_str(), doc.GetAllocator()),
                             doc.GetAllocator());
     } catch (const std::bad_alloc &) {
-        Error err(Status::NO_MEMORY, "out of memory after " + call.method + " " + call.path +
+        Error err(Status::NO_MEMORY, "out of memory after " + call.method + " " +
+                                         std::string(call.path.view()) +
                                          ": its outcome is unknown");
         err.idempotency_key = call.idempotency_key;
         err.outcome_unknown = true;
@@ -516,7 +517,8 @@ void rethrow_after_move(const Call &call) {
         throw;
     } catch (const std::bad_alloc &) {
         Error err(Status::NO_MEMORY, "out of memory reading the answer of " + call.method + " " +
-                                         call.path + ": its outcome is unknown");
+                                         std::string(call.path.view()) +
+                                         ": its outcome is unknown");
         err.idempotency_key = call.idempotency_key;
         err.outcome_unknown = true;
         err.retryable = true;

@@ -100,7 +100,7 @@ std::string query_escape(std::string_view text);
 
 // A call with the rules of its row: read-only, the idempotency key (a write carries the caller's;
 // a value-moving call carries the caller's or a new one), 2FA.
-Call make_call(const char *method, std::string path, Kind kind, TwoFactor two_factor,
+Call make_call(const char *method, CallPath path, Kind kind, TwoFactor two_factor,
                const CallOptions &opts);
 
 // The key a value-moving call used, in its payload too (when the payload is an object that does

@@ -1515,8 +1515,9 @@ std::vector<WebhookDelivery> decode_webhook_delivery_list(Payload &payload) {
 Call list_transactions_call(const TransactionQuery &params, const CallOptions &call) {
     detail::check_range(params.page, "page", 1);
     if (params.limit) detail::check_range(*params.limit, "limit", 1, 100);
-    detail::Call c = detail::make_call("POST", std::string("/transactions/get-transactions"),
-                                       Kind::Read, TwoFactor::None, call);
+    detail::Call c =
+        detail::make_call("POST", detail::CallPath::literal("/transactions/get-transactions"),
+                          Kind::Read, TwoFactor::None, call);
     detail::Body b;
     b.integer("page", params.page);
     if (params.limit) b.integer("limit", *params.limit);
@@ -1528,8 +1529,9 @@ Call list_transactions_call(const TransactionQuery &params, const CallOptions &c
 }
 
 Call refresh_session_call(const CallOptions &call) {
-    detail::Call c = detail::make_call("GET", std::string("/authentication/refresh-token"),
-                                       Kind::Read, TwoFactor::None, call);
+    detail::Call c =
+        detail::make_call("GET", detail::CallPath::literal("/authentication/refresh-token"),
+                          Kind::Read, TwoFactor::None, call);
     c.sensitive_response = true;
     c.authenticated = false;   // a public path: no credentials are sent
     c.refresh_session = true;  // Authorization: the session's refresh token
@@ -1546,8 +1548,8 @@ ApiKey Client::create_api_key(const CreateApiKey &params, const CallOptions &cal
     detail::check_permissions(params.permissions);
     if (params.expires_in_days) detail::check_range(*params.expires_in_days, "expires_in_days", 1);
     detail::check_items(params.allowed_ips, "allowed_ips");
-    detail::Call c = detail::make_call("POST", std::string("/apikey/create"), Kind::Write,
-                                       TwoFactor::Required, call);
+    detail::Call c = detail::make_call("POST", detail::CallPath::literal("/apikey/create"),
+                                       Kind::Write, TwoFactor::Required, call);
     c.sensitive_response = true;
     detail::Body b;
     b.field("name", params.name);
@@ -1557,8 +1559,8 @@ ApiKey Client::create_api_key(const CreateApiKey &params, const CallOptions &cal
     b.into(c);
     // The same call in the API's other dialect: tried when the primary path answers 404 or 405
     // (not processed), with the same Idempotency-Key and 2FA code.
-    detail::Call f = detail::make_call("POST", std::string("/apikey/generate"), Kind::Write,
-                                       TwoFactor::Required, call);
+    detail::Call f = detail::make_call("POST", detail::CallPath::literal("/apikey/generate"),
+                                       Kind::Write, TwoFactor::Required, call);
     f.idempotency_key = c.idempotency_key;
     f.sensitive_response = true;
     {
@@ -1574,12 +1576,12 @@ ApiKey Client::create_api_key(const CreateApiKey &params, const CallOptions &cal
 }
 
 std::vector<ApiKey> Client::list_api_keys(const CallOptions &call) {
-    detail::Call c =
-        detail::make_call("GET", std::string("/apikey/list"), Kind::Read, TwoFactor::None, call);
+    detail::Call c = detail::make_call("GET", detail::CallPath::literal("/apikey/list"), Kind::Read,
+                                       TwoFactor::None, call);
     // The same call in the API's other dialect: tried when the primary path answers 404 or 405
     // (not processed), with the same Idempotency-Key and 2FA code.
-    detail::Call f =
-        detail::make_call("GET", std::string("/apikey"), Kind::Read, TwoFactor::None, call);
+    detail::Call f = detail::make_call("GET", detail::CallPath::literal("/apikey"), Kind::Read,
+                                       TwoFactor::None, call);
     f.idempotency_key = c.idempotency_key;
     Payload p = impl_->execute_dialect(c, f, "api_keys", call);
     return detail::decode_api_key_list(p);
@@ -1630,8 +1632,8 @@ void Client::revoke_api_key(std::string_view key_id, const CallOptions &call) {
 }
 
 std::vector<Account> Client::list_accounts(const CallOptions &call) {
-    detail::Call c = detail::make_call("GET", std::string("/accounts/get-accounts"), Kind::Read,
-                                       TwoFactor::None, call);
+    detail::Call c = detail::make_call("GET", detail::CallPath::literal("/accounts/get-accounts"),
+                                       Kind::Read, TwoFactor::None, call);
     Payload p = impl_->execute(c, call);
     return detail::decode_account_list(p);
 }
@@ -1639,8 +1641,9 @@ std::vector<Account> Client::list_accounts(const CallOptions &call) {
 Account Client::create_account(std::string_view account_name, std::string_view account_type,
                                const CallOptions &call) {
     detail::require(account_name, "account_name");
-    detail::Call c = detail::make_call("POST", std::string("/accounts/create-account"), Kind::Write,
-                                       TwoFactor::None, call);
+    detail::Call c =
+        detail::make_call("POST", detail::CallPath::literal("/accounts/create-account"),
+                          Kind::Write, TwoFactor::None, call);
     detail::Body b;
     b.field("account_name", account_name);
     b.field("account_type",
@@ -1655,8 +1658,8 @@ Asset Client::add_asset(std::string_view account_id, std::string_view chain,
     detail::require(account_id, "account_id");
     detail::require(chain, "chain");
     detail::require(ticker, "ticker");
-    detail::Call c = detail::make_call("POST", std::string("/assets/add-asset"), Kind::Write,
-                                       TwoFactor::None, call);
+    detail::Call c = detail::make_call("POST", detail::CallPath::literal("/assets/add-asset"),
+                                       Kind::Write, TwoFactor::None, call);
     detail::Body b;
     b.field("account_id", account_id);
     b.field("chain", chain);
@@ -1667,8 +1670,8 @@ Asset Client::add_asset(std::string_view account_id, std::string_view chain,
 }
 
 std::vector<Asset> Client::list_assets(std::string_view account_id, const CallOptions &call) {
-    detail::Call c = detail::make_call("POST", std::string("/assets/get-user-assets"), Kind::Read,
-                                       TwoFactor::None, call);
+    detail::Call c = detail::make_call("POST", detail::CallPath::literal("/assets/get-user-assets"),
+                                       Kind::Read, TwoFactor::None, call);
     detail::Body b;
     b.field("account_id", account_id, true);
     b.into(c);
@@ -1678,8 +1681,8 @@ std::vector<Asset> Client::list_assets(std::string_view account_id, const CallOp
 
 Balance Client::check_balance(std::string_view asset_id, const CallOptions &call) {
     detail::require(asset_id, "asset_id");
-    detail::Call c =
-        detail::make_call("POST", std::string("/balance/check"), Kind::Read, TwoFactor::None, call);
+    detail::Call c = detail::make_call("POST", detail::CallPath::literal("/balance/check"),
+                                       Kind::Read, TwoFactor::None, call);
     detail::Body b;
     b.field("asset_id", asset_id);
     b.into(c);
@@ -1697,8 +1700,9 @@ Payload Client::gas_price(std::string_view chain, std::string_view priority,
                            {{"slow", "low"}, {"fast", "high"}}, "medium");
     const std::string amount_usd_digits =
         amount_usd.empty() ? std::string() : validate_amount(amount_usd);
-    detail::Call c = detail::make_call("POST", std::string("/transactions/get-gas-price"),
-                                       Kind::Read, TwoFactor::None, call);
+    detail::Call c =
+        detail::make_call("POST", detail::CallPath::literal("/transactions/get-gas-price"),
+                          Kind::Read, TwoFactor::None, call);
     detail::Body b;
     b.field("chainType", chain);
     b.field("priority", priority_value);
@@ -1724,8 +1728,9 @@ Transfer Client::send_funds(const SendFunds &params, const CallOptions &call) {
     const std::string priority_value =
         detail::enum_value(params.priority, "priority", {"low", "medium", "high"},
                            {{"slow", "low"}, {"fast", "high"}}, "medium");
-    detail::Call c = detail::make_call("POST", std::string("/transactions/send-funds"),
-                                       Kind::MovesValue, TwoFactor::OnDemand, call);
+    detail::Call c =
+        detail::make_call("POST", detail::CallPath::literal("/transactions/send-funds"),
+                          Kind::MovesValue, TwoFactor::OnDemand, call);
     detail::Body b;
     b.field("account", params.account);
     b.field("assets", params.assets);
@@ -1761,8 +1766,8 @@ Webhook Client::create_webhook(std::string_view url, const std::vector<std::stri
                                std::string_view description, const CallOptions &call) {
     detail::check_http_url(url, "url");
     detail::require_items(events, "events");
-    detail::Call c = detail::make_call("POST", std::string("/webhook/create"), Kind::Write,
-                                       TwoFactor::None, call);
+    detail::Call c = detail::make_call("POST", detail::CallPath::literal("/webhook/create"),
+                                       Kind::Write, TwoFactor::None, call);
     c.sensitive_response = true;
     detail::Body b;
     b.field("url", url);
@@ -1771,8 +1776,8 @@ Webhook Client::create_webhook(std::string_view url, const std::vector<std::stri
     b.into(c);
     // The same call in the API's other dialect: tried when the primary path answers 404 or 405
     // (not processed), with the same Idempotency-Key and 2FA code.
-    detail::Call f = detail::make_call("POST", std::string("/webhook/create-webhook"), Kind::Write,
-                                       TwoFactor::None, call);
+    detail::Call f = detail::make_call("POST", detail::CallPath::literal("/webhook/create-webhook"),
+                                       Kind::Write, TwoFactor::None, call);
     f.idempotency_key = c.idempotency_key;
     f.sensitive_response = true;
     {
@@ -1787,12 +1792,12 @@ Webhook Client::create_webhook(std::string_view url, const std::vector<std::stri
 }
 
 std::vector<Webhook> Client::list_webhooks(const CallOptions &call) {
-    detail::Call c =
-        detail::make_call("GET", std::string("/webhook/list"), Kind::Read, TwoFactor::None, call);
+    detail::Call c = detail::make_call("GET", detail::CallPath::literal("/webhook/list"),
+                                       Kind::Read, TwoFactor::None, call);
     // The same call in the API's other dialect: tried when the primary path answers 404 or 405
     // (not processed), with the same Idempotency-Key and 2FA code.
-    detail::Call f = detail::make_call("GET", std::string("/webhook/get-webhooks"), Kind::Read,
-                                       TwoFactor::None, call);
+    detail::Call f = detail::make_call("GET", detail::CallPath::literal("/webhook/get-webhooks"),
+                                       Kind::Read, TwoFactor::None, call);
     f.idempotency_key = c.idempotency_key;
     Payload p = impl_->execute_dialect(c, f, "webhooks", call);
     return detail::decode_webhook_list(p);
@@ -1806,8 +1811,9 @@ void Client::delete_webhook(std::string_view webhook_id, const CallOptions &call
 }
 
 Payload Client::get_account_connections(std::string_view account_id, const CallOptions &call) {
-    detail::Call c = detail::make_call("GET", std::string("/accounts/get-connections"), Kind::Read,
-                                       TwoFactor::None, call);
+    detail::Call c =
+        detail::make_call("GET", detail::CallPath::literal("/accounts/get-connections"), Kind::Read,
+                          TwoFactor::None, call);
     detail::Query b;
     b.field("account_id", account_id, true);
     b.into(c);
@@ -1819,8 +1825,9 @@ Payload Client::create_account_connections(std::string_view account_id,
                                            const CallOptions &call) {
     detail::require(account_id, "account_id");
     detail::check_items(chains, "chains");
-    detail::Call c = detail::make_call("POST", std::string("/accounts/create-connections"),
-                                       Kind::Write, TwoFactor::None, call);
+    detail::Call c =
+        detail::make_call("POST", detail::CallPath::literal("/accounts/create-connections"),
+                          Kind::Write, TwoFactor::None, call);
     detail::Body b;
     b.field("account_id", account_id);
     b.strings("chains", chains, true);
@@ -1830,8 +1837,9 @@ Payload Client::create_account_connections(std::string_view account_id,
 
 std::vector<Account> Client::list_user_accounts(std::string_view user_id, const CallOptions &call) {
     detail::require(user_id, "user_id");
-    detail::Call c = detail::make_call("POST", std::string("/accounts/get-user-accounts"),
-                                       Kind::Read, TwoFactor::None, call);
+    detail::Call c =
+        detail::make_call("POST", detail::CallPath::literal("/accounts/get-user-accounts"),
+                          Kind::Read, TwoFactor::None, call);
     detail::Body b;
     b.field("user_id", user_id);
     b.into(c);
@@ -1840,26 +1848,28 @@ std::vector<Account> Client::list_user_accounts(std::string_view user_id, const 
 }
 
 Payload Client::transaction_analytics(const CallOptions &call) {
-    detail::Call c = detail::make_call("GET", std::string("/analytics/transaction-analytics"),
-                                       Kind::Read, TwoFactor::None, call);
+    detail::Call c =
+        detail::make_call("GET", detail::CallPath::literal("/analytics/transaction-analytics"),
+                          Kind::Read, TwoFactor::None, call);
     return impl_->execute(c, call);
 }
 
 Payload Client::dashboard_analytics(const CallOptions &call) {
-    detail::Call c = detail::make_call("GET", std::string("/analytics/dashboard-analytics"),
-                                       Kind::Read, TwoFactor::None, call);
+    detail::Call c =
+        detail::make_call("GET", detail::CallPath::literal("/analytics/dashboard-analytics"),
+                          Kind::Read, TwoFactor::None, call);
     return impl_->execute(c, call);
 }
 
 Payload Client::list_supported_assets(const CallOptions &call) {
-    detail::Call c = detail::make_call("GET", std::string("/assets/get-all-assets"), Kind::Read,
-                                       TwoFactor::None, call);
+    detail::Call c = detail::make_call("GET", detail::CallPath::literal("/assets/get-all-assets"),
+                                       Kind::Read, TwoFactor::None, call);
     return impl_->execute(c, call);
 }
 
 Payload Client::list_chains(const CallOptions &call) {
-    detail::Call c = detail::make_call("GET", std::string("/assets/get-chains"), Kind::Read,
-                                       TwoFactor::None, call);
+    detail::Call c = detail::make_call("GET", detail::CallPath::literal("/assets/get-chains"),
+                                       Kind::Read, TwoFactor::None, call);
     return impl_->execute(c, call);
 }
 
@@ -1870,8 +1880,8 @@ std::vector<Asset> Client::add_assets(std::string_view account_id,
     detail::require(account_id, "account_id");
     detail::require_items(chains, "chains");
     detail::check_items(tickers, "tickers");
-    detail::Call c = detail::make_call("POST", std::string("/assets/batch-add-asset"), Kind::Write,
-                                       TwoFactor::None, call);
+    detail::Call c = detail::make_call("POST", detail::CallPath::literal("/assets/batch-add-asset"),
+                                       Kind::Write, TwoFactor::None, call);
     detail::Body b;
     b.field("account_id", account_id);
     b.strings("chains", chains);
@@ -1883,8 +1893,9 @@ std::vector<Asset> Client::add_assets(std::string_view account_id,
 
 std::vector<Asset> Client::list_user_assets(std::string_view user_id, const CallOptions &call) {
     detail::require(user_id, "user_id");
-    detail::Call c = detail::make_call("POST", std::string("/assets/get-user-assets-by-id"),
-                                       Kind::Read, TwoFactor::None, call);
+    detail::Call c =
+        detail::make_call("POST", detail::CallPath::literal("/assets/get-user-assets-by-id"),
+                          Kind::Read, TwoFactor::None, call);
     detail::Body b;
     b.field("user_id", user_id);
     b.into(c);
@@ -1894,8 +1905,8 @@ std::vector<Asset> Client::list_user_assets(std::string_view user_id, const Call
 
 Asset Client::archive_asset(std::string_view asset_id, const CallOptions &call) {
     detail::require(asset_id, "asset_id");
-    detail::Call c = detail::make_call("POST", std::string("/assets/archive-asset"), Kind::Write,
-                                       TwoFactor::None, call);
+    detail::Call c = detail::make_call("POST", detail::CallPath::literal("/assets/archive-asset"),
+                                       Kind::Write, TwoFactor::None, call);
     detail::Body b;
     b.field("asset_id", asset_id);
     b.into(c);
@@ -1907,8 +1918,9 @@ Asset Client::add_gas_station(std::string_view chain, std::string_view ticker,
                               const CallOptions &call) {
     detail::require(chain, "chain");
     detail::require(ticker, "ticker");
-    detail::Call c = detail::make_call("POST", std::string("/assets/add-station-asset"),
-                                       Kind::Write, TwoFactor::None, call);
+    detail::Call c =
+        detail::make_call("POST", detail::CallPath::literal("/assets/add-station-asset"),
+                          Kind::Write, TwoFactor::None, call);
     detail::Body b;
     b.field("chain", chain);
     b.field("ticker", ticker);
@@ -1918,8 +1930,9 @@ Asset Client::add_gas_station(std::string_view chain, std::string_view ticker,
 }
 
 std::vector<Asset> Client::list_gas_stations(const CallOptions &call) {
-    detail::Call c = detail::make_call("POST", std::string("/assets/get-station-assets"),
-                                       Kind::Read, TwoFactor::None, call);
+    detail::Call c =
+        detail::make_call("POST", detail::CallPath::literal("/assets/get-station-assets"),
+                          Kind::Read, TwoFactor::None, call);
     Payload p = impl_->execute(c, call);
     return detail::decode_asset_list(p);
 }
@@ -1929,8 +1942,9 @@ Asset Client::add_customer_asset(std::string_view customer_id, std::string_view 
     detail::require(customer_id, "customer_id");
     detail::require(chain, "chain");
     detail::require(ticker, "ticker");
-    detail::Call c = detail::make_call("POST", std::string("/assets/add-customer-asset"),
-                                       Kind::Write, TwoFactor::None, call);
+    detail::Call c =
+        detail::make_call("POST", detail::CallPath::literal("/assets/add-customer-asset"),
+                          Kind::Write, TwoFactor::None, call);
     detail::Body b;
     b.field("customer_id", customer_id);
     b.field("chain", chain);
@@ -1942,8 +1956,9 @@ Asset Client::add_customer_asset(std::string_view customer_id, std::string_view 
 
 std::vector<Asset> Client::list_customer_assets(std::string_view customer_id,
                                                 const CallOptions &call) {
-    detail::Call c = detail::make_call("POST", std::string("/assets/get-customer-assets"),
-                                       Kind::Read, TwoFactor::None, call);
+    detail::Call c =
+        detail::make_call("POST", detail::CallPath::literal("/assets/get-customer-assets"),
+                          Kind::Read, TwoFactor::None, call);
     detail::Body b;
     b.field("customer_id", customer_id, true);
     b.into(c);
@@ -1952,8 +1967,8 @@ std::vector<Asset> Client::list_customer_assets(std::string_view customer_id,
 }
 
 std::vector<AutoForwardingRule> Client::list_forwarding_rules(const CallOptions &call) {
-    detail::Call c = detail::make_call("GET", std::string("/auto-forwarding"), Kind::Read,
-                                       TwoFactor::None, call);
+    detail::Call c = detail::make_call("GET", detail::CallPath::literal("/auto-forwarding"),
+                                       Kind::Read, TwoFactor::None, call);
     Payload p = impl_->execute(c, call);
     return detail::decode_auto_forwarding_rule_list(p);
 }
@@ -1982,8 +1997,8 @@ AutoForwardingRule Client::create_forwarding_rule(const ForwardingRule &params,
         params.minimum_amount.empty() ? std::string() : validate_amount(params.minimum_amount);
     const std::string maximum_amount_digits =
         params.maximum_amount.empty() ? std::string() : validate_amount(params.maximum_amount);
-    detail::Call c = detail::make_call("POST", std::string("/auto-forwarding"), Kind::Write,
-                                       TwoFactor::Required, call);
+    detail::Call c = detail::make_call("POST", detail::CallPath::literal("/auto-forwarding"),
+                                       Kind::Write, TwoFactor::Required, call);
     detail::Body b;
     b.field("destination_address", params.destination_address);
     if (!percentage_digits.empty()) b.number("percentage", percentage_digits);
@@ -2042,8 +2057,8 @@ void Client::delete_forwarding_rule(std::string_view rule_id, const CallOptions 
 
 Payload Client::card_issuer_apply(const IssuerApplication &params, const CallOptions &call) {
     detail::require(params.funding_structure, "funding_structure");
-    detail::Call c = detail::make_call("POST", std::string("/card-issuer/apply"), Kind::Write,
-                                       TwoFactor::None, call);
+    detail::Call c = detail::make_call("POST", detail::CallPath::literal("/card-issuer/apply"),
+                                       Kind::Write, TwoFactor::None, call);
     detail::Body b;
     b.field("funding_structure", params.funding_structure);
     b.boolean("iban_enabled", params.iban_enabled);
@@ -2052,14 +2067,14 @@ Payload Client::card_issuer_apply(const IssuerApplication &params, const CallOpt
 }
 
 Payload Client::card_issuer_get_program(const CallOptions &call) {
-    detail::Call c = detail::make_call("GET", std::string("/card-issuer/status"), Kind::Read,
-                                       TwoFactor::None, call);
+    detail::Call c = detail::make_call("GET", detail::CallPath::literal("/card-issuer/status"),
+                                       Kind::Read, TwoFactor::None, call);
     return impl_->execute(c, call);
 }
 
 Payload Client::card_issuer_get_wallets(const CallOptions &call) {
-    detail::Call c = detail::make_call("GET", std::string("/card-issuer/wallets"), Kind::Read,
-                                       TwoFactor::None, call);
+    detail::Call c = detail::make_call("GET", detail::CallPath::literal("/card-issuer/wallets"),
+                                       Kind::Read, TwoFactor::None, call);
     return impl_->execute(c, call);
 }
 
@@ -2076,8 +2091,9 @@ CardFunding Client::card_issuer_fund_customer(std::string_view customer_id, std:
         pricing_mode.empty()
             ? std::string()
             : detail::enum_value(pricing_mode, "pricing_mode", {"send_x", "receive_x"}, {}, "");
-    detail::Call c = detail::make_call("POST", std::string("/card-issuer/fund-customer"),
-                                       Kind::MovesValue, TwoFactor::None, call);
+    detail::Call c =
+        detail::make_call("POST", detail::CallPath::literal("/card-issuer/fund-customer"),
+                          Kind::MovesValue, TwoFactor::None, call);
     detail::Body b;
     b.field("customer_id", customer_id);
     if (!amount_digits.empty()) b.number("amount", amount_digits);
@@ -2134,8 +2150,8 @@ Payload Client::card_issuer_list_customers(std::optional<std::int64_t> page,
                                            const CallOptions &call) {
     if (page) detail::check_range(*page, "page", 1);
     if (limit) detail::check_range(*limit, "limit", 1, 100);
-    detail::Call c = detail::make_call("GET", std::string("/card-issuer/customers"), Kind::Read,
-                                       TwoFactor::None, call);
+    detail::Call c = detail::make_call("GET", detail::CallPath::literal("/card-issuer/customers"),
+                                       Kind::Read, TwoFactor::None, call);
     detail::Query b;
     if (page) b.integer("page", *page);
     if (limit) b.integer("limit", *limit);
@@ -2145,8 +2161,9 @@ Payload Client::card_issuer_list_customers(std::optional<std::int64_t> page,
 
 Payload Client::card_issuer_get_funding_addresses(std::string_view customer_id,
                                                   const CallOptions &call) {
-    detail::Call c = detail::make_call("GET", std::string("/card-issuer/funding-addresses"),
-                                       Kind::Read, TwoFactor::None, call);
+    detail::Call c =
+        detail::make_call("GET", detail::CallPath::literal("/card-issuer/funding-addresses"),
+                          Kind::Read, TwoFactor::None, call);
     detail::Query b;
     b.field("customer_id", customer_id, true);
     b.into(c);
@@ -2159,8 +2176,8 @@ Payload Client::card_issuer_list_deposits(std::optional<std::int64_t> page,
                                           const CallOptions &call) {
     if (page) detail::check_range(*page, "page", 1);
     if (limit) detail::check_range(*limit, "limit", 1, 100);
-    detail::Call c = detail::make_call("GET", std::string("/card-issuer/deposits"), Kind::Read,
-                                       TwoFactor::None, call);
+    detail::Call c = detail::make_call("GET", detail::CallPath::literal("/card-issuer/deposits"),
+                                       Kind::Read, TwoFactor::None, call);
     detail::Query b;
     if (page) b.integer("page", *page);
     if (limit) b.integer("limit", *limit);
@@ -2177,8 +2194,9 @@ Payload Client::card_issuer_get_funding_history(std::optional<std::int64_t> page
                                                 std::string_view chain, const CallOptions &call) {
     if (page) detail::check_range(*page, "page", 1);
     if (limit) detail::check_range(*limit, "limit", 1, 100);
-    detail::Call c = detail::make_call("GET", std::string("/card-issuer/funding-history"),
-                                       Kind::Read, TwoFactor::None, call);
+    detail::Call c =
+        detail::make_call("GET", detail::CallPath::literal("/card-issuer/funding-history"),
+                          Kind::Read, TwoFactor::None, call);
     detail::Query b;
     if (page) b.integer("page", *page);
     if (limit) b.integer("limit", *limit);
@@ -2194,8 +2212,8 @@ CardAccount Client::cards_onboard(std::string_view email, std::string_view first
     detail::require(email, "email");
     detail::require(first_name, "first_name");
     detail::require(last_name, "last_name");
-    detail::Call c = detail::make_call("POST", std::string("/yativo-card/onboard"), Kind::Write,
-                                       TwoFactor::None, call);
+    detail::Call c = detail::make_call("POST", detail::CallPath::literal("/yativo-card/onboard"),
+                                       Kind::Write, TwoFactor::None, call);
     detail::Body b;
     b.field("email", email);
     b.field("firstName", first_name);
@@ -2206,27 +2224,29 @@ CardAccount Client::cards_onboard(std::string_view email, std::string_view first
 }
 
 CardAccount Client::cards_get_kyc_status(const CallOptions &call) {
-    detail::Call c = detail::make_call("GET", std::string("/yativo-card/kyc-status"), Kind::Read,
-                                       TwoFactor::None, call);
+    detail::Call c = detail::make_call("GET", detail::CallPath::literal("/yativo-card/kyc-status"),
+                                       Kind::Read, TwoFactor::None, call);
     Payload p = impl_->execute(c, call);
     return detail::decode_card_account(p);
 }
 
 Payload Client::cards_accept_terms(const CallOptions &call) {
-    detail::Call c = detail::make_call("POST", std::string("/yativo-card/accept-terms"),
-                                       Kind::Write, TwoFactor::None, call);
+    detail::Call c =
+        detail::make_call("POST", detail::CallPath::literal("/yativo-card/accept-terms"),
+                          Kind::Write, TwoFactor::None, call);
     return impl_->execute(c, call);
 }
 
 Payload Client::cards_deploy_safe(const CallOptions &call) {
-    detail::Call c = detail::make_call("POST", std::string("/yativo-card/deploy-safe"), Kind::Write,
-                                       TwoFactor::None, call);
+    detail::Call c =
+        detail::make_call("POST", detail::CallPath::literal("/yativo-card/deploy-safe"),
+                          Kind::Write, TwoFactor::None, call);
     return impl_->execute(c, call);
 }
 
 std::vector<Card> Client::cards_list(const CallOptions &call) {
-    detail::Call c = detail::make_call("GET", std::string("/yativo-card/list-cards"), Kind::Read,
-                                       TwoFactor::None, call);
+    detail::Call c = detail::make_call("GET", detail::CallPath::literal("/yativo-card/list-cards"),
+                                       Kind::Read, TwoFactor::None, call);
     Payload p = impl_->execute(c, call);
     return detail::decode_card_list(p);
 }
@@ -2238,8 +2258,9 @@ Card Client::cards_create(std::string_view card_type, std::string_view display_n
         detail::enum_value(card_type, "card_type", {"virtual", "physical"}, {}, "virtual");
     const std::string spending_limit_amount_digits =
         spending_limit_amount.empty() ? std::string() : validate_amount(spending_limit_amount);
-    detail::Call c = detail::make_call("POST", std::string("/yativo-card/create-card"), Kind::Write,
-                                       TwoFactor::None, call);
+    detail::Call c =
+        detail::make_call("POST", detail::CallPath::literal("/yativo-card/create-card"),
+                          Kind::Write, TwoFactor::None, call);
     detail::Body b;
     b.field("type", card_type_value);
     b.field("display_name", display_name, true);
@@ -2710,8 +2731,9 @@ Customer Client::create_customer(std::string_view email, std::string_view name,
                                  std::string_view phone, std::string_view metadata_json,
                                  const CallOptions &call) {
     detail::require(email, "email");
-    detail::Call c = detail::make_call("POST", std::string("/customers/create-customer"),
-                                       Kind::Write, TwoFactor::None, call);
+    detail::Call c =
+        detail::make_call("POST", detail::CallPath::literal("/customers/create-customer"),
+                          Kind::Write, TwoFactor::None, call);
     detail::Body b;
     b.field("email", email);
     b.field("name", name, true);
@@ -2728,8 +2750,9 @@ std::vector<Customer> Client::list_customers(std::optional<std::int64_t> page,
                                              const CallOptions &call) {
     if (page) detail::check_range(*page, "page", 1);
     if (limit) detail::check_range(*limit, "limit", 1, 100);
-    detail::Call c = detail::make_call("POST", std::string("/customers/get-customers"), Kind::Read,
-                                       TwoFactor::None, call);
+    detail::Call c =
+        detail::make_call("POST", detail::CallPath::literal("/customers/get-customers"), Kind::Read,
+                          TwoFactor::None, call);
     detail::Body b;
     if (page) b.integer("page", *page);
     if (limit) b.integer("limit", *limit);
@@ -2747,8 +2770,9 @@ std::vector<Transaction> Client::customer_transactions(std::string_view customer
     detail::require(customer_id, "customer_id");
     if (page) detail::check_range(*page, "page", 1);
     if (limit) detail::check_range(*limit, "limit", 1, 100);
-    detail::Call c = detail::make_call("POST", std::string("/customers/get-customer-transactions"),
-                                       Kind::Read, TwoFactor::None, call);
+    detail::Call c =
+        detail::make_call("POST", detail::CallPath::literal("/customers/get-customer-transactions"),
+                          Kind::Read, TwoFactor::None, call);
     detail::Body b;
     b.field("customer_id", customer_id);
     if (page) b.integer("page", *page);
@@ -2759,16 +2783,16 @@ std::vector<Transaction> Client::customer_transactions(std::string_view customer
 }
 
 Payload Client::iban_get_options(const CallOptions &call) {
-    detail::Call c =
-        detail::make_call("GET", std::string("/iban/options"), Kind::Read, TwoFactor::None, call);
+    detail::Call c = detail::make_call("GET", detail::CallPath::literal("/iban/options"),
+                                       Kind::Read, TwoFactor::None, call);
     return impl_->execute(c, call);
 }
 
 IbanStatus Client::iban_initialize(std::string_view email, std::string_view customer_id,
                                    const CallOptions &call) {
     detail::require(email, "email");
-    detail::Call c = detail::make_call("POST", std::string("/iban/onboarding/init"), Kind::Write,
-                                       TwoFactor::None, call);
+    detail::Call c = detail::make_call("POST", detail::CallPath::literal("/iban/onboarding/init"),
+                                       Kind::Write, TwoFactor::None, call);
     detail::Body b;
     b.field("email", email);
     b.field("customer_id", customer_id, true);
@@ -2778,8 +2802,8 @@ IbanStatus Client::iban_initialize(std::string_view email, std::string_view cust
 }
 
 IbanStatus Client::iban_request(std::string_view customer_id, const CallOptions &call) {
-    detail::Call c = detail::make_call("POST", std::string("/iban/iban/request"), Kind::Write,
-                                       TwoFactor::None, call);
+    detail::Call c = detail::make_call("POST", detail::CallPath::literal("/iban/iban/request"),
+                                       Kind::Write, TwoFactor::None, call);
     detail::Body b;
     b.field("customer_id", customer_id, true);
     b.into(c);
@@ -2790,8 +2814,8 @@ IbanStatus Client::iban_request(std::string_view customer_id, const CallOptions 
 IbanStatus Client::iban_submit_kyc(std::string_view kyc_json, std::string_view email,
                                    std::string_view customer_id, const CallOptions &call) {
     detail::require(kyc_json, "kyc");
-    detail::Call c = detail::make_call("POST", std::string("/iban/onboarding/kyc"), Kind::Write,
-                                       TwoFactor::None, call);
+    detail::Call c = detail::make_call("POST", detail::CallPath::literal("/iban/onboarding/kyc"),
+                                       Kind::Write, TwoFactor::None, call);
     detail::Body b;
     b.json("kyc", kyc_json, "kyc");
     b.field("email", email, true);
@@ -2802,8 +2826,8 @@ IbanStatus Client::iban_submit_kyc(std::string_view kyc_json, std::string_view e
 }
 
 IbanStatus Client::iban_get_status(std::string_view customer_id, const CallOptions &call) {
-    detail::Call c =
-        detail::make_call("GET", std::string("/iban/status"), Kind::Read, TwoFactor::None, call);
+    detail::Call c = detail::make_call("GET", detail::CallPath::literal("/iban/status"), Kind::Read,
+                                       TwoFactor::None, call);
     detail::Query b;
     b.field("customer_id", customer_id, true);
     b.into(c);
@@ -2816,8 +2840,9 @@ Session Client::register_user(std::string_view email, std::string_view password,
                               std::string_view last_name, const CallOptions &call) {
     detail::require(email, "email");
     detail::require(password, "password");
-    detail::Call c = detail::make_call("POST", std::string("/authentication/registration"),
-                                       Kind::Write, TwoFactor::None, call);
+    detail::Call c =
+        detail::make_call("POST", detail::CallPath::literal("/authentication/registration"),
+                          Kind::Write, TwoFactor::None, call);
     c.sensitive_response = true;
     c.authenticated = false;  // a public path: no credentials are sent
     detail::Body b;
@@ -2835,8 +2860,8 @@ Session Client::register_user(std::string_view email, std::string_view password,
 
 Payload Client::sign_in(std::string_view email, std::string_view role, const CallOptions &call) {
     detail::require(email, "email");
-    detail::Call c =
-        detail::make_call("POST", std::string("/auth/sign-in"), Kind::Write, TwoFactor::None, call);
+    detail::Call c = detail::make_call("POST", detail::CallPath::literal("/auth/sign-in"),
+                                       Kind::Write, TwoFactor::None, call);
     c.sensitive_response = true;
     c.authenticated = false;  // a public path: no credentials are sent
     detail::Body b;
@@ -2848,8 +2873,8 @@ Payload Client::sign_in(std::string_view email, std::string_view role, const Cal
 
 Session Client::verify_otp(std::string_view otp, std::string_view email, const CallOptions &call) {
     detail::require(otp, "otp");
-    detail::Call c = detail::make_call("POST", std::string("/auth/otp-verification"), Kind::Write,
-                                       TwoFactor::None, call);
+    detail::Call c = detail::make_call("POST", detail::CallPath::literal("/auth/otp-verification"),
+                                       Kind::Write, TwoFactor::None, call);
     c.sensitive_response = true;
     c.authenticated = false;  // a public path: no credentials are sent
     detail::Body b;
@@ -2864,8 +2889,9 @@ Session Client::verify_otp(std::string_view otp, std::string_view email, const C
 
 Payload Client::resend_otp(std::string_view email, const CallOptions &call) {
     detail::require(email, "email");
-    detail::Call c = detail::make_call("POST", std::string("/authentication/resend_otp"),
-                                       Kind::Write, TwoFactor::None, call);
+    detail::Call c =
+        detail::make_call("POST", detail::CallPath::literal("/authentication/resend_otp"),
+                          Kind::Write, TwoFactor::None, call);
     c.authenticated = false;  // a public path: no credentials are sent
     detail::Body b;
     b.field("email", email);
@@ -2874,24 +2900,26 @@ Payload Client::resend_otp(std::string_view email, const CallOptions &call) {
 }
 
 Payload Client::google_auth_details(const CallOptions &call) {
-    detail::Call c = detail::make_call("GET", std::string("/google-auth/get-google-authenticator"),
-                                       Kind::Read, TwoFactor::None, call);
+    detail::Call c =
+        detail::make_call("GET", detail::CallPath::literal("/google-auth/get-google-authenticator"),
+                          Kind::Read, TwoFactor::None, call);
     c.sensitive_response = true;
     return impl_->execute(c, call);
 }
 
 Payload Client::google_auth_enable(const CallOptions &call) {
-    detail::Call c =
-        detail::make_call("GET", std::string("/google-auth/enable-google-authenticator"),
-                          Kind::Read, TwoFactor::None, call);
+    detail::Call c = detail::make_call(
+        "GET", detail::CallPath::literal("/google-auth/enable-google-authenticator"), Kind::Read,
+        TwoFactor::None, call);
     return impl_->execute(c, call);
 }
 
 Session Client::google_auth_verify(std::string_view code, std::string_view email,
                                    const CallOptions &call) {
     detail::require(code, "code");
-    detail::Call c = detail::make_call("POST", std::string("/google-auth/verify-token"),
-                                       Kind::Write, TwoFactor::None, call);
+    detail::Call c =
+        detail::make_call("POST", detail::CallPath::literal("/google-auth/verify-token"),
+                          Kind::Write, TwoFactor::None, call);
     c.sensitive_response = true;
     c.authenticated = false;  // a public path: no credentials are sent
     detail::Body b;
@@ -2906,8 +2934,9 @@ Session Client::google_auth_verify(std::string_view code, std::string_view email
 
 Payload Client::passkey_options(std::string_view email, const CallOptions &call) {
     detail::require(email, "email");
-    detail::Call c = detail::make_call("POST", std::string("/auth/passkeys/authenticate-options"),
-                                       Kind::Write, TwoFactor::None, call);
+    detail::Call c =
+        detail::make_call("POST", detail::CallPath::literal("/auth/passkeys/authenticate-options"),
+                          Kind::Write, TwoFactor::None, call);
     c.authenticated = false;  // a public path: no credentials are sent
     detail::Body b;
     b.field("email", email);
@@ -2916,8 +2945,9 @@ Payload Client::passkey_options(std::string_view email, const CallOptions &call)
 }
 
 Session Client::passkey_verify(std::string_view assertion_json, const CallOptions &call) {
-    detail::Call c = detail::make_call("POST", std::string("/auth/passkeys/authenticate-verify"),
-                                       Kind::Write, TwoFactor::None, call);
+    detail::Call c =
+        detail::make_call("POST", detail::CallPath::literal("/auth/passkeys/authenticate-verify"),
+                          Kind::Write, TwoFactor::None, call);
     c.sensitive_response = true;
     c.authenticated = false;  // a public path: no credentials are sent
     detail::Body b;
@@ -2938,20 +2968,20 @@ Session Client::refresh_session(const CallOptions &call) {
 }
 
 Payload Client::swap_get_assets(const CallOptions &call) {
-    detail::Call c =
-        detail::make_call("GET", std::string("/swap/assets"), Kind::Read, TwoFactor::None, call);
+    detail::Call c = detail::make_call("GET", detail::CallPath::literal("/swap/assets"), Kind::Read,
+                                       TwoFactor::None, call);
     return impl_->execute(c, call);
 }
 
 Payload Client::swap_get_routes(const CallOptions &call) {
-    detail::Call c =
-        detail::make_call("GET", std::string("/swap/routes"), Kind::Read, TwoFactor::None, call);
+    detail::Call c = detail::make_call("GET", detail::CallPath::literal("/swap/routes"), Kind::Read,
+                                       TwoFactor::None, call);
     return impl_->execute(c, call);
 }
 
 SwapQuote Client::swap_get_quote(std::string_view data_json, const CallOptions &call) {
-    detail::Call c =
-        detail::make_call("POST", std::string("/swap/quote"), Kind::Read, TwoFactor::None, call);
+    detail::Call c = detail::make_call("POST", detail::CallPath::literal("/swap/quote"), Kind::Read,
+                                       TwoFactor::None, call);
     detail::Body b;
     b.merge(data_json, "data");
     b.into(c);
@@ -2960,8 +2990,8 @@ SwapQuote Client::swap_get_quote(std::string_view data_json, const CallOptions &
 }
 
 SwapExecution Client::swap_execute(std::string_view data_json, const CallOptions &call) {
-    detail::Call c = detail::make_call("POST", std::string("/swap/execute"), Kind::MovesValue,
-                                       TwoFactor::Required, call);
+    detail::Call c = detail::make_call("POST", detail::CallPath::literal("/swap/execute"),
+                                       Kind::MovesValue, TwoFactor::Required, call);
     detail::Body b;
     b.merge(data_json, "data");
     b.into(c);
@@ -2983,8 +3013,8 @@ std::vector<SwapHistoryItem> Client::swap_get_history(std::optional<std::int64_t
                                                       const CallOptions &call) {
     if (limit) detail::check_range(*limit, "limit", 1, 100);
     if (offset) detail::check_range(*offset, "offset", 0);
-    detail::Call c =
-        detail::make_call("GET", std::string("/swap/history"), Kind::Read, TwoFactor::None, call);
+    detail::Call c = detail::make_call("GET", detail::CallPath::literal("/swap/history"),
+                                       Kind::Read, TwoFactor::None, call);
     detail::Query b;
     if (limit) b.integer("limit", *limit);
     if (offset) b.integer("offset", *offset);
@@ -2996,8 +3026,9 @@ std::vector<SwapHistoryItem> Client::swap_get_history(std::optional<std::int64_t
 
 Transaction Client::get_transaction(std::string_view transaction_id, const CallOptions &call) {
     detail::require(transaction_id, "transaction_id");
-    detail::Call c = detail::make_call("POST", std::string("/transactions/get-transaction"),
-                                       Kind::Read, TwoFactor::None, call);
+    detail::Call c =
+        detail::make_call("POST", detail::CallPath::literal("/transactions/get-transaction"),
+                          Kind::Read, TwoFactor::None, call);
     detail::Body b;
     b.field("transaction_id", transaction_id);
     b.into(c);
@@ -3007,8 +3038,8 @@ Transaction Client::get_transaction(std::string_view transaction_id, const CallO
 
 Payload Client::cancel_transaction(std::string_view transaction_id, const CallOptions &call) {
     detail::require(transaction_id, "transaction_id");
-    detail::Call c = detail::make_call("POST", std::string("/transactions/cancel"), Kind::Write,
-                                       TwoFactor::None, call);
+    detail::Call c = detail::make_call("POST", detail::CallPath::literal("/transactions/cancel"),
+                                       Kind::Write, TwoFactor::None, call);
     detail::Body b;
     b.field("transaction_id", transaction_id);
     b.into(c);
@@ -3022,8 +3053,9 @@ std::vector<Transaction> Client::asset_history(std::string_view asset_id,
     detail::require(asset_id, "asset_id");
     if (page) detail::check_range(*page, "page", 1);
     if (limit) detail::check_range(*limit, "limit", 1, 100);
-    detail::Call c = detail::make_call("POST", std::string("/transactions/asset-history"),
-                                       Kind::Read, TwoFactor::None, call);
+    detail::Call c =
+        detail::make_call("POST", detail::CallPath::literal("/transactions/asset-history"),
+                          Kind::Read, TwoFactor::None, call);
     detail::Body b;
     b.field("asset_id", asset_id);
     if (page) b.integer("page", *page);

@@ -22,7 +22,7 @@ namespace detail {
 class SuppliedExchange {
   public:
     SuppliedExchange(HttpRequest &request, std::size_t max_bytes)
-        : request_(request), max_bytes_(max_bytes) {}
+        : request_(request), url_(request.url()), max_bytes_(max_bytes) {}
     SuppliedExchange(const SuppliedExchange &) = delete;
     SuppliedExchange &operator=(const SuppliedExchange &) = delete;
     ~SuppliedExchange() { wipe(result_.body); }
@@ -30,7 +30,7 @@ class SuppliedExchange {
     // Runs the function once.
     __attribute__((no_sanitize("null"))) void run(const TransportFn &fn) {
         try {
-            const TransportRequest view(request_);
+            const TransportRequest view(request_, url_);
             TransportResponse response(*this);
             fn(view, response);
         } catch (abi::__forced_unwind &) {
@@ -190,6 +190,7 @@ class SuppliedExchange {
     }
 
     HttpRequest &request_;
+    const std::string url_;  // the request's, whole: the function reads it as one string
     std::size_t max_bytes_;
     HttpResult result_;
     std::optional<TransportOutcome> outcome_;
@@ -220,7 +221,7 @@ class SuppliedTransport : public Transport {
             result.failure_message = "call cancelled";
             return result;
         }
-        request.headers.push_back(user_agent_);
+        request.headers.add(HeaderLine::borrowed(user_agent_));
         SuppliedExchange exchange(request, max_bytes_);
         exchange.run(fn_);
         return exchange.finish();
@@ -245,7 +246,7 @@ const std::string &TransportRequest::method() const noexcept {
     return request_.method;
 }
 const std::string &TransportRequest::url() const noexcept {
-    return request_.url;
+    return url_;
 }
 std::size_t TransportRequest::header_count() const noexcept {
     return request_.headers.size();

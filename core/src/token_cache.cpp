@@ -154,26 +154,19 @@ __attribute__((no_sanitize("null"))) bool TokenCache::run_exchange(
     return true;
 }
 
-std::uint64_t TokenCache::append_header(std::vector<std::string> &headers, std::string_view prefix,
-                                        SteadyTime deadline, CancelToken *cancel) {
-    return acquire(deadline, cancel, &headers, prefix);
+std::uint64_t TokenCache::append_header(RequestHeaders &headers, SteadyTime deadline,
+                                        CancelToken *cancel) {
+    return acquire(deadline, cancel, &headers);
 }
 
 std::uint64_t TokenCache::acquire(SteadyTime deadline, CancelToken *cancel,
-                                  std::vector<std::string> *headers, std::string_view prefix) {
+                                  RequestHeaders *headers) {
     // Under the lock: the token of state_ is read in place.
     auto append = [&]() {
         if (!headers) return state_->generation;
-        const std::string &token = state_->token.access_token.reveal();
-        std::string line;
-        line.reserve(prefix.size() + token.size());
-        line.append(prefix).append(token);
-        try {
-            headers->push_back(std::move(line));  // moved: no copy of the token is left behind
-        } catch (...) {
-            wipe(line);
-            throw;
-        }
+        if (!state_->bearer_line)
+            state_->bearer_line = make_shared_line(kBearerPrefix, state_->token.access_token);
+        headers->add(HeaderLine(state_->bearer_line));
         return state_->generation;
     };
     std::uint64_t wake_id = 0;
@@ -265,7 +258,7 @@ void TokenCache::clear() {
 }
 
 AccessToken TokenCache::describe(SteadyTime deadline, CancelToken *cancel) {
-    acquire(deadline, cancel, nullptr, {});
+    acquire(deadline, cancel, nullptr);
     std::lock_guard<std::mutex> lock(mutex_);
     leave_parent_state_locked();
     AccessToken out;

@@ -17,11 +17,11 @@
 #include <mutex>
 #include <optional>
 #include <string>
-#include <string_view>
 #include <vector>
 
 #include "clock.hpp"
 #include "fork_guard.hpp"
+#include "request_headers.hpp"
 #include "waiters.hpp"
 #include "yativo/cancel.hpp"
 #include "yativo/secret.hpp"
@@ -52,12 +52,12 @@ class TokenCache {
                LogFn log);
     ~TokenCache();
 
-    // Appends `prefix` + a valid token to `headers` (as one header line, built in place: the
-    // token is copied once, into the request that carries it, which wipes it), exchanging when
-    // needed. Returns the token's generation, for invalidate(). Throws the exchange's Error,
-    // TIMEOUT when the deadline passes while waiting, CANCELLED.
-    std::uint64_t append_header(std::vector<std::string> &headers, std::string_view prefix,
-                                SteadyTime deadline, CancelToken *cancel);
+    // Appends "Authorization: Bearer <a valid token>" to `headers`, exchanging when needed. The
+    // line is built once per token and shared by the requests that carry it: a token replaced
+    // meanwhile stays valid for a request still holding its line, which is wiped when the last
+    // holder lets go. Returns the token's generation, for invalidate(). Throws the exchange's
+    // Error, TIMEOUT when the deadline passes while waiting, CANCELLED.
+    std::uint64_t append_header(RequestHeaders &headers, SteadyTime deadline, CancelToken *cancel);
     // Drops the token with this generation (a 401 answered it); a newer token is kept.
     void invalidate(std::uint64_t generation);
     // Drops everything (credentials changed); an exchange in flight is not stored.
@@ -70,10 +70,9 @@ class TokenCache {
     void set_single_flight_for_testing(bool on);
 
   private:
-    // Makes sure a valid token is cached (exchanging when needed); appends `prefix` + it to
+    // Makes sure a valid token is cached (exchanging when needed); appends its bearer line to
     // `headers` when given. Returns its generation.
-    std::uint64_t acquire(SteadyTime deadline, CancelToken *cancel,
-                          std::vector<std::string> *headers, std::string_view prefix);
+    std::uint64_t acquire(SteadyTime deadline, CancelToken *cancel, RequestHeaders *headers);
     // Lines made while the lock is held, written once it is released: flush() is called with
     // the lock released, and the destructor runs after the lock of its scope was released
     // (declare it before the lock).
@@ -97,6 +96,7 @@ class TokenCache {
 
     struct State {
         ExchangedToken token;
+        HeaderLine::Shared bearer_line;  // made on first use
         SteadyTime obtained;
         SteadyTime refresh_at;
         SteadyTime expires_at;

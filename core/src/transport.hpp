@@ -12,6 +12,7 @@
 #include <utility>
 #include <vector>
 
+#include "request_headers.hpp"
 #include "yativo/cancel.hpp"
 #include "yativo/secret.hpp"
 #include "yativo/transport.hpp"
@@ -20,8 +21,11 @@ namespace yativo::detail {
 
 struct HttpRequest {
     std::string method;  // GET POST PUT PATCH DELETE
-    std::string url;
-    std::vector<std::string> headers;  // "Name: value"; may hold secrets, wiped after use
+    // The URL is base_url + path, kept apart so that a transport which holds the URL it sent
+    // last compares it piecewise; both outlive the request (the client's base URL, the call).
+    std::string_view base_url;
+    std::string_view path;   // starts with '/'; the query string included
+    RequestHeaders headers;  // may hold secrets: each line is wiped when dropped
     std::string body;
     bool has_body = false;
     // A repeat of this request can do no harm (a read, or a write with an idempotency key). When
@@ -43,13 +47,19 @@ struct HttpRequest {
     CancelToken *cancel = nullptr;
 
     HttpRequest() = default;
-    HttpRequest(HttpRequest &&) = default;  // the moved-from strings are wiped by its destructor
+    HttpRequest(HttpRequest &&) = default;  // the moved-from body is wiped by its destructor
     HttpRequest(const HttpRequest &) = delete;
     HttpRequest &operator=(const HttpRequest &) = delete;
-    // On every way out, an exception or a forced unwind included: headers and body hold secrets.
-    ~HttpRequest() {
-        for (auto &h : headers) wipe(h);
-        wipe(body);
+    // On every way out, an exception or a forced unwind included: the body may hold a secret
+    // (the header lines wipe themselves).
+    ~HttpRequest() { wipe(body); }
+
+    // The whole URL, for a transport that hands it out (the supplied one).
+    std::string url() const {
+        std::string url;
+        url.reserve(base_url.size() + path.size());
+        url.append(base_url).append(path);
+        return url;
     }
 };
 

@@ -33,7 +33,7 @@ class Fallbacks(unittest.TestCase):
         b = core.builder(self.api.endpoint("create_api_key"))
         fb = b["fallback"]
         self.assertEqual(fb["method"], "POST")
-        self.assertEqual(fb["path"], 'std::string("/apikey/generate")')
+        self.assertEqual(fb["path"], 'detail::CallPath::literal("/apikey/generate")')
         self.assertEqual(fb["container"], "Body")
         self.assertIn('fb.field("key_name", params.name);', fb["body"])
         self.assertIn('fb.strings("scopes", params.permissions);', fb["body"])

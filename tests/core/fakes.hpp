@@ -39,7 +39,7 @@ inline HttpResult fail(yativo::detail::FailureKind kind, bool sent) {
 
 inline std::string header_value(const HttpRequest &r, const std::string &name) {
     for (const auto &h : r.headers)
-        if (h.rfind(name + ": ", 0) == 0) return h.substr(name.size() + 2);
+        if (h.str().rfind(name + ": ", 0) == 0) return h.str().substr(name.size() + 2);
     return {};
 }
 
@@ -58,7 +58,7 @@ class FakeTransport : public yativo::detail::Transport {
     HttpResult perform(HttpRequest &r) override {
         Seen s;
         s.method = r.method;
-        s.url = r.url;
+        s.url = r.url();
         s.body = r.body;
         s.idempotency_key = header_value(r, "Idempotency-Key");
         s.authorization = header_value(r, "Authorization");

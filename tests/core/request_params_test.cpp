@@ -71,9 +71,9 @@ TEST(QueryParams, EveryTypeHasItsQueryForm) {
         "s=a%20b&l=x&l=y%26z&n=-3&t=true&f=false&amount=12.50&j=%7B%22a%22%3A%5B1.10%2C%22x%20"
         "y%22%5D%7D");
     yativo::detail::Call c;
-    c.path = "/p";
+    c.path = yativo::detail::CallPath::literal("/p");
     q.into(c);
-    EXPECT_EQ(c.path, "/p?" + q.text);
+    EXPECT_EQ(c.path.view(), "/p?" + q.text);
     EXPECT_FALSE(c.has_body);
 }
 

@@ -242,3 +242,15 @@ TEST(SessionRefresh, ACallersOwnTokenIsNotRefreshed) {
     EXPECT_EQ(code_of([&] { c.list_accounts(); }), Status::AUTHENTICATION);
     EXPECT_EQ(sb.path_count(kRefreshPath), 0);
 }
+
+// The bearer line is made once per token: a token set after calls were made with the session's
+// is the one the next call sends.
+TEST(SessionRefresh, ATokenSetAfterCallsIsTheOneSentNext) {
+    yvtest::SandboxProcess sb;
+    yativo::Client c(itest::options_for(sb));
+    c.register_user("refresh-next@example.com", "correct horse battery");
+    EXPECT_TRUE(c.list_accounts().empty());  // sent with the session's access token
+    c.set_access_token(yativo::Secret("yvsa_not-a-live-token"));
+    EXPECT_EQ(code_of([&] { c.list_accounts(); }), Status::AUTHENTICATION);
+    EXPECT_EQ(sb.path_count(kRefreshPath), 0);
+}

@@ -3,20 +3,25 @@
 
 #include <memory>
 #include <string>
+#include <string_view>
 
 #include "itest.hpp"
 #include "transport.hpp"
 
 namespace {
 
+using yativo::detail::HeaderLine;
 using yativo::detail::HttpRequest;
 using yativo::detail::HttpResult;
 
-HttpRequest get(const yvtest::SandboxProcess &sb, const std::string &path) {
+// The request views the sandbox's base URL and `path`: both outlive it.
+HttpRequest get(const yvtest::SandboxProcess &sb, std::string_view path) {
     HttpRequest r;
     r.method = "GET";
-    r.url = sb.base_url() + path;
-    r.headers = {"Authorization: Bearer " + sb.session_token(), "Accept: application/json"};
+    r.base_url = sb.base_url();
+    r.path = path;
+    r.headers.add(HeaderLine("Authorization: Bearer " + sb.session_token()));
+    r.headers.add(HeaderLine(std::string("Accept: application/json")));
     return r;
 }
 
@@ -57,4 +62,25 @@ TEST(Transport, ASensitiveAnswerArrivesWhole) {
     HttpResult got = transport->perform(sensitive);
     ASSERT_EQ(got.status, 200);
     EXPECT_EQ(got.body, expected.body);
+}
+
+// A pooled handle keeps the URL it sent last: a request whose path or base URL differs from it
+// goes to its own URL, and one the same as it goes there again.
+TEST(Transport, APooledHandleFollowsEachRequestsUrl) {
+    yvtest::SandboxProcess sb;
+    yvtest::SandboxProcess other;
+    auto transport = yativo::detail::make_curl_transport({});
+    struct Sent {
+        const yvtest::SandboxProcess &to;
+        const char *path;
+    } sent[] = {{sb, "/accounts/get-accounts"}, {sb, "/apikey/list"},          {sb, "/apikey/list"},
+                {other, "/apikey/list"},  // the same path on another base URL
+                {sb, "/apikey/list"},           {sb, "/accounts/get-accounts"}};
+    for (const auto &s : sent) {
+        HttpRequest r = get(s.to, s.path);
+        ASSERT_EQ(transport->perform(r).status, 200) << s.path;
+    }
+    EXPECT_EQ(sb.path_count("/accounts/get-accounts"), 2);
+    EXPECT_EQ(sb.path_count("/apikey/list"), 3);
+    EXPECT_EQ(other.path_count("/apikey/list"), 1);
 }

@@ -56,8 +56,10 @@ class TransportRequest {
 
   private:
     friend class detail::SuppliedExchange;
-    explicit TransportRequest(const detail::HttpRequest &request) noexcept : request_(request) {}
+    TransportRequest(const detail::HttpRequest &request, const std::string &url) noexcept
+        : request_(request), url_(url) {}
     const detail::HttpRequest &request_;
+    const std::string &url_;
 };
 
 // What the transport reports about one exchange. Until told otherwise, the request counts as

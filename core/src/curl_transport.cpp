@@ -165,23 +165,11 @@ size_t on_write(char *data, size_t size, size_t n, void *user) noexcept {
     return len;
 }
 
-void keep_header(HttpResult &result, std::string_view line) {
-    while (!line.empty() && (line.back() == '\n' || line.back() == '\r')) line.remove_suffix(1);
-    if (line.rfind("HTTP/", 0) == 0) {
-        result.headers.clear();  // a new response (after 100 Continue)
-    } else if (auto colon = line.find(':'); colon != std::string_view::npos) {
-        std::string_view value = line.substr(colon + 1);
-        while (!value.empty() && (value.front() == ' ' || value.front() == '\t'))
-            value.remove_prefix(1);
-        result.headers.add(line.substr(0, colon), value);
-    }
-}
-
 size_t on_header(char *data, size_t size, size_t n, void *user) noexcept {
     auto *t = static_cast<Transfer *>(user);
     size_t len = size * n;
     try {
-        keep_header(*t->result, std::string_view(data, len));
+        t->result->headers.add_line(std::string_view(data, len));
     } catch (...) {
         t->out_of_memory = true;
         return 0;

@@ -48,7 +48,28 @@ int ResponseHeaders::index(std::string_view name) noexcept {
 bool ResponseHeaders::add(std::string_view name, std::string_view value) {
     int i = index(name);
     if (i < 0) return false;
-    if (present_ & (1u << i)) return true;
+    keep(i, value);
+    return true;
+}
+
+void ResponseHeaders::add_line(std::string_view line) {
+    if (line.size() >= 5 && std::memcmp(line.data(), "HTTP/", 5) == 0) {
+        clear();  // a new response (after 100 Continue)
+        return;
+    }
+    std::size_t colon = line.find(':');
+    if (colon == std::string_view::npos) return;  // the blank line that ends the headers
+    int i = index(line.substr(0, colon));         // most lines end here: a name not kept
+    if (i < 0) return;
+    std::string_view value = line.substr(colon + 1);
+    while (!value.empty() && (value.front() == ' ' || value.front() == '\t'))
+        value.remove_prefix(1);
+    while (!value.empty() && (value.back() == '\n' || value.back() == '\r')) value.remove_suffix(1);
+    keep(i, value);
+}
+
+void ResponseHeaders::keep(int i, std::string_view value) {
+    if (present_ & (1u << i)) return;
     Slot &slot = slots_[i];
     slot.size = static_cast<std::uint32_t>(value.size());
     if (value.size() < kInline - used_) {
@@ -63,7 +84,6 @@ bool ResponseHeaders::add(std::string_view name, std::string_view value) {
         overflow_.append(value).push_back('\0');
     }
     present_ |= 1u << i;
-    return true;
 }
 
 std::optional<std::string_view> ResponseHeaders::get(ResponseHeader which) const {

@@ -91,6 +91,9 @@ class ResponseHeaders {
 
     // Keeps the header if it is one of kNames; false when it is not.
     bool add(std::string_view name, std::string_view value);
+    // The same for a raw line as libcurl hands it over ("Name: value\r\n"); a status line
+    // ("HTTP/1.1 200 OK") starts a new response (after 100 Continue): what was kept is dropped.
+    void add_line(std::string_view line);
     // The value, or nullopt when the answer did not carry it. The view is followed by a NUL, so
     // its data() is a C string for C functions (curl_getdate).
     std::optional<std::string_view> get(ResponseHeader which) const;
@@ -102,6 +105,7 @@ class ResponseHeaders {
 
   private:
     static int index(std::string_view name) noexcept;
+    void keep(int i, std::string_view value);
     // Where a value is: offsets, not pointers, so a copied or moved object stays right.
     struct Slot {
         std::uint32_t offset = 0;

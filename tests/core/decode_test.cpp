@@ -250,3 +250,21 @@ TEST(Decode, SmallAnswersAreCopiedAndTheirBufferKeptLargeOnesTaken) {
         EXPECT_TRUE(json::parse_taking(fine, false));
     }
 }
+
+TEST(ResponseHeaders, RawLinesAsLibcurlHandsThemOver) {
+    using yativo::detail::ResponseHeader;
+    yativo::detail::ResponseHeaders h;
+    h.add_line("HTTP/1.1 100 Continue\r\n");
+    h.add_line("X-Request-Id: req_early\r\n");
+    h.add_line("\r\n");
+    h.add_line("HTTP/1.1 200 OK: with a colon in the reason\r\n");  // a new response
+    EXPECT_FALSE(h.get(ResponseHeader::RequestId));
+    h.add_line("Server: yativo-sandbox\r\n");
+    h.add_line("x-request-id: \t req_1 \r\n");
+    h.add_line("Retry-After:7\n");
+    h.add_line("Date:\r\n");
+    h.add_line("\r\n");
+    EXPECT_EQ(*h.get(ResponseHeader::RequestId), "req_1 ");  // leading blanks go, trailing stay
+    EXPECT_EQ(*h.get(ResponseHeader::RetryAfter), "7");
+    EXPECT_EQ(*h.get(ResponseHeader::Date), "");
+}

@@ -106,6 +106,7 @@ struct Slot {
     std::string url;                  // the URL last set on the handle ("": none)
     std::uint64_t forks_seen = 0;     // the transport's forks_seen_ when it was checked out
     std::uint64_t headers_epoch = 0;  // the transport's headers_epoch_ when it was checked out
+    char error_text[CURL_ERROR_SIZE] = {};  // CURLOPT_ERRORBUFFER, set once with the options
     Slot() {
         easy = curl_easy_init();
         if (!easy) throw Error(Status::NO_MEMORY, "libcurl handle allocation failed");
@@ -322,7 +323,10 @@ class CurlTransport : public Transport {
             slot.headers.assign(request.headers, kLast);
 
         CURL *e = slot.easy;
-        if (!slot.configured) configure(e);
+        if (!slot.configured) {
+            configure(e);
+            curl_easy_setopt(e, CURLOPT_ERRORBUFFER, slot.error_text);
+        }
         slot.set_url(request.base_url, request.path);
         curl_easy_setopt(
             e, CURLOPT_CONNECTTIMEOUT_MS,
@@ -362,10 +366,8 @@ class CurlTransport : public Transport {
                 curl_easy_setopt(e, CURLOPT_CUSTOMREQUEST, request.method.c_str());
         }
 
-        char error_text[CURL_ERROR_SIZE] = {0};
-        curl_easy_setopt(e, CURLOPT_ERRORBUFFER, error_text);
+        slot.error_text[0] = '\0';
         CURLcode rc = drive(slot, request.cancel, transfer);
-        curl_easy_setopt(e, CURLOPT_ERRORBUFFER, nullptr);
         // A list holding a value for this request alone (a 2FA code) is not kept.
         if (request.one_time_headers) {
             curl_easy_setopt(e, CURLOPT_HTTPHEADER, nullptr);
@@ -398,7 +400,7 @@ class CurlTransport : public Transport {
         result.request_sent = transfer.sends > 0 || transfer.body_read || request_size > 0;
         // libcurl's detailed text ("SSL certificate problem: certificate has expired") names
         // hosts and certificate problems, never request headers or bodies.
-        result.failure_message = error_text[0] ? error_text : curl_easy_strerror(rc);
+        result.failure_message = slot.error_text[0] ? slot.error_text : curl_easy_strerror(rc);
         if (transfer.send_refused) {
             result.failure = FailureKind::Network;
             result.failure_message =

@@ -7,10 +7,12 @@
 # Per target:
 #   - libyativo.so from the library-only MinSizeRel build (build-cross/<triple>/lib), stripped;
 #   - tests/capi/static_min.c as ctest's capi.static_link builds it (build-cross/<triple>/tests:
-#     MinSizeRel, libyativo.a; libstdc++, libcurl, OpenSSL and libc dynamic), stripped;
-#   - the same program at its smallest: libyativo.a from a library-only static build with
-#     -ffunction-sections -fdata-sections (build-cross/<triple>/min), linked -Os with
-#     --gc-sections, stripped, once with libstdc++ dynamic and once with -static-libstdc++
+#     MinSizeRel, libyativo.a, --gc-sections; libstdc++, libcurl, OpenSSL and libc dynamic),
+#     stripped;
+#   - the same program at its smallest: libyativo.a from a library-only static build
+#     (build-cross/<triple>/min; its objects have a section per function and datum, as every
+#     build's), the program compiled -Os with sections too and linked with --gc-sections and
+#     --as-needed, stripped, once with libstdc++ dynamic and once with -static-libstdc++
 #     -static-libgcc; the second is run under qemu-user against a native sandbox (a TOTP code,
 #     then list_accounts), so the number is that of a working program;
 #   - the NEEDED entries of each.
@@ -67,7 +69,7 @@ for t in "${triples[@]}"; do
     [ -f "$out/$t/min/build.ninja" ] ||
         cmake -S . -B "$out/$t/min" -G Ninja -DCMAKE_TOOLCHAIN_FILE="$root/cmake/toolchains/$t.cmake" \
             -DCMAKE_BUILD_TYPE=MinSizeRel -DYV_LIBRARY_ONLY=ON -DBUILD_SHARED_LIBS=OFF -DYV_WERROR=ON \
-            -DCMAKE_C_FLAGS="$sections" -DCMAKE_CXX_FLAGS="$sections" "${launcher[@]}" >/dev/null
+            "${launcher[@]}" >/dev/null
     cmake --build "$out/$t/min" -j "$jobs" >/dev/null
     export PKG_CONFIG_SYSROOT_DIR=$sysroot
     export PKG_CONFIG_LIBDIR=$sysroot/usr/lib/$t/pkgconfig:$sysroot/usr/share/pkgconfig

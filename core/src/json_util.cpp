@@ -87,29 +87,107 @@ void terminate_strings(rapidjson::Value &v) {
 
 rapidjson::CrtAllocator InPlaceDocument::stack_allocator;
 
-// The thread's spare answer buffer (empty, its capacity kept). Ownership moves in and out, so
-// calls interleaved on one thread (an EventLoop's fibers) never share it: one of them finds it
-// taken and starts a buffer of its own.
+// Each answer's document is one block of a few KiB: glibc serves requests that size on its slow
+// path (a large-bin search, and a consolidation of its fast bins first: about 1,400 instructions
+// and an allocation per call in the gate's loop). A freed document's block is kept instead,
+// up to kKeptBlocks per thread, for the next document made on that thread. Blocks are
+// interchangeable: one freed on another thread goes to that thread's shelf (or back to malloc).
+class BlockShelf {
+  public:
+    static constexpr int kKeptBlocks = 2;
+    BlockShelf() = default;
+    BlockShelf(const BlockShelf &) = delete;
+    BlockShelf &operator=(const BlockShelf &) = delete;
+    ~BlockShelf() {
+        for (int i = 0; i < count_; ++i) ::operator delete(blocks_[i]);
+    }
+    void *take(std::size_t size) {
+        if (count_ > 0 && size == size_) return blocks_[--count_];
+        return ::operator new(size);
+    }
+    void put(void *block, std::size_t size) noexcept {
+        if (count_ < kKeptBlocks && (count_ == 0 || size == size_)) {
+            size_ = size;
+            blocks_[count_++] = block;
+        } else {
+            ::operator delete(block);
+        }
+    }
+
+  private:
+    void *blocks_[kKeptBlocks] = {};
+    int count_ = 0;
+    std::size_t size_ = 0;
+};
+
+// What the core keeps per thread between answers: the spare answer buffer (empty, its capacity
+// kept; see spare_body) and the document shelf. Ownership of each moves in and out, so calls
+// interleaved on one thread (an EventLoop's fibers) never share one.
+struct PerThread {
+    std::string spare;
+    BlockShelf shelf;
+    PerThread() = default;
+    PerThread(const PerThread &) = delete;
+    PerThread &operator=(const PerThread &) = delete;
+    ~PerThread();
+};
+thread_local PerThread per_thread;
+// Set once the thread's PerThread is destroyed (at thread exit, or exit() for the main thread),
+// after which a document freed there (by another thread_local's destructor, or a static object's)
+// goes straight back to malloc. Trivially destructible, so it outlives every destructor.
+thread_local bool per_thread_gone = false;
+PerThread::~PerThread() {
+    per_thread_gone = true;
+}
+
+// The allocator of allocate_shared<InPlaceDocument>: the document and its control block come
+// off the thread's shelf.
+template <typename T>
+struct ShelfAllocator {
+    using value_type = T;
+    ShelfAllocator() = default;
+    template <typename U>
+    ShelfAllocator(const ShelfAllocator<U> &) noexcept {}
+    T *allocate(std::size_t n) {
+        if (n != 1) return static_cast<T *>(::operator new(n * sizeof(T)));
+        if (per_thread_gone) return static_cast<T *>(::operator new(sizeof(T)));
+        return static_cast<T *>(per_thread.shelf.take(sizeof(T)));
+    }
+    void deallocate(T *p, std::size_t n) noexcept {
+        if (n != 1) return ::operator delete(p);
+        if (per_thread_gone) return ::operator delete(p);
+        per_thread.shelf.put(p, sizeof(T));
+    }
+    template <typename U>
+    bool operator==(const ShelfAllocator<U> &) const noexcept {
+        return true;
+    }
+    template <typename U>
+    bool operator!=(const ShelfAllocator<U> &) const noexcept {
+        return false;
+    }
+};
+
 constexpr std::size_t kMaxSpare = 64 * 1024;
-thread_local std::string spare;
 
 }  // namespace
 
 std::string spare_body() {
     std::string body;
-    body.swap(spare);
+    if (!per_thread_gone) body.swap(per_thread.spare);
     return body;
 }
 
 void keep_spare_body(std::string &body, bool wipe) {
     if (wipe) OPENSSL_cleanse(body.data(), body.size());
     body.clear();
-    if (body.capacity() <= kMaxSpare && body.capacity() > spare.capacity()) spare.swap(body);
+    if (per_thread_gone || body.capacity() > kMaxSpare) return;
+    if (body.capacity() > per_thread.spare.capacity()) per_thread.spare.swap(body);
 }
 
 std::shared_ptr<rapidjson::Document> parse_taking(std::string &text, bool wipe) {
     // Allocated before the text is taken: if it fails, the text is still the caller's to wipe.
-    auto doc = std::make_shared<InPlaceDocument>();
+    auto doc = std::allocate_shared<InPlaceDocument>(ShelfAllocator<InPlaceDocument>());
     doc->wipe = wipe;
     // The padding's first NUL ends the text for the reader.
     static constexpr char kZeros[kParsePadding] = {};

@@ -1,5 +1,9 @@
 #include <gtest/gtest.h>
 
+#include <memory>
+#include <thread>
+#include <vector>
+
 #include "decode.hpp"
 #include "fakes.hpp"
 #include "json_util.hpp"
@@ -267,4 +271,36 @@ TEST(ResponseHeaders, RawLinesAsLibcurlHandsThemOver) {
     EXPECT_EQ(*h.get(ResponseHeader::RequestId), "req_1 ");  // leading blanks go, trailing stay
     EXPECT_EQ(*h.get(ResponseHeader::RetryAfter), "7");
     EXPECT_EQ(*h.get(ResponseHeader::Date), "");
+}
+
+// Documents come off a per-thread shelf of blocks. Freed on another thread, after their own
+// thread ended, or by a thread_local destructor that runs after the shelf is gone, each block
+// still goes back exactly once (AddressSanitizer's leak check runs this test in CI).
+TEST(Decode, DocumentBlocksSurviveThreadsAndThreadExit) {
+    namespace json = yativo::json;
+    auto parse = [] {
+        std::string text = R"({"data":{"id":"acc_1","amount":"12.50"}})";
+        auto doc = json::parse_taking(text, false);
+        EXPECT_TRUE(doc);
+        return doc;
+    };
+    std::vector<std::shared_ptr<rapidjson::Document>> made;
+    std::thread maker([&] {
+        for (int i = 0; i < 5; ++i) made.push_back(parse());  // more than a shelf keeps
+        made.resize(3);                                       // two freed onto the shelf
+        for (int i = 0; i < 3; ++i) made.push_back(parse());  // taken back off it
+    });
+    maker.join();  // the maker's shelf is gone; its documents live on
+    std::thread other([&] {
+        EXPECT_STREQ(made.back()->operator[]("data")["amount"].GetString(), "12.50");
+        made.clear();  // freed on a thread that never made one
+    });
+    other.join();
+    std::thread late([&] {
+        // Constructed before the thread's shelf, so destroyed after it.
+        thread_local std::shared_ptr<rapidjson::Document> held;
+        held = nullptr;
+        held = parse();
+    });
+    late.join();
 }

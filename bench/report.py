@@ -450,9 +450,9 @@ def doc(s: Dict[str, Any], m: Dict[str, Any], out_dir: Path, root: Path, results
     add("")
     add(f"**Machine:** {m['cpu_model']}, {m['nproc']} CPUs — `{m['uname']}`. "
         f"Date {m['date_utc']}, commit `{m['git_commit'][:12]}`{' (the working tree also held uncommitted work in progress)' if m['git_dirty'] else ''}. "
-        f"Load average at the end of the run: {m['loadavg_at_report']}. **The machine was shared** "
-        "with other builds (sanitizer builds of the test suites) during the run: wall-clock figures "
-        "are noisy; CPU per request much less so.")
+        f"Load average at the end of the run: {m['loadavg_at_report']}. The sandbox and the client "
+        "share the machine's CPUs (a load average above their count means other work ran too): "
+        "wall-clock figures are noisy; CPU per request much less so.")
     add("")
     add("Reproduce: `make bench` (or `bash bench/run.sh BUILD_DIR`); `make test` runs "
         "`bench/run.sh --smoke` (each benchmark once, tiny counts) so the scripts cannot rot.")

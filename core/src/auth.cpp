@@ -47,14 +47,18 @@ void Auth::set_credentials(std::string api_key, Secret api_secret) {
 void Auth::set_access_token(Secret token) {
     if (token.empty()) throw_invalid("access token is empty");
     std::lock_guard<std::mutex> lock(mutex_);
-    access_token_ = std::move(token);
-    access_line_.reset();
+    replace_access_token_locked(std::move(token));
     // The caller's own token: a 401 to it is the caller's to handle, not the session's. A
     // refresh already in flight for the old session finds the generation moved on and adopts
     // nothing; the old session's refresh token goes (wiped).
     session_adopted_ = false;
     ++session_generation_;
     refresh_token_.clear();
+}
+
+void Auth::replace_access_token_locked(Secret token) {
+    access_token_ = std::move(token);
+    access_line_.reset();  // made again from the new token on its first use
 }
 
 void Auth::adopt_session(Secret access_token, Secret refresh_token,
@@ -65,8 +69,7 @@ void Auth::adopt_session(Secret access_token, Secret refresh_token,
         std::lock_guard<std::mutex> lock(mutex_);
         stale = only_for && *only_for != session_generation_;
         if (!stale) {
-            access_token_ = std::move(access_token);
-            access_line_.reset();
+            replace_access_token_locked(std::move(access_token));
             if (!refresh_token.empty()) refresh_token_ = std::move(refresh_token);
             session_adopted_ = true;
             ++session_generation_;

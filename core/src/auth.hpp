@@ -88,6 +88,8 @@ class Auth {
     AccessToken token(SteadyTime deadline, CancelToken *cancel);
 
   private:
+    // The access token and the bearer line made from it change together (mutex_ held).
+    void replace_access_token_locked(Secret token);
     // One key + secret exchange at the token endpoint (/auth/token, or /apikey/token once the
     // server answered that the first does not exist).
     ExchangedToken exchange(SteadyTime deadline, CancelToken *cancel);

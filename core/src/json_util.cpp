@@ -149,13 +149,11 @@ struct ShelfAllocator {
     template <typename U>
     ShelfAllocator(const ShelfAllocator<U> &) noexcept {}
     T *allocate(std::size_t n) {
-        if (n != 1) return static_cast<T *>(::operator new(n * sizeof(T)));
-        if (per_thread_gone) return static_cast<T *>(::operator new(sizeof(T)));
+        if (n != 1 || per_thread_gone) return static_cast<T *>(::operator new(n * sizeof(T)));
         return static_cast<T *>(per_thread.shelf.take(sizeof(T)));
     }
     void deallocate(T *p, std::size_t n) noexcept {
-        if (n != 1) return ::operator delete(p);
-        if (per_thread_gone) return ::operator delete(p);
+        if (n != 1 || per_thread_gone) return ::operator delete(p);
         per_thread.shelf.put(p, sizeof(T));
     }
     template <typename U>
